@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { ConfigError } from './ConfigError';
+
+export const SUPPORTED_LOCALES = ['nl-NL', 'nl-BE'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), 'expected true or false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, 'expected a whole number from 0 to 65535')
+  .transform(Number)
+  .refine((n) => n >= 0 && n <= 65535, 'expected a whole number from 0 to 65535');
+
+const positiveInt = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `expected ${what}`)
+    .transform(Number)
+    .refine((n) => n > 0, `expected ${what}`);
+
+const fraction = z
+  .string()
+  .trim()
+  .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'expected a number from 0 to 1')
+  .transform(Number);
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `expected a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`);
+
+const csv = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+const envSchema = z.object({
+  PORT: port.default(3978),
+  HOST: z.string().trim().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_LOCALE: z.enum(SUPPORTED_LOCALES).optional(),
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
+  LOCALES_DIR: z.string().trim().min(1).default('locales'),
+  DATA_DIR: z.string().trim().min(1).default('data'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  MicrosoftAppId: z.string().trim().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: z.string().trim().optional(),
+  ALLOW_ANONYMOUS: bool.default(false),
+  SERVICE_URL_ALLOWLIST: csv.optional(),
+  MAX_BODY_BYTES: positiveInt('a size in bytes, e.g. 262144').default(262144),
+  MAX_MESSAGE_CHARS: positiveInt('a number of characters, e.g. 2000').default(2000),
+  RETENTION_CONVERSATION_DAYS: positiveInt('a number of days, e.g. 30').default(30),
+  RETENTION_BOOKING_DAYS: positiveInt('a number of days, e.g. 365').default(365),
+  ROUTER_ANSWER_MIN: fraction.default(0.5),
+  ROUTER_CLARIFY_MIN: fraction.default(0.3),
+  ROUTER_MARGIN: fraction.default(0.12),
+});
+
+/** The service's configuration, parsed once at start-up. */
+export interface AppConfig {
+  port: number;
+  /** Interface to listen on; loopback unless credentials or ALLOW_ANONYMOUS say otherwise. */
+  host: string;
+  logLevel: string;
+  defaultLocale?: Locale;
+  knowledgeDir: string;
+  localesDir: string;
+  dataDir: string;
+  databaseUrl?: string;
+  auth: {
+    appId?: string;
+    appPassword?: string;
+    appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+    /** True when no Bot Framework credentials are configured. */
+    anonymous: boolean;
+  };
+  allowAnonymous: boolean;
+  /** serviceUrls an anonymous bot may reply to; loopback always allowed. */
+  serviceUrlAllowlist: string[];
+  maxBodyBytes: number;
+  maxMessageChars: number;
+  retention: { conversationDays: number; bookingDays: number };
+  router: { answerMin: number; clarifyMin: number; margin: number };
+}
+
+/**
+ * Parses and validates the environment. Throws a {@link ConfigError} whose lines each name the
+ * variable and what is expected, so start-up can refuse bad values before anything runs.
+ */
+export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') cleaned[key] = value;
+  }
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '');
+        const shown = cleaned[name] !== undefined && !/PASSWORD|SECRET|TOKEN|DATABASE_URL/.test(name)
+          ? ` (got "${cleaned[name]}")`
+          : '';
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const anonymous = !e.MicrosoftAppId;
+  const problems: string[] = [];
+  if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  }
+  if (e.ROUTER_CLARIFY_MIN > e.ROUTER_ANSWER_MIN) {
+    problems.push('ROUTER_CLARIFY_MIN: must not be above ROUTER_ANSWER_MIN');
+  }
+  const host = e.HOST ?? (anonymous ? '127.0.0.1' : '0.0.0.0');
+  if (anonymous && !isLoopback(host) && !e.ALLOW_ANONYMOUS) {
+    problems.push(
+      `HOST: an anonymous bot (no MicrosoftAppId) listens on loopback only; set ALLOW_ANONYMOUS=true to listen on ${host}`,
+    );
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    port: e.PORT,
+    host,
+    logLevel: e.LOG_LEVEL,
+    defaultLocale: e.DEFAULT_LOCALE,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    localesDir: e.LOCALES_DIR,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    auth: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+      anonymous,
+    },
+    allowAnonymous: e.ALLOW_ANONYMOUS,
+    serviceUrlAllowlist: e.SERVICE_URL_ALLOWLIST ?? [],
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    maxMessageChars: e.MAX_MESSAGE_CHARS,
+    retention: { conversationDays: e.RETENTION_CONVERSATION_DAYS, bookingDays: e.RETENTION_BOOKING_DAYS },
+    router: { answerMin: e.ROUTER_ANSWER_MIN, clarifyMin: e.ROUTER_CLARIFY_MIN, margin: e.ROUTER_MARGIN },
+  };
+}
+
+/** True for 127.0.0.0/8, ::1 and localhost. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

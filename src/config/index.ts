@@ -1,0 +1,2 @@
+export * from './AppConfig';
+export * from './ConfigError';

@@ -1,0 +1,108 @@
+import { SUPPORTED_LOCALES } from '../config/AppConfig';
+import { TextNormalizer } from '../understanding/TextNormalizer';
+import { REQUIRED_TOPIC_IDS } from './requiredTopics';
+import type { ContentProblem, KnowledgeBase } from './types';
+
+/** Limits the content must respect; exported so tests and the report use the same numbers. */
+export const CONTENT_LIMITS = {
+  minPhrasings: 8,
+  maxAnswerWords: 120,
+  maxLabelChars: 20,
+  minFollowUps: 2,
+  maxFollowUps: 4,
+} as const;
+
+/** Placeholders an answer may contain; anything else in double braces is a leftover. */
+export const ALLOWED_PLACEHOLDERS = ['practiceName', 'phone'] as const;
+
+const LEFTOVER = /\b(TODO|TBD|FIXME|XXX|lorem ipsum)\b|…|\.\.\.|\[\s*\]|<[a-z]+>/i;
+
+/** Counts words as a reader would: runs of letters or digits. */
+export function countWords(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+(['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
+}
+
+/**
+ * The rules beyond each file's schema: required topics, enough distinct phrasings, follow-ups
+ * and sources that exist, answer and label lengths, placeholders, cross-file references.
+ */
+export function lintKnowledge(kb: KnowledgeBase): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const add = (file: string, field: string, problem: string) => problems.push({ file, field, problem });
+  const normalizer = new TextNormalizer(kb.language, kb.synonyms);
+  const sourceIds = new Set(kb.sources.map((s) => s.id));
+
+  for (const id of REQUIRED_TOPIC_IDS) {
+    if (!kb.topics.has(id)) add(`topics/${id}.yaml`, '', `required topic "${id}" is missing`);
+  }
+
+  const seen = new Map<string, string>();
+  for (const topic of kb.topics.values()) {
+    const file = `topics/${topic.id}.yaml`;
+    for (const source of topic.sources) {
+      if (!sourceIds.has(source)) add(file, 'sources', `"${source}" names no source in sources.yaml (known: ${[...sourceIds].join(', ')})`);
+    }
+    const n = topic.followUps.length;
+    if (n < CONTENT_LIMITS.minFollowUps || n > CONTENT_LIMITS.maxFollowUps) {
+      add(file, 'followUps', `has ${n} follow-ups; expected ${CONTENT_LIMITS.minFollowUps} to ${CONTENT_LIMITS.maxFollowUps}`);
+    }
+    for (const f of topic.followUps) {
+      if (f === topic.id) add(file, 'followUps', 'a topic cannot follow up on itself');
+      else if (!kb.topics.has(f)) add(file, 'followUps', `"${f}" is not a known topic id`);
+    }
+    for (const locale of SUPPORTED_LOCALES) {
+      const content = topic.locales[locale];
+      const at = (field: string) => `locales.${locale}.${field}`;
+      if (content.phrasings.length < CONTENT_LIMITS.minPhrasings) {
+        add(file, at('phrasings'), `has ${content.phrasings.length} phrasings; at least ${CONTENT_LIMITS.minPhrasings} are needed`);
+      }
+      const words = countWords(content.answer);
+      if (words > CONTENT_LIMITS.maxAnswerWords) {
+        add(file, at('answer'), `has ${words} words; at most ${CONTENT_LIMITS.maxAnswerWords} (split it into an answer and a follow-up topic)`);
+      }
+      const labelLength = [...content.label].length;
+      if (labelLength > CONTENT_LIMITS.maxLabelChars) {
+        add(file, at('label'), `"${content.label}" has ${labelLength} characters; at most ${CONTENT_LIMITS.maxLabelChars}`);
+      }
+      for (const [field, text] of [['answer', content.answer], ['title', content.title], ['label', content.label]] as const) {
+        if (LEFTOVER.test(text)) add(file, at(field), `contains a leftover placeholder (${LEFTOVER.exec(text)?.[0]})`);
+        for (const m of text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+          if (!(ALLOWED_PLACEHOLDERS as readonly string[]).includes(m[1])) {
+            add(file, at(field), `unknown placeholder {{${m[1]}}} (allowed: ${ALLOWED_PLACEHOLDERS.join(', ')})`);
+          }
+        }
+      }
+      content.phrasings.forEach((phrasing, i) => {
+        const key = `${locale}|${normalizer.key(phrasing)}`;
+        const other = seen.get(key);
+        if (other === topic.id) add(file, at(`phrasings.${i}`), `"${phrasing}" repeats another phrasing of this topic`);
+        else if (other) add(file, at(`phrasings.${i}`), `"${phrasing}" is also a phrasing of topic "${other}"`);
+        else seen.set(key, topic.id);
+      });
+    }
+  }
+
+  for (const rule of kb.emergency.rules) {
+    for (const concept of [...rule.all, ...rule.none]) {
+      if (!kb.emergency.concepts[concept]) add('emergency.yaml', `rules.${rule.id}`, `unknown concept "${concept}"`);
+    }
+  }
+  const ruleIds = new Set(kb.emergency.rules.map((r) => r.id));
+  for (const locale of SUPPORTED_LOCALES) {
+    kb.screening[locale].questions.forEach((q, i) => {
+      if (!ruleIds.has(q.redFlag)) add('screening.yaml', `${locale}.questions.${i}.redFlag`, `"${q.redFlag}" is not a rule id in emergency.yaml`);
+    });
+  }
+  const practiceFile = 'practice.yaml';
+  for (const id of [...kb.practice.alwaysHumanTopics, ...Object.keys(kb.practice.topicOverrides)]) {
+    if (!kb.topics.has(id)) add(practiceFile, 'topics', `"${id}" is not a known topic id`);
+  }
+  kb.practice.locations.forEach((loc, i) => {
+    for (const [day, spans] of Object.entries(loc.openingHours)) {
+      spans.forEach(([from, to], k) => {
+        if (from >= to) add(practiceFile, `locations.${i}.openingHours.${day}.${k}`, `opens at ${from} but closes at ${to}`);
+      });
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { Locale } from '../config/AppConfig';
+import type {
+  emergencyFileSchema, intentsFileSchema, languageFileSchema, practiceFileSchema, screeningFileSchema,
+  synonymsFileSchema, TopicFile,
+} from './schemas';
+
+export type LanguageData = z.infer<typeof languageFileSchema>;
+export type SynonymGroup = z.infer<typeof synonymsFileSchema>[number];
+export type IntentsData = z.infer<typeof intentsFileSchema>;
+export type EmergencyData = z.infer<typeof emergencyFileSchema>;
+export type Practice = z.infer<typeof practiceFileSchema>;
+export type ScreeningData = z.infer<typeof screeningFileSchema>;
+export type Topic = TopicFile;
+export type { Locale };
+
+/** Everything the assistant knows, loaded and validated from `knowledge/`. */
+export interface KnowledgeBase {
+  topics: Map<string, Topic>;
+  sources: { id: string; file: string; title: string }[];
+  language: LanguageData;
+  synonyms: SynonymGroup[];
+  intents: IntentsData;
+  emergency: EmergencyData;
+  screening: ScreeningData;
+  practice: Practice;
+}
+
+/** One problem found in a content file: which file, which field, what is wrong. */
+export interface ContentProblem {
+  file: string;
+  field: string;
+  problem: string;
+}
+
+/** Formats a problem as one line, `file: field: problem`. */
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file}: ${p.field || '(file)'}: ${p.problem}`;
+}

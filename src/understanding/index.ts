@@ -1,0 +1,7 @@
+export * from './types';
+export * from './TextNormalizer';
+export * from './TypoCorrector';
+export * from './PhraseMatcher';
+export * from './EmergencyDetector';
+export * from './TopicIndex';
+export * from './Router';

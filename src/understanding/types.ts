@@ -1,0 +1,31 @@
+import type { Locale } from '../config/AppConfig';
+
+/** What the router decided a message is; the values of the `route` command's `intent`. */
+export type RouteIntent =
+  | 'faq' | 'clarify' | 'booking' | 'cancel-booking' | 'handoff' | 'emergency' | 'greeting'
+  | 'thanks' | 'help' | 'restart' | 'none'
+  | 'switch-locale-nl' | 'switch-locale-be' | 'delete-data' | 'yes' | 'no';
+
+/** A topic the router considered, with its confidence 0..1. */
+export interface Candidate {
+  topic: string;
+  score: number;
+}
+
+/** The router's decision for one message: plain data, no framework types. */
+export interface RouteDecision {
+  intent: RouteIntent;
+  topic: string | null;
+  score: number;
+  /** Close topics to offer when clarifying (also filled for answers, for follow-up use). */
+  candidates: Candidate[];
+  /** The red-flag rule that fired, for emergencies. */
+  emergencyRule?: string;
+}
+
+/** What the router knows of the conversation so far. */
+export interface RouteContext {
+  locale: Locale;
+  /** The topic answered last, so "en bij de knie?" is read against it. */
+  previousTopic?: string;
+}
