@@ -54,6 +54,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_LOCALE: z.enum(SUPPORTED_LOCALES).optional(),
   KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
+  PRACTICE_FILE: z.string().trim().regex(/\.ya?ml$/, 'expected a .yaml file inside KNOWLEDGE_DIR').default('practice.yaml'),
   LOCALES_DIR: z.string().trim().min(1).default('locales'),
   DATA_DIR: z.string().trim().min(1).default('data'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
@@ -80,6 +81,8 @@ export interface AppConfig {
   logLevel: string;
   defaultLocale?: Locale;
   knowledgeDir: string;
+  /** The practice file, relative to knowledgeDir. */
+  practiceFile: string;
   localesDir: string;
   dataDir: string;
   databaseUrl?: string;
@@ -147,6 +150,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
     knowledgeDir: e.KNOWLEDGE_DIR,
+    practiceFile: e.PRACTICE_FILE,
     localesDir: e.LOCALES_DIR,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,

@@ -103,13 +103,12 @@ export class TextNormalizer {
 
   /** The Dutch stem of one folded word. */
   stem(word: string): string {
-    let s = this.stemCache.get(word);
-    if (s === undefined) {
-      s = this.stemmer.stem(word);
-      if (this.stemCache.size > 50_000) this.stemCache.clear();
-      this.stemCache.set(word, s);
-    }
-    return s;
+    const cached = this.stemCache.get(word);
+    if (cached !== undefined) return cached;
+    const stem = this.stemmer.stem(word);
+    if (this.stemCache.size > 50_000) this.stemCache.clear();
+    this.stemCache.set(word, stem);
+    return stem;
   }
 
   private applySynonyms(words: string[]): string[] {
@@ -136,9 +135,9 @@ export class TextNormalizer {
       if (!this.compoundParts.has(left)) continue;
       let right = word.slice(i);
       if (!this.compoundParts.has(right) && right.startsWith('s') && this.compoundParts.has(right.slice(1))) right = right.slice(1);
-      if (this.compoundParts.has(right)) return [word, left, right];
+      if (this.compoundParts.has(right)) return [left, right];
       const rest = this.splitCompound(right);
-      if (rest.length > 1) return [word, left, ...rest.slice(1)];
+      if (rest.length > 1) return [left, ...rest];
     }
     return [word];
   }

@@ -24,11 +24,14 @@ export interface Ranked {
  * Terms are stems plus bigrams of adjacent stems.
  */
 export class TopicIndex {
+  static W_SIM = 0.5;
+  static BIGRAMS = false;
   private readonly owners: string[] = [];
   private readonly docs: Doc[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   private readonly ownerDocCount: number[] = [];
+  private readonly ownerTerms = new Map<string, Set<number>>();
 
   constructor(entries: IndexEntry[]) {
     const ownerIds = new Map<string, number>();
@@ -51,8 +54,14 @@ export class TopicIndex {
         else this.postings.set(t, [d]);
       }
     }
-    const n = this.docs.length;
-    for (const [t, list] of this.postings) this.idf.set(t, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)));
+    // Weights count topics, not phrasings: a word that many topics use ("heup", "artrose")
+    // says little about which topic is meant, however often one topic repeats it.
+    const n = this.owners.length;
+    for (const [t, list] of this.postings) {
+      const owners = new Set(list.map((d) => this.docs[d].owner));
+      this.idf.set(t, Math.log(1 + (n - owners.size + 0.5) / (owners.size + 0.5)));
+      this.ownerTerms.set(t, owners);
+    }
     for (const doc of this.docs) doc.mass = doc.terms.reduce((s, t) => s + this.idf.get(t)!, 0);
   }
 
@@ -84,10 +93,17 @@ export class TopicIndex {
       if (sim > (best.get(doc.owner) ?? 0)) best.set(doc.owner, sim);
       if (sim >= 0.35) agree.set(doc.owner, (agree.get(doc.owner) ?? 0) + 1);
     }
+    // How much of the query's known words the topic's vocabulary as a whole covers.
+    const coverage = new Map<number, number>();
+    for (const t of terms) {
+      const w = this.idf.get(t)!;
+      for (const o of this.ownerTerms.get(t)!) coverage.set(o, (coverage.get(o) ?? 0) + w);
+    }
     const ranked: Ranked[] = [];
     for (const [o, sim] of best) {
       const support = (agree.get(o) ?? 0) / Math.max(4, this.ownerDocCount[o]);
-      let score = Math.min(1, sim * (0.9 + 0.1 * Math.min(1, support * 2)));
+      const cover = (coverage.get(o) ?? 0) / queryMass;
+      let score = Math.min(1, (TopicIndex.W_SIM * sim + (1 - TopicIndex.W_SIM) * cover) * (0.9 + 0.1 * Math.min(1, support * 2)));
       if (boost) score = Math.min(1, score * boost(this.owners[o]));
       ranked.push({ owner: this.owners[o], score });
     }
@@ -99,6 +115,6 @@ export class TopicIndex {
 /** Unique stems plus bigrams of adjacent stems. */
 function termsOf(stems: string[]): string[] {
   const set = new Set<string>(stems);
-  for (let i = 0; i + 1 < stems.length; i++) set.add(`${stems[i]}_${stems[i + 1]}`);
+  if (TopicIndex.BIGRAMS) for (let i = 0; i + 1 < stems.length; i++) set.add(`${stems[i]}_${stems[i + 1]}`);
   return [...set];
 }

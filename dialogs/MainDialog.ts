@@ -1,0 +1,98 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { ActivityRenderer } from '../src/channels/ActivityRenderer';
+import type { ConversationMemory } from '../src/conversation/ConversationMemory';
+import type { Reply } from '../src/conversation/Reply';
+import type { ReplyComposer } from '../src/conversation/ReplyComposer';
+import type { Locale } from '../src/config/AppConfig';
+import type { Router } from '../src/understanding/Router';
+import type { RouteDecision } from '../src/understanding/types';
+import { MAIN_DIALOG, MAIN_WATERFALL } from './dialogIds';
+
+/** What the main dialog needs; passed in by the composition root. */
+export interface MainDialogDeps {
+  router: Router;
+  composer: ReplyComposer;
+  renderer: ActivityRenderer;
+  memory: StatePropertyAccessor<ConversationMemory>;
+}
+
+/** Options the bot passes when it starts the main dialog for a message. */
+export interface MainDialogOptions {
+  locale: Locale;
+}
+
+/**
+ * Handles one patient message when no other dialog is active: routes it and answers, asks
+ * which topic is meant, admits it does not know (offering a person after two misses), or gives
+ * the emergency instruction without offering an appointment.
+ */
+export class MainDialog extends ComponentDialog {
+  constructor(private readonly deps: MainDialogDeps) {
+    super(MAIN_DIALOG);
+    this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this)]));
+    this.initialDialogId = MAIN_WATERFALL;
+  }
+
+  private async routeStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+    const { locale } = step.options;
+    const memory = await this.deps.memory.get(step.context, { misses: 0 });
+    const text = step.context.activity.text ?? '';
+    const { composer, router } = this.deps;
+
+    const label = this.actionNamed(text, locale);
+    if (label === 'rephrase' || label === 'other') {
+      await this.send(step.context, composer.say(locale, 'nomatch.rephrase'), locale);
+      return step.endDialog();
+    }
+
+    const decision = router.route(text, { locale, previousTopic: memory.previousTopic });
+    await this.respond(step.context, decision, memory, locale);
+    return step.endDialog();
+  }
+
+  private async respond(context: TurnContext, d: RouteDecision, memory: ConversationMemory, locale: Locale): Promise<void> {
+    const { composer } = this.deps;
+    if (d.intent !== 'none') memory.misses = 0;
+    switch (d.intent) {
+      case 'emergency':
+        memory.previousTopic = undefined;
+        return this.send(context, composer.emergency(locale), locale);
+      case 'faq':
+        memory.previousTopic = d.topic ?? undefined;
+        {
+          const reply = composer.answer(d.topic!, locale);
+          await this.send(context, { text: reply.text }, locale);
+          if (reply.choices?.length) await this.send(context, { text: composer.say(locale, 'faq.more').text, choices: reply.choices }, locale);
+        }
+        return;
+      case 'clarify':
+        return this.send(context, composer.clarify(d.candidates, locale), locale);
+      case 'booking':
+        return this.send(context, composer.say(locale, 'booking.byPhone'), locale);
+      case 'handoff':
+        return this.send(context, composer.say(locale, 'handoff.byPhone'), locale);
+      case 'greeting':
+        return this.send(context, composer.say(locale, 'greeting.reply', composer.mainActions(locale)), locale);
+      case 'thanks':
+        return this.send(context, composer.say(locale, 'thanks.reply'), locale);
+      case 'help':
+        return this.send(context, composer.say(locale, 'help.text', composer.mainActions(locale)), locale);
+      default:
+        memory.misses += 1;
+        return this.send(context, composer.noMatch(memory.misses, locale), locale);
+    }
+  }
+
+  private actionNamed(text: string, locale: Locale): string | undefined {
+    const t = text.trim().toLowerCase();
+    for (const name of ['rephrase', 'other']) {
+      if (this.deps.composer.action(locale, name).label.toLowerCase() === t) return name;
+    }
+    return undefined;
+  }
+
+  private async send(context: TurnContext, reply: Reply, locale: Locale): Promise<void> {
+    await context.sendActivity(this.deps.renderer.render(reply, locale));
+  }
+}

@@ -1,0 +1,2 @@
+export * from './dialogIds';
+export * from './MainDialog';

@@ -1,0 +1,18 @@
+import type { Locale } from '../config/AppConfig';
+
+/** What the bot remembers of one conversation between turns (no personal data). */
+export interface ConversationMemory {
+  /** The locale chosen by the patient ("Vlaams"/"Nederlands"), else from the channel. */
+  locale?: Locale;
+  /** The topic answered last, for follow-ups such as "en bij de knie?". */
+  previousTopic?: string;
+  /** Messages in a row the bot could not answer; at two it offers a person first. */
+  misses: number;
+  /** True once the welcome was sent, so a channel that sends two joins does not greet twice. */
+  welcomed?: boolean;
+}
+
+/** A fresh memory for a new conversation. */
+export function newMemory(): ConversationMemory {
+  return { misses: 0 };
+}

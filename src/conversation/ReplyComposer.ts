@@ -1,0 +1,79 @@
+import type { Locale } from '../config/AppConfig';
+import type { Translator } from '../i18n/Translator';
+import { PRACTICE_INFO_TOPIC, type KnowledgeBase } from '../knowledge';
+import type { Candidate } from '../understanding/types';
+import { formatOpeningHours, renderPracticeInfo } from './PracticeInfo';
+import type { Choice, Reply } from './Reply';
+
+/**
+ * Turns the router's decisions into replies: FAQ answers with their follow-ups, clarifying
+ * choices, the honest no-match, the emergency instruction. Plain data in and out.
+ */
+export class ReplyComposer {
+  constructor(private readonly kb: KnowledgeBase, private readonly t: Translator) {}
+
+  /** The main actions offered in the welcome and after help. */
+  mainActions(locale: Locale): Choice[] {
+    return ['ask', 'book', 'person'].map((a) => this.action(locale, a));
+  }
+
+  welcome(locale: Locale): Reply[] {
+    return [
+      { text: this.t.t(locale, 'welcome.text', { practiceName: this.kb.practice.name }) },
+      { text: this.t.t(locale, 'welcome.prompt'), choices: this.mainActions(locale) },
+    ];
+  }
+
+  /** A topic's answer (practice overrides first) and its follow-ups as choices. */
+  answer(topicId: string, locale: Locale): Reply {
+    const topic = this.kb.topics.get(topicId);
+    if (!topic) throw new Error(`unknown topic ${topicId}`);
+    const override = this.kb.practice.topicOverrides[topicId]?.[locale];
+    let text = (override ?? topic.locales[locale].answer)
+      .replace(/\{\{\s*practiceName\s*\}\}/g, this.kb.practice.name)
+      .replace(/\{\{\s*phone\s*\}\}/g, this.kb.practice.phone)
+      .trim();
+    if (topicId === PRACTICE_INFO_TOPIC) text += '\n\n' + renderPracticeInfo(this.kb.practice, locale, this.t);
+    const choices = topic.followUps
+      .map((id) => this.kb.topics.get(id))
+      .filter((f) => f !== undefined)
+      .map((f) => ({ label: f.locales[locale].label, value: f.locales[locale].label }));
+    return { text, choices };
+  }
+
+  /** "Bedoel je …?" with the close topics and a way out. */
+  clarify(candidates: Candidate[], locale: Locale): Reply {
+    const choices = candidates
+      .map((c) => this.kb.topics.get(c.topic))
+      .filter((f) => f !== undefined)
+      .map((f) => ({ label: f.locales[locale].label, value: f.locales[locale].label }));
+    return { text: this.t.t(locale, 'clarify.question'), choices: [...choices, this.action(locale, 'other')] };
+  }
+
+  /** The honest "I don't know"; after two misses in a row a person is offered first. */
+  noMatch(misses: number, locale: Locale): Reply {
+    if (misses >= 2) {
+      return { text: this.t.t(locale, 'nomatch.second'), choices: [this.action(locale, 'person'), this.action(locale, 'rephrase')] };
+    }
+    return {
+      text: this.t.t(locale, 'nomatch.first'),
+      choices: [this.action(locale, 'rephrase'), this.action(locale, 'book'), this.action(locale, 'person')],
+    };
+  }
+
+  emergency(locale: Locale): Reply {
+    return { text: this.t.t(locale, 'emergency.text'), choices: [this.action(locale, 'person')] };
+  }
+
+  /** A simple sentence from the locale file, with the practice's name, phone and hours. */
+  say(locale: Locale, key: string, choices?: Choice[]): Reply {
+    const loc = this.kb.practice.locations[0];
+    const hours = this.t.t(locale, 'practice.hours', { hours: formatOpeningHours(loc.openingHours, locale, this.t) });
+    return { text: this.t.t(locale, key, { practiceName: this.kb.practice.name, phone: this.kb.practice.phone, hours }), choices };
+  }
+
+  action(locale: Locale, name: string): Choice {
+    const label = this.t.t(locale, `actions.${name}`);
+    return { label, value: label };
+  }
+}

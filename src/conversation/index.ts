@@ -1,0 +1,4 @@
+export * from './Reply';
+export * from './ConversationMemory';
+export * from './PracticeInfo';
+export * from './ReplyComposer';

@@ -1,0 +1,102 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { AppConfig } from '../config/AppConfig';
+import type { Logger } from '../logging/Logger';
+import { activityProblem, serviceUrlAllowed } from './ActivityValidator';
+
+/** What the HTTP server needs. */
+export interface BotServerDeps {
+  config: AppConfig;
+  adapter: CloudAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  logger: Logger;
+  /** Resolves when content is loaded and storage answers; rejects otherwise. */
+  readiness: () => Promise<void>;
+}
+
+/**
+ * The restify server: `/api/messages` through the CloudAdapter, health and readiness probes,
+ * size limits and clean 4xx answers for bad input, and a graceful stop that lets turns in
+ * flight finish.
+ */
+export class BotServer {
+  readonly server: Server;
+  private inFlight = 0;
+  private stopping = false;
+  private idle?: () => void;
+
+  constructor(private readonly deps: BotServerDeps) {
+    const { config, logger } = deps;
+    this.server = restify.createServer({ name: 'fysio-assistent', handleUncaughtExceptions: false });
+    this.server.use(restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false }));
+    this.server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+      logger.warn({ event: 'http_error', status: err.statusCode, route: req.getRoute?.()?.path }, 'request refused');
+      return cb();
+    });
+
+    this.server.get('/healthz', async (_req: Request, res: Response) => {
+      res.json(200, { status: 'ok' });
+    });
+    this.server.get('/readyz', async (_req: Request, res: Response) => {
+      try {
+        if (this.stopping) throw new Error('stopping');
+        await deps.readiness();
+        res.json(200, { status: 'ready' });
+      } catch {
+        res.json(503, { status: 'not ready' });
+      }
+    });
+    this.server.post('/api/messages', async (req: Request, res: Response) => this.handleMessages(req, res));
+  }
+
+  private async handleMessages(req: Request, res: Response): Promise<void> {
+    const { config, adapter, logic, logger } = this.deps;
+    if (this.stopping) {
+      res.json(503, { error: 'shutting down' });
+      return;
+    }
+    const problem = activityProblem(req.body);
+    if (problem) {
+      res.json(400, { error: problem });
+      return;
+    }
+    const body = req.body as { serviceUrl: string; deliveryMode?: string };
+    if (config.auth.anonymous && body.deliveryMode !== 'expectReplies' && !serviceUrlAllowed(body.serviceUrl, config.serviceUrlAllowlist)) {
+      res.json(403, { error: 'serviceUrl is not on SERVICE_URL_ALLOWLIST' });
+      return;
+    }
+    this.inFlight += 1;
+    try {
+      await adapter.process(req, res, logic);
+    } catch (err) {
+      logger.warn({ event: 'activity_rejected', err: err }, 'activity could not be processed');
+      if (!res.headersSent) res.json(400, { error: 'activity could not be processed' });
+    } finally {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) this.idle?.();
+    }
+  }
+
+  /** Starts listening; resolves with the port actually bound (0 picks a free one). */
+  listen(): Promise<number> {
+    const { port, host } = this.deps.config;
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.removeListener('error', reject);
+        resolve((this.server.address() as { port: number }).port);
+      });
+    });
+  }
+
+  /** Stops accepting requests and waits (up to `timeoutMs`) for turns in flight. */
+  async stop(timeoutMs = 10000): Promise<void> {
+    this.stopping = true;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.inFlight > 0) {
+      await Promise.race([new Promise<void>((r) => (this.idle = r)), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    }
+    this.server.server.closeIdleConnections?.();
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 2000).unref())]);
+  }
+}

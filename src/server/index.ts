@@ -1,0 +1,2 @@
+export * from './ActivityValidator';
+export * from './BotServer';

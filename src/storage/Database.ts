@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import type { AppConfig } from '../config/AppConfig';
+import type { Clock } from '../util/Clock';
+import { PostgresDatabase } from './PostgresDatabase';
+import { SqliteDatabase } from './SqliteDatabase';
+import type { StateStore } from './StateStore';
+
+/** The storage backend the service runs on, whichever it is. */
+export interface Database extends StateStore {
+  readonly kind: 'sqlite' | 'postgres';
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the backend configuration asks for (PostgreSQL when DATABASE_URL is set, else SQLite
+ * in DATA_DIR), checks it answers and applies migrations.
+ */
+export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>, clock: Clock): Promise<Database> {
+  if (config.databaseUrl) {
+    const pg = new PostgresDatabase(config.databaseUrl, clock);
+    try {
+      await pg.connect();
+      await pg.migrate();
+    } catch (err) {
+      await pg.close().catch(() => undefined);
+      throw err;
+    }
+    return Object.assign(pg, { kind: 'postgres' as const });
+  }
+  const sqlite = new SqliteDatabase(join(config.dataDir, 'fysio-assistent.sqlite'), clock);
+  sqlite.migrate();
+  return Object.assign(sqlite, { kind: 'sqlite' as const });
+}

@@ -1,0 +1,23 @@
+/** A stored state document with its version tag. */
+export interface StateRecord {
+  data: Record<string, unknown>;
+  etag: string;
+}
+
+/** Outcome of a conditional write. */
+export type WriteOutcome = 'written' | 'conflict';
+
+/**
+ * Framework-free key/value store for conversation state with optimistic concurrency. The
+ * botbuilder `Storage` bridge sits on top of it; SQLite and PostgreSQL implement it.
+ */
+export interface StateStore {
+  readMany(keys: string[]): Promise<Map<string, StateRecord>>;
+  /** Writes when `expectedEtag` is undefined or '*', or equals the stored tag (or nothing is stored). */
+  write(key: string, data: Record<string, unknown>, expectedEtag: string | undefined, newEtag: string): Promise<WriteOutcome>;
+  deleteMany(keys: string[]): Promise<void>;
+  /** Deletes state not updated since `before` (retention). Returns how many were deleted. */
+  deleteOlderThan(before: Date): Promise<number>;
+  /** Deletes every key that starts with the prefix (a user's data on request). */
+  deleteByPrefix(prefix: string): Promise<number>;
+}

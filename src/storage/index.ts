@@ -1,0 +1,6 @@
+export * from './StateStore';
+export * from './BotStorage';
+export * from './migrations';
+export * from './SqliteDatabase';
+export * from './PostgresDatabase';
+export * from './Database';
