@@ -70,7 +70,7 @@ const envSchema = z.object({
   RETENTION_BOOKING_DAYS: positiveInt('a number of days, e.g. 365').default(365),
   ROUTER_ANSWER_MIN: fraction.default(0.5),
   ROUTER_CLARIFY_MIN: fraction.default(0.3),
-  ROUTER_MARGIN: fraction.default(0.12),
+  ROUTER_MARGIN: fraction.default(0.06),
 });
 
 /** The service's configuration, parsed once at start-up. */

@@ -26,6 +26,9 @@ export interface Ranked {
 export class TopicIndex {
   static W_SIM = 0.5;
   static BIGRAMS = false;
+  static SINGLE_TERM_FACTOR = 0.75;
+  static UNKNOWN_WEIGHT = 0.5;
+  private maxIdf = 1;
   private readonly owners: string[] = [];
   private readonly docs: Doc[] = [];
   private readonly postings = new Map<string, number[]>();
@@ -62,6 +65,7 @@ export class TopicIndex {
       this.idf.set(t, Math.log(1 + (n - owners.size + 0.5) / (owners.size + 0.5)));
       this.ownerTerms.set(t, owners);
     }
+    this.maxIdf = Math.log(1 + (n - 1 + 0.5) / 1.5);
     for (const doc of this.docs) doc.mass = doc.terms.reduce((s, t) => s + this.idf.get(t)!, 0);
   }
 
@@ -77,9 +81,14 @@ export class TopicIndex {
 
   /** Owners ranked by similarity, best first, at most `limit`. */
   rank(stems: string[], limit = 5, boost?: (owner: string) => number): Ranked[] {
-    const terms = termsOf(stems).filter((t) => this.postings.has(t));
+    const all = termsOf(stems);
+    const terms = all.filter((t) => this.postings.has(t));
     if (!terms.length) return [];
-    const queryMass = terms.reduce((s, t) => s + this.idf.get(t)!, 0);
+    // Words the knowledge base has never seen still count against a match, at a fraction of a
+    // rare word's weight: "wat voor weer wordt het morgen" must not borrow confidence from one
+    // known word, while a long story around a clear question still finds it.
+    const unknown = all.length - terms.length;
+    const queryMass = terms.reduce((s, t) => s + this.idf.get(t)!, 0) + unknown * this.maxIdf * TopicIndex.UNKNOWN_WEIGHT;
     const overlap = new Map<number, number>();
     for (const t of terms) {
       const w = this.idf.get(t)!;
@@ -87,9 +96,17 @@ export class TopicIndex {
     }
     const best = new Map<number, number>();
     const agree = new Map<number, number>();
+    const matchedTerms = new Map<number, number>();
+    for (const t of terms) {
+      if (this.idf.get(t)! < 0.25 * this.maxIdf) continue;
+      for (const d of this.postings.get(t)!) matchedTerms.set(d, (matchedTerms.get(d) ?? 0) + 1);
+    }
     for (const [d, o] of overlap) {
       const doc = this.docs[d];
-      const sim = Math.sqrt((o / doc.mass) * (o / queryMass));
+      // One shared word is weak evidence ("belastingen" is not "belasting" of a joint): such a
+      // match may be offered as a choice, never answered outright.
+      const single = (matchedTerms.get(d) ?? 0) < 2 ? TopicIndex.SINGLE_TERM_FACTOR : 1;
+      const sim = single * Math.sqrt((o / doc.mass) * (o / queryMass));
       if (sim > (best.get(doc.owner) ?? 0)) best.set(doc.owner, sim);
       if (sim >= 0.35) agree.set(doc.owner, (agree.get(doc.owner) ?? 0) + 1);
     }

@@ -34,10 +34,13 @@ export class TypoCorrector {
   private lookup(word: string): string {
     const fuse = this.fuseFor(word[0]);
     if (!fuse) return word;
-    const maxEdits = word.length <= 6 ? 1 : 2;
+    // Long words get two edits, others one; the first two letters must agree, since patients
+    // rarely mistype those and "aftrekken" must not become "aantrekken".
+    const maxEdits = word.length <= 8 ? 1 : 2;
     let best = word;
     let bestDistance = maxEdits + 1;
     for (const hit of fuse.search(word, { limit: 5 })) {
+      if (hit.item[1] !== word[1]) continue;
       const d = damerauLevenshtein(word, hit.item, maxEdits);
       if (d < bestDistance) {
         best = hit.item;
