@@ -97,7 +97,9 @@ export class Router {
       const withContext = this.index.rank([...stems, ...extra], 6, (o) => (o === context.previousTopic ? 1.1 : 1));
       if (withContext.length && (!ranked.length || withContext[0].score > ranked[0].score)) ranked = withContext;
     }
-    const faq = this.decide(ranked);
+    // A message with one known word ("heup") is not yet a question: offer choices instead.
+    const known = new Set(stems.filter((st) => this.index.knows(st))).size;
+    const faq = this.decide(ranked, known >= 2);
     if (faq) return faq;
 
     const words = this.normalizer.baseWords(text);
@@ -139,14 +141,14 @@ export class Router {
     return ranked.length > 0 && ranked[0].score >= answerMin && ranked[0].score - (ranked[1]?.score ?? 0) >= margin;
   }
 
-  private decide(ranked: Ranked[]): RouteDecision | undefined {
+  private decide(ranked: Ranked[], mayAnswer: boolean): RouteDecision | undefined {
     const { answerMin, clarifyMin, margin } = this.options.thresholds;
     if (!ranked.length || ranked[0].score < clarifyMin) return undefined;
     const top = ranked[0];
     const candidates: Candidate[] = ranked
       .filter((r) => !r.owner.startsWith(INTENT_PREFIX))
       .map((r) => ({ topic: r.owner, score: round(r.score) }));
-    if (this.confident(ranked)) {
+    if (mayAnswer && this.confident(ranked)) {
       if (top.owner.startsWith(INTENT_PREFIX)) return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);
       return { intent: 'faq', topic: top.owner, score: round(top.score), candidates: candidates.slice(0, 3) };
     }
