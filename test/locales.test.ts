@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { flattenKeys, I18nextTranslator, resolveLocale } from '../src/i18n/Translator';
+
+const load = (l: string) => JSON.parse(readFileSync(`locales/${l}/translation.json`, 'utf8')) as Record<string, unknown>;
+
+describe('locales', () => {
+  it('has every key in both nl-NL and nl-BE', () => {
+    expect(flattenKeys(load('nl-BE')).sort()).toEqual(flattenKeys(load('nl-NL')).sort());
+  });
+
+  it('speaks Flemish in nl-BE, not a copy of the Dutch text', () => {
+    const t = new I18nextTranslator('locales');
+    expect(t.t('nl-BE', 'emergency.text')).toContain('1733');
+    expect(t.t('nl-NL', 'emergency.text')).toContain('huisartsenpost');
+    expect(t.t('nl-BE', 'welcome.text')).not.toEqual(t.t('nl-NL', 'welcome.text'));
+    expect(t.t('nl-BE', 'welcome.text')).toMatch(/kine/);
+  });
+
+  it.each([
+    ['nl-BE', 'nl-BE'],
+    ['nl_be', 'nl-BE'],
+    ['nl', 'nl-NL'],
+    ['nl-NL', 'nl-NL'],
+    ['en-US', 'nl-NL'],
+    [undefined, 'nl-NL'],
+  ])('reads channel locale %s as %s', (hint, expected) => {
+    expect(resolveLocale(hint, 'nl-NL')).toBe(expected);
+  });
+});
