@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import type { App } from '../src/app/createApp';
+import { buildTestApp } from './helpers/testApp';
+
+let app: App;
+let base: string;
+beforeAll(async () => {
+  ({ app } = await buildTestApp({ MAX_BODY_BYTES: '20000' }));
+  const port = await app.server.listen();
+  base = `http://127.0.0.1:${port}`;
+});
+afterAll(() => app.close());
+
+const activity = (extra: Record<string, unknown>) => ({
+  type: 'message', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9', deliveryMode: 'expectReplies',
+  conversation: { id: `http-${Math.random()}` }, from: { id: 'u1' }, recipient: { id: 'bot' }, ...extra,
+});
+const post = (body: unknown, raw?: string) =>
+  fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ?? JSON.stringify(body) });
+
+describe('HTTP server', () => {
+  it('answers /healthz and /readyz', async () => {
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  });
+
+  it.each([
+    ['nl-NL', /112/, /digitale assistent/],
+    ['nl-BE', /112/, /kine/],
+  ])('sends the %s welcome in the response body with expectReplies', async (locale, a, b) => {
+    const res = await post(activity({ type: 'conversationUpdate', locale, membersAdded: [{ id: 'u1' }] }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { activities: { text: string }[] };
+    expect(body.activities[0].text).toMatch(a);
+    expect(body.activities[0].text).toMatch(b);
+  });
+
+  it('answers a question over HTTP', async () => {
+    const res = await post(activity({ text: 'helpt afvallen bij knieartrose?' }));
+    const body = (await res.json()) as { activities: { text: string }[] };
+    expect(body.activities[0].text).toMatch(/gewicht|afvallen|kilo/i);
+  });
+
+  it.each<[string, unknown, string | undefined, number]>([
+    ['malformed JSON', undefined, '{"type": "message", ', 400],
+    ['a body that is not an object', [1, 2], undefined, 400],
+    ['an activity without a type', { conversation: { id: 'x' }, serviceUrl: 'http://127.0.0.1:9' }, undefined, 400],
+    ['an activity without a conversation', { type: 'message', serviceUrl: 'http://127.0.0.1:9', from: { id: 'u' } }, undefined, 400],
+    ['a body over the size limit', activity({ text: 'x'.repeat(30000) }), undefined, 413],
+    ['replies to a non-allowed serviceUrl', activity({ deliveryMode: 'normal', serviceUrl: 'https://attacker.example' }), undefined, 403],
+  ])('refuses %s with %#', async (_name, body, raw, status) => {
+    const res = await post(body, raw);
+    expect(res.status).toBe(status);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('start-up', () => {
+  it('exits non-zero naming PORT when PORT=abc', () => {
+    const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/index.ts'], {
+      env: { ...process.env, PORT: 'abc' },
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('PORT');
+  });
+});
