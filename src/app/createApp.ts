@@ -67,6 +67,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       MicrosoftAppPassword: config.auth.appPassword ?? '',
       MicrosoftAppType: config.auth.appType ?? (config.auth.appId ? 'MultiTenant' : ''),
       MicrosoftAppTenantId: config.auth.tenantId ?? '',
+      ...(config.auth.openIdMetadata ? { BotOpenIdMetadata: config.auth.openIdMetadata } : {}),
     });
     const adapter = new CloudAdapter(auth);
     adapter.onTurnError = async (context: TurnContext, error: Error) => {

@@ -68,6 +68,21 @@ const envSchema = z.object({
   MAX_MESSAGE_CHARS: positiveInt('a number of characters, e.g. 2000').default(2000),
   RETENTION_CONVERSATION_DAYS: positiveInt('a number of days, e.g. 30').default(30),
   RETENTION_BOOKING_DAYS: positiveInt('a number of days, e.g. 365').default(365),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'expected at least 8 characters').optional(),
+  WHATSAPP_APP_SECRET: z.string().min(8, 'expected at least 8 characters').optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(8, 'expected at least 8 characters').optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().trim().regex(/^\d+$/, 'expected the numeric phone number id from Meta').optional(),
+  WHATSAPP_GRAPH_URL: url(['https:', 'http:']).default('https://graph.facebook.com/v21.0'),
+  DIRECT_LINE_SECRET: z.string().min(8, 'expected at least 8 characters').optional(),
+  DIRECT_LINE_TOKEN_TTL_SECONDS: positiveInt('a number of seconds, e.g. 1800').default(1800),
+  WEBSITE_ORIGINS: csv.optional(),
+  FRAME_ANCESTORS: z.string().trim().optional(),
+  RATE_LIMIT_PER_MINUTE: positiveInt('a number of requests per minute, e.g. 60').default(60),
+  CONSOLE_USERS: z.string().trim().optional(),
+  CONSOLE_SESSION_HOURS: positiveInt('a number of hours, e.g. 8').default(8),
+  HANDOFF_TIMEOUT_MINUTES: positiveInt('a number of minutes, e.g. 10').default(10),
+  PUBLIC_URL: url(['https:', 'http:']).optional(),
+  BOT_OPENID_METADATA: url(['https:', 'http:']).optional(),
   ROUTER_ANSWER_MIN: fraction.default(0.5),
   ROUTER_CLARIFY_MIN: fraction.default(0.3),
   ROUTER_MARGIN: fraction.default(0.06),
@@ -93,6 +108,8 @@ export interface AppConfig {
     tenantId?: string;
     /** True when no Bot Framework credentials are configured. */
     anonymous: boolean;
+    /** Override of the Bot Framework OpenID metadata URL (sovereign clouds, tests). */
+    openIdMetadata?: string;
   };
   allowAnonymous: boolean;
   /** serviceUrls an anonymous bot may reply to; loopback always allowed. */
@@ -101,6 +118,23 @@ export interface AppConfig {
   maxMessageChars: number;
   retention: { conversationDays: number; bookingDays: number };
   router: { answerMin: number; clarifyMin: number; margin: number };
+  /** WhatsApp Business Cloud API; enabled when all four credentials are set. */
+  whatsapp?: { verifyToken: string; appSecret: string; accessToken: string; phoneNumberId: string; graphUrl: string };
+  /** Website chat: our own Direct Line, or Azure's when a secret is set. */
+  directLine: { secret?: string; tokenTtlSeconds: number };
+  /** Origins of the practice's website(s), for CORS and embedding. */
+  websiteOrigins: string[];
+  /** CSP frame-ancestors value for the chat page ('self' when unset). */
+  frameAncestors: string;
+  /** Requests per minute per IP (and per conversation) on public endpoints. */
+  rateLimitPerMinute: number;
+  /** Receptionist console: `name:scrypt-hash` entries separated by commas. */
+  consoleUsers: string;
+  consoleSessionHours: number;
+  /** Minutes a handoff ticket may wait before the callback is offered. */
+  handoffTimeoutMinutes: number;
+  /** The bot's public base URL, for links (console in Teams cards). */
+  publicUrl?: string;
 }
 
 /**
@@ -118,7 +152,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? '');
-        const shown = cleaned[name] !== undefined && !/PASSWORD|SECRET|TOKEN|DATABASE_URL/.test(name)
+        const shown = cleaned[name] !== undefined && !/PASSWORD|SECRET|TOKEN|DATABASE_URL|CONSOLE_USERS/.test(name)
           ? ` (got "${cleaned[name]}")`
           : '';
         return `${name}: ${issue.message}${shown}`;
@@ -143,6 +177,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
       `HOST: an anonymous bot (no MicrosoftAppId) listens on loopback only; set ALLOW_ANONYMOUS=true to listen on ${host}`,
     );
   }
+  const wa = [e.WHATSAPP_VERIFY_TOKEN, e.WHATSAPP_APP_SECRET, e.WHATSAPP_ACCESS_TOKEN, e.WHATSAPP_PHONE_NUMBER_ID];
+  if (wa.some(Boolean) && !wa.every(Boolean)) {
+    problems.push('WHATSAPP_VERIFY_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID: set all four to enable WhatsApp, or none');
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -160,6 +198,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
       anonymous,
+      openIdMetadata: e.BOT_OPENID_METADATA,
     },
     allowAnonymous: e.ALLOW_ANONYMOUS,
     serviceUrlAllowlist: e.SERVICE_URL_ALLOWLIST ?? [],
@@ -167,6 +206,20 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     maxMessageChars: e.MAX_MESSAGE_CHARS,
     retention: { conversationDays: e.RETENTION_CONVERSATION_DAYS, bookingDays: e.RETENTION_BOOKING_DAYS },
     router: { answerMin: e.ROUTER_ANSWER_MIN, clarifyMin: e.ROUTER_CLARIFY_MIN, margin: e.ROUTER_MARGIN },
+    whatsapp: wa.every(Boolean)
+      ? {
+          verifyToken: e.WHATSAPP_VERIFY_TOKEN!, appSecret: e.WHATSAPP_APP_SECRET!, accessToken: e.WHATSAPP_ACCESS_TOKEN!,
+          phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID!, graphUrl: e.WHATSAPP_GRAPH_URL.replace(/\/$/, ''),
+        }
+      : undefined,
+    directLine: { secret: e.DIRECT_LINE_SECRET, tokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS },
+    websiteOrigins: e.WEBSITE_ORIGINS ?? [],
+    frameAncestors: e.FRAME_ANCESTORS ?? "'self'",
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    consoleUsers: e.CONSOLE_USERS ?? '',
+    consoleSessionHours: e.CONSOLE_SESSION_HOURS,
+    handoffTimeoutMinutes: e.HANDOFF_TIMEOUT_MINUTES,
+    publicUrl: e.PUBLIC_URL,
   };
 }
 

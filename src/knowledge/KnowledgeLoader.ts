@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import {
-  emergencyFileSchema, intentsFileSchema, languageFileSchema, practiceFileSchema, screeningFileSchema,
+  dateWordsFileSchema, emergencyFileSchema, intentsFileSchema, languageFileSchema, practiceFileSchema, screeningFileSchema,
   sourcesFileSchema, synonymsFileSchema, topicFileSchema,
 } from './schemas';
 import type { ContentProblem, KnowledgeBase, Topic } from './types';
@@ -52,8 +52,9 @@ export function loadKnowledge(dir: string, practiceFile = 'practice.yaml'): Load
   const emergency = read('emergency.yaml', emergencyFileSchema);
   const screening = read('screening.yaml', screeningFileSchema);
   const practice = read(practiceFile, practiceFileSchema);
-  if (!sources || !language || !synonyms || !intents || !emergency || !screening || !practice) return { problems };
-  return { knowledge: { topics, sources, language, synonyms, intents, emergency, screening, practice }, problems };
+  const dateWords = read('date-words.yaml', dateWordsFileSchema);
+  if (!sources || !language || !synonyms || !intents || !emergency || !screening || !practice || !dateWords) return { problems };
+  return { knowledge: { topics, sources, language, synonyms, intents, emergency, screening, practice, dateWords }, problems };
 }
 
 /** Parses one YAML document and checks it against its schema, collecting problems. */

@@ -136,3 +136,15 @@ export const screeningFileSchema = perLocale(
     stopAdvice: z.string().trim().min(1),
   }),
 );
+
+export const dateWordsFileSchema = z.strictObject({
+  weekdays: z.record(z.string(), z.number().int().min(0).max(6)),
+  months: z.record(z.string(), z.number().int().min(1).max(12)),
+  relativeDays: z.record(z.string(), z.number().int().min(0).max(14)),
+  nextWeek: phraseList,
+  partsOfDay: z.record(z.string(), z.enum(['morning', 'afternoon', 'evening'])),
+  after: phraseList,
+  before: phraseList,
+  numbers: z.record(z.string(), z.number().int().min(1).max(12)),
+  later: phraseList,
+});

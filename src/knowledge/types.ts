@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Locale } from '../config/AppConfig';
 import type {
   emergencyFileSchema, intentsFileSchema, languageFileSchema, practiceFileSchema, screeningFileSchema,
-  synonymsFileSchema, TopicFile,
+  synonymsFileSchema, TopicFile, dateWordsFileSchema,
 } from './schemas';
 
 export type LanguageData = z.infer<typeof languageFileSchema>;
@@ -12,6 +12,7 @@ export type EmergencyData = z.infer<typeof emergencyFileSchema>;
 export type Practice = z.infer<typeof practiceFileSchema>;
 export type ScreeningData = z.infer<typeof screeningFileSchema>;
 export type Topic = TopicFile;
+export type DateWords = z.infer<typeof dateWordsFileSchema>;
 export type { Locale };
 
 /** Everything the assistant knows, loaded and validated from `knowledge/`. */
@@ -24,6 +25,7 @@ export interface KnowledgeBase {
   emergency: EmergencyData;
   screening: ScreeningData;
   practice: Practice;
+  dateWords: DateWords;
 }
 
 /** One problem found in a content file: which file, which field, what is wrong. */

@@ -4,10 +4,14 @@ import type { Clock } from '../util/Clock';
 import { PostgresDatabase } from './PostgresDatabase';
 import { SqliteDatabase } from './SqliteDatabase';
 import type { StateStore } from './StateStore';
+import type { BookingRepository } from '../booking/BookingRepository';
+import { PostgresBookingRepository } from './PostgresBookingRepository';
+import { SqliteBookingRepository } from './SqliteBookingRepository';
 
 /** The storage backend the service runs on, whichever it is. */
 export interface Database extends StateStore {
   readonly kind: 'sqlite' | 'postgres';
+  readonly bookings: BookingRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -26,9 +30,9 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
       await pg.close().catch(() => undefined);
       throw err;
     }
-    return Object.assign(pg, { kind: 'postgres' as const });
+    return Object.assign(pg, { kind: 'postgres' as const, bookings: new PostgresBookingRepository(pg.pool) });
   }
   const sqlite = new SqliteDatabase(join(config.dataDir, 'fysio-assistent.sqlite'), clock);
   sqlite.migrate();
-  return Object.assign(sqlite, { kind: 'sqlite' as const });
+  return Object.assign(sqlite, { kind: 'sqlite' as const, bookings: new SqliteBookingRepository(sqlite.db) });
 }

@@ -4,3 +4,5 @@ export * from './migrations';
 export * from './SqliteDatabase';
 export * from './PostgresDatabase';
 export * from './Database';
+export * from './SqliteBookingRepository';
+export * from './PostgresBookingRepository';

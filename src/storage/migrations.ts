@@ -29,4 +29,44 @@ export const MIGRATIONS: Migration[] = [
     );
     CREATE INDEX IF NOT EXISTS bot_state_updated ON bot_state(updated_at);`,
   },
+  {
+    version: 2,
+    description: 'bookings, one confirmed booking per slot',
+    sqlite: `CREATE TABLE IF NOT EXISTS bookings (
+      reference TEXT PRIMARY KEY,
+      status TEXT NOT NULL CHECK (status IN ('confirmed', 'cancelled')),
+      location_id TEXT NOT NULL,
+      appointment_type_id TEXT NOT NULL,
+      starts_at INTEGER NOT NULL,
+      ends_at INTEGER NOT NULL,
+      user_key TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      locale TEXT NOT NULL,
+      details TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL,
+      last_event TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS bookings_one_per_slot ON bookings(location_id, starts_at) WHERE status = 'confirmed';
+    CREATE INDEX IF NOT EXISTS bookings_user ON bookings(user_key);
+    CREATE INDEX IF NOT EXISTS bookings_updated ON bookings(updated_at);`,
+    postgres: `CREATE TABLE IF NOT EXISTS bookings (
+      reference TEXT PRIMARY KEY,
+      status TEXT NOT NULL CHECK (status IN ('confirmed', 'cancelled')),
+      location_id TEXT NOT NULL,
+      appointment_type_id TEXT NOT NULL,
+      starts_at BIGINT NOT NULL,
+      ends_at BIGINT NOT NULL,
+      user_key TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      locale TEXT NOT NULL,
+      details JSONB NOT NULL,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL,
+      last_event TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS bookings_one_per_slot ON bookings(location_id, starts_at) WHERE status = 'confirmed';
+    CREATE INDEX IF NOT EXISTS bookings_user ON bookings(user_key);
+    CREATE INDEX IF NOT EXISTS bookings_updated ON bookings(updated_at);`,
+  },
 ];

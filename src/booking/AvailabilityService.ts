@@ -1,0 +1,93 @@
+import type { Practice } from '../knowledge/types';
+import type { Clock } from '../util/Clock';
+import { addDays, fromLocal, isoDate, toLocal, weekdayOf } from './ZonedTime';
+import type { Slot } from './Slot';
+import type { SlotQuery } from './SlotQuery';
+import { WEEKDAYS } from '../knowledge/schemas';
+
+/** Anything that knows which slots are taken; the booking repository in production. */
+export interface TakenSlots {
+  takenStarts(locationId: string, from: Date, to: Date): Promise<Date[]>;
+}
+
+const PART_OF_DAY: Record<string, [number, number]> = { morning: [0, 12 * 60], afternoon: [12 * 60, 17 * 60], evening: [17 * 60, 24 * 60] };
+
+/**
+ * Finds free slots: inside a location's opening hours, not on a closed day, not in the past
+ * (with a lead time), not overlapping a stored booking. All slots sit on one grid per location
+ * whose step is the longest appointment type, so two types can never overlap.
+ */
+export class AvailabilityService {
+  private readonly step: number;
+
+  constructor(
+    private readonly practice: Practice,
+    private readonly taken: TakenSlots,
+    private readonly clock: Clock,
+    private readonly options: { leadMinutes: number; horizonDays: number } = { leadMinutes: 120, horizonDays: 60 },
+  ) {
+    this.step = Math.max(...practice.appointmentTypes.map((t) => t.durationMinutes));
+  }
+
+  /** Up to `limit` free slots matching the query, earliest first, skipping the first `offset`. */
+  async find(query: SlotQuery, limit = 4, offset = 0, locationId?: string): Promise<Slot[]> {
+    const now = this.clock.now();
+    const earliest = new Date(now.getTime() + this.options.leadMinutes * 60000);
+    const tz = this.practice.timeZone;
+    const today = toLocal(now, tz);
+    const horizon = new Date(now.getTime() + this.options.horizonDays * 86400000);
+    const locations = this.practice.locations.filter((l) => !locationId || l.id === locationId);
+    const takenByLocation = new Map<string, Set<number>>();
+    for (const loc of locations) {
+      takenByLocation.set(loc.id, new Set((await this.taken.takenStarts(loc.id, now, horizon)).map((d) => d.getTime())));
+    }
+    const out: Slot[] = [];
+    let skipped = 0;
+    const closed = new Set(this.practice.closedDays);
+    for (let i = 0; i <= this.options.horizonDays && out.length < limit; i++) {
+      const date = addDays(today, i);
+      const iso = isoDate(date);
+      if (closed.has(iso)) continue;
+      if (query.date && iso !== query.date) continue;
+      if (query.fromDate && iso < query.fromDate) continue;
+      const weekday = weekdayOf(date);
+      if (query.weekday !== undefined && weekday !== query.weekday) continue;
+      const candidates: Slot[] = [];
+      for (const loc of locations) {
+        for (const [open, close] of loc.openingHours[WEEKDAYS[weekday]]) {
+          const [oh, om] = open.split(':').map(Number);
+          const [ch, cm] = close.split(':').map(Number);
+          for (let m = oh * 60 + om; m + this.step <= ch * 60 + cm; m += this.step) {
+            if (!this.matchesTime(m, query)) continue;
+            const start = fromLocal({ ...date, hour: Math.floor(m / 60), minute: m % 60 }, tz);
+            if (start < earliest || takenByLocation.get(loc.id)!.has(start.getTime())) continue;
+            candidates.push({ locationId: loc.id, start, end: new Date(start.getTime() + this.step * 60000) });
+          }
+        }
+      }
+      candidates.sort((a, b) => a.start.getTime() - b.start.getTime());
+      for (const c of candidates) {
+        if (out.length >= limit) break;
+        if (skipped < offset) skipped += 1;
+        else out.push(c);
+      }
+    }
+    return out;
+  }
+
+  /** True when the slot is still free and bookable now. */
+  async isFree(slot: Slot): Promise<boolean> {
+    const found = await this.find({ date: isoDate(toLocal(slot.start, this.practice.timeZone)) }, 500, 0, slot.locationId);
+    return found.some((s) => s.start.getTime() === slot.start.getTime());
+  }
+
+  private matchesTime(minutes: number, q: SlotQuery): boolean {
+    if (q.partOfDay) {
+      const [from, to] = PART_OF_DAY[q.partOfDay];
+      if (minutes < from || minutes >= to) return false;
+    }
+    if (q.afterMinutes !== undefined && minutes < q.afterMinutes) return false;
+    if (q.beforeMinutes !== undefined && minutes >= q.beforeMinutes) return false;
+    return true;
+  }
+}

@@ -1,0 +1,41 @@
+import type { Locale } from '../config/AppConfig';
+
+/** What the patient told about their complaint. */
+export interface Complaint {
+  joint: 'hip' | 'knee' | 'both' | 'other';
+  side?: 'left' | 'right' | 'both';
+  /** Free text ("sinds twee maanden"); personal, kept with the booking only. */
+  since?: string;
+}
+
+/** A booking as the practice stores it. Personal data: kept only after consent. */
+export interface Booking {
+  reference: string;
+  status: 'confirmed' | 'cancelled';
+  locationId: string;
+  appointmentTypeId: string;
+  start: Date;
+  end: Date;
+  name: string;
+  /** YYYY-MM-DD */
+  birthDate: string;
+  /** International format, +31… or +32… */
+  phone: string;
+  email?: string;
+  complaint: Complaint;
+  /** Whether the patient has a referral (NL) or voorschrift (BE). */
+  hasReferral?: boolean;
+  /** Red-flag screening answers by question id (all false for a booking that was made). */
+  screening: Record<string, boolean>;
+  /** channel:user id, so "verwijder mijn gegevens" finds this patient's bookings. */
+  userKey: string;
+  channel: string;
+  locale: Locale;
+  createdAt: Date;
+  updatedAt: Date;
+  /** What last happened, for the staff list. */
+  lastEvent: 'new' | 'moved' | 'cancelled';
+}
+
+/** Outcome of claiming a slot. */
+export type ClaimOutcome = 'created' | 'slot-taken' | 'reference-taken';

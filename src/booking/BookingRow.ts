@@ -1,0 +1,52 @@
+import type { Booking } from './Booking';
+
+/** The columns bookings are stored in, shared by the SQLite and PostgreSQL repositories. */
+export interface BookingRow {
+  reference: string;
+  status: string;
+  location_id: string;
+  appointment_type_id: string;
+  starts_at: number | string;
+  ends_at: number | string;
+  user_key: string;
+  channel: string;
+  locale: string;
+  details: string | Record<string, unknown>;
+  created_at: number | string;
+  updated_at: number | string;
+  last_event: string;
+}
+
+/** Personal and clinical details, stored together as one JSON document. */
+type Details = Pick<Booking, 'name' | 'birthDate' | 'phone' | 'email' | 'complaint' | 'hasReferral' | 'screening'>;
+
+export function toRow(b: Booking): BookingRow {
+  const details: Details = {
+    name: b.name, birthDate: b.birthDate, phone: b.phone, email: b.email, complaint: b.complaint,
+    hasReferral: b.hasReferral, screening: b.screening,
+  };
+  return {
+    reference: b.reference, status: b.status, location_id: b.locationId, appointment_type_id: b.appointmentTypeId,
+    starts_at: b.start.getTime(), ends_at: b.end.getTime(), user_key: b.userKey, channel: b.channel, locale: b.locale,
+    details: JSON.stringify(details), created_at: b.createdAt.getTime(), updated_at: b.updatedAt.getTime(), last_event: b.lastEvent,
+  };
+}
+
+export function fromRow(r: BookingRow): Booking {
+  const details = (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Details;
+  return {
+    ...details,
+    reference: r.reference,
+    status: r.status as Booking['status'],
+    locationId: r.location_id,
+    appointmentTypeId: r.appointment_type_id,
+    start: new Date(Number(r.starts_at)),
+    end: new Date(Number(r.ends_at)),
+    userKey: r.user_key,
+    channel: r.channel,
+    locale: r.locale as Booking['locale'],
+    createdAt: new Date(Number(r.created_at)),
+    updatedAt: new Date(Number(r.updated_at)),
+    lastEvent: r.last_event as Booking['lastEvent'],
+  };
+}

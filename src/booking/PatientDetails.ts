@@ -1,0 +1,63 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { DateWords } from '../knowledge/types';
+import { foldAndSplit } from '../understanding/TextNormalizer';
+import type { Clock } from '../util/Clock';
+import type { CalendarDate } from './DateExpressionParser';
+
+/** Why a detail was refused; the dialog turns it into a specific re-prompt. */
+export type DetailProblem = 'empty' | 'format' | 'future' | 'implausible' | 'country';
+
+/** Outcome of checking one detail. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problem: DetailProblem };
+
+/** A name: two or more letters, nothing that looks like a number or an address. */
+export function checkName(text: string): Checked<string> {
+  const name = text.trim().replace(/\s+/g, ' ');
+  if (!name) return { ok: false, problem: 'empty' };
+  if (name.length < 2 || name.length > 100 || /\d|[<>@{}[\]]/.test(name) || !/\p{L}{2,}/u.test(name)) return { ok: false, problem: 'format' };
+  return { ok: true, value: name };
+}
+
+/**
+ * A date of birth in Dutch formats: 14-03-1961, 14/3/1961, 14.03.1961, 1961-03-14, 14 maart 1961.
+ * Refuses dates in the future and ages outside 0–120.
+ */
+export function checkBirthDate(text: string, words: DateWords, clock: Clock): Checked<string> {
+  const raw = text.trim().toLowerCase();
+  if (!raw) return { ok: false, problem: 'empty' };
+  let d: CalendarDate | undefined;
+  const dmy = /^(\d{1,2})[-/.\s](\d{1,2})[-/.\s](\d{4})$/.exec(raw);
+  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
+  if (dmy) d = { day: +dmy[1], month: +dmy[2], year: +dmy[3] };
+  else if (ymd) d = { year: +ymd[1], month: +ymd[2], day: +ymd[3] };
+  else {
+    const t = foldAndSplit(raw);
+    if (t.length === 3 && /^\d{1,2}$/.test(t[0]) && words.months[t[1]] && /^\d{4}$/.test(t[2])) d = { day: +t[0], month: words.months[t[1]], year: +t[2] };
+  }
+  if (!d) return { ok: false, problem: 'format' };
+  const date = new Date(Date.UTC(d.year, d.month - 1, d.day));
+  if (d.month < 1 || d.month > 12 || date.getUTCDate() !== d.day) return { ok: false, problem: 'format' };
+  const now = clock.now();
+  if (date > now) return { ok: false, problem: 'future' };
+  const age = (now.getTime() - date.getTime()) / (365.25 * 86400000);
+  if (age > 120) return { ok: false, problem: 'implausible' };
+  return { ok: true, value: date.toISOString().slice(0, 10) };
+}
+
+/** A Dutch or Belgian phone number, returned in international format (+31…, +32…). */
+export function checkPhone(text: string, country: 'NL' | 'BE'): Checked<string> {
+  const raw = text.trim();
+  if (!raw) return { ok: false, problem: 'empty' };
+  const parsed = parsePhoneNumberFromString(raw, country as CountryCode);
+  if (!parsed || !parsed.isValid()) return { ok: false, problem: 'format' };
+  if (parsed.country !== 'NL' && parsed.country !== 'BE') return { ok: false, problem: 'country' };
+  return { ok: true, value: parsed.number };
+}
+
+/** An e-mail address (a practical check, not RFC 5322). */
+export function checkEmail(text: string): Checked<string> {
+  const raw = text.trim();
+  if (!raw) return { ok: false, problem: 'empty' };
+  if (raw.length > 254 || !/^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i.test(raw)) return { ok: false, problem: 'format' };
+  return { ok: true, value: raw.toLowerCase() };
+}

@@ -1,0 +1,17 @@
+/** Part of the day a patient prefers. */
+export type PartOfDay = 'morning' | 'afternoon' | 'evening';
+
+/** What the patient said about when they can come; every field optional. */
+export interface SlotQuery {
+  /** Only this calendar date (YYYY-MM-DD, practice time zone). */
+  date?: string;
+  /** Not before this calendar date. */
+  fromDate?: string;
+  /** Only on this weekday (0 = Monday). */
+  weekday?: number;
+  partOfDay?: PartOfDay;
+  /** Start at or after this many minutes after midnight ("na vier uur" = 960). */
+  afterMinutes?: number;
+  /** Start before this many minutes after midnight. */
+  beforeMinutes?: number;
+}
