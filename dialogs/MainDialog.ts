@@ -1,21 +1,14 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { ActivityRenderer } from '../src/channels/ActivityRenderer';
+import type { TurnContext } from 'botbuilder';
 import type { ConversationMemory } from '../src/conversation/ConversationMemory';
 import type { Reply } from '../src/conversation/Reply';
-import type { ReplyComposer } from '../src/conversation/ReplyComposer';
 import type { Locale } from '../src/config/AppConfig';
-import type { Router } from '../src/understanding/Router';
 import type { RouteDecision } from '../src/understanding/types';
-import { MAIN_DIALOG, MAIN_WATERFALL } from './dialogIds';
-
-/** What the main dialog needs; passed in by the composition root. */
-export interface MainDialogDeps {
-  router: Router;
-  composer: ReplyComposer;
-  renderer: ActivityRenderer;
-  memory: StatePropertyAccessor<ConversationMemory>;
-}
+import { BookingDialog } from './BookingDialog';
+import { CancelBookingDialog } from './CancelBookingDialog';
+import { DeleteDataDialog } from './DeleteDataDialog';
+import type { DialogDeps } from './DialogDeps';
+import { BOOKING_DIALOG, CANCEL_BOOKING_DIALOG, DELETE_DATA_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './dialogIds';
 
 /** Options the bot passes when it starts the main dialog for a message. */
 export interface MainDialogOptions {
@@ -28,9 +21,12 @@ export interface MainDialogOptions {
  * the emergency instruction without offering an appointment.
  */
 export class MainDialog extends ComponentDialog {
-  constructor(private readonly deps: MainDialogDeps) {
+  constructor(private readonly deps: DialogDeps) {
     super(MAIN_DIALOG);
-    this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this)]));
+    this.addDialog(new BookingDialog(deps));
+    this.addDialog(new CancelBookingDialog(deps));
+    this.addDialog(new DeleteDataDialog(deps));
+    this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.doneStep.bind(this)]));
     this.initialDialogId = MAIN_WATERFALL;
   }
 
@@ -47,7 +43,16 @@ export class MainDialog extends ComponentDialog {
     }
 
     const decision = router.route(text, { locale, previousTopic: memory.previousTopic });
+    if (decision.intent === 'delete-data') return step.beginDialog(DELETE_DATA_DIALOG);
+    if (decision.intent === 'booking' || decision.intent === 'cancel-booking') {
+      memory.misses = 0;
+      return step.beginDialog(decision.intent === 'booking' ? BOOKING_DIALOG : CANCEL_BOOKING_DIALOG, { locale });
+    }
     await this.respond(step.context, decision, memory, locale);
+    return step.endDialog();
+  }
+
+  private async doneStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     return step.endDialog();
   }
 
@@ -63,13 +68,12 @@ export class MainDialog extends ComponentDialog {
         {
           const reply = composer.answer(d.topic!, locale);
           await this.send(context, { text: reply.text }, locale);
-          if (reply.choices?.length) await this.send(context, { text: composer.say(locale, 'faq.more').text, choices: reply.choices }, locale);
+          const choices = [...(reply.choices ?? []), composer.action(locale, 'book')];
+          await this.send(context, { text: composer.say(locale, 'faq.more').text, choices }, locale);
         }
         return;
       case 'clarify':
         return this.send(context, composer.clarify(d.candidates, locale), locale);
-      case 'booking':
-        return this.send(context, composer.say(locale, 'booking.byPhone'), locale);
       case 'handoff':
         return this.send(context, composer.say(locale, 'handoff.byPhone'), locale);
       case 'greeting':
@@ -93,6 +97,6 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async send(context: TurnContext, reply: Reply, locale: Locale): Promise<void> {
-    await context.sendActivity(this.deps.renderer.render(reply, locale));
+    await context.sendActivity(this.deps.renderer.render(reply, locale, context.activity.channelId));
   }
 }

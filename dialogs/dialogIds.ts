@@ -1,3 +1,33 @@
-/** Dialog ids, one place, so dialogs and tests refer to the same constants. */
+/** Dialog and prompt ids, one place, so dialogs and tests refer to the same constants. */
 export const MAIN_DIALOG = 'mainDialog';
 export const MAIN_WATERFALL = 'mainWaterfall';
+export const BOOKING_DIALOG = 'bookingDialog';
+export const BOOKING_WATERFALL = 'bookingWaterfall';
+export const BOOKING_CONFIRM_WATERFALL = 'bookingConfirmWaterfall';
+export const SCREENING_DIALOG = 'screeningDialog';
+export const SCREENING_WATERFALL = 'screeningWaterfall';
+export const SLOT_DIALOG = 'slotDialog';
+export const SLOT_WATERFALL = 'slotWaterfall';
+export const DETAILS_DIALOG = 'detailsDialog';
+export const DETAILS_WATERFALL = 'detailsWaterfall';
+export const CANCEL_BOOKING_DIALOG = 'cancelBookingDialog';
+export const CANCEL_BOOKING_WATERFALL = 'cancelBookingWaterfall';
+export const DELETE_DATA_DIALOG = 'deleteDataDialog';
+export const DELETE_DATA_WATERFALL = 'deleteDataWaterfall';
+
+export const CHOICE_PROMPT = 'choicePrompt';
+export const SINCE_PROMPT = 'sincePrompt';
+export const SLOT_PROMPT = 'slotPrompt';
+export const NAME_PROMPT = 'namePrompt';
+export const BIRTH_DATE_PROMPT = 'birthDatePrompt';
+export const PHONE_PROMPT = 'phonePrompt';
+export const EMAIL_PROMPT = 'emailPrompt';
+export const REFERENCE_PROMPT = 'referencePrompt';
+
+/** Prompts that take free text: a FAQ-looking answer there is an answer, not a question. */
+export const FREE_TEXT_PROMPTS: ReadonlySet<string> = new Set([
+  SINCE_PROMPT, SLOT_PROMPT, NAME_PROMPT, BIRTH_DATE_PROMPT, PHONE_PROMPT, EMAIL_PROMPT, REFERENCE_PROMPT,
+]);
+
+/** Marks a free-text answer given up on after three invalid tries. */
+export const TOO_MANY_TRIES = '\u0000too-many-tries';

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     );
   }
   const port = await app.server.listen();
-  logger.info({ event: 'listening', host: config.host, port, storage: app.database?.kind, topics: app.knowledge.topics.size }, 'fysio-assistent is ready');
+  logger.info({ event: 'listening', host: config.host, port, storage: app.database.kind, topics: app.knowledge.topics.size }, 'fysio-assistent is ready');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

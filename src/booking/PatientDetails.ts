@@ -49,7 +49,8 @@ export function checkPhone(text: string, country: 'NL' | 'BE'): Checked<string> 
   const raw = text.trim();
   if (!raw) return { ok: false, problem: 'empty' };
   const parsed = parsePhoneNumberFromString(raw, country as CountryCode);
-  if (!parsed || !parsed.isValid()) return { ok: false, problem: 'format' };
+  // Short service numbers ("12345") pass isValid(); a patient's own number has 8+ digits.
+  if (!parsed || !parsed.isValid() || parsed.nationalNumber.length < 8) return { ok: false, problem: 'format' };
   if (parsed.country !== 'NL' && parsed.country !== 'BE') return { ok: false, problem: 'country' };
   return { ok: true, value: parsed.number };
 }

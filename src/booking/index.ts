@@ -9,3 +9,4 @@ export * from './ReferenceCode';
 export * from './Slot';
 export * from './SlotQuery';
 export * from './ZonedTime';
+export * from './BookingFormatter';

@@ -1,18 +1,43 @@
-import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
+import { ActionTypes, ActivityTypes, CardFactory, type Activity, type Attachment, type CardAction } from 'botbuilder';
 import type { Reply } from '../conversation/Reply';
 
+/** Channels that show Adaptive Cards and file attachments. */
+const CARD_CHANNELS = new Set(['webchat', 'directline', 'msteams', 'emulator', 'test']);
+
 /**
- * Turns channel-independent replies into Bot Framework activities: text, with choices as
- * suggested actions (imBack, so a click arrives as the same text a patient could type).
- * Channel adapters that cannot show suggested actions translate them further.
+ * Turns channel-independent replies into Bot Framework activities: text always (every channel
+ * can show it), choices as suggested actions (imBack, so a click arrives as the same text a
+ * patient could type), facts as an Adaptive Card and files as attachments where the channel
+ * shows them. Dialog code never asks which channel it is on; adapters of channels without
+ * suggested actions (WhatsApp) translate them further.
  */
 export class ActivityRenderer {
-  render(reply: Reply, locale?: string): Partial<Activity> {
+  render(reply: Reply, locale?: string, channelId?: string): Partial<Activity> {
     const activity: Partial<Activity> = { type: ActivityTypes.Message, text: reply.text, locale, inputHint: 'acceptingInput' };
     if (reply.choices?.length) {
       const actions: CardAction[] = reply.choices.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.value }));
       activity.suggestedActions = { actions, to: [] };
     }
+    const cards = !channelId || CARD_CHANNELS.has(channelId);
+    const attachments: Attachment[] = [];
+    if (reply.facts?.length && cards) {
+      attachments.push(
+        CardFactory.adaptiveCard({
+          type: 'AdaptiveCard',
+          version: '1.4',
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          body: [{ type: 'FactSet', facts: reply.facts.map((f) => ({ title: f.label, value: f.value })) }],
+        }),
+      );
+    }
+    if (reply.file && cards) {
+      attachments.push({
+        name: reply.file.name,
+        contentType: reply.file.contentType,
+        contentUrl: `data:${reply.file.contentType};base64,${Buffer.from(reply.file.content, 'utf8').toString('base64')}`,
+      });
+    }
+    if (attachments.length) activity.attachments = attachments;
     return activity;
   }
 }

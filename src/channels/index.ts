@@ -1,1 +1,4 @@
 export * from './ActivityRenderer';
+export * from './directline';
+export * from './web';
+export * from './whatsapp';

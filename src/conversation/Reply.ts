@@ -11,4 +11,8 @@ export interface Choice {
 export interface Reply {
   text: string;
   choices?: Choice[];
+  /** Label/value pairs (a booking summary); shown as a card where the channel has cards. */
+  facts?: { label: string; value: string }[];
+  /** A file for the patient, e.g. the appointment as an .ics calendar file. */
+  file?: { name: string; contentType: string; content: string };
 }

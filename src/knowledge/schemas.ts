@@ -52,7 +52,7 @@ export const languageFileSchema = z.strictObject({
 
 export const INTENT_IDS = [
   'booking', 'cancel-booking', 'handoff', 'greeting', 'thanks', 'help', 'restart',
-  'switch-locale-nl', 'switch-locale-be', 'delete-data', 'yes', 'no',
+  'switch-locale-nl', 'switch-locale-be', 'delete-data', 'yes', 'no', 'stop',
 ] as const;
 export type IntentId = (typeof INTENT_IDS)[number];
 

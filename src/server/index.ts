@@ -1,2 +1,6 @@
 export * from './ActivityValidator';
 export * from './BotServer';
+export * from './ChannelAuthentication';
+export * from './RateLimiter';
+export * from './rateLimit';
+export * from './SecurityHeaders';

@@ -6,3 +6,4 @@ export * from './PostgresDatabase';
 export * from './Database';
 export * from './SqliteBookingRepository';
 export * from './PostgresBookingRepository';
+export * from './RetentionJob';

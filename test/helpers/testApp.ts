@@ -18,13 +18,41 @@ export class LogSink extends Writable {
 }
 
 /** Builds the real service graph for a test: free port, temp data dir, optional storage. */
-export async function buildTestApp(env: Record<string, string> = {}, storage?: Storage, sink = new LogSink()): Promise<{ app: App; sink: LogSink }> {
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  storage?: Storage,
+  sink = new LogSink(),
+  clock = new FixedClock(new Date(TEST_NOW)),
+): Promise<{ app: App; sink: LogSink; clock: FixedClock }> {
   const config = parseConfig({ PORT: '0', LOG_LEVEL: 'trace', DATA_DIR: mkdtempSync(join(tmpdir(), 'fysio-')), ...env });
+  let n = 0;
   const app = await createApp(config, createLogger(config.logLevel, sink), {
     storage: storage ?? new MemoryStorage(),
-    clock: new FixedClock(new Date('2026-11-23T09:00:00Z')),
+    clock,
+    noBackgroundJobs: true,
+    // Deterministic reference codes: a different one for every booking of a test run.
+    random: (max) => (n++ * 7) % max,
   });
-  return { app, sink };
+  return { app, sink, clock };
+}
+
+/** Monday 23 November 2026, 10:00 in Amsterdam: the tests' "now". */
+export const TEST_NOW = '2026-11-23T09:00:00Z';
+
+/** Sends each message in turn and returns, per message, the replies' texts and button titles. */
+export async function converse(adapter: TestAdapter, messages: string[]): Promise<{ text: string; actions: string[]; attachments: number }[]> {
+  const out: { text: string; actions: string[]; attachments: number }[] = [];
+  for (const m of messages) {
+    const before = adapter.activeQueue.length;
+    await adapter.send(m).startTest();
+    const replies = adapter.activeQueue.splice(before);
+    out.push({
+      text: replies.map((r) => r.text ?? '').join('\n'),
+      actions: replies.flatMap((r) => (r.suggestedActions?.actions ?? []).map((a) => a.title ?? String(a.value))),
+      attachments: replies.reduce((n2, r) => n2 + (r.attachments?.length ?? 0), 0),
+    });
+  }
+  return out;
 }
 
 /** A TestAdapter wired to the app's bot, with the given locale on every activity. */

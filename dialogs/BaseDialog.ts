@@ -1,0 +1,95 @@
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import {
+  ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, type Choice as BotChoice, type PromptValidatorContext,
+} from 'botbuilder-dialogs';
+import type { Locale } from '../src/config/AppConfig';
+import type { Checked, DetailProblem } from '../src/booking/PatientDetails';
+import type { Choice, Reply } from '../src/conversation/Reply';
+import type { DialogDeps } from './DialogDeps';
+import { CHOICE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
+
+/** Choices as botbuilder wants them, with the patient's synonyms ("neen" for "nee"). */
+export function toBotChoices(choices: Choice[], synonyms: Record<string, string[]> = {}): BotChoice[] {
+  return choices.map((c) => ({ value: c.value, action: { type: 'imBack', title: c.label, value: c.value }, synonyms: synonyms[c.value] ?? [] }));
+}
+
+/**
+ * Shared plumbing of the fysio-assistent dialogs: the conversation's locale, sentences from the
+ * locale files, sending channel-independent replies, and prompts created with the Dutch culture.
+ */
+export abstract class BaseDialog extends ComponentDialog {
+  constructor(id: string, protected readonly deps: DialogDeps) {
+    super(id);
+  }
+
+  protected async locale(context: TurnContext): Promise<Locale> {
+    const memory = await this.deps.memory.get(context, { misses: 0 });
+    return memory.locale ?? this.deps.knowledge.practice.defaultLocale;
+  }
+
+  protected t(locale: Locale, key: string, vars?: Record<string, unknown>): string {
+    const p = this.deps.knowledge.practice;
+    return this.deps.translator.t(locale, key, { practiceName: p.name, phone: p.phone, privacyUrl: p.privacyUrl, ...vars });
+  }
+
+  protected async send(context: TurnContext, reply: Reply, locale: Locale): Promise<void> {
+    await context.sendActivity(this.deps.renderer.render(reply, locale, context.activity.channelId));
+  }
+
+  /** A prompt activity: text plus choices as buttons (typed answers still work). */
+  protected promptActivity(text: string, locale: Locale, channelId: string, choices?: Choice[]): Partial<Activity> {
+    return { ...this.deps.renderer.render({ text, choices }, locale, channelId), type: ActivityTypes.Message, inputHint: 'expectingInput' };
+  }
+
+  /** The Dutch-culture choice prompt, its options shown as suggested actions. */
+  protected addChoicePrompt(): void {
+    const prompt = new ChoicePrompt(CHOICE_PROMPT, async (pc) => {
+      if (pc.recognized.succeeded) return true;
+      const locale = await this.locale(pc.context);
+      await this.send(pc.context, { text: this.t(locale, 'booking.choiceRetry') }, locale);
+      return false;
+    }, 'nl-nl');
+    prompt.style = ListStyle.suggestedAction;
+    prompt.recognizerOptions = { noValue: false, noAction: false, recognizeNumbers: true, recognizeOrdinals: true };
+    this.addDialog(prompt);
+  }
+
+  /**
+   * A free-text prompt that checks the answer, re-prompts with a message specific to what is
+   * wrong, and after three invalid answers gives up with {@link TOO_MANY_TRIES} so the dialog can
+   * offer a person.
+   */
+  protected addCheckedTextPrompt(id: string, check: (text: string) => Checked<string>, messages: Partial<Record<DetailProblem, string>>): void {
+    this.addDialog(
+      new TextPrompt(id, async (pc: PromptValidatorContext<string>) => {
+        const result = check(pc.recognized.value ?? '');
+        if (result.ok) {
+          pc.recognized.value = result.value;
+          return true;
+        }
+        if (pc.attemptCount >= 3) {
+          pc.recognized.value = TOO_MANY_TRIES;
+          return true;
+        }
+        const locale = await this.locale(pc.context);
+        const key = messages[result.problem] ?? messages.format!;
+        await this.send(pc.context, { text: this.t(locale, key) }, locale);
+        return false;
+      }),
+    );
+  }
+
+  /** Yes/no choices with the patient's ways of saying them; the first choice (index 0) is yes. */
+  protected yesNo(locale: Locale): { choices: BotChoice[] } {
+    const yes = this.deps.knowledge.intents.yes?.exact ?? [];
+    const no = this.deps.knowledge.intents.no?.exact ?? [];
+    const y = this.t(locale, 'answers.yes');
+    const n = this.t(locale, 'answers.no');
+    return {
+      choices: [
+        { value: y, action: { type: 'imBack', title: y, value: y }, synonyms: yes },
+        { value: n, action: { type: 'imBack', title: n, value: n }, synonyms: no },
+      ],
+    };
+  }
+}

@@ -1,0 +1,111 @@
+import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { checkBirthDate } from '../src/booking/PatientDetails';
+import { normalizeReferenceCode } from '../src/booking/ReferenceCode';
+import type { Locale } from '../src/config/AppConfig';
+import type { DialogDeps } from './DialogDeps';
+import {
+  BIRTH_DATE_PROMPT, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, TOO_MANY_TRIES,
+} from './dialogIds';
+import { InterruptibleDialog } from './InterruptibleDialog';
+import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
+
+/**
+ * Cancels or moves a booking. The patient proves it is theirs with the reference code and the
+ * date of birth; a wrong date of birth is refused without saying which of the two was wrong.
+ */
+export class CancelBookingDialog extends InterruptibleDialog {
+  constructor(deps: DialogDeps) {
+    super(CANCEL_BOOKING_DIALOG, deps);
+    this.addChoicePrompt();
+    this.addDialog(new SlotDialog(deps));
+    this.addCheckedTextPrompt(
+      REFERENCE_PROMPT,
+      (t) => {
+        const ref = normalizeReferenceCode(t);
+        return ref ? { ok: true, value: ref } : { ok: false, problem: 'format' };
+      },
+      { format: 'cancelBooking.referenceInvalid' },
+    );
+    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(t, deps.knowledge.dateWords, deps.clock), {
+      format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid',
+      future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible',
+    });
+    this.addDialog(
+      new WaterfallDialog(CANCEL_BOOKING_WATERFALL, [
+        this.askReference.bind(this), this.askBirthDate.bind(this), this.verify.bind(this), this.act.bind(this), this.moved.bind(this),
+      ]),
+    );
+    this.initialDialogId = CANCEL_BOOKING_WATERFALL;
+  }
+
+  private async askReference(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = await this.locale(step.context);
+    return step.prompt(REFERENCE_PROMPT, { prompt: this.promptActivity(this.t(locale, 'cancelBooking.askReference'), locale, step.context.activity.channelId) });
+  }
+
+  private async askBirthDate(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = await this.locale(step.context);
+    if (step.result === TOO_MANY_TRIES) return this.giveUp(step, locale);
+    (step.values as { reference?: string }).reference = step.result;
+    return step.prompt(BIRTH_DATE_PROMPT, { prompt: this.promptActivity(this.t(locale, 'cancelBooking.askBirthDate'), locale, step.context.activity.channelId) });
+  }
+
+  private async verify(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = await this.locale(step.context);
+    if (step.result === TOO_MANY_TRIES) return this.giveUp(step, locale);
+    const booking = await this.deps.bookings.findByReference(String((step.values as { reference?: string }).reference));
+    if (!booking || booking.status !== 'confirmed' || booking.birthDate !== step.result) {
+      await this.send(step.context, { text: this.t(locale, 'cancelBooking.notFound'), choices: [this.deps.composer.action(locale, 'person')] }, locale);
+      return step.endDialog();
+    }
+    const f = this.deps.formatter;
+    const text = this.t(locale, 'cancelBooking.found', { when: f.when(booking.start, locale), location: f.locationName(booking.locationId) });
+    const keys = ['cancel', 'move', 'keep'].map((k) => this.t(locale, `cancelBooking.${k}`));
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: this.promptActivity(text, locale, step.context.activity.channelId),
+      choices: keys.map((k) => ({ value: k, action: { type: 'imBack', title: k, value: k } })),
+    });
+  }
+
+  private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = await this.locale(step.context);
+    const reference = String((step.values as { reference?: string }).reference);
+    const choice = (step.result as FoundChoice).index;
+    if (choice === 1) return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
+    if (choice === 2) {
+      await this.send(step.context, { text: this.t(locale, 'cancelBooking.kept') }, locale);
+      return step.endDialog();
+    }
+    const booking = await this.deps.bookings.findByReference(reference);
+    await this.deps.bookings.cancel(reference, this.deps.clock.now());
+    const when = booking ? this.deps.formatter.when(booking.start, locale) : '';
+    await this.send(step.context, { text: this.t(locale, 'cancelBooking.cancelled', { when }), choices: this.deps.composer.mainActions(locale) }, locale);
+    return step.endDialog();
+  }
+
+  private async moved(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = await this.locale(step.context);
+    const r = step.result as SlotResult;
+    if (!r.slot) return this.giveUp(step, locale);
+    const slot = slotFrom(r.slot);
+    const reference = String((step.values as { reference?: string }).reference);
+    const booking = await this.deps.bookings.findByReference(reference);
+    const duration = booking ? booking.end.getTime() - booking.start.getTime() : slot.end.getTime() - slot.start.getTime();
+    const outcome = await this.deps.bookings.move(reference, slot.start, new Date(slot.start.getTime() + duration), slot.locationId, this.deps.clock.now());
+    if (outcome !== 'moved') {
+      await this.send(step.context, { text: this.t(locale, 'booking.slotTaken') }, locale);
+      return step.replaceDialog(CANCEL_BOOKING_WATERFALL);
+    }
+    const f = this.deps.formatter;
+    await this.send(step.context, {
+      text: this.t(locale, 'cancelBooking.moved', { when: f.when(slot.start, locale), location: f.locationName(slot.locationId), reference }),
+      choices: this.deps.composer.mainActions(locale),
+    }, locale);
+    return step.endDialog();
+  }
+
+  private async giveUp(step: WaterfallStepContext, locale: Locale): Promise<DialogTurnResult> {
+    await this.send(step.context, { text: this.t(locale, 'booking.details.tooManyTries'), choices: [this.deps.composer.action(locale, 'person')] }, locale);
+    return step.endDialog();
+  }
+}

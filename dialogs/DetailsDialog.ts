@@ -1,0 +1,75 @@
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { checkBirthDate, checkEmail, checkName, checkPhone } from '../src/booking/PatientDetails';
+import { BaseDialog } from './BaseDialog';
+import type { DialogDeps } from './DialogDeps';
+import { BIRTH_DATE_PROMPT, DETAILS_DIALOG, DETAILS_WATERFALL, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
+
+/** The patient's details, or a request for a person after three failed tries. */
+export interface DetailsResult {
+  name?: string;
+  birthDate?: string;
+  phone?: string;
+  email?: string;
+  handoff?: boolean;
+}
+
+/**
+ * Name, date of birth, phone number and (optional) e-mail, each checked with a specific
+ * re-prompt; three invalid answers to one question end it with an offer of a person.
+ */
+export class DetailsDialog extends BaseDialog {
+  constructor(deps: DialogDeps) {
+    super(DETAILS_DIALOG, deps);
+    const country = deps.knowledge.practice.country;
+    this.addCheckedTextPrompt(NAME_PROMPT, checkName, { format: 'booking.details.nameInvalid', empty: 'booking.details.nameInvalid' });
+    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(t, deps.knowledge.dateWords, deps.clock), {
+      format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid',
+      future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible',
+    });
+    this.addCheckedTextPrompt(PHONE_PROMPT, (t) => checkPhone(t, country), {
+      format: 'booking.details.phoneInvalid', empty: 'booking.details.phoneInvalid', country: 'booking.details.phoneCountry',
+    });
+    this.addCheckedTextPrompt(EMAIL_PROMPT, (t) => (this.isSkip(t) ? { ok: true, value: '' } : checkEmail(t)), {
+      format: 'booking.details.emailInvalid', empty: 'booking.details.emailInvalid',
+    });
+    this.addDialog(
+      new WaterfallDialog(DETAILS_WATERFALL, [
+        this.ask(NAME_PROMPT, 'booking.details.name'),
+        this.keep('name', BIRTH_DATE_PROMPT, 'booking.details.birthDate'),
+        this.keep('birthDate', PHONE_PROMPT, 'booking.details.phone'),
+        this.keep('phone', EMAIL_PROMPT, 'booking.details.email'),
+        this.finish.bind(this),
+      ]),
+    );
+    this.initialDialogId = DETAILS_WATERFALL;
+  }
+
+  /** "geen", "nee", the skip button: the e-mail address is optional. */
+  private isSkip(text: string): boolean {
+    const t = text.trim().toLowerCase();
+    const skipLabels = (['nl-NL', 'nl-BE'] as const).map((l) => this.t(l, 'booking.details.skip').toLowerCase());
+    return t === '' || t === '-' || skipLabels.includes(t) || this.deps.router.yesNo(t) === 'no';
+  }
+
+  private ask(prompt: string, key: string) {
+    return async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+      const locale = await this.locale(step.context);
+      return step.prompt(prompt, { prompt: this.promptActivity(this.t(locale, key), locale, step.context.activity.channelId) });
+    };
+  }
+
+  private keep(field: keyof DetailsResult, nextPrompt: string, nextKey: string) {
+    const ask = this.ask(nextPrompt, nextKey);
+    return async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+      if (step.result === TOO_MANY_TRIES) return step.endDialog({ handoff: true } satisfies DetailsResult);
+      (step.values as Record<string, unknown>)[field] = step.result;
+      return ask(step);
+    };
+  }
+
+  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result === TOO_MANY_TRIES) return step.endDialog({ handoff: true } satisfies DetailsResult);
+    const v = step.values as Record<string, string>;
+    return step.endDialog({ name: v.name, birthDate: v.birthDate, phone: v.phone, email: step.result || undefined } satisfies DetailsResult);
+  }
+}

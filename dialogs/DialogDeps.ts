@@ -1,0 +1,33 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { AvailabilityService } from '../src/booking/AvailabilityService';
+import type { BookingFormatter } from '../src/booking/BookingFormatter';
+import type { BookingRepository } from '../src/booking/BookingRepository';
+import type { DateExpressionParser } from '../src/booking/DateExpressionParser';
+import type { RandomInt } from '../src/booking/ReferenceCode';
+import type { ActivityRenderer } from '../src/channels/ActivityRenderer';
+import type { ConversationMemory } from '../src/conversation/ConversationMemory';
+import type { ReplyComposer } from '../src/conversation/ReplyComposer';
+import type { Translator } from '../src/i18n/Translator';
+import type { KnowledgeBase } from '../src/knowledge/types';
+import type { Router } from '../src/understanding/Router';
+import type { Clock } from '../src/util/Clock';
+
+/** Everything the dialogs use, passed in by the composition root. */
+export interface DialogDeps {
+  router: Router;
+  composer: ReplyComposer;
+  renderer: ActivityRenderer;
+  translator: Translator;
+  knowledge: KnowledgeBase;
+  memory: StatePropertyAccessor<ConversationMemory>;
+  availability: AvailabilityService;
+  bookings: BookingRepository;
+  formatter: BookingFormatter;
+  dateParser: DateExpressionParser;
+  clock: Clock;
+  random: RandomInt;
+  /** Days personal data is kept after the appointment (RETENTION_BOOKING_DAYS). */
+  retentionDays: number;
+  /** Deletes what the bot holds about the patient of this turn; says how many bookings went. */
+  forgetUser(context: TurnContext): Promise<{ bookings: number }>;
+}

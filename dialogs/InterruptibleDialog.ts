@@ -1,0 +1,56 @@
+import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { BaseDialog } from './BaseDialog';
+import { FREE_TEXT_PROMPTS } from './dialogIds';
+
+/**
+ * A dialog that can be interrupted at any step, after the pattern of botbuilder's samples:
+ * "stop" / "annuleer" / "laat maar" end it; help explains and asks the question again; a request
+ * for a person or an emergency ends it with the right reply; a FAQ question asked mid-flow is
+ * answered, and the dialog resumes where it was. The words come from the router, not a list here.
+ */
+export abstract class InterruptibleDialog extends BaseDialog {
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const context = innerDc.context;
+    const text = (context.activity.text ?? '').trim();
+    if (!text) return undefined;
+    const locale = await this.locale(context);
+    const { router, composer } = this.deps;
+    let active: DialogContext = innerDc;
+    while (active.child) active = active.child;
+    // A button the dialog itself offers ("Annuleren", "Verzetten") is an answer, not a command.
+    const offered = (active.activeDialog?.state as { options?: { choices?: ({ value: string } | string)[] } } | undefined)?.options?.choices ?? [];
+    if (offered.some((c) => (typeof c === 'string' ? c : c.value).toLowerCase() === text.toLowerCase())) return undefined;
+    const exact = router.exactIntent(text);
+
+    if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart') {
+      await this.send(context, { text: this.t(locale, 'cancelled.text'), choices: composer.mainActions(locale) }, locale);
+      return innerDc.cancelAllDialogs();
+    }
+    if (exact === 'help') {
+      await this.send(context, { text: this.t(locale, 'booking.help') }, locale);
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    const decision = router.route(text, { locale });
+    if (decision.intent === 'emergency') {
+      await this.send(context, composer.emergency(locale), locale);
+      return innerDc.cancelAllDialogs();
+    }
+    if (exact === 'handoff') {
+      await this.send(context, composer.say(locale, 'handoff.byPhone'), locale);
+      return innerDc.cancelAllDialogs();
+    }
+    const freeText = FREE_TEXT_PROMPTS.has(active.activeDialog?.id ?? '');
+    if (decision.intent === 'faq' && decision.topic && (!freeText || text.includes('?'))) {
+      await this.send(context, { text: composer.answer(decision.topic, locale).text }, locale);
+      await this.send(context, { text: this.t(locale, 'booking.resume') }, locale);
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    return undefined;
+  }
+}

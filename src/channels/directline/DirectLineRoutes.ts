@@ -1,0 +1,218 @@
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import { pseudonym, type Logger } from '../../logging/Logger';
+import type { Clock } from '../../util/Clock';
+import { LOCAL_DIRECT_LINE_CHANNEL_ID, LOCAL_DIRECT_LINE_SERVICE_URL, type DirectLineAdapter } from './DirectLineAdapter';
+import type { DirectLineConversationStore } from './DirectLineConversationStore';
+import type { DirectLineTokenClaims, DirectLineTokenIssuer } from './DirectLineTokenIssuer';
+import type { FixedWindowRateLimiter } from './FixedWindowRateLimiter';
+import { bearerToken, queryParam, sendError, sendPrivateJson } from './httpHelpers';
+
+/** What the Direct Line 3.0 routes need. */
+export interface DirectLineRoutesDeps {
+  adapter: DirectLineAdapter;
+  store: DirectLineConversationStore;
+  issuer: DirectLineTokenIssuer;
+  logic: (context: TurnContext) => Promise<void>;
+  logger: Logger;
+  clock: Clock;
+  /** Locale of the welcome (Web Chat sends its own with every message). */
+  locale: string;
+  maxMessageChars: number;
+  /** Messages per minute per conversation. */
+  postLimiter: FixedWindowRateLimiter;
+}
+
+const ACCEPTED_TYPES = new Set<string>([ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing]);
+const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$/;
+const TEXT_FORMATS = new Set(['plain', 'markdown', 'xml']);
+
+/**
+ * Mounts the subset of Direct Line 3.0 that Web Chat uses when it polls (`webSocket: false`):
+ * start a conversation, post an activity, get activities after a watermark, refresh a token.
+ * Every route needs a valid, unexpired token for the conversation it names.
+ */
+export function registerDirectLineRoutes(server: Server, deps: DirectLineRoutesDeps): void {
+  const base = '/v3/directline';
+  server.post(`${base}/conversations`, async (req: Request, res: Response) => startConversation(deps, req, res));
+  server.get(`${base}/conversations/:conversationId`, async (req: Request, res: Response) => reconnect(deps, req, res));
+  server.post(`${base}/conversations/:conversationId/activities`, async (req: Request, res: Response) => postActivity(deps, req, res));
+  server.get(`${base}/conversations/:conversationId/activities`, async (req: Request, res: Response) => getActivities(deps, req, res));
+  server.post(`${base}/tokens/refresh`, async (req: Request, res: Response) => refresh(deps, req, res));
+}
+
+/** The token's claims, or undefined after answering 401. */
+function authenticate(deps: DirectLineRoutesDeps, req: Request, res: Response): DirectLineTokenClaims | undefined {
+  const token = bearerToken(req);
+  const claims = token === undefined ? undefined : deps.issuer.verify(token);
+  if (!claims) {
+    res.header('WWW-Authenticate', 'Bearer');
+    sendError(res, 401, 'TokenExpired', token === undefined ? 'a Bearer token is required' : 'the token is not valid or has expired');
+    return undefined;
+  }
+  return claims;
+}
+
+/** The claims when they are for the conversation in the URL; answers 401/403 otherwise. */
+function authorize(deps: DirectLineRoutesDeps, req: Request, res: Response): DirectLineTokenClaims | undefined {
+  const claims = authenticate(deps, req, res);
+  if (!claims) return undefined;
+  if (claims.conversationId !== String(req.params?.conversationId ?? '')) {
+    sendError(res, 403, 'BadArgument', 'the token is for another conversation');
+    return undefined;
+  }
+  return claims;
+}
+
+async function startConversation(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
+  const claims = authenticate(deps, req, res);
+  if (!claims) return;
+  const { conversation, created } = deps.store.open(claims.conversationId, claims.userId, deps.locale);
+  if (created) {
+    // Web Chat expects the bot to greet first; Azure's Direct Line does this with a conversationUpdate too.
+    const update: Partial<Activity> = {
+      ...envelope(conversation.id, claims.userId, deps),
+      type: ActivityTypes.ConversationUpdate,
+      id: `${conversation.id}|start`,
+      membersAdded: [{ id: claims.userId, name: '', role: 'user' }],
+      locale: conversation.locale,
+    };
+    await runTurn(deps, update);
+    deps.logger.info({ event: 'webchat_started', conversation: pseudonym(conversation.id) }, 'web chat conversation started');
+  }
+  const issued = deps.issuer.issue(claims.conversationId, claims.userId);
+  sendPrivateJson(res, created ? 201 : 200, { conversationId: conversation.id, token: issued.token, expires_in: issued.expiresIn });
+}
+
+async function reconnect(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
+  const claims = authorize(deps, req, res);
+  if (!claims) return;
+  if (!deps.store.get(claims.conversationId)) {
+    sendError(res, 404, 'BadArgument', 'conversation not found or expired');
+    return;
+  }
+  const issued = deps.issuer.issue(claims.conversationId, claims.userId);
+  sendPrivateJson(res, 200, { conversationId: claims.conversationId, token: issued.token, expires_in: issued.expiresIn });
+}
+
+async function postActivity(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
+  const claims = authorize(deps, req, res);
+  if (!claims) return;
+  const conversation = deps.store.get(claims.conversationId);
+  if (!conversation) {
+    sendError(res, 404, 'BadArgument', 'conversation not found or expired');
+    return;
+  }
+  const parsed = readActivity(req.body, deps.maxMessageChars);
+  if ('problem' in parsed) {
+    sendError(res, parsed.status, 'BadArgument', parsed.problem);
+    return;
+  }
+  if (!deps.postLimiter.take(conversation.id)) {
+    res.header('Retry-After', '60');
+    sendError(res, 429, 'Throttled', 'too many messages; wait a minute');
+    return;
+  }
+  // Typing is only meaningful to other members; there are none, so it is acknowledged and dropped.
+  if (parsed.activity.type === ActivityTypes.Typing) {
+    sendPrivateJson(res, 200, { id: '' });
+    return;
+  }
+  const incoming: Partial<Activity> = {
+    ...parsed.activity,
+    ...envelope(conversation.id, claims.userId, deps),
+    locale: parsed.activity.locale ?? conversation.locale,
+    timestamp: deps.clock.now(),
+  };
+  // The echo is what tells Web Chat its message arrived (matched by channelData.clientActivityID).
+  const stored = deps.store.append(conversation.id, incoming);
+  if (!stored) {
+    sendError(res, 404, 'BadArgument', 'conversation not found or expired');
+    return;
+  }
+  await runTurn(deps, { ...incoming, id: stored.activity.id });
+  sendPrivateJson(res, 200, { id: stored.activity.id });
+}
+
+async function getActivities(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
+  const claims = authorize(deps, req, res);
+  if (!claims) return;
+  const conversation = deps.store.get(claims.conversationId);
+  if (!conversation) {
+    sendError(res, 404, 'BadArgument', 'conversation not found or expired');
+    return;
+  }
+  const raw = queryParam(req, 'watermark');
+  if (raw !== undefined && raw !== '' && !/^\d{1,15}$/.test(raw)) {
+    sendError(res, 400, 'BadArgument', 'watermark: expected a whole number');
+    return;
+  }
+  const { activities, watermark } = deps.store.since(conversation, raw ? Number(raw) : 0);
+  sendPrivateJson(res, 200, { activities, watermark: String(watermark) });
+}
+
+async function refresh(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
+  const claims = authenticate(deps, req, res);
+  if (!claims) return;
+  const issued = deps.issuer.issue(claims.conversationId, claims.userId);
+  sendPrivateJson(res, 200, { conversationId: claims.conversationId, token: issued.token, expires_in: issued.expiresIn });
+}
+
+/** Addressing common to everything the user sends: the server decides who is who, not the client. */
+function envelope(conversationId: string, userId: string, deps: DirectLineRoutesDeps): Partial<Activity> {
+  return {
+    channelId: LOCAL_DIRECT_LINE_CHANNEL_ID,
+    serviceUrl: LOCAL_DIRECT_LINE_SERVICE_URL,
+    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: userId, name: '', role: 'user' },
+    recipient: { id: deps.adapter.bot.id, name: deps.adapter.bot.name, role: 'bot' },
+  };
+}
+
+/** Runs the bot; a failing turn was already reported by the adapter's onTurnError. */
+async function runTurn(deps: DirectLineRoutesDeps, activity: Partial<Activity>): Promise<void> {
+  try {
+    await deps.adapter.processActivity(activity, deps.logic);
+  } catch (err) {
+    deps.logger.error({ event: 'webchat_turn_failed', err, conversation: pseudonym(activity.conversation?.id) }, 'web chat turn failed');
+  }
+}
+
+type ParsedActivity = { activity: Partial<Activity> } | { problem: string; status: number };
+
+/**
+ * Keeps only the fields of a posted activity that the bot may use, checked for type and size;
+ * everything else (from, recipient, conversation, attachments…) is the server's to set.
+ */
+function readActivity(body: unknown, maxChars: number): ParsedActivity {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { problem: 'expected a JSON activity', status: 400 };
+  const b = body as Record<string, unknown>;
+  if (typeof b.type !== 'string' || !ACCEPTED_TYPES.has(b.type)) {
+    return { problem: 'type: expected message, event or typing', status: 400 };
+  }
+  if (b.text !== undefined && typeof b.text !== 'string') return { problem: 'text: expected a string', status: 400 };
+  if (typeof b.text === 'string' && b.text.length > maxChars) {
+    return { problem: `text: at most ${maxChars} characters`, status: 413 };
+  }
+  if (Array.isArray(b.attachments) && b.attachments.length > 0) return { problem: 'attachments are not supported', status: 400 };
+  if (b.type === ActivityTypes.Message && !(typeof b.text === 'string' && b.text.trim()) && b.value === undefined) {
+    return { problem: 'a message needs text or a value', status: 400 };
+  }
+  if (b.name !== undefined && (typeof b.name !== 'string' || b.name.length > 100)) {
+    return { problem: 'name: expected a string of at most 100 characters', status: 400 };
+  }
+  const activity: Partial<Activity> = { type: b.type };
+  if (typeof b.text === 'string') activity.text = b.text;
+  if (typeof b.textFormat === 'string' && TEXT_FORMATS.has(b.textFormat)) activity.textFormat = b.textFormat;
+  if (typeof b.locale === 'string' && LOCALE.test(b.locale)) activity.locale = b.locale;
+  if (b.value !== undefined) activity.value = b.value;
+  if (typeof b.name === 'string') activity.name = b.name;
+  const channelData = typeof b.channelData === 'object' && b.channelData !== null ? (b.channelData as Record<string, unknown>) : {};
+  const kept: Record<string, string> = {};
+  for (const key of ['clientActivityID', 'clientTimestamp']) {
+    const v = channelData[key];
+    if (typeof v === 'string' && v.length <= 100) kept[key] = v;
+  }
+  if (Object.keys(kept).length) activity.channelData = kept;
+  return { activity };
+}

@@ -1,0 +1,3 @@
+export * from './PngCodec';
+export * from './TeamsIcons';
+export * from './TeamsAppPackage';

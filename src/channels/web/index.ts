@@ -1,0 +1,4 @@
+export * from './ChatPage';
+export * from './registerWebChannel';
+export * from './SecurityHeaders';
+export * from './StaticAsset';

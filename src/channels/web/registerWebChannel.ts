@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { TurnContext } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import type { AppConfig } from '../../config/AppConfig';
+import type { Translator } from '../../i18n/Translator';
+import type { Logger } from '../../logging/Logger';
+import type { Clock } from '../../util/Clock';
+import { AZURE_DIRECT_LINE_URL, AzureDirectLineTokenClient } from '../directline/AzureDirectLineTokenClient';
+import { DirectLineAdapter, type DirectLineBotAccount } from '../directline/DirectLineAdapter';
+import { DirectLineConversationStore, type ConversationStoreLimits } from '../directline/DirectLineConversationStore';
+import { registerDirectLineRoutes } from '../directline/DirectLineRoutes';
+import { registerDirectLineTokenEndpoint, type TokenSource } from '../directline/DirectLineTokenEndpoint';
+import { DirectLineTokenIssuer } from '../directline/DirectLineTokenIssuer';
+import { FixedWindowRateLimiter } from '../directline/FixedWindowRateLimiter';
+import { renderChatPage, WEB_PATHS, type PracticeBranding } from './ChatPage';
+import { applySecurityHeaders, contentSecurityPolicy } from './SecurityHeaders';
+import { StaticAsset } from './StaticAsset';
+
+/** What the website channel needs from the composition root. */
+export interface WebChannelDeps {
+  config: Pick<AppConfig, 'directLine' | 'websiteOrigins' | 'frameAncestors' | 'rateLimitPerMinute' | 'maxMessageChars'>;
+  /** The bot's turn handler, e.g. `(context) => bot.run(context)`. */
+  logic: (context: TurnContext) => Promise<void>;
+  logger: Logger;
+  /** The practice file (name, phone, default locale, privacy URL; `brandColor` when it has one). */
+  practice: PracticeBranding;
+  translator: Translator;
+  clock: Clock;
+  /** Key for signing Direct Line tokens; random per process when absent. */
+  tokenKey?: Buffer | string;
+  /** Azure Direct Line base URL (tests use a fake server on 127.0.0.1). */
+  azureDirectLineUrl?: string;
+  /** Overrides of the in-memory conversation store's limits. */
+  storeLimits?: Partial<ConversationStoreLimits>;
+  bot?: DirectLineBotAccount;
+  /** Where Web Chat's bundle is; found in node_modules when absent. */
+  webChatBundlePath?: string;
+}
+
+/**
+ * Mounts the practice's website chat on the bot's server: the page at `/` with Web Chat served
+ * from node_modules (no CDN), the token endpoint, and, unless a Direct Line secret makes the
+ * page talk to Azure, the bot's own Direct Line 3.0 endpoint. Returns the adapter behind that
+ * endpoint, for proactive messages (a receptionist's reply) into web chats.
+ */
+export function registerWebChannel(server: Server, deps: WebChannelDeps): DirectLineAdapter {
+  const { config, logger, clock } = deps;
+  const ttl = config.directLine.tokenTtlSeconds;
+  const store = new DirectLineConversationStore(clock, {
+    maxConversations: 1000,
+    maxActivitiesPerConversation: 200,
+    idleSeconds: ttl,
+    ...deps.storeLimits,
+  });
+  const adapter = new DirectLineAdapter(store, clock, logger.child({ channel: 'webchat' }), deps.bot);
+  const issuer = new DirectLineTokenIssuer(clock, ttl, deps.tokenKey);
+  const azure = config.directLine.secret
+    ? new AzureDirectLineTokenClient(config.directLine.secret, deps.azureDirectLineUrl ?? AZURE_DIRECT_LINE_URL)
+    : undefined;
+  const source: TokenSource = azure ? { kind: 'azure', client: azure } : { kind: 'local', issuer };
+
+  registerDirectLineTokenEndpoint(server, {
+    source,
+    websiteOrigins: config.websiteOrigins,
+    limiter: new FixedWindowRateLimiter(clock, config.rateLimitPerMinute),
+    logger,
+  });
+  if (!azure) {
+    registerDirectLineRoutes(server, {
+      adapter, store, issuer, logic: deps.logic, logger, clock,
+      locale: deps.practice.defaultLocale,
+      maxMessageChars: config.maxMessageChars,
+      postLimiter: new FixedWindowRateLimiter(clock, config.rateLimitPerMinute),
+    });
+  }
+
+  const publicDir = findPublicDir();
+  const assets: Record<string, StaticAsset> = {
+    [WEB_PATHS.script]: new StaticAsset(join(publicDir, 'chat.js'), 'text/javascript; charset=utf-8'),
+    [WEB_PATHS.stylesheet]: new StaticAsset(join(publicDir, 'chat.css'), 'text/css; charset=utf-8'),
+    [WEB_PATHS.webChatBundle]: new StaticAsset(
+      deps.webChatBundlePath ?? findWebChatBundle(),
+      'text/javascript; charset=utf-8',
+      'public, max-age=86400',
+    ),
+  };
+  for (const asset of Object.values(assets)) asset.load();
+  const assetVersion = Object.values(assets).map((a) => a.etag).join('').replace(/[^A-Za-z0-9]/g, '').slice(0, 16);
+  for (const [path, asset] of Object.entries(assets)) {
+    server.get(path, async (req: Request, res: Response) => {
+      applySecurityHeaders(res);
+      asset.serve(req, res);
+    });
+  }
+
+  server.get(WEB_PATHS.page, async (_req: Request, res: Response) => {
+    const nonce = randomBytes(16).toString('base64');
+    const html = renderChatPage(deps.translator, deps.practice, { nonce, maxMessageLength: config.maxMessageChars, assetVersion });
+    applySecurityHeaders(res, contentSecurityPolicy({
+      styleNonce: nonce,
+      frameAncestors: config.frameAncestors,
+      connectSrc: azure ? [azure.origin] : [],
+    }));
+    const body = Buffer.from(html, 'utf8');
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': body.length,
+      // The nonce is per response, so the page must not be reused.
+      'Cache-Control': 'no-store',
+    });
+    res.end(body);
+  });
+
+  logger.info({ event: 'webchat_ready', directLine: azure ? 'azure' : 'local' }, 'website chat mounted at /');
+  return adapter;
+}
+
+/** The folder with chat.js and chat.css, next to this file in the sources (also when running from dist/). */
+function findPublicDir(): string {
+  const beside = join(__dirname, 'public');
+  if (existsSync(join(beside, 'chat.js'))) return beside;
+  const fromRoot = join(packageRoot(), 'src', 'channels', 'web', 'public');
+  if (existsSync(join(fromRoot, 'chat.js'))) return fromRoot;
+  throw new Error(`web channel: chat.js not found in ${beside} or ${fromRoot}`);
+}
+
+/** Web Chat's full bundle in the installed package. */
+function findWebChatBundle(): string {
+  const path = join(packageRoot(), 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
+  if (!existsSync(path)) throw new Error(`web channel: ${path} is missing; run npm install`);
+  return path;
+}
+
+/** The nearest folder upwards with a package.json: the project, from src/ or dist/src/. */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}

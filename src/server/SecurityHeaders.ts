@@ -1,0 +1,128 @@
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Next, Request, RequestHandler, Response } from 'restify';
+
+/**
+ * Restify middleware (use it in `server.pre` so errors and 404s get it too) that gives every
+ * response `X-Content-Type-Options: nosniff` and `Referrer-Policy: strict-origin-when-cross-origin`,
+ * and HTML responses `Content-Security-Policy: <contentSecurityPolicy>`. These are defaults: a
+ * handler that sets one of them itself (the chat page with its per-response nonce) keeps its
+ * own. Whether a response is HTML, and what the handler set, is only known when the response
+ * head is written, so that is when they are added.
+ */
+export function securityHeaders(contentSecurityPolicy: string): RequestHandler {
+  return function withSecurityHeaders(_req: Request, res: Response, next: Next): void {
+    const raw = res as ServerResponse;
+    const writeHead = raw.writeHead;
+    // Node writes an implicit head through writeHead too, so this sees every response.
+    raw.writeHead = function writeHeadWithDefaults(this: ServerResponse, ...args: unknown[]): ServerResponse {
+      const given = headersGiven(this, args);
+      const setDefault = (name: string, value: string) => {
+        if (!given.has(name.toLowerCase())) this.setHeader(name, value);
+      };
+      setDefault('X-Content-Type-Options', 'nosniff');
+      setDefault('Referrer-Policy', 'strict-origin-when-cross-origin');
+      if (isHtml(given.get('content-type') ?? '')) setDefault('Content-Security-Policy', contentSecurityPolicy);
+      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as ServerResponse['writeHead'];
+    next();
+  };
+}
+
+/** Options for {@link corsFor}. */
+export interface CorsOptions {
+  /** Only requests whose path starts with one of these get CORS handling; all when unset. */
+  pathPrefixes?: string[];
+  /** Methods a preflight may ask for. */
+  methods?: string[];
+  /** Request headers a preflight may ask for (compared case-insensitively). */
+  headers?: string[];
+  /** How long a browser may cache a preflight answer. */
+  maxAgeSeconds?: number;
+}
+
+/** What Web Chat's Direct Line client sends. */
+const DEFAULT_HEADERS = ['Authorization', 'Content-Type', 'Accept', 'x-ms-bot-agent'];
+
+/**
+ * Restify middleware for `server.pre` (a preflight must be answered before routing, which
+ * would refuse OPTIONS with 405): answers CORS preflights with 204 for the listed origins and
+ * 403 for others, and sets `Access-Control-Allow-Origin` on other requests only when their
+ * `Origin` is listed. Origins are compared exactly as scheme://host[:port]; no wildcards.
+ */
+export function corsFor(origins: string[], options: CorsOptions = {}): RequestHandler {
+  const allowed = new Set(origins.map(originOf).filter((o): o is string => Boolean(o)));
+  const methods = (options.methods ?? ['GET', 'POST', 'OPTIONS']).map((m) => m.toUpperCase());
+  const headers = options.headers ?? DEFAULT_HEADERS;
+  const headerSet = new Set(headers.map((h) => h.toLowerCase()));
+  const maxAge = String(options.maxAgeSeconds ?? 600);
+
+  return function cors(req: Request, res: Response, next: Next): void {
+    const path = req.path?.() ?? req.url ?? '';
+    if (options.pathPrefixes && !options.pathPrefixes.some((p) => path.startsWith(p))) {
+      next();
+      return;
+    }
+    const origin = single(req.headers.origin);
+    const requestedMethod = single(req.headers['access-control-request-method']);
+    const isPreflight = req.method === 'OPTIONS' && origin !== undefined && requestedMethod !== undefined;
+    const ok = origin !== undefined && allowed.has(origin);
+    addVary(res, 'Origin');
+    if (!isPreflight) {
+      if (ok) res.setHeader('Access-Control-Allow-Origin', origin);
+      next();
+      return;
+    }
+    const requestedHeaders = (single(req.headers['access-control-request-headers']) ?? '')
+      .split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+    if (!ok || !methods.includes(requestedMethod.toUpperCase()) || requestedHeaders.some((h) => !headerSet.has(h))) {
+      res.json(403, { error: 'cross-origin request not allowed' });
+      next(false);
+      return;
+    }
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Allow-Methods', methods.join(', '));
+    res.setHeader('Access-Control-Allow-Headers', headers.join(', '));
+    res.setHeader('Access-Control-Max-Age', maxAge);
+    res.send(204);
+    next(false);
+  };
+}
+
+/** scheme://host[:port] of a configured origin, lower-cased; undefined when it is not a URL. */
+function originOf(value: string): string | undefined {
+  try {
+    const url = new URL(value.trim());
+    return url.origin === 'null' ? undefined : url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function addVary(res: Response, name: string): void {
+  const current = String(res.getHeader('Vary') ?? '');
+  const names = current.split(',').map((v) => v.trim()).filter(Boolean);
+  if (!names.some((v) => v.toLowerCase() === name.toLowerCase() || v === '*')) res.setHeader('Vary', [...names, name].join(', '));
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Lower-cased names and values of the headers set so far plus those passed to writeHead. */
+function headersGiven(res: ServerResponse, args: unknown[]): Map<string, string> {
+  const given = new Map<string, string>();
+  for (const [name, value] of Object.entries(res.getHeaders())) given.set(name.toLowerCase(), String(value));
+  const passed = args.find((a): a is OutgoingHttpHeaders | unknown[] => typeof a === 'object' && a !== null);
+  if (Array.isArray(passed)) {
+    // writeHead(status, ['Content-Type', 'text/html', ...]) or [[name, value], ...]
+    const flat = passed.flat().map(String);
+    for (let i = 0; i + 1 < flat.length; i += 2) given.set(flat[i].toLowerCase(), flat[i + 1]);
+  } else if (passed) {
+    for (const [name, value] of Object.entries(passed)) if (value !== undefined) given.set(name.toLowerCase(), String(value));
+  }
+  return given;
+}
+
+function isHtml(contentType: string): boolean {
+  return /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(contentType);
+}

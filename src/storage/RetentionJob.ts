@@ -1,0 +1,43 @@
+import type { BookingRepository } from '../booking/BookingRepository';
+import type { Logger } from '../logging/Logger';
+import type { Clock } from '../util/Clock';
+import type { StateStore } from './StateStore';
+
+const DAY = 86_400_000;
+
+/**
+ * Deletes what the bot may no longer keep: conversation state untouched for N days and bookings
+ * whose appointment ended M days ago. Runs at start and then every hour; the clock is injected
+ * so tests can move time.
+ */
+export class RetentionJob {
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly state: StateStore,
+    private readonly bookings: BookingRepository,
+    private readonly clock: Clock,
+    private readonly days: { conversationDays: number; bookingDays: number },
+    private readonly logger: Logger,
+  ) {}
+
+  /** One pass; returns what was deleted. */
+  async run(): Promise<{ conversations: number; bookings: number }> {
+    const now = this.clock.now().getTime();
+    const conversations = await this.state.deleteOlderThan(new Date(now - this.days.conversationDays * DAY));
+    const bookings = await this.bookings.deleteEndedBefore(new Date(now - this.days.bookingDays * DAY));
+    if (conversations || bookings) this.logger.info({ event: 'retention', conversations, bookings }, 'expired data deleted');
+    return { conversations, bookings };
+  }
+
+  start(intervalMs = 3_600_000): void {
+    const tick = () => void this.run().catch((err: unknown) => this.logger.error({ event: 'retention_failed', err }, 'retention pass failed'));
+    tick();
+    this.timer = setInterval(tick, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,140 @@
+import { MemoryStorage } from 'botbuilder';
+import type { App } from '../src/app/createApp';
+import { buildTestApp, converse, testAdapterFor } from './helpers/testApp';
+
+const SCREENING_NO = Array(7).fill('nee');
+const UNTIL_SLOTS = ['Afspraak maken', 'ja', 'Knie', 'Links', 'een paar maanden', 'nee', ...SCREENING_NO];
+const DETAILS = ['Jolanda Verbeek', '14-03-1961', '0612345678', 'geen'];
+
+let app: App;
+beforeAll(async () => ({ app } = await buildTestApp({}, new MemoryStorage())));
+afterAll(() => app.close());
+
+async function bookingsOf(a: App): Promise<number> {
+  return (await a.database.bookings.listChanged(new Date(0), 1000)).filter((b) => b.status === 'confirmed').length;
+}
+
+describe('booking dialog', () => {
+  it('books a first appointment in nl-NL: consent, complaint, screening, slot, details, confirmation', async () => {
+    const before = await bookingsOf(app);
+    const r = await converse(testAdapterFor(app), [...UNTIL_SLOTS, '1', ...DETAILS, 'Bevestigen']);
+    expect(r[0].text).toMatch(/privacyverklaring/);
+    expect(r[5].text).toMatch(/geen verwijzing nodig/);
+    expect(r[12].actions.length).toBeGreaterThanOrEqual(3);
+    expect(r[17].text).toMatch(/Klopt dit\?/);
+    expect(r[17].attachments).toBe(1);
+    const done = r[18];
+    expect(done.text).toMatch(/bevestigd/);
+    expect(done.text).toMatch(/referentie is [A-Z0-9]{3}-[A-Z0-9]{3}/);
+    expect(done.text).toMatch(/Voorbeeldstraat 12/);
+    expect(done.attachments).toBe(1);
+    expect(await bookingsOf(app)).toBe(before + 1);
+  });
+
+  it('books in nl-BE for a Flemish practice, explaining the voorschrift and reimbursement', async () => {
+    const { app: be } = await buildTestApp({ PRACTICE_FILE: 'examples/practice-be.yaml' }, new MemoryStorage());
+    const r = await converse(testAdapterFor(be, 'nl-BE'), [
+      'Afspraak maken', 'ja', 'Heup', 'Rechts', 'sinds vorig jaar', 'neen', ...Array(7).fill('neen'), '1',
+      'Marc Peeters', '2 februari 1958', '0470 12 34 56', 'marc@example.be', 'Bevestigen',
+    ]);
+    expect(r[3].text).toMatch(/Sinds wanneer/);
+    expect(r[4].text).toMatch(/voorschrift/);
+    expect(r[5].text).toMatch(/ziekenfonds|mutualiteit/);
+    expect(r[r.length - 1].text).toMatch(/bevestigd/);
+    expect(r[r.length - 1].text).toMatch(/identiteitskaart/);
+    expect(await bookingsOf(be)).toBe(1);
+    await be.close();
+  });
+
+  it.each([0, 1, 2, 3, 4, 5, 6])('stops at red flag question %i: advice, no booking, a person offered', async (i) => {
+    const before = await bookingsOf(app);
+    const answers = [...Array(i).fill('nee'), 'ja'];
+    const r = await converse(testAdapterFor(app), ['Afspraak maken', 'ja', 'Knie', 'Links', 'een week', 'nee', ...answers]);
+    const last = r[r.length - 1];
+    expect(last.text).toMatch(/112/);
+    expect(last.text).toMatch(/huisarts/);
+    expect(last.actions).toContain('Iemand spreken');
+    expect(await bookingsOf(app)).toBe(before);
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ['a name with digits', ['12345'], /minstens twee letters/],
+    ['an impossible date of birth', ['Jan Jansen', '31-02-1990'], /herken ik niet/],
+    ['a date of birth in the future', ['Jan Jansen', '01-01-2030'], /toekomst/],
+    ['an implausible date of birth', ['Jan Jansen', '01-01-1850'], /lijkt niet te kloppen/],
+    ['a phone number that is not one', ['Jan Jansen', '14 maart 1961', '12345'], /geldig Nederlands of Belgisch/],
+    ['a foreign phone number', ['Jan Jansen', '14 maart 1961', '+44 20 7946 0958'], /alleen Nederlandse of Belgische/],
+    ['an invalid e-mail address', ['Jan Jansen', '14 maart 1961', '0612345678', 'jan@'], /geen geldig e-mailadres/],
+  ])('re-prompts specifically for %s', async (_name, details, expected) => {
+    const r = await converse(testAdapterFor(app), [...UNTIL_SLOTS, '1', ...details]);
+    expect(r[r.length - 1].text).toMatch(expected);
+  });
+
+  it('offers a person after three failed tries', async () => {
+    const r = await converse(testAdapterFor(app), [...UNTIL_SLOTS, '1', 'Jan Jansen', 'gisteren', 'ooit', 'weet ik niet']);
+    expect(r[r.length - 1].text).toMatch(/medewerker/);
+    expect(r[r.length - 1].actions).toContain('Iemand spreken');
+  });
+
+  it('stops when the patient says "stop" mid-dialog', async () => {
+    const a = testAdapterFor(app);
+    const r = await converse(a, ['Afspraak maken', 'ja', 'Knie', 'stop', 'hallo']);
+    expect(r[3].text).toMatch(/gestopt/);
+    expect(r[4].text).toMatch(/Waarmee kan ik je helpen/);
+  });
+
+  it('answers a FAQ question mid-dialog and resumes where it was', async () => {
+    const r = await converse(testAdapterFor(app), ['Afspraak maken', 'ja', 'Knie', 'Links', 'een paar maanden', 'Heb ik een verwijzing van de huisarts nodig?', 'nee']);
+    expect(r[5].text).toMatch(/verwijzing/i);
+    expect(r[5].text).toMatch(/verder met je afspraak/);
+    expect(r[5].text).toMatch(/Heb je een verwijzing van je huisarts\?/);
+    expect(r[6].text).toMatch(/gevallen/);
+  });
+
+  it('stores nothing without consent and offers a call', async () => {
+    const storage = new MemoryStorage();
+    const { app: fresh } = await buildTestApp({}, storage);
+    const r = await converse(testAdapterFor(fresh), ['Afspraak maken', 'nee', 'Jan Jansen']);
+    expect(r[1].text).toMatch(/niets van je opgeslagen/);
+    expect(r[1].text).toMatch(/030 123 45 67/);
+    expect(await bookingsOf(fresh)).toBe(0);
+    expect(JSON.stringify((storage as unknown as { memory: unknown }).memory)).not.toMatch(/Jansen/);
+    await fresh.close();
+  });
+
+  it('cancels by reference and date of birth, and frees the slot', async () => {
+    const a = testAdapterFor(app);
+    const made = await converse(a, [...UNTIL_SLOTS, '1', ...DETAILS, 'Bevestigen']);
+    const reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(made[made.length - 1].text)![1];
+    const slotLabel = made[12].actions[0];
+    const wrong = await converse(testAdapterFor(app), ['afspraak annuleren', reference, '15-03-1961']);
+    expect(wrong[2].text).toMatch(/geen afspraak met die referentie/);
+    const r = await converse(testAdapterFor(app), ['afspraak annuleren', reference.toLowerCase().replace('-', ' '), '14-03-1961', 'Annuleren']);
+    expect(r[2].text).toMatch(/gevonden/);
+    expect(r[3].text).toMatch(/geannuleerd/);
+    expect((await app.database.bookings.findByReference(reference))!.status).toBe('cancelled');
+    const again = await converse(testAdapterFor(app), UNTIL_SLOTS);
+    expect(again[again.length - 1].actions).toContain(slotLabel);
+  });
+
+  it('moves a booking to another free slot', async () => {
+    const made = await converse(testAdapterFor(app), [...UNTIL_SLOTS, '2', ...DETAILS, 'Bevestigen']);
+    const reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(made[made.length - 1].text)![1];
+    const before = (await app.database.bookings.findByReference(reference))!.start;
+    const r = await converse(testAdapterFor(app), ['ik wil mijn afspraak verzetten', reference, '14-03-1961', 'Verzetten', 'morgen', '1']);
+    expect(r[r.length - 1].text).toMatch(/verzet en bevestigd/);
+    const after = await app.database.bookings.findByReference(reference);
+    expect(after!.start.getTime()).not.toBe(before.getTime());
+    expect(after!.lastEvent).toBe('moved');
+  });
+
+  it('understands a typed day when choosing a slot', async () => {
+    const r = await converse(testAdapterFor(app), [...UNTIL_SLOTS, 'volgende week dinsdag na vier uur']);
+    const options = r[r.length - 1].actions.filter((x) => /–/.test(x));
+    expect(options.length).toBeGreaterThan(0);
+    for (const o of options) {
+      expect(o).toMatch(/^di 1 dec/);
+      expect(Number(/(\d{2}):\d{2}/.exec(o)![1])).toBeGreaterThanOrEqual(16);
+    }
+  });
+});

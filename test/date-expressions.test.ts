@@ -1,0 +1,33 @@
+import { DateExpressionParser } from '../src/booking/DateExpressionParser';
+import { loadValidatedKnowledge } from '../src/knowledge';
+import { FixedClock } from '../src/util/Clock';
+
+// Monday 23 November 2026, 10:00 in Amsterdam.
+const parser = new DateExpressionParser(loadValidatedKnowledge('knowledge').dateWords, new FixedClock(new Date('2026-11-23T09:00:00Z')), 'Europe/Amsterdam');
+
+describe('Dutch and Flemish date expressions', () => {
+  it.each<[string, object]>([
+    ['morgen', { date: '2026-11-24' }],
+    ['overmorgen', { date: '2026-11-25' }],
+    ['vandaag', { date: '2026-11-23' }],
+    ['dinsdag', { date: '2026-11-24' }],
+    ['volgende week dinsdag', { date: '2026-12-01' }],
+    ['dinsdag 3 maart', { date: '2027-03-03' }],
+    ['3 december', { date: '2026-12-03' }],
+    ['3-12', { date: '2026-12-03' }],
+    ['na vier uur', { afterMinutes: 960 }],
+    ['na 16:30', { afterMinutes: 990 }],
+    ['voor 12 uur', { beforeMinutes: 720 }],
+    ["'s ochtends", { partOfDay: 'morning' }],
+    ["morgen 's middags", { date: '2026-11-24', partOfDay: 'afternoon' }],
+    ['in de voormiddag', { partOfDay: 'morning' }],
+    ['vrijdag in de namiddag', { date: '2026-11-27', partOfDay: 'afternoon' }],
+    ['volgende week', { fromDate: '2026-11-30' }],
+  ])('reads "%s"', (text, expected) => {
+    expect(parser.parse(text)).toEqual(expected);
+  });
+
+  it('says nothing about text without a date or time', () => {
+    expect(parser.parse('maakt niet uit')).toBeUndefined();
+  });
+});

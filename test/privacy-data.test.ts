@@ -1,0 +1,40 @@
+import { MemoryStorage } from 'botbuilder';
+import { BotStorage } from '../src/storage';
+import { buildTestApp, converse, testAdapterFor } from './helpers/testApp';
+
+const BOOK = ['Afspraak maken', 'ja', 'Knie', 'Links', 'een paar maanden', 'nee', ...Array(7).fill('nee'), '1', 'Jolanda Verbeek', '14-03-1961', '0612345678', 'geen', 'Bevestigen'];
+
+describe('personal data', () => {
+  it('deletes what the bot holds about a patient on "verwijder mijn gegevens", after confirmation', async () => {
+    const { app } = await buildTestApp({}, new MemoryStorage());
+    const adapter = testAdapterFor(app);
+    await converse(adapter, BOOK);
+    expect((await app.database.bookings.listChanged(new Date(0), 10)).length).toBe(1);
+    const kept = await converse(adapter, ['verwijder mijn gegevens', 'nee']);
+    expect(kept[0].text).toMatch(/verwijder/);
+    expect(kept[1].text).toMatch(/niets verwijderd/);
+    expect((await app.database.bookings.listChanged(new Date(0), 10)).length).toBe(1);
+    const r = await converse(adapter, ['verwijder mijn gegevens', 'ja']);
+    expect(r[1].text).toMatch(/verwijderd, en 1 afspraak/);
+    expect((await app.database.bookings.listChanged(new Date(0), 10)).length).toBe(0);
+    await app.close();
+  });
+
+  it('retention deletes old conversation state and past bookings, and nothing younger', async () => {
+    const { app, clock } = await buildTestApp({ RETENTION_CONVERSATION_DAYS: '30', RETENTION_BOOKING_DAYS: '90' });
+    // Conversation state in the real database this time.
+    const storage = new BotStorage(app.database);
+    await storage.write({ 'test/conversations/old': { v: 1 } });
+    await converse(testAdapterFor(app), BOOK);
+    clock.advance(29 * 86400000);
+    expect(await app.retention.run()).toEqual({ conversations: 0, bookings: 0 });
+    clock.advance(2 * 86400000);
+    expect((await app.retention.run()).conversations).toBe(1);
+    expect((await storage.read(['test/conversations/old']))['test/conversations/old']).toBeUndefined();
+    expect((await app.database.bookings.listChanged(new Date(0), 10)).length).toBe(1);
+    clock.advance(60 * 86400000);
+    expect((await app.retention.run()).bookings).toBe(1);
+    expect((await app.database.bookings.listChanged(new Date(0), 10)).length).toBe(0);
+    await app.close();
+  });
+});

@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startWebApp, type WebTestApp } from './helpers/webChannel';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOT = join(tmpdir(), 'fysio-webchat.png');
+const WAIT = { timeout: 30000 };
+
+/** Collects Content-Security-Policy violations in the page, before any of its scripts run. */
+const CSP_PROBE = `
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', function (e) {
+    window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sample + ' ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber);
+  });
+`;
+
+describe('website chat in a real browser', () => {
+  let web: WebTestApp;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const offSite: string[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} is missing: install Debian's Chromium with "apt-get update && apt-get install -y chromium" (no browser is downloaded)`);
+    }
+    web = await startWebApp();
+    profile = mkdtempSync(join(tmpdir(), 'fysio-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 420, height: 760 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    // Nothing may leave this machine: any request not to the bot is recorded and refused.
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(web.base) || url.startsWith('data:')) return route.continue();
+      offSite.push(url);
+      return route.abort();
+    });
+    await context.addInitScript({ content: CSP_PROBE });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+  }, 60000);
+
+  afterAll(async () => {
+    await context?.close();
+    await web?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('answers a typed question, shows follow-up buttons, and answers the one clicked', async () => {
+    await page.goto(`${web.base}/`);
+    await page.getByRole('heading', { name: 'Fysiotherapie De Beweegreden' }).waitFor(WAIT);
+    const bubble = (text: RegExp | string) => page.locator('.webchat__bubble').filter({ hasText: text });
+    await bubble(/digitale assistent van Fysiotherapie De Beweegreden/).first().waitFor(WAIT);
+
+    const input = page.getByRole('textbox').first();
+    await input.waitFor(WAIT);
+    expect(await input.getAttribute('placeholder')).toBe('Typ hier je vraag');
+    await input.fill('Mag ik sporten met knieartrose?');
+    await input.press('Enter');
+
+    await bubble(/Welke sport bij jou past/).first().waitFor(WAIT);
+    const buttons = page.getByRole('toolbar', { name: 'Voorgestelde acties' });
+    const followUp = buttons.getByRole('button', { name: 'Beweegnorm' });
+    await followUp.waitFor(WAIT);
+    expect(await buttons.getByRole('button', { name: 'Oefentherapie' }).count()).toBe(1);
+    await page.screenshot({ path: SCREENSHOT.replace('.png', '-1.png') });
+
+    await followUp.click();
+    await bubble(/De Gezondheidsraad geeft hiervoor een beweegnorm/).first().waitFor(WAIT);
+    // The patient's own messages show once each: the echo replaced the pending one, not added to it.
+    expect(await page.locator('.webchat__bubble--from-user').filter({ hasText: 'Mag ik sporten met knieartrose?' }).count()).toBe(1);
+    expect(await page.locator('.webchat__bubble--from-user').filter({ hasText: 'Beweegnorm' }).count()).toBe(1);
+    await page.screenshot({ path: SCREENSHOT });
+
+    const headerColour = await page.evaluate("getComputedStyle(document.querySelector('header.chat-header')).backgroundColor");
+    expect(headerColour).toBe('rgb(0, 112, 122)');
+    expect(await page.evaluate('window.__cspViolations')).toEqual([]);
+    expect(offSite).toEqual([]);
+    expect(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
+  }, 120000);
+});
