@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import type { App } from '../src/app/createApp';
+import { channelAuthenticationOptions } from '../src/server/ChannelAuthentication';
 import { buildTestApp } from './helpers/testApp';
 
 /*
@@ -142,5 +143,22 @@ describe('Bot Framework authentication on /api/messages', () => {
   it('fetched the signing keys once and served every request from its cache', () => {
     expect(metadataRequests).toBe(1);
     expect(keyRequests).toBe(1);
+  });
+});
+
+describe('channelAuthenticationOptions', () => {
+  const auth = { appId: APP_ID, appPassword: 'x'.repeat(16), appType: 'MultiTenant' as const, anonymous: false };
+
+  it('leaves the public-cloud defaults to botbuilder when the metadata URL is not overridden', () => {
+    expect(Object.keys(channelAuthenticationOptions(auth)).sort()).toEqual(
+      ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType'],
+    );
+  });
+
+  it('keeps the Bot Framework issuer and login URL when it is', () => {
+    const options = channelAuthenticationOptions({ ...auth, openIdMetadata: 'http://127.0.0.1:1/.well-known/openid-configuration' });
+    expect(options.ToBotFromChannelOpenIdMetadataUrl).toBe('http://127.0.0.1:1/.well-known/openid-configuration');
+    expect(options.ToBotFromChannelTokenIssuer).toBe(ISSUER);
+    expect(options.ToChannelFromBotLoginUrl).toBe('https://login.microsoftonline.com/botframework.com');
   });
 });

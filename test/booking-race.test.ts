@@ -5,6 +5,7 @@ import type { Booking } from '../src/booking/Booking';
 import type { BookingRepository } from '../src/booking/BookingRepository';
 import { PostgresBookingRepository, PostgresDatabase, SqliteBookingRepository, SqliteDatabase } from '../src/storage';
 import { FixedClock } from '../src/util/Clock';
+import { freshPostgresUrl } from './helpers/postgres';
 
 const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));
 const start = new Date('2026-11-24T09:00:00Z');
@@ -31,11 +32,8 @@ const backends: [string, () => Promise<{ repo: BookingRepository; close: () => P
     return { repo, close: async () => { await a.close(); await b.close(); } };
   }],
   ['PostgreSQL', async () => {
-    const url = process.env.PG_TEST_URL;
-    if (!url) throw new Error('PostgreSQL tests need PG_TEST_URL (.ci/run starts a throwaway cluster)');
-    const db = new PostgresDatabase(url, clock);
+    const db = new PostgresDatabase(await freshPostgresUrl(), clock);
     await db.migrate();
-    await db.pool.query('TRUNCATE bookings');
     return { repo: new PostgresBookingRepository(db.pool), close: () => db.close() };
   }],
 ];

@@ -1,24 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'pg';
+import { freshPostgresUrl } from './helpers/postgres';
 import { freePort, ServerProcess } from './helpers/serverProcess';
 
 const BOOK = ['Afspraak maken', 'ja', 'Knie', 'Links', 'een paar maanden', 'nee', ...Array(7).fill('nee'), '1', 'Jolanda Verbeek', '14-03-1961', '0612345678', 'geen', 'Bevestigen'];
 
-async function resetPostgres(url: string): Promise<void> {
-  const pool = new Pool({ connectionString: url });
-  await pool.query('DROP TABLE IF EXISTS bookings, bot_state, schema_migrations CASCADE');
-  await pool.end();
-}
-
 const backends: [string, () => Promise<Record<string, string>>][] = [
   ['SQLite', async () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), 'durable-')) })],
   ['PostgreSQL', async () => {
-    const url = process.env.PG_TEST_URL;
-    if (!url) throw new Error('PostgreSQL tests need PG_TEST_URL (.ci/run starts a throwaway cluster)');
-    await resetPostgres(url);
-    return { DATABASE_URL: url };
+    return { DATABASE_URL: await freshPostgresUrl() };
   }],
 ];
 

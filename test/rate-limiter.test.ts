@@ -128,6 +128,7 @@ describe('rateLimit middleware over HTTP', () => {
   let base: string;
   let clock: FixedClock;
   let handled = 0;
+  const refusals: number[] = [];
 
   beforeAll(async () => {
     clock = new FixedClock(T0);
@@ -135,7 +136,7 @@ describe('rateLimit middleware over HTTP', () => {
     const perConversation = new RateLimiter({ limit: 2, clock });
     server = restify.createServer({ handleUncaughtExceptions: false });
     // IP limit before the body is read, only on /limited paths.
-    server.pre(rateLimit(perIp, (req) => (req.path().startsWith('/limited') ? [`ip:${clientIp(req)}`] : [])));
+    server.pre(rateLimit(perIp, (req) => (req.path().startsWith('/limited') ? [`ip:${clientIp(req)}`] : []), (_req, s) => refusals.push(s)));
     server.use(restify.plugins.bodyParser({ mapParams: false }));
     const handler = async (_req: Request, res: Response) => {
       handled += 1;
@@ -161,6 +162,7 @@ describe('rateLimit middleware over HTTP', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(await res.json()).toEqual({ error: 'too many requests', retryAfterSeconds: 20 });
     expect(handled - before).toBe(3);
+    expect(refusals).toEqual([20]);
 
     // Paths the key function skips are not limited.
     expect((await fetch(`${base}/open`)).status).toBe(200);

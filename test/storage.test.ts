@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { BotStorage, PostgresDatabase, SqliteDatabase } from '../src/storage';
 import { FixedClock } from '../src/util/Clock';
+import { freshPostgresUrl } from './helpers/postgres';
 
 const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));
-const pgUrl = process.env.PG_TEST_URL;
 
 interface Backend {
   name: string;
@@ -26,13 +26,9 @@ const backends: Backend[] = [
   {
     name: 'PostgreSQL',
     open: async () => {
-      if (!pgUrl) {
-        throw new Error('PostgreSQL tests need PG_TEST_URL=postgres://user@127.0.0.1:PORT/db (.ci/run starts a throwaway cluster)');
-      }
-      const db = new PostgresDatabase(pgUrl, clock);
+      const db = new PostgresDatabase(await freshPostgresUrl(), clock);
       await db.connect();
       await db.migrate();
-      await db.pool.query('TRUNCATE bot_state');
       return { storage: new BotStorage(db), close: () => db.close() };
     },
   },
@@ -89,8 +85,7 @@ describe('migrations', () => {
   });
 
   it('run twice without error on PostgreSQL', async () => {
-    if (!pgUrl) throw new Error('PostgreSQL tests need PG_TEST_URL (.ci/run starts a throwaway cluster)');
-    const db = new PostgresDatabase(pgUrl, clock);
+    const db = new PostgresDatabase(await freshPostgresUrl(), clock);
     await db.migrate();
     expect(await db.migrate()).toEqual([]);
     await db.close();

@@ -1,14 +1,13 @@
 import { Pool } from 'pg';
+import { freshPostgresUrl } from './helpers/postgres';
 import { freePort, ServerProcess } from './helpers/serverProcess';
 
 const BOOK = ['Afspraak maken', 'ja', 'Knie', 'Links', 'een paar maanden', 'nee', ...Array(7).fill('nee'), '1', 'Jolanda Verbeek', '14-03-1961', '0612345678', 'geen', 'Bevestigen'];
 
 describe('two bot instances on one PostgreSQL database', () => {
   it('completes one multi-turn booking with turns alternating between the instances', async () => {
-    const url = process.env.PG_TEST_URL;
-    if (!url) throw new Error('PostgreSQL tests need PG_TEST_URL (.ci/run starts a throwaway cluster)');
+    const url = await freshPostgresUrl();
     const pool = new Pool({ connectionString: url });
-    await pool.query('DROP TABLE IF EXISTS bookings, bot_state, schema_migrations CASCADE');
     const a = new ServerProcess(await freePort(), { DATABASE_URL: url });
     const b = new ServerProcess(await freePort(), { DATABASE_URL: url });
     // Started together: both run the migrations, which must not collide.

@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ActivityRenderer } from '../src/channels/ActivityRenderer';
+import { LOCAL_DIRECT_LINE_CHANNEL_ID, LOCAL_DIRECT_LINE_SERVICE_URL } from '../src/channels/directline';
 import { startWebApp, type WebTestApp } from './helpers/webChannel';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -84,8 +86,47 @@ describe('website chat in a real browser', () => {
 
     const headerColour = await page.evaluate("getComputedStyle(document.querySelector('header.chat-header')).backgroundColor");
     expect(headerColour).toBe('rgb(0, 112, 122)');
+    // Styles Web Chat adds at run time got through the policy: the transcript scrolls.
+    const scrolls = await page.evaluate(
+      "[...document.querySelectorAll('[class*=\"react-scroll-to-bottom--css\"]')].some((e) => getComputedStyle(e).overflowY === 'auto')",
+    );
+    expect(scrolls).toBe(true);
     expect(await page.evaluate('window.__cspViolations')).toEqual([]);
     expect(offSite).toEqual([]);
     expect(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
+  }, 120000);
+
+  it('shows a proactive message (a receptionist\'s reply) with a card and a file, within the policy', async () => {
+    const tokenResponse = page.waitForResponse((r) => r.url().endsWith('/api/directline/token'));
+    await page.goto(`${web.base}/`);
+    const session = (await (await tokenResponse).json()) as { conversationId: string; userId: string };
+    await page.locator('.webchat__bubble').filter({ hasText: /digitale assistent/ }).first().waitFor(WAIT);
+
+    const reference = {
+      channelId: LOCAL_DIRECT_LINE_CHANNEL_ID,
+      serviceUrl: LOCAL_DIRECT_LINE_SERVICE_URL,
+      conversation: { id: session.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      user: { id: session.userId, name: '', role: 'user' },
+      bot: { id: web.adapter.bot.id, name: web.adapter.bot.name, role: 'bot' },
+    };
+    const reply = new ActivityRenderer().render(
+      {
+        text: 'Bericht van de receptie: uw afspraak staat vast.',
+        facts: [{ label: 'Wanneer', value: 'dinsdag 24 november, 10:00' }, { label: 'Waar', value: 'Locatie Centrum' }],
+        file: { name: 'afspraak.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' },
+      },
+      'nl-NL',
+      LOCAL_DIRECT_LINE_CHANNEL_ID,
+    );
+    await web.adapter.continueConversationAsync('', reference, async (context) => {
+      await context.sendActivity(reply);
+    });
+
+    await page.locator('.webchat__bubble').filter({ hasText: 'Bericht van de receptie' }).first().waitFor(WAIT);
+    await page.getByText('Locatie Centrum').first().waitFor(WAIT);
+    await page.getByText('afspraak.ics').first().waitFor(WAIT);
+    await page.screenshot({ path: SCREENSHOT.replace('.png', '-2.png') });
+    expect(await page.evaluate('window.__cspViolations')).toEqual([]);
+    expect(offSite).toEqual([]);
   }, 120000);
 });

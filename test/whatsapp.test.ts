@@ -1,3 +1,4 @@
+import { parseConfig } from '../src/config';
 import { createServer, type Server as HttpServer } from 'node:http';
 import restify from 'restify';
 import { ActionTypes, TurnContext, type ConversationReference } from 'botbuilder';
@@ -98,15 +99,13 @@ let messageCount = 0;
 
 beforeAll(async () => {
   const graphUrl = await graph.listen();
-  ({ app } = await buildTestApp(
-    {
-      WHATSAPP_VERIFY_TOKEN: VERIFY, WHATSAPP_APP_SECRET: SECRET, WHATSAPP_ACCESS_TOKEN: ACCESS,
-      WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID, WHATSAPP_GRAPH_URL: `${graphUrl}/v21.0`,
-    },
-    undefined,
-    sink,
-  ));
-  const config = app.config.whatsapp!;
+  // The app is built without WhatsApp settings so this test can mount the channel itself, with
+  // a logic wrapper that keeps conversation references and its own clock.
+  ({ app } = await buildTestApp({}, undefined, sink));
+  const config = parseConfig({
+    WHATSAPP_VERIFY_TOKEN: VERIFY, WHATSAPP_APP_SECRET: SECRET, WHATSAPP_ACCESS_TOKEN: ACCESS,
+    WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID, WHATSAPP_GRAPH_URL: `${graphUrl}/v21.0`,
+  }).whatsapp!;
   const logger = createLogger(app.config.logLevel, sink);
   adapter = new WhatsAppAdapter({ config, logger, translator: new I18nextTranslator('locales'), defaultLocale: 'nl-NL', clock });
   // As createApp wires it: the bot's own turn-error handler (apology, clean dialog stack).

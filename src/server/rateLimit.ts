@@ -5,14 +5,19 @@ import type { RateLimiter } from './RateLimiter';
 /**
  * Restify middleware that counts each request against the keys `keyOf` gives (none: not
  * limited) and answers 429 with `Retry-After` (seconds) and a JSON error once a key is over its
- * limit; the handlers after it then do not run.
+ * limit; the handlers after it then do not run. `onRefused` is told of each refusal (for a log
+ * line; do not log the keys, they hold IP addresses and conversation ids).
  *
  * Callback style on purpose: restify 12 calls `next()` whenever an async handler resolves,
  * whatever it returns, so only `next(false)` stops the chain without raising an error event.
  * Works in `server.pre` (before the body is read: cheapest, for IP keys), in `server.use` and
  * in a route's handler list (after the body parser: for keys from the activity).
  */
-export function rateLimit(limiter: RateLimiter, keyOf: (req: Request) => string[]): RequestHandler {
+export function rateLimit(
+  limiter: RateLimiter,
+  keyOf: (req: Request) => string[],
+  onRefused?: (req: Request, retryAfterSeconds: number) => void,
+): RequestHandler {
   return function rateLimited(req: Request, res: Response, next: Next): void {
     const keys = keyOf(req);
     const decision = keys.length ? limiter.take(keys) : undefined;
@@ -20,6 +25,7 @@ export function rateLimit(limiter: RateLimiter, keyOf: (req: Request) => string[
       next();
       return;
     }
+    onRefused?.(req, decision.retryAfterSeconds);
     res.header('Retry-After', String(decision.retryAfterSeconds));
     res.json(429, { error: 'too many requests', retryAfterSeconds: decision.retryAfterSeconds });
     next(false);

@@ -70,7 +70,7 @@ export class SqliteBookingRepository implements BookingRepository {
 }
 
 function uniqueViolation(err: unknown): ClaimOutcome {
-  const msg = err instanceof Error ? err.message : '';
+  const msg = String((err as { message?: unknown }).message ?? '');
   if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /bookings\.reference/.test(msg)) return 'reference-taken';
   if (/UNIQUE constraint failed/.test(msg)) return 'slot-taken';
   throw err;

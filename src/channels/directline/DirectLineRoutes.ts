@@ -5,7 +5,7 @@ import type { Clock } from '../../util/Clock';
 import { LOCAL_DIRECT_LINE_CHANNEL_ID, LOCAL_DIRECT_LINE_SERVICE_URL, type DirectLineAdapter } from './DirectLineAdapter';
 import type { DirectLineConversationStore } from './DirectLineConversationStore';
 import type { DirectLineTokenClaims, DirectLineTokenIssuer } from './DirectLineTokenIssuer';
-import type { FixedWindowRateLimiter } from './FixedWindowRateLimiter';
+import type { RateLimiter } from '../../server/RateLimiter';
 import { bearerToken, queryParam, sendError, sendPrivateJson } from './httpHelpers';
 
 /** What the Direct Line 3.0 routes need. */
@@ -19,8 +19,8 @@ export interface DirectLineRoutesDeps {
   /** Locale of the welcome (Web Chat sends its own with every message). */
   locale: string;
   maxMessageChars: number;
-  /** Messages per minute per conversation. */
-  postLimiter: FixedWindowRateLimiter;
+  /** Messages per conversation (key `directline-post:<conversation>`). */
+  postLimiter: RateLimiter;
 }
 
 const ACCEPTED_TYPES = new Set<string>([ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing]);
@@ -108,8 +108,9 @@ async function postActivity(deps: DirectLineRoutesDeps, req: Request, res: Respo
     sendError(res, parsed.status, 'BadArgument', parsed.problem);
     return;
   }
-  if (!deps.postLimiter.take(conversation.id)) {
-    res.header('Retry-After', '60');
+  const decision = deps.postLimiter.take([`directline-post:${conversation.id}`]);
+  if (!decision.allowed) {
+    res.header('Retry-After', String(decision.retryAfterSeconds));
     sendError(res, 429, 'Throttled', 'too many messages; wait a minute');
     return;
   }

@@ -1,9 +1,10 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../logging/Logger';
+import { clientIp } from '../../server/rateLimit';
+import type { RateLimiter } from '../../server/RateLimiter';
 import { AzureDirectLineError, type AzureDirectLineTokenClient } from './AzureDirectLineTokenClient';
 import { randomId, type DirectLineTokenIssuer } from './DirectLineTokenIssuer';
-import type { FixedWindowRateLimiter } from './FixedWindowRateLimiter';
-import { clientAddress, sendPrivateJson } from './httpHelpers';
+import { sendPrivateJson } from './httpHelpers';
 
 /** Where tokens come from: the bot's own Direct Line, or Azure's when a secret is configured. */
 export type TokenSource = { kind: 'local'; issuer: DirectLineTokenIssuer } | { kind: 'azure'; client: AzureDirectLineTokenClient };
@@ -13,8 +14,10 @@ export interface DirectLineTokenEndpointDeps {
   source: TokenSource;
   /** Other sites (the practice's own) that may ask for a token from a browser. */
   websiteOrigins: string[];
-  /** Tokens per minute per client address. */
-  limiter: FixedWindowRateLimiter;
+  /** Tokens per client address (key `directline-token:<ip>`). */
+  limiter: RateLimiter;
+  /** Reverse proxies in front of the bot that append to X-Forwarded-For (0: use the socket address). */
+  trustedProxyHops?: number;
   logger: Logger;
 }
 
@@ -52,8 +55,9 @@ export function registerDirectLineTokenEndpoint(server: Server, deps: DirectLine
       }
       res.header('Access-Control-Allow-Origin', origin);
     }
-    if (!deps.limiter.take(clientAddress(req))) {
-      res.header('Retry-After', '60');
+    const decision = deps.limiter.take([`directline-token:${clientIp(req, deps.trustedProxyHops ?? 0)}`]);
+    if (!decision.allowed) {
+      res.header('Retry-After', String(decision.retryAfterSeconds));
       sendPrivateJson(res, 429, { error: 'too many requests; wait a minute' });
       return;
     }

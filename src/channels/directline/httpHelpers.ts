@@ -20,11 +20,6 @@ export function sendPrivateJson(res: Response, status: number, body: unknown): v
   res.json(status, body);
 }
 
-/** The peer address, for per-client limits (behind a proxy that is the proxy's address). */
-export function clientAddress(req: Request): string {
-  return req.socket?.remoteAddress ?? 'unknown';
-}
-
 /** A query parameter, read without restify's queryParser plugin. */
 export function queryParam(req: Request, name: string): string | undefined {
   try {

@@ -4,5 +4,4 @@ export * from './DirectLineConversationStore';
 export * from './DirectLineRoutes';
 export * from './DirectLineTokenEndpoint';
 export * from './DirectLineTokenIssuer';
-export * from './FixedWindowRateLimiter';
 export * from './httpHelpers';

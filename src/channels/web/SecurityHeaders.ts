@@ -1,5 +1,13 @@
 import type { Response } from 'restify';
 
+/**
+ * The hash of an empty `<style>`. Emotion (Web Chat's styling) inserts empty style elements and
+ * fills them through the CSSOM, which CSP does not police; one of Web Chat's dependencies
+ * (react-scroll-to-bottom, whose rules make the transcript scroll) does so without the nonce.
+ * Allowing only *empty* inline styles keeps injected `<style>` content blocked.
+ */
+export const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
 /** What varies in the chat page's Content-Security-Policy. */
 export interface CspOptions {
   /** Per-response nonce for the `<style>` elements Web Chat (emotion) inserts at run time. */
@@ -16,13 +24,13 @@ export interface CspOptions {
  * the Direct Line service.
  */
 export function contentSecurityPolicy(options: CspOptions): string {
-  const style = ["'self'", ...(options.styleNonce ? [`'nonce-${options.styleNonce}'`] : [])];
+  const style = ["'self'", ...(options.styleNonce ? [`'nonce-${options.styleNonce}'`] : []), EMPTY_STYLE_HASH];
   return [
     "default-src 'self'",
     "script-src 'self'",
     `style-src ${style.join(' ')}`,
-    // Web Chat shows its icons as data: images.
-    "img-src 'self' data:",
+    // Web Chat shows icons as data: images and its typing animation as blob: GIFs it makes itself.
+    "img-src 'self' data: blob:",
     `connect-src ${["'self'", ...(options.connectSrc ?? [])].join(' ')}`,
     "object-src 'none'",
     "base-uri 'none'",

@@ -13,7 +13,7 @@ import { DirectLineConversationStore, type ConversationStoreLimits } from '../di
 import { registerDirectLineRoutes } from '../directline/DirectLineRoutes';
 import { registerDirectLineTokenEndpoint, type TokenSource } from '../directline/DirectLineTokenEndpoint';
 import { DirectLineTokenIssuer } from '../directline/DirectLineTokenIssuer';
-import { FixedWindowRateLimiter } from '../directline/FixedWindowRateLimiter';
+import { RateLimiter } from '../../server/RateLimiter';
 import { renderChatPage, WEB_PATHS, type PracticeBranding } from './ChatPage';
 import { applySecurityHeaders, contentSecurityPolicy } from './SecurityHeaders';
 import { StaticAsset } from './StaticAsset';
@@ -35,6 +35,10 @@ export interface WebChannelDeps {
   /** Overrides of the in-memory conversation store's limits. */
   storeLimits?: Partial<ConversationStoreLimits>;
   bot?: DirectLineBotAccount;
+  /** Limiter for tokens per client and messages per conversation; one of its own when absent. */
+  limiter?: RateLimiter;
+  /** Reverse proxies in front of the bot that append to X-Forwarded-For. */
+  trustedProxyHops?: number;
   /** Where Web Chat's bundle is; found in node_modules when absent. */
   webChatBundlePath?: string;
 }
@@ -60,11 +64,13 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
     ? new AzureDirectLineTokenClient(config.directLine.secret, deps.azureDirectLineUrl ?? AZURE_DIRECT_LINE_URL)
     : undefined;
   const source: TokenSource = azure ? { kind: 'azure', client: azure } : { kind: 'local', issuer };
+  const limiter = deps.limiter ?? new RateLimiter({ limit: config.rateLimitPerMinute, clock });
 
   registerDirectLineTokenEndpoint(server, {
     source,
     websiteOrigins: config.websiteOrigins,
-    limiter: new FixedWindowRateLimiter(clock, config.rateLimitPerMinute),
+    limiter,
+    trustedProxyHops: deps.trustedProxyHops,
     logger,
   });
   if (!azure) {
@@ -72,7 +78,7 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
       adapter, store, issuer, logic: deps.logic, logger, clock,
       locale: deps.practice.defaultLocale,
       maxMessageChars: config.maxMessageChars,
-      postLimiter: new FixedWindowRateLimiter(clock, config.rateLimitPerMinute),
+      postLimiter: limiter,
     });
   }
 
