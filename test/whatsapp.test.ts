@@ -1,4 +1,4 @@
-import { parseConfig } from '../src/config';
+import { parseConfig, type AppConfig } from '../src/config';
 import { createServer, type Server as HttpServer } from 'node:http';
 import restify from 'restify';
 import { ActionTypes, TurnContext, type ConversationReference } from 'botbuilder';
@@ -94,6 +94,7 @@ const references = new Map<string, Partial<ConversationReference>>();
 let app: App;
 let adapter: WhatsAppAdapter;
 let webhook: WhatsAppWebhook;
+let whatsAppConfig: NonNullable<AppConfig['whatsapp']>;
 let base: string;
 let messageCount = 0;
 
@@ -102,10 +103,10 @@ beforeAll(async () => {
   // The app is built without WhatsApp settings so this test can mount the channel itself, with
   // a logic wrapper that keeps conversation references and its own clock.
   ({ app } = await buildTestApp({}, undefined, sink));
-  const config = parseConfig({
+  const config = (whatsAppConfig = parseConfig({
     WHATSAPP_VERIFY_TOKEN: VERIFY, WHATSAPP_APP_SECRET: SECRET, WHATSAPP_ACCESS_TOKEN: ACCESS,
     WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID, WHATSAPP_GRAPH_URL: `${graphUrl}/v21.0`,
-  }).whatsapp!;
+  }).whatsapp!);
   const logger = createLogger(app.config.logLevel, sink);
   adapter = new WhatsAppAdapter({ config, logger, translator: new I18nextTranslator('locales'), defaultLocale: 'nl-NL', clock });
   // As createApp wires it: the bot's own turn-error handler (apology, clean dialog stack).
@@ -322,7 +323,7 @@ describe('numbered-text fallback', () => {
     const server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
     const logger = createLogger('trace', sink);
-    const config = app.config.whatsapp!;
+    const config = whatsAppConfig;
     const own = new WhatsAppAdapter({ config, logger, translator: new I18nextTranslator('locales'), defaultLocale: 'nl-BE', clock });
     const hook = registerWhatsAppRoutes(server, {
       config, adapter: own, logger, clock,
