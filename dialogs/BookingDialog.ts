@@ -10,7 +10,9 @@ import { DetailsDialog } from './DetailsDialog';
 import {
   BOOKING_CONFIRM_WATERFALL, BOOKING_DIALOG, BOOKING_WATERFALL, CHOICE_PROMPT, DETAILS_DIALOG, SCREENING_DIALOG,
   SINCE_PROMPT, SLOT_DIALOG,
+  HANDOFF_DIALOG,
 } from './dialogIds';
+import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
 import { InterruptibleDialog } from './InterruptibleDialog';
 import { ScreeningDialog, type ScreeningOptions, type ScreeningResult } from './ScreeningDialog';
 import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
@@ -46,6 +48,7 @@ export class BookingDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(BOOKING_DIALOG, deps);
     this.addChoicePrompt();
+    this.addDialog(new HandoffDialog(deps));
     this.addDialog(new TextPrompt(SINCE_PROMPT));
     this.addDialog(new ScreeningDialog(deps));
     this.addDialog(new SlotDialog(deps));
@@ -132,9 +135,8 @@ export class BookingDialog extends InterruptibleDialog {
     if (result.redFlag) {
       // The screening answers are not kept: nothing is booked.
       (step.values as BookingValues).draft = undefined;
-      const advice = this.deps.knowledge.screening[locale].stopAdvice;
-      await this.send(step.context, { text: `${advice}\n\n${this.t(locale, 'booking.screening.stopped')}`, choices: [this.deps.composer.action(locale, 'person')] }, locale);
-      return step.endDialog();
+      await this.send(step.context, { text: this.deps.knowledge.screening[locale].stopAdvice }, locale);
+      return step.replaceDialog(HANDOFF_DIALOG, { reason: 'red-flag' } satisfies HandoffOptions);
     }
     ((step.values as BookingValues).draft as Draft).screening = result.answers;
     return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
@@ -157,8 +159,8 @@ export class BookingDialog extends InterruptibleDialog {
 
   private async giveUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
-    await this.send(step.context, { text: this.t(locale, 'booking.details.tooManyTries'), choices: [this.deps.composer.action(locale, 'person')] }, locale);
-    return step.endDialog();
+    await this.send(step.context, { text: this.t(locale, 'booking.details.tooManyTries') }, locale);
+    return step.replaceDialog(HANDOFF_DIALOG, { reason: 'failed-input' } satisfies HandoffOptions);
   }
 
   private async summary(step: WaterfallStepContext<Draft>): Promise<DialogTurnResult> {

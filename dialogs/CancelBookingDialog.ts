@@ -5,7 +5,9 @@ import type { Locale } from '../src/config/AppConfig';
 import type { DialogDeps } from './DialogDeps';
 import {
   BIRTH_DATE_PROMPT, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, TOO_MANY_TRIES,
+  HANDOFF_DIALOG,
 } from './dialogIds';
+import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
 import { InterruptibleDialog } from './InterruptibleDialog';
 import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
 
@@ -17,6 +19,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(CANCEL_BOOKING_DIALOG, deps);
     this.addChoicePrompt();
+    this.addDialog(new HandoffDialog(deps));
     this.addDialog(new SlotDialog(deps));
     this.addCheckedTextPrompt(
       REFERENCE_PROMPT,
@@ -105,7 +108,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
   }
 
   private async giveUp(step: WaterfallStepContext, locale: Locale): Promise<DialogTurnResult> {
-    await this.send(step.context, { text: this.t(locale, 'booking.details.tooManyTries'), choices: [this.deps.composer.action(locale, 'person')] }, locale);
-    return step.endDialog();
+    await this.send(step.context, { text: this.t(locale, 'booking.details.tooManyTries') }, locale);
+    return step.replaceDialog(HANDOFF_DIALOG, { reason: 'failed-input' } satisfies HandoffOptions);
   }
 }

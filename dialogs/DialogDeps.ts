@@ -11,6 +11,7 @@ import type { Translator } from '../src/i18n/Translator';
 import type { KnowledgeBase } from '../src/knowledge/types';
 import type { Router } from '../src/understanding/Router';
 import type { Clock } from '../src/util/Clock';
+import type { HandoffService } from '../src/handoff/HandoffService';
 
 /** Everything the dialogs use, passed in by the composition root. */
 export interface DialogDeps {
@@ -30,4 +31,7 @@ export interface DialogDeps {
   retentionDays: number;
   /** Deletes what the bot holds about the patient of this turn; says how many bookings went. */
   forgetUser(context: TurnContext): Promise<{ bookings: number }>;
+  handoff: HandoffService;
+  /** True while at least one receptionist is signed in to the console. */
+  staffOnline(): boolean;
 }

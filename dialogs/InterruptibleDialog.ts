@@ -1,11 +1,12 @@
 import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { BaseDialog } from './BaseDialog';
-import { FREE_TEXT_PROMPTS } from './dialogIds';
+import { FREE_TEXT_PROMPTS, HANDOFF_DIALOG } from './dialogIds';
 
 /**
  * A dialog that can be interrupted at any step, after the pattern of botbuilder's samples:
  * "stop" / "annuleer" / "laat maar" end it; help explains and asks the question again; a request
- * for a person or an emergency ends it with the right reply; a FAQ question asked mid-flow is
+ * for a person brings one in (every interruptible dialog has the handoff dialog); an emergency
+ * ends it with the instruction; a FAQ question asked mid-flow is
  * answered, and the dialog resumes where it was. The words come from the router, not a list here.
  */
 export abstract class InterruptibleDialog extends BaseDialog {
@@ -41,8 +42,8 @@ export abstract class InterruptibleDialog extends BaseDialog {
       return innerDc.cancelAllDialogs();
     }
     if (exact === 'handoff') {
-      await this.send(context, composer.say(locale, 'handoff.byPhone'), locale);
-      return innerDc.cancelAllDialogs();
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });
     }
     const freeText = FREE_TEXT_PROMPTS.has(active.activeDialog?.id ?? '');
     if (decision.intent === 'faq' && decision.topic && (!freeText || text.includes('?'))) {

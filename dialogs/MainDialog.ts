@@ -7,8 +7,9 @@ import type { RouteDecision } from '../src/understanding/types';
 import { BookingDialog } from './BookingDialog';
 import { CancelBookingDialog } from './CancelBookingDialog';
 import { DeleteDataDialog } from './DeleteDataDialog';
+import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
 import type { DialogDeps } from './DialogDeps';
-import { BOOKING_DIALOG, CANCEL_BOOKING_DIALOG, DELETE_DATA_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './dialogIds';
+import { BOOKING_DIALOG, CANCEL_BOOKING_DIALOG, DELETE_DATA_DIALOG, HANDOFF_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './dialogIds';
 
 /** Options the bot passes when it starts the main dialog for a message. */
 export interface MainDialogOptions {
@@ -26,6 +27,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new BookingDialog(deps));
     this.addDialog(new CancelBookingDialog(deps));
     this.addDialog(new DeleteDataDialog(deps));
+    this.addDialog(new HandoffDialog(deps));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.doneStep.bind(this)]));
     this.initialDialogId = MAIN_WATERFALL;
   }
@@ -44,6 +46,13 @@ export class MainDialog extends ComponentDialog {
 
     const decision = router.route(text, { locale, previousTopic: memory.previousTopic });
     if (decision.intent === 'delete-data') return step.beginDialog(DELETE_DATA_DIALOG);
+    if (decision.intent === 'handoff') {
+      memory.misses = 0;
+      return step.beginDialog(HANDOFF_DIALOG, { reason: 'requested' } satisfies HandoffOptions);
+    }
+    if (decision.intent === 'faq' && decision.topic && this.alwaysHuman(decision.topic)) {
+      return step.beginDialog(HANDOFF_DIALOG, { reason: 'always-human' } satisfies HandoffOptions);
+    }
     if (decision.intent === 'booking' || decision.intent === 'cancel-booking') {
       memory.misses = 0;
       return step.beginDialog(decision.intent === 'booking' ? BOOKING_DIALOG : CANCEL_BOOKING_DIALOG, { locale });
@@ -74,8 +83,6 @@ export class MainDialog extends ComponentDialog {
         return;
       case 'clarify':
         return this.send(context, composer.clarify(d.candidates, locale), locale);
-      case 'handoff':
-        return this.send(context, composer.say(locale, 'handoff.byPhone'), locale);
       case 'greeting':
         return this.send(context, composer.say(locale, 'greeting.reply', composer.mainActions(locale)), locale);
       case 'thanks':
@@ -86,6 +93,12 @@ export class MainDialog extends ComponentDialog {
         memory.misses += 1;
         return this.send(context, composer.noMatch(memory.misses, locale), locale);
     }
+  }
+
+  /** Topics the practice wants a person to answer (in the topic file or practice.yaml). */
+  private alwaysHuman(topicId: string): boolean {
+    const kb = this.deps.knowledge;
+    return Boolean(kb.topics.get(topicId)?.alwaysHuman) || kb.practice.alwaysHumanTopics.includes(topicId);
   }
 
   private actionNamed(text: string, locale: Locale): string | undefined {

@@ -12,6 +12,9 @@ export const DETAILS_DIALOG = 'detailsDialog';
 export const DETAILS_WATERFALL = 'detailsWaterfall';
 export const CANCEL_BOOKING_DIALOG = 'cancelBookingDialog';
 export const CANCEL_BOOKING_WATERFALL = 'cancelBookingWaterfall';
+export const HANDOFF_DIALOG = 'handoffDialog';
+export const HANDOFF_WATERFALL = 'handoffWaterfall';
+export const HANDOFF_PHONE_PROMPT = 'handoffPhonePrompt';
 export const DELETE_DATA_DIALOG = 'deleteDataDialog';
 export const DELETE_DATA_WATERFALL = 'deleteDataWaterfall';
 
@@ -26,7 +29,7 @@ export const REFERENCE_PROMPT = 'referencePrompt';
 
 /** Prompts that take free text: a FAQ-looking answer there is an answer, not a question. */
 export const FREE_TEXT_PROMPTS: ReadonlySet<string> = new Set([
-  SINCE_PROMPT, SLOT_PROMPT, NAME_PROMPT, BIRTH_DATE_PROMPT, PHONE_PROMPT, EMAIL_PROMPT, REFERENCE_PROMPT,
+  SINCE_PROMPT, SLOT_PROMPT, NAME_PROMPT, BIRTH_DATE_PROMPT, PHONE_PROMPT, EMAIL_PROMPT, REFERENCE_PROMPT, HANDOFF_PHONE_PROMPT,
 ]);
 
 /** Marks a free-text answer given up on after three invalid tries. */

@@ -8,4 +8,5 @@ export * from './DetailsDialog';
 export * from './BookingDialog';
 export * from './CancelBookingDialog';
 export * from './DeleteDataDialog';
+export * from './HandoffDialog';
 export * from './MainDialog';

@@ -37,6 +37,12 @@ beforeAll(async () => {
     handled += 1;
     res.json(200, { ok: true });
   });
+  server.get('/api/own-cors', async (req: Request, res: Response) => {
+    // As the Direct Line token endpoint does: answers CORS itself with restify's (appending) res.header.
+    res.header('Vary', 'Origin');
+    if (req.headers.origin === SITE) res.header('Access-Control-Allow-Origin', SITE);
+    res.json(200, { ok: true });
+  });
   server.get('/other', async (_req: Request, res: Response) => {
     res.json(200, { ok: true });
   });
@@ -123,6 +129,12 @@ describe('corsFor', () => {
     const none = await fetch(`${base}/api/data`);
     expect(none.headers.get('access-control-allow-origin')).toBeNull();
     expect(handled - before).toBe(3);
+  });
+
+  it('leaves a handler that answers CORS itself alone: one Allow-Origin, one Vary', async () => {
+    const res = await fetch(`${base}/api/own-cors`, { headers: { origin: SITE } });
+    expect(res.headers.get('access-control-allow-origin')).toBe(SITE);
+    expect(res.headers.get('vary')).toBe('Origin');
   });
 
   it('leaves paths outside its prefixes alone', async () => {

@@ -10,6 +10,13 @@ import type { RandomInt } from '../booking/ReferenceCode';
 import { FysioBot } from '../bot/FysioBot';
 import { ActivityRenderer } from '../channels/ActivityRenderer';
 import { registerWhatsAppRoutes, WhatsAppAdapter, type WhatsAppWebhook } from '../channels/whatsapp';
+import type { DirectLineAdapter } from '../channels/directline';
+import { registerWebChannel } from '../channels/web';
+import { ConsoleSessions, ConsoleUsers, registerConsoleRoutes } from '../console';
+import { HandoffService } from '../handoff/HandoffService';
+import type { Ticket } from '../handoff/Ticket';
+import { serviceUrlAllowed } from '../server/ActivityValidator';
+import type { ConversationReference } from 'botbuilder';
 import type { AppConfig, Locale } from '../config/AppConfig';
 import { newMemory, type ConversationMemory } from '../conversation/ConversationMemory';
 import { ReplyComposer } from '../conversation/ReplyComposer';
@@ -44,6 +51,10 @@ export interface App {
   server: BotServer;
   database: Database;
   retention: RetentionJob;
+  /** The website chat's own Direct Line; proactive messages to web chats go through it. */
+  webChat: DirectLineAdapter;
+  handoff: HandoffService;
+  consoleSessions: ConsoleSessions;
   /** Present when the four WHATSAPP_* credentials are set. */
   whatsapp?: { adapter: WhatsAppAdapter; webhook: WhatsAppWebhook };
   /** Stops the server, waits for turns in flight, closes storage. */
@@ -71,11 +82,17 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const userState = new UserState(storage);
     const memory = conversationState.createProperty<ConversationMemory>('memory');
     const practice = knowledge.practice;
+    const handoff = new HandoffService(database.tickets, clock, config.handoffTimeoutMinutes);
+    const consoleUsers = new ConsoleUsers(config.consoleUsers);
+    const consoleSessions = new ConsoleSessions(clock, config.consoleSessionHours);
+    const formatter = new BookingFormatter(practice);
     const availability = new AvailabilityService(practice, database.bookings, clock);
     const mainDialog = new MainDialog({
       router, composer, renderer, translator, knowledge, memory, availability, clock,
       bookings: database.bookings,
-      formatter: new BookingFormatter(practice),
+      formatter,
+      handoff,
+      staffOnline: () => consoleSessions.activeCount() > 0,
       dateParser: new DateExpressionParser(knowledge.dateWords, clock, practice.timeZone),
       random: overrides.random ?? randomInt,
       retentionDays: config.retention.bookingDays,
@@ -90,7 +107,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const retention = new RetentionJob(database, database.bookings, clock, config.retention, logger);
     const bot = new FysioBot({
       conversationState, userState, memory, mainDialog, router, composer, renderer, logger, defaultLocale,
-      maxMessageChars: config.maxMessageChars,
+      maxMessageChars: config.maxMessageChars, handoff,
     });
 
     const auth = new ConfigurationBotFrameworkAuthentication({
@@ -134,6 +151,10 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         await database.ping();
       },
     });
+    const webChat = registerWebChannel(server.server, {
+      config, logic: (context) => bot.run(context), logger, practice, translator, clock,
+    });
+    webChat.onTurnError = adapter.onTurnError;
     let whatsapp: App['whatsapp'];
     if (config.whatsapp) {
       const whatsAppAdapter = new WhatsAppAdapter({ config: config.whatsapp, logger, translator, defaultLocale, clock });
@@ -143,11 +164,55 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       });
       whatsapp = { adapter: whatsAppAdapter, webhook };
     }
+
+    // A receptionist's words (or the bot's notice) reach the patient on their own channel.
+    handoff.useMessenger(async (ticket: Ticket, text: string, kind: 'staff' | 'system') => {
+      const reference = ticket.reference as Partial<ConversationReference>;
+      const body = kind === 'staff' ? `${translator.t(ticket.locale, 'handoff.staffPrefix')}: ${text}` : text;
+      const activity = renderer.render({ text: body }, ticket.locale, ticket.channel);
+      try {
+        if (ticket.channel === 'whatsapp') {
+          if (!whatsapp) return { sent: false, reason: 'channel-off' };
+          const r = await whatsapp.adapter.sendProactive(reference, activity);
+          return r.sent ? { sent: true } : { sent: false, reason: r.reason };
+        }
+        if (webChat.handles(reference)) {
+          await webChat.continueConversationAsync(config.auth.appId ?? '', reference, async (c) => void (await c.sendActivity(activity)));
+          return { sent: true };
+        }
+        // An anonymous bot only reaches allowed serviceUrls, also proactively.
+        if (config.auth.anonymous && !serviceUrlAllowed(String(reference.serviceUrl ?? ''), config.serviceUrlAllowlist)) {
+          return { sent: false, reason: 'service-url-not-allowed' };
+        }
+        await adapter.continueConversationAsync(config.auth.appId ?? '', reference, async (c) => void (await c.sendActivity(activity)));
+        return { sent: true };
+      } catch (err) {
+        logger.warn({ event: 'handoff_send_failed', channel: ticket.channel, err }, 'message to patient not delivered');
+        return { sent: false, reason: 'send-failed' };
+      }
+    });
+    registerConsoleRoutes(server.server, {
+      users: consoleUsers, sessions: consoleSessions, handoff, bookings: database.bookings, formatter, logger, clock,
+      secureCookies: (config.publicUrl ?? '').startsWith('https:'),
+      onRelease: async (ticketId) => {
+        const ticket = await handoff.release(ticketId);
+        if (ticket) await handoff.notify(ticket, translator.t(ticket.locale, 'handoff.released')).catch(() => undefined);
+      },
+    });
+    const handoffTimer = overrides.noBackgroundJobs
+      ? undefined
+      : setInterval(() => {
+          void handoff
+            .fallBackOverdue((t) => translator.t(t.locale, 'handoff.timedOut', { phone: practice.phone }))
+            .catch((err: unknown) => logger.error({ event: 'handoff_timeout_failed', err }, 'handoff fallback failed'));
+        }, 30_000);
+    handoffTimer?.unref();
     if (!overrides.noBackgroundJobs) retention.start();
     return {
-      config, knowledge, router, bot, adapter, server, database, retention, whatsapp,
+      config, knowledge, router, bot, adapter, server, database, retention, whatsapp, webChat, handoff, consoleSessions,
       close: async () => {
         retention.stop();
+        if (handoffTimer) clearInterval(handoffTimer);
         await server.stop();
         await Promise.race([whatsapp?.webhook.settled(), new Promise((r) => setTimeout(r, 10000).unref())]);
         await database.close();

@@ -9,6 +9,7 @@ import type { ReplyComposer } from '../conversation/ReplyComposer';
 import { resolveLocale } from '../i18n/Translator';
 import { pseudonym, type Logger } from '../logging/Logger';
 import type { Router } from '../understanding/Router';
+import type { HandoffService } from '../handoff/HandoffService';
 
 /** What the bot needs; built by the composition root. */
 export interface FysioBotDeps {
@@ -22,7 +23,11 @@ export interface FysioBotDeps {
   logger: Logger;
   defaultLocale: Locale;
   maxMessageChars: number;
+  handoff: HandoffService;
 }
+
+/** Lines of recent conversation kept for a receptionist. */
+const RECENT_LINES = 12;
 
 /**
  * The Bot Framework shell: greets new conversations, keeps the locale, handles the commands
@@ -77,6 +82,20 @@ export class FysioBot extends ActivityHandler {
     const command = this.deps.router.exactIntent(text);
     const { composer, renderer } = this.deps;
 
+    // While a person holds the conversation the bot is silent and forwards what the patient says.
+    const held = await this.deps.handoff.heldBy(activity.conversation.id);
+    if (held) {
+      if (command === 'release') {
+        await this.deps.handoff.release(held.id);
+        const locale = await this.localeOf(context, memory);
+        await context.sendActivity(renderer.render(composer.say(locale, 'handoff.released', composer.mainActions(locale)), locale, activity.channelId));
+      } else {
+        await this.deps.handoff.patientSays(held, text);
+      }
+      return;
+    }
+    this.remember(context, memory, text);
+
     if (command === 'switch-locale-nl' || command === 'switch-locale-be') {
       const locale: Locale = command === 'switch-locale-be' ? 'nl-BE' : 'nl-NL';
       memory.locale = locale;
@@ -101,6 +120,18 @@ export class FysioBot extends ActivityHandler {
       { event: 'turn', conversation: pseudonym(activity.conversation?.id), channel: activity.channelId, locale, ms: Date.now() - started },
       'message handled',
     );
+  }
+
+  /** Keeps the last lines of the conversation (patient and bot) for a possible handoff. */
+  private remember(context: TurnContext, memory: ConversationMemory, text: string): void {
+    const push = (from: 'patient' | 'bot', t: string) => {
+      memory.recent = [...(memory.recent ?? []), { from, text: t.slice(0, 1000), at: new Date().toISOString() }].slice(-RECENT_LINES);
+    };
+    if (text) push('patient', text);
+    context.onSendActivities(async (_ctx, activities, next) => {
+      for (const a of activities) if (a.type === 'message' && a.text) push('bot', a.text);
+      return next();
+    });
   }
 
   /** The patient's own choice, else the channel's locale, else the practice default. */

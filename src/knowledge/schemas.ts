@@ -52,7 +52,7 @@ export const languageFileSchema = z.strictObject({
 
 export const INTENT_IDS = [
   'booking', 'cancel-booking', 'handoff', 'greeting', 'thanks', 'help', 'restart',
-  'switch-locale-nl', 'switch-locale-be', 'delete-data', 'yes', 'no', 'stop',
+  'switch-locale-nl', 'switch-locale-be', 'delete-data', 'yes', 'no', 'stop', 'release',
 ] as const;
 export type IntentId = (typeof INTENT_IDS)[number];
 
@@ -91,6 +91,8 @@ export const practiceFileSchema = z.strictObject({
   email: z.email().optional(),
   website: z.url().optional(),
   privacyUrl: z.url(),
+  /** The practice's colour for the chat page, e.g. "#0f7b6c". */
+  brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as #0f7b6c').optional(),
   locations: z
     .array(
       z.strictObject({

@@ -11,19 +11,11 @@ import type { Next, Request, RequestHandler, Response } from 'restify';
  */
 export function securityHeaders(contentSecurityPolicy: string): RequestHandler {
   return function withSecurityHeaders(_req: Request, res: Response, next: Next): void {
-    const raw = res as ServerResponse;
-    const writeHead = raw.writeHead;
-    // Node writes an implicit head through writeHead too, so this sees every response.
-    raw.writeHead = function writeHeadWithDefaults(this: ServerResponse, ...args: unknown[]): ServerResponse {
-      const given = headersGiven(this, args);
-      const setDefault = (name: string, value: string) => {
-        if (!given.has(name.toLowerCase())) this.setHeader(name, value);
-      };
+    beforeHead(res, (given, setDefault) => {
       setDefault('X-Content-Type-Options', 'nosniff');
       setDefault('Referrer-Policy', 'strict-origin-when-cross-origin');
       if (isHtml(given.get('content-type') ?? '')) setDefault('Content-Security-Policy', contentSecurityPolicy);
-      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-    } as ServerResponse['writeHead'];
+    });
     next();
   };
 }
@@ -66,12 +58,18 @@ export function corsFor(origins: string[], options: CorsOptions = {}): RequestHa
     const requestedMethod = single(req.headers['access-control-request-method']);
     const isPreflight = req.method === 'OPTIONS' && origin !== undefined && requestedMethod !== undefined;
     const ok = origin !== undefined && allowed.has(origin);
-    addVary(res, 'Origin');
     if (!isPreflight) {
-      if (ok) res.setHeader('Access-Control-Allow-Origin', origin);
+      // Added when the head is written and only if the handler did not answer CORS itself
+      // (restify's res.header would otherwise send the header twice, which browsers refuse).
+      beforeHead(res, (given, setDefault) => {
+        if (ok) setDefault('Access-Control-Allow-Origin', origin);
+        const vary = (given.get('vary') ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+        if (!vary.some((v) => v.toLowerCase() === 'origin' || v === '*')) res.setHeader('Vary', [...vary, 'Origin'].join(', '));
+      });
       next();
       return;
     }
+    res.setHeader('Vary', 'Origin');
     const requestedHeaders = (single(req.headers['access-control-request-headers']) ?? '')
       .split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
     if (!ok || !methods.includes(requestedMethod.toUpperCase()) || requestedHeaders.some((h) => !headerSet.has(h))) {
@@ -98,14 +96,25 @@ function originOf(value: string): string | undefined {
   }
 }
 
-function addVary(res: Response, name: string): void {
-  const current = String(res.getHeader('Vary') ?? '');
-  const names = current.split(',').map((v) => v.trim()).filter(Boolean);
-  if (!names.some((v) => v.toLowerCase() === name.toLowerCase() || v === '*')) res.setHeader('Vary', [...names, name].join(', '));
-}
-
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Runs `fill` just before the response head is written, when the handler has set its headers:
+ * `setDefault` adds a header only if neither the handler nor writeHead's own argument has it.
+ * Node writes an implicit head through writeHead too, so this sees every response.
+ */
+function beforeHead(res: Response, fill: (given: Map<string, string>, setDefault: (name: string, value: string) => void) => void): void {
+  const raw = res as ServerResponse;
+  const writeHead = raw.writeHead;
+  raw.writeHead = function writeHeadWithDefaults(this: ServerResponse, ...args: unknown[]): ServerResponse {
+    const given = headersGiven(this, args);
+    fill(given, (name, value) => {
+      if (!given.has(name.toLowerCase())) this.setHeader(name, value);
+    });
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['writeHead'];
 }
 
 /** Lower-cased names and values of the headers set so far plus those passed to writeHead. */

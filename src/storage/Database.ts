@@ -7,11 +7,15 @@ import type { StateStore } from './StateStore';
 import type { BookingRepository } from '../booking/BookingRepository';
 import { PostgresBookingRepository } from './PostgresBookingRepository';
 import { SqliteBookingRepository } from './SqliteBookingRepository';
+import type { TicketRepository } from '../handoff/TicketRepository';
+import { PostgresTicketRepository } from './PostgresTicketRepository';
+import { SqliteTicketRepository } from './SqliteTicketRepository';
 
 /** The storage backend the service runs on, whichever it is. */
 export interface Database extends StateStore {
   readonly kind: 'sqlite' | 'postgres';
   readonly bookings: BookingRepository;
+  readonly tickets: TicketRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -30,9 +34,9 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
       await pg.close().catch(() => undefined);
       throw err;
     }
-    return Object.assign(pg, { kind: 'postgres' as const, bookings: new PostgresBookingRepository(pg.pool) });
+    return Object.assign(pg, { kind: 'postgres' as const, bookings: new PostgresBookingRepository(pg.pool), tickets: new PostgresTicketRepository(pg.pool) });
   }
   const sqlite = new SqliteDatabase(join(config.dataDir, 'fysio-assistent.sqlite'), clock);
   sqlite.migrate();
-  return Object.assign(sqlite, { kind: 'sqlite' as const, bookings: new SqliteBookingRepository(sqlite.db) });
+  return Object.assign(sqlite, { kind: 'sqlite' as const, bookings: new SqliteBookingRepository(sqlite.db), tickets: new SqliteTicketRepository(sqlite.db) });
 }

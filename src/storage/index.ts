@@ -7,3 +7,5 @@ export * from './Database';
 export * from './SqliteBookingRepository';
 export * from './PostgresBookingRepository';
 export * from './RetentionJob';
+export * from './SqliteTicketRepository';
+export * from './PostgresTicketRepository';

@@ -69,4 +69,28 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX IF NOT EXISTS bookings_user ON bookings(user_key);
     CREATE INDEX IF NOT EXISTS bookings_updated ON bookings(updated_at);`,
   },
+  {
+    version: 3,
+    description: 'handoff tickets with their transcript',
+    sqlite: `CREATE TABLE IF NOT EXISTS handoff_tickets (
+      id TEXT PRIMARY KEY,
+      status TEXT NOT NULL,
+      conversation_id TEXT NOT NULL,
+      data TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS handoff_open ON handoff_tickets(conversation_id, status);
+    CREATE INDEX IF NOT EXISTS handoff_status ON handoff_tickets(status, created_at);`,
+    postgres: `CREATE TABLE IF NOT EXISTS handoff_tickets (
+      id TEXT PRIMARY KEY,
+      status TEXT NOT NULL,
+      conversation_id TEXT NOT NULL,
+      data JSONB NOT NULL,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS handoff_open ON handoff_tickets(conversation_id, status);
+    CREATE INDEX IF NOT EXISTS handoff_status ON handoff_tickets(status, created_at);`,
+  },
 ];

@@ -24,7 +24,7 @@ export interface RouterOptions {
 
 const INTENT_PREFIX = 'intent:';
 /** Intents only meaningful as an answer to a question the bot asked. */
-const REPLY_ONLY: ReadonlySet<IntentId> = new Set(['yes', 'no', 'stop']);
+const REPLY_ONLY: ReadonlySet<IntentId> = new Set(['yes', 'no', 'stop', 'release']);
 /** A follow-up this short is read against the previous topic. */
 const SHORT_FOLLOW_UP_STEMS = 4;
 

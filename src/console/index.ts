@@ -1,0 +1,3 @@
+export * from './ConsoleUsers';
+export * from './ConsoleSessions';
+export * from './ConsoleRoutes';

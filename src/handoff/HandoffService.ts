@@ -1,0 +1,140 @@
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import type { Locale } from '../config/AppConfig';
+import type { Clock } from '../util/Clock';
+import type { HandoffReason, Ticket, TicketMessage } from './Ticket';
+import type { TicketRepository } from './TicketRepository';
+
+/**
+ * Sends a message to the patient on their own channel: a receptionist's words ('staff') or the
+ * bot's own notice ('system', e.g. that the bot is back).
+ */
+export type PatientMessenger = (ticket: Ticket, text: string, kind: 'staff' | 'system') => Promise<{ sent: boolean; reason?: string }>;
+
+/** What happened to a ticket, for the console's live queue. */
+export interface TicketEvent {
+  type: 'opened' | 'message' | 'changed';
+  ticketId: string;
+}
+
+/** How many transcript lines a ticket keeps from before the handoff. */
+export const TRANSCRIPT_TURNS = 12;
+
+/**
+ * The handoff queue, framework-free: opens tickets, records what the patient and the
+ * receptionist say, takes over, releases and closes, and falls back to a callback offer when
+ * nobody picks a ticket up in time. Emits events for the console's live view.
+ */
+export class HandoffService {
+  readonly events = new EventEmitter();
+  private messenger?: PatientMessenger;
+
+  constructor(private readonly tickets: TicketRepository, private readonly clock: Clock, private readonly timeoutMinutes: number) {
+    this.events.setMaxListeners(100);
+  }
+
+  /** Set once the channels exist (the composition root wires it). */
+  useMessenger(messenger: PatientMessenger): void {
+    this.messenger = messenger;
+  }
+
+  async open(input: {
+    reason: HandoffReason; channel: string; locale: Locale; conversationId: string; reference: Record<string, unknown>;
+    transcript: TicketMessage[]; callbackPhone?: string;
+  }): Promise<Ticket> {
+    const existing = await this.tickets.openFor(input.conversationId);
+    if (existing) return existing;
+    const now = this.clock.now();
+    const ticket: Ticket = {
+      id: randomUUID(), status: input.callbackPhone ? 'callback' : 'waiting', reason: input.reason, channel: input.channel,
+      locale: input.locale, conversationId: input.conversationId, reference: input.reference, callbackPhone: input.callbackPhone,
+      messages: input.transcript.slice(-TRANSCRIPT_TURNS), createdAt: now, updatedAt: now,
+    };
+    await this.tickets.create(ticket);
+    this.emit('opened', ticket.id);
+    return ticket;
+  }
+
+  /** The conversation's ticket while a person holds it (or it waits for one); the bot stays silent. */
+  async heldBy(conversationId: string): Promise<Ticket | undefined> {
+    return this.tickets.openFor(conversationId);
+  }
+
+  async patientSays(ticket: Ticket, text: string): Promise<void> {
+    await this.tickets.addMessage(ticket.id, { from: 'patient', text, at: this.clock.now().toISOString() }, this.clock.now());
+    this.emit('message', ticket.id);
+  }
+
+  /** A receptionist's reply, sent to the patient; refused when the channel cannot deliver it. */
+  async staffSays(ticketId: string, staff: string, text: string): Promise<{ sent: boolean; reason?: string }> {
+    const ticket = await this.tickets.get(ticketId);
+    if (!ticket || ticket.status === 'closed') return { sent: false, reason: 'closed' };
+    if (!this.messenger) return { sent: false, reason: 'no-channel' };
+    const result = await this.messenger(ticket, text, 'staff');
+    if (result.sent) {
+      const now = this.clock.now();
+      if (ticket.status === 'waiting') await this.tickets.update(ticketId, { status: 'active', assignedTo: staff }, now);
+      await this.tickets.addMessage(ticketId, { from: 'staff', text, at: now.toISOString() }, now);
+      this.emit('message', ticketId);
+    }
+    return result;
+  }
+
+  async take(ticketId: string, staff: string): Promise<void> {
+    await this.tickets.update(ticketId, { status: 'active', assignedTo: staff }, this.clock.now());
+    this.emit('changed', ticketId);
+  }
+
+  /** Back to the bot: the ticket closes and the bot answers again. */
+  async release(ticketId: string): Promise<Ticket | undefined> {
+    const ticket = await this.tickets.get(ticketId);
+    if (!ticket || ticket.status === 'closed') return undefined;
+    await this.tickets.update(ticketId, { status: 'closed' }, this.clock.now());
+    this.emit('changed', ticketId);
+    return ticket;
+  }
+
+  /** A callback made, or a ticket finished. */
+  async close(ticketId: string): Promise<void> {
+    await this.tickets.update(ticketId, { status: 'closed' }, this.clock.now());
+    this.emit('changed', ticketId);
+  }
+
+  async get(ticketId: string): Promise<Ticket | undefined> {
+    return this.tickets.get(ticketId);
+  }
+
+  async queue(): Promise<Ticket[]> {
+    return this.tickets.list(['waiting', 'active', 'callback'], 200);
+  }
+
+  /** Waiting tickets nobody picked up within the configured time. */
+  async overdue(): Promise<Ticket[]> {
+    const limit = this.clock.now().getTime() - this.timeoutMinutes * 60000;
+    return (await this.tickets.list(['waiting'], 500)).filter((t) => !t.timedOut && t.createdAt.getTime() <= limit);
+  }
+
+  /**
+   * Tickets nobody picked up in time: the patient is told and offered the callback, the ticket
+   * closes and the bot answers again. Returns how many fell back.
+   */
+  async fallBackOverdue(notice: (ticket: Ticket) => string): Promise<number> {
+    let n = 0;
+    for (const t of await this.overdue()) {
+      await this.tickets.update(t.id, { timedOut: true, status: 'closed' }, this.clock.now());
+      this.emit('changed', t.id);
+      if (this.messenger) await this.messenger(t, notice(t), 'system').catch(() => ({ sent: false }));
+      n += 1;
+    }
+    return n;
+  }
+
+  /** Sends the bot's own notice to the patient of a ticket. */
+  async notify(ticket: Ticket, text: string): Promise<void> {
+    if (this.messenger) await this.messenger(ticket, text, 'system');
+  }
+
+  private emit(type: TicketEvent['type'], ticketId: string): void {
+    this.events.emit('ticket', { type, ticketId } satisfies TicketEvent);
+  }
+}

@@ -1,0 +1,34 @@
+import type { Locale } from '../config/AppConfig';
+
+/** Why the conversation went to a person. */
+export type HandoffReason = 'requested' | 'misses' | 'failed-input' | 'red-flag' | 'always-human';
+
+/** waiting: in the queue; active: a receptionist holds it; callback: to be called; closed: done. */
+export type TicketStatus = 'waiting' | 'active' | 'callback' | 'closed';
+
+/** One line of a ticket's transcript. */
+export interface TicketMessage {
+  from: 'patient' | 'bot' | 'staff' | 'system';
+  text: string;
+  at: string;
+}
+
+/** A request for a person, with what the receptionist needs to take over. */
+export interface Ticket {
+  id: string;
+  status: TicketStatus;
+  reason: HandoffReason;
+  channel: string;
+  locale: Locale;
+  conversationId: string;
+  /** botbuilder ConversationReference as plain JSON, to reach the patient proactively. */
+  reference: Record<string, unknown>;
+  /** Phone number to call back (personal data, only with consent). */
+  callbackPhone?: string;
+  assignedTo?: string;
+  messages: TicketMessage[];
+  createdAt: Date;
+  updatedAt: Date;
+  /** True once the patient was offered a callback because nobody picked the ticket up. */
+  timedOut?: boolean;
+}

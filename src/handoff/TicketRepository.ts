@@ -1,0 +1,15 @@
+import type { Ticket, TicketMessage, TicketStatus } from './Ticket';
+
+/** Where handoff tickets live; SQLite and PostgreSQL implement it. */
+export interface TicketRepository {
+  create(ticket: Ticket): Promise<void>;
+  get(id: string): Promise<Ticket | undefined>;
+  /** The open ticket (waiting or active) of a conversation, if any. */
+  openFor(conversationId: string): Promise<Ticket | undefined>;
+  update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut'>>, at: Date): Promise<void>;
+  addMessage(id: string, message: TicketMessage, at: Date): Promise<void>;
+  /** Tickets that are not closed, oldest first, plus the latest closed ones. */
+  list(statuses: TicketStatus[], limit: number): Promise<Ticket[]>;
+  /** Deletes tickets last changed before `before` (retention) and returns how many. */
+  deleteOlderThan(before: Date): Promise<number>;
+}

@@ -1,0 +1,5 @@
+export * from './Ticket';
+export * from './TicketRepository';
+export * from './TicketRow';
+export * from './HandoffService';
+export * from './OpeningHours';
