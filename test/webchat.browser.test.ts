@@ -85,7 +85,8 @@ describe('website chat in a real browser', () => {
     await page.screenshot({ path: SCREENSHOT });
 
     const headerColour = await page.evaluate("getComputedStyle(document.querySelector('header.chat-header')).backgroundColor");
-    expect(headerColour).toBe('rgb(0, 112, 122)');
+    // The practice's brandColor from knowledge/practice.yaml (#0f7b6c).
+    expect(headerColour).toBe('rgb(15, 123, 108)');
     // Styles Web Chat adds at run time got through the policy: the transcript scrolls.
     const scrolls = await page.evaluate(
       "[...document.querySelectorAll('[class*=\"react-scroll-to-bottom--css\"]')].some((e) => getComputedStyle(e).overflowY === 'auto')",

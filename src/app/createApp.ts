@@ -11,7 +11,7 @@ import { FysioBot } from '../bot/FysioBot';
 import { ActivityRenderer } from '../channels/ActivityRenderer';
 import { registerWhatsAppRoutes, WhatsAppAdapter, type WhatsAppWebhook } from '../channels/whatsapp';
 import type { DirectLineAdapter } from '../channels/directline';
-import { registerWebChannel } from '../channels/web';
+import { registerWebChannel, type WebChannelDeps } from '../channels/web';
 import { ConsoleSessions, ConsoleUsers, registerConsoleRoutes } from '../console';
 import { HandoffService } from '../handoff/HandoffService';
 import type { Ticket } from '../handoff/Ticket';
@@ -39,6 +39,8 @@ export interface AppOverrides {
   random?: RandomInt;
   /** Tests drive the retention job themselves. */
   noBackgroundJobs?: boolean;
+  /** Test settings of the website chat (a fake Azure Direct Line, store limits). */
+  webChannel?: Partial<WebChannelDeps>;
 }
 
 /** The whole service, built: what tests and `src/index.ts` hold on to. */
@@ -152,7 +154,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       },
     });
     const webChat = registerWebChannel(server.server, {
-      config, logic: (context) => bot.run(context), logger, practice, translator, clock,
+      config, logic: (context) => bot.run(context), logger, practice, translator, clock, ...overrides.webChannel,
     });
     webChat.onTurnError = adapter.onTurnError;
     let whatsapp: App['whatsapp'];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
-import { createApp, type App } from '../../src/app/createApp';
+import { createApp, type App, type AppOverrides } from '../../src/app/createApp';
 import { parseConfig } from '../../src/config';
 import { createLogger } from '../../src/logging/Logger';
 import { FixedClock } from '../../src/util/Clock';
@@ -23,6 +23,7 @@ export async function buildTestApp(
   storage?: Storage,
   sink = new LogSink(),
   clock = new FixedClock(new Date(TEST_NOW)),
+  extra: Partial<AppOverrides> = {},
 ): Promise<{ app: App; sink: LogSink; clock: FixedClock }> {
   const config = parseConfig({ PORT: '0', LOG_LEVEL: 'trace', DATA_DIR: mkdtempSync(join(tmpdir(), 'fysio-')), ...env });
   let n = 0;
@@ -32,6 +33,7 @@ export async function buildTestApp(
     noBackgroundJobs: true,
     // Deterministic reference codes: a different one for every booking of a test run.
     random: (max) => (n++ * 7) % max,
+    ...extra,
   });
   return { app, sink, clock };
 }
