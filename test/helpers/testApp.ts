@@ -80,3 +80,8 @@ export function describe(activity: Partial<Activity>): { text: string; actions: 
     actions: (activity.suggestedActions?.actions ?? []).map((a) => a.title ?? String(a.value)),
   };
 }
+
+/** The conversation id the test adapter's activities carry. */
+export function conversationIdOf(adapter: TestAdapter): string {
+  return adapter.template.conversation!.id;
+}

@@ -1,0 +1,6 @@
+export * from './SeededRandom';
+export * from './Percentiles';
+export * from './DutchWordList';
+export * from './SyntheticKnowledge';
+export * from './RoutingBenchmark';
+export * from './CpuProfileSummary';

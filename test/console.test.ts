@@ -1,0 +1,121 @@
+import { createServer, type Server } from 'node:http';
+import type { App } from '../src/app/createApp';
+import { hashPassword } from '../src/console/ConsoleUsers';
+import { buildTestApp } from './helpers/testApp';
+
+const PASSWORD = 'correct horse battery';
+let app: App;
+let clock: Awaited<ReturnType<typeof buildTestApp>>['clock'];
+let base: string;
+let channel: Server;
+let channelUrl: string;
+const delivered: { text?: string }[] = [];
+
+beforeAll(async () => {
+  ({ app, clock } = await buildTestApp({ CONSOLE_USERS: `anna=${hashPassword(PASSWORD)}`, CONSOLE_SESSION_HOURS: '8' }));
+  base = `http://127.0.0.1:${await app.server.listen()}`;
+  // A stand-in for a Bot Framework channel (as the Emulator is): receives the bot's proactive messages.
+  channel = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      if (body) delivered.push(JSON.parse(body) as { text?: string });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"1"}');
+    });
+  });
+  await new Promise<void>((r) => channel.listen(0, '127.0.0.1', () => r()));
+  channelUrl = `http://127.0.0.1:${(channel.address() as { port: number }).port}`;
+});
+afterAll(async () => {
+  await app.close();
+  channel.close();
+});
+
+async function signIn(password = PASSWORD, user = 'anna'): Promise<Response> {
+  return fetch(`${base}/console/api/signin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, password }) });
+}
+const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0];
+
+const API_ROUTES: [string, string][] = [
+  ['GET', '/console/api/me'], ['GET', '/console/api/queue'], ['GET', '/console/api/tickets/x'], ['POST', '/console/api/tickets/x/reply'],
+  ['POST', '/console/api/tickets/x/take'], ['POST', '/console/api/tickets/x/release'], ['POST', '/console/api/tickets/x/close'],
+  ['GET', '/console/api/bookings'], ['GET', '/console/api/events'], ['POST', '/console/api/signout'],
+];
+
+describe('receptionist console', () => {
+  it.each(API_ROUTES)('%s %s answers 401 without a session', async (method, path) => {
+    const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+    expect(res.status).toBe(401);
+  });
+
+  it.each(API_ROUTES)('%s %s answers 401 with an expired session', async (method, path) => {
+    const cookie = cookieOf(await signIn());
+    clock.advance(8 * 3_600_000 + 1000);
+    const res = await fetch(base + path, { method, headers: { cookie, 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+    expect(res.status).toBe(401);
+  });
+
+  it('redirects pages to the sign-in page without a session, and serves them with a session', async () => {
+    const res = await fetch(`${base}/console`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/console/signin');
+    const cookie = cookieOf(await signIn());
+    const page = await fetch(`${base}/console`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+  });
+
+  it('signs in with an HttpOnly, SameSite cookie that expires; refuses a wrong password', async () => {
+    const ok = await signIn();
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict; Path=\/console; Expires=/);
+    expect((await signIn('wrong password!')).status).toBe(401);
+  });
+
+  it('rate-limits sign-in attempts', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await signIn('guessing ' + i)).status);
+    expect(statuses).toContain(429);
+  });
+
+  it('shows a ticket, sends the reply to the patient on their channel, and releases it', async () => {
+    clock.advance(120_000);
+    const cookie = cookieOf(await signIn());
+    const conversation = `console-${Date.now()}`;
+    const say = async (text: string) => {
+      const res = await fetch(`${base}/api/messages`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message', text, channelId: 'emulator', serviceUrl: channelUrl, deliveryMode: 'expectReplies', locale: 'nl-NL',
+          conversation: { id: conversation }, from: { id: 'patient-1' }, recipient: { id: 'bot' },
+        }),
+      });
+      return ((await res.json()) as { activities: { text?: string }[] }).activities.map((a) => a.text ?? '').join('\n');
+    };
+    await say('ik wil een medewerker spreken');
+    expect(await say('In de chat wachten')).toMatch(/medewerker gevraagd/);
+    expect(await say('<script>alert(1)</script> hallo')).toBe('');
+    const queue = (await (await fetch(`${base}/console/api/queue`, { headers: { cookie } })).json()) as { id: string }[];
+    const id = queue[queue.length - 1].id;
+    const ticket = (await (await fetch(`${base}/console/api/tickets/${id}`, { headers: { cookie } })).json()) as { messages: { text: string }[] };
+    expect(ticket.messages.map((m) => m.text)).toContain('<script>alert(1)</script> hallo');
+
+    const reply = await fetch(`${base}/console/api/tickets/${id}/reply`, {
+      method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Goedemiddag, ik help u verder.' }),
+    });
+    expect(reply.status).toBe(200);
+    expect(delivered.map((d) => d.text)).toContain('Medewerker: Goedemiddag, ik help u verder.');
+
+    expect((await fetch(`${base}/console/api/tickets/${id}/release`, { method: 'POST', headers: { cookie } })).status).toBe(200);
+    expect(delivered.map((d) => d.text).join('\n')).toMatch(/weer met de digitale assistent/);
+    expect(await say('helpt afvallen bij knieartrose?')).toMatch(/gewicht|afvallen|kilo/i);
+  });
+
+  it('lists new, moved and cancelled bookings for staff', async () => {
+    const cookie = cookieOf(await signIn());
+    const res = await fetch(`${base}/console/api/bookings`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(Array.isArray(await res.json())).toBe(true);
+  });
+});

@@ -1,0 +1,121 @@
+import { MemoryStorage, type Activity } from 'botbuilder';
+import type { App } from '../src/app/createApp';
+import { buildTestApp, conversationIdOf, converse, testAdapterFor } from './helpers/testApp';
+
+let app: App;
+let clock: Awaited<ReturnType<typeof buildTestApp>>['clock'];
+beforeEach(async () => {
+  ({ app, clock } = await buildTestApp({}, new MemoryStorage()));
+});
+afterEach(() => app.close());
+
+const signIn = () => app.consoleSessions.create('anna');
+async function ticketOf(conversation: string) {
+  return (await app.handoff.queue()).find((t) => t.conversationId === conversation);
+}
+
+describe('handoff to a person', () => {
+  it('during opening hours with a receptionist signed in: waits in the chat, bot falls silent, patient releases', async () => {
+    signIn();
+    const adapter = testAdapterFor(app);
+    const conversation = conversationIdOf(adapter);
+    const r = await converse(adapter, ['mag ik sporten met knieartrose?', 'ik wil een medewerker spreken', 'In de chat wachten']);
+    expect(r[1].text).toMatch(/meelezen|terugbellen/);
+    expect(r[1].actions).toEqual(['In de chat wachten', 'Terugbellen']);
+    expect(r[2].text).toMatch(/medewerker gevraagd/);
+    const ticket = await ticketOf(conversation);
+    expect(ticket?.status).toBe('waiting');
+    expect(ticket?.messages.map((m) => m.text).join('\n')).toMatch(/mag ik sporten met knieartrose/);
+
+    const silent = await converse(adapter, ['hallo? is daar iemand?', 'helpt afvallen bij knieartrose?']);
+    expect(silent.map((x) => x.text).join('')).toBe('');
+    const forwarded = await app.handoff.get(ticket!.id);
+    expect(forwarded!.messages.slice(-2).map((m) => m.text)).toEqual(['hallo? is daar iemand?', 'helpt afvallen bij knieartrose?']);
+
+    const back = await converse(adapter, ['terug naar de assistent', 'helpt afvallen bij knieartrose?']);
+    expect(back[0].text).toMatch(/weer met de digitale assistent/);
+    expect(back[1].text).toMatch(/gewicht|afvallen|kilo/i);
+    expect((await app.handoff.get(ticket!.id))!.status).toBe('closed');
+  });
+
+  it('emits the Bot Framework handoff.initiate event with the transcript', async () => {
+    signIn();
+    const adapter = testAdapterFor(app);
+    await adapter.send('ik wil een medewerker spreken').startTest();
+    adapter.activeQueue.splice(0);
+    await adapter.send('In de chat wachten').startTest();
+    const event = adapter.activeQueue.find((a: Partial<Activity>) => a.type === 'event');
+    expect(event?.name).toBe('handoff.initiate');
+  });
+
+  it('outside opening hours says when the practice responds and offers a callback', async () => {
+    clock.set(new Date('2026-11-22T12:00:00Z')); // a Sunday
+    signIn();
+    const adapter = testAdapterFor(app);
+    const conversation = conversationIdOf(adapter);
+    const r = await converse(adapter, ['bel me terug', 'ja', '06 12345678']);
+    expect(r[0].text).toMatch(/niemand van de praktijk bereikbaar/);
+    expect(r[0].text).toMatch(/Openingstijden/);
+    expect(r[1].text).toMatch(/Op welk nummer/);
+    expect(r[2].text).toMatch(/belt je terug op \+31612345678/);
+    const queue = await app.handoff.queue();
+    const ticket = queue.find((t) => t.conversationId === conversation);
+    expect(ticket?.status).toBe('callback');
+    expect(ticket?.callbackPhone).toBe('+31612345678');
+  });
+
+  it('with nobody signed in offers the callback, even during opening hours', async () => {
+    const r = await converse(testAdapterFor(app), ['kan ik iemand spreken']);
+    expect(r[0].text).toMatch(/niemand van de praktijk bereikbaar/);
+    expect(r[0].actions).toEqual(['Ja', 'Nee']);
+  });
+
+  it('names a "medewerker" or "collega" in Flemish', async () => {
+    signIn();
+    const r = await converse(testAdapterFor(app, 'nl-BE'), ['ik wil iemand spreken']);
+    expect(r[0].text).toMatch(/collega/);
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ['two misses after the offer', ['qwerty zxcv', 'blablabla', 'Iemand spreken'], /meelezen|terugbellen/],
+    ['three failed inputs in a dialog', ['Afspraak maken', 'ja', 'Knie', 'Links', 'een jaar', 'nee', ...Array(7).fill('nee'), '1', '12', '34', '56'], /meelezen|terugbellen/],
+    ['a red flag in the screening', ['Afspraak maken', 'ja', 'Knie', 'Links', 'een jaar', 'nee', 'ja'], /terugbelt/],
+  ])('is offered after %s', async (_name, messages, expected) => {
+    signIn();
+    const r = await converse(testAdapterFor(app), messages);
+    expect(r[r.length - 1].text).toMatch(expected);
+  });
+
+  it('hands over topics the practice marks "always a person"', async () => {
+    signIn();
+    app.knowledge.practice.alwaysHumanTopics.push('reimbursement');
+    const r = await converse(testAdapterFor(app), ['wordt fysiotherapie vergoed door de zorgverzekeraar?']);
+    expect(r[0].text).toMatch(/meelezen|terugbellen/);
+  });
+
+  it('falls back to the callback offer when nobody picks the ticket up in time', async () => {
+    signIn();
+    const adapter = testAdapterFor(app);
+    const conversation = conversationIdOf(adapter);
+    await converse(adapter, ['ik wil een medewerker spreken', 'In de chat wachten']);
+    expect(await app.handoff.heldBy(conversation)).toBeDefined();
+    clock.advance(9 * 60000);
+    expect(await app.handoff.fallBackOverdue(() => 'x')).toBe(0);
+    clock.advance(2 * 60000);
+    expect(await app.handoff.fallBackOverdue(() => 'x')).toBe(1);
+    expect(await app.handoff.heldBy(conversation)).toBeUndefined();
+    const after = await converse(adapter, ['helpt afvallen bij knieartrose?']);
+    expect(after[0].text).toMatch(/gewicht|afvallen|kilo/i);
+  });
+
+  it('lets the receptionist release the conversation back to the bot', async () => {
+    signIn();
+    const adapter = testAdapterFor(app);
+    const conversation = conversationIdOf(adapter);
+    await converse(adapter, ['ik wil een medewerker spreken', 'In de chat wachten']);
+    const ticket = await ticketOf(conversation);
+    await app.handoff.release(ticket!.id);
+    const after = await converse(adapter, ['helpt afvallen bij knieartrose?']);
+    expect(after[0].text).toMatch(/gewicht|afvallen|kilo/i);
+  });
+});
