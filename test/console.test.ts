@@ -119,3 +119,25 @@ describe('receptionist console', () => {
     expect(Array.isArray(await res.json())).toBe(true);
   });
 });
+
+describe('Teams for staff', () => {
+  it('posts a card with a link to the console when a ticket opens, without patient text', async () => {
+    const { app: teamsApp } = await buildTestApp({
+      STAFF_TEAMS_SERVICE_URL: channelUrl, STAFF_TEAMS_CONVERSATION_ID: '19:staff@thread.tacv2', PUBLIC_URL: 'https://bot.beweegreden.example',
+    });
+    teamsApp.consoleSessions.create('anna');
+    const before = delivered.length;
+    const ticket = await teamsApp.handoff.open({
+      reason: 'requested', channel: 'webchat', locale: 'nl-NL', conversationId: 'c-teams', reference: {},
+      transcript: [{ from: 'patient', text: 'mijn knie is dik', at: new Date().toISOString() }],
+    });
+    const deadline = Date.now() + 5000;
+    while (delivered.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const card = delivered[delivered.length - 1] as { text?: string; attachments?: { content: { buttons: { value: string }[] } }[] };
+    expect(card.text).toMatch(/Nieuw gesprek voor de receptie/);
+    expect(card.attachments?.[0].content.buttons[0].value).toBe('https://bot.beweegreden.example/console');
+    expect(JSON.stringify(card)).not.toContain('mijn knie');
+    expect(ticket.status).toBe('waiting');
+    await teamsApp.close();
+  });
+});

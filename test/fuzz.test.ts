@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import fc from 'fast-check';
 import type { App } from '../src/app/createApp';
+import { I18nextTranslator } from '../src/i18n/Translator';
 import { INTENT_IDS } from '../src/knowledge';
 import type { RouteContext } from '../src/understanding/types';
 import { buildTestApp, testAdapterFor, type LogSink } from './helpers/testApp';
@@ -222,5 +223,63 @@ describe('whole-bot fuzzing', () => {
   it('logged no error while being fuzzed', () => {
     const errors = sink.lines.map((l) => JSON.parse(l) as { level: number; event?: string }).filter((l) => l.level >= 50);
     expect(errors.map((e) => e.event)).toEqual([]);
+  });
+});
+
+/*
+ * A random walk seldom gets through a whole booking, yet the booking summary is where the bot
+ * repeats what a patient typed. So this walk books on purpose: yes to the consent, no to every
+ * red-flag question, the first slot, valid details, with a <script> in one free-text answer.
+ * Prompts are recognised by their texts in the locale files, so the walk follows the dialog.
+ */
+describe('booking walk fuzzing', () => {
+  const translator = new I18nextTranslator('locales');
+  const opening = (key: string) => translator.t('nl-NL', key).split('{{')[0].slice(0, 24);
+  type Field = 'since' | 'name' | 'birthDate' | 'phone' | 'email';
+  const PROMPTS: Record<Field, string[]> = {
+    since: ['booking.since.ask'],
+    name: ['booking.details.name', 'booking.details.nameInvalid'],
+    birthDate: ['booking.details.birthDate', 'booking.details.birthDateInvalid', 'booking.details.birthDateFuture', 'booking.details.birthDateImplausible'],
+    phone: ['booking.details.phone', 'booking.details.phoneInvalid', 'booking.details.phoneCountry'],
+    email: ['booking.details.email', 'booking.details.emailInvalid'],
+  };
+  const VALID: Record<Field, string> = { since: 'sinds vorig jaar', name: 'Jan de Vries', birthDate: '14-03-1961', phone: '0612345678', email: 'geen' };
+  const fieldOf = (text: string): Field | undefined =>
+    (Object.keys(PROMPTS) as Field[]).find((f) => PROMPTS[f].some((key) => text.startsWith(opening(key))));
+
+  const scriptAttack = fc.oneof(
+    fc.constantFrom(...HOSTILE.filter((h) => /<script/i.test(h))),
+    fc.tuple(fc.string({ maxLength: 20 }), fc.constantFrom('<script>', '<SCRIPT>', '<ScRiPt src=//x>', '<script\n>'), fc.string({ maxLength: 20 }))
+      .map(([a, tag, b]) => `${a}${tag}${b}`),
+  );
+
+  it('20 bookings with a <script> in the complaint, name or e-mail answer: no reply repeats it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom<Field>('since', 'name', 'email'), scriptAttack, async (field, attack) => {
+        const adapter = testAdapterFor(app, 'nl-NL');
+        const answers: Record<Field, string[]> = { since: [VALID.since], name: [VALID.name], birthDate: [VALID.birthDate], phone: [VALID.phone], email: [VALID.email] };
+        answers[field] = [attack, VALID[field]];
+        let message = 'afspraak maken';
+        let consented = false;
+        let summary = false;
+        for (let turn = 0; turn < 40 && !summary; turn++) {
+          const before = adapter.activeQueue.length;
+          await adapter.processActivity({ type: 'message', text: message });
+          const replies = adapter.activeQueue.splice(before);
+          expect(replies.length).toBeGreaterThan(0);
+          for (const r of replies) expect(JSON.stringify(r)).not.toMatch(/<script/i);
+          summary = replies.some((r) => r.attachments?.some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'));
+          const actions = replies.flatMap((r) => r.suggestedActions?.actions ?? []).map((a) => String(a.value));
+          const prompt = replies[replies.length - 1].text ?? '';
+          const f = fieldOf(prompt);
+          if (f) message = answers[f].length > 1 ? (answers[f].shift() as string) : answers[f][0];
+          else if (actions.includes('Ja') && actions.includes('Nee')) message = consented ? 'Nee' : 'Ja';
+          else message = actions[0] ?? 'geen';
+          if (actions.includes('Ja')) consented = true;
+        }
+        expect(summary).toBe(true);
+      }),
+      { numRuns: 20 },
+    );
   });
 });

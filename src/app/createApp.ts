@@ -12,6 +12,7 @@ import { ActivityRenderer } from '../channels/ActivityRenderer';
 import { registerWhatsAppRoutes, WhatsAppAdapter, type WhatsAppWebhook } from '../channels/whatsapp';
 import type { DirectLineAdapter } from '../channels/directline';
 import { registerWebChannel, type WebChannelDeps } from '../channels/web';
+import { StaffTeamsNotifier } from '../channels/teams/StaffTeamsNotifier';
 import { ConsoleSessions, ConsoleUsers, registerConsoleRoutes } from '../console';
 import { HandoffService } from '../handoff/HandoffService';
 import type { Ticket } from '../handoff/Ticket';
@@ -201,6 +202,14 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         if (ticket) await handoff.notify(ticket, translator.t(ticket.locale, 'handoff.released')).catch(() => undefined);
       },
     });
+    if (config.staffTeams) {
+      const base = config.publicUrl ?? `http://${config.host}:${config.port}`;
+      const notifier = new StaffTeamsNotifier(adapter, config.staffTeams, config.auth.appId ?? '', `${base.replace(/\/$/, '')}/console`, translator, logger);
+      handoff.events.on('ticket', (e: { type: string; ticketId: string }) => {
+        if (e.type !== 'opened') return;
+        void handoff.get(e.ticketId).then((t) => (t ? notifier.notify(t) : undefined));
+      });
+    }
     const handoffTimer = overrides.noBackgroundJobs
       ? undefined
       : setInterval(() => {

@@ -83,6 +83,8 @@ const envSchema = z.object({
   HANDOFF_TIMEOUT_MINUTES: positiveInt('a number of minutes, e.g. 10').default(10),
   PUBLIC_URL: url(['https:', 'http:']).optional(),
   BOT_OPENID_METADATA: url(['https:', 'http:']).optional(),
+  STAFF_TEAMS_SERVICE_URL: url(['https:', 'http:']).optional(),
+  STAFF_TEAMS_CONVERSATION_ID: z.string().trim().min(1).optional(),
   ROUTER_ANSWER_MIN: fraction.default(0.5),
   ROUTER_CLARIFY_MIN: fraction.default(0.3),
   ROUTER_MARGIN: fraction.default(0.06),
@@ -135,6 +137,8 @@ export interface AppConfig {
   handoffTimeoutMinutes: number;
   /** The bot's public base URL, for links (console in Teams cards). */
   publicUrl?: string;
+  /** A Teams conversation (channel or group chat of the staff) told about new tickets. */
+  staffTeams?: { serviceUrl: string; conversationId: string };
 }
 
 /**
@@ -181,6 +185,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (wa.some(Boolean) && !wa.every(Boolean)) {
     problems.push('WHATSAPP_VERIFY_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID: set all four to enable WhatsApp, or none');
   }
+  if (Boolean(e.STAFF_TEAMS_SERVICE_URL) !== Boolean(e.STAFF_TEAMS_CONVERSATION_ID)) {
+    problems.push('STAFF_TEAMS_SERVICE_URL, STAFF_TEAMS_CONVERSATION_ID: set both to tell staff in Teams about new tickets, or neither');
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -220,6 +227,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     consoleSessionHours: e.CONSOLE_SESSION_HOURS,
     handoffTimeoutMinutes: e.HANDOFF_TIMEOUT_MINUTES,
     publicUrl: e.PUBLIC_URL,
+    staffTeams: e.STAFF_TEAMS_SERVICE_URL && e.STAFF_TEAMS_CONVERSATION_ID
+      ? { serviceUrl: e.STAFF_TEAMS_SERVICE_URL, conversationId: e.STAFF_TEAMS_CONVERSATION_ID }
+      : undefined,
   };
 }
 

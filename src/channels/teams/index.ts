@@ -1,3 +1,4 @@
 export * from './PngCodec';
 export * from './TeamsIcons';
 export * from './TeamsAppPackage';
+export * from './StaffTeamsNotifier';
