@@ -111,7 +111,7 @@ export class BookingDialog extends InterruptibleDialog {
 
   private async askReferral(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
-    ((step.values as BookingValues).draft as Draft).complaint.since = String(step.result ?? '').slice(0, 200);
+    ((step.values as BookingValues).draft as Draft).complaint.since = String(step.result ?? '').replace(/[<>]/g, '').slice(0, 200);
     return step.prompt(CHOICE_PROMPT, {
       prompt: this.promptActivity(this.t(locale, 'booking.referral.ask'), locale, step.context.activity.channelId),
       ...this.yesNo(locale),

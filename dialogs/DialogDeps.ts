@@ -12,6 +12,7 @@ import type { KnowledgeBase } from '../src/knowledge/types';
 import type { Router } from '../src/understanding/Router';
 import type { Clock } from '../src/util/Clock';
 import type { HandoffService } from '../src/handoff/HandoffService';
+import type { RecentTurns } from '../src/handoff/RecentTurns';
 
 /** Everything the dialogs use, passed in by the composition root. */
 export interface DialogDeps {
@@ -32,6 +33,8 @@ export interface DialogDeps {
   /** Deletes what the bot holds about the patient of this turn; says how many bookings went. */
   forgetUser(context: TurnContext): Promise<{ bookings: number }>;
   handoff: HandoffService;
+  /** The last lines of each conversation, in memory, for a receptionist. */
+  recent: RecentTurns;
   /** True while at least one receptionist is signed in to the console. */
   staffOnline(): boolean;
 }

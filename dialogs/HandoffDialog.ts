@@ -47,20 +47,22 @@ export class HandoffDialog extends BaseDialog {
         choices: choices.map((c) => ({ value: c, action: { type: 'imBack', title: c, value: c } })),
       });
     }
-    const text = live ? this.t(locale, 'handoff.redFlagCallback') : this.t(locale, 'handoff.outOfHours', { hours: this.hours(locale) });
+    // After a red flag the question is only whether to be called; the advice was just given.
+    const text = step.options.reason === 'red-flag' ? this.t(locale, 'handoff.redFlagCallback') : this.t(locale, 'handoff.outOfHours', { hours: this.hours(locale) });
     return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, channel), ...this.yesNo(locale) });
   }
 
   private async route(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const live = (step.values as { live?: boolean }).live && step.options.reason !== 'red-flag';
+    const offeredCallbackOnly = !live;
     const index = (step.result as FoundChoice).index;
     if (live && index === 0) {
       await this.openTicket(step, undefined);
       await this.send(step.context, { text: this.t(locale, 'handoff.waiting') }, locale);
       return step.endDialog();
     }
-    if (!live && index !== 0) {
+    if (offeredCallbackOnly && index !== 0) {
       await this.send(step.context, { text: this.t(locale, 'handoff.noCallback', { hours: this.hours(locale) }) }, locale);
       return step.endDialog();
     }
@@ -84,14 +86,14 @@ export class HandoffDialog extends BaseDialog {
   private async openTicket(step: WaterfallStepContext<HandoffOptions>, callbackPhone: string | undefined): Promise<void> {
     const context = step.context;
     const locale = await this.locale(context);
-    const memory = await this.deps.memory.get(context, { misses: 0 });
+    const recent = this.deps.recent.of(context.activity.conversation.id);
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
     await this.deps.handoff.open({
       reason: step.options.reason, channel: context.activity.channelId, locale, conversationId: context.activity.conversation.id,
-      reference, transcript: memory.recent ?? [], callbackPhone,
+      reference, transcript: recent, callbackPhone,
     });
     if (!callbackPhone && context.activity.channelId !== 'whatsapp') {
-      const activities = (memory.recent ?? []).map((m) => ({ type: 'message', text: m.text, timestamp: new Date(m.at) }) as Partial<Activity>);
+      const activities = recent.map((m) => ({ type: 'message', text: m.text, timestamp: new Date(m.at) }) as Partial<Activity>);
       await context.sendActivity(EventFactory.createHandoffInitiation(context, { reason: step.options.reason }, { activities: activities as Activity[] }));
     }
   }

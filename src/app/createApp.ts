@@ -15,6 +15,7 @@ import { registerWebChannel, type WebChannelDeps } from '../channels/web';
 import { StaffTeamsNotifier } from '../channels/teams/StaffTeamsNotifier';
 import { ConsoleSessions, ConsoleUsers, registerConsoleRoutes } from '../console';
 import { HandoffService } from '../handoff/HandoffService';
+import { RecentTurns } from '../handoff/RecentTurns';
 import type { Ticket } from '../handoff/Ticket';
 import { serviceUrlAllowed } from '../server/ActivityValidator';
 import type { ConversationReference } from 'botbuilder';
@@ -86,6 +87,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const memory = conversationState.createProperty<ConversationMemory>('memory');
     const practice = knowledge.practice;
     const handoff = new HandoffService(database.tickets, clock, config.handoffTimeoutMinutes);
+    const recent = new RecentTurns();
     const consoleUsers = new ConsoleUsers(config.consoleUsers);
     const consoleSessions = new ConsoleSessions(clock, config.consoleSessionHours);
     const formatter = new BookingFormatter(practice);
@@ -95,6 +97,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       bookings: database.bookings,
       formatter,
       handoff,
+      recent,
       staffOnline: () => consoleSessions.activeCount() > 0,
       dateParser: new DateExpressionParser(knowledge.dateWords, clock, practice.timeZone),
       random: overrides.random ?? randomInt,
@@ -104,13 +107,14 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         const bookings = await database.bookings.deleteForUser(`${a.channelId}:${a.from?.id}`);
         await conversationState.delete(context);
         await userState.delete(context);
+        recent.forget(a.conversation.id);
         return { bookings };
       },
     });
     const retention = new RetentionJob(database, database.bookings, clock, config.retention, logger);
     const bot = new FysioBot({
       conversationState, userState, memory, mainDialog, router, composer, renderer, logger, defaultLocale,
-      maxMessageChars: config.maxMessageChars, handoff,
+      maxMessageChars: config.maxMessageChars, handoff, recent,
     });
 
     const auth = new ConfigurationBotFrameworkAuthentication({

@@ -10,6 +10,7 @@ import { resolveLocale } from '../i18n/Translator';
 import { pseudonym, type Logger } from '../logging/Logger';
 import type { Router } from '../understanding/Router';
 import type { HandoffService } from '../handoff/HandoffService';
+import type { RecentTurns } from '../handoff/RecentTurns';
 
 /** What the bot needs; built by the composition root. */
 export interface FysioBotDeps {
@@ -24,10 +25,8 @@ export interface FysioBotDeps {
   defaultLocale: Locale;
   maxMessageChars: number;
   handoff: HandoffService;
+  recent: RecentTurns;
 }
-
-/** Lines of recent conversation kept for a receptionist. */
-const RECENT_LINES = 12;
 
 /**
  * The Bot Framework shell: greets new conversations, keeps the locale, handles the commands
@@ -94,7 +93,7 @@ export class FysioBot extends ActivityHandler {
       }
       return;
     }
-    this.remember(context, memory, text);
+    this.remember(context, text);
 
     if (command === 'switch-locale-nl' || command === 'switch-locale-be') {
       const locale: Locale = command === 'switch-locale-be' ? 'nl-BE' : 'nl-NL';
@@ -122,14 +121,13 @@ export class FysioBot extends ActivityHandler {
     );
   }
 
-  /** Keeps the last lines of the conversation (patient and bot) for a possible handoff. */
-  private remember(context: TurnContext, memory: ConversationMemory, text: string): void {
-    const push = (from: 'patient' | 'bot', t: string) => {
-      memory.recent = [...(memory.recent ?? []), { from, text: t.slice(0, 1000), at: new Date().toISOString() }].slice(-RECENT_LINES);
-    };
-    if (text) push('patient', text);
+  /** Keeps the last lines of the conversation (in memory) for a possible handoff. */
+  private remember(context: TurnContext, text: string): void {
+    const id = context.activity.conversation.id;
+    const { recent } = this.deps;
+    if (text) recent.add(id, 'patient', text, new Date());
     context.onSendActivities(async (_ctx, activities, next) => {
-      for (const a of activities) if (a.type === 'message' && a.text) push('bot', a.text);
+      for (const a of activities) if (a.type === 'message' && a.text) recent.add(id, 'bot', a.text, new Date());
       return next();
     });
   }

@@ -10,11 +10,6 @@ export interface ConversationMemory {
   misses: number;
   /** True once the welcome was sent, so a channel that sends two joins does not greet twice. */
   welcomed?: boolean;
-  /**
-   * The last few lines of the conversation, handed to a receptionist when the patient asks for
-   * a person. Deleted with the conversation state (retention, "verwijder mijn gegevens").
-   */
-  recent?: { from: 'patient' | 'bot'; text: string; at: string }[];
 }
 
 /** A fresh memory for a new conversation. */

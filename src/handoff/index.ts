@@ -3,3 +3,4 @@ export * from './TicketRepository';
 export * from './TicketRow';
 export * from './HandoffService';
 export * from './OpeningHours';
+export * from './RecentTurns';
