@@ -37,3 +37,42 @@ describe.each(backends)('after SIGKILL and a restart (%s)', (_name, envFor) => {
     await server.kill();
   }, 120000);
 });
+
+describe('SIGKILL under a booking load (SQLite)', () => {
+  it('keeps every booking confirmed to a patient, none twice', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'load-'));
+    const server = new ServerProcess(await freePort(), { DATA_DIR: dataDir });
+    await server.start();
+    const confirmed: string[] = [];
+    let killed = false;
+    const walk = async (i: number) => {
+      const steps = [...BOOK];
+      steps[13] = String((i % 4) + 1);
+      for (const text of steps) {
+        if (killed) return;
+        try {
+          const reply = (await server.say(`load-${i}`, text)).join('\n');
+          const ref = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(reply);
+          if (ref) confirmed.push(ref[1]);
+        } catch {
+          return; // the process died under this request: nothing was confirmed by it
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 8 }, (_, i) => walk(i)));
+    while (confirmed.length < 2) await new Promise((r) => setTimeout(r, 20));
+    killed = true;
+    await server.kill();
+    await load;
+    await server.start();
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(dataDir, 'fysio-assistent.sqlite'), { readonly: true });
+    const rows = db.prepare("SELECT reference, location_id, starts_at FROM bookings WHERE status = 'confirmed'").all() as { reference: string; location_id: string; starts_at: number }[];
+    db.close();
+    const stored = new Set(rows.map((r) => r.reference));
+    for (const ref of confirmed) expect(stored.has(ref)).toBe(true);
+    expect(new Set(rows.map((r) => `${r.location_id}@${r.starts_at}`)).size).toBe(rows.length);
+    expect(new Set(confirmed).size).toBe(confirmed.length);
+    await server.kill();
+  }, 120000);
+});
