@@ -20,16 +20,17 @@ describe('personal data', () => {
     await app.close();
   });
 
-  it('retention deletes old conversation state and past bookings, and nothing younger', async () => {
+  it('retention deletes old conversation state, handoff tickets and past bookings, and nothing younger', async () => {
     const { app, clock } = await buildTestApp({ RETENTION_CONVERSATION_DAYS: '30', RETENTION_BOOKING_DAYS: '90' });
     // Conversation state in the real database this time.
     const storage = new BotStorage(app.database);
     await storage.write({ 'test/conversations/old': { v: 1 } });
+    await app.handoff.open({ reason: 'requested', channel: 'test', locale: 'nl-NL', conversationId: 'old-ticket', reference: {}, transcript: [] });
     await converse(testAdapterFor(app), BOOK);
     clock.advance(29 * 86400000);
-    expect(await app.retention.run()).toEqual({ conversations: 0, bookings: 0 });
+    expect(await app.retention.run()).toEqual({ conversations: 0, bookings: 0, tickets: 0 });
     clock.advance(2 * 86400000);
-    expect((await app.retention.run()).conversations).toBe(1);
+    expect(await app.retention.run()).toMatchObject({ conversations: 1, tickets: 1 });
     expect((await storage.read(['test/conversations/old']))['test/conversations/old']).toBeUndefined();
     expect((await app.database.bookings.listChanged(new Date(0), 10)).length).toBe(1);
     clock.advance(60 * 86400000);

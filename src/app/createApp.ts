@@ -111,7 +111,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         return { bookings };
       },
     });
-    const retention = new RetentionJob(database, database.bookings, clock, config.retention, logger);
+    const retention = new RetentionJob(database, database.bookings, database.tickets, clock, config.retention, logger);
     const bot = new FysioBot({
       conversationState, userState, memory, mainDialog, router, composer, renderer, logger, defaultLocale,
       maxMessageChars: config.maxMessageChars, handoff, recent,

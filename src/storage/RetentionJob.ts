@@ -1,4 +1,5 @@
 import type { BookingRepository } from '../booking/BookingRepository';
+import type { TicketRepository } from '../handoff/TicketRepository';
 import type { Logger } from '../logging/Logger';
 import type { Clock } from '../util/Clock';
 import type { StateStore } from './StateStore';
@@ -6,8 +7,8 @@ import type { StateStore } from './StateStore';
 const DAY = 86_400_000;
 
 /**
- * Deletes what the bot may no longer keep: conversation state untouched for N days and bookings
- * whose appointment ended M days ago. Runs at start and then every hour; the clock is injected
+ * Deletes what the bot may no longer keep: conversation state and handoff tickets untouched for
+ * N days, and bookings whose appointment ended M days ago. Runs at start and then every hour; the clock is injected
  * so tests can move time.
  */
 export class RetentionJob {
@@ -16,18 +17,21 @@ export class RetentionJob {
   constructor(
     private readonly state: StateStore,
     private readonly bookings: BookingRepository,
+    private readonly tickets: TicketRepository,
     private readonly clock: Clock,
     private readonly days: { conversationDays: number; bookingDays: number },
     private readonly logger: Logger,
   ) {}
 
   /** One pass; returns what was deleted. */
-  async run(): Promise<{ conversations: number; bookings: number }> {
+  async run(): Promise<{ conversations: number; bookings: number; tickets: number }> {
     const now = this.clock.now().getTime();
-    const conversations = await this.state.deleteOlderThan(new Date(now - this.days.conversationDays * DAY));
+    const conversationCutoff = new Date(now - this.days.conversationDays * DAY);
+    const conversations = await this.state.deleteOlderThan(conversationCutoff);
+    const tickets = await this.tickets.deleteOlderThan(conversationCutoff);
     const bookings = await this.bookings.deleteEndedBefore(new Date(now - this.days.bookingDays * DAY));
-    if (conversations || bookings) this.logger.info({ event: 'retention', conversations, bookings }, 'expired data deleted');
-    return { conversations, bookings };
+    if (conversations || bookings || tickets) this.logger.info({ event: 'retention', conversations, bookings, tickets }, 'expired data deleted');
+    return { conversations, bookings, tickets };
   }
 
   start(intervalMs = 3_600_000): void {
