@@ -105,6 +105,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       forgetUser: async (context) => {
         const a = context.activity;
         const bookings = await database.bookings.deleteForUser(`${a.channelId}:${a.from?.id}`);
+        await database.tickets.deleteForConversation(a.conversation.id);
         await conversationState.delete(context);
         await userState.delete(context);
         recent.forget(a.conversation.id);

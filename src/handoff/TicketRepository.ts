@@ -10,6 +10,8 @@ export interface TicketRepository {
   addMessage(id: string, message: TicketMessage, at: Date): Promise<void>;
   /** Tickets that are not closed, oldest first, plus the latest closed ones. */
   list(statuses: TicketStatus[], limit: number): Promise<Ticket[]>;
+  /** Deletes every ticket of a conversation ("verwijder mijn gegevens") and returns how many. */
+  deleteForConversation(conversationId: string): Promise<number>;
   /** Deletes tickets last changed before `before` (retention) and returns how many. */
   deleteOlderThan(before: Date): Promise<number>;
 }

@@ -47,6 +47,10 @@ export class PostgresTicketRepository implements TicketRepository {
     return rows.map(ticketFromRow);
   }
 
+  async deleteForConversation(conversationId: string): Promise<number> {
+    return (await this.pool.query('DELETE FROM handoff_tickets WHERE conversation_id = $1', [conversationId])).rowCount ?? 0;
+  }
+
   async deleteOlderThan(before: Date): Promise<number> {
     return (await this.pool.query('DELETE FROM handoff_tickets WHERE updated_at < $1', [before.getTime()])).rowCount ?? 0;
   }

@@ -47,6 +47,10 @@ export class SqliteTicketRepository implements TicketRepository {
     return rows.map(ticketFromRow);
   }
 
+  async deleteForConversation(conversationId: string): Promise<number> {
+    return this.db.prepare('DELETE FROM handoff_tickets WHERE conversation_id = ?').run(conversationId).changes;
+  }
+
   async deleteOlderThan(before: Date): Promise<number> {
     return this.db.prepare('DELETE FROM handoff_tickets WHERE updated_at < ?').run(before.getTime()).changes;
   }
