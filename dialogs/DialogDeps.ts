@@ -13,6 +13,7 @@ import type { Router } from '../src/understanding/Router';
 import type { Clock } from '../src/util/Clock';
 import type { HandoffService } from '../src/handoff/HandoffService';
 import type { RecentTurns } from '../src/handoff/RecentTurns';
+import type { CurationRepository } from '../src/curation/CurationRepository';
 
 /** Everything the dialogs use, passed in by the composition root. */
 export interface DialogDeps {
@@ -35,6 +36,10 @@ export interface DialogDeps {
   handoff: HandoffService;
   /** The last lines of each conversation, in memory, for a receptionist. */
   recent: RecentTurns;
+  /** Unanswered questions, answer feedback, opt-in transcripts. */
+  curation: CurationRepository;
+  /** Days conversations (and opt-in transcripts) are kept (RETENTION_CONVERSATION_DAYS). */
+  conversationRetentionDays: number;
   /** True while at least one receptionist is signed in to the console. */
   staffOnline(): boolean;
 }

@@ -8,8 +8,10 @@ import { BookingDialog } from './BookingDialog';
 import { CancelBookingDialog } from './CancelBookingDialog';
 import { DeleteDataDialog } from './DeleteDataDialog';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
+import { SaveTranscriptDialog } from './SaveTranscriptDialog';
+import { scrub } from '../src/logging/Logger';
 import type { DialogDeps } from './DialogDeps';
-import { BOOKING_DIALOG, CANCEL_BOOKING_DIALOG, DELETE_DATA_DIALOG, HANDOFF_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './dialogIds';
+import { BOOKING_DIALOG, CANCEL_BOOKING_DIALOG, DELETE_DATA_DIALOG, HANDOFF_DIALOG, MAIN_DIALOG, MAIN_WATERFALL, SAVE_TRANSCRIPT_DIALOG } from './dialogIds';
 
 /** Options the bot passes when it starts the main dialog for a message. */
 export interface MainDialogOptions {
@@ -28,6 +30,7 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new CancelBookingDialog(deps));
     this.addDialog(new DeleteDataDialog(deps));
     this.addDialog(new HandoffDialog(deps));
+    this.addDialog(new SaveTranscriptDialog(deps));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.doneStep.bind(this)]));
     this.initialDialogId = MAIN_WATERFALL;
   }
@@ -40,11 +43,14 @@ export class MainDialog extends ComponentDialog {
 
     const label = this.actionNamed(text, locale);
     if (label === 'rephrase' || label === 'other') {
+      await this.recordFeedback(memory, 'none', locale);
       await this.send(step.context, composer.say(locale, 'nomatch.rephrase'), locale);
       return step.endDialog();
     }
 
     const decision = router.route(text, { locale, previousTopic: memory.previousTopic });
+    await this.recordFeedback(memory, decision.intent, locale);
+    if (decision.intent === 'save-transcript') return step.beginDialog(SAVE_TRANSCRIPT_DIALOG);
     if (decision.intent === 'delete-data') return step.beginDialog(DELETE_DATA_DIALOG);
     if (decision.intent === 'handoff') {
       memory.misses = 0;
@@ -74,6 +80,7 @@ export class MainDialog extends ComponentDialog {
         return this.send(context, composer.emergency(locale), locale);
       case 'faq':
         memory.previousTopic = d.topic ?? undefined;
+        memory.answeredTopic = d.topic ?? undefined;
         {
           const reply = composer.answer(d.topic!, locale);
           await this.send(context, { text: reply.text }, locale);
@@ -91,8 +98,22 @@ export class MainDialog extends ComponentDialog {
         return this.send(context, composer.say(locale, 'help.text', composer.mainActions(locale)), locale);
       default:
         memory.misses += 1;
+        // Kept for content curation without the conversation id; digits, e-mail addresses and
+        // quoted text are removed first.
+        await this.deps.curation.addUnanswered({ text: scrub(context.activity.text ?? '').slice(0, 300), locale, at: this.deps.clock.now() });
         return this.send(context, composer.noMatch(memory.misses, locale), locale);
     }
+  }
+
+  /**
+   * Whether the last answer helped, read from the patient's next move: thanks means yes; a
+   * message the bot cannot place, or "anders vragen", means no. Stored per topic, without ids.
+   */
+  private async recordFeedback(memory: ConversationMemory, next: string, locale: Locale): Promise<void> {
+    const topic = memory.answeredTopic;
+    memory.answeredTopic = undefined;
+    if (!topic || (next !== 'thanks' && next !== 'none')) return;
+    await this.deps.curation.addFeedback({ topic, locale, helpful: next === 'thanks', at: this.deps.clock.now() });
   }
 
   /** Topics the practice wants a person to answer (in the topic file or practice.yaml). */

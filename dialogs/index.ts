@@ -9,4 +9,5 @@ export * from './BookingDialog';
 export * from './CancelBookingDialog';
 export * from './DeleteDataDialog';
 export * from './HandoffDialog';
+export * from './SaveTranscriptDialog';
 export * from './MainDialog';

@@ -98,6 +98,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       formatter,
       handoff,
       recent,
+      curation: database.curation,
+      conversationRetentionDays: config.retention.conversationDays,
       staffOnline: () => consoleSessions.activeCount() > 0,
       dateParser: new DateExpressionParser(knowledge.dateWords, clock, practice.timeZone),
       random: overrides.random ?? randomInt,
@@ -106,13 +108,14 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         const a = context.activity;
         const bookings = await database.bookings.deleteForUser(`${a.channelId}:${a.from?.id}`);
         await database.tickets.deleteForConversation(a.conversation.id);
+        await database.curation.deleteTranscripts(a.conversation.id);
         await conversationState.delete(context);
         await userState.delete(context);
         recent.forget(a.conversation.id);
         return { bookings };
       },
     });
-    const retention = new RetentionJob(database, database.bookings, database.tickets, clock, config.retention, logger);
+    const retention = new RetentionJob(database, database.bookings, database.tickets, database.curation, clock, config.retention, logger);
     const bot = new FysioBot({
       conversationState, userState, memory, mainDialog, router, composer, renderer, logger, defaultLocale,
       maxMessageChars: config.maxMessageChars, handoff, recent,

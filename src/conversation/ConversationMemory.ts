@@ -6,6 +6,8 @@ export interface ConversationMemory {
   locale?: Locale;
   /** The topic answered last, for follow-ups such as "en bij de knie?". */
   previousTopic?: string;
+  /** The topic just answered, until the next message tells whether the answer helped. */
+  answeredTopic?: string;
   /** Messages in a row the bot could not answer; at two it offers a person first. */
   misses: number;
   /** True once the welcome was sent, so a channel that sends two joins does not greet twice. */

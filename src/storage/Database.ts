@@ -10,12 +10,16 @@ import { SqliteBookingRepository } from './SqliteBookingRepository';
 import type { TicketRepository } from '../handoff/TicketRepository';
 import { PostgresTicketRepository } from './PostgresTicketRepository';
 import { SqliteTicketRepository } from './SqliteTicketRepository';
+import type { CurationRepository } from '../curation/CurationRepository';
+import { PostgresCurationRepository } from './PostgresCurationRepository';
+import { SqliteCurationRepository } from './SqliteCurationRepository';
 
 /** The storage backend the service runs on, whichever it is. */
 export interface Database extends StateStore {
   readonly kind: 'sqlite' | 'postgres';
   readonly bookings: BookingRepository;
   readonly tickets: TicketRepository;
+  readonly curation: CurationRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -34,9 +38,9 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
       await pg.close().catch(() => undefined);
       throw err;
     }
-    return Object.assign(pg, { kind: 'postgres' as const, bookings: new PostgresBookingRepository(pg.pool), tickets: new PostgresTicketRepository(pg.pool) });
+    return Object.assign(pg, { kind: 'postgres' as const, bookings: new PostgresBookingRepository(pg.pool), tickets: new PostgresTicketRepository(pg.pool), curation: new PostgresCurationRepository(pg.pool) });
   }
   const sqlite = new SqliteDatabase(join(config.dataDir, 'fysio-assistent.sqlite'), clock);
   sqlite.migrate();
-  return Object.assign(sqlite, { kind: 'sqlite' as const, bookings: new SqliteBookingRepository(sqlite.db), tickets: new SqliteTicketRepository(sqlite.db) });
+  return Object.assign(sqlite, { kind: 'sqlite' as const, bookings: new SqliteBookingRepository(sqlite.db), tickets: new SqliteTicketRepository(sqlite.db), curation: new SqliteCurationRepository(sqlite.db) });
 }

@@ -1,5 +1,6 @@
 import type { BookingRepository } from '../booking/BookingRepository';
 import type { TicketRepository } from '../handoff/TicketRepository';
+import type { CurationRepository } from '../curation/CurationRepository';
 import type { Logger } from '../logging/Logger';
 import type { Clock } from '../util/Clock';
 import type { StateStore } from './StateStore';
@@ -7,8 +8,8 @@ import type { StateStore } from './StateStore';
 const DAY = 86_400_000;
 
 /**
- * Deletes what the bot may no longer keep: conversation state and handoff tickets untouched for
- * N days, and bookings whose appointment ended M days ago. Runs at start and then every hour; the clock is injected
+ * Deletes what the bot may no longer keep: conversation state, handoff tickets and curation data
+ * (unanswered questions, feedback, opt-in transcripts) older than N days, and bookings whose appointment ended M days ago. Runs at start and then every hour; the clock is injected
  * so tests can move time.
  */
 export class RetentionJob {
@@ -18,6 +19,7 @@ export class RetentionJob {
     private readonly state: StateStore,
     private readonly bookings: BookingRepository,
     private readonly tickets: TicketRepository,
+    private readonly curation: CurationRepository,
     private readonly clock: Clock,
     private readonly days: { conversationDays: number; bookingDays: number },
     private readonly logger: Logger,
@@ -29,6 +31,7 @@ export class RetentionJob {
     const conversationCutoff = new Date(now - this.days.conversationDays * DAY);
     const conversations = await this.state.deleteOlderThan(conversationCutoff);
     const tickets = await this.tickets.deleteOlderThan(conversationCutoff);
+    await this.curation.deleteOlderThan(conversationCutoff);
     const bookings = await this.bookings.deleteEndedBefore(new Date(now - this.days.bookingDays * DAY));
     if (conversations || bookings || tickets) this.logger.info({ event: 'retention', conversations, bookings, tickets }, 'expired data deleted');
     return { conversations, bookings, tickets };

@@ -9,3 +9,5 @@ export * from './PostgresBookingRepository';
 export * from './RetentionJob';
 export * from './SqliteTicketRepository';
 export * from './PostgresTicketRepository';
+export * from './SqliteCurationRepository';
+export * from './PostgresCurationRepository';

@@ -93,4 +93,16 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX IF NOT EXISTS handoff_open ON handoff_tickets(conversation_id, status);
     CREATE INDEX IF NOT EXISTS handoff_status ON handoff_tickets(status, created_at);`,
   },
+  {
+    version: 4,
+    description: 'content curation: unanswered questions, answer feedback, opt-in transcripts',
+    sqlite: `CREATE TABLE IF NOT EXISTS unanswered_questions (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL, locale TEXT NOT NULL, created_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS answer_feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, topic TEXT NOT NULL, locale TEXT NOT NULL, helpful INTEGER NOT NULL, created_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS transcripts (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id TEXT NOT NULL, lines TEXT NOT NULL, created_at INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS transcripts_conversation ON transcripts(conversation_id);`,
+    postgres: `CREATE TABLE IF NOT EXISTS unanswered_questions (id BIGSERIAL PRIMARY KEY, text TEXT NOT NULL, locale TEXT NOT NULL, created_at BIGINT NOT NULL);
+    CREATE TABLE IF NOT EXISTS answer_feedback (id BIGSERIAL PRIMARY KEY, topic TEXT NOT NULL, locale TEXT NOT NULL, helpful BOOLEAN NOT NULL, created_at BIGINT NOT NULL);
+    CREATE TABLE IF NOT EXISTS transcripts (id BIGSERIAL PRIMARY KEY, conversation_id TEXT NOT NULL, lines JSONB NOT NULL, created_at BIGINT NOT NULL);
+    CREATE INDEX IF NOT EXISTS transcripts_conversation ON transcripts(conversation_id);`,
+  },
 ];

@@ -1,0 +1,42 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Locale } from '../config/AppConfig';
+import type { AnswerFeedback, CurationRepository, Transcript, UnansweredQuestion } from '../curation/CurationRepository';
+
+/** Content-curation data in SQLite. */
+export class SqliteCurationRepository implements CurationRepository {
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  async addUnanswered(q: UnansweredQuestion): Promise<void> {
+    this.db.prepare('INSERT INTO unanswered_questions (text, locale, created_at) VALUES (?, ?, ?)').run(q.text, q.locale, q.at.getTime());
+  }
+
+  async addFeedback(f: AnswerFeedback): Promise<void> {
+    this.db.prepare('INSERT INTO answer_feedback (topic, locale, helpful, created_at) VALUES (?, ?, ?, ?)').run(f.topic, f.locale, f.helpful ? 1 : 0, f.at.getTime());
+  }
+
+  async saveTranscript(t: Transcript): Promise<void> {
+    this.db.prepare('INSERT INTO transcripts (conversation_id, lines, created_at) VALUES (?, ?, ?)').run(t.conversationId, JSON.stringify(t.lines), t.at.getTime());
+  }
+
+  async unanswered(limit: number): Promise<UnansweredQuestion[]> {
+    const rows = this.db.prepare('SELECT text, locale, created_at FROM unanswered_questions ORDER BY created_at DESC LIMIT ?').all(limit) as { text: string; locale: string; created_at: number }[];
+    return rows.map((r) => ({ text: r.text, locale: r.locale as Locale, at: new Date(r.created_at) }));
+  }
+
+  async feedbackSummary(): Promise<{ topic: string; helpful: number; notHelpful: number }[]> {
+    return this.db
+      .prepare('SELECT topic, SUM(helpful) AS helpful, SUM(1 - helpful) AS notHelpful FROM answer_feedback GROUP BY topic ORDER BY topic')
+      .all() as { topic: string; helpful: number; notHelpful: number }[];
+  }
+
+  async deleteTranscripts(conversationId: string): Promise<number> {
+    return this.db.prepare('DELETE FROM transcripts WHERE conversation_id = ?').run(conversationId).changes;
+  }
+
+  async deleteOlderThan(before: Date): Promise<number> {
+    const t = before.getTime();
+    return this.db.transaction(() =>
+      ['unanswered_questions', 'answer_feedback', 'transcripts'].reduce((n, table) => n + this.db.prepare(`DELETE FROM ${table} WHERE created_at < ?`).run(t).changes, 0),
+    )();
+  }
+}
