@@ -55,6 +55,27 @@ describe('HTTP server', () => {
   });
 });
 
+describe('a turn that fails', () => {
+  it('tells the user in their language, and the conversation stays usable', async () => {
+    const conversation = { id: `failing-${Math.random()}` };
+    const original = app.router.route.bind(app.router);
+    app.router.route = (text, context) => {
+      if (text === 'maak een fout') throw new Error('simulated failure');
+      return original(text, context);
+    };
+    try {
+      const failed = await post(activity({ text: 'maak een fout', conversation, locale: 'nl-BE' }));
+      const body = (await failed.json()) as { activities: { text: string }[] };
+      expect(body.activities.map((a) => a.text).join('\n')).toMatch(/liep bij mij iets mis.*bel de praktijk op 030 123 45 67/s);
+      const next = await post(activity({ text: 'helpt afvallen bij knieartrose?', conversation, locale: 'nl-BE' }));
+      const nextBody = (await next.json()) as { activities: { text: string }[] };
+      expect(nextBody.activities[0].text).toMatch(/gewicht|vermager|kilo/i);
+    } finally {
+      app.router.route = original;
+    }
+  });
+});
+
 describe('start-up', () => {
   it('exits non-zero naming PORT when PORT=abc', () => {
     const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/index.ts'], {
