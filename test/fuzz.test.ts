@@ -20,6 +20,9 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
+/** Generous: on a busy two-core CI machine these share the CPU with browser tests. */
+const HEAVY_TEST_TIMEOUT_MS = 180_000;
+
 const ROUTE_INTENTS = new Set<string>([...INTENT_IDS, 'faq', 'clarify', 'emergency', 'none']);
 
 /** Hand-written attacks and oddities that random generation rarely hits. */
@@ -102,7 +105,8 @@ describe('router fuzzing', () => {
         const context = { locale: loc, ...(previousTopic ? { previousTopic } : {}) } as RouteContext;
         const d = app.router.route(input, context);
         expect(ROUTE_INTENTS.has(d.intent)).toBe(true);
-        expect(Number.isFinite(d.score) && d.score >= 0 && d.score <= 1.0001).toBe(true);
+        // Not capped at 1: the follow-up boost for the previous topic can lift a score above it.
+        expect(Number.isFinite(d.score) && d.score >= 0).toBe(true);
         if (d.intent === 'faq') expect(app.router.hasTopic(d.topic ?? '')).toBe(true);
         if (d.intent === 'clarify') expect(d.candidates.length).toBeGreaterThan(0);
         for (const c of d.candidates) expect(app.router.hasTopic(c.topic)).toBe(true);
@@ -110,7 +114,7 @@ describe('router fuzzing', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, HEAVY_TEST_TIMEOUT_MS);
 
   it(`${HOSTILE.length + LONG.length} hand-written attacks in ${LOCALES.length} locales each: every call returns a valid decision`, () => {
     for (const input of [...HOSTILE, ...LONG]) {
@@ -218,12 +222,7 @@ describe('whole-bot fuzzing', () => {
     );
     expect(turns).toBeGreaterThan(150);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
-
-  it('logged no error while being fuzzed', () => {
-    const errors = sink.lines.map((l) => JSON.parse(l) as { level: number; event?: string }).filter((l) => l.level >= 50);
-    expect(errors.map((e) => e.event)).toEqual([]);
-  });
+  }, HEAVY_TEST_TIMEOUT_MS);
 });
 
 /*
@@ -281,5 +280,12 @@ describe('booking walk fuzzing', () => {
       }),
       { numRuns: 20 },
     );
+  }, HEAVY_TEST_TIMEOUT_MS);
+});
+
+describe('after fuzzing', () => {
+  it('nothing was logged as an error', () => {
+    const errors = sink.lines.map((l) => JSON.parse(l) as { level: number; event?: string }).filter((l) => l.level >= 50);
+    expect(errors.map((e) => e.event)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState, type Storage, type TurnContext,
+  CloudAdapter, ConversationState, UserState, type Storage, type TurnContext,
 } from 'botbuilder';
 import { randomInt } from 'node:crypto';
 import { MainDialog } from '../../dialogs/MainDialog';
@@ -18,6 +18,7 @@ import { HandoffService } from '../handoff/HandoffService';
 import { RecentTurns } from '../handoff/RecentTurns';
 import type { Ticket } from '../handoff/Ticket';
 import { serviceUrlAllowed } from '../server/ActivityValidator';
+import { ChannelAuthentication } from '../server/ChannelAuthentication';
 import type { ConversationReference } from 'botbuilder';
 import type { AppConfig, Locale } from '../config/AppConfig';
 import { newMemory, type ConversationMemory } from '../conversation/ConversationMemory';
@@ -121,13 +122,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       maxMessageChars: config.maxMessageChars, handoff, recent,
     });
 
-    const auth = new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.auth.appId ?? '',
-      MicrosoftAppPassword: config.auth.appPassword ?? '',
-      MicrosoftAppType: config.auth.appType ?? (config.auth.appId ? 'MultiTenant' : ''),
-      MicrosoftAppTenantId: config.auth.tenantId ?? '',
-      ...(config.auth.openIdMetadata ? { BotOpenIdMetadata: config.auth.openIdMetadata } : {}),
-    });
+    const auth = new ChannelAuthentication(config.auth);
     const adapter = new CloudAdapter(auth);
     adapter.onTurnError = async (context: TurnContext, error: Error) => {
       logger.error(
@@ -158,6 +153,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       adapter,
       logic: (context) => bot.run(context),
       logger,
+      clock,
       readiness: async () => {
         await database.ping();
       },

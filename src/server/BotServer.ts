@@ -3,6 +3,23 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { AppConfig } from '../config/AppConfig';
 import type { Logger } from '../logging/Logger';
 import { activityProblem, serviceUrlAllowed } from './ActivityValidator';
+import { systemClock, type Clock } from '../util/Clock';
+import { RateLimiter } from './RateLimiter';
+import { clientIp, conversationIdOf, rateLimit } from './rateLimit';
+import { corsFor, securityHeaders } from './SecurityHeaders';
+
+/** CSP for HTML pages that set none themselves (the chat page sets its own, with a nonce). */
+function defaultHtmlCsp(frameAncestors: string): string {
+  return [
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
+    "object-src 'none'", "base-uri 'none'", "form-action 'self'", `frame-ancestors ${frameAncestors.replace(/[;,\r\n]/g, ' ')}`,
+  ].join('; ');
+}
+
+/** Paths that get the per-IP flood guard before their body is read. */
+function floodGuarded(path: string): boolean {
+  return path === '/api/messages' || path === '/api/whatsapp' || path.startsWith('/api/directline/');
+}
 
 /** What the HTTP server needs. */
 export interface BotServerDeps {
@@ -10,6 +27,8 @@ export interface BotServerDeps {
   adapter: CloudAdapter;
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
+  /** For the rate limiters; the wall clock unless given. */
+  clock?: Clock;
   /** Resolves when content is loaded and storage answers; rejects otherwise. */
   readiness: () => Promise<void>;
 }
@@ -28,6 +47,19 @@ export class BotServer {
   constructor(private readonly deps: BotServerDeps) {
     const { config, logger } = deps;
     this.server = restify.createServer({ name: 'fysio-assistent', handleUncaughtExceptions: false });
+    const clock = deps.clock ?? systemClock;
+    const refused = (req: Request) => logger.warn({ event: 'rate_limited', route: req.path() }, 'too many requests');
+    // A flood guard per IP, not a budget: Bot Service and Meta send every patient's traffic from
+    // a few shared addresses, and Web Chat polls every second. The budget is per conversation.
+    const perIp = new RateLimiter({ limit: Math.max(600, config.rateLimitPerMinute * 20), clock });
+    const perConversation = new RateLimiter({ limit: config.rateLimitPerMinute, clock });
+    this.server.pre(securityHeaders(defaultHtmlCsp(config.frameAncestors)));
+    this.server.pre(corsFor(config.websiteOrigins, { pathPrefixes: ['/api/directline/'] }));
+    this.server.pre(rateLimit(perIp, (req) => (floodGuarded(req.path()) ? [`ip:${clientIp(req)}`] : []), refused));
+    const byConversation = rateLimit(perConversation, (req) => {
+      const id = conversationIdOf(req.body);
+      return id ? [`conv:${String((req.body as { channelId?: unknown }).channelId)}:${id}`] : [];
+    }, refused);
     this.server.use(restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false }));
     this.server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
       logger.warn({ event: 'http_error', status: err.statusCode, route: req.getRoute?.()?.path }, 'request refused');
@@ -46,7 +78,7 @@ export class BotServer {
         res.json(503, { status: 'not ready' });
       }
     });
-    this.server.post('/api/messages', async (req: Request, res: Response) => this.handleMessages(req, res));
+    this.server.post('/api/messages', byConversation, async (req: Request, res: Response) => this.handleMessages(req, res));
   }
 
   private async handleMessages(req: Request, res: Response): Promise<void> {

@@ -39,7 +39,8 @@ const DEFAULT_HEADERS = ['Authorization', 'Content-Type', 'Accept', 'x-ms-bot-ag
  * Restify middleware for `server.pre` (a preflight must be answered before routing, which
  * would refuse OPTIONS with 405): answers CORS preflights with 204 for the listed origins and
  * 403 for others, and sets `Access-Control-Allow-Origin` on other requests only when their
- * `Origin` is listed. Origins are compared exactly as scheme://host[:port]; no wildcards.
+ * `Origin` is listed and the handler did not set it itself. Origins are compared exactly as
+ * scheme://host[:port]; no wildcards.
  */
 export function corsFor(origins: string[], options: CorsOptions = {}): RequestHandler {
   const allowed = new Set(origins.map(originOf).filter((o): o is string => Boolean(o)));
