@@ -456,3 +456,27 @@ describe('WhatsApp logs', () => {
     for (const said of ['sporten met knieartrose', 'teruggebeld', 'Jolanda', 'belt je morgen', 'xq zzv blorp']) expect(all).not.toContain(said);
   });
 });
+
+describe('a flooding sender', () => {
+  it('gets at most the per-minute number of messages processed; Meta still gets 200', async () => {
+    const handled: string[] = [];
+    const server = restify.createServer();
+    server.use(restify.plugins.bodyParser({ mapParams: false }));
+    const logger = createLogger('trace', sink);
+    const own = new WhatsAppAdapter({ config: whatsAppConfig, logger, translator: new I18nextTranslator('locales'), defaultLocale: 'nl-NL', clock });
+    const hook = registerWhatsAppRoutes(server, {
+      config: whatsAppConfig, adapter: own, logger, clock, perSenderPerMinute: 3,
+      logic: async (context) => void handled.push(context.activity.text ?? ''),
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push(await deliver(text('31612345699', `bericht ${i}`), 'good', url, hook));
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      expect(handled).toEqual(['bericht 0', 'bericht 1', 'bericht 2']);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -159,7 +159,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       },
     });
     const webChat = registerWebChannel(server.server, {
-      config, logic: (context) => bot.run(context), logger, practice, translator, clock, ...overrides.webChannel,
+      config, logic: (context) => bot.run(context), logger, practice, translator, clock, trustedProxyHops: config.trustedProxyHops, ...overrides.webChannel,
     });
     webChat.onTurnError = adapter.onTurnError;
     let whatsapp: App['whatsapp'];
@@ -201,6 +201,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     registerConsoleRoutes(server.server, {
       users: consoleUsers, sessions: consoleSessions, handoff, bookings: database.bookings, formatter, logger, clock,
       secureCookies: (config.publicUrl ?? '').startsWith('https:'),
+      trustedProxyHops: config.trustedProxyHops,
       onRelease: async (ticketId) => {
         const ticket = await handoff.release(ticketId);
         if (ticket) await handoff.notify(ticket, translator.t(ticket.locale, 'handoff.released')).catch(() => undefined);

@@ -78,6 +78,7 @@ const envSchema = z.object({
   WEBSITE_ORIGINS: csv.optional(),
   FRAME_ANCESTORS: z.string().trim().optional(),
   RATE_LIMIT_PER_MINUTE: positiveInt('a number of requests per minute, e.g. 60').default(60),
+  TRUSTED_PROXY_HOPS: z.string().trim().regex(/^\d$/, 'expected 0–9 (reverse proxies in front of the bot)').transform(Number).default(0),
   CONSOLE_USERS: z.string().trim().optional(),
   CONSOLE_SESSION_HOURS: positiveInt('a number of hours, e.g. 8').default(8),
   HANDOFF_TIMEOUT_MINUTES: positiveInt('a number of minutes, e.g. 10').default(10),
@@ -128,8 +129,10 @@ export interface AppConfig {
   websiteOrigins: string[];
   /** CSP frame-ancestors value for the chat page ('self' when unset). */
   frameAncestors: string;
-  /** Requests per minute per IP (and per conversation) on public endpoints. */
+  /** Requests per minute per conversation (and a flood guard per IP) on public endpoints. */
   rateLimitPerMinute: number;
+  /** Reverse proxies in front of the bot that append to X-Forwarded-For (0: use the socket). */
+  trustedProxyHops: number;
   /** Receptionist console: `name:scrypt-hash` entries separated by commas. */
   consoleUsers: string;
   consoleSessionHours: number;
@@ -223,6 +226,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     websiteOrigins: e.WEBSITE_ORIGINS ?? [],
     frameAncestors: e.FRAME_ANCESTORS ?? "'self'",
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     consoleUsers: e.CONSOLE_USERS ?? '',
     consoleSessionHours: e.CONSOLE_SESSION_HOURS,
     handoffTimeoutMinutes: e.HANDOFF_TIMEOUT_MINUTES,

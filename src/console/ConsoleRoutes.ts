@@ -22,6 +22,8 @@ export interface ConsoleDeps {
   clock: Clock;
   /** Cookies get `Secure` when the console is served over https. */
   secureCookies: boolean;
+  /** Reverse proxies in front of the bot, for the client's IP in the sign-in limit. */
+  trustedProxyHops: number;
   /** Called when a receptionist hands a conversation back to the bot. */
   onRelease(ticketId: string): Promise<void>;
 }
@@ -84,7 +86,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   });
 
   server.post('/console/api/signin', async (req: Request, res: Response) => {
-    const decision = limiter.take([clientIp(req)]);
+    const decision = limiter.take([clientIp(req, deps.trustedProxyHops)]);
     if (!decision.allowed) {
       res.header('Retry-After', String(decision.retryAfterSeconds));
       res.json(429, { error: 'too many attempts', retryAfterSeconds: decision.retryAfterSeconds });

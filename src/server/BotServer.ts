@@ -55,7 +55,7 @@ export class BotServer {
     const perConversation = new RateLimiter({ limit: config.rateLimitPerMinute, clock });
     this.server.pre(securityHeaders(defaultHtmlCsp(config.frameAncestors)));
     this.server.pre(corsFor(config.websiteOrigins, { pathPrefixes: ['/api/directline/'] }));
-    this.server.pre(rateLimit(perIp, (req) => (floodGuarded(req.path()) ? [`ip:${clientIp(req)}`] : []), refused));
+    this.server.pre(rateLimit(perIp, (req) => (floodGuarded(req.path()) ? [`ip:${clientIp(req, config.trustedProxyHops)}`] : []), refused));
     const byConversation = rateLimit(perConversation, (req) => {
       const id = conversationIdOf(req.body);
       return id ? [`conv:${String((req.body as { channelId?: unknown }).channelId)}:${id}`] : [];

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../../logging/Logger';
 import { systemClock, type Clock } from '../../util/Clock';
+import { RateLimiter } from '../../server/RateLimiter';
 import { MessageDeduplicator } from './MessageDeduplicator';
 import type { WhatsAppBotLogic, WhatsAppAdapter, WhatsAppConfig } from './WhatsAppAdapter';
 import { verifyWhatsAppSignature } from './WhatsAppSignature';
@@ -15,6 +16,8 @@ export interface WhatsAppWebhookDeps {
   logger: Logger;
   /** For the duplicate-delivery memory; the system clock by default. */
   clock?: Clock;
+  /** Messages per minute one sender may send before further ones are dropped (a flood guard). */
+  perSenderPerMinute?: number;
 }
 
 /**
@@ -27,9 +30,11 @@ export interface WhatsAppWebhookDeps {
 export class WhatsAppWebhook {
   private readonly dedupe: MessageDeduplicator;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly perSender: RateLimiter;
 
   constructor(private readonly deps: WhatsAppWebhookDeps) {
     this.dedupe = new MessageDeduplicator(deps.clock ?? systemClock);
+    this.perSender = new RateLimiter({ limit: deps.perSenderPerMinute ?? 30, clock: deps.clock ?? systemClock });
   }
 
   /** `GET`: answers `hub.challenge` when `hub.mode=subscribe` and `hub.verify_token` is ours; 403 otherwise. */
@@ -75,7 +80,14 @@ export class WhatsAppWebhook {
       },
       'WhatsApp webhook accepted',
     );
-    for (const message of fresh) this.track(adapter.processMessage(message, logic));
+    for (const message of fresh) {
+      // Meta must always get 200 (it redelivers otherwise), so a flooding sender is dropped here.
+      if (!this.perSender.take([adapter.conversationIdFor(message.waId)]).allowed) {
+        logger.warn({ event: 'whatsapp_sender_rate_limited' }, 'WhatsApp message dropped: sender over its limit');
+        continue;
+      }
+      this.track(adapter.processMessage(message, logic));
+    }
   }
 
   /** Resolves when every message accepted so far has been handled (replies sent or failures logged). */
