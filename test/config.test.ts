@@ -1,4 +1,5 @@
-import { parseConfig, ConfigError } from '../src/config';
+import { readFileSync } from 'node:fs';
+import { CONFIG_VARIABLES, parseConfig, ConfigError } from '../src/config';
 
 describe('configuration', () => {
   it('has working defaults for local use', () => {
@@ -34,6 +35,10 @@ describe('configuration', () => {
 
   it('allows a public interface for an anonymous bot only when told so', () => {
     expect(parseConfig({ HOST: '0.0.0.0', ALLOW_ANONYMOUS: 'true' }).host).toBe('0.0.0.0');
+  });
+
+  it.each([...CONFIG_VARIABLES])('.env.example documents %s', (name) => {
+    expect(readFileSync('.env.example', 'utf8')).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
   });
 
   it('never echoes a secret in its error', () => {

@@ -91,6 +91,9 @@ const envSchema = z.object({
   ROUTER_MARGIN: fraction.default(0.06),
 });
 
+/** Every environment variable the service reads (documented in .env.example). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** The service's configuration, parsed once at start-up. */
 export interface AppConfig {
   port: number;
