@@ -55,6 +55,17 @@ describe('HTTP server', () => {
   });
 });
 
+describe('body size limit', () => {
+  it.each(['/api/messages', '/api/directline/token', '/v3/directline/conversations', '/console/api/signin'])(
+    'answers 413 on %s for a body over MAX_BODY_BYTES, and stays healthy',
+    async (path) => {
+      const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ x: 'y'.repeat(30000) }) });
+      expect(res.status).toBe(413);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    },
+  );
+});
+
 describe('a turn that fails', () => {
   it('tells the user in their language, and the conversation stays usable', async () => {
     const conversation = { id: `failing-${Math.random()}` };
