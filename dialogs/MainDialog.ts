@@ -6,9 +6,8 @@ import type { Locale } from '../src/config/AppConfig';
 import type { RouteDecision } from '../src/understanding/types';
 import { BookingDialog } from './BookingDialog';
 import { CancelBookingDialog } from './CancelBookingDialog';
-import { DeleteDataDialog } from './DeleteDataDialog';
+import { deleteDataDialog, saveTranscriptDialog } from './ConfirmedActionDialog';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
-import { SaveTranscriptDialog } from './SaveTranscriptDialog';
 import { scrub } from '../src/logging/Logger';
 import type { DialogDeps } from './DialogDeps';
 import { BOOKING_DIALOG, CANCEL_BOOKING_DIALOG, DELETE_DATA_DIALOG, HANDOFF_DIALOG, MAIN_DIALOG, MAIN_WATERFALL, SAVE_TRANSCRIPT_DIALOG } from './dialogIds';
@@ -28,9 +27,9 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     this.addDialog(new BookingDialog(deps));
     this.addDialog(new CancelBookingDialog(deps));
-    this.addDialog(new DeleteDataDialog(deps));
+    this.addDialog(deleteDataDialog(DELETE_DATA_DIALOG, deps));
     this.addDialog(new HandoffDialog(deps));
-    this.addDialog(new SaveTranscriptDialog(deps));
+    this.addDialog(saveTranscriptDialog(SAVE_TRANSCRIPT_DIALOG, deps));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.doneStep.bind(this)]));
     this.initialDialogId = MAIN_WATERFALL;
   }

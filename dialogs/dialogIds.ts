@@ -16,9 +16,7 @@ export const HANDOFF_DIALOG = 'handoffDialog';
 export const HANDOFF_WATERFALL = 'handoffWaterfall';
 export const HANDOFF_PHONE_PROMPT = 'handoffPhonePrompt';
 export const SAVE_TRANSCRIPT_DIALOG = 'saveTranscriptDialog';
-export const SAVE_TRANSCRIPT_WATERFALL = 'saveTranscriptWaterfall';
 export const DELETE_DATA_DIALOG = 'deleteDataDialog';
-export const DELETE_DATA_WATERFALL = 'deleteDataWaterfall';
 
 export const CHOICE_PROMPT = 'choicePrompt';
 export const SINCE_PROMPT = 'sincePrompt';

@@ -7,7 +7,6 @@ export * from './SlotDialog';
 export * from './DetailsDialog';
 export * from './BookingDialog';
 export * from './CancelBookingDialog';
-export * from './DeleteDataDialog';
+export * from './ConfirmedActionDialog';
 export * from './HandoffDialog';
-export * from './SaveTranscriptDialog';
 export * from './MainDialog';

@@ -1,36 +1,28 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './helpers/browser';
 import { hashPassword } from '../src/console/ConsoleUsers';
 import { startWebApp, type WebTestApp } from './helpers/webChannel';
 
-const CHROMIUM = '/usr/bin/chromium';
 const WAIT = { timeout: 30000 };
 const PASSWORD = 'correct horse battery';
 
 describe('handoff in real browsers: website chat and receptionist console', () => {
   let web: WebTestApp;
   let context: BrowserContext;
-  let profile: string;
+
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's Chromium with "apt-get update && apt-get install -y chromium" (no browser is downloaded)`);
-    }
     web = await startWebApp({ CONSOLE_USERS: `anna=${hashPassword(PASSWORD)}` });
-    profile = mkdtempSync(join(tmpdir(), 'fysio-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, viewport: { width: 1000, height: 800 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
-    await context.route('**/*', (route) => (route.request().url().startsWith(web.base) ? route.continue() : route.abort()));
+    browser = await launchBrowser(web.base, { width: 1000, height: 800 });
+    context = browser.context;
   }, 60000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await web?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('patient asks for a person → ticket in the console → reply reaches the patient → release → bot answers again', async () => {

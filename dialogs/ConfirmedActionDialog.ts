@@ -1,0 +1,66 @@
+import type { TurnContext } from 'botbuilder';
+import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Locale } from '../src/config/AppConfig';
+import { BaseDialog } from './BaseDialog';
+import type { DialogDeps } from './DialogDeps';
+import { CHOICE_PROMPT } from './dialogIds';
+
+/** What a confirmed action asks, does, and says. */
+export interface ConfirmedAction {
+  /** The yes/no question. */
+  ask(locale: Locale): string;
+  /** Carries the action out after "ja"; returns what to tell the patient. */
+  act(context: TurnContext, locale: Locale): Promise<string>;
+  /** Locale key of the reply to "nee". */
+  declinedKey: string;
+}
+
+/**
+ * Asks a yes/no question and acts only on "ja": the pattern of "verwijder mijn gegevens" and
+ * "bewaar dit gesprek", where nothing may happen to a patient's data without their word.
+ */
+export class ConfirmedActionDialog extends BaseDialog {
+  constructor(id: string, deps: DialogDeps, private readonly action: ConfirmedAction) {
+    super(id, deps);
+    this.addChoicePrompt();
+    this.addDialog(new WaterfallDialog(`${id}Waterfall`, [this.ask.bind(this), this.act.bind(this)]));
+    this.initialDialogId = `${id}Waterfall`;
+  }
+
+  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = await this.locale(step.context);
+    return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(this.action.ask(locale), locale, step.context.activity.channelId), ...this.yesNo(locale) });
+  }
+
+  private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = await this.locale(step.context);
+    const yes = (step.result as FoundChoice).index === 0;
+    const text = yes ? await this.action.act(step.context, locale) : this.t(locale, this.action.declinedKey);
+    await this.send(step.context, { text }, locale);
+    return step.endDialog();
+  }
+}
+
+/** "verwijder mijn gegevens": deletes what the bot holds about the patient and says what went. */
+export function deleteDataDialog(id: string, deps: DialogDeps): ConfirmedActionDialog {
+  const t = (locale: Locale, key: string, vars?: Record<string, unknown>) => deps.translator.t(locale, key, vars);
+  return new ConfirmedActionDialog(id, deps, {
+    ask: (locale) => t(locale, 'privacy.ask'),
+    declinedKey: 'privacy.kept',
+    act: async (context, locale) => t(locale, 'privacy.done', { count: (await deps.forgetUser(context)).bookings }),
+  });
+}
+
+/** "bewaar dit gesprek": stores the recent conversation for the practice, with the patient's yes. */
+export function saveTranscriptDialog(id: string, deps: DialogDeps): ConfirmedActionDialog {
+  const t = (locale: Locale, key: string, vars?: Record<string, unknown>) => deps.translator.t(locale, key, vars);
+  return new ConfirmedActionDialog(id, deps, {
+    ask: (locale) => t(locale, 'transcript.ask', { days: deps.conversationRetentionDays }),
+    declinedKey: 'transcript.notSaved',
+    act: async (context, locale) => {
+      const conversationId = context.activity.conversation.id;
+      await deps.curation.saveTranscript({ conversationId, lines: deps.recent.of(conversationId), at: deps.clock.now() });
+      return t(locale, 'transcript.saved');
+    },
+  });
+}
