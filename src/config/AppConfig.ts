@@ -86,9 +86,9 @@ const envSchema = z.object({
   BOT_OPENID_METADATA: url(['https:', 'http:']).optional(),
   STAFF_TEAMS_SERVICE_URL: url(['https:', 'http:']).optional(),
   STAFF_TEAMS_CONVERSATION_ID: z.string().trim().min(1).optional(),
-  ROUTER_ANSWER_MIN: fraction.default(0.5),
-  ROUTER_CLARIFY_MIN: fraction.default(0.3),
-  ROUTER_MARGIN: fraction.default(0.06),
+  ROUTER_ANSWER_MIN: fraction.default(0.41),
+  ROUTER_CLARIFY_MIN: fraction.default(0.23),
+  ROUTER_MARGIN: fraction.default(0.02),
 });
 
 /** Every environment variable the service reads (documented in .env.example). */

@@ -6,28 +6,40 @@ export class PhraseMatcher {
   constructor(private readonly maxGap = 2) {}
 
   /** Start positions where the phrase occurs. */
-  findAll(words: string[], phrase: string[]): number[] {
-    const starts: number[] = [];
-    for (let i = 0; i < words.length; i++) {
-      if (!wordMatches(words[i], phrase[0])) continue;
-      let pos = i;
-      let ok = true;
-      for (let k = 1; k < phrase.length && ok; k++) {
-        ok = false;
-        for (let j = pos + 1; j <= Math.min(words.length - 1, pos + 1 + this.maxGap); j++) {
-          if (wordMatches(words[j], phrase[k])) {
-            pos = j;
-            ok = true;
-            break;
-          }
+  findAll(words: string[], phrase: string[]): readonly number[] {
+    // Most phrases do not occur: allocate only on the first hit.
+    let starts: number[] | undefined;
+    for (let i = 0; i < words.length; i++) if (this.matchesAt(words, i, phrase)) (starts ??= []).push(i);
+    return starts ?? NONE;
+  }
+
+  /** True when the phrase occurs starting at word `start`. */
+  matchesAt(words: string[], start: number, phrase: string[]): boolean {
+    return this.endOfMatchAt(words, start, phrase) >= 0;
+  }
+
+  /** The index of the phrase's last word when it occurs starting at `start`, else -1. */
+  endOfMatchAt(words: string[], start: number, phrase: string[]): number {
+    if (!wordMatches(words[start], phrase[0])) return -1;
+    let pos = start;
+    for (let k = 1; k < phrase.length; k++) {
+      let found = -1;
+      for (let j = pos + 1; j <= Math.min(words.length - 1, pos + 1 + this.maxGap); j++) {
+        if (wordMatches(words[j], phrase[k])) {
+          found = j;
+          break;
         }
       }
-      if (ok) starts.push(i);
+      if (found < 0) return -1;
+      pos = found;
     }
-    return starts;
+    return pos;
   }
 }
 
-function wordMatches(word: string, pattern: string): boolean {
+const NONE: readonly number[] = [];
+
+/** True when a folded word matches a pattern word (`zwel*` matches every word starting with "zwel"). */
+export function wordMatches(word: string, pattern: string): boolean {
   return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern;
 }

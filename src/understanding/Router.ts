@@ -1,9 +1,10 @@
+import { performance } from 'node:perf_hooks';
 import { SUPPORTED_LOCALES } from '../config/AppConfig';
 import type { IntentId, KnowledgeBase } from '../knowledge';
 import { INTENT_IDS } from '../knowledge';
 import { EmergencyDetector } from './EmergencyDetector';
 import { TextNormalizer } from './TextNormalizer';
-import { TopicIndex, type IndexEntry, type Ranked } from './TopicIndex';
+import { TopicIndex, type IndexEntry, type QueryTerm, type Ranked } from './TopicIndex';
 import type { Candidate, RouteContext, RouteDecision, RouteIntent } from './types';
 
 /** Confidence thresholds, from configuration (ROUTER_*), tuned with `npm run eval`. */
@@ -27,6 +28,18 @@ const INTENT_PREFIX = 'intent:';
 const REPLY_ONLY: ReadonlySet<IntentId> = new Set(['yes', 'no', 'stop', 'release']);
 /** A follow-up this short is read against the previous topic. */
 const SHORT_FOLLOW_UP_STEMS = 4;
+/**
+ * In a story of several sentences the question carries the meaning: stems found only in the
+ * other sentences count this much (tuned with `npm run eval`: 0.55–0.7 best, 1 = no weighting).
+ */
+const STORY_WEIGHT = 0.7;
+/** An answer needs more than this share of the message's stems to be known words. */
+const KNOWN_SHARE = 0.5;
+/** Messages routed at start-up, and the most time that may take; see {@link Router.warmUp}. */
+const WARM_UP_MESSAGES = 1500;
+const WARM_UP_MS = 300;
+/** Topics within this distance of the best one are offered together in "Bedoel je …?". */
+const CLARIFY_WINDOW = 0.17;
 
 /**
  * Decides what a patient's message is, in this order: emergency → commands → FAQ → small talk →
@@ -39,6 +52,8 @@ export class Router {
   private readonly exact = new Map<string, IntentId>();
   private readonly labels = new Map<string, string>();
   private readonly titleStems = new Map<string, string[]>();
+  /** Stems of the answers' text: words of the domain, even where no phrasing uses them. */
+  private readonly answerStems = new Set<string>();
 
   constructor(private readonly kb: KnowledgeBase, private readonly options: RouterOptions) {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
@@ -61,6 +76,9 @@ export class Router {
     this.normalizer.useVocabulary(vocabulary);
     this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer);
 
+    for (const topic of kb.topics.values()) {
+      for (const locale of SUPPORTED_LOCALES) for (const st of this.normalizer.normalize(topic.locales[locale].answer).stems) this.answerStems.add(st);
+    }
     const indexEntries: IndexEntry[] = entries.map((e) => ({ owner: e.owner, stems: this.normalizer.normalize(e.text).stems }));
     this.index = new TopicIndex(indexEntries);
     for (const id of INTENT_IDS) {
@@ -76,6 +94,30 @@ export class Router {
         this.titleStems.set(topic.id, [...(this.titleStems.get(topic.id) ?? []), ...this.normalizer.normalize(c.title).stems]);
       }
     }
+    this.warmUp(entries.map((e) => e.text));
+  }
+
+  /**
+   * Routes a sample of the knowledge base's own phrasings (alone, as stories, with typos and
+   * unknown words, and the red flags) so that the JavaScript engine has compiled every path
+   * before the first patient writes: otherwise the first few hundred messages each take
+   * milliseconds instead of a tenth of one. Bounded in messages and in time.
+   */
+  private warmUp(texts: string[]): void {
+    // Also with a letter left out, an unknown word, a diminutive and an unknown compound, so that
+    // typo correction and the other paths for unknown words are compiled too; and the red flags.
+    const variant = (t: string, i: number) =>
+      t.replace(/\b(\w{3})\w(\w{4,})\b/, '$1$2') + [' zwartwitkniefoto', ' knietje', ' qzx', ' vanochtend'][i % 4];
+    const anyTopic = this.kb.topics.keys().next().value;
+    const flags = this.kb.emergency.rules.map((r, i) => r.all.map((c) => this.kb.emergency.concepts[c]?.[i % 2] ?? '').join(' en '));
+    const stop = performance.now() + WARM_UP_MS;
+    const step = Math.max(1, Math.floor(texts.length / WARM_UP_MESSAGES));
+    for (let n = 0, i = 0; n < WARM_UP_MESSAGES && texts.length > 2 && performance.now() < stop; n++, i = (i + step) % (texts.length - 2)) {
+      if (n % 4 === 0) this.route(`${texts[i]}. ${variant(texts[i + 1], n)}, ${texts[i + 2]}?`, { locale: 'nl-NL' });
+      else if (n % 4 === 1) this.route(variant(texts[i], n), { locale: 'nl-BE', previousTopic: anyTopic });
+      else if (n % 4 === 2) this.route(texts[i], { locale: 'nl-NL' });
+      else this.route(flags[n % flags.length] ?? texts[i], { locale: 'nl-BE' });
+    }
   }
 
   /** Decides what the message is. Never throws for any input. */
@@ -90,22 +132,59 @@ export class Router {
     const label = this.labels.get(this.normalizer.key(text));
     if (label) return decision('faq', label, 1);
 
-    const { stems } = this.normalizer.normalize(text);
-    let ranked = this.index.rank(stems, 6);
-    if (context.previousTopic && stems.length <= SHORT_FOLLOW_UP_STEMS && !this.confident(ranked)) {
-      const extra = this.titleStems.get(context.previousTopic) ?? [];
-      const withContext = this.index.rank([...stems, ...extra], 6, (o) => (o === context.previousTopic ? 1.1 : 1));
+    const terms = this.queryTerms(text);
+    let ranked = this.index.rank(terms, 6);
+    if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && !this.confident(ranked)) {
+      const extra = (this.titleStems.get(context.previousTopic) ?? []).map((stem) => ({ stem, weight: 1 }));
+      const withContext = this.index.rank([...terms, ...extra], 6, (o) => (o === context.previousTopic ? 1.1 : 1));
       if (withContext.length && (!ranked.length || withContext[0].score > ranked[0].score)) ranked = withContext;
     }
-    // A message with one known word ("heup") is not yet a question: offer choices instead.
-    const known = new Set(stems.filter((st) => this.index.knows(st))).size;
-    const faq = this.decide(ranked, known >= 2);
+    // A message with one known word ("heup") is not yet a question, and one that is half unknown
+    // words ("hoeveel kost een treinkaartje naar brussel") is probably about something else:
+    // offer choices instead of answering.
+    let known = 0;
+    let knownWeight = 0;
+    let totalWeight = 0;
+    for (const q of terms) {
+      totalWeight += q.weight;
+      if (!this.index.knows(q.stem)) continue;
+      known += 1;
+      knownWeight += q.weight;
+    }
+    const faq = this.decide(ranked, known >= 2 && knownWeight > totalWeight * KNOWN_SHARE);
     if (faq) return faq;
 
     const words = this.normalizer.baseWords(text);
     const opener = words.length ? this.exact.get(words[0]) : undefined;
     if (opener === 'greeting' || opener === 'thanks') return decision(opener, null, 0.5);
     return { intent: 'none', topic: null, score: ranked[0]?.score ?? 0, candidates: [] };
+  }
+
+  /** The topics (and intents) the message is closest to, best first, with the signals behind each score. */
+  explain(text: string, limit = 10): Ranked[] {
+    return this.index.rank(this.queryTerms((text ?? '').slice(0, this.options.maxChars)), limit);
+  }
+
+  /**
+   * The message's distinct stems, weighted: in a story of several sentences, stems found only
+   * outside the question count for less. Words that only the answers use are left out: they are
+   * of the domain, so they should not count against a match as unknown words do.
+   */
+  private queryTerms(text: string): QueryTerm[] {
+    return this.storyTerms(text).filter((q) => this.index.knows(q.stem) || !this.answerStems.has(q.stem));
+  }
+
+  private storyTerms(text: string): QueryTerm[] {
+    const sentences = text.split(/(?<=[.!?\n])\s*/).filter((s) => /[a-z0-9]/i.test(s));
+    if (sentences.length < 2) return [...new Set(this.normalizer.normalize(text).stems)].map((stem) => ({ stem, weight: 1 }));
+    const questions = sentences.filter((s) => s.includes('?'));
+    const main = questions.length ? questions : [sentences[sentences.length - 1]];
+    const weights = new Map<string, number>();
+    for (const s of sentences) {
+      const w = main.includes(s) ? 1 : STORY_WEIGHT;
+      for (const stem of this.normalizer.normalize(s).stems) weights.set(stem, Math.max(weights.get(stem) ?? 0, w));
+    }
+    return [...weights].map(([stem, weight]) => ({ stem, weight }));
   }
 
   /** "ja"/"nee" (and the like) as an answer to the bot's own question; undefined otherwise. */
@@ -152,8 +231,11 @@ export class Router {
       if (top.owner.startsWith(INTENT_PREFIX)) return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);
       return { intent: 'faq', topic: top.owner, score: round(top.score), candidates: candidates.slice(0, 3) };
     }
-    const close = candidates.filter((c) => c.score >= clarifyMin && c.score >= top.score - Math.max(margin, 0.15)).slice(0, 3);
-    if (top.owner.startsWith(INTENT_PREFIX) && top.score >= answerMin && !close.length) {
+    const close = candidates.filter((c) => c.score >= clarifyMin && c.score >= top.score - CLARIFY_WINDOW).slice(0, 3);
+    // An action (booking, a call back) is cheap to undo and cannot be offered as a choice: take
+    // it from halfway between the two thresholds when it leads clearly.
+    const lead = top.score - (ranked[1]?.score ?? 0);
+    if (top.owner.startsWith(INTENT_PREFIX) && top.score >= (answerMin + clarifyMin) / 2 && lead >= margin) {
       return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);
     }
     if (!close.length) return undefined;

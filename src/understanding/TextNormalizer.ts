@@ -12,11 +12,14 @@ export interface NormalizedText {
 
 /** Lowercases, removes accents and punctuation, and splits into words (apostrophes kept). */
 export function foldAndSplit(text: string): string[] {
-  const folded = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'");
+  // Most text is plain ASCII: skip the Unicode decomposition, the costly part, for it.
+  const folded = /^[\x00-\x5f\x61-\x7f]*$/.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[\u2018\u2019\u02bc`´]/g, "'");
   return folded.match(/[a-z0-9']+/g) ?? [];
 }
 
@@ -33,7 +36,13 @@ export class TextNormalizer {
   /** First word of a synonym variant → variants (as word lists) starting with it, longest first. */
   private readonly synonymIndex = new Map<string, { words: string[]; canonical: string[] }[]>();
   private readonly stemCache = new Map<string, string>();
+  /** A folded token → its base words: patients and phrasings repeat the same words. */
+  private readonly tokenCache = new Map<string, readonly string[]>();
   private typos?: TypoCorrector;
+  /** Stem → the stem it is read as (verb forms in -t, see {@link useVocabulary}). */
+  private readonly stemAliases = new Map<string, string>();
+  private vocabulary = new Set<string>();
+  private vocabularyStems = new Set<string>();
 
   constructor(language: LanguageData, synonyms: SynonymGroup[]) {
     this.stopwords = new Set(language.stopwords.flatMap(foldAndSplit));
@@ -54,21 +63,42 @@ export class TextNormalizer {
 
   /** Enables typo correction towards the given vocabulary (the knowledge base's own words). */
   useVocabulary(vocabulary: Iterable<string>): void {
-    const words = new Set<string>();
-    for (const w of vocabulary) for (const part of this.baseWords(w)) words.add(part);
-    for (const entries of this.synonymIndex.values()) for (const e of entries) e.words.forEach((w) => words.add(w));
-    for (const w of this.compoundParts) words.add(w);
-    this.typos = new TypoCorrector(words, this.stopwords);
+    // How often each word occurs: between two equally close corrections the common one wins.
+    const counts = new Map<string, number>();
+    for (const w of vocabulary) for (const part of this.baseWords(w)) counts.set(part, (counts.get(part) ?? 0) + 1);
+    for (const entries of this.synonymIndex.values()) for (const e of entries) e.words.forEach((w) => counts.set(w, counts.get(w) ?? 1));
+    for (const w of this.compoundParts) counts.set(w, counts.get(w) ?? 1);
+    const words = new Set(counts.keys());
+    this.typos = new TypoCorrector(counts, this.stopwords);
+    this.vocabulary = words;
+    this.vocabularyStems = new Set([...words].filter((w) => w.length >= 4).map((w) => this.stem(w)));
+    this.stemAliases.clear();
+    // Verb forms in -t ("komt", "beweegt", "wordt") get the stem of their other forms ("komen",
+    // "bewegen"), which the stemmer leaves apart; not when the word is itself the stem of
+    // another word ("sport" of "sporten").
+    const stems = new Map<string, string>();
+    for (const w of words) stems.set(w, this.stem(w));
+    const stemOfOther = new Set<string>();
+    for (const [w, st] of stems) if (st !== w) stemOfOther.add(st);
+    for (const w of words) {
+      if (w.length < 4 || !w.endsWith('t') || this.stopwords.has(w) || stemOfOther.has(w)) continue;
+      const base = this.stem(w.slice(0, -1));
+      if (base !== stems.get(w) && stemOfOther.has(base)) this.stemAliases.set(stems.get(w)!, base);
+    }
   }
 
   /** Words of a text: folded, rewritten, compounds split; no synonyms, no typo correction. */
   baseWords(text: string): string[] {
     const out: string[] = [];
     for (const token of foldAndSplit(text)) {
-      const rewritten = this.rewrites.get(token) ?? this.rewrites.get(token.replace(/'/g, ''));
-      const word = (rewritten ?? token).replace(/'/g, '');
-      if (!word) continue;
-      for (const w of word.split(' ')) if (w) out.push(...this.splitCompound(w));
+      let words = this.tokenCache.get(token);
+      if (!words) {
+        const rewritten = this.rewrites.get(token) ?? this.rewrites.get(token.replace(/'/g, ''));
+        words = (rewritten ?? token).replace(/'/g, '').split(' ').filter(Boolean).flatMap((w) => this.splitCompound(w));
+        if (this.tokenCache.size > 50_000) this.tokenCache.clear();
+        this.tokenCache.set(token, words);
+      }
+      for (const w of words) out.push(w);
     }
     return out;
   }
@@ -76,7 +106,41 @@ export class TextNormalizer {
   /** Base words with typos corrected towards the vocabulary. */
   correctedWords(text: string): string[] {
     const words = this.baseWords(text);
-    return this.typos ? words.map((w) => this.typos!.correct(w)) : words;
+    if (!this.typos) return words;
+    const out: string[] = [];
+    for (const w of words) {
+      const c = this.typos.correct(w);
+      if (c !== w || this.vocabulary.has(w) || this.stopwords.has(w) || w.length < 5) out.push(c);
+      else out.push(...this.unknownWord(w));
+    }
+    return out;
+  }
+
+  /**
+   * A word the knowledge base does not know and that is no typo: a diminutive of a known word
+   * is read as that word (briefje → brief), and a compound whose parts are known as its parts,
+   * the last one (the head, which carries the meaning in Dutch) included
+   * (pijnmedicatie → pijn medicatie). Anything else stays as it is.
+   */
+  private unknownWord(word: string): string[] {
+    for (const suffix of DIMINUTIVES) {
+      const base = word.slice(0, -suffix.length);
+      if (word.endsWith(suffix) && base.length >= 3 && this.vocabulary.has(base)) return [base];
+    }
+    if (word.length < 8) return [word];
+    for (let i = 4; i <= word.length - 4; i++) {
+      const head = word.slice(i);
+      if (!this.vocabulary.has(head) || this.stopwords.has(head)) continue;
+      let left = word.slice(0, i);
+      if (!this.knownPart(left) && left.endsWith('s') && this.knownPart(left.slice(0, -1))) left = left.slice(0, -1);
+      if (this.knownPart(left)) return [left, head];
+    }
+    return [word];
+  }
+
+  /** A known word, or the stem of one ("behandel" of "behandeling"). */
+  private knownPart(part: string): boolean {
+    return this.vocabulary.has(part) || this.vocabularyStems.has(part);
   }
 
   /** True when the word is a stop word. */
@@ -91,7 +155,8 @@ export class TextNormalizer {
     const stems: string[] = [];
     for (const w of withSynonyms) {
       if (this.stopwords.has(w)) continue;
-      stems.push(this.stem(w));
+      const st = this.stem(w);
+      stems.push(this.stemAliases.get(st) ?? st);
     }
     return { words, stems };
   }
@@ -142,6 +207,9 @@ export class TextNormalizer {
     return [word];
   }
 }
+
+/** Dutch and Flemish diminutive endings, longest first. */
+const DIMINUTIVES = ['etjes', 'eskes', 'etje', 'eske', 'tjes', 'pjes', 'skes', 'tje', 'pje', 'jes', 'ske', 'kes', 'je', 'ke'];
 
 function foldKey(k: string): string {
   return k.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\u2018\u2019`´]/g, "'");

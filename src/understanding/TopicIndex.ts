@@ -4,40 +4,92 @@ export interface IndexEntry {
   stems: string[];
 }
 
-interface Doc {
-  owner: number;
-  terms: string[];
-  mass: number;
+/** A query stem with how much it counts: 1 for the question itself, less for the story around it. */
+export interface QueryTerm {
+  stem: string;
+  weight: number;
 }
 
-/** A ranked owner with its similarity 0..1 and the best-matching document's size. */
+/** A ranked owner with its score and the signals it was made of. */
 export interface Ranked {
   owner: string;
+  /** Confidence 0..1 that this is what the patient asks: the thresholds apply to it. */
   score: number;
+  /** Similarity of the owner's best phrasing to the query, 0..1. */
+  sim: number;
+  /** Share of the query's weight that the owner's whole vocabulary covers, 0..1. */
+  cover: number;
+  /** Probability from the learned term weights, 0..1. */
+  prob: number;
+  /** Overlap score (best phrasing, coverage, agreement), 0..1. */
+  overlap: number;
 }
 
+/** Share of the overlap score that comes from the best phrasing; the rest is topic coverage. */
+const W_SIM = 0.5;
+/** A phrasing that shares only one informative stem with the query counts this much. */
+const SINGLE_TERM_FACTOR = 0.75;
+/** An unknown word weighs as much as the rarest known one: it is what an out-of-scope question is about. */
+const UNKNOWN_WEIGHT = 1;
+/** Weight of the learned probability next to the overlap score. */
+const ALPHA = 0.5;
+/** Training of the term weights: passes, learning rate and L2 penalty (tuned with `npm run eval`). */
+const EPOCHS = 12;
+const LEARNING_RATE = 1;
+const L2 = 1e-4;
 /**
- * Ranks topics for a query by IDF-weighted term overlap with each of their phrasings, built once
- * at start-up. A phrasing's similarity is the geometric mean of how much of the phrasing the
- * query covers and how much of the (known part of the) query the phrasing covers, both weighted
- * by IDF; a topic scores as its best phrasing, nudged by how many of its phrasings agree.
- * Terms are stems plus bigrams of adjacent stems.
+ * At most this many weight updates in training (ours needs about 2 million): a knowledge base
+ * of thousands of topics trains on fewer passes or a sample of its phrasings instead of delaying
+ * start-up for minutes. Fewer passes give flatter probabilities, so the overlap score leads.
+ */
+const TRAINING_BUDGET = 1e7;
+
+/**
+ * Ranks topics for a query, built once at start-up. Two views are combined:
+ * - overlap: IDF-weighted term overlap with each phrasing (geometric mean of how much of the
+ *   phrasing the query covers and how much of the query the phrasing covers), mixed with how much
+ *   of the query the topic's whole vocabulary covers and nudged by how many phrasings agree;
+ * - learned weights: a softmax model with one weight per (stem, topic) pair that occurs in the
+ *   knowledge, trained on the phrasings themselves, which learns which words tell topics apart.
+ * Weights exist only where a topic uses a stem, so scoring touches only the postings of the
+ * query's stems: O(query stems × postings), whatever the number of topics.
  */
 export class TopicIndex {
-  static W_SIM = 0.5;
-  static BIGRAMS = false;
-  static SINGLE_TERM_FACTOR = 0.75;
-  static UNKNOWN_WEIGHT = 0.5;
   private maxIdf = 1;
   private readonly owners: string[] = [];
-  private readonly docs: Doc[] = [];
-  private readonly postings = new Map<string, number[]>();
-  private readonly idf = new Map<string, number>();
   private readonly ownerDocCount: number[] = [];
-  private readonly ownerTerms = new Map<string, Set<number>>();
+  private readonly termIds = new Map<string, number>();
+  private readonly idf: number[] = [];
+  /** Per term: the documents that contain it. */
+  private readonly docPostings: Int32Array[] = [];
+  /**
+   * Per term t: the owners whose documents contain it are postOwner[postStart[t] …
+   * postStart[t + 1]), and weights[] holds the learned weight of each of those pairs.
+   */
+  private readonly postOwner: Int32Array;
+  private readonly postStart: Int32Array;
+  private readonly weights: Float64Array;
+  private readonly docOwner: number[] = [];
+  private readonly docMass: number[] = [];
+  private readonly docTerms: number[][] = [];
+  /** A stem in more phrasings than this is "common": see {@link rank}. */
+  private readonly commonPostings: number;
+  // Buffers reused by every query, marked per query with a stamp: ranking allocates almost nothing.
+  private stamp = 0;
+  private readonly docStamp: Int32Array;
+  private readonly touchedDocs: Int32Array;
+  private readonly overlap: Float64Array;
+  private readonly matched: Float64Array;
+  private readonly ownerStamp: Int32Array;
+  private readonly touchedOwners: Int32Array;
+  private readonly best: Float64Array;
+  private readonly agree: Float64Array;
+  private readonly cover: Float64Array;
+  private readonly z: Float64Array;
 
   constructor(entries: IndexEntry[]) {
     const ownerIds = new Map<string, number>();
+    const postings: number[][] = [];
     for (const e of entries) {
       let o = ownerIds.get(e.owner);
       if (o === undefined) {
@@ -46,92 +98,250 @@ export class TopicIndex {
         this.owners.push(e.owner);
         this.ownerDocCount.push(0);
       }
-      const terms = termsOf(e.stems);
+      const terms = [...new Set(e.stems)];
       if (!terms.length) continue;
-      const d = this.docs.length;
-      this.docs.push({ owner: o, terms, mass: 0 });
+      const d = this.docOwner.length;
+      this.docOwner.push(o);
       this.ownerDocCount[o] += 1;
+      const ids: number[] = [];
       for (const t of terms) {
-        const list = this.postings.get(t);
-        if (list) list.push(d);
-        else this.postings.set(t, [d]);
+        let id = this.termIds.get(t);
+        if (id === undefined) {
+          id = this.termIds.size;
+          this.termIds.set(t, id);
+          postings.push([]);
+        }
+        postings[id].push(d);
+        ids.push(id);
       }
+      this.docTerms.push(ids);
     }
     // Weights count topics, not phrasings: a word that many topics use ("heup", "artrose")
     // says little about which topic is meant, however often one topic repeats it.
     const n = this.owners.length;
-    for (const [t, list] of this.postings) {
-      const owners = new Set(list.map((d) => this.docs[d].owner));
-      this.idf.set(t, Math.log(1 + (n - owners.size + 0.5) / (owners.size + 0.5)));
-      this.ownerTerms.set(t, owners);
-    }
+    const ownerLists = postings.map((list) => [...new Set(list.map((d) => this.docOwner[d]))].sort((a, b) => a - b));
+    this.postStart = new Int32Array(postings.length + 1);
+    ownerLists.forEach((owners, t) => (this.postStart[t + 1] = this.postStart[t] + owners.length));
+    this.postOwner = new Int32Array(this.postStart[postings.length]);
+    ownerLists.forEach((owners, t) => {
+      this.postOwner.set(owners, this.postStart[t]);
+      this.docPostings.push(Int32Array.from(postings[t]));
+      this.idf.push(Math.log(1 + (n - owners.length + 0.5) / (owners.length + 0.5)));
+    });
     this.maxIdf = Math.log(1 + (n - 1 + 0.5) / 1.5);
-    for (const doc of this.docs) doc.mass = doc.terms.reduce((s, t) => s + this.idf.get(t)!, 0);
+    for (const ids of this.docTerms) this.docMass.push(ids.reduce((s, t) => s + this.idf[t], 0));
+    const nd = this.docOwner.length;
+    this.commonPostings = Math.max(2000, nd / 100);
+    this.docStamp = new Int32Array(nd);
+    this.touchedDocs = new Int32Array(nd);
+    this.overlap = new Float64Array(nd);
+    this.matched = new Float64Array(nd);
+    this.ownerStamp = new Int32Array(n);
+    this.touchedOwners = new Int32Array(n);
+    this.best = new Float64Array(n);
+    this.agree = new Float64Array(n);
+    this.cover = new Float64Array(n);
+    this.z = new Float64Array(n);
+    this.weights = new Float64Array(this.postOwner.length);
+    this.train();
   }
 
   /** Number of indexed documents. */
   get size(): number {
-    return this.docs.length;
+    return this.docOwner.length;
   }
 
   /** True when the stem occurs anywhere in the index. */
   knows(stem: string): boolean {
-    return this.postings.has(stem);
+    return this.termIds.has(stem);
   }
 
-  /** Owners ranked by similarity, best first, at most `limit`. */
-  rank(stems: string[], limit = 5, boost?: (owner: string) => number): Ranked[] {
-    const all = termsOf(stems);
-    const terms = all.filter((t) => this.postings.has(t));
-    if (!terms.length) return [];
-    // Words the knowledge base has never seen still count against a match, at a fraction of a
-    // rare word's weight: "wat voor weer wordt het morgen" must not borrow confidence from one
-    // known word, while a long story around a clear question still finds it.
-    const unknown = all.length - terms.length;
-    const queryMass = terms.reduce((s, t) => s + this.idf.get(t)!, 0) + unknown * this.maxIdf * TopicIndex.UNKNOWN_WEIGHT;
-    const overlap = new Map<number, number>();
-    for (const t of terms) {
-      const w = this.idf.get(t)!;
-      for (const d of this.postings.get(t)!) overlap.set(d, (overlap.get(d) ?? 0) + w);
+  /**
+   * Owners ranked by score, best first, at most `limit`. A known stem given twice counts once
+   * (with its higher weight); unknown stems should be given once each.
+   */
+  rank(query: QueryTerm[], limit = 5, boost?: (owner: string) => number): Ranked[] {
+    const ids: number[] = [];
+    const ws: number[] = [];
+    let unknown = 0;
+    let unknownSq = 0;
+    for (const { stem, weight } of query) {
+      const id = this.termIds.get(stem);
+      if (id === undefined) {
+        unknown += weight;
+        unknownSq += weight * weight;
+        continue;
+      }
+      const at = ids.indexOf(id);
+      if (at < 0) {
+        ids.push(id);
+        ws.push(weight);
+      } else ws[at] = Math.max(ws[at], weight);
     }
-    const best = new Map<number, number>();
-    const agree = new Map<number, number>();
-    const matchedTerms = new Map<number, number>();
-    for (const t of terms) {
-      if (this.idf.get(t)! < 0.25 * this.maxIdf) continue;
-      for (const d of this.postings.get(t)!) matchedTerms.set(d, (matchedTerms.get(d) ?? 0) + 1);
+    if (!ids.length) return [];
+    // Unknown words count against every match, in the overlap and in the model's input alike:
+    // "hoeveel kost een treinticket" must not borrow confidence from "hoeveel kost" alone.
+    let queryMass = unknown * this.maxIdf * UNKNOWN_WEIGHT;
+    let norm = unknownSq;
+    for (let i = 0; i < ids.length; i++) {
+      queryMass += ws[i] * this.idf[ids[i]];
+      norm += ws[i] * ws[i];
     }
-    for (const [d, o] of overlap) {
-      const doc = this.docs[d];
-      // One shared word is weak evidence ("belastingen" is not "belasting" of a joint): such a
-      // match may be offered as a choice, never answered outright.
-      const single = (matchedTerms.get(d) ?? 0) < 2 ? TopicIndex.SINGLE_TERM_FACTOR : 1;
-      const sim = single * Math.sqrt((o / doc.mass) * (o / queryMass));
-      if (sim > (best.get(doc.owner) ?? 0)) best.set(doc.owner, sim);
-      if (sim >= 0.35) agree.set(doc.owner, (agree.get(doc.owner) ?? 0) + 1);
+    const scale = 1 / Math.sqrt(norm);
+    const stamp = ++this.stamp;
+    const { overlap, matched, docStamp, touchedDocs, best, agree, cover, z, ownerStamp, touchedOwners } = this;
+    let nDocs = 0;
+    let nOwners = 0;
+    // Phrasings are found through the query's less common stems. A stem in very many phrasings
+    // ("knie" in a large knowledge base) only adds to phrasings found that way; a query of such
+    // stems only finds phrasings through the least common of them.
+    let seed = ids[0];
+    for (const t of ids) if (this.docPostings[t].length < this.docPostings[seed].length) seed = t;
+    const finds = (t: number) => t === seed || this.docPostings[t].length <= this.commonPostings;
+    for (const pass of [0, 1]) {
+      for (let i = 0; i < ids.length; i++) {
+        const t = ids[i];
+        if ((pass === 0) !== finds(t)) continue;
+        const idf = this.idf[t] * ws[i];
+        const strong = this.idf[t] >= 0.25 * this.maxIdf ? 1 : 0;
+        if (pass === 1) {
+          for (let k = 0; k < nDocs; k++) {
+            const d = touchedDocs[k];
+            if (this.docTerms[d].includes(t)) {
+              overlap[d] += idf;
+              matched[d] += strong;
+            }
+          }
+          continue;
+        }
+        const docs = this.docPostings[t];
+        for (let k = 0; k < docs.length; k++) {
+          const d = docs[k];
+          if (docStamp[d] !== stamp) {
+            docStamp[d] = stamp;
+            overlap[d] = 0;
+            matched[d] = 0;
+            touchedDocs[nDocs++] = d;
+          }
+          overlap[d] += idf;
+          matched[d] += strong;
+        }
+      }
     }
-    // How much of the query's known words the topic's vocabulary as a whole covers.
-    const coverage = new Map<number, number>();
-    for (const t of terms) {
-      const w = this.idf.get(t)!;
-      for (const o of this.ownerTerms.get(t)!) coverage.set(o, (coverage.get(o) ?? 0) + w);
+    for (let i = 0; i < ids.length; i++) {
+      const t = ids[i];
+      const w = ws[i];
+      const idf = this.idf[t] * w;
+      const { postOwner, weights } = this;
+      for (let k = this.postStart[t], end = this.postStart[t + 1]; k < end; k++) {
+        const o = postOwner[k];
+        if (ownerStamp[o] !== stamp) {
+          ownerStamp[o] = stamp;
+          best[o] = 0;
+          agree[o] = 0;
+          cover[o] = 0;
+          z[o] = 0;
+          touchedOwners[nOwners++] = o;
+        }
+        cover[o] += idf;
+        z[o] += weights[k] * w * scale;
+      }
     }
-    const ranked: Ranked[] = [];
-    for (const [o, sim] of best) {
-      const support = (agree.get(o) ?? 0) / Math.max(4, this.ownerDocCount[o]);
-      const cover = (coverage.get(o) ?? 0) / queryMass;
-      let score = Math.min(1, (TopicIndex.W_SIM * sim + (1 - TopicIndex.W_SIM) * cover) * (0.9 + 0.1 * Math.min(1, support * 2)));
+    for (let k = 0; k < nDocs; k++) {
+      const d = touchedDocs[k];
+      const o = this.docOwner[d];
+      // One shared word is weak evidence ("belastingen" is not "belasting" of a joint).
+      const single = matched[d] < 2 ? SINGLE_TERM_FACTOR : 1;
+      const sim = single * Math.sqrt((overlap[d] / this.docMass[d]) * (overlap[d] / queryMass));
+      if (sim > best[o]) best[o] = sim;
+      if (sim >= 0.35) agree[o] += 1;
+    }
+    // Softmax over all owners; an untouched owner has z = 0 and adds exp(0) = 1.
+    let partition = this.owners.length - nOwners;
+    for (let k = 0; k < nOwners; k++) {
+      const o = touchedOwners[k];
+      z[o] = Math.exp(z[o]);
+      partition += z[o];
+    }
+    // The best `limit` owners in a small sorted list: no object for the others.
+    const top: Ranked[] = [];
+    for (let k = 0; k < nOwners; k++) {
+      const o = touchedOwners[k];
+      const support = agree[o] / Math.max(4, this.ownerDocCount[o]);
+      const cov = cover[o] / queryMass;
+      const ov = Math.min(1, (W_SIM * best[o] + (1 - W_SIM) * cov) * (0.9 + 0.1 * Math.min(1, support * 2)));
+      const prob = z[o] / partition;
+      let score = (ov + ALPHA * prob) / (1 + ALPHA);
       if (boost) score = Math.min(1, score * boost(this.owners[o]));
-      ranked.push({ owner: this.owners[o], score });
+      if (top.length === limit && score <= top[limit - 1].score) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1].score < score) at--;
+      top.splice(at, 0, { owner: this.owners[o], score, sim: best[o], cover: cov, prob, overlap: ov });
+      if (top.length > limit) top.pop();
     }
-    ranked.sort((a, b) => b.score - a.score);
-    return ranked.slice(0, limit);
+    return top;
   }
-}
 
-/** Unique stems plus bigrams of adjacent stems. */
-function termsOf(stems: string[]): string[] {
-  const set = new Set<string>(stems);
-  if (TopicIndex.BIGRAMS) for (let i = 0; i + 1 < stems.length; i++) set.add(`${stems[i]}_${stems[i + 1]}`);
-  return [...set];
+  /**
+   * Fits the (stem, topic) weights by stochastic gradient descent on the softmax loss, each
+   * phrasing an example of its topic. Deterministic: the shuffle uses a fixed seed. Each step
+   * touches only the topics that share a stem with the phrasing.
+   */
+  private train(): void {
+    const { postOwner, postStart, weights } = this;
+    const nd = this.docOwner.length;
+    const p = new Float64Array(this.owners.length);
+    const stamp = new Int32Array(this.owners.length).fill(-1);
+    const touched = new Int32Array(this.owners.length);
+    const order = Array.from({ length: nd }, (_, i) => i);
+    let seed = 12345;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    let work = 0;
+    for (const terms of this.docTerms) for (const t of terms) work += postStart[t + 1] - postStart[t];
+    const epochs = Math.max(1, Math.min(EPOCHS, Math.floor(TRAINING_BUDGET / Math.max(1, work))));
+    const perEpoch = Math.min(nd, Math.ceil((nd * TRAINING_BUDGET) / Math.max(1, work)));
+    let step = 0;
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      for (let i = nd - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        const tmp = order[i];
+        order[i] = order[j];
+        order[j] = tmp;
+      }
+      const rate = LEARNING_RATE / (1 + epoch * 0.1);
+      for (let n = 0; n < perEpoch; n++) {
+        const d = order[n];
+        const terms = this.docTerms[d];
+        const scale = 1 / Math.sqrt(terms.length);
+        let nTouched = 0;
+        step++;
+        for (const t of terms) {
+          for (let k = postStart[t], end = postStart[t + 1]; k < end; k++) {
+            const o = postOwner[k];
+            if (stamp[o] !== step) {
+              stamp[o] = step;
+              p[o] = 0;
+              touched[nTouched++] = o;
+            }
+            p[o] += weights[k] * scale;
+          }
+        }
+        // Softmax over all owners; an untouched owner has score 0 and adds exp(0) = 1.
+        let partition = this.owners.length - nTouched;
+        for (let i = 0; i < nTouched; i++) {
+          const o = touched[i];
+          p[o] = Math.exp(p[o]);
+          partition += p[o];
+        }
+        // p becomes the gradient of the loss with respect to each touched owner's score.
+        for (let i = 0; i < nTouched; i++) p[touched[i]] /= partition;
+        p[this.docOwner[d]] -= 1;
+        for (const t of terms) {
+          for (let k = postStart[t], end = postStart[t + 1]; k < end; k++) {
+            weights[k] -= rate * (p[postOwner[k]] * scale + L2 * weights[k]);
+          }
+        }
+      }
+    }
+  }
 }

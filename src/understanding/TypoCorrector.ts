@@ -1,22 +1,29 @@
-import Fuse from 'fuse.js';
-
 /**
- * Corrects a misspelt word to the closest word of the knowledge base's vocabulary. fuse.js does
- * the fuzzy lookup, over a bucket of words with the same first letter (a typo in the first
- * letter is rare, and a bucket keeps each lookup to a few hundred words); an edit-distance check
- * then refuses loose matches, so an unknown but correct word is left alone.
+ * Corrects a misspelt word to the closest word of the knowledge base's vocabulary. Candidates
+ * come from a symmetric-delete index (every word with one letter left out), so a lookup costs a
+ * few map reads whatever the vocabulary's size; a weighted edit distance then decides.
+ *
+ * Patients' typos are mostly a letter left out, doubled or swapped; a different letter in the
+ * same place is as often another real word ("gemerkt" is not "gewerkt", "bepalen" is not
+ * "betalen"), so a substitution costs more and short words may not have one at all.
  */
 export class TypoCorrector {
-  private readonly buckets = new Map<string, string[]>();
-  private readonly fuses = new Map<string, Fuse<string>>();
+  /** A word with one letter left out → the vocabulary words it comes from. */
+  private readonly deletes = new Map<string, string[]>();
   private readonly cache = new Map<string, string>();
 
-  constructor(private readonly vocabulary: Set<string>, private readonly keep: Set<string>) {
-    for (const w of vocabulary) {
-      if (w.length < 4) continue;
-      const list = this.buckets.get(w[0]) ?? [];
-      list.push(w);
-      this.buckets.set(w[0], list);
+  /**
+   * @param vocabulary the known words, with how often each occurs in the knowledge base
+   * @param keep words never corrected (stop words)
+   */
+  constructor(private readonly vocabulary: ReadonlyMap<string, number>, private readonly keep: Set<string>) {
+    for (const w of vocabulary.keys()) {
+      if (w.length < 4 || /\d/.test(w)) continue;
+      for (const key of new Set([w, ...deletionsOf(w)])) {
+        const list = this.deletes.get(key);
+        if (list) list.push(w);
+        else this.deletes.set(key, [w]);
+      }
     }
   }
 
@@ -32,38 +39,50 @@ export class TypoCorrector {
   }
 
   private lookup(word: string): string {
-    const fuse = this.fuseFor(word[0]);
-    if (!fuse) return word;
-    // Long words get two edits, others one; the first two letters must agree, since patients
-    // rarely mistype those and "aftrekken" must not become "aantrekken".
-    const maxEdits = word.length <= 8 ? 1 : 2;
+    const max = TypoCorrector.maxCost(word.length);
+    const candidates = new Set<string>();
+    for (const key of [word, ...deletionsOf(word)]) for (const c of this.deletes.get(key) ?? []) candidates.add(c);
     let best = word;
-    let bestDistance = maxEdits + 1;
-    for (const hit of fuse.search(word, { limit: 5 })) {
-      if (hit.item[1] !== word[1]) continue;
-      const d = damerauLevenshtein(word, hit.item, maxEdits);
-      if (d < bestDistance) {
-        best = hit.item;
-        bestDistance = d;
+    let bestCost = max + 0.01;
+    for (const c of candidates) {
+      // The first two letters must agree: patients rarely mistype those, and "aftrekken" must
+      // not become "aantrekken".
+      if (c[0] !== word[0] || c[1] !== word[1]) continue;
+      const cost = weightedDistance(word, c, max);
+      const tie = cost === bestCost && (this.frequency(c) > this.frequency(best) || (this.frequency(c) === this.frequency(best) && c < best));
+      if (cost < bestCost || tie) {
+        best = c;
+        bestCost = cost;
       }
     }
     return best;
   }
 
-  private fuseFor(letter: string): Fuse<string> | undefined {
-    let fuse = this.fuses.get(letter);
-    if (!fuse) {
-      const words = this.buckets.get(letter);
-      if (!words) return undefined;
-      fuse = new Fuse(words, { threshold: 0.34, includeScore: true, ignoreLocation: true, minMatchCharLength: 3 });
-      this.fuses.set(letter, fuse);
-    }
-    return fuse;
+  private frequency(word: string): number {
+    return this.vocabulary.get(word) ?? 0;
+  }
+
+  /** How much editing a word of this length may need: one slip, two in long words. */
+  private static maxCost(length: number): number {
+    if (length >= 10) return 2;
+    if (length >= 8) return SUBSTITUTION;
+    return 1;
   }
 }
 
-/** Optimal-string-alignment distance, stopping early once it exceeds `max`. */
-export function damerauLevenshtein(a: string, b: string, max: number): number {
+const SUBSTITUTION = 1.5;
+
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/**
+ * Optimal-string-alignment distance where leaving out, adding or swapping a letter costs 1 and
+ * replacing one costs {@link SUBSTITUTION}; stops early once it exceeds `max`.
+ */
+export function weightedDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const rows = a.length + 1;
   const cols = b.length + 1;
@@ -76,7 +95,7 @@ export function damerauLevenshtein(a: string, b: string, max: number): number {
   for (let i = 1; i < rows; i++) {
     let rowMin = Infinity;
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a[i - 1] === b[j - 1] ? 0 : SUBSTITUTION;
       let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
       d[i][j] = v;
