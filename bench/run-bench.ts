@@ -1,0 +1,421 @@
+/**
+ * `npm run bench`: how fast and how big fysio-assistent is, against the floor of its own
+ * framework. Builds dist/, times start-up, drives the real server and a bare botbuilder echo bot
+ * (both child processes on 127.0.0.1) with autocannon (FAQ questions over many conversations,
+ * booking dialogs turn by turn, at 1, 10 and 50 connections), repeats the load on PostgreSQL
+ * when DATABASE_URL is set, and measures the router on our knowledge base and on synthetic ones
+ * of 500 and 5,000 topics. Prints a table and writes bench/results.json. See bench/README.md.
+ *
+ * Settings (environment): BENCH_SECONDS (per load run, default 10), BENCH_CONNECTIONS
+ * (default 1,10,50), BENCH_SKIP_BUILD=1 (use dist/ as it is), BENCH_START=ts-node (load the
+ * ts-node start instead of dist/), BENCH_CPU_PROF=<dir> (servers run with --cpu-prof),
+ * BENCH_STRICT=1 (exit status 1 when a target is missed), BENCH_BUDGET_SECONDS (default 570: the
+ * routing benchmark gets what is left and stops an index build that does not finish),
+ * BENCH_PARTS (default startup,load,postgres,routing: run fewer, e.g. to profile one),
+ * BENCH_RESULTS_FILE (default bench/results.json),
+ * DATABASE_URL (adds the PostgreSQL runs).
+ */
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadDevSet } from '../test/eval/dataset';
+import {
+  benchDatabase, bookingRequests, buildDist, ChildServer, compileEchoBot,
+  describeTarget, echoSpec, faqRequests, formatTable, fysioSpec, freePort, median, meets, preflightBooking,
+  round, runLoad as runAutocannon, runRoutingWorker, summarizeCpuProfile, TARGETS, type BookingPreflight, type BuildOutcome, type ChildServerSpec, type FaqQuestion,
+  type HotFunction, type LoadFigures, type RequestsFactory, type RoutingOutcome, type StartMode, type TableRow, type TargetName,
+} from './lib';
+
+const ROOT = resolve(__dirname, '..');
+const WARM_UP_SECONDS = 3;
+const RATIO_CONNECTIONS = 10;
+
+const PARTS = ['startup', 'load', 'postgres', 'routing'] as const;
+type Part = (typeof PARTS)[number];
+
+interface Settings {
+  seconds: number;
+  /** The whole run should end within this; the routing benchmark gets what is left. */
+  budgetSeconds: number;
+  /** Which parts to run (all by default); fewer for profiling one of them. */
+  parts: Set<Part>;
+  connections: number[];
+  skipBuild: boolean;
+  startMode?: StartMode;
+  cpuProfDir?: string;
+  databaseUrl?: string;
+}
+
+function readSettings(env: NodeJS.ProcessEnv): Settings {
+  const seconds = Number(env.BENCH_SECONDS ?? 10);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 120) throw new Error('BENCH_SECONDS: expected a number of seconds from 1 to 120');
+  const connections = (env.BENCH_CONNECTIONS ?? '1,10,50').split(',').map((c) => Number(c.trim()));
+  if (!connections.length || connections.some((c) => !Number.isInteger(c) || c < 1 || c > 500)) {
+    throw new Error('BENCH_CONNECTIONS: expected whole numbers from 1 to 500, e.g. 1,10,50');
+  }
+  const startMode = env.BENCH_START;
+  if (startMode !== undefined && startMode !== 'dist' && startMode !== 'ts-node') throw new Error('BENCH_START: expected dist or ts-node');
+  const budgetSeconds = Number(env.BENCH_BUDGET_SECONDS ?? 570);
+  if (!Number.isFinite(budgetSeconds) || budgetSeconds < 60) throw new Error('BENCH_BUDGET_SECONDS: expected a number of seconds, at least 60');
+  const parts = (env.BENCH_PARTS ?? PARTS.join(',')).split(',').map((p) => p.trim());
+  const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length) throw new Error(`BENCH_PARTS: expected some of ${PARTS.join(',')}, got ${unknown.join(',')}`);
+  return {
+    seconds,
+    budgetSeconds,
+    parts: new Set(parts as Part[]),
+    connections,
+    skipBuild: env.BENCH_SKIP_BUILD === '1' || env.BENCH_SKIP_BUILD === 'true',
+    startMode,
+    cpuProfDir: env.BENCH_CPU_PROF ? resolve(env.BENCH_CPU_PROF) : undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
+  };
+}
+
+const t0 = performance.now();
+function progress(message: string): void {
+  const s = Math.round((performance.now() - t0) / 1000);
+  process.stderr.write(`[bench ${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}] ${message}\n`);
+}
+
+/** Servers started by this run, so that a failure or Ctrl-C never leaves one behind. */
+const live = new Set<ChildServer>();
+async function startServer(spec: ChildServerSpec): Promise<{ server: ChildServer; readyMs: number }> {
+  const server = new ChildServer(spec);
+  live.add(server);
+  const readyMs = await server.start();
+  return { server, readyMs };
+}
+async function stopServer(server: ChildServer): Promise<void> {
+  await server.stop();
+  live.delete(server);
+}
+
+interface StartupFigures {
+  name: string;
+  readyMs: number[];
+  readyMedianMs: number;
+  rssAfterStartMb: number[];
+}
+
+async function measureStartups(name: string, makeSpec: (port: number) => ChildServerSpec, times: number): Promise<StartupFigures> {
+  const readyMs: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const { server, readyMs: ms } = await startServer(makeSpec(await freePort()));
+    readyMs.push(round(ms, 0));
+    rss.push(round(server.rssMb(), 1));
+    await stopServer(server);
+  }
+  const figures = { name, readyMs, readyMedianMs: round(median(readyMs), 0), rssAfterStartMb: rss };
+  progress(`start-up ${name}: ready ${readyMs.join(' / ')} ms, RSS ${rss.join(' / ')} MB`);
+  return figures;
+}
+
+interface SuiteFigures {
+  name: string;
+  rssAfterStartMb: number;
+  rssAfterLoadMb: number;
+  preflight?: BookingPreflight;
+  warmUps: LoadFigures[];
+  runs: LoadFigures[];
+  profile?: { file: string; totalMs: number; hot: HotFunction[] };
+}
+
+/** Warm-up, then every scenario at every connection count, against one running server. */
+async function loadSuite(
+  server: ChildServer,
+  target: string,
+  scenarios: { name: string; requests: RequestsFactory }[],
+  s: Settings,
+  withPreflight: boolean,
+): Promise<SuiteFigures> {
+  const rssAfterStartMb = round(server.rssMb(), 1);
+  const preflight = withPreflight ? await preflightBooking(server.base, `preflight-${Date.now()}`) : undefined;
+  if (preflight) progress(`${target}: booking script ${preflight.ok ? 'in step' : 'OUT OF STEP: ' + preflight.problems.join('; ')}`);
+  const warmUps: LoadFigures[] = [];
+  for (const sc of scenarios) warmUps.push(await runLoad(server, target, sc.name, sc.requests, RATIO_CONNECTIONS, WARM_UP_SECONDS));
+  const runs: LoadFigures[] = [];
+  for (const sc of scenarios) {
+    for (const c of s.connections) {
+      const r = await runLoad(server, target, sc.name, sc.requests, c, s.seconds);
+      progress(`${target}: ${sc.name} @${c}: ${r.turnsPerSecond} turns/s, p50 ${r.latencyP50Ms} ms, p99 ${r.latencyP99Ms} ms, ` +
+        `${r.errors} errors, server CPU ${r.serverCpuMsPerTurn ?? '?'} ms/turn (${Math.round((r.serverCpuShare ?? 0) * 100)} % of a core)`);
+      for (const e of r.examples) progress(`  ${e}`);
+      runs.push(r);
+    }
+  }
+  return { name: target, rssAfterStartMb, rssAfterLoadMb: round(server.rssMb(), 1), preflight, warmUps, runs };
+}
+
+async function runLoad(server: ChildServer, target: string, scenario: string, requests: RequestsFactory, connections: number, seconds: number): Promise<LoadFigures> {
+  if (!server.running) throw new Error(`${target} is no longer running:\n${server.recentOutput}`);
+  const cpuBefore = server.cpuMs();
+  const figures = await runAutocannon(target, scenario, server.base, requests, connections, seconds);
+  if (!server.running) throw new Error(`${target} stopped during the ${scenario} load:\n${server.recentOutput}`);
+  const cpu = server.cpuMs() - cpuBefore;
+  if (figures.turns) figures.serverCpuMsPerTurn = round(cpu / figures.turns, 3);
+  figures.serverCpuShare = round(cpu / (figures.seconds * 1000), 2);
+  return figures;
+}
+
+/** Stops a server; with BENCH_CPU_PROF, reads the profile it wrote on exit. */
+async function finish(server: ChildServer, suite: SuiteFigures, s: Settings): Promise<void> {
+  const before = s.cpuProfDir ? new Set(readdirSync(s.cpuProfDir)) : new Set<string>();
+  await stopServer(server);
+  if (!s.cpuProfDir) return;
+  const written = readdirSync(s.cpuProfDir).filter((f) => f.endsWith('.cpuprofile') && !before.has(f));
+  if (!written.length) return;
+  const file = join(s.cpuProfDir, written[0]);
+  const renamed = join(s.cpuProfDir, `${suite.name.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '')}.cpuprofile`);
+  rmSync(renamed, { force: true });
+  renameSync(file, renamed);
+  suite.profile = { file: renamed, ...summarizeCpuProfile(renamed, ROOT, 15) };
+}
+
+/**
+ * The routing benchmark, one worker process per knowledge base, within what is left of the
+ * time budget; a worker still building its index when the time is up is stopped.
+ */
+async function routingSuite(deadline: number): Promise<RoutingOutcome[]> {
+  const left = () => deadline - performance.now();
+  const out: RoutingOutcome[] = [];
+  for (const [which, cap] of [['ours', 120_000], ['500', 150_000], ['5000', Infinity]] as const) {
+    // Whatever happened before, a worker never gets less than 30 s nor more than its cap.
+    const timeout = Math.min(cap, Math.max(30_000, left() - 10_000));
+    progress(`routing, ${which === 'ours' ? 'our knowledge base' : which + ' topics'} (at most ${Math.round(timeout / 1000)} s)`);
+    const o = await runRoutingWorker(ROOT, which, timeout, (line) => progress(`  ${line}`));
+    out.push(o);
+    progress(describeOutcome(o));
+  }
+  return out;
+}
+
+function describeOutcome(o: RoutingOutcome): string {
+  const name = o.which === 'ours' ? 'our knowledge base' : `${o.which} topics`;
+  if (o.figures) return `routing, ${name}: build ${o.figures.buildMs} ms, fresh p99 ${o.figures.cold.p99Ms} ms, warm p99 ${o.figures.warm.p99Ms} ms`;
+  if (o.timedOutAfterMs) return `routing, ${name}: not done after ${Math.round(o.timedOutAfterMs / 1000)} s, stopped`;
+  return `routing, ${name}: failed: ${o.error}`;
+}
+
+function faqQuestions(): FaqQuestion[] {
+  return loadDevSet(join(ROOT, 'test', 'eval'))
+    .filter((e) => e.intent === 'faq')
+    .map((e) => ({ text: e.text, locale: e.locale }));
+}
+
+function tps(runs: LoadFigures[], target: string, scenario: string, connections: number): number | undefined {
+  return runs.find((r) => r.target === target && r.scenario === scenario && r.connections === connections)?.turnsPerSecond;
+}
+
+async function main(): Promise<void> {
+  const s = readSettings(process.env);
+  const deadline = t0 + s.budgetSeconds * 1000;
+  if (s.cpuProfDir) mkdirSync(s.cpuProfDir, { recursive: true });
+  const loadStart = loadavg();
+  progress(`settings: ${s.seconds} s per run at ${s.connections.join(', ')} connections${s.databaseUrl ? ', PostgreSQL too' : ''}; load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}`);
+
+  let build: BuildOutcome | undefined;
+  if (!s.skipBuild) {
+    progress('building dist/ (tsc -p tsconfig.build.json)');
+    build = await buildDist(ROOT);
+    progress(`build: ${build.ok ? 'ok' : 'tsc reported errors'} in ${build.ms} ms${build.problems.length ? ': ' + build.problems[0] : ''}`);
+  }
+  const distAvailable = build ? build.emitted : readdirSync(join(ROOT, 'dist', 'src')).includes('index.js');
+  const mode: StartMode = s.startMode ?? (distAvailable ? 'dist' : 'ts-node');
+  const echoScript = compileEchoBot(ROOT);
+  cleanups.push(() => rmSync(dirname(echoScript), { recursive: true, force: true }));
+
+  // Start-up: the compiled start is the figure; ts-node shows what development costs.
+  const startups: StartupFigures[] = [];
+  if (s.parts.has('startup')) {
+    if (distAvailable) {
+      startups.push(await measureStartups('fysio-assistent (dist)', (port) => fysioSpec({ root: ROOT, port, mode: 'dist' }), 3));
+    }
+    startups.push(await measureStartups('fysio-assistent (ts-node)', (port) => fysioSpec({ root: ROOT, port, mode: 'ts-node' }), 2));
+    startups.push(await measureStartups('echo bot (dist)', (port) => echoSpec({ root: ROOT, port, mode: 'dist', compiledScript: echoScript }), 3));
+    startups.push(await measureStartups('echo bot (ts-node)', (port) => echoSpec({ root: ROOT, port, mode: 'ts-node' }), 1));
+  }
+
+  const questions = faqQuestions();
+  const tag = Date.now().toString(36);
+  const faq = { name: 'faq', requests: (tally: Parameters<RequestsFactory>[0]) => faqRequests(questions, `${tag}-${Math.random().toString(36).slice(2, 7)}`, tally) };
+  const booking = { name: 'booking', requests: (tally: Parameters<RequestsFactory>[0]) => bookingRequests(`${tag}-${Math.random().toString(36).slice(2, 7)}`, tally) };
+
+  const suites: SuiteFigures[] = [];
+  const ours = `fysio-assistent (${mode}, SQLite)`;
+  if (s.parts.has('load')) {
+    const { server } = await startServer(fysioSpec({ root: ROOT, port: await freePort(), mode, cpuProfDir: s.cpuProfDir, name: ours }));
+    const suite = await loadSuite(server, ours, [faq, booking], s, true);
+    await finish(server, suite, s);
+    suites.push(suite);
+  }
+  const echoName = `echo bot (${mode})`;
+  if (s.parts.has('load')) {
+    const { server } = await startServer({ ...echoSpec({ root: ROOT, port: await freePort(), mode, compiledScript: echoScript, cpuProfDir: s.cpuProfDir }), name: echoName });
+    const suite = await loadSuite(server, echoName, [faq], s, false);
+    await finish(server, suite, s);
+    suites.push(suite);
+  }
+  let postgres: { dedicatedDatabase: boolean } | undefined;
+  const oursPg = `fysio-assistent (${mode}, PostgreSQL)`;
+  if (s.databaseUrl && s.parts.has('postgres')) {
+    const db = await benchDatabase(s.databaseUrl);
+    postgres = { dedicatedDatabase: db.dedicated };
+    progress(`PostgreSQL: ${db.dedicated ? 'a throw-away database' : 'DATABASE_URL itself (no CREATE DATABASE privilege)'}`);
+    try {
+      const { server } = await startServer(fysioSpec({ root: ROOT, port: await freePort(), mode, databaseUrl: db.url, cpuProfDir: s.cpuProfDir, name: oursPg }));
+      const suite = await loadSuite(server, oursPg, [faq, booking], s, true);
+      await finish(server, suite, s);
+      suites.push(suite);
+    } finally {
+      await db.drop().catch((err: unknown) => progress(`could not drop the bench database: ${String(err)}`));
+    }
+  }
+
+  const routing = s.parts.has('routing') ? await routingSuite(deadline) : [];
+  const loadEnd = loadavg();
+  const routeOurs = routing.find((o) => o.which === 'ours');
+  const route5000 = routing.find((o) => o.which === '5000');
+
+  // Headline figures.
+  const runs = suites.flatMap((x) => x.runs);
+  const allRuns = suites.flatMap((x) => [...x.warmUps, ...x.runs]);
+  const ratioAt = s.connections.includes(RATIO_CONNECTIONS) ? RATIO_CONNECTIONS : s.connections[Math.floor(s.connections.length / 2)];
+  const echoFaq = tps(runs, echoName, 'faq', ratioAt);
+  const ratio = (x: number | undefined) => (x !== undefined && echoFaq ? round(x / echoFaq, 3) : undefined);
+  const oursSuite = suites.find((x) => x.name === ours);
+  const echoSuite = suites.find((x) => x.name === echoName);
+  const startupOurs = startups.find((x) => x.name === `fysio-assistent (${distAvailable ? 'dist' : 'ts-node'})`);
+  const headline = {
+    faqToEchoRatio: ratio(tps(runs, ours, 'faq', ratioAt)),
+    bookingToEchoRatio: ratio(tps(runs, ours, 'booking', ratioAt)),
+    routingP99Ms: routeOurs?.figures?.cold.p99Ms,
+    routingP99Ms5000: route5000?.figures?.cold.p99Ms,
+    indexBuildMs5000: route5000?.figures?.buildMs,
+    errors: allRuns.reduce((n, r) => n + r.errors, 0),
+    rssMb: oursSuite?.rssAfterLoadMb,
+    echoRssMb: echoSuite?.rssAfterLoadMb,
+    rssToEchoRatio: oursSuite && echoSuite ? round(oursSuite.rssAfterLoadMb / echoSuite.rssAfterLoadMb, 3) : undefined,
+    readyMs: startupOurs?.readyMedianMs,
+  };
+  // A build stopped after a minute certainly missed "≤ 1 s".
+  const met = (k: TargetName) => (k === 'indexBuildMs5000' && route5000?.timedOutAfterMs ? false : meets(k, headline[k]));
+  const targets = Object.fromEntries(
+    (Object.keys(TARGETS) as TargetName[]).map((k) => [k, { value: headline[k] ?? null, target: describeTarget(k), met: met(k) ?? null }]),
+  );
+
+  // The table.
+  const rows: TableRow[] = [];
+  const row = (section: string, figure: string, value: string, target?: TargetName, v?: number, unit = '') =>
+    rows.push({ section, figure, value, ...(target ? { target: describeTarget(target, unit), met: meets(target, v) } : {}) });
+  const E2E = 'End to end (turns/s; latency p50 / p99; errors; server CPU per turn)';
+  for (const r of runs) {
+    row(E2E, `${r.target}, ${r.scenario}, ${String(r.connections).padStart(2)} conn`,
+      `${r.turnsPerSecond.toFixed(1).padStart(7)} t/s  ${`${r.latencyP50Ms} / ${r.latencyP99Ms} ms`.padEnd(16)} ${String(r.errors).padStart(3)} err  ${r.serverCpuMsPerTurn ?? '?'} ms CPU`);
+  }
+  const RATIOS = `Against the echo bot (${ratioAt} connections) and errors`;
+  row(RATIOS, 'FAQ turns/s ÷ echo', String(headline.faqToEchoRatio ?? 'n/a'), 'faqToEchoRatio', headline.faqToEchoRatio);
+  row(RATIOS, 'booking turns/s ÷ echo', String(headline.bookingToEchoRatio ?? 'n/a'), 'bookingToEchoRatio', headline.bookingToEchoRatio);
+  if (suites.some((x) => x.name === oursPg)) {
+    row(RATIOS, 'FAQ turns/s ÷ echo (PostgreSQL)', String(ratio(tps(runs, oursPg, 'faq', ratioAt)) ?? 'n/a'));
+    row(RATIOS, 'booking turns/s ÷ echo (PostgreSQL)', String(ratio(tps(runs, oursPg, 'booking', ratioAt)) ?? 'n/a'));
+  }
+  const cpuPerTurn = (target: string, scenario: string) => runs.find((r) => r.target === target && r.scenario === scenario && r.connections === ratioAt)?.serverCpuMsPerTurn;
+  const echoCpu = cpuPerTurn(echoName, 'faq');
+  const cpuRatio = (x: number | undefined) => (x && echoCpu ? round(echoCpu / x, 3) : undefined);
+  row(RATIOS, 'echo CPU per turn ÷ ours, FAQ (less load-sensitive)', String(cpuRatio(cpuPerTurn(ours, 'faq')) ?? 'n/a'));
+  row(RATIOS, 'echo CPU per turn ÷ ours, booking', String(cpuRatio(cpuPerTurn(ours, 'booking')) ?? 'n/a'));
+  row(RATIOS, 'errors, whole run (incl. warm-up)', String(headline.errors), 'errors', headline.errors);
+  for (const suite of suites) {
+    if (suite.preflight) rows.push({ section: RATIOS, figure: `booking script in step (${suite.name})`, value: suite.preflight.ok ? 'yes' : 'no', target: 'yes', met: suite.preflight.ok });
+  }
+  const MEM = 'Memory and start-up';
+  for (const suite of suites) {
+    row(MEM, `RSS after start / after load, ${suite.name}`, `${suite.rssAfterStartMb} / ${suite.rssAfterLoadMb} MB`);
+  }
+  row(MEM, 'RSS after load ÷ echo', String(headline.rssToEchoRatio), 'rssToEchoRatio', headline.rssToEchoRatio);
+  for (const st of startups) {
+    const isHeadline = st === startupOurs;
+    row(MEM, `ready (spawn → /readyz 200), ${st.name}`, `${st.readyMedianMs} ms`, isHeadline ? 'readyMs' : undefined, st.readyMedianMs, 'ms');
+  }
+  const ROUTE = 'Routing (Router.route; "fresh" = new router, each message once)';
+  for (const [i, o] of routing.entries()) {
+    const r = o.figures;
+    const which = o.which === 'ours' ? 'our knowledge base' : `synthetic, ${o.which} topics`;
+    const name = `${which}${r ? ` (${r.messages} msgs)` : ''}`;
+    const p99Target: TargetName | undefined = i === 0 ? 'routingP99Ms' : o.which === '5000' ? 'routingP99Ms5000' : undefined;
+    const buildTarget: TargetName | undefined = o.which === '5000' ? 'indexBuildMs5000' : undefined;
+    if (!r) {
+      const why = o.timedOutAfterMs ? `not done after ${Math.round(o.timedOutAfterMs / 1000)} s` : `failed`;
+      rows.push({ section: ROUTE, figure: `${name}: index build`, value: why, ...(buildTarget ? { target: describeTarget(buildTarget, 'ms'), met: false } : {}) });
+      continue;
+    }
+    row(ROUTE, `${name}: index build`, `${r.buildMs} ms`, buildTarget, r.buildMs, 'ms');
+    row(ROUTE, `${name}: fresh p50 / p99`, `${r.cold.p50Ms} / ${r.cold.p99Ms} ms`, p99Target, r.cold.p99Ms, 'ms');
+    row(ROUTE, `${name}: warm p50 / p99`, `${r.warm.p50Ms} / ${r.warm.p99Ms} ms`);
+    row(ROUTE, `${name}: decisions/s fresh / warm`, `${r.coldDecisionsPerSecond} / ${r.warmDecisionsPerSecond}`);
+    if (r.foundRight !== undefined) row(ROUTE, `${name}: held-out questions answered / found`, `${Math.round((r.answeredRight ?? 0) * 100)} / ${Math.round(r.foundRight * 100)} %`);
+  }
+
+  const results = {
+    // Every headline key is present; null means "not measured" (e.g. an index build stopped).
+    ...(Object.fromEntries(Object.entries(headline).map(([k, v]) => [k, v ?? null])) as Record<keyof typeof headline, number | null>),
+    targets,
+    ratioConnections: ratioAt,
+    cpuPerTurnRatios: { faq: cpuRatio(cpuPerTurn(ours, 'faq')) ?? null, booking: cpuRatio(cpuPerTurn(ours, 'booking')) ?? null },
+    serverStart: mode,
+    readyMsMeasuredOn: startupOurs?.name ?? null,
+    generatedAt: new Date().toISOString(),
+    durationSeconds: Math.round((performance.now() - t0) / 1000),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGb: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+      loadAverageAtStart: loadStart.map((l) => round(l, 2)),
+      loadAverageAtEnd: loadEnd.map((l) => round(l, 2)),
+    },
+    settings: { seconds: s.seconds, connections: s.connections, warmUpSeconds: WARM_UP_SECONDS, parts: [...s.parts], postgres: !!s.databaseUrl },
+    build,
+    postgres,
+    startups,
+    suites,
+    routing,
+    ...(route5000?.timedOutAfterMs ? { routing5000StoppedAfterMs: route5000.timedOutAfterMs } : {}),
+    table: rows,
+  };
+  const resultsFile = process.env.BENCH_RESULTS_FILE ? resolve(process.env.BENCH_RESULTS_FILE) : join(__dirname, 'results.json');
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+
+  console.log(formatTable(rows));
+  const missed = Object.entries(targets).filter(([, t]) => t.met === false).map(([k]) => k);
+  console.log(`\n${missed.length ? `Targets missed: ${missed.join(', ')}` : 'All targets met.'}`);
+  console.log(`Load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} at start, ${loadEnd.map((l) => l.toFixed(2)).join(' ')} at end (${cpus().length} CPUs); figures from a busy machine are low.`);
+  console.log(`Wrote ${resultsFile} in ${results.durationSeconds} s.`);
+  if (missed.length && (process.env.BENCH_STRICT === '1' || process.env.BENCH_STRICT === 'true')) process.exitCode = 1;
+}
+
+/** Things to undo at the end, whatever happened. */
+const cleanups: (() => void)[] = [];
+
+async function stopAll(): Promise<void> {
+  await Promise.all([...live].map((server) => server.stop(5000)));
+  for (const c of cleanups.splice(0)) c();
+}
+
+process.on('SIGINT', () => {
+  void stopAll().then(() => process.exit(130));
+});
+
+main()
+  .catch(async (err: unknown) => {
+    console.error(err instanceof Error ? err.stack : err);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await stopAll();
+    // autocannon and fetch may keep sockets open for a moment; the run is over.
+    setTimeout(() => process.exit(), 200).unref();
+  });
