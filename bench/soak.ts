@@ -50,11 +50,14 @@ class SoakTally {
   errors = 0;
   readonly latencies: number[] = [];
   readonly conversations: Record<SoakKind, number> = { faq: 0, booking: 0, handoff: 0 };
-  readonly examples: string[] = [];
+  /** Errors by what went wrong and in which kind of conversation, with when they first happened. */
+  readonly kinds = new Map<string, { count: number; firstAtS: number }>();
 
-  fail(example: string): void {
+  fail(kind: string, atS: number): void {
     this.errors += 1;
-    if (this.examples.length < 10) this.examples.push(example);
+    const k = this.kinds.get(kind) ?? { count: 0, firstAtS: Math.round(atS) };
+    k.count += 1;
+    this.kinds.set(kind, k);
   }
 }
 
@@ -63,28 +66,32 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** One simulated patient: conversation after conversation until the deadline. */
 async function patient(
   id: number, base: string, http: HttpPoster, scripts: SoakScripts, s: SoakSettings, deadline: number, tally: SoakTally, random: SeededRandom,
+  started: number,
 ): Promise<void> {
   let n = 0;
   while (performance.now() < deadline) {
     const conversation = scripts.next();
     const conversationId = `soak-${id}-${++n}-${Date.now().toString(36)}`;
     let finished = true;
-    for (const text of conversation.messages) {
+    for (const [turn, text] of conversation.messages.entries()) {
       if (performance.now() >= deadline) {
         finished = false;
         break;
       }
-      const started = performance.now();
+      const sent = performance.now();
+      // Where in which conversation, never what the patient typed.
+      const where = `${conversation.kind} turn ${turn + 1}`;
+      const at = (sent - started) / 1000;
       try {
         const res = await http.post(`${base}/api/messages`, messageActivity(text, conversation.locale, conversationId), 30_000);
-        tally.latencies.push(performance.now() - started);
+        tally.latencies.push(performance.now() - sent);
         tally.turns += 1;
         const activities = replyActivities(res.body);
-        if (res.status < 200 || res.status > 299) tally.fail(`${conversation.kind}: HTTP ${res.status}: ${res.body.slice(0, 120)}`);
-        else if (!activities?.length) tally.fail(`${conversation.kind}: HTTP ${res.status} without a reply activity`);
+        if (res.status < 200 || res.status > 299) tally.fail(`${where}: HTTP ${res.status}`, at);
+        else if (!activities?.length) tally.fail(`${where}: HTTP ${res.status} without a reply activity`, at);
       } catch (err) {
         tally.turns += 1;
-        tally.fail(`${conversation.kind}: ${err instanceof Error ? err.message : String(err)}`);
+        tally.fail(`${where}: ${err instanceof Error ? err.message : String(err)}`, at);
       }
       if (s.thinkMs) await sleep(random.next() * 2 * s.thinkMs);
     }
@@ -126,7 +133,7 @@ async function main(): Promise<void> {
     const timer = setInterval(report, 60_000);
     const random = new SeededRandom(99);
     const http = new HttpPoster(s.conversations);
-    await Promise.all(Array.from({ length: s.conversations }, (_, i) => patient(i + 1, server.base, http, scripts, s, deadline, tally, random)));
+    await Promise.all(Array.from({ length: s.conversations }, (_, i) => patient(i + 1, server.base, http, scripts, s, deadline, tally, random, started)));
     clearInterval(timer);
     http.close();
     const elapsed = (performance.now() - started) / 1000;
@@ -143,8 +150,11 @@ async function main(): Promise<void> {
     console.log(`  RSS               start ${rss[0].toFixed(1)} MB, end ${endRss.toFixed(1)} MB, max ${Math.max(...rss.filter(Number.isFinite)).toFixed(1)} MB ` +
       `(${rss.map((r) => round(r, 0)).join(' → ')})`);
     console.log(`  server            ${alive ? 'still running' : 'DIED:\n' + server.recentOutput}`);
+    console.log(`  reconnects        ${http.retries} (kept-alive connection closed by the server as it was reused; sent again)`);
     console.log(`  errors            ${tally.errors}`);
-    for (const e of tally.examples) console.log(`    ${e}`);
+    for (const [kind, k] of [...tally.kinds].sort((a, b) => b[1].count - a[1].count).slice(0, 15)) {
+      console.log(`    ${String(k.count).padStart(5)}× ${kind} (first at ${k.firstAtS} s)`);
+    }
     const ok = tally.errors === 0 && alive && tally.turns > 0;
     console.log(ok ? '\nsoak passed: zero errors' : '\nsoak FAILED');
     process.exitCode = ok ? 0 : 1;

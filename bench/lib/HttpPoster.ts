@@ -8,19 +8,35 @@ export interface PostResult {
 
 /**
  * POSTs JSON over a keep-alive pool of node:http connections, as a channel connector does.
- * (The soak test first used fetch; under 200 concurrent conversations its pool let a few
- * requests wait 10–40 s while the server answered others in milliseconds, which measured the
- * client, not the bot.)
+ * (The soak test first used fetch; under 200 concurrent conversations a few of its requests
+ * waited 10–40 s while the server answered others in milliseconds. See bench/README.md.)
  */
 export class HttpPoster {
   private readonly agent: http.Agent;
+  /** Requests sent again because a kept-alive connection was closed under them. */
+  retries = 0;
 
   constructor(maxSockets: number) {
     this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
-  /** Sends `body` to `url`; rejects on a network error or after `timeoutMs`. */
-  post(url: string, body: string, timeoutMs: number): Promise<PostResult> {
+  /**
+   * Sends `body` to `url`; rejects on a network error or after `timeoutMs`. A request whose
+   * reused keep-alive connection is reset before any answer (the server closed it as idle at
+   * the moment it was reused) is sent once more on a new connection, as the Node.js docs
+   * advise; such requests never reached the bot.
+   */
+  async post(url: string, body: string, timeoutMs: number): Promise<PostResult> {
+    try {
+      return await this.once(url, body, timeoutMs);
+    } catch (err) {
+      if (!(err instanceof StaleConnectionError)) throw err;
+      this.retries += 1;
+      return this.once(url, body, timeoutMs);
+    }
+  }
+
+  private once(url: string, body: string, timeoutMs: number): Promise<PostResult> {
     return new Promise((resolve, reject) => {
       const req = http.request(url, {
         method: 'POST',
@@ -34,7 +50,10 @@ export class HttpPoster {
         res.on('error', reject);
       });
       req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        const stale = req.reusedSocket && (err.code === 'ECONNRESET' || err.code === 'EPIPE');
+        reject(stale ? new StaleConnectionError(err.message) : err);
+      });
       req.end(body);
     });
   }
@@ -44,3 +63,6 @@ export class HttpPoster {
     this.agent.destroy();
   }
 }
+
+/** A kept-alive connection was closed by the server just as it was reused. */
+class StaleConnectionError extends Error {}
