@@ -5,7 +5,14 @@ import { ticketFromRow, ticketToRow, type TicketRow } from '../handoff/TicketRow
 
 /** Handoff tickets in SQLite. Read-modify-write is safe: better-sqlite3 runs it synchronously. */
 export class SqliteTicketRepository implements TicketRepository {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  /** Asked on every turn (is a person holding this conversation?), so prepared once. */
+  private readonly openForStatement: BetterSqlite3.Statement;
+
+  constructor(private readonly db: BetterSqlite3.Database) {
+    this.openForStatement = db.prepare(
+      "SELECT * FROM handoff_tickets WHERE conversation_id = ? AND status IN ('waiting', 'active') ORDER BY created_at DESC LIMIT 1",
+    );
+  }
 
   async create(t: Ticket): Promise<void> {
     this.db.prepare('INSERT INTO handoff_tickets (id, status, conversation_id, data, created_at, updated_at) VALUES (@id, @status, @conversation_id, @data, @created_at, @updated_at)').run(ticketToRow(t));
@@ -17,9 +24,7 @@ export class SqliteTicketRepository implements TicketRepository {
   }
 
   async openFor(conversationId: string): Promise<Ticket | undefined> {
-    const row = this.db
-      .prepare("SELECT * FROM handoff_tickets WHERE conversation_id = ? AND status IN ('waiting', 'active') ORDER BY created_at DESC LIMIT 1")
-      .get(conversationId) as TicketRow | undefined;
+    const row = this.openForStatement.get(conversationId) as TicketRow | undefined;
     return row ? ticketFromRow(row) : undefined;
   }
 
