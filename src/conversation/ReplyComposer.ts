@@ -10,6 +10,9 @@ import type { Choice, Reply } from './Reply';
  * choices, the honest no-match, the emergency instruction. Plain data in and out.
  */
 export class ReplyComposer {
+  /** The opening-hours sentence per locale, formatted once: `say()` runs on every turn. */
+  private readonly hours = new Map<Locale, string>();
+
   constructor(private readonly kb: KnowledgeBase, private readonly t: Translator) {}
 
   /** The main actions offered in the welcome and after help. */
@@ -67,8 +70,12 @@ export class ReplyComposer {
 
   /** A simple sentence from the locale file, with the practice's name, phone and hours. */
   say(locale: Locale, key: string, choices?: Choice[]): Reply {
-    const loc = this.kb.practice.locations[0];
-    const hours = this.t.t(locale, 'practice.hours', { hours: formatOpeningHours(loc.openingHours, locale, this.t) });
+    let hours = this.hours.get(locale);
+    if (hours === undefined) {
+      const loc = this.kb.practice.locations[0];
+      hours = this.t.t(locale, 'practice.hours', { hours: formatOpeningHours(loc.openingHours, locale, this.t) });
+      this.hours.set(locale, hours);
+    }
     return { text: this.t.t(locale, key, { practiceName: this.kb.practice.name, phone: this.kb.practice.phone, hours }), choices };
   }
 

@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { pseudonym, type Logger } from '../../logging/Logger';
 import type { Clock } from '../../util/Clock';
 import { LOCAL_DIRECT_LINE_CHANNEL_ID, LOCAL_DIRECT_LINE_SERVICE_URL, type DirectLineAdapter } from './DirectLineAdapter';
-import type { DirectLineConversationStore } from './DirectLineConversationStore';
+import type { DirectLineConversation, DirectLineConversationStore } from './DirectLineConversationStore';
 import type { DirectLineTokenClaims, DirectLineTokenIssuer } from './DirectLineTokenIssuer';
 import type { RateLimiter } from '../../server/RateLimiter';
 import { bearerToken, queryParam, sendError, sendPrivateJson } from './httpHelpers';
@@ -64,6 +64,22 @@ function authorize(deps: DirectLineRoutesDeps, req: Request, res: Response): Dir
   return claims;
 }
 
+/** The token's conversation, or an answered 401/403/404 and undefined. */
+function authorizedConversation(
+  deps: DirectLineRoutesDeps,
+  req: Request,
+  res: Response,
+): { claims: DirectLineTokenClaims; conversation: DirectLineConversation } | undefined {
+  const claims = authorize(deps, req, res);
+  if (!claims) return undefined;
+  const conversation = deps.store.get(claims.conversationId);
+  if (!conversation) {
+    sendError(res, 404, 'BadArgument', 'conversation not found or expired');
+    return undefined;
+  }
+  return { claims, conversation };
+}
+
 async function startConversation(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
   const claims = authenticate(deps, req, res);
   if (!claims) return;
@@ -96,13 +112,9 @@ async function reconnect(deps: DirectLineRoutesDeps, req: Request, res: Response
 }
 
 async function postActivity(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
-  const claims = authorize(deps, req, res);
-  if (!claims) return;
-  const conversation = deps.store.get(claims.conversationId);
-  if (!conversation) {
-    sendError(res, 404, 'BadArgument', 'conversation not found or expired');
-    return;
-  }
+  const found = authorizedConversation(deps, req, res);
+  if (!found) return;
+  const { claims, conversation } = found;
   const parsed = readActivity(req.body, deps.maxMessageChars);
   if ('problem' in parsed) {
     sendError(res, parsed.status, 'BadArgument', parsed.problem);
@@ -136,13 +148,9 @@ async function postActivity(deps: DirectLineRoutesDeps, req: Request, res: Respo
 }
 
 async function getActivities(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
-  const claims = authorize(deps, req, res);
-  if (!claims) return;
-  const conversation = deps.store.get(claims.conversationId);
-  if (!conversation) {
-    sendError(res, 404, 'BadArgument', 'conversation not found or expired');
-    return;
-  }
+  const found = authorizedConversation(deps, req, res);
+  if (!found) return;
+  const { conversation } = found;
   const raw = queryParam(req, 'watermark');
   if (raw !== undefined && raw !== '' && !/^\d{1,15}$/.test(raw)) {
     sendError(res, 400, 'BadArgument', 'watermark: expected a whole number');
