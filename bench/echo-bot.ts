@@ -3,8 +3,17 @@
  * fysio-assistent (restify 12 with the same body parser, CloudAdapter, anonymous), with nothing
  * else: no content, no state, no storage. `PORT` picks the port; it listens on 127.0.0.1 only.
  * `/readyz` answers once it listens, so start-up is timed the same way as the real server.
+ *
+ * With `ECHO_DIALOGS=1` it is the second floor: the same echo, but through what every
+ * botbuilder-dialogs bot pays on each turn: conversation state loaded and saved (in botbuilder's
+ * MemoryStorage, so no database and no disk), a DialogSet, and a ComponentDialog whose
+ * WaterfallDialog echoes. The gap between the two floors is the framework's own price for
+ * dialogs and state, before any work of the bot's own.
  */
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import {
+  ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type TurnContext,
+} from 'botbuilder';
+import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
 import restify, { type Request, type Response } from 'restify';
 
 /** Replies to every message with its own text. */
@@ -18,6 +27,43 @@ class EchoBot extends ActivityHandler {
   }
 }
 
+/** One waterfall step that echoes and ends, inside a component, as a bot's main dialog is. */
+class EchoDialog extends ComponentDialog {
+  constructor() {
+    super('echo');
+    this.addDialog(
+      new WaterfallDialog('echo-steps', [
+        async (step: WaterfallStepContext) => {
+          await step.context.sendActivity(`echo: ${step.context.activity.text ?? ''}`);
+          return step.endDialog();
+        },
+      ]),
+    );
+  }
+}
+
+/** The echo through conversation state and dialogs. */
+class DialogEchoBot extends ActivityHandler {
+  constructor(private readonly state: ConversationState) {
+    super();
+    const dialogs = new DialogSet(state.createProperty<DialogState>('dialogState'));
+    dialogs.add(new EchoDialog());
+    const turns = state.createProperty<number>('turns');
+    this.onMessage(async (context: TurnContext, next) => {
+      await turns.set(context, (await turns.get(context, 0)) + 1);
+      const dc = await dialogs.createContext(context);
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await dc.beginDialog('echo');
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.state.saveChanges(context, false);
+  }
+}
+
 function main(): void {
   const port = Number(process.env.PORT ?? 3979);
   const adapter = new CloudAdapter(
@@ -27,7 +73,7 @@ function main(): void {
     console.error(`turn failed: ${error.message}`);
     await context.sendActivity('error');
   };
-  const bot = new EchoBot();
+  const bot = process.env.ECHO_DIALOGS === '1' ? new DialogEchoBot(new ConversationState(new MemoryStorage())) : new EchoBot();
   const server = restify.createServer({ name: 'echo-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 262144, mapParams: false, mapFiles: false }));
   server.get('/healthz', async (_req: Request, res: Response) => {

@@ -258,6 +258,14 @@ async function main(): Promise<void> {
     await finish(server, suite, s);
     suites.push(suite);
   }
+  const dialogFloorName = `echo bot with state and dialogs (${mode})`;
+  if (s.parts.has('load')) {
+    const spec = echoSpec({ root: ROOT, port: await freePort(), mode, compiledScript: echoScript, cpuProfDir: s.cpuProfDir, dialogs: true });
+    const { server } = await startServer({ ...spec, name: dialogFloorName });
+    const suite = await loadSuite(server, dialogFloorName, [faq], s, false);
+    await finish(server, suite, s);
+    suites.push(suite);
+  }
   let postgres: { dedicatedDatabase: boolean } | undefined;
   const oursPg = `fysio-assistent (${mode}, PostgreSQL)`;
   if (s.databaseUrl && s.parts.has('postgres')) {
@@ -291,6 +299,7 @@ async function main(): Promise<void> {
   const headline = {
     faqToEchoRatio: ratio(tps(runs, ours, 'faq', ratioAt)),
     bookingToEchoRatio: ratio(tps(runs, ours, 'booking', ratioAt)),
+    dialogFloorToEchoRatio: ratio(tps(runs, dialogFloorName, 'faq', ratioAt)),
     routingP99Ms: routeOurs?.figures?.cold.p99Ms,
     routingP99Ms5000: route5000?.figures?.cold.p99Ms,
     indexBuildMs5000: route5000?.figures?.buildMs,
@@ -318,6 +327,7 @@ async function main(): Promise<void> {
   const RATIOS = `Against the echo bot (${ratioAt} connections) and errors`;
   row(RATIOS, 'FAQ turns/s ÷ echo', String(headline.faqToEchoRatio ?? 'n/a'), 'faqToEchoRatio', headline.faqToEchoRatio);
   row(RATIOS, 'booking turns/s ÷ echo', String(headline.bookingToEchoRatio ?? 'n/a'), 'bookingToEchoRatio', headline.bookingToEchoRatio);
+  row(RATIOS, 'echo with state and dialogs (in memory) ÷ echo', String(headline.dialogFloorToEchoRatio ?? 'n/a'));
   if (suites.some((x) => x.name === oursPg)) {
     row(RATIOS, 'FAQ turns/s ÷ echo (PostgreSQL)', String(ratio(tps(runs, oursPg, 'faq', ratioAt)) ?? 'n/a'));
     row(RATIOS, 'booking turns/s ÷ echo (PostgreSQL)', String(ratio(tps(runs, oursPg, 'booking', ratioAt)) ?? 'n/a'));

@@ -25,8 +25,8 @@ const backends: [string, () => Promise<{ repo: BookingRepository; close: () => P
     a.migrate();
     // Two connections to one file, as two processes would have.
     const b = new SqliteDatabase(file, clock);
-    const ra = new SqliteBookingRepository(a.db);
-    const rb = new SqliteBookingRepository(b.db);
+    const ra = new SqliteBookingRepository(a);
+    const rb = new SqliteBookingRepository(b);
     let turn = 0;
     const repo = { ...ra, create: (x: Booking) => ((turn++ % 2 ? rb : ra).create(x)), findByReference: ra.findByReference.bind(ra), listChanged: ra.listChanged.bind(ra) } as unknown as BookingRepository;
     return { repo, close: async () => { await a.close(); await b.close(); } };

@@ -45,7 +45,7 @@ describe.each<[string, () => Promise<{ repo: CurationRepository; close(): Promis
   ['SQLite', async () => {
     const db = new SqliteDatabase(':memory:', clock);
     db.migrate();
-    return { repo: new SqliteCurationRepository(db.db), close: () => db.close() };
+    return { repo: new SqliteCurationRepository(db), close: () => db.close() };
   }],
   ['PostgreSQL', async () => {
     const db = new PostgresDatabase(await freshPostgresUrl(), clock);

@@ -1,4 +1,9 @@
-import { fromLocal, toLocal } from '../src/booking/ZonedTime';
+import { join } from 'node:path';
+import { AvailabilityService } from '../src/booking/AvailabilityService';
+import { fromLocal, isoDate, toLocal } from '../src/booking/ZonedTime';
+import { loadValidatedKnowledge } from '../src/knowledge';
+import { WEEKDAYS } from '../src/knowledge/schemas';
+import { FixedClock } from '../src/util/Clock';
 
 describe('times in the practice time zone, daylight saving included', () => {
   it.each<[string, string, string]>([
@@ -13,5 +18,33 @@ describe('times in the practice time zone, daylight saving included', () => {
     const instant = fromLocal({ year, month, day, hour, minute }, zone);
     expect(instant.toISOString()).toBe(utc);
     expect(toLocal(instant, zone)).toMatchObject({ year, month, day, hour, minute });
+  });
+});
+
+describe('slot times on the days the clocks change', () => {
+  const kb = loadValidatedKnowledge(join(__dirname, '..', 'knowledge'));
+  // Open on Sundays too, so the changeover Sundays themselves have slots.
+  const hours = [['08:00', '12:00'] as [string, string]];
+  const practice = {
+    ...kb.practice,
+    closedDays: [],
+    locations: [{ ...kb.practice.locations[0], openingHours: Object.fromEntries(WEEKDAYS.map((d) => [d, hours])) as typeof kb.practice.locations[0]['openingHours'] }],
+  };
+  const noBookings = { takenStarts: async () => [] };
+
+  it.each<[string, string, string]>([
+    ['2026-03-28', '2026-03-27T12:00:00Z', '07:00'], // Saturday before spring forward: UTC+1
+    ['2027-03-28', '2027-03-27T12:00:00Z', '06:00'], // spring-forward Sunday: UTC+2 all opening hours
+    ['2026-10-25', '2026-10-24T12:00:00Z', '07:00'], // autumn-back Sunday: UTC+1 all opening hours
+    ['2026-07-14', '2026-07-13T12:00:00Z', '06:00'], // summer
+  ])('on %s (now %s) the 08:00 slot starts at %s UTC', async (date, now, utcStart) => {
+    const slots = await new AvailabilityService(practice, noBookings, new FixedClock(new Date(now))).find({ date }, 10);
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots[0].start.toISOString()).toBe(`${date}T${utcStart}:00.000Z`);
+    for (const s of slots) {
+      const local = toLocal(s.start, practice.timeZone);
+      expect(isoDate(local)).toBe(date);
+      expect(s.start.getTime()).toBe(fromLocal({ ...local }, practice.timeZone).getTime());
+    }
   });
 });

@@ -41,15 +41,19 @@ export function fysioSpec(o: SpecOptions & { databaseUrl?: string; name?: string
   };
 }
 
-/** The bare echo bot, compiled (`compiledScript`) or through ts-node. */
-export function echoSpec(o: SpecOptions & { compiledScript?: string }): ChildServerSpec {
+/**
+ * The bare echo bot, compiled (`compiledScript`) or through ts-node; with `dialogs`, the echo
+ * through conversation state (in memory) and a waterfall dialog: the floor of any
+ * botbuilder-dialogs bot.
+ */
+export function echoSpec(o: SpecOptions & { compiledScript?: string; dialogs?: boolean }): ChildServerSpec {
   const compiled = o.mode === 'dist' && o.compiledScript;
   return {
-    name: `echo bot (${compiled ? 'dist' : 'ts-node'})`,
+    name: `${o.dialogs ? 'echo bot with state and dialogs' : 'echo bot'} (${compiled ? 'dist' : 'ts-node'})`,
     args: compiled ? [o.compiledScript!] : ['-r', 'ts-node/register/transpile-only', 'bench/echo-bot.ts'],
     cwd: o.root,
     port: o.port,
     cpuProfDir: o.cpuProfDir,
-    env: { NODE_PATH: join(o.root, 'node_modules') },
+    env: { NODE_PATH: join(o.root, 'node_modules'), ECHO_DIALOGS: o.dialogs ? '1' : '0' },
   };
 }

@@ -53,13 +53,14 @@ export class AvailabilityService {
       const weekday = weekdayOf(date);
       if (query.weekday !== undefined && weekday !== query.weekday) continue;
       const candidates: Slot[] = [];
+      const instantOf = this.dayClock(date, tz);
       for (const loc of locations) {
         for (const [open, close] of loc.openingHours[WEEKDAYS[weekday]]) {
           const [oh, om] = open.split(':').map(Number);
           const [ch, cm] = close.split(':').map(Number);
           for (let m = oh * 60 + om; m + this.step <= ch * 60 + cm; m += this.step) {
             if (!this.matchesTime(m, query)) continue;
-            const start = fromLocal({ ...date, hour: Math.floor(m / 60), minute: m % 60 }, tz);
+            const start = instantOf(m);
             if (start < earliest || takenByLocation.get(loc.id)!.has(start.getTime())) continue;
             candidates.push({ locationId: loc.id, start, end: new Date(start.getTime() + this.step * 60000) });
           }
@@ -73,6 +74,21 @@ export class AvailabilityService {
       }
     }
     return out;
+  }
+
+  /**
+   * Minutes after local midnight → instant, for one calendar day. Time-zone conversion through
+   * Intl is slow (it was most of a slot search), and the zone's offset only changes at night:
+   * when it is the same at 00:00 and 23:59, one offset serves the whole day; on the two
+   * changeover days every time is converted on its own.
+   */
+  private dayClock(date: { year: number; month: number; day: number }, tz: string): (minutes: number) => Date {
+    const exact = (m: number): Date => fromLocal({ ...date, hour: Math.floor(m / 60), minute: m % 60 }, tz);
+    const wall = (m: number): number => Date.UTC(date.year, date.month - 1, date.day, 0, m);
+    const first = wall(0) - exact(0).getTime();
+    const last = wall(23 * 60 + 59) - exact(23 * 60 + 59).getTime();
+    if (first !== last) return exact;
+    return (m) => new Date(wall(m) - first);
   }
 
   /** True when the slot is still free and bookable now. */

@@ -115,10 +115,13 @@ export class FysioBot extends ActivityHandler {
     }
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.mainDialog.id, { locale });
-    this.deps.logger.debug(
-      { event: 'turn', conversation: pseudonym(activity.conversation?.id), channel: activity.channelId, locale, ms: Date.now() - started },
-      'message handled',
-    );
+    // The pseudonym is a SHA-256: computed only when the line is written.
+    if (this.deps.logger.isLevelEnabled('debug')) {
+      this.deps.logger.debug(
+        { event: 'turn', conversation: pseudonym(activity.conversation?.id), channel: activity.channelId, locale, ms: Date.now() - started },
+        'message handled',
+      );
+    }
   }
 
   /** Keeps the last lines of the conversation (in memory) for a possible handoff. */

@@ -10,8 +10,11 @@ import type { Choice, Reply } from './Reply';
  * choices, the honest no-match, the emergency instruction. Plain data in and out.
  */
 export class ReplyComposer {
-  /** The opening-hours sentence per locale, formatted once: `say()` runs on every turn. */
-  private readonly hours = new Map<Locale, string>();
+  /**
+   * `say()` sentences per locale and key. They depend only on the content, which does not
+   * change while the process runs, and `say()` runs on every turn.
+   */
+  private readonly sentences = new Map<string, string>();
 
   constructor(private readonly kb: KnowledgeBase, private readonly t: Translator) {}
 
@@ -70,13 +73,15 @@ export class ReplyComposer {
 
   /** A simple sentence from the locale file, with the practice's name, phone and hours. */
   say(locale: Locale, key: string, choices?: Choice[]): Reply {
-    let hours = this.hours.get(locale);
-    if (hours === undefined) {
+    const id = `${locale}\u0000${key}`;
+    let text = this.sentences.get(id);
+    if (text === undefined) {
       const loc = this.kb.practice.locations[0];
-      hours = this.t.t(locale, 'practice.hours', { hours: formatOpeningHours(loc.openingHours, locale, this.t) });
-      this.hours.set(locale, hours);
+      const hours = this.t.t(locale, 'practice.hours', { hours: formatOpeningHours(loc.openingHours, locale, this.t) });
+      text = this.t.t(locale, key, { practiceName: this.kb.practice.name, phone: this.kb.practice.phone, hours });
+      this.sentences.set(id, text);
     }
-    return { text: this.t.t(locale, key, { practiceName: this.kb.practice.name, phone: this.kb.practice.phone, hours }), choices };
+    return { text, choices };
   }
 
   action(locale: Locale, name: string): Choice {

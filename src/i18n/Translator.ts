@@ -24,6 +24,11 @@ export function flattenKeys(obj: unknown, prefix = ''): string[] {
  */
 export class I18nextTranslator implements Translator {
   private readonly instance: i18n;
+  /**
+   * Sentences without variables, per locale and key. The resources never change while the
+   * process runs, and i18next's lookup and interpolation were 4 % of a turn.
+   */
+  private readonly plain = new Map<string, string>();
 
   constructor(localesDir: string) {
     const resources: Record<string, { translation: Record<string, unknown> }> = {};
@@ -65,8 +70,13 @@ export class I18nextTranslator implements Translator {
   }
 
   t(locale: Locale, key: string, vars?: Record<string, unknown>): string {
+    const id = vars ? undefined : `${locale}\u0000${key}`;
+    const known = id === undefined ? undefined : this.plain.get(id);
+    if (known !== undefined) return known;
     const value = this.instance.t(key, { lng: locale, ...vars, returnObjects: false }) as unknown;
-    return typeof value === 'string' ? value : key;
+    const text = typeof value === 'string' ? value : key;
+    if (id !== undefined) this.plain.set(id, text);
+    return text;
   }
 
   list(locale: Locale, key: string): string[] {

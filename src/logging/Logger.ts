@@ -10,6 +10,8 @@ export interface Logger {
   debug(obj: object, msg?: string): void;
   trace(obj: object, msg?: string): void;
   child(bindings: object): Logger;
+  /** Whether a line at this level would be written; to skip work for lines nobody reads. */
+  isLevelEnabled(level: string): boolean;
 }
 
 /**

@@ -42,5 +42,5 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
   }
   const sqlite = new SqliteDatabase(join(config.dataDir, 'fysio-assistent.sqlite'), clock);
   sqlite.migrate();
-  return Object.assign(sqlite, { kind: 'sqlite' as const, bookings: new SqliteBookingRepository(sqlite.db), tickets: new SqliteTicketRepository(sqlite.db), curation: new SqliteCurationRepository(sqlite.db) });
+  return Object.assign(sqlite, { kind: 'sqlite' as const, bookings: new SqliteBookingRepository(sqlite), tickets: new SqliteTicketRepository(sqlite), curation: new SqliteCurationRepository(sqlite) });
 }

@@ -11,3 +11,4 @@ export * from './SqliteTicketRepository';
 export * from './PostgresTicketRepository';
 export * from './SqliteCurationRepository';
 export * from './PostgresCurationRepository';
+export * from './GroupSync';
