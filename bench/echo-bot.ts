@@ -13,7 +13,7 @@
 import {
   ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage, type TurnContext,
 } from 'botbuilder';
-import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogState, WaterfallStepContext } from 'botbuilder-dialogs';
 import restify, { type Request, type Response } from 'restify';
 
 /** Replies to every message with its own text. */
@@ -27,44 +27,50 @@ class EchoBot extends ActivityHandler {
   }
 }
 
-/** One waterfall step that echoes and ends, inside a component, as a bot's main dialog is. */
-class EchoDialog extends ComponentDialog {
-  constructor() {
-    super('echo');
-    this.addDialog(
-      new WaterfallDialog('echo-steps', [
-        async (step: WaterfallStepContext) => {
-          await step.context.sendActivity(`echo: ${step.context.activity.text ?? ''}`);
-          return step.endDialog();
-        },
-      ]),
-    );
+/**
+ * The echo through conversation state and a ComponentDialog with one waterfall step that
+ * echoes and ends, as a bot's main dialog is. botbuilder-dialogs is loaded only for this floor,
+ * so the plain echo bot's start-up and memory stay the bare framework's.
+ */
+async function dialogEchoBot(): Promise<ActivityHandler> {
+  const { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog } = await import('botbuilder-dialogs');
+  class EchoDialog extends ComponentDialog {
+    constructor() {
+      super('echo');
+      this.addDialog(
+        new WaterfallDialog('echo-steps', [
+          async (step: WaterfallStepContext) => {
+            await step.context.sendActivity(`echo: ${step.context.activity.text ?? ''}`);
+            return step.endDialog();
+          },
+        ]),
+      );
+    }
   }
+  class DialogEchoBot extends ActivityHandler {
+    constructor(private readonly state: ConversationState) {
+      super();
+      const dialogs = new DialogSet(state.createProperty<DialogState>('dialogState'));
+      dialogs.add(new EchoDialog());
+      const turns = state.createProperty<number>('turns');
+      this.onMessage(async (context: TurnContext, next) => {
+        await turns.set(context, (await turns.get(context, 0)) + 1);
+        const dc = await dialogs.createContext(context);
+        const result = await dc.continueDialog();
+        if (result.status === DialogTurnStatus.empty) await dc.beginDialog('echo');
+        await next();
+      });
+    }
+
+    override async run(context: TurnContext): Promise<void> {
+      await super.run(context);
+      await this.state.saveChanges(context, false);
+    }
+  }
+  return new DialogEchoBot(new ConversationState(new MemoryStorage()));
 }
 
-/** The echo through conversation state and dialogs. */
-class DialogEchoBot extends ActivityHandler {
-  constructor(private readonly state: ConversationState) {
-    super();
-    const dialogs = new DialogSet(state.createProperty<DialogState>('dialogState'));
-    dialogs.add(new EchoDialog());
-    const turns = state.createProperty<number>('turns');
-    this.onMessage(async (context: TurnContext, next) => {
-      await turns.set(context, (await turns.get(context, 0)) + 1);
-      const dc = await dialogs.createContext(context);
-      const result = await dc.continueDialog();
-      if (result.status === DialogTurnStatus.empty) await dc.beginDialog('echo');
-      await next();
-    });
-  }
-
-  override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.state.saveChanges(context, false);
-  }
-}
-
-function main(): void {
+async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3979);
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '', MicrosoftAppTenantId: '' }),
@@ -73,7 +79,7 @@ function main(): void {
     console.error(`turn failed: ${error.message}`);
     await context.sendActivity('error');
   };
-  const bot = process.env.ECHO_DIALOGS === '1' ? new DialogEchoBot(new ConversationState(new MemoryStorage())) : new EchoBot();
+  const bot = process.env.ECHO_DIALOGS === '1' ? await dialogEchoBot() : new EchoBot();
   const server = restify.createServer({ name: 'echo-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 262144, mapParams: false, mapFiles: false }));
   server.get('/healthz', async (_req: Request, res: Response) => {
@@ -99,4 +105,4 @@ function main(): void {
   process.on('SIGINT', stop);
 }
 
-main();
+void main();

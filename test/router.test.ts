@@ -52,4 +52,13 @@ describe('router', () => {
       expect(() => router.route(text, { locale: 'nl-NL' })).not.toThrow();
     }
   });
+
+  it('warms up in slices of a few milliseconds, so messages are not held up behind it', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 0);
+    await router.warmUp();
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(2);
+    expect(router.route('wat is artrose', { locale: 'nl-NL' })).toMatchObject({ intent: 'faq', topic: 'what-is-osteoarthritis' });
+  });
 });

@@ -35,9 +35,9 @@ const SHORT_FOLLOW_UP_STEMS = 4;
 const STORY_WEIGHT = 0.7;
 /** An answer needs more than this share of the message's stems to be known words. */
 const KNOWN_SHARE = 0.5;
-/** Messages routed at start-up, and the most time that may take; see {@link Router.warmUp}. */
+/** Messages routed to warm up, and the longest the event loop is held at a time; see {@link Router.warmUp}. */
 const WARM_UP_MESSAGES = 1500;
-const WARM_UP_MS = 300;
+const WARM_UP_SLICE_MS = 4;
 /** Topics within this distance of the best one are offered together in "Bedoel je …?". */
 const CLARIFY_WINDOW = 0.17;
 
@@ -57,29 +57,39 @@ export class Router {
 
   constructor(private readonly kb: KnowledgeBase, private readonly options: RouterOptions) {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
-    const vocabulary: string[] = [];
-    const entries: { owner: string; text: string }[] = [];
+    // Each text is split into words once, for the vocabulary and for the index both.
+    const split = (text: string) => ({ text, words: this.normalizer.baseWords(text) });
+    const vocabulary: string[][] = [];
+    const entries: { owner: string; text: string; words: string[] }[] = [];
     for (const topic of kb.topics.values()) {
       for (const locale of SUPPORTED_LOCALES) {
         const c = topic.locales[locale];
-        for (const text of [c.title, ...c.phrasings]) entries.push({ owner: topic.id, text });
-        vocabulary.push(c.title, c.label, ...c.phrasings);
+        for (const text of [c.title, ...c.phrasings]) {
+          const e = { owner: topic.id, ...split(text) };
+          entries.push(e);
+          vocabulary.push(e.words);
+        }
+        vocabulary.push(this.normalizer.baseWords(c.label));
       }
     }
     for (const id of INTENT_IDS) {
       const intent = kb.intents[id];
       if (!intent) continue;
-      for (const text of intent.phrasings) entries.push({ owner: INTENT_PREFIX + id, text });
-      vocabulary.push(...intent.exact, ...intent.phrasings);
+      for (const text of intent.phrasings) {
+        const e = { owner: INTENT_PREFIX + id, ...split(text) };
+        entries.push(e);
+        vocabulary.push(e.words);
+      }
+      for (const text of intent.exact) vocabulary.push(this.normalizer.baseWords(text));
     }
-    for (const phrases of Object.values(kb.emergency.concepts)) vocabulary.push(...phrases.map((p) => p.replace(/\*/g, '')));
+    for (const phrases of Object.values(kb.emergency.concepts)) for (const p of phrases) vocabulary.push(this.normalizer.baseWords(p.replace(/\*/g, '')));
     this.normalizer.useVocabulary(vocabulary);
     this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer);
 
     for (const topic of kb.topics.values()) {
-      for (const locale of SUPPORTED_LOCALES) for (const st of this.normalizer.normalize(topic.locales[locale].answer).stems) this.answerStems.add(st);
+      for (const locale of SUPPORTED_LOCALES) for (const st of this.normalizer.contentStems(topic.locales[locale].answer)) this.answerStems.add(st);
     }
-    const indexEntries: IndexEntry[] = entries.map((e) => ({ owner: e.owner, stems: this.normalizer.normalize(e.text).stems }));
+    const indexEntries: IndexEntry[] = entries.map((e) => ({ owner: e.owner, stems: this.normalizer.normalizeWords(e.words).stems }));
     this.index = new TopicIndex(indexEntries);
     for (const id of INTENT_IDS) {
       for (const phrase of kb.intents[id]?.exact ?? []) {
@@ -94,25 +104,34 @@ export class Router {
         this.titleStems.set(topic.id, [...(this.titleStems.get(topic.id) ?? []), ...this.normalizer.normalize(c.title).stems]);
       }
     }
-    this.warmUp(entries.map((e) => e.text));
+    this.samples = entries.map((e) => e.text);
   }
+
+  /** The phrasings, kept for {@link warmUp}. */
+  private readonly samples: string[];
 
   /**
    * Routes a sample of the knowledge base's own phrasings (alone, as stories, with typos and
-   * unknown words, and the red flags) so that the JavaScript engine has compiled every path
-   * before the first patient writes: otherwise the first few hundred messages each take
-   * milliseconds instead of a tenth of one. Bounded in messages and in time.
+   * unknown words, and the red flags) so that the JavaScript engine has compiled every path:
+   * otherwise the first few hundred messages each take milliseconds instead of a tenth of one.
+   * Runs after the server listens, in slices of a few milliseconds, so it neither delays
+   * start-up nor holds up a patient's message for longer than a slice.
    */
-  private warmUp(texts: string[]): void {
+  async warmUp(): Promise<void> {
+    const texts = this.samples;
     // Also with a letter left out, an unknown word, a diminutive and an unknown compound, so that
     // typo correction and the other paths for unknown words are compiled too; and the red flags.
     const variant = (t: string, i: number) =>
       t.replace(/\b(\w{3})\w(\w{4,})\b/, '$1$2') + [' zwartwitkniefoto', ' knietje', ' qzx', ' vanochtend'][i % 4];
     const anyTopic = this.kb.topics.keys().next().value;
     const flags = this.kb.emergency.rules.map((r, i) => r.all.map((c) => this.kb.emergency.concepts[c]?.[i % 2] ?? '').join(' en '));
-    const stop = performance.now() + WARM_UP_MS;
     const step = Math.max(1, Math.floor(texts.length / WARM_UP_MESSAGES));
-    for (let n = 0, i = 0; n < WARM_UP_MESSAGES && texts.length > 2 && performance.now() < stop; n++, i = (i + step) % (texts.length - 2)) {
+    let sliceEnd = performance.now() + WARM_UP_SLICE_MS;
+    for (let n = 0, i = 0; n < WARM_UP_MESSAGES && texts.length > 2; n++, i = (i + step) % (texts.length - 2)) {
+      if (performance.now() > sliceEnd) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceEnd = performance.now() + WARM_UP_SLICE_MS;
+      }
       if (n % 4 === 0) this.route(`${texts[i]}. ${variant(texts[i + 1], n)}, ${texts[i + 2]}?`, { locale: 'nl-NL' });
       else if (n % 4 === 1) this.route(variant(texts[i], n), { locale: 'nl-BE', previousTopic: anyTopic });
       else if (n % 4 === 2) this.route(texts[i], { locale: 'nl-NL' });

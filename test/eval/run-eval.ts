@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const kb = loadValidatedKnowledge(config.knowledgeDir);
   const router = new Router(kb, { thresholds: config.router, maxChars: config.maxMessageChars });
+  // As the server does after it starts listening, so the latency is not JIT compilation.
+  await router.warmUp();
   const examples = loadDevSet();
   const latencies: number[] = [];
   const ours: Prediction[] = examples.map((ex) => {

@@ -97,7 +97,7 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
   for (const [path, asset] of Object.entries(assets)) {
     server.get(path, async (req: Request, res: Response) => {
       applySecurityHeaders(res);
-      asset.serve(req, res);
+      await asset.serve(req, res);
     });
   }
 
