@@ -14,7 +14,7 @@ import { benchmarkRouting, buildSyntheticKnowledge, loadDutchWordList, type Rout
 
 const ROOT = resolve(__dirname, '..');
 
-function run(which: string): RoutingFigures {
+async function run(which: string): Promise<RoutingFigures> {
   const config = parseConfig({ ...process.env, LOG_LEVEL: 'silent' });
   const kb = loadValidatedKnowledge(join(ROOT, config.knowledgeDir), config.practiceFile);
   const routerOptions = { thresholds: config.router, maxChars: config.maxMessageChars };
@@ -43,9 +43,10 @@ function run(which: string): RoutingFigures {
 }
 
 const [which = 'ours'] = process.argv.slice(2);
-try {
-  process.stdout.write(JSON.stringify(run(which)) + '\n');
-} catch (err) {
-  console.error(err instanceof Error ? err.stack : err);
-  process.exitCode = 1;
-}
+run(which).then(
+  (figures) => process.stdout.write(JSON.stringify(figures) + '\n'),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.stack : err);
+    process.exitCode = 1;
+  },
+);

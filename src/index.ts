@@ -3,6 +3,7 @@
  * until SIGTERM/SIGINT. Bad configuration or content stops start-up with a message naming what
  * to fix and a non-zero exit.
  */
+import './compileCache';
 import { existsSync } from 'node:fs';
 import { createApp } from './app/createApp';
 import { ConfigError, parseConfig } from './config';

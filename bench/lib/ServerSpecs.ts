@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildServerSpec } from './ChildServer';
@@ -15,12 +15,30 @@ export interface SpecOptions {
 }
 
 /**
- * fysio-assistent as `npm start` (dist) or the tests (ts-node) run it: anonymous, on
+ * Node's compile cache for the service's starts in this bench run (the service enables it, see
+ * src/compileCache.ts): empty at the first start, so the first start-up figure is a cold one
+ * and the later ones are restarts.
+ */
+const COMPILE_CACHE = join(tmpdir(), `fysio-bench-compile-cache-${process.pid}`);
+
+/**
+ * The Node.js flags `npm start` gives the service (package.json's start script), so the bench
+ * runs it exactly as a practice does. Fails loudly when the script no longer has that shape.
+ */
+export function startFlags(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const match = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/src\/index\.js\b/.exec(pkg.scripts?.start ?? '');
+  if (!match) throw new Error('package.json: the start script should run "node [--flags] dist/src/index.js"');
+  return match[1].split(/\s+/).filter(Boolean);
+}
+
+/**
+ * fysio-assistent as `npm start` (dist, with its Node.js flags) or the tests (ts-node) run it: anonymous, on
  * 127.0.0.1, logging warnings only, with its own empty data folder, on SQLite unless a
  * PostgreSQL URL is given. The rate limit is lifted because all load comes from one address.
  */
 export function fysioSpec(o: SpecOptions & { databaseUrl?: string; name?: string }): ChildServerSpec {
-  const script = o.mode === 'dist' ? ['dist/src/index.js'] : ['-r', 'ts-node/register/transpile-only', 'src/index.ts'];
+  const script = o.mode === 'dist' ? [...startFlags(o.root), 'dist/src/index.js'] : ['-r', 'ts-node/register/transpile-only', 'src/index.ts'];
   const dataDir = mkdtempSync(join(tmpdir(), 'fysio-bench-'));
   return {
     name: o.name ?? `fysio-assistent (${o.mode}, ${o.databaseUrl ? 'PostgreSQL' : 'SQLite'})`,
@@ -37,6 +55,7 @@ export function fysioSpec(o: SpecOptions & { databaseUrl?: string; name?: string
       MicrosoftAppId: '',
       MicrosoftAppPassword: '',
       RATE_LIMIT_PER_MINUTE: '1000000000',
+      NODE_COMPILE_CACHE: COMPILE_CACHE,
     },
   };
 }

@@ -58,28 +58,25 @@ export class Router {
   constructor(private readonly kb: KnowledgeBase, private readonly options: RouterOptions) {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
     // Each text is split into words once, for the vocabulary and for the index both.
-    const split = (text: string) => ({ text, words: this.normalizer.baseWords(text) });
     const vocabulary: string[][] = [];
     const entries: { owner: string; text: string; words: string[] }[] = [];
+    const add = (owner: string, text: string) => {
+      const words = this.normalizer.baseWords(text);
+      entries.push({ owner, text, words });
+      vocabulary.push(words);
+    };
     for (const topic of kb.topics.values()) {
       for (const locale of SUPPORTED_LOCALES) {
         const c = topic.locales[locale];
-        for (const text of [c.title, ...c.phrasings]) {
-          const e = { owner: topic.id, ...split(text) };
-          entries.push(e);
-          vocabulary.push(e.words);
-        }
+        add(topic.id, c.title);
+        for (const text of c.phrasings) add(topic.id, text);
         vocabulary.push(this.normalizer.baseWords(c.label));
       }
     }
     for (const id of INTENT_IDS) {
       const intent = kb.intents[id];
       if (!intent) continue;
-      for (const text of intent.phrasings) {
-        const e = { owner: INTENT_PREFIX + id, ...split(text) };
-        entries.push(e);
-        vocabulary.push(e.words);
-      }
+      for (const text of intent.phrasings) add(INTENT_PREFIX + id, text);
       for (const text of intent.exact) vocabulary.push(this.normalizer.baseWords(text));
     }
     for (const phrases of Object.values(kb.emergency.concepts)) for (const p of phrases) vocabulary.push(this.normalizer.baseWords(p.replace(/\*/g, '')));

@@ -119,20 +119,24 @@ export class TextNormalizer {
     return this.corrected(this.baseWords(text));
   }
 
+  /** The words with typos corrected; the same array when nothing changed (building the index allocates less). */
   private corrected(words: string[]): string[] {
     if (!this.typos) return words;
-    const out: string[] = [];
-    for (const w of words) {
+    let out: string[] | undefined;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
       // Known words first: nearly every word of the knowledge base's own texts is one.
-      if (this.vocabulary.has(w) || this.stopwords.has(w) || w.length < 5) {
-        out.push(w);
+      const known = this.vocabulary.has(w) || this.stopwords.has(w) || w.length < 5;
+      const c = known ? w : this.typos.correct(w);
+      const replaced = known ? undefined : c !== w ? [c] : this.unknownWord(w);
+      if (!replaced || (replaced.length === 1 && replaced[0] === w)) {
+        out?.push(w);
         continue;
       }
-      const c = this.typos.correct(w);
-      if (c !== w) out.push(c);
-      else out.push(...this.unknownWord(w));
+      out ??= words.slice(0, i);
+      out.push(...replaced);
     }
-    return out;
+    return out ?? words;
   }
 
   /**
@@ -219,20 +223,22 @@ export class TextNormalizer {
     return stem;
   }
 
+  /** The words with synonyms replaced by their canonical form; the same array when none occurs. */
   private applySynonyms(words: string[]): string[] {
-    const out: string[] = [];
+    let out: string[] | undefined;
     for (let i = 0; i < words.length; ) {
       const candidates = this.synonymIndex.get(words[i]);
       const hit = candidates?.find((c) => c.words.every((w, k) => words[i + k] === w));
       if (hit) {
+        out ??= words.slice(0, i);
         out.push(...hit.canonical);
         i += hit.words.length;
       } else {
-        out.push(words[i]);
+        out?.push(words[i]);
         i += 1;
       }
     }
-    return out;
+    return out ?? words;
   }
 
   /** knieartrose → knie artrose; röntgenfoto → rontgen foto. Only into known domain parts. */
