@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { formatProblem, lintKnowledge, loadKnowledge, REQUIRED_TOPIC_IDS } from '../src/knowledge';
 
 const otherPhrasing = (parseYaml(readFileSync('knowledge/topics/weight-loss.yaml', 'utf8')) as { locales: { 'nl-NL': { phrasings: string[] } } }).locales['nl-NL'].phrasings[0];
@@ -49,7 +49,7 @@ describe('knowledge base', () => {
     ['a button label over 20 characters', edit('topics/sleep.yaml', (s) => s.replace(/label: .*/, 'label: Dit label is veel te lang voor een knop')), /label: .* characters; at most 20/],
     ['a leftover placeholder', edit('topics/sleep.yaml', (s) => s.replace(/answer: \|\n/, 'answer: |\n      TODO nog schrijven.\n')), /leftover placeholder/],
     ['an unknown placeholder', edit('topics/sleep.yaml', (s) => s.replace(/answer: \|\n/, 'answer: |\n      Bel {{telefoon}}.\n')), /unknown placeholder \{\{telefoon\}\}/],
-    ['a file that is not YAML', edit('topics/sleep.yaml', () => 'id: [unclosed\n'), /topics\/sleep\.yaml: .*not valid YAML/],
+    ['a file that is not YAML', edit('topics/sleep.yaml', () => 'id: sleep\nanswer: [unclosed\n'), /topics\/sleep\.yaml: line 3: not valid YAML: /],
     ['a bad opening time in the practice', edit('practice.yaml', (s) => s.replace('"08:00", "18:00"', '"18:00", "08:00"')), /practice\.yaml: locations\.0\.openingHours\.mon\.0: opens at 18:00/],
     ['a screening question for an unknown red flag', edit('screening.yaml', (s) => s.replace('redFlag: swollen-calf', 'redFlag: no-such-rule')), /screening\.yaml: .*"no-such-rule" is not a rule id/],
   ])('is refused for %s', (_name, mutate, expected) => {

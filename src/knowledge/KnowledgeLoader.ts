@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { load as parseYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import {
   dateWordsFileSchema, emergencyFileSchema, intentsFileSchema, languageFileSchema, practiceFileSchema, screeningFileSchema,
@@ -68,8 +68,10 @@ export function validate<S extends z.ZodTypeAny>(
   try {
     data = parseYaml(text);
   } catch (err) {
-    const where = err instanceof YAMLParseError && err.linePos ? `line ${err.linePos[0].line}` : '';
-    problems.push({ file, field: where, problem: `not valid YAML: ${(err as Error).message.split('\n')[0]}` });
+    // js-yaml counts lines from 0; its reason is the message without the code excerpt.
+    const where = err instanceof YAMLException && err.mark ? `line ${err.mark.line + 1}` : '';
+    const reason = err instanceof YAMLException ? err.reason : (err as Error).message.split('\n')[0];
+    problems.push({ file, field: where, problem: `not valid YAML: ${reason}` });
     return undefined;
   }
   const parsed = schema.safeParse(data);
