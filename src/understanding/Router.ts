@@ -54,6 +54,8 @@ export class Router {
   private readonly titleStems = new Map<string, string[]>();
   /** Stems of the answers' text: words of the domain, even where no phrasing uses them. */
   private readonly answerStems = new Set<string>();
+  /** The phrasings, kept for {@link warmUp}. */
+  private readonly samples: string[];
 
   constructor(private readonly kb: KnowledgeBase, private readonly options: RouterOptions) {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
@@ -103,9 +105,6 @@ export class Router {
     }
     this.samples = entries.map((e) => e.text);
   }
-
-  /** The phrasings, kept for {@link warmUp}. */
-  private readonly samples: string[];
 
   /**
    * Routes a sample of the knowledge base's own phrasings (alone, as stories, with typos and
