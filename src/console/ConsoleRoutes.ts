@@ -100,7 +100,11 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     }
     const { token, expires } = deps.sessions.create(body.user.trim().toLowerCase());
     const secure = deps.secureCookies ? '; Secure' : '';
-    res.header('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/console; Expires=${expires.toUTCString()}${secure}`);
+    // Max-Age counts from when the browser receives the cookie, so a browser whose clock differs
+    // from the server's neither drops the session at once nor keeps it longer; the server checks
+    // the session's end by its own clock.
+    const maxAge = Math.max(0, Math.round((expires.getTime() - deps.clock.now().getTime()) / 1000));
+    res.header('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/console; Max-Age=${maxAge}${secure}`);
     res.json(200, { user: body.user.trim().toLowerCase() });
   });
 
