@@ -2,7 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
+import BetterSqlite3 from 'better-sqlite3';
 import { BotStorage, PostgresDatabase, SqliteDatabase } from '../src/storage';
+import { MIGRATIONS } from '../src/storage/migrations';
 import { FixedClock } from '../src/util/Clock';
 import { freshPostgresUrl } from './helpers/postgres';
 
@@ -82,6 +84,31 @@ describe('migrations', () => {
     expect(db.migrate().length).toBeGreaterThan(0);
     expect(db.migrate()).toEqual([]);
     void db.close();
+  });
+
+  it('keep the conversations of a database from before the bot_state rebuild (version 5), and retention still works', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sq-')), 'state.sqlite');
+    const old = new BetterSqlite3(file);
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    for (const m of MIGRATIONS.filter((x) => x.version < 5)) {
+      old.exec(m.sqlite);
+      old.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, 0);
+    }
+    const insert = old.prepare('INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, ?, ?, ?)');
+    insert.run('webchat/conversations/old/', 'e1', JSON.stringify({ memory: { misses: 1 } }), clock.now().getTime() - 90 * 86_400_000);
+    insert.run('webchat/conversations/recent/', 'e2', JSON.stringify({ memory: { misses: 2 } }), clock.now().getTime());
+    old.close();
+
+    const db = new SqliteDatabase(file, clock);
+    expect(db.migrate()).toEqual([5]);
+    const storage = new BotStorage(db);
+    const items = await storage.read(['webchat/conversations/old/', 'webchat/conversations/recent/']);
+    expect(items['webchat/conversations/recent/']).toMatchObject({ memory: { misses: 2 }, eTag: 'e2' });
+    // eTags are still checked after the rebuild.
+    await expect(storage.write({ 'webchat/conversations/recent/': { memory: { misses: 3 }, eTag: 'stale' } })).rejects.toThrow(/eTag/);
+    expect(await db.deleteOlderThan(new Date(clock.now().getTime() - 30 * 86_400_000))).toBe(1);
+    expect(Object.keys(await storage.read(['webchat/conversations/old/', 'webchat/conversations/recent/']))).toEqual(['webchat/conversations/recent/']);
+    await db.close();
   });
 
   it('run twice without error on PostgreSQL', async () => {

@@ -31,7 +31,7 @@ export class SqliteDatabase implements StateStore {
   private readonly sync: GroupSync;
   private log?: number;
   private directorySynced = false;
-  /** The eTag check and the upsert in one transaction, built once. */
+  /** A state write: with an eTag to check, the check and the upsert in one transaction. */
   private readonly conditionalWrite: (key: string, json: string, expectedEtag: string | undefined, newEtag: string, now: number) => WriteOutcome;
 
   constructor(private readonly file: string, private readonly clock: Clock, options: SqliteOptions = {}) {
@@ -44,15 +44,24 @@ export class SqliteDatabase implements StateStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.sync = new GroupSync(options.flushLog ?? (inMemory ? async () => undefined : () => this.fsyncLog()));
-    this.conditionalWrite = this.db.transaction((key: string, json: string, expectedEtag: string | undefined, newEtag: string, now: number): WriteOutcome => {
-      const current = this.stmt('SELECT etag FROM bot_state WHERE key = ?').get(key) as { etag: string } | undefined;
-      if (current && expectedEtag !== undefined && current.etag !== expectedEtag) return 'conflict';
+    const upsert = () =>
       this.stmt(
         `INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at`,
-      ).run(key, newEtag, json, now);
+      );
+    const checkedWrite = this.db.transaction((key: string, json: string, expectedEtag: string, newEtag: string, now: number): WriteOutcome => {
+      const current = this.stmt('SELECT etag FROM bot_state WHERE key = ?').get(key) as { etag: string } | undefined;
+      if (current && current.etag !== expectedEtag) return 'conflict';
+      upsert().run(key, newEtag, json, now);
       return 'written';
     });
+    // Without an eTag to compare (botbuilder's state saves: the last writer wins) the upsert is
+    // one statement, atomic on its own, and needs neither the read nor a transaction around it.
+    this.conditionalWrite = (key, json, expectedEtag, newEtag, now) => {
+      if (expectedEtag !== undefined) return checkedWrite(key, json, expectedEtag, newEtag, now);
+      upsert().run(key, newEtag, json, now);
+      return 'written';
+    };
   }
 
   /** Resolves once everything committed so far is on disk; the repositories await it after a write. */
