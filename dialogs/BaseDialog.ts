@@ -27,9 +27,9 @@ export abstract class BaseDialog extends ComponentDialog {
     return memory.locale ?? this.deps.knowledge.practice.defaultLocale;
   }
 
+  /** A sentence; the practice's name, phone and privacy page are the translator's defaults. */
   protected t(locale: Locale, key: string, vars?: Record<string, unknown>): string {
-    const p = this.deps.knowledge.practice;
-    return this.deps.translator.t(locale, key, { practiceName: p.name, phone: p.phone, privacyUrl: p.privacyUrl, ...vars });
+    return this.deps.translator.t(locale, key, vars);
   }
 
   protected async send(context: TurnContext, reply: Reply, locale: Locale): Promise<void> {

@@ -92,6 +92,8 @@ export class HandoffDialog extends BaseDialog {
       reason: step.options.reason, channel: context.activity.channelId, locale, conversationId: context.activity.conversation.id,
       reference, transcript: recent, callbackPhone,
     });
+    const memory = await this.deps.memory.get(context, { misses: 0 });
+    memory.ticketOpened = true;
     if (!callbackPhone && context.activity.channelId !== 'whatsapp') {
       const activities = recent.map((m) => ({ type: 'message', text: m.text, timestamp: new Date(m.at) }) as Partial<Activity>);
       await context.sendActivity(EventFactory.createHandoffInitiation(context, { reason: step.options.reason }, { activities: activities as Activity[] }));

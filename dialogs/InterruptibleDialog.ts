@@ -1,4 +1,4 @@
-import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { DialogTurnStatus, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import { BaseDialog } from './BaseDialog';
 import { FREE_TEXT_PROMPTS, HANDOFF_DIALOG } from './dialogIds';
 
@@ -20,10 +20,9 @@ export abstract class InterruptibleDialog extends BaseDialog {
     if (!text) return undefined;
     const locale = await this.locale(context);
     const { router, composer } = this.deps;
-    let active: DialogContext = innerDc;
-    while (active.child) active = active.child;
+    const active = innermost(innerDc);
     // A button the dialog itself offers ("Annuleren", "Verzetten") is an answer, not a command.
-    const offered = (active.activeDialog?.state as { options?: { choices?: ({ value: string } | string)[] } } | undefined)?.options?.choices ?? [];
+    const offered = (active?.state as { options?: { choices?: ({ value: string } | string)[] } } | undefined)?.options?.choices ?? [];
     if (offered.some((c) => (typeof c === 'string' ? c : c.value).toLowerCase() === text.toLowerCase())) return undefined;
     const exact = router.exactIntent(text);
 
@@ -45,7 +44,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });
     }
-    const freeText = FREE_TEXT_PROMPTS.has(active.activeDialog?.id ?? '');
+    const freeText = FREE_TEXT_PROMPTS.has(active?.id ?? '');
     if (decision.intent === 'faq' && decision.topic && (!freeText || text.includes('?'))) {
       await this.send(context, { text: composer.answer(decision.topic, locale).text }, locale);
       await this.send(context, { text: this.t(locale, 'booking.resume') }, locale);
@@ -53,5 +52,19 @@ export abstract class InterruptibleDialog extends BaseDialog {
       return { status: DialogTurnStatus.waiting };
     }
     return undefined;
+  }
+}
+
+/**
+ * The innermost running dialog (the prompt waiting for this answer), read from the dialog state:
+ * a ComponentDialog keeps its inner stack under `dialogs` in its instance state. Walking
+ * `DialogContext.child` instead would build a dialog context, with its memory scopes, per level.
+ */
+function innermost(dc: DialogContext): DialogInstance | undefined {
+  let instance = dc.activeDialog;
+  for (;;) {
+    const inner = (instance?.state as { dialogs?: Partial<DialogState> } | undefined)?.dialogs?.dialogStack;
+    if (!Array.isArray(inner) || !inner.length) return instance;
+    instance = inner[inner.length - 1];
   }
 }

@@ -1,6 +1,4 @@
 /** Dialog and prompt ids, one place, so dialogs and tests refer to the same constants. */
-export const MAIN_DIALOG = 'mainDialog';
-export const MAIN_WATERFALL = 'mainWaterfall';
 export const BOOKING_DIALOG = 'bookingDialog';
 export const BOOKING_WATERFALL = 'bookingWaterfall';
 export const BOOKING_CONFIRM_WATERFALL = 'bookingConfirmWaterfall';

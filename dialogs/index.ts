@@ -9,4 +9,4 @@ export * from './BookingDialog';
 export * from './CancelBookingDialog';
 export * from './ConfirmedActionDialog';
 export * from './HandoffDialog';
-export * from './MainDialog';
+export * from './FlowDialogs';

@@ -1,10 +1,11 @@
 import { MemoryStorage } from 'botbuilder';
 import type { App } from '../src/app/createApp';
-import { buildTestApp, describe as show, testAdapterFor } from './helpers/testApp';
+import { buildTestApp, conversationIdOf, describe as show, testAdapterFor } from './helpers/testApp';
 
 let app: App;
+const storage = new MemoryStorage();
 beforeAll(async () => {
-  ({ app } = await buildTestApp({}, new MemoryStorage()));
+  ({ app } = await buildTestApp({}, storage));
 });
 
 /** Sends a message and returns the texts and button titles of all replies. */
@@ -80,6 +81,15 @@ describe('conversations', () => {
     expect(switched.text).toMatch(/Vlaams/);
     const next = await say(adapter, 'ik heb pijn op de borst');
     expect(next.text).toMatch(/1733/);
+  });
+
+  it('answers a conversation whose saved dialog stack comes from an older version (a dialog it no longer has)', async () => {
+    const adapter = testAdapterFor(app);
+    const stale = { id: 'mainDialog', state: { dialogs: { dialogStack: [{ id: 'mainWaterfall', state: { stepIndex: 0 } }] } } };
+    await storage.write({ [`test/conversations/${conversationIdOf(adapter)}/`]: { memory: { misses: 0 }, dialogState: { dialogStack: [stale] } } });
+    const reply = await say(adapter, 'mag ik sporten met knieartrose?');
+    expect(reply.text).toMatch(/fietsen/);
+    expect(reply.actions).toContain('Afspraak maken');
   });
 
   it('starts again on "opnieuw" and explains itself on "help"', async () => {

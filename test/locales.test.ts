@@ -16,6 +16,15 @@ describe('locales', () => {
     expect(t.t('nl-BE', 'welcome.text')).toMatch(/kine/);
   });
 
+  it("fills the practice's name and phone into every sentence that uses them, and lets a sentence's own values win", () => {
+    const t = new I18nextTranslator('locales', { practiceName: 'Fysio Noord', phone: '050 123 45 67' });
+    expect(t.t('nl-NL', 'error.turn')).toContain('050 123 45 67');
+    // Asked twice: the same sentence (cached) both times.
+    expect(t.t('nl-NL', 'error.turn')).toBe(t.t('nl-NL', 'error.turn'));
+    expect(t.t('nl-NL', 'handoff.callbackPlanned', { phone: '06 12345678' })).toContain('06 12345678');
+    expect(t.t('nl-NL', 'handoff.callbackPlanned', { phone: '06 12345678' })).not.toContain('050 123 45 67');
+  });
+
   it.each([
     ['nl-BE', 'nl-BE'],
     ['nl_be', 'nl-BE'],

@@ -1,13 +1,12 @@
-import {
-  CloudAdapter, ConversationState, UserState, type Storage, type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, type Storage, type TurnContext } from 'botbuilder';
 import { randomInt } from 'node:crypto';
-import { MainDialog } from '../../dialogs/MainDialog';
+import { createFlowDialogs } from '../../dialogs/FlowDialogs';
 import { AvailabilityService } from '../booking/AvailabilityService';
 import { BookingFormatter } from '../booking/BookingFormatter';
 import { DateExpressionParser } from '../booking/DateExpressionParser';
 import type { RandomInt } from '../booking/ReferenceCode';
 import { FysioBot } from '../bot/FysioBot';
+import { TrackedState } from '../bot/TrackedState';
 import { ActivityRenderer } from '../channels/ActivityRenderer';
 import { registerWhatsAppRoutes, WhatsAppAdapter, type WhatsAppWebhook } from '../channels/whatsapp';
 import type { DirectLineAdapter } from '../channels/directline';
@@ -22,6 +21,7 @@ import { ChannelAuthentication } from '../server/ChannelAuthentication';
 import type { ConversationReference } from 'botbuilder';
 import type { AppConfig, Locale } from '../config/AppConfig';
 import { newMemory, type ConversationMemory } from '../conversation/ConversationMemory';
+import { MessageResponder } from '../conversation/MessageResponder';
 import { ReplyComposer } from '../conversation/ReplyComposer';
 import { I18nextTranslator, resolveLocale } from '../i18n/Translator';
 import { loadValidatedKnowledge, type KnowledgeBase } from '../knowledge';
@@ -77,23 +77,24 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   try {
     const storage = overrides.storage ?? new BotStorage(database);
     const knowledge = loadValidatedKnowledge(config.knowledgeDir, config.practiceFile);
-    const translator = new I18nextTranslator(config.localesDir);
+    const { practice } = knowledge;
+    const translator = new I18nextTranslator(config.localesDir, { practiceName: practice.name, phone: practice.phone, privacyUrl: practice.privacyUrl });
     const router = new Router(knowledge, { thresholds: config.router, maxChars: config.maxMessageChars });
     const composer = new ReplyComposer(knowledge, translator);
     const renderer = new ActivityRenderer();
     const defaultLocale: Locale = config.defaultLocale ?? knowledge.practice.defaultLocale;
 
-    const conversationState = new ConversationState(storage);
-    const userState = new UserState(storage);
+    const conversationState = TrackedState.forConversations(storage);
+    const userState = TrackedState.forUsers(storage);
     const memory = conversationState.createProperty<ConversationMemory>('memory');
-    const practice = knowledge.practice;
     const handoff = new HandoffService(database.tickets, clock, config.handoffTimeoutMinutes);
     const recent = new RecentTurns();
     const consoleUsers = new ConsoleUsers(config.consoleUsers);
     const consoleSessions = new ConsoleSessions(clock, config.consoleSessionHours);
     const formatter = new BookingFormatter(practice);
     const availability = new AvailabilityService(practice, database.bookings, clock);
-    const mainDialog = new MainDialog({
+    const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock });
+    const flows = createFlowDialogs({
       router, composer, renderer, translator, knowledge, memory, availability, clock,
       bookings: database.bookings,
       formatter,
@@ -118,7 +119,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     });
     const retention = new RetentionJob(database, database.bookings, database.tickets, database.curation, clock, config.retention, logger);
     const bot = new FysioBot({
-      conversationState, userState, memory, mainDialog, router, composer, renderer, logger, defaultLocale,
+      conversationState, userState, memory, flows, router, responder, composer, renderer, logger, defaultLocale,
       maxMessageChars: config.maxMessageChars, handoff, recent,
     });
 
@@ -137,6 +138,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         const fresh = await memory.get(context, newMemory());
         fresh.locale = locale;
         fresh.welcomed = true;
+        // A person may still hold the conversation: the bot must go on checking for that.
+        fresh.ticketOpened = memoryNow.ticketOpened;
         await conversationState.saveChanges(context, true);
       } catch (inner) {
         logger.error({ event: 'turn_error_reset_failed', err: inner }, 'could not reset the conversation');

@@ -1,12 +1,14 @@
-import {
-  ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState,
-} from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog } from 'botbuilder-dialogs';
+import { ActivityHandler, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
 import type { Locale } from '../config/AppConfig';
 import type { ActivityRenderer } from '../channels/ActivityRenderer';
 import { newMemory, type ConversationMemory } from '../conversation/ConversationMemory';
+import type { MessageResponder } from '../conversation/MessageResponder';
+import type { Reply } from '../conversation/Reply';
 import type { ReplyComposer } from '../conversation/ReplyComposer';
 import { resolveLocale } from '../i18n/Translator';
+import { DialogMemoryConfiguration } from './DialogMemoryConfiguration';
 import { pseudonym, type Logger } from '../logging/Logger';
 import type { Router } from '../understanding/Router';
 import type { HandoffService } from '../handoff/HandoffService';
@@ -14,11 +16,13 @@ import type { RecentTurns } from '../handoff/RecentTurns';
 
 /** What the bot needs; built by the composition root. */
 export interface FysioBotDeps {
-  conversationState: ConversationState;
-  userState: UserState;
+  conversationState: BotState;
+  userState: BotState;
   memory: StatePropertyAccessor<ConversationMemory>;
-  mainDialog: Dialog;
+  /** The dialogs of the flows a message can start (booking, a person, …). */
+  flows: FlowDialogs;
   router: Router;
+  responder: MessageResponder;
   composer: ReplyComposer;
   renderer: ActivityRenderer;
   logger: Logger;
@@ -30,15 +34,24 @@ export interface FysioBotDeps {
 
 /**
  * The Bot Framework shell: greets new conversations, keeps the locale, handles the commands
- * that work anywhere (opnieuw, Vlaams/Nederlands) and runs the dialogs. Saves state every turn.
+ * that work anywhere (opnieuw, Vlaams/Nederlands), answers messages and runs the flows' dialogs.
+ * While a flow runs, its dialog gets the message. Otherwise the {@link MessageResponder}
+ * decides: a message answered in one turn (a FAQ answer, a clarifying question, small talk, an
+ * emergency instruction: most messages) is answered here, without a dialog context, since
+ * botbuilder-dialogs would cost as much CPU as the rest of such a turn and nothing of it would
+ * be used; a message that starts a flow begins that flow's dialog. Saves state every turn.
  */
 export class FysioBot extends ActivityHandler {
-  private readonly dialogState;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
+  private readonly dialogMemory = new DialogMemoryConfiguration();
   private readonly userLocale: StatePropertyAccessor<Locale | undefined>;
 
   constructor(private readonly deps: FysioBotDeps) {
     super();
-    this.dialogState = deps.conversationState.createProperty('dialogState');
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState);
+    for (const dialog of Object.values(deps.flows)) this.dialogs.add(dialog);
     this.userLocale = deps.userState.createProperty<Locale | undefined>('locale');
 
     this.onMembersAdded(async (context, next) => {
@@ -82,12 +95,13 @@ export class FysioBot extends ActivityHandler {
     const { composer, renderer } = this.deps;
 
     // While a person holds the conversation the bot is silent and forwards what the patient says.
-    const held = await this.deps.handoff.heldBy(activity.conversation.id);
+    // Only a conversation that opened a ticket can be held, so the others skip the query.
+    const held = memory.ticketOpened ? await this.deps.handoff.heldBy(activity.conversation.id) : undefined;
     if (held) {
       if (command === 'release') {
         await this.deps.handoff.release(held.id);
         const locale = await this.localeOf(context, memory);
-        await context.sendActivity(renderer.render(composer.say(locale, 'handoff.released', composer.mainActions(locale)), locale, activity.channelId));
+        await this.send(context, composer.say(locale, 'handoff.released', composer.mainActions(locale)), locale);
       } else {
         await this.deps.handoff.patientSays(held, text);
       }
@@ -99,22 +113,33 @@ export class FysioBot extends ActivityHandler {
       const locale: Locale = command === 'switch-locale-be' ? 'nl-BE' : 'nl-NL';
       memory.locale = locale;
       await this.userLocale.set(context, locale);
-      await context.sendActivity(renderer.render(composer.say(locale, 'locale.switched', composer.mainActions(locale)), locale));
+      await this.send(context, composer.say(locale, 'locale.switched', composer.mainActions(locale)), locale);
       return;
     }
     const locale = await this.localeOf(context, memory);
-    const dialogs = new DialogSet(this.dialogState);
-    dialogs.add(this.deps.mainDialog);
-    const dc = await dialogs.createContext(context);
-
     if (command === 'restart') {
+      const dc = await this.dialogContext(context);
       await dc.cancelAllDialogs();
-      Object.assign(memory, newMemory(), { locale: memory.locale, welcomed: true });
-      await context.sendActivity(renderer.render(composer.say(locale, 'restart.done', composer.mainActions(locale)), locale));
+      Object.assign(memory, newMemory(), { locale: memory.locale, welcomed: true, ticketOpened: memory.ticketOpened });
+      await this.send(context, composer.say(locale, 'restart.done', composer.mainActions(locale)), locale);
       return;
     }
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.mainDialog.id, { locale });
+    const dialogState = await this.dialogState.get(context, { dialogStack: [] });
+    // A stack saved by an older version, whose dialogs this one no longer has, is dropped: the
+    // message is then handled as if no flow ran, instead of failing the turn.
+    if (dialogState.dialogStack.length && !this.dialogs.find(dialogState.dialogStack[0].id)) dialogState.dialogStack = [];
+    if (dialogState.dialogStack.length) {
+      const dc = await this.dialogContext(context);
+      await dc.continueDialog();
+    } else {
+      const outcome = await this.deps.responder.respond(text, memory, locale);
+      if (outcome.kind === 'replies') {
+        await context.sendActivities(outcome.replies.map((r) => renderer.render(r, locale, activity.channelId)));
+      } else {
+        const dc = await this.dialogContext(context);
+        await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale));
+      }
+    }
     // The pseudonym is a SHA-256: computed only when the line is written.
     if (this.deps.logger.isLevelEnabled('debug')) {
       this.deps.logger.debug(
@@ -122,6 +147,17 @@ export class FysioBot extends ActivityHandler {
         'message handled',
       );
     }
+  }
+
+  private async dialogContext(context: TurnContext): Promise<DialogContext> {
+    this.dialogMemory.applyTo(context);
+    const dc = await this.dialogs.createContext(context);
+    this.dialogMemory.keepFrom(context);
+    return dc;
+  }
+
+  private async send(context: TurnContext, reply: Reply, locale: Locale): Promise<void> {
+    await context.sendActivity(this.deps.renderer.render(reply, locale, context.activity.channelId));
   }
 
   /** Keeps the last lines of the conversation (in memory) for a possible handoff. */

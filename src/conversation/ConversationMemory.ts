@@ -12,6 +12,11 @@ export interface ConversationMemory {
   misses: number;
   /** True once the welcome was sent, so a channel that sends two joins does not greet twice. */
   welcomed?: boolean;
+  /**
+   * True once this conversation opened a handoff ticket. Only such a conversation can be held
+   * by a person, so only for these does the bot ask the ticket store on every turn.
+   */
+  ticketOpened?: boolean;
 }
 
 /** A fresh memory for a new conversation. */

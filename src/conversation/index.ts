@@ -2,3 +2,4 @@ export * from './Reply';
 export * from './ConversationMemory';
 export * from './PracticeInfo';
 export * from './ReplyComposer';
+export * from './MessageResponder';

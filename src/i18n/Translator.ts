@@ -18,9 +18,10 @@ export function flattenKeys(obj: unknown, prefix = ''): string[] {
 }
 
 /**
- * i18next over `locales/<locale>/translation.json`. Refuses to start when a locale file is
- * missing, is not JSON, or lacks a key the other locale has: a missing sentence would otherwise
- * surface to a patient as a raw key.
+ * i18next over `locales/<locale>/*.json`. Refuses to start when a locale file is missing, is
+ * not JSON, or lacks a key the other locale has: a missing sentence would otherwise surface to a
+ * patient as a raw key. `defaults` are variables every sentence may use (the practice's name
+ * and phone number): sentences that need no others are then looked up once and cached.
  */
 export class I18nextTranslator implements Translator {
   private readonly instance: i18n;
@@ -30,7 +31,7 @@ export class I18nextTranslator implements Translator {
    */
   private readonly plain = new Map<string, string>();
 
-  constructor(localesDir: string) {
+  constructor(localesDir: string, defaults: Record<string, string> = {}) {
     const resources: Record<string, { translation: Record<string, unknown> }> = {};
     const problems: string[] = [];
     for (const locale of SUPPORTED_LOCALES) {
@@ -65,7 +66,7 @@ export class I18nextTranslator implements Translator {
       initImmediate: false,
       returnNull: false,
       returnObjects: true,
-      interpolation: { escapeValue: false },
+      interpolation: { escapeValue: false, defaultVariables: defaults },
     } as Parameters<i18n['init']>[0]);
   }
 
