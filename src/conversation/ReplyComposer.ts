@@ -15,6 +15,8 @@ export class ReplyComposer {
    * change while the process runs, and `say()` runs on every turn.
    */
   private readonly sentences = new Map<string, string>();
+  /** Answers per locale and topic, for the same reason; copied out, so callers may change them. */
+  private readonly answers = new Map<string, Reply>();
 
   constructor(private readonly kb: KnowledgeBase, private readonly t: Translator) {}
 
@@ -32,6 +34,16 @@ export class ReplyComposer {
 
   /** A topic's answer (practice overrides first) and its follow-ups as choices. */
   answer(topicId: string, locale: Locale): Reply {
+    const id = `${locale}\u0000${topicId}`;
+    let reply = this.answers.get(id);
+    if (!reply) {
+      reply = this.composeAnswer(topicId, locale);
+      this.answers.set(id, reply);
+    }
+    return { text: reply.text, choices: reply.choices && [...reply.choices] };
+  }
+
+  private composeAnswer(topicId: string, locale: Locale): Reply {
     const topic = this.kb.topics.get(topicId);
     if (!topic) throw new Error(`unknown topic ${topicId}`);
     const override = this.kb.practice.topicOverrides[topicId]?.[locale];

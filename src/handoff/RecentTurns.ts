@@ -12,10 +12,13 @@ export class RecentTurns {
   constructor(private readonly lines = 12, private readonly conversations = 5000) {}
 
   add(conversationId: string, from: 'patient' | 'bot', text: string, at: Date): void {
-    const list = this.byConversation.get(conversationId) ?? [];
-    this.byConversation.delete(conversationId);
+    let list = this.byConversation.get(conversationId);
+    // Deleted and set again, so that the map's order stays least recently active first.
+    if (list) this.byConversation.delete(conversationId);
+    else list = [];
     list.push({ from, text: text.slice(0, 1000), at: at.toISOString() });
-    this.byConversation.set(conversationId, list.slice(-this.lines));
+    if (list.length > this.lines) list.splice(0, list.length - this.lines);
+    this.byConversation.set(conversationId, list);
     if (this.byConversation.size > this.conversations) {
       const oldest = this.byConversation.keys().next().value;
       if (oldest !== undefined) this.byConversation.delete(oldest);
