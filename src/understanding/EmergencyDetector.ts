@@ -1,5 +1,5 @@
 import type { EmergencyData, LanguageData } from '../knowledge/types';
-import { PhraseMatcher, wordMatches } from './PhraseMatcher';
+import { PhraseMatcher } from './PhraseMatcher';
 import { foldAndSplit, type TextNormalizer } from './TextNormalizer';
 
 /** One phrase of a concept, compiled to folded words. */
@@ -18,8 +18,8 @@ interface CompiledPhrase {
  */
 export class EmergencyDetector {
   private readonly byFirstWord = new Map<string, CompiledPhrase[]>();
-  /** Phrases whose first word is a prefix pattern (`zwel*`), checked at every word. */
-  private readonly byPrefix: CompiledPhrase[] = [];
+  /** Phrases whose first word is a prefix pattern (`zwel*`), checked at every word; with the prefix ("zwel"). */
+  private readonly byPrefix: { phrase: CompiledPhrase; prefix: string }[] = [];
   private readonly negations: Set<string>;
   private readonly breaks: Set<string>;
   private readonly matcher = new PhraseMatcher(2);
@@ -32,22 +32,28 @@ export class EmergencyDetector {
         const words = p.split(/\s+/).flatMap((w) => (w.endsWith('*') ? [foldAndSplit(w.slice(0, -1))[0] + '*'] : normalizer.baseWords(w)));
         if (!words.length) continue;
         const compiled = { concept, words, negative: this.negations.has(words[0]) };
-        if (words[0].endsWith('*')) this.byPrefix.push(compiled);
+        if (words[0].endsWith('*')) this.byPrefix.push({ phrase: compiled, prefix: words[0].slice(0, -1) });
         else this.byFirstWord.set(words[0], [...(this.byFirstWord.get(words[0]) ?? []), compiled]);
       }
     }
   }
 
-  /** The id of the first rule that fires, or undefined. */
-  detect(text: string): string | undefined {
+  /**
+   * The id of the first rule that fires, or undefined.
+   *
+   * @param corrected the text's corrected words when the caller has them: a text of one clause
+   * (most messages) is then not split again
+   */
+  detect(text: string, corrected?: readonly string[]): string | undefined {
     const clauses = text.split(/[.!?;:\n]+|,\s*(?=maar|en|want|omdat|dus)/i);
     const present = new Set<string>();
     for (const clause of clauses) {
-      const words = this.normalizer.correctedWords(clause);
+      const words = corrected && clauses.length === 1 ? corrected : this.normalizer.correctedWords(clause);
       const found: Match[] = [];
       for (let i = 0; i < words.length; i++) {
         for (const p of this.byFirstWord.get(words[i]) ?? NONE) this.collect(words, i, p, found);
-        for (const p of this.byPrefix) if (wordMatches(words[i], p.words[0])) this.collect(words, i, p, found);
+        // The prefix cut once, not at every word as wordMatches would.
+        for (const { phrase, prefix } of this.byPrefix) if (words[i].startsWith(prefix)) this.collect(words, i, phrase, found);
       }
       for (const m of found) if (m.negative || !this.negatedAt(words, m.start, found)) present.add(m.concept);
     }
@@ -58,7 +64,7 @@ export class EmergencyDetector {
     return undefined;
   }
 
-  private collect(words: string[], start: number, p: CompiledPhrase, found: Match[]): void {
+  private collect(words: readonly string[], start: number, p: CompiledPhrase, found: Match[]): void {
     const end = this.matcher.endOfMatchAt(words, start, p.words);
     if (end >= 0) found.push({ concept: p.concept, start, end, negative: p.negative });
   }
@@ -68,7 +74,7 @@ export class EmergencyDetector {
    * negation stops at another red-flag phrase right before this one ("zonder dieet veel gewicht
    * verloren": only the diet is denied) but reaches through "of"/"en" ("geen koorts of roodheid").
    */
-  private negatedAt(words: string[], start: number, found: Match[]): boolean {
+  private negatedAt(words: readonly string[], start: number, found: Match[]): boolean {
     for (let i = start - 1; i >= Math.max(0, start - 4); i--) {
       if (this.breaks.has(words[i])) return false;
       if (this.negations.has(words[i])) return true;

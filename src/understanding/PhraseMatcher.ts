@@ -6,7 +6,7 @@ export class PhraseMatcher {
   constructor(private readonly maxGap = 2) {}
 
   /** Start positions where the phrase occurs. */
-  findAll(words: string[], phrase: string[]): readonly number[] {
+  findAll(words: readonly string[], phrase: readonly string[]): readonly number[] {
     // Most phrases do not occur: allocate only on the first hit.
     let starts: number[] | undefined;
     for (let i = 0; i < words.length; i++) if (this.matchesAt(words, i, phrase)) (starts ??= []).push(i);
@@ -14,12 +14,12 @@ export class PhraseMatcher {
   }
 
   /** True when the phrase occurs starting at word `start`. */
-  matchesAt(words: string[], start: number, phrase: string[]): boolean {
+  matchesAt(words: readonly string[], start: number, phrase: readonly string[]): boolean {
     return this.endOfMatchAt(words, start, phrase) >= 0;
   }
 
   /** The index of the phrase's last word when it occurs starting at `start`, else -1. */
-  endOfMatchAt(words: string[], start: number, phrase: string[]): number {
+  endOfMatchAt(words: readonly string[], start: number, phrase: readonly string[]): number {
     if (!wordMatches(words[start], phrase[0])) return -1;
     let pos = start;
     for (let k = 1; k < phrase.length; k++) {

@@ -3,8 +3,8 @@ import { SUPPORTED_LOCALES } from '../config/AppConfig';
 import type { IntentId, KnowledgeBase } from '../knowledge';
 import { INTENT_IDS } from '../knowledge';
 import { EmergencyDetector } from './EmergencyDetector';
-import { TextNormalizer } from './TextNormalizer';
-import { TopicIndex, type IndexEntry, type QueryTerm, type Ranked } from './TopicIndex';
+import { LEARN, TextNormalizer } from './TextNormalizer';
+import { TopicIndex, type QueryTerm, type Ranked } from './TopicIndex';
 import type { Candidate, RouteContext, RouteDecision, RouteIntent } from './types';
 
 /** Confidence thresholds, from configuration (ROUTER_*), tuned with `npm run eval`. */
@@ -41,6 +41,28 @@ const WARM_UP_SLICE_MS = 4;
 /** Topics within this distance of the best one are offered together in "Bedoel je …?". */
 const CLARIFY_WINDOW = 0.17;
 
+/** What a text is by itself, whatever the conversation: see {@link Router.factsOf}. */
+interface TextFacts {
+  readonly text: string;
+  readonly words: readonly string[];
+  /** The command the whole text is, if any. */
+  readonly command: IntentId | undefined;
+  /** The rest of what {@link Router.route} needs, once a route has asked for it. */
+  meaning?: TextMeaning;
+}
+
+/** What {@link Router.route} works out of the text alone; past the first decisive step, left empty. */
+interface TextMeaning {
+  readonly rule: string | undefined;
+  readonly label: string | undefined;
+  readonly terms: readonly QueryTerm[];
+  readonly ranked: readonly Ranked[];
+  readonly mayAnswer: boolean;
+}
+
+const NO_TERMS: readonly QueryTerm[] = [];
+const NO_RANKED: readonly Ranked[] = [];
+
 /**
  * Decides what a patient's message is, in this order: emergency → commands → FAQ → small talk →
  * none. Framework-free: plain text in, a {@link RouteDecision} out. Built once at start-up.
@@ -56,54 +78,69 @@ export class Router {
   private readonly answerStems = new Set<string>();
   /** The phrasings, kept for {@link warmUp}. */
   private readonly samples: string[];
+  /** The last text's facts; see {@link factsOf}. */
+  private last?: TextFacts;
 
   constructor(private readonly kb: KnowledgeBase, private readonly options: RouterOptions) {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
-    // Each text is split into words once, for the vocabulary and for the index both.
-    const vocabulary: string[][] = [];
-    const entries: { owner: string; text: string; words: string[] }[] = [];
-    const add = (owner: string, text: string) => {
-      const words = this.normalizer.baseWords(text);
-      entries.push({ owner, text, words });
-      vocabulary.push(words);
+    // Every text once, in the order its words enter the vocabulary; the normalizer splits each
+    // text once for the vocabulary, the index, the answers' stems and the labels' keys.
+    const texts: string[] = [];
+    const flags: number[] = [];
+    const add = (text: string, flag: number) => {
+      texts.push(text);
+      flags.push(flag);
+      return texts.length - 1;
     };
+    const docs: number[] = [];
+    const docOwners: string[] = [];
+    const addDoc = (owner: string, text: string, flag = 0) => {
+      const at = add(text, LEARN.vocabulary | LEARN.stems | flag);
+      docs.push(at);
+      docOwners.push(owner);
+      return at;
+    };
+    // Per topic and locale, in order: where its title and its label are among the texts.
+    const titled: { topic: string; title: number; label: number }[] = [];
     for (const topic of kb.topics.values()) {
       for (const locale of SUPPORTED_LOCALES) {
         const c = topic.locales[locale];
-        add(topic.id, c.title);
-        for (const text of c.phrasings) add(topic.id, text);
-        vocabulary.push(this.normalizer.baseWords(c.label));
+        const title = addDoc(topic.id, c.title, LEARN.key);
+        for (const text of c.phrasings) addDoc(topic.id, text);
+        titled.push({ topic: topic.id, title, label: add(c.label, LEARN.vocabulary | LEARN.key) });
       }
     }
     for (const id of INTENT_IDS) {
       const intent = kb.intents[id];
       if (!intent) continue;
-      for (const text of intent.phrasings) add(INTENT_PREFIX + id, text);
-      for (const text of intent.exact) vocabulary.push(this.normalizer.baseWords(text));
+      for (const text of intent.phrasings) addDoc(INTENT_PREFIX + id, text);
+      for (const text of intent.exact) add(text, LEARN.vocabulary);
     }
-    for (const phrases of Object.values(kb.emergency.concepts)) for (const p of phrases) vocabulary.push(this.normalizer.baseWords(p.replace(/\*/g, '')));
-    this.normalizer.useVocabulary(vocabulary);
+    for (const phrases of Object.values(kb.emergency.concepts)) for (const p of phrases) add(p.replace(/\*/g, ''), LEARN.vocabulary);
+    const answersFrom = texts.length;
+    for (const topic of kb.topics.values()) for (const locale of SUPPORTED_LOCALES) add(topic.locales[locale].answer, LEARN.stems);
+    const learned = this.normalizer.learn(texts, flags);
     this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer);
 
-    for (const topic of kb.topics.values()) {
-      for (const locale of SUPPORTED_LOCALES) for (const st of this.normalizer.contentStems(topic.locales[locale].answer)) this.answerStems.add(st);
+    const { stems, stemStart, stemIds } = learned;
+    for (let i = answersFrom; i < texts.length; i++) {
+      for (let k = stemStart[i]; k < stemStart[i + 1]; k++) this.answerStems.add(stems[stemIds[k]]);
     }
-    const indexEntries: IndexEntry[] = entries.map((e) => ({ owner: e.owner, stems: this.normalizer.normalizeWords(e.words).stems }));
-    this.index = new TopicIndex(indexEntries);
+    this.index = new TopicIndex(learned, new Int32Array(docs), docOwners);
     for (const id of INTENT_IDS) {
       for (const phrase of kb.intents[id]?.exact ?? []) {
-        for (const key of this.exactKeys(phrase)) if (!this.exact.has(key)) this.exact.set(key, id);
+        for (const key of this.exactKeys(this.normalizer.baseWords(phrase))) if (!this.exact.has(key)) this.exact.set(key, id);
       }
     }
-    for (const topic of kb.topics.values()) {
-      for (const locale of SUPPORTED_LOCALES) {
-        const c = topic.locales[locale];
-        this.labels.set(this.normalizer.key(c.label), topic.id);
-        this.labels.set(this.normalizer.key(c.title), topic.id);
-        this.titleStems.set(topic.id, [...(this.titleStems.get(topic.id) ?? []), ...this.normalizer.normalize(c.title).stems]);
-      }
+    for (const { topic, title, label } of titled) {
+      this.labels.set(learned.keys[label], topic);
+      this.labels.set(learned.keys[title], topic);
+      // A title's words are all in the vocabulary, so its stems are those normalize() would give.
+      let list = this.titleStems.get(topic);
+      if (!list) this.titleStems.set(topic, (list = []));
+      for (let k = stemStart[title]; k < stemStart[title + 1]; k++) list.push(stems[stemIds[k]]);
     }
-    this.samples = entries.map((e) => e.text);
+    this.samples = docs.map((d) => texts[d]);
   }
 
   /**
@@ -138,22 +175,61 @@ export class Router {
   /** Decides what the message is. Never throws for any input. */
   route(rawText: string, context: RouteContext): RouteDecision {
     const text = (rawText ?? '').slice(0, this.options.maxChars);
-    const rule = this.emergency.detect(text);
+    const facts = this.factsOf(text);
+    const meaning = (facts.meaning ??= this.meaningOf(facts));
+    const rule = meaning.rule;
     if (rule) return { intent: 'emergency', topic: null, score: 1, candidates: [], emergencyRule: rule };
 
-    const command = this.exactIntent(text);
+    const command = facts.command;
     if (command && !REPLY_ONLY.has(command)) return decision(command, null, 1);
 
-    const label = this.labels.get(this.normalizer.key(text));
+    const label = meaning.label;
     if (label) return decision('faq', label, 1);
 
-    const terms = this.queryTerms(text);
-    let ranked = this.index.rank(terms, 6);
+    const terms = meaning.terms;
+    let ranked = meaning.ranked;
     if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && !this.confident(ranked)) {
       const extra = (this.titleStems.get(context.previousTopic) ?? []).map((stem) => ({ stem, weight: 1 }));
       const withContext = this.index.rank([...terms, ...extra], 6, (o) => (o === context.previousTopic ? 1.1 : 1));
       if (withContext.length && (!ranked.length || withContext[0].score > ranked[0].score)) ranked = withContext;
     }
+    const faq = this.decide(ranked, meaning.mayAnswer);
+    if (faq) return faq;
+
+    const words = facts.words;
+    const opener = words.length ? this.exact.get(words[0]) : undefined;
+    if (opener === 'greeting' || opener === 'thanks') return decision(opener, null, 0.5);
+    return { intent: 'none', topic: null, score: ranked[0]?.score ?? 0, candidates: [] };
+  }
+
+  /**
+   * The facts of a text, kept for the last text seen: the bot asks {@link exactIntent} and then
+   * {@link route} for the same message, and a dialog may route it once more in the same turn.
+   * Everything kept is read-only, so no caller can change what the next one gets.
+   */
+  private factsOf(text: string): TextFacts {
+    const last = this.last;
+    if (last && last.text === text) return last;
+    const words = this.normalizer.baseWords(text);
+    let command: IntentId | undefined;
+    for (const key of this.exactKeys(words)) {
+      command = this.exact.get(key);
+      if (command) break;
+    }
+    return (this.last = { text, words, command });
+  }
+
+  /** What {@link route} needs of the text itself, in its order, up to the first step that decides. */
+  private meaningOf(facts: TextFacts): TextMeaning {
+    const corrected = this.normalizer.corrected(facts.words);
+    const rule = this.emergency.detect(facts.text, corrected);
+    const empty = { label: undefined, terms: NO_TERMS, ranked: NO_RANKED, mayAnswer: false };
+    if (rule || (facts.command && !REPLY_ONLY.has(facts.command))) return { rule, ...empty };
+    const label = this.labels.get(this.normalizer.keyOf(facts.words));
+    if (label) return { ...empty, rule, label };
+
+    const terms = this.queryTerms(facts.text, corrected);
+    const ranked = this.index.rank(terms, 6);
     // A message with one known word ("heup") is not yet a question, and one that is half unknown
     // words ("hoeveel kost een treinkaartje naar brussel") is probably about something else:
     // offer choices instead of answering.
@@ -166,32 +242,29 @@ export class Router {
       known += 1;
       knownWeight += q.weight;
     }
-    const faq = this.decide(ranked, known >= 2 && knownWeight > totalWeight * KNOWN_SHARE);
-    if (faq) return faq;
-
-    const words = this.normalizer.baseWords(text);
-    const opener = words.length ? this.exact.get(words[0]) : undefined;
-    if (opener === 'greeting' || opener === 'thanks') return decision(opener, null, 0.5);
-    return { intent: 'none', topic: null, score: ranked[0]?.score ?? 0, candidates: [] };
+    return { rule, label, terms, ranked, mayAnswer: known >= 2 && knownWeight > totalWeight * KNOWN_SHARE };
   }
 
   /** The topics (and intents) the message is closest to, best first, with the signals behind each score. */
   explain(text: string, limit = 10): Ranked[] {
-    return this.index.rank(this.queryTerms((text ?? '').slice(0, this.options.maxChars)), limit);
+    const cut = (text ?? '').slice(0, this.options.maxChars);
+    return this.index.rank(this.queryTerms(cut, this.normalizer.correctedWords(cut)), limit);
   }
 
   /**
    * The message's distinct stems, weighted: in a story of several sentences, stems found only
    * outside the question count for less. Words that only the answers use are left out: they are
    * of the domain, so they should not count against a match as unknown words do.
+   *
+   * @param corrected the whole text's corrected words, used when it is a single sentence
    */
-  private queryTerms(text: string): QueryTerm[] {
-    return this.storyTerms(text).filter((q) => this.index.knows(q.stem) || !this.answerStems.has(q.stem));
+  private queryTerms(text: string, corrected: readonly string[]): QueryTerm[] {
+    return this.storyTerms(text, corrected).filter((q) => this.index.knows(q.stem) || !this.answerStems.has(q.stem));
   }
 
-  private storyTerms(text: string): QueryTerm[] {
+  private storyTerms(text: string, corrected: readonly string[]): QueryTerm[] {
     const sentences = text.split(/(?<=[.!?\n])\s*/).filter((s) => /[a-z0-9]/i.test(s));
-    if (sentences.length < 2) return [...new Set(this.normalizer.normalize(text).stems)].map((stem) => ({ stem, weight: 1 }));
+    if (sentences.length < 2) return [...new Set(this.normalizer.stemsOf(corrected))].map((stem) => ({ stem, weight: 1 }));
     const questions = sentences.filter((s) => s.includes('?'));
     const main = questions.length ? questions : [sentences[sentences.length - 1]];
     const weights = new Map<string, number>();
@@ -210,11 +283,7 @@ export class Router {
 
   /** The command the whole message is ("opnieuw", "help", "vlaams"), if any. */
   exactIntent(text: string): IntentId | undefined {
-    for (const key of this.exactKeys(text)) {
-      const hit = this.exact.get(key);
-      if (hit) return hit;
-    }
-    return undefined;
+    return this.factsOf(text).command;
   }
 
   /** True when the topic exists in the knowledge base. */
@@ -222,20 +291,19 @@ export class Router {
     return this.kb.topics.has(id);
   }
 
-  private exactKeys(text: string): string[] {
-    const words = this.normalizer.baseWords(text);
+  private exactKeys(words: readonly string[]): string[] {
     const content = words.filter((w) => !this.normalizer.isStopword(w));
     const keys = [words.join(' ')];
     if (content.length && content.length !== words.length) keys.push(content.join(' '));
     return keys.filter(Boolean);
   }
 
-  private confident(ranked: Ranked[]): boolean {
+  private confident(ranked: readonly Ranked[]): boolean {
     const { answerMin, margin } = this.options.thresholds;
     return ranked.length > 0 && ranked[0].score >= answerMin && ranked[0].score - (ranked[1]?.score ?? 0) >= margin;
   }
 
-  private decide(ranked: Ranked[], mayAnswer: boolean): RouteDecision | undefined {
+  private decide(ranked: readonly Ranked[], mayAnswer: boolean): RouteDecision | undefined {
     const { answerMin, clarifyMin, margin } = this.options.thresholds;
     if (!ranked.length || ranked[0].score < clarifyMin) return undefined;
     const top = ranked[0];

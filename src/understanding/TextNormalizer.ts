@@ -1,13 +1,36 @@
 import StemmerNl from '@nlpjs/lang-nl/src/stemmer-nl';
 import type { LanguageData, SynonymGroup } from '../knowledge/types';
+import type { StemmedTexts } from './TopicIndex';
 import { TypoCorrector } from './TypoCorrector';
 
 /** A message after normalisation: the folded words, and the stems used for matching. */
 export interface NormalizedText {
   /** Lowercase words without accents, elisions rewritten, compounds split; stop words kept. */
-  words: string[];
+  readonly words: readonly string[];
   /** Stems of the content words after synonyms and stop words; what the index sees. */
-  stems: string[];
+  readonly stems: readonly string[];
+}
+
+/** What {@link TextNormalizer.learn} does with each text: a sum of these flags. */
+export const LEARN = {
+  /** The text's words are vocabulary: typo correction corrects towards them. */
+  vocabulary: 1,
+  /** The text's stems are wanted, as {@link TextNormalizer.contentStems} gives them. */
+  stems: 2,
+  /** The text's {@link TextNormalizer.key} is wanted. */
+  key: 4,
+} as const;
+
+/** What {@link TextNormalizer.learn} found in the knowledge base's texts, by the texts' positions. */
+export interface LearnedTexts extends StemmedTexts {
+  /** Each text's {@link TextNormalizer.key}; '' for texts it was not asked for. */
+  readonly keys: readonly string[];
+}
+
+/** A synonym variant as word ids, and the word ids it stands for. */
+interface InternedSynonym {
+  words: Int32Array;
+  canonical: Int32Array;
 }
 
 /** Lowercases, removes accents and punctuation, and splits into words (apostrophes kept). */
@@ -76,6 +99,181 @@ export class TextNormalizer {
     // How often each word occurs: between two equally close corrections the common one wins.
     const counts = new Map<string, number>();
     for (const words of texts) for (const part of words) counts.set(part, (counts.get(part) ?? 0) + 1);
+    this.learnVocabulary(counts);
+  }
+
+  /**
+   * Learns the vocabulary from the knowledge base's texts (those flagged {@link LEARN}.vocabulary),
+   * as {@link useVocabulary} does, and returns the stems and keys asked for with the other flags.
+   * Each text is split once. A knowledge base of thousands of topics has some 800,000 word
+   * occurrences but only a few thousand distinct words, so each word is given an id and its facts
+   * (count, synonyms, stem) are worked out once per id; an occurrence then costs one lookup of its
+   * token. The stems are those of {@link contentStems}: no typo correction, which would change
+   * nothing in the vocabulary's own texts, since each of their words is then known.
+   *
+   * @param texts the texts, in the order their words should enter the vocabulary
+   * @param flags per text, a sum of {@link LEARN} flags
+   */
+  learn(texts: readonly string[], flags: readonly number[]): LearnedTexts {
+    const wordIds = new Map<string, number>();
+    const words: string[] = [];
+    const counts: number[] = [];
+    const intern = (w: string): number => {
+      let id = wordIds.get(w);
+      if (id === undefined) {
+        id = words.length;
+        wordIds.set(w, id);
+        words.push(w);
+        counts.push(0);
+      }
+      return id;
+    };
+    // Phase 1: every text into word ids, one after another. A token is looked up by a hash of
+    // its characters, worked out while scanning the text, in a table of its own: slicing out and
+    // hashing some 900,000 token strings for a Map, and the arrays foldAndSplit returns, were a
+    // third of the build.
+    let slots: Int32Array = new Int32Array(1 << 12);
+    const tokenText: string[] = [];
+    const tokenHash: number[] = [];
+    /** Token t's word ids are tokenWordIds[tokenFrom[t] … tokenFrom[t + 1]). */
+    const tokenFrom: number[] = [0];
+    const tokenWordIds: number[] = [];
+    const tokenOf = (src: string, start: number, end: number, hash: number): number => {
+      const mask = slots.length - 1;
+      let at = hash & mask;
+      for (;;) {
+        const t = slots[at] - 1;
+        if (t < 0) break;
+        if (tokenHash[t] === hash && sameToken(tokenText[t], src, start, end)) return t;
+        at = (at + 1) & mask;
+      }
+      const t = tokenText.length;
+      const token = src.slice(start, end).toLowerCase();
+      tokenText.push(token);
+      tokenHash.push(hash);
+      for (const w of this.tokenWords(token)) tokenWordIds.push(intern(w));
+      tokenFrom.push(tokenWordIds.length);
+      slots[at] = t + 1;
+      if (tokenText.length * 2 > slots.length) slots = rehashed(slots.length * 2, tokenHash);
+      return t;
+    };
+    let wordsOf = new Int32Array(1 << 16);
+    let used = 0;
+    const append = (t: number) => {
+      const from = tokenFrom[t];
+      const to = tokenFrom[t + 1];
+      if (used + to - from > wordsOf.length) {
+        const grown = new Int32Array(wordsOf.length * 2 + to - from);
+        grown.set(wordsOf);
+        wordsOf = grown;
+      }
+      for (let k = from; k < to; k++) wordsOf[used++] = tokenWordIds[k];
+    };
+    const wordStart = new Int32Array(texts.length + 1);
+    const firstSeen: number[] = [];
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i];
+      const from = used;
+      // As foldAndSplit: plain ASCII lowercased, tokens the runs of [a-z0-9'].
+      let start = -1;
+      let hash = 0;
+      let plain = true;
+      for (let k = 0; k < text.length; k++) {
+        const code = text.charCodeAt(k);
+        const c = code < 128 ? PLAIN_CHARS[code] : NOT_PLAIN;
+        if (c > SEPARATOR) {
+          if (start < 0) {
+            start = k;
+            hash = HASH_SEED;
+          }
+          hash = Math.imul(hash ^ c, HASH_PRIME);
+        } else if (c === SEPARATOR) {
+          if (start >= 0) append(tokenOf(text, start, k, hash));
+          start = -1;
+        } else {
+          plain = false;
+          break;
+        }
+      }
+      if (plain && start >= 0) append(tokenOf(text, start, text.length, hash));
+      if (!plain) {
+        // Accents and typographic quotes: folded by foldAndSplit itself, then looked up the same way.
+        used = from;
+        for (const token of foldAndSplit(text)) append(tokenOf(token, 0, token.length, hashOf(token)));
+      }
+      // Vocabulary words counted in the order they first occur, as useVocabulary would see them.
+      if (flags[i] & LEARN.vocabulary) {
+        for (let k = from; k < used; k++) if (counts[wordsOf[k]]++ === 0) firstSeen.push(wordsOf[k]);
+      }
+      wordStart[i + 1] = used;
+    }
+    this.learnVocabulary(new Map(firstSeen.map((id) => [words[id], counts[id]])));
+
+    // Phase 2: the facts of each distinct word. Synonym variants as ids, indexed by their first word.
+    const interned = [...this.synonymIndex].map(([first, entries]) => ({
+      first: intern(first),
+      entries: entries.map((e) => ({ words: Int32Array.from(e.words, intern), canonical: Int32Array.from(e.canonical, intern) })),
+    }));
+    const synonyms = new Array<InternedSynonym[] | undefined>(words.length).fill(undefined);
+    for (const { first, entries } of interned) synonyms[first] = entries;
+    const stemIds = new Map<string, number>();
+    const stems: string[] = [];
+    const matchStem = new Int32Array(words.length);
+    for (let id = 0; id < words.length; id++) {
+      const st = this.matchStem(words[id]);
+      if (st === null) {
+        matchStem[id] = -1;
+        continue;
+      }
+      let s = stemIds.get(st);
+      if (s === undefined) {
+        s = stems.length;
+        stemIds.set(st, s);
+        stems.push(st);
+      }
+      matchStem[id] = s;
+    }
+    const plainStem = new Array<string | undefined>(words.length).fill(undefined);
+
+    // Phase 3: per text, synonyms applied and stop words dropped, as stemsOf does; and keys.
+    const stemStart = new Int32Array(texts.length + 1);
+    let out = new Int32Array(used);
+    let n = 0;
+    const emit = (id: number) => {
+      const s = matchStem[id];
+      if (s < 0) return;
+      if (n === out.length) {
+        const grown = new Int32Array(out.length * 2 + 16);
+        grown.set(out);
+        out = grown;
+      }
+      out[n++] = s;
+    };
+    const keys: string[] = [];
+    for (let i = 0; i < texts.length; i++) {
+      const from = wordStart[i];
+      const to = wordStart[i + 1];
+      if (flags[i] & LEARN.stems) {
+        for (let k = from; k < to; ) {
+          const hit = synonyms[wordsOf[k]]?.find((c) => matchesAt(wordsOf, k, to, c.words));
+          if (hit) {
+            for (let j = 0; j < hit.canonical.length; j++) emit(hit.canonical[j]);
+            k += hit.words.length;
+          } else emit(wordsOf[k++]);
+        }
+      }
+      stemStart[i + 1] = n;
+      if (flags[i] & LEARN.key) {
+        const parts: string[] = [];
+        for (let k = from; k < to; k++) parts.push((plainStem[wordsOf[k]] ??= this.stem(words[wordsOf[k]])));
+        keys.push(parts.join(' '));
+      } else keys.push('');
+    }
+    return { stems, stemStart, stemIds: out.subarray(0, n), keys };
+  }
+
+  /** The vocabulary, as word → occurrences, for typo correction and the verb-form aliases. */
+  private learnVocabulary(counts: Map<string, number>): void {
     for (const entries of this.synonymIndex.values()) for (const e of entries) e.words.forEach((w) => counts.set(w, counts.get(w) ?? 1));
     for (const w of this.compoundParts) counts.set(w, counts.get(w) ?? 1);
     const words = new Set(counts.keys());
@@ -101,26 +299,32 @@ export class TextNormalizer {
   /** Words of a text: folded, rewritten, compounds split; no synonyms, no typo correction. */
   baseWords(text: string): string[] {
     const out: string[] = [];
-    for (const token of foldAndSplit(text)) {
-      let words = this.tokenCache.get(token);
-      if (!words) {
-        const rewritten = this.rewrites.get(token) ?? this.rewrites.get(token.replace(/'/g, ''));
-        words = (rewritten ?? token).replace(/'/g, '').split(' ').filter(Boolean).flatMap((w) => this.splitCompound(w));
-        if (this.tokenCache.size > 50_000) this.tokenCache.clear();
-        this.tokenCache.set(token, words);
-      }
-      for (const w of words) out.push(w);
-    }
+    for (const token of foldAndSplit(text)) for (const w of this.tokenWords(token)) out.push(w);
     return out;
   }
 
+  /** The base words of one folded token. */
+  private tokenWords(token: string): readonly string[] {
+    let words = this.tokenCache.get(token);
+    if (!words) {
+      const rewritten = this.rewrites.get(token) ?? this.rewrites.get(token.replace(/'/g, ''));
+      words = (rewritten ?? token).replace(/'/g, '').split(' ').filter(Boolean).flatMap((w) => this.splitCompound(w));
+      if (this.tokenCache.size > 50_000) this.tokenCache.clear();
+      this.tokenCache.set(token, words);
+    }
+    return words;
+  }
+
   /** Base words with typos corrected towards the vocabulary. */
-  correctedWords(text: string): string[] {
+  correctedWords(text: string): readonly string[] {
     return this.corrected(this.baseWords(text));
   }
 
-  /** The words with typos corrected; the same array when nothing changed (building the index allocates less). */
-  private corrected(words: string[]): string[] {
+  /**
+   * {@link baseWords} with typos corrected towards the vocabulary; the same array when nothing
+   * changed, so a caller that already has a text's base words need not split it again.
+   */
+  corrected(words: readonly string[]): readonly string[] {
     if (!this.typos) return words;
     let out: string[] | undefined;
     for (let i = 0; i < words.length; i++) {
@@ -177,7 +381,7 @@ export class TextNormalizer {
   }
 
   /** {@link normalize} of a text already split into its {@link baseWords}. */
-  normalizeWords(baseWords: string[]): NormalizedText {
+  normalizeWords(baseWords: readonly string[]): NormalizedText {
     const words = this.corrected(baseWords);
     return { words, stems: this.stemsOf(words) };
   }
@@ -190,25 +394,36 @@ export class TextNormalizer {
     return this.stemsOf(this.baseWords(text));
   }
 
-  /** Synonyms applied, stop words dropped, the rest stemmed. */
-  private stemsOf(words: string[]): string[] {
+  /** The matching stems of (already corrected) words: synonyms applied, stop words dropped, the rest stemmed. */
+  stemsOf(words: readonly string[]): string[] {
     const stems: string[] = [];
     for (const w of this.applySynonyms(words)) {
-      let st = this.matchStems.get(w);
-      if (st === undefined) {
-        st = this.stopwords.has(w) ? null : this.stem(w);
-        if (st !== null) st = this.stemAliases.get(st) ?? st;
-        if (this.matchStems.size > 50_000) this.matchStems.clear();
-        this.matchStems.set(w, st);
-      }
+      const st = this.matchStem(w);
       if (st !== null) stems.push(st);
     }
     return stems;
   }
 
+  /** The stem matching uses for one word (aliases applied), or null for a stop word. */
+  private matchStem(w: string): string | null {
+    let st = this.matchStems.get(w);
+    if (st === undefined) {
+      st = this.stopwords.has(w) ? null : this.stem(w);
+      if (st !== null) st = this.stemAliases.get(st) ?? st;
+      if (this.matchStems.size > 50_000) this.matchStems.clear();
+      this.matchStems.set(w, st);
+    }
+    return st;
+  }
+
   /** Comparison key of a text: every word stemmed, stop words kept; for spotting repeats. */
   key(text: string): string {
-    return this.baseWords(text).map((w) => this.stem(w)).join(' ');
+    return this.keyOf(this.baseWords(text));
+  }
+
+  /** {@link key} of a text already split into its {@link baseWords}. */
+  keyOf(baseWords: readonly string[]): string {
+    return baseWords.map((w) => this.stem(w)).join(' ');
   }
 
   /** The Dutch stem of one folded word. */
@@ -224,7 +439,7 @@ export class TextNormalizer {
   }
 
   /** The words with synonyms replaced by their canonical form; the same array when none occurs. */
-  private applySynonyms(words: string[]): string[] {
+  private applySynonyms(words: readonly string[]): readonly string[] {
     let out: string[] | undefined;
     for (let i = 0; i < words.length; ) {
       const candidates = this.synonymIndex.get(words[i]);
@@ -255,6 +470,62 @@ export class TextNormalizer {
     }
     return [word];
   }
+}
+
+/**
+ * Per ASCII code, as foldAndSplit reads plain text: the lowercase code of a token character
+ * ([a-z0-9'] after lowercasing), {@link SEPARATOR} for any other character, and
+ * {@link NOT_PLAIN} for the backtick, which foldAndSplit folds into an apostrophe.
+ */
+const NOT_PLAIN = 0;
+const SEPARATOR = 1;
+const PLAIN_CHARS = (() => {
+  const table = new Uint8Array(128).fill(SEPARATOR);
+  for (let c = 0; c < 128; c++) {
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if ((lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) || lower === 39) table[c] = lower;
+  }
+  table[0x60] = NOT_PLAIN;
+  return table;
+})();
+
+/** FNV-1a, over a token's character codes. */
+const HASH_SEED = 0x811c9dc5;
+const HASH_PRIME = 0x01000193;
+
+function hashOf(token: string): number {
+  let hash = HASH_SEED;
+  for (let k = 0; k < token.length; k++) hash = Math.imul(hash ^ token.charCodeAt(k), HASH_PRIME);
+  return hash;
+}
+
+/** True when `src[start … end)`, lowercased, is the (lowercase) token. */
+function sameToken(token: string, src: string, start: number, end: number): boolean {
+  if (token.length !== end - start) return false;
+  for (let k = 0; k < token.length; k++) {
+    let c = src.charCodeAt(start + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== token.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** A table of `size` slots (a power of two) holding tokens 0 … hashes.length - 1 by their hash, each as its number + 1. */
+function rehashed(size: number, hashes: readonly number[]): Int32Array {
+  const slots = new Int32Array(size);
+  for (let t = 0; t < hashes.length; t++) {
+    let at = hashes[t] & (size - 1);
+    while (slots[at] !== 0) at = (at + 1) & (size - 1);
+    slots[at] = t + 1;
+  }
+  return slots;
+}
+
+/** True when `words[at …]`, ending before `end`, starts with `phrase`. */
+function matchesAt(words: Int32Array, at: number, end: number, phrase: Int32Array): boolean {
+  if (at + phrase.length > end) return false;
+  for (let k = 0; k < phrase.length; k++) if (words[at + k] !== phrase[k]) return false;
+  return true;
 }
 
 /** Dutch and Flemish diminutive endings, longest first. */

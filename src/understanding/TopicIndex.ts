@@ -1,7 +1,13 @@
-/** One document of the index: a phrasing or title, owned by a topic (or an intent). */
-export interface IndexEntry {
-  owner: string;
-  stems: string[];
+/**
+ * Texts as stem ids, one after another (what `TextNormalizer.learn` returns): text i's stems
+ * are `stems[stemIds[k]]` for k from `stemStart[i]` up to `stemStart[i + 1]`, in the text's order,
+ * repeats kept.
+ */
+export interface StemmedTexts {
+  /** Every distinct stem, by id. */
+  readonly stems: readonly string[];
+  readonly stemStart: Int32Array;
+  readonly stemIds: Int32Array;
 }
 
 /** A query stem with how much it counts: 1 for the question itself, less for the story around it. */
@@ -59,11 +65,12 @@ const TRAINING_BUDGET = 5e6;
 export class TopicIndex {
   private maxIdf = 1;
   private readonly owners: string[] = [];
-  private readonly ownerDocCount: number[] = [];
+  private readonly ownerDocCount: Int32Array;
   private readonly termIds = new Map<string, number>();
-  private readonly idf: number[] = [];
-  /** Per term: the documents that contain it. */
-  private readonly docPostings: Int32Array[] = [];
+  private readonly idf: Float64Array;
+  /** Per term t: the documents that contain it are docPost[docPostStart[t] … docPostStart[t + 1]). */
+  private readonly docPostStart: Int32Array;
+  private readonly docPost: Int32Array;
   /**
    * Per term t: the owners whose documents contain it are postOwner[postStart[t] …
    * postStart[t + 1]), and weights[] holds the learned weight of each of those pairs.
@@ -71,9 +78,11 @@ export class TopicIndex {
   private readonly postOwner: Int32Array;
   private readonly postStart: Int32Array;
   private readonly weights: Float64Array;
-  private readonly docOwner: number[] = [];
-  private readonly docMass: number[] = [];
-  private readonly docTerms: number[][] = [];
+  private readonly docOwner: Int32Array;
+  private readonly docMass: Float64Array;
+  /** Per document d: its distinct terms, in the order they first occur, are docTerm[docTermStart[d] … docTermStart[d + 1]). */
+  private readonly docTermStart: Int32Array;
+  private readonly docTerm: Int32Array;
   /** A stem in more phrasings than this is "common": see {@link rank}. */
   private readonly commonPostings: number;
   // Buffers reused by every query, marked per query with a stamp: ranking allocates almost nothing.
@@ -89,64 +98,116 @@ export class TopicIndex {
   private readonly cover: Float64Array;
   private readonly z: Float64Array;
 
-  constructor(entries: IndexEntry[]) {
+  /**
+   * @param texts the knowledge base's texts as stem ids
+   * @param docs which of the texts to index, in order (phrasings and titles)
+   * @param docOwners the topic (or intent) each of those belongs to
+   */
+  constructor(texts: StemmedTexts, docs: Int32Array, docOwners: readonly string[]) {
+    const { stems, stemStart, stemIds } = texts;
     const ownerIds = new Map<string, number>();
-    const postings: number[][] = [];
-    for (const e of entries) {
-      let o = ownerIds.get(e.owner);
-      if (o === undefined) {
-        o = this.owners.length;
-        ownerIds.set(e.owner, o);
-        this.owners.push(e.owner);
-        this.ownerDocCount.push(0);
-      }
-      // Phrasings have a handful of stems: a scan is cheaper than a Set per phrasing.
-      const terms = e.stems.filter((s, i) => e.stems.indexOf(s) === i);
-      if (!terms.length) continue;
-      const d = this.docOwner.length;
-      this.docOwner.push(o);
-      this.ownerDocCount[o] += 1;
-      const ids: number[] = [];
-      for (const t of terms) {
-        let id = this.termIds.get(t);
+    const ownerDocs: number[] = [];
+    // Stem ids become term ids in the order the stems first occur in a document, so that the
+    // index is laid out as if it had been built from the stems' text.
+    const termOf = new Int32Array(stems.length).fill(-1);
+    const lastDoc = new Int32Array(stems.length).fill(-1);
+    const termStems: string[] = [];
+    const docOwner = new Int32Array(docs.length);
+    const docTermStart = new Int32Array(docs.length + 1);
+    const docTerm = new Int32Array(stemStart[stemStart.length - 1]);
+    let nd = 0;
+    let nTerms = 0;
+    // Documents come grouped by owner: its id is looked up once per group.
+    let previous: string | undefined;
+    let o = -1;
+    for (let e = 0; e < docs.length; e++) {
+      const owner = docOwners[e];
+      if (owner !== previous) {
+        let id = ownerIds.get(owner);
         if (id === undefined) {
-          id = this.termIds.size;
-          this.termIds.set(t, id);
-          postings.push([]);
+          id = this.owners.length;
+          ownerIds.set(owner, id);
+          this.owners.push(owner);
+          ownerDocs.push(0);
         }
-        postings[id].push(d);
-        ids.push(id);
+        o = id;
+        previous = owner;
       }
-      this.docTerms.push(ids);
+      // Each distinct stem once, in order: one stamp per stem instead of a Set per phrasing.
+      const begin = docTermStart[nd];
+      let end = begin;
+      for (let k = stemStart[docs[e]], stop = stemStart[docs[e] + 1]; k < stop; k++) {
+        const s = stemIds[k];
+        if (lastDoc[s] === e) continue;
+        lastDoc[s] = e;
+        let t = termOf[s];
+        if (t < 0) {
+          t = termOf[s] = nTerms++;
+          termStems.push(stems[s]);
+        }
+        docTerm[end++] = t;
+      }
+      if (end === begin) continue;
+      docOwner[nd] = o;
+      ownerDocs[o] += 1;
+      docTermStart[++nd] = end;
     }
+    for (let t = 0; t < nTerms; t++) this.termIds.set(termStems[t], t);
+    this.docOwner = docOwner.slice(0, nd);
+    this.docTermStart = docTermStart.slice(0, nd + 1);
+    this.docTerm = docTerm.slice(0, this.docTermStart[nd]);
+    this.ownerDocCount = new Int32Array(ownerDocs);
+
+    // Per term, its documents in ascending order, laid out one term after another.
+    this.docPostStart = new Int32Array(nTerms + 1);
+    for (let k = 0; k < this.docTerm.length; k++) this.docPostStart[this.docTerm[k] + 1] += 1;
+    for (let t = 0; t < nTerms; t++) this.docPostStart[t + 1] += this.docPostStart[t];
+    this.docPost = new Int32Array(this.docTerm.length);
+    const fill = this.docPostStart.slice(0, nTerms);
+    for (let d = 0; d < nd; d++) {
+      for (let k = this.docTermStart[d], end = this.docTermStart[d + 1]; k < end; k++) this.docPost[fill[this.docTerm[k]]++] = d;
+    }
+
     // Weights count topics, not phrasings: a word that many topics use ("heup", "artrose")
     // says little about which topic is meant, however often one topic repeats it.
     const n = this.owners.length;
     // Per term, its owners once each, in ascending order; one stamp array instead of a Set per term.
     const seen = new Int32Array(n).fill(-1);
-    const ownerLists = postings.map((list, t) => {
-      const owners: number[] = [];
-      let sorted = true;
-      for (const d of list) {
-        const o = this.docOwner[d];
-        if (seen[o] === t) continue;
-        seen[o] = t;
-        if (owners.length && owners[owners.length - 1] > o) sorted = false;
-        owners.push(o);
+    this.postStart = new Int32Array(nTerms + 1);
+    for (let t = 0; t < nTerms; t++) {
+      let count = 0;
+      for (let k = this.docPostStart[t], end = this.docPostStart[t + 1]; k < end; k++) {
+        const owner = this.docOwner[this.docPost[k]];
+        if (seen[owner] === t) continue;
+        seen[owner] = t;
+        count++;
       }
-      return sorted ? owners : owners.sort((a, b) => a - b);
-    });
-    this.postStart = new Int32Array(postings.length + 1);
-    ownerLists.forEach((owners, t) => (this.postStart[t + 1] = this.postStart[t] + owners.length));
-    this.postOwner = new Int32Array(this.postStart[postings.length]);
-    ownerLists.forEach((owners, t) => {
-      this.postOwner.set(owners, this.postStart[t]);
-      this.docPostings.push(Int32Array.from(postings[t]));
-      this.idf.push(Math.log(1 + (n - owners.length + 0.5) / (owners.length + 0.5)));
-    });
+      this.postStart[t + 1] = this.postStart[t] + count;
+    }
+    this.postOwner = new Int32Array(this.postStart[nTerms]);
+    seen.fill(-1);
+    this.idf = new Float64Array(nTerms);
+    for (let t = 0; t < nTerms; t++) {
+      let at = this.postStart[t];
+      let sorted = true;
+      for (let k = this.docPostStart[t], end = this.docPostStart[t + 1]; k < end; k++) {
+        const owner = this.docOwner[this.docPost[k]];
+        if (seen[owner] === t) continue;
+        seen[owner] = t;
+        if (at > this.postStart[t] && this.postOwner[at - 1] > owner) sorted = false;
+        this.postOwner[at++] = owner;
+      }
+      if (!sorted) this.postOwner.subarray(this.postStart[t], at).sort();
+      const owners = at - this.postStart[t];
+      this.idf[t] = Math.log(1 + (n - owners + 0.5) / (owners + 0.5));
+    }
     this.maxIdf = Math.log(1 + (n - 1 + 0.5) / 1.5);
-    for (const ids of this.docTerms) this.docMass.push(ids.reduce((s, t) => s + this.idf[t], 0));
-    const nd = this.docOwner.length;
+    this.docMass = new Float64Array(nd);
+    for (let d = 0; d < nd; d++) {
+      let mass = 0;
+      for (let k = this.docTermStart[d], end = this.docTermStart[d + 1]; k < end; k++) mass += this.idf[this.docTerm[k]];
+      this.docMass[d] = mass;
+    }
     this.commonPostings = Math.max(2000, nd / 100);
     this.docStamp = new Int32Array(nd);
     this.touchedDocs = new Int32Array(nd);
@@ -176,7 +237,7 @@ export class TopicIndex {
    * Owners ranked by score, best first, at most `limit`. A known stem given twice counts once
    * (with its higher weight); unknown stems should be given once each.
    */
-  rank(query: QueryTerm[], limit = 5, boost?: (owner: string) => number): Ranked[] {
+  rank(query: readonly QueryTerm[], limit = 5, boost?: (owner: string) => number): Ranked[] {
     const ids: number[] = [];
     const ws: number[] = [];
     let unknown = 0;
@@ -211,9 +272,11 @@ export class TopicIndex {
     // Phrasings are found through the query's less common stems. A stem in very many phrasings
     // ("knie" in a large knowledge base) only adds to phrasings found that way; a query of such
     // stems only finds phrasings through the least common of them.
+    const { docPostStart, docPost, docTermStart, docTerm } = this;
+    const postings = (t: number) => docPostStart[t + 1] - docPostStart[t];
     let seed = ids[0];
-    for (const t of ids) if (this.docPostings[t].length < this.docPostings[seed].length) seed = t;
-    const finds = (t: number) => t === seed || this.docPostings[t].length <= this.commonPostings;
+    for (const t of ids) if (postings(t) < postings(seed)) seed = t;
+    const finds = (t: number) => t === seed || postings(t) <= this.commonPostings;
     for (const pass of [0, 1]) {
       for (let i = 0; i < ids.length; i++) {
         const t = ids[i];
@@ -223,16 +286,17 @@ export class TopicIndex {
         if (pass === 1) {
           for (let k = 0; k < nDocs; k++) {
             const d = touchedDocs[k];
-            if (this.docTerms[d].includes(t)) {
+            for (let j = docTermStart[d], end = docTermStart[d + 1]; j < end; j++) {
+              if (docTerm[j] !== t) continue;
               overlap[d] += idf;
               matched[d] += strong;
+              break;
             }
           }
           continue;
         }
-        const docs = this.docPostings[t];
-        for (let k = 0; k < docs.length; k++) {
-          const d = docs[k];
+        for (let k = docPostStart[t], end = docPostStart[t + 1]; k < end; k++) {
+          const d = docPost[k];
           if (docStamp[d] !== stamp) {
             docStamp[d] = stamp;
             overlap[d] = 0;
@@ -309,11 +373,13 @@ export class TopicIndex {
     const p = new Float64Array(this.owners.length);
     const stamp = new Int32Array(this.owners.length).fill(-1);
     const touched = new Int32Array(this.owners.length);
-    const order = Array.from({ length: nd }, (_, i) => i);
+    const { docTermStart, docTerm, docOwner } = this;
+    const order = new Int32Array(nd);
+    for (let i = 0; i < nd; i++) order[i] = i;
     let seed = 12345;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     let work = 0;
-    for (const terms of this.docTerms) for (const t of terms) work += postStart[t + 1] - postStart[t];
+    for (let j = 0; j < docTerm.length; j++) work += postStart[docTerm[j] + 1] - postStart[docTerm[j]];
     const epochs = Math.max(1, Math.min(EPOCHS, Math.floor(TRAINING_BUDGET / Math.max(1, work))));
     const perEpoch = Math.min(nd, Math.ceil((nd * TRAINING_BUDGET) / Math.max(1, work)));
     let step = 0;
@@ -327,11 +393,13 @@ export class TopicIndex {
       const rate = LEARNING_RATE / (1 + epoch * 0.1);
       for (let n = 0; n < perEpoch; n++) {
         const d = order[n];
-        const terms = this.docTerms[d];
-        const scale = 1 / Math.sqrt(terms.length);
+        const from = docTermStart[d];
+        const to = docTermStart[d + 1];
+        const scale = 1 / Math.sqrt(to - from);
         let nTouched = 0;
         step++;
-        for (const t of terms) {
+        for (let j = from; j < to; j++) {
+          const t = docTerm[j];
           for (let k = postStart[t], end = postStart[t + 1]; k < end; k++) {
             const o = postOwner[k];
             if (stamp[o] !== step) {
@@ -351,8 +419,9 @@ export class TopicIndex {
         }
         // p becomes the gradient of the loss with respect to each touched owner's score.
         for (let i = 0; i < nTouched; i++) p[touched[i]] /= partition;
-        p[this.docOwner[d]] -= 1;
-        for (const t of terms) {
+        p[docOwner[d]] -= 1;
+        for (let j = from; j < to; j++) {
+          const t = docTerm[j];
           for (let k = postStart[t], end = postStart[t + 1]; k < end; k++) {
             weights[k] -= rate * (p[postOwner[k]] * scale + L2 * weights[k]);
           }

@@ -19,12 +19,17 @@ export class TypoCorrector {
   constructor(private readonly vocabulary: ReadonlyMap<string, number>, private readonly keep: Set<string>) {
     for (const w of vocabulary.keys()) {
       if (w.length < 4 || /\d/.test(w)) continue;
-      for (const key of new Set([w, ...deletionsOf(w)])) {
-        const list = this.deletes.get(key);
-        if (list) list.push(w);
-        else this.deletes.set(key, [w]);
-      }
+      this.addKey(w, w);
+      // A doubled letter gives the same deletion twice: each list holds a word once, and the
+      // words come one at a time, so a repeat is always the list's last entry.
+      for (let i = 0; i < w.length; i++) this.addKey(w.slice(0, i) + w.slice(i + 1), w);
     }
+  }
+
+  private addKey(key: string, word: string): void {
+    const list = this.deletes.get(key);
+    if (!list) this.deletes.set(key, [word]);
+    else if (list[list.length - 1] !== word) list.push(word);
   }
 
   /** The word itself when known, short or a stop word; otherwise its close vocabulary match. */
