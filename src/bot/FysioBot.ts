@@ -8,7 +8,7 @@ import type { MessageResponder } from '../conversation/MessageResponder';
 import type { Reply } from '../conversation/Reply';
 import type { ReplyComposer } from '../conversation/ReplyComposer';
 import { resolveLocale } from '../i18n/Translator';
-import { DialogMemoryConfiguration } from './DialogMemoryConfiguration';
+import { DialogTurnPresets } from './DialogTurnPresets';
 import { pseudonym, type Logger } from '../logging/Logger';
 import type { Router } from '../understanding/Router';
 import type { HandoffService } from '../handoff/HandoffService';
@@ -44,7 +44,7 @@ export interface FysioBotDeps {
 export class FysioBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
-  private readonly dialogMemory = new DialogMemoryConfiguration();
+  private readonly presets = new DialogTurnPresets();
   private readonly userLocale: StatePropertyAccessor<Locale | undefined>;
 
   constructor(private readonly deps: FysioBotDeps) {
@@ -131,6 +131,7 @@ export class FysioBot extends ActivityHandler {
     if (dialogState.dialogStack.length) {
       const dc = await this.dialogContext(context);
       await dc.continueDialog();
+      this.presets.keepFrom(context);
     } else {
       const outcome = await this.deps.responder.respond(text, memory, locale);
       if (outcome.kind === 'replies') {
@@ -150,9 +151,9 @@ export class FysioBot extends ActivityHandler {
   }
 
   private async dialogContext(context: TurnContext): Promise<DialogContext> {
-    this.dialogMemory.applyTo(context);
+    this.presets.applyTo(context);
     const dc = await this.dialogs.createContext(context);
-    this.dialogMemory.keepFrom(context);
+    this.presets.keepFrom(context);
     return dc;
   }
 

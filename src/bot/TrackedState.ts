@@ -1,4 +1,5 @@
 import { BotState, ConversationState, UserState, type Storage, type StorageKeyFactory, type TurnContext } from 'botbuilder';
+import { BotStorage } from '../storage/BotStorage';
 
 /** One turn's state object and the JSON it had when loaded or last saved (undefined: save it). */
 interface Snapshot {
@@ -36,23 +37,25 @@ export class TrackedState extends BotState {
     const cached = this.snapshot(context);
     if (cached && !force) return cached.state;
     const key = await this.storageKey(context);
-    const items = await this.storage.read([key]);
+    // Our own storage hands over the JSON it read the state from, which is the state's fingerprint.
+    const { items, json } = this.storage instanceof BotStorage ? await this.storage.readWithJson([key]) : { items: await this.storage.read([key]), json: undefined };
     const state = (items[key] ?? {}) as Record<string, unknown>;
-    context.turnState.set(this.snapshotKey, { state, json: fingerprint(state) } satisfies Snapshot);
+    context.turnState.set(this.snapshotKey, { state, json: json?.get(key) ?? fingerprint(state) } satisfies Snapshot);
     return state;
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
-    let cached = this.snapshot(context);
-    if (!cached && !force) return;
-    const json = cached ? fingerprint(cached.state) : undefined;
-    if (!force && cached && json === cached.json) return;
-    cached ??= { state: {}, json: undefined };
+    if (!this.snapshot(context) && !force) return;
     const key = await this.storageKey(context);
+    const cached = this.snapshot(context) ?? { state: {}, json: undefined };
+    // From here to the write nothing awaits: the JSON compared is the JSON written.
+    const json = fingerprint(cached.state);
+    if (!force && json === cached.json) return;
     // As BotState does: the last writer wins.
     cached.state.eTag = '*';
-    await this.storage.write({ [key]: cached.state });
-    cached.json = json ?? fingerprint(cached.state);
+    if (this.storage instanceof BotStorage) await this.storage.writeJson(key, cached.state, json);
+    else await this.storage.write({ [key]: cached.state });
+    cached.json = json;
     context.turnState.set(this.snapshotKey, cached);
   }
 

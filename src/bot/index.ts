@@ -1,3 +1,3 @@
 export * from './FysioBot';
 export * from './TrackedState';
-export * from './DialogMemoryConfiguration';
+export * from './DialogTurnPresets';
