@@ -86,11 +86,15 @@ describe('migrations', () => {
     void db.close();
   });
 
-  it('keep the conversations of a database from before the bot_state rebuild (version 5), and retention still works', async () => {
+  // Versions 5 and 6 rebuild bot_state (without a rowid, then with one again).
+  it.each([
+    [5, [5, 6]],
+    [6, [6]],
+  ])('keep the conversations of a database from before version %i, and retention still works', async (before, applied) => {
     const file = join(mkdtempSync(join(tmpdir(), 'sq-')), 'state.sqlite');
     const old = new BetterSqlite3(file);
     old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-    for (const m of MIGRATIONS.filter((x) => x.version < 5)) {
+    for (const m of MIGRATIONS.filter((x) => x.version < before)) {
       old.exec(m.sqlite);
       old.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, 0);
     }
@@ -100,7 +104,7 @@ describe('migrations', () => {
     old.close();
 
     const db = new SqliteDatabase(file, clock);
-    expect(db.migrate()).toEqual([5]);
+    expect(db.migrate()).toEqual(applied);
     const storage = new BotStorage(db);
     const items = await storage.read(['webchat/conversations/old/', 'webchat/conversations/recent/']);
     expect(items['webchat/conversations/recent/']).toMatchObject({ memory: { misses: 2 }, eTag: 'e2' });
