@@ -1,5 +1,9 @@
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext, UserState, type StoreItems } from 'botbuilder';
 import { TrackedState } from '../src/bot/TrackedState';
+import { BotStorage } from '../src/storage/BotStorage';
+import { SqliteDatabase } from '../src/storage/SqliteDatabase';
+import type { WriteOutcome } from '../src/storage/StateStore';
+import { FixedClock } from '../src/util/Clock';
 
 /** MemoryStorage that counts what it is asked to write and delete. */
 class CountingStorage extends MemoryStorage {
@@ -12,6 +16,15 @@ class CountingStorage extends MemoryStorage {
   override async delete(keys: string[]): Promise<void> {
     this.deletes.push(...keys);
     return super.delete(keys);
+  }
+}
+
+/** SQLite that keeps the JSON it was given to write. */
+class RecordingSqlite extends SqliteDatabase {
+  written: string[] = [];
+  override async write(key: string, data: Record<string, unknown>, expectedEtag: string | undefined, newEtag: string, json?: string): Promise<WriteOutcome> {
+    this.written.push(json ?? '(none)');
+    return super.write(key, data, expectedEtag, newEtag, json);
   }
 }
 
@@ -85,5 +98,32 @@ describe('TrackedState (BotState with a cheaper change check)', () => {
     expect(storage.deletes).toEqual(['test/conversations/c1/']);
     expect(await storage.read(['test/conversations/c1/'])).toEqual({});
     expect(state.get(c)).toBeUndefined();
+  });
+
+  it('over our own storage, compares and writes the JSON the store reads and writes, made once per save', async () => {
+    const db = new RecordingSqlite(':memory:', new FixedClock(new Date('2026-03-02T09:00:00Z')));
+    db.migrate();
+    const state = TrackedState.forConversations(new BotStorage(db));
+    const memory = state.createProperty<{ topic?: string; nested?: { list: number[] } }>('memory');
+
+    const first = turn();
+    Object.assign(await memory.get(first, {}), { topic: 'cure', nested: { list: [1, 2] } });
+    await state.saveChanges(first);
+    expect(db.written).toEqual([JSON.stringify({ memory: { topic: 'cure', nested: { list: [1, 2] } } })]);
+
+    // Loaded from its stored text and unchanged: nothing written.
+    const second = turn();
+    expect(await memory.get(second, {})).toEqual({ topic: 'cure', nested: { list: [1, 2] } });
+    await state.saveChanges(second);
+    expect(db.written).toHaveLength(1);
+
+    // A change deep inside is written as what it now is, and reads back so.
+    const third = turn();
+    (await memory.get(third, {})).nested!.list.push(3);
+    await state.saveChanges(third);
+    expect(db.written).toHaveLength(2);
+    expect(JSON.parse(db.written[1])).toEqual({ memory: { topic: 'cure', nested: { list: [1, 2, 3] } } });
+    expect(await memory.get(turn(), {})).toEqual({ topic: 'cure', nested: { list: [1, 2, 3] } });
+    await db.close();
   });
 });

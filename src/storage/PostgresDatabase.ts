@@ -78,12 +78,12 @@ export class PostgresDatabase implements StateStore {
     return out;
   }
 
-  async write(key: string, data: Record<string, unknown>, expectedEtag: string | undefined, newEtag: string): Promise<WriteOutcome> {
+  async write(key: string, data: Record<string, unknown>, expectedEtag: string | undefined, newEtag: string, json?: string): Promise<WriteOutcome> {
     const { rowCount } = await this.pool.query(
       `INSERT INTO bot_state (key, etag, data, updated_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (key) DO UPDATE SET etag = EXCLUDED.etag, data = EXCLUDED.data, updated_at = EXCLUDED.updated_at
        WHERE $5::text IS NULL OR bot_state.etag = $5::text`,
-      [key, newEtag, JSON.stringify(data), this.clock.now().getTime(), expectedEtag ?? null],
+      [key, newEtag, json ?? JSON.stringify(data), this.clock.now().getTime(), expectedEtag ?? null],
     );
     return rowCount === 1 ? 'written' : 'conflict';
   }

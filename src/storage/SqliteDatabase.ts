@@ -124,13 +124,13 @@ export class SqliteDatabase implements StateStore {
     const stmt = this.stmt('SELECT etag, data FROM bot_state WHERE key = ?');
     for (const key of keys) {
       const row = stmt.get(key) as { etag: string; data: string } | undefined;
-      if (row) out.set(key, { etag: row.etag, data: JSON.parse(row.data) as Record<string, unknown> });
+      if (row) out.set(key, { etag: row.etag, data: JSON.parse(row.data) as Record<string, unknown>, json: row.data });
     }
     return out;
   }
 
-  async write(key: string, data: Record<string, unknown>, expectedEtag: string | undefined, newEtag: string): Promise<WriteOutcome> {
-    const outcome = this.conditionalWrite(key, JSON.stringify(data), expectedEtag, newEtag, this.clock.now().getTime());
+  async write(key: string, data: Record<string, unknown>, expectedEtag: string | undefined, newEtag: string, json?: string): Promise<WriteOutcome> {
+    const outcome = this.conditionalWrite(key, json ?? JSON.stringify(data), expectedEtag, newEtag, this.clock.now().getTime());
     if (outcome === 'written') await this.durable();
     return outcome;
   }
