@@ -8,17 +8,23 @@ import type { TicketMessage } from './Ticket';
  */
 export class RecentTurns {
   private readonly byConversation = new Map<string, TicketMessage[]>();
+  /** The conversation that had the last line: already last in the map's order. */
+  private latest?: string;
 
   constructor(private readonly lines = 12, private readonly conversations = 5000) {}
 
   add(conversationId: string, from: 'patient' | 'bot', text: string, at: Date): void {
     let list = this.byConversation.get(conversationId);
-    // Deleted and set again, so that the map's order stays least recently active first.
-    if (list) this.byConversation.delete(conversationId);
-    else list = [];
+    if (!list || conversationId !== this.latest) {
+      // Deleted and set again, so that the map's order stays least recently active first; the
+      // lines of one turn (the patient's and the bot's replies) move it once.
+      if (list) this.byConversation.delete(conversationId);
+      else list = [];
+      this.byConversation.set(conversationId, list);
+      this.latest = conversationId;
+    }
     list.push({ from, text: text.slice(0, 1000), at: at.toISOString() });
     if (list.length > this.lines) list.splice(0, list.length - this.lines);
-    this.byConversation.set(conversationId, list);
     if (this.byConversation.size > this.conversations) {
       const oldest = this.byConversation.keys().next().value;
       if (oldest !== undefined) this.byConversation.delete(oldest);
@@ -31,5 +37,6 @@ export class RecentTurns {
 
   forget(conversationId: string): void {
     this.byConversation.delete(conversationId);
+    if (this.latest === conversationId) this.latest = undefined;
   }
 }
