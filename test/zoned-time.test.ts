@@ -38,8 +38,11 @@ describe('slot times on the days the clocks change', () => {
     ['2026-10-25', '2026-10-24T12:00:00Z', '07:00'], // autumn-back Sunday: UTC+1 all opening hours
     ['2026-07-14', '2026-07-13T12:00:00Z', '06:00'], // summer
   ])('on %s (now %s) the 08:00 slot starts at %s UTC', async (date, now, utcStart) => {
-    const slots = await new AvailabilityService(practice, noBookings, new FixedClock(new Date(now))).find({ date }, 10);
+    const service = new AvailabilityService(practice, noBookings, new FixedClock(new Date(now)));
+    const slots = await service.find({ date }, 10);
     expect(slots.length).toBeGreaterThan(0);
+    // Searched again, with the day's offset kept from the first search: the same times.
+    expect(await service.find({ date }, 10)).toEqual(slots);
     expect(slots[0].start.toISOString()).toBe(`${date}T${utcStart}:00.000Z`);
     for (const s of slots) {
       const local = toLocal(s.start, practice.timeZone);

@@ -10,6 +10,9 @@ export interface TakenSlots {
   takenStarts(locationId: string, from: Date, to: Date): Promise<Date[]>;
 }
 
+/** Days whose offset is kept: a few horizons' worth. */
+const DAY_OFFSETS_KEPT = 1000;
+
 const PART_OF_DAY: Record<string, [number, number]> = { morning: [0, 12 * 60], afternoon: [12 * 60, 17 * 60], evening: [17 * 60, 24 * 60] };
 
 /**
@@ -19,6 +22,8 @@ const PART_OF_DAY: Record<string, [number, number]> = { morning: [0, 12 * 60], a
  */
 export class AvailabilityService {
   private readonly step: number;
+  /** Per time zone and calendar day: its one UTC offset in ms, or null on a changeover day. */
+  private readonly dayOffsets = new Map<string, number | null>();
 
   constructor(
     private readonly practice: Practice,
@@ -85,10 +90,19 @@ export class AvailabilityService {
   private dayClock(date: { year: number; month: number; day: number }, tz: string): (minutes: number) => Date {
     const exact = (m: number): Date => fromLocal({ ...date, hour: Math.floor(m / 60), minute: m % 60 }, tz);
     const wall = (m: number): number => Date.UTC(date.year, date.month - 1, date.day, 0, m);
-    const first = wall(0) - exact(0).getTime();
-    const last = wall(23 * 60 + 59) - exact(23 * 60 + 59).getTime();
-    if (first !== last) return exact;
-    return (m) => new Date(wall(m) - first);
+    // A day's offset never changes, and every slot search walks the same days again.
+    const key = `${tz} ${date.year}-${date.month}-${date.day}`;
+    let offset = this.dayOffsets.get(key);
+    if (offset === undefined) {
+      const first = wall(0) - exact(0).getTime();
+      const last = wall(23 * 60 + 59) - exact(23 * 60 + 59).getTime();
+      offset = first === last ? first : null;
+      if (this.dayOffsets.size >= DAY_OFFSETS_KEPT) this.dayOffsets.clear();
+      this.dayOffsets.set(key, offset);
+    }
+    if (offset === null) return exact;
+    const fixed = offset;
+    return (m) => new Date(wall(m) - fixed);
   }
 
   /** True when the slot is still free and bookable now. */
