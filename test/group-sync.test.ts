@@ -128,7 +128,7 @@ describe('SqliteDatabase acknowledges writes once they are on disk', () => {
     const db = new SqliteDatabase(join(mkdtempSync(join(tmpdir(), 'gs-')), 'state.sqlite'), clock);
     db.migrate();
     await expect(db.write('k', { v: 1 }, undefined, 'e1')).resolves.toBe('written');
-    await expect(db.readMany(['k'])).resolves.toEqual(new Map([['k', { etag: 'e1', data: { v: 1 } }]]));
+    await expect(db.readMany(['k'])).resolves.toEqual(new Map([['k', { etag: 'e1', data: { v: 1 }, json: '{"v":1}' }]]));
     await db.close();
   });
 });
