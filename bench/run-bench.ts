@@ -12,7 +12,8 @@
  * BENCH_STRICT=1 (exit status 1 when a target is missed), BENCH_BUDGET_SECONDS (default 570: the
  * routing benchmark gets what is left and stops an index build that does not finish),
  * BENCH_PARTS (default startup,load,postgres,routing: run fewer, e.g. to profile one),
- * BENCH_RESULTS_FILE (default bench/results.json),
+ * BENCH_RESULTS_FILE (default bench/results.json), BENCH_PAIRED_ROUNDS (default 5) and
+ * BENCH_PAIRED_SECONDS (default 4): the paired rounds the headline ratios come from,
  * DATABASE_URL (adds the PostgreSQL runs).
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,6 +46,9 @@ interface Settings {
   startMode?: StartMode;
   cpuProfDir?: string;
   databaseUrl?: string;
+  /** Paired rounds for the headline ratios, and seconds per run in each. */
+  pairedRounds: number;
+  pairedSeconds: number;
 }
 
 function readSettings(env: NodeJS.ProcessEnv): Settings {
@@ -58,6 +62,10 @@ function readSettings(env: NodeJS.ProcessEnv): Settings {
   if (startMode !== undefined && startMode !== 'dist' && startMode !== 'ts-node') throw new Error('BENCH_START: expected dist or ts-node');
   const budgetSeconds = Number(env.BENCH_BUDGET_SECONDS ?? 570);
   if (!Number.isFinite(budgetSeconds) || budgetSeconds < 60) throw new Error('BENCH_BUDGET_SECONDS: expected a number of seconds, at least 60');
+  const pairedRounds = Number(env.BENCH_PAIRED_ROUNDS ?? 5);
+  if (!Number.isInteger(pairedRounds) || pairedRounds < 1 || pairedRounds > 50) throw new Error('BENCH_PAIRED_ROUNDS: expected a whole number from 1 to 50');
+  const pairedSeconds = Number(env.BENCH_PAIRED_SECONDS ?? 4);
+  if (!Number.isFinite(pairedSeconds) || pairedSeconds < 1 || pairedSeconds > 60) throw new Error('BENCH_PAIRED_SECONDS: expected a number of seconds from 1 to 60');
   const parts = (env.BENCH_PARTS ?? PARTS.join(',')).split(',').map((p) => p.trim());
   const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
   if (unknown.length) throw new Error(`BENCH_PARTS: expected some of ${PARTS.join(',')}, got ${unknown.join(',')}`);
@@ -70,6 +78,8 @@ function readSettings(env: NodeJS.ProcessEnv): Settings {
     startMode,
     cpuProfDir: env.BENCH_CPU_PROF ? resolve(env.BENCH_CPU_PROF) : undefined,
     databaseUrl: env.DATABASE_URL || undefined,
+    pairedRounds,
+    pairedSeconds,
   };
 }
 
@@ -129,19 +139,22 @@ interface SuiteFigures {
   profile?: { file: string; totalMs: number; hot: HotFunction[] };
 }
 
-/** Warm-up, then every scenario at every connection count, against one running server. */
+/** Warm-up (and `afterWarmUp`), then every scenario at every connection count, against one running server. */
 async function loadSuite(
   server: ChildServer,
   target: string,
   scenarios: { name: string; requests: RequestsFactory }[],
   s: Settings,
   withPreflight: boolean,
+  afterWarmUp?: () => Promise<LoadFigures[]>,
 ): Promise<SuiteFigures> {
   const rssAfterStartMb = round(server.rssMb(), 1);
   const preflight = withPreflight ? await preflightBooking(server.base, `preflight-${Date.now()}`) : undefined;
   if (preflight) progress(`${target}: booking script ${preflight.ok ? 'in step' : 'OUT OF STEP: ' + preflight.problems.join('; ')}`);
   const warmUps: LoadFigures[] = [];
   for (const sc of scenarios) warmUps.push(await runLoad(server, target, sc.name, sc.requests, RATIO_CONNECTIONS, WARM_UP_SECONDS));
+  // Runs that count like warm-ups (errors) but are not table rows: the paired rounds.
+  if (afterWarmUp) warmUps.push(...(await afterWarmUp()));
   const runs: LoadFigures[] = [];
   for (const sc of scenarios) {
     for (const c of s.connections) {
@@ -178,6 +191,49 @@ async function finish(server: ChildServer, suite: SuiteFigures, s: Settings): Pr
   rmSync(renamed, { force: true });
   renameSync(file, renamed);
   suite.profile = { file: renamed, ...summarizeCpuProfile(renamed, ROOT, 15) };
+}
+
+/** The headline ratios from paired rounds: see {@link pairedRatios}. */
+interface PairedFigures {
+  rounds: { faq: LoadFigures; echo: LoadFigures; booking: LoadFigures; faqRatio: number; bookingRatio: number }[];
+  faqToEchoRatio: number;
+  bookingToEchoRatio: number;
+}
+
+/**
+ * The ratios to the echo bot, measured so that a slow spell of the machine falls on both sides:
+ * with both servers running (the idle one costs nothing), each round runs our FAQ load, the echo
+ * bot's and our booking load one right after the other at the ratio's connection count, in
+ * alternating order, and the headline is the median over the rounds of each round's own ratio.
+ * On this virtual machine, whose host takes CPU time away for a minute at a time, the ratio of
+ * two runs a minute apart moved by a third between runs; within a round it moves far less.
+ */
+async function pairedRatios(
+  oursServer: ChildServer, echoServer: ChildServer, faq: { name: string; requests: RequestsFactory }, booking: { name: string; requests: RequestsFactory }, s: Settings,
+): Promise<PairedFigures> {
+  const rounds: PairedFigures['rounds'] = [];
+  const c = RATIO_CONNECTIONS;
+  for (let i = 0; i < s.pairedRounds; i++) {
+    const runs: Record<'faq' | 'echo' | 'booking', () => Promise<LoadFigures>> = {
+      faq: () => runLoad(oursServer, oursServer.spec.name, faq.name, faq.requests, c, s.pairedSeconds),
+      echo: () => runLoad(echoServer, echoServer.spec.name, faq.name, faq.requests, c, s.pairedSeconds),
+      booking: () => runLoad(oursServer, oursServer.spec.name, booking.name, booking.requests, c, s.pairedSeconds),
+    };
+    const order = (i % 2 === 0 ? ['faq', 'echo', 'booking'] : ['booking', 'echo', 'faq']) as (keyof typeof runs)[];
+    const got: Partial<Record<keyof typeof runs, LoadFigures>> = {};
+    for (const k of order) got[k] = await runs[k]();
+    const { faq: f, echo: e, booking: b } = got as Record<keyof typeof runs, LoadFigures>;
+    const round3 = (x: number) => round(x, 3);
+    const r = { faq: f, echo: e, booking: b, faqRatio: round3(f.turnsPerSecond / e.turnsPerSecond), bookingRatio: round3(b.turnsPerSecond / e.turnsPerSecond) };
+    progress(`paired round ${i + 1}/${s.pairedRounds}: FAQ ${f.turnsPerSecond}, echo ${e.turnsPerSecond}, booking ${b.turnsPerSecond} turns/s → ` +
+      `FAQ ÷ echo ${r.faqRatio}, booking ÷ echo ${r.bookingRatio}; ${f.errors + e.errors + b.errors} errors`);
+    rounds.push(r);
+  }
+  return {
+    rounds,
+    faqToEchoRatio: round(median(rounds.map((r) => r.faqRatio)), 3),
+    bookingToEchoRatio: round(median(rounds.map((r) => r.bookingRatio)), 3),
+  };
 }
 
 /**
@@ -257,18 +313,27 @@ async function main(): Promise<void> {
 
   const suites: SuiteFigures[] = [];
   const ours = `fysio-assistent (${mode}, SQLite)`;
-  if (s.parts.has('load')) {
-    const { server } = await startServer(fysioSpec({ root: ROOT, port: await freePort(), mode, cpuProfDir: s.cpuProfDir, name: ours }));
-    const suite = await loadSuite(server, ours, [faq, booking], s, true);
-    await finish(server, suite, s);
-    suites.push(suite);
-  }
   const echoName = `echo bot (${mode})`;
+  let paired: PairedFigures | undefined;
   if (s.parts.has('load')) {
-    const { server } = await startServer({ ...echoSpec({ root: ROOT, port: await freePort(), mode, compiledScript: echoScript, cpuProfDir: s.cpuProfDir }), name: echoName });
-    const suite = await loadSuite(server, echoName, [faq], s, false);
-    await finish(server, suite, s);
+    const { server: oursServer } = await startServer(fysioSpec({ root: ROOT, port: await freePort(), mode, cpuProfDir: s.cpuProfDir, name: ours }));
+    const { server: echoServer } = await startServer({ ...echoSpec({ root: ROOT, port: await freePort(), mode, compiledScript: echoScript, cpuProfDir: s.cpuProfDir }), name: echoName });
+    const echoRssAfterStartMb = round(echoServer.rssMb(), 1);
+    const echoWarmUps: LoadFigures[] = [];
+    // The ratios once both are warm, before the table's runs fill our calendar.
+    const suite = await loadSuite(oursServer, ours, [faq, booking], s, true, async () => {
+      echoWarmUps.push(await runLoad(echoServer, echoName, faq.name, faq.requests, RATIO_CONNECTIONS, WARM_UP_SECONDS));
+      paired = await pairedRatios(oursServer, echoServer, faq, booking, s);
+      echoWarmUps.push(...paired.rounds.map((r) => r.echo));
+      return paired.rounds.flatMap((r) => [r.faq, r.booking]);
+    });
+    await finish(oursServer, suite, s);
     suites.push(suite);
+    const echoSuite = await loadSuite(echoServer, echoName, [faq], s, false);
+    echoSuite.rssAfterStartMb = echoRssAfterStartMb;
+    echoSuite.warmUps.unshift(...echoWarmUps);
+    await finish(echoServer, echoSuite, s);
+    suites.push(echoSuite);
   }
   const dialogFloorName = `echo bot with state and dialogs (${mode})`;
   if (s.parts.has('load')) {
@@ -308,9 +373,13 @@ async function main(): Promise<void> {
   const oursSuite = suites.find((x) => x.name === ours);
   const echoSuite = suites.find((x) => x.name === echoName);
   const startupOurs = startups.find((x) => x.name === `fysio-assistent (${distAvailable ? 'dist' : 'ts-node'})`);
+  // The headline ratios come from the paired rounds; the table's runs, a minute apart, give them too.
+  const sequential = { faq: ratio(tps(runs, ours, 'faq', ratioAt)), booking: ratio(tps(runs, ours, 'booking', ratioAt)) };
+  // Assigned inside a callback, which TypeScript's narrowing does not follow.
+  const pairedResult = paired as PairedFigures | undefined;
   const headline = {
-    faqToEchoRatio: ratio(tps(runs, ours, 'faq', ratioAt)),
-    bookingToEchoRatio: ratio(tps(runs, ours, 'booking', ratioAt)),
+    faqToEchoRatio: pairedResult?.faqToEchoRatio ?? sequential.faq,
+    bookingToEchoRatio: pairedResult?.bookingToEchoRatio ?? sequential.booking,
     dialogFloorToEchoRatio: ratio(tps(runs, dialogFloorName, 'faq', ratioAt)),
     routingP99Ms: routeOurs?.figures?.cold.p99Ms,
     routingP99Ms5000: route5000?.figures?.cold.p99Ms,
@@ -337,8 +406,10 @@ async function main(): Promise<void> {
       `${r.turnsPerSecond.toFixed(1).padStart(7)} t/s  ${`${r.latencyP50Ms} / ${r.latencyP99Ms} ms`.padEnd(16)} ${String(r.errors).padStart(3)} err  ${r.serverCpuMsPerTurn ?? '?'} ms CPU`);
   }
   const RATIOS = `Against the echo bot (${ratioAt} connections) and errors`;
-  row(RATIOS, 'FAQ turns/s ÷ echo', String(headline.faqToEchoRatio ?? 'n/a'), 'faqToEchoRatio', headline.faqToEchoRatio);
-  row(RATIOS, 'booking turns/s ÷ echo', String(headline.bookingToEchoRatio ?? 'n/a'), 'bookingToEchoRatio', headline.bookingToEchoRatio);
+  const roundsOf = (k: 'faqRatio' | 'bookingRatio') => (pairedResult ? ` (median of ${pairedResult.rounds.map((r) => r[k]).join(', ')})` : '');
+  row(RATIOS, 'FAQ turns/s ÷ echo, paired rounds', `${headline.faqToEchoRatio ?? 'n/a'}${roundsOf('faqRatio')}`, 'faqToEchoRatio', headline.faqToEchoRatio);
+  row(RATIOS, 'booking turns/s ÷ echo, paired rounds', `${headline.bookingToEchoRatio ?? 'n/a'}${roundsOf('bookingRatio')}`, 'bookingToEchoRatio', headline.bookingToEchoRatio);
+  row(RATIOS, 'FAQ / booking ÷ echo, from the table\'s runs', `${sequential.faq ?? 'n/a'} / ${sequential.booking ?? 'n/a'}`);
   row(RATIOS, 'echo with state and dialogs (in memory) ÷ echo', String(headline.dialogFloorToEchoRatio ?? 'n/a'));
   if (suites.some((x) => x.name === oursPg)) {
     row(RATIOS, 'FAQ turns/s ÷ echo (PostgreSQL)', String(ratio(tps(runs, oursPg, 'faq', ratioAt)) ?? 'n/a'));
@@ -386,6 +457,10 @@ async function main(): Promise<void> {
     ...(Object.fromEntries(Object.entries(headline).map(([k, v]) => [k, v ?? null])) as Record<keyof typeof headline, number | null>),
     targets,
     ratioConnections: ratioAt,
+    pairedRounds: pairedResult
+      ? pairedResult.rounds.map((r) => ({ faq: r.faq.turnsPerSecond, echo: r.echo.turnsPerSecond, booking: r.booking.turnsPerSecond, faqRatio: r.faqRatio, bookingRatio: r.bookingRatio }))
+      : null,
+    sequentialRatios: sequential,
     cpuPerTurnRatios: { faq: cpuRatio(cpuPerTurn(ours, 'faq')) ?? null, booking: cpuRatio(cpuPerTurn(ours, 'booking')) ?? null },
     serverStart: mode,
     readyMsMeasuredOn: startupOurs?.name ?? null,
@@ -399,7 +474,10 @@ async function main(): Promise<void> {
       loadAverageAtStart: loadStart.map((l) => round(l, 2)),
       loadAverageAtEnd: loadEnd.map((l) => round(l, 2)),
     },
-    settings: { seconds: s.seconds, connections: s.connections, warmUpSeconds: WARM_UP_SECONDS, parts: [...s.parts], postgres: !!s.databaseUrl },
+    settings: {
+      seconds: s.seconds, connections: s.connections, warmUpSeconds: WARM_UP_SECONDS, pairedRounds: s.pairedRounds, pairedSeconds: s.pairedSeconds,
+      parts: [...s.parts], postgres: !!s.databaseUrl,
+    },
     build,
     postgres,
     startups,
