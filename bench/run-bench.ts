@@ -22,7 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadDevSet } from '../test/eval/dataset';
 import {
-  benchDatabase, bookingRequests, buildDist, ChildServer, compileEchoBot,
+  benchDatabase, BOOKING_SCRIPT, bookingRequests, buildDist, CalendarKeeper, ChildServer, compileEchoBot,
   describeTarget, echoSpec, faqRequests, formatTable, fysioSpec, freePort, median, meets, preflightBooking,
   round, runLoad as runAutocannon, runRoutingWorker, summarizeCpuProfile, TARGETS, type BookingPreflight, type BuildOutcome, type ChildServerSpec, type FaqQuestion,
   type HotFunction, type LoadFigures, type RequestsFactory, type RoutingOutcome, type StartMode, type TableRow, type TargetName,
@@ -131,6 +131,8 @@ async function measureStartups(servers: { name: string; makeSpec: (port: number)
 
 interface SuiteFigures {
   name: string;
+  /** Bookings the load confirmed (the calendar keeper's count), with its failed sweeps. */
+  calendar?: { bookingsConfirmed: number; bookingTurns: number; failedSweeps: number; lastError?: string };
   rssAfterStartMb: number;
   rssAfterLoadMb: number;
   preflight?: BookingPreflight;
@@ -191,6 +193,16 @@ async function finish(server: ChildServer, suite: SuiteFigures, s: Settings): Pr
   rmSync(renamed, { force: true });
   renameSync(file, renamed);
   suite.profile = { file: renamed, ...summarizeCpuProfile(renamed, ROOT, 15) };
+}
+
+/** What the calendar keeper counted, against the booking turns run. */
+function calendarFigures(calendar: CalendarKeeper, suite: SuiteFigures): NonNullable<SuiteFigures['calendar']> {
+  const bookingTurns = [...suite.warmUps, ...suite.runs].filter((r) => r.scenario === 'booking').reduce((n, r) => n + r.turns, 0);
+  const figures = { bookingsConfirmed: calendar.removed, bookingTurns, failedSweeps: calendar.failures, ...(calendar.lastError ? { lastError: calendar.lastError } : {}) };
+  progress(`${suite.name}: ${figures.bookingsConfirmed} bookings confirmed in ${bookingTurns} booking turns ` +
+    `(${round(bookingTurns / Math.max(1, figures.bookingsConfirmed), 1)} turns a booking; the script has ${BOOKING_SCRIPT.length})` +
+    `${figures.failedSweeps ? `; ${figures.failedSweeps} calendar sweeps failed: ${figures.lastError}` : ''}`);
+  return figures;
 }
 
 /** The headline ratios from paired rounds: see {@link pairedRatios}. */
@@ -316,7 +328,10 @@ async function main(): Promise<void> {
   const echoName = `echo bot (${mode})`;
   let paired: PairedFigures | undefined;
   if (s.parts.has('load')) {
-    const { server: oursServer } = await startServer(fysioSpec({ root: ROOT, port: await freePort(), mode, cpuProfDir: s.cpuProfDir, name: ours }));
+    const oursSpec = fysioSpec({ root: ROOT, port: await freePort(), mode, cpuProfDir: s.cpuProfDir, name: ours });
+    const { server: oursServer } = await startServer(oursSpec);
+    const calendar = CalendarKeeper.for({ sqliteFile: join(oursSpec.env.DATA_DIR, 'fysio-assistent.sqlite') });
+    await calendar.start();
     const { server: echoServer } = await startServer({ ...echoSpec({ root: ROOT, port: await freePort(), mode, compiledScript: echoScript, cpuProfDir: s.cpuProfDir }), name: echoName });
     const echoRssAfterStartMb = round(echoServer.rssMb(), 1);
     const echoWarmUps: LoadFigures[] = [];
@@ -327,6 +342,8 @@ async function main(): Promise<void> {
       echoWarmUps.push(...paired.rounds.map((r) => r.echo));
       return paired.rounds.flatMap((r) => [r.faq, r.booking]);
     });
+    await calendar.stop();
+    suite.calendar = calendarFigures(calendar, suite);
     await finish(oursServer, suite, s);
     suites.push(suite);
     const echoSuite = await loadSuite(echoServer, echoName, [faq], s, false);
@@ -351,7 +368,14 @@ async function main(): Promise<void> {
     progress(`PostgreSQL: ${db.dedicated ? 'a throw-away database' : 'DATABASE_URL itself (no CREATE DATABASE privilege)'}`);
     try {
       const { server } = await startServer(fysioSpec({ root: ROOT, port: await freePort(), mode, databaseUrl: db.url, cpuProfDir: s.cpuProfDir, name: oursPg }));
+      // Only a database of the bench's own may be emptied.
+      const calendar = db.dedicated ? CalendarKeeper.for({ postgresUrl: db.url }) : undefined;
+      await calendar?.start();
       const suite = await loadSuite(server, oursPg, [faq, booking], s, true);
+      if (calendar) {
+        await calendar.stop();
+        suite.calendar = calendarFigures(calendar, suite);
+      }
       await finish(server, suite, s);
       suites.push(suite);
     } finally {

@@ -19,3 +19,4 @@ export * from './ServerSpecs';
 export * from './RoutingChild';
 export * from './SoakScripts';
 export * from './HttpPoster';
+export * from './CalendarKeeper';
