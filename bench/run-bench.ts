@@ -335,7 +335,8 @@ async function main(): Promise<void> {
     const { server: echoServer } = await startServer({ ...echoSpec({ root: ROOT, port: await freePort(), mode, compiledScript: echoScript, cpuProfDir: s.cpuProfDir }), name: echoName });
     const echoRssAfterStartMb = round(echoServer.rssMb(), 1);
     const echoWarmUps: LoadFigures[] = [];
-    // The ratios once both are warm, before the table's runs fill our calendar.
+    // The ratios once both are warm, before the table's runs fill our server with tens of
+    // thousands of conversations.
     const suite = await loadSuite(oursServer, ours, [faq, booking], s, true, async () => {
       echoWarmUps.push(await runLoad(echoServer, echoName, faq.name, faq.requests, RATIO_CONNECTIONS, WARM_UP_SECONDS));
       paired = await pairedRatios(oursServer, echoServer, faq, booking, s);

@@ -44,7 +44,8 @@ export class CalendarKeeper {
   /** Clears the calendar now and then every `everyMs` until {@link pause}. */
   async start(everyMs = 500): Promise<void> {
     await this.sweep();
-    this.timer ??= setInterval(() => void this.sweep(), everyMs);
+    // Unref'd: a bench that fails half-way must still be able to exit.
+    this.timer ??= setInterval(() => void this.sweep(), everyMs).unref();
   }
 
   /** Stops clearing (the calendar is cleared once more first) and returns the bookings counted so far. */
