@@ -105,12 +105,6 @@ export class AvailabilityService {
     return (m) => new Date(wall(m) - fixed);
   }
 
-  /** True when the slot is still free and bookable now. */
-  async isFree(slot: Slot): Promise<boolean> {
-    const found = await this.find({ date: isoDate(toLocal(slot.start, this.practice.timeZone)) }, 500, 0, slot.locationId);
-    return found.some((s) => s.start.getTime() === slot.start.getTime());
-  }
-
   private matchesTime(minutes: number, q: SlotQuery): boolean {
     if (q.partOfDay) {
       const [from, to] = PART_OF_DAY[q.partOfDay];
