@@ -3,7 +3,7 @@ import { BaseDialog } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
 import { CHOICE_PROMPT, SCREENING_DIALOG, SCREENING_WATERFALL } from './dialogIds';
 
-/** Where the screening is: which question, and the answers so far. */
+/** Where the screening starts (the first question to ask), and the answers given before it. */
 export interface ScreeningOptions {
   index: number;
   answers: Record<string, boolean>;
@@ -15,22 +15,36 @@ export interface ScreeningResult {
   redFlag?: string;
 }
 
+/** What the waterfall keeps between its steps. */
+interface ScreeningValues {
+  answers?: Record<string, boolean>;
+}
+
 /**
  * The red-flag questions of `knowledge/screening.yaml`, one yes/no question a turn. The first
  * "ja" ends the screening with that red flag; the booking dialog then stops.
+ *
+ * One waterfall step per question: step j takes the answer to the question step j - 1 asked
+ * and asks the next. (Asking each question in a waterfall of its own, replaced after every
+ * answer, made each screening turn end one waterfall and begin another.) The question a step
+ * handles is counted from `options.index`, so a conversation saved mid-screening by the version
+ * that replaced its waterfall per question, waiting at step 0 with `options.index` = k, goes on
+ * with question k.
  */
 export class ScreeningDialog extends BaseDialog {
   constructor(deps: DialogDeps) {
     super(SCREENING_DIALOG, deps);
     this.addChoicePrompt();
-    this.addDialog(new WaterfallDialog(SCREENING_WATERFALL, [this.ask.bind(this), this.answer.bind(this)]));
+    const most = Math.max(...Object.values(deps.knowledge.screening).map((s) => s.questions.length));
+    const steps = [this.ask.bind(this), ...Array.from({ length: most }, () => this.answer.bind(this))];
+    this.addDialog(new WaterfallDialog(SCREENING_WATERFALL, steps));
     this.initialDialogId = SCREENING_WATERFALL;
   }
 
   private async ask(step: WaterfallStepContext<ScreeningOptions>): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const screening = this.deps.knowledge.screening[locale];
-    const { index } = step.options;
+    const index = step.options.index + step.index;
     if (index === 0) await this.send(step.context, { text: screening.intro }, locale);
     const q = screening.questions[index];
     return step.prompt(CHOICE_PROMPT, {
@@ -42,11 +56,13 @@ export class ScreeningDialog extends BaseDialog {
   private async answer(step: WaterfallStepContext<ScreeningOptions>): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const questions = this.deps.knowledge.screening[locale].questions;
-    const { index, answers } = step.options;
+    const index = step.options.index + step.index - 1;
+    const values = step.values as ScreeningValues;
+    const answers = (values.answers ??= { ...step.options.answers });
     const yes = (step.result as FoundChoice).index === 0;
-    const next = { ...answers, [questions[index].id]: yes };
-    if (yes) return step.endDialog({ answers: next, redFlag: questions[index].redFlag } satisfies ScreeningResult);
-    if (index + 1 < questions.length) return step.replaceDialog(SCREENING_WATERFALL, { index: index + 1, answers: next } satisfies ScreeningOptions);
-    return step.endDialog({ answers: next } satisfies ScreeningResult);
+    answers[questions[index].id] = yes;
+    if (yes) return step.endDialog({ answers, redFlag: questions[index].redFlag } satisfies ScreeningResult);
+    if (index + 1 < questions.length) return this.ask(step);
+    return step.endDialog({ answers } satisfies ScreeningResult);
   }
 }

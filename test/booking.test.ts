@@ -1,5 +1,6 @@
 import { MemoryStorage } from 'botbuilder';
 import type { App } from '../src/app/createApp';
+import { loadValidatedKnowledge } from '../src/knowledge';
 import { buildTestApp, converse, testAdapterFor } from './helpers/testApp';
 
 const SCREENING_NO = Array(7).fill('nee');
@@ -140,3 +141,42 @@ describe('booking dialog', () => {
     }
   });
 });
+
+describe('a conversation saved mid-screening by the version that replaced its waterfall per question', () => {
+  it('goes on with the question it was waiting at, keeping the answers given before', async () => {
+    const storage = new MemoryStorage();
+    const { app: legacy } = await buildTestApp({}, storage);
+    const questions = loadValidatedKnowledge('knowledge').screening['nl-NL'].questions;
+    const adapter = testAdapterFor(legacy);
+    const asked = await converse(adapter, ['Afspraak maken', 'ja', 'Knie', 'Links', 'een paar maanden', 'nee']);
+    expect(asked[5].text).toContain(questions[0].text);
+
+    // What the old version saved while waiting for the answer to question 3: a new waterfall at
+    // its first step, started with index 3 and the first three answers.
+    const key = `test/conversations/${adapter.template.conversation!.id}/`;
+    const item = (await storage.read([key]))[key] as Record<string, unknown>;
+    const waterfall = findInstance(item.dialogState, 'screeningWaterfall')!;
+    const earlier = Object.fromEntries(questions.slice(0, 3).map((q) => [q.id, false]));
+    waterfall.state = { options: { index: 3, answers: earlier }, values: { instanceId: 'old' }, stepIndex: 0 };
+    await storage.write({ [key]: { ...item, eTag: '*' } });
+
+    const r = await converse(adapter, ['nee', 'nee', 'nee']);
+    expect(r.map((x) => x.text.includes(questions[4].text) || x.text.includes(questions[5].text) || x.text.includes(questions[6].text))).toEqual([true, true, true]);
+    const done = await converse(adapter, ['nee', '1', ...DETAILS, 'Bevestigen']);
+    expect(done[done.length - 1].text).toMatch(/bevestigd/);
+    const booked = (await legacy.database.bookings.listChanged(new Date(0), 10)).find((b) => b.status === 'confirmed')!;
+    expect(booked.screening).toEqual(Object.fromEntries(questions.map((q) => [q.id, false])));
+    await legacy.close();
+  });
+});
+
+/** The dialog instance with this id anywhere in a (nested) dialog state. */
+function findInstance(state: unknown, id: string): { id: string; state: unknown } | undefined {
+  const stack = (state as { dialogStack?: { id: string; state: unknown }[] } | undefined)?.dialogStack ?? [];
+  for (const instance of stack) {
+    if (instance.id === id) return instance;
+    const inner = findInstance((instance.state as { dialogs?: unknown } | undefined)?.dialogs, id);
+    if (inner) return inner;
+  }
+  return undefined;
+}
