@@ -41,24 +41,19 @@ export class CalendarKeeper {
     return new CalendarKeeper(async () => (await pool.query('DELETE FROM bookings')).rowCount ?? 0, () => pool.end());
   }
 
-  /** Clears the calendar now and then every `everyMs` until {@link pause}. */
+  /** Clears the calendar now and then every `everyMs` until {@link stop}. */
   async start(everyMs = 500): Promise<void> {
     await this.sweep();
     // Unref'd: a bench that fails half-way must still be able to exit.
     this.timer ??= setInterval(() => void this.sweep(), everyMs).unref();
   }
 
-  /** Stops clearing (the calendar is cleared once more first) and returns the bookings counted so far. */
-  async pause(): Promise<number> {
+  /** Stops clearing, after one last sweep (so {@link removed} counts every booking), and closes the connection. */
+  async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
     await this.sweep();
-    return this.removed;
-  }
-
-  async stop(): Promise<void> {
-    await this.pause();
     await this.close();
   }
 

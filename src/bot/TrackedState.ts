@@ -38,7 +38,8 @@ export class TrackedState extends BotState {
     if (cached && !force) return cached.state;
     const key = await this.storageKey(context);
     // Our own storage hands over the JSON it read the state from, which is the state's fingerprint.
-    const { items, json } = this.storage instanceof BotStorage ? await this.storage.readWithJson([key]) : { items: await this.storage.read([key]), json: undefined };
+    const { items, json } =
+      this.storage instanceof BotStorage ? await this.storage.readWithJson([key]) : { items: await this.storage.read([key]), json: undefined };
     const state = (items[key] ?? {}) as Record<string, unknown>;
     context.turnState.set(this.snapshotKey, { state, json: json?.get(key) ?? fingerprint(state) } satisfies Snapshot);
     return state;

@@ -1,22 +1,9 @@
 /**
  * Finds phrases (sequences of folded words, `*` for a prefix) in a list of words, allowing a few
- * other words in between. Shared by emergency detection and anything that matches content phrases.
+ * other words in between; emergency detection uses it.
  */
 export class PhraseMatcher {
   constructor(private readonly maxGap = 2) {}
-
-  /** Start positions where the phrase occurs. */
-  findAll(words: readonly string[], phrase: readonly string[]): readonly number[] {
-    // Most phrases do not occur: allocate only on the first hit.
-    let starts: number[] | undefined;
-    for (let i = 0; i < words.length; i++) if (this.matchesAt(words, i, phrase)) (starts ??= []).push(i);
-    return starts ?? NONE;
-  }
-
-  /** True when the phrase occurs starting at word `start`. */
-  matchesAt(words: readonly string[], start: number, phrase: readonly string[]): boolean {
-    return this.endOfMatchAt(words, start, phrase) >= 0;
-  }
 
   /** The index of the phrase's last word when it occurs starting at `start`, else -1. */
   endOfMatchAt(words: readonly string[], start: number, phrase: readonly string[]): number {
@@ -36,8 +23,6 @@ export class PhraseMatcher {
     return pos;
   }
 }
-
-const NONE: readonly number[] = [];
 
 /** True when a folded word matches a pattern word (`zwel*` matches every word starting with "zwel"). */
 export function wordMatches(word: string, pattern: string): boolean {
