@@ -41,6 +41,30 @@ describe('HTTP server', () => {
     expect(body.activities[0].text).toMatch(/gewicht|afvallen|kilo/i);
   });
 
+  it('answers an invoke no handler knows with 501, as botbuilder does, and stays healthy', async () => {
+    const res = await post(activity({ type: 'invoke', name: 'unknown/operation', deliveryMode: undefined }));
+    expect(res.status).toBe(501);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
+  it('hands the bot the channel\'s timestamps as dates, keeping the strings it sent', async () => {
+    const seen: unknown[] = [];
+    const spy = jest.spyOn(app.bot, 'run').mockImplementationOnce(async (context) => {
+      const a = context.activity as typeof context.activity & { rawTimestamp?: string; rawLocalTimestamp?: string };
+      seen.push(a.timestamp, a.rawTimestamp, a.localTimestamp, a.rawLocalTimestamp);
+    });
+    try {
+      const res = await post(activity({ text: 'hallo', timestamp: '2026-12-03T10:00:00.000Z', localTimestamp: '2026-12-03T11:00:00.000+01:00' }));
+      expect(res.status).toBe(200);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(seen[0]).toEqual(new Date('2026-12-03T10:00:00.000Z'));
+    expect(seen[1]).toBe('2026-12-03T10:00:00.000Z');
+    expect(seen[2]).toEqual(new Date('2026-12-03T10:00:00.000Z'));
+    expect(seen[3]).toBe('2026-12-03T11:00:00.000+01:00');
+  });
+
   it.each<[string, unknown, string | undefined, number]>([
     ['malformed JSON', undefined, '{"type": "message", ', 400],
     ['a body that is not an object', [1, 2], undefined, 400],

@@ -1,4 +1,4 @@
-import { CloudAdapter, type Storage, type TurnContext } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import { randomInt } from 'node:crypto';
 import { createFlowDialogs } from '../../dialogs/FlowDialogs';
 import { AvailabilityService } from '../booking/AvailabilityService';
@@ -18,6 +18,7 @@ import { RecentTurns } from '../handoff/RecentTurns';
 import type { Ticket } from '../handoff/Ticket';
 import { serviceUrlAllowed } from '../server/ActivityValidator';
 import { ChannelAuthentication } from '../server/ChannelAuthentication';
+import { HttpCloudAdapter } from '../server/HttpCloudAdapter';
 import type { ConversationReference } from 'botbuilder';
 import type { AppConfig, Locale } from '../config/AppConfig';
 import { newMemory, type ConversationMemory } from '../conversation/ConversationMemory';
@@ -52,7 +53,7 @@ export interface App {
   knowledge: KnowledgeBase;
   router: Router;
   bot: FysioBot;
-  adapter: CloudAdapter;
+  adapter: HttpCloudAdapter;
   server: BotServer;
   database: Database;
   retention: RetentionJob;
@@ -124,7 +125,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     });
 
     const auth = new ChannelAuthentication(config.auth);
-    const adapter = new CloudAdapter(auth);
+    const adapter = new HttpCloudAdapter(auth);
     adapter.onTurnError = async (context: TurnContext, error: Error) => {
       logger.error(
         { event: 'turn_error', err: error, conversation: pseudonym(context.activity.conversation?.id), channel: context.activity.channelId },

@@ -1,8 +1,10 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import type { AppConfig } from '../config/AppConfig';
 import type { Logger } from '../logging/Logger';
 import { activityProblem, serviceUrlAllowed } from './ActivityValidator';
+import type { HttpCloudAdapter } from './HttpCloudAdapter';
 import { systemClock, type Clock } from '../util/Clock';
 import { RateLimiter } from './RateLimiter';
 import { clientIp, conversationIdOf, rateLimit } from './rateLimit';
@@ -24,7 +26,7 @@ function floodGuarded(path: string): boolean {
 /** What the HTTP server needs. */
 export interface BotServerDeps {
   config: AppConfig;
-  adapter: CloudAdapter;
+  adapter: HttpCloudAdapter;
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
   /** For the rate limiters; the wall clock unless given. */
@@ -99,10 +101,20 @@ export class BotServer {
     }
     this.inFlight += 1;
     try {
-      await adapter.process(req, res, logic);
+      const authorization = req.headers.authorization ?? '';
+      const answer = await adapter.handle(req.body as Activity, authorization, logic);
+      res.status(answer?.status ?? 200);
+      if (answer?.body !== undefined) res.send(answer.body);
+      res.end();
     } catch (err) {
-      logger.warn({ event: 'activity_rejected', err: err }, 'activity could not be processed');
-      if (!res.headersSent) res.json(400, { error: 'activity could not be processed' });
+      if (res.headersSent) return;
+      if (err instanceof AuthenticationError) {
+        logger.warn({ event: 'unauthorised', status: err.statusCode }, 'request refused: no valid Bot Framework token');
+        res.json(401, { error: 'unauthorised' });
+      } else {
+        logger.warn({ event: 'activity_rejected', err: err }, 'activity could not be processed');
+        res.json(400, { error: 'activity could not be processed' });
+      }
     } finally {
       this.inFlight -= 1;
       if (this.inFlight === 0) this.idle?.();

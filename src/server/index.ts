@@ -1,6 +1,7 @@
 export * from './ActivityValidator';
 export * from './BotServer';
 export * from './ChannelAuthentication';
+export * from './HttpCloudAdapter';
 export * from './RateLimiter';
 export * from './rateLimit';
 export * from './SecurityHeaders';
