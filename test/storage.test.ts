@@ -128,3 +128,75 @@ describe('migrations', () => {
     await db.close();
   });
 });
+
+describe('SQLite conversation state kept in memory', () => {
+  const key = (n: number) => `webchat/conversations/c${n}/`;
+  const open = (file: string, c = new FixedClock(clock.now()), limits?: { entries: number; chars: number }) => {
+    const db = new SqliteDatabase(file, c, limits ? { stateCache: limits } : {});
+    db.migrate();
+    return { db, storage: new BotStorage(db) };
+  };
+  const freshFile = () => join(mkdtempSync(join(tmpdir(), 'sq-cache-')), 'state.sqlite');
+
+  it('forgets a state that retention deleted, even one it had just read', async () => {
+    const c = new FixedClock(clock.now());
+    const { db, storage } = open(freshFile(), c);
+    await storage.write({ [key(1)]: { memory: { misses: 1 } } });
+    c.advance(31 * 86_400_000);
+    await storage.write({ [key(2)]: { memory: { misses: 2 } } });
+    expect(Object.keys(await storage.read([key(1), key(2)]))).toEqual([key(1), key(2)]);
+    expect(await db.deleteOlderThan(new Date(c.now().getTime() - 30 * 86_400_000))).toBe(1);
+    expect(Object.keys(await storage.read([key(1), key(2)]))).toEqual([key(2)]);
+    await db.close();
+  });
+
+  it('forgets a user\'s states deleted on request, and a deleted key stays deleted', async () => {
+    const { db, storage } = open(freshFile());
+    await storage.write({ 'webchat/users/u1/': { locale: 'nl-BE' }, 'webchat/users/u2/': { locale: 'nl-NL' }, [key(3)]: { v: 3 } });
+    await storage.read(['webchat/users/u1/', 'webchat/users/u2/', key(3)]);
+    expect(await db.deleteByPrefix('webchat/users/u1')).toBe(1);
+    await storage.delete([key(3)]);
+    expect(Object.keys(await storage.read(['webchat/users/u1/', 'webchat/users/u2/', key(3)]))).toEqual(['webchat/users/u2/']);
+    await db.close();
+  });
+
+  it('reads a key it found empty once it has been written', async () => {
+    const { db, storage } = open(freshFile());
+    expect(await storage.read([key(4)])).toEqual({});
+    await storage.write({ [key(4)]: { v: 4 } });
+    expect((await storage.read([key(4)]))[key(4)]).toMatchObject({ v: 4 });
+    await db.close();
+  });
+
+  it('hands out a fresh copy on every read, so a turn that fails half-way leaves the stored state as it was', async () => {
+    const { db, storage } = open(freshFile());
+    await storage.write({ [key(5)]: { memory: { misses: 0 } } });
+    const first = (await storage.read([key(5)]))[key(5)] as { memory: { misses: number } };
+    first.memory.misses = 99;
+    expect((await storage.read([key(5)]))[key(5)]).toMatchObject({ memory: { misses: 0 } });
+    await db.close();
+  });
+
+  it('keeps what it wrote on disk: another process reads it, and so does a restart', async () => {
+    const file = freshFile();
+    const { db, storage } = open(file);
+    await storage.write({ [key(6)]: { v: 6 } });
+    const other = new BetterSqlite3(file, { readonly: true });
+    expect(JSON.parse((other.prepare('SELECT data FROM bot_state WHERE key = ?').get(key(6)) as { data: string }).data)).toEqual({ v: 6 });
+    other.close();
+    await db.close();
+    const again = open(file);
+    expect((await again.storage.read([key(6)]))[key(6)]).toMatchObject({ v: 6 });
+    await again.db.close();
+  });
+
+  it('holds at most its limit in memory and reads the rest from the file', async () => {
+    const { db, storage } = open(freshFile(), undefined, { entries: 3, chars: 10_000 });
+    for (let i = 0; i < 10; i++) await storage.write({ [key(i)]: { v: i } });
+    expect(db.cachedStates).toBe(3);
+    const all = await storage.read(Array.from({ length: 10 }, (_, i) => key(i)));
+    expect(Object.values(all).map((item) => item.v)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(db.cachedStates).toBe(3);
+    await db.close();
+  });
+});

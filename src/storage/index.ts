@@ -12,3 +12,4 @@ export * from './PostgresTicketRepository';
 export * from './SqliteCurationRepository';
 export * from './PostgresCurationRepository';
 export * from './GroupSync';
+export * from './StateCache';
