@@ -79,8 +79,9 @@ describe('GroupSync (group commit of the write-ahead log)', () => {
 
 describe('SqliteDatabase acknowledges writes once they are on disk', () => {
   const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));
+  // State written on the event loop's connection, so that the injected flush decides for it too.
   const open = (flushLog: () => Promise<void>) => {
-    const db = new SqliteDatabase(join(mkdtempSync(join(tmpdir(), 'gs-')), 'state.sqlite'), clock, { flushLog });
+    const db = new SqliteDatabase(join(mkdtempSync(join(tmpdir(), 'gs-')), 'state.sqlite'), clock, { flushLog, stateWrites: 'inline' });
     db.migrate();
     return db;
   };
@@ -108,6 +109,7 @@ describe('SqliteDatabase acknowledges writes once they are on disk', () => {
     disk.finish();
     await expect(claim).resolves.toBe('created');
     const closing = db.close();
+    await settle();
     disk.finish();
     await closing;
   });

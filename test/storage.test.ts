@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import BetterSqlite3 from 'better-sqlite3';
-import { BotStorage, PostgresDatabase, SqliteDatabase } from '../src/storage';
+import type { Worker } from 'node:worker_threads';
+import { BotStorage, PostgresDatabase, SqliteDatabase, StateWriterFailedError } from '../src/storage';
 import { MIGRATIONS } from '../src/storage/migrations';
 import { FixedClock } from '../src/util/Clock';
 import { freshPostgresUrl } from './helpers/postgres';
@@ -198,5 +199,44 @@ describe('SQLite conversation state kept in memory', () => {
     expect(Object.values(all).map((item) => item.v)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(db.cachedStates).toBe(3);
     await db.close();
+  });
+});
+
+describe('SQLite state writer thread', () => {
+  const file = () => join(mkdtempSync(join(tmpdir(), 'sq-writer-')), 'state.sqlite');
+
+  it('never lets a read from the file overtake a write still on its way, nor a deletion', async () => {
+    // A cache of one key: every other key is read from the file.
+    const db = new SqliteDatabase(file(), clock, { stateCache: { entries: 1, chars: 10_000 } });
+    db.migrate();
+    const writes = [];
+    for (let round = 1; round <= 20; round++) {
+      for (const k of ['a', 'b', 'c']) writes.push(db.write(k, { round }, undefined, `${k}${round}`));
+    }
+    // Not awaited: the writes are still on their way to the thread.
+    expect(Object.fromEntries([...(await db.readMany(['a', 'b', 'c']))].map(([k, r]) => [k, r.data]))).toEqual({
+      a: { round: 20 }, b: { round: 20 }, c: { round: 20 },
+    });
+    await Promise.all(writes);
+    const deleting = db.deleteByPrefix('b');
+    expect([...(await db.readMany(['a', 'b', 'c'])).keys()]).toEqual(['a', 'c']);
+    expect(await deleting).toBe(1);
+    await db.close();
+  });
+
+  it('stops acknowledging writes, and fails the readiness check, once its thread has died', async () => {
+    let thread: Worker | undefined;
+    const db = new SqliteDatabase(file(), clock, { onStateWriter: (w) => (thread = w) });
+    db.migrate();
+    await expect(db.write('k', { v: 1 }, undefined, 'e1')).resolves.toBe('written');
+    await thread!.terminate();
+    await expect(db.write('k', { v: 2 }, undefined, 'e2')).rejects.toBeInstanceOf(StateWriterFailedError);
+    await expect(db.ping()).rejects.toThrow(/conversation-state writer stopped .*restart the service/);
+    // What was acknowledged is still there for a restarted service.
+    const again = new SqliteDatabase(join(db.db.name, '..', 'state.sqlite'), clock);
+    again.migrate();
+    await db.close();
+    expect((await again.readMany(['k'])).get('k')?.data).toEqual({ v: 1 });
+    await again.close();
   });
 });

@@ -1,18 +1,31 @@
-import { closeSync, fsync, fsyncSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { fsync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Clock } from '../util/Clock';
 import { GroupSync } from './GroupSync';
+import { InlineStateWriter } from './InlineStateWriter';
 import { MIGRATIONS } from './migrations';
-import { StateCache, type StateCacheLimits } from './StateCache';
+import { openSqlite, WalFile } from './SqliteConnection';
+import { SqliteStateTable } from './SqliteStateTable';
+import { StateCache, type CachedState, type StateCacheLimits } from './StateCache';
 import type { StateRecord, StateStore, WriteOutcome } from './StateStore';
+import type { StateWriter } from './StateWriter';
+import { WorkerStateWriter } from './WorkerStateWriter';
 
-/** Options for tests: how the write-ahead log is flushed to disk. */
+/** How the store is set up; the defaults are production's, the rest is for tests. */
 export interface SqliteOptions {
-  /** Makes the write-ahead log durable; an fsync of the `-wal` file by default. */
+  /** Makes the write-ahead log durable for the event loop's writes; an fsync of the `-wal` file by default. */
   flushLog?: () => Promise<void>;
   /** How many states {@link StateCache} keeps in memory; {@link STATE_CACHE_LIMITS} by default. */
   stateCache?: StateCacheLimits;
+  /**
+   * Where conversation and user states are written: on a worker thread (the default for a
+   * file) or on the event loop's connection, made durable through `flushLog` (always for
+   * `:memory:`, which a second connection cannot reach).
+   */
+  stateWrites?: 'worker' | 'inline';
+  /** Sees the state writer's thread once it is started. */
+  onStateWriter?: (worker: Worker) => void;
 }
 
 /**
@@ -27,16 +40,21 @@ export const STATE_CACHE_LIMITS: StateCacheLimits = { entries: 4096, chars: 8_00
  * interleave with another turn's, which makes conditional writes atomic.
  *
  * Durability: SQLite's `synchronous = FULL` would fsync inside every commit, with the event
- * loop blocked (about 0.3 ms here, on every turn, since every turn saves its state). Instead
- * commits run with `synchronous = NORMAL` (in WAL mode: crash-safe and consistent, but not yet
- * on disk), and every write method then waits in {@link durable} for a shared fsync of the log
- * on the thread pool ({@link GroupSync}). A write is still acknowledged only once it would
- * survive a power cut; under load one fsync covers many turns.
+ * loop blocked (about 0.3 ms here). Instead commits run with `synchronous = NORMAL` (in WAL
+ * mode: crash-safe and consistent, but not yet on disk), and every write is acknowledged only
+ * once the log has been fsynced after it, so it survives a power cut:
+ *
+ * - bookings, tickets and the rest (the repositories) wait in {@link durable} for a shared
+ *   fsync of the log on the thread pool ({@link GroupSync}); under load one covers many turns;
+ * - conversation and user states, written on every turn, go to a {@link WorkerStateWriter}: a
+ *   worker thread with its own connection applies them, a batch per transaction and fsync, off
+ *   the event loop.
  *
  * Reads of conversation and user state come from a {@link StateCache} when they can: this
  * process is the only one that writes the file (one process per database file), so what it last
  * wrote is what is stored. A lookup in SQLite cost 15–20 µs of the event loop here (two a turn:
- * the conversation's state and the user's), a lookup in the cache well under one.
+ * the conversation's state and the user's), a lookup in the cache well under one. A read that
+ * does go to SQLite first waits for the writer's pending changes to that key.
  */
 export class SqliteDatabase implements StateStore {
   readonly db: BetterSqlite3.Database;
@@ -44,40 +62,16 @@ export class SqliteDatabase implements StateStore {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private readonly sync: GroupSync;
   private readonly cache: StateCache;
-  private log?: number;
-  private directorySynced = false;
-  /** A state write: with an eTag to check, the check and the upsert in one transaction. */
-  private readonly conditionalWrite: (key: string, json: string, expectedEtag: string | undefined, newEtag: string, now: number) => WriteOutcome;
+  private readonly wal: WalFile;
+  private table?: SqliteStateTable;
+  private writer?: StateWriter;
 
-  constructor(private readonly file: string, private readonly clock: Clock, options: SqliteOptions = {}) {
+  constructor(private readonly file: string, private readonly clock: Clock, private readonly options: SqliteOptions = {}) {
     const inMemory = file === ':memory:';
-    if (!inMemory) mkdirSync(dirname(file), { recursive: true });
-    this.db = new BetterSqlite3(file);
-    this.db.pragma('journal_mode = WAL');
-    // NORMAL: no fsync inside the commit; durability comes from durable() (see above).
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openSqlite(file);
+    this.wal = new WalFile(file);
     this.cache = new StateCache(options.stateCache ?? STATE_CACHE_LIMITS);
     this.sync = new GroupSync(options.flushLog ?? (inMemory ? async () => undefined : () => this.fsyncLog()));
-    const upsert = () =>
-      this.stmt(
-        `INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at`,
-      );
-    const checkedWrite = this.db.transaction((key: string, json: string, expectedEtag: string, newEtag: string, now: number): WriteOutcome => {
-      const current = this.stmt('SELECT etag FROM bot_state WHERE key = ?').get(key) as { etag: string } | undefined;
-      if (current && current.etag !== expectedEtag) return 'conflict';
-      upsert().run(key, newEtag, json, now);
-      return 'written';
-    });
-    // Without an eTag to compare (botbuilder's state saves: the last writer wins) the upsert is
-    // one statement, atomic on its own, and needs neither the read nor a transaction around it.
-    this.conditionalWrite = (key, json, expectedEtag, newEtag, now) => {
-      if (expectedEtag !== undefined) return checkedWrite(key, json, expectedEtag, newEtag, now);
-      upsert().run(key, newEtag, json, now);
-      return 'written';
-    };
   }
 
   /** Resolves once everything committed so far is on disk; the repositories await it after a write. */
@@ -86,21 +80,21 @@ export class SqliteDatabase implements StateStore {
   }
 
   private async fsyncLog(): Promise<void> {
-    if (!this.directorySynced) {
-      // The log file's directory entry must be durable too, once, or a power cut could lose the file.
-      const dir = openSync(dirname(this.file), 'r');
-      try {
-        fsyncSync(dir);
-      } finally {
-        closeSync(dir);
-      }
-      this.directorySynced = true;
-    }
-    // SQLite keeps the -wal file (the same inode) while a connection is open; it only restarts
-    // writing at its start after a checkpoint, and syncs its header then itself.
-    this.log ??= openSync(`${this.file}-wal`, 'r');
-    const fd = this.log;
+    const fd = this.wal.fd();
     await new Promise<void>((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())));
+  }
+
+  /** The state table and its writer, made once the schema exists. */
+  private stateTable(): SqliteStateTable {
+    return (this.table ??= new SqliteStateTable(this.db));
+  }
+
+  private stateWriter(): StateWriter {
+    if (!this.writer) {
+      const inline = this.file === ':memory:' || this.options.stateWrites === 'inline';
+      this.writer = inline ? new InlineStateWriter(this.stateTable(), this.sync) : new WorkerStateWriter(this.file, this.options.onStateWriter);
+    }
+    return this.writer;
   }
 
   /** Applies pending migrations; safe to call on every start. Returns the versions applied. */
@@ -116,6 +110,8 @@ export class SqliteDatabase implements StateStore {
       })();
       applied.push(m.version);
     }
+    // The writer's thread starts now, not with the first turn.
+    this.stateWriter();
     return applied;
   }
 
@@ -127,6 +123,7 @@ export class SqliteDatabase implements StateStore {
   /** Fails once the disk has refused a flush, so /readyz takes the instance out of service. */
   async ping(): Promise<void> {
     if (this.sync.failed) throw this.sync.failed;
+    if (this.writer?.failed) throw this.writer.failed;
     this.stmt('SELECT 1').get();
   }
 
@@ -143,67 +140,75 @@ export class SqliteDatabase implements StateStore {
   async readMany(keys: string[]): Promise<Map<string, StateRecord>> {
     const out = new Map<string, StateRecord>();
     for (const key of keys) {
-      let known = this.cache.get(key);
-      if (!known) {
-        const row = this.stmt('SELECT etag, data, updated_at FROM bot_state WHERE key = ?').get(key) as
-          { etag: string; data: string; updated_at: number } | undefined;
-        known = row ? { etag: row.etag, json: row.data, updatedAt: row.updated_at } : { absent: true };
-        this.cache.set(key, known);
-      }
+      const known = this.cache.get(key) ?? (await this.readStored(key));
       // Parsed anew on every read: the turn changes the object it is given.
       if ('json' in known) out.set(key, { etag: known.etag, data: JSON.parse(known.json) as Record<string, unknown>, json: known.json });
     }
     return out;
   }
 
+  /** Reads a key the cache does not know, once no change to it is on its way to the table. */
+  private async readStored(key: string): Promise<CachedState> {
+    const writer = this.stateWriter();
+    while (writer.busyWith(key)) {
+      await writer.drain();
+      const known = this.cache.get(key);
+      if (known) return known;
+    }
+    const known: CachedState = this.stateTable().read(key) ?? { absent: true };
+    this.cache.set(key, known);
+    return known;
+  }
+
   async write(key: string, data: Record<string, unknown>, expectedEtag: string | undefined, newEtag: string, json?: string): Promise<WriteOutcome> {
     const text = json ?? JSON.stringify(data);
     const now = this.clock.now().getTime();
-    let outcome: WriteOutcome;
-    try {
-      outcome = this.conditionalWrite(key, text, expectedEtag, newEtag, now);
-    } catch (err) {
-      // Whatever SQLite holds now, the store is asked again next time.
-      this.cache.delete(key);
-      throw err;
-    }
-    if (outcome === 'written') {
+    const writer = this.stateWriter();
+    const change = { kind: 'write', key, json: text, etag: newEtag, now, ...(expectedEtag === undefined ? {} : { expectedEtag }) } as const;
+    if (expectedEtag === undefined) {
+      // The last writer wins: what later reads must see is known now.
       this.cache.set(key, { etag: newEtag, json: text, updatedAt: now });
-      await this.durable();
+      try {
+        return (await writer.apply(change)) as WriteOutcome;
+      } catch (err) {
+        // Whatever the table holds now, it is asked again next time.
+        this.cache.delete(key);
+        throw err;
+      }
     }
+    // Checked against the stored eTag: known only once applied. Until then reads wait for it.
+    this.cache.delete(key);
+    const outcome = (await writer.apply(change)) as WriteOutcome;
+    if (outcome === 'written' && !writer.busyWith(key)) this.cache.set(key, { etag: newEtag, json: text, updatedAt: now });
     return outcome;
   }
 
   async deleteMany(keys: string[]): Promise<void> {
-    const stmt = this.stmt('DELETE FROM bot_state WHERE key = ?');
+    for (const key of keys) this.cache.set(key, { absent: true });
     try {
-      this.db.transaction(() => keys.forEach((k) => stmt.run(k)))();
-    } finally {
+      await this.stateWriter().apply({ kind: 'delete-keys', keys });
+    } catch (err) {
       for (const key of keys) this.cache.delete(key);
+      throw err;
     }
-    await this.durable();
   }
 
   async deleteOlderThan(before: Date): Promise<number> {
-    const deleted = this.stmt('DELETE FROM bot_state WHERE updated_at < ?').run(before.getTime()).changes;
     this.cache.deleteWrittenBefore(before.getTime());
-    await this.durable();
-    return deleted;
+    return (await this.stateWriter().apply({ kind: 'delete-written-before', before: before.getTime() })) as number;
   }
 
   async deleteByPrefix(prefix: string): Promise<number> {
-    const deleted = this.stmt('DELETE FROM bot_state WHERE substr(key, 1, ?) = ?').run(prefix.length, prefix).changes;
     this.cache.deleteByPrefix(prefix);
-    await this.durable();
-    return deleted;
+    return (await this.stateWriter().apply({ kind: 'delete-prefix', prefix })) as number;
   }
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    await this.writer?.close();
     // Lets a flush still running on the thread pool finish before its file descriptor closes.
     await this.sync.durable().catch(() => undefined);
     this.db.close();
-    if (this.log !== undefined) closeSync(this.log);
-    this.log = undefined;
+    this.wal.close();
   }
 }

@@ -33,12 +33,14 @@ export class SqliteTicketRepository implements TicketRepository {
   }
 
   async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut'>>, at: Date): Promise<void> {
+    // IMMEDIATE, as every transaction that reads before it writes: the state writer's thread
+    // commits to the same file, and a deferred transaction would fail if it did so in between.
     this.sqlite.db.transaction(() => {
       const t = this.getSync(id);
       if (!t) return;
       const next = { ...t, ...change, updatedAt: at };
       this.sqlite.stmt('UPDATE handoff_tickets SET status = @status, data = @data, updated_at = @updated_at WHERE id = @id').run(ticketToRow(next));
-    })();
+    }).immediate();
     await this.sqlite.durable();
   }
 
@@ -48,7 +50,7 @@ export class SqliteTicketRepository implements TicketRepository {
       if (!t) return;
       const next = { ...t, messages: [...t.messages, message].slice(-500), updatedAt: at };
       this.sqlite.stmt('UPDATE handoff_tickets SET data = @data, updated_at = @updated_at WHERE id = @id').run(ticketToRow(next));
-    })();
+    }).immediate();
     await this.sqlite.durable();
   }
 
