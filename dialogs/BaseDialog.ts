@@ -1,16 +1,21 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import {
-  ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, type Choice as BotChoice, type PromptValidatorContext,
+  ComponentDialog, ListStyle, TextPrompt, type Choice as BotChoice, type FoundChoice, type PromptValidatorContext,
 } from 'botbuilder-dialogs';
-import type { Locale } from '../src/config/AppConfig';
+import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import type { Checked, DetailProblem } from '../src/booking/PatientDetails';
 import type { Choice, Reply } from '../src/conversation/Reply';
 import type { DialogDeps } from './DialogDeps';
 import { CHOICE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
+import { SynonymChoicePrompt } from './SynonymChoicePrompt';
 
-/** Choices as botbuilder wants them, with the patient's synonyms ("neen" for "nee"). */
-export function toBotChoices(choices: Choice[], synonyms: Record<string, string[]> = {}): BotChoice[] {
-  return choices.map((c) => ({ value: c.value, action: { type: 'imBack', title: c.label, value: c.value }, synonyms: synonyms[c.value] ?? [] }));
+/**
+ * Choices for the choice prompt, each a button that sends its own text. The value is all a
+ * choice keeps: botbuilder makes the same button from it, and the prompt's options (with the
+ * choices) are saved in the dialog state on every turn.
+ */
+export function buttonChoices(values: string[]): BotChoice[] {
+  return values.map((value) => ({ value }));
 }
 
 /**
@@ -18,6 +23,8 @@ export function toBotChoices(choices: Choice[], synonyms: Record<string, string[
  * locale files, sending channel-independent replies, and prompts created with the Dutch culture.
  */
 export abstract class BaseDialog extends ComponentDialog {
+  private yesNoWords?: Map<string, string[]>;
+
   constructor(id: string, protected readonly deps: DialogDeps) {
     super(id);
   }
@@ -41,14 +48,15 @@ export abstract class BaseDialog extends ComponentDialog {
     return { ...this.deps.renderer.render({ text, choices }, locale, channelId), type: ActivityTypes.Message, inputHint: 'expectingInput' };
   }
 
-  /** The Dutch-culture choice prompt, its options shown as suggested actions. */
+  /** The Dutch-culture choice prompt, its options shown as suggested actions, yes and no understood as the patient says them. */
   protected addChoicePrompt(): void {
-    const prompt = new ChoicePrompt(CHOICE_PROMPT, async (pc) => {
+    const validator = async (pc: PromptValidatorContext<FoundChoice>) => {
       if (pc.recognized.succeeded) return true;
       const locale = await this.locale(pc.context);
       await this.send(pc.context, { text: this.t(locale, 'booking.choiceRetry') }, locale);
       return false;
-    }, 'nl-nl');
+    };
+    const prompt = new SynonymChoicePrompt(CHOICE_PROMPT, validator, 'nl-nl', (value) => this.yesNoSynonyms().get(value));
     prompt.style = ListStyle.suggestedAction;
     prompt.recognizerOptions = { noValue: false, noAction: false, recognizeNumbers: true, recognizeOrdinals: true };
     this.addDialog(prompt);
@@ -79,17 +87,21 @@ export abstract class BaseDialog extends ComponentDialog {
     );
   }
 
-  /** Yes/no choices with the patient's ways of saying them; the first choice (index 0) is yes. */
+  /** Yes/no choices, understood as the patient says them (see {@link addChoicePrompt}); the first choice (index 0) is yes. */
   protected yesNo(locale: Locale): { choices: BotChoice[] } {
-    const yes = this.deps.knowledge.intents.yes?.exact ?? [];
-    const no = this.deps.knowledge.intents.no?.exact ?? [];
-    const y = this.t(locale, 'answers.yes');
-    const n = this.t(locale, 'answers.no');
-    return {
-      choices: [
-        { value: y, action: { type: 'imBack', title: y, value: y }, synonyms: yes },
-        { value: n, action: { type: 'imBack', title: n, value: n }, synonyms: no },
-      ],
-    };
+    return { choices: buttonChoices([this.t(locale, 'answers.yes'), this.t(locale, 'answers.no')]) };
+  }
+
+  /** The yes and no buttons' texts in every locale, with the patient's other ways of saying them. */
+  private yesNoSynonyms(): Map<string, string[]> {
+    if (!this.yesNoWords) {
+      const { intents } = this.deps.knowledge;
+      this.yesNoWords = new Map();
+      for (const locale of SUPPORTED_LOCALES) {
+        this.yesNoWords.set(this.t(locale, 'answers.yes'), intents.yes?.exact ?? []);
+        this.yesNoWords.set(this.t(locale, 'answers.no'), intents.no?.exact ?? []);
+      }
+    }
+    return this.yesNoWords;
   }
 }

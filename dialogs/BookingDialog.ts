@@ -3,9 +3,9 @@ import type { Booking, Complaint } from '../src/booking/Booking';
 import { calendarEvent } from '../src/booking/CalendarFile';
 import { newReferenceCode } from '../src/booking/ReferenceCode';
 import type { Locale } from '../src/config/AppConfig';
-import type { Choice } from '../src/conversation/Reply';
 import type { DetailsResult } from './DetailsDialog';
 import type { DialogDeps } from './DialogDeps';
+import { buttonChoices } from './BaseDialog';
 import { DetailsDialog } from './DetailsDialog';
 import {
   BOOKING_CONFIRM_WATERFALL, BOOKING_DIALOG, BOOKING_WATERFALL, CHOICE_PROMPT, DETAILS_DIALOG, SCREENING_DIALOG,
@@ -64,15 +64,10 @@ export class BookingDialog extends InterruptibleDialog {
     this.initialDialogId = BOOKING_WATERFALL;
   }
 
-  private choices(locale: Locale, keys: string[]): Choice[] {
-    return keys.map((k) => ({ label: this.t(locale, k), value: this.t(locale, k) }));
-  }
-
   private async choose(step: WaterfallStepContext, locale: Locale, text: string, keys: string[]): Promise<DialogTurnResult> {
-    const choices = this.choices(locale, keys);
     return step.prompt(CHOICE_PROMPT, {
       prompt: this.promptActivity(text, locale, step.context.activity.channelId),
-      choices: choices.map((c) => ({ value: c.value, action: { type: 'imBack', title: c.label, value: c.value } })),
+      choices: buttonChoices(keys.map((k) => this.t(locale, k))),
     });
   }
 

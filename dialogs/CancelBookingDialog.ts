@@ -7,6 +7,7 @@ import {
   BIRTH_DATE_PROMPT, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, TOO_MANY_TRIES,
   HANDOFF_DIALOG,
 } from './dialogIds';
+import { buttonChoices } from './BaseDialog';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
 import { InterruptibleDialog } from './InterruptibleDialog';
 import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
@@ -66,7 +67,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
     const keys = ['cancel', 'move', 'keep'].map((k) => this.t(locale, `cancelBooking.${k}`));
     return step.prompt(CHOICE_PROMPT, {
       prompt: this.promptActivity(text, locale, step.context.activity.channelId),
-      choices: keys.map((k) => ({ value: k, action: { type: 'imBack', title: k, value: k } })),
+      choices: buttonChoices(keys),
     });
   }
 

@@ -4,7 +4,7 @@ import { checkPhone } from '../src/booking/PatientDetails';
 import type { HandoffReason } from '../src/handoff/Ticket';
 import { isPracticeOpen } from '../src/handoff/OpeningHours';
 import { formatOpeningHours } from '../src/conversation/PracticeInfo';
-import { BaseDialog } from './BaseDialog';
+import { BaseDialog, buttonChoices } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
 import { CHOICE_PROMPT, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_WATERFALL, TOO_MANY_TRIES } from './dialogIds';
 
@@ -44,7 +44,7 @@ export class HandoffDialog extends BaseDialog {
       const choices = ['handoff.wait', 'handoff.callback'].map((k) => this.t(locale, k));
       return step.prompt(CHOICE_PROMPT, {
         prompt: this.promptActivity(this.t(locale, 'handoff.choose'), locale, channel),
-        choices: choices.map((c) => ({ value: c, action: { type: 'imBack', title: c, value: c } })),
+        choices: buttonChoices(choices),
       });
     }
     // After a red flag the question is only whether to be called; the advice was just given.

@@ -180,3 +180,38 @@ function findInstance(state: unknown, id: string): { id: string; state: unknown 
   }
   return undefined;
 }
+
+describe('yes and no at a booking question, as patients say them', () => {
+  // The consent question: yes goes on to the joint, no ends the booking.
+  it.each([
+    ['jazeker', /Over welk gewricht/],
+    ['ja hoor', /Over welk gewricht/],
+    ['klopt', /Over welk gewricht/],
+    ['nee hoor', /niets van je opgeslagen/],
+    ['neen', /niets van je opgeslagen/],
+    ['liever niet', /niets van je opgeslagen/],
+  ])('"%s"', async (answer, expected) => {
+    const r = await converse(testAdapterFor(app), ['Afspraak maken', answer]);
+    expect(r[1].text).toMatch(expected);
+  });
+
+  it('are understood in a conversation saved by the version that kept their synonyms in the dialog state', async () => {
+    const storage = new MemoryStorage();
+    const { app: legacy } = await buildTestApp({}, storage);
+    const adapter = testAdapterFor(legacy);
+    await converse(adapter, ['Afspraak maken']);
+    const key = `test/conversations/${adapter.template.conversation!.id}/`;
+    const item = (await storage.read([key]))[key] as Record<string, unknown>;
+    const prompt = findInstance(item.dialogState, 'choicePrompt')! as { state: { options: { choices: unknown[] } } };
+    expect(JSON.stringify(prompt.state.options.choices)).toBe('[{"value":"Ja"},{"value":"Nee"}]');
+    // The old shape: buttons with their action, the synonyms in the state.
+    prompt.state.options.choices = [
+      { value: 'Ja', action: { type: 'imBack', title: 'Ja', value: 'Ja' }, synonyms: ['ja', 'jawel graag'] },
+      { value: 'Nee', action: { type: 'imBack', title: 'Nee', value: 'Nee' }, synonyms: ['nee'] },
+    ];
+    await storage.write({ [key]: { ...item, eTag: '*' } });
+    const r = await converse(adapter, ['jawel graag']);
+    expect(r[0].text).toMatch(/Over welk gewricht/);
+    await legacy.close();
+  });
+});
