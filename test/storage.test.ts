@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -222,6 +223,20 @@ describe('SQLite state writer thread', () => {
     expect([...(await db.readMany(['a', 'b', 'c'])).keys()]).toEqual(['a', 'c']);
     expect(await deleting).toBe(1);
     await db.close();
+  });
+
+  it('keeps a script that awaits a write running until the write is stored', () => {
+    const path = file();
+    const script = `
+      const { SqliteDatabase } = require('./src/storage');
+      const db = new SqliteDatabase(${JSON.stringify(path)}, { now: () => new Date() });
+      db.migrate();
+      db.write('k', { v: 1 }, undefined, 'e1').then(() => console.log('stored'));`;
+    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stdout.trim()).toBe('stored');
+    const check = new BetterSqlite3(path, { readonly: true });
+    expect(check.prepare('SELECT data FROM bot_state WHERE key = ?').get('k')).toEqual({ data: '{"v":1}' });
+    check.close();
   });
 
   it('stops acknowledging writes, and fails the readiness check, once its thread has died', async () => {

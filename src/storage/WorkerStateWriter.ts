@@ -39,6 +39,8 @@ export class WorkerStateWriter implements StateWriter {
   private nextId = 0;
   private appliedUpTo = 0;
   private waiters: { upTo: number; resolve(): void }[] = [];
+  /** Changes made in this turn of the event loop, handed to the thread together. */
+  private outbox: WriterRequest[] = [];
   private failure?: StateWriterFailedError;
   private closing = false;
 
@@ -55,8 +57,9 @@ export class WorkerStateWriter implements StateWriter {
     this.worker.on('exit', (code) => {
       if (!this.closing) this.fail(`its thread ended with code ${code}`);
     });
-    // After the listeners, which would hold it again: the service stops the writer in close(),
-    // and a writer left open (a test that failed half-way) must not keep the process alive.
+    // After the listeners, which would hold it again. The thread keeps the process alive only
+    // while a change is on its way (see apply): a writer left open with nothing to do (a test
+    // that failed half-way) must not, and a script that awaits a write must not end before it.
     this.worker.unref();
     onWorker?.(this.worker);
   }
@@ -67,10 +70,22 @@ export class WorkerStateWriter implements StateWriter {
     const keys = keysOf(change);
     if (keys === 'all') this.pendingForAll += 1;
     else for (const key of keys) this.pendingKeys.set(key, (this.pendingKeys.get(key) ?? 0) + 1);
-    return new Promise<StateChangeResult>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, keys });
-      this.worker.postMessage({ id, change } satisfies WriterRequest);
-    });
+    if (!this.outbox.length) setImmediate(() => this.send());
+    this.outbox.push({ id, change });
+    if (!this.pending.size) this.worker.ref();
+    return new Promise<StateChangeResult>((resolve, reject) => this.pending.set(id, { resolve, reject, keys }));
+  }
+
+  /**
+   * Hands the changes made since the last hand-off to the thread in one message. Under load
+   * the event loop answers several requests per turn of its loop, and each message wakes the
+   * sleeping thread, which was the most expensive part of a write on the event loop.
+   */
+  private send(): void {
+    const batch = this.outbox;
+    this.outbox = [];
+    if (this.failure) return;
+    this.worker.postMessage(batch);
   }
 
   busyWith(key: string): boolean {
@@ -112,6 +127,7 @@ export class WorkerStateWriter implements StateWriter {
     const p = this.pending.get(id);
     if (!p) return undefined;
     this.pending.delete(id);
+    if (!this.pending.size) this.worker.unref();
     if (p.keys === 'all') this.pendingForAll -= 1;
     else {
       for (const key of p.keys) {

@@ -5,7 +5,7 @@ export interface WriterSetup {
   file: string;
 }
 
-/** A change sent to the state writer's thread, numbered in the order made. */
+/** A change sent to the state writer's thread (in a list of them), numbered in the order made. */
 export interface WriterRequest {
   id: number;
   change: StateChange;

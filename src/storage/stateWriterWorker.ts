@@ -22,11 +22,11 @@ let queue: WriterRequest[] = [];
 let scheduled = false;
 let stopped = false;
 
-port.on('message', (request: WriterRequest) => {
-  queue.push(request);
+port.on('message', (requests: WriterRequest[]) => {
+  queue.push(...requests);
   if (!scheduled) {
     scheduled = true;
-    // Every message already in the port is delivered before this runs: one batch, one fsync.
+    // Every message already in the port is delivered before this runs: one transaction, one fsync.
     setImmediate(applyBatch);
   }
 });
