@@ -4,6 +4,7 @@ import {
 } from 'botbuilder-dialogs';
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import type { Checked, DetailProblem } from '../src/booking/PatientDetails';
+import { turnLocaleOf } from '../src/bot/TurnLocale';
 import type { Choice, Reply } from '../src/conversation/Reply';
 import type { DialogDeps } from './DialogDeps';
 import { CHOICE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
@@ -29,7 +30,10 @@ export abstract class BaseDialog extends ComponentDialog {
     super(id);
   }
 
+  /** The conversation's locale, as the bot settled it for this turn. */
   protected async locale(context: TurnContext): Promise<Locale> {
+    const settled = turnLocaleOf(context);
+    if (settled) return settled;
     const memory = await this.deps.memory.get(context, { misses: 0 });
     return memory.locale ?? this.deps.knowledge.practice.defaultLocale;
   }

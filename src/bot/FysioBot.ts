@@ -1,4 +1,4 @@
-import { ActivityHandler, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
 import type { Locale } from '../config/AppConfig';
@@ -9,6 +9,7 @@ import type { Reply } from '../conversation/Reply';
 import type { ReplyComposer } from '../conversation/ReplyComposer';
 import { resolveLocale } from '../i18n/Translator';
 import { DialogTurnPresets } from './DialogTurnPresets';
+import { setTurnLocale } from './TurnLocale';
 import { pseudonym, type Logger } from '../logging/Logger';
 import type { Router } from '../understanding/Router';
 import type { HandoffService } from '../handoff/HandoffService';
@@ -66,11 +67,17 @@ export class FysioBot extends ActivityHandler {
       }
       await next();
     });
+  }
 
-    this.onMessage(async (context, next) => {
-      await this.handleMessage(context);
-      await next();
-    });
+  /**
+   * A message goes straight to {@link handleMessage}. ActivityHandler would pass it through
+   * three lists of handlers first (turn, message, dialog), none of which has one here: each a
+   * chain of async closures, a twentieth of what a turn allocates. Other activities take
+   * ActivityHandler's way (members added: the welcome).
+   */
+  protected override async onTurnActivity(context: TurnContext): Promise<void> {
+    if (context.activity.type === ActivityTypes.Message) await this.handleMessage(context);
+    else await super.onTurnActivity(context);
   }
 
   /** Runs the turn, then saves conversation and user state even when a handler failed. */
@@ -174,9 +181,11 @@ export class FysioBot extends ActivityHandler {
 
   /** The patient's own choice, else the channel's locale, else the practice default. */
   private async localeOf(context: TurnContext, memory: ConversationMemory): Promise<Locale> {
-    if (memory.locale) return memory.locale;
-    const chosen = await this.userLocale.get(context);
-    memory.locale = chosen ?? resolveLocale(context.activity.locale, this.deps.defaultLocale);
+    if (!memory.locale) {
+      const chosen = await this.userLocale.get(context);
+      memory.locale = chosen ?? resolveLocale(context.activity.locale, this.deps.defaultLocale);
+    }
+    setTurnLocale(context, memory.locale);
     return memory.locale;
   }
 }

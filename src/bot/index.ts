@@ -1,3 +1,4 @@
 export * from './FysioBot';
 export * from './TrackedState';
 export * from './DialogTurnPresets';
+export * from './TurnLocale';
