@@ -1,4 +1,4 @@
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { AppConfig } from '../config/AppConfig';
@@ -8,6 +8,7 @@ import type { HttpCloudAdapter } from './HttpCloudAdapter';
 import { systemClock, type Clock } from '../util/Clock';
 import { RateLimiter } from './RateLimiter';
 import { clientIp, conversationIdOf, rateLimit } from './rateLimit';
+import { inSequence } from './inSequence';
 import { corsFor, securityHeaders } from './SecurityHeaders';
 
 /** CSP for HTML pages that set none themselves (the chat page sets its own, with a nonce). */
@@ -55,9 +56,12 @@ export class BotServer {
     // a few shared addresses, and Web Chat polls every second. The budget is per conversation.
     const perIp = new RateLimiter({ limit: Math.max(600, config.rateLimitPerMinute * 20), clock });
     const perConversation = new RateLimiter({ limit: config.rateLimitPerMinute, clock });
-    this.server.pre(securityHeaders(defaultHtmlCsp(config.frameAncestors)));
-    this.server.pre(corsFor(config.websiteOrigins, { pathPrefixes: ['/api/directline/'] }));
-    this.server.pre(rateLimit(perIp, (req) => (floodGuarded(req.path()) ? [`ip:${clientIp(req, config.trustedProxyHops)}`] : []), refused));
+    // One pre handler for the three guards every request passes (see inSequence).
+    this.server.pre(inSequence(
+      securityHeaders(defaultHtmlCsp(config.frameAncestors)),
+      corsFor(config.websiteOrigins, { pathPrefixes: ['/api/directline/'] }),
+      rateLimit(perIp, (req) => (floodGuarded(req.path()) ? [`ip:${clientIp(req, config.trustedProxyHops)}`] : []), refused),
+    ));
     const byConversation = rateLimit(perConversation, (req) => {
       const id = conversationIdOf(req.body);
       return id ? [`conv:${String((req.body as { channelId?: unknown }).channelId)}:${id}`] : [];
@@ -80,7 +84,9 @@ export class BotServer {
         res.json(503, { status: 'not ready' });
       }
     });
-    this.server.post('/api/messages', byConversation, async (req: Request, res: Response) => this.handleMessages(req, res));
+    this.server.post('/api/messages', inSequence(byConversation, (req: Request, res: Response, next: Next) => {
+      this.handleMessages(req, res).then(() => next(), next);
+    }));
   }
 
   private async handleMessages(req: Request, res: Response): Promise<void> {

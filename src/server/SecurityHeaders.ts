@@ -14,7 +14,7 @@ export function securityHeaders(contentSecurityPolicy: string): RequestHandler {
     beforeHead(res, (given, setDefault) => {
       setDefault('X-Content-Type-Options', 'nosniff');
       setDefault('Referrer-Policy', 'strict-origin-when-cross-origin');
-      if (isHtml(given.get('content-type') ?? '')) setDefault('Content-Security-Policy', contentSecurityPolicy);
+      if (isHtml(given('content-type') ?? '')) setDefault('Content-Security-Policy', contentSecurityPolicy);
     });
     next();
   };
@@ -64,7 +64,7 @@ export function corsFor(origins: string[], options: CorsOptions = {}): RequestHa
       // (restify's res.header would otherwise send the header twice, which browsers refuse).
       beforeHead(res, (given, setDefault) => {
         if (ok) setDefault('Access-Control-Allow-Origin', origin);
-        const vary = (given.get('vary') ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+        const vary = (given('vary') ?? '').split(',').map((v) => v.trim()).filter(Boolean);
         if (!vary.some((v) => v.toLowerCase() === 'origin' || v === '*')) res.setHeader('Vary', [...vary, 'Origin'].join(', '));
       });
       next();
@@ -101,36 +101,47 @@ function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** A header's value as the response will send it, or undefined (name in any case). */
+type HeaderLookup = (name: string) => string | undefined;
+
 /**
  * Runs `fill` just before the response head is written, when the handler has set its headers:
  * `setDefault` adds a header only if neither the handler nor writeHead's own argument has it.
  * Node writes an implicit head through writeHead too, so this sees every response.
  */
-function beforeHead(res: Response, fill: (given: Map<string, string>, setDefault: (name: string, value: string) => void) => void): void {
+function beforeHead(res: Response, fill: (given: HeaderLookup, setDefault: (name: string, value: string) => void) => void): void {
   const raw = res as ServerResponse;
   const writeHead = raw.writeHead;
   raw.writeHead = function writeHeadWithDefaults(this: ServerResponse, ...args: unknown[]): ServerResponse {
     const given = headersGiven(this, args);
     fill(given, (name, value) => {
-      if (!given.has(name.toLowerCase())) this.setHeader(name, value);
+      if (given(name) === undefined) this.setHeader(name, value);
     });
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse['writeHead'];
 }
 
-/** Lower-cased names and values of the headers set so far plus those passed to writeHead. */
-function headersGiven(res: ServerResponse, args: unknown[]): Map<string, string> {
-  const given = new Map<string, string>();
-  for (const [name, value] of Object.entries(res.getHeaders())) given.set(name.toLowerCase(), String(value));
+/**
+ * Looks a header up among those passed to writeHead, then those set so far. Each header is
+ * looked up by itself: copying them all for every response cost more than the rest of this file.
+ */
+function headersGiven(res: ServerResponse, args: unknown[]): HeaderLookup {
   const passed = args.find((a): a is OutgoingHttpHeaders | unknown[] => typeof a === 'object' && a !== null);
+  let inArgs: Map<string, string> | undefined;
   if (Array.isArray(passed)) {
     // writeHead(status, ['Content-Type', 'text/html', ...]) or [[name, value], ...]
+    inArgs = new Map();
     const flat = passed.flat().map(String);
-    for (let i = 0; i + 1 < flat.length; i += 2) given.set(flat[i].toLowerCase(), flat[i + 1]);
+    for (let i = 0; i + 1 < flat.length; i += 2) inArgs.set(flat[i].toLowerCase(), flat[i + 1]);
   } else if (passed) {
-    for (const [name, value] of Object.entries(passed)) if (value !== undefined) given.set(name.toLowerCase(), String(value));
+    inArgs = new Map();
+    for (const [name, value] of Object.entries(passed)) if (value !== undefined) inArgs.set(name.toLowerCase(), String(value));
   }
-  return given;
+  return (name) => {
+    const key = name.toLowerCase();
+    const value = inArgs?.get(key) ?? res.getHeader(key);
+    return value === undefined ? undefined : String(value);
+  };
 }
 
 function isHtml(contentType: string): boolean {
