@@ -66,7 +66,7 @@ export class BotServer {
       const id = conversationIdOf(req.body);
       return id ? [`conv:${String((req.body as { channelId?: unknown }).channelId)}:${id}`] : [];
     }, refused);
-    this.server.use(restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false }));
+    this.server.use(inSequence(...restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false })));
     this.server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
       logger.warn({ event: 'http_error', status: err.statusCode, route: req.getRoute?.()?.path }, 'request refused');
       return cb();

@@ -25,6 +25,9 @@ interface Bucket {
   at: number;
 }
 
+/** The one answer for every allowed request: callers only read it. */
+const ALLOWED: RateDecision = Object.freeze({ allowed: true, retryAfterSeconds: 0 });
+
 /** Token counts are fractions; this absorbs their rounding so that a request earned back is not lost. */
 const EPSILON = 1e-9;
 
@@ -61,15 +64,12 @@ export class RateLimiter {
   take(keys: readonly string[]): RateDecision {
     const now = this.clock.now().getTime();
     this.sweep(now);
-    const buckets = [...new Set(keys.map(normalizeKey))].map((key) => this.refreshed(key, now));
-    const short = buckets.filter((b) => b.tokens < 1 - EPSILON);
-    if (short.length) {
-      const perTokenMs = this.windowMs / this.limit;
-      const waitMs = Math.max(...short.map((b) => (1 - b.tokens) * perTokenMs));
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.round(waitMs) / 1000)) };
-    }
+    const buckets = (keys.length === 1 ? [normalizeKey(keys[0])] : [...new Set(keys.map(normalizeKey))]).map((key) => this.refreshed(key, now));
+    let waitMs = 0;
+    for (const b of buckets) if (b.tokens < 1 - EPSILON) waitMs = Math.max(waitMs, (1 - b.tokens) * (this.windowMs / this.limit));
+    if (waitMs > 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.round(waitMs) / 1000)) };
     for (const bucket of buckets) bucket.tokens = Math.max(0, bucket.tokens - 1);
-    return { allowed: true, retryAfterSeconds: 0 };
+    return ALLOWED;
   }
 
   /** How many keys are remembered now; for tests and metrics. */
@@ -80,10 +80,15 @@ export class RateLimiter {
   /** The key's bucket, refilled up to now and moved to the most recently used end. */
   private refreshed(key: string, now: number): Bucket {
     const old = this.buckets.get(key);
-    const bucket: Bucket = old
-      ? { tokens: Math.min(this.limit, old.tokens + (Math.max(0, now - old.at) * this.limit) / this.windowMs), at: now }
-      : { tokens: this.limit, at: now };
-    this.buckets.delete(key);
+    if (old) {
+      old.tokens = Math.min(this.limit, old.tokens + (Math.max(0, now - old.at) * this.limit) / this.windowMs);
+      old.at = now;
+      // To the most recently used end.
+      this.buckets.delete(key);
+      this.buckets.set(key, old);
+      return old;
+    }
+    const bucket: Bucket = { tokens: this.limit, at: now };
     this.buckets.set(key, bucket);
     while (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value as string);
     return bucket;
