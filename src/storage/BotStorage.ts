@@ -28,7 +28,9 @@ export class BotStorage implements Storage {
     if (!keys?.length) return { items, json };
     const found = await this.store.readMany(keys);
     for (const [key, record] of found) {
-      items[key] = { ...record.data, eTag: record.etag };
+      // The store hands out a fresh document on every read: it becomes the item.
+      record.data.eTag = record.etag;
+      items[key] = record.data;
       if (record.json !== undefined) json.set(key, record.json);
     }
     return { items, json };

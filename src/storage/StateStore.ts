@@ -17,6 +17,7 @@ export type WriteOutcome = 'written' | 'conflict';
  * botbuilder `Storage` bridge sits on top of it; SQLite and PostgreSQL implement it.
  */
 export interface StateStore {
+  /** The stored documents of those keys that have one; each record's data is a fresh object, the caller's to change. */
   readMany(keys: string[]): Promise<Map<string, StateRecord>>;
   /**
    * Writes when `expectedEtag` is undefined or '*', or equals the stored tag (or nothing is stored).
