@@ -51,3 +51,13 @@ describe('slot times on the days the clocks change', () => {
     }
   });
 });
+
+describe('toLocal, asked again for the same minute', () => {
+  it('answers the same, and a caller that changes its answer changes nothing for the next', () => {
+    const at = new Date('2026-03-29T00:59:30Z'); // the minute before the spring-forward in Amsterdam
+    const first = toLocal(at, 'Europe/Amsterdam');
+    first.hour = 99;
+    expect(toLocal(new Date('2026-03-29T00:59:59Z'), 'Europe/Amsterdam')).toEqual({ year: 2026, month: 3, day: 29, hour: 1, minute: 59, weekday: 6 });
+    expect(toLocal(new Date('2026-03-29T01:00:00Z'), 'Europe/Amsterdam')).toMatchObject({ hour: 3, minute: 0 });
+  });
+});

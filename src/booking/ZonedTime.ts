@@ -20,11 +20,26 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall-clock date and time of an instant in a time zone (DST included). */
+/** Conversions kept, per time zone and minute; cleared when full. */
+const LOCAL_MINUTES_KEPT = 512;
+const localMinutes = new Map<string, Readonly<LocalDateTime & { weekday: number }>>();
+
+/**
+ * The wall-clock date and time of an instant in a time zone (DST included). Intl's conversion
+ * costs tens of microseconds, and every slot search and date question asks for the current
+ * minute again: each minute of each zone is converted once.
+ */
 export function toLocal(instant: Date, timeZone: string): LocalDateTime & { weekday: number } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday);
-  return { year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour, minute: +parts.minute, weekday };
+  const key = `${timeZone} ${Math.floor(instant.getTime() / 60000)}`;
+  let local = localMinutes.get(key);
+  if (!local) {
+    const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+    const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday);
+    local = Object.freeze({ year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour, minute: +parts.minute, weekday });
+    if (localMinutes.size >= LOCAL_MINUTES_KEPT) localMinutes.clear();
+    localMinutes.set(key, local);
+  }
+  return { ...local };
 }
 
 /**
