@@ -1,5 +1,7 @@
 import type { TicketMessage } from './Ticket';
 
+type RecentLine = Omit<TicketMessage, 'at'> & { at: number };
+
 /**
  * The last few lines of each recent conversation, in this process's memory only: what a
  * receptionist needs when a patient asks for a person, without storing every message a patient
@@ -7,7 +9,8 @@ import type { TicketMessage } from './Ticket';
  * at most `conversations` conversations (least recently active forgotten first), `lines` each.
  */
 export class RecentTurns {
-  private readonly byConversation = new Map<string, TicketMessage[]>();
+  /** Lines with their time in ms: turned into ISO text only when a ticket asks for them. */
+  private readonly byConversation = new Map<string, RecentLine[]>();
   /** The conversation that had the last line: already last in the map's order. */
   private latest?: string;
 
@@ -23,7 +26,7 @@ export class RecentTurns {
       this.byConversation.set(conversationId, list);
       this.latest = conversationId;
     }
-    list.push({ from, text: text.slice(0, 1000), at: at.toISOString() });
+    list.push({ from, text: text.slice(0, 1000), at: at.getTime() });
     if (list.length > this.lines) list.splice(0, list.length - this.lines);
     if (this.byConversation.size > this.conversations) {
       const oldest = this.byConversation.keys().next().value;
@@ -32,7 +35,7 @@ export class RecentTurns {
   }
 
   of(conversationId: string): TicketMessage[] {
-    return [...(this.byConversation.get(conversationId) ?? [])];
+    return (this.byConversation.get(conversationId) ?? []).map((l) => ({ from: l.from, text: l.text, at: new Date(l.at).toISOString() }));
   }
 
   forget(conversationId: string): void {
