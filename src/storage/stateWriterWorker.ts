@@ -41,6 +41,8 @@ function applyBatch(): void {
     // The table exists once the event loop's connection has migrated, before the first change.
     table ??= new SqliteStateTable(db);
     const current = table;
+    // IMMEDIATE: a checked write reads before it writes, and the event loop's connection may
+    // commit in between; the write lock is taken first instead (waiting out the busy timeout).
     db.transaction(() => {
       for (const { id, change } of batch) {
         let result: StateChangeResult | { error: string };
@@ -52,7 +54,7 @@ function applyBatch(): void {
         }
         done.push([id, result]);
       }
-    })();
+    }).immediate();
     fsyncSync(wal.fd());
   } catch (err) {
     stopped = true;
