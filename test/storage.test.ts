@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
-import { BotStorage, PostgresDatabase, SqliteDatabase, StateWriterFailedError } from '../src/storage';
+import { BotStorage, PostgresDatabase, SqliteDatabase, StateWriterFailedError, WorkerStateWriter } from '../src/storage';
 import { MIGRATIONS } from '../src/storage/migrations';
 import { FixedClock } from '../src/util/Clock';
 import { freshPostgresUrl } from './helpers/postgres';
@@ -223,6 +223,71 @@ describe('SQLite state writer thread', () => {
     expect([...(await db.readMany(['a', 'b', 'c'])).keys()]).toEqual(['a', 'c']);
     expect(await deleting).toBe(1);
     await db.close();
+  });
+
+  it('never serves a checked write over a later change to the same key made in the same turn', async () => {
+    const db = new SqliteDatabase(file(), clock);
+    db.migrate();
+    await db.write('k', { v: 0 }, undefined, 'e0');
+    const checked = db.write('k', { v: 1 }, 'e0', 'e1');
+    const plain = db.write('k', { v: 2 }, undefined, 'e2');
+    await Promise.all([checked, plain]);
+    expect((await db.readMany(['k'])).get('k')?.data).toEqual({ v: 2 });
+
+    const checkedAgain = db.write('k', { v: 3, phone: '0612345678' }, 'e2', 'e3');
+    const forgotten = db.deleteByPrefix('k');
+    await Promise.all([checkedAgain, forgotten]);
+    expect(await db.readMany(['k'])).toEqual(new Map());
+    await db.close();
+  });
+
+  it('fails a change that SQLite refuses on its own; the rest of its batch and later ones are stored', async () => {
+    const path = file();
+    const db = new SqliteDatabase(path, clock);
+    db.migrate();
+    const writer = new WorkerStateWriter(path);
+    const change = (key: string, json: string | null) => writer.apply({ kind: 'write', key, json: json as string, etag: `e-${key}`, now: 0 });
+    const results = await Promise.allSettled([change('a', '{"v":1}'), change('b', null), change('c', '{"v":3}')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/NOT NULL/);
+    await expect(change('d', '{"v":4}')).resolves.toBe('written');
+    expect(writer.failed).toBeUndefined();
+    await writer.close();
+    const check = new BetterSqlite3(path, { readonly: true });
+    expect((check.prepare('SELECT key FROM bot_state ORDER BY key').all() as { key: string }[]).map((r) => r.key)).toEqual(['a', 'c', 'd']);
+    check.close();
+    await db.close();
+  });
+
+  it('fails only the turn whose write meets a file locked for longer than the busy timeout, and goes on', async () => {
+    const path = file();
+    const db = new SqliteDatabase(path, clock, { busyTimeoutMs: 100 });
+    db.migrate();
+    await db.write('k', { v: 1 }, undefined, 'e1');
+    // Another connection (an operator's backup, say) holds the write lock for a while.
+    const other = new BetterSqlite3(path);
+    other.exec('BEGIN IMMEDIATE');
+    await expect(db.write('k', { v: 2 }, undefined, 'e2')).rejects.toThrow(/locked|busy/i);
+    other.exec('ROLLBACK');
+    other.close();
+    await expect(db.write('k', { v: 3 }, undefined, 'e3')).resolves.toBe('written');
+    await expect(db.ping()).resolves.toBeUndefined();
+    expect((await db.readMany(['k'])).get('k')?.data).toEqual({ v: 3 });
+    await db.close();
+  });
+
+  it('stores what was written before close, and refuses what comes after', async () => {
+    const path = file();
+    const db = new SqliteDatabase(path, clock);
+    db.migrate();
+    const before = [1, 2, 3].map((i) => db.write(`k${i}`, { v: i }, undefined, `e${i}`));
+    const closing = db.close();
+    await expect(Promise.all(before)).resolves.toEqual(['written', 'written', 'written']);
+    await closing;
+    await expect(db.write('late', { v: 4 }, undefined, 'e4')).rejects.toThrow(/writer is closed/);
+    const check = new BetterSqlite3(path, { readonly: true });
+    expect((check.prepare('SELECT count(*) AS n FROM bot_state').get() as { n: number }).n).toBe(3);
+    check.close();
   });
 
   it('keeps a script that awaits a write running until the write is stored', () => {

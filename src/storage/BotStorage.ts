@@ -29,8 +29,9 @@ export class BotStorage implements Storage {
     const found = await this.store.readMany(keys);
     for (const [key, record] of found) {
       // The store hands out a fresh document on every read: it becomes the item.
-      record.data.eTag = record.etag;
-      items[key] = record.data;
+      const item: Record<string, unknown> = record.data !== null && typeof record.data === 'object' ? record.data : {};
+      item.eTag = record.etag;
+      items[key] = item;
       if (record.json !== undefined) json.set(key, record.json);
     }
     return { items, json };

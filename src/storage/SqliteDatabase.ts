@@ -5,11 +5,12 @@ import type { Clock } from '../util/Clock';
 import { GroupSync } from './GroupSync';
 import { InlineStateWriter } from './InlineStateWriter';
 import { MIGRATIONS } from './migrations';
-import { openSqlite, WalFile } from './SqliteConnection';
+import { openSqlite } from './openSqlite';
 import { SqliteStateTable } from './SqliteStateTable';
 import { StateCache, type CachedState, type StateCacheLimits } from './StateCache';
 import type { StateRecord, StateStore, WriteOutcome } from './StateStore';
 import type { StateWriter } from './StateWriter';
+import { WalFile } from './WalFile';
 import { WorkerStateWriter } from './WorkerStateWriter';
 
 /** How the store is set up; the defaults are production's, the rest is for tests. */
@@ -26,6 +27,8 @@ export interface SqliteOptions {
   stateWrites?: 'worker' | 'inline';
   /** Sees the state writer's thread once it is started. */
   onStateWriter?: (worker: Worker) => void;
+  /** How long a connection waits for another's write lock; 5 s (`SQLITE_BUSY_TIMEOUT_MS`) by default. */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -68,7 +71,7 @@ export class SqliteDatabase implements StateStore {
 
   constructor(private readonly file: string, private readonly clock: Clock, private readonly options: SqliteOptions = {}) {
     const inMemory = file === ':memory:';
-    this.db = openSqlite(file);
+    this.db = openSqlite(file, options.busyTimeoutMs);
     this.wal = new WalFile(file);
     this.cache = new StateCache(options.stateCache ?? STATE_CACHE_LIMITS);
     this.sync = new GroupSync(options.flushLog ?? (inMemory ? async () => undefined : () => this.fsyncLog()));
@@ -92,7 +95,7 @@ export class SqliteDatabase implements StateStore {
   private stateWriter(): StateWriter {
     if (!this.writer) {
       const inline = this.file === ':memory:' || this.options.stateWrites === 'inline';
-      this.writer = inline ? new InlineStateWriter(this.stateTable(), this.sync) : new WorkerStateWriter(this.file, this.options.onStateWriter);
+      this.writer = inline ? new InlineStateWriter(this.stateTable(), this.sync) : new WorkerStateWriter(this.file, this.options.busyTimeoutMs, this.options.onStateWriter);
     }
     return this.writer;
   }
@@ -176,11 +179,11 @@ export class SqliteDatabase implements StateStore {
         throw err;
       }
     }
-    // Checked against the stored eTag: known only once applied. Until then reads wait for it.
+    // Checked against the stored eTag: the outcome is known only once applied, and by then a
+    // later change to the key may be known too. The cache forgets the key, and the next read
+    // asks the table once the changes to it are applied.
     this.cache.delete(key);
-    const outcome = (await writer.apply(change)) as WriteOutcome;
-    if (outcome === 'written' && !writer.busyWith(key)) this.cache.set(key, { etag: newEtag, json: text, updatedAt: now });
-    return outcome;
+    return (await writer.apply(change)) as WriteOutcome;
   }
 
   async deleteMany(keys: string[]): Promise<void> {

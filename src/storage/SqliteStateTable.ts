@@ -41,6 +41,7 @@ export class SqliteStateTable {
     }).immediate;
   }
 
+  /** The stored state of `key`, or undefined when it has none. */
   read(key: string): StoredState | undefined {
     const row = this.select.get(key) as { etag: string; data: string; updated_at: number } | undefined;
     return row && { etag: row.etag, json: row.data, updatedAt: row.updated_at };

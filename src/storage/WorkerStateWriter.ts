@@ -2,15 +2,9 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { keysOf, type StateChange, type StateChangeResult } from './StateChange';
 import type { StateWriter } from './StateWriter';
-import type { WriterReply, WriterRequest, WriterSetup } from './WriterMessages';
-
-/** The state writer stopped; nothing written since can be promised to be stored. */
-export class StateWriterFailedError extends Error {
-  constructor(reason: string) {
-    super(`storage: the conversation-state writer stopped (${reason}); restart the service`);
-    this.name = 'StateWriterFailedError';
-  }
-}
+import { SQLITE_BUSY_TIMEOUT_MS } from './openSqlite';
+import { StateWriterFailedError } from './StateWriterFailedError';
+import type { WriterCommand, WriterReply, WriterRequest, WriterSetup } from './WriterMessages';
 
 interface Pending {
   resolve(result: StateChangeResult): void;
@@ -29,7 +23,8 @@ interface Pending {
  * It keeps count of the changes not yet applied, per key, so that a read from the database
  * never overtakes a change to the same key ({@link busyWith}, {@link drain}). Fail-stop: once
  * the thread reports a failed commit or fsync, or ends, every change not yet acknowledged and
- * every later one fails, and {@link failed} says why.
+ * every later one fails, and {@link failed} says why. {@link close} applies what was made before
+ * it and refuses what comes after.
  */
 export class WorkerStateWriter implements StateWriter {
   private readonly worker: Worker;
@@ -43,19 +38,27 @@ export class WorkerStateWriter implements StateWriter {
   private outbox: WriterRequest[] = [];
   private failure?: StateWriterFailedError;
   private closing = false;
+  private readonly exited: Promise<void>;
 
-  /** @param onWorker sees the thread once started (tests use it to make it fail). */
-  constructor(file: string, onWorker?: (worker: Worker) => void) {
+  /**
+   * @param busyTimeoutMs how long the thread's connection waits for another's write lock
+   * @param onWorker sees the thread once started (tests use it to make it fail)
+   */
+  constructor(file: string, busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS, onWorker?: (worker: Worker) => void) {
     // Compiled, the worker is JavaScript next to this file; under ts-node or Jest it is TypeScript.
     const ext = extname(__filename);
     this.worker = new Worker(join(__dirname, `stateWriterWorker${ext}`), {
-      workerData: { file } satisfies WriterSetup,
+      workerData: { file, busyTimeoutMs } satisfies WriterSetup,
       execArgv: ext === '.ts' ? ['--require', 'ts-node/register/transpile-only'] : [],
     });
     this.worker.on('message', (reply: WriterReply) => this.receive(reply));
     this.worker.on('error', (err) => this.fail(err.message));
-    this.worker.on('exit', (code) => {
-      if (!this.closing) this.fail(`its thread ended with code ${code}`);
+    this.exited = new Promise((resolve) => {
+      this.worker.on('exit', (code) => {
+        if (this.closing) this.rejectPending(new Error('storage: the conversation-state writer is closed'));
+        else this.fail(`its thread ended with code ${code}`);
+        resolve();
+      });
     });
     // After the listeners, which would hold it again. The thread keeps the process alive only
     // while a change is on its way (see apply): a writer left open with nothing to do (a test
@@ -66,6 +69,7 @@ export class WorkerStateWriter implements StateWriter {
 
   apply(change: StateChange): Promise<StateChangeResult> {
     if (this.failure) return Promise.reject(this.failure);
+    if (this.closing) return Promise.reject(new Error('storage: the conversation-state writer is closed'));
     const id = ++this.nextId;
     const keys = keysOf(change);
     if (keys === 'all') this.pendingForAll += 1;
@@ -85,7 +89,7 @@ export class WorkerStateWriter implements StateWriter {
     const batch = this.outbox;
     this.outbox = [];
     if (this.failure) return;
-    this.worker.postMessage(batch);
+    this.worker.postMessage({ changes: batch } satisfies WriterCommand);
   }
 
   busyWith(key: string): boolean {
@@ -102,9 +106,16 @@ export class WorkerStateWriter implements StateWriter {
   }
 
   async close(): Promise<void> {
-    await this.drain();
+    if (this.closing) return this.exited;
     this.closing = true;
-    await this.worker.terminate();
+    // Nothing new is accepted from here on, so the pending changes only become fewer.
+    while (this.pending.size && !this.failure) await this.drain();
+    if (!this.failure) this.worker.postMessage({ close: true } satisfies WriterCommand);
+    // The thread closes its connection and log and ends; one that does not within a few
+    // seconds is stopped.
+    const stuck = setTimeout(() => void this.worker.terminate(), 5000).unref();
+    await this.exited;
+    clearTimeout(stuck);
   }
 
   private receive(reply: WriterReply): void {
@@ -141,13 +152,18 @@ export class WorkerStateWriter implements StateWriter {
 
   private fail(reason: string): void {
     this.failure ??= new StateWriterFailedError(reason);
-    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(this.failure);
+    this.rejectPending(this.failure);
+  }
+
+  /** Fails every change not yet acknowledged, and wakes whoever waits for them. */
+  private rejectPending(err: Error): void {
+    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(err);
     this.appliedUpTo = this.nextId;
     this.wakeWaiters();
   }
 
   private wakeWaiters(): void {
-    const ready = this.waiters.filter((w) => this.failure || w.upTo <= this.appliedUpTo);
+    const ready = this.waiters.filter((w) => w.upTo <= this.appliedUpTo);
     if (!ready.length) return;
     this.waiters = this.waiters.filter((w) => !ready.includes(w));
     for (const w of ready) w.resolve();

@@ -3,9 +3,14 @@ import type { StateChange, StateChangeResult } from './StateChange';
 /** What the state writer's thread is started with. */
 export interface WriterSetup {
   file: string;
+  /** How long its connection waits for the event loop's write lock. */
+  busyTimeoutMs: number;
 }
 
-/** A change sent to the state writer's thread (in a list of them), numbered in the order made. */
+/** To the state writer's thread: changes to apply (in the order made), or to close once they are. */
+export type WriterCommand = { changes: WriterRequest[] } | { close: true };
+
+/** A change sent to the state writer's thread, numbered in the order made. */
 export interface WriterRequest {
   id: number;
   change: StateChange;

@@ -18,5 +18,7 @@ export * from './StateWriter';
 export * from './InlineStateWriter';
 export * from './WorkerStateWriter';
 export * from './SqliteStateTable';
-export * from './SqliteConnection';
+export * from './openSqlite';
+export * from './WalFile';
+export * from './StateWriterFailedError';
 export * from './WriterMessages';

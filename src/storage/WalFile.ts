@@ -1,22 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-
-/**
- * Opens a connection to the service's SQLite file as every connection of it must be: WAL mode,
- * `synchronous = NORMAL` (a commit is crash-safe but not yet on disk: the caller makes its
- * writes durable with {@link WalFile}), foreign keys on, and a busy timeout, since the event
- * loop's connection and the state writer's (a worker thread) write the same file.
- */
-export function openSqlite(file: string): BetterSqlite3.Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new BetterSqlite3(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  return db;
-}
 
 /**
  * The write-ahead log of an SQLite file, to be flushed to disk: everything committed to it so
@@ -48,6 +31,7 @@ export class WalFile {
     return this.log;
   }
 
+  /** Closes the log's file descriptor, if it was opened. */
   close(): void {
     if (this.log !== undefined) closeSync(this.log);
     this.log = undefined;
