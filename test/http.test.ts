@@ -111,6 +111,28 @@ describe('a turn that fails', () => {
   });
 });
 
+describe('a turn whose error handler fails too', () => {
+  it('answers 500 without the error text, as botbuilder does, and the server stays up', async () => {
+    const route = app.router.route.bind(app.router);
+    const onTurnError = app.adapter.onTurnError;
+    app.router.route = () => {
+      throw new Error('simulated failure with secret detail');
+    };
+    app.adapter.onTurnError = async () => {
+      throw new Error('the apology failed as well');
+    };
+    try {
+      const res = await post(activity({ text: 'maak een fout' }));
+      expect(res.status).toBe(500);
+      expect(await res.text()).not.toMatch(/secret|apology/);
+    } finally {
+      app.router.route = route;
+      app.adapter.onTurnError = onTurnError;
+    }
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
 describe('start-up', () => {
   it('exits non-zero naming PORT when PORT=abc', () => {
     const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/index.ts'], {

@@ -110,16 +110,18 @@ export class BotServer {
       const authorization = req.headers.authorization ?? '';
       const answer = await adapter.handle(req.body as Activity, authorization, logic);
       res.status(answer?.status ?? 200);
-      if (answer?.body !== undefined) res.send(answer.body);
+      if (answer?.body) res.send(answer.body);
       res.end();
     } catch (err) {
       if (res.headersSent) return;
+      // As CloudAdapter.process answers, without the error's text: 401 for a refused token,
+      // 500 for anything else (the channel may try again; the body was checked above).
       if (err instanceof AuthenticationError) {
         logger.warn({ event: 'unauthorised', status: err.statusCode }, 'request refused: no valid Bot Framework token');
         res.json(401, { error: 'unauthorised' });
       } else {
-        logger.warn({ event: 'activity_rejected', err: err }, 'activity could not be processed');
-        res.json(400, { error: 'activity could not be processed' });
+        logger.error({ event: 'activity_failed', err: err }, 'activity could not be processed');
+        res.json(500, { error: 'activity could not be processed' });
       }
     } finally {
       this.inFlight -= 1;
