@@ -8,7 +8,9 @@
  * such as a `git worktree` of the base revision; B defaults to this one), COMPARE_SCENARIOS
  * (default faq,booking), COMPARE_ROUNDS (default 6), COMPARE_SECONDS (default 4),
  * COMPARE_CONNECTIONS (default 10). Prints, per round and as medians, B's turns per second and
- * main-thread CPU per turn as a ratio to A's. See bench/README.md.
+ * main-thread CPU per turn as a ratio to A's. The CPU of other threads (V8's collector helpers,
+ * the state writer) is not in the second figure: it is the event loop that limits a server's
+ * turns per second. See bench/README.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +20,7 @@ import { bookingRequests, CalendarKeeper, ChildServer, faqRequests, freePort, fy
 const ROOT = resolve(__dirname, '..');
 const WARM_UP_SECONDS = 3;
 
-/** CPU time of the process's main thread (the event loop) so far, in ms, from /proc. */
+/** CPU time of the process's main thread (the event loop) so far, in ms, from /proc (in ticks of 10 ms, USER_HZ on Linux). */
 function mainThreadCpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

@@ -33,13 +33,17 @@ export function toLocal(instant: Date, timeZone: string): LocalDateTime & { week
   const key = `${timeZone} ${Math.floor(instant.getTime() / 60000)}`;
   let local = localMinutes.get(key);
   if (!local) {
-    const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
-    const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday);
-    local = Object.freeze({ year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour, minute: +parts.minute, weekday });
+    local = Object.freeze(convert(instant, timeZone));
     if (localMinutes.size >= LOCAL_MINUTES_KEPT) localMinutes.clear();
     localMinutes.set(key, local);
   }
   return { ...local };
+}
+
+function convert(instant: Date, timeZone: string): LocalDateTime & { weekday: number } {
+  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday);
+  return { year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour, minute: +parts.minute, weekday };
 }
 
 /**
@@ -55,7 +59,8 @@ export function fromLocal(local: LocalDateTime, timeZone: string): Date {
 }
 
 function offsetMs(instant: Date, timeZone: string): number {
-  const l = toLocal(instant, timeZone);
+  // Not through the memo: these are arbitrary instants, not the current minute asked again.
+  const l = convert(instant, timeZone);
   return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute) - Math.floor(instant.getTime() / 60000) * 60000;
 }
 
