@@ -66,7 +66,8 @@ async function main(): Promise<void> {
 
   const sides = [await start('A', resolve(process.env.COMPARE_A)), await start('B', resolve(process.env.COMPARE_B ?? ROOT))];
   try {
-    const both = (scenario: string, secs: number) => Promise.all(sides.map((s) => runLoad(s.name, scenario, s.server.base, scenarios[scenario], connections, secs)));
+    const both = (scenario: string, secs: number) =>
+      Promise.all(sides.map((s) => runLoad(s.name, scenario, s.server.base, scenarios[scenario], connections, secs)));
     for (const scenario of wanted) await both(scenario, WARM_UP_SECONDS);
     for (const scenario of wanted) {
       const turnsRatio: number[] = [];
@@ -78,10 +79,16 @@ async function main(): Promise<void> {
         if (a.errors || b.errors) throw new Error(`${scenario}: ${a.errors} errors on A, ${b.errors} on B: ${[...a.examples, ...b.examples].join('; ')}`);
         turnsRatio.push(b.turnsPerSecond / a.turnsPerSecond);
         cpuRatio.push(cpuB / cpuA);
-        console.log(`${scenario} round ${r + 1}: A ${a.turnsPerSecond} turns/s, ${round(cpuA, 3)} ms main thread a turn; B ${b.turnsPerSecond}, ${round(cpuB, 3)} ms`);
+        console.log(
+          `${scenario} round ${r + 1}: A ${a.turnsPerSecond} turns/s, ${round(cpuA, 3)} ms main thread a turn; ` +
+          `B ${b.turnsPerSecond}, ${round(cpuB, 3)} ms`,
+        );
       }
       const list = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' ');
-      console.log(`${scenario}: B ÷ A turns/s ${round(median(turnsRatio), 3)} (${list(turnsRatio)}); main-thread CPU a turn ${round(median(cpuRatio), 3)} (${list(cpuRatio)})`);
+      console.log(
+        `${scenario}: B ÷ A turns/s ${round(median(turnsRatio), 3)} (${list(turnsRatio)}); ` +
+        `main-thread CPU a turn ${round(median(cpuRatio), 3)} (${list(cpuRatio)})`,
+      );
     }
   } finally {
     for (const s of sides) {

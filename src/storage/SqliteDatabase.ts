@@ -95,7 +95,9 @@ export class SqliteDatabase implements StateStore {
   private stateWriter(): StateWriter {
     if (!this.writer) {
       const inline = this.file === ':memory:' || this.options.stateWrites === 'inline';
-      this.writer = inline ? new InlineStateWriter(this.stateTable(), this.sync) : new WorkerStateWriter(this.file, this.options.busyTimeoutMs, this.options.onStateWriter);
+      this.writer = inline
+        ? new InlineStateWriter(this.stateTable(), this.sync)
+        : new WorkerStateWriter(this.file, this.options.busyTimeoutMs, this.options.onStateWriter);
     }
     return this.writer;
   }
