@@ -64,7 +64,7 @@ export class RateLimiter {
   take(keys: readonly string[]): RateDecision {
     const now = this.clock.now().getTime();
     this.sweep(now);
-    const buckets = (keys.length === 1 ? [normalizeKey(keys[0])] : [...new Set(keys.map(normalizeKey))]).map((key) => this.refreshed(key, now));
+    const buckets = [...new Set(keys.map(normalizeKey))].map((key) => this.refreshed(key, now));
     let waitMs = 0;
     for (const b of buckets) if (b.tokens < 1 - EPSILON) waitMs = Math.max(waitMs, (1 - b.tokens) * (this.windowMs / this.limit));
     if (waitMs > 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.round(waitMs) / 1000)) };

@@ -169,7 +169,7 @@ export class SqliteDatabase implements StateStore {
     const text = json ?? JSON.stringify(data);
     const now = this.clock.now().getTime();
     const writer = this.stateWriter();
-    const change = { kind: 'write', key, json: text, etag: newEtag, now, ...(expectedEtag === undefined ? {} : { expectedEtag }) } as const;
+    const change = { kind: 'write', key, json: text, etag: newEtag, expectedEtag, now } as const;
     if (expectedEtag === undefined) {
       // The last writer wins: what later reads must see is known now.
       this.cache.set(key, { etag: newEtag, json: text, updatedAt: now });

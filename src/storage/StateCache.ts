@@ -1,11 +1,13 @@
+import type { StoredState } from './SqliteStateTable';
+
 /** What the cache knows of one key: its stored document, or that nothing is stored. */
-export type CachedState = { etag: string; json: string; updatedAt: number } | { absent: true };
+export type CachedState = StoredState | { absent: true };
 
 /** How much the cache may hold. */
 export interface StateCacheLimits {
   /** Keys kept at most. */
   entries: number;
-  /** Characters of JSON kept at most, over all keys. */
+  /** Characters of keys and JSON kept at most, over all keys. */
   chars: number;
 }
 
