@@ -1,12 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ActivityRenderer } from '../src/channels/ActivityRenderer';
 import { LOCAL_DIRECT_LINE_CHANNEL_ID, LOCAL_DIRECT_LINE_SERVICE_URL } from '../src/channels/directline';
+import { launchBrowser } from './helpers/browser';
 import { startWebApp, type WebTestApp } from './helpers/webChannel';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = join(tmpdir(), 'fysio-webchat.png');
 const WAIT = { timeout: 30000 };
 
@@ -22,29 +21,16 @@ describe('website chat in a real browser', () => {
   let web: WebTestApp;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
   const offSite: string[] = [];
   const consoleErrors: string[] = [];
 
+  let browser: { context: BrowserContext; close(): Promise<void> };
+
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's Chromium with "apt-get update && apt-get install -y chromium" (no browser is downloaded)`);
-    }
     web = await startWebApp();
-    profile = mkdtempSync(join(tmpdir(), 'fysio-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 420, height: 760 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
     // Nothing may leave this machine: any request not to the bot is recorded and refused.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(web.base) || url.startsWith('data:')) return route.continue();
-      offSite.push(url);
-      return route.abort();
-    });
+    browser = await launchBrowser(web.base, { width: 420, height: 760 }, offSite);
+    context = browser.context;
     await context.addInitScript({ content: CSP_PROBE });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (m) => {
@@ -53,9 +39,8 @@ describe('website chat in a real browser', () => {
   }, 60000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await web?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('answers a typed question, shows follow-up buttons, and answers the one clicked', async () => {
