@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatProblem, lintKnowledge, loadKnowledge } from '../knowledge';
+import { checkSourceOverlap, formatProblem, lintKnowledge, loadKnowledge } from '../knowledge';
 
 const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? 'knowledge';
 const practiceFiles = ['practice.yaml', 'examples/practice-be.yaml'].filter((f) => existsSync(join(dir, f)));
@@ -21,4 +21,9 @@ for (const practiceFile of practiceFiles.length ? practiceFiles : ['practice.yam
     console.log(`kb:lint (${practiceFile}): ${knowledge!.topics.size} topics, both locales, no problems`);
   }
 }
+const overlap = checkSourceOverlap(dir, [dir, process.env.LOCALES_DIR ?? 'locales']);
+for (const problem of overlap.problems) console.error(`kb:lint (sources): ${problem}`);
+for (const c of overlap.copied) console.error(`kb:lint (sources): ${c.file}: "${c.run}" (also in ${c.source})`);
+if (overlap.problems.length || overlap.copied.length) failed = true;
+else console.log(`kb:lint (sources): ${overlap.checkedFiles} content files, 0 copied runs of 8+ words`);
 process.exit(failed ? 1 : 0);

@@ -4,3 +4,5 @@ export * from './KnowledgeLoader';
 export * from './KnowledgeLinter';
 export * from './requiredTopics';
 export * from './loadValidatedKnowledge';
+export * from './SourceOverlap';
+export * from './checkSourceOverlap';

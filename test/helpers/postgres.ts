@@ -7,7 +7,7 @@ import { Pool } from 'pg';
  */
 export async function freshPostgresUrl(): Promise<string> {
   const url = process.env.PG_TEST_URL;
-  if (!url) throw new Error('PostgreSQL tests need PG_TEST_URL=postgres://user@127.0.0.1:PORT/db (.ci/run starts a throwaway cluster)');
+  if (!url) throw new Error('PostgreSQL tests need PG_TEST_URL: jest.config.js starts a server from the npm-shipped binaries (test/setup/globalSetup.ts), or set PG_TEST_URL=postgres://user@127.0.0.1:PORT/db');
   const name = `fysio_test_${randomBytes(6).toString('hex')}`;
   const admin = new Pool({ connectionString: url, max: 1 });
   await admin.query(`CREATE DATABASE ${name}`);
