@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { App } from '../src/app/createApp';
 import { hashPassword } from '../src/console/ConsoleUsers';
@@ -10,6 +11,9 @@ let base: string;
 let channel: Server;
 let channelUrl: string;
 const delivered: { text?: string }[] = [];
+/** Resolves when the stand-in channel has received its next message. */
+const arrivals = new EventEmitter();
+const nextDelivery = (): Promise<void> => new Promise((r) => arrivals.once('delivered', () => r()));
 
 beforeAll(async () => {
   ({ app, clock } = await buildTestApp({ CONSOLE_USERS: `anna=${hashPassword(PASSWORD)}`, CONSOLE_SESSION_HOURS: '8' }));
@@ -19,7 +23,10 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      if (body) delivered.push(JSON.parse(body) as { text?: string });
+      if (body) {
+        delivered.push(JSON.parse(body) as { text?: string });
+        arrivals.emit('delivered');
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"id":"1"}');
     });
@@ -127,13 +134,12 @@ describe('Teams for staff', () => {
       STAFF_TEAMS_SERVICE_URL: channelUrl, STAFF_TEAMS_CONVERSATION_ID: '19:staff@thread.tacv2', PUBLIC_URL: 'https://bot.beweegreden.example',
     });
     teamsApp.consoleSessions.create('anna');
-    const before = delivered.length;
+    const card$ = nextDelivery();
     const ticket = await teamsApp.handoff.open({
       reason: 'requested', channel: 'webchat', locale: 'nl-NL', conversationId: 'c-teams', reference: {},
       transcript: [{ from: 'patient', text: 'mijn knie is dik', at: new Date().toISOString() }],
     });
-    const deadline = Date.now() + 5000;
-    while (delivered.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await card$;
     const card = delivered[delivered.length - 1] as { text?: string; attachments?: { content: { buttons: { value: string }[] } }[] };
     expect(card.text).toMatch(/Nieuw gesprek voor de receptie/);
     expect(card.attachments?.[0].content.buttons[0].value).toBe('https://bot.beweegreden.example/console');

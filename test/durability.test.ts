@@ -44,6 +44,8 @@ describe('SIGKILL under a booking load (SQLite)', () => {
     const server = new ServerProcess(await freePort(), { DATA_DIR: dataDir });
     await server.start();
     const confirmed: string[] = [];
+    let twoConfirmed!: () => void;
+    const second = new Promise<void>((r) => (twoConfirmed = r));
     let killed = false;
     const walk = async (i: number) => {
       const steps = [...BOOK];
@@ -53,14 +55,14 @@ describe('SIGKILL under a booking load (SQLite)', () => {
         try {
           const reply = (await server.say(`load-${i}`, text)).join('\n');
           const ref = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(reply);
-          if (ref) confirmed.push(ref[1]);
+          if (ref && confirmed.push(ref[1]) === 2) twoConfirmed();
         } catch {
           return; // the process died under this request: nothing was confirmed by it
         }
       }
     };
     const load = Promise.all(Array.from({ length: 8 }, (_, i) => walk(i)));
-    while (confirmed.length < 2) await new Promise((r) => setTimeout(r, 20));
+    await second;
     killed = true;
     await server.kill();
     await load;
