@@ -26,6 +26,8 @@ COPY package.json ./
 COPY knowledge ./knowledge
 COPY locales ./locales
 COPY public ./public
+# The web chat page's script and style are read from the sources folder at run time.
+COPY src/channels/web/public ./src/channels/web/public
 COPY manifest ./manifest
 RUN mkdir -p /data && chown node:node /data
 USER node
