@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './ConfigError';
+import { isLoopbackHost } from '../util/loopback';
 
 export const SUPPORTED_LOCALES = ['nl-NL', 'nl-BE'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -240,7 +241,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   };
 }
 
-/** True for 127.0.0.0/8, ::1 and localhost. */
+/** True for 127.0.0.0/8, ::1 and localhost (literal addresses only; nothing is resolved). */
 export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  return isLoopbackHost(host);
 }

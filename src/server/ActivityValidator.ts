@@ -1,3 +1,5 @@
+import { isLoopbackHost } from '../util/loopback';
+
 /**
  * Checks the shape of an incoming activity before the adapter sees it, so a malformed one gets
  * a 400 with a reason instead of an exception deeper down. Returns the problem, or undefined.
@@ -23,7 +25,9 @@ export function serviceUrlAllowed(serviceUrl: string, allowlist: string[]): bool
   } catch {
     return false;
   }
-  if (['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || /^127\./.test(url.hostname)) return true;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  // Parsed addresses, not prefixes: `127.attacker.example` is a name anyone can point anywhere.
+  if (isLoopbackHost(url.hostname)) return true;
   return allowlist.some((allowed) => {
     try {
       const a = new URL(allowed);

@@ -18,6 +18,9 @@ import { renderChatPage, WEB_PATHS, type PracticeBranding } from './ChatPage';
 import { applySecurityHeaders, contentSecurityPolicy } from './SecurityHeaders';
 import { StaticAsset } from './StaticAsset';
 
+/** Messages per minute one IP may post over all its web chats, in conversations' budgets. */
+export const DIRECT_LINE_IP_FACTOR = 3;
+
 /** What the website channel needs from the composition root. */
 export interface WebChannelDeps {
   config: Pick<AppConfig, 'directLine' | 'websiteOrigins' | 'frameAncestors' | 'rateLimitPerMinute' | 'maxMessageChars'>;
@@ -37,6 +40,8 @@ export interface WebChannelDeps {
   bot?: DirectLineBotAccount;
   /** Limiter for tokens per client and messages per conversation; one of its own when absent. */
   limiter?: RateLimiter;
+  /** Limiter for messages per client IP over all its web chats; one of its own when absent. */
+  ipPostLimiter?: RateLimiter;
   /** Reverse proxies in front of the bot that append to X-Forwarded-For. */
   trustedProxyHops?: number;
   /** Where Web Chat's bundle is; found in node_modules when absent. */
@@ -79,6 +84,10 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
       locale: deps.practice.defaultLocale,
       maxMessageChars: config.maxMessageChars,
       postLimiter: limiter,
+      // Several patients can share an address (a care home, a practice's waiting room), so the
+      // per-IP budget is a few conversations' worth; one conversation keeps its own limit.
+      ipPostLimiter: deps.ipPostLimiter ?? new RateLimiter({ limit: config.rateLimitPerMinute * DIRECT_LINE_IP_FACTOR, clock }),
+      trustedProxyHops: deps.trustedProxyHops,
     });
   }
 
