@@ -91,6 +91,10 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const handoff = new HandoffService(database.tickets, clock, config.handoffTimeoutMinutes);
     const recent = new RecentTurns();
     const consoleUsers = new ConsoleUsers(config.consoleUsers);
+    const weakAccounts = consoleUsers.weakAccounts().length;
+    if (weakAccounts) {
+      logger.warn({ event: 'console_weak_hashes', accounts: weakAccounts }, 'CONSOLE_USERS has password hashes below the current scrypt minimum: make new entries with npm run console:add-user');
+    }
     const consoleSessions = new ConsoleSessions(clock, config.consoleSessionHours);
     const formatter = new BookingFormatter(practice);
     const availability = new AvailabilityService(practice, database.bookings, clock);
@@ -206,6 +210,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       users: consoleUsers, sessions: consoleSessions, handoff, bookings: database.bookings, formatter, logger, clock,
       secureCookies: (config.publicUrl ?? '').startsWith('https:'),
       trustedProxyHops: config.trustedProxyHops,
+      publicUrl: config.publicUrl,
       onRelease: async (ticketId) => {
         const ticket = await handoff.release(ticketId);
         if (ticket) await handoff.notify(ticket, translator.t(ticket.locale, 'handoff.released')).catch(() => undefined);
