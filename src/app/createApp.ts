@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { createFlowDialogs } from '../../dialogs/FlowDialogs';
 import { AvailabilityService } from '../booking/AvailabilityService';
 import { BookingFormatter } from '../booking/BookingFormatter';
+import { BookingLookupGuard } from '../booking/BookingLookupGuard';
 import { DateExpressionParser } from '../booking/DateExpressionParser';
 import type { RandomInt } from '../booking/ReferenceCode';
 import { FysioBot } from '../bot/FysioBot';
@@ -108,6 +109,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       curation: database.curation,
       conversationRetentionDays: config.retention.conversationDays,
       staffOnline: () => consoleSessions.activeCount() > 0,
+      lookupGuard: new BookingLookupGuard(clock),
       dateParser: new DateExpressionParser(knowledge.dateWords, clock, practice.timeZone),
       random: overrides.random ?? randomInt,
       retentionDays: config.retention.bookingDays,

@@ -6,3 +6,4 @@ export * from './inSequence';
 export * from './RateLimiter';
 export * from './rateLimit';
 export * from './SecurityHeaders';
+export * from './clientAddress';

@@ -166,7 +166,7 @@ async function postActivity(deps: DirectLineRoutesDeps, req: Request, res: Respo
     sendError(res, 404, 'BadArgument', 'conversation not found or expired');
     return;
   }
-  await runTurn(deps, { ...incoming, id: stored.activity.id });
+  await runTurn(deps, { ...incoming, id: stored.activity.id }, clientIp(req, deps.trustedProxyHops));
   sendPrivateJson(res, 200, { id: stored.activity.id });
 }
 
@@ -202,9 +202,9 @@ function envelope(conversationId: string, userId: string, deps: DirectLineRoutes
 }
 
 /** Runs the bot; a failing turn was already reported by the adapter's onTurnError. */
-async function runTurn(deps: DirectLineRoutesDeps, activity: Partial<Activity>): Promise<void> {
+async function runTurn(deps: DirectLineRoutesDeps, activity: Partial<Activity>, ip?: string): Promise<void> {
   try {
-    await deps.adapter.processActivity(activity, deps.logic);
+    await deps.adapter.processActivity(activity, deps.logic, ip);
   } catch (err) {
     deps.logger.error({ event: 'webchat_turn_failed', err, conversation: pseudonym(activity.conversation?.id) }, 'web chat turn failed');
   }

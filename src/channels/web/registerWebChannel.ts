@@ -23,7 +23,9 @@ export const DIRECT_LINE_IP_FACTOR = 3;
 
 /** What the website channel needs from the composition root. */
 export interface WebChannelDeps {
-  config: Pick<AppConfig, 'directLine' | 'websiteOrigins' | 'frameAncestors' | 'rateLimitPerMinute' | 'maxMessageChars'>;
+  config: Pick<AppConfig, 'directLine' | 'websiteOrigins' | 'frameAncestors' | 'rateLimitPerMinute' | 'maxMessageChars'> & {
+    retention?: Pick<AppConfig['retention'], 'unansweredDays'>;
+  };
   /** The bot's turn handler, e.g. `(context) => bot.run(context)`. */
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
@@ -112,7 +114,9 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
 
   server.get(WEB_PATHS.page, async (_req: Request, res: Response) => {
     const nonce = randomBytes(16).toString('base64');
-    const html = renderChatPage(deps.translator, deps.practice, { nonce, maxMessageLength: config.maxMessageChars, assetVersion });
+    const html = renderChatPage(deps.translator, deps.practice, {
+      nonce, maxMessageLength: config.maxMessageChars, assetVersion, unansweredDays: config.retention?.unansweredDays,
+    });
     applySecurityHeaders(res, contentSecurityPolicy({
       styleNonce: nonce,
       frameAncestors: config.frameAncestors,
