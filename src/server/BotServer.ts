@@ -105,7 +105,7 @@ export class BotServer {
     }, refused);
     // JSON bodies only: no gzip, multipart, form or text parser on any route (see jsonBody).
     this.server.use(jsonBody(config.maxBodyBytes, (req, refusal) => {
-      logger.warn({ event: 'body_refused', status: refusal.status, route: req.getRoute?.()?.path }, 'request body refused');
+      logger.warn({ event: 'body_refused', status: refusal.status, correlationId: req.getId(), route: req.getRoute?.()?.path }, 'request body refused');
     }));
     // Errors restify answers itself (404, 405, a handler that threw) get a generic message and a
     // correlation id instead of restify's text, which can name paths, parsers or exceptions.

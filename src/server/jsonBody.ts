@@ -1,6 +1,6 @@
 import type { Next, Request, RequestHandler, Response } from 'restify';
 
-/** What {@link jsonBody} does with a refused request; the status and a generic reason only. */
+/** Why {@link jsonBody} refused a request: the status and a generic reason (no parser text). */
 export interface BodyRefusal {
   status: 400 | 411 | 413 | 415;
   error: string;
@@ -34,7 +34,9 @@ export function jsonBody(maxBytes: number, onRefused?: (req: Request, refusal: B
       onRefused?.(req, refusal);
       if (refusal.status === 415) res.header('Accept-Encoding', 'identity');
       if (closeConnection) res.header('Connection', 'close');
-      res.json(refusal.status, { error: refusal.error });
+      const correlationId = req.getId();
+      res.header('X-Correlation-Id', correlationId);
+      res.json(refusal.status, { error: refusal.error, correlationId });
       next(false);
     };
     if (!WITH_BODY.has(req.method ?? '')) return void next();

@@ -14,6 +14,7 @@ export function freePort(): Promise<number> {
 /** The real service in its own process (as `npm start` runs it, without the build step). */
 export class ServerProcess {
   private child?: ChildProcess;
+  private stderrText = '';
   readonly base: string;
 
   constructor(readonly port: number, private readonly env: Record<string, string>) {
@@ -25,11 +26,10 @@ export class ServerProcess {
       env: { ...process.env, LOG_LEVEL: 'warn', ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    let stderr = '';
-    this.child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    this.child.stderr!.on('data', (d: Buffer) => (this.stderrText += d.toString()));
     const deadline = Date.now() + 30000;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+      if (this.child.exitCode !== null) throw new Error(`server exited: ${this.stderrText}`);
       try {
         if ((await fetch(`${this.base}/readyz`)).ok) return;
       } catch {
@@ -37,7 +37,17 @@ export class ServerProcess {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`server did not become ready: ${stderr}`);
+    throw new Error(`server did not become ready: ${this.stderrText}`);
+  }
+
+  /** True while the process runs: a crash ends it. */
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** What the process wrote to standard error so far (start-up problems, crashes). */
+  get stderr(): string {
+    return this.stderrText;
   }
 
   /** Kills the process without warning, as a crash or `kill -9` would. */
