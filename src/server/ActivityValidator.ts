@@ -12,6 +12,10 @@ export function activityProblem(body: unknown): string | undefined {
   if (!conversation || typeof conversation.id !== 'string' || !conversation.id) return 'activity.conversation.id is required';
   if (typeof a.serviceUrl !== 'string' || !/^https?:\/\//.test(a.serviceUrl)) return 'activity.serviceUrl must be an http(s) URL';
   if (a.text !== undefined && typeof a.text !== 'string') return 'activity.text must be a string';
+  // Fields the bot reads as text: another type would fail the turn deep inside.
+  for (const field of ['locale', 'textFormat', 'name', 'channelId', 'deliveryMode', 'id', 'replyToId'] as const) {
+    if (a[field] !== undefined && a[field] !== null && typeof a[field] !== 'string') return `activity.${field} must be a string`;
+  }
   const from = a.from as Record<string, unknown> | undefined;
   if (a.type === 'message' && (!from || typeof from.id !== 'string')) return 'activity.from.id is required for a message';
   return undefined;
