@@ -193,16 +193,23 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
           const r = await whatsapp.adapter.sendProactive(reference, activity);
           return r.sent ? { sent: true } : { sent: false, reason: r.reason };
         }
+        // A failing send inside a proactive turn goes to the adapter's onTurnError, which logs it
+        // and returns: only a send that completed counts as delivered.
+        let delivered = false;
+        const send = async (c: TurnContext) => {
+          await c.sendActivity(activity);
+          delivered = true;
+        };
         if (webChat.handles(reference)) {
-          await webChat.continueConversationAsync(config.auth.appId ?? '', reference, async (c) => void (await c.sendActivity(activity)));
-          return { sent: true };
+          await webChat.continueConversationAsync(config.auth.appId ?? '', reference, send);
+          return delivered ? { sent: true } : { sent: false, reason: 'send-failed' };
         }
         // An anonymous bot only reaches allowed serviceUrls, also proactively.
         if (config.auth.anonymous && !serviceUrlAllowed(String(reference.serviceUrl ?? ''), config.serviceUrlAllowlist)) {
           return { sent: false, reason: 'service-url-not-allowed' };
         }
-        await adapter.continueConversationAsync(config.auth.appId ?? '', reference, async (c) => void (await c.sendActivity(activity)));
-        return { sent: true };
+        await adapter.continueConversationAsync(config.auth.appId ?? '', reference, send);
+        return delivered ? { sent: true } : { sent: false, reason: 'send-failed' };
       } catch (err) {
         logger.warn({ event: 'handoff_send_failed', channel: ticket.channel, err }, 'message to patient not delivered');
         return { sent: false, reason: 'send-failed' };
