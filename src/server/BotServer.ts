@@ -78,7 +78,6 @@ export class BotServer {
     // a few shared addresses, and Web Chat polls every second. The budget is per conversation.
     const perIp = new RateLimiter({ limit: Math.max(600, config.rateLimitPerMinute * 20), clock });
     const perConversation = new RateLimiter({ limit: config.rateLimitPerMinute, clock });
-    // One pre handler for the three guards every request passes (see inSequence).
     const hsts = (config.publicUrl ?? '').startsWith('https:');
     let proxyWarned = false;
     const proxyHopsCheck = (req: Request, _res: Response, next: Next): void => {
@@ -93,6 +92,7 @@ export class BotServer {
       }
       next();
     };
+    // One pre handler for the guards every request passes (see inSequence).
     this.server.pre(inSequence(
       proxyHopsCheck,
       securityHeaders(defaultHtmlCsp(config.frameAncestors), { hsts: hsts || ((req) => config.trustedProxyHops > 0 && forwardedHttps(req)) }),
