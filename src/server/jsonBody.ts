@@ -47,8 +47,11 @@ export function jsonBody(maxBytes: number, onRefused?: (req: Request, refusal: B
     const declared = lengthHeader === undefined ? undefined : Number(lengthHeader);
     if (!chunked && (declared === undefined || declared === 0)) return void next();
     if (declared !== undefined && !(Number.isInteger(declared) && declared >= 0)) return refuse({ status: 400, error: 'bad Content-Length' }, true);
-    const type = String(req.headers['content-type'] ?? '');
-    if (!JSON_TYPE.test(type)) return refuse({ status: 415, error: 'expected a JSON body (Content-Type: application/json)' }, true);
+    const type = req.headers['content-type'];
+    const notJson: BodyRefusal = { status: 415, error: 'expected a JSON body (Content-Type: application/json)' };
+    // A chunked request without a type may still turn out to be empty; any other type is refused at once.
+    const untyped = type === undefined && declared === undefined;
+    if (!untyped && !JSON_TYPE.test(String(type ?? ''))) return refuse(notJson, true);
     if (declared !== undefined && declared > maxBytes) return refuse({ status: 413, error: `body over ${maxBytes} bytes` }, true);
 
     const chunks: Buffer[] = [];
@@ -67,6 +70,7 @@ export function jsonBody(maxBytes: number, onRefused?: (req: Request, refusal: B
       const raw = Buffer.concat(chunks, received);
       (req as Request & { rawBody?: Buffer }).rawBody = raw;
       if (received === 0) return void next();
+      if (untyped) return refuse(notJson);
       try {
         req.body = JSON.parse(raw.toString('utf8')) as unknown;
       } catch {

@@ -27,7 +27,8 @@ export class ServerProcess {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderrText += d.toString()));
-    const deadline = Date.now() + 30000;
+    // Generous: on a busy two-core machine compiling the sources alone can take half a minute.
+    const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`server exited: ${this.stderrText}`);
       try {
