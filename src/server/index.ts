@@ -7,3 +7,5 @@ export * from './RateLimiter';
 export * from './rateLimit';
 export * from './SecurityHeaders';
 export * from './clientAddress';
+export * from './errorResponses';
+export * from './jsonBody';
