@@ -60,8 +60,11 @@ function sameOrigin(req: Request, publicUrl: string | undefined): boolean {
   if (typeof origin !== 'string' || origin === 'null') return false;
   const expected = new Set<string>();
   if (publicUrl) expected.add(new URL(publicUrl).origin);
+  // The address the browser itself used (its Host header): an attacker's page cannot make a
+  // browser send our cookie with its own host, so this admits only the console's own pages,
+  // also when staff reach it by an internal name rather than PUBLIC_URL.
   const host = req.headers.host;
-  if (!publicUrl && typeof host === 'string' && host) {
+  if (typeof host === 'string' && host) {
     expected.add(`http://${host}`.toLowerCase());
     expected.add(`https://${host}`.toLowerCase());
   }
