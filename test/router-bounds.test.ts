@@ -1,4 +1,4 @@
-import { boundForRouting, MAX_DISTINCT_WORDS } from '../src/understanding/boundForRouting';
+import { boundForRouting, MAX_DISTINCT_WORDS, MAX_WORD_CHARS } from '../src/understanding/boundForRouting';
 import { TypoCorrector } from '../src/understanding/TypoCorrector';
 import type { App } from '../src/app/createApp';
 import { buildTestApp } from './helpers/testApp';
@@ -11,6 +11,11 @@ describe('the text the router works on', () => {
     const bounded = boundForRouting(words.join(' '), 100_000);
     expect(new Set(bounded.split(/\s+/).filter(Boolean)).size).toBe(MAX_DISTINCT_WORDS);
     expect(bounded.endsWith(' ')).toBe(true);
+  });
+
+  it(`cuts a run of more than ${MAX_WORD_CHARS} characters without spaces to ${MAX_WORD_CHARS}`, () => {
+    const bounded = boundForRouting(`knie ${'artrose'.repeat(300)} pijn`, 100_000);
+    expect(bounded).toBe(`knie ${'artrose'.repeat(300).slice(0, MAX_WORD_CHARS)} pijn`);
   });
 
   it('keeps a long message of few distinct words whole, up to MAX_MESSAGE_CHARS', () => {
