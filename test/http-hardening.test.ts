@@ -159,6 +159,15 @@ describe('error responses', () => {
     expect(res.headers['x-correlation-id']).toBe(parsed.correlationId);
   });
 
+  it.each([
+    ['locale', true], ['locale', 0], ['textFormat', 0], ['channelId', {}], ['deliveryMode', []], ['name', 1],
+  ])('an activity whose %s is %j gets 400, not a failed turn (found by the fuzz run)', async (field, value) => {
+    const body = activity({ [field]: value });
+    const res = await rawRequest(server.base, 'POST', '/api/messages', { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual({ error: `activity.${field} must be a string` });
+  });
+
   it('errors restify answers itself carry a correlation id, also in a header', async () => {
     const res = await rawRequest(server.base, 'GET', '/no/such/route', {});
     const parsed = JSON.parse(res.body) as { error: string; correlationId: string };
