@@ -2,6 +2,7 @@ import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type Waterfal
 import { checkBirthDate } from '../src/booking/PatientDetails';
 import { normalizeReferenceCode } from '../src/booking/ReferenceCode';
 import type { Locale } from '../src/config/AppConfig';
+import { CLIENT_IP_KEY } from '../src/server/clientAddress';
 import type { DialogDeps } from './DialogDeps';
 import {
   BIRTH_DATE_PROMPT, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, TOO_MANY_TRIES,
@@ -57,7 +58,14 @@ export class CancelBookingDialog extends InterruptibleDialog {
   private async verify(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     if (step.result === TOO_MANY_TRIES) return this.giveUp(step, locale);
-    const booking = await this.deps.bookings.findByReference(String((step.values as { reference?: string }).reference));
+    const reference = String((step.values as { reference?: string }).reference);
+    const a = step.context.activity;
+    const ip = step.context.turnState.get(CLIENT_IP_KEY) as string | undefined;
+    if (this.deps.lookupGuard && !this.deps.lookupGuard.allow(reference, [`user:${a.channelId}:${a.from?.id}`, ...(ip ? [`ip:${ip}`] : [])])) {
+      await this.send(step.context, { text: this.t(locale, 'cancelBooking.tooManyLookups'), choices: [this.deps.composer.action(locale, 'person')] }, locale);
+      return step.endDialog();
+    }
+    const booking = await this.deps.bookings.findByReference(reference);
     if (!booking || booking.status !== 'confirmed' || booking.birthDate !== step.result) {
       await this.send(step.context, { text: this.t(locale, 'cancelBooking.notFound'), choices: [this.deps.composer.action(locale, 'person')] }, locale);
       return step.endDialog();

@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { AvailabilityService } from '../src/booking/AvailabilityService';
 import type { BookingFormatter } from '../src/booking/BookingFormatter';
 import type { BookingRepository } from '../src/booking/BookingRepository';
+import type { BookingLookupGuard } from '../src/booking/BookingLookupGuard';
 import type { DateExpressionParser } from '../src/booking/DateExpressionParser';
 import type { RandomInt } from '../src/booking/ReferenceCode';
 import type { ActivityRenderer } from '../src/channels/ActivityRenderer';
@@ -42,4 +43,6 @@ export interface DialogDeps {
   conversationRetentionDays: number;
   /** True while at least one receptionist is signed in to the console. */
   staffOnline(): boolean;
+  /** Limits booking lookups by reference and date of birth; none when absent (tests). */
+  lookupGuard?: BookingLookupGuard;
 }

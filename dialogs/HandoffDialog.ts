@@ -1,4 +1,5 @@
 import { EventFactory, TurnContext, type Activity } from 'botbuilder';
+import { escapeMarkdown } from '../src/channels/escapeMarkdown';
 import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { checkPhone } from '../src/booking/PatientDetails';
 import type { HandoffReason } from '../src/handoff/Ticket';
@@ -67,7 +68,7 @@ export class HandoffDialog extends BaseDialog {
       return step.endDialog();
     }
     return step.prompt(HANDOFF_PHONE_PROMPT, {
-      prompt: this.promptActivity(this.t(locale, 'handoff.askPhone', { days: this.deps.retentionDays }), locale, step.context.activity.channelId),
+      prompt: this.promptActivity(this.t(locale, 'handoff.askPhone', { days: this.deps.conversationRetentionDays }), locale, step.context.activity.channelId),
     });
   }
 
@@ -95,7 +96,8 @@ export class HandoffDialog extends BaseDialog {
     const memory = await this.deps.memory.get(context, { misses: 0 });
     memory.ticketOpened = true;
     if (!callbackPhone && context.activity.channelId !== 'whatsapp') {
-      const activities = recent.map((m) => ({ type: 'message', text: m.text, timestamp: new Date(m.at) }) as Partial<Activity>);
+      // The agent's view renders Markdown: what the patient typed must stay text, never a link.
+      const activities = recent.map((m) => ({ type: 'message', text: m.from === 'patient' ? escapeMarkdown(m.text) : m.text, timestamp: new Date(m.at) }) as Partial<Activity>);
       await context.sendActivity(EventFactory.createHandoffInitiation(context, { reason: step.options.reason }, { activities: activities as Activity[] }));
     }
   }

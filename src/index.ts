@@ -41,6 +41,9 @@ async function main(): Promise<void> {
   }
   const port = await app.server.listen();
   logger.info({ event: 'listening', host: config.host, port, storage: app.database.kind, topics: app.knowledge.topics.size }, 'fysio-assistent is ready');
+  // A supervisor that started us with an IPC channel (pm2's wait_ready, the tests) learns that
+  // we are serving without polling.
+  process.send?.('ready');
   // Compiles the router's paths in the background, a few milliseconds at a time.
   app.router.warmUp().catch((err: unknown) => logger.warn({ event: 'warm_up_failed', err }, 'router warm-up stopped'));
   let stopping = false;

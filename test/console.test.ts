@@ -77,7 +77,10 @@ describe('receptionist console', () => {
     const ok = await signIn();
     expect(ok.status).toBe(200);
     // Relative to the browser's receipt (CONSOLE_SESSION_HOURS, 8 by default), whatever the browser's clock says.
-    expect(ok.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict; Path=\/console; Max-Age=28800$/);
+    const [sessionCookie, deviceCookie] = ok.headers.getSetCookie();
+    expect(sessionCookie).toMatch(/^fa_console=[\w-]+; HttpOnly; SameSite=Strict; Path=\/console; Max-Age=28800$/);
+    // The browser is remembered for the per-account backoff, on the sign-in path only.
+    expect(deviceCookie).toMatch(/^fa_console_device=[\w.-]+; HttpOnly; SameSite=Strict; Path=\/console\/api\/signin; Max-Age=2592000$/);
     expect((await signIn('wrong password!')).status).toBe(401);
   });
 

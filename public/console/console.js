@@ -49,6 +49,11 @@ async function openTicket(id) {
   for (const m of t.messages) {
     const item = el('li', null, 'msg ' + m.from);
     item.append(el('span', FROM[m.from] || m.from, 'who'), el('span', m.text, 'text'));
+    // A reply that never reached the patient must not read as said.
+    if (m.failed) {
+      item.classList.add('failed');
+      item.append(el('span', m.failed === 'outside-service-window' ? ' (niet verstuurd: WhatsApp-venster van 24 uur verlopen)' : ' (niet verstuurd)', 'failed-note'));
+    }
     transcript.append(item);
   }
   document.getElementById('reply').hidden = false;
@@ -56,8 +61,14 @@ async function openTicket(id) {
 
 async function act(action) {
   if (!current) return;
-  await api(`/tickets/${encodeURIComponent(current)}/${action}`, { method: 'POST' });
+  const error = document.getElementById('reply-error');
+  error.textContent = '';
+  const res = await api(`/tickets/${encodeURIComponent(current)}/${action}`, { method: 'POST' });
   await loadQueue();
+  if (!res.ok) {
+    error.textContent = res.status === 409 ? 'Dit gesprek is al gesloten. De patiënt praat weer met de assistent.' : 'Dat lukte niet. Probeer het opnieuw.';
+    return;
+  }
   if (action !== 'take') {
     current = null;
     document.getElementById('reply').hidden = true;
@@ -92,6 +103,7 @@ document.getElementById('reply').addEventListener('submit', async (event) => {
     await openTicket(current);
   } else {
     const body = await res.json();
+    await openTicket(current);
     error.textContent = body.reason === 'outside-service-window'
       ? 'Niet verstuurd: dit WhatsApp-gesprek is langer dan 24 uur stil. Bel de patiënt.'
       : 'Niet verstuurd. Probeer het opnieuw of bel de patiënt.';

@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { createFlowDialogs } from '../../dialogs/FlowDialogs';
 import { AvailabilityService } from '../booking/AvailabilityService';
 import { BookingFormatter } from '../booking/BookingFormatter';
+import { BookingLookupGuard } from '../booking/BookingLookupGuard';
 import { DateExpressionParser } from '../booking/DateExpressionParser';
 import type { RandomInt } from '../booking/ReferenceCode';
 import { FysioBot } from '../bot/FysioBot';
@@ -91,6 +92,10 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const handoff = new HandoffService(database.tickets, clock, config.handoffTimeoutMinutes);
     const recent = new RecentTurns();
     const consoleUsers = new ConsoleUsers(config.consoleUsers);
+    const weakAccounts = consoleUsers.weakAccounts().length;
+    if (weakAccounts) {
+      logger.warn({ event: 'console_weak_hashes', accounts: weakAccounts }, 'CONSOLE_USERS has password hashes below the current scrypt minimum: make new entries with npm run console:add-user');
+    }
     const consoleSessions = new ConsoleSessions(clock, config.consoleSessionHours);
     const formatter = new BookingFormatter(practice);
     const availability = new AvailabilityService(practice, database.bookings, clock);
@@ -104,6 +109,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       curation: database.curation,
       conversationRetentionDays: config.retention.conversationDays,
       staffOnline: () => consoleSessions.activeCount() > 0,
+      lookupGuard: new BookingLookupGuard(clock),
       dateParser: new DateExpressionParser(knowledge.dateWords, clock, practice.timeZone),
       random: overrides.random ?? randomInt,
       retentionDays: config.retention.bookingDays,
@@ -187,16 +193,23 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
           const r = await whatsapp.adapter.sendProactive(reference, activity);
           return r.sent ? { sent: true } : { sent: false, reason: r.reason };
         }
+        // A failing send inside a proactive turn goes to the adapter's onTurnError, which logs it
+        // and returns: only a send that completed counts as delivered.
+        let delivered = false;
+        const send = async (c: TurnContext) => {
+          await c.sendActivity(activity);
+          delivered = true;
+        };
         if (webChat.handles(reference)) {
-          await webChat.continueConversationAsync(config.auth.appId ?? '', reference, async (c) => void (await c.sendActivity(activity)));
-          return { sent: true };
+          await webChat.continueConversationAsync(config.auth.appId ?? '', reference, send);
+          return delivered ? { sent: true } : { sent: false, reason: 'send-failed' };
         }
         // An anonymous bot only reaches allowed serviceUrls, also proactively.
         if (config.auth.anonymous && !serviceUrlAllowed(String(reference.serviceUrl ?? ''), config.serviceUrlAllowlist)) {
           return { sent: false, reason: 'service-url-not-allowed' };
         }
-        await adapter.continueConversationAsync(config.auth.appId ?? '', reference, async (c) => void (await c.sendActivity(activity)));
-        return { sent: true };
+        await adapter.continueConversationAsync(config.auth.appId ?? '', reference, send);
+        return delivered ? { sent: true } : { sent: false, reason: 'send-failed' };
       } catch (err) {
         logger.warn({ event: 'handoff_send_failed', channel: ticket.channel, err }, 'message to patient not delivered');
         return { sent: false, reason: 'send-failed' };
@@ -206,6 +219,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       users: consoleUsers, sessions: consoleSessions, handoff, bookings: database.bookings, formatter, logger, clock,
       secureCookies: (config.publicUrl ?? '').startsWith('https:'),
       trustedProxyHops: config.trustedProxyHops,
+      publicUrl: config.publicUrl,
       onRelease: async (ticketId) => {
         const ticket = await handoff.release(ticketId);
         if (ticket) await handoff.notify(ticket, translator.t(ticket.locale, 'handoff.released')).catch(() => undefined);

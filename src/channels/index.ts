@@ -2,3 +2,4 @@ export * from './ActivityRenderer';
 export * from './directline';
 export * from './web';
 export * from './whatsapp';
+export * from './escapeMarkdown';

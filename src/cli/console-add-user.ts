@@ -1,25 +1,23 @@
 /**
- * `npm run console:add-user -- <name>`: reads a password from standard input (or
- * CONSOLE_PASSWORD) and prints the CONSOLE_USERS entry to add to the configuration.
+ * `npm run console:add-user -- <name>`: asks for a password without showing it (or reads the
+ * first line of standard input when it is a pipe) and prints the CONSOLE_USERS entry to add to
+ * the configuration. The password is never echoed or printed.
  */
-import { createInterface } from 'node:readline';
 import { hashPassword } from '../console/ConsoleUsers';
+import { readSecret } from './readSecret';
 
 async function main(): Promise<void> {
   const name = (process.argv[2] ?? '').trim().toLowerCase();
   if (!/^[a-z0-9._-]{2,40}$/.test(name)) {
-    console.error('usage: npm run console:add-user -- <name>   (2–40 letters, digits, . _ -); the password is read from standard input');
+    console.error('usage: npm run console:add-user -- <name>   (2–40 letters, digits, . _ -); the password is read from the terminal (not shown) or standard input');
     process.exit(2);
   }
-  let password = process.env.CONSOLE_PASSWORD ?? '';
-  if (!password) {
-    process.stderr.write('Password (at least 12 characters): ');
-    const rl = createInterface({ input: process.stdin });
-    for await (const line of rl) {
-      password = line;
-      break;
-    }
-    rl.close();
+  let password: string;
+  try {
+    password = await readSecret(process.stdin, process.stderr, 'Password (at least 12 characters, not shown): ');
+  } catch {
+    console.error('no password given');
+    process.exit(2);
   }
   if (password.length < 12) {
     console.error('the password must have at least 12 characters');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './ConfigError';
+import { isLoopbackHost } from '../util/loopback';
 
 export const SUPPORTED_LOCALES = ['nl-NL', 'nl-BE'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -68,6 +69,7 @@ const envSchema = z.object({
   MAX_MESSAGE_CHARS: positiveInt('a number of characters, e.g. 2000').default(2000),
   RETENTION_CONVERSATION_DAYS: positiveInt('a number of days, e.g. 30').default(30),
   RETENTION_BOOKING_DAYS: positiveInt('a number of days, e.g. 365').default(365),
+  RETENTION_UNANSWERED_DAYS: positiveInt('a number of days, e.g. 30').default(30),
   WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'expected at least 8 characters').optional(),
   WHATSAPP_APP_SECRET: z.string().min(8, 'expected at least 8 characters').optional(),
   WHATSAPP_ACCESS_TOKEN: z.string().min(8, 'expected at least 8 characters').optional(),
@@ -122,7 +124,12 @@ export interface AppConfig {
   serviceUrlAllowlist: string[];
   maxBodyBytes: number;
   maxMessageChars: number;
-  retention: { conversationDays: number; bookingDays: number };
+  /**
+   * Days kept: conversation state, handoff tickets (with callback numbers) and opt-in
+   * transcripts after their last change; bookings after the appointment; the (stripped) text of
+   * unanswered questions and answer feedback after they were asked.
+   */
+  retention: { conversationDays: number; bookingDays: number; unansweredDays: number };
   router: { answerMin: number; clarifyMin: number; margin: number };
   /** WhatsApp Business Cloud API; enabled when all four credentials are set. */
   whatsapp?: { verifyToken: string; appSecret: string; accessToken: string; phoneNumberId: string; graphUrl: string };
@@ -217,7 +224,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     serviceUrlAllowlist: e.SERVICE_URL_ALLOWLIST ?? [],
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
-    retention: { conversationDays: e.RETENTION_CONVERSATION_DAYS, bookingDays: e.RETENTION_BOOKING_DAYS },
+    retention: { conversationDays: e.RETENTION_CONVERSATION_DAYS, bookingDays: e.RETENTION_BOOKING_DAYS, unansweredDays: e.RETENTION_UNANSWERED_DAYS },
     router: { answerMin: e.ROUTER_ANSWER_MIN, clarifyMin: e.ROUTER_CLARIFY_MIN, margin: e.ROUTER_MARGIN },
     whatsapp: wa.every(Boolean)
       ? {
@@ -240,7 +247,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   };
 }
 
-/** True for 127.0.0.0/8, ::1 and localhost. */
+/** True for 127.0.0.0/8, ::1 and localhost (literal addresses only; nothing is resolved). */
 export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  return isLoopbackHost(host);
 }

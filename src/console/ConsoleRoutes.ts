@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Request, Response, Server } from 'restify';
@@ -10,6 +11,7 @@ import { clientIp } from '../server/rateLimit';
 import type { Clock } from '../util/Clock';
 import type { ConsoleSessions } from './ConsoleSessions';
 import type { ConsoleUsers } from './ConsoleUsers';
+import { SignInThrottle } from './SignInThrottle';
 
 /** What the console needs. */
 export interface ConsoleDeps {
@@ -26,18 +28,47 @@ export interface ConsoleDeps {
   trustedProxyHops: number;
   /** Called when a receptionist hands a conversation back to the bot. */
   onRelease(ticketId: string): Promise<void>;
+  /** The console's public base URL (PUBLIC_URL), for the Origin check; the Host header when absent. */
+  publicUrl?: string;
 }
 
 const COOKIE = 'fa_console';
+/** Marks a browser that signed in to an account before; see {@link SignInThrottle}. */
+const DEVICE_COOKIE = 'fa_console_device';
+const DEVICE_DAYS = 30;
 const PAGES = resolve(__dirname, '..', '..', ...(__dirname.includes(`${join('dist', 'src')}`) ? ['..'] : []), 'public', 'console');
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-function cookieOf(req: Request): string | undefined {
+function cookieOf(req: Request, name = COOKIE): string | undefined {
   for (const part of String(req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return undefined;
+}
+
+/**
+ * CSRF defence beyond SameSite: a POST from a browser must come from the console's own origin.
+ * Browsers send `Origin` with every POST (and `Sec-Fetch-Site`); a request carrying neither is
+ * not from a browser, so no cookie was sent on a user's behalf.
+ */
+function sameOrigin(req: Request, publicUrl: string | undefined): boolean {
+  const origin = req.headers.origin;
+  const site = req.headers['sec-fetch-site'];
+  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return false;
+  if (origin === undefined) return true;
+  if (typeof origin !== 'string' || origin === 'null') return false;
+  const expected = new Set<string>();
+  if (publicUrl) expected.add(new URL(publicUrl).origin);
+  // The address the browser itself used (its Host header): an attacker's page cannot make a
+  // browser send our cookie with its own host, so this admits only the console's own pages,
+  // also when staff reach it by an internal name rather than PUBLIC_URL.
+  const host = req.headers.host;
+  if (typeof host === 'string' && host) {
+    expected.add(`http://${host}`.toLowerCase());
+    expected.add(`https://${host}`.toLowerCase());
+  }
+  return expected.has(origin.toLowerCase());
 }
 
 function page(res: Response, file: string, type: string): void {
@@ -62,8 +93,23 @@ function page(res: Response, file: string, type: string): void {
  */
 export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   const limiter = new RateLimiter({ limit: 5, windowMs: 60_000, clock: deps.clock });
+  const throttle = new SignInThrottle(deps.clock);
+  const deviceKey = randomBytes(32);
+  const deviceToken = (user: string) => `${Buffer.from(user).toString('base64url')}.${createHmac('sha256', deviceKey).update(user).digest('base64url')}`;
+  const knownDevice = (req: Request, user: string): boolean => {
+    const given = Buffer.from(cookieOf(req, DEVICE_COOKIE) ?? '');
+    const expected = Buffer.from(deviceToken(user));
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
   const session = (req: Request) => deps.sessions.get(cookieOf(req));
+  const crossSite = (req: Request, res: Response): boolean => {
+    if (req.method !== 'POST' || sameOrigin(req, deps.publicUrl)) return false;
+    deps.logger.warn({ event: 'console_cross_origin' }, 'console request from another origin refused');
+    res.json(403, { error: 'cross-origin request refused' });
+    return true;
+  };
   const api = (handler: (req: Request, res: Response, user: string) => Promise<void>) => async (req: Request, res: Response) => {
+    if (crossSite(req, res)) return;
     const s = session(req);
     if (!s) {
       res.json(401, { error: 'sign in first' });
@@ -86,26 +132,44 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   });
 
   server.post('/console/api/signin', async (req: Request, res: Response) => {
+    if (crossSite(req, res)) return;
+    const tooMany = (retryAfterSeconds: number) => {
+      res.header('Retry-After', String(retryAfterSeconds));
+      res.json(429, { error: 'too many attempts', retryAfterSeconds });
+    };
     const decision = limiter.take([clientIp(req, deps.trustedProxyHops)]);
-    if (!decision.allowed) {
-      res.header('Retry-After', String(decision.retryAfterSeconds));
-      res.json(429, { error: 'too many attempts', retryAfterSeconds: decision.retryAfterSeconds });
+    if (!decision.allowed) return tooMany(decision.retryAfterSeconds);
+    const body = (req.body ?? {}) as { user?: unknown; password?: unknown };
+    if (typeof body.user !== 'string' || typeof body.password !== 'string' || body.user.length > 100 || body.password.length > 1024) {
+      res.json(400, { error: 'user and password are required' });
       return;
     }
-    const body = (req.body ?? {}) as { user?: unknown; password?: unknown };
-    if (typeof body.user !== 'string' || typeof body.password !== 'string' || !deps.users.verify(body.user, body.password)) {
+    const user = body.user.trim().toLowerCase();
+    // Per account, from any address; a browser this account signed in with before is not held up.
+    const device = knownDevice(req, user);
+    const wait = device ? 0 : throttle.waitMs(user);
+    if (wait > 0) {
+      deps.logger.warn({ event: 'console_signin_throttled' }, 'console sign-in refused: account is waiting after failed attempts');
+      return tooMany(Math.ceil(wait / 1000));
+    }
+    if (!(await deps.users.verify(user, body.password))) {
+      if (!device) throttle.failed(user);
       deps.logger.warn({ event: 'console_signin_failed' }, 'console sign-in refused');
       res.json(401, { error: 'wrong name or password' });
       return;
     }
-    const { token, expires } = deps.sessions.create(body.user.trim().toLowerCase());
+    throttle.succeeded(user);
+    const { token, expires } = deps.sessions.create(user);
     const secure = deps.secureCookies ? '; Secure' : '';
     // Max-Age counts from when the browser receives the cookie, so a browser whose clock differs
     // from the server's neither drops the session at once nor keeps it longer; the server checks
     // the session's end by its own clock.
     const maxAge = Math.max(0, Math.round((expires.getTime() - deps.clock.now().getTime()) / 1000));
-    res.header('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/console; Max-Age=${maxAge}${secure}`);
-    res.json(200, { user: body.user.trim().toLowerCase() });
+    res.header('Set-Cookie', [
+      `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/console; Max-Age=${maxAge}${secure}`,
+      `${DEVICE_COOKIE}=${deviceToken(user)}; HttpOnly; SameSite=Strict; Path=/console/api/signin; Max-Age=${DEVICE_DAYS * 86_400}${secure}`,
+    ]);
+    res.json(200, { user });
   });
 
   server.post('/console/api/signout', api(async (req, res) => {
@@ -141,7 +205,10 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   }));
 
   server.post('/console/api/tickets/:id/take', api(async (req, res, user) => {
-    await deps.handoff.take(String(req.params.id), user);
+    // A closed ticket stays closed: taking it would silence the bot for a patient nobody serves.
+    const taken = await deps.handoff.take(String(req.params.id), user);
+    if (taken === 'closed') return void res.json(409, { error: 'the ticket is closed', reason: 'closed' });
+    if (taken === 'missing') return void res.json(404, { error: 'no such ticket' });
     res.json(200, {});
   }));
 

@@ -1,3 +1,4 @@
 export * from './ConsoleUsers';
 export * from './ConsoleSessions';
 export * from './ConsoleRoutes';
+export * from './SignInThrottle';

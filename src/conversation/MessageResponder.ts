@@ -3,6 +3,7 @@ import type { CurationRepository } from '../curation/CurationRepository';
 import type { HandoffReason } from '../handoff/Ticket';
 import type { KnowledgeBase } from '../knowledge';
 import { scrub } from '../logging/Logger';
+import { stripPersonalDetails } from '../curation/stripPersonalDetails';
 import type { RouteDecision } from '../understanding/types';
 import type { Router } from '../understanding/Router';
 import type { Clock } from '../util/Clock';
@@ -92,9 +93,9 @@ export class MessageResponder {
         return [composer.say(locale, 'help.text', composer.mainActions(locale))];
       default:
         memory.misses += 1;
-        // Kept for content curation without the conversation id; digits, e-mail addresses and
-        // quoted text are removed first.
-        await this.deps.curation.addUnanswered({ text: scrub(text).slice(0, 300), locale, at: this.deps.clock.now() });
+        // Kept for content curation without the conversation id; e-mail addresses, dates, phone
+        // numbers and quoted text are removed first.
+        await this.deps.curation.addUnanswered({ text: scrub(stripPersonalDetails(text)).slice(0, 300), locale, at: this.deps.clock.now() });
         return [composer.noMatch(memory.misses, locale)];
     }
   }

@@ -34,6 +34,9 @@ export interface CurationRepository {
   /** Helpful and not-helpful counts per topic. */
   feedbackSummary(): Promise<{ topic: string; helpful: number; notHelpful: number }[]>;
   deleteTranscripts(conversationId: string): Promise<number>;
-  /** Retention: deletes all three kinds older than `before`. */
-  deleteOlderThan(before: Date): Promise<number>;
+  /**
+   * Retention: deletes transcripts older than `before`, and unanswered questions and answer
+   * feedback older than `unansweredBefore` (`before` when not given).
+   */
+  deleteOlderThan(before: Date, unansweredBefore?: Date): Promise<number>;
 }

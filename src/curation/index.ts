@@ -1,1 +1,2 @@
 export * from './CurationRepository';
+export * from './stripPersonalDetails';

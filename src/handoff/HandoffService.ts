@@ -71,18 +71,23 @@ export class HandoffService {
     if (!ticket || ticket.status === 'closed') return { sent: false, reason: 'closed' };
     if (!this.messenger) return { sent: false, reason: 'no-channel' };
     const result = await this.messenger(ticket, text, 'staff');
-    if (result.sent) {
-      const now = this.clock.now();
-      if (ticket.status === 'waiting') await this.tickets.update(ticketId, { status: 'active', assignedTo: staff }, now);
-      await this.tickets.addMessage(ticketId, { from: 'staff', text, at: now.toISOString() }, now);
-      this.emit('message', ticketId);
-    }
+    const now = this.clock.now();
+    if (result.sent && ticket.status === 'waiting') await this.tickets.update(ticketId, { status: 'active', assignedTo: staff }, now);
+    // A reply that did not reach the patient stays in the transcript, marked, so that nobody
+    // reads it later as said.
+    await this.tickets.addMessage(ticketId, { from: 'staff', text, at: now.toISOString(), ...(result.sent ? {} : { failed: result.reason ?? 'send-failed' }) }, now);
+    this.emit('message', ticketId);
     return result;
   }
 
-  async take(ticketId: string, staff: string): Promise<void> {
+  /** A receptionist takes the conversation over; a closed ticket is not reopened. */
+  async take(ticketId: string, staff: string): Promise<'taken' | 'closed' | 'missing'> {
+    const ticket = await this.tickets.get(ticketId);
+    if (!ticket) return 'missing';
+    if (ticket.status === 'closed') return 'closed';
     await this.tickets.update(ticketId, { status: 'active', assignedTo: staff }, this.clock.now());
     this.emit('changed', ticketId);
+    return 'taken';
   }
 
   /** Back to the bot: the ticket closes and the bot answers again. */

@@ -11,6 +11,8 @@ export interface TicketMessage {
   from: 'patient' | 'bot' | 'staff' | 'system';
   text: string;
   at: string;
+  /** Set on a receptionist's reply that did not reach the patient: why (e.g. `send-failed`). */
+  failed?: string;
 }
 
 /** A request for a person, with what the receptionist needs to take over. */

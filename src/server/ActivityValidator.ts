@@ -1,3 +1,5 @@
+import { isLoopbackHost } from '../util/loopback';
+
 /**
  * Checks the shape of an incoming activity before the adapter sees it, so a malformed one gets
  * a 400 with a reason instead of an exception deeper down. Returns the problem, or undefined.
@@ -10,6 +12,10 @@ export function activityProblem(body: unknown): string | undefined {
   if (!conversation || typeof conversation.id !== 'string' || !conversation.id) return 'activity.conversation.id is required';
   if (typeof a.serviceUrl !== 'string' || !/^https?:\/\//.test(a.serviceUrl)) return 'activity.serviceUrl must be an http(s) URL';
   if (a.text !== undefined && typeof a.text !== 'string') return 'activity.text must be a string';
+  // Fields the bot reads as text: another type would fail the turn deep inside.
+  for (const field of ['locale', 'textFormat', 'name', 'channelId', 'deliveryMode', 'id', 'replyToId'] as const) {
+    if (a[field] !== undefined && a[field] !== null && typeof a[field] !== 'string') return `activity.${field} must be a string`;
+  }
   const from = a.from as Record<string, unknown> | undefined;
   if (a.type === 'message' && (!from || typeof from.id !== 'string')) return 'activity.from.id is required for a message';
   return undefined;
@@ -23,7 +29,9 @@ export function serviceUrlAllowed(serviceUrl: string, allowlist: string[]): bool
   } catch {
     return false;
   }
-  if (['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || /^127\./.test(url.hostname)) return true;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  // Parsed addresses, not prefixes: `127.attacker.example` is a name anyone can point anywhere.
+  if (isLoopbackHost(url.hostname)) return true;
   return allowlist.some((allowed) => {
     try {
       const a = new URL(allowed);

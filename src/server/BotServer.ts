@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
@@ -10,6 +12,8 @@ import { RateLimiter } from './RateLimiter';
 import { clientIp, conversationIdOf, rateLimit } from './rateLimit';
 import { inSequence } from './inSequence';
 import { corsFor, securityHeaders } from './SecurityHeaders';
+import { jsonBody } from './jsonBody';
+import { genericErrorMessage } from './errorResponses';
 
 /** CSP for HTML pages that set none themselves (the chat page sets its own, with a nonce). */
 function defaultHtmlCsp(frameAncestors: string): string {
@@ -21,7 +25,25 @@ function defaultHtmlCsp(frameAncestors: string): string {
 
 /** Paths that get the per-IP flood guard before their body is read. */
 function floodGuarded(path: string): boolean {
-  return path === '/api/messages' || path === '/api/whatsapp' || path.startsWith('/api/directline/');
+  return path === '/api/messages' || path === '/api/whatsapp' || path.startsWith('/api/directline/') || path.startsWith('/v3/directline/');
+}
+
+/** True when a trusted proxy says the client connected over https. */
+function forwardedHttps(req: Request): boolean {
+  const proto = req.headers['x-forwarded-proto'];
+  const first = (Array.isArray(proto) ? proto[0] : proto ?? '').split(',')[0].trim().toLowerCase();
+  return first === 'https';
+}
+
+/** Answers an Upgrade request on the raw socket with 400 and closes it. */
+function refuseUpgrade(socket: Duplex): void {
+  const body = JSON.stringify({ error: genericErrorMessage(400) });
+  socket.on('error', () => undefined);
+  socket.end(
+    'HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: application/json\r\n'
+      + `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n\r\n${body}`,
+  );
+  setTimeout(() => socket.destroy(), 1000).unref();
 }
 
 /** What the HTTP server needs. */
@@ -56,9 +78,24 @@ export class BotServer {
     // a few shared addresses, and Web Chat polls every second. The budget is per conversation.
     const perIp = new RateLimiter({ limit: Math.max(600, config.rateLimitPerMinute * 20), clock });
     const perConversation = new RateLimiter({ limit: config.rateLimitPerMinute, clock });
-    // One pre handler for the three guards every request passes (see inSequence).
+    const hsts = (config.publicUrl ?? '').startsWith('https:');
+    let proxyWarned = false;
+    const proxyHopsCheck = (req: Request, _res: Response, next: Next): void => {
+      // Behind a proxy with no hops trusted every client has the proxy's address: one shared
+      // rate limit for all patients, and sign-in limits that lock out the whole practice.
+      if (!proxyWarned && config.trustedProxyHops === 0 && req.headers['x-forwarded-for'] !== undefined) {
+        proxyWarned = true;
+        logger.warn(
+          { event: 'proxy_hops_unset' },
+          'requests carry X-Forwarded-For but TRUSTED_PROXY_HOPS is 0: every client counts as the proxy\'s address; set TRUSTED_PROXY_HOPS to the number of proxies in front of the bot',
+        );
+      }
+      next();
+    };
+    // One pre handler for the guards every request passes (see inSequence).
     this.server.pre(inSequence(
-      securityHeaders(defaultHtmlCsp(config.frameAncestors)),
+      proxyHopsCheck,
+      securityHeaders(defaultHtmlCsp(config.frameAncestors), { hsts: hsts || ((req) => config.trustedProxyHops > 0 && forwardedHttps(req)) }),
       corsFor(config.websiteOrigins, { pathPrefixes: ['/api/directline/'] }),
       rateLimit(perIp, (req) => (floodGuarded(req.path()) ? [`ip:${clientIp(req, config.trustedProxyHops)}`] : []), refused),
     ));
@@ -66,11 +103,27 @@ export class BotServer {
       const id = conversationIdOf(req.body);
       return id ? [`conv:${String((req.body as { channelId?: unknown }).channelId)}:${id}`] : [];
     }, refused);
-    this.server.use(inSequence(...restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false })));
-    this.server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
-      logger.warn({ event: 'http_error', status: err.statusCode, route: req.getRoute?.()?.path }, 'request refused');
+    // JSON bodies only: no gzip, multipart, form or text parser on any route (see jsonBody).
+    this.server.use(jsonBody(config.maxBodyBytes, (req, refusal) => {
+      logger.warn({ event: 'body_refused', status: refusal.status, correlationId: req.getId(), route: req.getRoute?.()?.path }, 'request body refused');
+    }));
+    // Errors restify answers itself (404, 405, a handler that threw) get a generic message and a
+    // correlation id instead of restify's text, which can name paths, parsers or exceptions.
+    this.server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+      const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+      const correlationId = req.getId();
+      const fields = { event: 'http_error', status, correlationId, route: req.getRoute?.()?.path, errType: err.name };
+      if (status >= 500) logger.error({ ...fields, err }, 'request failed');
+      else logger.warn(fields, 'request refused');
+      if (!res.headersSent) {
+        res.header('X-Correlation-Id', correlationId);
+        res.json(status, { error: genericErrorMessage(status), correlationId });
+      }
       return cb();
     });
+    // A request asking to switch protocols (WebSocket, h2c) would otherwise wait forever: no
+    // route here upgrades, so it is answered and the connection closed.
+    this.server.server.on('upgrade', (_req: IncomingMessage, socket: Duplex) => refuseUpgrade(socket));
 
     this.server.get('/healthz', async (_req: Request, res: Response) => {
       res.json(200, { status: 'ok' });
@@ -120,8 +173,10 @@ export class BotServer {
         logger.warn({ event: 'unauthorised', status: err.statusCode }, 'request refused: no valid Bot Framework token');
         res.json(401, { error: 'unauthorised' });
       } else {
-        logger.error({ event: 'activity_failed', err: err }, 'activity could not be processed');
-        res.json(500, { error: 'activity could not be processed' });
+        const correlationId = req.getId();
+        logger.error({ event: 'activity_failed', err: err, correlationId }, 'activity could not be processed');
+        res.header('X-Correlation-Id', correlationId);
+        res.json(500, { error: genericErrorMessage(500), correlationId });
       }
     } finally {
       this.inFlight -= 1;

@@ -1,17 +1,31 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Next, Request, RequestHandler, Response } from 'restify';
 
+/** HSTS for a year; no includeSubDomains: the practice's other hosts are not ours to decide. */
+export const HSTS_VALUE = 'max-age=31536000';
+
+/** Options of {@link securityHeaders}. */
+export interface SecurityHeaderOptions {
+  /**
+   * Send `Strict-Transport-Security`: always (the service is public over https) or when the
+   * function says the request came over https (a trusted proxy's X-Forwarded-Proto).
+   */
+  hsts?: boolean | ((req: Request) => boolean);
+}
+
 /**
  * Restify middleware (use it in `server.pre` so errors and 404s get it too) that gives every
  * response `X-Content-Type-Options: nosniff` and `Referrer-Policy: strict-origin-when-cross-origin`,
- * and HTML responses `Content-Security-Policy: <contentSecurityPolicy>`. These are defaults: a
- * handler that sets one of them itself (the chat page with its per-response nonce) keeps its
- * own. Whether a response is HTML, and what the handler set, is only known when the response
- * head is written, so that is when they are added.
+ * HTML responses `Content-Security-Policy: <contentSecurityPolicy>`, and, where configured,
+ * `Strict-Transport-Security`. These are defaults: a handler that sets one of them itself (the
+ * chat page with its per-response nonce) keeps its own. Whether a response is HTML, and what the
+ * handler set, is only known when the response head is written, so that is when they are added.
  */
-export function securityHeaders(contentSecurityPolicy: string): RequestHandler {
-  return function withSecurityHeaders(_req: Request, res: Response, next: Next): void {
+export function securityHeaders(contentSecurityPolicy: string, options: SecurityHeaderOptions = {}): RequestHandler {
+  return function withSecurityHeaders(req: Request, res: Response, next: Next): void {
+    const hsts = typeof options.hsts === 'function' ? options.hsts(req) : Boolean(options.hsts);
     beforeHead(res, (given, setDefault) => {
+      if (hsts) setDefault('Strict-Transport-Security', HSTS_VALUE);
       setDefault('X-Content-Type-Options', 'nosniff');
       setDefault('Referrer-Policy', 'strict-origin-when-cross-origin');
       if (isHtml(given('content-type') ?? '')) setDefault('Content-Security-Policy', contentSecurityPolicy);

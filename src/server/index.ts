@@ -6,3 +6,6 @@ export * from './inSequence';
 export * from './RateLimiter';
 export * from './rateLimit';
 export * from './SecurityHeaders';
+export * from './clientAddress';
+export * from './errorResponses';
+export * from './jsonBody';

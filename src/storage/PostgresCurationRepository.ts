@@ -37,10 +37,10 @@ export class PostgresCurationRepository implements CurationRepository {
     return (await this.pool.query('DELETE FROM transcripts WHERE conversation_id = $1', [conversationId])).rowCount ?? 0;
   }
 
-  async deleteOlderThan(before: Date): Promise<number> {
+  async deleteOlderThan(before: Date, unansweredBefore = before): Promise<number> {
     let n = 0;
-    for (const table of ['unanswered_questions', 'answer_feedback', 'transcripts']) {
-      n += (await this.pool.query(`DELETE FROM ${table} WHERE created_at < $1`, [before.getTime()])).rowCount ?? 0;
+    for (const [table, cutoff] of [['unanswered_questions', unansweredBefore], ['answer_feedback', unansweredBefore], ['transcripts', before]] as const) {
+      n += (await this.pool.query(`DELETE FROM ${table} WHERE created_at < $1`, [cutoff.getTime()])).rowCount ?? 0;
     }
     return n;
   }

@@ -8,8 +8,9 @@ import type { StateStore } from './StateStore';
 const DAY = 86_400_000;
 
 /**
- * Deletes what the bot may no longer keep: conversation state, handoff tickets and curation data
- * (unanswered questions, feedback, opt-in transcripts) older than N days, and bookings whose appointment ended M days ago. Runs at start and then every hour; the clock is injected
+ * Deletes what the bot may no longer keep: conversation state, handoff tickets (callback numbers
+ * included) and opt-in transcripts older than N days, unanswered questions and answer feedback
+ * older than RETENTION_UNANSWERED_DAYS, and bookings whose appointment ended M days ago. Runs at start and then every hour; the clock is injected
  * so tests can move time.
  */
 export class RetentionJob {
@@ -21,7 +22,7 @@ export class RetentionJob {
     private readonly tickets: TicketRepository,
     private readonly curation: CurationRepository,
     private readonly clock: Clock,
-    private readonly days: { conversationDays: number; bookingDays: number },
+    private readonly days: { conversationDays: number; bookingDays: number; unansweredDays?: number },
     private readonly logger: Logger,
   ) {}
 
@@ -31,7 +32,7 @@ export class RetentionJob {
     const conversationCutoff = new Date(now - this.days.conversationDays * DAY);
     const conversations = await this.state.deleteOlderThan(conversationCutoff);
     const tickets = await this.tickets.deleteOlderThan(conversationCutoff);
-    await this.curation.deleteOlderThan(conversationCutoff);
+    await this.curation.deleteOlderThan(conversationCutoff, new Date(now - (this.days.unansweredDays ?? this.days.conversationDays) * DAY));
     const bookings = await this.bookings.deleteEndedBefore(new Date(now - this.days.bookingDays * DAY));
     if (conversations || bookings || tickets) this.logger.info({ event: 'retention', conversations, bookings, tickets }, 'expired data deleted');
     return { conversations, bookings, tickets };

@@ -38,10 +38,12 @@ export class SqliteCurationRepository implements CurationRepository {
     return deleted;
   }
 
-  async deleteOlderThan(before: Date): Promise<number> {
-    const t = before.getTime();
+  async deleteOlderThan(before: Date, unansweredBefore = before): Promise<number> {
+    const cutoffs: [string, number][] = [
+      ['unanswered_questions', unansweredBefore.getTime()], ['answer_feedback', unansweredBefore.getTime()], ['transcripts', before.getTime()],
+    ];
     const deleted = this.sqlite.db.transaction(() =>
-      ['unanswered_questions', 'answer_feedback', 'transcripts'].reduce((n, table) => n + this.sqlite.stmt(`DELETE FROM ${table} WHERE created_at < ?`).run(t).changes, 0),
+      cutoffs.reduce((n, [table, t]) => n + this.sqlite.stmt(`DELETE FROM ${table} WHERE created_at < ?`).run(t).changes, 0),
     )();
     await this.sqlite.durable();
     return deleted;

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 
 /** How long a connection waits for another's write lock before it gives up, by default. */
@@ -10,10 +10,25 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
  * `synchronous = NORMAL` (a commit is crash-safe but not yet on disk: the caller makes its
  * writes durable with {@link WalFile}), foreign keys on, and a busy timeout, since the event
  * loop's connection and the state writer's (a worker thread) write the same file.
+ *
+ * Health data: the folder is made 0700 (an existing one is set so when it holds only this
+ * database) and the file 0600 before SQLite opens it (its
+ * -wal and -shm files get the file's permissions), and `secure_delete` overwrites deleted rows
+ * with zeros, so "verwijder mijn gegevens" and retention leave nothing readable in the file.
  */
 export function openSqlite(file: string, busyTimeoutMs = SQLITE_BUSY_TIMEOUT_MS): BetterSqlite3.Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    const dir = dirname(file);
+    const created = mkdirSync(dir, { recursive: true, mode: 0o700 }) !== undefined;
+    // An existing folder is only tightened when it holds nothing but this database: DATA_DIR
+    // could name a folder that other programs use.
+    const ours = created || readdirSync(dir).every((f) => f.startsWith(basename(file)));
+    if (ours) chmodSync(dir, 0o700);
+    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+  }
   const db = new BetterSqlite3(file);
+  db.pragma('secure_delete = ON');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

@@ -6,6 +6,7 @@ import { EmergencyDetector } from './EmergencyDetector';
 import { LEARN, TextNormalizer } from './TextNormalizer';
 import { TopicIndex, type QueryTerm, type Ranked } from './TopicIndex';
 import type { Candidate, RouteContext, RouteDecision, RouteIntent } from './types';
+import { boundForRouting } from './boundForRouting';
 
 /** Confidence thresholds, from configuration (ROUTER_*), tuned with `npm run eval`. */
 export interface RouterThresholds {
@@ -174,7 +175,7 @@ export class Router {
 
   /** Decides what the message is. Never throws for any input. */
   route(rawText: string, context: RouteContext): RouteDecision {
-    const text = (rawText ?? '').slice(0, this.options.maxChars);
+    const text = boundForRouting(rawText, this.options.maxChars);
     const facts = this.factsOf(text);
     const meaning = (facts.meaning ??= this.meaningOf(facts));
     const rule = meaning.rule;
@@ -247,7 +248,7 @@ export class Router {
 
   /** The topics (and intents) the message is closest to, best first, with the signals behind each score. */
   explain(text: string, limit = 10): Ranked[] {
-    const cut = (text ?? '').slice(0, this.options.maxChars);
+    const cut = boundForRouting(text, this.options.maxChars);
     return this.index.rank(this.queryTerms(cut, this.normalizer.correctedWords(cut)), limit);
   }
 

@@ -8,6 +8,14 @@
  * "betalen"), so a substitution costs more and short words may not have one at all.
  */
 export class TypoCorrector {
+  /**
+   * Bounds on the work per word (issue 21): words longer than this are left as they are (the
+   * longest word of the knowledge base has 25 letters; a longer "word" is junk, and its
+   * deletions alone would cost its length squared), and at most this many candidates are weighed.
+   */
+  static readonly MAX_WORD_CHARS = 32;
+  static readonly MAX_CANDIDATES = 64;
+
   /** A word with one letter left out → the vocabulary words it comes from. */
   private readonly deletes = new Map<string, string[]>();
   private readonly cache = new Map<string, string>();
@@ -34,7 +42,7 @@ export class TypoCorrector {
 
   /** The word itself when known, short or a stop word; otherwise its close vocabulary match. */
   correct(word: string): string {
-    if (word.length < 5 || this.vocabulary.has(word) || this.keep.has(word) || /\d/.test(word)) return word;
+    if (word.length < 5 || word.length > TypoCorrector.MAX_WORD_CHARS || this.vocabulary.has(word) || this.keep.has(word) || /\d/.test(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const result = this.lookup(word);
@@ -46,7 +54,12 @@ export class TypoCorrector {
   private lookup(word: string): string {
     const max = TypoCorrector.maxCost(word.length);
     const candidates = new Set<string>();
-    for (const key of [word, ...deletionsOf(word)]) for (const c of this.deletes.get(key) ?? []) candidates.add(c);
+    collect: for (const key of [word, ...deletionsOf(word)]) {
+      for (const c of this.deletes.get(key) ?? []) {
+        candidates.add(c);
+        if (candidates.size >= TypoCorrector.MAX_CANDIDATES) break collect;
+      }
+    }
     let best = word;
     let bestCost = max + 0.01;
     for (const c of candidates) {

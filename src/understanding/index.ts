@@ -5,3 +5,4 @@ export * from './PhraseMatcher';
 export * from './EmergencyDetector';
 export * from './TopicIndex';
 export * from './Router';
+export * from './boundForRouting';

@@ -1,1 +1,2 @@
 export * from './Clock';
+export * from './loopback';

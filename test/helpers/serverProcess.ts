@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { createInterface } from 'node:readline';
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -15,6 +14,7 @@ export function freePort(): Promise<number> {
 /** The real service in its own process (as `npm start` runs it, without the build step). */
 export class ServerProcess {
   private child?: ChildProcess;
+  private stderrText = '';
   readonly base: string;
 
   constructor(readonly port: number, private readonly env: Record<string, string>) {
@@ -22,30 +22,35 @@ export class ServerProcess {
   }
 
   /**
-   * Starts the service and resolves once it logs that it is ready, however long start-up takes
-   * on a loaded machine (the test's own timeout is the limit); rejects if it exits first.
+   * Starts the service and resolves once it says it is serving (over an IPC channel, whatever
+   * its log level), however long start-up takes on a loaded machine: the test's own timeout is
+   * the limit. Rejects if the process exits first.
    */
   async start(): Promise<void> {
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/index.ts'], {
-      env: { ...process.env, ...this.env, LOG_LEVEL: 'info', PORT: String(this.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LOG_LEVEL: 'warn', ...this.env, PORT: String(this.port) },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.child = child;
-    let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (this.stderrText += d.toString()));
     await new Promise<void>((ready, fail) => {
-      const lines = createInterface({ input: child.stdout! });
-      const onExit = (code: number | null): void => fail(new Error(`server exited (${code}) before it was ready: ${stderr}`));
-      lines.on('line', (line) => {
-        if (!line.includes('"event":"listening"')) return;
+      const onExit = (code: number | null): void => fail(new Error(`server exited (${code}) before it was ready: ${this.stderrText}`));
+      child.once('exit', onExit);
+      child.once('message', () => {
         child.off('exit', onExit);
-        // Keep draining its log so the pipe never fills and blocks the service.
-        lines.removeAllListeners('line');
-        lines.on('line', () => undefined);
         ready();
       });
-      child.once('exit', onExit);
     });
+  }
+
+  /** True while the process runs: a crash ends it. */
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** What the process wrote to standard error so far (start-up problems, crashes). */
+  get stderr(): string {
+    return this.stderrText;
   }
 
   /** Kills the process without warning, as a crash or `kill -9` would. */

@@ -3,6 +3,7 @@ import {
   type Activity, type ConversationReference, type ResourceResponse,
 } from 'botbuilder';
 import { pseudonym, type Logger } from '../../logging/Logger';
+import { CLIENT_IP_KEY } from '../../server/clientAddress';
 import type { Clock } from '../../util/Clock';
 import type { DirectLineConversationStore } from './DirectLineConversationStore';
 
@@ -58,9 +59,13 @@ export class DirectLineAdapter extends BotAdapter {
     return reference.serviceUrl === LOCAL_DIRECT_LINE_SERVICE_URL;
   }
 
-  /** Runs the middleware and the bot logic for an incoming activity. */
-  async processActivity(activity: Partial<Activity>, logic: BotLogic): Promise<void> {
+  /**
+   * Runs the middleware and the bot logic for an incoming activity; `clientIp`, when given, is
+   * in the turn state under {@link CLIENT_IP_KEY} (for per-address limits), never in the activity.
+   */
+  async processActivity(activity: Partial<Activity>, logic: BotLogic, clientIp?: string): Promise<void> {
     const context = new TurnContext(this, activity);
+    if (clientIp) context.turnState.set(CLIENT_IP_KEY, clientIp);
     await this.runMiddleware(context, logic);
   }
 

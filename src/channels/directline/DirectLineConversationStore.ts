@@ -38,6 +38,8 @@ export interface ConversationStoreLimits {
 export class DirectLineConversationStore {
   /** Map order is least recently used first: `touch` re-inserts. */
   private readonly conversations = new Map<string, DirectLineConversation>();
+  /** Ids dropped to make room (not expired), oldest first, bounded: their tokens may still be valid. */
+  private readonly dropped = new Set<string>();
 
   constructor(
     private readonly clock: Clock,
@@ -57,10 +59,21 @@ export class DirectLineConversationStore {
       const oldest = this.conversations.keys().next().value;
       if (oldest === undefined) break;
       this.conversations.delete(oldest);
+      this.dropped.add(oldest);
+      if (this.dropped.size > this.limits.maxConversations * 10) this.dropped.delete(this.dropped.values().next().value as string);
     }
+    this.dropped.delete(id);
     const conversation: DirectLineConversation = { id, userId, locale, lastSeen: this.now(), nextSeq: 1, activities: [] };
     this.conversations.set(id, conversation);
     return { conversation, created: true };
+  }
+
+  /**
+   * True when the conversation was dropped to make room for newer ones (not because it went
+   * idle): its dialog state is still in storage and a valid token may open it again.
+   */
+  wasDropped(id: string): boolean {
+    return this.dropped.has(id);
   }
 
   /** The live conversation (and marks it used), or undefined when unknown or expired. */

@@ -6,6 +6,7 @@ import { LOCAL_DIRECT_LINE_CHANNEL_ID, LOCAL_DIRECT_LINE_SERVICE_URL, type Direc
 import type { DirectLineConversation, DirectLineConversationStore } from './DirectLineConversationStore';
 import type { DirectLineTokenClaims, DirectLineTokenIssuer } from './DirectLineTokenIssuer';
 import type { RateLimiter } from '../../server/RateLimiter';
+import { clientIp } from '../../server/rateLimit';
 import { bearerToken, queryParam, sendError, sendPrivateJson } from './httpHelpers';
 
 /** What the Direct Line 3.0 routes need. */
@@ -19,9 +20,18 @@ export interface DirectLineRoutesDeps {
   /** Locale of the welcome (Web Chat sends its own with every message). */
   locale: string;
   maxMessageChars: number;
-  /** Messages per conversation (key `directline-post:<conversation>`). */
+  /** Messages per conversation, i.e. per token (key `directline-post:<conversation>`). */
   postLimiter: RateLimiter;
+  /** Messages per client IP, over all its conversations (key `directline-ip:<ip>`); none when absent. */
+  ipPostLimiter?: RateLimiter;
+  /** Reverse proxies in front of the bot that append to X-Forwarded-For. */
+  trustedProxyHops?: number;
 }
+
+/** Most characters of a card submit's `value` as JSON; Web Chat's own submits are far smaller. */
+export const MAX_VALUE_JSON_CHARS = 4096;
+/** Deepest nesting a `value` may have. */
+const MAX_VALUE_DEPTH = 5;
 
 const ACCEPTED_TYPES = new Set<string>([ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing]);
 const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$/;
@@ -72,12 +82,24 @@ function authorizedConversation(
 ): { claims: DirectLineTokenClaims; conversation: DirectLineConversation } | undefined {
   const claims = authorize(deps, req, res);
   if (!claims) return undefined;
-  const conversation = deps.store.get(claims.conversationId);
+  const conversation = liveConversation(deps, claims);
   if (!conversation) {
     sendError(res, 404, 'BadArgument', 'conversation not found or expired');
     return undefined;
   }
   return { claims, conversation };
+}
+
+/**
+ * The token's conversation. One the store had to drop to make room for others (it keeps a
+ * bounded number) is opened again under its id while the token is valid: the dialog state
+ * (a booking in progress) lives in storage under that id, so the patient goes on where they
+ * were; only the messages shown before are gone from this process.
+ */
+function liveConversation(deps: DirectLineRoutesDeps, claims: DirectLineTokenClaims): DirectLineConversation | undefined {
+  const live = deps.store.get(claims.conversationId);
+  if (live || !deps.store.wasDropped(claims.conversationId)) return live;
+  return deps.store.open(claims.conversationId, claims.userId, deps.locale).conversation;
 }
 
 async function startConversation(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
@@ -103,7 +125,7 @@ async function startConversation(deps: DirectLineRoutesDeps, req: Request, res: 
 async function reconnect(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
   const claims = authorize(deps, req, res);
   if (!claims) return;
-  if (!deps.store.get(claims.conversationId)) {
+  if (!liveConversation(deps, claims)) {
     sendError(res, 404, 'BadArgument', 'conversation not found or expired');
     return;
   }
@@ -120,7 +142,8 @@ async function postActivity(deps: DirectLineRoutesDeps, req: Request, res: Respo
     sendError(res, parsed.status, 'BadArgument', parsed.problem);
     return;
   }
-  const decision = deps.postLimiter.take([`directline-post:${conversation.id}`]);
+  const ipDecision = deps.ipPostLimiter?.take([`directline-ip:${clientIp(req, deps.trustedProxyHops)}`]);
+  const decision = ipDecision && !ipDecision.allowed ? ipDecision : deps.postLimiter.take([`directline-post:${conversation.id}`]);
   if (!decision.allowed) {
     res.header('Retry-After', String(decision.retryAfterSeconds));
     sendError(res, 429, 'Throttled', 'too many messages; wait a minute');
@@ -143,7 +166,7 @@ async function postActivity(deps: DirectLineRoutesDeps, req: Request, res: Respo
     sendError(res, 404, 'BadArgument', 'conversation not found or expired');
     return;
   }
-  await runTurn(deps, { ...incoming, id: stored.activity.id });
+  await runTurn(deps, { ...incoming, id: stored.activity.id }, clientIp(req, deps.trustedProxyHops));
   sendPrivateJson(res, 200, { id: stored.activity.id });
 }
 
@@ -179,9 +202,9 @@ function envelope(conversationId: string, userId: string, deps: DirectLineRoutes
 }
 
 /** Runs the bot; a failing turn was already reported by the adapter's onTurnError. */
-async function runTurn(deps: DirectLineRoutesDeps, activity: Partial<Activity>): Promise<void> {
+async function runTurn(deps: DirectLineRoutesDeps, activity: Partial<Activity>, ip?: string): Promise<void> {
   try {
-    await deps.adapter.processActivity(activity, deps.logic);
+    await deps.adapter.processActivity(activity, deps.logic, ip);
   } catch (err) {
     deps.logger.error({ event: 'webchat_turn_failed', err, conversation: pseudonym(activity.conversation?.id) }, 'web chat turn failed');
   }
@@ -207,6 +230,10 @@ function readActivity(body: unknown, maxChars: number): ParsedActivity {
   if (b.type === ActivityTypes.Message && !(typeof b.text === 'string' && b.text.trim()) && b.value === undefined) {
     return { problem: 'a message needs text or a value', status: 400 };
   }
+  if (b.value !== undefined) {
+    const problem = valueProblem(b.value);
+    if (problem) return problem;
+  }
   if (b.name !== undefined && (typeof b.name !== 'string' || b.name.length > 100)) {
     return { problem: 'name: expected a string of at most 100 characters', status: 400 };
   }
@@ -224,4 +251,27 @@ function readActivity(body: unknown, maxChars: number): ParsedActivity {
   }
   if (Object.keys(kept).length) activity.channelData = kept;
   return { activity };
+}
+
+/**
+ * A card submit's `value` is kept in memory with the conversation and handed to the dialogs:
+ * only plain JSON of bounded size and depth is accepted.
+ */
+function valueProblem(value: unknown): { problem: string; status: number } | undefined {
+  let json: string;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    return { problem: 'value: expected JSON', status: 400 };
+  }
+  if (json.length > MAX_VALUE_JSON_CHARS) return { problem: `value: at most ${MAX_VALUE_JSON_CHARS} characters of JSON`, status: 413 };
+  if (depthOf(value) > MAX_VALUE_DEPTH) return { problem: `value: nested at most ${MAX_VALUE_DEPTH} deep`, status: 400 };
+  return undefined;
+}
+
+function depthOf(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let deepest = 0;
+  for (const v of Object.values(value as Record<string, unknown>)) deepest = Math.max(deepest, depthOf(v));
+  return deepest + 1;
 }

@@ -50,7 +50,7 @@ export function brandColorOf(branding: PracticeBranding): string {
 export function renderChatPage(
   translator: Translator,
   branding: PracticeBranding,
-  options: { nonce: string; maxMessageLength: number; assetVersion: string },
+  options: { nonce: string; maxMessageLength: number; assetVersion: string; unansweredDays?: number },
 ): string {
   const locale = branding.defaultLocale;
   const t = (key: string) => translator.t(locale, key, { practiceName: branding.name, phone: branding.phone });
@@ -70,6 +70,9 @@ export function renderChatPage(
   const v = encodeURIComponent(options.assetVersion);
   const privacy = branding.privacyUrl && /^https?:\/\//.test(branding.privacyUrl)
     ? ` <a href="${escapeHtml(branding.privacyUrl)}" target="_blank" rel="noopener noreferrer">${escapeHtml(t('web.privacy'))}</a>`
+    : '';
+  const notice = options.unansweredDays
+    ? ` ${escapeHtml(translator.t(locale, 'web.unansweredNotice', { days: options.unansweredDays }))}`
     : '';
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(locale)}">
@@ -92,7 +95,7 @@ export function renderChatPage(
 <p class="chat-status" id="chat-status">${escapeHtml(t('web.loading'))}</p>
 <noscript><p class="chat-status">${escapeHtml(t('web.noscript'))}</p></noscript>
 </main>
-<footer class="chat-footer"><p>${escapeHtml(t('web.disclaimer'))}${privacy}</p></footer>
+<footer class="chat-footer"><p>${escapeHtml(t('web.disclaimer'))}${notice}${privacy}</p></footer>
 </body>
 </html>
 `;

@@ -18,9 +18,14 @@ import { renderChatPage, WEB_PATHS, type PracticeBranding } from './ChatPage';
 import { applySecurityHeaders, contentSecurityPolicy } from './SecurityHeaders';
 import { StaticAsset } from './StaticAsset';
 
+/** Messages per minute one IP may post over all its web chats, in conversations' budgets. */
+export const DIRECT_LINE_IP_FACTOR = 3;
+
 /** What the website channel needs from the composition root. */
 export interface WebChannelDeps {
-  config: Pick<AppConfig, 'directLine' | 'websiteOrigins' | 'frameAncestors' | 'rateLimitPerMinute' | 'maxMessageChars'>;
+  config: Pick<AppConfig, 'directLine' | 'websiteOrigins' | 'frameAncestors' | 'rateLimitPerMinute' | 'maxMessageChars'> & {
+    retention?: Pick<AppConfig['retention'], 'unansweredDays'>;
+  };
   /** The bot's turn handler, e.g. `(context) => bot.run(context)`. */
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
@@ -37,6 +42,8 @@ export interface WebChannelDeps {
   bot?: DirectLineBotAccount;
   /** Limiter for tokens per client and messages per conversation; one of its own when absent. */
   limiter?: RateLimiter;
+  /** Limiter for messages per client IP over all its web chats; one of its own when absent. */
+  ipPostLimiter?: RateLimiter;
   /** Reverse proxies in front of the bot that append to X-Forwarded-For. */
   trustedProxyHops?: number;
   /** Where Web Chat's bundle is; found in node_modules when absent. */
@@ -79,6 +86,10 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
       locale: deps.practice.defaultLocale,
       maxMessageChars: config.maxMessageChars,
       postLimiter: limiter,
+      // Several patients can share an address (a care home, a practice's waiting room), so the
+      // per-IP budget is a few conversations' worth; one conversation keeps its own limit.
+      ipPostLimiter: deps.ipPostLimiter ?? new RateLimiter({ limit: config.rateLimitPerMinute * DIRECT_LINE_IP_FACTOR, clock }),
+      trustedProxyHops: deps.trustedProxyHops,
     });
   }
 
@@ -103,7 +114,9 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
 
   server.get(WEB_PATHS.page, async (_req: Request, res: Response) => {
     const nonce = randomBytes(16).toString('base64');
-    const html = renderChatPage(deps.translator, deps.practice, { nonce, maxMessageLength: config.maxMessageChars, assetVersion });
+    const html = renderChatPage(deps.translator, deps.practice, {
+      nonce, maxMessageLength: config.maxMessageChars, assetVersion, unansweredDays: config.retention?.unansweredDays,
+    });
     applySecurityHeaders(res, contentSecurityPolicy({
       styleNonce: nonce,
       frameAncestors: config.frameAncestors,
