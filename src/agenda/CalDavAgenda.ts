@@ -1,0 +1,103 @@
+import ical from 'ical-generator';
+import { calendarQuery, createCalendarObject, deleteCalendarObject, type DAVResponse } from 'tsdav';
+import { AgendaUnavailableError, type Agenda, type AgendaAppointment, type AgendaCreateOutcome, type AgendaEventRef } from './Agenda';
+import { busyPeriods } from './BusyPeriods';
+import type { CalDavConnection } from './CalDavConnection';
+import type { Period } from './Period';
+
+/** CalDAV's compact UTC form, 20261124T090000Z. */
+function utc(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/**
+ * One therapist's calendar on a CalDAV server (Nextcloud, Google, iCloud, Fastmail, Radicale…).
+ * Busy times come from a time-range calendar-query, expanded here (recurrence included); an
+ * appointment is a new event at a name derived from therapist and start, written with
+ * `If-None-Match: *`, so two writers of the same slot cannot both succeed.
+ */
+export class CalDavAgenda implements Agenda {
+  readonly kind = 'caldav' as const;
+  private readonly url: string;
+
+  constructor(
+    calendar: string,
+    private readonly connection: CalDavConnection,
+    private readonly timeZone: string,
+  ) {
+    this.url = connection.resolve(calendar);
+  }
+
+  async busy(from: Date, to: Date): Promise<Period[]> {
+    const responses = await this.call('read', async () =>
+      calendarQuery({
+        url: this.url,
+        props: { 'd:getetag': {}, 'c:calendar-data': {} },
+        filters: {
+          'comp-filter': {
+            _attributes: { name: 'VCALENDAR' },
+            'comp-filter': { _attributes: { name: 'VEVENT' }, 'time-range': { _attributes: { start: utc(from), end: utc(to) } } },
+          },
+        },
+        depth: '1',
+        headers: await this.connection.headers(),
+        fetchOptions: this.connection.fetchOptions(),
+      }),
+    );
+    const out: Period[] = [];
+    for (const r of responses) {
+      // A refused or failed request comes back as a response without events: never "all free".
+      if (!r.ok) throw new AgendaUnavailableError(`calendar-query answered ${r.status}`);
+      const data = calendarData(r);
+      if (data !== undefined) out.push(...busyPeriods(data, from, to, this.timeZone));
+    }
+    return out;
+  }
+
+  async create(a: AgendaAppointment): Promise<AgendaCreateOutcome> {
+    const name = `fysio-${a.therapistId}-${utc(a.start)}`;
+    const calendar = ical({ prodId: { company: 'fysio-assistent', product: 'agenda', language: 'NL' } });
+    calendar.createEvent({
+      id: `${name}@fysio-assistent`, start: a.start, end: a.end, stamp: new Date(),
+      summary: a.summary, description: a.description, location: a.location,
+    });
+    const response = await this.call('write', async () =>
+      createCalendarObject({
+        calendar: { url: this.url },
+        filename: `${name}.ics`,
+        iCalString: calendar.toString(),
+        headers: await this.connection.headers(),
+        fetchOptions: this.connection.fetchOptions(),
+      }),
+    );
+    if (response.status === 412) return { outcome: 'taken' };
+    if (!response.ok) throw new AgendaUnavailableError(`creating the event answered ${response.status}`);
+    const url = new URL(`${name}.ics`, this.url).href;
+    return { outcome: 'created', event: { url, etag: response.headers.get('etag') ?? undefined } };
+  }
+
+  async remove(event: AgendaEventRef): Promise<void> {
+    // Without If-Match: a note the desk added to the event must not keep a cancelled one alive.
+    const response = await this.call('delete', async () =>
+      deleteCalendarObject({ calendarObject: { url: event.url }, headers: await this.connection.headers(), fetchOptions: this.connection.fetchOptions() }),
+    );
+    if (!response.ok && response.status !== 404 && response.status !== 410) {
+      throw new AgendaUnavailableError(`deleting the event answered ${response.status}`);
+    }
+  }
+
+  private async call<T>(what: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (err) {
+      throw new AgendaUnavailableError(`could not ${what} the calendar: ${(err as Error).name}`, { cause: err });
+    }
+  }
+}
+
+function calendarData(r: DAVResponse): string | undefined {
+  const raw: unknown = r.props?.calendarData;
+  if (typeof raw === 'string') return raw;
+  const cdata = (raw as { _cdata?: unknown } | undefined)?._cdata;
+  return typeof cdata === 'string' ? cdata : undefined;
+}
