@@ -1,4 +1,4 @@
-import { DialogTurnStatus, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import { DialogContextError, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import { AgendaUnavailableError } from '../src/agenda/Agenda';
 import type { HandoffOptions } from './HandoffDialog';
 import { BaseDialog } from './BaseDialog';
@@ -16,7 +16,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     try {
       return (await this.interrupt(innerDc)) ?? (await super.onContinueDialog(innerDc));
     } catch (err) {
-      if (!(err instanceof AgendaUnavailableError)) throw err;
+      if (!isAgendaUnavailable(err)) throw err;
       return this.agendaUnavailable(innerDc);
     }
   }
@@ -71,6 +71,13 @@ export abstract class InterruptibleDialog extends BaseDialog {
     }
     return undefined;
   }
+}
+
+/** True for an {@link AgendaUnavailableError}, also as botbuilder wraps it on its way up the stack. */
+function isAgendaUnavailable(err: unknown): boolean {
+  let e = err;
+  while (e instanceof DialogContextError) e = e.error;
+  return e instanceof AgendaUnavailableError;
 }
 
 /**

@@ -97,7 +97,8 @@ export class AvailabilityService {
     const earliest = new Date(now.getTime() + this.options.leadMinutes * 60000);
     const tz = this.practice.timeZone;
     const today = toLocal(now, tz);
-    const horizon = new Date(now.getTime() + this.options.horizonDays * 86400000);
+    // The last day searched is searched to its end (and a day more: time zones).
+    const horizon = new Date(now.getTime() + (this.options.horizonDays + 2) * 86400000);
     const locations = this.practice.locations.filter((l) => !locationId || l.id === locationId);
     const type = query.appointmentTypeId ?? this.practice.appointmentTypes[0].id;
     const therapists = agendas.therapists.filter((t) => t.appointmentTypes.includes(type) && locations.some((l) => t.workingHours[l.id]));

@@ -100,3 +100,39 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+/** Creates a calendar collection (MKCALENDAR) and puts each iCalendar object in it. */
+export async function seedCalendar(server: RadicaleServer, path: string, objects: Record<string, string> = {}): Promise<string> {
+  const url = new URL(path, server.url).href;
+  const auth = { authorization: `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}` };
+  const made = await fetch(url, { method: 'MKCALENDAR', headers: auth });
+  if (made.status !== 201) throw new Error(`MKCALENDAR ${path}: ${made.status}`);
+  for (const [name, ics] of Object.entries(objects)) await putEvent(server, `${path}${name}.ics`, ics);
+  return url;
+}
+
+/** Puts one iCalendar object, as a receptionist's agenda program would (a desk booking). */
+export async function putEvent(server: RadicaleServer, path: string, ics: string): Promise<void> {
+  const auth = { authorization: `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}` };
+  const put = await fetch(new URL(path, server.url), { method: 'PUT', headers: { ...auth, 'content-type': 'text/calendar; charset=utf-8' }, body: ics });
+  if (put.status !== 201 && put.status !== 204) throw new Error(`PUT ${path}: ${put.status} ${await put.text()}`);
+}
+
+/** Every iCalendar object in a calendar collection, by file name. */
+export async function calendarObjects(server: RadicaleServer, path: string): Promise<Map<string, string>> {
+  const auth = { authorization: `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}` };
+  const res = await fetch(new URL(path, server.url), {
+    method: 'REPORT',
+    headers: { ...auth, depth: '1', 'content-type': 'application/xml; charset=utf-8' },
+    body: '<?xml version="1.0"?><c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:prop><c:calendar-data/></d:prop>'
+      + '<c:filter><c:comp-filter name="VCALENDAR"/></c:filter></c:calendar-query>',
+  });
+  const xml = await res.text();
+  const out = new Map<string, string>();
+  for (const m of xml.matchAll(/<(?:D:)?href>([^<]+)<\/(?:D:)?href>[\s\S]*?<C:calendar-data[^>]*>([\s\S]*?)<\/C:calendar-data>/gi)) {
+    const text = m[2].replace(/&#13;/g, '\r').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    // Unfolded (RFC 5545 3.1), so a test can look for a whole line.
+    out.set(decodeURIComponent(m[1].split('/').pop()!), text.replace(/\r?\n[ \t]/g, ''));
+  }
+  return out;
+}
