@@ -230,7 +230,7 @@ describe('CalDAV agenda against Radicale', () => {
 describe('an agenda that cannot be reached', () => {
   it('gets an honest answer and a callback offer when choosing a slot (closed port)', async () => {
     const closed = await freePort();
-    const { app: offline } = await buildTestApp(envFor({ url: `http://127.0.0.1:${closed}/`, username: 'praktijk', password: 'x' }), new MemoryStorage());
+    const { app: offline, sink } = await buildTestApp(envFor({ url: `http://127.0.0.1:${closed}/`, username: 'praktijk', password: 'x' }), new MemoryStorage());
     try {
       const r = await converse(testAdapterFor(offline), [...UNTIL_SLOTS, 'ja', '0612345678']);
       expect(r[12].text).toMatch(/agenda van de praktijk is even niet bereikbaar/);
@@ -241,16 +241,22 @@ describe('an agenda that cannot be reached', () => {
       const tickets = await offline.handoff.queue();
       expect(tickets.map((t) => t.reason)).toEqual(['agenda-unavailable']);
       expect(await confirmedBookings(offline)).toHaveLength(0);
+      // The operators learn of it, without the patient's number.
+      const logged = sink.lines.filter((l) => l.includes('caldav_failed'));
+      expect(logged.some((l) => l.includes('ECONNREFUSED') && l.includes('/praktijk/'))).toBe(true);
+      expect(sink.lines.join('\n')).not.toMatch(/612345678/);
     } finally {
       await offline.close();
     }
   });
 
-  it('never confirms a booking it could not store when the server stops before confirmation', async () => {
+  it('never confirms a booking, nor a cancellation, it could not store when the server has stopped', async () => {
     const second = await startRadicale();
     await seedPractice(second, false);
     const { app: bot } = await buildTestApp(envFor(second), new MemoryStorage());
     try {
+      const made = await converse(testAdapterFor(bot), [...UNTIL_SLOTS, '1', ...DETAILS, 'Bevestigen']);
+      const reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(made[made.length - 1].text)![1];
       const adapter = testAdapterFor(bot);
       const offer = await converse(adapter, [...UNTIL_SLOTS, '1', ...DETAILS]);
       expect(offer[offer.length - 1].text).toMatch(/Klopt dit\?/);
@@ -259,7 +265,12 @@ describe('an agenda that cannot be reached', () => {
       expect(r[0].text).toMatch(/niet bereikbaar/);
       expect(r[0].text).not.toMatch(/bevestigd|referentie/);
       expect(r[0].text).toMatch(/terugbelt/);
-      expect(await confirmedBookings(bot)).toHaveLength(0);
+      expect((await confirmedBookings(bot)).map((b) => b.reference)).toEqual([reference]);
+
+      const cancel = await converse(testAdapterFor(bot), ['afspraak annuleren', reference, '14-03-1961', 'Annuleren']);
+      expect(cancel[3].text).toMatch(/niet bereikbaar/);
+      expect(cancel[3].text).not.toMatch(/geannuleerd/);
+      expect((await bot.database.bookings.findByReference(reference))!.status).toBe('confirmed');
     } finally {
       await bot.close();
       await second.stop();

@@ -47,9 +47,15 @@ export class CalDavAgenda implements Agenda {
     const out: Period[] = [];
     for (const r of responses) {
       // A refused or failed request comes back as a response without events: never "all free".
-      if (!r.ok) throw new AgendaUnavailableError(`calendar-query answered ${r.status}`);
+      if (!r.ok) throw this.problem('read', `answered ${r.status}`);
       const data = calendarData(r);
-      if (data !== undefined) out.push(...busyPeriods(data, from, to, this.timeZone));
+      if (data === undefined) continue;
+      try {
+        out.push(...busyPeriods(data, from, to, this.timeZone));
+      } catch (err) {
+        // An event the bot cannot read might be busy: the calendar counts as unreadable.
+        throw this.problem('read', `unreadable event ${r.href ?? ''}: ${(err as Error).message}`);
+      }
     }
     return out;
   }
@@ -71,7 +77,7 @@ export class CalDavAgenda implements Agenda {
       }),
     );
     if (response.status === 412) return { outcome: 'taken' };
-    if (!response.ok) throw new AgendaUnavailableError(`creating the event answered ${response.status}`);
+    if (!response.ok) throw this.problem('write', `answered ${response.status}`);
     const url = new URL(`${name}.ics`, this.url).href;
     return { outcome: 'created', event: { url, etag: response.headers.get('etag') ?? undefined } };
   }
@@ -81,17 +87,22 @@ export class CalDavAgenda implements Agenda {
     const response = await this.call('delete', async () =>
       deleteCalendarObject({ calendarObject: { url: event.url }, headers: await this.connection.headers(), fetchOptions: this.connection.fetchOptions() }),
     );
-    if (!response.ok && response.status !== 404 && response.status !== 410) {
-      throw new AgendaUnavailableError(`deleting the event answered ${response.status}`);
-    }
+    if (!response.ok && response.status !== 404 && response.status !== 410) throw this.problem('delete', `answered ${response.status}`);
   }
 
   private async call<T>(what: string, request: () => Promise<T>): Promise<T> {
     try {
       return await request();
     } catch (err) {
-      throw new AgendaUnavailableError(`could not ${what} the calendar: ${(err as Error).name}`, { cause: err });
+      const e = err as Error & { cause?: { code?: string } };
+      throw this.problem(what, e.cause?.code ?? e.name, err);
     }
+  }
+
+  private problem(what: string, error: string, cause?: unknown): AgendaUnavailableError {
+    const calendar = new URL(this.url).pathname;
+    this.connection.onProblem({ calendar, what, error });
+    return new AgendaUnavailableError(`could not ${what} the calendar ${calendar}: ${error}`, { cause });
   }
 }
 

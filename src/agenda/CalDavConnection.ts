@@ -9,7 +9,14 @@ import type { CalDavConfig } from '../config/AppConfig';
 export class CalDavConnection {
   private readonly oauth?: DAVCredentials;
 
-  constructor(private readonly config: CalDavConfig) {
+  /**
+   * @param onProblem told of every failed request (calendar path and what went wrong, no
+   *   patient data), so operators learn that the agenda is unreachable before patients call.
+   */
+  constructor(
+    private readonly config: CalDavConfig,
+    readonly onProblem: (problem: { calendar: string; what: string; error: string }) => void = () => undefined,
+  ) {
     if (config.auth.kind === 'oauth') {
       const a = config.auth;
       this.oauth = { clientId: a.clientId, clientSecret: a.clientSecret, refreshToken: a.refreshToken, tokenUrl: a.tokenUrl, username: a.username };

@@ -11,8 +11,12 @@ import { CalDavConnection } from './CalDavConnection';
  * agenda for the others. Throws a {@link ConfigError} naming CALDAV_URL when a calendar is given
  * as a path and there is no server to resolve it on.
  */
-export function createAgendas(practice: Practice, caldav: CalDavConfig): Map<string, Agenda> {
-  const connection = new CalDavConnection(caldav);
+export function createAgendas(
+  practice: Practice,
+  caldav: CalDavConfig,
+  onProblem?: ConstructorParameters<typeof CalDavConnection>[1],
+): Map<string, Agenda> {
+  const connection = new CalDavConnection(caldav, onProblem);
   const problems: string[] = [];
   const out = new Map<string, Agenda>();
   for (const t of practice.agenda.therapists) {

@@ -94,7 +94,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const consoleUsers = new ConsoleUsers(config.consoleUsers);
     const consoleSessions = new ConsoleSessions(clock, config.consoleSessionHours);
     const formatter = new BookingFormatter(practice);
-    const agendas = new TherapistAgendas(practice, createAgendas(practice, config.caldav), database.bookings, clock);
+    const calendars = createAgendas(practice, config.caldav, (problem) => logger.warn({ event: 'caldav_failed', ...problem }, 'therapist calendar unreachable'));
+    const agendas = new TherapistAgendas(practice, calendars, database.bookings, clock);
     const availability = new AvailabilityService(practice, database.bookings, clock, undefined, agendas);
     // The event in the therapist's calendar, in the practice's language: initials and reference only.
     const agendaLocale = practice.defaultLocale;
