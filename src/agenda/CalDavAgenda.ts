@@ -48,6 +48,8 @@ export class CalDavAgenda implements Agenda {
     for (const r of responses) {
       // A refused or failed request comes back as a response without events: never "all free".
       if (!r.ok) throw this.problem('read', `answered ${r.status}`);
+      // A web page or a proxy's answer instead of a multistatus: a wrong URL, not an empty calendar.
+      if (r.props === undefined && !isMultistatus(r.raw)) throw this.problem('read', `answered ${r.status} without a CalDAV multistatus`);
       const data = calendarData(r);
       if (data === undefined) continue;
       try {
@@ -104,6 +106,10 @@ export class CalDavAgenda implements Agenda {
     this.connection.onProblem({ calendar, what, error });
     return new AgendaUnavailableError(`could not ${what} the calendar ${calendar}: ${error}`, { cause });
   }
+}
+
+function isMultistatus(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && 'multistatus' in raw;
 }
 
 function calendarData(r: DAVResponse): string | undefined {
