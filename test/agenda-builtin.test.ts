@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AgendaBookings, BuiltInAgenda, initials, TherapistAgendas, type Agenda } from '../src/agenda';
+import { AgendaBookings, BuiltInAgenda, createAgendas, initials, TherapistAgendas, type Agenda } from '../src/agenda';
+import { ConfigError, parseConfig } from '../src/config';
 import { AvailabilityService } from '../src/booking/AvailabilityService';
 import type { Booking } from '../src/booking/Booking';
 import type { BookingRepository } from '../src/booking/BookingRepository';
@@ -119,6 +120,13 @@ describe('the agenda in practice.yaml', () => {
     expect(problems.map((p) => p.field)).toEqual(expect.arrayContaining([
       'agenda.therapists.0.appointmentTypes', 'agenda.therapists.0.workingHours.zuid', 'agenda.therapists.0.workingHours.centrum.mon.0', 'agenda.therapists.0.calendar',
     ]));
+  });
+
+  it('needs CALDAV_URL for a calendar given as a path, and says so at start-up', () => {
+    const practice = practiceWith([{ id: 'anne', name: 'Anne', appointmentTypes: ['intake-artrose'], workingHours: { centrum: monday }, calendar: '/praktijk/anne/' }]);
+    expect(() => createAgendas(practice, parseConfig({}).caldav)).toThrow(ConfigError);
+    expect(() => createAgendas(practice, parseConfig({}).caldav)).toThrow(/CALDAV_URL.*anne/);
+    expect(createAgendas(practice, parseConfig({ CALDAV_URL: 'https://cloud.example/' }).caldav).get('anne')!.kind).toBe('caldav');
   });
 
   it('has no therapists in the default practice: the locations\' opening hours, as before', () => {

@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MemoryStorage } from 'botbuilder';
 import { AgendaUnavailableError, CalDavAgenda, CalDavConnection, createAgendas, TherapistAgendas } from '../src/agenda';
 import type { Period } from '../src/agenda';
@@ -91,8 +94,13 @@ function envFor(s: { url: string; username: string; password: string }): Record<
   return { PRACTICE_FILE: PRACTICE, CALDAV_URL: s.url, CALDAV_USERNAME: s.username, CALDAV_PASSWORD: s.password, CALDAV_TIMEOUT_SECONDS: '5' };
 }
 
-/** A slot search of its own (no cache shared with the bot): what the bot offers first right now. */
+/**
+ * A slot search of its own (no cache shared with the bot): what the bot offers first right now.
+ * The clock moves on past the bot's one-minute cache first, as it would between two patients,
+ * so the bot also sees what other tests wrote.
+ */
 async function firstSlots(a: App, n = 4): Promise<Slot[]> {
+  clock.advance(61_000);
   const practice = a.knowledge.practice;
   const agendas = new TherapistAgendas(practice, createAgendas(practice, a.config.caldav), a.database.bookings, clock);
   return new AvailabilityService(practice, a.database.bookings, clock, undefined, agendas).find({}, n);
@@ -153,11 +161,31 @@ describe('CalDAV agenda against Radicale', () => {
     expect([...other.values()].some((o) => o.includes(reference))).toBe(false);
   });
 
+  it('puts the patient\'s phone number in the event only when the practice opts in', async () => {
+    const knowledge = join(mkdtempSync(join(tmpdir(), 'fysio-kb-')), 'knowledge');
+    cpSync('knowledge', knowledge, { recursive: true });
+    const file = join(knowledge, PRACTICE);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('phoneInCalendar: false', 'phoneInCalendar: true'));
+    const { app: optIn } = await buildTestApp({ ...envFor(server), KNOWLEDGE_DIR: knowledge }, new MemoryStorage());
+    try {
+      const r = await converse(testAdapterFor(optIn), [...UNTIL_SLOTS, '1', ...DETAILS, 'Bevestigen']);
+      const reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(r[r.length - 1].text)![1];
+      const booked = (await optIn.database.bookings.findByReference(reference))!;
+      const written = [...(await calendarObjects(server, `/praktijk/${booked.therapistId}/`)).values()].find((o) => o.includes(reference))!;
+      expect(written).toContain('Telefoon: +31612345678');
+      expect(written).not.toMatch(/knie|Verbeek|1961/i);
+    } finally {
+      await optIn.close();
+    }
+  });
+
   it('offers other slots when the desk books the chosen time between offer and confirmation', async () => {
     const [first] = await firstSlots(app);
     const adapter = testAdapterFor(app);
     const offer = await converse(adapter, [...UNTIL_SLOTS, '1', ...DETAILS]);
     const label = offer[12].actions[0];
+    const hhmm = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(first.start);
+    expect(label).toContain(hhmm);
     expect(offer[offer.length - 1].text).toMatch(/Klopt dit\?/);
     await putEvent(server, `/praktijk/${THERAPIST_AT[first.locationId]}/desk-1.ics`, deskEvent('desk-1', first));
     const before = (await confirmedBookings(app)).length;
@@ -169,6 +197,8 @@ describe('CalDAV agenda against Radicale', () => {
     expect((await confirmedBookings(app)).length).toBe(before);
     const again = await converse(adapter, ['1', 'Bevestigen']);
     expect(again[again.length - 1].text).toMatch(/bevestigd/);
+    const reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(again[again.length - 1].text)![1];
+    expect((await app.database.bookings.findByReference(reference))!.start).not.toEqual(first.start);
   });
 
   it('cancelling deletes the event; moving puts it at the new time and takes the old one away', async () => {
