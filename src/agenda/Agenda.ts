@@ -15,6 +15,8 @@ export interface AgendaAppointment {
   summary: string;
   description: string;
   location: string;
+  /** When the bot writes it (the event's DTSTAMP), from the injected clock. */
+  stamp: Date;
 }
 
 /** Outcome of writing an appointment: the calendar may already hold something there. */

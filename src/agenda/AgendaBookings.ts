@@ -153,7 +153,9 @@ export class AgendaBookings implements BookingRepository {
   /** Re-checks the therapist's agenda and writes the event; undefined when they are not free. */
   private async write(t: Therapist, b: Booking, period: Period): Promise<{ event?: AgendaEventRef } | undefined> {
     if (!(await this.agendas.isFree(t, period))) return undefined;
-    const written = await this.agendas.agenda(t.id).create({ therapistId: t.id, reference: b.reference, start: b.start, end: b.end, ...this.describe(b) });
+    const written = await this.agendas.agenda(t.id).create({
+      therapistId: t.id, reference: b.reference, start: b.start, end: b.end, stamp: this.clock.now(), ...this.describe(b),
+    });
     this.agendas.forget(t.id);
     return written.outcome === 'created' ? { event: written.event } : undefined;
   }

@@ -66,7 +66,7 @@ export class CalDavAgenda implements Agenda {
     const name = `fysio-${a.therapistId}-${utc(a.start)}`;
     const calendar = ical({ prodId: { company: 'fysio-assistent', product: 'agenda', language: 'NL' } });
     calendar.createEvent({
-      id: `${name}@fysio-assistent`, start: a.start, end: a.end, stamp: new Date(),
+      id: `${name}@fysio-assistent`, start: a.start, end: a.end, stamp: a.stamp,
       summary: a.summary, description: a.description, location: a.location,
     });
     const response = await this.call('write', async () =>
