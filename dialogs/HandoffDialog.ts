@@ -49,7 +49,11 @@ export class HandoffDialog extends BaseDialog {
       });
     }
     // After a red flag the question is only whether to be called; the advice was just given.
-    const text = step.options.reason === 'red-flag' ? this.t(locale, 'handoff.redFlagCallback') : this.t(locale, 'handoff.outOfHours', { hours: this.hours(locale) });
+    const text = step.options.reason === 'red-flag'
+      ? this.t(locale, 'handoff.redFlagCallback')
+      : step.options.reason === 'agenda-unavailable'
+        ? this.t(locale, 'handoff.agendaCallback')
+        : this.t(locale, 'handoff.outOfHours', { hours: this.hours(locale) });
     return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, channel), ...this.yesNo(locale) });
   }
 

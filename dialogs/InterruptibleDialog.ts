@@ -1,4 +1,6 @@
-import { DialogTurnStatus, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import { DialogContextError, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import { AgendaUnavailableError } from '../src/agenda/Agenda';
+import type { HandoffOptions } from './HandoffDialog';
 import { BaseDialog } from './BaseDialog';
 import { FREE_TEXT_PROMPTS, HANDOFF_DIALOG } from './dialogIds';
 
@@ -11,7 +13,23 @@ import { FREE_TEXT_PROMPTS, HANDOFF_DIALOG } from './dialogIds';
  */
 export abstract class InterruptibleDialog extends BaseDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+    try {
+      return (await this.interrupt(innerDc)) ?? (await super.onContinueDialog(innerDc));
+    } catch (err) {
+      if (!isAgendaUnavailable(err)) throw err;
+      return this.agendaUnavailable(innerDc);
+    }
+  }
+
+  /**
+   * The practice's agenda could not be read or written (slots, a booking, a cancellation, a
+   * move): say so, say that nothing was booked or changed, and offer a callback.
+   */
+  private async agendaUnavailable(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const locale = await this.locale(innerDc.context);
+    await this.send(innerDc.context, { text: this.t(locale, 'booking.agendaUnavailable') }, locale);
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'agenda-unavailable' } satisfies HandoffOptions);
   }
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
@@ -53,6 +71,13 @@ export abstract class InterruptibleDialog extends BaseDialog {
     }
     return undefined;
   }
+}
+
+/** True for an {@link AgendaUnavailableError}, also as botbuilder wraps it on its way up the stack. */
+function isAgendaUnavailable(err: unknown): boolean {
+  let e = err;
+  while (e instanceof DialogContextError) e = e.error;
+  return e instanceof AgendaUnavailableError;
 }
 
 /**

@@ -22,6 +22,12 @@ describe('configuration', () => {
     [{ HOST: '0.0.0.0' }, 'HOST'],
     [{ MicrosoftAppId: 'abc' }, 'MicrosoftAppPassword'],
     [{ PRACTICE_FILE: 'practice.txt' }, 'PRACTICE_FILE'],
+    [{ CALDAV_URL: 'ftp://agenda.example' }, 'CALDAV_URL'],
+    [{ CALDAV_URL: 'https://anne:geheim@agenda.example/' }, 'CALDAV_URL'],
+    [{ CALDAV_USERNAME: 'praktijk' }, 'CALDAV_PASSWORD'],
+    [{ CALDAV_OAUTH_CLIENT_ID: 'id.apps.googleusercontent.com' }, 'CALDAV_OAUTH_REFRESH_TOKEN'],
+    [{ CALDAV_TIMEOUT_SECONDS: '0' }, 'CALDAV_TIMEOUT_SECONDS'],
+    [{ CALDAV_TIMEOUT_SECONDS: '600' }, 'CALDAV_TIMEOUT_SECONDS'],
   ])('refuses %j naming %s', (env, name) => {
     let error: unknown;
     try {
@@ -31,6 +37,18 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toContain(name);
+  });
+
+  it('reads CalDAV sign-in from the environment: Basic, OAuth (Google) or none', () => {
+    expect(parseConfig({}).caldav).toEqual({ auth: { kind: 'none' }, timeoutMs: 8000, url: undefined });
+    expect(parseConfig({ CALDAV_URL: 'https://cloud.example/remote.php/dav/', CALDAV_USERNAME: 'praktijk', CALDAV_PASSWORD: 'app-wachtwoord' }).caldav.auth)
+      .toEqual({ kind: 'basic', username: 'praktijk', password: 'app-wachtwoord' });
+    expect(parseConfig({ CALDAV_OAUTH_CLIENT_ID: 'c', CALDAV_OAUTH_CLIENT_SECRET: 's', CALDAV_OAUTH_REFRESH_TOKEN: 'r' }).caldav.auth)
+      .toMatchObject({ kind: 'oauth', clientId: 'c', tokenUrl: 'https://oauth2.googleapis.com/token' });
+  });
+
+  it('never shows a CalDAV URL it refuses (it may hold a password)', () => {
+    expect(() => parseConfig({ CALDAV_URL: 'https://anne:geheim@agenda.example/' })).toThrow(/^(?![\s\S]*geheim)/);
   });
 
   it('allows a public interface for an anonymous bot only when told so', () => {

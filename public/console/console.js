@@ -1,7 +1,7 @@
 'use strict';
 // Everything a patient wrote is put on the page with textContent only: never as markup.
 const STATUS = { waiting: 'wacht', active: 'in gesprek', callback: 'terugbellen', closed: 'gesloten' };
-const REASON = { requested: 'vroeg om iemand', misses: 'bot begreep het niet', 'failed-input': 'invullen lukte niet', 'red-flag': 'waarschuwingsteken', 'always-human': 'onderwerp voor medewerker' };
+const REASON = { requested: 'vroeg om iemand', misses: 'bot begreep het niet', 'failed-input': 'invullen lukte niet', 'red-flag': 'waarschuwingsteken', 'always-human': 'onderwerp voor medewerker', 'agenda-unavailable': 'agenda onbereikbaar' };
 const FROM = { patient: 'Patiënt', bot: 'Assistent', staff: 'Medewerker', system: 'Systeem' };
 const EVENT = { new: 'nieuw', moved: 'verzet', cancelled: 'geannuleerd' };
 let current = null;

@@ -1,6 +1,7 @@
 import type { Storage, TurnContext } from 'botbuilder';
 import { randomInt } from 'node:crypto';
 import { createFlowDialogs } from '../../dialogs/FlowDialogs';
+import { AgendaBookings, createAgendas, initials, TherapistAgendas } from '../agenda';
 import { AvailabilityService } from '../booking/AvailabilityService';
 import { BookingFormatter } from '../booking/BookingFormatter';
 import { BookingLookupGuard } from '../booking/BookingLookupGuard';
@@ -98,11 +99,30 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     }
     const consoleSessions = new ConsoleSessions(clock, config.consoleSessionHours);
     const formatter = new BookingFormatter(practice);
-    const availability = new AvailabilityService(practice, database.bookings, clock);
+    const calendars = createAgendas(practice, config.caldav, (problem) => logger.warn({ event: 'caldav_failed', ...problem }, 'therapist calendar unreachable'));
+    const agendas = new TherapistAgendas(practice, calendars, database.bookings, clock);
+    const availability = new AvailabilityService(practice, database.bookings, clock, undefined, agendas);
+    // The event in the therapist's calendar, in the practice's language: initials and reference only.
+    const agendaLocale = practice.defaultLocale;
+    const bookings = new AgendaBookings(
+      database.bookings,
+      agendas,
+      (b) => ({
+        summary: translator.t(agendaLocale, 'booking.agendaEvent.summary', { initials: initials(b.name) }),
+        description: [
+          translator.t(agendaLocale, 'booking.agendaEvent.reference', { reference: b.reference }),
+          ...(practice.agenda.phoneInCalendar ? [translator.t(agendaLocale, 'booking.agendaEvent.phone', { phone: b.phone })] : []),
+          translator.t(agendaLocale, 'booking.agendaEvent.madeBy'),
+        ].join('\n'),
+        location: `${formatter.locationName(b.locationId)}, ${formatter.address(b.locationId)}`,
+      }),
+      clock,
+      (event, err) => logger.warn({ event, err }, 'calendar event left behind'),
+    );
     const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock });
     const flows = createFlowDialogs({
       router, composer, renderer, translator, knowledge, memory, availability, clock,
-      bookings: database.bookings,
+      bookings,
       formatter,
       handoff,
       recent,
@@ -115,13 +135,13 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       retentionDays: config.retention.bookingDays,
       forgetUser: async (context) => {
         const a = context.activity;
-        const bookings = await database.bookings.deleteForUser(`${a.channelId}:${a.from?.id}`);
+        const deleted = await bookings.deleteForUser(`${a.channelId}:${a.from?.id}`);
         await database.tickets.deleteForConversation(a.conversation.id);
         await database.curation.deleteTranscripts(a.conversation.id);
         await conversationState.delete(context);
         await userState.delete(context);
         recent.forget(a.conversation.id);
-        return { bookings };
+        return { bookings: deleted };
       },
     });
     const retention = new RetentionJob(database, database.bookings, database.tickets, database.curation, clock, config.retention, logger);

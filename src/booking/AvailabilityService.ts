@@ -1,3 +1,5 @@
+import type { TherapistAgendas } from '../agenda/TherapistAgendas';
+import { overlaps } from '../agenda/Period';
 import type { Practice } from '../knowledge/types';
 import type { Clock } from '../util/Clock';
 import { addDays, fromLocal, isoDate, toLocal, weekdayOf } from './ZonedTime';
@@ -18,7 +20,9 @@ const PART_OF_DAY: Record<string, [number, number]> = { morning: [0, 12 * 60], a
 /**
  * Finds free slots: inside a location's opening hours, not on a closed day, not in the past
  * (with a lead time), not overlapping a stored booking. All slots sit on one grid per location
- * whose step is the longest appointment type, so two types can never overlap.
+ * whose step is the longest appointment type, so two types can never overlap. With therapists
+ * in practice.yaml, a slot is instead where one of them works (on a grid from the start of their
+ * hours) and is free in their agenda: their CalDAV calendar and the bot's own bookings.
  */
 export class AvailabilityService {
   private readonly step: number;
@@ -30,12 +34,14 @@ export class AvailabilityService {
     private readonly taken: TakenSlots,
     private readonly clock: Clock,
     private readonly options: { leadMinutes: number; horizonDays: number } = { leadMinutes: 120, horizonDays: 60 },
+    private readonly agendas?: TherapistAgendas,
   ) {
     this.step = Math.max(...practice.appointmentTypes.map((t) => t.durationMinutes));
   }
 
   /** Up to `limit` free slots matching the query, earliest first, skipping the first `offset`. */
   async find(query: SlotQuery, limit = 4, offset = 0, locationId?: string): Promise<Slot[]> {
+    if (this.agendas?.enabled) return this.findWithTherapists(this.agendas, query, limit, offset, locationId);
     const now = this.clock.now();
     const earliest = new Date(now.getTime() + this.options.leadMinutes * 60000);
     const tz = this.practice.timeZone;
@@ -73,6 +79,62 @@ export class AvailabilityService {
       }
       candidates.sort((a, b) => a.start.getTime() - b.start.getTime());
       for (const c of candidates) {
+        if (out.length >= limit) break;
+        if (skipped < offset) skipped += 1;
+        else out.push(c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Slots where a therapist who does the appointment type works and is free. A slot is offered
+   * once per location and time however many therapists are free then; which of them gets the
+   * booking is decided when it is confirmed (see AgendaBookings).
+   */
+  private async findWithTherapists(agendas: TherapistAgendas, query: SlotQuery, limit: number, offset: number, locationId?: string): Promise<Slot[]> {
+    const now = this.clock.now();
+    const earliest = new Date(now.getTime() + this.options.leadMinutes * 60000);
+    const tz = this.practice.timeZone;
+    const today = toLocal(now, tz);
+    // The last day searched is searched to its end (and a day more: time zones).
+    const horizon = new Date(now.getTime() + (this.options.horizonDays + 2) * 86400000);
+    const locations = this.practice.locations.filter((l) => !locationId || l.id === locationId);
+    const type = query.appointmentTypeId ?? this.practice.appointmentTypes[0].id;
+    const therapists = agendas.therapists.filter((t) => t.appointmentTypes.includes(type) && locations.some((l) => t.workingHours[l.id]));
+    const busy = await agendas.busyOf(therapists, now, horizon);
+    const closed = new Set(this.practice.closedDays);
+    const out: Slot[] = [];
+    let skipped = 0;
+    for (let i = 0; i <= this.options.horizonDays && out.length < limit; i++) {
+      const date = addDays(today, i);
+      const iso = isoDate(date);
+      if (closed.has(iso)) continue;
+      if (query.date && iso !== query.date) continue;
+      if (query.fromDate && iso < query.fromDate) continue;
+      const weekday = weekdayOf(date);
+      if (query.weekday !== undefined && weekday !== query.weekday) continue;
+      const instantOf = this.dayClock(date, tz);
+      const candidates = new Map<string, Slot>();
+      for (const loc of locations) {
+        for (const t of therapists) {
+          const theirs = busy.get(t.id);
+          if (!theirs) continue;
+          for (const [open, close] of t.workingHours[loc.id]?.[WEEKDAYS[weekday]] ?? []) {
+            const [oh, om] = open.split(':').map(Number);
+            const [ch, cm] = close.split(':').map(Number);
+            for (let m = oh * 60 + om; m + this.step <= ch * 60 + cm; m += this.step) {
+              if (!this.matchesTime(m, query)) continue;
+              const start = instantOf(m);
+              const slot = { locationId: loc.id, start, end: new Date(start.getTime() + this.step * 60000) };
+              const key = `${loc.id}@${start.getTime()}`;
+              if (start < earliest || candidates.has(key) || theirs.some((b) => overlaps(b, slot))) continue;
+              candidates.set(key, slot);
+            }
+          }
+        }
+      }
+      for (const c of [...candidates.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || a.locationId.localeCompare(b.locationId))) {
         if (out.length >= limit) break;
         if (skipped < offset) skipped += 1;
         else out.push(c);

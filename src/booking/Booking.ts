@@ -1,3 +1,4 @@
+import type { AgendaEventRef } from '../agenda/Agenda';
 import type { Locale } from '../config/AppConfig';
 
 /** What the patient told about their complaint. */
@@ -35,6 +36,27 @@ export interface Booking {
   updatedAt: Date;
   /** What last happened, for the staff list. */
   lastEvent: 'new' | 'moved' | 'cancelled';
+  /** The therapist it is with (practice.yaml agenda); absent in the built-in agenda without therapists. */
+  therapistId?: string;
+  /** The event in the therapist's calendar, when that is a CalDAV calendar. */
+  agendaEvent?: AgendaEventRef;
+}
+
+/** Where a booking sits in the practice's agenda: its place, for the availability search. */
+export interface BookedPeriod {
+  locationId: string;
+  therapistId?: string;
+  start: Date;
+  end: Date;
+}
+
+/** Where a moved booking goes: its new time and place, and with whom. */
+export interface MoveTarget {
+  start: Date;
+  end: Date;
+  locationId: string;
+  therapistId?: string;
+  agendaEvent?: AgendaEventRef;
 }
 
 /** Outcome of claiming a slot. */

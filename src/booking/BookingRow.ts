@@ -15,6 +15,8 @@ export interface BookingRow {
   created_at: number | string;
   updated_at: number | string;
   last_event: string;
+  therapist_id?: string | null;
+  agenda_event?: string | Record<string, unknown> | null;
 }
 
 /** Personal and clinical details, stored together as one JSON document. */
@@ -29,6 +31,7 @@ export function toRow(b: Booking): BookingRow {
     reference: b.reference, status: b.status, location_id: b.locationId, appointment_type_id: b.appointmentTypeId,
     starts_at: b.start.getTime(), ends_at: b.end.getTime(), user_key: b.userKey, channel: b.channel, locale: b.locale,
     details: JSON.stringify(details), created_at: b.createdAt.getTime(), updated_at: b.updatedAt.getTime(), last_event: b.lastEvent,
+    therapist_id: b.therapistId ?? null, agenda_event: b.agendaEvent ? JSON.stringify(b.agendaEvent) : null,
   };
 }
 
@@ -48,5 +51,7 @@ export function fromRow(r: BookingRow): Booking {
     createdAt: new Date(Number(r.created_at)),
     updatedAt: new Date(Number(r.updated_at)),
     lastEvent: r.last_event as Booking['lastEvent'],
+    ...(r.therapist_id ? { therapistId: r.therapist_id } : {}),
+    ...(r.agenda_event ? { agendaEvent: (typeof r.agenda_event === 'string' ? JSON.parse(r.agenda_event) : r.agenda_event) as Booking['agendaEvent'] } : {}),
   };
 }

@@ -1,11 +1,11 @@
-/** Builds an iCalendar (.ics) event; times in UTC so every calendar shows local time right. */
+import ical, { ICalCalendarMethod } from 'ical-generator';
+
+/**
+ * The patient's iCalendar (.ics) file of an appointment, written by ical-generator; times in UTC
+ * so every calendar shows them in its own local time.
+ */
 export function calendarEvent(e: { uid: string; start: Date; end: Date; summary: string; location: string; description: string; now: Date }): string {
-  const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
-  return [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//fysio-assistent//NL', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
-    'BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${stamp(e.now)}`, `DTSTART:${stamp(e.start)}`, `DTEND:${stamp(e.end)}`,
-    `SUMMARY:${escape(e.summary)}`, `LOCATION:${escape(e.location)}`, `DESCRIPTION:${escape(e.description)}`,
-    'END:VEVENT', 'END:VCALENDAR', '',
-  ].join('\r\n');
+  const calendar = ical({ prodId: { company: 'fysio-assistent', product: 'afspraak', language: 'NL' }, method: ICalCalendarMethod.PUBLISH });
+  calendar.createEvent({ id: e.uid, start: e.start, end: e.end, stamp: e.now, summary: e.summary, location: e.location, description: e.description });
+  return calendar.toString();
 }

@@ -14,4 +14,6 @@ export interface SlotQuery {
   afterMinutes?: number;
   /** Start before this many minutes after midnight. */
   beforeMinutes?: number;
+  /** With therapists in practice.yaml: only those who do this type (default: the first, the intake). */
+  appointmentTypeId?: string;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { checkSourceOverlap, formatProblem, lintKnowledge, loadKnowledge } from '../knowledge';
 
 const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? 'knowledge';
-const practiceFiles = ['practice.yaml', 'examples/practice-be.yaml'].filter((f) => existsSync(join(dir, f)));
+const practiceFiles = ['practice.yaml', 'examples/practice-be.yaml', 'examples/practice-caldav.yaml'].filter((f) => existsSync(join(dir, f)));
 let failed = false;
 for (const practiceFile of practiceFiles.length ? practiceFiles : ['practice.yaml']) {
   const { knowledge, problems } = loadKnowledge(dir, practiceFile);

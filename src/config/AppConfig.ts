@@ -88,6 +88,16 @@ const envSchema = z.object({
   BOT_OPENID_METADATA: url(['https:', 'http:']).optional(),
   STAFF_TEAMS_SERVICE_URL: url(['https:', 'http:']).optional(),
   STAFF_TEAMS_CONVERSATION_ID: z.string().trim().min(1).optional(),
+  CALDAV_URL: url(['https:', 'http:'])
+    .refine((v) => { try { const u = new URL(v); return !u.username && !u.password; } catch { return true; } }, 'expected a URL without a user name or password (use CALDAV_USERNAME and CALDAV_PASSWORD)')
+    .optional(),
+  CALDAV_USERNAME: z.string().trim().min(1).optional(),
+  CALDAV_PASSWORD: z.string().min(1).optional(),
+  CALDAV_OAUTH_CLIENT_ID: z.string().trim().min(1).optional(),
+  CALDAV_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  CALDAV_OAUTH_REFRESH_TOKEN: z.string().min(1).optional(),
+  CALDAV_OAUTH_TOKEN_URL: url(['https:', 'http:']).default('https://oauth2.googleapis.com/token'),
+  CALDAV_TIMEOUT_SECONDS: positiveInt('a number of seconds, e.g. 8').refine((n) => n <= 120, 'expected at most 120 seconds').default(8),
   ROUTER_ANSWER_MIN: fraction.default(0.41),
   ROUTER_CLARIFY_MIN: fraction.default(0.23),
   ROUTER_MARGIN: fraction.default(0.02),
@@ -152,6 +162,20 @@ export interface AppConfig {
   publicUrl?: string;
   /** A Teams conversation (channel or group chat of the staff) told about new tickets. */
   staffTeams?: { serviceUrl: string; conversationId: string };
+  /** The CalDAV server of the therapists' calendars (practice.yaml says which calendar is whose). */
+  caldav: CalDavConfig;
+}
+
+/** How to reach the CalDAV server; credentials only from the environment. */
+export interface CalDavConfig {
+  /** Base URL that calendar paths in practice.yaml are resolved against. */
+  url?: string;
+  auth:
+    | { kind: 'none' }
+    | { kind: 'basic'; username: string; password: string }
+    | { kind: 'oauth'; clientId: string; clientSecret: string; refreshToken: string; tokenUrl: string; username?: string };
+  /** A request that takes longer counts as "server unreachable". */
+  timeoutMs: number;
 }
 
 /**
@@ -169,7 +193,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? '');
-        const shown = cleaned[name] !== undefined && !/PASSWORD|SECRET|TOKEN|DATABASE_URL|CONSOLE_USERS/.test(name)
+        const shown = cleaned[name] !== undefined && !/PASSWORD|SECRET|TOKEN|DATABASE_URL|CONSOLE_USERS|CALDAV_URL/.test(name)
           ? ` (got "${cleaned[name]}")`
           : '';
         return `${name}: ${issue.message}${shown}`;
@@ -200,6 +224,16 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   }
   if (Boolean(e.STAFF_TEAMS_SERVICE_URL) !== Boolean(e.STAFF_TEAMS_CONVERSATION_ID)) {
     problems.push('STAFF_TEAMS_SERVICE_URL, STAFF_TEAMS_CONVERSATION_ID: set both to tell staff in Teams about new tickets, or neither');
+  }
+  if (Boolean(e.CALDAV_USERNAME) !== Boolean(e.CALDAV_PASSWORD) && !e.CALDAV_OAUTH_CLIENT_ID) {
+    problems.push('CALDAV_USERNAME, CALDAV_PASSWORD: set both for the CalDAV server, or neither');
+  }
+  const oauth = [e.CALDAV_OAUTH_CLIENT_ID, e.CALDAV_OAUTH_CLIENT_SECRET, e.CALDAV_OAUTH_REFRESH_TOKEN];
+  if (oauth.some(Boolean) && !oauth.every(Boolean)) {
+    problems.push('CALDAV_OAUTH_CLIENT_ID, CALDAV_OAUTH_CLIENT_SECRET, CALDAV_OAUTH_REFRESH_TOKEN: set all three for OAuth (Google), or none');
+  }
+  if (oauth.every(Boolean) && e.CALDAV_PASSWORD) {
+    problems.push('CALDAV_PASSWORD: not used with CALDAV_OAUTH_*; set one way to sign in');
   }
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -244,6 +278,18 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     staffTeams: e.STAFF_TEAMS_SERVICE_URL && e.STAFF_TEAMS_CONVERSATION_ID
       ? { serviceUrl: e.STAFF_TEAMS_SERVICE_URL, conversationId: e.STAFF_TEAMS_CONVERSATION_ID }
       : undefined,
+    caldav: {
+      url: e.CALDAV_URL,
+      auth: oauth.every(Boolean)
+        ? {
+            kind: 'oauth', clientId: e.CALDAV_OAUTH_CLIENT_ID!, clientSecret: e.CALDAV_OAUTH_CLIENT_SECRET!,
+            refreshToken: e.CALDAV_OAUTH_REFRESH_TOKEN!, tokenUrl: e.CALDAV_OAUTH_TOKEN_URL, username: e.CALDAV_USERNAME,
+          }
+        : e.CALDAV_USERNAME && e.CALDAV_PASSWORD
+          ? { kind: 'basic', username: e.CALDAV_USERNAME, password: e.CALDAV_PASSWORD }
+          : { kind: 'none' },
+      timeoutMs: e.CALDAV_TIMEOUT_SECONDS * 1000,
+    },
   };
 }
 

@@ -104,5 +104,27 @@ export function lintKnowledge(kb: KnowledgeBase): ContentProblem[] {
       });
     }
   });
+  const locationIds = new Set(kb.practice.locations.map((l) => l.id));
+  const typeIds = new Set(kb.practice.appointmentTypes.map((t) => t.id));
+  const therapistIds = new Set<string>();
+  kb.practice.agenda.therapists.forEach((t, i) => {
+    const at = `agenda.therapists.${i}`;
+    if (therapistIds.has(t.id)) add(practiceFile, `${at}.id`, `therapist "${t.id}" is listed twice`);
+    therapistIds.add(t.id);
+    for (const id of t.appointmentTypes) {
+      if (!typeIds.has(id)) add(practiceFile, `${at}.appointmentTypes`, `"${id}" is not an appointment type id`);
+    }
+    for (const [location, week] of Object.entries(t.workingHours)) {
+      if (!locationIds.has(location)) add(practiceFile, `${at}.workingHours.${location}`, `"${location}" is not a location id`);
+      for (const [day, spans] of Object.entries(week)) {
+        spans.forEach(([from, to], k) => {
+          if (from >= to) add(practiceFile, `${at}.workingHours.${location}.${day}.${k}`, `starts at ${from} but ends at ${to}`);
+        });
+      }
+    }
+    if (t.calendar !== undefined && !/^(https?:\/\/|\/)/.test(t.calendar)) {
+      add(practiceFile, `${at}.calendar`, 'expected a URL (https://…) or a path on CALDAV_URL starting with /');
+    }
+  });
   return problems;
 }

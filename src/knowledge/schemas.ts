@@ -81,6 +81,37 @@ export const emergencyFileSchema = z.strictObject({
 
 const hours = z.array(z.tuple([z.string().regex(TIME, 'expected HH:MM'), z.string().regex(TIME, 'expected HH:MM')]));
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const weekHours = z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, hours.default([])])) as Record<
+  (typeof WEEKDAYS)[number],
+  z.ZodDefault<typeof hours>
+>);
+
+/**
+ * The practice's agenda. Without therapists the bot books on the locations' opening hours in its
+ * own agenda (one appointment per location at a time). With therapists, a slot is offered where
+ * one of them works, does the appointment type and is free; a therapist with a `calendar` is
+ * free only where that CalDAV calendar is (its server address and credentials come from the
+ * CALDAV_* environment variables, never from this file).
+ */
+export const agendaSchema = z.strictObject({
+  /** Put the patient's phone number in the therapist's calendar event (off: initials and reference only). */
+  phoneInCalendar: z.boolean().default(false),
+  therapists: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(TOPIC_ID, 'expected a lowercase id with dashes, e.g. anne-de-vries'),
+        name: z.string().trim().min(1),
+        /** Ids of the appointment types this therapist does. */
+        appointmentTypes: z.array(z.string().regex(TOPIC_ID)).min(1),
+        /** Working hours per location id. */
+        workingHours: z.record(z.string().regex(TOPIC_ID), weekHours),
+        /** The CalDAV calendar: a full URL, or a path on CALDAV_URL ("/praktijk/anne/"). */
+        calendar: z.string().trim().min(1).optional(),
+      }),
+    )
+    .default([]),
+});
+export type AgendaFile = z.infer<typeof agendaSchema>;
 
 export const practiceFileSchema = z.strictObject({
   name: z.string().trim().min(1),
@@ -102,10 +133,7 @@ export const practiceFileSchema = z.strictObject({
         postalCode: z.string().trim().min(4),
         city: z.string().trim().min(1),
         phone: z.string().trim().min(6),
-        openingHours: z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, hours.default([])])) as Record<
-          (typeof WEEKDAYS)[number],
-          z.ZodDefault<typeof hours>
-        >),
+        openingHours: weekHours,
       }),
     )
     .min(1),
@@ -123,6 +151,8 @@ export const practiceFileSchema = z.strictObject({
   topicOverrides: z.record(z.string(), z.strictObject({ 'nl-NL': z.string().optional(), 'nl-BE': z.string().optional() })).default({}),
   /** Topics the practice always wants a person to handle. */
   alwaysHumanTopics: z.array(z.string()).default([]),
+  /** Who works when, and where their calendar is (see {@link agendaSchema}). */
+  agenda: agendaSchema.default({ phoneInCalendar: false, therapists: [] }),
 });
 export type PracticeFile = z.infer<typeof practiceFileSchema>;
 export type Weekday = (typeof WEEKDAYS)[number];

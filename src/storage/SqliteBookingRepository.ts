@@ -1,4 +1,4 @@
-import type { Booking, ClaimOutcome } from '../booking/Booking';
+import type { BookedPeriod, Booking, ClaimOutcome, MoveTarget } from '../booking/Booking';
 import type { BookingRepository } from '../booking/BookingRepository';
 import { fromRow, toRow, type BookingRow } from '../booking/BookingRow';
 import type { SqliteDatabase } from './SqliteDatabase';
@@ -16,8 +16,8 @@ export class SqliteBookingRepository implements BookingRepository {
     try {
       this.sqlite
         .stmt(
-          `INSERT INTO bookings (reference, status, location_id, appointment_type_id, starts_at, ends_at, user_key, channel, locale, details, created_at, updated_at, last_event)
-           VALUES (@reference, @status, @location_id, @appointment_type_id, @starts_at, @ends_at, @user_key, @channel, @locale, @details, @created_at, @updated_at, @last_event)`,
+          `INSERT INTO bookings (reference, status, location_id, appointment_type_id, starts_at, ends_at, user_key, channel, locale, details, created_at, updated_at, last_event, therapist_id, agenda_event)
+           VALUES (@reference, @status, @location_id, @appointment_type_id, @starts_at, @ends_at, @user_key, @channel, @locale, @details, @created_at, @updated_at, @last_event, @therapist_id, @agenda_event)`,
         )
         .run(toRow(b));
       outcome = 'created';
@@ -42,19 +42,34 @@ export class SqliteBookingRepository implements BookingRepository {
   }
 
   async move(reference: string, start: Date, end: Date, locationId: string, at: Date): Promise<'moved' | 'slot-taken' | 'not-found'> {
+    const current = await this.findByReference(reference);
+    return this.moveTo(reference, { start, end, locationId, therapistId: current?.therapistId, agendaEvent: current?.agendaEvent }, at);
+  }
+
+  async moveTo(reference: string, t: MoveTarget, at: Date): Promise<'moved' | 'slot-taken' | 'not-found'> {
     let changes: number;
     try {
       changes = this.sqlite
         .stmt(
-          "UPDATE bookings SET starts_at = ?, ends_at = ?, location_id = ?, last_event = 'moved', updated_at = ? WHERE reference = ? AND status = 'confirmed'",
+          `UPDATE bookings SET starts_at = ?, ends_at = ?, location_id = ?, therapist_id = ?, agenda_event = ?, last_event = 'moved', updated_at = ?
+           WHERE reference = ? AND status = 'confirmed'`,
         )
-        .run(start.getTime(), end.getTime(), locationId, at.getTime(), reference).changes;
+        .run(t.start.getTime(), t.end.getTime(), t.locationId, t.therapistId ?? null, t.agendaEvent ? JSON.stringify(t.agendaEvent) : null, at.getTime(), reference).changes;
     } catch (err) {
       if (uniqueViolation(err) === 'slot-taken') return 'slot-taken';
       throw err;
     }
     await this.sqlite.durable();
     return changes === 1 ? 'moved' : 'not-found';
+  }
+
+  async bookedBetween(from: Date, to: Date): Promise<BookedPeriod[]> {
+    const rows = this.sqlite
+      .stmt("SELECT location_id, therapist_id, starts_at, ends_at FROM bookings WHERE status = 'confirmed' AND starts_at < ? AND ends_at > ?")
+      .all(to.getTime(), from.getTime()) as { location_id: string; therapist_id: string | null; starts_at: number; ends_at: number }[];
+    return rows.map((r) => ({
+      locationId: r.location_id, ...(r.therapist_id ? { therapistId: r.therapist_id } : {}), start: new Date(r.starts_at), end: new Date(r.ends_at),
+    }));
   }
 
   async takenStarts(locationId: string, from: Date, to: Date): Promise<Date[]> {
@@ -73,6 +88,10 @@ export class SqliteBookingRepository implements BookingRepository {
     const deleted = this.sqlite.stmt('DELETE FROM bookings WHERE ends_at < ?').run(before.getTime()).changes;
     await this.sqlite.durable();
     return deleted;
+  }
+
+  async findForUser(userKey: string): Promise<Booking[]> {
+    return (this.sqlite.stmt('SELECT * FROM bookings WHERE user_key = ?').all(userKey) as BookingRow[]).map(fromRow);
   }
 
   async deleteForUser(userKey: string): Promise<number> {

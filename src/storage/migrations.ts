@@ -143,4 +143,18 @@ export const MIGRATIONS: Migration[] = [
     ALTER TABLE bot_state_v6 RENAME TO bot_state;`,
     postgres: `SELECT 1;`,
   },
+  {
+    version: 7,
+    description: "bookings in a therapist's agenda: the therapist and the calendar event; one booking per therapist per slot",
+    // Several therapists work at one location at the same time: the slot is theirs, not the
+    // location's. Bookings without a therapist (the built-in agenda) keep one per location.
+    sqlite: `ALTER TABLE bookings ADD COLUMN therapist_id TEXT;
+    ALTER TABLE bookings ADD COLUMN agenda_event TEXT;
+    DROP INDEX IF EXISTS bookings_one_per_slot;
+    CREATE UNIQUE INDEX bookings_one_per_slot ON bookings(location_id, starts_at, COALESCE(therapist_id, '')) WHERE status = 'confirmed';`,
+    postgres: `ALTER TABLE bookings ADD COLUMN IF NOT EXISTS therapist_id TEXT;
+    ALTER TABLE bookings ADD COLUMN IF NOT EXISTS agenda_event JSONB;
+    DROP INDEX IF EXISTS bookings_one_per_slot;
+    CREATE UNIQUE INDEX bookings_one_per_slot ON bookings(location_id, starts_at, COALESCE(therapist_id, '')) WHERE status = 'confirmed';`,
+  },
 ];
