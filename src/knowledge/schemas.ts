@@ -61,8 +61,28 @@ export const intentsFileSchema = z.record(
   z.strictObject({
     /** Messages that are this intent when they are (nearly) the whole message. */
     exact: phraseList,
-    /** Phrasings that compete with FAQ topics in the matcher. */
-    phrasings: z.array(z.string().trim().min(1)).default([]),
+    /**
+     * Examples the intent classifier learns from, competing with the FAQ topics' phrasings:
+     * one list, or one per locale (`nl-NL`, `nl-BE`) so that each locale's share can be counted.
+     */
+    phrasings: z
+      .union([
+        z.array(z.string().trim().min(1)),
+        z.strictObject({ 'nl-NL': z.array(z.string().trim().min(1)), 'nl-BE': z.array(z.string().trim().min(1)) }),
+      ])
+      .default([]),
+  }).transform(({ exact, phrasings }) => {
+    const perLocale = Array.isArray(phrasings) ? { 'nl-NL': phrasings, 'nl-BE': [] } : phrasings;
+    return {
+      exact,
+      /** Every phrasing, nl-NL first. */
+      phrasings: [...perLocale['nl-NL'], ...perLocale['nl-BE']],
+      /** The locale each of {@link phrasings} was written for. */
+      phrasingLocales: [
+        ...perLocale['nl-NL'].map(() => 'nl-NL' as const),
+        ...perLocale['nl-BE'].map(() => 'nl-BE' as const),
+      ],
+    };
   }),
 );
 

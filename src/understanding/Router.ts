@@ -15,6 +15,11 @@ export interface RouterThresholds {
   clarifyMin: number;
   /** How far the best topic must lead the next one to answer without asking. */
   margin: number;
+  /**
+   * The out-of-scope gate: the share of the message's weighted content words that the knowledge
+   * base must know before it may be answered (chosen by cross-validation in `npm run eval`).
+   */
+  coverMin?: number;
 }
 
 export interface RouterOptions {
@@ -57,7 +62,10 @@ interface TextMeaning {
   readonly label: string | undefined;
   readonly terms: readonly QueryTerm[];
   readonly ranked: readonly Ranked[];
-  readonly mayAnswer: boolean;
+  /** How many of the message's stems the knowledge base knows. */
+  readonly known: number;
+  /** Share of the message's weighted stems that the knowledge base knows, 0..1. */
+  readonly knownShare: number;
 }
 
 const NO_TERMS: readonly QueryTerm[] = [];
@@ -193,7 +201,7 @@ export class Router {
       const withContext = this.index.rank([...terms, ...extra], 6, (o) => (o === context.previousTopic ? 1.1 : 1));
       if (withContext.length && (!ranked.length || withContext[0].score > ranked[0].score)) ranked = withContext;
     }
-    const faq = this.decide(ranked, meaning.mayAnswer);
+    const faq = this.decide(ranked, this.mayAnswer(meaning));
     if (faq) return faq;
 
     const words = facts.words;
@@ -223,7 +231,7 @@ export class Router {
   private meaningOf(facts: TextFacts): TextMeaning {
     const corrected = this.normalizer.corrected(facts.words);
     const rule = this.emergency.detect(facts.text, corrected);
-    const empty = { label: undefined, terms: NO_TERMS, ranked: NO_RANKED, mayAnswer: false };
+    const empty = { label: undefined, terms: NO_TERMS, ranked: NO_RANKED, known: 0, knownShare: 0 };
     if (rule || (facts.command && !REPLY_ONLY.has(facts.command))) return { rule, ...empty };
     const label = this.labels.get(this.normalizer.keyOf(facts.words));
     if (label) return { ...empty, rule, label };
@@ -242,7 +250,12 @@ export class Router {
       known += 1;
       knownWeight += q.weight;
     }
-    return { rule, label, terms, ranked, mayAnswer: known >= 2 && knownWeight > totalWeight * KNOWN_SHARE };
+    return { rule, label, terms, ranked, known, knownShare: totalWeight ? knownWeight / totalWeight : 0 };
+  }
+
+  /** The out-of-scope gate: enough of the message is the knowledge base's own vocabulary. */
+  private mayAnswer(meaning: TextMeaning): boolean {
+    return meaning.known >= 2 && meaning.knownShare > (this.options.thresholds.coverMin ?? KNOWN_SHARE);
   }
 
   /** The topics (and intents) the message is closest to, best first, with the signals behind each score. */
