@@ -245,10 +245,13 @@ export class Router {
     let knownWeight = 0;
     let totalWeight = 0;
     for (const q of terms) {
-      totalWeight += q.weight;
+      // Weighted by how telling each word is: an unknown word ("tandarts", "wifi") weighs as
+      // much as the rarest known one, a word every topic uses ("pijn") little.
+      const w = q.weight * this.index.weightOf(q.stem);
+      totalWeight += w;
       if (!this.index.knows(q.stem)) continue;
       known += 1;
-      knownWeight += q.weight;
+      knownWeight += w;
     }
     return { rule, label, terms, ranked, known, knownShare: totalWeight ? knownWeight / totalWeight : 0 };
   }
