@@ -196,6 +196,13 @@ export class Router {
 
     const terms = meaning.terms;
     let ranked = meaning.ranked;
+    if (!this.inDomain(meaning)) {
+      // Mostly words the knowledge base does not know ("artrose bij mijn paard", "wifi router"):
+      // not a question for any topic, however close the nearest one is. It may still ask for
+      // an action ("geen bot, een mens").
+      const action = this.decide(ranked.filter((r) => r.owner.startsWith(INTENT_PREFIX)), meaning.known >= 1);
+      return action && action.intent !== 'clarify' ? action : { intent: 'none', topic: null, score: ranked[0]?.score ?? 0, candidates: [] };
+    }
     if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && !this.confident(ranked)) {
       const extra = (this.titleStems.get(context.previousTopic) ?? []).map((stem) => ({ stem, weight: 1 }));
       const withContext = this.index.rank([...terms, ...extra], 6, (o) => (o === context.previousTopic ? 1.1 : 1));
@@ -256,9 +263,14 @@ export class Router {
     return { rule, label, terms, ranked, known, knownShare: totalWeight ? knownWeight / totalWeight : 0 };
   }
 
-  /** The out-of-scope gate: enough of the message is the knowledge base's own vocabulary. */
+  /** The out-of-scope gate: enough of the message's weight is the knowledge base's own vocabulary. */
+  private inDomain(meaning: TextMeaning): boolean {
+    return meaning.knownShare > (this.options.thresholds.coverMin ?? KNOWN_SHARE);
+  }
+
+  /** Whether the message may be answered without asking: in the domain, and more than one known word. */
   private mayAnswer(meaning: TextMeaning): boolean {
-    return meaning.known >= 2 && meaning.knownShare > (this.options.thresholds.coverMin ?? KNOWN_SHARE);
+    return meaning.known >= 2 && this.inDomain(meaning);
   }
 
   /** The topics (and intents) the message is closest to, best first, with the signals behind each score. */
