@@ -38,7 +38,7 @@ const SHORT_FOLLOW_UP_STEMS = 4;
  * other sentences count this much (tuned with `npm run eval`: 0.55–0.7 best, 1 = no weighting).
  */
 const STORY_WEIGHT = 0.7;
-/** An answer needs more than this share of the message's stems to be known words. */
+/** The out-of-scope gate: more than this share of a message's weighted stems must be known (chosen by `npm run eval`). */
 const KNOWN_SHARE = 0.5;
 /** Messages routed to warm up, and the longest the event loop is held at a time; see {@link Router.warmUp}. */
 const WARM_UP_MESSAGES = 1500;
@@ -263,9 +263,14 @@ export class Router {
     return { rule, label, terms, ranked, known, knownShare: totalWeight ? knownWeight / totalWeight : 0 };
   }
 
+  /** The share of a message's weighted words that must be known for it to be in the domain. */
+  get coverMin(): number {
+    return this.options.thresholds.coverMin ?? KNOWN_SHARE;
+  }
+
   /** The out-of-scope gate: enough of the message's weight is the knowledge base's own vocabulary. */
   private inDomain(meaning: TextMeaning): boolean {
-    return meaning.knownShare > (this.options.thresholds.coverMin ?? KNOWN_SHARE);
+    return meaning.knownShare > this.coverMin;
   }
 
   /** Whether the message may be answered without asking: in the domain, and more than one known word. */

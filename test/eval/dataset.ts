@@ -10,6 +10,8 @@ export interface Example {
   topic?: string;
   /** How it is written (short, keyword, story, typo, …); absent in the older development files. */
   style?: string;
+  /** The file it comes from, without its part: `dev-faq-a`, `topics`, `intents`, `redflags`. */
+  set?: string;
 }
 
 /**
@@ -44,7 +46,7 @@ function readJsonl(dir: string, name: RegExp): Example[] {
           throw new Error(`${file}:${i + 1}: not valid JSON`);
         }
         if (typeof ex.text !== 'string' || typeof ex.intent !== 'string') throw new Error(`${file}:${i + 1}: needs "text" and "intent"`);
-        out.push(ex);
+        out.push({ ...ex, set: file.replace(/(-dev|-test)?\.jsonl$/, '') });
       });
   }
   return out;
