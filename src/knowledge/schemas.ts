@@ -48,6 +48,12 @@ export const languageFileSchema = z.strictObject({
   negationBreaks: phraseList,
   /** Parts that domain compounds are made of (knie + artrose). */
   compoundParts: phraseList,
+  /** Words that join two questions in one message ("mag ik fietsen en hoeveel …"). */
+  questionJoins: z.array(z.string().trim().min(1)).default([]),
+  /** Words a question starts with: after a join word they mark a second question. */
+  questionWords: z.array(z.string().trim().min(1)).default([]),
+  /** Words pointing back at what was just said ("hoe lang duurt dat?"): a short message with one follows up. */
+  pointingWords: z.array(z.string().trim().min(1)).default([]),
 });
 
 export const INTENT_IDS = [
