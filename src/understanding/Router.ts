@@ -240,7 +240,7 @@ export class Router {
     const words = facts.words;
     const opener = words.length ? this.exact.get(words[0]) : undefined;
     if (opener === 'greeting' || opener === 'thanks') return decision(opener, null, 0.5);
-    return { intent: 'none', topic: null, score: ranked[0]?.score ?? 0, candidates: [] };
+    return { intent: 'none', topic: null, score: round(ranked[0]?.score ?? 0), candidates: [] };
   }
 
   /**
