@@ -200,6 +200,10 @@ async function main(): Promise<void> {
       ['topics not in the KB yet', (e) => !known(e)],
     ]);
     table('TEST PART (frozen, held out; scored only)', rows);
+    // Written independently, short messages ("bedankt", "wat is artrose") can coincide with a phrasing.
+    const trained = new Set(phrasingFolds(kb, FOLDS).flatMap((f) => f.held.map((e) => e.text.trim().toLowerCase())));
+    const same = test.filter((e) => trained.has(e.text.trim().toLowerCase()));
+    console.log(`  ${same.length} test messages are word for word a phrasing of the knowledge base (independently written; none of 8+ words).`);
     const inKb = rows.find(([n]) => n === 'topics in the KB (+ others)')?.[1] ?? rows[0][1];
     for (const m of missedTargets(inKb)) missed.push(`test: ${m}`);
   } else console.log('\nTEST PART: no heldout/*-test.jsonl files yet.');
