@@ -194,12 +194,20 @@ async function main(): Promise<void> {
 
   console.log(`Knowledge base: ${kb.topics.size} topics. Test part: ${test.length} messages; development part: ${dev.length}.`);
   if (test.length) {
-    const known = (e: Example) => e.intent !== 'faq' || (e.topic !== undefined && kb.topics.has(e.topic));
-    const rows = grouped(test, testPredictions, [
-      ['topics in the KB (+ others)', known],
-      ['topics not in the KB yet', (e) => !known(e)],
-    ]);
-    table('TEST PART (frozen, held out; scored only)', rows);
+    // A FAQ message about a topic the knowledge base does not have yet (the second edition's,
+    // until they are added) cannot be answered right: shown apart, and in "all".
+    const known = (e: Example) => e.intent !== 'faq' || !e.topic || kb.topics.has(e.topic);
+    const idx = test.map((e, i) => (known(e) ? i : -1)).filter((i) => i >= 0);
+    const knownTest = idx.map((i) => test[i]);
+    const knownPredictions = idx.map((i) => testPredictions[i]);
+    const rows = grouped(knownTest, knownPredictions);
+    rows[0][0] = `all (${kb.topics.size} topics of the KB)`;
+    table(`TEST PART (frozen, held out; scored only) — the knowledge base's ${kb.topics.size} topics, the intents, out-of-scope and red flags`, rows);
+    const missing = test.length - knownTest.length;
+    if (missing) {
+      table(`TEST PART — all, with the ${missing} messages about topics the knowledge base does not have yet`, grouped(test, testPredictions).filter(([n]) => n === 'all' || n.startsWith('locale') || n.startsWith('set')));
+    }
+    for (const m of missedTargets(rows[0][1])) missed.push(`test: ${m}`);
     // Written independently, short messages ("bedankt", "wat is artrose") can coincide with a phrasing.
     const trained = new Set(phrasingFolds(kb, FOLDS).flatMap((f) => f.held.map((e) => e.text.trim().toLowerCase())));
     const same = test.filter((e) => trained.has(e.text.trim().toLowerCase()));
