@@ -234,6 +234,7 @@ export class Router {
       }
       // A follow-up ("en bij de knie?") is one word plus the topic it follows up on.
       faq = this.decide(ranked, withContext ? this.inDomain(meaning) : this.mayAnswer(meaning));
+      if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked) ?? faq;
     }
     if (faq) return faq;
 
@@ -342,6 +343,25 @@ export class Router {
       if (locale) return locale;
     }
     return undefined;
+  }
+
+  /**
+   * In a story of several sentences the many story words lower the score of the right topic. When
+   * the question sentence on its own is answered, and with the topic the whole story ranks first,
+   * the two readings agree: answer it.
+   */
+  private questionAgrees(text: string, ranked: readonly Ranked[]): RouteDecision | undefined {
+    const sentences = text.split(/(?<=[.!?\n])\s*/).filter((s) => /[a-z0-9]/i.test(s));
+    if (sentences.length < 2 || !ranked.length) return undefined;
+    const questions = sentences.filter((s) => s.includes('?'));
+    const question = (questions.length ? questions : [sentences[sentences.length - 1]]).join(' ');
+    const words = this.normalizer.baseWords(question);
+    const corrected = this.normalizer.corrected(words);
+    const terms = this.queryTerms(question, corrected);
+    const alone = this.index.rank(terms, 6);
+    const known = terms.filter((q) => this.index.knows(q.stem)).length;
+    const answer = this.decide(alone, known >= 2);
+    return answer?.intent === 'faq' && answer.topic === ranked[0].owner ? answer : undefined;
   }
 
   /** The topics (and intents) the message is closest to, best first, with the signals behind each score. */
