@@ -219,7 +219,7 @@ export class Router {
       // Mostly words the knowledge base does not know ("artrose bij mijn paard", "wifi router"):
       // not a question for any topic, however close the nearest one is. It may still ask for
       // an action ("geen bot, een mens").
-      const action = this.decide(ranked.filter((r) => r.owner.startsWith(INTENT_PREFIX)), meaning.known >= 1);
+      const action = this.decide(ranked.filter((r) => r.owner.startsWith(INTENT_PREFIX)), meaning.known >= 2);
       if (action && action.intent !== 'clarify') return action;
     } else {
       let withContext = false;
