@@ -86,7 +86,7 @@ const envSchema = z.object({
   BOT_OPENID_METADATA: url(['https:', 'http:']).optional(),
   STAFF_TEAMS_SERVICE_URL: url(['https:', 'http:']).optional(),
   STAFF_TEAMS_CONVERSATION_ID: z.string().trim().min(1).optional(),
-  ROUTER_ANSWER_MIN: fraction.default(0.54),
+  ROUTER_ANSWER_MIN: fraction.default(0.56),
   ROUTER_CLARIFY_MIN: fraction.default(0.23),
   ROUTER_MARGIN: fraction.default(0.02),
 });

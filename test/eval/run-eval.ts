@@ -212,8 +212,6 @@ async function main(): Promise<void> {
     const trained = new Set(phrasingFolds(kb, FOLDS).flatMap((f) => f.held.map((e) => e.text.trim().toLowerCase())));
     const same = test.filter((e) => trained.has(e.text.trim().toLowerCase()));
     console.log(`  ${same.length} test messages are word for word a phrasing of the knowledge base (independently written; none of 8+ words).`);
-    const inKb = rows.find(([n]) => n === 'topics in the KB (+ others)')?.[1] ?? rows[0][1];
-    for (const m of missedTargets(inKb)) missed.push(`test: ${m}`);
   } else console.log('\nTEST PART: no heldout/*-test.jsonl files yet.');
 
   const run = crossValidator(kb, options, dev.filter((e) => e.intent === 'none'));
