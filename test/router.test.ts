@@ -37,6 +37,58 @@ describe('router', () => {
     },
   );
 
+  // The misses named in issue 22, and messages like them.
+  it.each<[string, 'nl-NL' | 'nl-BE', string, string | null]>([
+    ['afspraak voor mijn moeder', 'nl-NL', 'booking', null],
+    ['ik wil een nieuwe afspraak', 'nl-NL', 'booking', null],
+    ['kan ik morgen komen?', 'nl-NL', 'booking', null],
+    ['geen bot aub, gewoon een mens', 'nl-NL', 'handoff', null],
+    ['Dag, alles goed?', 'nl-BE', 'greeting', null],
+    ['hallo allemaal', 'nl-NL', 'greeting', null],
+    ['kan ik mijn afspraak naar een andere dag verzetten', 'nl-NL', 'cancel-booking', null],
+    ['kunnen jullie me terugbellen', 'nl-BE', 'handoff', null],
+    ['ik heb een klacht, ik wil iemand spreken', 'nl-NL', 'handoff', null],
+    ['Steroid injection knie, hoe vaak?', 'nl-NL', 'faq', 'injection'],
+    ['Beste sleeping position bij heupartrose?', 'nl-NL', 'faq', 'sleep'],
+    ['in het vlaams aub', 'nl-NL', 'switch-locale-be', null],
+  ])('routes "%s" (%s) to %s %s', (text, locale, intent, topic) => {
+    const d = router.route(text, { locale });
+    expect(d.intent).toBe(intent);
+    if (topic) expect(d.topic).toBe(topic);
+  });
+
+  it.each([
+    'ogen laten nakijken',
+    'knie van mijn broek gescheurd',
+    'artrose bij mijn paard',
+    'heupfles',
+    'tandarts',
+    'oogarts',
+    'rijbewijskeuring',
+    'hoe zet ik mijn wifi router opnieuw aan',
+  ])('does not answer the near-miss "%s" with a topic', (text) => {
+    expect(router.route(text, { locale: 'nl-NL' }).intent).not.toBe('faq');
+  });
+
+  it('reads a short follow-up against the topic answered last', () => {
+    expect(router.route('En bij de knie?', { locale: 'nl-NL', previousTopic: 'which-sport' })).toMatchObject({ intent: 'faq', topic: 'which-sport' });
+    expect(router.route('En bij de knie?', { locale: 'nl-NL' }).intent).not.toBe('faq');
+    expect(router.route('hoe lang duurt dat?', { locale: 'nl-NL', previousTopic: 'physio-treatment' })).toMatchObject({ intent: 'faq', topic: 'treatment-duration' });
+  });
+
+  it('answers "en in België?" after an answer with that topic as it is in Belgium, without switching language', () => {
+    expect(router.route('en in België?', { locale: 'nl-NL', previousTopic: 'referral' })).toMatchObject({ intent: 'faq', topic: 'referral', answerLocale: 'nl-BE' });
+    expect(router.route('en in nederland?', { locale: 'nl-BE', previousTopic: 'reimbursement' })).toMatchObject({ intent: 'faq', topic: 'reimbursement', answerLocale: 'nl-NL' });
+    expect(router.exactIntent('en in België?')).toBeUndefined();
+    expect(router.exactIntent('België')).toBe('switch-locale-be');
+  });
+
+  it('finds the two questions of a message that asks two', () => {
+    expect(router.questionParts('mag ik fietsen en hoeveel moet ik bewegen?')).toEqual(['mag ik fietsen', 'hoeveel moet ik bewegen?']);
+    expect(router.questionParts('Mag ik zwemmen? En helpt ijs?')).toEqual(['Mag ik zwemmen?', 'En helpt ijs?']);
+    expect(router.questionParts('pijn en stijfheid in de ochtend')).toEqual(['pijn en stijfheid in de ochtend']);
+  });
+
   it('asks which topic is meant for a single word instead of guessing', () => {
     const d = router.route('heup', { locale: 'nl-NL' });
     expect(d.intent).toBe('clarify');

@@ -66,7 +66,54 @@ export class MessageResponder {
         if (decision.topic && this.alwaysHuman(decision.topic)) return { kind: 'flow', flow: 'handoff', reason: 'always-human' };
         break;
     }
+    const both = this.twoQuestions(text, decision, locale);
+    if (both) return replies(...(await this.answerTwo(both, memory, locale)));
     return replies(...(await this.answer(text, decision, memory, locale)));
+  }
+
+  /**
+   * The two topics of a message that asks two questions, when its parts lead to different
+   * topics; each with whether its part could be answered on its own.
+   */
+  private twoQuestions(text: string, whole: RouteDecision, locale: Locale): TwoQuestions | undefined {
+    if (whole.intent !== 'faq' && whole.intent !== 'clarify' && whole.intent !== 'none') return undefined;
+    const parts = this.deps.router.questionParts(text);
+    if (parts.length < 2) return undefined;
+    const found: { topic: string; sure: boolean }[] = [];
+    for (const part of parts) {
+      const d = this.deps.router.route(part, { locale });
+      const topic = d.intent === 'faq' ? d.topic : d.intent === 'clarify' ? d.candidates[0]?.topic : undefined;
+      if (topic && !found.some((f) => f.topic === topic)) found.push({ topic, sure: d.intent === 'faq' });
+    }
+    if (found.length < 2) return undefined;
+    // What the whole message was answered with leads, if it is one of the two.
+    const lead = whole.intent === 'faq' ? found.findIndex((f) => f.topic === whole.topic) : -1;
+    const [first, second] = lead > 0 ? [found[lead], found[0]] : [found[0], found[1]];
+    return { first: { ...first, sure: first.sure || lead >= 0 }, second };
+  }
+
+  /**
+   * Both answers when both questions are clear; the clear one's answer and the other topic as a
+   * choice when one is; otherwise a choice between the two. Never one of them silently dropped.
+   */
+  private async answerTwo(two: TwoQuestions, memory: ConversationMemory, locale: Locale): Promise<Reply[]> {
+    const { composer } = this.deps;
+    memory.misses = 0;
+    const { first, second } = two;
+    const choice = (topic: string) => composer.clarify([{ topic, score: 1 }], locale).choices!.slice(0, 1);
+    if (first.sure && second.sure) {
+      memory.previousTopic = second.topic;
+      memory.answeredTopic = second.topic;
+      const a = composer.answer(first.topic, locale);
+      const b = composer.answer(second.topic, locale);
+      return [{ text: a.text }, { text: b.text }, { text: composer.say(locale, 'faq.more').text, choices: [...(b.choices ?? []), composer.action(locale, 'book')] }];
+    }
+    if (first.sure) {
+      memory.previousTopic = first.topic;
+      memory.answeredTopic = first.topic;
+      return [{ text: composer.answer(first.topic, locale).text }, { text: composer.say(locale, 'clarify.also').text, choices: [...choice(second.topic), composer.action(locale, 'book')] }];
+    }
+    return [{ text: composer.say(locale, 'clarify.two').text, choices: [...choice(first.topic), ...choice(second.topic), composer.action(locale, 'other')] }];
   }
 
   private async answer(text: string, d: RouteDecision, memory: ConversationMemory, locale: Locale): Promise<Reply[]> {
@@ -79,7 +126,8 @@ export class MessageResponder {
       case 'faq': {
         memory.previousTopic = d.topic ?? undefined;
         memory.answeredTopic = d.topic ?? undefined;
-        const reply = composer.answer(d.topic!, locale);
+        // A follow-up about the other country ("en in België?") gets that country's answer.
+        const reply = composer.answer(d.topic!, d.answerLocale ?? locale);
         const choices = [...(reply.choices ?? []), composer.action(locale, 'book')];
         return [{ text: reply.text }, { text: composer.say(locale, 'faq.more').text, choices }];
       }
@@ -124,6 +172,12 @@ export class MessageResponder {
     }
     return undefined;
   }
+}
+
+/** The two topics of a message asking two questions, the one to answer first leading. */
+interface TwoQuestions {
+  first: { topic: string; sure: boolean };
+  second: { topic: string; sure: boolean };
 }
 
 function replies(...list: Reply[]): MessageOutcome {

@@ -48,6 +48,12 @@ export const languageFileSchema = z.strictObject({
   negationBreaks: phraseList,
   /** Parts that domain compounds are made of (knie + artrose). */
   compoundParts: phraseList,
+  /** Words that join two questions in one message ("mag ik fietsen en hoeveel …"). */
+  questionJoins: z.array(z.string().trim().min(1)).default([]),
+  /** Words a question starts with: after a join word they mark a second question. */
+  questionWords: z.array(z.string().trim().min(1)).default([]),
+  /** Words pointing back at what was just said ("hoe lang duurt dat?"): a short message with one follows up. */
+  pointingWords: z.array(z.string().trim().min(1)).default([]),
 });
 
 export const INTENT_IDS = [
@@ -61,8 +67,28 @@ export const intentsFileSchema = z.record(
   z.strictObject({
     /** Messages that are this intent when they are (nearly) the whole message. */
     exact: phraseList,
-    /** Phrasings that compete with FAQ topics in the matcher. */
-    phrasings: z.array(z.string().trim().min(1)).default([]),
+    /**
+     * Examples the intent classifier learns from, competing with the FAQ topics' phrasings:
+     * one list, or one per locale (`nl-NL`, `nl-BE`) so that each locale's share can be counted.
+     */
+    phrasings: z
+      .union([
+        z.array(z.string().trim().min(1)),
+        z.strictObject({ 'nl-NL': z.array(z.string().trim().min(1)), 'nl-BE': z.array(z.string().trim().min(1)) }),
+      ])
+      .default([]),
+  }).transform(({ exact, phrasings }) => {
+    const perLocale = Array.isArray(phrasings) ? { 'nl-NL': phrasings, 'nl-BE': [] } : phrasings;
+    return {
+      exact,
+      /** Every phrasing, nl-NL first. */
+      phrasings: [...perLocale['nl-NL'], ...perLocale['nl-BE']],
+      /** The locale each of {@link phrasings} was written for. */
+      phrasingLocales: [
+        ...perLocale['nl-NL'].map(() => 'nl-NL' as const),
+        ...perLocale['nl-BE'].map(() => 'nl-BE' as const),
+      ],
+    };
   }),
 );
 

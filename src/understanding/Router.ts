@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { SUPPORTED_LOCALES } from '../config/AppConfig';
+import { SUPPORTED_LOCALES, type Locale } from '../config/AppConfig';
 import type { IntentId, KnowledgeBase } from '../knowledge';
 import { INTENT_IDS } from '../knowledge';
 import { EmergencyDetector } from './EmergencyDetector';
-import { LEARN, TextNormalizer } from './TextNormalizer';
+import { foldAndSplit, LEARN, TextNormalizer } from './TextNormalizer';
 import { TopicIndex, type QueryTerm, type Ranked } from './TopicIndex';
 import type { Candidate, RouteContext, RouteDecision, RouteIntent } from './types';
 import { boundForRouting } from './boundForRouting';
@@ -16,6 +16,11 @@ export interface RouterThresholds {
   clarifyMin: number;
   /** How far the best topic must lead the next one to answer without asking. */
   margin: number;
+  /**
+   * The out-of-scope gate: the share of the message's weighted content words that the knowledge
+   * base must know before it may be answered (chosen by cross-validation in `npm run eval`).
+   */
+  coverMin?: number;
 }
 
 export interface RouterOptions {
@@ -25,6 +30,8 @@ export interface RouterOptions {
 }
 
 const INTENT_PREFIX = 'intent:';
+/** The commands that switch the language, and to which locale. */
+const LOCALE_SWITCHES: Partial<Record<IntentId, Locale>> = { 'switch-locale-nl': 'nl-NL', 'switch-locale-be': 'nl-BE' };
 /** Intents only meaningful as an answer to a question the bot asked. */
 const REPLY_ONLY: ReadonlySet<IntentId> = new Set(['yes', 'no', 'stop', 'release']);
 /** A follow-up this short is read against the previous topic. */
@@ -34,7 +41,7 @@ const SHORT_FOLLOW_UP_STEMS = 4;
  * other sentences count this much (tuned with `npm run eval`: 0.55–0.7 best, 1 = no weighting).
  */
 const STORY_WEIGHT = 0.7;
-/** An answer needs more than this share of the message's stems to be known words. */
+/** The out-of-scope gate: more than this share of a message's weighted stems must be known (chosen by `npm run eval`). */
 const KNOWN_SHARE = 0.5;
 /** Messages routed to warm up, and the longest the event loop is held at a time; see {@link Router.warmUp}. */
 const WARM_UP_MESSAGES = 1500;
@@ -58,7 +65,10 @@ interface TextMeaning {
   readonly label: string | undefined;
   readonly terms: readonly QueryTerm[];
   readonly ranked: readonly Ranked[];
-  readonly mayAnswer: boolean;
+  /** How many of the message's stems the knowledge base knows. */
+  readonly known: number;
+  /** Share of the message's weighted stems that the knowledge base knows, 0..1. */
+  readonly knownShare: number;
 }
 
 const NO_TERMS: readonly QueryTerm[] = [];
@@ -73,6 +83,11 @@ export class Router {
   private readonly emergency: EmergencyDetector;
   private readonly index: TopicIndex;
   private readonly exact = new Map<string, IntentId>();
+  private readonly joins: Set<string>;
+  private readonly questionWords: Set<string>;
+  private readonly pointing: Set<string>;
+  /** Stems of the country names among the locale switches ("belgie" → nl-BE). */
+  private readonly countries = new Map<string, Locale>();
   private readonly labels = new Map<string, string>();
   private readonly titleStems = new Map<string, string[]>();
   /** Stems of the answers' text: words of the domain, even where no phrasing uses them. */
@@ -84,6 +99,9 @@ export class Router {
 
   constructor(private readonly kb: KnowledgeBase, private readonly options: RouterOptions) {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
+    this.joins = new Set(kb.language.questionJoins.map((w) => foldAndSplit(w).join(' ')));
+    this.questionWords = new Set(kb.language.questionWords.flatMap(foldAndSplit));
+    this.pointing = new Set(kb.language.pointingWords.flatMap(foldAndSplit));
     // Every text once, in the order its words enter the vocabulary; the normalizer splits each
     // text once for the vocabulary, the index, the answers' stems and the labels' keys.
     const texts: string[] = [];
@@ -130,7 +148,11 @@ export class Router {
     this.index = new TopicIndex(learned, new Int32Array(docs), docOwners);
     for (const id of INTENT_IDS) {
       for (const phrase of kb.intents[id]?.exact ?? []) {
-        for (const key of this.exactKeys(this.normalizer.baseWords(phrase))) if (!this.exact.has(key)) this.exact.set(key, id);
+        const words = this.normalizer.baseWords(phrase);
+        for (const key of this.exactKeys(words)) if (!this.exact.has(key)) this.exact.set(key, id);
+        // "België" alone switches the language; "en in België?" after an answer asks about that country.
+        const locale = LOCALE_SWITCHES[id];
+        if (locale && words.length === 1) this.countries.set(this.normalizer.stem(words[0]), locale);
       }
     }
     for (const { topic, title, label } of titled) {
@@ -189,18 +211,38 @@ export class Router {
 
     const terms = meaning.terms;
     let ranked = meaning.ranked;
-    if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && !this.confident(ranked)) {
-      const extra = (this.titleStems.get(context.previousTopic) ?? []).map((stem) => ({ stem, weight: 1 }));
-      const withContext = this.index.rank([...terms, ...extra], 6, (o) => (o === context.previousTopic ? 1.1 : 1));
-      if (withContext.length && (!ranked.length || withContext[0].score > ranked[0].score)) ranked = withContext;
+    let faq: RouteDecision | undefined;
+    const country = context.previousTopic && terms.length <= 2 ? this.countryIn(facts.words) : undefined;
+    if (country && context.previousTopic && this.kb.topics.has(context.previousTopic)) {
+      return { intent: 'faq', topic: context.previousTopic, score: 1, candidates: [], answerLocale: country };
     }
-    const faq = this.decide(ranked, meaning.mayAnswer);
+    if (terms.length && !this.inDomain(meaning)) {
+      // Mostly words the knowledge base does not know ("artrose bij mijn paard", "wifi router"):
+      // not a question for any topic, however close the nearest one is. It may still ask for
+      // an action ("geen bot, een mens").
+      const action = this.decide(ranked.filter((r) => r.owner.startsWith(INTENT_PREFIX)), meaning.known >= 2);
+      if (action && action.intent !== 'clarify') return action;
+    } else {
+      let withContext = false;
+      const marked = this.followsUp(facts.words);
+      if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && (marked || !this.confident(ranked))) {
+        const extra = (this.titleStems.get(context.previousTopic) ?? []).map((stem) => ({ stem, weight: 1 }));
+        const reread = this.index.rank([...terms, ...extra], 6, (o) => (o === context.previousTopic ? 1.1 : 1));
+        if (reread.length && (marked || !ranked.length || reread[0].score > ranked[0].score)) {
+          ranked = reread;
+          withContext = true;
+        }
+      }
+      // A follow-up ("en bij de knie?") is one word plus the topic it follows up on.
+      faq = this.decide(ranked, withContext ? this.inDomain(meaning) : this.mayAnswer(meaning));
+      if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked) ?? faq;
+    }
     if (faq) return faq;
 
     const words = facts.words;
     const opener = words.length ? this.exact.get(words[0]) : undefined;
     if (opener === 'greeting' || opener === 'thanks') return decision(opener, null, 0.5);
-    return { intent: 'none', topic: null, score: ranked[0]?.score ?? 0, candidates: [] };
+    return { intent: 'none', topic: null, score: round(ranked[0]?.score ?? 0), candidates: [] };
   }
 
   /**
@@ -213,8 +255,10 @@ export class Router {
     if (last && last.text === text) return last;
     const words = this.normalizer.baseWords(text);
     let command: IntentId | undefined;
-    for (const key of this.exactKeys(words)) {
+    for (const [i, key] of this.exactKeys(words).entries()) {
       command = this.exact.get(key);
+      // A language switch is the whole message; in a longer one a country is a question about it.
+      if (command && i > 0 && LOCALE_SWITCHES[command]) command = undefined;
       if (command) break;
     }
     return (this.last = { text, words, command });
@@ -224,7 +268,7 @@ export class Router {
   private meaningOf(facts: TextFacts): TextMeaning {
     const corrected = this.normalizer.corrected(facts.words);
     const rule = this.emergency.detect(facts.text, corrected);
-    const empty = { label: undefined, terms: NO_TERMS, ranked: NO_RANKED, mayAnswer: false };
+    const empty = { label: undefined, terms: NO_TERMS, ranked: NO_RANKED, known: 0, knownShare: 0 };
     if (rule || (facts.command && !REPLY_ONLY.has(facts.command))) return { rule, ...empty };
     const label = this.labels.get(this.normalizer.keyOf(facts.words));
     if (label) return { ...empty, rule, label };
@@ -238,12 +282,87 @@ export class Router {
     let knownWeight = 0;
     let totalWeight = 0;
     for (const q of terms) {
-      totalWeight += q.weight;
+      // Weighted by how telling each word is: an unknown word ("tandarts", "wifi") weighs as
+      // much as the rarest known one, a word every topic uses ("pijn") little.
+      const w = q.weight * this.index.weightOf(q.stem);
+      totalWeight += w;
       if (!this.index.knows(q.stem)) continue;
       known += 1;
-      knownWeight += q.weight;
+      knownWeight += w;
     }
-    return { rule, label, terms, ranked, mayAnswer: known >= 2 && knownWeight > totalWeight * KNOWN_SHARE };
+    return { rule, label, terms, ranked, known, knownShare: totalWeight ? knownWeight / totalWeight : 0 };
+  }
+
+  /** The share of a message's weighted words that must be known for it to be in the domain. */
+  get coverMin(): number {
+    return this.options.thresholds.coverMin ?? KNOWN_SHARE;
+  }
+
+  /** The out-of-scope gate: enough of the message's weight is the knowledge base's own vocabulary. */
+  private inDomain(meaning: TextMeaning): boolean {
+    return meaning.knownShare > this.coverMin;
+  }
+
+  /** Whether the message may be answered without asking: in the domain, and more than one known word. */
+  private mayAnswer(meaning: TextMeaning): boolean {
+    return meaning.known >= 2 && this.inDomain(meaning);
+  }
+
+  /**
+   * The questions of a message that asks two or more ("mag ik fietsen en hoeveel moet ik
+   * bewegen?"): its sentences that end in a question mark, or else its parts split where a join
+   * word ("en") is followed by a question word. One part (the whole text) when it asks one.
+   */
+  questionParts(text: string): string[] {
+    const cut = (text ?? '').slice(0, this.options.maxChars);
+    const questions = cut.split(/(?<=\?)\s*/).filter((q) => q.includes('?') && /[a-z]/i.test(q));
+    if (questions.length >= 2) return questions;
+    const parts: string[] = [];
+    const words = cut.split(/\s+/);
+    let start = 0;
+    for (let i = 1; i < words.length - 1; i++) {
+      const join = foldAndSplit(words[i]).join(' ');
+      const next = foldAndSplit(words[i + 1])[0];
+      if (this.joins.has(join) && next !== undefined && this.questionWords.has(next) && i > start) {
+        parts.push(words.slice(start, i).join(' '));
+        start = i + 1;
+      }
+    }
+    parts.push(words.slice(start).join(' '));
+    return parts.filter((p) => /[a-z]/i.test(p));
+  }
+
+  /** True when the words start with a join word ("en …") or point back ("… dat?"): a follow-up. */
+  private followsUp(words: readonly string[]): boolean {
+    return words.length > 0 && (this.joins.has(words[0]) || words.some((w) => this.pointing.has(w)));
+  }
+
+  /** The country a short follow-up asks about ("en in België?"), if it names one. */
+  private countryIn(words: readonly string[]): Locale | undefined {
+    for (const w of words) {
+      const locale = this.countries.get(this.normalizer.stem(w));
+      if (locale) return locale;
+    }
+    return undefined;
+  }
+
+  /**
+   * In a story of several sentences the many story words lower the score of the right topic. When
+   * the question sentence on its own is answered, and with the topic the whole story ranks first,
+   * the two readings agree: answer it.
+   */
+  private questionAgrees(text: string, ranked: readonly Ranked[]): RouteDecision | undefined {
+    const sentences = text.split(/(?<=[.!?\n])\s*/).filter((s) => /[a-z0-9]/i.test(s));
+    if (sentences.length < 2 || !ranked.length) return undefined;
+    const questions = sentences.filter((s) => s.includes('?'));
+    const question = (questions.length ? questions : [sentences[sentences.length - 1]]).join(' ');
+    const words = this.normalizer.baseWords(question);
+    const corrected = this.normalizer.corrected(words);
+    const terms = this.queryTerms(question, corrected);
+    const alone = this.index.rank(terms, 6);
+    const known = terms.filter((q) => this.index.knows(q.stem)).length;
+    const answer = this.decide(alone, known >= 2);
+    return answer?.intent === 'faq' && answer.topic === ranked[0].owner ? answer : undefined;
   }
 
   /** The topics (and intents) the message is closest to, best first, with the signals behind each score. */

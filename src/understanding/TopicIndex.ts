@@ -228,6 +228,12 @@ export class TopicIndex {
     return this.docOwner.length;
   }
 
+  /** How much the stem tells owners apart (0 for a stem every owner uses); unknown stems count as the rarest. */
+  weightOf(stem: string): number {
+    const id = this.termIds.get(stem);
+    return id === undefined ? this.maxIdf : this.idf[id];
+  }
+
   /** True when the stem occurs anywhere in the index. */
   knows(stem: string): boolean {
     return this.termIds.has(stem);

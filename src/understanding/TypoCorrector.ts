@@ -66,6 +66,9 @@ export class TypoCorrector {
       // The first two letters must agree: patients rarely mistype those, and "aftrekken" must
       // not become "aantrekken".
       if (c[0] !== word[0] || c[1] !== word[1]) continue;
+      // A letter added at the end is more often another word ("paard" is not "paar") than a
+      // slip, unless it doubles the one before it ("kniee").
+      if (c.length === word.length - 1 && word.startsWith(c) && word[word.length - 1] !== c[c.length - 1]) continue;
       const cost = weightedDistance(word, c, max);
       const tie = cost === bestCost && (this.frequency(c) > this.frequency(best) || (this.frequency(c) === this.frequency(best) && c < best));
       if (cost < bestCost || tie) {

@@ -19,6 +19,8 @@ export interface RouteDecision {
   score: number;
   /** Close topics to offer when clarifying (also filled for answers, for follow-up use). */
   candidates: Candidate[];
+  /** For a follow-up about the other country ("en in België?"): answer from that locale's text. */
+  answerLocale?: Locale;
   /** The red-flag rule that fired, for emergencies. */
   emergencyRule?: string;
 }

@@ -1,28 +1,52 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale } from '../../src/config';
 
-/** One labelled message of the development set. */
+/** One labelled message. */
 export interface Example {
   text: string;
   locale: Locale;
   intent: string;
   topic?: string;
+  /** How it is written (short, keyword, story, typo, …); absent in the older development files. */
+  style?: string;
+  /** The file it comes from, without its part: `dev-faq-a`, `topics`, `intents`, `redflags`. */
+  set?: string;
 }
 
-/** Reads every `dev*.jsonl` file in this folder (or `dir`), failing loudly on a bad line. */
+/**
+ * The development part: every `dev*.jsonl` in this folder (or `dir`) and every
+ * `heldout/*-dev.jsonl`. Rules, synonyms, phrasings and thresholds may be tuned on these.
+ */
 export function loadDevSet(dir = __dirname): Example[] {
+  return [...readJsonl(dir, /^dev.*\.jsonl$/), ...readJsonl(join(dir, 'heldout'), /-dev\.jsonl$/)];
+}
+
+/**
+ * The frozen test part: every `heldout/*-test.jsonl`, written by people who never saw the
+ * knowledge base. Only ever scored: nothing is tuned on it, and its sentences are not read
+ * while writing rules or phrasings.
+ */
+export function loadTestSet(dir = __dirname): Example[] {
+  return readJsonl(join(dir, 'heldout'), /-test\.jsonl$/);
+}
+
+function readJsonl(dir: string, name: RegExp): Example[] {
+  if (!existsSync(dir)) return [];
   const out: Example[] = [];
-  for (const file of readdirSync(dir).filter((f) => /^dev.*\.jsonl$/.test(f)).sort()) {
+  for (const file of readdirSync(dir).filter((f) => name.test(f)).sort()) {
     readFileSync(join(dir, file), 'utf8')
       .split('\n')
       .forEach((line, i) => {
         if (!line.trim()) return;
+        let ex: Example;
         try {
-          out.push(JSON.parse(line) as Example);
+          ex = JSON.parse(line) as Example;
         } catch {
           throw new Error(`${file}:${i + 1}: not valid JSON`);
         }
+        if (typeof ex.text !== 'string' || typeof ex.intent !== 'string') throw new Error(`${file}:${i + 1}: needs "text" and "intent"`);
+        out.push({ ...ex, set: file.replace(/(-dev|-test)?\.jsonl$/, '') });
       });
   }
   return out;

@@ -17,15 +17,23 @@ export interface Figures {
   outOfScopeAnswered: number;
   emergencyRecall: number;
   falseAlarmRate: number;
+  /** Share of the conversational intents and out-of-scope messages given exactly their intent. */
+  intentsRight: number;
+  /** How many examples of each kind the figures rest on. */
+  counts: { faq: number; oos: number; intents: number; emergencies: number; all: number };
   intentAccuracy: Record<string, { correct: number; total: number }>;
   topicAccuracy: Record<string, { correct: number; total: number }>;
   confusions: Map<string, number>;
 }
 
+/** The intents that "intents right" is about: they start something or say the bot cannot help. */
+export const SCORED_INTENTS: ReadonlySet<string> = new Set(['booking', 'cancel-booking', 'handoff', 'greeting', 'thanks', 'help', 'restart', 'none']);
+
 /** Scores predictions against the labels. */
 export function score(examples: Example[], predictions: Prediction[]): Figures {
   let faq = 0, top1 = 0, wrong = 0, clarify = 0, clarifyHit = 0, noMatch = 0;
   let oos = 0, oosAnswered = 0, emergencies = 0, caught = 0, nonEmergencies = 0, falseAlarms = 0;
+  let intents = 0, intentsRight = 0;
   const intentAccuracy: Figures['intentAccuracy'] = {};
   const topicAccuracy: Figures['topicAccuracy'] = {};
   const confusions = new Map<string, number>();
@@ -35,6 +43,10 @@ export function score(examples: Example[], predictions: Prediction[]): Figures {
     ia.total += 1;
     const intentRight = ex.intent === 'faq' ? p.intent === 'faq' && p.topic === ex.topic : p.intent === ex.intent;
     if (intentRight) ia.correct += 1;
+    if (SCORED_INTENTS.has(ex.intent)) {
+      intents += 1;
+      if (intentRight) intentsRight += 1;
+    }
     if (ex.intent === 'emergency') {
       emergencies += 1;
       if (p.intent === 'emergency') caught += 1;
@@ -79,6 +91,8 @@ export function score(examples: Example[], predictions: Prediction[]): Figures {
     outOfScopeAnswered: pct(oosAnswered, oos),
     emergencyRecall: pct(caught, emergencies),
     falseAlarmRate: pct(falseAlarms, nonEmergencies),
+    intentsRight: pct(intentsRight, intents),
+    counts: { faq, oos, intents, emergencies, all: examples.length },
     intentAccuracy,
     topicAccuracy,
     confusions,
