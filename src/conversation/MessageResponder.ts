@@ -43,6 +43,11 @@ export class MessageResponder {
   async respond(text: string, memory: ConversationMemory, locale: Locale): Promise<MessageOutcome> {
     const { composer, router } = this.deps;
     const label = this.actionNamed(text, locale);
+    const more = label === 'more' && memory.previousTopic ? composer.more(memory.previousTopic, locale) : undefined;
+    if (more) {
+      memory.misses = 0;
+      return replies(more);
+    }
     if (label === 'rephrase' || label === 'other') {
       await this.recordFeedback(memory, 'none', locale);
       return replies(composer.say(locale, 'nomatch.rephrase'));
@@ -118,7 +123,7 @@ export class MessageResponder {
 
   private actionNamed(text: string, locale: Locale): string | undefined {
     const t = text.trim().toLowerCase();
-    for (const name of ['rephrase', 'other']) {
+    for (const name of ['rephrase', 'other', 'more']) {
       if (this.deps.composer.action(locale, name).label.toLowerCase() === t) return name;
     }
     return undefined;
