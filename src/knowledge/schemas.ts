@@ -21,10 +21,8 @@ export const PRACTICE_FIELDS = {
   'fees.missedAppointment': 'amount',
   cancellationHours: 'number',
   homeVisits: 'flag',
-  waitingTimeWeeks: 'number',
+  waitingTimeDays: 'number',
   'complaints.contact': 'text',
-  'complaints.scheme': 'text',
-  'complaints.url': 'text',
   secondOpinion: 'flag',
   otherJoints: 'flag',
   handTherapist: 'flag',
@@ -234,12 +232,13 @@ export const practiceFileSchema = z.strictObject({
   cancellationHours: z.number().int().min(0).max(168).optional(),
   /** Whether the physiotherapist also treats at home (when going to the practice is not possible). */
   homeVisits: z.boolean().optional(),
-  /** Typical waiting time for a first appointment, in weeks (0: this week). */
-  waitingTimeWeeks: z.number().min(0).max(52).optional(),
-  /** Whom to tell about a complaint and the complaints scheme the practice belongs to. */
-  complaints: z
-    .strictObject({ contact: z.string().trim().min(3).optional(), scheme: z.string().trim().min(3).optional(), url: z.url().optional() })
-    .default({}),
+  /** Usual waiting time for a first appointment, in days. */
+  waitingTimeDays: z.number().int().min(1).max(365).optional(),
+  /**
+   * Whom to tell about a complaint and how, as the end of the sentence "Je kunt je klacht melden
+   * bij …" (name or role, e-mail or page; the complaints scheme if the practice wants it named).
+   */
+  complaints: z.strictObject({ contact: z.string().trim().min(3).optional() }).default({}),
   /** Whether the practice gives a second opinion on another physiotherapist's treatment. */
   secondOpinion: z.boolean().optional(),
   /** Whether the practice also treats osteoarthritis of other joints (hand, thumb, shoulder, back). */
