@@ -5,3 +5,4 @@ export * from './KnowledgeLinter';
 export * from './requiredTopics';
 export * from './loadValidatedKnowledge';
 export * from './TopicAnswer';
+export * from './ReviewState';
