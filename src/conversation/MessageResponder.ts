@@ -46,7 +46,7 @@ export class MessageResponder {
     const more = label === 'more' && memory.previousTopic ? composer.more(memory.previousTopic, locale) : undefined;
     if (more) {
       memory.misses = 0;
-      return replies(more);
+      return replies({ text: more.text, choices: [...(more.choices ?? []), composer.action(locale, 'book')] });
     }
     if (label === 'rephrase' || label === 'other') {
       await this.recordFeedback(memory, 'none', locale);
