@@ -22,7 +22,7 @@ describe('second-edition answers in a conversation', () => {
     ]],
     ['the same in Flemish', () => beApp, 'nl-BE', [
       ['wanneer mag ik terug met de auto na mijn nieuwe knie?', /chirurg/, /Meer weten\?/],
-      ['Meer weten?', /Met de auto rijden kan meestal terug/, null],
+      ['meer weten', /Met de auto rijden kan meestal terug/, null],
     ]],
     ['a Dutch-speaking patient at a Flemish practice asks about a referral', () => beApp, 'nl-NL', [
       ['heb ik een verwijzing van de huisarts nodig?', /voorschrift van een arts/, null],

@@ -122,9 +122,11 @@ export class MessageResponder {
   }
 
   private actionNamed(text: string, locale: Locale): string | undefined {
-    const t = text.trim().toLowerCase();
+    // Typed as well as clicked: "meer weten" without the question mark is the same button.
+    const bare = (s: string) => s.trim().toLowerCase().replace(/[\s?!.]+$/, '');
+    const t = bare(text);
     for (const name of ['rephrase', 'other', 'more']) {
-      if (this.deps.composer.action(locale, name).label.toLowerCase() === t) return name;
+      if (bare(this.deps.composer.action(locale, name).label) === t) return name;
     }
     return undefined;
   }
