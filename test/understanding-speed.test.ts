@@ -1,6 +1,6 @@
 import { parseConfig } from '../src/config';
 import { loadValidatedKnowledge } from '../src/knowledge';
-import { INTENT_IDS } from '../src/knowledge';
+import { allAnswerTexts, INTENT_IDS } from '../src/knowledge';
 import { EmergencyDetector, LEARN, Router, TextNormalizer, TopicIndex } from '../src/understanding';
 
 // The index is built from words interned by id and the router keeps the last message's
@@ -36,7 +36,7 @@ function plainAndLearned(texts: string[], flags: number[]): { plain: TextNormali
 function knowledgeTexts(): string[] {
   const texts: string[] = [];
   for (const topic of kb.topics.values()) {
-    for (const c of Object.values(topic.locales)) texts.push(c.title, ...c.phrasings, c.label, c.answer);
+    for (const c of Object.values(topic.locales)) texts.push(c.title, ...c.phrasings, c.label, ...allAnswerTexts(c).map((a) => a.text));
   }
   for (const id of INTENT_IDS) texts.push(...(kb.intents[id]?.phrasings ?? []), ...(kb.intents[id]?.exact ?? []));
   return texts;

@@ -44,6 +44,11 @@ export class MessageResponder {
   async respond(text: string, memory: ConversationMemory, locale: Locale): Promise<MessageOutcome> {
     const { composer, router } = this.deps;
     const label = this.actionNamed(text, locale);
+    const more = label === 'more' && memory.previousTopic ? composer.more(memory.previousTopic, locale) : undefined;
+    if (more) {
+      memory.misses = 0;
+      return replies({ text: more.text, choices: [...(more.choices ?? []), composer.action(locale, 'book')] });
+    }
     if (label === 'rephrase' || label === 'other') {
       await this.recordFeedback(memory, 'none', locale);
       return replies(composer.say(locale, 'nomatch.rephrase'));
@@ -166,9 +171,11 @@ export class MessageResponder {
   }
 
   private actionNamed(text: string, locale: Locale): string | undefined {
-    const t = text.trim().toLowerCase();
-    for (const name of ['rephrase', 'other']) {
-      if (this.deps.composer.action(locale, name).label.toLowerCase() === t) return name;
+    // Typed as well as clicked: "meer weten" without the question mark is the same button.
+    const bare = (s: string) => s.trim().toLowerCase().replace(/[\s?!.]+$/, '');
+    const t = bare(text);
+    for (const name of ['rephrase', 'other', 'more']) {
+      if (bare(this.deps.composer.action(locale, name).label) === t) return name;
     }
     return undefined;
   }

@@ -1,6 +1,6 @@
 import type { Locale } from '../config/AppConfig';
 import type { Translator } from '../i18n/Translator';
-import { PRACTICE_INFO_TOPIC, type KnowledgeBase } from '../knowledge';
+import { isPracticeField, PRACTICE_FIELDS, PRACTICE_INFO_TOPIC, practiceValue, selectAnswer, type KnowledgeBase } from '../knowledge';
 import type { Candidate } from '../understanding/types';
 import { formatOpeningHours, renderPracticeInfo } from './PracticeInfo';
 import type { Choice, Reply } from './Reply';
@@ -16,7 +16,7 @@ export class ReplyComposer {
    */
   private readonly sentences = new Map<string, string>();
   /** Answers per locale and topic, for the same reason; copied out, so callers may change them. */
-  private readonly answers = new Map<string, Reply>();
+  private readonly answers = new Map<string, Reply & { more?: string }>();
 
   constructor(private readonly kb: KnowledgeBase, private readonly t: Translator) {}
 
@@ -32,31 +32,65 @@ export class ReplyComposer {
     ];
   }
 
-  /** A topic's answer (practice overrides first) and its follow-ups as choices. */
+  /**
+   * A topic's answer and its follow-ups as choices. The text is the practice's override, else the
+   * case that fits the practice's configuration, else the text for the practice's country, else
+   * the topic's answer. A long answer offers "meer weten?"; costs and complaints offer a person.
+   */
   answer(topicId: string, locale: Locale): Reply {
+    const reply = this.composed(topicId, locale);
+    return { text: reply.text, choices: reply.choices && [...reply.choices] };
+  }
+
+  /** The second part of a long answer ("meer weten?"), or undefined when the topic has none. */
+  more(topicId: string, locale: Locale): Reply | undefined {
+    const reply = this.composed(topicId, locale);
+    if (reply.more === undefined) return undefined;
+    return { text: reply.more, choices: reply.choices?.filter((c) => c.value !== this.action(locale, 'more').value) };
+  }
+
+  private composed(topicId: string, locale: Locale): Reply & { more?: string } {
     const id = `${locale}\u0000${topicId}`;
     let reply = this.answers.get(id);
     if (!reply) {
       reply = this.composeAnswer(topicId, locale);
       this.answers.set(id, reply);
     }
-    return { text: reply.text, choices: reply.choices && [...reply.choices] };
+    return reply;
   }
 
-  private composeAnswer(topicId: string, locale: Locale): Reply {
+  private composeAnswer(topicId: string, locale: Locale): Reply & { more?: string } {
     const topic = this.kb.topics.get(topicId);
     if (!topic) throw new Error(`unknown topic ${topicId}`);
     const override = this.kb.practice.topicOverrides[topicId]?.[locale];
-    let text = (override ?? topic.locales[locale].answer)
-      .replace(/\{\{\s*practiceName\s*\}\}/g, this.kb.practice.name)
-      .replace(/\{\{\s*phone\s*\}\}/g, this.kb.practice.phone)
-      .trim();
+    const selected = override !== undefined ? { answer: override } : selectAnswer(topic.locales[locale], this.kb.practice);
+    let text = this.fill(selected.answer, locale);
+    const more = selected.more === undefined ? undefined : this.fill(selected.more, locale);
     if (topicId === PRACTICE_INFO_TOPIC) text += '\n\n' + renderPracticeInfo(this.kb.practice, locale, this.t);
     const choices = topic.followUps
       .map((id) => this.kb.topics.get(id))
       .filter((f) => f !== undefined)
       .map((f) => ({ label: f.locales[locale].label, value: f.locales[locale].label }));
-    return { text, choices };
+    if (more !== undefined) choices.unshift(this.action(locale, 'more'));
+    if (topic.offerPerson) choices.push(this.action(locale, 'person'));
+    return { text, choices, more };
+  }
+
+  /** Replaces the placeholders: the practice's name and phone, and the practice facts. */
+  private fill(text: string, locale: Locale): string {
+    return text
+      .replace(/\{\{\s*([^}]*?)\s*\}\}/g, (whole, name: string) => {
+        if (name === 'practiceName') return this.kb.practice.name;
+        if (name === 'phone') return this.kb.practice.phone;
+        if (!isPracticeField(name)) return whole;
+        const value = practiceValue(this.kb.practice, name);
+        if (value === undefined || typeof value === 'boolean') return whole;
+        if (PRACTICE_FIELDS[name] === 'amount' && typeof value === 'number') {
+          return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(value);
+        }
+        return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+      })
+      .trim();
   }
 
   /** "Bedoel je …?" with the close topics and a way out. */

@@ -1,6 +1,8 @@
 import { SUPPORTED_LOCALES } from '../config/AppConfig';
 import { TextNormalizer } from '../understanding/TextNormalizer';
-import { REQUIRED_TOPIC_IDS } from './requiredTopics';
+import { COUNTRY_SPECIFIC_TOPIC_IDS, REQUIRED_TOPIC_IDS } from './requiredTopics';
+import { COUNTRIES } from './schemas';
+import { allAnswerTexts, isPracticeField } from './TopicAnswer';
 import type { ContentProblem, KnowledgeBase } from './types';
 
 /** Limits the content must respect; exported so tests and the report use the same numbers. */
@@ -12,8 +14,11 @@ export const CONTENT_LIMITS = {
   maxFollowUps: 4,
 } as const;
 
-/** Placeholders an answer may contain; anything else in double braces is a leftover. */
-export const ALLOWED_PLACEHOLDERS = ['practiceName', 'phone'] as const;
+/**
+ * Placeholders any answer may contain. A practice fact (`{{fees.session}}`) may also appear in an
+ * answer case whose `when` requires it to be set; anything else in double braces is a leftover.
+ */
+export const ALLOWED_PLACEHOLDERS = ['practiceName', 'phone', 'coverage.nlSessions', 'coverage.nlMonths', 'coverage.beRegularSessions'] as const;
 
 const LEFTOVER = /\b(TODO|TBD|FIXME|XXX|lorem ipsum)\b|…|\.\.\.|\[\s*\]|<[a-z]+>/i;
 
@@ -42,6 +47,15 @@ export function lintKnowledge(kb: KnowledgeBase): ContentProblem[] {
     for (const source of topic.sources) {
       if (!sourceIds.has(source)) add(file, 'sources', `"${source}" names no source in sources.yaml (known: ${[...sourceIds].join(', ')})`);
     }
+    for (const country of COUNTRIES) {
+      for (const source of topic.sourcesByCountry?.[country] ?? []) {
+        const known = kb.sources.find((s) => s.id === source);
+        if (!known) add(file, `sourcesByCountry.${country}`, `"${source}" names no source in sources.yaml`);
+        else if (known.country && known.country !== country) {
+          add(file, `sourcesByCountry.${country}`, `"${source}" is a source for ${known.country}, not for ${country}`);
+        }
+      }
+    }
     const n = topic.followUps.length;
     if (n < CONTENT_LIMITS.minFollowUps || n > CONTENT_LIMITS.maxFollowUps) {
       add(file, 'followUps', `has ${n} follow-ups; expected ${CONTENT_LIMITS.minFollowUps} to ${CONTENT_LIMITS.maxFollowUps}`);
@@ -56,21 +70,38 @@ export function lintKnowledge(kb: KnowledgeBase): ContentProblem[] {
       if (content.phrasings.length < CONTENT_LIMITS.minPhrasings) {
         add(file, at('phrasings'), `has ${content.phrasings.length} phrasings; at least ${CONTENT_LIMITS.minPhrasings} are needed`);
       }
-      const words = countWords(content.answer);
-      if (words > CONTENT_LIMITS.maxAnswerWords) {
-        add(file, at('answer'), `has ${words} words; at most ${CONTENT_LIMITS.maxAnswerWords} (split it into an answer and a follow-up topic)`);
-      }
       const labelLength = [...content.label].length;
       if (labelLength > CONTENT_LIMITS.maxLabelChars) {
         add(file, at('label'), `"${content.label}" has ${labelLength} characters; at most ${CONTENT_LIMITS.maxLabelChars}`);
       }
-      for (const [field, text] of [['answer', content.answer], ['title', content.title], ['label', content.label]] as const) {
-        if (LEFTOVER.test(text)) add(file, at(field), `contains a leftover placeholder (${LEFTOVER.exec(text)?.[0]})`);
-        for (const m of text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
-          if (!(ALLOWED_PLACEHOLDERS as readonly string[]).includes(m[1])) {
-            add(file, at(field), `unknown placeholder {{${m[1]}}} (allowed: ${ALLOWED_PLACEHOLDERS.join(', ')})`);
-          }
+      const texts = [...allAnswerTexts(content), { where: 'title', text: content.title, when: undefined }, { where: 'label', text: content.label, when: undefined }];
+      for (const { where, text, when } of texts) {
+        const isAnswer = where !== 'title' && where !== 'label';
+        const words = countWords(text);
+        if (isAnswer && words > CONTENT_LIMITS.maxAnswerWords) {
+          add(file, at(where), `has ${words} words; at most ${CONTENT_LIMITS.maxAnswerWords} (move the rest to "more", shown behind "meer weten?")`);
         }
+        if (LEFTOVER.test(text)) add(file, at(where), `contains a leftover placeholder (${LEFTOVER.exec(text)?.[0]})`);
+        for (const m of text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+          const name = m[1];
+          if ((ALLOWED_PLACEHOLDERS as readonly string[]).includes(name)) continue;
+          const condition = when?.[name];
+          if (isPracticeField(name) && (condition === 'set' || condition === 'true')) continue;
+          add(
+            file,
+            at(where),
+            isPracticeField(name)
+              ? `{{${name}}} may only appear in a case whose "when" has ${name}: set`
+              : `unknown placeholder {{${name}}} (allowed: ${ALLOWED_PLACEHOLDERS.join(', ')}, or a practice fact named in the case's "when")`,
+          );
+        }
+      }
+      const countryDependent = Boolean(content.byCountry) || (content.cases ?? []).some((c) => c.when.country);
+      if (countryDependent && !topic.sourcesByCountry) {
+        add(file, 'sourcesByCountry', `locale ${locale} has text per country; name the sources for NL and for BE`);
+      }
+      if ((COUNTRY_SPECIFIC_TOPIC_IDS as readonly string[]).includes(topic.id) && !content.byCountry) {
+        add(file, at('byCountry'), 'the facts of this topic differ between NL and BE: give the text per country (byCountry.NL, byCountry.BE)');
       }
       content.phrasings.forEach((phrasing, i) => {
         const key = `${locale}|${normalizer.key(phrasing)}`;

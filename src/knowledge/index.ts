@@ -6,3 +6,5 @@ export * from './requiredTopics';
 export * from './loadValidatedKnowledge';
 export * from './SourceOverlap';
 export * from './checkSourceOverlap';
+export * from './TopicAnswer';
+export * from './ReviewState';

@@ -10,7 +10,17 @@ export const REQUIRED_TOPIC_IDS = [
   'when-to-see-physio', 'first-visit', 'treatment-duration', 'not-recommended', 'aids-adaptations',
   'flare-up', 'heat-cold', 'sleep', 'digital-programs', 'care-team', 'referral', 'reimbursement',
   'practice-info',
+  // Second edition: questions patients ask beyond the seed documents.
+  'costs', 'supplements', 'hyaluronic-acid-prp', 'brace-insoles', 'prosthesis-rules', 'complaints', 'home-visits',
+  'cancellation-fee', 'what-to-bring', 'alternative-treatments', 'work', 'other-joints', 'running', 'stairs',
+  'weather', 'heredity', 'young-age', 'knee-vs-hip-replacement', 'second-opinion', 'waiting-time',
 ] as const;
+
+/**
+ * Topics whose facts differ between the Netherlands and Belgium (referral, reimbursement, the
+ * insurer, complaint bodies, sick leave): their text is chosen by the practice's country.
+ */
+export const COUNTRY_SPECIFIC_TOPIC_IDS = ['referral', 'reimbursement', 'costs', 'complaints', 'work', 'what-to-bring'] as const;
 
 /** The topic whose answer is rendered from the practice file. */
 export const PRACTICE_INFO_TOPIC = 'practice-info';

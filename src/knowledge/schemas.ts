@@ -5,31 +5,130 @@ const TOPIC_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export const topicLocaleSchema = z.strictObject({
-  title: z.string().trim().min(1),
-  label: z.string().trim().min(1),
-  phrasings: z.array(z.string().trim().min(1)),
+/** The countries a practice can be in; facts such as referral and reimbursement differ per country. */
+export const COUNTRIES = ['NL', 'BE'] as const;
+export type Country = (typeof COUNTRIES)[number];
+
+/**
+ * Practice facts an answer can depend on, with their type: `flag` (yes/no), `amount` (euro),
+ * `number` or `text`. An answer case names the ones it needs in `when`; `{{path}}` in its text
+ * is replaced by the configured value.
+ */
+export const PRACTICE_FIELDS = {
+  'fees.intake': 'amount',
+  'fees.session': 'amount',
+  'fees.homeVisitSurcharge': 'amount',
+  'fees.missedAppointment': 'amount',
+  cancellationHours: 'number',
+  homeVisits: 'flag',
+  waitingTimeDays: 'number',
+  'complaints.contact': 'text',
+  secondOpinion: 'flag',
+  otherJoints: 'flag',
+  handTherapist: 'flag',
+  'coverage.nlSessions': 'number',
+  'coverage.nlMonths': 'number',
+  'coverage.beRegularSessions': 'number',
+} as const;
+export type PracticeField = keyof typeof PRACTICE_FIELDS;
+const PRACTICE_FIELD_NAMES = Object.keys(PRACTICE_FIELDS) as [PracticeField, ...PracticeField[]];
+
+/** An answer, optionally with a second part shown when the patient asks "meer weten?". */
+const answerParts = {
   answer: z.string().trim().min(1),
+  /** The rest of a long answer, offered behind a "meer weten?" button. */
+  more: z.string().trim().min(1).optional(),
+};
+
+/**
+ * A practice-dependent answer: used when every condition in `when` holds. A field's condition is
+ * `set` (configured), `unset`, `true` or `false`; `country` is `NL` or `BE`.
+ */
+export const answerCaseSchema = z.strictObject({
+  when: z
+    .strictObject({
+      country: z.enum(COUNTRIES).optional(),
+      ...(Object.fromEntries(PRACTICE_FIELD_NAMES.map((f) => [f, z.enum(['set', 'unset', 'true', 'false']).optional()])) as Record<
+        PracticeField,
+        z.ZodOptional<z.ZodEnum<{ set: 'set'; unset: 'unset'; true: 'true'; false: 'false' }>>
+      >),
+    })
+    .refine((w) => Object.keys(w).length > 0, 'name at least one condition'),
+  ...answerParts,
 });
+export type AnswerCase = z.infer<typeof answerCaseSchema>;
+
+export const topicLocaleSchema = z
+  .strictObject({
+    title: z.string().trim().min(1),
+    label: z.string().trim().min(1),
+    phrasings: z.array(z.string().trim().min(1)),
+    /** The answer wherever the practice is, unless `byCountry` is given instead. */
+    answer: z.string().trim().min(1).optional(),
+    more: z.string().trim().min(1).optional(),
+    /** Answers per country of the PRACTICE (not of the patient's language variant). */
+    byCountry: z.strictObject({ NL: z.strictObject(answerParts), BE: z.strictObject(answerParts) }).optional(),
+    /** Answers that depend on the practice's configuration; the first case that holds is used. */
+    cases: z.array(answerCaseSchema).optional(),
+  })
+  .refine((l) => (l.answer === undefined) !== (l.byCountry === undefined), {
+    message: 'give either an answer or byCountry (NL and BE), not both and not neither',
+  })
+  .refine((l) => l.more === undefined || l.answer !== undefined, { message: '"more" belongs to "answer"', path: ['more'] });
+export type TopicLocale = z.infer<typeof topicLocaleSchema>;
+
+const reviewDate = reviewDateString();
 
 export const topicFileSchema = z.strictObject({
   id: z.string().regex(TOPIC_ID, 'expected a lowercase id with dashes, e.g. morning-stiffness'),
   sources: z.array(z.string().trim().min(1)).min(1, 'name at least one source'),
+  /** For a topic whose facts differ per country: the sources of each country's facts. */
+  sourcesByCountry: z.strictObject({ NL: z.array(z.string().trim().min(1)).min(1), BE: z.array(z.string().trim().min(1)).min(1) }).optional(),
   followUps: z.array(z.string()).default([]),
   alwaysHuman: z.boolean().default(false),
+  /** Offer a person beside the answer (costs, complaints). */
+  offerPerson: z.boolean().optional(),
   review: z
     .strictObject({
       lastReviewed: z.union([z.string().regex(DATE, 'expected YYYY-MM-DD'), z.null()]).default(null),
       reviewedBy: z.union([z.string().trim().min(1), z.null()]).default(null),
     })
     .default({ lastReviewed: null, reviewedBy: null }),
+  /** Who last reviewed the text, when, and when it is due again (YYYY-MM-DD). */
+  reviewedBy: z.string().trim().min(1).optional(),
+  reviewedOn: reviewDate.optional(),
+  nextReview: reviewDate.optional(),
   locales: z.strictObject({ 'nl-NL': topicLocaleSchema, 'nl-BE': topicLocaleSchema }),
 });
 export type TopicFile = z.infer<typeof topicFileSchema>;
 
+/**
+ * A source the answers rest on: a seed document kept beside the product (`file`), or a published
+ * page or guideline (`url`, with publisher and year). `country` marks a source whose facts hold
+ * for one country only; `checkedOn` is when its facts were last checked against the text.
+ */
 export const sourcesFileSchema = z.array(
-  z.strictObject({ id: z.string().min(1), file: z.string().min(1), title: z.string().min(1) }),
+  z
+    .strictObject({
+      id: z.string().min(1),
+      title: z.string().min(1),
+      file: z.string().min(1).optional(),
+      publisher: z.string().trim().min(1).optional(),
+      year: z.number().int().min(1990).max(2100).optional(),
+      url: z.url().optional(),
+      country: z.enum(COUNTRIES).optional(),
+      checkedOn: reviewDateString().optional(),
+    })
+    .refine((s) => s.file !== undefined || (s.url !== undefined && s.publisher !== undefined && s.year !== undefined), {
+      message: 'a source needs a file, or a url with publisher and year',
+    }),
 );
+export type Source = z.infer<typeof sourcesFileSchema>[number];
+
+/** A YYYY-MM-DD date, quoted or not (YAML reads an unquoted one as a date). */
+function reviewDateString() {
+  return z.union([z.string().regex(DATE, 'expected YYYY-MM-DD'), z.date().transform((d) => d.toISOString().slice(0, 10))]);
+}
 
 const perLocale = <T extends z.ZodTypeAny>(inner: T) => z.strictObject({ 'nl-NL': inner, 'nl-BE': inner });
 const phraseList = z.array(z.string().trim().min(1)).min(1);
@@ -106,6 +205,7 @@ export const emergencyFileSchema = z.strictObject({
 });
 
 const hours = z.array(z.tuple([z.string().regex(TIME, 'expected HH:MM'), z.string().regex(TIME, 'expected HH:MM')]));
+const amount = z.number().min(0).max(1000);
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const weekHours = z.strictObject(Object.fromEntries(WEEKDAYS.map((d) => [d, hours.default([])])) as Record<
   (typeof WEEKDAYS)[number],
@@ -173,6 +273,43 @@ export const practiceFileSchema = z.strictObject({
     )
     .min(1),
   closedDays: z.array(z.string().regex(DATE, 'expected YYYY-MM-DD')).default([]),
+  /** Prices in euro; leave one out and the bot says to ask the practice. */
+  fees: z
+    .strictObject({
+      intake: amount.optional(),
+      session: amount.optional(),
+      homeVisitSurcharge: amount.optional(),
+      missedAppointment: amount.optional(),
+    })
+    .default({}),
+  /** How many hours before an appointment it can be cancelled without charge. */
+  cancellationHours: z.number().int().min(0).max(168).optional(),
+  /** Whether the physiotherapist also treats at home (when going to the practice is not possible). */
+  homeVisits: z.boolean().optional(),
+  /** Usual waiting time for a first appointment, in days. */
+  waitingTimeDays: z.number().int().min(1).max(365).optional(),
+  /**
+   * Whom to tell about a complaint and how, as the end of the sentence "Je kunt je klacht melden
+   * bij …" (name or role, e-mail or page; the complaints scheme if the practice wants it named).
+   */
+  complaints: z.strictObject({ contact: z.string().trim().min(3).optional() }).default({}),
+  /** Whether the practice gives a second opinion on another physiotherapist's treatment. */
+  secondOpinion: z.boolean().optional(),
+  /** Whether the practice also treats osteoarthritis of other joints (hand, thumb, shoulder, back). */
+  otherJoints: z.boolean().optional(),
+  /** Whether a (certified) hand therapist works in the practice. */
+  handTherapist: z.boolean().optional(),
+  /**
+   * Reimbursement figures that change with the rules: NL basic insurance for exercise therapy in
+   * hip/knee osteoarthritis (sessions within months); BE sessions per year at the regular rate.
+   */
+  coverage: z
+    .strictObject({
+      nlSessions: z.number().int().min(0).max(100).default(12),
+      nlMonths: z.number().int().min(1).max(60).default(12),
+      beRegularSessions: z.number().int().min(0).max(100).default(18),
+    })
+    .default({ nlSessions: 12, nlMonths: 12, beRegularSessions: 18 }),
   /** Practice-specific answers that replace a topic's answer (e.g. reimbursement details). */
   topicOverrides: z.record(z.string(), z.strictObject({ 'nl-NL': z.string().optional(), 'nl-BE': z.string().optional() })).default({}),
   /** Topics the practice always wants a person to handle. */

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Locale } from '../config/AppConfig';
 import type {
   emergencyFileSchema, intentsFileSchema, languageFileSchema, practiceFileSchema, screeningFileSchema,
-  synonymsFileSchema, TopicFile, dateWordsFileSchema,
+  synonymsFileSchema, TopicFile, dateWordsFileSchema, Source,
 } from './schemas';
 
 export type LanguageData = z.infer<typeof languageFileSchema>;
@@ -18,7 +18,7 @@ export type { Locale };
 /** Everything the assistant knows, loaded and validated from `knowledge/`. */
 export interface KnowledgeBase {
   topics: Map<string, Topic>;
-  sources: { id: string; file: string; title: string }[];
+  sources: Source[];
   language: LanguageData;
   synonyms: SynonymGroup[];
   intents: IntentsData;

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { SUPPORTED_LOCALES, type Locale } from '../config/AppConfig';
 import type { IntentId, KnowledgeBase } from '../knowledge';
-import { INTENT_IDS } from '../knowledge';
+import { allAnswerTexts, INTENT_IDS } from '../knowledge';
 import { EmergencyDetector } from './EmergencyDetector';
 import { foldAndSplit, LEARN, TextNormalizer } from './TextNormalizer';
 import { TopicIndex, type QueryTerm, type Ranked } from './TopicIndex';
@@ -137,7 +137,7 @@ export class Router {
     }
     for (const phrases of Object.values(kb.emergency.concepts)) for (const p of phrases) add(p.replace(/\*/g, ''), LEARN.vocabulary);
     const answersFrom = texts.length;
-    for (const topic of kb.topics.values()) for (const locale of SUPPORTED_LOCALES) add(topic.locales[locale].answer, LEARN.stems);
+    for (const topic of kb.topics.values()) for (const locale of SUPPORTED_LOCALES) for (const a of allAnswerTexts(topic.locales[locale])) add(a.text, LEARN.stems);
     const learned = this.normalizer.learn(texts, flags);
     this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer);
 
