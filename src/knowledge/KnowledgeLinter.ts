@@ -83,7 +83,7 @@ export function lintKnowledge(kb: KnowledgeBase): ContentProblem[] {
   }
 
   for (const rule of kb.emergency.rules) {
-    for (const concept of [...rule.all, ...rule.none]) {
+    for (const concept of [...rule.all, ...rule.any, ...rule.none]) {
       if (!kb.emergency.concepts[concept]) add('emergency.yaml', `rules.${rule.id}`, `unknown concept "${concept}"`);
     }
   }

@@ -4,3 +4,4 @@ export * from './KnowledgeLoader';
 export * from './KnowledgeLinter';
 export * from './requiredTopics';
 export * from './loadValidatedKnowledge';
+export * from './ReviewState';

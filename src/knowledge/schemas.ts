@@ -1,9 +1,27 @@
 import { z } from 'zod';
 import { SUPPORTED_LOCALES } from '../config/AppConfig';
+import { TIERS } from '../safety/Tier';
 
 const TOPIC_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A date as YYYY-MM-DD; YAML's own dates (unquoted 2026-01-31) are accepted too. */
+const reviewDate = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  z.union([z.string().regex(DATE, 'expected YYYY-MM-DD'), z.null()]),
+);
+
+/**
+ * Who of the practice's clinicians last reviewed a content file, when, and when it is due
+ * again; null until the first review. `npm run kb:lint` warns when a review is due and fails a
+ * production build with content never reviewed.
+ */
+export const reviewFields = {
+  reviewedBy: z.union([z.string().trim().min(1), z.null()]).default(null),
+  reviewedOn: reviewDate.default(null),
+  nextReview: reviewDate.default(null),
+};
 
 export const topicLocaleSchema = z.strictObject({
   title: z.string().trim().min(1),
@@ -17,12 +35,14 @@ export const topicFileSchema = z.strictObject({
   sources: z.array(z.string().trim().min(1)).min(1, 'name at least one source'),
   followUps: z.array(z.string()).default([]),
   alwaysHuman: z.boolean().default(false),
+  ...reviewFields,
+  /** The earlier form of the review fields; still read, and kb:lint asks to move it to the top-level keys. */
   review: z
     .strictObject({
-      lastReviewed: z.union([z.string().regex(DATE, 'expected YYYY-MM-DD'), z.null()]).default(null),
+      lastReviewed: reviewDate.default(null),
       reviewedBy: z.union([z.string().trim().min(1), z.null()]).default(null),
     })
-    .default({ lastReviewed: null, reviewedBy: null }),
+    .optional(),
   locales: z.strictObject({ 'nl-NL': topicLocaleSchema, 'nl-BE': topicLocaleSchema }),
 });
 export type TopicFile = z.infer<typeof topicFileSchema>;
@@ -66,16 +86,44 @@ export const intentsFileSchema = z.record(
   }),
 );
 
+const tierId = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.enum(TIERS));
+
+/** The services of one country, used in the tiers' texts as {{emergencyNumber}}, {{crisisPhone}}, … */
+const countryServicesSchema = z.strictObject({
+  emergencyNumber: z.string().trim().min(3),
+  crisisLine: z.string().trim().min(1),
+  crisisPhone: z.string().trim().min(3),
+  crisisFreephone: z.string().trim().default(''),
+  crisisWeb: z.string().trim().min(4),
+  afterHours: z.string().trim().min(1),
+  afterHoursPhone: z.string().trim().default(''),
+  /** The after-hours service as a sentence names it ("wachtpost via 1733"). */
+  afterHoursService: z.string().trim().min(1),
+});
+
 export const emergencyFileSchema = z.strictObject({
+  ...reviewFields,
+  countries: z.strictObject({ NL: countryServicesSchema, BE: countryServicesSchema }),
+  tiers: z.strictObject(
+    Object.fromEntries(TIERS.map((t) => [t, z.strictObject({ bookingAfter: z.boolean() })])) as Record<
+      (typeof TIERS)[number],
+      z.ZodObject<{ bookingAfter: z.ZodBoolean }, z.core.$strict>
+    >,
+  ),
   concepts: z.record(z.string(), phraseList),
   rules: z.array(
-    z.strictObject({
-      id: z.string().regex(TOPIC_ID),
-      /** Every listed concept must be present and not negated. */
-      all: z.array(z.string()).min(1),
-      /** The rule does not fire when one of these concepts occurs (weight lost on purpose). */
-      none: z.array(z.string()).default([]),
-    }),
+    z
+      .strictObject({
+        id: z.string().regex(TOPIC_ID),
+        tier: tierId,
+        /** Every listed concept must be present and not negated. */
+        all: z.array(z.string()).default([]),
+        /** At least one of these must be present, when the list is given. */
+        any: z.array(z.string()).default([]),
+        /** The rule does not fire when one of these concepts occurs (weight lost on purpose). */
+        none: z.array(z.string()).default([]),
+      })
+      .refine((r) => r.all.length + r.any.length > 0, { message: 'a rule needs concepts in `all` or `any`' }),
   ),
 });
 
@@ -131,11 +179,10 @@ export { WEEKDAYS };
 export const screeningFileSchema = perLocale(
   z.strictObject({
     intro: z.string().trim().min(1),
+    /** One yes/no question per turn; a yes gives the instruction of its red flag's tier. */
     questions: z
       .array(z.strictObject({ id: z.string().regex(TOPIC_ID), text: z.string().trim().min(1), redFlag: z.string().regex(TOPIC_ID) }))
       .min(1),
-    /** What to do when any answer is yes. */
-    stopAdvice: z.string().trim().min(1),
   }),
 );
 

@@ -1,0 +1,61 @@
+import type { Locale } from '../config/AppConfig';
+import type { RedFlag, RedFlagDetector } from '../safety/RedFlagDetector';
+import { moreUrgent, type Tier } from '../safety/Tier';
+import type { ConversationMemory } from './ConversationMemory';
+import type { Reply } from './Reply';
+import type { ReplyComposer } from './ReplyComposer';
+
+/**
+ * Where a red flag meets the conversation: the check that runs before anything else on every
+ * message, the tier's instruction, the tier remembered for the rest of the conversation, and
+ * what that memory changes later (a reminder with each answer; no booking after 112, crisis or
+ * now). Framework-free: text and memory in, replies out.
+ */
+export class SafetyDesk {
+  constructor(private readonly detector: RedFlagDetector, private readonly composer: ReplyComposer) {}
+
+  /** The message's most urgent red flag, if any. */
+  check(text: string): RedFlag | undefined {
+    return text ? this.detector.detect(text) : undefined;
+  }
+
+  /** The tier of a rule of emergency.yaml (a screening question's red flag). */
+  tierOfRule(rule: string): Tier | undefined {
+    return this.detector.tierOf(rule);
+  }
+
+  /** Remembers the tier and gives its instruction; the topic thread is dropped. */
+  alarm(tier: Tier, memory: ConversationMemory, locale: Locale): Reply[] {
+    memory.safetyTier = moreUrgent(memory.safetyTier, tier);
+    memory.previousTopic = undefined;
+    memory.answeredTopic = undefined;
+    memory.misses = 0;
+    return [this.composer.emergency(locale, tier)];
+  }
+
+  /** True unless an earlier red flag of this conversation rules out booking (112, crisis, now). */
+  bookingAllowed(memory: ConversationMemory): boolean {
+    return this.composer.safety.bookingAllowedAfter(memory.safetyTier);
+  }
+
+  /** What a request to book gets while booking is ruled out: not now, and the reminder. */
+  bookingBlocked(memory: ConversationMemory, locale: Locale): Reply[] {
+    const tier = memory.safetyTier ?? 'now';
+    return [{ text: `${this.composer.say(locale, 'emergency.bookingBlocked').text}\n${this.composer.reminder(locale, tier)}` }];
+  }
+
+  /**
+   * Replies of a later turn, after a red flag: the reminder added to the last reply, and no
+   * booking offered when the tier rules it out. Unchanged when the conversation had no red flag.
+   */
+  afterwards(replies: Reply[], memory: ConversationMemory, locale: Locale): Reply[] {
+    const tier = memory.safetyTier;
+    if (!tier || !replies.length) return replies;
+    const book = this.composer.action(locale, 'book').value;
+    const allowed = this.bookingAllowed(memory);
+    const out = replies.map((r) => (allowed || !r.choices ? r : { ...r, choices: r.choices.filter((c) => c.value !== book) }));
+    const last = out[out.length - 1];
+    out[out.length - 1] = { ...last, text: `${last.text}\n${this.composer.reminder(locale, tier)}` };
+    return out;
+  }
+}
