@@ -110,6 +110,16 @@ export const emergencyFileSchema = z.strictObject({
       z.ZodObject<{ bookingAfter: z.ZodBoolean }, z.core.$strict>
     >,
   ),
+  /**
+   * Words that change what the concepts near them mean: `resolved` ("maar dat is over") sets
+   * aside what came before it in the sentence, `past` ("vorig jaar") the clause it is in,
+   * `hypothetical` ("hoe merk ik dat", "wat als") what follows it in the clause.
+   */
+  modifiers: z.strictObject({ resolved: phraseList, past: phraseList, hypothetical: phraseList }),
+  /** Concepts that are background by nature (a prosthesis, cancer): past and resolved words leave them. */
+  history: z.array(z.string()).default([]),
+  /** Concepts that count even in a hypothetical ("als ik morgen niet meer wakker word"). */
+  unconditional: z.array(z.string()).default([]),
   concepts: z.record(z.string(), phraseList),
   rules: z.array(
     z

@@ -36,9 +36,11 @@ interface Match {
 
 /** Words between two words of a phrase ("pijn [echt] op [mijn] borst"). */
 const MAX_GAP = 2;
+/** Words that may stand between a negation and the rest of a phrase that starts with it ("geen [enkel] gevoel"). */
+const AFTER_NEGATION: ReadonlySet<string> = new Set(['enkel', 'enkele', 'echt', 'helemaal', 'totaal', 'meer', 'de', 'het', 'een', 'mijn', 'me', 'mn']);
 /** How far back a negation reaches ("geen [hoge] koorts"). */
 const NEGATION_REACH = 4;
-/** "geen koorts of roodheid": a negation reaches through these to the next concept. */
+/** "geen koorts of roodheid": a negation reaches through these to the next concept, not further. */
 const COORDINATORS: ReadonlySet<string> = new Set(['of', 'en', 'noch', 'nog', 'ook']);
 /**
  * Words that may follow a concept when it is denied afterwards ("koorts heb ik niet",
@@ -47,19 +49,31 @@ const COORDINATORS: ReadonlySet<string> = new Set(['of', 'en', 'noch', 'nog', 'o
 const AFTER_DENIAL: ReadonlySet<string> = new Set([
   'heb', 'had', 'hebt', 'heeft', 'hebben', 'ik', 'je', 'jij', 'hij', 'ze', 'zij', 'er', 'nu', 'momenteel', 'gelukkig',
   'toch', 'echt', 'helemaal', 'zeker', 'ook', 'nog', 'gehad', 'is', 'was', 'zijn', 'waren', 'daar', 'daarvan', 'last',
-  'van', 'verder', 'wel', 'voel', 'merk', 'gemerkt', 'zie', 'gezien',
+  'van', 'verder', 'voel', 'merk', 'gemerkt', 'zie', 'gezien', 'hoor', 'meer',
 ]);
-/** Splits a message into clauses; a negation does not reach past one. */
-const CLAUSE = /[.!?;:\n]+|,\s*(?=maar|en|want|omdat|dus|wel|toch)/i;
+/** After "bloedt niet", "lekt niet": the verb is denied when the clause ends there or goes on with these. */
+const AFTER_VERB_DENIAL: ReadonlySet<string> = new Set(['meer', 'en', 'of', 'maar', 'want', 'hoor', 'gelukkig', 'echt', 'toch', 'mee']);
+/** Splits a message into sentences: a past event set aside by "maar dat is over" stays in its sentence. */
+const SENTENCE = /[.!?;:\n]+/;
+/** Splits a sentence into clauses; a negation, "vorig jaar" or "wat als" does not reach past one. */
+const CLAUSE = /,|\s(?=(?:maar|want|omdat|dus)\s)/i;
+
+/** The modifier words of `emergency.yaml`, matched like concepts under these reserved names. */
+const RESOLVED = '\u0000resolved';
+const PAST = '\u0000past';
+const HYPOTHETICAL = '\u0000hypothetical';
 
 /**
  * Finds red flags with the concepts and rules of `knowledge/emergency.yaml`. Each concept is a
- * set of phrases; a phrase may have a few other words between its words; a concept shortly
- * after a negation ("geen", "zonder") in the same clause, or denied after it ("koorts heb ik
- * niet"), does not count unless a break word ("maar", "wel") comes between. Concepts from
- * every clause of the message count together, so a long story with the fall in one sentence
- * and "kan niet meer staan" in another is found. Of the rules that fire, the most urgent tier
- * wins. Framework-free and pure after construction.
+ * set of phrases; a phrase may have a few other words between its words. A concept does not
+ * count when it is denied: shortly after a negation ("geen", "zonder") in the same clause, or
+ * denied after it ("koorts heb ik niet", "de wond bloedt niet meer"), unless a break word
+ * ("maar", "wel") comes between; nor when it is over ("… maar dat is genezen"), long ago
+ * ("vorig jaar"), or asked about in general ("hoe merk ik dat …", "wat als …"): except the
+ * concepts the file marks as history (a prosthesis, cancer) or as unconditional (suicidal
+ * thoughts). Concepts from every sentence count together, so a long story with the fall in one
+ * sentence and "kan niet meer staan" in another is found. Of the rules that fire, the most
+ * urgent tier wins. Framework-free and pure after construction.
  */
 export class RedFlagDetector {
   private readonly byFirstWord = new Map<string, CompiledPhrase[]>();
@@ -67,6 +81,10 @@ export class RedFlagDetector {
   private readonly byPrefix: { phrase: CompiledPhrase; prefix: string }[] = [];
   private readonly negations: ReadonlySet<string>;
   private readonly breaks: ReadonlySet<string>;
+  private readonly history: ReadonlySet<string>;
+  private readonly unconditional: ReadonlySet<string>;
+  /** Every word of every phrase: a Flemish form without its final n ("leve") is read as the phrase's word ("leven"). */
+  private readonly phraseWords = new Set<string>();
   /** The rules, most urgent tier first, so the first that fires is the answer. */
   private readonly rules: EmergencyData['rules'];
   private readonly tiers = new Map<string, Tier>();
@@ -74,13 +92,22 @@ export class RedFlagDetector {
   constructor(data: EmergencyData, language: LanguageData, private readonly words: WordSource) {
     this.negations = new Set(language.negations);
     this.breaks = new Set(language.negationBreaks);
-    for (const [concept, phrases] of Object.entries(data.concepts)) {
+    this.history = new Set(data.history);
+    this.unconditional = new Set(data.unconditional);
+    const lists: [string, string[]][] = [
+      ...Object.entries(data.concepts),
+      [RESOLVED, data.modifiers.resolved],
+      [PAST, data.modifiers.past],
+      [HYPOTHETICAL, data.modifiers.hypothetical],
+    ];
+    for (const [concept, phrases] of lists) {
       for (const p of phrases) {
         const words = p
           .split(/\s+/)
-          .flatMap((w) => (w.endsWith('*') ? [words0(this.words.baseWords(w.slice(0, -1))) + '*'] : this.words.baseWords(w)))
+          .flatMap((w) => (w.endsWith('*') ? [(this.words.baseWords(w.slice(0, -1))[0] ?? '') + '*'] : this.words.baseWords(w)))
           .filter((w) => w && w !== '*');
         if (!words.length) continue;
+        for (const w of words) this.phraseWords.add(w);
         const compiled: CompiledPhrase = { concept, words, negative: this.negations.has(words[0]) };
         if (words[0].endsWith('*')) this.byPrefix.push({ phrase: compiled, prefix: words[0].slice(0, -1) });
         else this.byFirstWord.set(words[0], [...(this.byFirstWord.get(words[0]) ?? []), compiled]);
@@ -98,11 +125,11 @@ export class RedFlagDetector {
   /**
    * The most urgent red flag in the text, or undefined.
    *
-   * @param corrected the text's corrected words when the caller has them: a text of one clause
-   * (most messages) is then not split again
+   * @param _corrected the router's corrected words of the text; unused, since the lists' own
+   * words are kept from correction (see {@link wordsOf})
    */
-  detect(text: string, corrected?: readonly string[]): RedFlag | undefined {
-    const present = this.conceptsIn(text ?? '', corrected);
+  detect(text: string, _corrected?: readonly string[]): RedFlag | undefined {
+    const present = this.conceptsIn(text ?? '');
     if (!present.size) return undefined;
     for (const rule of this.rules) {
       if (!rule.all.every((c) => present.has(c))) continue;
@@ -113,46 +140,98 @@ export class RedFlagDetector {
     return undefined;
   }
 
-  /** The concepts present, not negated, in any clause of the text. */
-  conceptsIn(text: string, corrected?: readonly string[]): Set<string> {
-    const clauses = text.split(CLAUSE);
+  /** The concepts present in the text: not denied, not over, not asked about in general. */
+  conceptsIn(text: string): Set<string> {
     const present = new Set<string>();
-    for (const clause of clauses) {
-      const words = corrected && clauses.length === 1 ? corrected : this.words.corrected(this.words.baseWords(clause));
-      const found: Match[] = [];
-      for (let i = 0; i < words.length; i++) {
-        for (const p of this.byFirstWord.get(words[i]) ?? NONE) this.collect(words, i, p, found);
-        for (const { phrase, prefix } of this.byPrefix) if (words[i].startsWith(prefix)) this.collect(words, i, phrase, found);
-      }
-      for (const m of found) {
-        if (m.negative || (!this.negatedBefore(words, m.start, found) && !this.deniedAfter(words, m.end))) present.add(m.concept);
+    const sentences = text.split(SENTENCE);
+    for (const sentence of sentences) {
+      const clauses = sentence.split(CLAUSE);
+      const found: { clause: number; match: Match; past: boolean; hypothetical: number }[] = [];
+      let resolvedAt: { clause: number; word: number } | undefined;
+      clauses.forEach((clause, c) => {
+        const words = this.wordsOf(clause);
+        const matches = this.matchesIn(words);
+        const concepts = matches.filter((m) => !m.concept.startsWith('\u0000'));
+        const overlaps = (m: Match) => concepts.some((k) => k.start <= m.end && m.start <= k.end);
+        const pastAt = matches.find((m) => m.concept === PAST && !overlaps(m))?.start;
+        // "vroeger borstkanker gehad en deze pijn is nieuw": the story is back in the present from "nu", "nieuw", "sinds".
+        const pastUntil = pastAt === undefined ? -1 : nowWordAfter(words, pastAt);
+        const hypothetical = Math.min(...matches.filter((m) => m.concept === HYPOTHETICAL).map((m) => m.start));
+        for (const m of matches) if (m.concept === RESOLVED && !overlaps(m)) resolvedAt = { clause: c, word: m.start };
+        for (const m of concepts) {
+          if (m.negative || (!this.negatedBefore(words, m.start, concepts) && !this.deniedAfter(words, m.end))) {
+            found.push({ clause: c, match: m, past: m.start < pastUntil, hypothetical });
+          }
+        }
+      });
+      for (const { clause, match, past, hypothetical } of found) {
+        const concept = match.concept;
+        const background = this.history.has(concept);
+        const over = resolvedAt && (clause < resolvedAt.clause || (clause === resolvedAt.clause && match.start < resolvedAt.word));
+        if (!background && (over || past)) continue;
+        if (match.start > hypothetical && !this.unconditional.has(concept)) continue;
+        present.add(concept);
       }
     }
     return present;
   }
 
+  /**
+   * The clause's words as the phrases know them. A word of the lists stays as it is (typo
+   * correction towards the knowledge base would turn "geleden" into "gegleden"); any other is
+   * corrected; a Flemish form without its final n ("leve", "bewege") gets it back.
+   */
+  private wordsOf(clause: string): string[] {
+    const out: string[] = [];
+    for (const w of this.words.baseWords(clause)) {
+      if (this.phraseWords.has(w)) out.push(w);
+      else if (w.length >= 3 && w.endsWith('e') && this.phraseWords.has(w + 'n')) out.push(w + 'n');
+      else out.push(...this.words.corrected([w]));
+    }
+    return out;
+  }
+
+  private matchesIn(words: readonly string[]): Match[] {
+    const found: Match[] = [];
+    for (let i = 0; i < words.length; i++) {
+      for (const p of this.byFirstWord.get(words[i]) ?? NONE) this.collect(words, i, p, found);
+      for (const { phrase, prefix } of this.byPrefix) if (words[i].startsWith(prefix)) this.collect(words, i, phrase, found);
+    }
+    return found;
+  }
+
   private collect(words: readonly string[], start: number, p: CompiledPhrase, found: Match[]): void {
-    const end = endOfMatchAt(words, start, p.words);
+    const end = endOfMatchAt(words, start, p.words, p.negative);
     if (end >= 0) found.push({ concept: p.concept, start, end, negative: p.negative });
   }
 
   /**
    * True when a negation word stands shortly before `start` with no break word between. The
    * negation stops at another red-flag phrase right before this one ("zonder dieet veel gewicht
-   * verloren": only the diet is denied) but reaches through "of"/"en" ("geen koorts of roodheid").
+   * verloren": only the diet is denied), and at "en"/"of" unless a concept comes right before
+   * it ("geen koorts of roodheid", but not "niks helpt en mijn broek zakt af").
    */
   private negatedBefore(words: readonly string[], start: number, found: Match[]): boolean {
     for (let i = start - 1; i >= Math.max(0, start - NEGATION_REACH); i--) {
       if (this.breaks.has(words[i])) return false;
       if (this.negations.has(words[i])) return true;
+      if (COORDINATORS.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
       const before = found.find((m) => m.end === i && m.start < start);
       if (before && !words.slice(i + 1, start).some((w) => COORDINATORS.has(w))) return false;
     }
     return false;
   }
 
-  /** True when the rest of the clause only denies the concept ("koorts heb ik niet"). */
+  /**
+   * True when what follows denies the concept: the rest of the clause only says so ("koorts heb
+   * ik niet"), or a negation follows it directly and the clause ends or goes on ("de wond
+   * bloedt niet meer en is dicht").
+   */
   private deniedAfter(words: readonly string[], end: number): boolean {
+    if (end + 1 < words.length && this.negations.has(words[end + 1])) {
+      const next = words[end + 2];
+      if (next === undefined || AFTER_VERB_DENIAL.has(next)) return true;
+    }
     let denied = false;
     for (let i = end + 1; i < words.length; i++) {
       if (this.negations.has(words[i])) denied = true;
@@ -164,12 +243,21 @@ export class RedFlagDetector {
 
 const NONE: readonly CompiledPhrase[] = [];
 
-function words0(words: readonly string[]): string {
-  return words[0] ?? '';
+/** Words that bring a story back from the past to now. */
+const NOW_WORDS: ReadonlySet<string> = new Set(['nu', 'sinds', 'sindsdien', 'nieuw', 'nieuwe', 'plots', 'ineens', 'opeens', 'vandaag', 'momenteel', 'deze', 'gisteren', 'vannacht', 'vanochtend', 'vanmorgen']);
+
+/** The first word after `from` that brings the story to now, or the clause's length. */
+function nowWordAfter(words: readonly string[], from: number): number {
+  for (let i = from + 1; i < words.length; i++) if (NOW_WORDS.has(words[i])) return i;
+  return words.length;
 }
 
-/** The index of the phrase's last word when it occurs starting at `start`, else -1. */
-function endOfMatchAt(words: readonly string[], start: number, phrase: readonly string[]): number {
+/**
+ * The index of the phrase's last word when it occurs starting at `start`, else -1. After the
+ * negation that opens a negative phrase only filler words may stand ("geen [enkel] gevoel",
+ * not "geen [doof] gevoel").
+ */
+function endOfMatchAt(words: readonly string[], start: number, phrase: readonly string[], negative: boolean): number {
   if (!wordMatches(words[start], phrase[0])) return -1;
   let pos = start;
   for (let k = 1; k < phrase.length; k++) {
@@ -179,6 +267,7 @@ function endOfMatchAt(words: readonly string[], start: number, phrase: readonly 
         found = j;
         break;
       }
+      if (negative && k === 1 && !AFTER_NEGATION.has(words[j])) break;
     }
     if (found < 0) return -1;
     pos = found;
