@@ -96,9 +96,10 @@ export class MessageResponder {
         // The safety check ran first and found nothing; the router's older rule set still did.
         return this.deps.safety.alarm(this.deps.safety.tierOfRule(d.emergencyRule ?? '') ?? 'now', memory, locale);
       case 'faq': {
-        memory.previousTopic = d.topic ?? undefined;
-        memory.answeredTopic = d.topic ?? undefined;
-        const reply = composer.answer(d.topic!, locale);
+        const topic = this.deps.safety.guardTopic(text, d.topic!);
+        memory.previousTopic = topic;
+        memory.answeredTopic = topic;
+        const reply = composer.answer(topic, locale);
         const choices = [...(reply.choices ?? []), composer.action(locale, 'book')];
         return [{ text: reply.text }, { text: composer.say(locale, 'faq.more').text, choices }];
       }

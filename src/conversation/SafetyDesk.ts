@@ -19,6 +19,11 @@ export class SafetyDesk {
     return text ? this.detector.detect(text) : undefined;
   }
 
+  /** The topic to answer for `topic`, after the topic guards of emergency.yaml. */
+  guardTopic(text: string, topic: string): string {
+    return this.detector.guardTopic(text, topic);
+  }
+
   /** The tier of a rule of emergency.yaml (a screening question's red flag). */
   tierOfRule(rule: string): Tier | undefined {
     return this.detector.tierOf(rule);

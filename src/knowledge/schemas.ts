@@ -118,6 +118,19 @@ export const emergencyFileSchema = z.strictObject({
   modifiers: z.strictObject({ resolved: phraseList, past: phraseList, hypothetical: phraseList }),
   /** Concepts that are background by nature (a prosthesis, cancer): past and resolved words leave them. */
   history: z.array(z.string()).default([]),
+  /** A topic not to answer when the message holds one of `when` (and none of `unless`); `instead` is answered. */
+  topicGuards: z
+    .array(
+      z.strictObject({
+        topic: z.string().regex(TOPIC_ID),
+        when: z.array(z.string()).min(1),
+        unless: z.array(z.string()).default([]),
+        instead: z.string().regex(TOPIC_ID),
+      }),
+    )
+    .default([]),
+  /** Concepts that only say where or who ("been", "knie"): a negation denies the sign, not them. */
+  context: z.array(z.string()).default([]),
   /** Concepts that count even in a hypothetical ("als ik morgen niet meer wakker word"). */
   unconditional: z.array(z.string()).default([]),
   concepts: z.record(z.string(), phraseList),

@@ -37,7 +37,9 @@ interface Match {
 /** Words between two words of a phrase ("pijn [echt] op [mijn] borst"). */
 const MAX_GAP = 2;
 /** Words that may stand between a negation and the rest of a phrase that starts with it ("geen [enkel] gevoel"). */
-const AFTER_NEGATION: ReadonlySet<string> = new Set(['enkel', 'enkele', 'echt', 'helemaal', 'totaal', 'meer', 'de', 'het', 'een', 'mijn', 'me', 'mn']);
+const AFTER_NEGATION: ReadonlySet<string> = new Set([
+  'enkel', 'enkele', 'echt', 'helemaal', 'totaal', 'meer', 'de', 'het', 'een', 'mijn', 'me', 'mn', 'om', 'te', 'goed', 'zomaar', 'gewoon',
+]);
 /** How far back a negation reaches ("geen [hoge] koorts"). */
 const NEGATION_REACH = 4;
 /** "geen koorts of roodheid": a negation reaches through these to the next concept, not further. */
@@ -52,7 +54,7 @@ const AFTER_DENIAL: ReadonlySet<string> = new Set([
   'van', 'verder', 'voel', 'merk', 'gemerkt', 'zie', 'gezien', 'hoor', 'meer',
 ]);
 /** After "bloedt niet", "lekt niet": the verb is denied when the clause ends there or goes on with these. */
-const AFTER_VERB_DENIAL: ReadonlySet<string> = new Set(['meer', 'en', 'of', 'maar', 'want', 'hoor', 'gelukkig', 'echt', 'toch', 'mee']);
+const AFTER_VERB_DENIAL: ReadonlySet<string> = new Set(['en', 'of', 'maar', 'want', 'hoor', 'gelukkig', 'toch']);
 /** Splits a message into sentences: a past event set aside by "maar dat is over" stays in its sentence. */
 const SENTENCE = /[.!?;:\n]+/;
 /** Splits a sentence into clauses; a negation, "vorig jaar" or "wat als" does not reach past one. */
@@ -83,17 +85,21 @@ export class RedFlagDetector {
   private readonly breaks: ReadonlySet<string>;
   private readonly history: ReadonlySet<string>;
   private readonly unconditional: ReadonlySet<string>;
+  private readonly context: ReadonlySet<string>;
   /** Every word of every phrase: a Flemish form without its final n ("leve") is read as the phrase's word ("leven"). */
   private readonly phraseWords = new Set<string>();
   /** The rules, most urgent tier first, so the first that fires is the answer. */
   private readonly rules: EmergencyData['rules'];
   private readonly tiers = new Map<string, Tier>();
+  private readonly guards: EmergencyData['topicGuards'];
 
   constructor(data: EmergencyData, language: LanguageData, private readonly words: WordSource) {
     this.negations = new Set(language.negations);
     this.breaks = new Set(language.negationBreaks);
     this.history = new Set(data.history);
     this.unconditional = new Set(data.unconditional);
+    this.context = new Set(data.context);
+    this.guards = data.topicGuards;
     const lists: [string, string[]][] = [
       ...Object.entries(data.concepts),
       [RESOLVED, data.modifiers.resolved],
@@ -115,6 +121,18 @@ export class RedFlagDetector {
     }
     this.rules = [...data.rules].sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
     for (const r of data.rules) this.tiers.set(r.id, r.tier);
+  }
+
+  /**
+   * The topic to answer instead of `topic` when a topic guard of emergency.yaml applies
+   * (someone with a new hip asking about it is not told a prosthesis is not the first step).
+   */
+  guardTopic(text: string, topic: string): string {
+    const guards = this.guards.filter((g) => g.topic === topic);
+    if (!guards.length) return topic;
+    const present = this.conceptsIn(text ?? '');
+    const guard = guards.find((g) => g.when.some((c) => present.has(c)) && !g.unless.some((c) => present.has(c)));
+    return guard?.instead ?? topic;
   }
 
   /** The tier of a rule id, e.g. of a screening question's red flag. */
@@ -143,34 +161,48 @@ export class RedFlagDetector {
   /** The concepts present in the text: not denied, not over, not asked about in general. */
   conceptsIn(text: string): Set<string> {
     const present = new Set<string>();
-    const sentences = text.split(SENTENCE);
-    for (const sentence of sentences) {
-      const clauses = sentence.split(CLAUSE);
-      const found: { clause: number; match: Match; past: boolean; hypothetical: number }[] = [];
-      let resolvedAt: { clause: number; word: number } | undefined;
-      clauses.forEach((clause, c) => {
-        const words = this.wordsOf(clause);
-        const matches = this.matchesIn(words);
-        const concepts = matches.filter((m) => !m.concept.startsWith('\u0000'));
-        const overlaps = (m: Match) => concepts.some((k) => k.start <= m.end && m.start <= k.end);
-        const pastAt = matches.find((m) => m.concept === PAST && !overlaps(m))?.start;
-        // "vroeger borstkanker gehad en deze pijn is nieuw": the story is back in the present from "nu", "nieuw", "sinds".
-        const pastUntil = pastAt === undefined ? -1 : nowWordAfter(words, pastAt);
-        const hypothetical = Math.min(...matches.filter((m) => m.concept === HYPOTHETICAL).map((m) => m.start));
-        for (const m of matches) if (m.concept === RESOLVED && !overlaps(m)) resolvedAt = { clause: c, word: m.start };
-        for (const m of concepts) {
-          if (m.negative || (!this.negatedBefore(words, m.start, concepts) && !this.deniedAfter(words, m.end))) {
-            found.push({ clause: c, match: m, past: m.start < pastUntil, hypothetical });
-          }
-        }
+    for (const sentence of text.split(SENTENCE)) {
+      // Phrases are found in the whole sentence ("stoppen, met alles"); negation, "vorig jaar"
+      // and "wat als" reach no further than their clause.
+      const words: string[] = [];
+      const starts: number[] = [];
+      const general: { from: number; to: number }[] = [];
+      for (const clause of sentence.split(CLAUSE)) {
+        starts.push(words.length);
+        const clauseWords = this.wordsOf(clause);
+        // "is pijn op de borst een bijwerking van …?": a question in general, about no one.
+        if (QUESTION_VERBS.has(clauseWords[0])) general.push({ from: words.length - 1, to: words.length + clauseWords.length });
+        words.push(...clauseWords);
+      }
+      if (!words.length) continue;
+      if (words.some((w) => PERSONAL.has(w))) general.length = 0;
+      const clauseOf = (i: number) => {
+        let c = 0;
+        while (c + 1 < starts.length && starts[c + 1] <= i) c++;
+        return { from: starts[c], to: starts[c + 1] ?? words.length };
+      };
+      const matches = this.matchesIn(words);
+      const concepts = matches.filter((m) => !m.concept.startsWith('\u0000'));
+      const modifiers = matches.filter((m) => m.concept.startsWith('\u0000') && !concepts.some((k) => k.start <= m.end && m.start <= k.end));
+      // Everything before the last "maar dat is over" in the sentence is over.
+      const resolvedBefore = Math.max(-1, ...modifiers.filter((m) => m.concept === RESOLVED).map((m) => m.start));
+      // "Vorig jaar" sets aside its clause until the story comes back to now ("nu", "nieuw", "sinds").
+      const past = modifiers.filter((m) => m.concept === PAST).map((m) => {
+        const clause = clauseOf(m.start);
+        return { from: clause.from, to: Math.min(clause.to, nowWordAfter(words, m.start)) };
       });
-      for (const { clause, match, past, hypothetical } of found) {
-        const concept = match.concept;
-        const background = this.history.has(concept);
-        const over = resolvedAt && (clause < resolvedAt.clause || (clause === resolvedAt.clause && match.start < resolvedAt.word));
-        if (!background && (over || past)) continue;
-        if (match.start > hypothetical && !this.unconditional.has(concept)) continue;
-        present.add(concept);
+      // "Hoe merk ik dat …", "wat als …": the rest of the clause is a question in general.
+      const hypothetical = [
+        ...general,
+        ...modifiers.filter((m) => m.concept === HYPOTHETICAL).map((m) => ({ from: m.start, to: clauseOf(m.start).to })),
+      ];
+      for (const m of concepts) {
+        const clause = clauseOf(m.start);
+        const canDeny = !m.negative && !this.context.has(m.concept);
+        if (canDeny && (this.negatedBefore(words, m.start, concepts, clause.from) || this.deniedAfter(words, m.end, clause.to))) continue;
+        if (!this.history.has(m.concept) && (m.start < resolvedBefore || past.some((r) => m.start >= r.from && m.start < r.to))) continue;
+        if (!this.unconditional.has(m.concept) && hypothetical.some((r) => m.start > r.from && m.start < r.to)) continue;
+        present.add(m.concept);
       }
     }
     return present;
@@ -211,8 +243,8 @@ export class RedFlagDetector {
    * verloren": only the diet is denied), and at "en"/"of" unless a concept comes right before
    * it ("geen koorts of roodheid", but not "niks helpt en mijn broek zakt af").
    */
-  private negatedBefore(words: readonly string[], start: number, found: Match[]): boolean {
-    for (let i = start - 1; i >= Math.max(0, start - NEGATION_REACH); i--) {
+  private negatedBefore(words: readonly string[], start: number, found: Match[], clauseStart: number): boolean {
+    for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
       if (this.breaks.has(words[i])) return false;
       if (this.negations.has(words[i])) return true;
       if (COORDINATORS.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
@@ -227,13 +259,14 @@ export class RedFlagDetector {
    * ik niet"), or a negation follows it directly and the clause ends or goes on ("de wond
    * bloedt niet meer en is dicht").
    */
-  private deniedAfter(words: readonly string[], end: number): boolean {
-    if (end + 1 < words.length && this.negations.has(words[end + 1])) {
-      const next = words[end + 2];
-      if (next === undefined || AFTER_VERB_DENIAL.has(next)) return true;
+  private deniedAfter(words: readonly string[], end: number, clauseEnd: number): boolean {
+    if (end + 1 < clauseEnd && this.negations.has(words[end + 1])) {
+      let next = end + 2;
+      if (words[next] === 'meer') next++;
+      if (next >= clauseEnd || AFTER_VERB_DENIAL.has(words[next])) return true;
     }
     let denied = false;
-    for (let i = end + 1; i < words.length; i++) {
+    for (let i = end + 1; i < clauseEnd; i++) {
       if (this.negations.has(words[i])) denied = true;
       else if (!AFTER_DENIAL.has(words[i])) return false;
     }
@@ -242,6 +275,11 @@ export class RedFlagDetector {
 }
 
 const NONE: readonly CompiledPhrase[] = [];
+
+/** Verbs that open a yes/no question in general ("is …", "kan …", "geeft …"). */
+const QUESTION_VERBS: ReadonlySet<string> = new Set(['is', 'zijn', 'kan', 'kun', 'kunnen', 'geeft', 'geven', 'veroorzaakt', 'hoort', 'komt', 'krijgt', 'krijg']);
+/** Words that make a sentence about someone in particular: then it is no question in general. */
+const PERSONAL: ReadonlySet<string> = new Set(['ik', 'mijn', 'me', 'mij', 'mn', 'hij', 'ze', 'zij', 'haar', 'hem', 'u', 'uw', 'we', 'wij', 'ons', 'onze']);
 
 /** Words that bring a story back from the past to now. */
 const NOW_WORDS: ReadonlySet<string> = new Set(['nu', 'sinds', 'sindsdien', 'nieuw', 'nieuwe', 'plots', 'ineens', 'opeens', 'vandaag', 'momenteel', 'deze', 'gisteren', 'vannacht', 'vanochtend', 'vanmorgen']);
