@@ -10,6 +10,7 @@ import { Router } from '../../src/understanding';
 import { fuseBaseline, nlpjsBaseline, type Baseline } from './baselines';
 import { loadDevSet } from './dataset';
 import { score, type Figures, type Prediction } from './metrics';
+import { runSafetyEval } from './safety-eval';
 
 const TARGETS = { faqTop1: 0.9, wrongAnswerRate: 0.03, outOfScopeAnswered: 0.05, emergencyRecall: 1, falseAlarmRate: 0.01 };
 
@@ -90,7 +91,8 @@ async function main(): Promise<void> {
       if (!ok) console.log(`  [${ex.intent}/${ex.topic ?? ''}] → [${p.intent}/${p.topic ?? p.candidates?.join('|') ?? ''}] ${ex.text}`);
     });
   }
-  process.exitCode = missed.length ? 1 : 0;
+  const safetyOk = runSafetyEval(kb, router);
+  process.exitCode = missed.length || !safetyOk ? 1 : 0;
 }
 
 main().catch((err) => {

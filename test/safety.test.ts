@@ -1,0 +1,131 @@
+import { parseConfig } from '../src/config';
+import { SUPPORTED_LOCALES } from '../src/config/AppConfig';
+import { lintReviews, loadValidatedKnowledge, reviewStates } from '../src/knowledge';
+import { RedFlagDetector, SafetyTexts, moreUrgent, type Tier } from '../src/safety';
+import { Router } from '../src/understanding/Router';
+
+const config = parseConfig({});
+const kb = loadValidatedKnowledge('knowledge');
+const router = new Router(kb, { thresholds: config.router, maxChars: config.maxMessageChars });
+const detector = new RedFlagDetector(kb.emergency, kb.language, router.normalizer);
+const tierOf = (text: string): Tier | null => detector.detect(text)?.tier ?? null;
+
+describe('red-flag detection (src/safety)', () => {
+  it.each<[string, Tier]>([
+    // 112: chest, stroke, collapse, heavy bleeding
+    ['ik heb sinds tien minuten een beklemmend gevoel op mijn borst en ik ben kortademig', '112'],
+    ['mijn vrouw praat ineens heel onduidelijk en haar mondhoek hangt', '112'],
+    ['mn vader is net flauwgevallen in de keuken', '112'],
+    ['de snee in mijn hand blijft maar bloeden, het houdt niet op', '112'],
+    ['ik heb hevige pijn op de borts', '112'],
+    // crisis, plain and indirect, Flemish
+    ['ik wil er eigenlijk niet meer zijn', 'crisis'],
+    ['soms denk ik dat ik beter dood zou zijn', 'crisis'],
+    ["'k zie het ni meer zitte", 'crisis'],
+    // now
+    ['ik ben van de ladder gevallen en kan niet meer op mijn been staan', 'now'],
+    ['sinds vanochtend voel ik niks meer rond mijn anus en ik kan niet plassen', 'now'],
+    ['mijn knie is heet en dik en ik heb koorts', 'now'],
+    ['mijn knieen zijn rood en gezwollen en ik voel me ziek', 'now'],
+    ['mijn kuit is dik en warm sinds de operatie', 'now'],
+    ['mijn nieuwe knie lekt vocht uit de wonde', 'now'],
+    ["awel, ik was aan 't poetsen. Ik ben van den trap gevallen en nu kan ik ni meer rechtstaan", 'now'],
+    // soon
+    ['ik heb s nachts veel pijn in mijn heup en ben 6 kilo afgevallen zonder dieet', 'soon'],
+    ['ik had vroeger prostaatkanker en nu heb ik nieuwe pijn in mijn heup', 'soon'],
+    ['ik heb wat koorts en pijn in mijn gewrichten', 'soon'],
+  ])('"%s" is tier %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
+  it.each([
+    'geen koorts, wel stijf in de ochtend',
+    'ik ben niet gevallen, mijn knie is gewoon stijf',
+    'ik heb geen pijn op de borst, alleen last van mijn heup bij het fietsen',
+    'ik ben bewust afgevallen met een dieet en heb soms nachtpijn',
+    'vorig jaar had ik een longembolie, nu wil ik weer gaan wandelen',
+    'wat moet ik doen als ik ooit val en niet kan opstaan?',
+    'hoe herken ik een infectie bij een nieuwe heup?',
+    'mijn wond is mooi genezen, mag ik weer zwemmen?',
+    'mijn knie is soms warm na het fietsen, is dat erg?',
+    'mijn benen zijn slap na een lange wandeling',
+    'ik ben een paar jaar geleden gevallen en had toen mijn enkel gebroken, nu doet mijn knie pijn',
+    'mag ik sporten met knieartrose?',
+  ])('"%s" is no red flag', (text) => {
+    expect(tierOf(text)).toBeNull();
+  });
+
+  it('gives the most urgent tier when several rules fire', () => {
+    expect(tierOf('ik ben gevallen en kan niet meer staan en nu heb ik ook pijn op de borst')).toBe('112');
+    expect(moreUrgent('now', 'crisis')).toBe('crisis');
+    expect(moreUrgent(undefined, 'soon')).toBe('soon');
+  });
+
+  it('flags no phrasing of any topic or intent: a patient asking one of them gets an answer', () => {
+    const flagged: string[] = [];
+    for (const topic of kb.topics.values()) {
+      for (const locale of SUPPORTED_LOCALES) for (const p of topic.locales[locale].phrasings) if (detector.detect(p)) flagged.push(`${topic.id}: ${p}`);
+    }
+    for (const [id, intent] of Object.entries(kb.intents)) for (const p of intent?.phrasings ?? []) if (detector.detect(p)) flagged.push(`${id}: ${p}`);
+    expect(flagged).toEqual([]);
+  });
+
+  it('answers a prosthesis owner from surgery-rehab, never from hip-replacement', () => {
+    expect(detector.guardTopic('mijn nieuwe heup is na drie maanden nog stijf', 'hip-replacement')).toBe('surgery-rehab');
+    expect(detector.guardTopic('is het tijd voor een nieuwe heup', 'hip-replacement')).toBe('hip-replacement');
+    expect(detector.guardTopic('mijn nieuwe heup is nog stijf', 'morning-stiffness')).toBe('morning-stiffness');
+  });
+
+  it("knows every screening question's red flag and its tier", () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      for (const q of kb.screening[locale].questions) expect(detector.tierOf(q.redFlag)).toBeDefined();
+    }
+  });
+});
+
+describe("the practice's country's services", () => {
+  it.each<['NL' | 'BE', RegExp, RegExp]>([
+    ['NL', /^113$/, /huisartsenpost/],
+    ['BE', /^1813$/, /wachtpost via 1733/],
+  ])('%s: crisis line %s, after hours %s', (country, crisis, afterHours) => {
+    const texts = new SafetyTexts(kb.emergency, country);
+    expect(texts.variables().crisisPhone).toMatch(crisis);
+    expect(texts.variables().afterHoursService).toMatch(afterHours);
+    expect(texts.instructionKey('now')).toBe(`emergency.now.${country}`);
+    expect(texts.bookingAllowedAfter('soon')).toBe(true);
+    expect(texts.bookingAllowedAfter('now')).toBe(false);
+    expect(texts.bookingAllowedAfter(undefined)).toBe(true);
+  });
+});
+
+describe('review metadata', () => {
+  const reviewed = (on: string, next: string | null) => ({ reviewedBy: 'M. de Vries, fysiotherapeut', reviewedOn: on, nextReview: next });
+  const withReviews = (topic: object, emergency: object) => {
+    const topics = new Map([...kb.topics].map(([id, t]) => [id, { ...t, ...topic }]));
+    return { ...kb, topics, emergency: { ...kb.emergency, ...emergency } };
+  };
+
+  it('lists the red-flag list and every topic', () => {
+    const states = reviewStates(kb);
+    expect(states[0].file).toBe('emergency.yaml');
+    expect(states).toHaveLength(kb.topics.size + 1);
+  });
+
+  it('warns about content never reviewed, and fails it in a production build', () => {
+    const dev = lintReviews(kb, '2026-12-01', false);
+    expect(dev.errors).toEqual([]);
+    expect(dev.warnings.map((w) => w.file)).toContain('emergency.yaml');
+    const prod = lintReviews(kb, '2026-12-01', true);
+    expect(prod.errors.length).toBe(kb.topics.size + 1);
+    expect(prod.errors[0].problem).toMatch(/never reviewed/);
+  });
+
+  it('warns when a review is due and passes reviews in date', () => {
+    const due = lintReviews(withReviews(reviewed('2025-06-01', '2026-06-01'), reviewed('2025-06-01', '2026-06-01')), '2026-12-01', true);
+    expect(due.errors).toEqual([]);
+    expect(due.warnings).toHaveLength(kb.topics.size + 1);
+    expect(due.warnings[0].problem).toMatch(/review due since 2026-06-01/);
+    const fine = lintReviews(withReviews(reviewed('2026-06-01', '2027-06-01'), reviewed('2026-06-01', '2027-06-01')), '2026-12-01', true);
+    expect(fine).toEqual({ warnings: [], errors: [] });
+  });
+});
