@@ -129,3 +129,15 @@ describe('review metadata', () => {
     expect(fine).toEqual({ warnings: [], errors: [] });
   });
 });
+
+describe('the Teams manifest description', () => {
+  it('says what the bot is for and not for, with the emergency numbers and the privacy page, and claims nothing more', async () => {
+    const { readFileSync } = await import('node:fs');
+    const manifest = JSON.parse(readFileSync('manifest/manifest.template.json', 'utf8')) as { description: { short: string; full: string } };
+    expect(manifest.description.short.length).toBeLessThanOrEqual(80);
+    expect(manifest.description.short).toMatch(/Geen diagnose, geen spoed/);
+    const full = manifest.description.full;
+    for (const re of [/informatie/, /afspraak/, /geen diagnose/, /niet bedoeld voor spoed/, /112/, /113/, /privacyverklaring/]) expect(full).toMatch(re);
+    expect(full).not.toMatch(/richtlijn|betrouwbaar|veilig|diagnose stelt|behandelt/i);
+  });
+});

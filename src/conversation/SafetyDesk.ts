@@ -46,11 +46,12 @@ export class SafetyDesk {
   /** What a request to book gets while booking is ruled out: not now, and the reminder. */
   bookingBlocked(memory: ConversationMemory, locale: Locale): Reply[] {
     const tier = memory.safetyTier ?? 'now';
-    return [{ text: `${this.composer.say(locale, 'emergency.bookingBlocked').text}\n${this.composer.reminder(locale, tier)}` }];
+    const why = this.composer.say(locale, `emergency.bookingBlocked.${tier === 'crisis' ? 'crisis' : 'doctor'}`).text;
+    return [{ text: `${why}\n${this.composer.reminder(locale, tier)}` }];
   }
 
   /**
-   * Replies of a later turn, after a red flag: the reminder added to the last reply, and no
+   * Replies of a later turn, after a red flag: the reminder added to the first reply (the answer), and no
    * booking offered when the tier rules it out. Unchanged when the conversation had no red flag.
    */
   afterwards(replies: Reply[], memory: ConversationMemory, locale: Locale): Reply[] {
@@ -59,8 +60,7 @@ export class SafetyDesk {
     const book = this.composer.action(locale, 'book').value;
     const allowed = this.bookingAllowed(memory);
     const out = replies.map((r) => (allowed || !r.choices ? r : { ...r, choices: r.choices.filter((c) => c.value !== book) }));
-    const last = out[out.length - 1];
-    out[out.length - 1] = { ...last, text: `${last.text}\n${this.composer.reminder(locale, tier)}` };
+    out[0] = { ...out[0], text: `${out[0].text}\n${this.composer.reminder(locale, tier)}` };
     return out;
   }
 }
