@@ -14,9 +14,14 @@ import type { ReplyComposer } from './ReplyComposer';
 export class SafetyDesk {
   constructor(private readonly detector: RedFlagDetector, private readonly composer: ReplyComposer) {}
 
+  /** The last text checked and its result: the bot, the responder and a dialog may ask for the same message in one turn. */
+  private last?: { text: string; flag: RedFlag | undefined };
+
   /** The message's most urgent red flag, if any. */
   check(text: string): RedFlag | undefined {
-    return text ? this.detector.detect(text) : undefined;
+    if (!text) return undefined;
+    if (this.last?.text !== text) this.last = { text, flag: this.detector.detect(text) };
+    return this.last.flag && { ...this.last.flag };
   }
 
   /** The topic to answer for `topic`, after the topic guards of emergency.yaml. */

@@ -88,6 +88,10 @@ export class RedFlagDetector {
   private readonly context: ReadonlySet<string>;
   /** Every word of every phrase: a Flemish form without its final n ("leve") is read as the phrase's word ("leven"). */
   private readonly phraseWords = new Set<string>();
+  /** A word → the words it is read as (see {@link wordsOf}); patients repeat the same words. */
+  private readonly readCache = new Map<string, readonly string[]>();
+  /** A word → the prefix phrases it starts (`zwel*`); looked up once per distinct word. */
+  private readonly prefixCache = new Map<string, readonly CompiledPhrase[]>();
   /** The rules, most urgent tier first, so the first that fires is the answer. */
   private readonly rules: EmergencyData['rules'];
   private readonly tiers = new Map<string, Tier>();
@@ -216,9 +220,15 @@ export class RedFlagDetector {
   private wordsOf(clause: string): string[] {
     const out: string[] = [];
     for (const w of this.words.baseWords(clause)) {
-      if (this.phraseWords.has(w)) out.push(w);
-      else if (w.length >= 3 && w.endsWith('e') && this.phraseWords.has(w + 'n')) out.push(w + 'n');
-      else out.push(...this.words.corrected([w]));
+      let read = this.readCache.get(w);
+      if (!read) {
+        if (this.phraseWords.has(w)) read = [w];
+        else if (w.length >= 3 && w.endsWith('e') && this.phraseWords.has(w + 'n')) read = [w + 'n'];
+        else read = this.words.corrected([w]);
+        if (this.readCache.size > 50_000) this.readCache.clear();
+        this.readCache.set(w, read);
+      }
+      for (const r of read) out.push(r);
     }
     return out;
   }
@@ -227,9 +237,19 @@ export class RedFlagDetector {
     const found: Match[] = [];
     for (let i = 0; i < words.length; i++) {
       for (const p of this.byFirstWord.get(words[i]) ?? NONE) this.collect(words, i, p, found);
-      for (const { phrase, prefix } of this.byPrefix) if (words[i].startsWith(prefix)) this.collect(words, i, phrase, found);
+      for (const phrase of this.prefixPhrases(words[i])) this.collect(words, i, phrase, found);
     }
     return found;
+  }
+
+  private prefixPhrases(word: string): readonly CompiledPhrase[] {
+    let list = this.prefixCache.get(word);
+    if (!list) {
+      list = this.byPrefix.filter((p) => word.startsWith(p.prefix)).map((p) => p.phrase);
+      if (this.prefixCache.size > 50_000) this.prefixCache.clear();
+      this.prefixCache.set(word, list);
+    }
+    return list;
   }
 
   private collect(words: readonly string[], start: number, p: CompiledPhrase, found: Match[]): void {
