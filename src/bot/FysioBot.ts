@@ -144,11 +144,10 @@ export class FysioBot extends ActivityHandler {
     // A stack saved by an older version, whose dialogs this one no longer has, is dropped: the
     // message is then handled as if no flow ran, instead of failing the turn.
     if (dialogState.dialogStack.length && !this.dialogs.find(dialogState.dialogStack[0].id)) dialogState.dialogStack = [];
-    // A channel without a join event (WhatsApp) hears what the bot is for with its first answer.
-    if (!memory.welcomed && activity.channelId === 'whatsapp') {
-      memory.welcomed = true;
-      await this.send(context, { text: composer.purpose(locale) }, locale);
-    }
+    // A channel without a join event (WhatsApp) hears what the bot is for with its first answer
+    // (not with an alarm, which says one thing only).
+    const notice = !memory.welcomed && !flag && activity.channelId === 'whatsapp' ? composer.purpose(locale) : undefined;
+    if (notice) memory.welcomed = true;
     if (flag) {
       if (dialogState.dialogStack.length) await (await this.dialogContext(context)).cancelAllDialogs();
       await context.sendActivities(safety.alarm(flag.tier, memory, locale).map((r) => renderer.render(r, locale, activity.channelId)));
@@ -159,8 +158,10 @@ export class FysioBot extends ActivityHandler {
     } else {
       const outcome = await this.deps.responder.respond(text, memory, locale);
       if (outcome.kind === 'replies') {
-        await context.sendActivities(outcome.replies.map((r) => renderer.render(r, locale, activity.channelId)));
+        const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
+        await context.sendActivities(replies.map((r) => renderer.render(r, locale, activity.channelId)));
       } else {
+        if (notice) await this.send(context, { text: notice }, locale);
         const dc = await this.dialogContext(context);
         await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale));
       }
