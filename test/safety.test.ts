@@ -1,7 +1,8 @@
 import { parseConfig } from '../src/config';
 import { SUPPORTED_LOCALES } from '../src/config/AppConfig';
 import { lintReviews, loadValidatedKnowledge, reviewStates } from '../src/knowledge';
-import { RedFlagDetector, SafetyTexts, moreUrgent, type Tier } from '../src/safety';
+import { I18nextTranslator } from '../src/i18n/Translator';
+import { RedFlagDetector, SafetyTexts, TIERS, moreUrgent, type Tier } from '../src/safety';
 import { Router } from '../src/understanding/Router';
 
 const config = parseConfig({});
@@ -95,6 +96,23 @@ describe("the practice's country's services", () => {
     expect(texts.bookingAllowedAfter('soon')).toBe(true);
     expect(texts.bookingAllowedAfter('now')).toBe(false);
     expect(texts.bookingAllowedAfter(undefined)).toBe(true);
+  });
+});
+
+describe("the tiers' sentences", () => {
+  const t = new I18nextTranslator('locales');
+  it.each(SUPPORTED_LOCALES)('%s has each tier and reminder for both countries, every placeholder filled from the services', (locale) => {
+    for (const country of ['NL', 'BE'] as const) {
+      const texts = new SafetyTexts(kb.emergency, country);
+      for (const tier of TIERS) {
+        for (const key of [texts.instructionKey(tier), texts.reminderKey(tier)]) {
+          const sentence = t.t(locale, key, texts.variables());
+          expect(sentence).not.toBe(key);
+          expect(sentence).not.toMatch(/\{\{|undefined|emergency\./);
+          if (tier === 'crisis') expect(sentence).toContain(country === 'NL' ? '113' : '1813');
+        }
+      }
+    }
   });
 });
 
