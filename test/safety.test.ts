@@ -1,6 +1,9 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseConfig } from '../src/config';
 import { SUPPORTED_LOCALES } from '../src/config/AppConfig';
-import { lintReviews, loadValidatedKnowledge, reviewStates } from '../src/knowledge';
+import { formatProblem, lintKnowledge, lintReviews, loadKnowledge, loadValidatedKnowledge, reviewStates } from '../src/knowledge';
 import { I18nextTranslator } from '../src/i18n/Translator';
 import { RedFlagDetector, SafetyTexts, TIERS, moreUrgent, type Tier } from '../src/safety';
 import { Router } from '../src/understanding/Router';
@@ -149,13 +152,41 @@ describe('review metadata', () => {
 });
 
 describe('the Teams manifest description', () => {
-  it('says what the bot is for and not for, with the emergency numbers and the privacy page, and claims nothing more', async () => {
-    const { readFileSync } = await import('node:fs');
+  it('says what the bot is for and not for, with the emergency numbers and the privacy page, and claims nothing more', () => {
     const manifest = JSON.parse(readFileSync('manifest/manifest.template.json', 'utf8')) as { description: { short: string; full: string } };
     expect(manifest.description.short.length).toBeLessThanOrEqual(80);
     expect(manifest.description.short).toMatch(/Geen diagnose, geen spoed/);
     const full = manifest.description.full;
     for (const re of [/informatie/, /afspraak/, /geen diagnose/, /niet bedoeld voor spoed/, /112/, /113/, /privacyverklaring/]) expect(full).toMatch(re);
     expect(full).not.toMatch(/richtlijn|betrouwbaar|veilig|diagnose stelt|behandelt/i);
+  });
+});
+
+describe('emergency.yaml checks', () => {
+  const problemsAfter = (fn: (s: string) => string): string[] => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-safety-'));
+    cpSync('knowledge', dir, { recursive: true });
+    const path = join(dir, 'emergency.yaml');
+    writeFileSync(path, fn(readFileSync(path, 'utf8')));
+    const { knowledge, problems } = loadKnowledge(dir);
+    return (knowledge ? [...problems, ...lintKnowledge(knowledge)] : problems).map(formatProblem);
+  };
+
+  it.each<[string, (s: string) => string, RegExp]>([
+    ['a rule with an unknown tier', (s) => s.replace('tier: crisis, all: [suicidal]', 'tier: later, all: [suicidal]'), /emergency\.yaml: rules\.\d+\.tier: /],
+    ['a rule naming an unknown concept', (s) => s.replace('all: [suicidal]', 'all: [suicidal, no-such-concept]'), /emergency\.yaml: rules\.suicidal: unknown concept "no-such-concept"/],
+    ['a country without its crisis line', (s) => s.replace('    crisisPhone: "1813"\n', ''), /emergency\.yaml: countries\.BE\.crisisPhone/],
+    ['a guard to an unknown topic', (s) => s.replace('instead: surgery-rehab', 'instead: no-such-topic'), /topicGuards\.0: "no-such-topic" is not a known topic id/],
+    ['a review date that is no date', (s) => s.replace('reviewedOn: null', 'reviewedOn: gisteren'), /emergency\.yaml: reviewedOn: expected YYYY-MM-DD/],
+  ])('names the file and field for %s', (_name, fn, expected) => {
+    expect(problemsAfter(fn).join('\n')).toMatch(expected);
+  });
+
+  it('reads a review date written as a YAML date', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-safety-'));
+    cpSync('knowledge', dir, { recursive: true });
+    const path = join(dir, 'emergency.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('reviewedOn: null', 'reviewedOn: 2026-11-30'));
+    expect(loadKnowledge(dir).knowledge?.emergency.reviewedOn).toBe('2026-11-30');
   });
 });
