@@ -105,6 +105,19 @@ describe('an alarm outranks any running flow', () => {
   });
 });
 
+describe('while a person holds the chat', () => {
+  it('the bot stays silent, except for a red flag: its instruction goes out, and the message still reaches the practice', async () => {
+    nl.consoleSessions.create('anna');
+    const adapter = testAdapterFor(nl);
+    const r = await converse(adapter, ['ik wil een medewerker spreken', 'In de chat wachten', 'hallo?', MESSAGES.crisis]);
+    expect(r[1].text).toMatch(/medewerker gevraagd/);
+    expect(r[2].text).toBe('');
+    expect(r[3].text).toMatch(/113 Zelfmoordpreventie/);
+    const ticket = (await nl.handoff.queue()).find((t) => t.conversationId === adapter.template.conversation!.id);
+    expect(ticket!.messages.map((m) => m.text)).toContain(MESSAGES.crisis);
+  });
+});
+
 describe('intended purpose and privacy, said once', () => {
   const join = { type: 'conversationUpdate', membersAdded: [{ id: 'user', name: 'x' }], recipient: { id: 'bot', name: 'bot' } } as Partial<Activity>;
 
