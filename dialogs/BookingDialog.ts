@@ -3,6 +3,7 @@ import type { Booking, Complaint } from '../src/booking/Booking';
 import { calendarEvent } from '../src/booking/CalendarFile';
 import { newReferenceCode } from '../src/booking/ReferenceCode';
 import type { Locale } from '../src/config/AppConfig';
+import { newMemory } from '../src/conversation/ConversationMemory';
 import type { DetailsResult } from './DetailsDialog';
 import type { DialogDeps } from './DialogDeps';
 import { buttonChoices } from './BaseDialog';
@@ -127,11 +128,18 @@ export class BookingDialog extends InterruptibleDialog {
   private async chooseSlot(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const result = step.result as ScreeningResult;
-    if (result.redFlag) {
-      // The screening answers are not kept: nothing is booked.
-      (step.values as BookingValues).draft = undefined;
-      await this.send(step.context, { text: this.deps.knowledge.screening[locale].stopAdvice }, locale);
-      return step.replaceDialog(HANDOFF_DIALOG, { reason: 'red-flag' } satisfies HandoffOptions);
+    const tier = result.redFlag ? this.deps.safety.tierOfRule(result.redFlag) : undefined;
+    if (tier) {
+      // The tier's instruction, not a callback instead of it. A tier that rules out booking ends
+      // the booking (the screening answers are not kept); `soon` sends to the GP and goes on.
+      const memory = await this.deps.memory.get(step.context, newMemory());
+      const [instruction] = this.deps.safety.alarm(tier, memory, locale);
+      if (!this.deps.safety.bookingAllowed(memory)) {
+        (step.values as BookingValues).draft = undefined;
+        await this.send(step.context, instruction, locale);
+        return step.endDialog();
+      }
+      await this.send(step.context, { text: instruction.text }, locale);
     }
     ((step.values as BookingValues).draft as Draft).screening = result.answers;
     return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);

@@ -8,6 +8,7 @@ import type { RandomInt } from '../src/booking/ReferenceCode';
 import type { ActivityRenderer } from '../src/channels/ActivityRenderer';
 import type { ConversationMemory } from '../src/conversation/ConversationMemory';
 import type { ReplyComposer } from '../src/conversation/ReplyComposer';
+import type { SafetyDesk } from '../src/conversation/SafetyDesk';
 import type { Translator } from '../src/i18n/Translator';
 import type { KnowledgeBase } from '../src/knowledge/types';
 import type { Router } from '../src/understanding/Router';
@@ -20,6 +21,8 @@ import type { CurationRepository } from '../src/curation/CurationRepository';
 export interface DialogDeps {
   router: Router;
   composer: ReplyComposer;
+  /** Red flags: checked before anything else, their tier remembered per conversation. */
+  safety: SafetyDesk;
   renderer: ActivityRenderer;
   translator: Translator;
   knowledge: KnowledgeBase;

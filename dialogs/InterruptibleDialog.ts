@@ -1,5 +1,6 @@
 import { DialogContextError, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import { AgendaUnavailableError } from '../src/agenda/Agenda';
+import { newMemory } from '../src/conversation/ConversationMemory';
 import type { HandoffOptions } from './HandoffDialog';
 import { BaseDialog } from './BaseDialog';
 import { FREE_TEXT_PROMPTS, HANDOFF_DIALOG } from './dialogIds';
@@ -53,11 +54,14 @@ export abstract class InterruptibleDialog extends BaseDialog {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
-    const decision = router.route(text, { locale });
-    if (decision.intent === 'emergency') {
-      await this.send(context, composer.emergency(locale), locale);
+    // A red flag outranks the running flow: its tier's instruction, and the flow ends.
+    const flag = this.deps.safety.check(text);
+    if (flag) {
+      const memory = await this.deps.memory.get(context, newMemory());
+      for (const reply of this.deps.safety.alarm(flag.tier, memory, locale)) await this.send(context, reply, locale);
       return innerDc.cancelAllDialogs();
     }
+    const decision = router.route(text, { locale });
     if (exact === 'handoff') {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });

@@ -47,17 +47,30 @@ describe('booking dialog', () => {
     await be.close();
   });
 
-  it.each([0, 1, 2, 3, 4, 5, 6])('stops at red flag question %i: advice, no booking, a person offered', async (i) => {
+  it.each<[number, RegExp]>([
+    [0, /vandaag nog door een arts.*huisartsenpost/],
+    [1, /^Bel nu 112\./],
+    [2, /vandaag nog door een arts/],
+    [3, /vandaag nog door een arts/],
+    [4, /vandaag nog door een arts/],
+    [5, /vandaag nog door een arts/],
+  ])('stops at red flag question %i with its tier\'s instruction: no booking, no appointment or callback instead', async (i, instruction) => {
     const before = await bookingsOf(app);
     const answers = [...Array(i).fill('nee'), 'ja'];
     const r = await converse(testAdapterFor(app), ['Afspraak maken', 'ja', 'Knie', 'Links', 'een week', 'nee', ...answers]);
     const last = r[r.length - 1];
+    expect(last.text).toMatch(instruction);
     expect(last.text).toMatch(/112/);
-    expect(last.text).toMatch(/huisarts/);
-    expect(last.text).toMatch(/terugbelt/);
-    expect(last.actions).toEqual(['Ja', 'Nee']);
-    expect(last.actions).not.toContain('Afspraak maken');
+    expect(last.text).not.toMatch(/terugbelt/);
+    expect(last.actions).toEqual([]);
     expect(await bookingsOf(app)).toBe(before);
+  });
+
+  it('sends to the GP this week at the last question (cancer, night pain) and goes on with the booking', async () => {
+    const r = await converse(testAdapterFor(app), ['Afspraak maken', 'ja', 'Knie', 'Links', 'een week', 'nee', ...Array(6).fill('nee'), 'ja']);
+    const last = r[r.length - 1];
+    expect(last.text).toMatch(/deze week een afspraak bij de huisarts/);
+    expect(last.actions.length).toBeGreaterThanOrEqual(3);
   });
 
   it.each<[string, string[], RegExp]>([

@@ -35,7 +35,7 @@ describe('conversations', () => {
   it.each<[string, string, RegExp, RegExp | null]>([
     ['nl-NL', 'mag ik sporten met knieartrose?', /fietsen/, /Beweegnorm/],
     ['nl-NL', 'ik ben gevallen en kan niet meer staan', /112/, null],
-    ['nl-BE', 'ik ben gevallen en kan niet meer staan', /1733/, null],
+    ['nl-BE', 'ik ben gevallen en kan niet meer staan', /huisartsenpost/, null],
     ['nl-NL', 'ik heb geen koorts, wel een stijve knie als ik opsta, hoe komt dat?', /stijf/i, null],
   ])('in %s answers "%s"', async (locale, text, expected, action) => {
     const adapter = testAdapterFor(app, locale);
@@ -43,7 +43,7 @@ describe('conversations', () => {
     expect(reply.text).toMatch(expected);
     if (action) expect(reply.actions.join('|')).toMatch(action);
     // An emergency gets an instruction, never an appointment.
-    if (/112/.test(reply.text)) expect(reply.actions).not.toContain('Afspraak maken');
+    if (/112|huisartsenpost/.test(reply.text)) expect(reply.actions).not.toContain('Afspraak maken');
     else expect(reply.actions).toContain('Afspraak maken');
   });
 
@@ -79,8 +79,10 @@ describe('conversations', () => {
     const adapter = testAdapterFor(app, 'nl-NL');
     const switched = await say(adapter, 'Vlaams');
     expect(switched.text).toMatch(/Vlaams/);
-    const next = await say(adapter, 'ik heb pijn op de borst');
-    expect(next.text).toMatch(/1733/);
+    // The numbers follow the practice (Utrecht), not the patient's Flemish.
+    const next = await say(adapter, 'ik ben gevallen en kan niet meer staan');
+    expect(next.text).toMatch(/huisartsenpost/);
+    expect(next.text).not.toMatch(/1733/);
   });
 
   it('answers a conversation whose saved dialog stack comes from an older version (a dialog it no longer has)', async () => {

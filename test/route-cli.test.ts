@@ -12,7 +12,8 @@ describe('npm run route', () => {
     const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({ intent: 'faq', topic: 'which-sport', candidates: [] });
-    expect(lines[1]).toMatchObject({ intent: 'emergency', topic: null });
+    expect(lines[1]).toMatchObject({ intent: 'emergency', topic: null, tier: 'now' });
+    expect(lines[0].tier).toBeNull();
     expect(lines[2]).toMatchObject({ intent: 'booking', topic: null });
     expect(lines[3].intent).toBe('clarify');
     expect((lines[3].candidates as unknown[]).length).toBeGreaterThan(0);

@@ -56,7 +56,7 @@ export function buildSyntheticKnowledge(base: KnowledgeBase, topicCount: number,
       }
     }
     topics.set(id, {
-      id, sources: ['bench'], followUps: [], alwaysHuman: false, review: { lastReviewed: null, reviewedBy: null }, locales,
+      id, sources: ['bench'], followUps: [], alwaysHuman: false, reviewedBy: null, reviewedOn: null, nextReview: null, locales,
     });
   }
   const kb: KnowledgeBase = { ...structuredClone({ ...base, topics: new Map<string, Topic>() }), topics };

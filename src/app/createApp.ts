@@ -26,6 +26,8 @@ import type { AppConfig, Locale } from '../config/AppConfig';
 import { newMemory, type ConversationMemory } from '../conversation/ConversationMemory';
 import { MessageResponder } from '../conversation/MessageResponder';
 import { ReplyComposer } from '../conversation/ReplyComposer';
+import { SafetyDesk } from '../conversation/SafetyDesk';
+import { RedFlagDetector } from '../safety/RedFlagDetector';
 import { I18nextTranslator, resolveLocale } from '../i18n/Translator';
 import { loadValidatedKnowledge, type KnowledgeBase } from '../knowledge';
 import { pseudonym, type Logger } from '../logging/Logger';
@@ -81,9 +83,13 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const storage = overrides.storage ?? new BotStorage(database);
     const knowledge = loadValidatedKnowledge(config.knowledgeDir, config.practiceFile);
     const { practice } = knowledge;
-    const translator = new I18nextTranslator(config.localesDir, { practiceName: practice.name, phone: practice.phone, privacyUrl: practice.privacyUrl });
+    // The emergency services of the practice's country (not the patient's language) fill every sentence that names them.
+    const translator = new I18nextTranslator(config.localesDir, {
+      ...knowledge.emergency.countries[practice.country], practiceName: practice.name, phone: practice.phone, privacyUrl: practice.privacyUrl,
+    });
     const router = new Router(knowledge, { thresholds: config.router, maxChars: config.maxMessageChars });
     const composer = new ReplyComposer(knowledge, translator);
+    const safety = new SafetyDesk(new RedFlagDetector(knowledge.emergency, knowledge.language, router.normalizer), composer);
     const renderer = new ActivityRenderer();
     const defaultLocale: Locale = config.defaultLocale ?? knowledge.practice.defaultLocale;
 
@@ -119,9 +125,9 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       clock,
       (event, err) => logger.warn({ event, err }, 'calendar event left behind'),
     );
-    const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock });
+    const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock, safety });
     const flows = createFlowDialogs({
-      router, composer, renderer, translator, knowledge, memory, availability, clock,
+      router, composer, renderer, translator, knowledge, memory, availability, clock, safety,
       bookings,
       formatter,
       handoff,
@@ -146,7 +152,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     });
     const retention = new RetentionJob(database, database.bookings, database.tickets, database.curation, clock, config.retention, logger);
     const bot = new FysioBot({
-      conversationState, userState, memory, flows, router, responder, composer, renderer, logger, defaultLocale,
+      conversationState, userState, memory, flows, router, responder, composer, renderer, logger, defaultLocale, safety,
       maxMessageChars: config.maxMessageChars, handoff, recent,
     });
 

@@ -7,6 +7,7 @@ import { newMemory, type ConversationMemory } from '../conversation/Conversation
 import type { MessageResponder } from '../conversation/MessageResponder';
 import type { Reply } from '../conversation/Reply';
 import type { ReplyComposer } from '../conversation/ReplyComposer';
+import type { SafetyDesk } from '../conversation/SafetyDesk';
 import { resolveLocale } from '../i18n/Translator';
 import { DialogTurnPresets } from './DialogTurnPresets';
 import { setTurnLocale } from './TurnLocale';
@@ -31,6 +32,8 @@ export interface FysioBotDeps {
   maxMessageChars: number;
   handoff: HandoffService;
   recent: RecentTurns;
+  /** Red flags, checked on every message before anything else. */
+  safety: SafetyDesk;
 }
 
 /**
@@ -99,7 +102,9 @@ export class FysioBot extends ActivityHandler {
     }
     const text = typeof activity.text === 'string' ? activity.text : '';
     const command = this.deps.router.exactIntent(text);
-    const { composer, renderer } = this.deps;
+    const { composer, renderer, safety } = this.deps;
+    // A red flag outranks everything: any topic, any running flow, even a person holding the chat.
+    const flag = command ? undefined : safety.check(text);
 
     // While a person holds the conversation the bot is silent and forwards what the patient says.
     // Only a conversation that opened a ticket can be held, so the others skip the query.
@@ -111,6 +116,10 @@ export class FysioBot extends ActivityHandler {
         await this.send(context, composer.say(locale, 'handoff.released', composer.mainActions(locale)), locale);
       } else {
         await this.deps.handoff.patientSays(held, text);
+        if (flag) {
+          const locale = await this.localeOf(context, memory);
+          for (const reply of safety.alarm(flag.tier, memory, locale)) await this.send(context, reply, locale);
+        }
       }
       return;
     }
@@ -127,7 +136,7 @@ export class FysioBot extends ActivityHandler {
     if (command === 'restart') {
       const dc = await this.dialogContext(context);
       await dc.cancelAllDialogs();
-      Object.assign(memory, newMemory(), { locale: memory.locale, welcomed: true, ticketOpened: memory.ticketOpened });
+      Object.assign(memory, newMemory(), { locale: memory.locale, welcomed: true, ticketOpened: memory.ticketOpened, safetyTier: memory.safetyTier });
       await this.send(context, composer.say(locale, 'restart.done', composer.mainActions(locale)), locale);
       return;
     }
@@ -135,15 +144,24 @@ export class FysioBot extends ActivityHandler {
     // A stack saved by an older version, whose dialogs this one no longer has, is dropped: the
     // message is then handled as if no flow ran, instead of failing the turn.
     if (dialogState.dialogStack.length && !this.dialogs.find(dialogState.dialogStack[0].id)) dialogState.dialogStack = [];
-    if (dialogState.dialogStack.length) {
+    // A channel without a join event (WhatsApp) hears what the bot is for with its first answer
+    // (not with an alarm, which says one thing only).
+    const notice = !memory.welcomed && !flag && activity.channelId === 'whatsapp' ? composer.purpose(locale) : undefined;
+    if (notice) memory.welcomed = true;
+    if (flag) {
+      if (dialogState.dialogStack.length) await (await this.dialogContext(context)).cancelAllDialogs();
+      await context.sendActivities(safety.alarm(flag.tier, memory, locale).map((r) => renderer.render(r, locale, activity.channelId)));
+    } else if (dialogState.dialogStack.length) {
       const dc = await this.dialogContext(context);
       await dc.continueDialog();
       this.presets.keepFrom(context);
     } else {
       const outcome = await this.deps.responder.respond(text, memory, locale);
       if (outcome.kind === 'replies') {
-        await context.sendActivities(outcome.replies.map((r) => renderer.render(r, locale, activity.channelId)));
+        const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
+        await context.sendActivities(replies.map((r) => renderer.render(r, locale, activity.channelId)));
       } else {
+        if (notice) await this.send(context, { text: notice }, locale);
         const dc = await this.dialogContext(context);
         await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale));
       }

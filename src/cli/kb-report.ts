@@ -15,7 +15,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig } from '../config';
-import { CONTENT_LIMITS, COUNTRIES, loadKnowledge, reviewStateOf, type KnowledgeBase, type Topic } from '../knowledge';
+import { CONTENT_LIMITS, COUNTRIES, isDraftReviewer, loadKnowledge, reviewStateOf, reviewStates, type KnowledgeBase, type Topic } from '../knowledge';
 import { openDatabase } from '../storage/Database';
 import { Router } from '../understanding';
 import { systemClock } from '../util/Clock';
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     return;
   }
   const usage = await curationUsage(knowledge, config);
+  printRedFlagReview(knowledge);
   printTopics(topics, today, usage);
   printFollowUps(knowledge, topics);
 }
@@ -64,6 +65,14 @@ function reviewText(t: Topic, today: string): { state: string; next: string } {
     : r.state === 'draft' ? `draft ${r.reviewedOn}, awaits a clinician`
     : `reviewed ${r.reviewedOn} by ${r.reviewedBy}`;
   return { state, next: r.nextReview ? `${r.nextReview}${r.overdue ? ' (overdue)' : ''}` : '–' };
+}
+
+/** The red-flag list is reviewed like a topic; it comes first because it matters most. */
+function printRedFlagReview(knowledge: KnowledgeBase): void {
+  const e = reviewStates(knowledge).find((r) => r.file === 'emergency.yaml')!;
+  const state = !e.reviewedBy || !e.reviewedOn || isDraftReviewer(e.reviewedBy) ? 'not yet reviewed by a clinician' : `reviewed ${e.reviewedOn} by ${e.reviewedBy}`;
+  console.log(`Red-flag list (emergency.yaml): ${state}; next review ${e.nextReview ?? '–'}`);
+  console.log('');
 }
 
 function printTopics(topics: Topic[], today: string, usage: Map<string, Usage> | undefined): void {

@@ -1,7 +1,8 @@
 /**
  * `npm run --silent route`: reads JSON lines `{"text", "locale"}` on stdin and writes one JSON
  * decision per line, in order, taking the decisions the bot takes for a conversation's first
- * message. Nothing else goes to stdout; a bad line gets `{"error": …}` in its place.
+ * message (`tier`: the red flag's urgency for an emergency). Nothing else goes to stdout; a bad
+ * line gets `{"error": …}` in its place.
  */
 import { createInterface } from 'node:readline';
 import { SUPPORTED_LOCALES, parseConfig, type Locale } from '../config';
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
     const intent = ROUTE_INTENTS.has(d.intent) ? d.intent : 'help';
     const out: Record<string, unknown> = { intent, topic: intent === 'faq' ? d.topic : null, score: d.score };
     out.candidates = intent === 'clarify' ? d.candidates : [];
+    // The red flag's tier (112, crisis, now, soon) for emergencies; null otherwise.
+    out.tier = intent === 'emergency' ? (knowledge.emergency.rules.find((r) => r.id === d.emergencyRule)?.tier ?? null) : null;
     process.stdout.write(JSON.stringify(out) + '\n');
   }
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../config/AppConfig';
+import type { Tier } from '../safety/Tier';
 
 /** What the bot remembers of one conversation between turns (no personal data). */
 export interface ConversationMemory {
@@ -17,6 +18,11 @@ export interface ConversationMemory {
    * by a person, so only for these does the bot ask the ticket store on every turn.
    */
   ticketOpened?: boolean;
+  /**
+   * The most urgent red-flag tier of this conversation so far: kept to its end (also through
+   * "opnieuw"), so later answers carry a reminder and, after 112, crisis or now, no booking.
+   */
+  safetyTier?: Tier;
 }
 
 /** A fresh memory for a new conversation. */

@@ -10,6 +10,7 @@ import type { Clock } from '../util/Clock';
 import type { ConversationMemory } from './ConversationMemory';
 import type { Reply } from './Reply';
 import type { ReplyComposer } from './ReplyComposer';
+import type { SafetyDesk } from './SafetyDesk';
 
 /** A flow of several turns that a message starts; the dialogs run them. */
 export type Flow = 'booking' | 'cancel-booking' | 'handoff' | 'save-transcript' | 'delete-data';
@@ -29,6 +30,7 @@ export interface MessageResponderDeps {
   knowledge: KnowledgeBase;
   curation: CurationRepository;
   clock: Clock;
+  safety: SafetyDesk;
 }
 
 /**
@@ -40,8 +42,26 @@ export interface MessageResponderDeps {
 export class MessageResponder {
   constructor(private readonly deps: MessageResponderDeps) {}
 
-  /** Decides and composes the answer to `text`; records answer feedback and unanswered questions. */
+  /**
+   * Decides and composes the answer to `text`; records answer feedback and unanswered
+   * questions. A red flag comes first; after one, answers carry its reminder and booking
+   * follows what its tier allows.
+   */
   async respond(text: string, memory: ConversationMemory, locale: Locale): Promise<MessageOutcome> {
+    const { safety } = this.deps;
+    const flag = safety.check(text);
+    if (flag) {
+      await this.recordFeedback(memory, 'emergency', locale);
+      return replies(...safety.alarm(flag.tier, memory, locale));
+    }
+    const outcome = await this.decide(text, memory, locale);
+    if (outcome.kind === 'flow' && outcome.flow === 'booking' && !safety.bookingAllowed(memory)) {
+      return replies(...safety.bookingBlocked(memory, locale));
+    }
+    return outcome.kind === 'replies' ? replies(...safety.afterwards(outcome.replies, memory, locale)) : outcome;
+  }
+
+  private async decide(text: string, memory: ConversationMemory, locale: Locale): Promise<MessageOutcome> {
     const { composer, router } = this.deps;
     const label = this.actionNamed(text, locale);
     const more = label === 'more' && memory.previousTopic ? composer.more(memory.previousTopic, locale) : undefined;
@@ -126,13 +146,14 @@ export class MessageResponder {
     if (d.intent !== 'none') memory.misses = 0;
     switch (d.intent) {
       case 'emergency':
-        memory.previousTopic = undefined;
-        return [composer.emergency(locale)];
+        // The safety check ran first and found nothing; the router's older rule set still did.
+        return this.deps.safety.alarm(this.deps.safety.tierOfRule(d.emergencyRule ?? '') ?? 'now', memory, locale);
       case 'faq': {
-        memory.previousTopic = d.topic ?? undefined;
-        memory.answeredTopic = d.topic ?? undefined;
+        const topic = this.deps.safety.guardTopic(text, d.topic!);
+        memory.previousTopic = topic;
+        memory.answeredTopic = topic;
         // A follow-up about the other country ("en in België?") gets that country's answer.
-        const reply = composer.answer(d.topic!, d.answerLocale ?? locale);
+        const reply = composer.answer(topic, d.answerLocale ?? locale);
         const choices = [...(reply.choices ?? []), composer.action(locale, 'book')];
         return [{ text: reply.text }, { text: composer.say(locale, 'faq.more').text, choices }];
       }

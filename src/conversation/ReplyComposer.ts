@@ -1,6 +1,8 @@
 import type { Locale } from '../config/AppConfig';
 import type { Translator } from '../i18n/Translator';
 import { isPracticeField, PRACTICE_FIELDS, PRACTICE_INFO_TOPIC, practiceValue, selectAnswer, type KnowledgeBase } from '../knowledge';
+import { SafetyTexts } from '../safety/SafetyTexts';
+import type { Tier } from '../safety/Tier';
 import type { Candidate } from '../understanding/types';
 import { formatOpeningHours, renderPracticeInfo } from './PracticeInfo';
 import type { Choice, Reply } from './Reply';
@@ -18,7 +20,12 @@ export class ReplyComposer {
   /** Answers per locale and topic, for the same reason; copied out, so callers may change them. */
   private readonly answers = new Map<string, Reply & { more?: string }>();
 
-  constructor(private readonly kb: KnowledgeBase, private readonly t: Translator) {}
+  /** The red-flag tiers' sentences for the practice's country. */
+  readonly safety: SafetyTexts;
+
+  constructor(private readonly kb: KnowledgeBase, private readonly t: Translator) {
+    this.safety = new SafetyTexts(kb.emergency, kb.practice.country);
+  }
 
   /** The main actions offered in the welcome and after help. */
   mainActions(locale: Locale): Choice[] {
@@ -27,9 +34,18 @@ export class ReplyComposer {
 
   welcome(locale: Locale): Reply[] {
     return [
-      { text: this.t.t(locale, 'welcome.text', { practiceName: this.kb.practice.name }) },
+      { text: [this.t.t(locale, 'welcome.text', { practiceName: this.kb.practice.name }), this.purpose(locale)].join('\n') },
       { text: this.t.t(locale, 'welcome.prompt'), choices: this.mainActions(locale) },
     ];
+  }
+
+  /**
+   * What the bot is for and not for, with the practice's country's emergency numbers, and how
+   * what the patient says is used (the practice's privacy page): said once per conversation.
+   */
+  purpose(locale: Locale): string {
+    const country = this.kb.practice.country;
+    return `${this.t.t(locale, `welcome.purpose.${country}`)} ${this.t.t(locale, 'welcome.privacy', { privacyUrl: this.kb.practice.privacyUrl })}`;
   }
 
   /**
@@ -113,8 +129,18 @@ export class ReplyComposer {
     };
   }
 
-  emergency(locale: Locale): Reply {
-    return { text: this.t.t(locale, 'emergency.text'), choices: [this.action(locale, 'person')] };
+  /**
+   * A tier's instruction with the practice's country's numbers. Only `soon` offers anything
+   * next (a question, an appointment): 112, a crisis and a doctor today are the one thing to do.
+   */
+  emergency(locale: Locale, tier: Tier): Reply {
+    const text = this.t.t(locale, this.safety.instructionKey(tier), this.safety.variables());
+    return tier === 'soon' ? { text, choices: this.mainActions(locale) } : { text };
+  }
+
+  /** The one-line reminder of an earlier red flag, given with later answers. */
+  reminder(locale: Locale, tier: Tier): string {
+    return this.t.t(locale, this.safety.reminderKey(tier), this.safety.variables());
   }
 
   /** A simple sentence from the locale file, with the practice's name, phone and hours. */

@@ -3,3 +3,4 @@ export * from './ConversationMemory';
 export * from './PracticeInfo';
 export * from './ReplyComposer';
 export * from './MessageResponder';
+export * from './SafetyDesk';

@@ -114,10 +114,18 @@ export function lintKnowledge(kb: KnowledgeBase): ContentProblem[] {
   }
 
   for (const rule of kb.emergency.rules) {
-    for (const concept of [...rule.all, ...rule.none]) {
+    for (const concept of [...rule.all, ...rule.any, ...rule.none]) {
       if (!kb.emergency.concepts[concept]) add('emergency.yaml', `rules.${rule.id}`, `unknown concept "${concept}"`);
     }
   }
+  const known = (c: string) => Boolean(kb.emergency.concepts[c]);
+  for (const [list, concepts] of [['history', kb.emergency.history], ['context', kb.emergency.context], ['unconditional', kb.emergency.unconditional]] as const) {
+    for (const c of concepts) if (!known(c)) add('emergency.yaml', list, `unknown concept "${c}"`);
+  }
+  kb.emergency.topicGuards.forEach((g, i) => {
+    for (const c of [...g.when, ...g.unless]) if (!known(c)) add('emergency.yaml', `topicGuards.${i}`, `unknown concept "${c}"`);
+    for (const t of [g.topic, g.instead]) if (!kb.topics.has(t)) add('emergency.yaml', `topicGuards.${i}`, `"${t}" is not a known topic id`);
+  });
   const ruleIds = new Set(kb.emergency.rules.map((r) => r.id));
   for (const locale of SUPPORTED_LOCALES) {
     kb.screening[locale].questions.forEach((q, i) => {

@@ -1,25 +1,65 @@
-import type { Topic } from './types';
+import type { ContentProblem, KnowledgeBase } from './types';
 
-/** A topic's review state as a clinician working through the content needs it. */
+/** Who reviewed a content file and when; null where it never was. */
 export interface ReviewState {
-  /** `reviewed` by a clinician, a `draft` by the content team, or `not reviewed` at all. */
-  state: 'reviewed' | 'draft' | 'not reviewed';
-  reviewedBy?: string;
-  reviewedOn?: string;
-  nextReview?: string;
-  /** True when the next review date has passed. */
-  overdue: boolean;
+  file: string;
+  reviewedBy: string | null;
+  reviewedOn: string | null;
+  nextReview: string | null;
+  /** True when the file still uses the earlier `review:` block. */
+  legacy: boolean;
+}
+
+/** The review metadata of every topic and of the red-flag list, by file. */
+export function reviewStates(kb: KnowledgeBase): ReviewState[] {
+  const topics = [...kb.topics.values()]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((t) => ({
+      file: `topics/${t.id}.yaml`,
+      reviewedBy: t.reviewedBy ?? t.review?.reviewedBy ?? null,
+      reviewedOn: t.reviewedOn ?? t.review?.lastReviewed ?? null,
+      nextReview: t.nextReview,
+      legacy: t.review !== undefined,
+    }));
+  const e = kb.emergency;
+  return [{ file: 'emergency.yaml', reviewedBy: e.reviewedBy, reviewedOn: e.reviewedOn, nextReview: e.nextReview, legacy: false }, ...topics];
+}
+
+/** A reviewer entry that marks a draft awaiting a clinician rather than a clinician's review. */
+export function isDraftReviewer(reviewedBy: string): boolean {
+  return /draft|awaits|concept/i.test(reviewedBy);
+}
+
+/** What the review rules found: warnings are printed; errors fail `npm run kb:lint`. */
+export interface ReviewFindings {
+  warnings: ContentProblem[];
+  errors: ContentProblem[];
 }
 
 /**
- * Reads the review metadata of a topic: the top-level `reviewedBy` / `reviewedOn` /
- * `nextReview`, else the older `review` block. A reviewer named as a draft (the content team,
- * awaiting a clinician) does not count as reviewed.
+ * The review rules: content never reviewed by a clinician is a warning, and an error in a
+ * production build (NODE_ENV=production); a review that is due, a review without a next date,
+ * and dates that contradict each other are warnings.
+ *
+ * @param today the date to compare with, as YYYY-MM-DD
  */
-export function reviewStateOf(topic: Topic, today: string): ReviewState {
-  const reviewedBy = topic.reviewedBy ?? topic.review.reviewedBy ?? undefined;
-  const reviewedOn = topic.reviewedOn ?? topic.review.lastReviewed ?? undefined;
-  const nextReview = topic.nextReview;
-  const state = !reviewedBy || !reviewedOn ? 'not reviewed' : /draft|awaits|concept/i.test(reviewedBy) ? 'draft' : 'reviewed';
-  return { state, reviewedBy, reviewedOn, nextReview, overdue: nextReview !== undefined && nextReview < today };
+export function lintReviews(kb: KnowledgeBase, today: string, production: boolean): ReviewFindings {
+  const warnings: ContentProblem[] = [];
+  const errors: ContentProblem[] = [];
+  for (const r of reviewStates(kb)) {
+    const warn = (field: string, problem: string) => warnings.push({ file: r.file, field, problem });
+    if (r.legacy) warn('review', 'move `review:` to the top-level keys reviewedBy, reviewedOn and nextReview');
+    // A draft by the content team (it says it awaits a clinician) is not a clinician's review.
+    if (!r.reviewedBy || !r.reviewedOn || isDraftReviewer(r.reviewedBy)) {
+      const problem = 'never reviewed by a clinician (set reviewedBy and reviewedOn)';
+      if (production) errors.push({ file: r.file, field: 'reviewedBy', problem: `${problem}; a production build needs every review` });
+      else warn('reviewedBy', problem);
+      continue;
+    }
+    if (r.reviewedOn > today) warn('reviewedOn', `${r.reviewedOn} is in the future`);
+    if (!r.nextReview) warn('nextReview', 'no date for the next review');
+    else if (r.nextReview <= r.reviewedOn) warn('nextReview', `${r.nextReview} is not after reviewedOn ${r.reviewedOn}`);
+    else if (r.nextReview <= today) warn('nextReview', `review due since ${r.nextReview}`);
+  }
+  return { warnings, errors };
 }

@@ -8,3 +8,4 @@ export * from './SourceOverlap';
 export * from './checkSourceOverlap';
 export * from './TopicAnswer';
 export * from './ReviewState';
+export * from './TopicReview';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUPPORTED_LOCALES } from '../config/AppConfig';
+import { TIERS } from '../safety/Tier';
 
 const TOPIC_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,6 +33,23 @@ export const PRACTICE_FIELDS = {
 } as const;
 export type PracticeField = keyof typeof PRACTICE_FIELDS;
 const PRACTICE_FIELD_NAMES = Object.keys(PRACTICE_FIELDS) as [PracticeField, ...PracticeField[]];
+
+/** A date as YYYY-MM-DD; YAML's own dates (unquoted 2026-01-31) are accepted too. */
+const nullableReviewDate = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  z.union([z.string().regex(DATE, 'expected YYYY-MM-DD'), z.null()]),
+);
+
+/**
+ * Who of the practice's clinicians last reviewed a content file, when, and when it is due
+ * again; null until the first review. `npm run kb:lint` warns when a review is due and fails a
+ * production build with content never reviewed.
+ */
+export const reviewFields = {
+  reviewedBy: z.union([z.string().trim().min(1), z.null()]).default(null),
+  reviewedOn: nullableReviewDate.default(null),
+  nextReview: nullableReviewDate.default(null),
+};
 
 /** An answer, optionally with a second part shown when the patient asks "meer weten?". */
 const answerParts = {
@@ -77,8 +95,6 @@ export const topicLocaleSchema = z
   .refine((l) => l.more === undefined || l.answer !== undefined, { message: '"more" belongs to "answer"', path: ['more'] });
 export type TopicLocale = z.infer<typeof topicLocaleSchema>;
 
-const reviewDate = reviewDateString();
-
 export const topicFileSchema = z.strictObject({
   id: z.string().regex(TOPIC_ID, 'expected a lowercase id with dashes, e.g. morning-stiffness'),
   sources: z.array(z.string().trim().min(1)).min(1, 'name at least one source'),
@@ -88,16 +104,14 @@ export const topicFileSchema = z.strictObject({
   alwaysHuman: z.boolean().default(false),
   /** Offer a person beside the answer (costs, complaints). */
   offerPerson: z.boolean().optional(),
+  ...reviewFields,
+  /** The earlier form of the review fields; still read, and kb:lint asks to move it to the top-level keys. */
   review: z
     .strictObject({
-      lastReviewed: z.union([z.string().regex(DATE, 'expected YYYY-MM-DD'), z.null()]).default(null),
+      lastReviewed: nullableReviewDate.default(null),
       reviewedBy: z.union([z.string().trim().min(1), z.null()]).default(null),
     })
-    .default({ lastReviewed: null, reviewedBy: null }),
-  /** Who last reviewed the text, when, and when it is due again (YYYY-MM-DD). */
-  reviewedBy: z.string().trim().min(1).optional(),
-  reviewedOn: reviewDate.optional(),
-  nextReview: reviewDate.optional(),
+    .optional(),
   locales: z.strictObject({ 'nl-NL': topicLocaleSchema, 'nl-BE': topicLocaleSchema }),
 });
 export type TopicFile = z.infer<typeof topicFileSchema>;
@@ -191,16 +205,67 @@ export const intentsFileSchema = z.record(
   }),
 );
 
+const tierId = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.enum(TIERS));
+
+/** The services of one country, used in the tiers' texts as {{emergencyNumber}}, {{crisisPhone}}, … */
+const countryServicesSchema = z.strictObject({
+  emergencyNumber: z.string().trim().min(3),
+  crisisLine: z.string().trim().min(1),
+  crisisPhone: z.string().trim().min(3),
+  crisisFreephone: z.string().trim().default(''),
+  crisisWeb: z.string().trim().min(4),
+  afterHours: z.string().trim().min(1),
+  afterHoursPhone: z.string().trim().default(''),
+  /** The after-hours service as a sentence names it ("wachtpost via 1733"). */
+  afterHoursService: z.string().trim().min(1),
+});
+
 export const emergencyFileSchema = z.strictObject({
+  ...reviewFields,
+  countries: z.strictObject({ NL: countryServicesSchema, BE: countryServicesSchema }),
+  tiers: z.strictObject(
+    Object.fromEntries(TIERS.map((t) => [t, z.strictObject({ bookingAfter: z.boolean() })])) as Record<
+      (typeof TIERS)[number],
+      z.ZodObject<{ bookingAfter: z.ZodBoolean }, z.core.$strict>
+    >,
+  ),
+  /**
+   * Words that change what the concepts near them mean: `resolved` ("maar dat is over") sets
+   * aside what came before it in the sentence, `past` ("vorig jaar") the clause it is in,
+   * `hypothetical` ("hoe merk ik dat", "wat als") what follows it in the clause.
+   */
+  modifiers: z.strictObject({ resolved: phraseList, past: phraseList, hypothetical: phraseList }),
+  /** Concepts that are background by nature (a prosthesis, cancer): past and resolved words leave them. */
+  history: z.array(z.string()).default([]),
+  /** A topic not to answer when the message holds one of `when` (and none of `unless`); `instead` is answered. */
+  topicGuards: z
+    .array(
+      z.strictObject({
+        topic: z.string().regex(TOPIC_ID),
+        when: z.array(z.string()).min(1),
+        unless: z.array(z.string()).default([]),
+        instead: z.string().regex(TOPIC_ID),
+      }),
+    )
+    .default([]),
+  /** Concepts that only say where or who ("been", "knie"): a negation denies the sign, not them. */
+  context: z.array(z.string()).default([]),
+  /** Concepts that count even in a hypothetical ("als ik morgen niet meer wakker word"). */
+  unconditional: z.array(z.string()).default([]),
   concepts: z.record(z.string(), phraseList),
   rules: z.array(
-    z.strictObject({
-      id: z.string().regex(TOPIC_ID),
-      /** Every listed concept must be present and not negated. */
-      all: z.array(z.string()).min(1),
-      /** The rule does not fire when one of these concepts occurs (weight lost on purpose). */
-      none: z.array(z.string()).default([]),
-    }),
+    z
+      .strictObject({
+        id: z.string().regex(TOPIC_ID),
+        tier: tierId,
+        /** Every listed concept must be present and not negated. */
+        all: z.array(z.string()).default([]),
+        /** At least one of these must be present, when the list is given. */
+        any: z.array(z.string()).default([]),
+        /** The rule does not fire when one of these concepts occurs (weight lost on purpose). */
+        none: z.array(z.string()).default([]),
+      })
+      .refine((r) => r.all.length + r.any.length > 0, { message: 'a rule needs concepts in `all` or `any`' }),
   ),
 });
 
@@ -324,11 +389,10 @@ export { WEEKDAYS };
 export const screeningFileSchema = perLocale(
   z.strictObject({
     intro: z.string().trim().min(1),
+    /** One yes/no question per turn; a yes gives the instruction of its red flag's tier. */
     questions: z
       .array(z.strictObject({ id: z.string().regex(TOPIC_ID), text: z.string().trim().min(1), redFlag: z.string().regex(TOPIC_ID) }))
       .min(1),
-    /** What to do when any answer is yes. */
-    stopAdvice: z.string().trim().min(1),
   }),
 );
 

@@ -23,6 +23,7 @@ import { fuseBaseline, nlpjsBaseline, type Baseline } from './baselines';
 import { phrasingFolds } from './crossval';
 import { loadDevSet, loadTestSet, type Example } from './dataset';
 import { score, type Figures, type Prediction } from './metrics';
+import { runSafetyEval } from './safety-eval';
 
 const TARGETS = { faqTop1: 0.95, wrongAnswerRate: 0.02, outOfScopeAnswered: 0.03, intentsRight: 0.95, emergencyRecall: 1, falseAlarmRate: 0.01 };
 type TargetName = keyof typeof TARGETS;
@@ -253,6 +254,7 @@ async function main(): Promise<void> {
     table(`BASELINES on the ${test.length ? 'test' : 'development'} part`, rows);
   }
 
+  if (!runSafetyEval(kb, router)) missed.push('red-flag recall or false alarms');
   console.log(missed.length ? `\nTargets missed: ${missed.join(', ')}` : '\nAll targets met.');
   process.exitCode = missed.length ? 1 : 0;
 }

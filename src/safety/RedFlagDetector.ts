@@ -1,0 +1,339 @@
+import type { EmergencyData, LanguageData } from '../knowledge/types';
+import type { Tier } from './Tier';
+import { TIERS } from './Tier';
+
+/**
+ * Turns text into words the way the rest of understanding does: folded, Flemish and chat forms
+ * rewritten, domain compounds split, typos corrected towards the knowledge base's vocabulary.
+ * The router's TextNormalizer is one; the detector does not depend on its other parts.
+ */
+export interface WordSource {
+  baseWords(text: string): string[];
+  corrected(words: readonly string[]): readonly string[];
+}
+
+/** A red flag found in a message: its tier and the rule of `knowledge/emergency.yaml` that fired. */
+export interface RedFlag {
+  tier: Tier;
+  rule: string;
+}
+
+/** One phrase of a concept, compiled to folded words (`zwel*` keeps its star). */
+interface CompiledPhrase {
+  concept: string;
+  words: string[];
+  /** The phrase itself says something is absent ("geen kracht"): a negation before it does not cancel it. */
+  negative: boolean;
+}
+
+/** A phrase found in a clause. */
+interface Match {
+  concept: string;
+  start: number;
+  end: number;
+  negative: boolean;
+}
+
+/** Words between two words of a phrase ("pijn [echt] op [mijn] borst"). */
+const MAX_GAP = 2;
+/** Words that may stand between a negation and the rest of a phrase that starts with it ("geen [enkel] gevoel"). */
+const AFTER_NEGATION: ReadonlySet<string> = new Set([
+  'enkel', 'enkele', 'echt', 'helemaal', 'totaal', 'meer', 'de', 'het', 'een', 'mijn', 'me', 'mn', 'om', 'te', 'goed', 'zomaar', 'gewoon',
+]);
+/** How far back a negation reaches ("geen [hoge] koorts"). */
+const NEGATION_REACH = 4;
+/** "geen koorts of roodheid": a negation reaches through these to the next concept, not further. */
+const COORDINATORS: ReadonlySet<string> = new Set(['of', 'en', 'noch', 'nog', 'ook']);
+/**
+ * Words that may follow a concept when it is denied afterwards ("koorts heb ik niet",
+ * "pijn op de borst heb ik gelukkig nooit gehad"): the clause must hold nothing else.
+ */
+const AFTER_DENIAL: ReadonlySet<string> = new Set([
+  'heb', 'had', 'hebt', 'heeft', 'hebben', 'ik', 'je', 'jij', 'hij', 'ze', 'zij', 'er', 'nu', 'momenteel', 'gelukkig',
+  'toch', 'echt', 'helemaal', 'zeker', 'ook', 'nog', 'gehad', 'is', 'was', 'zijn', 'waren', 'daar', 'daarvan', 'last',
+  'van', 'verder', 'voel', 'merk', 'gemerkt', 'zie', 'gezien', 'hoor', 'meer',
+]);
+/** After "bloedt niet", "lekt niet": the verb is denied when the clause ends there or goes on with these. */
+const AFTER_VERB_DENIAL: ReadonlySet<string> = new Set(['en', 'of', 'maar', 'want', 'hoor', 'gelukkig', 'toch']);
+/** Splits a message into sentences: a past event set aside by "maar dat is over" stays in its sentence. */
+const SENTENCE = /[.!?;:\n]+/;
+/** Splits a sentence into clauses; a negation, "vorig jaar" or "wat als" does not reach past one. */
+const CLAUSE = /,|\s(?=(?:maar|want|omdat|dus)\s)/i;
+
+/** The modifier words of `emergency.yaml`, matched like concepts under these reserved names. */
+const RESOLVED = '\u0000resolved';
+const PAST = '\u0000past';
+const HYPOTHETICAL = '\u0000hypothetical';
+
+/**
+ * Finds red flags with the concepts and rules of `knowledge/emergency.yaml`. Each concept is a
+ * set of phrases; a phrase may have a few other words between its words. A concept does not
+ * count when it is denied: shortly after a negation ("geen", "zonder") in the same clause, or
+ * denied after it ("koorts heb ik niet", "de wond bloedt niet meer"), unless a break word
+ * ("maar", "wel") comes between; nor when it is over ("… maar dat is genezen"), long ago
+ * ("vorig jaar"), or asked about in general ("hoe merk ik dat …", "wat als …"): except the
+ * concepts the file marks as history (a prosthesis, cancer) or as unconditional (suicidal
+ * thoughts). Concepts from every sentence count together, so a long story with the fall in one
+ * sentence and "kan niet meer staan" in another is found. Of the rules that fire, the most
+ * urgent tier wins. Framework-free and pure after construction.
+ */
+export class RedFlagDetector {
+  private readonly byFirstWord = new Map<string, CompiledPhrase[]>();
+  /** Phrases whose first word is a prefix (`zwel*`), with the prefix. */
+  private readonly byPrefix: { phrase: CompiledPhrase; prefix: string }[] = [];
+  private readonly negations: ReadonlySet<string>;
+  private readonly breaks: ReadonlySet<string>;
+  private readonly history: ReadonlySet<string>;
+  private readonly unconditional: ReadonlySet<string>;
+  private readonly context: ReadonlySet<string>;
+  /** Every word of every phrase: a Flemish form without its final n ("leve") is read as the phrase's word ("leven"). */
+  private readonly phraseWords = new Set<string>();
+  /** A word → the words it is read as (see {@link wordsOf}); patients repeat the same words. */
+  private readonly readCache = new Map<string, readonly string[]>();
+  /** A word → the prefix phrases it starts (`zwel*`); looked up once per distinct word. */
+  private readonly prefixCache = new Map<string, readonly CompiledPhrase[]>();
+  /** The rules, most urgent tier first, so the first that fires is the answer. */
+  private readonly rules: EmergencyData['rules'];
+  private readonly tiers = new Map<string, Tier>();
+  private readonly guards: EmergencyData['topicGuards'];
+
+  constructor(data: EmergencyData, language: LanguageData, private readonly words: WordSource) {
+    this.negations = new Set(language.negations);
+    this.breaks = new Set(language.negationBreaks);
+    this.history = new Set(data.history);
+    this.unconditional = new Set(data.unconditional);
+    this.context = new Set(data.context);
+    this.guards = data.topicGuards;
+    const lists: [string, string[]][] = [
+      ...Object.entries(data.concepts),
+      [RESOLVED, data.modifiers.resolved],
+      [PAST, data.modifiers.past],
+      [HYPOTHETICAL, data.modifiers.hypothetical],
+    ];
+    for (const [concept, phrases] of lists) {
+      for (const p of phrases) {
+        const words = p
+          .split(/\s+/)
+          .flatMap((w) => (w.endsWith('*') ? [(this.words.baseWords(w.slice(0, -1))[0] ?? '') + '*'] : this.words.baseWords(w)))
+          .filter((w) => w && w !== '*');
+        if (!words.length) continue;
+        for (const w of words) this.phraseWords.add(w);
+        const compiled: CompiledPhrase = { concept, words, negative: this.negations.has(words[0]) };
+        if (words[0].endsWith('*')) this.byPrefix.push({ phrase: compiled, prefix: words[0].slice(0, -1) });
+        else this.byFirstWord.set(words[0], [...(this.byFirstWord.get(words[0]) ?? []), compiled]);
+      }
+    }
+    this.rules = [...data.rules].sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
+    for (const r of data.rules) this.tiers.set(r.id, r.tier);
+  }
+
+  /**
+   * The topic to answer instead of `topic` when a topic guard of emergency.yaml applies
+   * (someone with a new hip asking about it is not told a prosthesis is not the first step).
+   */
+  guardTopic(text: string, topic: string): string {
+    const guards = this.guards.filter((g) => g.topic === topic);
+    if (!guards.length) return topic;
+    const present = this.conceptsIn(text ?? '');
+    const guard = guards.find((g) => g.when.some((c) => present.has(c)) && !g.unless.some((c) => present.has(c)));
+    return guard?.instead ?? topic;
+  }
+
+  /** The tier of a rule id, e.g. of a screening question's red flag. */
+  tierOf(rule: string): Tier | undefined {
+    return this.tiers.get(rule);
+  }
+
+  /**
+   * The most urgent red flag in the text, or undefined.
+   *
+   * @param _corrected the router's corrected words of the text; unused, since the lists' own
+   * words are kept from correction (see {@link wordsOf})
+   */
+  detect(text: string, _corrected?: readonly string[]): RedFlag | undefined {
+    const present = this.conceptsIn(text ?? '');
+    if (!present.size) return undefined;
+    for (const rule of this.rules) {
+      if (!rule.all.every((c) => present.has(c))) continue;
+      if (rule.any.length && !rule.any.some((c) => present.has(c))) continue;
+      if (rule.none.some((c) => present.has(c))) continue;
+      return { tier: rule.tier, rule: rule.id };
+    }
+    return undefined;
+  }
+
+  /** The concepts present in the text: not denied, not over, not asked about in general. */
+  conceptsIn(text: string): Set<string> {
+    const present = new Set<string>();
+    for (const sentence of text.split(SENTENCE)) {
+      // Phrases are found in the whole sentence ("stoppen, met alles"); negation, "vorig jaar"
+      // and "wat als" reach no further than their clause.
+      const words: string[] = [];
+      const starts: number[] = [];
+      const general: { from: number; to: number }[] = [];
+      for (const clause of sentence.split(CLAUSE)) {
+        starts.push(words.length);
+        const clauseWords = this.wordsOf(clause);
+        // "is pijn op de borst een bijwerking van …?": a question in general, about no one.
+        if (QUESTION_VERBS.has(clauseWords[0])) general.push({ from: words.length - 1, to: words.length + clauseWords.length });
+        words.push(...clauseWords);
+      }
+      if (!words.length) continue;
+      if (words.some((w) => PERSONAL.has(w))) general.length = 0;
+      const clauseOf = (i: number) => {
+        let c = 0;
+        while (c + 1 < starts.length && starts[c + 1] <= i) c++;
+        return { from: starts[c], to: starts[c + 1] ?? words.length };
+      };
+      const matches = this.matchesIn(words);
+      const concepts = matches.filter((m) => !m.concept.startsWith('\u0000'));
+      const modifiers = matches.filter((m) => m.concept.startsWith('\u0000') && !concepts.some((k) => k.start <= m.end && m.start <= k.end));
+      // Everything before the last "maar dat is over" in the sentence is over.
+      const resolvedBefore = Math.max(-1, ...modifiers.filter((m) => m.concept === RESOLVED).map((m) => m.start));
+      // "Vorig jaar" sets aside its clause until the story comes back to now ("nu", "nieuw", "sinds").
+      const past = modifiers.filter((m) => m.concept === PAST).map((m) => {
+        const clause = clauseOf(m.start);
+        return { from: clause.from, to: Math.min(clause.to, nowWordAfter(words, m.start)) };
+      });
+      // "Hoe merk ik dat …", "wat als …": the rest of the clause is a question in general.
+      const hypothetical = [
+        ...general,
+        ...modifiers.filter((m) => m.concept === HYPOTHETICAL).map((m) => ({ from: m.start, to: clauseOf(m.start).to })),
+      ];
+      for (const m of concepts) {
+        const clause = clauseOf(m.start);
+        const canDeny = !m.negative && !this.context.has(m.concept);
+        if (canDeny && (this.negatedBefore(words, m.start, concepts, clause.from) || this.deniedAfter(words, m.end, clause.to))) continue;
+        if (!this.history.has(m.concept) && (m.start < resolvedBefore || past.some((r) => m.start >= r.from && m.start < r.to))) continue;
+        if (!this.unconditional.has(m.concept) && hypothetical.some((r) => m.start > r.from && m.start < r.to)) continue;
+        present.add(m.concept);
+      }
+    }
+    return present;
+  }
+
+  /**
+   * The clause's words as the phrases know them. A word of the lists stays as it is (typo
+   * correction towards the knowledge base would turn "geleden" into "gegleden"); any other is
+   * corrected; a Flemish form without its final n ("leve", "bewege") gets it back.
+   */
+  private wordsOf(clause: string): string[] {
+    const out: string[] = [];
+    for (const w of this.words.baseWords(clause)) {
+      let read = this.readCache.get(w);
+      if (!read) {
+        if (this.phraseWords.has(w)) read = [w];
+        else if (w.length >= 3 && w.endsWith('e') && this.phraseWords.has(w + 'n')) read = [w + 'n'];
+        else read = this.words.corrected([w]);
+        if (this.readCache.size > 50_000) this.readCache.clear();
+        this.readCache.set(w, read);
+      }
+      for (const r of read) out.push(r);
+    }
+    return out;
+  }
+
+  private matchesIn(words: readonly string[]): Match[] {
+    const found: Match[] = [];
+    for (let i = 0; i < words.length; i++) {
+      for (const p of this.byFirstWord.get(words[i]) ?? NONE) this.collect(words, i, p, found);
+      for (const phrase of this.prefixPhrases(words[i])) this.collect(words, i, phrase, found);
+    }
+    return found;
+  }
+
+  private prefixPhrases(word: string): readonly CompiledPhrase[] {
+    let list = this.prefixCache.get(word);
+    if (!list) {
+      list = this.byPrefix.filter((p) => word.startsWith(p.prefix)).map((p) => p.phrase);
+      if (this.prefixCache.size > 50_000) this.prefixCache.clear();
+      this.prefixCache.set(word, list);
+    }
+    return list;
+  }
+
+  private collect(words: readonly string[], start: number, p: CompiledPhrase, found: Match[]): void {
+    const end = endOfMatchAt(words, start, p.words, p.negative);
+    if (end >= 0) found.push({ concept: p.concept, start, end, negative: p.negative });
+  }
+
+  /**
+   * True when a negation word stands shortly before `start` with no break word between. The
+   * negation stops at another red-flag phrase right before this one ("zonder dieet veel gewicht
+   * verloren": only the diet is denied), and at "en"/"of" unless a concept comes right before
+   * it ("geen koorts of roodheid", but not "niks helpt en mijn broek zakt af").
+   */
+  private negatedBefore(words: readonly string[], start: number, found: Match[], clauseStart: number): boolean {
+    for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
+      if (this.breaks.has(words[i])) return false;
+      if (this.negations.has(words[i])) return true;
+      if (COORDINATORS.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
+      const before = found.find((m) => m.end === i && m.start < start);
+      if (before && !words.slice(i + 1, start).some((w) => COORDINATORS.has(w))) return false;
+    }
+    return false;
+  }
+
+  /**
+   * True when what follows denies the concept: the rest of the clause only says so ("koorts heb
+   * ik niet"), or a negation follows it directly and the clause ends or goes on ("de wond
+   * bloedt niet meer en is dicht").
+   */
+  private deniedAfter(words: readonly string[], end: number, clauseEnd: number): boolean {
+    if (end + 1 < clauseEnd && this.negations.has(words[end + 1])) {
+      let next = end + 2;
+      if (words[next] === 'meer') next++;
+      if (next >= clauseEnd || AFTER_VERB_DENIAL.has(words[next])) return true;
+    }
+    let denied = false;
+    for (let i = end + 1; i < clauseEnd; i++) {
+      if (this.negations.has(words[i])) denied = true;
+      else if (!AFTER_DENIAL.has(words[i])) return false;
+    }
+    return denied;
+  }
+}
+
+const NONE: readonly CompiledPhrase[] = [];
+
+/** Verbs that open a yes/no question in general ("is …", "kan …", "geeft …"). */
+const QUESTION_VERBS: ReadonlySet<string> = new Set(['is', 'zijn', 'kan', 'kun', 'kunnen', 'geeft', 'geven', 'veroorzaakt', 'hoort', 'komt', 'krijgt', 'krijg']);
+/** Words that make a sentence about someone in particular: then it is no question in general. */
+const PERSONAL: ReadonlySet<string> = new Set(['ik', 'mijn', 'me', 'mij', 'mn', 'hij', 'ze', 'zij', 'haar', 'hem', 'u', 'uw', 'we', 'wij', 'ons', 'onze']);
+
+/** Words that bring a story back from the past to now. */
+const NOW_WORDS: ReadonlySet<string> = new Set(['nu', 'sinds', 'sindsdien', 'nieuw', 'nieuwe', 'plots', 'ineens', 'opeens', 'vandaag', 'momenteel', 'deze', 'gisteren', 'vannacht', 'vanochtend', 'vanmorgen']);
+
+/** The first word after `from` that brings the story to now, or the clause's length. */
+function nowWordAfter(words: readonly string[], from: number): number {
+  for (let i = from + 1; i < words.length; i++) if (NOW_WORDS.has(words[i])) return i;
+  return words.length;
+}
+
+/**
+ * The index of the phrase's last word when it occurs starting at `start`, else -1. After the
+ * negation that opens a negative phrase only filler words may stand ("geen [enkel] gevoel",
+ * not "geen [doof] gevoel").
+ */
+function endOfMatchAt(words: readonly string[], start: number, phrase: readonly string[], negative: boolean): number {
+  if (!wordMatches(words[start], phrase[0])) return -1;
+  let pos = start;
+  for (let k = 1; k < phrase.length; k++) {
+    let found = -1;
+    for (let j = pos + 1; j <= Math.min(words.length - 1, pos + 1 + MAX_GAP); j++) {
+      if (wordMatches(words[j], phrase[k])) {
+        found = j;
+        break;
+      }
+      if (negative && k === 1 && !AFTER_NEGATION.has(words[j])) break;
+    }
+    if (found < 0) return -1;
+    pos = found;
+  }
+  return pos;
+}
+
+/** True when a folded word matches a pattern word (`zwel*` matches every word starting with "zwel"). */
+function wordMatches(word: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern;
+}

@@ -1,0 +1,41 @@
+import type { EmergencyData, Practice } from '../knowledge/types';
+import type { Tier } from './Tier';
+
+/** A practice's country: its emergency, crisis and after-hours services follow from it. */
+export type Country = Practice['country'];
+
+/** The services of one country, from `knowledge/emergency.yaml`. */
+export type CountryServices = EmergencyData['countries'][Country];
+
+/**
+ * The sentences and services of the red-flag tiers for one practice. The country is the
+ * PRACTICE's (practice.yaml), never the patient's language: a Flemish speaker at a practice in
+ * Utrecht is sent to the huisartsenpost and 113, a Dutch speaker in Antwerp to 1733 and 1813.
+ */
+export class SafetyTexts {
+  readonly services: CountryServices;
+
+  constructor(private readonly data: EmergencyData, readonly country: Country) {
+    this.services = data.countries[country];
+  }
+
+  /** The locale key of a tier's instruction, e.g. `emergency.now.BE`. */
+  instructionKey(tier: Tier): string {
+    return `emergency.${tier}.${this.country}`;
+  }
+
+  /** The locale key of the one-line reminder given with later answers. */
+  reminderKey(tier: Tier): string {
+    return `emergency.reminder.${tier}.${this.country}`;
+  }
+
+  /** The variables the tiers' texts use: the country's numbers and services. */
+  variables(): Record<string, string> {
+    return { ...this.services };
+  }
+
+  /** True when a booking may still be offered and made after this tier in the same conversation. */
+  bookingAllowedAfter(tier: Tier | undefined): boolean {
+    return !tier || this.data.tiers[tier].bookingAfter;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './Tier';
+export * from './RedFlagDetector';
+export * from './SafetyTexts';

@@ -1,0 +1,136 @@
+/**
+ * `npm run eval:safety` (also part of `npm run eval`): the red-flag tables through the safety
+ * module. Per tier, the recall (a message caught with its tier or a more urgent one; the exact
+ * tier is shown beside it) and the false alarms on ordinary messages. The held-out tables were
+ * written by people who never saw the rules: `redflags-dev` to develop against, `redflags-test`
+ * frozen (only run for the figures). `dev-other.jsonl` adds its emergencies and other messages.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseConfig } from '../../src/config';
+import { loadValidatedKnowledge, type KnowledgeBase } from '../../src/knowledge';
+import { RedFlagDetector } from '../../src/safety/RedFlagDetector';
+import { atLeastAsUrgent, isTier, TIERS, type Tier } from '../../src/safety/Tier';
+import { Router } from '../../src/understanding/Router';
+
+/** One labelled message: a tier, `any` (an emergency of unknown tier) or `none`. */
+export interface SafetyExample {
+  text: string;
+  locale: string;
+  tier: Tier | 'any' | 'none';
+  situation?: string;
+  style?: string;
+}
+
+/** What one table gave. */
+export interface SafetyFigures {
+  name: string;
+  /** Per tier (and `any`): caught at that tier or a more urgent one, caught at exactly that tier, total. */
+  perTier: Record<string, { caught: number; exact: number; total: number }>;
+  ordinary: number;
+  falseAlarms: number;
+  missed: { example: SafetyExample; got: Tier | undefined }[];
+  alarms: { example: SafetyExample; got: Tier }[];
+}
+
+/** The targets of issue 20: every tier caught, at most 1 % false alarms. */
+export const SAFETY_TARGETS = { recall: 1, falseAlarmRate: 0.01 } as const;
+
+const HERE = __dirname;
+
+/** The tables `npm run eval` reports, with their files (missing ones are left out). */
+export const SAFETY_TABLES: { name: string; file: string }[] = [
+  { name: 'redflags-dev', file: join(HERE, 'heldout', 'redflags-dev.jsonl') },
+  { name: 'redflags-test (frozen)', file: join(HERE, 'heldout', 'redflags-test.jsonl') },
+  { name: 'dev-other', file: join(HERE, 'dev-other.jsonl') },
+];
+
+/** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
+export function loadSafetyTable(file: string): SafetyExample[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((line, i) => {
+      let raw: { text?: unknown; locale?: unknown; tier?: unknown; intent?: unknown; situation?: unknown; style?: unknown };
+      try {
+        raw = JSON.parse(line) as typeof raw;
+      } catch {
+        throw new Error(`${file}:${i + 1}: not valid JSON`);
+      }
+      const tier = isTier(String(raw.tier)) ? (String(raw.tier) as Tier) : raw.tier === 'none' ? 'none' : raw.intent === 'emergency' ? 'any' : 'none';
+      return { text: String(raw.text ?? ''), locale: String(raw.locale ?? 'nl-NL'), tier, situation: raw.situation as string | undefined, style: raw.style as string | undefined };
+    });
+}
+
+/** The detector as the bot builds it: the router's normaliser (vocabulary, typo correction). */
+export function safetyDetectorFor(kb: KnowledgeBase, router: Router): RedFlagDetector {
+  return new RedFlagDetector(kb.emergency, kb.language, router.normalizer);
+}
+
+/** Runs one table through the detector. */
+export function evaluateSafety(name: string, detector: RedFlagDetector, examples: SafetyExample[]): SafetyFigures {
+  const figures: SafetyFigures = { name, perTier: {}, ordinary: 0, falseAlarms: 0, missed: [], alarms: [] };
+  for (const example of examples) {
+    const got = detector.detect(example.text)?.tier;
+    if (example.tier === 'none') {
+      figures.ordinary += 1;
+      if (got) {
+        figures.falseAlarms += 1;
+        figures.alarms.push({ example, got });
+      }
+      continue;
+    }
+    const row = (figures.perTier[example.tier] ??= { caught: 0, exact: 0, total: 0 });
+    row.total += 1;
+    const caught = got !== undefined && (example.tier === 'any' || atLeastAsUrgent(got, example.tier));
+    if (caught) row.caught += 1;
+    else figures.missed.push({ example, got });
+    if (got !== undefined && (example.tier === 'any' || got === example.tier)) row.exact += 1;
+  }
+  return figures;
+}
+
+/** True when the table meets the targets. */
+export function meetsTargets(f: SafetyFigures): boolean {
+  const recallOk = Object.values(f.perTier).every((r) => r.caught / r.total >= SAFETY_TARGETS.recall);
+  return recallOk && (f.ordinary === 0 || f.falseAlarms / f.ordinary <= SAFETY_TARGETS.falseAlarmRate);
+}
+
+const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)} %` : '-');
+
+/** The report lines of one table. */
+export function formatSafety(f: SafetyFigures, showErrors = false): string[] {
+  const lines = [`${f.name}:`];
+  for (const tier of [...TIERS, 'any']) {
+    const r = f.perTier[tier];
+    if (!r) continue;
+    lines.push(`  tier ${tier.padEnd(7)} recall ${pct(r.caught, r.total).padStart(8)} (${r.caught}/${r.total}), exact tier ${pct(r.exact, r.total)}`);
+  }
+  lines.push(`  false alarms     ${pct(f.falseAlarms, f.ordinary).padStart(8)} (${f.falseAlarms}/${f.ordinary} ordinary messages)`);
+  if (showErrors) {
+    for (const m of f.missed) lines.push(`    missed [${m.example.tier}→${m.got ?? '-'}] ${m.example.text}`);
+    for (const a of f.alarms) lines.push(`    false alarm [${a.got}] ${a.example.text}`);
+  }
+  return lines;
+}
+
+/** Evaluates every table that exists; prints the report; true when all meet the targets. */
+export function runSafetyEval(kb: KnowledgeBase, router: Router, log: (line: string) => void = console.log): boolean {
+  const detector = safetyDetectorFor(kb, router);
+  let ok = true;
+  log('\nRed flags (safety module): recall per tier = caught with this tier or a more urgent one');
+  for (const table of SAFETY_TABLES.filter((t) => existsSync(t.file))) {
+    const f = evaluateSafety(table.name, detector, loadSafetyTable(table.file));
+    for (const line of formatSafety(f, Boolean(process.env.EVAL_SHOW_ERRORS))) log(line);
+    ok &&= meetsTargets(f);
+  }
+  log(ok ? 'Red-flag targets met.' : 'Red-flag targets missed.');
+  return ok;
+}
+
+if (require.main === module) {
+  const config = parseConfig(process.env);
+  const kb = loadValidatedKnowledge(config.knowledgeDir);
+  const router = new Router(kb, { thresholds: config.router, maxChars: config.maxMessageChars });
+  process.exitCode = runSafetyEval(kb, router) ? 0 : 1;
+}

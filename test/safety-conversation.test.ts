@@ -1,0 +1,145 @@
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import type { App } from '../src/app/createApp';
+import { buildTestApp, converse, testAdapterFor } from './helpers/testApp';
+
+/*
+ * Red flags in conversations: each tier's instruction with the numbers of the PRACTICE's
+ * country whatever the patient's dialect, the tier remembered, and an alarm ending any flow.
+ */
+let nl: App;
+let be: App;
+beforeAll(async () => {
+  ({ app: nl } = await buildTestApp({}, new MemoryStorage()));
+  ({ app: be } = await buildTestApp({ PRACTICE_FILE: 'examples/practice-be.yaml' }, new MemoryStorage()));
+});
+afterAll(async () => {
+  await nl.close();
+  await be.close();
+});
+const practice = (country: 'NL' | 'BE') => (country === 'NL' ? nl : be);
+
+const MESSAGES = {
+  '112': 'mijn man heeft ineens een scheve mond en praat heel raar',
+  crisis: 'ik zie het echt niet meer zitten, ik wil er niet meer zijn',
+  now: 'ik ben gisteren van de trap gevallen en kan sindsdien niet meer op mijn been staan',
+  soon: 'ik word elke nacht wakker van de pijn in mijn heup en ben zomaar 5 kilo afgevallen',
+} as const;
+
+describe('each tier with the practice country\'s services, for both locales', () => {
+  it.each<['NL' | 'BE', string, keyof typeof MESSAGES, RegExp[], RegExp[]]>([
+    ['NL', 'nl-NL', '112', [/^Bel nu 112\./], [/1733|1813|huisarts/]],
+    ['BE', 'nl-BE', '112', [/^Bel nu 112\./], [/1733|1813|huisarts/]],
+    ['NL', 'nl-NL', 'crisis', [/113 Zelfmoordpreventie/, /0800-0113/, /113\.nl/, /112/], [/1813/]],
+    ['NL', 'nl-BE', 'crisis', [/113 Zelfmoordpreventie/, /0800-0113/, /moet je niet alleen mee blijven zitten/], [/1813/]],
+    ['BE', 'nl-NL', 'crisis', [/Zelfmoordlijn 1813/, /zelfmoord1813\.be/, /112/], [/\b113\b|0800-0113/]],
+    ['BE', 'nl-BE', 'crisis', [/Zelfmoordlijn 1813/, /zelfmoord1813\.be/], [/\b113\b|0800-0113/]],
+    ['NL', 'nl-NL', 'now', [/vandaag nog door een arts/, /huisartsenpost/, /112/], [/1733|wachtpost/]],
+    ['NL', 'nl-BE', 'now', [/vandaag nog door een dokter/, /huisartsenpost/], [/1733|wachtpost/]],
+    ['BE', 'nl-NL', 'now', [/vandaag nog door een arts/, /wachtpost via 1733/], [/huisartsenpost/]],
+    ['BE', 'nl-BE', 'now', [/vandaag nog door een dokter/, /wachtpost via 1733/], [/huisartsenpost/]],
+    ['NL', 'nl-NL', 'soon', [/deze week een afspraak bij de huisarts/], [/1733/]],
+    ['BE', 'nl-BE', 'soon', [/deze week een afspraak bij de dokter/, /1733/], [/huisartsenpost/]],
+  ])('%s practice, %s speaker, tier %s', async (country, locale, tier, says, never) => {
+    const [reply] = await converse(testAdapterFor(practice(country), locale), [MESSAGES[tier]]);
+    for (const re of says) expect(reply.text).toMatch(re);
+    for (const re of never) expect(reply.text).not.toMatch(re);
+    if (tier === 'soon') expect(reply.actions).toContain('Afspraak maken');
+    else expect(reply.actions).toEqual([]);
+  });
+});
+
+describe('the tier is remembered for the rest of the conversation', () => {
+  it('after a now tier: no booking offer, answers with a one-line reminder, booking refused, also after "opnieuw"', async () => {
+    const r = await converse(testAdapterFor(nl), [
+      MESSAGES.now,
+      'mag ik sporten met knieartrose?',
+      'ik wil een afspraak maken',
+      'opnieuw',
+      'helpt warmte of ijs bij artrose?',
+    ]);
+    expect(r[0].actions).not.toContain('Afspraak maken');
+    expect(r[1].text).toMatch(/fietsen/);
+    expect(r[1].text).toMatch(/Denk eraan: laat wat je eerder beschreef vandaag nog door je huisarts of de huisartsenpost bekijken\./);
+    expect(r[1].actions).not.toContain('Afspraak maken');
+    expect(r[2].text).toMatch(/pas nadat een arts/);
+    expect(r[2].text).not.toMatch(/Over welk gewricht/);
+    expect(r[4].text).toMatch(/Denk eraan/);
+    expect(r[4].actions).not.toContain('Afspraak maken');
+  });
+
+  it('after a soon tier: the reminder, and booking still allowed', async () => {
+    const r = await converse(testAdapterFor(be, 'nl-BE'), [MESSAGES.soon, 'mag ik sporten met artrose in mijn knie?', 'ik wil een afspraak maken']);
+    expect(r[1].text).toMatch(/Vergeet niet: maak deze week een afspraak bij je huisarts\./);
+    expect(r[1].actions).toContain('Afspraak maken');
+    expect(r[2].text).not.toMatch(/pas nadat/);
+  });
+
+  it('a conversation without a red flag gets no reminder', async () => {
+    const r = await converse(testAdapterFor(nl), ['mag ik sporten met knieartrose?']);
+    expect(r[0].text).not.toMatch(/Denk eraan/);
+    expect(r[0].actions).toContain('Afspraak maken');
+  });
+});
+
+describe('an alarm outranks any running flow', () => {
+  it('a booking in progress stops at a red flag typed as an answer', async () => {
+    const before = (await nl.database.bookings.listChanged(new Date(0), 1000)).length;
+    const r = await converse(testAdapterFor(nl), ['Afspraak maken', 'ja', 'Knie', MESSAGES['112'], 'Links']);
+    expect(r[3].text).toMatch(/^Bel nu 112\./);
+    expect(r[3].actions).toEqual([]);
+    // The booking is over: "Links" is not taken as the answer to "Aan welke kant?".
+    expect(r[4].text).not.toMatch(/Sinds wanneer/);
+    expect((await nl.database.bookings.listChanged(new Date(0), 1000)).length).toBe(before);
+  });
+
+  it('a red flag in the screening (free text instead of yes or no) ends the booking with its tier', async () => {
+    const r = await converse(testAdapterFor(be, 'nl-BE'), ['Afspraak maken', 'ja', 'Heup', 'Links', 'een maand', 'neen', MESSAGES.crisis]);
+    expect(r[6].text).toMatch(/Zelfmoordlijn 1813/);
+  });
+
+  it('a request for a person in progress stops at a red flag', async () => {
+    const r = await converse(testAdapterFor(nl), ['ik wil iemand spreken', MESSAGES.now]);
+    expect(r[0].text).toMatch(/terugbel/);
+    expect(r[1].text).toMatch(/huisartsenpost/);
+    expect(r[1].actions).toEqual([]);
+  });
+});
+
+describe('while a person holds the chat', () => {
+  it('the bot stays silent, except for a red flag: its instruction goes out, and the message still reaches the practice', async () => {
+    nl.consoleSessions.create('anna');
+    const adapter = testAdapterFor(nl);
+    const r = await converse(adapter, ['ik wil een medewerker spreken', 'In de chat wachten', 'hallo?', MESSAGES.crisis]);
+    expect(r[1].text).toMatch(/medewerker gevraagd/);
+    expect(r[2].text).toBe('');
+    expect(r[3].text).toMatch(/113 Zelfmoordpreventie/);
+    const ticket = (await nl.handoff.queue()).find((t) => t.conversationId === adapter.template.conversation!.id);
+    expect(ticket!.messages.map((m) => m.text)).toContain(MESSAGES.crisis);
+  });
+});
+
+describe('intended purpose and privacy, said once', () => {
+  const join = { type: 'conversationUpdate', membersAdded: [{ id: 'user', name: 'x' }], recipient: { id: 'bot', name: 'bot' } } as Partial<Activity>;
+
+  it.each<['NL' | 'BE', string, RegExp[]]>([
+    ['NL', 'nl-NL', [/geen diagnose/, /112/, /113/, /huisartsenpost/, /beweegreden\.example\/privacy/]],
+    ['NL', 'nl-BE', [/geen diagnose/, /112/, /113/, /huisartsenpost/]],
+    ['BE', 'nl-NL', [/geen diagnose/, /112/, /1813/, /1733/, /stapjeverder\.example\/privacy/]],
+  ])('the welcome (%s practice, %s) says what the bot is for, its emergency numbers and the privacy page', async (country, locale, says) => {
+    const adapter = testAdapterFor(practice(country), locale);
+    const before = adapter.activeQueue.length;
+    await adapter.send(join).startTest();
+    const text = adapter.activeQueue.splice(before).map((a) => a.text ?? '').join('\n');
+    for (const re of says) expect(text).toMatch(re);
+  });
+
+  it('on WhatsApp, which has no join, the first answer comes with it once', async () => {
+    const adapter = new TestAdapter((context) => nl.bot.run(context), {
+      channelId: 'whatsapp', conversation: { id: 'wa-safety' }, from: { id: '31612345678' }, recipient: { id: 'bot' }, locale: 'nl-NL',
+    } as Partial<Activity>);
+    const r = await converse(adapter, ['mag ik sporten met knieartrose?', 'helpt warmte of ijs bij artrose?']);
+    expect(r[0].text).toMatch(/fietsen.*geen diagnose.*112/s);
+    expect(r[0].text).toMatch(/privacy/);
+    expect(r[1].text).not.toMatch(/geen diagnose/);
+  });
+});

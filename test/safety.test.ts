@@ -1,0 +1,192 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig } from '../src/config';
+import { SUPPORTED_LOCALES } from '../src/config/AppConfig';
+import { formatProblem, lintKnowledge, lintReviews, loadKnowledge, loadValidatedKnowledge, reviewStates } from '../src/knowledge';
+import { I18nextTranslator } from '../src/i18n/Translator';
+import { RedFlagDetector, SafetyTexts, TIERS, moreUrgent, type Tier } from '../src/safety';
+import { Router } from '../src/understanding/Router';
+
+const config = parseConfig({});
+const kb = loadValidatedKnowledge('knowledge');
+const router = new Router(kb, { thresholds: config.router, maxChars: config.maxMessageChars });
+const detector = new RedFlagDetector(kb.emergency, kb.language, router.normalizer);
+const tierOf = (text: string): Tier | null => detector.detect(text)?.tier ?? null;
+
+describe('red-flag detection (src/safety)', () => {
+  it.each<[string, Tier]>([
+    // 112: chest, stroke, collapse, heavy bleeding
+    ['ik heb sinds tien minuten een beklemmend gevoel op mijn borst en ik ben kortademig', '112'],
+    ['mijn vrouw praat ineens heel onduidelijk en haar mondhoek hangt', '112'],
+    ['mn vader is net flauwgevallen in de keuken', '112'],
+    ['de snee in mijn hand blijft maar bloeden, het houdt niet op', '112'],
+    ['ik heb hevige pijn op de borts', '112'],
+    // crisis, plain and indirect, Flemish
+    ['ik wil er eigenlijk niet meer zijn', 'crisis'],
+    ['soms denk ik dat ik beter dood zou zijn', 'crisis'],
+    ["'k zie het ni meer zitte", 'crisis'],
+    // now
+    ['ik ben van de ladder gevallen en kan niet meer op mijn been staan', 'now'],
+    ['sinds vanochtend voel ik niks meer rond mijn anus en ik kan niet plassen', 'now'],
+    ['mijn knie is heet en dik en ik heb koorts', 'now'],
+    ['mijn knieen zijn rood en gezwollen en ik voel me ziek', 'now'],
+    ['mijn kuit is dik en warm sinds de operatie', 'now'],
+    ['mijn nieuwe knie lekt vocht uit de wonde', 'now'],
+    ["awel, ik was aan 't poetsen. Ik ben van den trap gevallen en nu kan ik ni meer rechtstaan", 'now'],
+    // soon
+    ['ik heb s nachts veel pijn in mijn heup en ben 6 kilo afgevallen zonder dieet', 'soon'],
+    ['ik had vroeger prostaatkanker en nu heb ik nieuwe pijn in mijn heup', 'soon'],
+    ['ik heb wat koorts en pijn in mijn gewrichten', 'soon'],
+  ])('"%s" is tier %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
+  it.each([
+    'geen koorts, wel stijf in de ochtend',
+    'ik ben niet gevallen, mijn knie is gewoon stijf',
+    'ik heb geen pijn op de borst, alleen last van mijn heup bij het fietsen',
+    'ik ben bewust afgevallen met een dieet en heb soms nachtpijn',
+    'vorig jaar had ik een longembolie, nu wil ik weer gaan wandelen',
+    'wat moet ik doen als ik ooit val en niet kan opstaan?',
+    'hoe herken ik een infectie bij een nieuwe heup?',
+    'mijn wond is mooi genezen, mag ik weer zwemmen?',
+    'mijn knie is soms warm na het fietsen, is dat erg?',
+    'mijn benen zijn slap na een lange wandeling',
+    'ik ben een paar jaar geleden gevallen en had toen mijn enkel gebroken, nu doet mijn knie pijn',
+    'mag ik sporten met knieartrose?',
+  ])('"%s" is no red flag', (text) => {
+    expect(tierOf(text)).toBeNull();
+  });
+
+  it('gives the most urgent tier when several rules fire', () => {
+    expect(tierOf('ik ben gevallen en kan niet meer staan en nu heb ik ook pijn op de borst')).toBe('112');
+    expect(moreUrgent('now', 'crisis')).toBe('crisis');
+    expect(moreUrgent(undefined, 'soon')).toBe('soon');
+  });
+
+  it('flags no phrasing of any topic or intent: a patient asking one of them gets an answer', () => {
+    const flagged: string[] = [];
+    for (const topic of kb.topics.values()) {
+      for (const locale of SUPPORTED_LOCALES) for (const p of topic.locales[locale].phrasings) if (detector.detect(p)) flagged.push(`${topic.id}: ${p}`);
+    }
+    for (const [id, intent] of Object.entries(kb.intents)) for (const p of intent?.phrasings ?? []) if (detector.detect(p)) flagged.push(`${id}: ${p}`);
+    expect(flagged).toEqual([]);
+  });
+
+  it('answers a prosthesis owner from surgery-rehab, never from hip-replacement', () => {
+    expect(detector.guardTopic('mijn nieuwe heup is na drie maanden nog stijf', 'hip-replacement')).toBe('surgery-rehab');
+    expect(detector.guardTopic('is het tijd voor een nieuwe heup', 'hip-replacement')).toBe('hip-replacement');
+    expect(detector.guardTopic('mijn nieuwe heup is nog stijf', 'morning-stiffness')).toBe('morning-stiffness');
+  });
+
+  it("knows every screening question's red flag and its tier", () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      for (const q of kb.screening[locale].questions) expect(detector.tierOf(q.redFlag)).toBeDefined();
+    }
+  });
+});
+
+describe("the practice's country's services", () => {
+  it.each<['NL' | 'BE', RegExp, RegExp]>([
+    ['NL', /^113$/, /huisartsenpost/],
+    ['BE', /^1813$/, /wachtpost via 1733/],
+  ])('%s: crisis line %s, after hours %s', (country, crisis, afterHours) => {
+    const texts = new SafetyTexts(kb.emergency, country);
+    expect(texts.variables().crisisPhone).toMatch(crisis);
+    expect(texts.variables().afterHoursService).toMatch(afterHours);
+    expect(texts.instructionKey('now')).toBe(`emergency.now.${country}`);
+    expect(texts.bookingAllowedAfter('soon')).toBe(true);
+    expect(texts.bookingAllowedAfter('now')).toBe(false);
+    expect(texts.bookingAllowedAfter(undefined)).toBe(true);
+  });
+});
+
+describe("the tiers' sentences", () => {
+  const t = new I18nextTranslator('locales');
+  it.each(SUPPORTED_LOCALES)('%s has each tier and reminder for both countries, every placeholder filled from the services', (locale) => {
+    for (const country of ['NL', 'BE'] as const) {
+      const texts = new SafetyTexts(kb.emergency, country);
+      for (const tier of TIERS) {
+        for (const key of [texts.instructionKey(tier), texts.reminderKey(tier)]) {
+          const sentence = t.t(locale, key, texts.variables());
+          expect(sentence).not.toBe(key);
+          expect(sentence).not.toMatch(/\{\{|undefined|emergency\./);
+          if (tier === 'crisis') expect(sentence).toContain(country === 'NL' ? '113' : '1813');
+        }
+      }
+    }
+  });
+});
+
+describe('review metadata', () => {
+  const reviewed = (on: string, next: string | null) => ({ reviewedBy: 'M. de Vries, fysiotherapeut', reviewedOn: on, nextReview: next });
+  const withReviews = (topic: object, emergency: object) => {
+    const topics = new Map([...kb.topics].map(([id, t]) => [id, { ...t, ...topic }]));
+    return { ...kb, topics, emergency: { ...kb.emergency, ...emergency } };
+  };
+
+  it('lists the red-flag list and every topic', () => {
+    const states = reviewStates(kb);
+    expect(states[0].file).toBe('emergency.yaml');
+    expect(states).toHaveLength(kb.topics.size + 1);
+  });
+
+  it('warns about content never reviewed, and fails it in a production build', () => {
+    const dev = lintReviews(kb, '2026-12-01', false);
+    expect(dev.errors).toEqual([]);
+    expect(dev.warnings.map((w) => w.file)).toContain('emergency.yaml');
+    const prod = lintReviews(kb, '2026-12-01', true);
+    expect(prod.errors.length).toBe(kb.topics.size + 1);
+    expect(prod.errors[0].problem).toMatch(/never reviewed/);
+  });
+
+  it('warns when a review is due and passes reviews in date', () => {
+    const due = lintReviews(withReviews(reviewed('2025-06-01', '2026-06-01'), reviewed('2025-06-01', '2026-06-01')), '2026-12-01', true);
+    expect(due.errors).toEqual([]);
+    expect(due.warnings).toHaveLength(kb.topics.size + 1);
+    expect(due.warnings[0].problem).toMatch(/review due since 2026-06-01/);
+    const fine = lintReviews(withReviews(reviewed('2026-06-01', '2027-06-01'), reviewed('2026-06-01', '2027-06-01')), '2026-12-01', true);
+    expect(fine).toEqual({ warnings: [], errors: [] });
+  });
+});
+
+describe('the Teams manifest description', () => {
+  it('says what the bot is for and not for, with the emergency numbers and the privacy page, and claims nothing more', () => {
+    const manifest = JSON.parse(readFileSync('manifest/manifest.template.json', 'utf8')) as { description: { short: string; full: string } };
+    expect(manifest.description.short.length).toBeLessThanOrEqual(80);
+    expect(manifest.description.short).toMatch(/Geen diagnose, geen spoed/);
+    const full = manifest.description.full;
+    for (const re of [/informatie/, /afspraak/, /geen diagnose/, /niet bedoeld voor spoed/, /112/, /113/, /privacyverklaring/]) expect(full).toMatch(re);
+    expect(full).not.toMatch(/richtlijn|betrouwbaar|veilig|diagnose stelt|behandelt/i);
+  });
+});
+
+describe('emergency.yaml checks', () => {
+  const problemsAfter = (fn: (s: string) => string): string[] => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-safety-'));
+    cpSync('knowledge', dir, { recursive: true });
+    const path = join(dir, 'emergency.yaml');
+    writeFileSync(path, fn(readFileSync(path, 'utf8')));
+    const { knowledge, problems } = loadKnowledge(dir);
+    return (knowledge ? [...problems, ...lintKnowledge(knowledge)] : problems).map(formatProblem);
+  };
+
+  it.each<[string, (s: string) => string, RegExp]>([
+    ['a rule with an unknown tier', (s) => s.replace('tier: crisis, all: [suicidal]', 'tier: later, all: [suicidal]'), /emergency\.yaml: rules\.\d+\.tier: /],
+    ['a rule naming an unknown concept', (s) => s.replace('all: [suicidal]', 'all: [suicidal, no-such-concept]'), /emergency\.yaml: rules\.suicidal: unknown concept "no-such-concept"/],
+    ['a country without its crisis line', (s) => s.replace('    crisisPhone: "1813"\n', ''), /emergency\.yaml: countries\.BE\.crisisPhone/],
+    ['a guard to an unknown topic', (s) => s.replace('instead: surgery-rehab', 'instead: no-such-topic'), /topicGuards\.0: "no-such-topic" is not a known topic id/],
+    ['a review date that is no date', (s) => s.replace('reviewedOn: null', 'reviewedOn: gisteren'), /emergency\.yaml: reviewedOn: expected YYYY-MM-DD/],
+  ])('names the file and field for %s', (_name, fn, expected) => {
+    expect(problemsAfter(fn).join('\n')).toMatch(expected);
+  });
+
+  it('reads a review date written as a YAML date', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-safety-'));
+    cpSync('knowledge', dir, { recursive: true });
+    const path = join(dir, 'emergency.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('reviewedOn: null', 'reviewedOn: 2026-11-30'));
+    expect(loadKnowledge(dir).knowledge?.emergency.reviewedOn).toBe('2026-11-30');
+  });
+});
