@@ -41,7 +41,7 @@ describe('two questions in one message', () => {
   it.each<[string, 'nl-NL' | 'nl-BE', [RegExp, string][]]>([
     ['mag ik fietsen en hoeveel moet ik bewegen?', 'nl-NL', [[/fietsen/i, 'Welke sport?'], [/beweegnorm/i, 'Beweegnorm']]],
     ['Helpt warmte of ijs? En hoe lig ik het best in bed?', 'nl-NL', [[/warmte/i, 'Warmte of ijs?'], [/kussen tussen/i, 'Slapen en liggen']]],
-    ['mag ik nog fietsen en wordt de kine terugbetaald?', 'nl-BE', [[/fietsen/i, 'Welke sport?'], [/ziekenfonds/i, 'Terugbetaling']]],
+    ['mag ik nog fietsen en wordt de kine terugbetaald?', 'nl-BE', [[/fietsen/i, 'Welke sport?'], [/ziekenfonds|mutualiteit|basisverzekering|terugbetaal/i, 'Terugbetaling']]],
   ])('"%s" (%s) gets both answers, or one and the other offered, or a choice between both', async (text, locale, topics) => {
     const adapter = testAdapterFor(app, locale);
     const [reply] = await converse(adapter, [text]);

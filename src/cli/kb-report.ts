@@ -139,7 +139,8 @@ export function markdownTable(topics: Topic[], today: string): string {
 
 /**
  * Reads the curation data: answer feedback per topic, and the stored unanswered questions routed
- * again with today's content (a question that now reaches a topic counts as a miss of that topic).
+ * again with today's content (a question that now reaches a topic, answered or as the first choice
+ * offered, counts as a miss of that topic).
  */
 async function curationUsage(knowledge: KnowledgeBase, config: ReturnType<typeof parseConfig>): Promise<Map<string, Usage> | undefined> {
   if (!config.databaseUrl && !existsSync(join(config.dataDir, 'fysio-assistent.sqlite'))) return undefined;
@@ -160,7 +161,9 @@ async function curationUsage(knowledge: KnowledgeBase, config: ReturnType<typeof
       const router = new Router(knowledge, { thresholds: config.router, maxChars: config.maxMessageChars });
       for (const q of unanswered) {
         const d = router.route(q.text, { locale: q.locale });
-        if (d.intent === 'faq' && d.topic) get(d.topic).missed += 1;
+        // Reached now: answered, or offered as the first choice when the bot asks which topic.
+        const reached = d.intent === 'faq' ? d.topic : d.intent === 'clarify' ? d.candidates[0]?.topic : undefined;
+        if (reached) get(reached).missed += 1;
       }
     }
     return usage;
