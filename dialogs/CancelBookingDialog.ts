@@ -28,11 +28,11 @@ export class CancelBookingDialog extends InterruptibleDialog {
         const ref = normalizeReferenceCode(t);
         return ref ? { ok: true, value: ref } : { ok: false, problem: 'format' };
       },
-      { format: 'cancelBooking.referenceInvalid' },
+      { format: 'cancelBooking.referenceInvalid', help: 'cancelBooking.referenceHelp' },
     );
     this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(t, deps.knowledge.dateWords, deps.clock), {
       format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid',
-      future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible',
+      future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible', help: 'booking.details.birthDateHelp',
     });
     this.addDialog(
       new WaterfallDialog(CANCEL_BOOKING_WATERFALL, [

@@ -1,5 +1,4 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { checkBirthDate, checkEmail, checkName, checkPhone } from '../src/booking/PatientDetails';
 import { BaseDialog } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
 import { BIRTH_DATE_PROMPT, DETAILS_DIALOG, DETAILS_WATERFALL, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
@@ -20,18 +19,7 @@ export interface DetailsResult {
 export class DetailsDialog extends BaseDialog {
   constructor(deps: DialogDeps) {
     super(DETAILS_DIALOG, deps);
-    const country = deps.knowledge.practice.country;
-    this.addCheckedTextPrompt(NAME_PROMPT, checkName, { format: 'booking.details.nameInvalid', empty: 'booking.details.nameInvalid' });
-    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(t, deps.knowledge.dateWords, deps.clock), {
-      format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid',
-      future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible',
-    });
-    this.addCheckedTextPrompt(PHONE_PROMPT, (t) => checkPhone(t, country), {
-      format: 'booking.details.phoneInvalid', empty: 'booking.details.phoneInvalid', country: 'booking.details.phoneCountry',
-    });
-    this.addCheckedTextPrompt(EMAIL_PROMPT, (t) => (this.isSkip(t) ? { ok: true, value: '' } : checkEmail(t)), {
-      format: 'booking.details.emailInvalid', empty: 'booking.details.emailInvalid',
-    });
+    this.addDetailPrompts();
     this.addDialog(
       new WaterfallDialog(DETAILS_WATERFALL, [
         this.ask(NAME_PROMPT, 'booking.details.name'),
@@ -42,13 +30,6 @@ export class DetailsDialog extends BaseDialog {
       ]),
     );
     this.initialDialogId = DETAILS_WATERFALL;
-  }
-
-  /** "geen", "nee", the skip button: the e-mail address is optional. */
-  private isSkip(text: string): boolean {
-    const t = text.trim().toLowerCase();
-    const skipLabels = (['nl-NL', 'nl-BE'] as const).map((l) => this.t(l, 'booking.details.skip').toLowerCase());
-    return t === '' || t === '-' || skipLabels.includes(t) || this.deps.router.yesNo(t) === 'no';
   }
 
   private ask(prompt: string, key: string) {

@@ -5,6 +5,7 @@ import type { BookingRepository } from '../src/booking/BookingRepository';
 import type { DateExpressionParser } from '../src/booking/DateExpressionParser';
 import type { RandomInt } from '../src/booking/ReferenceCode';
 import type { ActivityRenderer } from '../src/channels/ActivityRenderer';
+import type { AnswerWords } from '../src/conversation/AnswerWords';
 import type { ConversationMemory } from '../src/conversation/ConversationMemory';
 import type { ReplyComposer } from '../src/conversation/ReplyComposer';
 import type { Translator } from '../src/i18n/Translator';
@@ -27,6 +28,8 @@ export interface DialogDeps {
   bookings: BookingRepository;
   formatter: BookingFormatter;
   dateParser: DateExpressionParser;
+  /** Yes, no, positions, "terug", "later": the words patients type instead of pressing a button. */
+  answers: AnswerWords;
   clock: Clock;
   random: RandomInt;
   /** Days personal data is kept after the appointment (RETENTION_BOOKING_DAYS). */

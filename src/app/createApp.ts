@@ -29,6 +29,7 @@ import { loadValidatedKnowledge, type KnowledgeBase } from '../knowledge';
 import { pseudonym, type Logger } from '../logging/Logger';
 import { BotServer } from '../server/BotServer';
 import { BotStorage } from '../storage/BotStorage';
+import { AnswerWords } from '../conversation/AnswerWords';
 import { openDatabase, type Database } from '../storage/Database';
 import { RetentionJob } from '../storage/RetentionJob';
 import { Router } from '../understanding/Router';
@@ -82,6 +83,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const translator = new I18nextTranslator(config.localesDir, { practiceName: practice.name, phone: practice.phone, privacyUrl: practice.privacyUrl });
     const router = new Router(knowledge, { thresholds: config.router, maxChars: config.maxMessageChars });
     const composer = new ReplyComposer(knowledge, translator);
+    const answers = new AnswerWords(translator);
     const renderer = new ActivityRenderer();
     const defaultLocale: Locale = config.defaultLocale ?? knowledge.practice.defaultLocale;
 
@@ -105,6 +107,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       conversationRetentionDays: config.retention.conversationDays,
       staffOnline: () => consoleSessions.activeCount() > 0,
       dateParser: new DateExpressionParser(knowledge.dateWords, clock, practice.timeZone),
+      answers,
       random: overrides.random ?? randomInt,
       retentionDays: config.retention.bookingDays,
       forgetUser: async (context) => {
