@@ -1,4 +1,5 @@
 import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { calendarEvent } from '../src/booking/CalendarFile';
 import { checkBirthDate } from '../src/booking/PatientDetails';
 import { normalizeReferenceCode } from '../src/booking/ReferenceCode';
 import type { Locale } from '../src/config/AppConfig';
@@ -101,8 +102,20 @@ export class CancelBookingDialog extends InterruptibleDialog {
       return step.replaceDialog(CANCEL_BOOKING_WATERFALL);
     }
     const f = this.deps.formatter;
+    const end = new Date(slot.start.getTime() + duration);
+    const place = `${f.locationName(slot.locationId)}, ${f.address(slot.locationId)}`;
+    // The new time, the address and the old appointment's end in one message, with a calendar
+    // file that replaces the old event (same UID, later sequence).
+    const ics = calendarEvent({
+      uid: `${reference}@fysio-assistent`, start: slot.start, end, now: this.deps.clock.now(), sequence: Math.floor(this.deps.clock.now().getTime() / 1000),
+      summary: this.t(locale, 'booking.calendarSummary'), location: place, description: reference,
+    });
     await this.send(step.context, {
-      text: this.t(locale, 'cancelBooking.moved', { when: f.when(slot.start, locale), location: f.locationName(slot.locationId), reference }),
+      text: this.t(locale, 'cancelBooking.moved', {
+        oldWhen: booking ? f.when(booking.start, locale) : '', when: f.when(slot.start, locale), location: f.locationName(slot.locationId),
+        address: f.address(slot.locationId), reference,
+      }),
+      file: { name: this.t(locale, 'booking.calendarFile'), contentType: 'text/calendar', content: ics },
       choices: this.deps.composer.mainActions(locale),
     }, locale);
     return step.endDialog();

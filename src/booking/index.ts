@@ -10,3 +10,4 @@ export * from './Slot';
 export * from './SlotQuery';
 export * from './ZonedTime';
 export * from './BookingFormatter';
+export * from './PracticeCalendar';
