@@ -34,8 +34,8 @@ export interface DialogDeps {
   random: RandomInt;
   /** Days personal data is kept after the appointment (RETENTION_BOOKING_DAYS). */
   retentionDays: number;
-  /** Deletes what the bot holds about the patient of this turn; says how many bookings went. */
-  forgetUser(context: TurnContext): Promise<{ bookings: number }>;
+  /** Deletes what the bot holds about the patient of this turn; says how much of each kind went. */
+  forgetUser(context: TurnContext): Promise<{ bookings: number; callbacks: number; transcripts: number }>;
   handoff: HandoffService;
   /** The last lines of each conversation, in memory, for a receptionist. */
   recent: RecentTurns;

@@ -105,7 +105,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       recent,
       curation: database.curation,
       conversationRetentionDays: config.retention.conversationDays,
-      staffOnline: () => consoleSessions.activeCount() > 0,
+      // A receptionist is in the chat only while a console has the live queue open (not merely a session that has not expired).
+      staffOnline: () => consoleSessions.activeCount() > 0 && handoff.staffWatching(),
       dateParser: new DateExpressionParser(knowledge.dateWords, clock, practice.timeZone),
       answers,
       random: overrides.random ?? randomInt,
@@ -113,18 +114,18 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       forgetUser: async (context) => {
         const a = context.activity;
         const bookings = await database.bookings.deleteForUser(`${a.channelId}:${a.from?.id}`);
-        await database.tickets.deleteForConversation(a.conversation.id);
-        await database.curation.deleteTranscripts(a.conversation.id);
+        const callbacks = await database.tickets.deleteForConversation(a.conversation.id);
+        const transcripts = await database.curation.deleteTranscripts(a.conversation.id);
         await conversationState.delete(context);
         await userState.delete(context);
         recent.forget(a.conversation.id);
-        return { bookings };
+        return { bookings, callbacks, transcripts };
       },
     });
     const retention = new RetentionJob(database, database.bookings, database.tickets, database.curation, clock, config.retention, logger);
     const bot = new FysioBot({
       conversationState, userState, memory, flows, router, responder, composer, renderer, logger, defaultLocale,
-      maxMessageChars: config.maxMessageChars, handoff, recent,
+      maxMessageChars: config.maxMessageChars, handoff, recent, answers,
     });
 
     const auth = new ChannelAuthentication(config.auth);

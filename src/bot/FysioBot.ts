@@ -4,7 +4,8 @@ import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
 import type { Locale } from '../config/AppConfig';
 import type { ActivityRenderer } from '../channels/ActivityRenderer';
 import { newMemory, type ConversationMemory } from '../conversation/ConversationMemory';
-import type { MessageResponder } from '../conversation/MessageResponder';
+import type { Flow, MessageResponder } from '../conversation/MessageResponder';
+import type { AnswerWords } from '../conversation/AnswerWords';
 import type { Reply } from '../conversation/Reply';
 import type { ReplyComposer } from '../conversation/ReplyComposer';
 import { resolveLocale } from '../i18n/Translator';
@@ -31,7 +32,15 @@ export interface FysioBotDeps {
   maxMessageChars: number;
   handoff: HandoffService;
   recent: RecentTurns;
+  /** "terug", "later", "verder": the words that move around in a flow. */
+  answers: AnswerWords;
 }
+
+/** Flows a patient can park with "later" and resume with "verder". */
+const PARKABLE: ReadonlySet<Flow> = new Set(['booking', 'cancel-booking']);
+
+/** Questions back that "terug" can go. */
+const HISTORY_KEPT = 8;
 
 /**
  * The Bot Framework shell: greets new conversations, keeps the locale, handles the commands
@@ -47,6 +56,10 @@ export class FysioBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly presets = new DialogTurnPresets();
   private readonly userLocale: StatePropertyAccessor<Locale | undefined>;
+  /** A flow set aside with "later" (or for a person), with everything answered so far. */
+  private readonly parked: StatePropertyAccessor<DialogState | undefined>;
+  /** The running flow's dialog stack before each answer that moved it on, for "terug". */
+  private readonly history: StatePropertyAccessor<string[]>;
 
   constructor(private readonly deps: FysioBotDeps) {
     super();
@@ -54,6 +67,8 @@ export class FysioBot extends ActivityHandler {
     this.dialogs = new DialogSet(this.dialogState);
     for (const dialog of Object.values(deps.flows)) this.dialogs.add(dialog);
     this.userLocale = deps.userState.createProperty<Locale | undefined>('locale');
+    this.parked = deps.conversationState.createProperty<DialogState | undefined>('parkedDialogs');
+    this.history = deps.conversationState.createProperty<string[]>('dialogHistory');
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
@@ -136,13 +151,19 @@ export class FysioBot extends ActivityHandler {
     // message is then handled as if no flow ran, instead of failing the turn.
     if (dialogState.dialogStack.length && !this.dialogs.find(dialogState.dialogStack[0].id)) dialogState.dialogStack = [];
     if (dialogState.dialogStack.length) {
-      const dc = await this.dialogContext(context);
-      await dc.continueDialog();
-      this.presets.keepFrom(context);
+      await this.continueFlow(context, dialogState, text, command, locale);
     } else {
+      const parked = await this.parked.get(context);
+      if (parked && this.deps.answers.isResume(text)) {
+        await this.resume(context, dialogState, parked, locale, 'booking.resumed');
+        return;
+      }
       const outcome = await this.deps.responder.respond(text, memory, locale);
       if (outcome.kind === 'replies') {
         await context.sendActivities(outcome.replies.map((r) => renderer.render(r, locale, activity.channelId)));
+      } else if (parked && parked.dialogStack[0]?.id === this.deps.flows[outcome.flow].id) {
+        // A second booking while one waits half done: that one goes on.
+        await this.resume(context, dialogState, parked, locale, 'booking.parkedExists');
       } else {
         const dc = await this.dialogContext(context);
         await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale));
@@ -155,6 +176,61 @@ export class FysioBot extends ActivityHandler {
         'message handled',
       );
     }
+  }
+
+  /**
+   * A message while a flow runs: "later" parks it, a request for a person parks it and brings
+   * one in, "terug" goes back to the question before; anything else is the flow's. The stack
+   * before an answer that moved the flow on is kept for "terug".
+   */
+  private async continueFlow(context: TurnContext, dialogState: DialogState, text: string, command: string | undefined, locale: Locale): Promise<void> {
+    const { answers, composer } = this.deps;
+    const flow = (Object.keys(this.deps.flows) as Flow[]).find((f) => this.deps.flows[f].id === dialogState.dialogStack[0].id);
+    const parkable = flow !== undefined && PARKABLE.has(flow);
+    if (parkable && (answers.isPark(text) || command === 'handoff')) {
+      await this.parked.set(context, { dialogStack: dialogState.dialogStack });
+      dialogState.dialogStack = [];
+      await this.history.set(context, []);
+      if (command === 'handoff') {
+        await this.send(context, { text: composer.say(locale, 'booking.parkedForPerson').text }, locale);
+        const dc = await this.dialogContext(context);
+        await dc.beginDialog(this.deps.flows.handoff.id, flowOptions({ kind: 'flow', flow: 'handoff', reason: 'requested' }, locale));
+        return;
+      }
+      const resume = composer.say(locale, 'booking.resumeButton').text;
+      await this.send(context, composer.say(locale, 'booking.parked', [{ label: resume, value: resume }, ...composer.mainActions(locale).slice(0, 1)]), locale);
+      return;
+    }
+    const history = await this.history.get(context, []);
+    if (answers.isBack(text)) {
+      const previous = history.pop();
+      if (previous) dialogState.dialogStack = JSON.parse(previous) as DialogState['dialogStack'];
+      await this.send(context, composer.say(locale, previous ? 'booking.back' : 'booking.backFirst'), locale);
+      const dc = await this.dialogContext(context);
+      await dc.repromptDialog();
+      this.presets.keepFrom(context);
+      return;
+    }
+    const before = JSON.stringify(dialogState.dialogStack);
+    const position = positionOf(dialogState);
+    const dc = await this.dialogContext(context);
+    await dc.continueDialog();
+    this.presets.keepFrom(context);
+    if (!dialogState.dialogStack.length) history.length = 0;
+    else if (positionOf(dialogState) !== position) {
+      history.push(before);
+      if (history.length > HISTORY_KEPT) history.shift();
+    }
+  }
+
+  /** Puts a parked flow back and asks its open question again. */
+  private async resume(context: TurnContext, dialogState: DialogState, parked: DialogState, locale: Locale, key: string): Promise<void> {
+    dialogState.dialogStack = parked.dialogStack;
+    await this.parked.delete(context);
+    await this.send(context, this.deps.composer.say(locale, key), locale);
+    const dc = await this.dialogContext(context);
+    await dc.repromptDialog();
+    this.presets.keepFrom(context);
   }
 
   private async dialogContext(context: TurnContext): Promise<DialogContext> {
@@ -188,4 +264,17 @@ export class FysioBot extends ActivityHandler {
     setTurnLocale(context, memory.locale);
     return memory.locale;
   }
+}
+
+/** Where a flow stands: the dialog and waterfall step at every level of its stack. */
+function positionOf(state: DialogState): string {
+  const path: string[] = [];
+  let stack: DialogState['dialogStack'] | undefined = state.dialogStack;
+  while (stack?.length) {
+    const top = stack[stack.length - 1];
+    const inner = top.state as { stepIndex?: number; dialogs?: Partial<DialogState> } | undefined;
+    path.push(`${top.id}:${inner?.stepIndex ?? ''}`);
+    stack = inner?.dialogs?.dialogStack;
+  }
+  return path.join('/');
 }
