@@ -2,13 +2,12 @@ import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type Waterfal
 import { calendarEvent } from '../src/booking/CalendarFile';
 import { checkBirthDate } from '../src/booking/PatientDetails';
 import { normalizeReferenceCode } from '../src/booking/ReferenceCode';
-import type { Locale } from '../src/config/AppConfig';
+import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import type { DialogDeps } from './DialogDeps';
 import {
   BIRTH_DATE_PROMPT, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, TOO_MANY_TRIES,
   HANDOFF_DIALOG,
 } from './dialogIds';
-import { buttonChoices } from './BaseDialog';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
 import { InterruptibleDialog } from './InterruptibleDialog';
 import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
@@ -65,11 +64,12 @@ export class CancelBookingDialog extends InterruptibleDialog {
     }
     const f = this.deps.formatter;
     const text = this.t(locale, 'cancelBooking.found', { when: f.when(booking.start, locale), location: f.locationName(booking.locationId) });
-    const keys = ['cancel', 'move', 'keep'].map((k) => this.t(locale, `cancelBooking.${k}`));
-    return step.prompt(CHOICE_PROMPT, {
-      prompt: this.promptActivity(text, locale, step.context.activity.channelId),
-      choices: buttonChoices(keys),
-    });
+    // Each choice with the other ways of saying it ("verzetten" for "Verplaatsen"), of every locale.
+    const choices = ['cancel', 'move', 'keep'].map((k) => ({
+      value: this.t(locale, `cancelBooking.${k}`),
+      synonyms: SUPPORTED_LOCALES.flatMap((l) => [this.t(l, `cancelBooking.${k}`), ...this.deps.translator.list(l, `cancelBooking.synonyms.${k}`)]),
+    }));
+    return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), choices });
   }
 
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {

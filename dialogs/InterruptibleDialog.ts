@@ -1,4 +1,5 @@
 import { DialogTurnStatus, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import { fold } from '../src/conversation/AnswerWords';
 import { BaseDialog } from './BaseDialog';
 import { FREE_TEXT_PROMPTS, HANDOFF_DIALOG } from './dialogIds';
 
@@ -21,9 +22,8 @@ export abstract class InterruptibleDialog extends BaseDialog {
     const locale = await this.locale(context);
     const { router, composer } = this.deps;
     const active = innermost(innerDc);
-    // A button the dialog itself offers ("Annuleren", "Verzetten") is an answer, not a command.
-    const offered = (active?.state as { options?: { choices?: ({ value: string } | string)[] } } | undefined)?.options?.choices ?? [];
-    if (offered.some((c) => (typeof c === 'string' ? c : c.value).toLowerCase() === text.toLowerCase())) return undefined;
+    // A button the dialog itself offers ("Annuleren", "Verzetten"), or a way of saying one, is an answer, not a command.
+    if (answersOffered(active, text)) return undefined;
     const exact = router.exactIntent(text);
 
     if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart') {
@@ -52,6 +52,31 @@ export abstract class InterruptibleDialog extends BaseDialog {
       return { status: DialogTurnStatus.waiting };
     }
     return undefined;
+  }
+}
+
+/**
+ * Whether `text` answers the choice the waiting prompt offers: its label, or one of the choice's
+ * own synonyms ("verzetten" for "Verplaatsen"). Such an answer is never
+ * taken for a command ("annuleren" at "Wat wil je doen?" cancels the appointment, not the talk).
+ */
+export function answersOffered(active: DialogInstance | undefined, text: string): boolean {
+  const choices = (active?.state as { options?: { choices?: ({ value: string; synonyms?: string[] } | string)[] } } | undefined)?.options?.choices ?? [];
+  if (!choices.length) return false;
+  const labels = choices.map((c) => (typeof c === 'string' ? c : c.value));
+  const t = fold(text);
+  return labels.some((l) => fold(l) === t) || choices.some((c) => typeof c !== 'string' && (c.synonyms ?? []).some((s) => fold(s) === t));
+}
+
+/** The prompt waiting for an answer in a saved dialog stack, without a dialog context. */
+export function waitingPrompt(state: Partial<DialogState> | undefined): DialogInstance | undefined {
+  const stack = state?.dialogStack;
+  if (!stack?.length) return undefined;
+  let instance: DialogInstance | undefined = stack[stack.length - 1];
+  for (;;) {
+    const inner: DialogInstance[] | undefined = (instance?.state as { dialogs?: Partial<DialogState> } | undefined)?.dialogs?.dialogStack;
+    if (!Array.isArray(inner) || !inner.length) return instance;
+    instance = inner[inner.length - 1];
   }
 }
 

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import {
   ChoicePrompt, ChoiceFactory, type FoundChoice, type PromptOptions, type PromptRecognizerResult, type PromptValidator,
 } from 'botbuilder-dialogs';
-import type { AnswerWords } from '../src/conversation/AnswerWords';
+import { fold, type AnswerWords } from '../src/conversation/AnswerWords';
 
 /** How the prompt understands typed answers and what it says when it did not understand one. */
 export interface TypedAnswers {
@@ -36,7 +36,9 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     const labels = choices.map((c) => c.value);
     const roles = { yes: labels.findIndex((v) => this.typed.roleOf(v) === 'yes'), no: labels.findIndex((v) => this.typed.roleOf(v) === 'no') };
     const index = this.typed.words.choose(text, labels, { yes: roles.yes >= 0 ? roles.yes : undefined, no: roles.no >= 0 ? roles.no : undefined });
-    if (index !== undefined) return { succeeded: true, value: { value: labels[index], index, score: 1, synonym: text } };
+    const folded = fold(text);
+    const bySynonym = index ?? choices.findIndex((c) => (c.synonyms ?? []).some((x) => fold(x) === folded));
+    if (bySynonym !== undefined && bySynonym >= 0) return { succeeded: true, value: { value: labels[bySynonym], index: bySynonym, score: 1, synonym: text } };
     const withSynonyms = choices.map((c) => (c.synonyms ? c : { ...c, synonyms: this.typed.synonymsOf(c.value) }));
     return super.onRecognize(context, state, { ...options, choices: withSynonyms });
   }

@@ -30,6 +30,8 @@ import { pseudonym, type Logger } from '../logging/Logger';
 import { BotServer } from '../server/BotServer';
 import { BotStorage } from '../storage/BotStorage';
 import { AnswerWords } from '../conversation/AnswerWords';
+import { EnglishOffer } from '../conversation/EnglishOffer';
+import { formatOpeningHours } from '../conversation/PracticeInfo';
 import { openDatabase, type Database } from '../storage/Database';
 import { RetentionJob } from '../storage/RetentionJob';
 import { Router } from '../understanding/Router';
@@ -96,7 +98,10 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const consoleSessions = new ConsoleSessions(clock, config.consoleSessionHours);
     const formatter = new BookingFormatter(practice);
     const availability = new AvailabilityService(practice, database.bookings, clock);
-    const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock });
+    const english = new EnglishOffer(
+      config.localesDir, practice, formatOpeningHours(practice.locations[0].openingHours, practice.defaultLocale, translator), new Set(knowledge.language.stopwords),
+    );
+    const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock, english });
     const flows = createFlowDialogs({
       router, composer, renderer, translator, knowledge, memory, availability, clock,
       bookings: database.bookings,
@@ -125,7 +130,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const retention = new RetentionJob(database, database.bookings, database.tickets, database.curation, clock, config.retention, logger);
     const bot = new FysioBot({
       conversationState, userState, memory, flows, router, responder, composer, renderer, logger, defaultLocale,
-      maxMessageChars: config.maxMessageChars, handoff, recent, answers,
+      maxMessageChars: config.maxMessageChars, handoff, recent, answers, english,
     });
 
     const auth = new ChannelAuthentication(config.auth);

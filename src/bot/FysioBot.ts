@@ -1,11 +1,13 @@
 import { ActivityHandler, ActivityTypes, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
+import { answersOffered, waitingPrompt } from '../../dialogs/InterruptibleDialog';
 import type { Locale } from '../config/AppConfig';
 import type { ActivityRenderer } from '../channels/ActivityRenderer';
 import { newMemory, type ConversationMemory } from '../conversation/ConversationMemory';
 import type { Flow, MessageResponder } from '../conversation/MessageResponder';
 import type { AnswerWords } from '../conversation/AnswerWords';
+import type { EnglishOffer } from '../conversation/EnglishOffer';
 import type { Reply } from '../conversation/Reply';
 import type { ReplyComposer } from '../conversation/ReplyComposer';
 import { resolveLocale } from '../i18n/Translator';
@@ -34,6 +36,8 @@ export interface FysioBotDeps {
   recent: RecentTurns;
   /** "terug", "later", "verder": the words that move around in a flow. */
   answers: AnswerWords;
+  /** The English welcome, for a channel whose locale is English. */
+  english?: EnglishOffer;
 }
 
 /** Flows a patient can park with "later" and resume with "verder". */
@@ -77,7 +81,9 @@ export class FysioBot extends ActivityHandler {
         if (!memory.welcomed) {
           memory.welcomed = true;
           const locale = await this.localeOf(context, memory);
-          for (const reply of this.deps.composer.welcome(locale)) await context.sendActivity(this.deps.renderer.render(reply, locale));
+          const english = /^en\b/i.test(context.activity.locale ?? '') && this.deps.english;
+          const welcome = english ? english.welcome() : this.deps.composer.welcome(locale);
+          for (const reply of welcome) await context.sendActivity(this.deps.renderer.render(reply, english ? 'en' : locale));
         }
       }
       await next();
@@ -187,7 +193,9 @@ export class FysioBot extends ActivityHandler {
     const { answers, composer } = this.deps;
     const flow = (Object.keys(this.deps.flows) as Flow[]).find((f) => this.deps.flows[f].id === dialogState.dialogStack[0].id);
     const parkable = flow !== undefined && PARKABLE.has(flow);
-    if (parkable && (answers.isPark(text) || command === 'handoff')) {
+    // An answer to the choice on screen ("Iets anders") is the flow's, whatever else it could mean.
+    const offered = answersOffered(waitingPrompt(dialogState), text);
+    if (parkable && !offered && (answers.isPark(text) || command === 'handoff')) {
       await this.parked.set(context, { dialogStack: dialogState.dialogStack });
       dialogState.dialogStack = [];
       await this.history.set(context, []);
@@ -202,7 +210,7 @@ export class FysioBot extends ActivityHandler {
       return;
     }
     const history = await this.history.get(context, []);
-    if (answers.isBack(text)) {
+    if (!offered && answers.isBack(text)) {
       const previous = history.pop();
       if (previous) dialogState.dialogStack = JSON.parse(previous) as DialogState['dialogStack'];
       await this.send(context, composer.say(locale, previous ? 'booking.back' : 'booking.backFirst'), locale);
@@ -266,15 +274,13 @@ export class FysioBot extends ActivityHandler {
   }
 }
 
-/** Where a flow stands: the dialog and waterfall step at every level of its stack. */
+/** Where a flow stands: the dialogs and waterfall steps at every level of its stack. */
 function positionOf(state: DialogState): string {
   const path: string[] = [];
   let stack: DialogState['dialogStack'] | undefined = state.dialogStack;
   while (stack?.length) {
-    const top = stack[stack.length - 1];
-    const inner = top.state as { stepIndex?: number; dialogs?: Partial<DialogState> } | undefined;
-    path.push(`${top.id}:${inner?.stepIndex ?? ''}`);
-    stack = inner?.dialogs?.dialogStack;
+    path.push(stack.map((d) => `${d.id}:${(d.state as { stepIndex?: number } | undefined)?.stepIndex ?? ''}`).join(','));
+    stack = (stack[stack.length - 1].state as { dialogs?: Partial<DialogState> } | undefined)?.dialogs?.dialogStack;
   }
   return path.join('/');
 }

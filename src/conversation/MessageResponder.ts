@@ -7,6 +7,7 @@ import type { RouteDecision } from '../understanding/types';
 import type { Router } from '../understanding/Router';
 import type { Clock } from '../util/Clock';
 import type { ConversationMemory } from './ConversationMemory';
+import type { EnglishOffer } from './EnglishOffer';
 import type { Reply } from './Reply';
 import type { ReplyComposer } from './ReplyComposer';
 
@@ -28,6 +29,8 @@ export interface MessageResponderDeps {
   knowledge: KnowledgeBase;
   curation: CurationRepository;
   clock: Clock;
+  /** Answers a message in English in English, with the practice's language offer. */
+  english?: EnglishOffer;
 }
 
 /**
@@ -49,6 +52,8 @@ export class MessageResponder {
     }
 
     const decision = router.route(text, { locale, previousTopic: memory.previousTopic });
+    // An emergency the router recognises outranks the language; the English answer names 112 too.
+    if (decision.intent !== 'emergency' && this.deps.english?.isEnglish(text)) return replies(...this.deps.english.replies());
     await this.recordFeedback(memory, decision.intent, locale);
     switch (decision.intent) {
       case 'save-transcript':

@@ -3,3 +3,5 @@ export * from './ConversationMemory';
 export * from './PracticeInfo';
 export * from './ReplyComposer';
 export * from './MessageResponder';
+export * from './AnswerWords';
+export * from './EnglishOffer';
