@@ -10,7 +10,7 @@ import { TrackedState } from '../bot/TrackedState';
 import { ActivityRenderer } from '../channels/ActivityRenderer';
 import { registerWhatsAppRoutes, WhatsAppAdapter, type WhatsAppWebhook } from '../channels/whatsapp';
 import type { DirectLineAdapter } from '../channels/directline';
-import { registerWebChannel, type WebChannelDeps } from '../channels/web';
+import { registerWebChannel, tokenKeyIn, type WebChannelDeps } from '../channels/web';
 import { StaffTeamsNotifier } from '../channels/teams/StaffTeamsNotifier';
 import { ConsoleSessions, ConsoleUsers, registerConsoleRoutes } from '../console';
 import { HandoffService } from '../handoff/HandoffService';
@@ -172,7 +172,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       },
     });
     const webChat = registerWebChannel(server.server, {
-      config, logic: (context) => bot.run(context), logger, practice, translator, clock, trustedProxyHops: config.trustedProxyHops, ...overrides.webChannel,
+      config, logic: (context) => bot.run(context), logger, practice, translator, clock, trustedProxyHops: config.trustedProxyHops,
+      tokenKey: tokenKeyIn(config.dataDir), ...overrides.webChannel,
     });
     webChat.onTurnError = adapter.onTurnError;
     let whatsapp: App['whatsapp'];

@@ -2,6 +2,7 @@ import { ActivityHandler, ActivityTypes, type BotState, type StatePropertyAccess
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
 import { answersOffered, waitingPrompt } from '../../dialogs/InterruptibleDialog';
+import { RECONNECTED_EVENT } from '../channels/directline/DirectLineRoutes';
 import type { Locale } from '../config/AppConfig';
 import type { ActivityRenderer } from '../channels/ActivityRenderer';
 import { newMemory, type ConversationMemory } from '../conversation/ConversationMemory';
@@ -98,6 +99,7 @@ export class FysioBot extends ActivityHandler {
    */
   protected override async onTurnActivity(context: TurnContext): Promise<void> {
     if (context.activity.type === ActivityTypes.Message) await this.handleMessage(context);
+    else if (context.activity.type === ActivityTypes.Event && context.activity.name === RECONNECTED_EVENT) await this.reconnected(context);
     else await super.onTurnActivity(context);
   }
 
@@ -182,6 +184,21 @@ export class FysioBot extends ActivityHandler {
         'message handled',
       );
     }
+  }
+
+  /**
+   * The web chat reconnected a conversation after a restart of the service: its transcript is
+   * gone from the page, so a flow that was waiting says it goes on and asks its question again.
+   */
+  private async reconnected(context: TurnContext): Promise<void> {
+    const memory = await this.deps.memory.get(context, newMemory());
+    const locale = await this.localeOf(context, memory);
+    const dialogState = await this.dialogState.get(context, { dialogStack: [] });
+    if (!dialogState.dialogStack.length || !this.dialogs.find(dialogState.dialogStack[0].id)) return;
+    await this.send(context, this.deps.composer.say(locale, 'booking.resumed'), locale);
+    const dc = await this.dialogContext(context);
+    await dc.repromptDialog();
+    this.presets.keepFrom(context);
   }
 
   /**
