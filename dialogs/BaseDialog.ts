@@ -87,7 +87,9 @@ export abstract class BaseDialog extends ComponentDialog {
       retryText: async (context, attempts) => this.t(await this.locale(context), attempts >= 3 ? 'booking.choiceHelp' : 'booking.choiceRetry'),
     });
     prompt.style = ListStyle.suggestedAction;
-    prompt.recognizerOptions = { noValue: false, noAction: false, recognizeNumbers: true, recognizeOrdinals: true };
+    // Numbers and positions are read by AnswerWords; botbuilder's own number recognizer would take
+    // the "3" of "3 april 1955" for the third choice.
+    prompt.recognizerOptions = { noValue: false, noAction: false, recognizeNumbers: false, recognizeOrdinals: false };
     this.addDialog(prompt);
   }
 

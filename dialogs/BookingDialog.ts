@@ -120,7 +120,7 @@ export class BookingDialog extends InterruptibleDialog {
     const locale = await this.locale(step.context);
     ((step.values as BookingValues).draft as Draft).complaint.since = String(step.result ?? '').replace(/[<>]/g, '').slice(0, 200);
     return step.prompt(CHOICE_PROMPT, {
-      prompt: this.promptActivity(this.t(locale, 'booking.referral.ask'), locale, step.context.activity.channelId),
+      prompt: this.promptActivity(this.t(locale, `booking.referral.ask.${this.deps.knowledge.practice.country}`), locale, step.context.activity.channelId),
       ...this.yesNo(locale),
     });
   }
@@ -129,7 +129,8 @@ export class BookingDialog extends InterruptibleDialog {
     const locale = await this.locale(step.context);
     const draft = (step.values as BookingValues).draft as Draft;
     draft.hasReferral = (step.result as FoundChoice).index === 0;
-    let info = this.t(locale, 'booking.referral.info');
+    // The practice's country decides what a referral means, not the patient's way of speaking.
+    let info = this.t(locale, `booking.referral.info.${this.deps.knowledge.practice.country}`);
     // Belgium: what a voorschrift means for reimbursement comes from the reimbursement topic.
     if (this.deps.knowledge.practice.country === 'BE') info += '\n\n' + this.deps.composer.answer('reimbursement', locale).text;
     await this.send(step.context, { text: info }, locale);

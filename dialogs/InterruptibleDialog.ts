@@ -44,8 +44,15 @@ export abstract class InterruptibleDialog extends BaseDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });
     }
+    // A FAQ question mid-flow is answered; an answer to the question on screen never is. At a
+    // choice, what the choice understands ("mijn rechterknie") is an answer; otherwise only a
+    // message that asks something is taken for a question ("al een half jaar" is not one).
     const freeText = FREE_TEXT_PROMPTS.has(active?.id ?? '');
-    if (decision.intent === 'faq' && decision.topic && (!freeText || text.includes('?'))) {
+    const labels = ((active?.state as { options?: { choices?: ({ value: string } | string)[] } } | undefined)?.options?.choices ?? [])
+      .map((c) => (typeof c === 'string' ? c : c.value));
+    const answersChoice = labels.length > 0 && this.deps.answers.choose(text, labels) !== undefined;
+    const asks = text.includes('?') || (!freeText && this.deps.answers.isQuestion(text));
+    if (decision.intent === 'faq' && decision.topic && !answersChoice && asks) {
       await this.send(context, { text: composer.answer(decision.topic, locale).text }, locale);
       await this.send(context, { text: this.t(locale, 'booking.resume') }, locale);
       await innerDc.repromptDialog();

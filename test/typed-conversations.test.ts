@@ -261,6 +261,25 @@ describe('closed days and public holidays', () => {
   });
 });
 
+describe('a question about a day, outside a booking', () => {
+  it.each<[Locale, string, RegExp]>([
+    ['nl-NL', 'kan ik zondag komen?', /zondag 29 november is de praktijk gesloten\. Openingstijden/],
+    ['nl-BE', 'kan ik zondag komen?', /zondag 29 november is de praktijk gesloten\. Openingsuren/],
+    ['nl-NL', 'zijn jullie op 25 december open?', /gesloten \(Kerstmis\)/],
+    ['nl-BE', 'zijn jullie op 25 december open?', /gesloten \(Kerstmis\)/],
+    ['nl-NL', 'zijn jullie woensdag open?', /woensdag 25 november zijn we open: Locatie Centrum 08:00–12:30; Locatie Oost 08:30–17:00/],
+  ])('%s: "%s"', async (locale, text, expected) => {
+    const r = await talk(locale, [text]);
+    expect(r[0].text).toMatch(expected);
+    expect(r[0].actions).toContain('Afspraak maken');
+  });
+
+  it('nl-NL: "kan ik woensdag langskomen?" on an open day starts the booking', async () => {
+    const r = await talk('nl-NL', ['kan ik woensdag langskomen?']);
+    expect(r[0].text).toMatch(/Ga je hiermee akkoord/);
+  });
+});
+
 describe('moving a booking', () => {
   it.each(LOCALES)('%s: the new time, the address, the old one cancelled and a new .ics in one message', async (locale) => {
     const made = await talk(locale, [...toSlots(locale), '1', ...details(locale), 'ja']);

@@ -30,6 +30,7 @@ import { pseudonym, type Logger } from '../logging/Logger';
 import { BotServer } from '../server/BotServer';
 import { BotStorage } from '../storage/BotStorage';
 import { AnswerWords } from '../conversation/AnswerWords';
+import { DayQuestion } from '../conversation/DayQuestion';
 import { EnglishOffer } from '../conversation/EnglishOffer';
 import { formatOpeningHours } from '../conversation/PracticeInfo';
 import { openDatabase, type Database } from '../storage/Database';
@@ -96,12 +97,14 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const recent = new RecentTurns();
     const consoleUsers = new ConsoleUsers(config.consoleUsers);
     const consoleSessions = new ConsoleSessions(clock, config.consoleSessionHours);
-    const formatter = new BookingFormatter(practice);
     const availability = new AvailabilityService(practice, database.bookings, clock);
     const english = new EnglishOffer(
       config.localesDir, practice, formatOpeningHours(practice.locations[0].openingHours, practice.defaultLocale, translator), new Set(knowledge.language.stopwords),
     );
-    const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock, english });
+    const formatter = new BookingFormatter(practice);
+    const dateParser = new DateExpressionParser(knowledge.dateWords, clock, practice.timeZone);
+    const days = new DayQuestion(dateParser, practice, formatter, translator);
+    const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock, english, days });
     const flows = createFlowDialogs({
       router, composer, renderer, translator, knowledge, memory, availability, clock,
       bookings: database.bookings,
@@ -112,7 +115,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       conversationRetentionDays: config.retention.conversationDays,
       // A receptionist is in the chat only while a console has the live queue open (not merely a session that has not expired).
       staffOnline: () => consoleSessions.activeCount() > 0 && handoff.staffWatching(),
-      dateParser: new DateExpressionParser(knowledge.dateWords, clock, practice.timeZone),
+      dateParser,
       answers,
       random: overrides.random ?? randomInt,
       retentionDays: config.retention.bookingDays,

@@ -65,6 +65,7 @@ export class FysioBot extends ActivityHandler {
   private readonly parked: StatePropertyAccessor<DialogState | undefined>;
   /** The running flow's dialog stack before each answer that moved it on, for "terug". */
   private readonly history: StatePropertyAccessor<string[]>;
+  private readonly parkedHistory: StatePropertyAccessor<string[] | undefined>;
 
   constructor(private readonly deps: FysioBotDeps) {
     super();
@@ -74,6 +75,7 @@ export class FysioBot extends ActivityHandler {
     this.userLocale = deps.userState.createProperty<Locale | undefined>('locale');
     this.parked = deps.conversationState.createProperty<DialogState | undefined>('parkedDialogs');
     this.history = deps.conversationState.createProperty<string[]>('dialogHistory');
+    this.parkedHistory = deps.conversationState.createProperty<string[] | undefined>('parkedHistory');
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
@@ -213,7 +215,9 @@ export class FysioBot extends ActivityHandler {
     // An answer to the choice on screen ("Iets anders") is the flow's, whatever else it could mean.
     const offered = answersOffered(waitingPrompt(dialogState), text);
     if (parkable && !offered && (answers.isPark(text) || command === 'handoff')) {
+      // The answers so far and the way back through them are both kept.
       await this.parked.set(context, { dialogStack: dialogState.dialogStack });
+      await this.parkedHistory.set(context, await this.history.get(context, []));
       dialogState.dialogStack = [];
       await this.history.set(context, []);
       if (command === 'handoff') {
@@ -251,7 +255,9 @@ export class FysioBot extends ActivityHandler {
   /** Puts a parked flow back and asks its open question again. */
   private async resume(context: TurnContext, dialogState: DialogState, parked: DialogState, locale: Locale, key: string): Promise<void> {
     dialogState.dialogStack = parked.dialogStack;
+    await this.history.set(context, (await this.parkedHistory.get(context)) ?? []);
     await this.parked.delete(context);
+    await this.parkedHistory.delete(context);
     await this.send(context, this.deps.composer.say(locale, key), locale);
     const dc = await this.dialogContext(context);
     await dc.repromptDialog();

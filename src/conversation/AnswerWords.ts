@@ -25,6 +25,7 @@ export class AnswerWords {
   private readonly resume: Set<string>;
   private readonly skip: Set<string>;
   private readonly changeTriggers: Set<string>;
+  private readonly questionWords: Set<string>;
   private readonly changeWords = new Map<string, ChangeableField>();
 
   constructor(translator: Translator) {
@@ -37,6 +38,7 @@ export class AnswerWords {
     this.resume = list('resume');
     this.skip = list('skip');
     this.changeTriggers = list('change.trigger');
+    this.questionWords = list('questionWords');
     for (const p of POSITIONS) for (const w of list(`positions.${p}`)) this.positions.set(w, p);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     if (!this.yes.size || !this.no.size) throw new Error('locales: booking.words.yes and booking.words.no must not be empty');
@@ -57,6 +59,11 @@ export class AnswerWords {
       if (this.no.has(head) && !rest.some((w) => this.yes.has(w) && w !== 'goed')) return 'no';
     }
     return undefined;
+  }
+
+  /** A message that asks something: a question mark, or a question word first ("hoe lang duurt het"). */
+  isQuestion(text: string): boolean {
+    return text.includes('?') || this.questionWords.has(fold(text).split(' ')[0]);
   }
 
   isBack(text: string): boolean {
@@ -126,8 +133,12 @@ export class AnswerWords {
     }
     const byStart = this.byStart(rest, folded);
     if (byStart !== undefined) return byStart;
-    // A label said within a sentence ("doe maar knie", "ik kies bevestigen alsjeblieft").
-    const within = folded.map((l, i) => (l.length >= 3 && ` ${t} `.includes(` ${l} `) ? i : -1)).filter((i) => i >= 0);
+    // A label said within a sentence ("doe maar knie", "ik kies bevestigen alsjeblieft"), or
+    // closing a compound ("mijn rechterknie", "linkerheup").
+    const words = t.split(' ');
+    const within = folded
+      .map((l, i) => (l.length >= 3 && (` ${t} `.includes(` ${l} `) || (!l.includes(' ') && l.length >= 4 && words.some((w) => w.length > l.length && w.endsWith(l)))) ? i : -1))
+      .filter((i) => i >= 0);
     return within.length === 1 ? within[0] : undefined;
   }
 

@@ -5,3 +5,4 @@ export * from './ReplyComposer';
 export * from './MessageResponder';
 export * from './AnswerWords';
 export * from './EnglishOffer';
+export * from './DayQuestion';
