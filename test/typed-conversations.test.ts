@@ -173,6 +173,12 @@ describe('no dead ends: three slips in each field', () => {
     expect(r[r.length - 1].text).toMatch(/Klopt dit\?/);
   });
 
+  it.each(LOCALES)('%s: three slips in the reference of an appointment to cancel get help where to find it', async (locale) => {
+    const r = await talk(locale, ['afspraak annuleren', 'weet ik niet', 'geen idee', '12345']);
+    expect(r[3].text).toMatch(/bevestiging van je afspraak/);
+    expect(r[3].actions).toContain('Iemand spreken');
+  });
+
   it.each(LOCALES)('%s: three slips at the slot question keep the times and offer help', async (locale) => {
     const r = await talk(locale, [...toSlots(locale), 'blabla', 'pfff', 'geen idee']);
     expect(r[r.length - 1].text).toMatch(/medewerker/);
