@@ -3,7 +3,7 @@ import { BaseDialog } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
 import { BIRTH_DATE_PROMPT, DETAILS_DIALOG, DETAILS_WATERFALL, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
 
-/** The patient's details, or a request for a person after three failed tries. */
+/** The patient's details (`handoff` is only set by conversations saved by an older version). */
 export interface DetailsResult {
   name?: string;
   birthDate?: string;
@@ -14,7 +14,8 @@ export interface DetailsResult {
 
 /**
  * Name, date of birth, phone number and (optional) e-mail, each checked with a specific
- * re-prompt; three invalid answers to one question end it with an offer of a person.
+ * re-prompt. Three invalid answers to a required question get its help with a person and
+ * "later" offered while the question stays open; to the e-mail address, leave it out.
  */
 export class DetailsDialog extends BaseDialog {
   constructor(deps: DialogDeps) {

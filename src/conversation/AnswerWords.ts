@@ -122,7 +122,7 @@ export class AnswerWords {
       const n = Number(rest);
       return n >= 1 && n <= labels.length ? n - 1 : undefined;
     }
-    const position = this.positions.get(rest) ?? (/^(\d)(e|de|ste)$/.test(rest) ? this.positions.get(rest) : undefined);
+    const position = this.positions.get(rest);
     if (position) {
       const index = position === 'last' ? labels.length - 1 : POSITIONS.indexOf(position);
       if (index < labels.length) {
