@@ -209,6 +209,12 @@ describe('no dead ends: back, later, change one answer, a question in between', 
     expect(r[6].text).toMatch(/Sinds wanneer/);
   });
 
+  it.each(LOCALES)('%s: "opnieuw" drops a booking set aside: "verder" then resumes nothing', async (locale) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'later', 'opnieuw', 'verder']);
+    expect(r[4].text).toMatch(/opnieuw/);
+    expect(r[5].text).not.toMatch(/Aan welke kant/);
+  });
+
   it.each(LOCALES)('%s: asking for a person mid-booking keeps it for afterwards', async (locale) => {
     const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'iemand spreken', no(locale), 'verder met afspraak']);
     expect(r[3].text).toMatch(/opzij/);

@@ -152,6 +152,10 @@ export class FysioBot extends ActivityHandler {
     if (command === 'restart') {
       const dc = await this.dialogContext(context);
       await dc.cancelAllDialogs();
+      // Starting again drops a booking set aside too, and the way back.
+      await this.parked.delete(context);
+      await this.parkedHistory.delete(context);
+      await this.history.delete(context);
       Object.assign(memory, newMemory(), { locale: memory.locale, welcomed: true, ticketOpened: memory.ticketOpened });
       await this.send(context, composer.say(locale, 'restart.done', composer.mainActions(locale)), locale);
       return;
