@@ -3,11 +3,12 @@ import {
   ComponentDialog, ListStyle, TextPrompt, type Choice as BotChoice, type FoundChoice, type PromptValidatorContext,
 } from 'botbuilder-dialogs';
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
-import type { Checked, DetailProblem } from '../src/booking/PatientDetails';
+import { checkBirthDate, checkEmail, checkName, checkPhone, type Checked, type DetailProblem } from '../src/booking/PatientDetails';
 import { turnLocaleOf } from '../src/bot/TurnLocale';
+import type { ChangeableField } from '../src/conversation/AnswerWords';
 import type { Choice, Reply } from '../src/conversation/Reply';
 import type { DialogDeps } from './DialogDeps';
-import { CHOICE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
+import { BIRTH_DATE_PROMPT, CHOICE_PROMPT, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
 import { SynonymChoicePrompt } from './SynonymChoicePrompt';
 
 /**
@@ -17,6 +18,13 @@ import { SynonymChoicePrompt } from './SynonymChoicePrompt';
  */
 export function buttonChoices(values: string[]): BotChoice[] {
   return values.map((value) => ({ value }));
+}
+
+const CHANGE_PREFIX = 'change:';
+
+/** The detail a choice prompt's answer asks to change ("wijzig mijn telefoonnummer"), if it was one. */
+export function changeRequested(found: FoundChoice): ChangeableField | undefined {
+  return found.value.startsWith(CHANGE_PREFIX) ? (found.value.slice(CHANGE_PREFIX.length) as ChangeableField) : undefined;
 }
 
 /**
@@ -47,31 +55,57 @@ export abstract class BaseDialog extends ComponentDialog {
     await context.sendActivity(this.deps.renderer.render(reply, locale, context.activity.channelId));
   }
 
-  /** A prompt activity: text plus choices as buttons (typed answers still work). */
-  protected promptActivity(text: string, locale: Locale, channelId: string, choices?: Choice[]): Partial<Activity> {
-    return { ...this.deps.renderer.render({ text, choices }, locale, channelId), type: ActivityTypes.Message, inputHint: 'expectingInput' };
+  /** A prompt activity: text plus choices as buttons (typed answers still work), and facts as a card where the channel has cards. */
+  protected promptActivity(text: string, locale: Locale, channelId: string, choices?: Choice[], facts?: Reply['facts']): Partial<Activity> {
+    return { ...this.deps.renderer.render({ text, choices, facts }, locale, channelId), type: ActivityTypes.Message, inputHint: 'expectingInput' };
   }
 
-  /** The Dutch-culture choice prompt, its options shown as suggested actions, yes and no understood as the patient says them. */
+  /**
+   * The Dutch-culture choice prompt, its options shown as suggested actions, typed answers
+   * understood (labels, numbers, positions, yes and no as the patient says them). An answer it
+   * does not understand gets a short line and the buttons again; from the third on, the line
+   * also offers a person and "later".
+   */
   protected addChoicePrompt(): void {
-    const validator = async (pc: PromptValidatorContext<FoundChoice>) => {
+    const validator = async (pc: PromptValidatorContext<FoundChoice>): Promise<boolean> => {
       if (pc.recognized.succeeded) return true;
-      const locale = await this.locale(pc.context);
-      await this.send(pc.context, { text: this.t(locale, 'booking.choiceRetry') }, locale);
+      // At the summary, "wijzig mijn telefoonnummer" names the detail to change.
+      if ((pc.options.validations as { acceptChange?: boolean } | undefined)?.acceptChange) {
+        const field = this.deps.answers.changeOf(pc.context.activity.text ?? '');
+        if (field) {
+          pc.recognized.succeeded = true;
+          pc.recognized.value = { value: `${CHANGE_PREFIX}${field}`, index: -1, score: 1 };
+          return true;
+        }
+      }
       return false;
     };
-    const prompt = new SynonymChoicePrompt(CHOICE_PROMPT, validator, 'nl-nl', (value) => this.yesNoSynonyms().get(value));
+    const prompt = new SynonymChoicePrompt(CHOICE_PROMPT, validator, 'nl-nl', {
+      words: this.deps.answers,
+      synonymsOf: (value) => this.yesNoSynonyms().get(value),
+      roleOf: (value) => this.roleOf(value),
+      retryText: async (context, attempts) => this.t(await this.locale(context), attempts >= 3 ? 'booking.choiceHelp' : 'booking.choiceRetry'),
+    });
     prompt.style = ListStyle.suggestedAction;
-    prompt.recognizerOptions = { noValue: false, noAction: false, recognizeNumbers: true, recognizeOrdinals: true };
+    // Numbers and positions are read by AnswerWords; botbuilder's own number recognizer would take
+    // the "3" of "3 april 1955" for the third choice.
+    prompt.recognizerOptions = { noValue: false, noAction: false, recognizeNumbers: false, recognizeOrdinals: false };
     this.addDialog(prompt);
   }
 
   /**
-   * A free-text prompt that checks the answer, re-prompts with a message specific to what is
-   * wrong, and after three invalid answers gives up with {@link TOO_MANY_TRIES} so the dialog can
-   * offer a person.
+   * A free-text prompt that checks the answer and re-prompts with a message specific to what is
+   * wrong. It never traps the patient: from the third invalid answer on, an optional field is
+   * left empty (`onThirdSlip: 'skip'`), a required one gets its help text with a person and
+   * "later" offered while the question stays open (`'help'`, what was given is kept), or the
+   * prompt ends with {@link TOO_MANY_TRIES} for the dialog to decide (`'giveUp'`).
    */
-  protected addCheckedTextPrompt(id: string, check: (text: string) => Checked<string>, messages: Partial<Record<DetailProblem, string>>): void {
+  protected addCheckedTextPrompt(
+    id: string,
+    check: (text: string) => Checked<string>,
+    messages: Partial<Record<DetailProblem, string>> & { help?: string; skipped?: string },
+    onThirdSlip: 'help' | 'skip' | 'giveUp' = 'help',
+  ): void {
     this.addDialog(
       new TextPrompt(id, async (pc: PromptValidatorContext<string>) => {
         const result = check(pc.recognized.value ?? '');
@@ -79,16 +113,57 @@ export abstract class BaseDialog extends ComponentDialog {
           pc.recognized.value = result.value;
           return true;
         }
-        if (pc.attemptCount >= 3) {
+        const locale = await this.locale(pc.context);
+        if (pc.attemptCount >= 3 && onThirdSlip === 'giveUp') {
           pc.recognized.value = TOO_MANY_TRIES;
           return true;
         }
-        const locale = await this.locale(pc.context);
+        if (pc.attemptCount >= 3 && onThirdSlip === 'skip') {
+          if (messages.skipped) await this.send(pc.context, { text: this.t(locale, messages.skipped) }, locale);
+          pc.recognized.value = '';
+          return true;
+        }
         const key = messages[result.problem] ?? messages.format!;
+        if (pc.attemptCount >= 3 && messages.help) {
+          const text = `${this.t(locale, key)}\n\n${this.t(locale, messages.help)} ${this.t(locale, 'booking.stuck')}`;
+          const choices = [this.deps.composer.action(locale, 'person'), { label: this.t(locale, 'booking.parkButton'), value: this.t(locale, 'booking.parkButton') }];
+          await this.send(pc.context, { text, choices }, locale);
+          return false;
+        }
         await this.send(pc.context, { text: this.t(locale, key) }, locale);
         return false;
       }),
     );
+  }
+
+  /**
+   * The prompts of the four details, each with its check, its specific re-prompts and its help
+   * after three slips (the optional e-mail address is then left out). The details dialog and
+   * the booking summary (where one detail can be changed on its own) both have them.
+   */
+  protected addDetailPrompts(): void {
+    const { deps } = this;
+    const country = deps.knowledge.practice.country;
+    this.addCheckedTextPrompt(NAME_PROMPT, checkName, { format: 'booking.details.nameInvalid', empty: 'booking.details.nameInvalid', help: 'booking.details.nameHelp' });
+    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(t, deps.knowledge.dateWords, deps.clock), {
+      format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid',
+      future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible', help: 'booking.details.birthDateHelp',
+    });
+    this.addCheckedTextPrompt(PHONE_PROMPT, (t) => checkPhone(t, country), {
+      format: 'booking.details.phoneInvalid', empty: 'booking.details.phoneInvalid', country: 'booking.details.phoneCountry', help: 'booking.details.phoneHelp',
+    });
+    this.addCheckedTextPrompt(EMAIL_PROMPT, (t) => (deps.answers.isSkip(t) ? { ok: true, value: '' } : checkEmail(t)), {
+      format: 'booking.details.emailInvalid', empty: 'booking.details.emailInvalid', skipped: 'booking.details.emailSkipped',
+    }, 'skip');
+  }
+
+  /** Whether a choice's value is a yes ("Ja", "Bevestigen") or a no ("Nee") in any locale. */
+  private roleOf(value: string): 'yes' | 'no' | undefined {
+    for (const locale of SUPPORTED_LOCALES) {
+      if (value === this.t(locale, 'answers.yes') || value === this.t(locale, 'booking.summary.confirm')) return 'yes';
+      if (value === this.t(locale, 'answers.no')) return 'no';
+    }
+    return undefined;
   }
 
   /** Yes/no choices, understood as the patient says them (see {@link addChoicePrompt}); the first choice (index 0) is yes. */
@@ -96,7 +171,7 @@ export abstract class BaseDialog extends ComponentDialog {
     return { choices: buttonChoices([this.t(locale, 'answers.yes'), this.t(locale, 'answers.no')]) };
   }
 
-  /** The yes and no buttons' texts in every locale, with the patient's other ways of saying them. */
+  /** The yes and no buttons' texts in every locale, with the intents' ways of saying them (botbuilder's fuzzy fallback). */
   private yesNoSynonyms(): Map<string, string[]> {
     if (!this.yesNoWords) {
       const { intents } = this.deps.knowledge;

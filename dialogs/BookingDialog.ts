@@ -6,10 +6,12 @@ import type { Locale } from '../src/config/AppConfig';
 import { newMemory } from '../src/conversation/ConversationMemory';
 import type { DetailsResult } from './DetailsDialog';
 import type { DialogDeps } from './DialogDeps';
-import { buttonChoices } from './BaseDialog';
+import { buttonChoices, changeRequested } from './BaseDialog';
+import type { ChangeableField } from '../src/conversation/AnswerWords';
 import { DetailsDialog } from './DetailsDialog';
 import {
-  BOOKING_CONFIRM_WATERFALL, BOOKING_DIALOG, BOOKING_WATERFALL, CHOICE_PROMPT, DETAILS_DIALOG, SCREENING_DIALOG,
+  BIRTH_DATE_PROMPT, BOOKING_CONFIRM_WATERFALL, BOOKING_DIALOG, BOOKING_WATERFALL, CHOICE_PROMPT, DETAILS_DIALOG, EMAIL_PROMPT, NAME_PROMPT,
+  PHONE_PROMPT, SCREENING_DIALOG,
   SINCE_PROMPT, SLOT_DIALOG,
   HANDOFF_DIALOG,
 } from './dialogIds';
@@ -38,6 +40,15 @@ interface BookingValues {
 }
 
 const JOINTS = ['hip', 'knee', 'both', 'other'] as const;
+const SUMMARY_CHOICES = ['confirm', 'changeTime', 'changeDetails', 'stop'] as const;
+
+/** The prompt that asks for one detail again, changed from the summary. */
+const DETAIL_PROMPTS: Record<Exclude<ChangeableField, 'time'>, { id: string; ask: string }> = {
+  name: { id: NAME_PROMPT, ask: 'booking.details.name' },
+  birthDate: { id: BIRTH_DATE_PROMPT, ask: 'booking.details.birthDate' },
+  phone: { id: PHONE_PROMPT, ask: 'booking.details.phone' },
+  email: { id: EMAIL_PROMPT, ask: 'booking.details.email' },
+};
 const SIDES = ['left', 'right', 'both'] as const;
 
 /**
@@ -49,6 +60,7 @@ export class BookingDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(BOOKING_DIALOG, deps);
     this.addChoicePrompt();
+    this.addDetailPrompts();
     this.addDialog(new HandoffDialog(deps));
     this.addDialog(new TextPrompt(SINCE_PROMPT));
     this.addDialog(new ScreeningDialog(deps));
@@ -109,7 +121,7 @@ export class BookingDialog extends InterruptibleDialog {
     const locale = await this.locale(step.context);
     ((step.values as BookingValues).draft as Draft).complaint.since = String(step.result ?? '').replace(/[<>]/g, '').slice(0, 200);
     return step.prompt(CHOICE_PROMPT, {
-      prompt: this.promptActivity(this.t(locale, 'booking.referral.ask'), locale, step.context.activity.channelId),
+      prompt: this.promptActivity(this.t(locale, `booking.referral.ask.${this.deps.knowledge.practice.country}`), locale, step.context.activity.channelId),
       ...this.yesNo(locale),
     });
   }
@@ -118,7 +130,8 @@ export class BookingDialog extends InterruptibleDialog {
     const locale = await this.locale(step.context);
     const draft = (step.values as BookingValues).draft as Draft;
     draft.hasReferral = (step.result as FoundChoice).index === 0;
-    let info = this.t(locale, 'booking.referral.info');
+    // The practice's country decides what a referral means, not the patient's way of speaking.
+    let info = this.t(locale, `booking.referral.info.${this.deps.knowledge.practice.country}`);
     // Belgium: what a voorschrift means for reimbursement comes from the reimbursement topic.
     if (this.deps.knowledge.practice.country === 'BE') info += '\n\n' + this.deps.composer.answer('reimbursement', locale).text;
     await this.send(step.context, { text: info }, locale);
@@ -181,17 +194,28 @@ export class BookingDialog extends InterruptibleDialog {
       { label: this.t(locale, 'booking.summary.phone'), value: d.details!.phone! },
       ...(d.details!.email ? [{ label: this.t(locale, 'booking.summary.email'), value: d.details!.email }] : []),
     ];
-    const text = [this.t(locale, 'booking.summary.intro'), ...facts.map((x) => `${x.label}: ${x.value}`)].join('\n');
-    await this.send(step.context, { text, facts }, locale);
-    return this.choose(step, locale, this.t(locale, 'booking.summary.intro'), ['confirm', 'changeTime', 'changeDetails', 'stop'].map((k) => `booking.summary.${k}`));
+    const channel = step.context.activity.channelId;
+    // One message: the question, the facts (a card, or lines where the channel has no cards) and the buttons.
+    return step.prompt(CHOICE_PROMPT, {
+      prompt: this.promptActivity(this.t(locale, 'booking.summary.intro'), locale, channel, undefined, facts),
+      retryPrompt: this.promptActivity(this.t(locale, 'booking.summary.retry'), locale, channel),
+      choices: buttonChoices(SUMMARY_CHOICES.map((k) => this.t(locale, `booking.summary.${k}`))),
+      validations: { acceptChange: true },
+    });
   }
 
   private async decide(step: WaterfallStepContext<Draft>): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
-    const choice = (step.result as FoundChoice).index;
-    if (choice === 1) return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
-    if (choice === 2) return step.beginDialog(DETAILS_DIALOG);
-    if (choice === 3) {
+    const found = step.result as FoundChoice;
+    const change = changeRequested(found);
+    if (change === 'time' || found.index === 1) return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
+    if (change) {
+      (step.values as { changing?: ChangeableField }).changing = change;
+      const prompt = DETAIL_PROMPTS[change];
+      return step.prompt(prompt.id, { prompt: this.promptActivity(this.t(locale, prompt.ask), locale, step.context.activity.channelId) });
+    }
+    if (found.index === 2) return step.beginDialog(DETAILS_DIALOG);
+    if (found.index === 3) {
       await this.send(step.context, { text: this.t(locale, 'cancelled.text'), choices: this.deps.composer.mainActions(locale) }, locale);
       return step.endDialog();
     }
@@ -205,6 +229,11 @@ export class BookingDialog extends InterruptibleDialog {
 
   private async afterChange(step: WaterfallStepContext<Draft>): Promise<DialogTurnResult> {
     const draft = { ...step.options };
+    const changing = (step.values as { changing?: ChangeableField }).changing;
+    if (changing && changing !== 'time' && typeof step.result === 'string') {
+      draft.details = { ...draft.details, [changing]: step.result || undefined };
+      return step.replaceDialog(BOOKING_CONFIRM_WATERFALL, draft);
+    }
     const r = step.result as SlotResult & DetailsResult;
     if (r.handoff) return this.giveUp(step);
     if (r.slot) draft.slot = r.slot;

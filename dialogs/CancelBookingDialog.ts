@@ -1,14 +1,14 @@
 import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { calendarEvent } from '../src/booking/CalendarFile';
 import { checkBirthDate } from '../src/booking/PatientDetails';
 import { normalizeReferenceCode } from '../src/booking/ReferenceCode';
-import type { Locale } from '../src/config/AppConfig';
+import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { CLIENT_IP_KEY } from '../src/server/clientAddress';
 import type { DialogDeps } from './DialogDeps';
 import {
   BIRTH_DATE_PROMPT, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, TOO_MANY_TRIES,
   HANDOFF_DIALOG,
 } from './dialogIds';
-import { buttonChoices } from './BaseDialog';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
 import { InterruptibleDialog } from './InterruptibleDialog';
 import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
@@ -29,11 +29,11 @@ export class CancelBookingDialog extends InterruptibleDialog {
         const ref = normalizeReferenceCode(t);
         return ref ? { ok: true, value: ref } : { ok: false, problem: 'format' };
       },
-      { format: 'cancelBooking.referenceInvalid' },
+      { format: 'cancelBooking.referenceInvalid', help: 'cancelBooking.referenceHelp' },
     );
     this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(t, deps.knowledge.dateWords, deps.clock), {
       format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid',
-      future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible',
+      future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible', help: 'booking.details.birthDateHelp',
     });
     this.addDialog(
       new WaterfallDialog(CANCEL_BOOKING_WATERFALL, [
@@ -72,11 +72,12 @@ export class CancelBookingDialog extends InterruptibleDialog {
     }
     const f = this.deps.formatter;
     const text = this.t(locale, 'cancelBooking.found', { when: f.when(booking.start, locale), location: f.locationName(booking.locationId) });
-    const keys = ['cancel', 'move', 'keep'].map((k) => this.t(locale, `cancelBooking.${k}`));
-    return step.prompt(CHOICE_PROMPT, {
-      prompt: this.promptActivity(text, locale, step.context.activity.channelId),
-      choices: buttonChoices(keys),
-    });
+    // Each choice with the other ways of saying it ("verzetten" for "Verplaatsen"), of every locale.
+    const choices = ['cancel', 'move', 'keep'].map((k) => ({
+      value: this.t(locale, `cancelBooking.${k}`),
+      synonyms: SUPPORTED_LOCALES.flatMap((l) => [this.t(l, `cancelBooking.${k}`), ...this.deps.translator.list(l, `cancelBooking.synonyms.${k}`)]),
+    }));
+    return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), choices });
   }
 
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -109,8 +110,20 @@ export class CancelBookingDialog extends InterruptibleDialog {
       return step.replaceDialog(CANCEL_BOOKING_WATERFALL);
     }
     const f = this.deps.formatter;
+    const end = new Date(slot.start.getTime() + duration);
+    const place = `${f.locationName(slot.locationId)}, ${f.address(slot.locationId)}`;
+    // The new time, the address and the old appointment's end in one message, with a calendar
+    // file that replaces the old event (same UID, later sequence).
+    const ics = calendarEvent({
+      uid: `${reference}@fysio-assistent`, start: slot.start, end, now: this.deps.clock.now(), sequence: Math.floor(this.deps.clock.now().getTime() / 1000),
+      summary: this.t(locale, 'booking.calendarSummary'), location: place, description: reference,
+    });
     await this.send(step.context, {
-      text: this.t(locale, 'cancelBooking.moved', { when: f.when(slot.start, locale), location: f.locationName(slot.locationId), reference }),
+      text: this.t(locale, 'cancelBooking.moved', {
+        oldWhen: booking ? f.when(booking.start, locale) : '', when: f.when(slot.start, locale), location: f.locationName(slot.locationId),
+        address: f.address(slot.locationId), reference,
+      }),
+      file: { name: this.t(locale, 'booking.calendarFile'), contentType: 'text/calendar', content: ics },
       choices: this.deps.composer.mainActions(locale),
     }, locale);
     return step.endDialog();

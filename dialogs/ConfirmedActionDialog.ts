@@ -41,13 +41,24 @@ export class ConfirmedActionDialog extends BaseDialog {
   }
 }
 
-/** "verwijder mijn gegevens": deletes what the bot holds about the patient and says what went. */
+/** "verwijder mijn gegevens": deletes what the bot holds about the patient and says what went, kind by kind. */
 export function deleteDataDialog(id: string, deps: DialogDeps): ConfirmedActionDialog {
   const t = (locale: Locale, key: string, vars?: Record<string, unknown>) => deps.translator.t(locale, key, vars);
   return new ConfirmedActionDialog(id, deps, {
     ask: (locale) => t(locale, 'privacy.ask'),
     declinedKey: 'privacy.kept',
-    act: async (context, locale) => t(locale, 'privacy.done', { count: (await deps.forgetUser(context)).bookings }),
+    act: async (context, locale) => {
+      const gone = await deps.forgetUser(context);
+      // What went, counted and in words: "1 afspraak", "2 terugbelverzoeken"; kinds with none left out.
+      const items = [
+        t(locale, 'privacy.conversation'),
+        gone.bookings ? t(locale, 'privacy.bookings', { count: gone.bookings }) : t(locale, 'privacy.noBookings'),
+        ...(gone.callbacks ? [t(locale, 'privacy.callbacks', { count: gone.callbacks })] : []),
+        ...(gone.transcripts ? [t(locale, 'privacy.transcripts', { count: gone.transcripts })] : []),
+      ];
+      const list = items.length > 1 ? `${items.slice(0, -1).join(', ')} ${t(locale, 'privacy.and')} ${items[items.length - 1]}` : items[0];
+      return t(locale, 'privacy.done', { items: list });
+    },
   });
 }
 

@@ -1,10 +1,9 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { checkBirthDate, checkEmail, checkName, checkPhone } from '../src/booking/PatientDetails';
 import { BaseDialog } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
 import { BIRTH_DATE_PROMPT, DETAILS_DIALOG, DETAILS_WATERFALL, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
 
-/** The patient's details, or a request for a person after three failed tries. */
+/** The patient's details (`handoff` is only set by conversations saved by an older version). */
 export interface DetailsResult {
   name?: string;
   birthDate?: string;
@@ -15,23 +14,13 @@ export interface DetailsResult {
 
 /**
  * Name, date of birth, phone number and (optional) e-mail, each checked with a specific
- * re-prompt; three invalid answers to one question end it with an offer of a person.
+ * re-prompt. Three invalid answers to a required question get its help with a person and
+ * "later" offered while the question stays open; to the e-mail address, leave it out.
  */
 export class DetailsDialog extends BaseDialog {
   constructor(deps: DialogDeps) {
     super(DETAILS_DIALOG, deps);
-    const country = deps.knowledge.practice.country;
-    this.addCheckedTextPrompt(NAME_PROMPT, checkName, { format: 'booking.details.nameInvalid', empty: 'booking.details.nameInvalid' });
-    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(t, deps.knowledge.dateWords, deps.clock), {
-      format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid',
-      future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible',
-    });
-    this.addCheckedTextPrompt(PHONE_PROMPT, (t) => checkPhone(t, country), {
-      format: 'booking.details.phoneInvalid', empty: 'booking.details.phoneInvalid', country: 'booking.details.phoneCountry',
-    });
-    this.addCheckedTextPrompt(EMAIL_PROMPT, (t) => (this.isSkip(t) ? { ok: true, value: '' } : checkEmail(t)), {
-      format: 'booking.details.emailInvalid', empty: 'booking.details.emailInvalid',
-    });
+    this.addDetailPrompts();
     this.addDialog(
       new WaterfallDialog(DETAILS_WATERFALL, [
         this.ask(NAME_PROMPT, 'booking.details.name'),
@@ -42,13 +31,6 @@ export class DetailsDialog extends BaseDialog {
       ]),
     );
     this.initialDialogId = DETAILS_WATERFALL;
-  }
-
-  /** "geen", "nee", the skip button: the e-mail address is optional. */
-  private isSkip(text: string): boolean {
-    const t = text.trim().toLowerCase();
-    const skipLabels = (['nl-NL', 'nl-BE'] as const).map((l) => this.t(l, 'booking.details.skip').toLowerCase());
-    return t === '' || t === '-' || skipLabels.includes(t) || this.deps.router.yesNo(t) === 'no';
   }
 
   private ask(prompt: string, key: string) {

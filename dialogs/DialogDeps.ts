@@ -6,6 +6,7 @@ import type { BookingLookupGuard } from '../src/booking/BookingLookupGuard';
 import type { DateExpressionParser } from '../src/booking/DateExpressionParser';
 import type { RandomInt } from '../src/booking/ReferenceCode';
 import type { ActivityRenderer } from '../src/channels/ActivityRenderer';
+import type { AnswerWords } from '../src/conversation/AnswerWords';
 import type { ConversationMemory } from '../src/conversation/ConversationMemory';
 import type { ReplyComposer } from '../src/conversation/ReplyComposer';
 import type { SafetyDesk } from '../src/conversation/SafetyDesk';
@@ -31,12 +32,14 @@ export interface DialogDeps {
   bookings: BookingRepository;
   formatter: BookingFormatter;
   dateParser: DateExpressionParser;
+  /** Yes, no, positions, "terug", "later": the words patients type instead of pressing a button. */
+  answers: AnswerWords;
   clock: Clock;
   random: RandomInt;
   /** Days personal data is kept after the appointment (RETENTION_BOOKING_DAYS). */
   retentionDays: number;
-  /** Deletes what the bot holds about the patient of this turn; says how many bookings went. */
-  forgetUser(context: TurnContext): Promise<{ bookings: number }>;
+  /** Deletes what the bot holds about the patient of this turn; says how much of each kind went. */
+  forgetUser(context: TurnContext): Promise<{ bookings: number; callbacks: number; transcripts: number }>;
   handoff: HandoffService;
   /** The last lines of each conversation, in memory, for a receptionist. */
   recent: RecentTurns;

@@ -26,7 +26,7 @@ export class HandoffDialog extends BaseDialog {
     this.addChoicePrompt();
     this.addCheckedTextPrompt(HANDOFF_PHONE_PROMPT, (t) => checkPhone(t, deps.knowledge.practice.country), {
       format: 'booking.details.phoneInvalid', empty: 'booking.details.phoneInvalid', country: 'booking.details.phoneCountry',
-    });
+    }, 'giveUp');
     this.addDialog(new WaterfallDialog(HANDOFF_WATERFALL, [this.offer.bind(this), this.route.bind(this), this.callback.bind(this)]));
     this.initialDialogId = HANDOFF_WATERFALL;
   }

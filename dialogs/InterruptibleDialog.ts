@@ -2,6 +2,7 @@ import { DialogContextError, DialogTurnStatus, type DialogContext, type DialogIn
 import { AgendaUnavailableError } from '../src/agenda/Agenda';
 import { newMemory } from '../src/conversation/ConversationMemory';
 import type { HandoffOptions } from './HandoffDialog';
+import { fold } from '../src/conversation/AnswerWords';
 import { BaseDialog } from './BaseDialog';
 import { FREE_TEXT_PROMPTS, HANDOFF_DIALOG } from './dialogIds';
 
@@ -40,9 +41,8 @@ export abstract class InterruptibleDialog extends BaseDialog {
     const locale = await this.locale(context);
     const { router, composer } = this.deps;
     const active = innermost(innerDc);
-    // A button the dialog itself offers ("Annuleren", "Verzetten") is an answer, not a command.
-    const offered = (active?.state as { options?: { choices?: ({ value: string } | string)[] } } | undefined)?.options?.choices ?? [];
-    if (offered.some((c) => (typeof c === 'string' ? c : c.value).toLowerCase() === text.toLowerCase())) return undefined;
+    // A button the dialog itself offers ("Annuleren", "Verzetten"), or a way of saying one, is an answer, not a command.
+    if (answersOffered(active, text)) return undefined;
     const exact = router.exactIntent(text);
 
     if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart') {
@@ -66,8 +66,15 @@ export abstract class InterruptibleDialog extends BaseDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });
     }
+    // A FAQ question mid-flow is answered; an answer to the question on screen never is. At a
+    // choice, what the choice understands ("mijn rechterknie") is an answer; otherwise only a
+    // message that asks something is taken for a question ("al een half jaar" is not one).
     const freeText = FREE_TEXT_PROMPTS.has(active?.id ?? '');
-    if (decision.intent === 'faq' && decision.topic && (!freeText || text.includes('?'))) {
+    const labels = ((active?.state as { options?: { choices?: ({ value: string } | string)[] } } | undefined)?.options?.choices ?? [])
+      .map((c) => (typeof c === 'string' ? c : c.value));
+    const answersChoice = labels.length > 0 && this.deps.answers.choose(text, labels) !== undefined;
+    const asks = text.includes('?') || (!freeText && this.deps.answers.isQuestion(text));
+    if (decision.intent === 'faq' && decision.topic && !answersChoice && asks) {
       await this.send(context, { text: composer.answer(decision.topic, locale).text }, locale);
       await this.send(context, { text: this.t(locale, 'booking.resume') }, locale);
       await innerDc.repromptDialog();
@@ -82,6 +89,31 @@ function isAgendaUnavailable(err: unknown): boolean {
   let e = err;
   while (e instanceof DialogContextError) e = e.error;
   return e instanceof AgendaUnavailableError;
+}
+
+/**
+ * Whether `text` answers the choice the waiting prompt offers: its label, or one of the choice's
+ * own synonyms ("verzetten" for "Verplaatsen"). Such an answer is never
+ * taken for a command ("annuleren" at "Wat wil je doen?" cancels the appointment, not the talk).
+ */
+export function answersOffered(active: DialogInstance | undefined, text: string): boolean {
+  const choices = (active?.state as { options?: { choices?: ({ value: string; synonyms?: string[] } | string)[] } } | undefined)?.options?.choices ?? [];
+  if (!choices.length) return false;
+  const labels = choices.map((c) => (typeof c === 'string' ? c : c.value));
+  const t = fold(text);
+  return labels.some((l) => fold(l) === t) || choices.some((c) => typeof c !== 'string' && (c.synonyms ?? []).some((s) => fold(s) === t));
+}
+
+/** The prompt waiting for an answer in a saved dialog stack, without a dialog context. */
+export function waitingPrompt(state: Partial<DialogState> | undefined): DialogInstance | undefined {
+  const stack = state?.dialogStack;
+  if (!stack?.length) return undefined;
+  let instance: DialogInstance | undefined = stack[stack.length - 1];
+  for (;;) {
+    const inner: DialogInstance[] | undefined = (instance?.state as { dialogs?: Partial<DialogState> } | undefined)?.dialogs?.dialogStack;
+    if (!Array.isArray(inner) || !inner.length) return instance;
+    instance = inner[inner.length - 1];
+  }
 }
 
 /**

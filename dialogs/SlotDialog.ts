@@ -1,5 +1,7 @@
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { PracticeCalendar } from '../src/booking/PracticeCalendar';
 import type { Slot } from '../src/booking/Slot';
+import { isoDate, toLocal } from '../src/booking/ZonedTime';
 import type { SlotQuery } from '../src/booking/SlotQuery';
 import type { Choice } from '../src/conversation/Reply';
 import { foldAndSplit } from '../src/understanding/TextNormalizer';
@@ -24,8 +26,10 @@ export interface SlotResult {
 const PAGE = 4;
 
 /**
- * Offers the next free slots as choices ("andere dag" / "later" for more) and understands a
- * typed day or time ("morgen", "volgende week dinsdag", "na vier uur", "'s ochtends").
+ * Offers the next free slots as choices ("andere dag" / "latere tijden" for more) and understands
+ * what patients type: a slot by its number or position ("de eerste", "die van dinsdag"), a day or
+ * time ("morgen", "volgende week dinsdag", "dinsdag 14:45", "na vieren", "smiddags"). A day the
+ * practice is closed (a Sunday, a public holiday) is said to be closed, with the next free times.
  */
 export class SlotDialog extends BaseDialog {
   constructor(deps: DialogDeps) {
@@ -60,25 +64,58 @@ export class SlotDialog extends BaseDialog {
     const text = String(step.result ?? '').trim();
     const o = step.options;
     const offered = ((step.values as { offered?: { label: string; slot: SlotResult['slot'] }[] }).offered ?? []);
-    const lower = text.toLowerCase();
-    const byLabel = offered.find((x) => x.label.toLowerCase() === lower);
-    const byNumber = /^\d{1,2}$/.test(lower) ? offered[Number(lower) - 1] : undefined;
-    const picked = byLabel ?? byNumber;
-    if (picked?.slot) return step.endDialog({ slot: picked.slot } satisfies SlotResult);
+    const otherDay = this.t(locale, 'booking.slot.otherDay');
+    const later = this.t(locale, 'booking.slot.later');
+    // A label, its number or its position ("de eerste", "de laatste"), or one of the two extras.
+    const index = this.deps.answers.choose(text, [...offered.map((x) => x.label), otherDay, later]);
+    if (index !== undefined && index < offered.length && offered[index].slot) return step.endDialog({ slot: offered[index].slot } satisfies SlotResult);
+    if (index === offered.length) return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: true } satisfies SlotOptions);
+    if (index === offered.length + 1) return this.nextPage(step);
 
-    const words = foldAndSplit(text);
-    const joined = ` ${words.join(' ')} `;
-    if (lower === this.t(locale, 'booking.slot.otherDay').toLowerCase()) {
-      return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: true } satisfies SlotOptions);
-    }
     const query = this.deps.dateParser.parse(text);
-    if (query) return step.replaceDialog(SLOT_WATERFALL, { query, offset: 0, failures: 0 } satisfies SlotOptions);
-    if (this.deps.knowledge.dateWords.later.some((w) => joined.includes(` ${w} `))) {
-      return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: false, offset: o.offset + PAGE } satisfies SlotOptions);
+    if (query) {
+      const tz = this.deps.knowledge.practice.timeZone;
+      const onDay = (s: NonNullable<SlotResult['slot']>) => isoDate(toLocal(new Date(s.start), tz)) === query.date;
+      const timed = query.atMinutes !== undefined || query.afterMinutes !== undefined || query.beforeMinutes !== undefined || query.partOfDay;
+      // "die van dinsdag": the one offered slot on that day.
+      const sameDay = query.date && !timed ? offered.filter((x) => x.slot && onDay(x.slot)) : [];
+      if (sameDay.length === 1) return step.endDialog({ slot: sameDay[0].slot } satisfies SlotResult);
+      // "dinsdag 14:45" when that very time is free: taken at once (the summary still asks to confirm).
+      if (query.date && query.atMinutes !== undefined) {
+        const [nearest] = await this.deps.availability.find({ date: query.date, atMinutes: query.atMinutes }, 1);
+        const local = nearest && toLocal(nearest.start, tz);
+        if (local && local.hour * 60 + local.minute === query.atMinutes) {
+          return step.endDialog({ slot: { locationId: nearest.locationId, start: nearest.start.toISOString(), end: nearest.end.toISOString() } } satisfies SlotResult);
+        }
+      }
+      if (query.date) {
+        const [y, m, d] = query.date.split('-').map(Number);
+        const closure = PracticeCalendar.of(this.deps.knowledge.practice).closure({ year: y, month: m, day: d });
+        if (closure) {
+          // Closed that day: said so, and the first free times after it offered instead.
+          const day = this.deps.formatter.dateLabel(query.date, locale);
+          const key = closure.kind === 'holiday' ? 'booking.slot.closedHoliday' : 'booking.slot.closedDay';
+          await this.send(step.context, { text: this.t(locale, key, { day, holiday: closure.kind === 'holiday' ? closure.name : '' }) }, locale);
+          const { date: _closed, ...rest } = query;
+          return step.replaceDialog(SLOT_WATERFALL, { query: { ...rest, fromDate: query.date }, offset: 0, failures: 0 } satisfies SlotOptions);
+        }
+      }
+      return step.replaceDialog(SLOT_WATERFALL, { query, offset: 0, failures: 0 } satisfies SlotOptions);
     }
-    if (o.failures + 1 >= 3) return step.endDialog({ handoff: true } satisfies SlotResult);
+    const words = ` ${foldAndSplit(text).join(' ')} `;
+    if (this.deps.knowledge.dateWords.later.some((w) => words.includes(` ${w} `))) return this.nextPage(step);
+    if (o.failures + 1 >= 3) {
+      // Not a dead end: the help says what to type, offers a person and "later", and the times stay.
+      await this.send(step.context, { text: `${this.t(locale, 'booking.slot.notUnderstood')} ${this.t(locale, 'booking.stuck')}` }, locale);
+      return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: false, failures: 0 } satisfies SlotOptions);
+    }
     await this.send(step.context, { text: this.t(locale, 'booking.slot.notUnderstood') }, locale);
     return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: false, failures: o.failures + 1 } satisfies SlotOptions);
+  }
+
+  private async nextPage(step: WaterfallStepContext<SlotOptions>): Promise<DialogTurnResult> {
+    const o = step.options;
+    return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: false, offset: o.offset + PAGE } satisfies SlotOptions);
   }
 }
 

@@ -2,27 +2,56 @@ import type { TurnContext } from 'botbuilder';
 import {
   ChoicePrompt, ChoiceFactory, type FoundChoice, type PromptOptions, type PromptRecognizerResult, type PromptValidator,
 } from 'botbuilder-dialogs';
+import { fold, type AnswerWords } from '../src/conversation/AnswerWords';
+
+/** How the prompt understands typed answers and what it says when it did not understand one. */
+export interface TypedAnswers {
+  words: AnswerWords;
+  /** The patient's other ways of saying a choice, by its value (older conversations' synonyms win). */
+  synonymsOf(value: string): string[] | undefined;
+  /** Whether a choice's value is the yes or the no of its question ("Ja", "Bevestigen"; "Nee"). */
+  roleOf(value: string): 'yes' | 'no' | undefined;
+  /** The line before the choices are shown again, after `attempts` answers that were not understood. */
+  retryText(context: TurnContext, attempts: number): Promise<string>;
+}
 
 /**
- * A ChoicePrompt that knows the patient's other ways of saying a choice ("neen", "klopt" for
- * yes) itself, by the choice's value, instead of carrying them in its options. botbuilder keeps
- * a prompt's options in the dialog state, which is read, parsed, serialised and written on every
- * turn; with the yes/no synonyms in them, a booking conversation's state was 1.4 KB, 40 % of it
- * those lists. Choices that bring their own synonyms (a conversation saved by an older
- * version) keep them.
+ * A ChoicePrompt that understands what patients type instead of pressing a button: the label,
+ * its number or position ("2", "de eerste", "de rechtse"), yes and no in their own words for a
+ * yes or no choice ("klopt", "doe maar", "neen"); botbuilder's own recognizer after that. An
+ * answer it does not understand is answered with a short line and the same buttons again, so a
+ * channel that hides buttons after a message (Web Chat) never leaves the patient without them.
+ *
+ * The synonyms are looked up by the choice's value instead of carried in its options: botbuilder
+ * keeps a prompt's options in the dialog state, written on every turn.
  */
 export class SynonymChoicePrompt extends ChoicePrompt {
-  constructor(
-    dialogId: string,
-    validator: PromptValidator<FoundChoice> | undefined,
-    defaultLocale: string,
-    private readonly synonymsOf: (value: string) => string[] | undefined,
-  ) {
+  constructor(dialogId: string, validator: PromptValidator<FoundChoice> | undefined, defaultLocale: string, private readonly typed: TypedAnswers) {
     super(dialogId, validator, defaultLocale);
   }
 
-  protected override onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
-    const choices = ChoiceFactory.toChoices(options.choices).map((c) => (c.synonyms ? c : { ...c, synonyms: this.synonymsOf(c.value) }));
-    return super.onRecognize(context, state, { ...options, choices });
+  protected override async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
+    const choices = ChoiceFactory.toChoices(options.choices);
+    const text = context.activity.text ?? '';
+    const labels = choices.map((c) => c.value);
+    const roles = { yes: labels.findIndex((v) => this.typed.roleOf(v) === 'yes'), no: labels.findIndex((v) => this.typed.roleOf(v) === 'no') };
+    const index = this.typed.words.choose(text, labels, { yes: roles.yes >= 0 ? roles.yes : undefined, no: roles.no >= 0 ? roles.no : undefined });
+    const folded = fold(text);
+    const bySynonym = index ?? choices.findIndex((c) => (c.synonyms ?? []).some((x) => fold(x) === folded));
+    if (bySynonym !== undefined && bySynonym >= 0) return { succeeded: true, value: { value: labels[bySynonym], index: bySynonym, score: 1, synonym: text } };
+    const withSynonyms = choices.map((c) => (c.synonyms ? c : { ...c, synonyms: this.typed.synonymsOf(c.value) }));
+    return super.onRecognize(context, state, { ...options, choices: withSynonyms });
+  }
+
+  protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    if (isRetry && !options.retryPrompt) {
+      const attempts = (state as { attemptCount?: number }).attemptCount ?? 1;
+      const text = await this.typed.retryText(context, attempts);
+      const prompt = typeof options.prompt === 'object' ? options.prompt : { type: 'message', text: options.prompt };
+      // The question again below the line, with its buttons; a summary's card is not repeated.
+      const retryPrompt = { ...prompt, text: `${text}\n\n${prompt.text ?? ''}`.trim(), attachments: undefined };
+      return super.onPrompt(context, state, { ...options, retryPrompt }, true);
+    }
+    return super.onPrompt(context, state, options, isRetry);
   }
 }

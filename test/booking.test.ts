@@ -86,10 +86,11 @@ describe('booking dialog', () => {
     expect(r[r.length - 1].text).toMatch(expected);
   });
 
-  it('offers a person after three failed tries', async () => {
-    const r = await converse(testAdapterFor(app), [...UNTIL_SLOTS, '1', 'Jan Jansen', 'gisteren', 'ooit', 'weet ik niet']);
-    expect(r[r.length - 1].text).toMatch(/Het lukt niet goed/);
-    expect(r[r.length - 1].text).toMatch(/terugbelt/);
+  it('offers help, a person and "later" after three failed tries, and keeps the question open', async () => {
+    const r = await converse(testAdapterFor(app), [...UNTIL_SLOTS, '1', 'Jan Jansen', 'gisteren', 'ooit', 'weet ik niet', '14-03-1961']);
+    expect(r[r.length - 2].text).toMatch(/Lukt het niet\?/);
+    expect(r[r.length - 2].actions).toEqual(['Iemand spreken', 'Later verder']);
+    expect(r[r.length - 1].text).toMatch(/telefoonnummer/);
   });
 
   it('stops when the patient says "stop" mid-dialog', async () => {
@@ -138,7 +139,8 @@ describe('booking dialog', () => {
     const reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(made[made.length - 1].text)![1];
     const before = (await app.database.bookings.findByReference(reference))!.start;
     const r = await converse(testAdapterFor(app), ['ik wil mijn afspraak verzetten', reference, '14-03-1961', 'Verzetten', 'morgen', '1']);
-    expect(r[r.length - 1].text).toMatch(/verzet en bevestigd/);
+    expect(r[r.length - 1].text).toMatch(/Je afspraak is verzet/);
+    expect(r[r.length - 1].attachments).toBe(1);
     const after = await app.database.bookings.findByReference(reference);
     expect(after!.start.getTime()).not.toBe(before.getTime());
     expect(after!.lastEvent).toBe('moved');

@@ -104,8 +104,17 @@ describe('receptionist console', () => {
       });
       return ((await res.json()) as { activities: { text?: string }[] }).activities.map((a) => a.text ?? '').join('\n');
     };
+    // Without the console's live queue open, nobody is promised in the chat.
+    await say('ik wil een medewerker spreken');
+    expect(await say('In de chat wachten')).not.toMatch(/medewerker gevraagd/);
+    await say('nee');
+    // The console page opens the live queue (server-sent events): now a receptionist is watching.
+    const live = new AbortController();
+    const events = await fetch(`${base}/console/api/events`, { headers: { cookie }, signal: live.signal });
+    expect(events.status).toBe(200);
     await say('ik wil een medewerker spreken');
     expect(await say('In de chat wachten')).toMatch(/medewerker gevraagd/);
+    live.abort();
     expect(await say('<script>alert(1)</script> hallo')).toBe('');
     const queue = (await (await fetch(`${base}/console/api/queue`, { headers: { cookie } })).json()) as { id: string }[];
     const id = queue[queue.length - 1].id;

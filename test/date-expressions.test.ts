@@ -23,6 +23,24 @@ describe('Dutch and Flemish date expressions', () => {
     ['in de voormiddag', { partOfDay: 'morning' }],
     ['vrijdag in de namiddag', { date: '2026-11-27', partOfDay: 'afternoon' }],
     ['volgende week', { fromDate: '2026-11-30' }],
+    // Times as patients type them.
+    ['14:45', { atMinutes: 885 }],
+    ['dinsdag 14:45', { date: '2026-11-24', atMinutes: 885 }],
+    ['donderdag om 14u30', { date: '2026-11-26', atMinutes: 870 }],
+    ['kwart voor drie', { atMinutes: 885 }],
+    ['kwart over twee', { atMinutes: 855 }],
+    ['half vier', { atMinutes: 930 }],
+    ['morgen om half 10', { date: '2026-11-24', atMinutes: 570 }],
+    ['om 3 uur', { atMinutes: 900 }],
+    ['na vieren', { afterMinutes: 960 }],
+    ['na drieën', { afterMinutes: 900 }],
+    ['liefst na half vier', { afterMinutes: 930 }],
+    ['vanaf 14u', { afterMinutes: 840 }],
+    ['smiddags', { partOfDay: 'afternoon' }],
+    ["woensdag 's middags", { date: '2026-11-25', partOfDay: 'afternoon' }],
+    ['vanmiddag', { date: '2026-11-23', partOfDay: 'afternoon' }],
+    ['morgenochtend', { date: '2026-11-24', partOfDay: 'morning' }],
+    ['overmorgen in de voormiddag', { date: '2026-11-25', partOfDay: 'morning' }],
   ])('reads "%s"', (text, expected) => {
     expect(parser.parse(text)).toEqual(expected);
   });

@@ -9,7 +9,11 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-const signIn = () => app.consoleSessions.create('anna');
+/** A receptionist signed in with the console's live queue open (what the console page does). */
+const signIn = () => {
+  app.consoleSessions.create('anna');
+  app.handoff.watch(() => undefined);
+};
 async function ticketOf(conversation: string) {
   return (await app.handoff.queue()).find((t) => t.conversationId === conversation);
 }
@@ -70,6 +74,25 @@ describe('handoff to a person', () => {
     expect(r[0].actions).toEqual(['Ja', 'Nee']);
   });
 
+  it.each(['nl-NL', 'nl-BE'])('in %s promises no waiting in the chat when a receptionist is signed in but has no console open', async (locale) => {
+    app.consoleSessions.create('anna');
+    const r = await converse(testAdapterFor(app, locale), ['kan ik iemand spreken']);
+    expect(r[0].text).toMatch(/niemand van de praktijk bereikbaar/);
+    expect(r[0].text).toMatch(/030 123 45 67|Openingstijden|Openingsuren/);
+    expect(r[0].actions).not.toContain('In de chat wachten');
+    expect(r[0].actions).toEqual(['Ja', locale === 'nl-NL' ? 'Nee' : 'Neen']);
+  });
+
+  it('promises waiting in the chat only while the console is open, not after it closed', async () => {
+    app.consoleSessions.create('anna');
+    const stop = app.handoff.watch(() => undefined);
+    const open = await converse(testAdapterFor(app), ['kan ik iemand spreken']);
+    expect(open[0].actions).toContain('In de chat wachten');
+    stop();
+    const closed = await converse(testAdapterFor(app), ['kan ik iemand spreken']);
+    expect(closed[0].actions).not.toContain('In de chat wachten');
+  });
+
   it('names a "medewerker" or "collega" in Flemish', async () => {
     signIn();
     const r = await converse(testAdapterFor(app, 'nl-BE'), ['ik wil iemand spreken']);
@@ -78,7 +101,8 @@ describe('handoff to a person', () => {
 
   it.each<[string, string[], RegExp]>([
     ['two misses after the offer', ['qwerty zxcv', 'blablabla', 'Iemand spreken'], /meelezen|terugbellen/],
-    ['three failed inputs in a dialog', ['Afspraak maken', 'ja', 'Knie', 'Links', 'een jaar', 'nee', ...Array(7).fill('nee'), '1', '12', '34', '56'], /meelezen|terugbellen/],
+    ['three failed inputs in a dialog and the person then asked for', ['Afspraak maken', 'ja', 'Knie', 'Links', 'een jaar', 'nee', ...Array(7).fill('nee'), '1', '12', '34', '56', 'Iemand spreken'], /meelezen|terugbellen/],
+    ['a red flag in the screening', ['Afspraak maken', 'ja', 'Knie', 'Links', 'een jaar', 'nee', 'ja'], /terugbelt/],
   ])('is offered after %s', async (_name, messages, expected) => {
     signIn();
     const r = await converse(testAdapterFor(app), messages);

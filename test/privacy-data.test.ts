@@ -15,7 +15,7 @@ describe('personal data', () => {
     expect(kept[1].text).toMatch(/niets verwijderd/);
     expect((await app.database.bookings.listChanged(new Date(0), 10)).length).toBe(1);
     const r = await converse(adapter, ['verwijder mijn gegevens', 'ja']);
-    expect(r[1].text).toMatch(/verwijderd, en 1 afspraak/);
+    expect(r[1].text).toMatch(/verwijderd: dit gesprek met je taalkeuze en 1 afspraak \(die is ook geannuleerd\)/);
     expect((await app.database.bookings.listChanged(new Date(0), 10)).length).toBe(0);
     await app.close();
   });

@@ -83,6 +83,8 @@ describe('website chat in a real browser', () => {
   }, 120000);
 
   it('shows a proactive message (a receptionist\'s reply) with a card and a file, within the policy', async () => {
+    // A new conversation: the tab keeps the one above otherwise (sessionStorage).
+    await page.evaluate('sessionStorage.clear()');
     const tokenResponse = page.waitForResponse((r) => r.url().endsWith('/api/directline/token'));
     await page.goto(`${web.base}/`);
     const session = (await (await tokenResponse).json()) as { conversationId: string; userId: string };

@@ -12,7 +12,7 @@ import { TrackedState } from '../bot/TrackedState';
 import { ActivityRenderer } from '../channels/ActivityRenderer';
 import { registerWhatsAppRoutes, WhatsAppAdapter, type WhatsAppWebhook } from '../channels/whatsapp';
 import type { DirectLineAdapter } from '../channels/directline';
-import { registerWebChannel, type WebChannelDeps } from '../channels/web';
+import { registerWebChannel, tokenKeyIn, type WebChannelDeps } from '../channels/web';
 import { StaffTeamsNotifier } from '../channels/teams/StaffTeamsNotifier';
 import { ConsoleSessions, ConsoleUsers, registerConsoleRoutes } from '../console';
 import { HandoffService } from '../handoff/HandoffService';
@@ -33,6 +33,10 @@ import { loadValidatedKnowledge, type KnowledgeBase } from '../knowledge';
 import { pseudonym, type Logger } from '../logging/Logger';
 import { BotServer } from '../server/BotServer';
 import { BotStorage } from '../storage/BotStorage';
+import { AnswerWords } from '../conversation/AnswerWords';
+import { DayQuestion } from '../conversation/DayQuestion';
+import { EnglishOffer } from '../conversation/EnglishOffer';
+import { formatOpeningHours } from '../conversation/PracticeInfo';
 import { openDatabase, type Database } from '../storage/Database';
 import { RetentionJob } from '../storage/RetentionJob';
 import { Router } from '../understanding/Router';
@@ -90,6 +94,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const router = new Router(knowledge, { thresholds: config.router, maxChars: config.maxMessageChars });
     const composer = new ReplyComposer(knowledge, translator);
     const safety = new SafetyDesk(new RedFlagDetector(knowledge.emergency, knowledge.language, router.normalizer), composer);
+    const answers = new AnswerWords(translator);
     const renderer = new ActivityRenderer();
     const defaultLocale: Locale = config.defaultLocale ?? knowledge.practice.defaultLocale;
 
@@ -105,6 +110,11 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     }
     const consoleSessions = new ConsoleSessions(clock, config.consoleSessionHours);
     const formatter = new BookingFormatter(practice);
+    const english = new EnglishOffer(
+      config.localesDir, practice, formatOpeningHours(practice.locations[0].openingHours, practice.defaultLocale, translator), new Set(knowledge.language.stopwords),
+    );
+    const dateParser = new DateExpressionParser(knowledge.dateWords, clock, practice.timeZone);
+    const days = new DayQuestion(dateParser, practice, formatter, translator);
     const calendars = createAgendas(practice, config.caldav, (problem) => logger.warn({ event: 'caldav_failed', ...problem }, 'therapist calendar unreachable'));
     const agendas = new TherapistAgendas(practice, calendars, database.bookings, clock);
     const availability = new AvailabilityService(practice, database.bookings, clock, undefined, agendas);
@@ -125,7 +135,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       clock,
       (event, err) => logger.warn({ event, err }, 'calendar event left behind'),
     );
-    const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock, safety });
+    const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock, safety, english, days });
     const flows = createFlowDialogs({
       router, composer, renderer, translator, knowledge, memory, availability, clock, safety,
       bookings,
@@ -134,26 +144,28 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       recent,
       curation: database.curation,
       conversationRetentionDays: config.retention.conversationDays,
-      staffOnline: () => consoleSessions.activeCount() > 0,
+      // A receptionist is in the chat only while a console has the live queue open (not merely a session that has not expired).
+      staffOnline: () => consoleSessions.activeCount() > 0 && handoff.staffWatching(),
       lookupGuard: new BookingLookupGuard(clock),
-      dateParser: new DateExpressionParser(knowledge.dateWords, clock, practice.timeZone),
+      dateParser,
+      answers,
       random: overrides.random ?? randomInt,
       retentionDays: config.retention.bookingDays,
       forgetUser: async (context) => {
         const a = context.activity;
         const deleted = await bookings.deleteForUser(`${a.channelId}:${a.from?.id}`);
-        await database.tickets.deleteForConversation(a.conversation.id);
-        await database.curation.deleteTranscripts(a.conversation.id);
+        const callbacks = await database.tickets.deleteForConversation(a.conversation.id);
+        const transcripts = await database.curation.deleteTranscripts(a.conversation.id);
         await conversationState.delete(context);
         await userState.delete(context);
         recent.forget(a.conversation.id);
-        return { bookings: deleted };
+        return { bookings: deleted, callbacks, transcripts };
       },
     });
     const retention = new RetentionJob(database, database.bookings, database.tickets, database.curation, clock, config.retention, logger);
     const bot = new FysioBot({
       conversationState, userState, memory, flows, router, responder, composer, renderer, logger, defaultLocale, safety,
-      maxMessageChars: config.maxMessageChars, handoff, recent,
+      maxMessageChars: config.maxMessageChars, handoff, recent, answers, english,
     });
 
     const auth = new ChannelAuthentication(config.auth);
@@ -195,7 +207,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       },
     });
     const webChat = registerWebChannel(server.server, {
-      config, logic: (context) => bot.run(context), logger, practice, translator, clock, trustedProxyHops: config.trustedProxyHops, ...overrides.webChannel,
+      config, logic: (context) => bot.run(context), logger, practice, translator, clock, trustedProxyHops: config.trustedProxyHops,
+      tokenKey: tokenKeyIn(config.dataDir), ...overrides.webChannel,
     });
     webChat.onTurnError = adapter.onTurnError;
     let whatsapp: App['whatsapp'];

@@ -6,6 +6,7 @@ import { addDays, fromLocal, isoDate, toLocal, weekdayOf } from './ZonedTime';
 import type { Slot } from './Slot';
 import type { SlotQuery } from './SlotQuery';
 import { WEEKDAYS } from '../knowledge/schemas';
+import { PracticeCalendar } from './PracticeCalendar';
 
 /** Anything that knows which slots are taken; the booking repository in production. */
 export interface TakenSlots {
@@ -15,10 +16,14 @@ export interface TakenSlots {
 /** Days whose offset is kept: a few horizons' worth. */
 const DAY_OFFSETS_KEPT = 1000;
 
+/** A time the patient names ("14:45") is met by a slot this close to it. */
+const AROUND_MINUTES = 90;
+
 const PART_OF_DAY: Record<string, [number, number]> = { morning: [0, 12 * 60], afternoon: [12 * 60, 17 * 60], evening: [17 * 60, 24 * 60] };
 
 /**
- * Finds free slots: inside a location's opening hours, not on a closed day, not in the past
+ * Finds free slots: inside a location's opening hours, not on a closed day or a public holiday of
+ * the practice's country, not in the past
  * (with a lead time), not overlapping a stored booking. All slots sit on one grid per location
  * whose step is the longest appointment type, so two types can never overlap. With therapists
  * in practice.yaml, a slot is instead where one of them works (on a grid from the start of their
@@ -54,12 +59,12 @@ export class AvailabilityService {
     }
     const out: Slot[] = [];
     let skipped = 0;
-    const closed = new Set(this.practice.closedDays);
+    const calendar = PracticeCalendar.of(this.practice);
     for (let i = 0; i <= this.options.horizonDays && out.length < limit; i++) {
       const date = addDays(today, i);
       const iso = isoDate(date);
-      if (closed.has(iso)) continue;
       if (query.date && iso !== query.date) continue;
+      if (calendar.closure(date)) continue;
       if (query.fromDate && iso < query.fromDate) continue;
       const weekday = weekdayOf(date);
       if (query.weekday !== undefined && weekday !== query.weekday) continue;
@@ -77,7 +82,10 @@ export class AvailabilityService {
           }
         }
       }
-      candidates.sort((a, b) => a.start.getTime() - b.start.getTime());
+      // "dinsdag 14:45": the nearest times first.
+      const around = query.atMinutes;
+      const distance = (slot: Slot) => (around === undefined ? 0 : Math.abs(slot.start.getTime() - instantOf(around).getTime()));
+      candidates.sort((a, b) => distance(a) - distance(b) || a.start.getTime() - b.start.getTime());
       for (const c of candidates) {
         if (out.length >= limit) break;
         if (skipped < offset) skipped += 1;
@@ -172,6 +180,7 @@ export class AvailabilityService {
       const [from, to] = PART_OF_DAY[q.partOfDay];
       if (minutes < from || minutes >= to) return false;
     }
+    if (q.atMinutes !== undefined && Math.abs(minutes - q.atMinutes) > AROUND_MINUTES) return false;
     if (q.afterMinutes !== undefined && minutes < q.afterMinutes) return false;
     if (q.beforeMinutes !== undefined && minutes >= q.beforeMinutes) return false;
     return true;

@@ -6,6 +6,7 @@ export class BookingFormatter {
   private readonly day: Record<Locale, Intl.DateTimeFormat>;
   private readonly time: Record<Locale, Intl.DateTimeFormat>;
   private readonly full: Record<Locale, Intl.DateTimeFormat>;
+  private readonly date: Record<Locale, Intl.DateTimeFormat>;
 
   constructor(private readonly practice: Practice) {
     const tz = practice.timeZone;
@@ -15,7 +16,14 @@ export class BookingFormatter {
     });
     this.day = make({ weekday: 'short', day: 'numeric', month: 'short' });
     this.time = make({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    this.date = make({ weekday: 'long', day: 'numeric', month: 'long' });
     this.full = make({ weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  }
+
+  /** "zondag 29 november" for a calendar date (YYYY-MM-DD). */
+  dateLabel(iso: string, locale: Locale): string {
+    const [y, m, d] = iso.split('-').map(Number);
+    return this.date[locale].format(new Date(Date.UTC(y, m - 1, d, 12)));
   }
 
   dayLabel(d: Date, locale: Locale): string {

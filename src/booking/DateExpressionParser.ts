@@ -35,6 +35,11 @@ export class DateExpressionParser {
       }
       const part = this.words.partsOfDay[t];
       if (part) q.partOfDay = part;
+      const dayPart = this.words.dayParts[t];
+      if (dayPart) {
+        q.date = isoDate(addDays(today, dayPart[0]));
+        q.partOfDay = dayPart[1];
+      }
     }
     // "'s morgens" is a part of the day, not tomorrow.
     if (/'s\s*morgens|\bsmorgens\b/.test(raw) && q.date === isoDate(addDays(today, 1)) && !/\bmorgen\b(?!s)/.test(raw.replace(/'s\s*morgens/g, ''))) {
@@ -58,7 +63,7 @@ export class DateExpressionParser {
       q.fromDate = isoDate(addDays(today, 7 - weekdayOf(today)));
     }
 
-    const time = this.timeBound(raw, tokens);
+    const time = this.timeBound(raw);
     if (time) Object.assign(q, time);
     return Object.keys(q).length ? q : undefined;
   }
@@ -91,30 +96,76 @@ export class DateExpressionParser {
     return candidate;
   }
 
-  /** "na vier uur", "na 16:00", "vanaf 14u", "voor 12 uur" → minutes after midnight. */
-  private timeBound(raw: string, tokens: string[]): Pick<SlotQuery, 'afterMinutes' | 'beforeMinutes'> | undefined {
-    const joined = ` ${tokens.join(' ')} `;
-    for (const [kind, list] of [['after', this.words.after], ['before', this.words.before]] as const) {
-      for (const word of list) {
-        const re = new RegExp(` ${word} (\\d{1,2})(?: (\\d{2}))?(?: ?u| uur)?\\b`);
-        const m = re.exec(joined.replace(/(\d{1,2})[:.](\d{2})/g, '$1 $2').replace(/(\d)u\b/g, '$1 u'));
-        let hour: number | undefined;
-        let minute = 0;
-        if (m) {
-          hour = +m[1];
-          minute = m[2] ? +m[2] : 0;
-        } else {
-          const w = new RegExp(` ${word} (\\w+) uur`).exec(joined);
-          if (w && this.words.numbers[w[1]]) hour = this.words.numbers[w[1]];
-        }
-        if (hour === undefined || hour > 23 || minute > 59) continue;
-        // Nobody means 4 in the night for an appointment: small hours are afternoon hours.
-        if (hour >= 1 && hour <= 7) hour += 12;
-        const minutes = hour * 60 + minute;
-        return kind === 'after' ? { afterMinutes: minutes } : { beforeMinutes: minutes };
+  /**
+   * Times of day, in minutes after midnight: "14:45", "14u45", "om 3 uur", "kwart voor drie",
+   * "half vier" name a time (`atMinutes`); after a word of `after` or `before` ("na vier uur",
+   * "na vieren", "vanaf 14u", "voor 12 uur", "na half vier") they bound it.
+   */
+  private timeBound(raw: string): Pick<SlotQuery, 'atMinutes' | 'afterMinutes' | 'beforeMinutes'> | undefined {
+    const w = this.words;
+    // Clock notations become one token each first: foldAndSplit would split "14:45" in two.
+    const marked = raw.replace(/\b(\d{1,2})\s*[:.uh]\s*(\d{2})\b/g, (_m, h: string, m: string) => (+h < 24 && +m < 60 ? ` ${TIME}${+h * 60 + +m} ` : _m));
+    const tokens = foldAndSplit(marked).map((t) => t.replace(/^'+|'+$/g, '')).filter((t) => t && t !== 's');
+    const hourOf = (t: string | undefined): number | undefined => {
+      if (t === undefined) return undefined;
+      const digits = /^(\d{1,2})(?:u|h)?$/.exec(t);
+      const h = digits ? +digits[1] : w.numbers[t];
+      return h !== undefined && h <= 23 ? h : undefined;
+    };
+    const words: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const next = tokens[i + 1];
+      let minutes: number | undefined;
+      let used = 0;
+      if (w.quarter.includes(t) && next && (w.past.includes(next) || w.to.includes(next)) && hourOf(tokens[i + 2]) !== undefined) {
+        minutes = afternoon(hourOf(tokens[i + 2])!) * 60 + (w.to.includes(next) ? -15 : 15);
+        used = 2;
+      } else if (w.half.includes(t) && hourOf(next) !== undefined) {
+        minutes = afternoon(hourOf(next)!) * 60 - 30;
+        used = 1;
+      } else if (hourOf(t) !== undefined && (next === 'uur' || next === 'u' || /^\d{1,2}[uh]$/.test(t))) {
+        minutes = afternoon(hourOf(t)!) * 60;
+        used = /^\d{1,2}[uh]$/.test(t) ? 0 : 1;
+      } else if (t.startsWith(TIME)) {
+        minutes = +t.slice(TIME.length);
+        const h = Math.floor(minutes / 60);
+        if (h >= 1 && h <= 7) minutes += 12 * 60;
+      }
+      if (minutes === undefined) {
+        words.push(t);
+        continue;
+      }
+      i += used;
+      if (tokens[i + 1] === 'uur' || tokens[i + 1] === 'u') i += 1;
+      words.push(`${TIME}${minutes}`);
+    }
+    const out: Pick<SlotQuery, 'atMinutes' | 'afterMinutes' | 'beforeMinutes'> = {};
+    const joined = ` ${words.join(' ')} `;
+    for (const [kind, list] of [['afterMinutes', w.after], ['beforeMinutes', w.before]] as const) {
+      for (const phrase of list) {
+        const m = new RegExp(` ${phrase} (?:(?:${w.at.join('|')}) )?(${TIME}\\d+|\\w+) `).exec(joined);
+        if (!m) continue;
+        let minutes: number | undefined;
+        if (m[1].startsWith(TIME)) minutes = +m[1].slice(TIME.length);
+        else if (m[1] !== 'een' && hourOf(m[1]) !== undefined) minutes = afternoon(hourOf(m[1])!) * 60;
+        if (minutes === undefined) continue;
+        out[kind] = minutes;
+        break;
       }
     }
-    void raw;
-    return undefined;
+    if (out.afterMinutes === undefined && out.beforeMinutes === undefined) {
+      const at = words.find((t) => t.startsWith(TIME));
+      if (at) out.atMinutes = +at.slice(TIME.length);
+    }
+    return Object.keys(out).length ? out : undefined;
   }
+}
+
+/** Marks a time of day among the words while they are read. */
+const TIME = 'qqtime';
+
+/** Nobody means 4 in the night for an appointment: small hours are afternoon hours. */
+function afternoon(hour: number): number {
+  return hour >= 1 && hour <= 7 ? hour + 12 : hour;
 }

@@ -19,20 +19,25 @@ export function checkName(text: string): Checked<string> {
 }
 
 /**
- * A date of birth in Dutch formats: 14-03-1961, 14/3/1961, 14.03.1961, 1961-03-14, 14 maart 1961.
- * Refuses dates in the future and ages outside 0–120.
+ * A date of birth as patients type it: 14-03-1961, 14/3/1961, 14.03.1961, 14 3 1961, 1961-03-14,
+ * 14 maart 1961, and with a two-digit year (12 mei 81, 12-5-81: the most recent such year that
+ * is not in the future). Refuses dates in the future and ages outside 0–120.
  */
 export function checkBirthDate(text: string, words: DateWords, clock: Clock): Checked<string> {
-  const raw = text.trim().toLowerCase();
+  const raw = text.trim().toLowerCase().replace(/['’]/g, '');
   if (!raw) return { ok: false, problem: 'empty' };
+  const thisYear = clock.now().getUTCFullYear();
+  const fullYear = (y: string): number => (y.length === 4 ? +y : 2000 + +y > thisYear ? 1900 + +y : 2000 + +y);
   let d: CalendarDate | undefined;
-  const dmy = /^(\d{1,2})[-/.\s](\d{1,2})[-/.\s](\d{4})$/.exec(raw);
+  const dmy = /^(\d{1,2})\s*[-/.\s]\s*(\d{1,2})\s*[-/.\s]\s*(\d{4}|\d{2})$/.exec(raw);
   const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
-  if (dmy) d = { day: +dmy[1], month: +dmy[2], year: +dmy[3] };
+  if (dmy) d = { day: +dmy[1], month: +dmy[2], year: fullYear(dmy[3]) };
   else if (ymd) d = { year: +ymd[1], month: +ymd[2], day: +ymd[3] };
   else {
-    const t = foldAndSplit(raw);
-    if (t.length === 3 && /^\d{1,2}$/.test(t[0]) && words.months[t[1]] && /^\d{4}$/.test(t[2])) d = { day: +t[0], month: words.months[t[1]], year: +t[2] };
+    const t = foldAndSplit(raw).filter((x) => x !== 'de' && x !== 'van');
+    if (t.length === 3 && /^\d{1,2}(e|de|ste)?$/.test(t[0]) && words.months[t[1]] && /^(\d{4}|\d{2})$/.test(t[2])) {
+      d = { day: parseInt(t[0], 10), month: words.months[t[1]], year: fullYear(t[2]) };
+    }
   }
   if (!d) return { ok: false, problem: 'format' };
   const date = new Date(Date.UTC(d.year, d.month - 1, d.day));

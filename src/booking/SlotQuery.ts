@@ -10,6 +10,8 @@ export interface SlotQuery {
   /** Only on this weekday (0 = Monday). */
   weekday?: number;
   partOfDay?: PartOfDay;
+  /** Around this time ("dinsdag 14:45", "kwart voor drie"), minutes after midnight: the nearest slots first. */
+  atMinutes?: number;
   /** Start at or after this many minutes after midnight ("na vier uur" = 960). */
   afterMinutes?: number;
   /** Start before this many minutes after midnight. */

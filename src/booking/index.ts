@@ -11,3 +11,4 @@ export * from './SlotQuery';
 export * from './ZonedTime';
 export * from './BookingFormatter';
 export * from './BookingLookupGuard';
+export * from './PracticeCalendar';

@@ -1,10 +1,14 @@
 import { ActivityHandler, ActivityTypes, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
+import { answersOffered, waitingPrompt } from '../../dialogs/InterruptibleDialog';
+import { RECONNECTED_EVENT } from '../channels/directline/DirectLineRoutes';
 import type { Locale } from '../config/AppConfig';
 import type { ActivityRenderer } from '../channels/ActivityRenderer';
 import { newMemory, type ConversationMemory } from '../conversation/ConversationMemory';
-import type { MessageResponder } from '../conversation/MessageResponder';
+import type { Flow, MessageResponder } from '../conversation/MessageResponder';
+import type { AnswerWords } from '../conversation/AnswerWords';
+import type { EnglishOffer } from '../conversation/EnglishOffer';
 import type { Reply } from '../conversation/Reply';
 import type { ReplyComposer } from '../conversation/ReplyComposer';
 import type { SafetyDesk } from '../conversation/SafetyDesk';
@@ -34,7 +38,17 @@ export interface FysioBotDeps {
   recent: RecentTurns;
   /** Red flags, checked on every message before anything else. */
   safety: SafetyDesk;
+  /** "terug", "later", "verder": the words that move around in a flow. */
+  answers: AnswerWords;
+  /** The English welcome, for a channel whose locale is English. */
+  english?: EnglishOffer;
 }
+
+/** Flows a patient can park with "later" and resume with "verder". */
+const PARKABLE: ReadonlySet<Flow> = new Set(['booking', 'cancel-booking']);
+
+/** Questions back that "terug" can go. */
+const HISTORY_KEPT = 8;
 
 /**
  * The Bot Framework shell: greets new conversations, keeps the locale, handles the commands
@@ -50,6 +64,11 @@ export class FysioBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly presets = new DialogTurnPresets();
   private readonly userLocale: StatePropertyAccessor<Locale | undefined>;
+  /** A flow set aside with "later" (or for a person), with everything answered so far. */
+  private readonly parked: StatePropertyAccessor<DialogState | undefined>;
+  /** The running flow's dialog stack before each answer that moved it on, for "terug". */
+  private readonly history: StatePropertyAccessor<string[]>;
+  private readonly parkedHistory: StatePropertyAccessor<string[] | undefined>;
 
   constructor(private readonly deps: FysioBotDeps) {
     super();
@@ -57,6 +76,9 @@ export class FysioBot extends ActivityHandler {
     this.dialogs = new DialogSet(this.dialogState);
     for (const dialog of Object.values(deps.flows)) this.dialogs.add(dialog);
     this.userLocale = deps.userState.createProperty<Locale | undefined>('locale');
+    this.parked = deps.conversationState.createProperty<DialogState | undefined>('parkedDialogs');
+    this.history = deps.conversationState.createProperty<string[]>('dialogHistory');
+    this.parkedHistory = deps.conversationState.createProperty<string[] | undefined>('parkedHistory');
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
@@ -65,7 +87,9 @@ export class FysioBot extends ActivityHandler {
         if (!memory.welcomed) {
           memory.welcomed = true;
           const locale = await this.localeOf(context, memory);
-          for (const reply of this.deps.composer.welcome(locale)) await context.sendActivity(this.deps.renderer.render(reply, locale));
+          const english = /^en\b/i.test(context.activity.locale ?? '') && this.deps.english;
+          const welcome = english ? english.welcome() : this.deps.composer.welcome(locale);
+          for (const reply of welcome) await context.sendActivity(this.deps.renderer.render(reply, english ? 'en' : locale));
         }
       }
       await next();
@@ -80,6 +104,7 @@ export class FysioBot extends ActivityHandler {
    */
   protected override async onTurnActivity(context: TurnContext): Promise<void> {
     if (context.activity.type === ActivityTypes.Message) await this.handleMessage(context);
+    else if (context.activity.type === ActivityTypes.Event && context.activity.name === RECONNECTED_EVENT) await this.reconnected(context);
     else await super.onTurnActivity(context);
   }
 
@@ -136,6 +161,10 @@ export class FysioBot extends ActivityHandler {
     if (command === 'restart') {
       const dc = await this.dialogContext(context);
       await dc.cancelAllDialogs();
+      // Starting again drops a booking set aside too, and the way back.
+      await this.parked.delete(context);
+      await this.parkedHistory.delete(context);
+      await this.history.delete(context);
       Object.assign(memory, newMemory(), { locale: memory.locale, welcomed: true, ticketOpened: memory.ticketOpened, safetyTier: memory.safetyTier });
       await this.send(context, composer.say(locale, 'restart.done', composer.mainActions(locale)), locale);
       return;
@@ -150,16 +179,26 @@ export class FysioBot extends ActivityHandler {
     if (notice) memory.welcomed = true;
     if (flag) {
       if (dialogState.dialogStack.length) await (await this.dialogContext(context)).cancelAllDialogs();
+      // A booking set aside does not wait behind an alarm either.
+      await this.parked.delete(context);
+      await this.parkedHistory.delete(context);
+      await this.history.delete(context);
       await context.sendActivities(safety.alarm(flag.tier, memory, locale).map((r) => renderer.render(r, locale, activity.channelId)));
     } else if (dialogState.dialogStack.length) {
-      const dc = await this.dialogContext(context);
-      await dc.continueDialog();
-      this.presets.keepFrom(context);
+      await this.continueFlow(context, dialogState, text, command, locale);
     } else {
+      const parked = await this.parked.get(context);
+      if (parked && this.deps.answers.isResume(text)) {
+        await this.resume(context, dialogState, parked, locale, 'booking.resumed');
+        return;
+      }
       const outcome = await this.deps.responder.respond(text, memory, locale);
       if (outcome.kind === 'replies') {
         const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
         await context.sendActivities(replies.map((r) => renderer.render(r, locale, activity.channelId)));
+      } else if (parked && parked.dialogStack[0]?.id === this.deps.flows[outcome.flow].id) {
+        // A second booking while one waits half done: that one goes on.
+        await this.resume(context, dialogState, parked, locale, 'booking.parkedExists');
       } else {
         if (notice) await this.send(context, { text: notice }, locale);
         const dc = await this.dialogContext(context);
@@ -173,6 +212,82 @@ export class FysioBot extends ActivityHandler {
         'message handled',
       );
     }
+  }
+
+  /**
+   * The web chat reconnected a conversation after a restart of the service: its transcript is
+   * gone from the page, so a flow that was waiting says it goes on and asks its question again.
+   */
+  private async reconnected(context: TurnContext): Promise<void> {
+    const memory = await this.deps.memory.get(context, newMemory());
+    const locale = await this.localeOf(context, memory);
+    const dialogState = await this.dialogState.get(context, { dialogStack: [] });
+    if (!dialogState.dialogStack.length || !this.dialogs.find(dialogState.dialogStack[0].id)) return;
+    await this.send(context, this.deps.composer.say(locale, 'booking.resumed'), locale);
+    const dc = await this.dialogContext(context);
+    await dc.repromptDialog();
+    this.presets.keepFrom(context);
+  }
+
+  /**
+   * A message while a flow runs: "later" parks it, a request for a person parks it and brings
+   * one in, "terug" goes back to the question before; anything else is the flow's. The stack
+   * before an answer that moved the flow on is kept for "terug".
+   */
+  private async continueFlow(context: TurnContext, dialogState: DialogState, text: string, command: string | undefined, locale: Locale): Promise<void> {
+    const { answers, composer } = this.deps;
+    const flow = (Object.keys(this.deps.flows) as Flow[]).find((f) => this.deps.flows[f].id === dialogState.dialogStack[0].id);
+    const parkable = flow !== undefined && PARKABLE.has(flow);
+    // An answer to the choice on screen ("Iets anders") is the flow's, whatever else it could mean.
+    const offered = answersOffered(waitingPrompt(dialogState), text);
+    if (parkable && !offered && (answers.isPark(text) || command === 'handoff')) {
+      // The answers so far and the way back through them are both kept.
+      await this.parked.set(context, { dialogStack: dialogState.dialogStack });
+      await this.parkedHistory.set(context, await this.history.get(context, []));
+      dialogState.dialogStack = [];
+      await this.history.set(context, []);
+      if (command === 'handoff') {
+        await this.send(context, { text: composer.say(locale, 'booking.parkedForPerson').text }, locale);
+        const dc = await this.dialogContext(context);
+        await dc.beginDialog(this.deps.flows.handoff.id, flowOptions({ kind: 'flow', flow: 'handoff', reason: 'requested' }, locale));
+        return;
+      }
+      const resume = composer.say(locale, 'booking.resumeButton').text;
+      await this.send(context, composer.say(locale, 'booking.parked', [{ label: resume, value: resume }, ...composer.mainActions(locale).slice(0, 1)]), locale);
+      return;
+    }
+    const history = await this.history.get(context, []);
+    if (!offered && answers.isBack(text)) {
+      const previous = history.pop();
+      if (previous) dialogState.dialogStack = JSON.parse(previous) as DialogState['dialogStack'];
+      await this.send(context, composer.say(locale, previous ? 'booking.back' : 'booking.backFirst'), locale);
+      const dc = await this.dialogContext(context);
+      await dc.repromptDialog();
+      this.presets.keepFrom(context);
+      return;
+    }
+    const before = JSON.stringify(dialogState.dialogStack);
+    const position = positionOf(dialogState);
+    const dc = await this.dialogContext(context);
+    await dc.continueDialog();
+    this.presets.keepFrom(context);
+    if (!dialogState.dialogStack.length) history.length = 0;
+    else if (positionOf(dialogState) !== position) {
+      history.push(before);
+      if (history.length > HISTORY_KEPT) history.shift();
+    }
+  }
+
+  /** Puts a parked flow back and asks its open question again. */
+  private async resume(context: TurnContext, dialogState: DialogState, parked: DialogState, locale: Locale, key: string): Promise<void> {
+    dialogState.dialogStack = parked.dialogStack;
+    await this.history.set(context, (await this.parkedHistory.get(context)) ?? []);
+    await this.parked.delete(context);
+    await this.parkedHistory.delete(context);
+    await this.send(context, this.deps.composer.say(locale, key), locale);
+    const dc = await this.dialogContext(context);
+    await dc.repromptDialog();
+    this.presets.keepFrom(context);
   }
 
   private async dialogContext(context: TurnContext): Promise<DialogContext> {
@@ -206,4 +321,15 @@ export class FysioBot extends ActivityHandler {
     setTurnLocale(context, memory.locale);
     return memory.locale;
   }
+}
+
+/** Where a flow stands: the dialogs and waterfall steps at every level of its stack. */
+function positionOf(state: DialogState): string {
+  const path: string[] = [];
+  let stack: DialogState['dialogStack'] | undefined = state.dialogStack;
+  while (stack?.length) {
+    path.push(stack.map((d) => `${d.id}:${(d.state as { stepIndex?: number } | undefined)?.stepIndex ?? ''}`).join(','));
+    stack = (stack[stack.length - 1].state as { dialogs?: Partial<DialogState> } | undefined)?.dialogs?.dialogStack;
+  }
+  return path.join('/');
 }

@@ -13,12 +13,14 @@ const CARD_CHANNELS = new Set(['webchat', 'directline', 'msteams', 'emulator', '
  */
 export class ActivityRenderer {
   render(reply: Reply, locale?: string, channelId?: string): Partial<Activity> {
-    const activity: Partial<Activity> = { type: ActivityTypes.Message, text: reply.text, locale, inputHint: 'acceptingInput' };
+    const cards = !channelId || CARD_CHANNELS.has(channelId);
+    // Without cards the facts are lines of the text, so a summary is never shown twice where there are.
+    const text = reply.facts?.length && !cards ? [reply.text, ...reply.facts.map((f) => `${f.label}: ${f.value}`)].join('\n') : reply.text;
+    const activity: Partial<Activity> = { type: ActivityTypes.Message, text, locale, inputHint: 'acceptingInput' };
     if (reply.choices?.length) {
       const actions: CardAction[] = reply.choices.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.value }));
       activity.suggestedActions = { actions, to: [] };
     }
-    const cards = !channelId || CARD_CHANNELS.has(channelId);
     const attachments: Attachment[] = [];
     if (reply.facts?.length && cards) {
       attachments.push(

@@ -236,11 +236,11 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     const listener = (e: TicketEvent) => res.write(`data: ${JSON.stringify(e)}\n\n`);
-    deps.handoff.events.on('ticket', listener);
+    const stopWatching = deps.handoff.watch(listener);
     const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
     heartbeat.unref();
     await new Promise<void>((done) => req.on('close', () => done()));
     clearInterval(heartbeat);
-    deps.handoff.events.off('ticket', listener);
+    stopWatching();
   }));
 }

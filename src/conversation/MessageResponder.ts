@@ -8,6 +8,8 @@ import type { RouteDecision } from '../understanding/types';
 import type { Router } from '../understanding/Router';
 import type { Clock } from '../util/Clock';
 import type { ConversationMemory } from './ConversationMemory';
+import type { DayQuestion } from './DayQuestion';
+import type { EnglishOffer } from './EnglishOffer';
 import type { Reply } from './Reply';
 import type { ReplyComposer } from './ReplyComposer';
 import type { SafetyDesk } from './SafetyDesk';
@@ -31,6 +33,10 @@ export interface MessageResponderDeps {
   curation: CurationRepository;
   clock: Clock;
   safety: SafetyDesk;
+  /** Answers a message in English in English, with the practice's language offer. */
+  english?: EnglishOffer;
+  /** Answers "kan ik zondag komen?" from the practice's calendar. */
+  days?: DayQuestion;
 }
 
 /**
@@ -75,6 +81,14 @@ export class MessageResponder {
     }
 
     const decision = router.route(text, { locale, previousTopic: memory.previousTopic });
+    // An emergency the router recognises outranks the language; the English answer names 112 too.
+    if (decision.intent !== 'emergency' && this.deps.english?.isEnglish(text)) return replies(...this.deps.english.replies());
+    // "Kan ik zondag komen?": open or closed that day; an open day with a wish to book starts the booking.
+    const day = DAY_INTENTS.has(decision.intent) ? this.deps.days?.answer(text, locale) : undefined;
+    if (day && !(day.open && decision.intent === 'booking')) {
+      memory.misses = 0;
+      return replies({ text: day.text, choices: [composer.action(locale, 'book'), composer.action(locale, 'ask')] });
+    }
     await this.recordFeedback(memory, decision.intent, locale);
     switch (decision.intent) {
       case 'save-transcript':
@@ -207,6 +221,8 @@ interface TwoQuestions {
   first: { topic: string; sure: boolean };
   second: { topic: string; sure: boolean };
 }
+/** Intents under which a question about a day is answered from the calendar (never an emergency). */
+const DAY_INTENTS: ReadonlySet<string> = new Set(['faq', 'clarify', 'none', 'booking', 'greeting', 'help']);
 
 function replies(...list: Reply[]): MessageOutcome {
   return { kind: 'replies', replies: list };

@@ -4,3 +4,6 @@ export * from './PracticeInfo';
 export * from './ReplyComposer';
 export * from './MessageResponder';
 export * from './SafetyDesk';
+export * from './AnswerWords';
+export * from './EnglishOffer';
+export * from './DayQuestion';

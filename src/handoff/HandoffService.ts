@@ -28,9 +28,33 @@ export const TRANSCRIPT_TURNS = 12;
 export class HandoffService {
   readonly events = new EventEmitter();
   private messenger?: PatientMessenger;
+  /** Receptionists' consoles with the live queue open right now. */
+  private watchers = 0;
 
   constructor(private readonly tickets: TicketRepository, private readonly clock: Clock, private readonly timeoutMinutes: number) {
     this.events.setMaxListeners(100);
+  }
+
+  /**
+   * A receptionist's console follows the queue (its live view is open) until the returned
+   * function is called. Only while one does may the bot promise a person in the chat: a
+   * session that is merely signed in, with its page closed, answers nobody.
+   */
+  watch(listener: (e: TicketEvent) => void): () => void {
+    this.watchers += 1;
+    this.events.on('ticket', listener);
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      this.watchers -= 1;
+      this.events.off('ticket', listener);
+    };
+  }
+
+  /** True while at least one receptionist's console has the live queue open. */
+  staffWatching(): boolean {
+    return this.watchers > 0;
   }
 
   /** Set once the channels exist (the composition root wires it). */

@@ -1,11 +1,11 @@
+import { PracticeCalendar } from '../booking/PracticeCalendar';
 import { toLocal } from '../booking/ZonedTime';
 import { WEEKDAYS, type Practice } from '../knowledge';
 
-/** True when any location of the practice is open at this instant (its time zone, closed days). */
+/** True when any location of the practice is open at this instant (its time zone, closed days, public holidays). */
 export function isPracticeOpen(practice: Practice, at: Date): boolean {
   const l = toLocal(at, practice.timeZone);
-  const iso = `${l.year}-${String(l.month).padStart(2, '0')}-${String(l.day).padStart(2, '0')}`;
-  if (practice.closedDays.includes(iso)) return false;
+  if (PracticeCalendar.of(practice).closure(l)) return false;
   const minutes = l.hour * 60 + l.minute;
   const day = WEEKDAYS[l.weekday];
   return practice.locations.some((loc) =>

@@ -406,4 +406,10 @@ export const dateWordsFileSchema = z.strictObject({
   before: phraseList,
   numbers: z.record(z.string(), z.number().int().min(1).max(12)),
   later: phraseList,
+  dayParts: z.record(z.string(), z.tuple([z.number().int().min(0).max(14), z.enum(['morning', 'afternoon', 'evening'])])),
+  quarter: phraseList,
+  half: phraseList,
+  past: phraseList,
+  to: phraseList,
+  at: phraseList,
 });

@@ -125,9 +125,14 @@ async function startConversation(deps: DirectLineRoutesDeps, req: Request, res: 
 async function reconnect(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
   const claims = authorize(deps, req, res);
   if (!claims) return;
-  if (!liveConversation(deps, claims)) {
-    sendError(res, 404, 'BadArgument', 'conversation not found or expired');
-    return;
+  // A page reloaded after the service restarted: its signed token proves the conversation, whose
+  // state (a booking halfway) is in storage. The bot is told, so it can ask its open question again.
+  const { created } = deps.store.open(claims.conversationId, claims.userId, deps.locale);
+  if (created) {
+    await runTurn(deps, {
+      ...envelope(claims.conversationId, claims.userId, deps), type: ActivityTypes.Event, name: RECONNECTED_EVENT,
+      id: `${claims.conversationId}|reconnected`, locale: deps.locale,
+    });
   }
   const issued = deps.issuer.issue(claims.conversationId, claims.userId);
   sendPrivateJson(res, 200, { conversationId: claims.conversationId, token: issued.token, expires_in: issued.expiresIn });
@@ -189,6 +194,9 @@ async function refresh(deps: DirectLineRoutesDeps, req: Request, res: Response):
   const issued = deps.issuer.issue(claims.conversationId, claims.userId);
   sendPrivateJson(res, 200, { conversationId: claims.conversationId, token: issued.token, expires_in: issued.expiresIn });
 }
+
+/** The event the bot gets when a conversation the service no longer had in memory is reconnected. */
+export const RECONNECTED_EVENT = 'fysio/reconnected';
 
 /** Addressing common to everything the user sends: the server decides who is who, not the client. */
 function envelope(conversationId: string, userId: string, deps: DirectLineRoutesDeps): Partial<Activity> {

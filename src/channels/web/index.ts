@@ -2,3 +2,4 @@ export * from './ChatPage';
 export * from './registerWebChannel';
 export * from './SecurityHeaders';
 export * from './StaticAsset';
+export * from './TokenKeyFile';

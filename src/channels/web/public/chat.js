@@ -19,8 +19,41 @@
     host.appendChild(p);
   }
 
-  async function start() {
-    if (!window.WebChat) throw new Error('Web Chat did not load');
+  // The conversation is kept for the browser tab (sessionStorage), so a reload goes on with the
+  // same conversation (a booking halfway, "verwijder mijn gegevens") instead of a new one.
+  var SESSION_KEY = 'fysio-assistent.session';
+
+  function savedSession() {
+    try {
+      var saved = JSON.parse(window.sessionStorage.getItem(SESSION_KEY) || 'null');
+      return saved && saved.token && saved.conversationId && saved.userId ? saved : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function keep(session) {
+    try {
+      window.sessionStorage.setItem(SESSION_KEY, JSON.stringify({
+        token: session.token, conversationId: session.conversationId, userId: session.userId, domain: session.domain || null,
+      }));
+    } catch (e) {
+      // Storage refused (private mode): the chat works, a reload starts afresh.
+    }
+  }
+
+  async function resumed(saved) {
+    // Only the bot's own Direct Line: its refresh proves the token still holds.
+    if (saved.domain) return null;
+    var response = await fetch(config.directLinePath + '/tokens/refresh', {
+      method: 'POST', headers: { Authorization: 'Bearer ' + saved.token }, credentials: 'omit', cache: 'no-store',
+    });
+    if (!response.ok) return null;
+    var fresh = await response.json();
+    return { token: fresh.token, conversationId: saved.conversationId, userId: saved.userId, resumed: true };
+  }
+
+  async function newSession() {
     var response = await fetch(config.tokenUrl, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -29,13 +62,21 @@
       cache: 'no-store',
     });
     if (!response.ok) throw new Error('no token: ' + response.status);
-    var session = await response.json();
+    return response.json();
+  }
+
+  async function start() {
+    if (!window.WebChat) throw new Error('Web Chat did not load');
+    var saved = savedSession();
+    var session = (saved && (await resumed(saved).catch(function () { return null; }))) || (await newSession());
+    keep(session);
 
     var directLine = window.WebChat.createDirectLine({
       token: session.token,
       // Azure's Direct Line when the server exchanged a secret, otherwise the bot's own.
       domain: session.domain || location.origin + config.directLinePath,
       webSocket: false,
+      conversationId: session.resumed ? session.conversationId : undefined,
     });
 
     host.textContent = '';

@@ -1,0 +1,155 @@
+import { SUPPORTED_LOCALES } from '../config/AppConfig';
+import type { Translator } from '../i18n/Translator';
+import { foldAndSplit } from '../understanding/TextNormalizer';
+
+/** Fields of a booking a patient can ask to change from the summary. */
+export const CHANGEABLE_FIELDS = ['time', 'name', 'birthDate', 'phone', 'email'] as const;
+export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
+
+const POSITIONS = ['first', 'second', 'third', 'fourth', 'fifth', 'last'] as const;
+
+/**
+ * The words patients type instead of pressing a button (`booking.words` in the locale files):
+ * yes and no, positions ("de eerste", "de rechtse"), "terug", "later", "verder", skipping an
+ * optional field, and which detail to change. The lists of every locale are merged: a Dutch
+ * patient of a Flemish practice says "ja hoor", a Flemish one "neen". Matching is on folded
+ * text (lowercase, no accents or punctuation), whole phrases only.
+ */
+export class AnswerWords {
+  private readonly yes: Set<string>;
+  private readonly no: Set<string>;
+  private readonly fillers: Set<string>;
+  private readonly positions = new Map<string, (typeof POSITIONS)[number]>();
+  private readonly back: Set<string>;
+  private readonly park: Set<string>;
+  private readonly resume: Set<string>;
+  private readonly skip: Set<string>;
+  private readonly changeTriggers: Set<string>;
+  private readonly questionWords: Set<string>;
+  private readonly changeWords = new Map<string, ChangeableField>();
+
+  constructor(translator: Translator) {
+    const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
+    this.yes = list('yes');
+    this.no = list('no');
+    this.fillers = list('fillers');
+    this.back = list('back');
+    this.park = list('park');
+    this.resume = list('resume');
+    this.skip = list('skip');
+    this.changeTriggers = list('change.trigger');
+    this.questionWords = list('questionWords');
+    for (const p of POSITIONS) for (const w of list(`positions.${p}`)) this.positions.set(w, p);
+    for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
+    if (!this.yes.size || !this.no.size) throw new Error('locales: booking.words.yes and booking.words.no must not be empty');
+  }
+
+  /** "ja", "klopt", "doe maar" → yes; "neen", "liever niet" → no; anything else undefined. */
+  yesNo(text: string): 'yes' | 'no' | undefined {
+    const t = fold(text);
+    if (!t) return undefined;
+    if (this.yes.has(t)) return 'yes';
+    if (this.no.has(t)) return 'no';
+    // "ja, dat klopt hoor", "nee hoor dank je": a yes or no phrase first, no word of the other kind after it.
+    const words = t.split(' ');
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const head = words.slice(0, n).join(' ');
+      const rest = words.slice(n);
+      if (this.yes.has(head) && !rest.some((w) => this.no.has(w))) return 'yes';
+      if (this.no.has(head) && !rest.some((w) => this.yes.has(w) && w !== 'goed')) return 'no';
+    }
+    return undefined;
+  }
+
+  /** A message that asks something: a question mark, or a question word first ("hoe lang duurt het"). */
+  isQuestion(text: string): boolean {
+    return text.includes('?') || this.questionWords.has(fold(text).split(' ')[0]);
+  }
+
+  isBack(text: string): boolean {
+    return this.back.has(fold(text));
+  }
+
+  isPark(text: string): boolean {
+    return this.park.has(fold(text));
+  }
+
+  isResume(text: string): boolean {
+    return this.resume.has(fold(text));
+  }
+
+  isSkip(text: string): boolean {
+    const t = fold(text);
+    return t === '' || this.skip.has(t) || this.skip.has(text.trim());
+  }
+
+  /** "wijzig mijn telefoonnummer", "andere tijd", "mijn naam klopt niet" → that field. */
+  changeOf(text: string): ChangeableField | undefined {
+    const t = fold(text);
+    const words = t.split(' ');
+    const mentioned = new Set<ChangeableField>();
+    for (let i = 0; i < words.length; i++) {
+      for (const n of [2, 1]) {
+        const f = this.changeWords.get(words.slice(i, i + n).join(' '));
+        if (f) mentioned.add(f);
+      }
+    }
+    if (mentioned.size !== 1) return undefined;
+    const triggered = words.some((w) => this.changeTriggers.has(w)) || [...this.changeTriggers].some((p) => p.includes(' ') && ` ${t} `.includes(` ${p} `));
+    // "telefoonnummer" alone, at the summary, also means: that one is wrong.
+    return triggered || words.length <= 2 ? [...mentioned][0] : undefined;
+  }
+
+  /**
+   * Which of `labels` the patient means: the label itself (or its start, "rechtse" for
+   * "Rechts"), a number ("2", "nummer 2"), a position ("de eerste", "de laatste"). A label that
+   * is a yes or a no (`yesIndex` / `noIndex`) also takes every way of saying it.
+   */
+  choose(text: string, labels: string[], roles: { yes?: number; no?: number } = {}): number | undefined {
+    const t = fold(text);
+    if (!t) return undefined;
+    const folded = labels.map(fold);
+    const exact = folded.indexOf(t);
+    if (exact >= 0) return exact;
+    const yn = this.yesNo(text);
+    if (yn === 'yes' && roles.yes !== undefined) return roles.yes;
+    if (yn === 'no' && roles.no !== undefined) return roles.no;
+    const core = t.split(' ').filter((w) => !this.fillers.has(w));
+    const rest = core.join(' ');
+    const again = folded.indexOf(rest);
+    if (again >= 0) return again;
+    if (/^\d{1,2}$/.test(rest)) {
+      const n = Number(rest);
+      return n >= 1 && n <= labels.length ? n - 1 : undefined;
+    }
+    const position = this.positions.get(rest);
+    if (position) {
+      const index = position === 'last' ? labels.length - 1 : POSITIONS.indexOf(position);
+      if (index < labels.length) {
+        // "de rechtse" for Links/Rechts is the label, not the last button.
+        const byStart = this.byStart(rest, folded);
+        return byStart ?? index;
+      }
+    }
+    const byStart = this.byStart(rest, folded);
+    if (byStart !== undefined) return byStart;
+    // A label said within a sentence ("doe maar knie", "ik kies bevestigen alsjeblieft"), or
+    // closing a compound ("mijn rechterknie", "linkerheup").
+    const words = t.split(' ');
+    const within = folded
+      .map((l, i) => (l.length >= 3 && (` ${t} `.includes(` ${l} `) || (!l.includes(' ') && l.length >= 4 && words.some((w) => w.length > l.length && w.endsWith(l)))) ? i : -1))
+      .filter((i) => i >= 0);
+    return within.length === 1 ? within[0] : undefined;
+  }
+
+  private byStart(word: string, folded: string[]): number | undefined {
+    if (word.length < 4 || word.includes(' ')) return undefined;
+    const hits = folded.map((l, i) => (l.split(' ')[0].length >= 4 && (word.startsWith(l.split(' ')[0]) || l.startsWith(word)) ? i : -1)).filter((i) => i >= 0);
+    return hits.length === 1 ? hits[0] : undefined;
+  }
+}
+
+/** Lowercase, without accents or punctuation, single spaces ("Oké!" → "oke"). */
+export function fold(text: string): string {
+  return foldAndSplit(text.replace(/['’]/g, '')).join(' ');
+}

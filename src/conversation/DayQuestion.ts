@@ -1,0 +1,50 @@
+import type { BookingFormatter } from '../booking/BookingFormatter';
+import type { DateExpressionParser } from '../booking/DateExpressionParser';
+import { PracticeCalendar } from '../booking/PracticeCalendar';
+import { weekdayOf } from '../booking/ZonedTime';
+import { SUPPORTED_LOCALES, type Locale } from '../config/AppConfig';
+import type { Translator } from '../i18n/Translator';
+import { WEEKDAYS, type Practice } from '../knowledge';
+import { fold } from './AnswerWords';
+import { formatOpeningHours } from './PracticeInfo';
+
+/**
+ * "Kan ik zondag komen?", "zijn jullie op 26 december open?": a question about coming on a
+ * day, answered from the practice's calendar (opening hours, its closed days, the public
+ * holidays of its country). A message counts when it names a day and a word of
+ * `booking.words.visit`.
+ */
+export class DayQuestion {
+  private readonly visit: Set<string>;
+
+  constructor(
+    private readonly parser: DateExpressionParser,
+    private readonly practice: Practice,
+    private readonly formatter: BookingFormatter,
+    private readonly translator: Translator,
+  ) {
+    this.visit = new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, 'booking.words.visit')).map(fold));
+  }
+
+  /** The day the message asks about and whether the practice is open then, or undefined when it asks no such thing. */
+  answer(text: string, locale: Locale): { open: boolean; text: string } | undefined {
+    if (!fold(text).split(' ').some((w) => this.visit.has(w))) return undefined;
+    const date = this.parser.parse(text)?.date;
+    if (!date) return undefined;
+    const [year, month, day] = date.split('-').map(Number);
+    const closure = PracticeCalendar.of(this.practice).closure({ year, month, day });
+    const label = this.formatter.dateLabel(date, locale);
+    const t = (key: string, vars: Record<string, unknown>) => this.translator.t(locale, key, vars);
+    if (closure) {
+      const hours = t('practice.hours', { hours: formatOpeningHours(this.practice.locations[0].openingHours, locale, this.translator) });
+      const key = closure.kind === 'holiday' ? 'booking.day.closedHoliday' : 'booking.day.closed';
+      return { open: false, text: t(key, { day: label, holiday: closure.kind === 'holiday' ? closure.name : '', hours }) };
+    }
+    const weekday = WEEKDAYS[weekdayOf({ year, month, day })];
+    const hours = this.practice.locations
+      .filter((l) => l.openingHours[weekday].length)
+      .map((l) => `${l.name} ${l.openingHours[weekday].map(([a, b]) => `${a}–${b}`).join(', ')}`)
+      .join('; ');
+    return { open: true, text: t('booking.day.open', { day: label, hours }) };
+  }
+}

@@ -1,0 +1,31 @@
+import { AnswerWords } from '../src/conversation/AnswerWords';
+import { I18nextTranslator } from '../src/i18n/Translator';
+
+const words = new AnswerWords(new I18nextTranslator('locales'));
+
+describe('answers typed instead of a button', () => {
+  it.each([
+    ['ja', 'yes'], ['Jep!', 'yes'], ['klopt', 'yes'], ['oké', 'yes'], ['Akkoord.', 'yes'], ['doe maar', 'yes'], ['ja, dat klopt hoor', 'yes'],
+    ['neen', 'no'], ['liever niet', 'no'], ['nee hoor, dank je', 'no'], ['niet', 'no'],
+    ['misschien', undefined], ['ja maar nee', undefined], ['weet ik niet', undefined],
+  ])('"%s" is %s', (text, expected) => {
+    expect(words.yesNo(text)).toBe(expected);
+  });
+
+  const joints = ['Heup', 'Knie', 'Heup en knie', 'Iets anders'];
+  it.each<[string, string[], number | undefined]>([
+    ['knie', joints, 1], ['de knie graag', joints, 1], ['mijn rechterknie', joints, 1], ['2', joints, 1], ['nummer 3', joints, 2],
+    ['de eerste', joints, 0], ['de laatste', joints, 3], ['de rechtse', ['Links', 'Rechts', 'Beide kanten'], 1],
+    ['de linkse', ['Links', 'Rechts', 'Beide kanten'], 0], ['beide', ['Links', 'Rechts', 'Beide kanten'], 2],
+    ['de rechtse', ['ma 10:00', 'di 11:00', 'wo 12:00'], 2], ['7', joints, undefined], ['elleboog', joints, undefined],
+  ])('"%s" chooses %p of %j', (text, labels, expected) => {
+    expect(words.choose(text, labels)).toBe(expected);
+  });
+
+  it.each<[string, string | undefined]>([
+    ['wijzig mijn telefoonnummer', 'phone'], ['mijn e-mail klopt niet', 'email'], ['andere tijd', 'time'], ['naam', 'name'],
+    ['mijn geboortedatum is fout', 'birthDate'], ['klopt', undefined], ['wijzig alles', undefined],
+  ])('"%s" changes %s', (text, field) => {
+    expect(words.changeOf(text)).toBe(field);
+  });
+});
