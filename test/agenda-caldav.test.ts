@@ -209,7 +209,7 @@ describe('CalDAV agenda against Radicale', () => {
     expect((await calendarObjects(server, `/praktijk/${booked.therapistId}/`)).has(file)).toBe(true);
 
     const moved = await converse(testAdapterFor(app), ['ik wil mijn afspraak verzetten', reference, '14-03-1961', 'Verzetten', 'morgen', '1']);
-    expect(moved[moved.length - 1].text).toMatch(/verzet en bevestigd/);
+    expect(moved[moved.length - 1].text).toMatch(/Je afspraak is verzet/);
     const after = (await app.database.bookings.findByReference(reference))!;
     // Tuesday: only Anne works (centrum), after her group class of 08:00–10:00.
     expect(after).toMatchObject({ therapistId: 'anne', locationId: 'centrum', start: cet(2026, 11, 24, 10, 15), lastEvent: 'moved' });

@@ -106,6 +106,8 @@ describe('website chat on a phone, typed', () => {
     await type('heup', /Aan welke kant/);
     await type('later', /opzij/);
     await page.reload();
+    // Typed only once the page has its conversation back (its transcript shows again).
+    await botBubbles(/opzij/).first().waitFor(WAIT);
     await type('verwijder mijn gegevens', /Wil je dat ik alles verwijder/);
     await type('ja', /Klaar/);
     expect(await botBubbles(/Klaar/).first().textContent()).toMatch(/1 afspraak \(die is ook geannuleerd\)/);
