@@ -1,22 +1,12 @@
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import type { App } from '../src/app/createApp';
-import { buildTestApp, converse, testAdapterFor } from './helpers/testApp';
+import { TestAdapter, type Activity } from 'botbuilder';
+import { bothPractices, converse, testAdapterFor } from './helpers/testApp';
 
 /*
  * Red flags in conversations: each tier's instruction with the numbers of the PRACTICE's
  * country whatever the patient's dialect, the tier remembered, and an alarm ending any flow.
  */
-let nl: App;
-let be: App;
-beforeAll(async () => {
-  ({ app: nl } = await buildTestApp({}, new MemoryStorage()));
-  ({ app: be } = await buildTestApp({ PRACTICE_FILE: 'examples/practice-be.yaml' }, new MemoryStorage()));
-});
-afterAll(async () => {
-  await nl.close();
-  await be.close();
-});
-const practice = (country: 'NL' | 'BE') => (country === 'NL' ? nl : be);
+const practices = bothPractices();
+const practice = (country: 'NL' | 'BE') => practices[country];
 
 const MESSAGES = {
   '112': 'mijn man heeft ineens een scheve mond en praat heel raar',
@@ -50,7 +40,7 @@ describe('each tier with the practice country\'s services, for both locales', ()
 
 describe('the tier is remembered for the rest of the conversation', () => {
   it('after a now tier: no booking offer, answers with a one-line reminder, booking refused, also after "opnieuw"', async () => {
-    const r = await converse(testAdapterFor(nl), [
+    const r = await converse(testAdapterFor(practices.NL), [
       MESSAGES.now,
       'mag ik sporten met knieartrose?',
       'ik wil een afspraak maken',
@@ -68,14 +58,14 @@ describe('the tier is remembered for the rest of the conversation', () => {
   });
 
   it('after a soon tier: the reminder, and booking still allowed', async () => {
-    const r = await converse(testAdapterFor(be, 'nl-BE'), [MESSAGES.soon, 'mag ik sporten met artrose in mijn knie?', 'ik wil een afspraak maken']);
+    const r = await converse(testAdapterFor(practices.BE, 'nl-BE'), [MESSAGES.soon, 'mag ik sporten met artrose in mijn knie?', 'ik wil een afspraak maken']);
     expect(r[1].text).toMatch(/Vergeet niet: maak deze week een afspraak bij je huisarts\./);
     expect(r[1].actions).toContain('Afspraak maken');
     expect(r[2].text).not.toMatch(/pas nadat/);
   });
 
   it('a conversation without a red flag gets no reminder', async () => {
-    const r = await converse(testAdapterFor(nl), ['mag ik sporten met knieartrose?']);
+    const r = await converse(testAdapterFor(practices.NL), ['mag ik sporten met knieartrose?']);
     expect(r[0].text).not.toMatch(/Denk eraan/);
     expect(r[0].actions).toContain('Afspraak maken');
   });
@@ -83,22 +73,22 @@ describe('the tier is remembered for the rest of the conversation', () => {
 
 describe('an alarm outranks any running flow', () => {
   it('a booking in progress stops at a red flag typed as an answer', async () => {
-    const before = (await nl.database.bookings.listChanged(new Date(0), 1000)).length;
-    const r = await converse(testAdapterFor(nl), ['Afspraak maken', 'ja', 'Knie', MESSAGES['112'], 'Links']);
+    const before = (await practices.NL.database.bookings.listChanged(new Date(0), 1000)).length;
+    const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', MESSAGES['112'], 'Links']);
     expect(r[3].text).toMatch(/^Bel nu 112\./);
     expect(r[3].actions).toEqual([]);
     // The booking is over: "Links" is not taken as the answer to "Aan welke kant?".
     expect(r[4].text).not.toMatch(/Sinds wanneer/);
-    expect((await nl.database.bookings.listChanged(new Date(0), 1000)).length).toBe(before);
+    expect((await practices.NL.database.bookings.listChanged(new Date(0), 1000)).length).toBe(before);
   });
 
   it('a red flag in the screening (free text instead of yes or no) ends the booking with its tier', async () => {
-    const r = await converse(testAdapterFor(be, 'nl-BE'), ['Afspraak maken', 'ja', 'Heup', 'Links', 'een maand', 'neen', MESSAGES.crisis]);
+    const r = await converse(testAdapterFor(practices.BE, 'nl-BE'), ['Afspraak maken', 'ja', 'Heup', 'Links', 'een maand', 'neen', MESSAGES.crisis]);
     expect(r[6].text).toMatch(/Zelfmoordlijn 1813/);
   });
 
   it('a request for a person in progress stops at a red flag', async () => {
-    const r = await converse(testAdapterFor(nl), ['ik wil iemand spreken', MESSAGES.now]);
+    const r = await converse(testAdapterFor(practices.NL), ['ik wil iemand spreken', MESSAGES.now]);
     expect(r[0].text).toMatch(/terugbel/);
     expect(r[1].text).toMatch(/huisartsenpost/);
     expect(r[1].actions).toEqual([]);
@@ -107,14 +97,17 @@ describe('an alarm outranks any running flow', () => {
 
 describe('while a person holds the chat', () => {
   it('the bot stays silent, except for a red flag: its instruction goes out, and the message still reaches the practice', async () => {
-    nl.consoleSessions.create('anna');
-    const adapter = testAdapterFor(nl);
+    // A receptionist signed in, with the console's live queue open.
+    practices.NL.consoleSessions.create('anna');
+    const stopWatching = practices.NL.handoff.watch(() => undefined);
+    const adapter = testAdapterFor(practices.NL);
     const r = await converse(adapter, ['ik wil een medewerker spreken', 'In de chat wachten', 'hallo?', MESSAGES.crisis]);
     expect(r[1].text).toMatch(/medewerker gevraagd/);
     expect(r[2].text).toBe('');
     expect(r[3].text).toMatch(/113 Zelfmoordpreventie/);
-    const ticket = (await nl.handoff.queue()).find((t) => t.conversationId === adapter.template.conversation!.id);
+    const ticket = (await practices.NL.handoff.queue()).find((t) => t.conversationId === adapter.template.conversation!.id);
     expect(ticket!.messages.map((m) => m.text)).toContain(MESSAGES.crisis);
+    stopWatching();
   });
 });
 
@@ -134,7 +127,7 @@ describe('intended purpose and privacy, said once', () => {
   });
 
   it('on WhatsApp, which has no join, the first answer comes with it once', async () => {
-    const adapter = new TestAdapter((context) => nl.bot.run(context), {
+    const adapter = new TestAdapter((context) => practices.NL.bot.run(context), {
       channelId: 'whatsapp', conversation: { id: 'wa-safety' }, from: { id: '31612345678' }, recipient: { id: 'bot' }, locale: 'nl-NL',
     } as Partial<Activity>);
     const r = await converse(adapter, ['mag ik sporten met knieartrose?', 'helpt warmte of ijs bij artrose?']);

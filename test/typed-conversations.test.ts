@@ -2,13 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import type { App } from '../src/app/createApp';
 import { loadValidatedKnowledge } from '../src/knowledge';
 import { createApp } from '../src/app/createApp';
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/logging/Logger';
 import { FixedClock } from '../src/util/Clock';
-import { buildTestApp, converse, LogSink, TEST_NOW, testAdapterFor } from './helpers/testApp';
+import { bothPractices, buildTestApp, converse, LogSink, TEST_NOW, testAdapterFor } from './helpers/testApp';
 
 // Conversations typed the way patients type them: no button values, in nl-NL and nl-BE, with
 // the tests' clock (Monday 23 November 2026, 10:00).
@@ -16,18 +15,8 @@ import { buildTestApp, converse, LogSink, TEST_NOW, testAdapterFor } from './hel
 type Locale = 'nl-NL' | 'nl-BE';
 const questions = loadValidatedKnowledge('knowledge').screening;
 
-let nl: App;
-let be: App;
-beforeAll(async () => {
-  ({ app: nl } = await buildTestApp({}, new MemoryStorage()));
-  ({ app: be } = await buildTestApp({ PRACTICE_FILE: 'examples/practice-be.yaml' }, new MemoryStorage()));
-});
-afterAll(async () => {
-  await nl.close();
-  await be.close();
-});
-
-const appOf = (locale: Locale) => (locale === 'nl-NL' ? nl : be);
+const practices = bothPractices();
+const appOf = (locale: Locale) => (locale === 'nl-NL' ? practices.NL : practices.BE);
 const no = (locale: Locale) => (locale === 'nl-NL' ? 'nee' : 'neen');
 /** Typed answers up to the slot question. */
 const toSlots = (locale: Locale) => [

@@ -85,3 +85,20 @@ export function describe(activity: Partial<Activity>): { text: string; actions: 
 export function conversationIdOf(adapter: TestAdapter): string {
   return adapter.template.conversation!.id;
 }
+
+/**
+ * A Dutch and a Flemish practice for one test file, built before its tests and closed after:
+ * `practices.NL` / `practices.BE`.
+ */
+export function bothPractices(): { NL: App; BE: App } {
+  const practices = {} as { NL: App; BE: App };
+  beforeAll(async () => {
+    ({ app: practices.NL } = await buildTestApp({}, new MemoryStorage()));
+    ({ app: practices.BE } = await buildTestApp({ PRACTICE_FILE: 'examples/practice-be.yaml' }, new MemoryStorage()));
+  });
+  afterAll(async () => {
+    await practices.NL?.close();
+    await practices.BE?.close();
+  });
+  return practices;
+}
