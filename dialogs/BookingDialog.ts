@@ -141,7 +141,8 @@ export class BookingDialog extends InterruptibleDialog {
   private async chooseSlot(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const result = step.result as ScreeningResult;
-    const tier = result.redFlag ? this.deps.safety.tierOfRule(result.redFlag) : undefined;
+    // A red flag whose rule is unknown (content changed under a running screening) fails safe.
+    const tier = result.redFlag ? (this.deps.safety.tierOfRule(result.redFlag) ?? 'now') : undefined;
     if (tier) {
       // The tier's instruction, not a callback instead of it. A tier that rules out booking ends
       // the booking (the screening answers are not kept); `soon` sends to the GP and goes on.

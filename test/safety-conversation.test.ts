@@ -72,6 +72,13 @@ describe('the tier is remembered for the rest of the conversation', () => {
 });
 
 describe('an alarm outranks any running flow', () => {
+  it('a booking set aside with "later" does not come back with "verder" after a red flag', async () => {
+    const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', 'later', MESSAGES.now, 'verder']);
+    expect(r[3].text).toMatch(/opzij/);
+    expect(r[4].text).toMatch(/huisartsenpost/);
+    expect(r[5].text).not.toMatch(/Aan welke kant/);
+  });
+
   it('a booking in progress stops at a red flag typed as an answer', async () => {
     const before = (await practices.NL.database.bookings.listChanged(new Date(0), 1000)).length;
     const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', MESSAGES['112'], 'Links']);

@@ -143,6 +143,7 @@ export class FysioBot extends ActivityHandler {
         await this.deps.handoff.patientSays(held, text);
         if (flag) {
           const locale = await this.localeOf(context, memory);
+          await this.dropSetAside(context);
           for (const reply of safety.alarm(flag.tier, memory, locale)) await this.send(context, reply, locale);
         }
       }
@@ -179,10 +180,7 @@ export class FysioBot extends ActivityHandler {
     if (notice) memory.welcomed = true;
     if (flag) {
       if (dialogState.dialogStack.length) await (await this.dialogContext(context)).cancelAllDialogs();
-      // A booking set aside does not wait behind an alarm either.
-      await this.parked.delete(context);
-      await this.parkedHistory.delete(context);
-      await this.history.delete(context);
+      await this.dropSetAside(context);
       await context.sendActivities(safety.alarm(flag.tier, memory, locale).map((r) => renderer.render(r, locale, activity.channelId)));
     } else if (dialogState.dialogStack.length) {
       await this.continueFlow(context, dialogState, text, command, locale);
@@ -279,7 +277,21 @@ export class FysioBot extends ActivityHandler {
   }
 
   /** Puts a parked flow back and asks its open question again. */
+  /** A booking set aside, and the way back through it, do not wait behind an alarm. */
+  private async dropSetAside(context: TurnContext): Promise<void> {
+    await this.parked.delete(context);
+    await this.parkedHistory.delete(context);
+    await this.history.delete(context);
+  }
+
   private async resume(context: TurnContext, dialogState: DialogState, parked: DialogState, locale: Locale, key: string): Promise<void> {
+    // After a tier that rules out booking (112, crisis, now), a booking set aside stays closed.
+    const memory = await this.deps.memory.get(context, newMemory());
+    if (!this.deps.safety.bookingAllowed(memory)) {
+      await this.dropSetAside(context);
+      for (const reply of this.deps.safety.alarm(memory.safetyTier!, memory, locale)) await this.send(context, reply, locale);
+      return;
+    }
     dialogState.dialogStack = parked.dialogStack;
     await this.history.set(context, (await this.parkedHistory.get(context)) ?? []);
     await this.parked.delete(context);
