@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -21,13 +21,8 @@ export async function chromiumExecutable(): Promise<{ executablePath: string; ar
     return { executablePath: configured, args: QUIET_ARGS };
   }
   let shippedError = '';
-  // The package unpacks into the temp folder's fixed "chromium" path; another user's copy there
-  // (mode 0700) cannot be run, so each user gets a folder of their own.
-  const ownTmp = join(tmpdir(), `fysio-chromium-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);
-  const savedTmp = process.env.TMPDIR;
+  // It unpacks into the temp folder's fixed "chromium" path, which globalSetup makes one per user.
   try {
-    mkdirSync(ownTmp, { recursive: true, mode: 0o700 });
-    process.env.TMPDIR = ownTmp;
     const shipped = (await import('@sparticuz/chromium')).default;
     const executablePath = await shipped.executablePath();
     // Its own flag list is tuned for AWS Lambda (single process, no web security): keep only
@@ -36,9 +31,6 @@ export async function chromiumExecutable(): Promise<{ executablePath: string; ar
     return { executablePath, args: [...QUIET_ARGS, ...needed] };
   } catch (e) {
     shippedError = e instanceof Error ? e.message : String(e);
-  } finally {
-    if (savedTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = savedTmp;
   }
   if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, args: QUIET_ARGS };
   throw new Error(`No Chromium for the browser tests: "npm ci" installs @sparticuz/chromium (it failed here: ${shippedError}); or install one ("apt-get install -y chromium") or set CHROMIUM_PATH`);

@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startTestPostgres, type TestPostgres } from '../helpers/embeddedPostgres';
 
 /**
@@ -5,8 +8,15 @@ import { startTestPostgres, type TestPostgres } from '../helpers/embeddedPostgre
  * the npm-shipped binaries, unless PG_TEST_URL names one. Test workers inherit the variable.
  */
 export default async function globalSetup(): Promise<void> {
-  if (process.env.PG_TEST_URL) return;
-  const postgres = await startTestPostgres();
-  process.env.PG_TEST_URL = postgres.url;
-  (globalThis as { __fysioTestPostgres?: TestPostgres }).__fysioTestPostgres = postgres;
+  if (!process.env.PG_TEST_URL) {
+    const postgres = await startTestPostgres();
+    process.env.PG_TEST_URL = postgres.url;
+    (globalThis as { __fysioTestPostgres?: TestPostgres }).__fysioTestPostgres = postgres;
+  }
+  // A temp folder per user for the test workers: the npm-shipped Chromium unpacks into the temp
+  // folder's fixed "chromium" path, and another user's copy there (mode 0700) cannot be run.
+  // Set here, in the parent, because a test file's own process.env does not reach os.tmpdir().
+  const own = join(tmpdir(), `fysio-tests-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);
+  mkdirSync(own, { recursive: true, mode: 0o700 });
+  process.env.TMPDIR = own;
 }
