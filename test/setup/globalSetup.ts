@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,4 +20,11 @@ export default async function globalSetup(): Promise<void> {
   const own = join(tmpdir(), `fysio-tests-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);
   mkdirSync(own, { recursive: true, mode: 0o700 });
   process.env.TMPDIR = own;
+  // Unpacked once here, before the workers start: two workers unpacking at once could start a
+  // half-written binary. A failure is left to the browser tests, which say what to install.
+  try {
+    execFileSync(process.execPath, ['-e', "import('@sparticuz/chromium').then((m) => m.default.executablePath())"], { env: process.env, stdio: 'ignore', timeout: 120_000 });
+  } catch {
+    // reported by test/helpers/browser.ts
+  }
 }
