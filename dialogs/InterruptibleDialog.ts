@@ -40,7 +40,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     if (!text) return undefined;
     const locale = await this.locale(context);
     const { router, composer } = this.deps;
-    const active = innermost(innerDc);
+    const active = waitingPrompt({ dialogStack: innerDc.stack });
     // A button the dialog itself offers ("Annuleren", "Verzetten"), or a way of saying one, is an answer, not a command.
     if (answersOffered(active, text)) return undefined;
     const exact = router.exactIntent(text);
@@ -104,7 +104,11 @@ export function answersOffered(active: DialogInstance | undefined, text: string)
   return labels.some((l) => fold(l) === t) || choices.some((c) => typeof c !== 'string' && (c.synonyms ?? []).some((s) => fold(s) === t));
 }
 
-/** The prompt waiting for an answer in a saved dialog stack, without a dialog context. */
+/**
+ * The prompt waiting for an answer in a dialog stack, read from the state: a ComponentDialog
+ * keeps its inner stack under `dialogs` in its instance state. Walking `DialogContext.child`
+ * instead would build a dialog context, with its memory scopes, per level.
+ */
 export function waitingPrompt(state: Partial<DialogState> | undefined): DialogInstance | undefined {
   const stack = state?.dialogStack;
   if (!stack?.length) return undefined;
@@ -116,16 +120,3 @@ export function waitingPrompt(state: Partial<DialogState> | undefined): DialogIn
   }
 }
 
-/**
- * The innermost running dialog (the prompt waiting for this answer), read from the dialog state:
- * a ComponentDialog keeps its inner stack under `dialogs` in its instance state. Walking
- * `DialogContext.child` instead would build a dialog context, with its memory scopes, per level.
- */
-function innermost(dc: DialogContext): DialogInstance | undefined {
-  let instance = dc.activeDialog;
-  for (;;) {
-    const inner = (instance?.state as { dialogs?: Partial<DialogState> } | undefined)?.dialogs?.dialogStack;
-    if (!Array.isArray(inner) || !inner.length) return instance;
-    instance = inner[inner.length - 1];
-  }
-}
