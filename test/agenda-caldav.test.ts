@@ -9,9 +9,12 @@ import { AvailabilityService } from '../src/booking/AvailabilityService';
 import type { Slot } from '../src/booking/Slot';
 import { FixedClock } from '../src/util/Clock';
 import { buildTestApp, converse, testAdapterFor, TEST_NOW } from './helpers/testApp';
-import { calendarObjects, freePort, putEvent, seedCalendar, startRadicale, type RadicaleServer } from './helpers/radicale';
+import { calendarObjects, freePort, putEvent, radicaleTestsRun, seedCalendar, startRadicale, type RadicaleServer } from './helpers/radicale';
 
-// Radicale is started here; without it every test below fails with how to install it.
+// Radicale is started here. In CI a missing Radicale fails every test below with how to install it;
+// on a machine without it (it is not an npm package) globalSetup says these tests did not run.
+const withRadicale = radicaleTestsRun() ? describe : describe.skip;
+const itWithRadicale = radicaleTestsRun() ? it : it.skip;
 const SCREENING_NO = Array(7).fill('nee');
 const UNTIL_SLOTS = ['Afspraak maken', 'ja', 'Knie', 'Links', 'een paar maanden', 'nee', ...SCREENING_NO];
 const DETAILS = ['Jolanda Verbeek', '14-03-1961', '0612345678', 'geen'];
@@ -111,6 +114,7 @@ async function confirmedBookings(a: App) {
 }
 
 beforeAll(async () => {
+  if (!radicaleTestsRun()) return;
   server = await startRadicale();
   await seedPractice(server, true);
   ({ app, clock } = await buildTestApp(envFor(server), new MemoryStorage()));
@@ -121,7 +125,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('CalDAV agenda against Radicale', () => {
+withRadicale('CalDAV agenda against Radicale', () => {
   it('offers only slots where the therapist works and every seeded busy event (recurring included) is avoided', async () => {
     const practice = app.knowledge.practice;
     const agendas = new TherapistAgendas(practice, createAgendas(practice, app.config.caldav), app.database.bookings, new FixedClock(new Date(TEST_NOW)));
@@ -280,7 +284,7 @@ describe('an agenda that cannot be reached', () => {
     }
   });
 
-  it('never confirms a booking, nor a cancellation, it could not store when the server has stopped', async () => {
+  itWithRadicale('never confirms a booking, nor a cancellation, it could not store when the server has stopped', async () => {
     const second = await startRadicale();
     await seedPractice(second, false);
     const { app: bot } = await buildTestApp(envFor(second), new MemoryStorage());

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestPostgres, type TestPostgres } from '../helpers/embeddedPostgres';
+import { RADICALE_MISSING, radicaleTestsRun } from '../helpers/radicale';
 
 /**
  * Provisions what the suite needs without root or a system install: a PostgreSQL server from
@@ -27,4 +28,5 @@ export default async function globalSetup(): Promise<void> {
   } catch {
     // reported by test/helpers/browser.ts
   }
+  if (!radicaleTestsRun()) process.stdout.write(`\nCalDAV agenda tests against a real server NOT RUN here. ${RADICALE_MISSING} (CI requires them).\n`);
 }
