@@ -91,6 +91,8 @@ export class RedFlagDetector {
   private readonly byFirstWord = new Map<string, CompiledPhrase[]>();
   /** Phrases whose first word is a prefix (`zwel*`), with the prefix. */
   private readonly byPrefix: { phrase: CompiledPhrase; prefix: string }[] = [];
+  /** Phrases whose first word is a suffix (`*kanker`: borstkanker, botkanker), with the suffix. */
+  private readonly bySuffix: { phrase: CompiledPhrase; suffix: string }[] = [];
   private readonly negations: ReadonlySet<string>;
   private readonly breaks: ReadonlySet<string>;
   private readonly history: ReadonlySet<string>;
@@ -100,6 +102,8 @@ export class RedFlagDetector {
   private readonly phraseWords = new Set<string>();
   /** The stems of the lists' prefix words (`broek*`): a word starting with one is kept from correction. */
   private readonly prefixWords = new Set<string>();
+  /** The lists' suffix words (`*kanker`): a word ending in one is kept from correction. */
+  private readonly suffixWords = new Set<string>();
   /** A list word with one letter left out → the list words it comes from, to read typos ("knellnde"). */
   private readonly byDeletion = new Map<string, string[]>();
   /** A word → the words it is read as (see {@link wordsOf}); patients repeat the same words. */
@@ -134,7 +138,11 @@ export class RedFlagDetector {
             gap = WIDE_GAP;
             continue;
           }
-          const read = token.endsWith('*') ? [(this.words.baseWords(token.slice(0, -1))[0] ?? '') + '*'] : this.words.baseWords(token);
+          const read = token.endsWith('*')
+            ? [(this.words.baseWords(token.slice(0, -1))[0] ?? '') + '*']
+            : token.startsWith('*')
+              ? ['*' + (this.words.baseWords(token.slice(1))[0] ?? '')]
+              : this.words.baseWords(token);
           for (const w of read.filter((r) => r && r !== '*')) {
             words.push(w);
             gaps.push(gap);
@@ -144,10 +152,12 @@ export class RedFlagDetector {
         if (!words.length) continue;
         for (const w of words) {
           if (w.endsWith('*')) this.prefixWords.add(w.slice(0, -1));
+          else if (w.startsWith('*')) this.suffixWords.add(w.slice(1));
           else this.phraseWords.add(w);
         }
         const compiled: CompiledPhrase = { concept, words, gaps, negative: this.negations.has(words[0]) };
         if (words[0].endsWith('*')) this.byPrefix.push({ phrase: compiled, prefix: words[0].slice(0, -1) });
+        else if (words[0].startsWith('*')) this.bySuffix.push({ phrase: compiled, suffix: words[0].slice(1) });
         else this.byFirstWord.set(words[0], [...(this.byFirstWord.get(words[0]) ?? []), compiled]);
       }
     }
@@ -268,7 +278,7 @@ export class RedFlagDetector {
 
   /** True when the word starts with a prefix word of the lists ("broeken" for `broek*`). */
   private hasListPrefix(word: string): boolean {
-    for (let i = 3; i <= word.length; i++) if (this.prefixWords.has(word.slice(0, i))) return true;
+    for (let i = 3; i <= word.length; i++) if (this.prefixWords.has(word.slice(0, i)) || this.suffixWords.has(word.slice(-i))) return true;
     return false;
   }
 
@@ -309,7 +319,10 @@ export class RedFlagDetector {
   private prefixPhrases(word: string): readonly CompiledPhrase[] {
     let list = this.prefixCache.get(word);
     if (!list) {
-      list = this.byPrefix.filter((p) => word.startsWith(p.prefix)).map((p) => p.phrase);
+      list = [
+        ...this.byPrefix.filter((p) => word.startsWith(p.prefix)).map((p) => p.phrase),
+        ...this.bySuffix.filter((p) => word.length > p.suffix.length && word.endsWith(p.suffix)).map((p) => p.phrase),
+      ];
       if (this.prefixCache.size > 50_000) this.prefixCache.clear();
       this.prefixCache.set(word, list);
     }
@@ -330,7 +343,8 @@ export class RedFlagDetector {
   private negatedBefore(words: readonly string[], start: number, found: Match[], clauseStart: number): boolean {
     for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
       if (this.breaks.has(words[i])) return false;
-      if (this.negations.has(words[i])) return true;
+      // A negation inside an earlier sign ("rust helpt niet en ik verlies gewicht") is that sign's own.
+      if (this.negations.has(words[i])) return !found.some((m) => m.start < i && i <= m.end);
       if (COORDINATORS.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
       const before = found.find((m) => m.end === i && m.start < start);
       if (before && !words.slice(i + 1, start).some((w) => COORDINATORS.has(w))) return false;
@@ -363,14 +377,17 @@ const NO_WORDS: readonly string[] = [];
 
 /**
  * A phrase with alternatives, one phrase per choice: "(plas|urine) niet (ophouden|houden)"
- * is four phrases. Lets the lists say a sign the many ways patients combine its words.
+ * is four phrases; a group followed by `?` may also be left out ("niet (meer)? staan"). Lets the lists say a sign the many ways patients combine its words.
  */
 export function expandAlternatives(phrase: string): string[] {
-  const group = /\(([^()]*)\)/.exec(phrase);
+  const group = /\(([^()]*)\)(\?)?/.exec(phrase);
   if (!group) return [phrase];
   const head = phrase.slice(0, group.index);
   const tail = phrase.slice(group.index + group[0].length);
-  return group[1].split('|').flatMap((choice) => expandAlternatives(`${head}${choice.trim()}${tail}`.replace(/\s+/g, ' ').trim()));
+  const choices = group[1].split('|').map((c) => c.trim());
+  // "(meer)?": the group may also be left out.
+  if (group[2]) choices.push('');
+  return choices.flatMap((choice) => expandAlternatives(`${head}${choice}${tail}`.replace(/\s+/g, ' ').trim()));
 }
 
 /** The word with each one of its letters left out. */
@@ -426,7 +443,9 @@ function endOfMatchAt(words: readonly string[], start: number, compiled: Compile
   return pos;
 }
 
-/** True when a folded word matches a pattern word (`zwel*` matches every word starting with "zwel"). */
+/** True when a folded word matches a pattern word (`zwel*`: every word starting with "zwel"; `*kanker`: every word ending in "kanker"). */
 function wordMatches(word: string, pattern: string): boolean {
-  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern;
+  if (pattern.endsWith('*')) return word.startsWith(pattern.slice(0, -1));
+  if (pattern.startsWith('*')) return word.length >= pattern.length && word.endsWith(pattern.slice(1));
+  return word === pattern;
 }
