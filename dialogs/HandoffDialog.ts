@@ -41,25 +41,22 @@ export class HandoffDialog extends BaseDialog {
     const channel = step.context.activity.channelId;
     const live = isPracticeOpen(this.deps.knowledge.practice, this.deps.clock.now()) && this.deps.staffOnline();
     (step.values as { live?: boolean }).live = live;
-    if (live && step.options.reason !== 'red-flag') {
+    if (live) {
       const choices = ['handoff.wait', 'handoff.callback'].map((k) => this.t(locale, k));
       return step.prompt(CHOICE_PROMPT, {
         prompt: this.promptActivity(this.t(locale, 'handoff.choose'), locale, channel),
         choices: buttonChoices(choices),
       });
     }
-    // After a red flag the question is only whether to be called; the advice was just given.
-    const text = step.options.reason === 'red-flag'
-      ? this.t(locale, 'handoff.redFlagCallback')
-      : step.options.reason === 'agenda-unavailable'
-        ? this.t(locale, 'handoff.agendaCallback')
-        : this.t(locale, 'handoff.outOfHours', { hours: this.hours(locale) });
+    const text = step.options.reason === 'agenda-unavailable'
+      ? this.t(locale, 'handoff.agendaCallback')
+      : this.t(locale, 'handoff.outOfHours', { hours: this.hours(locale) });
     return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, channel), ...this.yesNo(locale) });
   }
 
   private async route(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
-    const live = (step.values as { live?: boolean }).live && step.options.reason !== 'red-flag';
+    const live = (step.values as { live?: boolean }).live;
     const offeredCallbackOnly = !live;
     const index = (step.result as FoundChoice).index;
     if (live && index === 0) {

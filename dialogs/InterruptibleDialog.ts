@@ -1,6 +1,7 @@
 import { DialogContextError, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import { AgendaUnavailableError } from '../src/agenda/Agenda';
 import { newMemory } from '../src/conversation/ConversationMemory';
+import { turnSafetyOf } from '../src/bot/TurnSafety';
 import type { HandoffOptions } from './HandoffDialog';
 import { fold } from '../src/conversation/AnswerWords';
 import { BaseDialog } from './BaseDialog';
@@ -55,13 +56,15 @@ export abstract class InterruptibleDialog extends BaseDialog {
       return { status: DialogTurnStatus.waiting };
     }
     // A red flag outranks the running flow: its tier's instruction, and the flow ends.
-    const flag = this.deps.safety.check(text);
+    // The bot checked this message once for the turn; only a dialog run without it checks here.
+    const checked = turnSafetyOf(context);
+    const flag = checked ? checked.flag : this.deps.safety.check(text);
     if (flag) {
       const memory = await this.deps.memory.get(context, newMemory());
       for (const reply of this.deps.safety.alarm(flag.tier, memory, locale)) await this.send(context, reply, locale);
       return innerDc.cancelAllDialogs();
     }
-    const decision = router.route(text, { locale });
+    const decision = router.route(text, { locale, safetyChecked: true });
     if (exact === 'handoff') {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CONFIG_VARIABLES, parseConfig, ConfigError } from '../src/config';
+import { buildTestApp } from './helpers/testApp';
 
 describe('configuration', () => {
   it('has working defaults for local use', () => {
@@ -66,5 +67,33 @@ describe('configuration', () => {
     } catch (err) {
       expect((err as Error).message).not.toContain('hunter2');
     }
+  });
+});
+
+describe('a production start with content no clinician reviewed', () => {
+  it('is refused, naming the unreviewed files and the way out', async () => {
+    const start = buildTestApp({ NODE_ENV: 'production' });
+    await expect(start).rejects.toBeInstanceOf(ConfigError);
+    const problems = await start.catch((err: ConfigError) => err.problems.join('\n'));
+    expect(problems).toMatch(/NODE_ENV=production/);
+    expect(problems).toMatch(/emergency\.yaml/);
+    expect(problems).toMatch(/topics\/[a-z-]+\.yaml/);
+    expect(problems).toMatch(/ALLOW_UNREVIEWED_CONTENT=true/);
+  });
+
+  it('goes on with ALLOW_UNREVIEWED_CONTENT=true, and says so in the log', async () => {
+    const { app, sink } = await buildTestApp({ NODE_ENV: 'production', ALLOW_UNREVIEWED_CONTENT: 'true' });
+    try {
+      expect(sink.lines.some((l) => l.includes('unreviewed_content') && l.includes('emergency.yaml'))).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('is no question outside production: the tests run in test mode', () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    expect(parseConfig(process.env).production).toBe(false);
+    expect(parseConfig({ NODE_ENV: 'production' }).production).toBe(true);
+    expect(() => parseConfig({ ALLOW_UNREVIEWED_CONTENT: 'maybe' })).toThrow(/ALLOW_UNREVIEWED_CONTENT/);
   });
 });

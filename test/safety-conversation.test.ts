@@ -1,4 +1,6 @@
 import { TestAdapter, type Activity } from 'botbuilder';
+import { jest } from '@jest/globals';
+import { RedFlagDetector } from '../src/safety';
 import { bothPractices, converse, testAdapterFor } from './helpers/testApp';
 
 /*
@@ -38,6 +40,61 @@ describe('each tier with the practice country\'s services, for both locales', ()
   });
 });
 
+describe('signs said in other words: English, dialect, typos, indirectly (one per tier, both countries)', () => {
+  it.each<['NL' | 'BE', string, string, RegExp[], RegExp[]]>([
+    ['NL', 'nl-NL', 'mijn schoonvader is omgevallen en zegt niks meer', [/^Bel nu 112\./], [/1733|1813/]],
+    ['BE', 'nl-BE', 'chest pain en ik ben opeens zo kortademig', [/^Bel nu 112\./], [/huisartsenpost|113/]],
+    ['NL', 'nl-BE', 'ik heb mijn slaappillen al een tijd opgespaard', [/113 Zelfmoordpreventie/, /0800-0113/], [/1813/]],
+    ['BE', 'nl-NL', 'i want to end it all, echt, ik kan niet meer', [/Zelfmoordlijn 1813/], [/\b113\b/]],
+    ['NL', 'nl-NL', 'mijn benen zijn slap en ik kan mijn ontlasting niet meer ophouden', [/huisartsenpost/], [/1733|wachtpost/]],
+    ['BE', 'nl-BE', 'gevalle van de trap en nu kan ik ni meer rechtstaan', [/wachtpost via 1733/], [/huisartsenpost/]],
+    ['NL', 'nl-NL', "'s nachts pijn in mijn knie en mijn broeken zakken af terwijl ik normaal eet", [/deze week een afspraak bij de huisarts/], [/1733/]],
+    ['BE', 'nl-BE', 'night pain in mijn heup en ik ben 6 kilo kwijt zonder dieet', [/deze week een afspraak bij de dokter/, /1733/], [/huisartsenpost/]],
+  ])('%s practice, %s speaker: "%s"', async (country, locale, message, says, never) => {
+    const [reply] = await converse(testAdapterFor(practice(country), locale), [message]);
+    for (const re of says) expect(reply.text).toMatch(re);
+    for (const re of never) expect(reply.text).not.toMatch(re);
+  });
+});
+
+describe('no "Afspraak maken" anywhere after a tier that rules out booking', () => {
+  it.each<['NL' | 'BE', string, keyof typeof MESSAGES, string[]]>([
+    ['NL', 'nl-NL', 'now', ['opnieuw', 'hallo', 'Vlaams']],
+    ['BE', 'nl-BE', 'crisis', ['opnieuw', 'Nederlands', 'wat kost een behandeling?']],
+    ['NL', 'nl-BE', '112', ['help', 'opnieuw', 'qwxz blub']],
+  ])('%s practice, %s speaker, after tier %s: menus, greetings, a language switch, a miss', async (country, locale, tier, after) => {
+    const r = await converse(testAdapterFor(practice(country), locale), [MESSAGES[tier], ...after]);
+    for (const turn of r.slice(1)) {
+      expect(turn.text.length).toBeGreaterThan(0);
+      expect(turn.actions).not.toContain('Afspraak maken');
+    }
+  });
+
+  it('a soon tier keeps offering it after "opnieuw"', async () => {
+    const r = await converse(testAdapterFor(practices.NL), [MESSAGES.soon, 'opnieuw']);
+    expect(r[1].actions).toContain('Afspraak maken');
+  });
+});
+
+describe('one safety check per message', () => {
+  it('a question, two questions in one, a booking answer and a question mid-booking: each checked once at most', async () => {
+    const detect = jest.spyOn(RedFlagDetector.prototype, 'detect');
+    try {
+      const adapter = testAdapterFor(practices.NL);
+      const counts: number[] = [];
+      for (const message of ['mag ik fietsen met knieartrose?', 'helpt warmte en wat kost een behandeling?', 'ik wil graag een afspraak maken', 'ja', 'mag ik zwemmen met artrose?']) {
+        detect.mockClear();
+        await converse(adapter, [message]);
+        counts.push(detect.mock.calls.length);
+      }
+      // "ik wil graag een afspraak maken" and "ja" are whole commands: no sign can hide in them.
+      expect(counts).toEqual([1, 1, 0, 0, 1]);
+    } finally {
+      detect.mockRestore();
+    }
+  });
+});
+
 describe('the tier is remembered for the rest of the conversation', () => {
   it('after a now tier: no booking offer, answers with a one-line reminder, booking refused, also after "opnieuw"', async () => {
     const r = await converse(testAdapterFor(practices.NL), [
@@ -53,6 +110,7 @@ describe('the tier is remembered for the rest of the conversation', () => {
     expect(r[1].actions).not.toContain('Afspraak maken');
     expect(r[2].text).toMatch(/pas nadat een arts/);
     expect(r[2].text).not.toMatch(/Over welk gewricht/);
+    expect(r[3].actions).not.toContain('Afspraak maken');
     expect(r[4].text).toMatch(/Denk eraan/);
     expect(r[4].actions).not.toContain('Afspraak maken');
   });

@@ -8,7 +8,7 @@ import { evaluateSafety, formatSafety, loadSafetyTable, safetyDetectorFor, SAFET
 const config = parseConfig({});
 const kb = loadValidatedKnowledge('knowledge');
 const detector = safetyDetectorFor(kb, new Router(kb, { thresholds: config.router, maxChars: config.maxMessageChars }));
-const [dev, frozen, other] = SAFETY_TABLES;
+const [dev, frozen, other, ...more] = SAFETY_TABLES;
 
 /*
  * The red-flag tables of issue 20. `redflags-test` was written by people who never saw the
@@ -26,14 +26,16 @@ describe('red-flag tables', () => {
     }
   });
 
-  it.each([dev, frozen, other].filter((t) => existsSync(t.file)).map((t) => [t.name, t.file] as const))(
+  it.each([dev, frozen, other, ...more].filter((t) => existsSync(t.file)).map((t) => [t.name, t.file] as const))(
     '%s: every tier 100 %% recall, at most 1 %% false alarms',
     (name, file) => {
       const f = evaluateSafety(name, detector, loadSafetyTable(file));
       const report = formatSafety(f, true).join('\n');
       for (const row of Object.values(f.perTier)) expect({ report, recall: row.caught / row.total }).toEqual({ report, recall: SAFETY_TARGETS.recall });
       expect(f.falseAlarms / f.ordinary).toBeLessThanOrEqual(SAFETY_TARGETS.falseAlarmRate);
-      expect(Object.keys(f.perTier).length).toBeGreaterThan(0);
+      // A table of red flags has them; one of ordinary questions only counts false alarms.
+      if (name.includes('ordinary questions')) expect(f.ordinary).toBeGreaterThanOrEqual(100);
+      else expect(Object.keys(f.perTier).length).toBeGreaterThan(0);
     },
   );
 });

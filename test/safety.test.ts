@@ -5,7 +5,7 @@ import { parseConfig } from '../src/config';
 import { SUPPORTED_LOCALES } from '../src/config/AppConfig';
 import { formatProblem, lintKnowledge, lintReviews, loadKnowledge, loadValidatedKnowledge, reviewStates } from '../src/knowledge';
 import { I18nextTranslator } from '../src/i18n/Translator';
-import { RedFlagDetector, SafetyTexts, TIERS, moreUrgent, type Tier } from '../src/safety';
+import { RedFlagDetector, SafetyTexts, TIERS, expandAlternatives, moreUrgent, type Tier } from '../src/safety';
 import { Router } from '../src/understanding/Router';
 
 const config = parseConfig({});
@@ -57,6 +57,62 @@ describe('red-flag detection (src/safety)', () => {
     'mag ik sporten met knieartrose?',
   ])('"%s" is no red flag', (text) => {
     expect(tierOf(text)).toBeNull();
+  });
+
+  // The audit's miss categories, by concept, in wordings of our own: English words, someone who
+  // no longer responds, concrete suicide plans, dialect and typos, bowel control, weight loss
+  // said through clothes or kilos.
+  it.each<[string, Tier]>([
+    ['i have chest pain since this morning', '112'],
+    ['i cant breathe properly', '112'],
+    ['mijn oma reageert niet meer, ze ligt in haar stoel', '112'],
+    ['mijn man is niet wakker te krijgen', '112'],
+    ['me moeder zegt niks meer en ligt op de vloer', '112'],
+    ['ze is bewustelos', '112'],
+    ['i want to kill myself', 'crisis'],
+    ['sometimes i think about ending my life', 'crisis'],
+    ['ik spaar al weken mijn slaappillen op', 'crisis'],
+    ['ik heb al afscheidsbrieven geschreven voor mijn kinderen', 'crisis'],
+    ['ik geef al mijn spullen weg, ik heb het niet meer nodig', 'crisis'],
+    ['mijn testament is klaar en ik ga er binnenkort niet meer zijn', 'crisis'],
+    ['i fell and cant stand up', 'now'],
+    ['ik ben gevalle en kan ni meer op mijn been staan', 'now'],
+    ['sinds de operatie hijg ik ineens heel erg', 'now'],
+    ['since my knee surgery i am suddenly short of breath', 'now'],
+    ['ik kan mijn ontlasting niet meer ophouden en mijn rug doet pijn', 'now'],
+    ['my knee is swollen and hot and i have a fever', 'now'],
+    ['mijn knieprotese is rood en lekt', 'now'],
+    ['night pain in my knee and i have lost weight without trying', 'soon'],
+    ["'s nachts pijn in mijn heup en mijn kleren zijn veel te groot geworden", 'soon'],
+    ['nachtelijke pijn en mijn broeken zakken af', 'soon'],
+    ['ik had baarmoederkanker en nu pijn in mijn bekken', 'soon'],
+    ['i have a fever and my hip hurts', 'soon'],
+  ])('new concept: "%s" is tier %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
+  it.each([
+    'no fever, just stiff in the morning',
+    'de huisarts reageert niet op mijn mail',
+    'mijn knie reageert niet op de oefeningen',
+    'ik heb alles geregeld voor de afspraak van dinsdag',
+    'ik kan er dinsdag niet zijn, kan ik verzetten?',
+    'ik heb mijn oude fiets weggegeven',
+    'mag ik touwtjespringen met artrose?',
+    'ik ben sceptisch over injecties',
+    'ik hijg een beetje na het traplopen, is dat normaal bij artrose?',
+    'ik dacht dat ik iets gebroken had maar het viel mee',
+    'ik ben afgevallen door mijn dieet, heb soms pijn s nachts',
+    'mijn broek past niet meer sinds ik minder beweeg',
+  ])('new concept, no alarm: "%s"', (text) => {
+    expect(tierOf(text)).toBeNull();
+  });
+
+  it('expands alternatives and optional groups of a phrase', () => {
+    expect(expandAlternatives('(plas|stoelgang) niet (meer)? ophouden')).toEqual([
+      'plas niet meer ophouden', 'plas niet ophouden', 'stoelgang niet meer ophouden', 'stoelgang niet ophouden',
+    ]);
+    expect(expandAlternatives('(heup|knie)prothese')).toEqual(['heupprothese', 'knieprothese']);
   });
 
   it('gives the most urgent tier when several rules fire', () => {

@@ -23,13 +23,14 @@ import { ChannelAuthentication } from '../server/ChannelAuthentication';
 import { HttpCloudAdapter } from '../server/HttpCloudAdapter';
 import type { ConversationReference } from 'botbuilder';
 import type { AppConfig, Locale } from '../config/AppConfig';
+import { ConfigError } from '../config/ConfigError';
 import { newMemory, type ConversationMemory } from '../conversation/ConversationMemory';
 import { MessageResponder } from '../conversation/MessageResponder';
 import { ReplyComposer } from '../conversation/ReplyComposer';
 import { SafetyDesk } from '../conversation/SafetyDesk';
 import { RedFlagDetector } from '../safety/RedFlagDetector';
 import { I18nextTranslator, resolveLocale } from '../i18n/Translator';
-import { loadValidatedKnowledge, type KnowledgeBase } from '../knowledge';
+import { lintReviews, loadValidatedKnowledge, type KnowledgeBase } from '../knowledge';
 import { pseudonym, type Logger } from '../logging/Logger';
 import { BotServer } from '../server/BotServer';
 import { BotStorage } from '../storage/BotStorage';
@@ -86,6 +87,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
   try {
     const storage = overrides.storage ?? new BotStorage(database);
     const knowledge = loadValidatedKnowledge(config.knowledgeDir, config.practiceFile);
+    refuseUnreviewedInProduction(config, knowledge, clock, logger);
     const { practice } = knowledge;
     // The emergency services of the practice's country (not the patient's language) fill every sentence that names them.
     const translator = new I18nextTranslator(config.localesDir, {
@@ -295,4 +297,24 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     await database.close().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * A production start (NODE_ENV=production) serves only content a clinician reviewed: the red-flag
+ * list and every topic need reviewedBy and reviewedOn. Unreviewed content stops start-up with the
+ * files named, unless ALLOW_UNREVIEWED_CONTENT=true, which starts with a warning naming them.
+ */
+function refuseUnreviewedInProduction(config: AppConfig, knowledge: KnowledgeBase, clock: Clock, logger: Logger): void {
+  if (!config.production) return;
+  const { errors } = lintReviews(knowledge, clock.now().toISOString().slice(0, 10), true);
+  if (!errors.length) return;
+  const files = errors.map((e) => e.file);
+  if (config.allowUnreviewedContent) {
+    logger.warn({ event: 'unreviewed_content', files }, 'ALLOW_UNREVIEWED_CONTENT=true: serving content no clinician reviewed');
+    return;
+  }
+  throw new ConfigError([
+    `NODE_ENV=production: ${files.length} content file(s) never reviewed by a clinician (reviewedBy, reviewedOn): ${files.join(', ')}`,
+    'have them reviewed, or set ALLOW_UNREVIEWED_CONTENT=true to start with them anyway',
+  ]);
 }

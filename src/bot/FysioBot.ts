@@ -15,6 +15,7 @@ import type { SafetyDesk } from '../conversation/SafetyDesk';
 import { resolveLocale } from '../i18n/Translator';
 import { DialogTurnPresets } from './DialogTurnPresets';
 import { setTurnLocale } from './TurnLocale';
+import { setTurnSafety } from './TurnSafety';
 import { pseudonym, type Logger } from '../logging/Logger';
 import type { Router } from '../understanding/Router';
 import type { HandoffService } from '../handoff/HandoffService';
@@ -121,6 +122,7 @@ export class FysioBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const started = Date.now();
     const memory = await this.deps.memory.get(context, newMemory());
+    this.offerOnlyWhatIsAllowed(context, memory);
     const activity = context.activity;
     if (typeof activity.text === 'string' && activity.text.length > this.deps.maxMessageChars) {
       activity.text = activity.text.slice(0, this.deps.maxMessageChars);
@@ -130,6 +132,8 @@ export class FysioBot extends ActivityHandler {
     const { composer, renderer, safety } = this.deps;
     // A red flag outranks everything: any topic, any running flow, even a person holding the chat.
     const flag = command ? undefined : safety.check(text);
+    // Checked once: the dialogs and the responder use this result.
+    setTurnSafety(context, flag);
 
     // While a person holds the conversation the bot is silent and forwards what the patient says.
     // Only a conversation that opened a ticket can be held, so the others skip the query.
@@ -190,7 +194,7 @@ export class FysioBot extends ActivityHandler {
         await this.resume(context, dialogState, parked, locale, 'booking.resumed');
         return;
       }
-      const outcome = await this.deps.responder.respond(text, memory, locale);
+      const outcome = await this.deps.responder.respond(text, memory, locale, flag);
       if (outcome.kind === 'replies') {
         const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
         await context.sendActivities(replies.map((r) => renderer.render(r, locale, activity.channelId)));
@@ -311,6 +315,25 @@ export class FysioBot extends ActivityHandler {
 
   private async send(context: TurnContext, reply: Reply, locale: Locale): Promise<void> {
     await context.sendActivity(this.deps.renderer.render(reply, locale, context.activity.channelId));
+  }
+
+  /**
+   * After a tier that rules out booking (112, crisis, now), no activity of this turn offers
+   * "Afspraak maken": whichever reply carries it (a main menu after "opnieuw", a cancelled flow,
+   * an error, the English offer). Checked when sent, so an alarm earlier in the same turn counts.
+   */
+  private offerOnlyWhatIsAllowed(context: TurnContext, memory: ConversationMemory): void {
+    const { safety } = this.deps;
+    context.onSendActivities(async (_ctx, activities, next) => {
+      for (const a of activities) {
+        const actions = a.suggestedActions?.actions;
+        if (!actions?.length) continue;
+        const kept = safety.offerable(actions, memory);
+        if (kept.length === actions.length) continue;
+        a.suggestedActions = kept.length ? { ...a.suggestedActions!, actions: kept } : undefined;
+      }
+      return next();
+    });
   }
 
   /** Keeps the last lines of the conversation (in memory) for a possible handoff. */

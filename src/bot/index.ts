@@ -2,3 +2,4 @@ export * from './FysioBot';
 export * from './TrackedState';
 export * from './DialogTurnPresets';
 export * from './TurnLocale';
+export * from './TurnSafety';

@@ -64,6 +64,8 @@ const envSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: z.string().trim().optional(),
   ALLOW_ANONYMOUS: bool.default(false),
+  NODE_ENV: z.string().trim().optional(),
+  ALLOW_UNREVIEWED_CONTENT: bool.default(false),
   SERVICE_URL_ALLOWLIST: csv.optional(),
   MAX_BODY_BYTES: positiveInt('a size in bytes, e.g. 262144').default(262144),
   MAX_MESSAGE_CHARS: positiveInt('a number of characters, e.g. 2000').default(2000),
@@ -130,6 +132,10 @@ export interface AppConfig {
     openIdMetadata?: string;
   };
   allowAnonymous: boolean;
+  /** NODE_ENV=production: content a clinician never reviewed stops start-up (see {@link allowUnreviewedContent}). */
+  production: boolean;
+  /** ALLOW_UNREVIEWED_CONTENT=true: a production start with unreviewed content goes on (with a warning). */
+  allowUnreviewedContent: boolean;
   /** serviceUrls an anonymous bot may reply to; loopback always allowed. */
   serviceUrlAllowlist: string[];
   maxBodyBytes: number;
@@ -255,6 +261,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
       openIdMetadata: e.BOT_OPENID_METADATA,
     },
     allowAnonymous: e.ALLOW_ANONYMOUS,
+    production: e.NODE_ENV === 'production',
+    allowUnreviewedContent: e.ALLOW_UNREVIEWED_CONTENT,
     serviceUrlAllowlist: e.SERVICE_URL_ALLOWLIST ?? [],
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxMessageChars: e.MAX_MESSAGE_CHARS,

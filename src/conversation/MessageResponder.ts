@@ -13,6 +13,7 @@ import type { EnglishOffer } from './EnglishOffer';
 import type { Reply } from './Reply';
 import type { ReplyComposer } from './ReplyComposer';
 import type { SafetyDesk } from './SafetyDesk';
+import type { RedFlag } from '../safety/RedFlagDetector';
 
 /** A flow of several turns that a message starts; the dialogs run them. */
 export type Flow = 'booking' | 'cancel-booking' | 'handoff' | 'save-transcript' | 'delete-data';
@@ -52,10 +53,11 @@ export class MessageResponder {
    * Decides and composes the answer to `text`; records answer feedback and unanswered
    * questions. A red flag comes first; after one, answers carry its reminder and booking
    * follows what its tier allows.
+   *
+   * @param flag the result of this turn's safety check of `text` (the caller runs it once)
    */
-  async respond(text: string, memory: ConversationMemory, locale: Locale): Promise<MessageOutcome> {
+  async respond(text: string, memory: ConversationMemory, locale: Locale, flag: RedFlag | undefined): Promise<MessageOutcome> {
     const { safety } = this.deps;
-    const flag = safety.check(text);
     if (flag) {
       await this.recordFeedback(memory, 'emergency', locale);
       return replies(...safety.alarm(flag.tier, memory, locale));
@@ -80,9 +82,9 @@ export class MessageResponder {
       return replies(composer.say(locale, 'nomatch.rephrase'));
     }
 
-    const decision = router.route(text, { locale, previousTopic: memory.previousTopic });
-    // An emergency the router recognises outranks the language; the English answer names 112 too.
-    if (decision.intent !== 'emergency' && this.deps.english?.isEnglish(text)) return replies(...this.deps.english.replies());
+    // The safety check ran on this message and found nothing: the router does not check again.
+    const decision = router.route(text, { locale, previousTopic: memory.previousTopic, safetyChecked: true });
+    if (this.deps.english?.isEnglish(text)) return replies(...this.deps.english.replies());
     // "Kan ik zondag komen?": open or closed that day; an open day with a wish to book starts the booking.
     const day = DAY_INTENTS.has(decision.intent) ? this.deps.days?.answer(text, locale) : undefined;
     if (day && !(day.open && decision.intent === 'booking')) {
@@ -120,7 +122,7 @@ export class MessageResponder {
     if (parts.length < 2) return undefined;
     const found: { topic: string; sure: boolean }[] = [];
     for (const part of parts) {
-      const d = this.deps.router.route(part, { locale });
+      const d = this.deps.router.route(part, { locale, safetyChecked: true });
       const topic = d.intent === 'faq' ? d.topic : d.intent === 'clarify' ? d.candidates[0]?.topic : undefined;
       if (topic && !found.some((f) => f.topic === topic)) found.push({ topic, sure: d.intent === 'faq' });
     }
@@ -159,9 +161,6 @@ export class MessageResponder {
     const { composer } = this.deps;
     if (d.intent !== 'none') memory.misses = 0;
     switch (d.intent) {
-      case 'emergency':
-        // The safety check ran first and found nothing; the router's older rule set still did.
-        return this.deps.safety.alarm(this.deps.safety.tierOfRule(d.emergencyRule ?? '') ?? 'now', memory, locale);
       case 'faq': {
         const topic = this.deps.safety.guardTopic(text, d.topic!);
         memory.previousTopic = topic;

@@ -1,4 +1,4 @@
-import type { Locale } from '../config/AppConfig';
+import { SUPPORTED_LOCALES, type Locale } from '../config/AppConfig';
 import type { RedFlag, RedFlagDetector } from '../safety/RedFlagDetector';
 import { moreUrgent, type Tier } from '../safety/Tier';
 import type { ConversationMemory } from './ConversationMemory';
@@ -14,14 +14,12 @@ import type { ReplyComposer } from './ReplyComposer';
 export class SafetyDesk {
   constructor(private readonly detector: RedFlagDetector, private readonly composer: ReplyComposer) {}
 
-  /** The last text checked and its result: the bot, the responder and a dialog may ask for the same message in one turn. */
-  private last?: { text: string; flag: RedFlag | undefined };
-
-  /** The message's most urgent red flag, if any. */
+  /**
+   * The message's most urgent red flag, if any. Run once per message: the bot passes the result
+   * on to the responder, the dialogs (turn state) and the router (`safetyChecked`).
+   */
   check(text: string): RedFlag | undefined {
-    if (!text) return undefined;
-    if (this.last?.text !== text) this.last = { text, flag: this.detector.detect(text) };
-    return this.last.flag && { ...this.last.flag };
+    return text ? this.detector.detect(text) : undefined;
   }
 
   /** The topic to answer for `topic`, after the topic guards of emergency.yaml. */
@@ -56,15 +54,29 @@ export class SafetyDesk {
   }
 
   /**
+   * The choices that may be offered in this conversation: without "Afspraak maken" (in any
+   * locale) once a tier that rules out booking was given. The bot applies it to everything it
+   * sends, whichever part of it composed the reply.
+   */
+  offerable<T extends { value?: unknown }>(choices: T[], memory: ConversationMemory): T[] {
+    if (this.bookingAllowed(memory)) return choices;
+    return choices.filter((c) => !this.bookValues.has(String(c.value ?? '')));
+  }
+
+  /** The values of the booking button in every locale (a patient may switch language after an alarm). */
+  private get bookValues(): ReadonlySet<string> {
+    return (this.bookValuesCache ??= new Set(SUPPORTED_LOCALES.map((l) => this.composer.action(l, 'book').value)));
+  }
+  private bookValuesCache?: ReadonlySet<string>;
+
+  /**
    * Replies of a later turn, after a red flag: the reminder added to the first reply (the answer), and no
    * booking offered when the tier rules it out. Unchanged when the conversation had no red flag.
    */
   afterwards(replies: Reply[], memory: ConversationMemory, locale: Locale): Reply[] {
     const tier = memory.safetyTier;
     if (!tier || !replies.length) return replies;
-    const book = this.composer.action(locale, 'book').value;
-    const allowed = this.bookingAllowed(memory);
-    const out = replies.map((r) => (allowed || !r.choices ? r : { ...r, choices: r.choices.filter((c) => c.value !== book) }));
+    const out = replies.map((r) => (r.choices ? { ...r, choices: this.offerable(r.choices, memory) } : r));
     out[0] = { ...out[0], text: `${out[0].text}\n${this.composer.reminder(locale, tier)}` };
     return out;
   }

@@ -1,7 +1,7 @@
 import type { Locale } from '../config/AppConfig';
 
 /** Why the conversation went to a person. */
-export type HandoffReason = 'requested' | 'misses' | 'failed-input' | 'red-flag' | 'always-human' | 'agenda-unavailable';
+export type HandoffReason = 'requested' | 'misses' | 'failed-input' | 'always-human' | 'agenda-unavailable';
 
 /** waiting: in the queue; active: a receptionist holds it; callback: to be called; closed: done. */
 export type TicketStatus = 'waiting' | 'active' | 'callback' | 'closed';

@@ -10,6 +10,8 @@ import { TIERS } from './Tier';
 export interface WordSource {
   baseWords(text: string): string[];
   corrected(words: readonly string[]): readonly string[];
+  /** True for a word the knowledge base's texts use (or a stop word): such a word is no typo of a list word. */
+  isKnown(word: string): boolean;
 }
 
 /** A red flag found in a message: its tier and the rule of `knowledge/emergency.yaml` that fired. */
@@ -22,6 +24,8 @@ export interface RedFlag {
 interface CompiledPhrase {
   concept: string;
   words: string[];
+  /** Per word, how many other words may stand before it (after the phrase's previous word). */
+  gaps: number[];
   /** The phrase itself says something is absent ("geen kracht"): a negation before it does not cancel it. */
   negative: boolean;
 }
@@ -36,9 +40,15 @@ interface Match {
 
 /** Words between two words of a phrase ("pijn [echt] op [mijn] borst"). */
 const MAX_GAP = 2;
+/** Words a `...` in a phrase allows ("er ... niet meer zijn": "er tegen dan toch niet meer zijn"). */
+const WIDE_GAP = 5;
+/** A list word read from a typo needs this many letters: shorter words have too many real neighbours. */
+const FUZZY_MIN = 6;
 /** Words that may stand between a negation and the rest of a phrase that starts with it ("geen [enkel] gevoel"). */
 const AFTER_NEGATION: ReadonlySet<string> = new Set([
   'enkel', 'enkele', 'echt', 'helemaal', 'totaal', 'meer', 'de', 'het', 'een', 'mijn', 'me', 'mn', 'om', 'te', 'goed', 'zomaar', 'gewoon',
+  // "niet [kan] opstaan", "niet meer [kon] staan": Dutch puts the modal verb inside the phrase.
+  'kan', 'kon', 'kun', 'kunt', 'kunnen', 'konden', 'zou', 'mag', 'lukt', 'wil', 'wilt', 'willen', 'er', 'op', 'meer',
 ]);
 /** How far back a negation reaches ("geen [hoge] koorts"). */
 const NEGATION_REACH = 4;
@@ -81,6 +91,8 @@ export class RedFlagDetector {
   private readonly byFirstWord = new Map<string, CompiledPhrase[]>();
   /** Phrases whose first word is a prefix (`zwel*`), with the prefix. */
   private readonly byPrefix: { phrase: CompiledPhrase; prefix: string }[] = [];
+  /** Phrases whose first word is a suffix (`*kanker`: borstkanker, botkanker), with the suffix. */
+  private readonly bySuffix: { phrase: CompiledPhrase; suffix: string }[] = [];
   private readonly negations: ReadonlySet<string>;
   private readonly breaks: ReadonlySet<string>;
   private readonly history: ReadonlySet<string>;
@@ -88,6 +100,12 @@ export class RedFlagDetector {
   private readonly context: ReadonlySet<string>;
   /** Every word of every phrase: a Flemish form without its final n ("leve") is read as the phrase's word ("leven"). */
   private readonly phraseWords = new Set<string>();
+  /** The stems of the lists' prefix words (`broek*`): a word starting with one is kept from correction. */
+  private readonly prefixWords = new Set<string>();
+  /** The lists' suffix words (`*kanker`): a word ending in one is kept from correction. */
+  private readonly suffixWords = new Set<string>();
+  /** A list word with one letter left out → the list words it comes from, to read typos ("knellnde"). */
+  private readonly byDeletion = new Map<string, string[]>();
   /** A word → the words it is read as (see {@link wordsOf}); patients repeat the same words. */
   private readonly readCache = new Map<string, readonly string[]>();
   /** A word → the prefix phrases it starts (`zwel*`); looked up once per distinct word. */
@@ -111,17 +129,41 @@ export class RedFlagDetector {
       [HYPOTHETICAL, data.modifiers.hypothetical],
     ];
     for (const [concept, phrases] of lists) {
-      for (const p of phrases) {
-        const words = p
-          .split(/\s+/)
-          .flatMap((w) => (w.endsWith('*') ? [(this.words.baseWords(w.slice(0, -1))[0] ?? '') + '*'] : this.words.baseWords(w)))
-          .filter((w) => w && w !== '*');
+      for (const p of phrases.flatMap(expandAlternatives)) {
+        const words: string[] = [];
+        const gaps: number[] = [];
+        let gap = MAX_GAP;
+        for (const token of p.split(/\s+/)) {
+          if (token === '...') {
+            gap = WIDE_GAP;
+            continue;
+          }
+          const read = token.endsWith('*')
+            ? [(this.words.baseWords(token.slice(0, -1))[0] ?? '') + '*']
+            : token.startsWith('*')
+              ? ['*' + (this.words.baseWords(token.slice(1))[0] ?? '')]
+              : this.words.baseWords(token);
+          for (const w of read.filter((r) => r && r !== '*')) {
+            words.push(w);
+            gaps.push(gap);
+            gap = MAX_GAP;
+          }
+        }
         if (!words.length) continue;
-        for (const w of words) this.phraseWords.add(w);
-        const compiled: CompiledPhrase = { concept, words, negative: this.negations.has(words[0]) };
+        for (const w of words) {
+          if (w.endsWith('*')) this.prefixWords.add(w.slice(0, -1));
+          else if (w.startsWith('*')) this.suffixWords.add(w.slice(1));
+          else this.phraseWords.add(w);
+        }
+        const compiled: CompiledPhrase = { concept, words, gaps, negative: this.negations.has(words[0]) };
         if (words[0].endsWith('*')) this.byPrefix.push({ phrase: compiled, prefix: words[0].slice(0, -1) });
+        else if (words[0].startsWith('*')) this.bySuffix.push({ phrase: compiled, suffix: words[0].slice(1) });
         else this.byFirstWord.set(words[0], [...(this.byFirstWord.get(words[0]) ?? []), compiled]);
       }
+    }
+    for (const w of this.phraseWords) {
+      if (w.length < FUZZY_MIN || /\d/.test(w)) continue;
+      for (const d of deletions(w)) this.byDeletion.set(d, [...(this.byDeletion.get(d) ?? []), w]);
     }
     this.rules = [...data.rules].sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
     for (const r of data.rules) this.tiers.set(r.id, r.tier);
@@ -224,13 +266,45 @@ export class RedFlagDetector {
       if (!read) {
         if (this.phraseWords.has(w)) read = [w];
         else if (w.length >= 3 && w.endsWith('e') && this.phraseWords.has(w + 'n')) read = [w + 'n'];
-        else read = this.words.corrected([w]);
+        else if (this.hasListPrefix(w)) read = [w];
+        else read = [this.typoOfListWord(w) ?? this.words.corrected([w])].flat();
         if (this.readCache.size > 50_000) this.readCache.clear();
         this.readCache.set(w, read);
       }
       for (const r of read) out.push(r);
     }
     return out;
+  }
+
+  /** True when the word starts with a prefix word of the lists ("broeken" for `broek*`). */
+  private hasListPrefix(word: string): boolean {
+    for (let i = 3; i <= word.length; i++) if (this.prefixWords.has(word.slice(0, i)) || this.suffixWords.has(word.slice(-i))) return true;
+    return false;
+  }
+
+  /**
+   * The list word an unknown word is a typo of: one letter left out ("knellnde"), a letter
+   * doubled ("graaden"), two swapped ("bewsuteloos"), or a final d/t mixed up ("benauwt").
+   * Only for long words the knowledge base does not know, that begin as the list word does
+   * (patients rarely mistype the start; "tikken" is no "stikken"), and only when one list word
+   * fits. A stray other letter is not read ("sceptisch" is no "septisch").
+   */
+  private typoOfListWord(word: string): string | undefined {
+    if (word.length < FUZZY_MIN - 1 || /\d/.test(word) || this.words.isKnown(word)) return undefined;
+    const found = new Set<string>();
+    for (const w of this.byDeletion.get(word) ?? NO_WORDS) found.add(w);
+    for (let i = 1; i < word.length; i++) {
+      const d = word.slice(0, i) + word.slice(i + 1);
+      if (word[i] === word[i - 1] && d.length >= FUZZY_MIN && this.phraseWords.has(d)) found.add(d);
+    }
+    for (const d of deletions(word)) for (const w of this.byDeletion.get(d) ?? NO_WORDS) if (isTransposition(word, w)) found.add(w);
+    const last = word.at(-1);
+    if (last === 'd' || last === 't') {
+      const swapped = word.slice(0, -1) + (last === 'd' ? 't' : 'd');
+      if (this.phraseWords.has(swapped)) found.add(swapped);
+    }
+    const fits = [...found].filter((w) => w.slice(0, 2) === word.slice(0, 2));
+    return fits.length === 1 ? fits[0] : undefined;
   }
 
   private matchesIn(words: readonly string[]): Match[] {
@@ -245,7 +319,10 @@ export class RedFlagDetector {
   private prefixPhrases(word: string): readonly CompiledPhrase[] {
     let list = this.prefixCache.get(word);
     if (!list) {
-      list = this.byPrefix.filter((p) => word.startsWith(p.prefix)).map((p) => p.phrase);
+      list = [
+        ...this.byPrefix.filter((p) => word.startsWith(p.prefix)).map((p) => p.phrase),
+        ...this.bySuffix.filter((p) => word.length > p.suffix.length && word.endsWith(p.suffix)).map((p) => p.phrase),
+      ];
       if (this.prefixCache.size > 50_000) this.prefixCache.clear();
       this.prefixCache.set(word, list);
     }
@@ -253,7 +330,7 @@ export class RedFlagDetector {
   }
 
   private collect(words: readonly string[], start: number, p: CompiledPhrase, found: Match[]): void {
-    const end = endOfMatchAt(words, start, p.words, p.negative);
+    const end = endOfMatchAt(words, start, p, p.negative);
     if (end >= 0) found.push({ concept: p.concept, start, end, negative: p.negative });
   }
 
@@ -266,7 +343,8 @@ export class RedFlagDetector {
   private negatedBefore(words: readonly string[], start: number, found: Match[], clauseStart: number): boolean {
     for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
       if (this.breaks.has(words[i])) return false;
-      if (this.negations.has(words[i])) return true;
+      // A negation inside an earlier sign ("rust helpt niet en ik verlies gewicht") is that sign's own.
+      if (this.negations.has(words[i])) return !found.some((m) => m.start < i && i <= m.end);
       if (COORDINATORS.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
       const before = found.find((m) => m.end === i && m.start < start);
       if (before && !words.slice(i + 1, start).some((w) => COORDINATORS.has(w))) return false;
@@ -295,6 +373,37 @@ export class RedFlagDetector {
 }
 
 const NONE: readonly CompiledPhrase[] = [];
+const NO_WORDS: readonly string[] = [];
+
+/**
+ * A phrase with alternatives, one phrase per choice: "(plas|urine) niet (ophouden|houden)"
+ * is four phrases; a group followed by `?` may also be left out ("niet (meer)? staan"). Lets the lists say a sign the many ways patients combine its words.
+ */
+export function expandAlternatives(phrase: string): string[] {
+  const group = /\(([^()]*)\)(\?)?/.exec(phrase);
+  if (!group) return [phrase];
+  const head = phrase.slice(0, group.index);
+  const tail = phrase.slice(group.index + group[0].length);
+  const choices = group[1].split('|').map((c) => c.trim());
+  // "(meer)?": the group may also be left out.
+  if (group[2]) choices.push('');
+  return choices.flatMap((choice) => expandAlternatives(`${head}${choice}${tail}`.replace(/\s+/g, ' ').trim()));
+}
+
+/** The word with each one of its letters left out. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** True when `a` is `b` with two neighbouring letters swapped. */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
 
 /** Verbs that open a yes/no question in general ("is …", "kan …", "geeft …"). */
 const QUESTION_VERBS: ReadonlySet<string> = new Set(['is', 'zijn', 'kan', 'kun', 'kunnen', 'geeft', 'geven', 'veroorzaakt', 'hoort', 'komt', 'krijgt', 'krijg']);
@@ -315,12 +424,13 @@ function nowWordAfter(words: readonly string[], from: number): number {
  * negation that opens a negative phrase only filler words may stand ("geen [enkel] gevoel",
  * not "geen [doof] gevoel").
  */
-function endOfMatchAt(words: readonly string[], start: number, phrase: readonly string[], negative: boolean): number {
+function endOfMatchAt(words: readonly string[], start: number, compiled: CompiledPhrase, negative: boolean): number {
+  const phrase = compiled.words;
   if (!wordMatches(words[start], phrase[0])) return -1;
   let pos = start;
   for (let k = 1; k < phrase.length; k++) {
     let found = -1;
-    for (let j = pos + 1; j <= Math.min(words.length - 1, pos + 1 + MAX_GAP); j++) {
+    for (let j = pos + 1; j <= Math.min(words.length - 1, pos + 1 + compiled.gaps[k]); j++) {
       if (wordMatches(words[j], phrase[k])) {
         found = j;
         break;
@@ -333,7 +443,9 @@ function endOfMatchAt(words: readonly string[], start: number, phrase: readonly 
   return pos;
 }
 
-/** True when a folded word matches a pattern word (`zwel*` matches every word starting with "zwel"). */
+/** True when a folded word matches a pattern word (`zwel*`: every word starting with "zwel"; `*kanker`: every word ending in "kanker"). */
 function wordMatches(word: string, pattern: string): boolean {
-  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern;
+  if (pattern.endsWith('*')) return word.startsWith(pattern.slice(0, -1));
+  if (pattern.startsWith('*')) return word.length >= pattern.length && word.endsWith(pattern.slice(1));
+  return word === pattern;
 }

@@ -55,13 +55,14 @@ interface TextFacts {
   readonly words: readonly string[];
   /** The command the whole text is, if any. */
   readonly command: IntentId | undefined;
+  /** The red-flag rule that fires (null: none), once a route without {@link RouteContext.safetyChecked} asked. */
+  rule?: string | null;
   /** The rest of what {@link Router.route} needs, once a route has asked for it. */
   meaning?: TextMeaning;
 }
 
 /** What {@link Router.route} works out of the text alone; past the first decisive step, left empty. */
 interface TextMeaning {
-  readonly rule: string | undefined;
   readonly label: string | undefined;
   readonly terms: readonly QueryTerm[];
   readonly ranked: readonly Ranked[];
@@ -199,9 +200,10 @@ export class Router {
   route(rawText: string, context: RouteContext): RouteDecision {
     const text = boundForRouting(rawText, this.options.maxChars);
     const facts = this.factsOf(text);
-    const meaning = (facts.meaning ??= this.meaningOf(facts));
-    const rule = meaning.rule;
+    // The bot's safety check has run on this message already and found nothing: not again.
+    const rule = context.safetyChecked ? null : (facts.rule ??= this.emergency.detect(facts.text) ?? null);
     if (rule) return { intent: 'emergency', topic: null, score: 1, candidates: [], emergencyRule: rule };
+    const meaning = (facts.meaning ??= this.meaningOf(facts));
 
     const command = facts.command;
     if (command && !REPLY_ONLY.has(command)) return decision(command, null, 1);
@@ -267,11 +269,10 @@ export class Router {
   /** What {@link route} needs of the text itself, in its order, up to the first step that decides. */
   private meaningOf(facts: TextFacts): TextMeaning {
     const corrected = this.normalizer.corrected(facts.words);
-    const rule = this.emergency.detect(facts.text, corrected);
     const empty = { label: undefined, terms: NO_TERMS, ranked: NO_RANKED, known: 0, knownShare: 0 };
-    if (rule || (facts.command && !REPLY_ONLY.has(facts.command))) return { rule, ...empty };
+    if (facts.command && !REPLY_ONLY.has(facts.command)) return empty;
     const label = this.labels.get(this.normalizer.keyOf(facts.words));
-    if (label) return { ...empty, rule, label };
+    if (label) return { ...empty, label };
 
     const terms = this.queryTerms(facts.text, corrected);
     const ranked = this.index.rank(terms, 6);
@@ -290,7 +291,7 @@ export class Router {
       known += 1;
       knownWeight += w;
     }
-    return { rule, label, terms, ranked, known, knownShare: totalWeight ? knownWeight / totalWeight : 0 };
+    return { label, terms, ranked, known, knownShare: totalWeight ? knownWeight / totalWeight : 0 };
   }
 
   /** The share of a message's weighted words that must be known for it to be in the domain. */

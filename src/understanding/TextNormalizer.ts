@@ -370,6 +370,11 @@ export class TextNormalizer {
     return this.vocabulary.has(part) || this.vocabularyStems.has(part);
   }
 
+  /** True when the knowledge base's texts use the word, or it is a stop word. */
+  isKnown(word: string): boolean {
+    return this.vocabulary.has(word) || this.stopwords.has(word);
+  }
+
   /** True when the word is a stop word. */
   isStopword(word: string): boolean {
     return this.stopwords.has(word);

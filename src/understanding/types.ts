@@ -30,4 +30,9 @@ export interface RouteContext {
   locale: Locale;
   /** The topic answered last, so "en bij de knie?" is read against it. */
   previousTopic?: string;
+  /**
+   * True when the safety module already checked this message this turn and found no red flag:
+   * the router then skips its own emergency step, so detection runs once per message.
+   */
+  safetyChecked?: boolean;
 }

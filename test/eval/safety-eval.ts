@@ -3,7 +3,9 @@
  * module. Per tier, the recall (a message caught with its tier or a more urgent one; the exact
  * tier is shown beside it) and the false alarms on ordinary messages. The held-out tables were
  * written by people who never saw the rules: `redflags-dev` to develop against, `redflags-test`
- * frozen (only run for the figures). `dev-other.jsonl` adds its emergencies and other messages.
+ * frozen (only run for the figures). `dev-other.jsonl` adds its emergencies and other messages;
+ * the red-flag audit set, opened after its blind score, is a development set; two routing sets
+ * add their ordinary questions to the false-alarm count.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +45,11 @@ export const SAFETY_TABLES: { name: string; file: string }[] = [
   { name: 'redflags-dev', file: join(HERE, 'heldout', 'redflags-dev.jsonl') },
   { name: 'redflags-test (frozen)', file: join(HERE, 'heldout', 'redflags-test.jsonl') },
   { name: 'dev-other', file: join(HERE, 'dev-other.jsonl') },
+  // Written blind, scored once, then opened: a development set since (issue 20's audit).
+  { name: 'redflags-audit (used, now development)', file: join(HERE, 'audit', 'redflags-audit.jsonl') },
+  // Ordinary questions only (no emergencies): what the routing sets ask must raise no alarm.
+  { name: 'routing-audit (ordinary questions)', file: join(HERE, 'audit', 'routing-audit.jsonl') },
+  { name: 'topics-dev (ordinary questions)', file: join(HERE, 'heldout', 'topics-dev.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
