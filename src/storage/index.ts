@@ -12,3 +12,5 @@ export * from './PostgresTicketRepository';
 export * from './SqliteCurationRepository';
 export * from './PostgresCurationRepository';
 export * from './openSqlite';
+export * from './PostgresNotifications';
+export * from './sharedSecret';
