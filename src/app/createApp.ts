@@ -40,6 +40,7 @@ import { formatOpeningHours } from '../conversation/PracticeInfo';
 import { openDatabase, type Database } from '../storage/Database';
 import { RetentionJob } from '../storage/RetentionJob';
 import { sharedSecret } from '../storage/sharedSecret';
+import { PostgresMessageIds } from '../storage/PostgresMessageIds';
 import { Router } from '../understanding/Router';
 import { systemClock, type Clock } from '../util/Clock';
 
@@ -224,6 +225,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       whatsAppAdapter.onTurnError = adapter.onTurnError;
       const webhook = registerWhatsAppRoutes(server.server, {
         config: config.whatsapp, adapter: whatsAppAdapter, logic: (context) => bot.run(context), logger, clock,
+        messageIds: shared ? new PostgresMessageIds(shared.pool, clock) : undefined,
       });
       whatsapp = { adapter: whatsAppAdapter, webhook };
     }

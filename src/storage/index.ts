@@ -14,3 +14,4 @@ export * from './PostgresCurationRepository';
 export * from './openSqlite';
 export * from './PostgresNotifications';
 export * from './sharedSecret';
+export * from './PostgresMessageIds';

@@ -178,4 +178,12 @@ export const MIGRATIONS: Migration[] = [
     );
     CREATE TABLE IF NOT EXISTS app_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   },
+  {
+    version: 9,
+    description: 'WhatsApp message ids already handled, shared by the instances on PostgreSQL',
+    // With SQLite one process handles every webhook and remembers the ids in memory.
+    sqlite: `SELECT 1;`,
+    postgres: `CREATE TABLE IF NOT EXISTS whatsapp_message_ids (id TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);
+    CREATE INDEX IF NOT EXISTS whatsapp_message_ids_seen ON whatsapp_message_ids(seen_at);`,
+  },
 ];
