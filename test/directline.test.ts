@@ -310,18 +310,18 @@ describe('Direct Line limits', () => {
   it('keeps a bounded number of activities and conversations, and watermarks stay valid', () => {
     const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));
     const store = new DirectLineConversationStore(clock, { maxConversations: 2, maxActivitiesPerConversation: 3, idleSeconds: 60 });
-    const { conversation } = store.open('a', 'u', 'nl-NL');
-    for (let i = 1; i <= 5; i++) store.append('a', { type: 'message', text: `m${i}` });
-    const all = store.since(conversation, 0);
+    const { conversation } = store.openNow('a', 'u', 'nl-NL');
+    for (let i = 1; i <= 5; i++) store.appendNow('a', { type: 'message', text: `m${i}` });
+    const all = store.sinceNow(conversation, 0);
     expect(all.activities.map((x) => x.text)).toEqual(['m3', 'm4', 'm5']);
     expect(all.watermark).toBe(5);
-    expect(store.since(conversation, 4).activities.map((x) => x.text)).toEqual(['m5']);
-    store.open('b', 'u', 'nl-NL');
-    store.get('a');
-    store.open('c', 'u', 'nl-NL');
-    expect([store.get('a') !== undefined, store.get('b') !== undefined, store.get('c') !== undefined]).toEqual([true, false, true]);
+    expect(store.sinceNow(conversation, 4).activities.map((x) => x.text)).toEqual(['m5']);
+    store.openNow('b', 'u', 'nl-NL');
+    store.getNow('a');
+    store.openNow('c', 'u', 'nl-NL');
+    expect([store.getNow('a') !== undefined, store.getNow('b') !== undefined, store.getNow('c') !== undefined]).toEqual([true, false, true]);
     clock.advance(61_000);
-    expect(store.get('a')).toBeUndefined();
+    expect(store.getNow('a')).toBeUndefined();
   });
 });
 

@@ -122,12 +122,18 @@ describe('bodies that are not JSON (restify #1801: multipart temp files)', () =>
 });
 
 describe('Upgrade requests on routes that do not upgrade', () => {
-  it.each(['/healthz', '/api/messages', '/v3/directline/conversations/x/stream', '/console'])('%s: answered and closed, not left hanging', async (path) => {
+  it.each([
+    ['/healthz', 400],
+    ['/api/messages', 400],
+    // The web chat's stream does upgrade, but only with a token for that conversation.
+    ['/v3/directline/conversations/x/stream', 401],
+    ['/console', 400],
+  ])('%s: answered (%i) and closed, not left hanging', async (path, status) => {
     const { reply, closed } = await rawExchange(
       server.base,
       `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
     );
-    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
     expect(closed).toBe(true);
     await stillServing();
   });

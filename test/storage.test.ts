@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Worker } from 'node:worker_threads';
-import { BotStorage, PostgresDatabase, SqliteDatabase, StateWriterFailedError, WorkerStateWriter } from '../src/storage';
+import { BotStorage, PostgresDatabase, SqliteDatabase } from '../src/storage';
 import { MIGRATIONS } from '../src/storage/migrations';
 import { FixedClock } from '../src/util/Clock';
 import { freshPostgresUrl } from './helpers/postgres';
@@ -133,10 +131,10 @@ describe('migrations', () => {
   });
 });
 
-describe('SQLite conversation state kept in memory', () => {
+describe('SQLite conversation state', () => {
   const key = (n: number) => `webchat/conversations/c${n}/`;
-  const open = (file: string, c = new FixedClock(clock.now()), limits?: { entries: number; chars: number }) => {
-    const db = new SqliteDatabase(file, c, limits ? { stateCache: limits } : {});
+  const open = (file: string, c = new FixedClock(clock.now())) => {
+    const db = new SqliteDatabase(file, c);
     db.migrate();
     return { db, storage: new BotStorage(db) };
   };
@@ -193,73 +191,10 @@ describe('SQLite conversation state kept in memory', () => {
     expect((await again.storage.read([key(6)]))[key(6)]).toMatchObject({ v: 6 });
     await again.db.close();
   });
-
-  it('holds at most its limit in memory and reads the rest from the file', async () => {
-    const { db, storage } = open(freshFile(), undefined, { entries: 3, chars: 10_000 });
-    for (let i = 0; i < 10; i++) await storage.write({ [key(i)]: { v: i } });
-    expect(db.cachedStates).toBe(3);
-    const all = await storage.read(Array.from({ length: 10 }, (_, i) => key(i)));
-    expect(Object.values(all).map((item) => item.v)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(db.cachedStates).toBe(3);
-    await db.close();
-  });
 });
 
-describe('SQLite state writer thread', () => {
-  const file = () => join(mkdtempSync(join(tmpdir(), 'sq-writer-')), 'state.sqlite');
-
-  it('never lets a read from the file overtake a write still on its way, nor a deletion', async () => {
-    // A cache of one key: every other key is read from the file.
-    const db = new SqliteDatabase(file(), clock, { stateCache: { entries: 1, chars: 10_000 } });
-    db.migrate();
-    const writes = [];
-    for (let round = 1; round <= 20; round++) {
-      for (const k of ['a', 'b', 'c']) writes.push(db.write(k, { round }, undefined, `${k}${round}`));
-    }
-    // Not awaited: the writes are still on their way to the thread.
-    expect(Object.fromEntries([...(await db.readMany(['a', 'b', 'c']))].map(([k, r]) => [k, r.data]))).toEqual({
-      a: { round: 20 }, b: { round: 20 }, c: { round: 20 },
-    });
-    await Promise.all(writes);
-    const deleting = db.deleteByPrefix('b');
-    expect([...(await db.readMany(['a', 'b', 'c'])).keys()]).toEqual(['a', 'c']);
-    expect(await deleting).toBe(1);
-    await db.close();
-  });
-
-  it('never serves a checked write over a later change to the same key made in the same turn', async () => {
-    const db = new SqliteDatabase(file(), clock);
-    db.migrate();
-    await db.write('k', { v: 0 }, undefined, 'e0');
-    const checked = db.write('k', { v: 1 }, 'e0', 'e1');
-    const plain = db.write('k', { v: 2 }, undefined, 'e2');
-    await Promise.all([checked, plain]);
-    expect((await db.readMany(['k'])).get('k')?.data).toEqual({ v: 2 });
-
-    const checkedAgain = db.write('k', { v: 3, phone: '0612345678' }, 'e2', 'e3');
-    const forgotten = db.deleteByPrefix('k');
-    await Promise.all([checkedAgain, forgotten]);
-    expect(await db.readMany(['k'])).toEqual(new Map());
-    await db.close();
-  });
-
-  it('fails a change that SQLite refuses on its own; the rest of its batch and later ones are stored', async () => {
-    const path = file();
-    const db = new SqliteDatabase(path, clock);
-    db.migrate();
-    const writer = new WorkerStateWriter(path);
-    const change = (key: string, json: string | null) => writer.apply({ kind: 'write', key, json: json as string, etag: `e-${key}`, now: 0 });
-    const results = await Promise.allSettled([change('a', '{"v":1}'), change('b', null), change('c', '{"v":3}')]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/NOT NULL/);
-    await expect(change('d', '{"v":4}')).resolves.toBe('written');
-    expect(writer.failed).toBeUndefined();
-    await writer.close();
-    const check = new BetterSqlite3(path, { readonly: true });
-    expect((check.prepare('SELECT key FROM bot_state ORDER BY key').all() as { key: string }[]).map((r) => r.key)).toEqual(['a', 'c', 'd']);
-    check.close();
-    await db.close();
-  });
+describe('SQLite under another connection', () => {
+  const file = () => join(mkdtempSync(join(tmpdir(), 'sq-lock-')), 'state.sqlite');
 
   it('fails only the turn whose write meets a file locked for longer than the busy timeout, and goes on', async () => {
     const path = file();
@@ -276,49 +211,5 @@ describe('SQLite state writer thread', () => {
     await expect(db.ping()).resolves.toBeUndefined();
     expect((await db.readMany(['k'])).get('k')?.data).toEqual({ v: 3 });
     await db.close();
-  });
-
-  it('stores what was written before close, and refuses what comes after', async () => {
-    const path = file();
-    const db = new SqliteDatabase(path, clock);
-    db.migrate();
-    const before = [1, 2, 3].map((i) => db.write(`k${i}`, { v: i }, undefined, `e${i}`));
-    const closing = db.close();
-    await expect(Promise.all(before)).resolves.toEqual(['written', 'written', 'written']);
-    await closing;
-    await expect(db.write('late', { v: 4 }, undefined, 'e4')).rejects.toThrow(/writer is closed/);
-    const check = new BetterSqlite3(path, { readonly: true });
-    expect((check.prepare('SELECT count(*) AS n FROM bot_state').get() as { n: number }).n).toBe(3);
-    check.close();
-  });
-
-  it('keeps a script that awaits a write running until the write is stored', () => {
-    const path = file();
-    const script = `
-      const { SqliteDatabase } = require('./src/storage');
-      const db = new SqliteDatabase(${JSON.stringify(path)}, { now: () => new Date() });
-      db.migrate();
-      db.write('k', { v: 1 }, undefined, 'e1').then(() => console.log('stored'));`;
-    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { encoding: 'utf8', timeout: 30_000 });
-    expect(run.stdout.trim()).toBe('stored');
-    const check = new BetterSqlite3(path, { readonly: true });
-    expect(check.prepare('SELECT data FROM bot_state WHERE key = ?').get('k')).toEqual({ data: '{"v":1}' });
-    check.close();
-  });
-
-  it('stops acknowledging writes, and fails the readiness check, once its thread has died', async () => {
-    let thread: Worker | undefined;
-    const db = new SqliteDatabase(file(), clock, { onStateWriter: (w) => (thread = w) });
-    db.migrate();
-    await expect(db.write('k', { v: 1 }, undefined, 'e1')).resolves.toBe('written');
-    await thread!.terminate();
-    await expect(db.write('k', { v: 2 }, undefined, 'e2')).rejects.toBeInstanceOf(StateWriterFailedError);
-    await expect(db.ping()).rejects.toThrow(/conversation-state writer stopped .*restart the service/);
-    // What was acknowledged is still there for a restarted service.
-    const again = new SqliteDatabase(join(db.db.name, '..', 'state.sqlite'), clock);
-    again.migrate();
-    await db.close();
-    expect((await again.readMany(['k'])).get('k')?.data).toEqual({ v: 1 });
-    await again.close();
   });
 });

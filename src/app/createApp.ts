@@ -11,7 +11,7 @@ import { FysioBot } from '../bot/FysioBot';
 import { TrackedState } from '../bot/TrackedState';
 import { ActivityRenderer } from '../channels/ActivityRenderer';
 import { registerWhatsAppRoutes, WhatsAppAdapter, type WhatsAppWebhook } from '../channels/whatsapp';
-import type { DirectLineAdapter } from '../channels/directline';
+import { PostgresDirectLineStore, type DirectLineAdapter } from '../channels/directline';
 import { registerWebChannel, tokenKeyIn, type WebChannelDeps } from '../channels/web';
 import { StaffTeamsNotifier } from '../channels/teams/StaffTeamsNotifier';
 import { ConsoleSessions, ConsoleUsers, registerConsoleRoutes } from '../console';
@@ -40,6 +40,8 @@ import { EnglishOffer } from '../conversation/EnglishOffer';
 import { formatOpeningHours } from '../conversation/PracticeInfo';
 import { openDatabase, type Database } from '../storage/Database';
 import { RetentionJob } from '../storage/RetentionJob';
+import { sharedSecret } from '../storage/sharedSecret';
+import { PostgresMessageIds } from '../storage/PostgresMessageIds';
 import { Router } from '../understanding/Router';
 import { systemClock, type Clock } from '../util/Clock';
 
@@ -208,9 +210,15 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         await database.ping();
       },
     });
+    // Several instances on one database share the web chat: its conversations, activities and
+    // token key live in PostgreSQL, and new activities are announced with NOTIFY.
+    const shared = database.shared;
     const webChat = registerWebChannel(server.server, {
       config, logic: (context) => bot.run(context), logger, practice, translator, clock, trustedProxyHops: config.trustedProxyHops,
-      tokenKey: tokenKeyIn(config.dataDir), ...overrides.webChannel,
+      tokenKey: config.directLine.tokenKey ?? (shared ? await sharedSecret(shared.pool, 'directline_token_key') : tokenKeyIn(config.dataDir)),
+      makeStore: shared ? (limits) => new PostgresDirectLineStore(shared.pool, shared.notifications, clock, limits) : undefined,
+      upgrades: (handler) => server.handleUpgrades(handler),
+      ...overrides.webChannel,
     });
     webChat.onTurnError = adapter.onTurnError;
     let whatsapp: App['whatsapp'];
@@ -219,6 +227,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       whatsAppAdapter.onTurnError = adapter.onTurnError;
       const webhook = registerWhatsAppRoutes(server.server, {
         config: config.whatsapp, adapter: whatsAppAdapter, logic: (context) => bot.run(context), logger, clock,
+        messageIds: shared ? new PostgresMessageIds(shared.pool, clock) : undefined,
       });
       whatsapp = { adapter: whatsAppAdapter, webhook };
     }

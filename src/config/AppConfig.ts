@@ -79,6 +79,7 @@ const envSchema = z.object({
   WHATSAPP_GRAPH_URL: url(['https:', 'http:']).default('https://graph.facebook.com/v21.0'),
   DIRECT_LINE_SECRET: z.string().min(8, 'expected at least 8 characters').optional(),
   DIRECT_LINE_TOKEN_TTL_SECONDS: positiveInt('a number of seconds, e.g. 1800').default(1800),
+  DIRECT_LINE_TOKEN_KEY: z.string().min(32, 'expected at least 32 random characters').optional(),
   WEBSITE_ORIGINS: csv.optional(),
   FRAME_ANCESTORS: z.string().trim().optional(),
   RATE_LIMIT_PER_MINUTE: positiveInt('a number of requests per minute, e.g. 60').default(60),
@@ -150,7 +151,8 @@ export interface AppConfig {
   /** WhatsApp Business Cloud API; enabled when all four credentials are set. */
   whatsapp?: { verifyToken: string; appSecret: string; accessToken: string; phoneNumberId: string; graphUrl: string };
   /** Website chat: our own Direct Line, or Azure's when a secret is set. */
-  directLine: { secret?: string; tokenTtlSeconds: number };
+  /** `tokenKey` signs the bot's own web chat tokens; kept in DATA_DIR (SQLite) or the database (PostgreSQL) when unset. */
+  directLine: { secret?: string; tokenTtlSeconds: number; tokenKey?: string };
   /** Origins of the practice's website(s), for CORS and embedding. */
   websiteOrigins: string[];
   /** CSP frame-ancestors value for the chat page ('self' when unset). */
@@ -274,7 +276,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
           phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID!, graphUrl: e.WHATSAPP_GRAPH_URL.replace(/\/$/, ''),
         }
       : undefined,
-    directLine: { secret: e.DIRECT_LINE_SECRET, tokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS },
+    directLine: { secret: e.DIRECT_LINE_SECRET, tokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS, tokenKey: e.DIRECT_LINE_TOKEN_KEY },
     websiteOrigins: e.WEBSITE_ORIGINS ?? [],
     frameAncestors: e.FRAME_ANCESTORS ?? "'self'",
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

@@ -63,8 +63,17 @@ export interface BotServerDeps {
  * size limits and clean 4xx answers for bad input, and a graceful stop that lets turns in
  * flight finish.
  */
+/** Something that serves upgraded connections (a WebSocket endpoint). */
+export interface UpgradeHandler {
+  /** True when the request is this handler's (it answers it, also with a refusal). */
+  handle(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Closes its connections: the server stops. */
+  close(): void;
+}
+
 export class BotServer {
   readonly server: Server;
+  private readonly upgradeHandlers: UpgradeHandler[] = [];
   private inFlight = 0;
   private stopping = false;
   private idle?: () => void;
@@ -121,9 +130,11 @@ export class BotServer {
       }
       return cb();
     });
-    // A request asking to switch protocols (WebSocket, h2c) would otherwise wait forever: no
-    // route here upgrades, so it is answered and the connection closed.
-    this.server.server.on('upgrade', (_req: IncomingMessage, socket: Duplex) => refuseUpgrade(socket));
+    // A request asking to switch protocols (WebSocket, h2c) would otherwise wait forever: one no
+    // handler claims (the web chat's stream) is answered and the connection closed.
+    this.server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (!this.upgradeHandlers.some((h) => h.handle(req, socket, head))) refuseUpgrade(socket);
+    });
 
     this.server.get('/healthz', async (_req: Request, res: Response) => {
       res.json(200, { status: 'ok' });
@@ -196,9 +207,15 @@ export class BotServer {
     });
   }
 
+  /** Lets a route that speaks WebSocket take the upgrade requests it claims; the rest are refused. */
+  handleUpgrades(handler: UpgradeHandler): void {
+    this.upgradeHandlers.push(handler);
+  }
+
   /** Stops accepting requests and waits (up to `timeoutMs`) for turns in flight. */
   async stop(timeoutMs = 10000): Promise<void> {
     this.stopping = true;
+    for (const h of this.upgradeHandlers) h.close();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     if (this.inFlight > 0) {
       await Promise.race([new Promise<void>((r) => (this.idle = r)), new Promise((r) => setTimeout(r, timeoutMs).unref())]);

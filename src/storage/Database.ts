@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import type { Pool } from 'pg';
+import { PostgresNotifications } from './PostgresNotifications';
 import type { AppConfig } from '../config/AppConfig';
 import type { Clock } from '../util/Clock';
 import { PostgresDatabase } from './PostgresDatabase';
@@ -20,6 +22,11 @@ export interface Database extends StateStore {
   readonly bookings: BookingRepository;
   readonly tickets: TicketRepository;
   readonly curation: CurationRepository;
+  /**
+   * What several instances on one PostgreSQL database share besides the tables: the pool for
+   * other stores (the web chat's), and LISTEN/NOTIFY. Absent for SQLite (one process).
+   */
+  readonly shared?: { pool: Pool; notifications: PostgresNotifications };
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,7 +45,17 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
       await pg.close().catch(() => undefined);
       throw err;
     }
-    return Object.assign(pg, { kind: 'postgres' as const, bookings: new PostgresBookingRepository(pg.pool), tickets: new PostgresTicketRepository(pg.pool), curation: new PostgresCurationRepository(pg.pool) });
+    const notifications = new PostgresNotifications(config.databaseUrl);
+    await notifications.start();
+    const closePool = pg.close.bind(pg);
+    return Object.assign(pg, {
+      kind: 'postgres' as const, bookings: new PostgresBookingRepository(pg.pool), tickets: new PostgresTicketRepository(pg.pool), curation: new PostgresCurationRepository(pg.pool),
+      shared: { pool: pg.pool, notifications },
+      close: async () => {
+        await notifications.close();
+        await closePool();
+      },
+    });
   }
   const sqlite = new SqliteDatabase(join(config.dataDir, 'fysio-assistent.sqlite'), clock);
   sqlite.migrate();

@@ -5,27 +5,23 @@ import type { SqliteDatabase } from './SqliteDatabase';
 
 /**
  * Bookings in SQLite; the partial unique index makes a double booking impossible. Every change
- * resolves only once it is on disk ({@link SqliteDatabase.durable}): a patient is told a
- * reference only for a booking that survives a power cut.
+ * is committed with an fsync ({@link SqliteDatabase.synced}): a patient is told a reference only
+ * for a booking that survives a power cut.
  */
 export class SqliteBookingRepository implements BookingRepository {
   constructor(private readonly sqlite: SqliteDatabase) {}
 
   async create(b: Booking): Promise<ClaimOutcome> {
-    let outcome: ClaimOutcome;
     try {
-      this.sqlite
-        .stmt(
+      const insert = this.sqlite.stmt(
           `INSERT INTO bookings (reference, status, location_id, appointment_type_id, starts_at, ends_at, user_key, channel, locale, details, created_at, updated_at, last_event, therapist_id, agenda_event)
            VALUES (@reference, @status, @location_id, @appointment_type_id, @starts_at, @ends_at, @user_key, @channel, @locale, @details, @created_at, @updated_at, @last_event, @therapist_id, @agenda_event)`,
-        )
-        .run(toRow(b));
-      outcome = 'created';
+      );
+      this.sqlite.synced(() => insert.run(toRow(b)));
+      return 'created';
     } catch (err) {
       return uniqueViolation(err);
     }
-    await this.sqlite.durable();
-    return outcome;
   }
 
   async findByReference(reference: string): Promise<Booking | undefined> {
@@ -34,11 +30,8 @@ export class SqliteBookingRepository implements BookingRepository {
   }
 
   async cancel(reference: string, at: Date): Promise<boolean> {
-    const r = this.sqlite
-      .stmt("UPDATE bookings SET status = 'cancelled', last_event = 'cancelled', updated_at = ? WHERE reference = ? AND status = 'confirmed'")
-      .run(at.getTime(), reference);
-    await this.sqlite.durable();
-    return r.changes === 1;
+    const update = this.sqlite.stmt("UPDATE bookings SET status = 'cancelled', last_event = 'cancelled', updated_at = ? WHERE reference = ? AND status = 'confirmed'");
+    return this.sqlite.synced(() => update.run(at.getTime(), reference)).changes === 1;
   }
 
   async move(reference: string, start: Date, end: Date, locationId: string, at: Date): Promise<'moved' | 'slot-taken' | 'not-found'> {
@@ -49,17 +42,16 @@ export class SqliteBookingRepository implements BookingRepository {
   async moveTo(reference: string, t: MoveTarget, at: Date): Promise<'moved' | 'slot-taken' | 'not-found'> {
     let changes: number;
     try {
-      changes = this.sqlite
-        .stmt(
-          `UPDATE bookings SET starts_at = ?, ends_at = ?, location_id = ?, therapist_id = ?, agenda_event = ?, last_event = 'moved', updated_at = ?
-           WHERE reference = ? AND status = 'confirmed'`,
-        )
-        .run(t.start.getTime(), t.end.getTime(), t.locationId, t.therapistId ?? null, t.agendaEvent ? JSON.stringify(t.agendaEvent) : null, at.getTime(), reference).changes;
+      const update = this.sqlite.stmt(
+        `UPDATE bookings SET starts_at = ?, ends_at = ?, location_id = ?, therapist_id = ?, agenda_event = ?, last_event = 'moved', updated_at = ?
+         WHERE reference = ? AND status = 'confirmed'`,
+      );
+      const args = [t.start.getTime(), t.end.getTime(), t.locationId, t.therapistId ?? null, t.agendaEvent ? JSON.stringify(t.agendaEvent) : null, at.getTime(), reference];
+      changes = this.sqlite.synced(() => update.run(...args)).changes;
     } catch (err) {
       if (uniqueViolation(err) === 'slot-taken') return 'slot-taken';
       throw err;
     }
-    await this.sqlite.durable();
     return changes === 1 ? 'moved' : 'not-found';
   }
 
@@ -85,9 +77,8 @@ export class SqliteBookingRepository implements BookingRepository {
   }
 
   async deleteEndedBefore(before: Date): Promise<number> {
-    const deleted = this.sqlite.stmt('DELETE FROM bookings WHERE ends_at < ?').run(before.getTime()).changes;
-    await this.sqlite.durable();
-    return deleted;
+    const del = this.sqlite.stmt('DELETE FROM bookings WHERE ends_at < ?');
+    return this.sqlite.synced(() => del.run(before.getTime())).changes;
   }
 
   async findForUser(userKey: string): Promise<Booking[]> {
@@ -95,9 +86,8 @@ export class SqliteBookingRepository implements BookingRepository {
   }
 
   async deleteForUser(userKey: string): Promise<number> {
-    const deleted = this.sqlite.stmt('DELETE FROM bookings WHERE user_key = ?').run(userKey).changes;
-    await this.sqlite.durable();
-    return deleted;
+    const del = this.sqlite.stmt('DELETE FROM bookings WHERE user_key = ?');
+    return this.sqlite.synced(() => del.run(userKey)).changes;
   }
 }
 

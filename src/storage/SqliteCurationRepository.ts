@@ -2,23 +2,23 @@ import type { Locale } from '../config/AppConfig';
 import type { AnswerFeedback, CurationRepository, Transcript, UnansweredQuestion } from '../curation/CurationRepository';
 import type { SqliteDatabase } from './SqliteDatabase';
 
-/** Content-curation data in SQLite. Every change resolves only once it is on disk. */
+/** Content-curation data in SQLite. Every change is committed with an fsync ({@link SqliteDatabase.synced}). */
 export class SqliteCurationRepository implements CurationRepository {
   constructor(private readonly sqlite: SqliteDatabase) {}
 
   async addUnanswered(q: UnansweredQuestion): Promise<void> {
-    this.sqlite.stmt('INSERT INTO unanswered_questions (text, locale, created_at) VALUES (?, ?, ?)').run(q.text, q.locale, q.at.getTime());
-    await this.sqlite.durable();
+    const insert = this.sqlite.stmt('INSERT INTO unanswered_questions (text, locale, created_at) VALUES (?, ?, ?)');
+    this.sqlite.synced(() => insert.run(q.text, q.locale, q.at.getTime()));
   }
 
   async addFeedback(f: AnswerFeedback): Promise<void> {
-    this.sqlite.stmt('INSERT INTO answer_feedback (topic, locale, helpful, created_at) VALUES (?, ?, ?, ?)').run(f.topic, f.locale, f.helpful ? 1 : 0, f.at.getTime());
-    await this.sqlite.durable();
+    const insert = this.sqlite.stmt('INSERT INTO answer_feedback (topic, locale, helpful, created_at) VALUES (?, ?, ?, ?)');
+    this.sqlite.synced(() => insert.run(f.topic, f.locale, f.helpful ? 1 : 0, f.at.getTime()));
   }
 
   async saveTranscript(t: Transcript): Promise<void> {
-    this.sqlite.stmt('INSERT INTO transcripts (conversation_id, lines, created_at) VALUES (?, ?, ?)').run(t.conversationId, JSON.stringify(t.lines), t.at.getTime());
-    await this.sqlite.durable();
+    const insert = this.sqlite.stmt('INSERT INTO transcripts (conversation_id, lines, created_at) VALUES (?, ?, ?)');
+    this.sqlite.synced(() => insert.run(t.conversationId, JSON.stringify(t.lines), t.at.getTime()));
   }
 
   async unanswered(limit: number): Promise<UnansweredQuestion[]> {
@@ -33,19 +33,16 @@ export class SqliteCurationRepository implements CurationRepository {
   }
 
   async deleteTranscripts(conversationId: string): Promise<number> {
-    const deleted = this.sqlite.stmt('DELETE FROM transcripts WHERE conversation_id = ?').run(conversationId).changes;
-    await this.sqlite.durable();
-    return deleted;
+    const del = this.sqlite.stmt('DELETE FROM transcripts WHERE conversation_id = ?');
+    return this.sqlite.synced(() => del.run(conversationId)).changes;
   }
 
   async deleteOlderThan(before: Date, unansweredBefore = before): Promise<number> {
     const cutoffs: [string, number][] = [
       ['unanswered_questions', unansweredBefore.getTime()], ['answer_feedback', unansweredBefore.getTime()], ['transcripts', before.getTime()],
     ];
-    const deleted = this.sqlite.db.transaction(() =>
+    return this.sqlite.synced(() =>
       cutoffs.reduce((n, [table, t]) => n + this.sqlite.stmt(`DELETE FROM ${table} WHERE created_at < ?`).run(t).changes, 0),
-    )();
-    await this.sqlite.durable();
-    return deleted;
+    );
   }
 }

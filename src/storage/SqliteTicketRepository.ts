@@ -5,16 +5,14 @@ import type { SqliteDatabase } from './SqliteDatabase';
 
 /**
  * Handoff tickets in SQLite. Read-modify-write is safe: better-sqlite3 runs it synchronously.
- * Every change resolves only once it is on disk.
+ * Every change is committed with an fsync ({@link SqliteDatabase.synced}).
  */
 export class SqliteTicketRepository implements TicketRepository {
   constructor(private readonly sqlite: SqliteDatabase) {}
 
   async create(t: Ticket): Promise<void> {
-    this.sqlite
-      .stmt('INSERT INTO handoff_tickets (id, status, conversation_id, data, created_at, updated_at) VALUES (@id, @status, @conversation_id, @data, @created_at, @updated_at)')
-      .run(ticketToRow(t));
-    await this.sqlite.durable();
+    const insert = this.sqlite.stmt('INSERT INTO handoff_tickets (id, status, conversation_id, data, created_at, updated_at) VALUES (@id, @status, @conversation_id, @data, @created_at, @updated_at)');
+    this.sqlite.synced(() => insert.run(ticketToRow(t)));
   }
 
   async get(id: string): Promise<Ticket | undefined> {
@@ -33,25 +31,21 @@ export class SqliteTicketRepository implements TicketRepository {
   }
 
   async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut'>>, at: Date): Promise<void> {
-    // IMMEDIATE, as every transaction that reads before it writes: the state writer's thread
-    // commits to the same file, and a deferred transaction would fail if it did so in between.
-    this.sqlite.db.transaction(() => {
+    this.sqlite.synced(() => {
       const t = this.getSync(id);
       if (!t) return;
       const next = { ...t, ...change, updatedAt: at };
       this.sqlite.stmt('UPDATE handoff_tickets SET status = @status, data = @data, updated_at = @updated_at WHERE id = @id').run(ticketToRow(next));
-    }).immediate();
-    await this.sqlite.durable();
+    });
   }
 
   async addMessage(id: string, message: TicketMessage, at: Date): Promise<void> {
-    this.sqlite.db.transaction(() => {
+    this.sqlite.synced(() => {
       const t = this.getSync(id);
       if (!t) return;
       const next = { ...t, messages: [...t.messages, message].slice(-500), updatedAt: at };
       this.sqlite.stmt('UPDATE handoff_tickets SET data = @data, updated_at = @updated_at WHERE id = @id').run(ticketToRow(next));
-    }).immediate();
-    await this.sqlite.durable();
+    });
   }
 
   async list(statuses: TicketStatus[], limit: number): Promise<Ticket[]> {
@@ -61,15 +55,13 @@ export class SqliteTicketRepository implements TicketRepository {
   }
 
   async deleteForConversation(conversationId: string): Promise<number> {
-    const deleted = this.sqlite.stmt('DELETE FROM handoff_tickets WHERE conversation_id = ?').run(conversationId).changes;
-    await this.sqlite.durable();
-    return deleted;
+    const del = this.sqlite.stmt('DELETE FROM handoff_tickets WHERE conversation_id = ?');
+    return this.sqlite.synced(() => del.run(conversationId)).changes;
   }
 
   async deleteOlderThan(before: Date): Promise<number> {
-    const deleted = this.sqlite.stmt('DELETE FROM handoff_tickets WHERE updated_at < ?').run(before.getTime()).changes;
-    await this.sqlite.durable();
-    return deleted;
+    const del = this.sqlite.stmt('DELETE FROM handoff_tickets WHERE updated_at < ?');
+    return this.sqlite.synced(() => del.run(before.getTime())).changes;
   }
 
   private getSync(id: string): Ticket | undefined {

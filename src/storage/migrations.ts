@@ -157,4 +157,33 @@ export const MIGRATIONS: Migration[] = [
     DROP INDEX IF EXISTS bookings_one_per_slot;
     CREATE UNIQUE INDEX bookings_one_per_slot ON bookings(location_id, starts_at, COALESCE(therapist_id, '')) WHERE status = 'confirmed';`,
   },
+  {
+    version: 8,
+    description: 'web chat (Direct Line) conversations and activities, and shared settings, for several instances on PostgreSQL',
+    // One SQLite file serves one process, whose web chats live in its memory: nothing to add there.
+    sqlite: `SELECT 1;`,
+    postgres: `CREATE TABLE IF NOT EXISTS directline_conversations (
+      id TEXT PRIMARY KEY,
+      user_id TEXT NOT NULL,
+      locale TEXT NOT NULL,
+      next_seq BIGINT NOT NULL,
+      last_seen BIGINT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS directline_conversations_seen ON directline_conversations(last_seen);
+    CREATE TABLE IF NOT EXISTS directline_activities (
+      conversation_id TEXT NOT NULL REFERENCES directline_conversations(id) ON DELETE CASCADE,
+      seq BIGINT NOT NULL,
+      activity JSONB NOT NULL,
+      PRIMARY KEY (conversation_id, seq)
+    );
+    CREATE TABLE IF NOT EXISTS app_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  },
+  {
+    version: 9,
+    description: 'WhatsApp message ids already handled, shared by the instances on PostgreSQL',
+    // With SQLite one process handles every webhook and remembers the ids in memory.
+    sqlite: `SELECT 1;`,
+    postgres: `CREATE TABLE IF NOT EXISTS whatsapp_message_ids (id TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);
+    CREATE INDEX IF NOT EXISTS whatsapp_message_ids_seen ON whatsapp_message_ids(seen_at);`,
+  },
 ];

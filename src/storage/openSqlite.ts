@@ -7,9 +7,10 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens a connection to the service's SQLite file as every connection of it must be: WAL mode,
- * `synchronous = NORMAL` (a commit is crash-safe but not yet on disk: the caller makes its
- * writes durable with {@link WalFile}), foreign keys on, and a busy timeout, since the event
- * loop's connection and the state writer's (a worker thread) write the same file.
+ * `synchronous = NORMAL` (a commit survives a crash of the process but is not yet on disk: a
+ * write that must survive a power cut commits with `FULL`, see `SqliteDatabase.synced`),
+ * foreign keys on, and a busy timeout, since other connections (a second instance's tools, the
+ * bench's calendar keeper) may write the same file.
  *
  * Health data: the folder is made 0700 (an existing one is set so when it holds only this
  * database) and the file 0600 before SQLite opens it (its

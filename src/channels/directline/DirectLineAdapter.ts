@@ -5,7 +5,7 @@ import {
 import { pseudonym, type Logger } from '../../logging/Logger';
 import { CLIENT_IP_KEY } from '../../server/clientAddress';
 import type { Clock } from '../../util/Clock';
-import type { DirectLineConversationStore } from './DirectLineConversationStore';
+import type { DirectLineStore } from './DirectLineStore';
 
 /** The ClaimsIdentity of botbuilder's overloads, without depending on botframework-connector directly. */
 type ClaimsIdentity = Parameters<BotAdapter['continueConversationAsync']>[0];
@@ -40,7 +40,7 @@ export class DirectLineConversationGoneError extends Error {
  */
 export class DirectLineAdapter extends BotAdapter {
   constructor(
-    private readonly store: DirectLineConversationStore,
+    private readonly store: DirectLineStore,
     private readonly clock: Clock,
     private readonly logger: Logger,
     readonly bot: DirectLineBotAccount = { id: 'fysio-assistent', name: 'fysio-assistent' },
@@ -85,7 +85,7 @@ export class DirectLineAdapter extends BotAdapter {
       }
       const conversationId = activity.conversation?.id ?? context.activity.conversation?.id;
       if (!conversationId) throw new Error('activity has no conversation');
-      const stored = this.store.append(conversationId, {
+      const stored = await this.store.append(conversationId, {
         ...activity,
         channelId: LOCAL_DIRECT_LINE_CHANNEL_ID,
         serviceUrl: LOCAL_DIRECT_LINE_SERVICE_URL,
@@ -102,7 +102,7 @@ export class DirectLineAdapter extends BotAdapter {
   async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
     const conversationId = activity.conversation?.id ?? context.activity.conversation?.id;
     if (!conversationId || !activity.id) throw new Error('updateActivity needs a conversation and an activity id');
-    const updated = this.store.replace(conversationId, {
+    const updated = await this.store.replace(conversationId, {
       ...activity,
       id: activity.id,
       from: { id: this.bot.id, name: this.bot.name, role: 'bot' },
@@ -113,13 +113,13 @@ export class DirectLineAdapter extends BotAdapter {
 
   async deleteActivity(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
     const conversationId = reference.conversation?.id ?? context.activity.conversation?.id;
-    if (conversationId && reference.activityId) this.store.remove(conversationId, reference.activityId);
+    if (conversationId && reference.activityId) await this.store.remove(conversationId, reference.activityId);
   }
 
   /** Legacy proactive entry point; prefer {@link continueConversationAsync}. */
   async continueConversation(reference: Partial<ConversationReference>, logic: BotLogic): Promise<void> {
     const conversationId = reference.conversation?.id;
-    if (!conversationId || !this.store.get(conversationId)) throw new DirectLineConversationGoneError();
+    if (!conversationId || !(await this.store.get(conversationId))) throw new DirectLineConversationGoneError();
     const activity = TurnContext.applyConversationReference(
       { type: ActivityTypes.Event, name: ActivityEventNames.ContinueConversation },
       { ...reference, channelId: LOCAL_DIRECT_LINE_CHANNEL_ID, serviceUrl: LOCAL_DIRECT_LINE_SERVICE_URL },

@@ -1,11 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../../util/Clock';
-
-/** One activity as the Direct Line client will see it, numbered in its conversation. */
-export interface StoredActivity {
-  seq: number;
-  activity: Partial<Activity> & { id: string };
-}
+import type { ActivitySet, DirectLineStore, StoredActivity } from './DirectLineStore';
 
 /** A web chat conversation held in memory. */
 export interface DirectLineConversation {
@@ -31,15 +26,15 @@ export interface ConversationStoreLimits {
 
 /**
  * The conversations of the bot's own Direct Line, in this process's memory only: bounded in
- * number, in activities per conversation and in idle time. Several instances behind one address
- * would each see only their own conversations; they would need shared storage (or sticky
- * sessions) instead of this class.
+ * number, in activities per conversation and in idle time. The embedded default (one process);
+ * several instances share theirs through `PostgresDirectLineStore` instead.
  */
-export class DirectLineConversationStore {
+export class DirectLineConversationStore implements DirectLineStore {
   /** Map order is least recently used first: `touch` re-inserts. */
   private readonly conversations = new Map<string, DirectLineConversation>();
   /** Ids dropped to make room (not expired), oldest first, bounded: their tokens may still be valid. */
   private readonly dropped = new Set<string>();
+  private readonly watchers = new Map<string, Set<() => void>>();
 
   constructor(
     private readonly clock: Clock,
@@ -50,9 +45,13 @@ export class DirectLineConversationStore {
     return this.conversations.size;
   }
 
-  /** Creates the conversation, or returns it when it already exists; `created` tells which. */
-  open(id: string, userId: string, locale: string): { conversation: DirectLineConversation; created: boolean } {
-    const existing = this.get(id);
+  async open(id: string, userId: string, locale: string): Promise<{ conversation: DirectLineConversation; created: boolean }> {
+    return this.openNow(id, userId, locale);
+  }
+
+  /** {@link open} without the promise, for this class's own callers and tests. */
+  openNow(id: string, userId: string, locale: string): { conversation: DirectLineConversation; created: boolean } {
+    const existing = this.getNow(id);
     if (existing) return { conversation: existing, created: false };
     this.sweep();
     while (this.conversations.size >= this.limits.maxConversations) {
@@ -68,16 +67,16 @@ export class DirectLineConversationStore {
     return { conversation, created: true };
   }
 
-  /**
-   * True when the conversation was dropped to make room for newer ones (not because it went
-   * idle): its dialog state is still in storage and a valid token may open it again.
-   */
-  wasDropped(id: string): boolean {
+  async wasDropped(id: string): Promise<boolean> {
     return this.dropped.has(id);
   }
 
-  /** The live conversation (and marks it used), or undefined when unknown or expired. */
-  get(id: string): DirectLineConversation | undefined {
+  async get(id: string): Promise<DirectLineConversation | undefined> {
+    return this.getNow(id);
+  }
+
+  /** {@link get} without the promise. */
+  getNow(id: string): DirectLineConversation | undefined {
     const conversation = this.conversations.get(id);
     if (!conversation) return undefined;
     if (this.expired(conversation)) {
@@ -90,12 +89,13 @@ export class DirectLineConversationStore {
     return conversation;
   }
 
-  /**
-   * Adds an activity with the next id (`conversation|0000001`, as Azure numbers them) and
-   * returns the stored copy; undefined when the conversation is gone.
-   */
-  append(conversationId: string, activity: Partial<Activity>): StoredActivity | undefined {
-    const conversation = this.get(conversationId);
+  async append(conversationId: string, activity: Partial<Activity>): Promise<StoredActivity | undefined> {
+    return this.appendNow(conversationId, activity);
+  }
+
+  /** {@link append} without the promise. */
+  appendNow(conversationId: string, activity: Partial<Activity>): StoredActivity | undefined {
+    const conversation = this.getNow(conversationId);
     if (!conversation) return undefined;
     const seq = conversation.nextSeq++;
     // A JSON copy: what the client reads must not change when the bot later mutates its object.
@@ -104,32 +104,51 @@ export class DirectLineConversationStore {
     conversation.activities.push(stored);
     const excess = conversation.activities.length - this.limits.maxActivitiesPerConversation;
     if (excess > 0) conversation.activities.splice(0, excess);
+    this.wake(conversationId);
     return stored;
   }
 
-  /** Replaces a stored activity by id (the bot's updateActivity); false when not found. */
-  replace(conversationId: string, activity: Partial<Activity> & { id: string }): boolean {
-    const conversation = this.get(conversationId);
+  async replace(conversationId: string, activity: Partial<Activity> & { id: string }): Promise<boolean> {
+    const conversation = this.getNow(conversationId);
     const stored = conversation?.activities.find((a) => a.activity.id === activity.id);
     if (!stored) return false;
     stored.activity = JSON.parse(JSON.stringify(activity)) as StoredActivity['activity'];
+    this.wake(conversationId);
     return true;
   }
 
-  /** Removes a stored activity by id (the bot's deleteActivity). */
-  remove(conversationId: string, activityId: string): void {
-    const conversation = this.get(conversationId);
+  async remove(conversationId: string, activityId: string): Promise<void> {
+    const conversation = this.getNow(conversationId);
     if (!conversation) return;
     conversation.activities = conversation.activities.filter((a) => a.activity.id !== activityId);
   }
 
+  async since(conversationId: string, watermark: number): Promise<ActivitySet> {
+    const conversation = this.conversations.get(conversationId);
+    return conversation ? this.sinceNow(conversation, watermark) : { activities: [], watermark };
+  }
+
   /** Activities after the watermark, and the new watermark (unchanged when there are none). */
-  since(conversation: DirectLineConversation, watermark: number): { activities: StoredActivity['activity'][]; watermark: number } {
+  sinceNow(conversation: DirectLineConversation, watermark: number): ActivitySet {
     const newer = conversation.activities.filter((a) => a.seq > watermark);
     return {
       activities: newer.map((a) => a.activity),
       watermark: newer.length ? newer[newer.length - 1].seq : Math.min(watermark, conversation.nextSeq - 1),
     };
+  }
+
+  watch(conversationId: string, listener: () => void): () => void {
+    let set = this.watchers.get(conversationId);
+    if (!set) this.watchers.set(conversationId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (!set.size) this.watchers.delete(conversationId);
+    };
+  }
+
+  private wake(conversationId: string): void {
+    for (const listener of this.watchers.get(conversationId) ?? []) listener();
   }
 
   /** Drops expired conversations; the map is in last-use order, so it stops at the first live one. */

@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { pseudonym, type Logger } from '../../logging/Logger';
 import type { Clock } from '../../util/Clock';
 import { LOCAL_DIRECT_LINE_CHANNEL_ID, LOCAL_DIRECT_LINE_SERVICE_URL, type DirectLineAdapter } from './DirectLineAdapter';
-import type { DirectLineConversation, DirectLineConversationStore } from './DirectLineConversationStore';
+import type { DirectLineConversationInfo, DirectLineStore } from './DirectLineStore';
 import type { DirectLineTokenClaims, DirectLineTokenIssuer } from './DirectLineTokenIssuer';
 import type { RateLimiter } from '../../server/RateLimiter';
 import { clientIp } from '../../server/rateLimit';
@@ -12,8 +12,14 @@ import { bearerToken, queryParam, sendError, sendPrivateJson } from './httpHelpe
 /** What the Direct Line 3.0 routes need. */
 export interface DirectLineRoutesDeps {
   adapter: DirectLineAdapter;
-  store: DirectLineConversationStore;
+  store: DirectLineStore;
   issuer: DirectLineTokenIssuer;
+  /**
+   * The `streamUrl` for a conversation and token, as Azure's Direct Line gives it in start and
+   * reconnect answers (`wss://…/conversations/<id>/stream?watermark=…&t=<token>`); none when
+   * the service offers no WebSocket stream.
+   */
+  streamUrl?: (req: Request, conversationId: string, token: string, watermark?: string) => string;
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
   clock: Clock;
@@ -38,9 +44,9 @@ const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}$/;
 const TEXT_FORMATS = new Set(['plain', 'markdown', 'xml']);
 
 /**
- * Mounts the subset of Direct Line 3.0 that Web Chat uses when it polls (`webSocket: false`):
- * start a conversation, post an activity, get activities after a watermark, refresh a token.
- * Every route needs a valid, unexpired token for the conversation it names.
+ * Mounts the subset of Direct Line 3.0 that Web Chat uses: start a conversation, post an
+ * activity, get activities after a watermark, refresh a token; the WebSocket stream is
+ * `DirectLineStream`. Every route needs a valid, unexpired token for the conversation it names.
  */
 export function registerDirectLineRoutes(server: Server, deps: DirectLineRoutesDeps): void {
   const base = '/v3/directline';
@@ -75,14 +81,14 @@ function authorize(deps: DirectLineRoutesDeps, req: Request, res: Response): Dir
 }
 
 /** The token's conversation, or an answered 401/403/404 and undefined. */
-function authorizedConversation(
+async function authorizedConversation(
   deps: DirectLineRoutesDeps,
   req: Request,
   res: Response,
-): { claims: DirectLineTokenClaims; conversation: DirectLineConversation } | undefined {
+): Promise<{ claims: DirectLineTokenClaims; conversation: DirectLineConversationInfo } | undefined> {
   const claims = authorize(deps, req, res);
   if (!claims) return undefined;
-  const conversation = liveConversation(deps, claims);
+  const conversation = await liveConversation(deps.store, claims, deps.locale);
   if (!conversation) {
     sendError(res, 404, 'BadArgument', 'conversation not found or expired');
     return undefined;
@@ -96,16 +102,16 @@ function authorizedConversation(
  * (a booking in progress) lives in storage under that id, so the patient goes on where they
  * were; only the messages shown before are gone from this process.
  */
-function liveConversation(deps: DirectLineRoutesDeps, claims: DirectLineTokenClaims): DirectLineConversation | undefined {
-  const live = deps.store.get(claims.conversationId);
-  if (live || !deps.store.wasDropped(claims.conversationId)) return live;
-  return deps.store.open(claims.conversationId, claims.userId, deps.locale).conversation;
+export async function liveConversation(store: DirectLineStore, claims: DirectLineTokenClaims, locale: string): Promise<DirectLineConversationInfo | undefined> {
+  const live = await store.get(claims.conversationId);
+  if (live || !(await store.wasDropped(claims.conversationId))) return live;
+  return (await store.open(claims.conversationId, claims.userId, locale)).conversation;
 }
 
 async function startConversation(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
   const claims = authenticate(deps, req, res);
   if (!claims) return;
-  const { conversation, created } = deps.store.open(claims.conversationId, claims.userId, deps.locale);
+  const { conversation, created } = await deps.store.open(claims.conversationId, claims.userId, deps.locale);
   if (created) {
     // Web Chat expects the bot to greet first; Azure's Direct Line does this with a conversationUpdate too.
     const update: Partial<Activity> = {
@@ -119,7 +125,9 @@ async function startConversation(deps: DirectLineRoutesDeps, req: Request, res: 
     deps.logger.info({ event: 'webchat_started', conversation: pseudonym(conversation.id) }, 'web chat conversation started');
   }
   const issued = deps.issuer.issue(claims.conversationId, claims.userId);
-  sendPrivateJson(res, created ? 201 : 200, { conversationId: conversation.id, token: issued.token, expires_in: issued.expiresIn });
+  sendPrivateJson(res, created ? 201 : 200, {
+    conversationId: conversation.id, token: issued.token, expires_in: issued.expiresIn, ...stream(deps, req, conversation.id, issued.token),
+  });
 }
 
 async function reconnect(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
@@ -127,7 +135,7 @@ async function reconnect(deps: DirectLineRoutesDeps, req: Request, res: Response
   if (!claims) return;
   // A page reloaded after the service restarted: its signed token proves the conversation, whose
   // state (a booking halfway) is in storage. The bot is told, so it can ask its open question again.
-  const { created } = deps.store.open(claims.conversationId, claims.userId, deps.locale);
+  const { created } = await deps.store.open(claims.conversationId, claims.userId, deps.locale);
   if (created) {
     await runTurn(deps, {
       ...envelope(claims.conversationId, claims.userId, deps), type: ActivityTypes.Event, name: RECONNECTED_EVENT,
@@ -135,11 +143,19 @@ async function reconnect(deps: DirectLineRoutesDeps, req: Request, res: Response
     });
   }
   const issued = deps.issuer.issue(claims.conversationId, claims.userId);
-  sendPrivateJson(res, 200, { conversationId: claims.conversationId, token: issued.token, expires_in: issued.expiresIn });
+  const watermark = queryParam(req, 'watermark');
+  sendPrivateJson(res, 200, {
+    conversationId: claims.conversationId, token: issued.token, expires_in: issued.expiresIn,
+    ...stream(deps, req, claims.conversationId, issued.token, watermark && /^\d{1,15}$/.test(watermark) ? watermark : undefined),
+  });
+}
+
+function stream(deps: DirectLineRoutesDeps, req: Request, conversationId: string, token: string, watermark?: string): { streamUrl?: string } {
+  return deps.streamUrl ? { streamUrl: deps.streamUrl(req, conversationId, token, watermark) } : {};
 }
 
 async function postActivity(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
-  const found = authorizedConversation(deps, req, res);
+  const found = await authorizedConversation(deps, req, res);
   if (!found) return;
   const { claims, conversation } = found;
   const parsed = readActivity(req.body, deps.maxMessageChars);
@@ -166,7 +182,7 @@ async function postActivity(deps: DirectLineRoutesDeps, req: Request, res: Respo
     timestamp: deps.clock.now(),
   };
   // The echo is what tells Web Chat its message arrived (matched by channelData.clientActivityID).
-  const stored = deps.store.append(conversation.id, incoming);
+  const stored = await deps.store.append(conversation.id, incoming);
   if (!stored) {
     sendError(res, 404, 'BadArgument', 'conversation not found or expired');
     return;
@@ -176,7 +192,7 @@ async function postActivity(deps: DirectLineRoutesDeps, req: Request, res: Respo
 }
 
 async function getActivities(deps: DirectLineRoutesDeps, req: Request, res: Response): Promise<void> {
-  const found = authorizedConversation(deps, req, res);
+  const found = await authorizedConversation(deps, req, res);
   if (!found) return;
   const { conversation } = found;
   const raw = queryParam(req, 'watermark');
@@ -184,7 +200,7 @@ async function getActivities(deps: DirectLineRoutesDeps, req: Request, res: Resp
     sendError(res, 400, 'BadArgument', 'watermark: expected a whole number');
     return;
   }
-  const { activities, watermark } = deps.store.since(conversation, raw ? Number(raw) : 0);
+  const { activities, watermark } = await deps.store.since(conversation.id, raw ? Number(raw) : 0);
   sendPrivateJson(res, 200, { activities, watermark: String(watermark) });
 }
 

@@ -11,6 +11,9 @@ import { AZURE_DIRECT_LINE_URL, AzureDirectLineTokenClient } from '../directline
 import { DirectLineAdapter, type DirectLineBotAccount } from '../directline/DirectLineAdapter';
 import { DirectLineConversationStore, type ConversationStoreLimits } from '../directline/DirectLineConversationStore';
 import { registerDirectLineRoutes } from '../directline/DirectLineRoutes';
+import type { DirectLineStore } from '../directline/DirectLineStore';
+import { DirectLineStream } from '../directline/DirectLineStream';
+import type { UpgradeHandler } from '../../server/BotServer';
 import { registerDirectLineTokenEndpoint, type TokenSource } from '../directline/DirectLineTokenEndpoint';
 import { DirectLineTokenIssuer } from '../directline/DirectLineTokenIssuer';
 import { RateLimiter } from '../../server/RateLimiter';
@@ -23,7 +26,7 @@ export const DIRECT_LINE_IP_FACTOR = 3;
 
 /** What the website channel needs from the composition root. */
 export interface WebChannelDeps {
-  config: Pick<AppConfig, 'directLine' | 'websiteOrigins' | 'frameAncestors' | 'rateLimitPerMinute' | 'maxMessageChars'> & {
+  config: Pick<AppConfig, 'directLine' | 'websiteOrigins' | 'frameAncestors' | 'rateLimitPerMinute' | 'maxMessageChars'> & Partial<Pick<AppConfig, 'publicUrl'>> & {
     retention?: Pick<AppConfig['retention'], 'unansweredDays'>;
   };
   /** The bot's turn handler, e.g. `(context) => bot.run(context)`. */
@@ -39,6 +42,13 @@ export interface WebChannelDeps {
   azureDirectLineUrl?: string;
   /** Overrides of the in-memory conversation store's limits. */
   storeLimits?: Partial<ConversationStoreLimits>;
+  /**
+   * Where conversations and activities live, made with the limits the channel uses; this
+   * process's memory when absent (the embedded default), PostgreSQL for several instances.
+   */
+  makeStore?: (limits: ConversationStoreLimits) => DirectLineStore;
+  /** Where the Direct Line WebSocket stream is mounted (the server's upgrade requests); no stream when absent. */
+  upgrades?: (handler: UpgradeHandler) => void;
   bot?: DirectLineBotAccount;
   /** Limiter for tokens per client and messages per conversation; one of its own when absent. */
   limiter?: RateLimiter;
@@ -59,12 +69,8 @@ export interface WebChannelDeps {
 export function registerWebChannel(server: Server, deps: WebChannelDeps): DirectLineAdapter {
   const { config, logger, clock } = deps;
   const ttl = config.directLine.tokenTtlSeconds;
-  const store = new DirectLineConversationStore(clock, {
-    maxConversations: 1000,
-    maxActivitiesPerConversation: 200,
-    idleSeconds: ttl,
-    ...deps.storeLimits,
-  });
+  const limits: ConversationStoreLimits = { maxConversations: 1000, maxActivitiesPerConversation: 200, idleSeconds: ttl, ...deps.storeLimits };
+  const store = deps.makeStore?.(limits) ?? new DirectLineConversationStore(clock, limits);
   const adapter = new DirectLineAdapter(store, clock, logger.child({ channel: 'webchat' }), deps.bot);
   const issuer = new DirectLineTokenIssuer(clock, ttl, deps.tokenKey);
   const azure = config.directLine.secret
@@ -81,8 +87,10 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
     logger,
   });
   if (!azure) {
+    if (deps.upgrades) deps.upgrades(new DirectLineStream({ store, issuer, logger, locale: deps.practice.defaultLocale }));
     registerDirectLineRoutes(server, {
       adapter, store, issuer, logic: deps.logic, logger, clock,
+      streamUrl: deps.upgrades ? (req, id, token, watermark) => streamUrl(req, config.publicUrl, deps.trustedProxyHops ?? 0, id, token, watermark) : undefined,
       locale: deps.practice.defaultLocale,
       maxMessageChars: config.maxMessageChars,
       postLimiter: limiter,
@@ -134,6 +142,22 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
 
   logger.info({ event: 'webchat_ready', directLine: azure ? 'azure' : 'local' }, 'website chat mounted at /');
   return adapter;
+}
+
+/**
+ * The stream's address as Azure's Direct Line gives it: `wss://host/v3/directline/conversations/
+ * <id>/stream?watermark=<n>&t=<token>`, on PUBLIC_URL's host when it is set (behind a proxy), else
+ * on the host the request came to.
+ */
+function streamUrl(req: Request, publicUrl: string | undefined, proxyHops: number, conversationId: string, token: string, watermark?: string): string {
+  let base: string;
+  if (publicUrl) base = publicUrl.replace(/^http/, 'ws').replace(/\/$/, '');
+  else {
+    const forwarded = proxyHops > 0 ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() : '';
+    base = `${forwarded === 'https' ? 'wss' : 'ws'}://${req.headers.host ?? 'localhost'}`;
+  }
+  const query = new URLSearchParams({ watermark: watermark ?? '-', t: token });
+  return `${base}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?${query}`;
 }
 
 /** The folder with chat.js and chat.css, next to this file in the sources (also when running from dist/). */

@@ -3,7 +3,7 @@ import type { Request, Response } from 'restify';
 import type { Logger } from '../../logging/Logger';
 import { systemClock, type Clock } from '../../util/Clock';
 import { RateLimiter } from '../../server/RateLimiter';
-import { MessageDeduplicator } from './MessageDeduplicator';
+import { MessageDeduplicator, type MessageIdLedger } from './MessageDeduplicator';
 import type { WhatsAppBotLogic, WhatsAppAdapter, WhatsAppConfig } from './WhatsAppAdapter';
 import { verifyWhatsAppSignature } from './WhatsAppSignature';
 import { parseWhatsAppWebhook } from './WhatsAppWebhookParser';
@@ -18,6 +18,8 @@ export interface WhatsAppWebhookDeps {
   clock?: Clock;
   /** Messages per minute one sender may send before further ones are dropped (a flood guard). */
   perSenderPerMinute?: number;
+  /** Where handled message ids are remembered; this process's memory when absent. */
+  messageIds?: MessageIdLedger;
 }
 
 /**
@@ -28,12 +30,12 @@ export interface WhatsAppWebhookDeps {
  * and for a graceful stop.
  */
 export class WhatsAppWebhook {
-  private readonly dedupe: MessageDeduplicator;
+  private readonly dedupe: MessageIdLedger;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly perSender: RateLimiter;
 
   constructor(private readonly deps: WhatsAppWebhookDeps) {
-    this.dedupe = new MessageDeduplicator(deps.clock ?? systemClock);
+    this.dedupe = deps.messageIds ?? new MessageDeduplicator(deps.clock ?? systemClock);
     this.perSender = new RateLimiter({ limit: deps.perSenderPerMinute ?? 30, clock: deps.clock ?? systemClock });
   }
 
@@ -58,7 +60,7 @@ export class WhatsAppWebhook {
 
   /** `POST`: 401 without a valid `X-Hub-Signature-256`, 400 for a body that is not a WhatsApp webhook, else 200. */
   async notify(req: Request, res: Response): Promise<void> {
-    const { config, adapter, logic, logger } = this.deps;
+    const { config, logger } = this.deps;
     const raw = rawBodyOf(req);
     const header = req.headers['x-hub-signature-256'];
     if (raw === undefined || !verifyWhatsAppSignature(raw, header, config.appSecret)) {
@@ -71,8 +73,22 @@ export class WhatsAppWebhook {
       res.json(400, { error: 'not a WhatsApp Business Account webhook' });
       return;
     }
-    const fresh = parsed.messages.filter((m) => this.dedupe.firstTime(m.id));
     res.json(200, { received: true });
+    this.track(this.handle(parsed));
+  }
+
+  private async handle(parsed: NonNullable<ReturnType<typeof parseWhatsAppWebhook>>): Promise<void> {
+    const { adapter, logic, logger } = this.deps;
+    const fresh: typeof parsed.messages = [];
+    for (const m of parsed.messages) {
+      // A shared ledger that cannot answer (database restarting) lets the message through: a
+      // rare answer twice is better than a patient's message never answered.
+      const first = await Promise.resolve(this.dedupe.firstTime(m.id)).catch((err: unknown) => {
+        logger.warn({ event: 'whatsapp_dedupe_failed', err }, 'WhatsApp duplicate check failed; message handled');
+        return true;
+      });
+      if (first) fresh.push(m);
+    }
     logger.debug(
       {
         event: 'whatsapp_webhook', messages: fresh.length, duplicates: parsed.messages.length - fresh.length,

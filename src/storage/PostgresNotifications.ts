@@ -1,0 +1,87 @@
+import { Client } from 'pg';
+
+type Handler = (payload: string) => void;
+
+/**
+ * PostgreSQL's LISTEN/NOTIFY as the instances' shared signal: what one instance stores, the
+ * others hear about within milliseconds, with no broker besides the database. One connection
+ * of its own listens; when it is lost (a database restart) it reconnects with a growing pause
+ * and then calls every channel's `onReconnect`, since notifications sent meanwhile are gone.
+ */
+export class PostgresNotifications {
+  private client?: Client;
+  private readonly channels = new Map<string, { handlers: Set<Handler>; onReconnect: Set<() => void> }>();
+  private closed = false;
+  private retryMs = 100;
+  private connecting?: Promise<void>;
+
+  constructor(private readonly url: string, private readonly onError: (err: unknown) => void = () => undefined) {}
+
+  /** Starts listening; resolves once the first connection is up (or has failed once). */
+  start(): Promise<void> {
+    return (this.connecting ??= this.connect());
+  }
+
+  /**
+   * Calls `handler` with the payload of each notification on `channel` (`[a-z_]+`), and
+   * `onReconnect` after the listening connection was lost and is back.
+   */
+  listen(channel: string, handler: Handler, onReconnect?: () => void): () => void {
+    if (!/^[a-z_]{1,40}$/.test(channel)) throw new Error(`notification channel: invalid name ${channel}`);
+    let entry = this.channels.get(channel);
+    if (!entry) {
+      this.channels.set(channel, (entry = { handlers: new Set(), onReconnect: new Set() }));
+      void this.client?.query(`LISTEN ${channel}`).catch(this.onError);
+    }
+    const e = entry;
+    e.handlers.add(handler);
+    if (onReconnect) e.onReconnect.add(onReconnect);
+    return () => {
+      e.handlers.delete(handler);
+      if (onReconnect) e.onReconnect.delete(onReconnect);
+    };
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.url, connectionTimeoutMillis: 5000 });
+    client.on('notification', (n) => {
+      for (const h of this.channels.get(n.channel)?.handlers ?? []) h(n.payload ?? '');
+    });
+    client.on('error', (err) => {
+      this.onError(err);
+      void client.end().catch(() => undefined);
+    });
+    client.on('end', () => {
+      if (this.client === client) this.client = undefined;
+      this.reconnectLater();
+    });
+    try {
+      await client.connect();
+      for (const channel of this.channels.keys()) await client.query(`LISTEN ${channel}`);
+    } catch (err) {
+      this.onError(err);
+      await client.end().catch(() => undefined);
+      return;
+    }
+    if (this.closed) {
+      await client.end();
+      return;
+    }
+    const wasLost = this.retryMs > 100;
+    this.client = client;
+    this.retryMs = 100;
+    if (wasLost) for (const { onReconnect } of this.channels.values()) for (const f of onReconnect) f();
+  }
+
+  private reconnectLater(): void {
+    if (this.closed) return;
+    const wait = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, 5000);
+    setTimeout(() => void this.connect(), wait).unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.client?.end().catch(() => undefined);
+  }
+}
