@@ -35,7 +35,7 @@ export class SqliteBookingRepository implements BookingRepository {
 
   async cancel(reference: string, at: Date): Promise<boolean> {
     const r = this.sqlite
-      .stmt("UPDATE bookings SET status = 'cancelled', last_event = 'cancelled', updated_at = ? WHERE reference = ? AND status = 'confirmed'")
+      .stmt(`UPDATE bookings SET status = 'cancelled', last_event = 'cancelled', updated_at = ?, ${FORGET} WHERE reference = ? AND status = 'confirmed'`)
       .run(at.getTime(), reference);
     await this.sqlite.durable();
     return r.changes === 1;
@@ -84,6 +84,11 @@ export class SqliteBookingRepository implements BookingRepository {
     return rows.map(fromRow);
   }
 
+  async listStarting(from: Date, to: Date, limit: number): Promise<Booking[]> {
+    const rows = this.sqlite.stmt('SELECT * FROM bookings WHERE starts_at >= ? AND starts_at < ? ORDER BY starts_at LIMIT ?').all(from.getTime(), to.getTime(), limit) as BookingRow[];
+    return rows.map(fromRow);
+  }
+
   async deleteEndedBefore(before: Date): Promise<number> {
     const deleted = this.sqlite.stmt('DELETE FROM bookings WHERE ends_at < ?').run(before.getTime()).changes;
     await this.sqlite.durable();
@@ -91,15 +96,23 @@ export class SqliteBookingRepository implements BookingRepository {
   }
 
   async findForUser(userKey: string): Promise<Booking[]> {
+    // Cancelled bookings have no user: an empty key must not find them all.
+    if (!userKey) return [];
     return (this.sqlite.stmt('SELECT * FROM bookings WHERE user_key = ?').all(userKey) as BookingRow[]).map(fromRow);
   }
 
-  async deleteForUser(userKey: string): Promise<number> {
-    const deleted = this.sqlite.stmt('DELETE FROM bookings WHERE user_key = ?').run(userKey).changes;
+  async deleteForUser(userKey: string, at: Date): Promise<number> {
+    if (!userKey) return 0;
+    const deleted = this.sqlite
+      .stmt(`UPDATE bookings SET status = 'cancelled', last_event = 'deleted', updated_at = ?, ${FORGET} WHERE user_key = ?`)
+      .run(at.getTime(), userKey).changes;
     await this.sqlite.durable();
     return deleted;
   }
 }
+
+/** What a cancelled booking forgets: the patient's details, who they are, the calendar event. */
+const FORGET = "details = '{}', user_key = '', agenda_event = NULL";
 
 function uniqueViolation(err: unknown): ClaimOutcome {
   const msg = String((err as { message?: unknown }).message ?? '');

@@ -157,4 +157,13 @@ export const MIGRATIONS: Migration[] = [
     DROP INDEX IF EXISTS bookings_one_per_slot;
     CREATE UNIQUE INDEX bookings_one_per_slot ON bookings(location_id, starts_at, COALESCE(therapist_id, '')) WHERE status = 'confirmed';`,
   },
+  {
+    version: 8,
+    description: 'cancelled bookings keep no personal data',
+    // From now on a cancellation empties the booking's details and its link to the patient
+    // (only the slot and its history stay, for the staff list); this does the same for the
+    // bookings cancelled before.
+    sqlite: `UPDATE bookings SET details = '{}', user_key = '', agenda_event = NULL WHERE status = 'cancelled';`,
+    postgres: `UPDATE bookings SET details = '{}'::jsonb, user_key = '', agenda_event = NULL WHERE status = 'cancelled';`,
+  },
 ];
