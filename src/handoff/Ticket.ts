@@ -29,8 +29,14 @@ export interface Ticket {
   callbackPhone?: string;
   assignedTo?: string;
   messages: TicketMessage[];
+  /** How many of `messages` are from before the handoff (the recent turns it started with). */
+  earlierLines?: number;
   createdAt: Date;
   updatedAt: Date;
   /** True once the patient was offered a callback because nobody picked the ticket up. */
   timedOut?: boolean;
+  /** The receptionist who closed it or handed it back to the assistant. */
+  closedBy?: string;
+  /** When it was closed (ISO), for the history. */
+  closedAt?: string;
 }
