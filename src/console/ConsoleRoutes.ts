@@ -188,7 +188,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     res.json(200, {});
   }));
 
-  server.get('/console/api/me', api(async (_req, res, user) => res.json(200, { user })));
+  server.get('/console/api/me', api(async (_req, res, user) => res.json(200, { user, timeZone: deps.views.timeZone, now: deps.clock.now().toISOString() })));
 
   server.get('/console/api/queue', api(async (_req, res) => {
     res.json(200, await deps.views.queue());

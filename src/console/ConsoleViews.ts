@@ -36,6 +36,8 @@ export interface TicketView {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Seconds since the ticket came in, by the server's clock (the console counts on from there). */
+  waitedSeconds: number;
   /** The first thing the patient wrote to the practice after the handoff, shortened; null before they wrote. */
   preview: string | null;
   /** The patient's name from their booking, when they made one. */
@@ -134,6 +136,11 @@ export class ConsoleViews {
     return list.map((b) => this.bookingView(b));
   }
 
+  /** The practice's time zone: the console shows every time in it. */
+  get timeZone(): string {
+    return this.practice.timeZone;
+  }
+
   /** The practice's locations, for the filter. */
   locations(): { id: string; name: string }[] {
     return this.practice.locations.map((l) => ({ id: l.id, name: l.name }));
@@ -179,6 +186,7 @@ export class ConsoleViews {
       assignedTo: t.assignedTo ?? null, closedBy: t.closedBy ?? null,
       callbackPhone: t.callbackPhone ? phoneForStaff(t.callbackPhone, this.practice.country) : null,
       createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(), closedAt: t.closedAt ?? null,
+      waitedSeconds: Math.max(0, Math.round((this.clock.now().getTime() - t.createdAt.getTime()) / 1000)),
       preview, name: booking?.name || null,
       booking: booking
         ? { reference: booking.reference, status: booking.status, when: this.formatter.when(booking.start, 'nl-NL'), day: this.dayOf(booking.start), location: this.formatter.locationName(booking.locationId) }
