@@ -41,7 +41,12 @@ beforeAll(async () => {
   await signIn();
   // The console page's live queue: a receptionist is watching.
   live = new AbortController();
-  await fetch(`${base}/console/api/events`, { headers: { cookie }, signal: live.signal });
+  const events = await fetch(`${base}/console/api/events`, { headers: { cookie }, signal: live.signal });
+  // Read on, so that the stream stays open (an unread response can be collected and closed).
+  const reader = events.body!.getReader();
+  void (async () => {
+    while (!(await reader.read().catch(() => ({ done: true }))).done);
+  })();
 });
 afterAll(async () => {
   live.abort();

@@ -96,7 +96,10 @@ export class HandoffService {
     if (!this.messenger) return { sent: false, reason: 'no-channel' };
     const result = await this.messenger(ticket, text, 'staff');
     const now = this.clock.now();
+    // Replying takes the ticket: a waiting one becomes the receptionist's conversation, and a
+    // callback request nobody held yet shows who is on it.
     if (result.sent && ticket.status === 'waiting') await this.tickets.update(ticketId, { status: 'active', assignedTo: staff }, now);
+    else if (result.sent && !ticket.assignedTo) await this.tickets.update(ticketId, { assignedTo: staff }, now);
     // A reply that did not reach the patient stays in the transcript, marked, so that nobody
     // reads it later as said.
     await this.tickets.addMessage(ticketId, { from: 'staff', text, at: now.toISOString(), ...(result.sent ? {} : { failed: result.reason ?? 'send-failed' }) }, now);
