@@ -51,6 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   live.abort();
   await app.close();
+  channel.closeAllConnections();
   channel.close();
 });
 

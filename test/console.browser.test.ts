@@ -74,6 +74,7 @@ describe('receptionist console in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await web?.close();
+    channel?.closeAllConnections();
     channel?.close();
   });
 
