@@ -90,11 +90,11 @@ export class HandoffDialog extends BaseDialog {
     const locale = await this.locale(context);
     const recent = this.deps.recent.of(context.activity.conversation.id);
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+    const memory = await this.deps.memory.get(context, { misses: 0 });
     await this.deps.handoff.open({
       reason: step.options.reason, channel: context.activity.channelId, locale, conversationId: context.activity.conversation.id,
-      reference, transcript: recent, callbackPhone,
+      reference, transcript: recent, callbackPhone, safetyTier: memory.safetyTier,
     });
-    const memory = await this.deps.memory.get(context, { misses: 0 });
     memory.ticketOpened = true;
     if (!callbackPhone && context.activity.channelId !== 'whatsapp') {
       // The agent's view renders Markdown: what the patient typed must stay text, never a link.

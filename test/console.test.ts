@@ -47,7 +47,7 @@ const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(
 const API_ROUTES: [string, string][] = [
   ['GET', '/console/api/me'], ['GET', '/console/api/queue'], ['GET', '/console/api/tickets/x'], ['POST', '/console/api/tickets/x/reply'],
   ['POST', '/console/api/tickets/x/take'], ['POST', '/console/api/tickets/x/release'], ['POST', '/console/api/tickets/x/close'],
-  ['GET', '/console/api/bookings'], ['GET', '/console/api/events'], ['POST', '/console/api/signout'],
+  ['GET', '/console/api/bookings'], ['GET', '/console/api/locations'], ['GET', '/console/api/history'], ['GET', '/console/api/events'], ['POST', '/console/api/signout'],
 ];
 
 describe('receptionist console', () => {

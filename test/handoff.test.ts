@@ -52,6 +52,18 @@ describe('handoff to a person', () => {
     expect(event?.name).toBe('handoff.initiate');
   });
 
+  it('marks the ticket with the red-flag tier the patient had mentioned, so the console puts it first', async () => {
+    signIn();
+    const adapter = testAdapterFor(app);
+    const conversation = conversationIdOf(adapter);
+    const r = await converse(adapter, ['ik heb sinds een maand s nachts pijn in mijn heup, ook als ik stil lig, en ben zonder te lijnen 6 kilo kwijt', 'ik wil een medewerker spreken', 'In de chat wachten']);
+    expect(r[0].text).toMatch(/huisarts/);
+    expect((await ticketOf(conversation))?.safetyTier).toBe('soon');
+    const plain = testAdapterFor(app);
+    await converse(plain, ['ik wil een medewerker spreken', 'In de chat wachten']);
+    expect((await ticketOf(conversationIdOf(plain)))?.safetyTier).toBeUndefined();
+  });
+
   it('outside opening hours says when the practice responds and offers a callback', async () => {
     clock.set(new Date('2026-11-22T12:00:00Z')); // a Sunday
     signIn();

@@ -119,10 +119,12 @@ describe('database files', () => {
       locationId: app.knowledge.practice.locations[0].id, appointmentTypeId: app.knowledge.practice.appointmentTypes[0].id,
       complaint: { joint: 'knee', side: 'left', since: 'lang' }, hasReferral: false, screening: {}, createdAt: now, updatedAt: now, lastEvent: 'new',
     });
-    expect(await app.database.bookings.deleteForUser('emulator:secure-delete')).toBe(1);
+    expect(await app.database.bookings.deleteForUser('emulator:secure-delete', now)).toBe(1);
+    // The row stays, cancelled, so staff see the slot came free: without anything about her.
+    expect(await app.database.bookings.findByReference('QWZ234')).toMatchObject({ status: 'cancelled', lastEvent: 'deleted', name: '', phone: '', birthDate: '', userKey: '' });
     await app.close();
-    const file = join(dataDir, 'fysio-assistent.sqlite');
-    expect(readFileSync(file).includes('Zeldzaamnaam')).toBe(false);
+    const file = readFileSync(join(dataDir, 'fysio-assistent.sqlite'));
+    for (const personal of ['Zeldzaamnaam', '612345678', 'wilhelmina@', '1961-03-14', 'secure-delete']) expect([personal, file.includes(personal)]).toEqual([personal, false]);
   });
 });
 

@@ -127,6 +127,10 @@ export class AgendaBookings implements BookingRepository {
     return this.store.listChanged(since, limit);
   }
 
+  listStarting(from: Date, to: Date, limit: number): Promise<Booking[]> {
+    return this.store.listStarting(from, to, limit);
+  }
+
   deleteEndedBefore(before: Date): Promise<number> {
     return this.store.deleteEndedBefore(before);
   }
@@ -140,14 +144,14 @@ export class AgendaBookings implements BookingRepository {
    * therapists' calendars first, so a calendar that cannot be reached stops the deletion. Past
    * appointments stay in the calendar: that is the practice's record of care given.
    */
-  async deleteForUser(userKey: string): Promise<number> {
+  async deleteForUser(userKey: string, at: Date = this.clock.now()): Promise<number> {
     const now = this.clock.now();
     for (const b of await this.store.findForUser(userKey)) {
       if (b.status !== 'confirmed' || !b.therapistId || !b.agendaEvent || b.end <= now) continue;
       await this.agendaOf(b.therapistId)?.remove(b.agendaEvent);
       this.agendas.forget(b.therapistId);
     }
-    return this.store.deleteForUser(userKey);
+    return this.store.deleteForUser(userKey, at);
   }
 
   /** Re-checks the therapist's agenda and writes the event; undefined when they are not free. */

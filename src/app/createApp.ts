@@ -14,7 +14,7 @@ import { registerWhatsAppRoutes, WhatsAppAdapter, type WhatsAppWebhook } from '.
 import { PostgresDirectLineStore, type DirectLineAdapter } from '../channels/directline';
 import { registerWebChannel, tokenKeyIn, type WebChannelDeps } from '../channels/web';
 import { StaffTeamsNotifier } from '../channels/teams/StaffTeamsNotifier';
-import { ConsoleSessions, ConsoleUsers, registerConsoleRoutes } from '../console';
+import { ConsoleSessions, ConsoleUsers, ConsoleViews, registerConsoleRoutes } from '../console';
 import { HandoffService } from '../handoff/HandoffService';
 import { RecentTurns } from '../handoff/RecentTurns';
 import type { Ticket } from '../handoff/Ticket';
@@ -266,13 +266,19 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       }
     });
     registerConsoleRoutes(server.server, {
-      users: consoleUsers, sessions: consoleSessions, handoff, bookings: database.bookings, formatter, logger, clock,
+      users: consoleUsers, sessions: consoleSessions, handoff, logger, clock,
+      views: new ConsoleViews(handoff, database.bookings, formatter, practice, clock, config.retention.conversationDays),
       secureCookies: (config.publicUrl ?? '').startsWith('https:'),
       trustedProxyHops: config.trustedProxyHops,
       publicUrl: config.publicUrl,
-      onRelease: async (ticketId) => {
-        const ticket = await handoff.release(ticketId);
+      onRelease: async (ticketId, staff) => {
+        const ticket = await handoff.release(ticketId, staff);
         if (ticket) await handoff.notify(ticket, translator.t(ticket.locale, 'handoff.released')).catch(() => undefined);
+      },
+      // The patient hears in their own language that the conversation ended and the bot is back.
+      onClose: async (ticketId, staff) => {
+        const ticket = await handoff.close(ticketId, staff);
+        if (ticket) await handoff.notify(ticket, translator.t(ticket.locale, 'handoff.closed')).catch(() => undefined);
       },
     });
     if (config.staffTeams) {

@@ -34,8 +34,11 @@ export interface Booking {
   locale: Locale;
   createdAt: Date;
   updatedAt: Date;
-  /** What last happened, for the staff list. */
-  lastEvent: 'new' | 'moved' | 'cancelled';
+  /**
+   * What last happened, for the staff list; `deleted`: the patient had their data deleted
+   * ("verwijder mijn gegevens"). Cancelled and deleted bookings keep no personal data.
+   */
+  lastEvent: 'new' | 'moved' | 'cancelled' | 'deleted';
   /** The therapist it is with (practice.yaml agenda); absent in the built-in agenda without therapists. */
   therapistId?: string;
   /** The event in the therapist's calendar, when that is a CalDAV calendar. */

@@ -35,9 +35,13 @@ export function toRow(b: Booking): BookingRow {
   };
 }
 
+/** A cancelled booking's details: emptied, so that only the slot and its history remain. */
+const NO_DETAILS: Details = { name: '', birthDate: '', phone: '', complaint: { joint: 'other' }, screening: {} };
+
 export function fromRow(r: BookingRow): Booking {
-  const details = (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Details;
+  const details = (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Partial<Details>;
   return {
+    ...NO_DETAILS,
     ...details,
     reference: r.reference,
     status: r.status as Booking['status'],

@@ -60,6 +60,16 @@ export function checkPhone(text: string, country: 'NL' | 'BE'): Checked<string> 
   return { ok: true, value: parsed.number };
 }
 
+/**
+ * A stored number as staff dial it: in the national format of the practice's country
+ * (06 12345678, 0470 12 34 56), international (+32 470 12 34 56) when it is another country's.
+ */
+export function phoneForStaff(phone: string, practiceCountry: 'NL' | 'BE'): string {
+  const parsed = parsePhoneNumberFromString(phone);
+  if (!parsed) return phone;
+  return parsed.country === practiceCountry ? parsed.formatNational() : parsed.formatInternational();
+}
+
 /** An e-mail address (a practical check, not RFC 5322). */
 export function checkEmail(text: string): Checked<string> {
   const raw = text.trim();

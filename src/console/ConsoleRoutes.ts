@@ -2,8 +2,6 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Request, Response, Server } from 'restify';
-import type { BookingFormatter } from '../booking/BookingFormatter';
-import type { BookingRepository } from '../booking/BookingRepository';
 import type { HandoffService, TicketEvent } from '../handoff/HandoffService';
 import type { Logger } from '../logging/Logger';
 import { RateLimiter } from '../server/RateLimiter';
@@ -11,6 +9,7 @@ import { clientIp } from '../server/rateLimit';
 import type { Clock } from '../util/Clock';
 import type { ConsoleSessions } from './ConsoleSessions';
 import type { ConsoleUsers } from './ConsoleUsers';
+import type { ConsoleViews } from './ConsoleViews';
 import { SignInThrottle } from './SignInThrottle';
 
 /** What the console needs. */
@@ -18,16 +17,17 @@ export interface ConsoleDeps {
   users: ConsoleUsers;
   sessions: ConsoleSessions;
   handoff: HandoffService;
-  bookings: BookingRepository;
-  formatter: BookingFormatter;
+  views: ConsoleViews;
   logger: Logger;
   clock: Clock;
   /** Cookies get `Secure` when the console is served over https. */
   secureCookies: boolean;
   /** Reverse proxies in front of the bot, for the client's IP in the sign-in limit. */
   trustedProxyHops: number;
-  /** Called when a receptionist hands a conversation back to the bot. */
-  onRelease(ticketId: string): Promise<void>;
+  /** Called when a receptionist hands a conversation back to the bot ("Terug naar de assistent"). */
+  onRelease(ticketId: string, staff: string): Promise<void>;
+  /** Called when a receptionist closes a ticket: the patient is told and the bot answers again. */
+  onClose(ticketId: string, staff: string): Promise<void>;
   /** The console's public base URL (PUBLIC_URL), for the Origin check; the Host header when absent. */
   publicUrl?: string;
 }
@@ -69,6 +69,16 @@ function sameOrigin(req: Request, publicUrl: string | undefined): boolean {
     expected.add(`https://${host}`.toLowerCase());
   }
   return expected.has(origin.toLowerCase());
+}
+
+function queryOf(req: Request): URLSearchParams {
+  return new URL(req.url ?? '/', 'http://console.invalid').searchParams;
+}
+
+function validDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const d = new Date(`${day}T12:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }
 
 function page(res: Response, file: string, type: string): void {
@@ -178,23 +188,23 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     res.json(200, {});
   }));
 
-  server.get('/console/api/me', api(async (_req, res, user) => res.json(200, { user })));
+  server.get('/console/api/me', api(async (_req, res, user) => res.json(200, { user, timeZone: deps.views.timeZone, now: deps.clock.now().toISOString() })));
 
   server.get('/console/api/queue', api(async (_req, res) => {
-    const tickets = await deps.handoff.queue();
-    res.json(200, tickets.map((t) => ({
-      id: t.id, status: t.status, reason: t.reason, channel: t.channel, locale: t.locale, assignedTo: t.assignedTo ?? null,
-      callbackPhone: t.callbackPhone ?? null, createdAt: t.createdAt, updatedAt: t.updatedAt, messages: t.messages.length,
-    })));
+    res.json(200, await deps.views.queue());
+  }));
+
+  server.get('/console/api/history', api(async (req, res) => {
+    const q = queryOf(req).get('q') ?? '';
+    if (q.length > 100) return void res.json(400, { error: 'q: at most 100 characters' });
+    res.json(200, await deps.views.history(q));
   }));
 
   server.get('/console/api/tickets/:id', api(async (req, res) => {
-    const t = await deps.handoff.get(String(req.params.id));
+    const t = await deps.views.ticket(String(req.params.id));
     if (!t) return void res.json(404, { error: 'no such ticket' });
-    res.json(200, {
-      id: t.id, status: t.status, reason: t.reason, channel: t.channel, locale: t.locale, assignedTo: t.assignedTo ?? null,
-      callbackPhone: t.callbackPhone ?? null, createdAt: t.createdAt, messages: t.messages,
-    });
+    const { transcript, ...row } = t;
+    res.json(200, { ...row, messages: transcript });
   }));
 
   server.post('/console/api/tickets/:id/reply', api(async (req, res, user) => {
@@ -204,6 +214,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     res.json(result.sent ? 200 : 409, result);
   }));
 
+  // Replying takes a waiting ticket; this stays for a receptionist who claims one before writing.
   server.post('/console/api/tickets/:id/take', api(async (req, res, user) => {
     // A closed ticket stays closed: taking it would silence the bot for a patient nobody serves.
     const taken = await deps.handoff.take(String(req.params.id), user);
@@ -212,24 +223,27 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     res.json(200, {});
   }));
 
-  server.post('/console/api/tickets/:id/release', api(async (req, res) => {
-    await deps.onRelease(String(req.params.id));
+  server.post('/console/api/tickets/:id/release', api(async (req, res, user) => {
+    await deps.onRelease(String(req.params.id), user);
     res.json(200, {});
   }));
 
-  server.post('/console/api/tickets/:id/close', api(async (req, res) => {
-    await deps.handoff.close(String(req.params.id));
+  server.post('/console/api/tickets/:id/close', api(async (req, res, user) => {
+    await deps.onClose(String(req.params.id), user);
     res.json(200, {});
   }));
 
-  server.get('/console/api/bookings', api(async (_req, res) => {
-    const since = new Date(deps.clock.now().getTime() - 30 * 86_400_000);
-    const list = await deps.bookings.listChanged(since, 200);
-    res.json(200, list.map((b) => ({
-      reference: b.reference, event: b.lastEvent, status: b.status, when: deps.formatter.when(b.start, 'nl-NL'),
-      location: deps.formatter.locationName(b.locationId), name: b.name, phone: b.phone, complaint: b.complaint,
-      hasReferral: b.hasReferral ?? null, screening: b.screening, updatedAt: b.updatedAt,
-    })));
+  server.get('/console/api/locations', api(async (_req, res) => res.json(200, deps.views.locations())));
+
+  server.get('/console/api/bookings', api(async (req, res) => {
+    const query = queryOf(req);
+    const day = query.get('day') ?? '';
+    const location = query.get('location') ?? '';
+    if (day && !validDay(day)) return void res.json(400, { error: 'day: a date as YYYY-MM-DD' });
+    if (location && !deps.views.locations().some((l) => l.id === location)) {
+      return void res.json(400, { error: 'location: one of the practice\'s location ids' });
+    }
+    res.json(200, await deps.views.bookingList({ day: day || undefined, location: location || undefined }));
   }));
 
   server.get('/console/api/events', api(async (req, res) => {

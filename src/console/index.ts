@@ -2,3 +2,4 @@ export * from './ConsoleUsers';
 export * from './ConsoleSessions';
 export * from './ConsoleRoutes';
 export * from './SignInThrottle';
+export * from './ConsoleViews';

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../config/AppConfig';
+import type { Tier } from '../safety';
 import type { Clock } from '../util/Clock';
 import type { HandoffReason, Ticket, TicketMessage } from './Ticket';
 import type { TicketRepository } from './TicketRepository';
@@ -64,7 +65,7 @@ export class HandoffService {
 
   async open(input: {
     reason: HandoffReason; channel: string; locale: Locale; conversationId: string; reference: Record<string, unknown>;
-    transcript: TicketMessage[]; callbackPhone?: string;
+    transcript: TicketMessage[]; callbackPhone?: string; safetyTier?: Tier;
   }): Promise<Ticket> {
     const existing = await this.tickets.openFor(input.conversationId);
     if (existing) return existing;
@@ -72,7 +73,8 @@ export class HandoffService {
     const ticket: Ticket = {
       id: randomUUID(), status: input.callbackPhone ? 'callback' : 'waiting', reason: input.reason, channel: input.channel,
       locale: input.locale, conversationId: input.conversationId, reference: input.reference, callbackPhone: input.callbackPhone,
-      messages: input.transcript.slice(-TRANSCRIPT_TURNS), createdAt: now, updatedAt: now,
+      messages: input.transcript.slice(-TRANSCRIPT_TURNS), earlierLines: Math.min(input.transcript.length, TRANSCRIPT_TURNS), createdAt: now, updatedAt: now,
+      ...(input.safetyTier ? { safetyTier: input.safetyTier } : {}),
     };
     await this.tickets.create(ticket);
     this.emit('opened', ticket.id);
@@ -96,7 +98,10 @@ export class HandoffService {
     if (!this.messenger) return { sent: false, reason: 'no-channel' };
     const result = await this.messenger(ticket, text, 'staff');
     const now = this.clock.now();
+    // Replying takes the ticket: a waiting one becomes the receptionist's conversation, and a
+    // callback request nobody held yet shows who is on it.
     if (result.sent && ticket.status === 'waiting') await this.tickets.update(ticketId, { status: 'active', assignedTo: staff }, now);
+    else if (result.sent && !ticket.assignedTo) await this.tickets.update(ticketId, { assignedTo: staff }, now);
     // A reply that did not reach the patient stays in the transcript, marked, so that nobody
     // reads it later as said.
     await this.tickets.addMessage(ticketId, { from: 'staff', text, at: now.toISOString(), ...(result.sent ? {} : { failed: result.reason ?? 'send-failed' }) }, now);
@@ -114,19 +119,29 @@ export class HandoffService {
     return 'taken';
   }
 
-  /** Back to the bot: the ticket closes and the bot answers again. */
-  async release(ticketId: string): Promise<Ticket | undefined> {
-    const ticket = await this.tickets.get(ticketId);
-    if (!ticket || ticket.status === 'closed') return undefined;
-    await this.tickets.update(ticketId, { status: 'closed' }, this.clock.now());
-    this.emit('changed', ticketId);
-    return ticket;
+  /**
+   * Back to the bot: the ticket closes and the bot answers again. Returns the ticket as it was,
+   * or undefined when it was closed already.
+   */
+  async release(ticketId: string, staff?: string): Promise<Ticket | undefined> {
+    return this.finish(ticketId, staff);
   }
 
-  /** A callback made, or a ticket finished. */
-  async close(ticketId: string): Promise<void> {
-    await this.tickets.update(ticketId, { status: 'closed' }, this.clock.now());
+  /**
+   * A callback made, or a conversation finished by the receptionist: the ticket closes and the
+   * bot answers again. Returns the ticket as it was, or undefined when it was closed already.
+   */
+  async close(ticketId: string, staff?: string): Promise<Ticket | undefined> {
+    return this.finish(ticketId, staff);
+  }
+
+  private async finish(ticketId: string, staff: string | undefined): Promise<Ticket | undefined> {
+    const ticket = await this.tickets.get(ticketId);
+    if (!ticket || ticket.status === 'closed') return undefined;
+    const now = this.clock.now();
+    await this.tickets.update(ticketId, { status: 'closed', closedAt: now.toISOString(), ...(staff ? { closedBy: staff } : {}) }, now);
     this.emit('changed', ticketId);
+    return ticket;
   }
 
   async get(ticketId: string): Promise<Ticket | undefined> {
@@ -135,6 +150,11 @@ export class HandoffService {
 
   async queue(): Promise<Ticket[]> {
     return this.tickets.list(['waiting', 'active', 'callback'], 200);
+  }
+
+  /** Closed tickets changed at or after `since`, the latest first. */
+  async closedSince(since: Date, limit: number): Promise<Ticket[]> {
+    return this.tickets.closedSince(since, limit);
   }
 
   /** Waiting tickets nobody picked up within the configured time. */
@@ -158,9 +178,13 @@ export class HandoffService {
     return n;
   }
 
-  /** Sends the bot's own notice to the patient of a ticket. */
-  async notify(ticket: Ticket, text: string): Promise<void> {
-    if (this.messenger) await this.messenger(ticket, text, 'system');
+  /** Sends the bot's own notice to the patient of a ticket; the transcript keeps it, marked when it failed. */
+  async notify(ticket: Ticket, text: string): Promise<{ sent: boolean; reason?: string }> {
+    const result = this.messenger ? await this.messenger(ticket, text, 'system') : { sent: false, reason: 'no-channel' };
+    const now = this.clock.now();
+    await this.tickets.addMessage(ticket.id, { from: 'system', text, at: now.toISOString(), ...(result.sent ? {} : { failed: result.reason ?? 'send-failed' }) }, now);
+    this.emit('message', ticket.id);
+    return result;
   }
 
   private emit(type: TicketEvent['type'], ticketId: string): void {

@@ -1,4 +1,5 @@
 import type { Locale } from '../config/AppConfig';
+import type { Tier } from '../safety';
 
 /** Why the conversation went to a person. */
 export type HandoffReason = 'requested' | 'misses' | 'failed-input' | 'always-human' | 'agenda-unavailable';
@@ -29,8 +30,16 @@ export interface Ticket {
   callbackPhone?: string;
   assignedTo?: string;
   messages: TicketMessage[];
+  /** How many of `messages` are from before the handoff (the recent turns it started with). */
+  earlierLines?: number;
   createdAt: Date;
   updatedAt: Date;
   /** True once the patient was offered a callback because nobody picked the ticket up. */
   timedOut?: boolean;
+  /** The receptionist who closed it or handed it back to the assistant. */
+  closedBy?: string;
+  /** When it was closed (ISO), for the history. */
+  closedAt?: string;
+  /** The conversation's most urgent red-flag tier when the ticket was opened: the console puts such tickets first. */
+  safetyTier?: Tier;
 }

@@ -6,10 +6,12 @@ export interface TicketRepository {
   get(id: string): Promise<Ticket | undefined>;
   /** The open ticket (waiting or active) of a conversation, if any. */
   openFor(conversationId: string): Promise<Ticket | undefined>;
-  update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut'>>, at: Date): Promise<void>;
+  update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date): Promise<void>;
   addMessage(id: string, message: TicketMessage, at: Date): Promise<void>;
   /** Tickets that are not closed, oldest first, plus the latest closed ones. */
   list(statuses: TicketStatus[], limit: number): Promise<Ticket[]>;
+  /** Closed tickets last changed at or after `since`, the latest first (the console's history). */
+  closedSince(since: Date, limit: number): Promise<Ticket[]>;
   /** Deletes every ticket of a conversation ("verwijder mijn gegevens") and returns how many. */
   deleteForConversation(conversationId: string): Promise<number>;
   /** Deletes tickets last changed before `before` (retention) and returns how many. */

@@ -28,7 +28,7 @@ export class PostgresBookingRepository implements BookingRepository {
 
   async cancel(reference: string, at: Date): Promise<boolean> {
     const r = await this.pool.query(
-      "UPDATE bookings SET status = 'cancelled', last_event = 'cancelled', updated_at = $1 WHERE reference = $2 AND status = 'confirmed'",
+      `UPDATE bookings SET status = 'cancelled', last_event = 'cancelled', updated_at = $1, ${FORGET} WHERE reference = $2 AND status = 'confirmed'`,
       [at.getTime(), reference],
     );
     return r.rowCount === 1;
@@ -76,18 +76,30 @@ export class PostgresBookingRepository implements BookingRepository {
     return rows.map(fromRow);
   }
 
+  async listStarting(from: Date, to: Date, limit: number): Promise<Booking[]> {
+    const { rows } = await this.pool.query<BookingRow>('SELECT * FROM bookings WHERE starts_at >= $1 AND starts_at < $2 ORDER BY starts_at LIMIT $3', [from.getTime(), to.getTime(), limit]);
+    return rows.map(fromRow);
+  }
+
   async deleteEndedBefore(before: Date): Promise<number> {
     return (await this.pool.query('DELETE FROM bookings WHERE ends_at < $1', [before.getTime()])).rowCount ?? 0;
   }
 
   async findForUser(userKey: string): Promise<Booking[]> {
+    // Cancelled bookings have no user: an empty key must not find them all.
+    if (!userKey) return [];
     return (await this.pool.query<BookingRow>('SELECT * FROM bookings WHERE user_key = $1', [userKey])).rows.map(fromRow);
   }
 
-  async deleteForUser(userKey: string): Promise<number> {
-    return (await this.pool.query('DELETE FROM bookings WHERE user_key = $1', [userKey])).rowCount ?? 0;
+  async deleteForUser(userKey: string, at: Date): Promise<number> {
+    if (!userKey) return 0;
+    const r = await this.pool.query(`UPDATE bookings SET status = 'cancelled', last_event = 'deleted', updated_at = $1, ${FORGET} WHERE user_key = $2`, [at.getTime(), userKey]);
+    return r.rowCount ?? 0;
   }
 }
+
+/** What a cancelled booking forgets: the patient's details, who they are, the calendar event. */
+const FORGET = "details = '{}'::jsonb, user_key = '', agenda_event = NULL";
 
 function uniqueViolation(err: unknown): ClaimOutcome {
   const e = err as { code?: string; constraint?: string };

@@ -27,7 +27,7 @@ export class PostgresTicketRepository implements TicketRepository {
     return rows[0] ? ticketFromRow(rows[0]) : undefined;
   }
 
-  async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut'>>, at: Date): Promise<void> {
+  async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date): Promise<void> {
     const { status, ...rest } = change;
     await this.pool.query(
       'UPDATE handoff_tickets SET status = COALESCE($2, status), data = data || $3::jsonb, updated_at = $4 WHERE id = $1',
@@ -44,6 +44,14 @@ export class PostgresTicketRepository implements TicketRepository {
 
   async list(statuses: TicketStatus[], limit: number): Promise<Ticket[]> {
     const { rows } = await this.pool.query<TicketRow>('SELECT * FROM handoff_tickets WHERE status = ANY($1) ORDER BY created_at LIMIT $2', [statuses, limit]);
+    return rows.map(ticketFromRow);
+  }
+
+  async closedSince(since: Date, limit: number): Promise<Ticket[]> {
+    const { rows } = await this.pool.query<TicketRow>(
+      "SELECT * FROM handoff_tickets WHERE status = 'closed' AND updated_at >= $1 ORDER BY updated_at DESC LIMIT $2",
+      [since.getTime(), limit],
+    );
     return rows.map(ticketFromRow);
   }
 

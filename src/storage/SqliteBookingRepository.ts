@@ -30,7 +30,7 @@ export class SqliteBookingRepository implements BookingRepository {
   }
 
   async cancel(reference: string, at: Date): Promise<boolean> {
-    const update = this.sqlite.stmt("UPDATE bookings SET status = 'cancelled', last_event = 'cancelled', updated_at = ? WHERE reference = ? AND status = 'confirmed'");
+    const update = this.sqlite.stmt(`UPDATE bookings SET status = 'cancelled', last_event = 'cancelled', updated_at = ?, ${FORGET} WHERE reference = ? AND status = 'confirmed'`);
     return this.sqlite.synced(() => update.run(at.getTime(), reference)).changes === 1;
   }
 
@@ -76,20 +76,31 @@ export class SqliteBookingRepository implements BookingRepository {
     return rows.map(fromRow);
   }
 
+  async listStarting(from: Date, to: Date, limit: number): Promise<Booking[]> {
+    const rows = this.sqlite.stmt('SELECT * FROM bookings WHERE starts_at >= ? AND starts_at < ? ORDER BY starts_at LIMIT ?').all(from.getTime(), to.getTime(), limit) as BookingRow[];
+    return rows.map(fromRow);
+  }
+
   async deleteEndedBefore(before: Date): Promise<number> {
     const del = this.sqlite.stmt('DELETE FROM bookings WHERE ends_at < ?');
     return this.sqlite.synced(() => del.run(before.getTime())).changes;
   }
 
   async findForUser(userKey: string): Promise<Booking[]> {
+    // Cancelled bookings have no user: an empty key must not find them all.
+    if (!userKey) return [];
     return (this.sqlite.stmt('SELECT * FROM bookings WHERE user_key = ?').all(userKey) as BookingRow[]).map(fromRow);
   }
 
-  async deleteForUser(userKey: string): Promise<number> {
-    const del = this.sqlite.stmt('DELETE FROM bookings WHERE user_key = ?');
-    return this.sqlite.synced(() => del.run(userKey)).changes;
+  async deleteForUser(userKey: string, at: Date): Promise<number> {
+    if (!userKey) return 0;
+    const forget = this.sqlite.stmt(`UPDATE bookings SET status = 'cancelled', last_event = 'deleted', updated_at = ?, ${FORGET} WHERE user_key = ?`);
+    return this.sqlite.synced(() => forget.run(at.getTime(), userKey)).changes;
   }
 }
+
+/** What a cancelled booking forgets: the patient's details, who they are, the calendar event. */
+const FORGET = "details = '{}', user_key = '', agenda_event = NULL";
 
 function uniqueViolation(err: unknown): ClaimOutcome {
   const msg = String((err as { message?: unknown }).message ?? '');

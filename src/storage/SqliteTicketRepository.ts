@@ -30,7 +30,7 @@ export class SqliteTicketRepository implements TicketRepository {
     return latest ? ticketFromRow(latest) : undefined;
   }
 
-  async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut'>>, at: Date): Promise<void> {
+  async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date): Promise<void> {
     this.sqlite.synced(() => {
       const t = this.getSync(id);
       if (!t) return;
@@ -51,6 +51,11 @@ export class SqliteTicketRepository implements TicketRepository {
   async list(statuses: TicketStatus[], limit: number): Promise<Ticket[]> {
     const marks = statuses.map(() => '?').join(', ');
     const rows = this.sqlite.stmt(`SELECT * FROM handoff_tickets WHERE status IN (${marks}) ORDER BY created_at LIMIT ?`).all(...statuses, limit) as TicketRow[];
+    return rows.map(ticketFromRow);
+  }
+
+  async closedSince(since: Date, limit: number): Promise<Ticket[]> {
+    const rows = this.sqlite.stmt("SELECT * FROM handoff_tickets WHERE status = 'closed' AND updated_at >= ? ORDER BY updated_at DESC LIMIT ?").all(since.getTime(), limit) as TicketRow[];
     return rows.map(ticketFromRow);
   }
 

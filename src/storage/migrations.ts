@@ -186,4 +186,13 @@ export const MIGRATIONS: Migration[] = [
     postgres: `CREATE TABLE IF NOT EXISTS whatsapp_message_ids (id TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS whatsapp_message_ids_seen ON whatsapp_message_ids(seen_at);`,
   },
+  {
+    version: 10,
+    description: 'cancelled bookings keep no personal data',
+    // From now on a cancellation empties the booking's details and its link to the patient
+    // (only the slot and its history stay, for the staff list); this does the same for the
+    // bookings cancelled before.
+    sqlite: `UPDATE bookings SET details = '{}', user_key = '', agenda_event = NULL WHERE status = 'cancelled';`,
+    postgres: `UPDATE bookings SET details = '{}'::jsonb, user_key = '', agenda_event = NULL WHERE status = 'cancelled';`,
+  },
 ];
