@@ -32,7 +32,7 @@ export interface ChatClientConfig {
   nonce: string;
   brandColor: string;
   maxMessageLength: number;
-  strings: { loading: string; unavailable: string };
+  strings: { loading: string; unavailable: string; expired: string };
   overrideLocalizedStrings: Record<string, string>;
 }
 
@@ -61,7 +61,7 @@ export function renderChatPage(
     nonce: options.nonce,
     brandColor: brandColorOf(branding),
     maxMessageLength: options.maxMessageLength,
-    strings: { loading: t('web.loading'), unavailable: t('web.unavailable') },
+    strings: { loading: t('web.loading'), unavailable: t('web.unavailable'), expired: t('web.expired') },
     overrideLocalizedStrings: {
       TEXT_INPUT_PLACEHOLDER: t('web.webchat.placeholder'),
       TEXT_INPUT_SEND_BUTTON_ALT: t('web.webchat.send'),
@@ -90,7 +90,9 @@ export function renderChatPage(
 <header class="chat-header">
 <h1>${escapeHtml(branding.name)}</h1>
 <p>${escapeHtml(t('web.subtitle'))}</p>
+<button type="button" id="chat-new" class="chat-new" hidden>${escapeHtml(t('web.newConversation'))}</button>
 </header>
+<p id="chat-notice" class="chat-notice" role="status" hidden></p>
 <main id="webchat" class="chat-main" role="main" aria-label="${escapeHtml(t('web.chatLabel'))}">
 <p class="chat-status" id="chat-status">${escapeHtml(t('web.loading'))}</p>
 <noscript><p class="chat-status">${escapeHtml(t('web.noscript'))}</p></noscript>

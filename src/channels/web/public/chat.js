@@ -19,9 +19,12 @@
     host.appendChild(p);
   }
 
-  // The conversation is kept for the browser tab (sessionStorage), so a reload goes on with the
-  // same conversation (a booking halfway, "verwijder mijn gegevens") instead of a new one.
+  // The conversation is kept for the browser tab (sessionStorage), so a reload or a return within
+  // the token's lifetime goes on with the same conversation (the transcript, a booking and its
+  // reference, "verwijder mijn gegevens") instead of a new one. Closing the tab forgets it.
   var SESSION_KEY = 'fysio-assistent.session';
+  // Set just before the page restarts itself, so the new page can say why.
+  var NOTICE_KEY = 'fysio-assistent.notice';
 
   function savedSession() {
     try {
@@ -42,12 +45,50 @@
     }
   }
 
+  function forget(notice) {
+    try {
+      window.sessionStorage.removeItem(SESSION_KEY);
+      if (notice) window.sessionStorage.setItem(NOTICE_KEY, notice);
+    } catch (e) {
+      // Nothing kept, nothing to forget.
+    }
+  }
+
+  function takeNotice() {
+    try {
+      var notice = window.sessionStorage.getItem(NOTICE_KEY);
+      window.sessionStorage.removeItem(NOTICE_KEY);
+      return notice;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function showNotice(text) {
+    var notice = document.getElementById('chat-notice');
+    notice.textContent = text;
+    notice.hidden = false;
+  }
+
+  /** Starts over: a fresh page without the kept conversation, optionally saying why. */
+  var leaving = false;
+  function startOver(notice) {
+    leaving = true;
+    forget(notice);
+    window.location.reload();
+  }
+
+  /**
+   * The saved conversation with a refreshed token; 'expired' when the server no longer accepts
+   * its token; null when it cannot be resumed for another reason (Azure's Direct Line, a network error).
+   */
   async function resumed(saved) {
     // Only the bot's own Direct Line: its refresh proves the token still holds.
     if (saved.domain) return null;
     var response = await fetch(config.directLinePath + '/tokens/refresh', {
       method: 'POST', headers: { Authorization: 'Bearer ' + saved.token }, credentials: 'omit', cache: 'no-store',
     });
+    if (response.status === 401 || response.status === 403) return 'expired';
     if (!response.ok) return null;
     var fresh = await response.json();
     return { token: fresh.token, conversationId: saved.conversationId, userId: saved.userId, resumed: true };
@@ -67,9 +108,13 @@
 
   async function start() {
     if (!window.WebChat) throw new Error('Web Chat did not load');
+    var notice = takeNotice();
     var saved = savedSession();
-    var session = (saved && (await resumed(saved).catch(function () { return null; }))) || (await newSession());
+    var session = saved && (await resumed(saved).catch(function () { return null; }));
+    if (session === 'expired') notice = 'expired';
+    if (!session || session === 'expired') session = await newSession();
     keep(session);
+    if (notice === 'expired') showNotice(config.strings.expired);
 
     var directLine = window.WebChat.createDirectLine({
       token: session.token,
@@ -77,6 +122,32 @@
       domain: session.domain || location.origin + config.directLinePath,
       webSocket: false,
       conversationId: session.resumed ? session.conversationId : undefined,
+    });
+
+    // A token that expired while the page stayed open (a laptop asleep): start over with the note
+    // instead of leaving Web Chat's connection error. A network that is down is left to Web Chat.
+    directLine.connectionStatus$.subscribe(function (status) {
+      if (status !== 3 && status !== 4 && status !== 5) return;
+      var current = savedSession();
+      if (!current || current.domain) return;
+      resumed(current).then(function (result) {
+        if (result === 'expired') startOver('expired');
+      }, function () {});
+    });
+
+    // Direct Line refreshes its token while the chat runs; the tab keeps the newest, so a reload
+    // half an hour later still finds the conversation.
+    function keepCurrent() {
+      if (leaving) return;
+      keep({ token: directLine.token || session.token, conversationId: session.conversationId, userId: session.userId, domain: session.domain });
+    }
+    directLine.activity$.subscribe(keepCurrent);
+    window.addEventListener('pagehide', keepCurrent);
+
+    var restart = document.getElementById('chat-new');
+    restart.hidden = false;
+    restart.addEventListener('click', function () {
+      startOver(null);
     });
 
     host.textContent = '';
