@@ -17,11 +17,15 @@ export const DEFAULT_BRAND_COLOR = '#00707a';
 /** Paths the page and its script use; the same ones are mounted by registerWebChannel. */
 export const WEB_PATHS = {
   page: '/',
-  script: '/webchat/chat.js',
-  stylesheet: '/webchat/chat.css',
-  webChatBundle: '/webchat/webchat.js',
   token: '/api/directline/token',
 } as const;
+
+/** The URLs (with content hashes) of the page's files. */
+export interface ChatPageAssets {
+  script: string;
+  stylesheet: string;
+  webChatBundle: string;
+}
 
 /** What the page's script reads from the JSON block (never executed, so CSP allows it). */
 export interface ChatClientConfig {
@@ -50,7 +54,7 @@ export function brandColorOf(branding: PracticeBranding): string {
 export function renderChatPage(
   translator: Translator,
   branding: PracticeBranding,
-  options: { nonce: string; maxMessageLength: number; assetVersion: string; unansweredDays?: number },
+  options: { nonce: string; maxMessageLength: number; assets: ChatPageAssets; unansweredDays?: number },
 ): string {
   const locale = branding.defaultLocale;
   const t = (key: string) => translator.t(locale, key, { practiceName: branding.name, phone: branding.phone });
@@ -67,7 +71,7 @@ export function renderChatPage(
       TEXT_INPUT_SEND_BUTTON_ALT: t('web.webchat.send'),
     },
   };
-  const v = encodeURIComponent(options.assetVersion);
+  const a = options.assets;
   const privacy = branding.privacyUrl && /^https?:\/\//.test(branding.privacyUrl)
     ? ` <a href="${escapeHtml(branding.privacyUrl)}" target="_blank" rel="noopener noreferrer">${escapeHtml(t('web.privacy'))}</a>`
     : '';
@@ -81,10 +85,10 @@ export function renderChatPage(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(t('web.title'))}</title>
-<link rel="stylesheet" href="${WEB_PATHS.stylesheet}?v=${v}">
+<link rel="stylesheet" href="${escapeHtml(a.stylesheet)}">
 <script type="application/json" id="chat-config">${jsonForHtml(config)}</script>
-<script src="${WEB_PATHS.webChatBundle}?v=${v}" defer></script>
-<script src="${WEB_PATHS.script}?v=${v}" defer></script>
+<script src="${escapeHtml(a.webChatBundle)}" defer></script>
+<script src="${escapeHtml(a.script)}" defer></script>
 </head>
 <body>
 <header class="chat-header">
