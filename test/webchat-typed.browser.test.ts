@@ -77,25 +77,26 @@ describe('website chat on a phone, typed', () => {
   it('books by typing "ja" at the confirmation, the summary fitting a 360 px screen', async () => {
     await open();
     await toSummary();
-    // The summary once, as a card, its labels on one line and nothing wider than the screen.
-    await page.locator('.ac-factset').first().waitFor(WAIT);
-    expect(await page.locator('.ac-factset').count()).toBe(1);
-    expect(await page.locator('.webchat__bubble').filter({ hasText: /Klopt dit\?/ }).count()).toBe(1);
+    // The summary once, its facts as bold labels on lines of their own, nothing wider than the screen.
+    const summary = botBubbles(/Klopt dit\?/);
+    expect(await summary.count()).toBe(1);
+    expect(await summary.locator('strong').allTextContents()).toEqual(expect.arrayContaining(['Wanneer:', 'Naam:', 'Geboortedatum:', 'Telefoon:']));
     const layout = (await page.evaluate(`(() => {
-      const label = [...document.querySelectorAll('.ac-factset *')].find((e) => e.children.length === 0 && e.textContent === 'Geboortedatum');
-      const range = document.createRange();
-      range.selectNodeContents(label);
-      const card = label.closest('.ac-adaptiveCard');
+      const label = [...document.querySelectorAll('.webchat__bubble strong')].find((e) => e.textContent === 'Geboortedatum:');
+      const name = [...document.querySelectorAll('.webchat__bubble strong')].find((e) => e.textContent === 'Naam:');
+      const bubble = label.closest('.webchat__bubble');
       return {
-        labelLines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+        labelLines: label.getClientRects().length,
+        ownLine: Math.round(label.getBoundingClientRect().top) > Math.round(name.getBoundingClientRect().top),
         pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
-        cardRight: card.getBoundingClientRect().right,
+        bubbleRight: bubble.getBoundingClientRect().right,
       };
-    })()`)) as { labelLines: number; pageOverflow: number; cardRight: number };
+    })()`)) as { labelLines: number; ownLine: boolean; pageOverflow: number; bubbleRight: number };
     await page.screenshot({ path: SCREENSHOT });
     expect(layout.labelLines).toBe(1);
+    expect(layout.ownLine).toBe(true);
     expect(layout.pageOverflow).toBeLessThanOrEqual(0);
-    expect(layout.cardRight).toBeLessThanOrEqual(360);
+    expect(layout.bubbleRight).toBeLessThanOrEqual(360);
 
     await type('ja', /Je afspraak is bevestigd/);
     reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec((await botBubbles(/Je afspraak is bevestigd/).first().textContent()) ?? '')![1];

@@ -64,6 +64,10 @@ describe('website chat in a real browser', () => {
 
     await followUp.click();
     await bubble(/De Gezondheidsraad geeft hiervoor een beweegnorm/).first().waitFor(WAIT);
+    // The answer's Markdown list is a list (the page renders Markdown itself), with no marks left.
+    const norm = bubble(/De Gezondheidsraad geeft hiervoor een beweegnorm/).first();
+    expect(await norm.locator('li').count()).toBe(2);
+    expect(await norm.textContent()).not.toMatch(/(^|\s)- |\*\*/);
     // The patient's own messages show once each: the echo replaced the pending one, not added to it.
     expect(await page.locator('.webchat__bubble--from-user').filter({ hasText: 'Mag ik sporten met knieartrose?' }).count()).toBe(1);
     expect(await page.locator('.webchat__bubble--from-user').filter({ hasText: 'Beweegnorm' }).count()).toBe(1);
@@ -82,9 +86,10 @@ describe('website chat in a real browser', () => {
     expect(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
   }, 120000);
 
-  it('shows a proactive message (a receptionist\'s reply) with a card and a file, within the policy', async () => {
-    // A new conversation: the tab keeps the one above otherwise (sessionStorage).
-    await page.evaluate('sessionStorage.clear()');
+  it('shows a proactive message (a receptionist\'s reply) with its facts and a file, within the policy', async () => {
+    // A new conversation in a new tab: the tab above keeps its own (sessionStorage is per tab).
+    await page.close();
+    page = await context.newPage();
     const tokenResponse = page.waitForResponse((r) => r.url().endsWith('/api/directline/token'));
     await page.goto(`${web.base}/`);
     const session = (await (await tokenResponse).json()) as { conversationId: string; userId: string };

@@ -87,8 +87,8 @@ export function renderChatPage(
 <title>${escapeHtml(t('web.title'))}</title>
 <link rel="stylesheet" href="${escapeHtml(a.stylesheet)}">
 <script type="application/json" id="chat-config">${jsonForHtml(config)}</script>
-<script src="${escapeHtml(a.webChatBundle)}" defer></script>
 <script src="${escapeHtml(a.script)}" defer></script>
+<script src="${escapeHtml(a.webChatBundle)}" id="webchat-bundle" defer></script>
 </head>
 <body>
 <header class="chat-header">

@@ -28,18 +28,20 @@ export class StaticAsset {
    * @param path the file on disk
    * @param urlBase the folder of its URL, e.g. `/webchat/`
    * @param cacheDir where compressed copies are kept; none: made in memory at every start
+   * @param urlName the name in the URL, before the hash is added; the file's own when absent
    */
   constructor(
     readonly path: string,
     private readonly contentType: string,
     private readonly urlBase: string,
     private readonly cacheDir?: string,
+    private readonly urlName = basename(path),
   ) {}
 
   /** The URL with the content hash, e.g. `/webchat/chat.3f2a9c0d1e2b4a5c.js`. */
   get url(): string {
     const { hash } = this.load();
-    const name = basename(this.path);
+    const name = this.urlName;
     const dot = name.lastIndexOf('.');
     return `${this.urlBase}${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
   }

@@ -94,6 +94,62 @@
     return { token: fresh.token, conversationId: saved.conversationId, userId: saved.userId, resumed: true };
   }
 
+  // Web Chat's minimal bundle (half the full one's weight) has no Markdown renderer of its own.
+  // The bot's Markdown is small: paragraphs, line breaks, "- " lists, **bold**, web addresses,
+  // and backslash escapes around a patient's own words. Everything is HTML-escaped first, so
+  // no text can add markup of its own.
+  var ESCAPED = /\\([\\`*_{}\[\]()#+\-.!|<>~])/g;
+  var LIST_ITEM = /^\s*[-*+]\s+(.*)$/;
+  var NUMBERED_ITEM = /^\s*\d{1,3}[.)]\s+(.*)$/;
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  function inline(text) {
+    var kept = [];
+    var protectedText = text.replace(ESCAPED, function (_, c) {
+      kept.push(c);
+      return '\u0000' + (kept.length - 1) + '\u0000';
+    });
+    var html = escapeHtml(protectedText)
+      .replace(/\*\*(?=\S)([^\u0000]*?\S)\*\*/g, '<strong>$1</strong>')
+      .replace(/\bhttps?:\/\/[^\s<\u0000]+/g, function (url) {
+        var tail = /[.,;:!?)]+$/.exec(url);
+        var href = tail ? url.slice(0, -tail[0].length) : url;
+        return '<a href="' + href + '" target="_blank" rel="noopener noreferrer">' + href + '</a>' + (tail ? tail[0] : '');
+      });
+    return html.replace(/\u0000(\d+)\u0000/g, function (_, i) {
+      return escapeHtml(kept[Number(i)]);
+    });
+  }
+
+  function renderMarkdown(markdown) {
+    var html = '';
+    (markdown || '').replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/).forEach(function (block) {
+      var lines = block.split('\n');
+      var i = 0;
+      while (i < lines.length) {
+        var kind = LIST_ITEM.test(lines[i]) ? 'ul' : NUMBERED_ITEM.test(lines[i]) ? 'ol' : 'p';
+        var pattern = kind === 'ul' ? LIST_ITEM : NUMBERED_ITEM;
+        var run = [];
+        while (i < lines.length && (kind === 'p' ? !LIST_ITEM.test(lines[i]) && !NUMBERED_ITEM.test(lines[i]) : pattern.test(lines[i]))) {
+          run.push(kind === 'p' ? lines[i] : pattern.exec(lines[i])[1]);
+          i += 1;
+        }
+        if (kind === 'p') {
+          var text = run.map(function (l) { return inline(l.trim()); }).filter(Boolean).join('<br>');
+          if (text) html += '<p>' + text + '</p>';
+        } else {
+          html += '<' + kind + '>' + run.map(function (l) { return '<li>' + inline(l.trim()) + '</li>'; }).join('') + '</' + kind + '>';
+        }
+      }
+    });
+    return html;
+  }
+
   async function newSession() {
     var response = await fetch(config.tokenUrl, {
       method: 'POST',
@@ -106,15 +162,34 @@
     return response.json();
   }
 
-  async function start() {
-    if (!window.WebChat) throw new Error('Web Chat did not load');
+  /** The conversation to show: the tab's own when it still holds, else a new one; and why, when it is new. */
+  async function chosenSession() {
     var notice = takeNotice();
     var saved = savedSession();
-    var session = saved && (await resumed(saved).catch(function () { return null; }));
-    if (session === 'expired') notice = 'expired';
-    if (!session || session === 'expired') session = await newSession();
+    var found = saved && (await resumed(saved).catch(function () { return null; }));
+    if (found === 'expired') notice = 'expired';
+    if (!found || found === 'expired') found = await newSession();
+    return { session: found, notice: notice };
+  }
+
+  /** Web Chat's bundle, which loads after this small script (the page lists this one first). */
+  function webChatLoaded() {
+    return new Promise(function (resolve, reject) {
+      if (window.WebChat) return resolve();
+      var bundle = document.getElementById('webchat-bundle');
+      bundle.addEventListener('load', function () { resolve(); });
+      bundle.addEventListener('error', function () { reject(new Error('Web Chat did not load')); });
+    });
+  }
+
+  async function start() {
+    // The conversation is fetched while Web Chat's bundle is still on its way: on a slow phone
+    // network that saves the token's round trip before the first message.
+    var both = await Promise.all([chosenSession(), webChatLoaded()]);
+    var session = both[0].session;
+    if (!window.WebChat) throw new Error('Web Chat did not load');
     keep(session);
-    if (notice === 'expired') showNotice(config.strings.expired);
+    if (both[0].notice === 'expired') showNotice(config.strings.expired);
 
     var directLine = window.WebChat.createDirectLine({
       token: session.token,
@@ -158,6 +233,7 @@
         locale: config.locale,
         nonce: config.nonce,
         overrideLocalizedStrings: config.overrideLocalizedStrings,
+        renderMarkdown: renderMarkdown,
         styleOptions: {
           accent: brand,
           backgroundColor: '#ffffff',
