@@ -104,7 +104,7 @@ describe('website chat in a real browser', () => {
     };
     const reply = new ActivityRenderer().render(
       {
-        text: 'Bericht van de receptie: uw afspraak staat vast.',
+        text: 'Bericht van de receptie: uw afspraak staat **vast**. <img src=x alt="geen plaatje"> blijft tekst.',
         facts: [{ label: 'Wanneer', value: 'dinsdag 24 november, 10:00' }, { label: 'Waar', value: 'Locatie Centrum' }],
         file: { name: 'afspraak.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' },
       },
@@ -118,6 +118,11 @@ describe('website chat in a real browser', () => {
     await page.locator('.webchat__bubble').filter({ hasText: 'Bericht van de receptie' }).first().waitFor(WAIT);
     await page.getByText('Locatie Centrum').first().waitFor(WAIT);
     await page.getByText('afspraak.ics').first().waitFor(WAIT);
+    // Markdown becomes markup; HTML in a message stays text.
+    const message = page.locator('.webchat__bubble').filter({ hasText: 'Bericht van de receptie' }).first();
+    expect(await message.locator('strong').allTextContents()).toEqual(['vast', 'Wanneer:', 'Waar:']);
+    expect(await message.locator('img').count()).toBe(0);
+    expect(await message.textContent()).toContain('<img src=x alt="geen plaatje"> blijft tekst.');
     await page.screenshot({ path: SCREENSHOT.replace('.png', '-2.png') });
     expect(await page.evaluate('window.__cspViolations')).toEqual([]);
     expect(offSite).toEqual([]);
