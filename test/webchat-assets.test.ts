@@ -12,7 +12,8 @@ interface Answer { status: number; headers: Record<string, string | string[] | u
 
 function fetchRaw(base: string, path: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    get(new URL(path, base), { headers }, (r) => {
+    // A connection of its own: a kept-alive one the server closes as it is reused resets.
+    get(new URL(path, base), { headers, agent: false }, (r) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));
       r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks) }));
