@@ -11,7 +11,8 @@
  * ts-node start instead of dist/), BENCH_CPU_PROF=<dir> (servers run with --cpu-prof),
  * BENCH_STRICT=1 (exit status 1 when a target is missed), BENCH_BUDGET_SECONDS (default 570: the
  * routing benchmark gets what is left and stops an index build that does not finish),
- * BENCH_PARTS (default startup,load,postgres,routing: run fewer, e.g. to profile one),
+ * BENCH_PARTS (default webchat,startup,load,postgres,routing: run fewer, e.g. to profile one),
+ * BENCH_WEBCHAT_ROUNDS (default 5: page loads in throttled Chromium, each with a first and a return visit),
  * BENCH_RESULTS_FILE (default bench/results.json), BENCH_PAIRED_ROUNDS (default 5) and
  * BENCH_PAIRED_SECONDS (default 4): the paired rounds the headline ratios come from,
  * DATABASE_URL (adds the PostgreSQL runs).
@@ -26,13 +27,15 @@ import {
   describeTarget, echoSpec, faqRequests, formatTable, fysioSpec, freePort, median, meets, preflightBooking,
   round, runLoad as runAutocannon, runRoutingWorker, summarizeCpuProfile, TARGETS, type BookingPreflight, type BuildOutcome, type ChildServerSpec, type FaqQuestion,
   type HotFunction, type LoadFigures, type RequestsFactory, type RoutingOutcome, type StartMode, type TableRow, type TargetName,
+  measureWebChat, PHONE, type WebChatFigures,
 } from './lib';
+import { webAssets } from '../src/channels/web/WebAssets';
 
 const ROOT = resolve(__dirname, '..');
 const WARM_UP_SECONDS = 3;
 const RATIO_CONNECTIONS = 10;
 
-const PARTS = ['startup', 'load', 'postgres', 'routing'] as const;
+const PARTS = ['webchat', 'startup', 'load', 'postgres', 'routing'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Settings {
@@ -49,6 +52,8 @@ interface Settings {
   /** Paired rounds for the headline ratios, and seconds per run in each. */
   pairedRounds: number;
   pairedSeconds: number;
+  /** Chat page loads in throttled Chromium. */
+  webChatRounds: number;
 }
 
 function readSettings(env: NodeJS.ProcessEnv): Settings {
@@ -66,6 +71,8 @@ function readSettings(env: NodeJS.ProcessEnv): Settings {
   if (!Number.isInteger(pairedRounds) || pairedRounds < 1 || pairedRounds > 50) throw new Error('BENCH_PAIRED_ROUNDS: expected a whole number from 1 to 50');
   const pairedSeconds = Number(env.BENCH_PAIRED_SECONDS ?? 4);
   if (!Number.isFinite(pairedSeconds) || pairedSeconds < 1 || pairedSeconds > 60) throw new Error('BENCH_PAIRED_SECONDS: expected a number of seconds from 1 to 60');
+  const webChatRounds = Number(env.BENCH_WEBCHAT_ROUNDS ?? 5);
+  if (!Number.isInteger(webChatRounds) || webChatRounds < 1 || webChatRounds > 50) throw new Error('BENCH_WEBCHAT_ROUNDS: expected a whole number from 1 to 50');
   const parts = (env.BENCH_PARTS ?? PARTS.join(',')).split(',').map((p) => p.trim());
   const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
   if (unknown.length) throw new Error(`BENCH_PARTS: expected some of ${PARTS.join(',')}, got ${unknown.join(',')}`);
@@ -80,6 +87,7 @@ function readSettings(env: NodeJS.ProcessEnv): Settings {
     databaseUrl: env.DATABASE_URL || undefined,
     pairedRounds,
     pairedSeconds,
+    webChatRounds,
   };
 }
 
@@ -301,6 +309,24 @@ async function main(): Promise<void> {
   const echoScript = compileEchoBot(ROOT);
   cleanups.push(() => rmSync(dirname(echoScript), { recursive: true, force: true }));
 
+  // The chat page on a phone, before any load has run: the server as a patient's first visit finds it.
+  let webChat: WebChatFigures | undefined;
+  if (s.parts.has('webchat')) {
+    progress('web chat: compressing its files as npm run build does');
+    await Promise.all(Object.values(webAssets()).map((a) => a.ready));
+    const port = await freePort();
+    const { server } = await startServer(fysioSpec({ root: ROOT, port, mode, name: `fysio-assistent (${mode}, web chat)` }));
+    try {
+      progress(`web chat: ${s.webChatRounds} page loads in Chromium, CPU ×${PHONE.cpuSlowdown}, ${PHONE.downloadBitsPerSecond / 1e6} Mbit/s, ${PHONE.latencyMs} ms`);
+      webChat = await measureWebChat(`http://127.0.0.1:${port}`, s.webChatRounds);
+      progress(`web chat: first message ${webChat.firstVisit.firstBotMessageMs} ms, ${webChat.firstVisit.transferredKb} KB`);
+    } catch (err) {
+      progress(`web chat: not measured (${err instanceof Error ? err.message : String(err)})`);
+    } finally {
+      await stopServer(server);
+    }
+  }
+
   // Start-up: the compiled start is the figure; ts-node shows what development costs.
   const startups: StartupFigures[] = [];
   if (s.parts.has('startup')) {
@@ -414,6 +440,8 @@ async function main(): Promise<void> {
     echoRssMb: echoSuite?.rssAfterLoadMb,
     rssToEchoRatio: oursSuite && echoSuite ? round(oursSuite.rssAfterLoadMb / echoSuite.rssAfterLoadMb, 3) : undefined,
     readyMs: startupOurs?.readyMedianMs,
+    webChatFirstMessageMs: webChat?.firstVisit.firstBotMessageMs,
+    webChatTransferKb: webChat?.firstVisit.transferredKb,
   };
   // A build stopped after a minute certainly missed "≤ 1 s".
   const met = (k: TargetName) => (k === 'indexBuildMs5000' && route5000?.timedOutAfterMs ? false : meets(k, headline[k]));
@@ -457,6 +485,12 @@ async function main(): Promise<void> {
   for (const st of startups) {
     const isHeadline = st === startupOurs;
     row(MEM, `ready (spawn → /readyz 200), ${st.name}`, `${st.readyMedianMs} ms`, isHeadline ? 'readyMs' : undefined, st.readyMedianMs, 'ms');
+  }
+  if (webChat) {
+    const WEB = `Web chat page (Chromium, CPU ×${PHONE.cpuSlowdown}, ${PHONE.downloadBitsPerSecond / 1e6} Mbit/s down, ${PHONE.latencyMs} ms RTT; median of ${s.webChatRounds})`;
+    row(WEB, 'first visit: navigation → first bot message', `${webChat.firstVisit.firstBotMessageMs} ms`, 'webChatFirstMessageMs', webChat.firstVisit.firstBotMessageMs, 'ms');
+    row(WEB, 'first visit: transferred until then', `${webChat.firstVisit.transferredKb} KB`, 'webChatTransferKb', webChat.firstVisit.transferredKb, 'KB');
+    row(WEB, 'return visit (files cached): first bot message / transferred', `${webChat.returnVisit.firstBotMessageMs} ms / ${webChat.returnVisit.transferredKb} KB`);
   }
   const ROUTE = 'Routing (Router.route; "fresh" = new router, each message once)';
   for (const [i, o] of routing.entries()) {
@@ -505,6 +539,7 @@ async function main(): Promise<void> {
     },
     build,
     postgres,
+    webChat: webChat ?? null,
     startups,
     suites,
     routing,

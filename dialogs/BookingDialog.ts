@@ -270,13 +270,20 @@ export class BookingDialog extends InterruptibleDialog {
   private async confirm(step: WaterfallStepContext, b: Booking, locale: Locale): Promise<void> {
     const f = this.deps.formatter;
     const when = f.when(b.start, locale);
-    const text = this.t(locale, 'booking.confirmed', { reference: b.reference, when, location: f.locationName(b.locationId), address: f.address(b.locationId) });
+    const mail = this.deps.confirmationMail;
+    // Promised only when it will be sent: an address was given and the practice has SMTP set up.
+    const text = [
+      this.t(locale, 'booking.confirmed', { reference: b.reference, when, location: f.locationName(b.locationId), address: f.address(b.locationId) }),
+      ...(mail?.willSend(b) ? [this.t(locale, 'booking.confirmedByMail')] : []),
+    ].join(' ');
     const ics = calendarEvent({
       uid: `${b.reference}@fysio-assistent`, start: b.start, end: b.end, now: this.deps.clock.now(),
       summary: this.t(locale, 'booking.calendarSummary'), location: `${f.locationName(b.locationId)}, ${f.address(b.locationId)}`,
       description: b.reference,
     });
     await this.send(step.context, { text, file: { name: this.t(locale, 'booking.calendarFile'), contentType: 'text/calendar', content: ics }, choices: this.deps.composer.mainActions(locale) }, locale);
+    // After the booking is stored and the patient has the answer; sending goes on in the background.
+    mail?.send(b, locale);
   }
 
   /** The practice's first appointment type is the osteoarthritis intake; the last, the general one. */

@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { AvailabilityService } from '../src/booking/AvailabilityService';
+import type { BookingConfirmationMail } from '../src/booking/BookingConfirmationMail';
 import type { BookingFormatter } from '../src/booking/BookingFormatter';
 import type { BookingRepository } from '../src/booking/BookingRepository';
 import type { BookingLookupGuard } from '../src/booking/BookingLookupGuard';
@@ -49,6 +50,8 @@ export interface DialogDeps {
   conversationRetentionDays: number;
   /** True while at least one receptionist is signed in to the console. */
   staffOnline(): boolean;
+  /** The confirmation e-mail, sent in the background after a booking is stored; none when absent. */
+  confirmationMail?: BookingConfirmationMail;
   /** Limits booking lookups by reference and date of birth; none when absent (tests). */
   lookupGuard?: BookingLookupGuard;
 }

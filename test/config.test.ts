@@ -29,6 +29,16 @@ describe('configuration', () => {
     [{ CALDAV_OAUTH_CLIENT_ID: 'id.apps.googleusercontent.com' }, 'CALDAV_OAUTH_REFRESH_TOKEN'],
     [{ CALDAV_TIMEOUT_SECONDS: '0' }, 'CALDAV_TIMEOUT_SECONDS'],
     [{ CALDAV_TIMEOUT_SECONDS: '600' }, 'CALDAV_TIMEOUT_SECONDS'],
+    [{ SMTP_URL: 'http://mail.praktijk.example', SMTP_FROM: 'afspraken@praktijk.example' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'smtp://anne@mail.praktijk.example', SMTP_FROM: 'afspraken@praktijk.example' }, 'SMTP_URL'],
+    [{ SMTP_HOST: 'mail.praktijk.example', SMTP_PORT: 'vijf', SMTP_FROM: 'afspraken@praktijk.example' }, 'SMTP_PORT'],
+    [{ SMTP_HOST: 'mail.praktijk.example', SMTP_PORT: '0', SMTP_FROM: 'afspraken@praktijk.example' }, 'SMTP_PORT'],
+    [{ SMTP_HOST: 'mail praktijk', SMTP_FROM: 'afspraken@praktijk.example' }, 'SMTP_HOST'],
+    [{ SMTP_HOST: 'mail.praktijk.example' }, 'SMTP_FROM'],
+    [{ SMTP_HOST: 'mail.praktijk.example', SMTP_FROM: 'afspraken' }, 'SMTP_FROM'],
+    [{ SMTP_HOST: 'mail.praktijk.example', SMTP_FROM: 'afspraken@praktijk.example', SMTP_USER: 'anne' }, 'SMTP_PASS'],
+    [{ SMTP_URL: 'smtp://mail.praktijk.example', SMTP_HOST: 'mail.praktijk.example', SMTP_FROM: 'a@praktijk.example' }, 'SMTP_HOST'],
+    [{ SMTP_FROM: 'afspraken@praktijk.example' }, 'SMTP_HOST'],
   ])('refuses %j naming %s', (env, name) => {
     let error: unknown;
     try {
@@ -50,6 +60,18 @@ describe('configuration', () => {
 
   it('never shows a CalDAV URL it refuses (it may hold a password)', () => {
     expect(() => parseConfig({ CALDAV_URL: 'https://anne:geheim@agenda.example/' })).toThrow(/^(?![\s\S]*geheim)/);
+  });
+
+  it('reads the SMTP server from SMTP_URL or SMTP_HOST and its companions; none configured means no e-mail', () => {
+    expect(parseConfig({}).smtp).toBeUndefined();
+    expect(parseConfig({ SMTP_URL: 'smtps://afspraken%40praktijk.example:ge%2Fheim@mail.praktijk.example', SMTP_FROM: 'Praktijk <afspraken@praktijk.example>' }).smtp)
+      .toEqual({ host: 'mail.praktijk.example', port: 465, secure: true, auth: { user: 'afspraken@praktijk.example', pass: 'ge/heim' }, from: 'Praktijk <afspraken@praktijk.example>' });
+    expect(parseConfig({ SMTP_HOST: 'mail.praktijk.example', SMTP_USER: 'anne', SMTP_PASS: 'geheim', SMTP_FROM: 'afspraken@praktijk.example' }).smtp)
+      .toEqual({ host: 'mail.praktijk.example', port: 587, secure: false, auth: { user: 'anne', pass: 'geheim' }, from: 'afspraken@praktijk.example' });
+  });
+
+  it('never shows an SMTP URL or password it refuses', () => {
+    expect(() => parseConfig({ SMTP_URL: 'ftp://anne:geheim@mail.praktijk.example', SMTP_FROM: 'a@praktijk.example' })).toThrow(/^(?![\s\S]*geheim)/);
   });
 
   it('allows a public interface for an anonymous bot only when told so', () => {

@@ -27,6 +27,8 @@ describe('website chat on a phone, typed', () => {
     await web?.close();
   });
 
+  /** The booking's reference, as the confirmation showed it. */
+  let reference = '';
   const botBubbles = (text: RegExp) => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)').filter({ hasText: text });
 
   /** Types a message as a patient does and waits for a new bot message matching `expected`. */
@@ -44,6 +46,11 @@ describe('website chat on a phone, typed', () => {
       const log = web.sink.lines.slice(-12).map((l) => l.slice(0, 300)).join('\n');
       throw new Error(`after typing "${text}" no reply matching ${expected} came; the last message: ${last}\n${log}`, { cause: e });
     }
+  }
+
+  /** The conversation id the tab keeps. */
+  async function keptConversation(): Promise<string> {
+    return ((await page.evaluate("JSON.parse(sessionStorage.getItem('fysio-assistent.session'))")) as { conversationId: string }).conversationId;
   }
 
   async function open(): Promise<void> {
@@ -70,35 +77,42 @@ describe('website chat on a phone, typed', () => {
   it('books by typing "ja" at the confirmation, the summary fitting a 360 px screen', async () => {
     await open();
     await toSummary();
-    // The summary once, as a card, its labels on one line and nothing wider than the screen.
-    await page.locator('.ac-factset').first().waitFor(WAIT);
-    expect(await page.locator('.ac-factset').count()).toBe(1);
-    expect(await page.locator('.webchat__bubble').filter({ hasText: /Klopt dit\?/ }).count()).toBe(1);
+    // The summary once, its facts as bold labels on lines of their own, nothing wider than the screen.
+    const summary = botBubbles(/Klopt dit\?/);
+    expect(await summary.count()).toBe(1);
+    expect(await summary.locator('strong').allTextContents()).toEqual(expect.arrayContaining(['Wanneer:', 'Naam:', 'Geboortedatum:', 'Telefoon:']));
     const layout = (await page.evaluate(`(() => {
-      const label = [...document.querySelectorAll('.ac-factset *')].find((e) => e.children.length === 0 && e.textContent === 'Geboortedatum');
-      const range = document.createRange();
-      range.selectNodeContents(label);
-      const card = label.closest('.ac-adaptiveCard');
+      const label = [...document.querySelectorAll('.webchat__bubble strong')].find((e) => e.textContent === 'Geboortedatum:');
+      const name = [...document.querySelectorAll('.webchat__bubble strong')].find((e) => e.textContent === 'Naam:');
+      const bubble = label.closest('.webchat__bubble');
       return {
-        labelLines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+        labelLines: label.getClientRects().length,
+        ownLine: Math.round(label.getBoundingClientRect().top) > Math.round(name.getBoundingClientRect().top),
         pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
-        cardRight: card.getBoundingClientRect().right,
+        bubbleRight: bubble.getBoundingClientRect().right,
       };
-    })()`)) as { labelLines: number; pageOverflow: number; cardRight: number };
+    })()`)) as { labelLines: number; ownLine: boolean; pageOverflow: number; bubbleRight: number };
     await page.screenshot({ path: SCREENSHOT });
     expect(layout.labelLines).toBe(1);
+    expect(layout.ownLine).toBe(true);
     expect(layout.pageOverflow).toBeLessThanOrEqual(0);
-    expect(layout.cardRight).toBeLessThanOrEqual(360);
+    expect(layout.bubbleRight).toBeLessThanOrEqual(360);
 
     await type('ja', /Je afspraak is bevestigd/);
+    reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec((await botBubbles(/Je afspraak is bevestigd/).first().textContent()) ?? '')![1];
     await page.getByText('afspraak.ics').first().waitFor(WAIT);
     expect(await web.app.database.bookings.listChanged(new Date(0), 10)).toHaveLength(1);
   }, 240000);
 
   it('keeps the conversation over a page reload: a booking goes on, and delete-my-data finds the earlier one', async () => {
     // The same tab as the booking above: the reloaded page is that conversation, transcript and all.
+    const conversationBefore = await keptConversation();
     await page.reload();
     await botBubbles(/Je afspraak is bevestigd/).first().waitFor(WAIT);
+    // The reference needed to cancel is still on screen, with the earlier messages around it.
+    expect(await botBubbles(new RegExp(reference)).count()).toBe(1);
+    expect(await page.locator('.webchat__bubble--from-user').filter({ hasText: 'Jolanda Verbeek' }).count()).toBe(1);
+    expect(await keptConversation()).toBe(conversationBefore);
     await type('afspraak maken', /Ga je hiermee akkoord/);
     await type('klopt', /Over welk gewricht/);
     await page.reload();
@@ -115,4 +129,56 @@ describe('website chat on a phone, typed', () => {
     const left = await web.app.database.bookings.listChanged(new Date(0), 10);
     expect(left.map((b) => [b.status, b.name, b.phone, b.userKey])).toEqual([['cancelled', '', '', '']]);
   }, 240000);
+
+  it('starts over with "Nieuw gesprek": the earlier messages are gone and the new conversation answers', async () => {
+    const before = await keptConversation();
+    await type('hoe lang duurt een behandeling', /./);
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Nieuw gesprek' }).click();
+    await reloaded;
+    await botBubbles(/digitale assistent/).first().waitFor(WAIT);
+    expect(await keptConversation()).not.toBe(before);
+    expect(await page.locator('.webchat__bubble--from-user').count()).toBe(0);
+    expect(await page.locator('#chat-notice').isHidden()).toBe(true);
+    await type('wat kost een afspraak', /€|euro|kost/i);
+  }, 120000);
+
+  it('shows keyboard focus on the message box and on every control', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    const seen = new Map<string, { outline: number; ring: boolean }>();
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      const focused = (await page.evaluate(`(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body) return null;
+        // The message box shows its ring on the box around it.
+        const ringOn = e.matches('input, textarea') ? e.closest('.webchat__send-box-text-box') || e : e;
+        const s = getComputedStyle(ringOn);
+        const name = e.tagName + ':' + (e.getAttribute('aria-label') || e.getAttribute('title') || e.textContent || '').trim().slice(0, 30);
+        return { name, outline: s.outlineStyle === 'none' ? 0 : parseFloat(s.outlineWidth), ring: s.boxShadow !== 'none' };
+      })()`)) as { name: string; outline: number; ring: boolean } | null;
+      if (focused) seen.set(focused.name, focused);
+    }
+    const names = [...seen.keys()];
+    expect(names.some((n) => /Nieuw gesprek/.test(n))).toBe(true);
+    expect(names.some((n) => /^INPUT:Vak voor berichtinvoer/.test(n))).toBe(true);
+    expect(names.some((n) => /Versturen/.test(n))).toBe(true);
+    expect(names.some((n) => /Privacyverklaring/.test(n))).toBe(true);
+    for (const [name, style] of seen) expect({ name, visible: style.outline >= 2 }).toEqual({ name, visible: true });
+  }, 60000);
+
+  it('starts a fresh conversation with a short note when the kept one has expired, never an error', async () => {
+    const before = await keptConversation();
+    // Longer than the token lives (DIRECT_LINE_TOKEN_TTL_SECONDS, 30 minutes by default) with the tab left alone.
+    web.clock.advance(31 * 60 * 1000);
+    await page.reload();
+    await botBubbles(/digitale assistent/).first().waitFor(WAIT);
+    const notice = page.getByRole('status').filter({ hasText: /verlopen/ });
+    await notice.waitFor(WAIT);
+    expect(await notice.textContent()).toMatch(/nieuw gesprek/);
+    // Web Chat keeps an empty alert region for send errors: nothing may be in it, nor anywhere else.
+    expect(await page.getByRole('alert').filter({ hasText: /\S/ }).count()).toBe(0);
+    expect(await keptConversation()).not.toBe(before);
+    await type('wat kost een afspraak', /€|euro|kost/i);
+  }, 120000);
 });

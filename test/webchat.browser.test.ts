@@ -64,6 +64,10 @@ describe('website chat in a real browser', () => {
 
     await followUp.click();
     await bubble(/De Gezondheidsraad geeft hiervoor een beweegnorm/).first().waitFor(WAIT);
+    // The answer's Markdown list is a list (the page renders Markdown itself), with no marks left.
+    const norm = bubble(/De Gezondheidsraad geeft hiervoor een beweegnorm/).first();
+    expect(await norm.locator('li').count()).toBe(2);
+    expect(await norm.textContent()).not.toMatch(/(^|\s)- |\*\*/);
     // The patient's own messages show once each: the echo replaced the pending one, not added to it.
     expect(await page.locator('.webchat__bubble--from-user').filter({ hasText: 'Mag ik sporten met knieartrose?' }).count()).toBe(1);
     expect(await page.locator('.webchat__bubble--from-user').filter({ hasText: 'Beweegnorm' }).count()).toBe(1);
@@ -82,9 +86,10 @@ describe('website chat in a real browser', () => {
     expect(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
   }, 120000);
 
-  it('shows a proactive message (a receptionist\'s reply) with a card and a file, within the policy', async () => {
-    // A new conversation: the tab keeps the one above otherwise (sessionStorage).
-    await page.evaluate('sessionStorage.clear()');
+  it('shows a proactive message (a receptionist\'s reply) with its facts and a file, within the policy', async () => {
+    // A new conversation in a new tab: the tab above keeps its own (sessionStorage is per tab).
+    await page.close();
+    page = await context.newPage();
     const tokenResponse = page.waitForResponse((r) => r.url().endsWith('/api/directline/token'));
     await page.goto(`${web.base}/`);
     const session = (await (await tokenResponse).json()) as { conversationId: string; userId: string };
@@ -99,7 +104,7 @@ describe('website chat in a real browser', () => {
     };
     const reply = new ActivityRenderer().render(
       {
-        text: 'Bericht van de receptie: uw afspraak staat vast.',
+        text: 'Bericht van de receptie: uw afspraak staat **vast**. <img src=x alt="geen plaatje"> blijft tekst.',
         facts: [{ label: 'Wanneer', value: 'dinsdag 24 november, 10:00' }, { label: 'Waar', value: 'Locatie Centrum' }],
         file: { name: 'afspraak.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' },
       },
@@ -113,6 +118,11 @@ describe('website chat in a real browser', () => {
     await page.locator('.webchat__bubble').filter({ hasText: 'Bericht van de receptie' }).first().waitFor(WAIT);
     await page.getByText('Locatie Centrum').first().waitFor(WAIT);
     await page.getByText('afspraak.ics').first().waitFor(WAIT);
+    // Markdown becomes markup; HTML in a message stays text.
+    const message = page.locator('.webchat__bubble').filter({ hasText: 'Bericht van de receptie' }).first();
+    expect(await message.locator('strong').allTextContents()).toEqual(['vast', 'Wanneer:', 'Waar:']);
+    expect(await message.locator('img').count()).toBe(0);
+    expect(await message.textContent()).toContain('<img src=x alt="geen plaatje"> blijft tekst.');
     await page.screenshot({ path: SCREENSHOT.replace('.png', '-2.png') });
     expect(await page.evaluate('window.__cspViolations')).toEqual([]);
     expect(offSite).toEqual([]);

@@ -85,6 +85,7 @@ const N = {
   graphDown: '31612345605',
   image: '31612345606',
   numbered: '31612345607',
+  booking: '31612345609',
 };
 
 const graph = new FakeGraph();
@@ -249,6 +250,23 @@ describe('WhatsApp conversations through the real bot', () => {
     expect(await deliver(text(N.roundTrip, '1'))).toBe(200);
     const answer = graph.to(N.roundTrip)[before];
     expect(answer.body.text?.body).toMatch(/bewegen is veilig/i);
+  });
+
+  it('confirms a booking typed in WhatsApp with a WhatsApp message: reference, time, address and how to cancel', async () => {
+    const typed = [
+      'ik wil graag een afspraak maken', 'ja hoor', 'mijn knie', 'rechts', 'sinds de zomer', 'nee',
+      ...app.knowledge.screening['nl-NL'].questions.map(() => 'nee'),
+      'de eerste', 'Jolanda Verbeek', '14 maart 1961', '06 12345678', 'geen', 'ja',
+    ];
+    for (const message of typed) expect(await deliver(text(N.booking, message))).toBe(200);
+    const bodies = graph.to(N.booking).map((r) => r.body.text?.body ?? r.body.interactive?.body.text ?? '');
+    const confirmation = bodies.find((b) => /Je afspraak is bevestigd/.test(b));
+    expect(confirmation).toMatch(/referentie is [A-Z0-9]{3}-[A-Z0-9]{3}/);
+    expect(confirmation).toMatch(/\w+dag \d+ \w+ om \d\d:\d\d/);
+    expect(confirmation).toMatch(/Voorbeeldstraat 12/);
+    expect(confirmation).toMatch(/afspraak annuleren/);
+    // No e-mail was given (and none configured): nothing promised.
+    expect(confirmation).not.toMatch(/e-mail/);
   });
 
   it('answers a tapped reply button with that topic', async () => {

@@ -20,3 +20,4 @@ export * from './RoutingChild';
 export * from './SoakScripts';
 export * from './HttpPoster';
 export * from './CalendarKeeper';
+export * from './WebChatPageLoad';

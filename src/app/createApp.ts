@@ -38,6 +38,8 @@ import { AnswerWords } from '../conversation/AnswerWords';
 import { DayQuestion } from '../conversation/DayQuestion';
 import { EnglishOffer } from '../conversation/EnglishOffer';
 import { formatOpeningHours } from '../conversation/PracticeInfo';
+import { BookingConfirmationMail } from '../booking/BookingConfirmationMail';
+import { MailOutbox, SmtpTransport } from '../mail';
 import { openDatabase, type Database } from '../storage/Database';
 import { RetentionJob } from '../storage/RetentionJob';
 import { sharedSecret } from '../storage/sharedSecret';
@@ -54,6 +56,8 @@ export interface AppOverrides {
   random?: RandomInt;
   /** Tests drive the retention job themselves. */
   noBackgroundJobs?: boolean;
+  /** Waits between attempts to send an e-mail (tests use short ones). */
+  mailRetryDelaysMs?: readonly number[];
   /** Test settings of the website chat (a fake Azure Direct Line, store limits). */
   webChannel?: Partial<WebChannelDeps>;
 }
@@ -74,6 +78,8 @@ export interface App {
   consoleSessions: ConsoleSessions;
   /** Present when the four WHATSAPP_* credentials are set. */
   whatsapp?: { adapter: WhatsAppAdapter; webhook: WhatsAppWebhook };
+  /** Outgoing e-mail; present when SMTP is configured. */
+  mail?: MailOutbox;
   /** Stops the server, waits for turns in flight, closes storage. */
   close(): Promise<void>;
 }
@@ -139,6 +145,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       clock,
       (event, err) => logger.warn({ event, err }, 'calendar event left behind'),
     );
+    const mail = config.smtp ? new MailOutbox(new SmtpTransport(config.smtp), logger, overrides.mailRetryDelaysMs) : undefined;
+    const confirmationMail = new BookingConfirmationMail(mail, translator, formatter, practice, clock);
     const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock, safety, english, days });
     const flows = createFlowDialogs({
       router, composer, renderer, translator, knowledge, memory, availability, clock, safety,
@@ -151,6 +159,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       // A receptionist is in the chat only while a console has the live queue open (not merely a session that has not expired).
       staffOnline: () => consoleSessions.activeCount() > 0 && handoff.staffWatching(),
       lookupGuard: new BookingLookupGuard(clock),
+      confirmationMail,
       dateParser,
       answers,
       random: overrides.random ?? randomInt,
@@ -299,11 +308,12 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     handoffTimer?.unref();
     if (!overrides.noBackgroundJobs) retention.start();
     return {
-      config, knowledge, router, bot, adapter, server, database, retention, whatsapp, webChat, handoff, consoleSessions,
+      config, knowledge, router, bot, adapter, server, database, retention, whatsapp, webChat, handoff, consoleSessions, mail,
       close: async () => {
         retention.stop();
         if (handoffTimer) clearInterval(handoffTimer);
         await server.stop();
+        await mail?.close();
         await Promise.race([whatsapp?.webhook.settled(), new Promise((r) => setTimeout(r, 10000).unref())]);
         await database.close();
       },

@@ -12,3 +12,4 @@ export * from './ZonedTime';
 export * from './BookingFormatter';
 export * from './BookingLookupGuard';
 export * from './PracticeCalendar';
+export * from './BookingConfirmationMail';

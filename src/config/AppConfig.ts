@@ -45,6 +45,15 @@ const url = (protocols: string[]) =>
       }
     }, `expected a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`);
 
+/** `afspraken@praktijk.nl` or `Praktijk De Beweegreden <afspraken@praktijk.nl>`. */
+const mailbox = z
+  .string()
+  .trim()
+  .regex(
+    /^(?:[^<>\r\n@]+<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/,
+    'expected an e-mail address, e.g. afspraken@praktijk.nl or "Praktijk <afspraken@praktijk.nl>"',
+  );
+
 const csv = z
   .string()
   .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
@@ -101,6 +110,12 @@ const envSchema = z.object({
   CALDAV_OAUTH_REFRESH_TOKEN: z.string().min(1).optional(),
   CALDAV_OAUTH_TOKEN_URL: url(['https:', 'http:']).default('https://oauth2.googleapis.com/token'),
   CALDAV_TIMEOUT_SECONDS: positiveInt('a number of seconds, e.g. 8').refine((n) => n <= 120, 'expected at most 120 seconds').default(8),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  SMTP_HOST: z.string().trim().regex(/^[A-Za-z0-9.-]+$|^[0-9A-Fa-f:]+$/, 'expected a host name or IP address, e.g. smtp.praktijk.nl').optional(),
+  SMTP_PORT: port.refine((n) => n > 0, 'expected a port from 1 to 65535, e.g. 587').optional(),
+  SMTP_USER: z.string().trim().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  SMTP_FROM: mailbox.optional(),
   ROUTER_ANSWER_MIN: fraction.default(0.56),
   ROUTER_CLARIFY_MIN: fraction.default(0.23),
   ROUTER_MARGIN: fraction.default(0.02),
@@ -172,6 +187,19 @@ export interface AppConfig {
   staffTeams?: { serviceUrl: string; conversationId: string };
   /** The CalDAV server of the therapists' calendars (practice.yaml says which calendar is whose). */
   caldav: CalDavConfig;
+  /** Outgoing mail (booking confirmations); none without SMTP_URL or SMTP_HOST. */
+  smtp?: SmtpConfig;
+}
+
+/** The SMTP server that sends booking confirmations; credentials only from the environment. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the first byte (smtps:, port 465); otherwise STARTTLS. */
+  secure: boolean;
+  auth?: { user: string; pass: string };
+  /** The sender, e.g. `Praktijk De Beweegreden <afspraken@praktijk.nl>`. */
+  from: string;
 }
 
 /** How to reach the CalDAV server; credentials only from the environment. */
@@ -201,7 +229,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? '');
-        const shown = cleaned[name] !== undefined && !/PASSWORD|SECRET|TOKEN|DATABASE_URL|CONSOLE_USERS|CALDAV_URL/.test(name)
+        const shown = cleaned[name] !== undefined && !/PASSWORD|SECRET|TOKEN|DATABASE_URL|CONSOLE_USERS|CALDAV_URL|SMTP_URL|SMTP_PASS/.test(name)
           ? ` (got "${cleaned[name]}")`
           : '';
         return `${name}: ${issue.message}${shown}`;
@@ -243,6 +271,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (oauth.every(Boolean) && e.CALDAV_PASSWORD) {
     problems.push('CALDAV_PASSWORD: not used with CALDAV_OAUTH_*; set one way to sign in');
   }
+  const smtp = smtpConfig(e, problems);
   if (problems.length) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -300,6 +329,57 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
           : { kind: 'none' },
       timeoutMs: e.CALDAV_TIMEOUT_SECONDS * 1000,
     },
+    smtp,
+  };
+}
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+/** SMTP_URL, or SMTP_HOST with its port and login, plus SMTP_FROM; problems are added to `problems`. */
+function smtpConfig(e: ParsedEnv, problems: string[]): SmtpConfig | undefined {
+  if (e.SMTP_URL && e.SMTP_HOST) {
+    problems.push('SMTP_URL, SMTP_HOST: set one of them, not both');
+    return undefined;
+  }
+  if (!e.SMTP_URL && !e.SMTP_HOST) {
+    const stray = (['SMTP_PORT', 'SMTP_USER', 'SMTP_PASS', 'SMTP_FROM'] as const).filter((k) => e[k] !== undefined);
+    if (stray.length) problems.push(`${stray.join(', ')}: set SMTP_URL or SMTP_HOST too, or leave these out (no e-mail is sent)`);
+    return undefined;
+  }
+  if (!e.SMTP_FROM) {
+    problems.push('SMTP_FROM: required with SMTP_URL or SMTP_HOST (the sender, e.g. "Praktijk <afspraken@praktijk.nl>")');
+    return undefined;
+  }
+  if (e.SMTP_URL) {
+    if (e.SMTP_PORT || e.SMTP_USER || e.SMTP_PASS) {
+      problems.push('SMTP_PORT, SMTP_USER, SMTP_PASS: not used with SMTP_URL (put them in the URL), or use SMTP_HOST instead');
+      return undefined;
+    }
+    const u = new URL(e.SMTP_URL);
+    const secure = u.protocol === 'smtps:';
+    if (!u.hostname) {
+      problems.push('SMTP_URL: expected a host, e.g. smtp://user:password@smtp.praktijk.nl:587');
+      return undefined;
+    }
+    const user = decodeURIComponent(u.username);
+    const pass = decodeURIComponent(u.password);
+    if (Boolean(user) !== Boolean(pass)) {
+      problems.push('SMTP_URL: give both a user name and a password, or neither');
+      return undefined;
+    }
+    return {
+      host: u.hostname.replace(/^\[|\]$/g, ''), port: u.port ? Number(u.port) : secure ? 465 : 587, secure,
+      auth: user ? { user, pass } : undefined, from: e.SMTP_FROM,
+    };
+  }
+  if (Boolean(e.SMTP_USER) !== Boolean(e.SMTP_PASS)) {
+    problems.push('SMTP_USER, SMTP_PASS: set both to sign in to the SMTP server, or neither');
+    return undefined;
+  }
+  const port = e.SMTP_PORT ?? 587;
+  return {
+    host: e.SMTP_HOST!, port, secure: port === 465,
+    auth: e.SMTP_USER && e.SMTP_PASS ? { user: e.SMTP_USER, pass: e.SMTP_PASS } : undefined, from: e.SMTP_FROM,
   };
 }
 

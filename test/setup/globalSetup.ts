@@ -28,5 +28,12 @@ export default async function globalSetup(): Promise<void> {
   } catch {
     // reported by test/helpers/browser.ts
   }
+  // The web chat's compressed files, once (brotli needs many seconds for Web Chat's bundle):
+  // every test app that mounts the chat then reads them from the cache instead of compressing.
+  try {
+    execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/precompress.ts'], { env: process.env, stdio: 'ignore', timeout: 180_000 });
+  } catch {
+    // the apps compress in memory instead
+  }
   if (!radicaleTestsRun()) process.stdout.write(`\nCalDAV agenda tests against a real server NOT RUN here. ${RADICALE_MISSING} (CI requires them).\n`);
 }

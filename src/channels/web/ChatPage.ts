@@ -17,11 +17,15 @@ export const DEFAULT_BRAND_COLOR = '#00707a';
 /** Paths the page and its script use; the same ones are mounted by registerWebChannel. */
 export const WEB_PATHS = {
   page: '/',
-  script: '/webchat/chat.js',
-  stylesheet: '/webchat/chat.css',
-  webChatBundle: '/webchat/webchat.js',
   token: '/api/directline/token',
 } as const;
+
+/** The URLs (with content hashes) of the page's files. */
+export interface ChatPageAssets {
+  script: string;
+  stylesheet: string;
+  webChatBundle: string;
+}
 
 /** What the page's script reads from the JSON block (never executed, so CSP allows it). */
 export interface ChatClientConfig {
@@ -32,7 +36,7 @@ export interface ChatClientConfig {
   nonce: string;
   brandColor: string;
   maxMessageLength: number;
-  strings: { loading: string; unavailable: string };
+  strings: { loading: string; unavailable: string; expired: string };
   overrideLocalizedStrings: Record<string, string>;
 }
 
@@ -50,7 +54,7 @@ export function brandColorOf(branding: PracticeBranding): string {
 export function renderChatPage(
   translator: Translator,
   branding: PracticeBranding,
-  options: { nonce: string; maxMessageLength: number; assetVersion: string; unansweredDays?: number },
+  options: { nonce: string; maxMessageLength: number; assets: ChatPageAssets; unansweredDays?: number },
 ): string {
   const locale = branding.defaultLocale;
   const t = (key: string) => translator.t(locale, key, { practiceName: branding.name, phone: branding.phone });
@@ -61,13 +65,13 @@ export function renderChatPage(
     nonce: options.nonce,
     brandColor: brandColorOf(branding),
     maxMessageLength: options.maxMessageLength,
-    strings: { loading: t('web.loading'), unavailable: t('web.unavailable') },
+    strings: { loading: t('web.loading'), unavailable: t('web.unavailable'), expired: t('web.expired') },
     overrideLocalizedStrings: {
       TEXT_INPUT_PLACEHOLDER: t('web.webchat.placeholder'),
       TEXT_INPUT_SEND_BUTTON_ALT: t('web.webchat.send'),
     },
   };
-  const v = encodeURIComponent(options.assetVersion);
+  const a = options.assets;
   const privacy = branding.privacyUrl && /^https?:\/\//.test(branding.privacyUrl)
     ? ` <a href="${escapeHtml(branding.privacyUrl)}" target="_blank" rel="noopener noreferrer">${escapeHtml(t('web.privacy'))}</a>`
     : '';
@@ -81,16 +85,18 @@ export function renderChatPage(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(t('web.title'))}</title>
-<link rel="stylesheet" href="${WEB_PATHS.stylesheet}?v=${v}">
+<link rel="stylesheet" href="${escapeHtml(a.stylesheet)}">
 <script type="application/json" id="chat-config">${jsonForHtml(config)}</script>
-<script src="${WEB_PATHS.webChatBundle}?v=${v}" defer></script>
-<script src="${WEB_PATHS.script}?v=${v}" defer></script>
+<script src="${escapeHtml(a.script)}" defer></script>
+<script src="${escapeHtml(a.webChatBundle)}" id="webchat-bundle" defer></script>
 </head>
 <body>
 <header class="chat-header">
 <h1>${escapeHtml(branding.name)}</h1>
 <p>${escapeHtml(t('web.subtitle'))}</p>
+<button type="button" id="chat-new" class="chat-new" hidden>${escapeHtml(t('web.newConversation'))}</button>
 </header>
+<p id="chat-notice" class="chat-notice" role="status" hidden></p>
 <main id="webchat" class="chat-main" role="main" aria-label="${escapeHtml(t('web.chatLabel'))}">
 <p class="chat-status" id="chat-status">${escapeHtml(t('web.loading'))}</p>
 <noscript><p class="chat-status">${escapeHtml(t('web.noscript'))}</p></noscript>

@@ -3,3 +3,4 @@ export * from './registerWebChannel';
 export * from './SecurityHeaders';
 export * from './StaticAsset';
 export * from './TokenKeyFile';
+export * from './WebAssets';

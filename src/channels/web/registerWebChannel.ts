@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { AppConfig } from '../../config/AppConfig';
@@ -19,7 +17,7 @@ import { DirectLineTokenIssuer } from '../directline/DirectLineTokenIssuer';
 import { RateLimiter } from '../../server/RateLimiter';
 import { renderChatPage, WEB_PATHS, type PracticeBranding } from './ChatPage';
 import { applySecurityHeaders, contentSecurityPolicy } from './SecurityHeaders';
-import { StaticAsset } from './StaticAsset';
+import { webAssets } from './WebAssets';
 
 /** Messages per minute one IP may post over all its web chats, in conversations' budgets. */
 export const DIRECT_LINE_IP_FACTOR = 3;
@@ -58,6 +56,8 @@ export interface WebChannelDeps {
   trustedProxyHops?: number;
   /** Where Web Chat's bundle is; found in node_modules when absent. */
   webChatBundlePath?: string;
+  /** Where compressed copies of the assets are kept; node_modules/.cache when absent. */
+  assetCacheDir?: string;
 }
 
 /**
@@ -101,20 +101,10 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
     });
   }
 
-  const publicDir = findPublicDir();
-  const assets: Record<string, StaticAsset> = {
-    [WEB_PATHS.script]: new StaticAsset(join(publicDir, 'chat.js'), 'text/javascript; charset=utf-8'),
-    [WEB_PATHS.stylesheet]: new StaticAsset(join(publicDir, 'chat.css'), 'text/css; charset=utf-8'),
-    [WEB_PATHS.webChatBundle]: new StaticAsset(
-      deps.webChatBundlePath ?? findWebChatBundle(),
-      'text/javascript; charset=utf-8',
-      'public, max-age=86400',
-    ),
-  };
-  for (const asset of Object.values(assets)) asset.load();
-  const assetVersion = Object.values(assets).map((a) => a.etag).join('').replace(/[^A-Za-z0-9]/g, '').slice(0, 16);
-  for (const [path, asset] of Object.entries(assets)) {
-    server.get(path, async (req: Request, res: Response) => {
+  const assets = webAssets({ webChatBundlePath: deps.webChatBundlePath, cacheDir: deps.assetCacheDir });
+  const urls = { script: assets.script.url, stylesheet: assets.stylesheet.url, webChatBundle: assets.webChatBundle.url };
+  for (const asset of Object.values(assets)) {
+    server.get(asset.url, async (req: Request, res: Response) => {
       applySecurityHeaders(res);
       await asset.serve(req, res);
     });
@@ -123,7 +113,7 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
   server.get(WEB_PATHS.page, async (_req: Request, res: Response) => {
     const nonce = randomBytes(16).toString('base64');
     const html = renderChatPage(deps.translator, deps.practice, {
-      nonce, maxMessageLength: config.maxMessageChars, assetVersion, unansweredDays: config.retention?.unansweredDays,
+      nonce, maxMessageLength: config.maxMessageChars, assets: urls, unansweredDays: config.retention?.unansweredDays,
     });
     applySecurityHeaders(res, contentSecurityPolicy({
       styleNonce: nonce,
@@ -134,8 +124,9 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Length': body.length,
-      // The nonce is per response, so the page must not be reused.
-      'Cache-Control': 'no-store',
+      // Always asked for again (it names the current assets and carries a fresh nonce), but
+      // unlike no-store it lets the browser's back/forward cache return to the chat at once.
+      'Cache-Control': 'no-cache',
     });
     res.end(body);
   });
@@ -158,31 +149,4 @@ function streamUrl(req: Request, publicUrl: string | undefined, proxyHops: numbe
   }
   const query = new URLSearchParams({ watermark: watermark ?? '-', t: token });
   return `${base}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?${query}`;
-}
-
-/** The folder with chat.js and chat.css, next to this file in the sources (also when running from dist/). */
-function findPublicDir(): string {
-  const beside = join(__dirname, 'public');
-  if (existsSync(join(beside, 'chat.js'))) return beside;
-  const fromRoot = join(packageRoot(), 'src', 'channels', 'web', 'public');
-  if (existsSync(join(fromRoot, 'chat.js'))) return fromRoot;
-  throw new Error(`web channel: chat.js not found in ${beside} or ${fromRoot}`);
-}
-
-/** Web Chat's full bundle in the installed package. */
-function findWebChatBundle(): string {
-  const path = join(packageRoot(), 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
-  if (!existsSync(path)) throw new Error(`web channel: ${path} is missing; run npm install`);
-  return path;
-}
-
-/** The nearest folder upwards with a package.json: the project, from src/ or dist/src/. */
-function packageRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
 }

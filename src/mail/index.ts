@@ -1,0 +1,3 @@
+export * from './MailMessage';
+export * from './MailOutbox';
+export * from './SmtpTransport';

@@ -1,0 +1,111 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { startWebApp, type WebTestApp } from './helpers/webChannel';
+
+// The chat page's files over real HTTP: compressed as the browser accepts, under URLs with their
+// content's hash that may be cached for a year; the page itself asked for again every time.
+
+interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }
+
+function fetchRaw(base: string, path: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    // A connection of its own: a kept-alive one the server closes as it is reused resets.
+    get(new URL(path, base), { headers, agent: false }, (r) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+function decoded(a: Answer): string {
+  const e = a.headers['content-encoding'];
+  return (e === 'br' ? brotliDecompressSync(a.body) : e === 'gzip' ? gunzipSync(a.body) : a.body).toString('utf8');
+}
+
+async function assetUrls(base: string): Promise<string[]> {
+  const html = (await fetchRaw(base, '/')).body.toString('utf8');
+  return [...html.matchAll(/(?:src|href)="(\/webchat\/[^"]+)"/g)].map((m) => m[1]);
+}
+
+describe('web chat files', () => {
+  let web: WebTestApp;
+  beforeAll(async () => {
+    web = await startWebApp();
+  });
+  afterAll(() => web.close());
+
+  it('names every file of the page by its content hash, and has the page itself asked for again every time', async () => {
+    const page = await fetchRaw(web.base, '/');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const urls = await assetUrls(web.base);
+    expect(urls).toHaveLength(3);
+    expect(urls).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^\/webchat\/chat\.[0-9a-f]{16}\.css$/),
+      expect.stringMatching(/^\/webchat\/chat\.[0-9a-f]{16}\.js$/),
+      expect.stringMatching(/^\/webchat\/webchat\.[0-9a-f]{16}\.js$/),
+    ]));
+  });
+
+  it.each([
+    ['br, gzip, deflate', 'brotli', 'br'],
+    ['gzip, deflate, br;q=0', 'gzip', 'gzip'],
+    ['gzip', 'gzip', 'gzip'],
+    ['identity', 'the file itself', undefined],
+  ])('with Accept-Encoding "%s" serves each file as %s, the same content, cacheable for a year', async (accept, _label, encoding) => {
+    for (const url of await assetUrls(web.base)) {
+      const plain = await fetchRaw(web.base, url);
+      const answer = await fetchRaw(web.base, url, { 'accept-encoding': accept });
+      expect([url, answer.status, answer.headers['content-encoding']]).toEqual([url, 200, encoding]);
+      expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(answer.headers.vary).toBe('Accept-Encoding');
+      expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+      expect(decoded(answer)).toBe(plain.body.toString('utf8'));
+      if (encoding) expect(answer.body.length).toBeLessThan(plain.body.length / 2);
+    }
+  });
+
+  it('compresses a file it has no copies of yet, keeps the copies, and gives changed content a new URL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fysio-assets-'));
+    const bundle = join(dir, 'webchat.js');
+    writeFileSync(bundle, `window.WebChat = {}; // ${'een versie van de chat '.repeat(500)}`);
+    const cacheDir = join(dir, 'cache');
+    const first = await startWebApp({}, { webChatBundlePath: bundle, assetCacheDir: cacheDir });
+    let firstUrl = '';
+    try {
+      firstUrl = (await assetUrls(first.base)).find((u) => u.includes('/webchat.'))!;
+      // Compressing runs after start-up; the copies land in the cache folder.
+      for (let i = 0; i < 100 && readdirSync(cacheDir, { withFileTypes: true }).length < 6; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(readdirSync(cacheDir).filter((f) => f.startsWith('webchat.js.')).sort()).toEqual([
+        expect.stringMatching(/^webchat\.js\.[0-9a-f]{16}\.br$/),
+        expect.stringMatching(/^webchat\.js\.[0-9a-f]{16}\.gz$/),
+      ]);
+      const br = await fetchRaw(first.base, firstUrl, { 'accept-encoding': 'br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(decoded(br)).toContain('een versie van de chat');
+    } finally {
+      await first.close();
+    }
+    writeFileSync(bundle, `window.WebChat = {}; // ${'een nieuwe versie '.repeat(500)}`);
+    const second = await startWebApp({}, { webChatBundlePath: bundle, assetCacheDir: cacheDir });
+    try {
+      const secondUrl = (await assetUrls(second.base)).find((u) => u.includes('/webchat.'))!;
+      expect(secondUrl).not.toBe(firstUrl);
+      expect((await fetchRaw(second.base, firstUrl)).status).toBe(404);
+      expect(decoded(await fetchRaw(second.base, secondUrl, { 'accept-encoding': 'gzip' }))).toContain('een nieuwe versie');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('answers 304 to a browser that has the file, whatever encoding it got it in', async () => {
+    const url = (await assetUrls(web.base))[0];
+    const first = await fetchRaw(web.base, url, { 'accept-encoding': 'br' });
+    const again = await fetchRaw(web.base, url, { 'accept-encoding': 'gzip', 'if-none-match': String(first.headers.etag) });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+  });
+});
