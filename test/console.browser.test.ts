@@ -159,7 +159,7 @@ describe('receptionist console in Chromium', () => {
     const rows = await staff.locator('#queue li').allTextContents();
     expect(rows).toHaveLength(3);
     // Red flags first, marked in words (not by colour only).
-    expect(rows[0]).toMatch(/^Waarschuwingsteken.*waarschuwingsteken.*WhatsApp · Vlaams/);
+    expect(rows[0]).toMatch(/^Waarschuwingsteken.*vroeg om iemand.*WhatsApp · Vlaams/);
     expect(rows[2]).toMatch(/Jolanda Verbeek.*Kan mijn afspraak een uur later\?.*Emulator · Nederlands/);
     expect(await staff.evaluate('window.__notifications.length')).toBe(3);
     await staff.screenshot({ path: join(tmpdir(), 'fysio-console-queue.png') });
