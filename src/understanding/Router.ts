@@ -21,6 +21,17 @@ export interface RouterThresholds {
    * base must know before it may be answered (chosen by cross-validation in `npm run eval`).
    */
   coverMin?: number;
+  /**
+   * The out-of-scope gate for choices: "Bedoel je …?" is offered only when more than this share
+   * of the message's weighted content words is known; below it, "dat weet ik niet" and a person
+   * (chosen by cross-validation in `npm run eval`).
+   */
+  choiceCoverMin?: number;
+  /**
+   * A clear lead: a topic this far ahead of the next one is answered from {@link CLEAR_LEAD_MIN}
+   * instead of `answerMin` (chosen by cross-validation in `npm run eval`).
+   */
+  clearLead?: number;
 }
 
 export interface RouterOptions {
@@ -43,6 +54,16 @@ const SHORT_FOLLOW_UP_STEMS = 4;
 const STORY_WEIGHT = 0.7;
 /** The out-of-scope gate: more than this share of a message's weighted stems must be known (chosen by `npm run eval`). */
 const KNOWN_SHARE = 0.5;
+/**
+ * Offering a choice needs more of the message known than answering does: a low-scoring match
+ * on a message whose content words are mostly the knowledge base's own is a topic the patient
+ * may mean, one on a message of mostly other words ("wanneer is het Koningsdag dit jaar") is a
+ * question for a person (chosen by `npm run eval`).
+ */
+const CHOICE_SHARE = 0.75;
+/** A topic this far ahead of the next is answered from {@link CLEAR_LEAD_MIN} (chosen by `npm run eval`). */
+const CLEAR_LEAD = 0.25;
+const CLEAR_LEAD_MIN = 0.45;
 /** Messages routed to warm up, and the longest the event loop is held at a time; see {@link Router.warmUp}. */
 const WARM_UP_MESSAGES = 1500;
 const WARM_UP_SLICE_MS = 4;
@@ -234,8 +255,9 @@ export class Router {
         }
       }
       // A follow-up ("en bij de knie?") is one word plus the topic it follows up on.
-      faq = this.decide(ranked, withContext ? this.inDomain(meaning) : this.mayAnswer(meaning));
+      faq = this.decide(ranked, withContext ? this.inDomain(meaning) : this.mayAnswer(meaning), withContext || meaning.knownShare > this.choiceCoverMin);
       if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked) ?? faq;
+      if (faq?.intent === 'clarify' && !withContext && meaning.knownShare <= this.choiceCoverMin) faq = undefined;
     }
     if (faq) return faq;
 
@@ -296,6 +318,16 @@ export class Router {
   /** The share of a message's weighted words that must be known for it to be in the domain. */
   get coverMin(): number {
     return this.options.thresholds.coverMin ?? KNOWN_SHARE;
+  }
+
+  /** The share of a message's weighted words that must be known for "Bedoel je …?" to be offered. */
+  get choiceCoverMin(): number {
+    return this.options.thresholds.choiceCoverMin ?? CHOICE_SHARE;
+  }
+
+  /** How far the best topic must lead the next to be answered below `answerMin`. */
+  get clearLead(): number {
+    return this.options.thresholds.clearLead ?? CLEAR_LEAD;
   }
 
   /** The out-of-scope gate: enough of the message's weight is the knowledge base's own vocabulary. */
@@ -418,26 +450,39 @@ export class Router {
     return keys.filter(Boolean);
   }
 
-  private confident(ranked: readonly Ranked[]): boolean {
+  /**
+   * Whether the best topic may be answered without asking: from `answerMin` with the margin, or,
+   * when `clear` (see {@link decide}), from {@link CLEAR_LEAD_MIN}.
+   */
+  private confident(ranked: readonly Ranked[], clear = false): boolean {
     const { answerMin, margin } = this.options.thresholds;
-    return ranked.length > 0 && ranked[0].score >= answerMin && ranked[0].score - (ranked[1]?.score ?? 0) >= margin;
+    if (!ranked.length) return false;
+    if (ranked[0].score >= answerMin && ranked[0].score - (ranked[1]?.score ?? 0) >= margin) return true;
+    return clear && ranked[0].score >= Math.min(answerMin, CLEAR_LEAD_MIN);
   }
 
-  private decide(ranked: readonly Ranked[], mayAnswer: boolean): RouteDecision | undefined {
+  /**
+   * @param mayAnswer the message may be answered (in the domain, more than one known word)
+   * @param wellKnown the message's words are well known (above the choice gate), so a topic
+   *   with a clear lead over the next may be answered below `answerMin`, and one known word
+   *   ("verwijsbrief") from `answerMin` when its topic leads that clearly
+   */
+  private decide(ranked: readonly Ranked[], mayAnswer: boolean, wellKnown = false): RouteDecision | undefined {
     const { answerMin, clarifyMin, margin } = this.options.thresholds;
     if (!ranked.length || ranked[0].score < clarifyMin) return undefined;
     const top = ranked[0];
     const candidates: Candidate[] = ranked
       .filter((r) => !r.owner.startsWith(INTENT_PREFIX))
       .map((r) => ({ topic: r.owner, score: round(r.score) }));
-    if (mayAnswer && this.confident(ranked)) {
+    const lead = top.score - (ranked[1]?.score ?? 0);
+    const clear = wellKnown && !top.owner.startsWith(INTENT_PREFIX) && lead >= this.clearLead;
+    if ((mayAnswer && this.confident(ranked, clear)) || (clear && top.score >= answerMin)) {
       if (top.owner.startsWith(INTENT_PREFIX)) return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);
       return { intent: 'faq', topic: top.owner, score: round(top.score), candidates: candidates.slice(0, 3) };
     }
     const close = candidates.filter((c) => c.score >= clarifyMin && c.score >= top.score - CLARIFY_WINDOW).slice(0, 3);
     // An action (booking, a call back) is cheap to undo and cannot be offered as a choice: take
     // it from halfway between the two thresholds when it leads clearly.
-    const lead = top.score - (ranked[1]?.score ?? 0);
     if (top.owner.startsWith(INTENT_PREFIX) && top.score >= (answerMin + clarifyMin) / 2 && lead >= margin) {
       return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);
     }
