@@ -78,6 +78,7 @@ describe('router', () => {
     ['moet ik een verwijsbrief hebben', 'faq', 'referral'],
     ['wordt het ooit weer zoals vroeger met mijn knie', 'faq', 'cure'],
     ['heup', 'clarify', null],
+    ['Awel, goeiemiddag hé', 'greeting', null],
   ])('routes "%s" to %s %s, not to a choice it does not need', (text, intent, topic) => {
     const d = router.route(text, { locale: 'nl-NL' });
     expect(d.intent).toBe(intent);

@@ -261,9 +261,8 @@ export class Router {
     }
     if (faq) return faq;
 
-    const words = facts.words;
-    const opener = words.length ? this.exact.get(words[0]) : undefined;
-    if (opener === 'greeting' || opener === 'thanks') return decision(opener, null, 0.5);
+    const opener = this.opener(facts.words);
+    if (opener) return decision(opener, null, 0.5);
     return { intent: 'none', topic: null, score: round(ranked[0]?.score ?? 0), candidates: [] };
   }
 
@@ -276,14 +275,19 @@ export class Router {
     const last = this.last;
     if (last && last.text === text) return last;
     const words = this.normalizer.baseWords(text);
-    let command: IntentId | undefined;
-    for (const [i, key] of this.exactKeys(words).entries()) {
-      command = this.exact.get(key);
-      // A language switch is the whole message; in a longer one a country is a question about it.
-      if (command && i > 0 && LOCALE_SWITCHES[command]) command = undefined;
-      if (command) break;
-    }
+    const command = this.commandOf(words);
     return (this.last = { text, words, command });
+  }
+
+  /** The command the words are as a whole, if any. */
+  private commandOf(words: readonly string[]): IntentId | undefined {
+    for (const [i, key] of this.exactKeys(words).entries()) {
+      const command = this.exact.get(key);
+      // A language switch is the whole message; in a longer one a country is a question about it.
+      if (command && i > 0 && LOCALE_SWITCHES[command]) continue;
+      if (command) return command;
+    }
+    return undefined;
   }
 
   /** What {@link route} needs of the text itself, in its order, up to the first step that decides. */
@@ -362,6 +366,19 @@ export class Router {
     }
     parts.push(words.slice(start).join(' '));
     return parts.filter((p) => /[a-z]/i.test(p));
+  }
+
+  /**
+   * A greeting or thanks that opens a message nothing else in it was understood of ("Allez, dag
+   * hé", "merci hoor, tot later"): the first word that is one, after fillers only.
+   */
+  private opener(words: readonly string[]): 'greeting' | 'thanks' | undefined {
+    for (const w of words) {
+      const id = this.exact.get(w);
+      if (id === 'greeting' || id === 'thanks') return id;
+      if (!this.normalizer.isStopword(w)) return undefined;
+    }
+    return undefined;
   }
 
   /** True when the words start with a join word ("en …") or point back ("… dat?"): a follow-up. */
