@@ -98,7 +98,7 @@ const envSchema = z.object({
   CALDAV_OAUTH_REFRESH_TOKEN: z.string().min(1).optional(),
   CALDAV_OAUTH_TOKEN_URL: url(['https:', 'http:']).default('https://oauth2.googleapis.com/token'),
   CALDAV_TIMEOUT_SECONDS: positiveInt('a number of seconds, e.g. 8').refine((n) => n <= 120, 'expected at most 120 seconds').default(8),
-  ROUTER_ANSWER_MIN: fraction.default(0.56),
+  ROUTER_ANSWER_MIN: fraction.default(0.58),
   ROUTER_CLARIFY_MIN: fraction.default(0.23),
   ROUTER_MARGIN: fraction.default(0.02),
 });

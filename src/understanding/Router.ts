@@ -53,7 +53,7 @@ const SHORT_FOLLOW_UP_STEMS = 4;
  */
 const STORY_WEIGHT = 0.7;
 /** The out-of-scope gate: more than this share of a message's weighted stems must be known (chosen by `npm run eval`). */
-const KNOWN_SHARE = 0.5;
+const KNOWN_SHARE = 0.55;
 /**
  * Offering a choice needs more of the message known than answering does: a low-scoring match
  * on a message whose content words are mostly the knowledge base's own is a topic the patient
