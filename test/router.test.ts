@@ -70,6 +70,21 @@ describe('router', () => {
     expect(router.route(text, { locale: 'nl-NL' }).intent).not.toBe('faq');
   });
 
+  // A choice between topics is offered only when most of the message is the knowledge base's own
+  // words; a topic far ahead of the others is answered, even as one word or at a lower score.
+  it.each<[string, string, string | null]>([
+    ['welke bloemen plant ik best in het voorjaar', 'none', null],
+    ['verwijsbrief', 'faq', 'referral'],
+    ['moet ik een verwijsbrief hebben', 'faq', 'referral'],
+    ['wordt het ooit weer zoals vroeger met mijn knie', 'faq', 'cure'],
+    ['heup', 'clarify', null],
+    ['Awel, goeiemiddag hé', 'greeting', null],
+  ])('routes "%s" to %s %s, not to a choice it does not need', (text, intent, topic) => {
+    const d = router.route(text, { locale: 'nl-NL' });
+    expect(d.intent).toBe(intent);
+    if (topic) expect(d.topic).toBe(topic);
+  });
+
   it('reads a short follow-up against the topic answered last', () => {
     expect(router.route('En bij de knie?', { locale: 'nl-NL', previousTopic: 'which-sport' })).toMatchObject({ intent: 'faq', topic: 'which-sport' });
     expect(router.route('En bij de knie?', { locale: 'nl-NL' }).intent).not.toBe('faq');

@@ -116,7 +116,7 @@ const envSchema = z.object({
   SMTP_USER: z.string().trim().min(1).optional(),
   SMTP_PASS: z.string().min(1).optional(),
   SMTP_FROM: mailbox.optional(),
-  ROUTER_ANSWER_MIN: fraction.default(0.56),
+  ROUTER_ANSWER_MIN: fraction.default(0.58),
   ROUTER_CLARIFY_MIN: fraction.default(0.23),
   ROUTER_MARGIN: fraction.default(0.02),
 });

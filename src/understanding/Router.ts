@@ -21,6 +21,17 @@ export interface RouterThresholds {
    * base must know before it may be answered (chosen by cross-validation in `npm run eval`).
    */
   coverMin?: number;
+  /**
+   * The out-of-scope gate for choices: "Bedoel je …?" is offered only when more than this share
+   * of the message's weighted content words is known; below it, "dat weet ik niet" and a person
+   * (chosen by cross-validation in `npm run eval`).
+   */
+  choiceCoverMin?: number;
+  /**
+   * A clear lead: a topic this far ahead of the next one is answered from {@link CLEAR_LEAD_MIN}
+   * instead of `answerMin` (chosen by cross-validation in `npm run eval`).
+   */
+  clearLead?: number;
 }
 
 export interface RouterOptions {
@@ -42,7 +53,17 @@ const SHORT_FOLLOW_UP_STEMS = 4;
  */
 const STORY_WEIGHT = 0.7;
 /** The out-of-scope gate: more than this share of a message's weighted stems must be known (chosen by `npm run eval`). */
-const KNOWN_SHARE = 0.5;
+const KNOWN_SHARE = 0.55;
+/**
+ * Offering a choice needs more of the message known than answering does: a low-scoring match
+ * on a message whose content words are mostly the knowledge base's own is a topic the patient
+ * may mean, one on a message of mostly other words ("wanneer is het Koningsdag dit jaar") is a
+ * question for a person (chosen by `npm run eval`).
+ */
+const CHOICE_SHARE = 0.75;
+/** A topic this far ahead of the next is answered from {@link CLEAR_LEAD_MIN} (chosen by `npm run eval`). */
+const CLEAR_LEAD = 0.25;
+const CLEAR_LEAD_MIN = 0.45;
 /** Messages routed to warm up, and the longest the event loop is held at a time; see {@link Router.warmUp}. */
 const WARM_UP_MESSAGES = 1500;
 const WARM_UP_SLICE_MS = 4;
@@ -236,14 +257,14 @@ export class Router {
         }
       }
       // A follow-up ("en bij de knie?") is one word plus the topic it follows up on.
-      faq = this.decide(ranked, withContext ? this.inDomain(meaning) : this.mayAnswer(meaning));
+      faq = this.decide(ranked, withContext ? this.inDomain(meaning) : this.mayAnswer(meaning), withContext || meaning.knownShare > this.choiceCoverMin);
       if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked) ?? faq;
+      if (faq?.intent === 'clarify' && !withContext && meaning.knownShare <= this.choiceCoverMin) faq = undefined;
     }
     if (faq) return faq;
 
-    const words = facts.words;
-    const opener = words.length ? this.exact.get(words[0]) : undefined;
-    if (opener === 'greeting' || opener === 'thanks') return decision(opener, null, 0.5);
+    const opener = this.opener(facts.words);
+    if (opener) return decision(opener, null, 0.5);
     return { intent: 'none', topic: null, score: round(ranked[0]?.score ?? 0), candidates: [] };
   }
 
@@ -256,14 +277,19 @@ export class Router {
     const last = this.last;
     if (last && last.text === text) return last;
     const words = this.normalizer.baseWords(text);
-    let command: IntentId | undefined;
-    for (const [i, key] of this.exactKeys(words).entries()) {
-      command = this.exact.get(key);
-      // A language switch is the whole message; in a longer one a country is a question about it.
-      if (command && i > 0 && LOCALE_SWITCHES[command]) command = undefined;
-      if (command) break;
-    }
+    const command = this.commandOf(words);
     return (this.last = { text, words, command });
+  }
+
+  /** The command the words are as a whole, if any. */
+  private commandOf(words: readonly string[]): IntentId | undefined {
+    for (const [i, key] of this.exactKeys(words).entries()) {
+      const command = this.exact.get(key);
+      // A language switch is the whole message; in a longer one a country is a question about it.
+      if (command && i > 0 && LOCALE_SWITCHES[command]) continue;
+      if (command) return command;
+    }
+    return undefined;
   }
 
   /** What {@link route} needs of the text itself, in its order, up to the first step that decides. */
@@ -299,6 +325,16 @@ export class Router {
     return this.options.thresholds.coverMin ?? KNOWN_SHARE;
   }
 
+  /** The share of a message's weighted words that must be known for "Bedoel je …?" to be offered. */
+  get choiceCoverMin(): number {
+    return this.options.thresholds.choiceCoverMin ?? CHOICE_SHARE;
+  }
+
+  /** How far the best topic must lead the next to be answered below `answerMin`. */
+  get clearLead(): number {
+    return this.options.thresholds.clearLead ?? CLEAR_LEAD;
+  }
+
   /** The out-of-scope gate: enough of the message's weight is the knowledge base's own vocabulary. */
   private inDomain(meaning: TextMeaning): boolean {
     return meaning.knownShare > this.coverMin;
@@ -331,6 +367,19 @@ export class Router {
     }
     parts.push(words.slice(start).join(' '));
     return parts.filter((p) => /[a-z]/i.test(p));
+  }
+
+  /**
+   * A greeting or thanks that opens a message nothing else in it was understood of ("Allez, dag
+   * hé", "merci hoor, tot later"): the first word that is one, after fillers only.
+   */
+  private opener(words: readonly string[]): 'greeting' | 'thanks' | undefined {
+    for (const w of words) {
+      const id = this.exact.get(w);
+      if (id === 'greeting' || id === 'thanks') return id;
+      if (!this.normalizer.isStopword(w)) return undefined;
+    }
+    return undefined;
   }
 
   /** True when the words start with a join word ("en …") or point back ("… dat?"): a follow-up. */
@@ -419,26 +468,39 @@ export class Router {
     return keys.filter(Boolean);
   }
 
-  private confident(ranked: readonly Ranked[]): boolean {
+  /**
+   * Whether the best topic may be answered without asking: from `answerMin` with the margin, or,
+   * when `clear` (see {@link decide}), from {@link CLEAR_LEAD_MIN}.
+   */
+  private confident(ranked: readonly Ranked[], clear = false): boolean {
     const { answerMin, margin } = this.options.thresholds;
-    return ranked.length > 0 && ranked[0].score >= answerMin && ranked[0].score - (ranked[1]?.score ?? 0) >= margin;
+    if (!ranked.length) return false;
+    if (ranked[0].score >= answerMin && ranked[0].score - (ranked[1]?.score ?? 0) >= margin) return true;
+    return clear && ranked[0].score >= Math.min(answerMin, CLEAR_LEAD_MIN);
   }
 
-  private decide(ranked: readonly Ranked[], mayAnswer: boolean): RouteDecision | undefined {
+  /**
+   * @param mayAnswer the message may be answered (in the domain, more than one known word)
+   * @param wellKnown the message's words are well known (above the choice gate), so a topic
+   *   with a clear lead over the next may be answered below `answerMin`, and one known word
+   *   ("verwijsbrief") from `answerMin` when its topic leads that clearly
+   */
+  private decide(ranked: readonly Ranked[], mayAnswer: boolean, wellKnown = false): RouteDecision | undefined {
     const { answerMin, clarifyMin, margin } = this.options.thresholds;
     if (!ranked.length || ranked[0].score < clarifyMin) return undefined;
     const top = ranked[0];
     const candidates: Candidate[] = ranked
       .filter((r) => !r.owner.startsWith(INTENT_PREFIX))
       .map((r) => ({ topic: r.owner, score: round(r.score) }));
-    if (mayAnswer && this.confident(ranked)) {
+    const lead = top.score - (ranked[1]?.score ?? 0);
+    const clear = wellKnown && !top.owner.startsWith(INTENT_PREFIX) && lead >= this.clearLead;
+    if ((mayAnswer && this.confident(ranked, clear)) || (clear && top.score >= answerMin)) {
       if (top.owner.startsWith(INTENT_PREFIX)) return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);
       return { intent: 'faq', topic: top.owner, score: round(top.score), candidates: candidates.slice(0, 3) };
     }
     const close = candidates.filter((c) => c.score >= clarifyMin && c.score >= top.score - CLARIFY_WINDOW).slice(0, 3);
     // An action (booking, a call back) is cheap to undo and cannot be offered as a choice: take
     // it from halfway between the two thresholds when it leads clearly.
-    const lead = top.score - (ranked[1]?.score ?? 0);
     if (top.owner.startsWith(INTENT_PREFIX) && top.score >= (answerMin + clarifyMin) / 2 && lead >= margin) {
       return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);
     }

@@ -15,11 +15,13 @@ export interface Example {
 }
 
 /**
- * The development part: every `dev*.jsonl` in this folder (or `dir`) and every
- * `heldout/*-dev.jsonl`. Rules, synonyms, phrasings and thresholds may be tuned on these.
+ * The development part: every `dev*.jsonl` in this folder (or `dir`), every
+ * `heldout/*-dev.jsonl`, and the first blind audit's routing set (`audit/routing-audit.jsonl`,
+ * made development data once it had been measured). Rules, synonyms, phrasings and thresholds
+ * may be tuned on these.
  */
 export function loadDevSet(dir = __dirname): Example[] {
-  return [...readJsonl(dir, /^dev.*\.jsonl$/), ...readJsonl(join(dir, 'heldout'), /-dev\.jsonl$/)];
+  return [...readJsonl(dir, /^dev.*\.jsonl$/), ...readJsonl(join(dir, 'heldout'), /-dev\.jsonl$/), ...readJsonl(join(dir, 'audit'), /^routing-audit\.jsonl$/)];
 }
 
 /**

@@ -18,7 +18,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseConfig } from '../../src/config';
 import { loadValidatedKnowledge, type KnowledgeBase } from '../../src/knowledge';
-import { Router, type RouterOptions } from '../../src/understanding';
+import { Router, type RouterOptions, type RouterThresholds } from '../../src/understanding';
 import { fuseBaseline, nlpjsBaseline, type Baseline } from './baselines';
 import { phrasingFolds } from './crossval';
 import { loadDevSet, loadTestSet, type Example } from './dataset';
@@ -158,22 +158,44 @@ function utility(examples: readonly Example[], predictions: readonly Prediction[
 /**
  * The thresholds with the highest {@link utility} over the cross-validation folds and the
  * development part together (never the test part); the topics of the development part that
- * the knowledge base does not have are left out.
+ * the knowledge base does not have are left out. `answerMin` and `coverMin` are searched
+ * together, then the choice gate (`choiceCoverMin`) and the clear lead (`clearLead`) one at a
+ * time with the others at their best.
  */
-function chooseThresholds(options: RouterOptions, run: () => CrossValidation, router: Router, dev: readonly Example[]): { answerMin: number; coverMin: number; utility: number } {
+function chooseThresholds(options: RouterOptions, run: () => CrossValidation, router: Router, dev: readonly Example[]): Chosen {
   const base = { ...options.thresholds };
   const scored = dev.filter((e) => e.intent !== 'emergency');
-  let best = { answerMin: base.answerMin, coverMin: base.coverMin ?? 0, utility: -Infinity };
+  const measure = (t: RouterThresholds) => {
+    options.thresholds = t;
+    const { examples, predictions } = run();
+    return (utility(examples, predictions) + utility(scored, predict(router, scored))) / 2;
+  };
+  let best: Chosen = { answerMin: base.answerMin, coverMin: base.coverMin ?? 0, choiceCoverMin: router.choiceCoverMin, clearLead: router.clearLead, utility: -Infinity };
+  const current = (): RouterThresholds => ({ ...base, answerMin: best.answerMin, clarifyMin: Math.min(base.clarifyMin, best.answerMin), coverMin: best.coverMin, choiceCoverMin: best.choiceCoverMin, clearLead: best.clearLead });
   for (let answerMin = 0.3; answerMin <= 0.601; answerMin += 0.02) {
     for (const coverMin of [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]) {
-      options.thresholds = { ...base, answerMin, clarifyMin: Math.min(base.clarifyMin, answerMin), coverMin };
-      const { examples, predictions } = run();
-      const u = (utility(examples, predictions) + utility(scored, predict(router, scored))) / 2;
-      if (u > best.utility + 1e-9) best = { answerMin: round2(answerMin), coverMin, utility: u };
+      const u = measure({ ...current(), answerMin, clarifyMin: Math.min(base.clarifyMin, answerMin), coverMin });
+      if (u > best.utility + 1e-9) best = { ...best, answerMin: round2(answerMin), coverMin, utility: u };
     }
+  }
+  for (const choiceCoverMin of [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) {
+    const u = measure({ ...current(), choiceCoverMin });
+    if (u > best.utility + 1e-9) best = { ...best, choiceCoverMin, utility: u };
+  }
+  for (const clearLead of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 1]) {
+    const u = measure({ ...current(), clearLead });
+    if (u > best.utility + 1e-9) best = { ...best, clearLead, utility: u };
   }
   options.thresholds = base;
   return best;
+}
+
+interface Chosen {
+  answerMin: number;
+  coverMin: number;
+  choiceCoverMin: number;
+  clearLead: number;
+  utility: number;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -232,10 +254,11 @@ async function main(): Promise<void> {
   if (process.env.EVAL_CHOOSE !== '0') {
     const chosen = chooseThresholds(options, run, router, dev.filter((e) => e.intent !== 'faq' || (e.topic !== undefined && kb.topics.has(e.topic))));
     const current = options.thresholds;
-    const inUse = router.coverMin;
-    const same = chosen.answerMin === current.answerMin && chosen.coverMin === inUse;
-    console.log(`\nThresholds chosen by cross-validation and the development part: answerMin ${chosen.answerMin}, coverMin ${chosen.coverMin}` +
-      ` (in use: answerMin ${current.answerMin}, coverMin ${inUse})${same ? '' : '  ← differs: set ROUTER_ANSWER_MIN and Router KNOWN_SHARE'}`);
+    const inUse = { coverMin: router.coverMin, choiceCoverMin: router.choiceCoverMin, clearLead: router.clearLead };
+    const same = chosen.answerMin === current.answerMin && chosen.coverMin === inUse.coverMin && chosen.choiceCoverMin === inUse.choiceCoverMin && chosen.clearLead === inUse.clearLead;
+    console.log(`\nThresholds chosen by cross-validation and the development part: answerMin ${chosen.answerMin}, coverMin ${chosen.coverMin}, choiceCoverMin ${chosen.choiceCoverMin}, clearLead ${chosen.clearLead}` +
+      ` (in use: answerMin ${current.answerMin}, coverMin ${inUse.coverMin}, choiceCoverMin ${inUse.choiceCoverMin}, clearLead ${inUse.clearLead})` +
+      `${same ? '' : '  ← differs: set ROUTER_ANSWER_MIN and Router KNOWN_SHARE, CHOICE_SHARE, CLEAR_LEAD'}`);
   }
 
   latencies.sort((a, b) => a - b);
