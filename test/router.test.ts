@@ -30,6 +30,22 @@ describe('router', () => {
     if (topic) expect(d.topic).toBe(topic);
   });
 
+  // "goed" is in "alles goed?" and in patients' questions about getting better: only a message
+  // with a greeting word is small talk.
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['zal mijn heup ooit nog goed worden', 'nl-NL'],
+    ['komt dat nog goed met mijn knie of blijft dat zo', 'nl-BE'],
+  ])('does not take the question "%s" (%s) for a greeting', (text, locale) => {
+    expect(router.route(text, { locale }).intent).not.toBe('greeting');
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['hey, alles goed daar?', 'nl-NL', 'greeting'],
+    ['merci voor de uitleg over die oefeningen', 'nl-BE', 'thanks'],
+  ])('still takes "%s" (%s) for %s', (text, locale, intent) => {
+    expect(router.route(text, { locale }).intent).toBe(intent);
+  });
+
   it.each(['wat wordt het weer morgen in utrecht', 'hoeveel kost een treinkaartje naar brussel'])(
     'does not answer the out-of-scope "%s" as if it were a topic',
     (text) => {

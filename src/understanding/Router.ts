@@ -41,6 +41,8 @@ export interface RouterOptions {
 }
 
 const INTENT_PREFIX = 'intent:';
+/** The index owners of small talk, which a question's words must not be read as. */
+const SOCIAL_OWNERS = [`${INTENT_PREFIX}greeting`, `${INTENT_PREFIX}thanks`] as const;
 /** The commands that switch the language, and to which locale. */
 const LOCALE_SWITCHES: Partial<Record<IntentId, Locale>> = { 'switch-locale-nl': 'nl-NL', 'switch-locale-be': 'nl-BE' };
 /** Intents only meaningful as an answer to a question the bot asked. */
@@ -256,6 +258,7 @@ export class Router {
           withContext = true;
         }
       }
+      ranked = this.withoutSocialGuess(ranked, facts.words, terms);
       // A follow-up ("en bij de knie?") is one word plus the topic it follows up on.
       faq = this.decide(ranked, withContext ? this.inDomain(meaning) : this.mayAnswer(meaning), withContext || meaning.knownShare > this.choiceCoverMin);
       if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked) ?? faq;
@@ -367,6 +370,21 @@ export class Router {
     }
     parts.push(words.slice(start).join(' '));
     return parts.filter((p) => /[a-z]/i.test(p));
+  }
+
+  /**
+   * Drops a greeting or thanks guessed from words they share with questions ("goed" in "alles
+   * goed?" and in "wordt mijn heup weer goed?"): a message that names nothing that greets or thanks
+   * (no word of that intent's commands) but uses a topic's words is a question, not small talk.
+   */
+  private withoutSocialGuess(ranked: readonly Ranked[], words: readonly string[], terms: readonly QueryTerm[]): readonly Ranked[] {
+    const top = ranked[0]?.owner;
+    if (top !== SOCIAL_OWNERS[0] && top !== SOCIAL_OWNERS[1]) return ranked;
+    const intent = top.slice(INTENT_PREFIX.length);
+    if (words.some((w) => this.exact.get(w) === intent)) return ranked;
+    const isTopic = (owner: string) => !owner.startsWith(INTENT_PREFIX);
+    if (!terms.some((q) => this.index.usedBy(q.stem, isTopic) && !this.index.usedBy(q.stem, (o) => o === top))) return ranked;
+    return ranked.filter((r) => r.owner !== SOCIAL_OWNERS[0] && r.owner !== SOCIAL_OWNERS[1]);
   }
 
   /**

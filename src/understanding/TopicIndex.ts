@@ -239,6 +239,14 @@ export class TopicIndex {
     return this.termIds.has(stem);
   }
 
+  /** True when some owner that passes `test` uses the stem in one of its documents. */
+  usedBy(stem: string, test: (owner: string) => boolean): boolean {
+    const t = this.termIds.get(stem);
+    if (t === undefined) return false;
+    for (let k = this.postStart[t], end = this.postStart[t + 1]; k < end; k++) if (test(this.owners[this.postOwner[k]])) return true;
+    return false;
+  }
+
   /**
    * Owners ranked by score, best first, at most `limit`. A known stem given twice counts once
    * (with its higher weight); unknown stems should be given once each.
