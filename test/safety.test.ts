@@ -108,6 +108,72 @@ describe('red-flag detection (src/safety)', () => {
     expect(tierOf(text)).toBeNull();
   });
 
+  // The second audit's miss categories, by concept, in wordings of our own.
+  it.each<[string, Tier]>([
+    ['mijn linkerarm en linkerbeen voelen sinds een uur doof aan', '112'],
+    ['my right arm and leg went numb twenty minutes ago', '112'],
+    ['ik kan mijn rechterarm en -been nauwelijks bewegen', '112'],
+    ['de hele linkerkant van mijn lijf tintelt en voelt slap', '112'],
+    ['mijn vrouw houdt haar hand op haar borst en is lijkbleek', '112'],
+    ['he is clutching his chest and sweating', '112'],
+    ['mijn vader is in de tuin neergevallen en ademt heel raar', '112'],
+    ['ze ademt bijna niet meer', '112'],
+    ['het bloed stroomt over mijn arm na een snee met het broodmes', '112'],
+    ['my leg is bleeding heavily after the fall', '112'],
+    ['ik krijg het bloeden niet gestopt', '112'],
+    ['de wonde bloedt echt heel veel', '112'],
+    ['ik wil voor de trein springen', 'crisis'],
+    ['ik denk erover om met de auto tegen een boom te rijden', 'crisis'],
+    ['ik wil mijn leven beëindigen', 'crisis'],
+    ['ik wil mijn leven beeindigen', 'crisis'],
+    ['ik sta op het balkon van de achtste verdieping en wil springen', 'crisis'],
+    ['ik heb een strop geknoopt', 'crisis'],
+    ['hoeveel paracetamol is dodelijk', 'crisis'],
+    ['ik heb een doos pijnstillers naast me liggen, ik hou het niet meer vol', 'crisis'],
+    ['dit is mijn laatste berichtje, pas goed op mijn hond', 'crisis'],
+    ['ik voel me een last voor mijn kinderen', 'crisis'],
+    ['het is beter voor iedereen als ik er niet meer ben', 'crisis'],
+    ['ik verdwijn voorgoed', 'crisis'],
+    ["I'm a burden to my family", 'crisis'],
+    ['ik ben gevallen, kan ni meer rechtstaan, geen wonde', 'now'],
+    ['gestruikeld, kan niet meer op mijn been staan', 'now'],
+    ['ik voel het toiletpapier niet meer en de wc-bril ook niet', 'now'],
+    ['mijn knie doet zeer, ik heb koude rillingen en voel me doodziek', 'now'],
+    ['my hip hurts, i have shaking chills and feel terrible', 'now'],
+    ['ik ben 5 dagen geleden geopereerd aan mijn heup en sinds vanochtend benauwd op de trap', 'now'],
+  ])('second audit concept: "%s" is tier %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
+  it.each([
+    'ik hou het niet meer uit van de pijn in mijn knie, welke pijnstillers mag ik nemen?',
+    'ik slaap slecht van de pijn en neem een slaappil, is dat erg?',
+    'mag ik met mijn nieuwe knie van de duikplank springen?',
+    'mijn kleinzoon springt van het dak van de schuur op de trampoline, ik kijk toe',
+    'ik neem afscheid van jullie want ik verhuis, bedankt voor alles',
+    'jullie hoeven me niet meer te bellen, ik heb besloten dat het genoeg is geweest met de fysio',
+    'mijn rechterarm en rechterbeen doen pijn van de artrose',
+    'ik heb een touw aan de muur voor mijn oefeningen',
+    'ik moet elke dag mijn temperatuur meten na de operatie, hoe doe ik dat?',
+    'in 2018 ben ik gevallen en kon ik niet meer staan, nu wil ik weer sporten',
+    'ik had een longembolie, drie jaar geleden. mag ik vliegen?',
+    'ik ben het beu dat mijn knie altijd pijn doet',
+    'het bloed loopt niet meer uit de wond, is het dicht?',
+    'bedankt voor alle hulp, zorg goed voor jezelf',
+    'mijn moeder kreeg in 2010 een beroerte, heb ik meer kans?',
+  ])('second audit concept, no alarm: "%s"', (text) => {
+    expect(tierOf(text)).toBeNull();
+  });
+
+  it('sets aside only years before the clock\'s, and a past marker only when the story is not at now', () => {
+    const in2019 = new RedFlagDetector(kb.emergency, kb.language, router.normalizer, { now: () => new Date('2019-06-01T12:00:00Z') });
+    const in2024 = new RedFlagDetector(kb.emergency, kb.language, router.normalizer, { now: () => new Date('2024-06-01T12:00:00Z') });
+    const text = 'in 2019 kreeg ik een longembolie';
+    expect(in2019.detect(text)?.tier).toBe('now');
+    expect(in2024.detect(text)).toBeUndefined();
+    expect(tierOf('nu weer pijn op de borst, net als drie jaar geleden')).toBe('112');
+  });
+
   it('expands alternatives and optional groups of a phrase', () => {
     expect(expandAlternatives('(plas|stoelgang) niet (meer)? ophouden')).toEqual([
       'plas niet meer ophouden', 'plas niet ophouden', 'stoelgang niet meer ophouden', 'stoelgang niet ophouden',

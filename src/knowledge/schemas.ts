@@ -232,9 +232,10 @@ export const emergencyFileSchema = z.strictObject({
   /**
    * Words that change what the concepts near them mean: `resolved` ("maar dat is over") sets
    * aside what came before it in the sentence, `past` ("vorig jaar") the clause it is in,
-   * `hypothetical` ("hoe merk ik dat", "wat als") what follows it in the clause.
+   * `hypothetical` ("hoe merk ik dat", "wat als") what follows it in the clause; `checking`
+   * ("koorts meten") names a sign without having it: a concept inside it does not count.
    */
-  modifiers: z.strictObject({ resolved: phraseList, past: phraseList, hypothetical: phraseList }),
+  modifiers: z.strictObject({ resolved: phraseList, past: phraseList, hypothetical: phraseList, checking: phraseList.default(['koorts meten']) }),
   /** Concepts that are background by nature (a prosthesis, cancer): past and resolved words leave them. */
   history: z.array(z.string()).default([]),
   /** A topic not to answer when the message holds one of `when` (and none of `unless`); `instead` is answered. */

@@ -1,4 +1,5 @@
 import type { EmergencyData, LanguageData } from '../knowledge/types';
+import { systemClock, type Clock } from '../util/Clock';
 import type { Tier } from './Tier';
 import { TIERS } from './Tier';
 
@@ -65,8 +66,11 @@ const AFTER_DENIAL: ReadonlySet<string> = new Set([
 ]);
 /** After "bloedt niet", "lekt niet": the verb is denied when the clause ends there or goes on with these. */
 const AFTER_VERB_DENIAL: ReadonlySet<string> = new Set(['en', 'of', 'maar', 'want', 'hoor', 'gelukkig', 'toch']);
-/** Splits a message into sentences: a past event set aside by "maar dat is over" stays in its sentence. */
-const SENTENCE = /[.!?;:\n]+/;
+/**
+ * A sentence and the marks that end it: a past event set aside by "maar dat is over" stays in its
+ * sentence, and a "?" tells a question from a report.
+ */
+const SENTENCE_WITH_END = /([^.!?;:\n]*)([.!?;:\n]*)/g;
 /** Splits a sentence into clauses; a negation, "vorig jaar" or "wat als" does not reach past one. */
 const CLAUSE = /,|\s(?=(?:maar|want|omdat|dus)\s)/i;
 
@@ -74,6 +78,7 @@ const CLAUSE = /,|\s(?=(?:maar|want|omdat|dus)\s)/i;
 const RESOLVED = '\u0000resolved';
 const PAST = '\u0000past';
 const HYPOTHETICAL = '\u0000hypothetical';
+const CHECKING = '\u0000checking';
 
 /**
  * Finds red flags with the concepts and rules of `knowledge/emergency.yaml`. Each concept is a
@@ -115,7 +120,16 @@ export class RedFlagDetector {
   private readonly tiers = new Map<string, Tier>();
   private readonly guards: EmergencyData['topicGuards'];
 
-  constructor(data: EmergencyData, language: LanguageData, private readonly words: WordSource) {
+  /**
+   * @param clock tells which years are past ("in 2019" sets its clause aside like "vorig jaar");
+   * injected so tests are deterministic
+   */
+  constructor(
+    data: EmergencyData,
+    language: LanguageData,
+    private readonly words: WordSource,
+    private readonly clock: Clock = systemClock,
+  ) {
     this.negations = new Set(language.negations);
     this.breaks = new Set(language.negationBreaks);
     this.history = new Set(data.history);
@@ -127,6 +141,7 @@ export class RedFlagDetector {
       [RESOLVED, data.modifiers.resolved],
       [PAST, data.modifiers.past],
       [HYPOTHETICAL, data.modifiers.hypothetical],
+      [CHECKING, data.modifiers.checking],
     ];
     for (const [concept, phrases] of lists) {
       for (const p of phrases.flatMap(expandAlternatives)) {
@@ -207,7 +222,11 @@ export class RedFlagDetector {
   /** The concepts present in the text: not denied, not over, not asked about in general. */
   conceptsIn(text: string): Set<string> {
     const present = new Set<string>();
-    for (const sentence of text.split(SENTENCE)) {
+    const thisYear = this.clock.now().getFullYear();
+    for (const [, sentence, end] of text.matchAll(SENTENCE_WITH_END)) {
+      // A clause opening with "is …" is a question in general when it opens the sentence or the
+      // sentence asks it: "gevallen, kan niet meer staan" is a telegraphic report, not a question.
+      const asks = end.includes('?');
       // Phrases are found in the whole sentence ("stoppen, met alles"); negation, "vorig jaar"
       // and "wat als" reach no further than their clause.
       const words: string[] = [];
@@ -217,7 +236,7 @@ export class RedFlagDetector {
         starts.push(words.length);
         const clauseWords = this.wordsOf(clause);
         // "is pijn op de borst een bijwerking van …?": a question in general, about no one.
-        if (QUESTION_VERBS.has(clauseWords[0])) general.push({ from: words.length - 1, to: words.length + clauseWords.length });
+        if ((asks || !words.length) && QUESTION_VERBS.has(clauseWords[0])) general.push({ from: words.length - 1, to: words.length + clauseWords.length });
         words.push(...clauseWords);
       }
       if (!words.length) continue;
@@ -228,14 +247,24 @@ export class RedFlagDetector {
         return { from: starts[c], to: starts[c + 1] ?? words.length };
       };
       const matches = this.matchesIn(words);
-      const concepts = matches.filter((m) => !m.concept.startsWith('\u0000'));
+      // "koorts meten": the sign is named, not had.
+      const checks = matches.filter((m) => m.concept === CHECKING);
+      const concepts = matches.filter((m) => !m.concept.startsWith('\u0000') && !checks.some((c) => c.start <= m.start && m.end <= c.end));
       const modifiers = matches.filter((m) => m.concept.startsWith('\u0000') && !concepts.some((k) => k.start <= m.end && m.start <= k.end));
       // Everything before the last "maar dat is over" in the sentence is over.
       const resolvedBefore = Math.max(-1, ...modifiers.filter((m) => m.concept === RESOLVED).map((m) => m.start));
       // "Vorig jaar" sets aside its clause until the story comes back to now ("nu", "nieuw", "sinds").
-      const past = modifiers.filter((m) => m.concept === PAST).map((m) => {
+      const pastMarks = [
+        ...modifiers.filter((m) => m.concept === PAST),
+        ...pastYears(words, thisYear).map((i) => ({ concept: PAST, start: i, end: i, negative: false })),
+      ];
+      const past = pastMarks.map((m) => {
         const clause = clauseOf(m.start);
-        return { from: clause.from, to: Math.min(clause.to, nowWordAfter(words, m.start)) };
+        // "…, vier jaar geleden." on its own: the whole sentence so far is that past, unless the
+        // story was at now or at a recurrence before it ("nu weer pijn, net als vier jaar geleden").
+        const alone = !concepts.some((k) => k.start >= clause.from && k.start < clause.to) && clause.to - clause.from <= m.end - m.start + 3;
+        const from = alone && !words.slice(0, clause.from).some((w) => NOW_WORDS.has(w) || RECURRENCE.has(w)) ? 0 : clause.from;
+        return { from, to: Math.min(clause.to, nowWordAfter(words, m.start)) };
       });
       // "Hoe merk ik dat …", "wat als …": the rest of the clause is a question in general.
       const hypothetical = [
@@ -331,7 +360,11 @@ export class RedFlagDetector {
 
   private collect(words: readonly string[], start: number, p: CompiledPhrase, found: Match[]): void {
     const end = endOfMatchAt(words, start, p, p.negative);
-    if (end >= 0) found.push({ concept: p.concept, start, end, negative: p.negative });
+    if (end < 0) return;
+    // A negation among the words the phrase skips denies it ("het bloed loopt niet meer uit").
+    const said = p.words.filter((w) => this.negations.has(w)).length;
+    if (words.slice(start, end + 1).filter((w) => this.negations.has(w)).length > said) return;
+    found.push({ concept: p.concept, start, end, negative: p.negative });
   }
 
   /**
@@ -412,6 +445,19 @@ const PERSONAL: ReadonlySet<string> = new Set(['ik', 'mijn', 'me', 'mij', 'mn', 
 
 /** Words that bring a story back from the past to now. */
 const NOW_WORDS: ReadonlySet<string> = new Set(['nu', 'sinds', 'sindsdien', 'nieuw', 'nieuwe', 'plots', 'ineens', 'opeens', 'vandaag', 'momenteel', 'deze', 'gisteren', 'vannacht', 'vanochtend', 'vanmorgen']);
+
+/** Words that say a past event is back: a past marker after them does not set the story aside. */
+const RECURRENCE: ReadonlySet<string> = new Set(['weer', 'opnieuw', 'alweer', 'als', 'zoals', 'again', 'ook']);
+
+/** Where a year before this one stands after "in" ("in 2015"): a past marker. */
+function pastYears(words: readonly string[], thisYear: number): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < words.length; i++) {
+    if (words[i - 1] !== 'in' || !/^(19|20)\d\d$/.test(words[i])) continue;
+    if (Number(words[i]) < thisYear) out.push(i);
+  }
+  return out;
+}
 
 /** The first word after `from` that brings the story to now, or the clause's length. */
 function nowWordAfter(words: readonly string[], from: number): number {

@@ -4,7 +4,7 @@
  * tier is shown beside it) and the false alarms on ordinary messages. The held-out tables were
  * written by people who never saw the rules: `redflags-dev` to develop against, `redflags-test`
  * frozen (only run for the figures). `dev-other.jsonl` adds its emergencies and other messages;
- * the red-flag audit set, opened after its blind score, is a development set; two routing sets
+ * the red-flag audit sets, opened after their blind scores, are development sets; two routing sets
  * add their ordinary questions to the false-alarm count.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -50,6 +50,10 @@ export const SAFETY_TABLES: { name: string; file: string }[] = [
   // Ordinary questions only (no emergencies): what the routing sets ask must raise no alarm.
   { name: 'routing-audit (ordinary questions)', file: join(HERE, 'audit', 'routing-audit.jsonl') },
   { name: 'topics-dev (ordinary questions)', file: join(HERE, 'heldout', 'topics-dev.jsonl') },
+  // The second blind set, scored once (112 32/37, crisis 24/36, now 53/57, soon 33/33, false
+  // alarms 4/136), then opened: a development set since, like the first.
+  { name: 'redflags-audit2 (used, now development)', file: join(HERE, 'audit2', 'redflags-audit2.jsonl') },
+  { name: 'routing-audit2 (ordinary questions)', file: join(HERE, 'audit2', 'routing-audit2.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
