@@ -24,6 +24,27 @@ describe('personal data', () => {
     await app.close();
   });
 
+  // Typed in the middle of a booking, at a yes/no question and at free-text questions: never
+  // taken as the complaint or the name, always the confirmed deletion.
+  it.each([
+    ['at a yes/no question', ['Afspraak maken', 'verwijder mijn gegevens']],
+    ['as the complaint', ['Afspraak maken', 'ja', 'Knie', 'Links', 'verwijder mijn gegevens']],
+    ['as the name', [...BOOK.slice(0, 14), 'verwijder al mijn gegevens']],
+  ])('"verwijder mijn gegevens" %s stops the booking and asks to delete', async (_where, turns) => {
+    const { app } = await buildTestApp({}, new MemoryStorage());
+    const adapter = testAdapterFor(app);
+    const before = await converse(adapter, turns);
+    expect(before[before.length - 1].text).toMatch(/verwijder/i);
+    expect(before[before.length - 1].actions).toEqual(['Ja', 'Nee']);
+    const r = await converse(adapter, ['ja']);
+    expect(r[0].text).toMatch(/verwijderd: dit gesprek/);
+    // The booking is gone with the conversation: the next message starts afresh, nothing is summarised.
+    const next = await converse(adapter, ['Bevestigen']);
+    expect(next.map((m) => m.text).join('\n')).not.toMatch(/Klacht|Naam:|verwijder mijn gegevens/);
+    expect(await app.database.bookings.listChanged(new Date(0), 10)).toHaveLength(0);
+    await app.close();
+  });
+
   it('retention deletes old conversation state, handoff tickets and past bookings, and nothing younger', async () => {
     const { app, clock } = await buildTestApp({ RETENTION_CONVERSATION_DAYS: '30', RETENTION_BOOKING_DAYS: '90' });
     // Conversation state in the real database this time.

@@ -128,6 +128,11 @@ describe('website chat on a phone, typed', () => {
     // The row stays for the practice as cancelled, without the patient's details.
     const left = await web.app.database.bookings.listChanged(new Date(0), 10);
     expect(left.map((b) => [b.status, b.name, b.phone, b.userKey])).toEqual([['cancelled', '', '', '']]);
+    // A reload shows only what was said after the deletion: not the name, not the reference.
+    await page.reload();
+    await botBubbles(/Klaar/).first().waitFor(WAIT);
+    expect(await page.locator('.webchat__bubble--from-user').filter({ hasText: 'Jolanda Verbeek' }).count()).toBe(0);
+    expect(await botBubbles(new RegExp(reference)).count()).toBe(0);
   }, 240000);
 
   it('starts over with "Nieuw gesprek": the earlier messages are gone and the new conversation answers', async () => {

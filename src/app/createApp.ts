@@ -147,6 +147,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     );
     const mail = config.smtp ? new MailOutbox(new SmtpTransport(config.smtp), logger, overrides.mailRetryDelaysMs) : undefined;
     const confirmationMail = new BookingConfirmationMail(mail, translator, formatter, practice, clock);
+    // Set once the web chat exists, which needs the bot that needs this: the deletion reaches it late.
+    const channelTranscripts: { forget?: (conversationId: string) => Promise<void> } = {};
     const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock, safety, english, days });
     const flows = createFlowDialogs({
       router, composer, renderer, translator, knowledge, memory, availability, clock, safety,
@@ -172,6 +174,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         await conversationState.delete(context);
         await userState.delete(context);
         recent.forget(a.conversation.id);
+        // The web chat's own copy of what was said, which a reload would show again.
+        await channelTranscripts.forget?.(a.conversation.id);
         return { bookings: deleted, callbacks, transcripts };
       },
     });
@@ -230,6 +234,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       ...overrides.webChannel,
     });
     webChat.onTurnError = adapter.onTurnError;
+    channelTranscripts.forget = (conversationId) => webChat.forgetTranscript(conversationId);
     let whatsapp: App['whatsapp'];
     if (config.whatsapp) {
       const whatsAppAdapter = new WhatsAppAdapter({ config: config.whatsapp, logger, translator, defaultLocale, clock });

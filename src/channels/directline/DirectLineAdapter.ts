@@ -116,6 +116,11 @@ export class DirectLineAdapter extends BotAdapter {
     if (conversationId && reference.activityId) await this.store.remove(conversationId, reference.activityId);
   }
 
+  /** Forgets what was said in one of this channel's conversations (a no-op for another channel's id). */
+  async forgetTranscript(conversationId: string): Promise<void> {
+    await this.store.clear(conversationId);
+  }
+
   /** Legacy proactive entry point; prefer {@link continueConversationAsync}. */
   async continueConversation(reference: Partial<ConversationReference>, logic: BotLogic): Promise<void> {
     const conversationId = reference.conversation?.id;

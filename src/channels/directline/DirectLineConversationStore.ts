@@ -123,6 +123,11 @@ export class DirectLineConversationStore implements DirectLineStore {
     conversation.activities = conversation.activities.filter((a) => a.activity.id !== activityId);
   }
 
+  async clear(conversationId: string): Promise<void> {
+    const conversation = this.getNow(conversationId);
+    if (conversation) conversation.activities = [];
+  }
+
   async since(conversationId: string, watermark: number): Promise<ActivitySet> {
     const conversation = this.conversations.get(conversationId);
     return conversation ? this.sinceNow(conversation, watermark) : { activities: [], watermark };

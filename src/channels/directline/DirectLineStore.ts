@@ -43,6 +43,11 @@ export interface DirectLineStore {
   replace(conversationId: string, activity: Partial<Activity> & { id: string }): Promise<boolean>;
   /** Removes a stored activity by id (the bot's deleteActivity). */
   remove(conversationId: string, activityId: string): Promise<void>;
+  /**
+   * Removes every activity stored so far (the patient's "verwijder mijn gegevens"): a reload
+   * then shows nothing of what was said. The conversation stays open and numbering goes on.
+   */
+  clear(conversationId: string): Promise<void>;
   /** Activities after the watermark. */
   since(conversationId: string, watermark: number): Promise<ActivitySet>;
   /**

@@ -97,6 +97,10 @@ export class PostgresDirectLineStore implements DirectLineStore {
     await this.pool.query("DELETE FROM directline_activities WHERE conversation_id = $1 AND activity->>'id' = $2", [conversationId, activityId]);
   }
 
+  async clear(conversationId: string): Promise<void> {
+    await this.pool.query('DELETE FROM directline_activities WHERE conversation_id = $1', [conversationId]);
+  }
+
   async since(conversationId: string, watermark: number): Promise<ActivitySet> {
     const keep = this.limits.maxActivitiesPerConversation;
     const { rows } = await this.pool.query<{ seq: string; activity: StoredActivity['activity'] }>(
