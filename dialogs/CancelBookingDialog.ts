@@ -1,7 +1,7 @@
 import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { calendarEvent } from '../src/booking/CalendarFile';
 import { checkBirthDate } from '../src/booking/PatientDetails';
-import { normalizeReferenceCode } from '../src/booking/ReferenceCode';
+import { findReferenceCode, normalizeReferenceCode } from '../src/booking/ReferenceCode';
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { CLIENT_IP_KEY } from '../src/server/clientAddress';
 import type { DialogDeps } from './DialogDeps';
@@ -45,6 +45,9 @@ export class CancelBookingDialog extends InterruptibleDialog {
 
   private async askReference(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
+    // "afspraak annuleren KX7-4PM", as the confirmation says to type it: the code is given already.
+    const given = findReferenceCode(step.context.activity.text ?? '');
+    if (given) return step.next(given);
     return step.prompt(REFERENCE_PROMPT, { prompt: this.promptActivity(this.t(locale, 'cancelBooking.askReference'), locale, step.context.activity.channelId) });
   }
 

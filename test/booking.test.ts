@@ -134,6 +134,20 @@ describe('booking dialog', () => {
     expect(again[again.length - 1].actions).toContain(slotLabel);
   });
 
+  // As the confirmation tells patients to do it: the command and the reference in one message.
+  it.each([
+    (ref: string) => `afspraak annuleren ${ref}`,
+    (ref: string) => `ik wil mijn afspraak annuleren, ref ${ref.toLowerCase().replace('-', ' ')}`,
+  ])('takes the reference from the message that asks to cancel (%#)', async (typed) => {
+    const made = await converse(testAdapterFor(app), [...UNTIL_SLOTS, '1', ...DETAILS, 'Bevestigen']);
+    const reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(made[made.length - 1].text)![1];
+    const r = await converse(testAdapterFor(app), [typed(reference), '14-03-1961', 'Annuleren']);
+    expect(r[0].text).toMatch(/geboortedatum/);
+    expect(r[1].text).toMatch(/gevonden/);
+    expect(r[2].text).toMatch(/geannuleerd/);
+    expect((await app.database.bookings.findByReference(reference))!.status).toBe('cancelled');
+  });
+
   it('moves a booking to another free slot', async () => {
     const made = await converse(testAdapterFor(app), [...UNTIL_SLOTS, '2', ...DETAILS, 'Bevestigen']);
     const reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(made[made.length - 1].text)![1];

@@ -13,6 +13,23 @@ export function newReferenceCode(random: RandomInt = randomInt): string {
   return `${s.slice(0, 3)}-${s.slice(3)}`;
 }
 
+/**
+ * A reference written inside a longer message ("afspraak annuleren KX7-4PM", "ref kx7 4pm"), as
+ * the confirmation tells patients to type it. Six characters of the code's alphabet, with a dash
+ * between the halves or at least one digit: three-letter words ("van dag") are not a code.
+ */
+export function findReferenceCode(text: string): string | undefined {
+  // Every start of a word, overlapping ("ref 5hv q3w" holds "ref 5hv" and "5hv q3w"): the most
+  // code-like wins (a dash, then a digit in each half), the later one on a tie.
+  const codes = new RegExp(`(?<![A-Za-z0-9])(?=([${ALPHABET}]{3})([-\\s]?)([${ALPHABET}]{3})(?![A-Za-z0-9]))`, 'gi');
+  let best: { code: string; score: number } | undefined;
+  for (const m of text.matchAll(codes)) {
+    const score = (m[2] === '-' ? 4 : 0) + (/[0-9]/.test(m[1]) ? 1 : 0) + (/[0-9]/.test(m[3]) ? 1 : 0);
+    if ((m[2] === '-' || score > 0) && (!best || score >= best.score)) best = { code: (m[1] + m[3]).toUpperCase(), score };
+  }
+  return best && `${best.code.slice(0, 3)}-${best.code.slice(3)}`;
+}
+
 /** Normalises what a patient types ("kx7 4pm", "KX74PM") to the stored form. */
 export function normalizeReferenceCode(text: string): string | undefined {
   const compact = text.toUpperCase().replace(/[^A-Z0-9]/g, '');
