@@ -202,6 +202,15 @@ describe('no dead ends: back, later, change one answer, a question in between', 
     const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'later', 'opnieuw', 'verder']);
     expect(r[4].text).toMatch(/opnieuw/);
     expect(r[5].text).not.toMatch(/Aan welke kant/);
+    // Said so, not answered as a question about how artrose goes on.
+    expect(r[5].text).toMatch(/geen afspraak of vraag open/);
+  });
+
+  it.each(LOCALES)('%s: "verder" after 112 resumes nothing and offers no booking', async (locale) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'ik heb ineens pijn op de borst en krijg geen lucht', 'verder met de afspraak']);
+    expect(r[3].text).toMatch(/112/);
+    expect(r[4].text).toMatch(/geen afspraak of vraag open/);
+    expect(r[4].actions).not.toContain('Afspraak maken');
   });
 
   it.each(LOCALES)('%s: asking for a person mid-booking keeps it for afterwards', async (locale) => {

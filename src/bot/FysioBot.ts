@@ -194,6 +194,12 @@ export class FysioBot extends ActivityHandler {
         await this.resume(context, dialogState, parked, locale, 'booking.resumed');
         return;
       }
+      // "verder" with nothing set aside (or after an alarm dropped it) is not a question about
+      // how artrose goes on: say so, and what the bot can do.
+      if (!parked && this.deps.answers.isResume(text)) {
+        await this.send(context, composer.say(locale, 'booking.nothingToResume', composer.mainActions(locale)), locale);
+        return;
+      }
       const outcome = await this.deps.responder.respond(text, memory, locale, flag);
       if (outcome.kind === 'replies') {
         const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
