@@ -165,6 +165,84 @@ describe('red-flag detection (src/safety)', () => {
     expect(tierOf(text)).toBeNull();
   });
 
+  // Third audit (crisis re-balanced for recall): one family per row group, in our own words.
+  // Farewells, wishes not to wake, not being here soon, an ending with a time, lethal questions,
+  // means ready, threats with a weapon or a car (also a relative's), high places now, giving
+  // away, self-harm; then stroke, bleeding and the now/soon signs the audit found missing.
+  it.each<[string, Tier]>([
+    ['Dit wordt mijn allerlaatste berichtje, dank voor de oefeningen', 'crisis'],
+    ['this is my final message, bye', 'crisis'],
+    ['sorry voor alles wat ik jullie heb aangedaan', 'crisis'],
+    ['ik heb gisteren afscheid van mijn kinderen genomen', 'crisis'],
+    ['zeg maar tegen mijn dochter dat ik van haar hou', 'crisis'],
+    ['ik hoop echt dat ik morgen niet meer wakker word', 'crisis'],
+    ['gewoon inslapen en nooit meer wakker, dat wil ik', 'crisis'],
+    ['laat me maar gaan, ik ben op', 'crisis'],
+    ['i don\'t want to wake up tomorrow', 'crisis'],
+    ['volgende maand ben ik er toch niet meer, dus fysio heeft geen zin', 'crisis'],
+    ['binnenkort ben ik er echt niet meer hoor', 'crisis'],
+    ['ik ben niet van plan nog lang te leven met deze heup', 'crisis'],
+    ['ik ben klaar met het leven', 'crisis'],
+    ['done with life, echt', 'crisis'],
+    ['deze nacht kap ik ermee, voor altijd', 'crisis'],
+    ['met de pillen van mijn vrouw behandel ik mezelf wel uit', 'crisis'],
+    ['hoeveel verdiepingen moet je vallen om dood te zijn', 'crisis'],
+    ['hoeveel tramadol heb je nodig om niet meer wakker te worden', 'crisis'],
+    ['ik neem straks de hele strip oxazepam in een keer', 'crisis'],
+    ['mijn slaaptabletten heb ik al klaargezet naast mijn bed', 'crisis'],
+    ['ik heb een touw gekocht voor in de garage', 'crisis'],
+    ['mijn broer zegt dat hij zijn pistool gaat pakken als het niet beter wordt', 'crisis'],
+    ['ik rijd vanavond met mijn auto tegen een muur', 'crisis'],
+    ['mijn moeder dreigt dat ze van de flat springt', 'crisis'],
+    ['ik sta hier op het dak, het spijt me', 'crisis'],
+    ['ik zit nu op de spoorbrug. sorry', 'crisis'],
+    ['ik heb mijn sieraden aan mijn nichtje gegeven, zij heeft er meer aan', 'crisis'],
+    ['mijn testament is aangepast en de hond heb ik weggebracht', 'crisis'],
+    ['ik doe mezelf expres pijn als het te veel wordt', 'crisis'],
+    ['soms kras ik in mijn armen om de pijn te voelen', 'crisis'],
+    ['ik heb de drang om mezelf pijn te doen', 'crisis'],
+    ['ik heb een scheermesje gekocht om mezelf te snijden', 'crisis'],
+    ['i keep cutting myself at night', 'crisis'],
+    ['IK SNIJ MEZELF WEER, SORRY', 'crisis'],
+    ['ik wil niet meer. niet deze pijn, niet dit leven', 'crisis'],
+    ['ik bid dat God me komt halen, en ik help daar een handje bij', 'crisis'],
+    ['oma weet ineens niet meer waar ze is en haar rechterbeen sleept', '112'],
+    ['mijn man praat niet goed meer en zijn arm doet niks', '112'],
+    ['mijn vader hangt naar een kant en krijgt zijn arm niet omhoog sinds vanochtend', '112'],
+    ['ik krijg mijn vrouw niet wakker en ze ademt heel vreemd', '112'],
+    ['het bloed komt dwars door het verband heen', '112'],
+    ['mijn neus bloedt al een uur en knijpen helpt niet', '112'],
+    ['uitgegleden in de douche en ik kan amper op mijn been steunen', 'now'],
+    ['na de val kan ik alleen nog hinkelen', 'now'],
+    ['numb around my groin and trouble peeing since this morning', 'now'],
+    ['sinds ik een knieprothese heb staat mijn been ineens raar gedraaid', 'now'],
+    ['drie dagen na mijn knieoperatie krijg ik geen goeie adem', '112'],
+    ['my knee keeps me awake all night and I lost weight without trying', 'soon'],
+    ['\'nachts pijn in mijn heup en ik word steeds dunner', 'soon'],
+    ['ma heeft koorts en klaagt over haar heup', 'soon'],
+  ])('third audit family: "%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
+  it.each([
+    'mijn dochter sprong van het dak van het tuinhuis in het zwembad',
+    'ik heb mezelf gesneden bij het groenten snijden, mag ik oefenen?',
+    'kan ik mezelf pijn doen met te veel oefenen?',
+    'ik heb vorig jaar afscheid genomen van mijn oude kinesist',
+    'wat is het laatste bericht dat jullie stuurden over mijn afspraak?',
+    'mijn opa is aan een beroerte overleden, heb ik meer risico?',
+    'ik ben nooit ziek geweest en heb geen kanker gehad, mag ik fietsen?',
+    'de scan was schoon, geen uitzaaiingen, maar mijn knie is stijf',
+    'mijn buurman heeft twee jaar geleden een nieuwe knie gekregen die ontstoken was, nu is alles in orde',
+    'fietsen is zelfmoord voor mijn heup, zegt mijn buurman',
+    'ik laat mijn hond uit, is wandelen goed?',
+    'is het normaal dat mijn knie stijf is in de ochtend?',
+    'ik heb mijn fiets aan mijn kleinzoon gegeven omdat ik nu een driewieler heb',
+    'als student ben ik eens flauwgevallen in de les',
+  ])('third audit family, no alarm: "%s"', (text) => {
+    expect(tierOf(text)).toBeNull();
+  });
+
   it('sets aside only years before the clock\'s, and a past marker only when the story is not at now', () => {
     const in2019 = new RedFlagDetector(kb.emergency, kb.language, router.normalizer, { now: () => new Date('2019-06-01T12:00:00Z') });
     const in2024 = new RedFlagDetector(kb.emergency, kb.language, router.normalizer, { now: () => new Date('2024-06-01T12:00:00Z') });

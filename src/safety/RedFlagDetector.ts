@@ -236,7 +236,7 @@ export class RedFlagDetector {
         starts.push(words.length);
         const clauseWords = this.wordsOf(clause);
         // "is pijn op de borst een bijwerking van …?": a question in general, about no one.
-        if ((asks || !words.length) && QUESTION_VERBS.has(clauseWords[0])) general.push({ from: words.length - 1, to: words.length + clauseWords.length });
+        if ((asks || !words.length) && QUESTION_VERBS.has(clauseWords[0]) && !asksAboutOwn(clauseWords)) general.push({ from: words.length - 1, to: words.length + clauseWords.length });
         words.push(...clauseWords);
       }
       if (!words.length) continue;
@@ -440,6 +440,15 @@ function isTransposition(a: string, b: string): boolean {
 
 /** Verbs that open a yes/no question in general ("is …", "kan …", "geeft …"). */
 const QUESTION_VERBS: ReadonlySet<string> = new Set(['is', 'zijn', 'kan', 'kun', 'kunnen', 'geeft', 'geven', 'veroorzaakt', 'hoort', 'komt', 'krijgt', 'krijg']);
+/**
+ * "Is het normaal dat je 's nachts …": asking whether what one has is normal tells one's own
+ * signs, with the "je" patients use for themselves.
+ */
+function asksAboutOwn(words: readonly string[]): boolean {
+  return (words[1] === 'het' || words[1] === 'dat' || words[1] === 'dit') && OWN_QUESTION.has(words[2]);
+}
+const OWN_QUESTION: ReadonlySet<string> = new Set(['normaal', 'gewoon', 'erg', 'oke', 'ok', 'logisch']);
+
 /** Words that make a sentence about someone in particular: then it is no question in general. */
 const PERSONAL: ReadonlySet<string> = new Set(['ik', 'mijn', 'me', 'mij', 'mn', 'hij', 'ze', 'zij', 'haar', 'hem', 'u', 'uw', 'we', 'wij', 'ons', 'onze']);
 
