@@ -239,6 +239,10 @@ describe('red-flag detection (src/safety)', () => {
     'is het normaal dat mijn knie stijf is in de ochtend?',
     'ik heb mijn fiets aan mijn kleinzoon gegeven omdat ik nu een driewieler heb',
     'als student ben ik eens flauwgevallen in de les',
+    'ik heb mijn hond bij de buren gebracht tijdens mijn operatie, mag ik daarna wandelen?',
+    'ik heb mijn testament laten aanpassen bij de notaris, los daarvan: wat kost een behandeling?',
+    'ik sta nu op de brug bij het station, waar is de praktijk precies?',
+    'sorry voor de late reactie, kan ik morgen komen?',
   ])('third audit family, no alarm: "%s"', (text) => {
     expect(tierOf(text)).toBeNull();
   });
