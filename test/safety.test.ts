@@ -220,6 +220,18 @@ describe('red-flag detection (src/safety)', () => {
     ['my knee keeps me awake all night and I lost weight without trying', 'soon'],
     ['\'nachts pijn in mijn heup en ik word steeds dunner', 'soon'],
     ['ma heeft koorts en klaagt over haar heup', 'soon'],
+    ['DIT IS MIJN LAATSTE BERICHTJE', 'crisis'],
+    ['vaarwel iedereen, bedankt voor alles', 'crisis'],
+    ['ik heb afscheid genomen van mijn kleinkinderen en mijn vrouw', 'crisis'],
+    ['i wish i could fall asleep and never wake up', 'crisis'],
+    ['ik ben er straks niet meer, dan is het over', 'crisis'],
+    ['vanavond doe ik het, ik heb alles klaar', 'crisis'],
+    ['ik heb een strop gemaakt in de schuur', 'crisis'],
+    ['mijn man dreigt dat hij met de auto tegen een boom rijdt', 'crisis'],
+    ['ik bekras mezelf als ik het niet meer trek', 'crisis'],
+    ['ik heb vannacht weer in mijn pols gesneden', 'crisis'],
+    ['ik sla mezelf tot het bloedt', 'crisis'],
+    ['selfharm helpt me even', 'crisis'],
   ])('third audit family: "%s" → %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });
