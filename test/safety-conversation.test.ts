@@ -57,6 +57,20 @@ describe('signs said in other words: English, dialect, typos, indirectly (one pe
   });
 });
 
+describe('self-harm gets the crisis text, with the practice country\'s line and 112', () => {
+  it.each<['NL' | 'BE', string, string, RegExp[], RegExp[]]>([
+    ['NL', 'nl-NL', 'als de pijn te erg wordt kras ik mezelf met een mesje', [/113 Zelfmoordpreventie/, /0800-0113/, /jezelf pijn doen/, /gewond, bel dan 112/], [/1813/]],
+    ['NL', 'nl-BE', 'ik heb soms de drang om mezelf pijn te doen, mag ik nog sporten?', [/113 Zelfmoordpreventie/, /jezelf pijn doen/, /112/], [/1813/]],
+    ['BE', 'nl-BE', 'ik snij mezelf weer in mijn armen, sorry', [/Zelfmoordlijn 1813/, /zelfmoord1813\.be/, /jezelf pijn doen/, /gewond, bel dan 112/], [/\b113\b|0800-0113/]],
+    ['BE', 'nl-NL', 'i keep hurting myself on purpose', [/Zelfmoordlijn 1813/, /jezelf pijn doen/, /112/], [/\b113\b|0800-0113/]],
+  ])('%s practice, %s speaker: "%s"', async (country, locale, message, says, never) => {
+    const [reply] = await converse(testAdapterFor(practice(country), locale), [message]);
+    for (const re of says) expect(reply.text).toMatch(re);
+    for (const re of never) expect(reply.text).not.toMatch(re);
+    expect(reply.actions).toEqual([]);
+  });
+});
+
 describe('no "Afspraak maken" anywhere after a tier that rules out booking', () => {
   it.each<['NL' | 'BE', string, keyof typeof MESSAGES, string[]]>([
     ['NL', 'nl-NL', 'now', ['opnieuw', 'hallo', 'Vlaams']],

@@ -236,7 +236,7 @@ export class RedFlagDetector {
         starts.push(words.length);
         const clauseWords = this.wordsOf(clause);
         // "is pijn op de borst een bijwerking van …?": a question in general, about no one.
-        if ((asks || !words.length) && QUESTION_VERBS.has(clauseWords[0])) general.push({ from: words.length - 1, to: words.length + clauseWords.length });
+        if ((asks || !words.length) && QUESTION_VERBS.has(clauseWords[0]) && !asksAboutOwn(clauseWords)) general.push({ from: words.length - 1, to: words.length + clauseWords.length });
         words.push(...clauseWords);
       }
       if (!words.length) continue;
@@ -252,7 +252,8 @@ export class RedFlagDetector {
       const concepts = matches.filter((m) => !m.concept.startsWith('\u0000') && !checks.some((c) => c.start <= m.start && m.end <= c.end));
       const modifiers = matches.filter((m) => m.concept.startsWith('\u0000') && !concepts.some((k) => k.start <= m.end && m.start <= k.end));
       // Everything before the last "maar dat is over" in the sentence is over.
-      const resolvedBefore = Math.max(-1, ...modifiers.filter((m) => m.concept === RESOLVED).map((m) => m.start));
+      // "… dan is het over" speaks of what is to come, not of a sign that passed.
+      const resolvedBefore = Math.max(-1, ...modifiers.filter((m) => m.concept === RESOLVED && !FUTURE_MARKS.has(words[m.start - 1])).map((m) => m.start));
       // "Vorig jaar" sets aside its clause until the story comes back to now ("nu", "nieuw", "sinds").
       const pastMarks = [
         ...modifiers.filter((m) => m.concept === PAST),
@@ -440,8 +441,20 @@ function isTransposition(a: string, b: string): boolean {
 
 /** Verbs that open a yes/no question in general ("is …", "kan …", "geeft …"). */
 const QUESTION_VERBS: ReadonlySet<string> = new Set(['is', 'zijn', 'kan', 'kun', 'kunnen', 'geeft', 'geven', 'veroorzaakt', 'hoort', 'komt', 'krijgt', 'krijg']);
+/**
+ * "Is het normaal dat je 's nachts …": asking whether what one has is normal tells one's own
+ * signs, with the "je" patients use for themselves.
+ */
+function asksAboutOwn(words: readonly string[]): boolean {
+  return (words[1] === 'het' || words[1] === 'dat' || words[1] === 'dit') && OWN_QUESTION.has(words[2]);
+}
+const OWN_QUESTION: ReadonlySet<string> = new Set(['normaal', 'gewoon', 'erg', 'oke', 'ok', 'logisch']);
+
 /** Words that make a sentence about someone in particular: then it is no question in general. */
 const PERSONAL: ReadonlySet<string> = new Set(['ik', 'mijn', 'me', 'mij', 'mn', 'hij', 'ze', 'zij', 'haar', 'hem', 'u', 'uw', 'we', 'wij', 'ons', 'onze']);
+
+/** Words before "is het over" that put it in the future ("dan is het over", "straks is alles voorbij"). */
+const FUTURE_MARKS: ReadonlySet<string> = new Set(['dan', 'straks', 'morgen', 'binnenkort', 'snel', 'gauw', 'weldra', 'vannacht', 'vanavond']);
 
 /** Words that bring a story back from the past to now. */
 const NOW_WORDS: ReadonlySet<string> = new Set(['nu', 'sinds', 'sindsdien', 'nieuw', 'nieuwe', 'plots', 'ineens', 'opeens', 'vandaag', 'momenteel', 'deze', 'gisteren', 'vannacht', 'vanochtend', 'vanmorgen']);

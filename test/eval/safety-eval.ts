@@ -54,6 +54,9 @@ export const SAFETY_TABLES: { name: string; file: string }[] = [
   // alarms 4/136), then opened: a development set since, like the first.
   { name: 'redflags-audit2 (used, now development)', file: join(HERE, 'audit2', 'redflags-audit2.jsonl') },
   { name: 'routing-audit2 (ordinary questions)', file: join(HERE, 'audit2', 'routing-audit2.jsonl') },
+  // The third blind set, scored once (112 41/47, crisis 26/53, now 66/71, soon 36/41, false
+  // alarms 8/156), then opened: a development set since. Its lesson: crisis is tuned for recall.
+  { name: 'redflags-audit3 (used, now development)', file: join(HERE, 'audit3', 'redflags-audit3.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
