@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { load as parseYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
 import {
-  dateWordsFileSchema, emergencyFileSchema, intentsFileSchema, languageFileSchema, practiceFileSchema, screeningFileSchema,
+  crisisExamplesFileSchema, dateWordsFileSchema, emergencyFileSchema, intentsFileSchema, languageFileSchema, practiceFileSchema, screeningFileSchema,
   sourcesFileSchema, synonymsFileSchema, topicFileSchema,
 } from './schemas';
 import type { ContentProblem, KnowledgeBase, Topic } from './types';
@@ -53,8 +53,12 @@ export function loadKnowledge(dir: string, practiceFile = 'practice.yaml'): Load
   const screening = read('screening.yaml', screeningFileSchema);
   const practice = read(practiceFile, practiceFileSchema);
   const dateWords = read('date-words.yaml', dateWordsFileSchema);
+  // Optional: a practice without it runs on the rules alone; a file that is there must be valid.
+  const crisisFile = join(dir, 'crisis-examples.yaml');
+  const crisisExamples = existsSync(crisisFile) ? validate('crisis-examples.yaml', readFileSync(crisisFile, 'utf8'), crisisExamplesFileSchema, problems) : undefined;
   if (!sources || !language || !synonyms || !intents || !emergency || !screening || !practice || !dateWords) return { problems };
-  return { knowledge: { topics, sources, language, synonyms, intents, emergency, screening, practice, dateWords }, problems };
+  if (existsSync(crisisFile) && !crisisExamples) return { problems };
+  return { knowledge: { topics, sources, language, synonyms, intents, emergency, screening, practice, dateWords, crisisExamples }, problems };
 }
 
 /** Parses one YAML document and checks it against its schema, collecting problems. */

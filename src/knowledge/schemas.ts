@@ -414,3 +414,31 @@ export const dateWordsFileSchema = z.strictObject({
   to: phraseList,
   at: phraseList,
 });
+
+const exampleGroups = z.record(z.string().regex(TOPIC_ID), z.array(z.string().trim().min(1)));
+
+/**
+ * `crisis-examples.yaml`: what the learned crisis net is trained on. Groups name where the
+ * examples come from (`own`, or a used red-flag set) so the threshold can be cross-validated by
+ * leaving one group out. A text may stand in only one list: the same words cannot be both.
+ */
+export const crisisExamplesFileSchema = z
+  .strictObject({
+    threshold: z.number().gt(0.5).lt(1),
+    crisis: exampleGroups.refine((g) => Object.values(g).flat().length >= 20, 'needs at least 20 crisis examples'),
+    notCrisis: exampleGroups.refine((g) => Object.values(g).flat().length >= 20, 'needs at least 20 examples that are not a crisis'),
+  })
+  .superRefine((data, ctx) => {
+    const fold = (t: string) => t.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    const seen = new Map<string, string>();
+    for (const list of ['crisis', 'notCrisis'] as const) {
+      for (const [group, texts] of Object.entries(data[list])) {
+        texts.forEach((text, i) => {
+          const key = fold(text);
+          const before = seen.get(key);
+          if (before && before !== list) ctx.addIssue({ code: 'custom', path: [list, group, i], message: `"${text}" is also listed under ${before}: one text cannot be both` });
+          seen.set(key, list);
+        });
+      }
+    }
+  });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Locale } from '../config/AppConfig';
 import type {
   emergencyFileSchema, intentsFileSchema, languageFileSchema, practiceFileSchema, screeningFileSchema,
-  synonymsFileSchema, TopicFile, dateWordsFileSchema, Source,
+  synonymsFileSchema, TopicFile, dateWordsFileSchema, Source, crisisExamplesFileSchema,
 } from './schemas';
 
 export type LanguageData = z.infer<typeof languageFileSchema>;
@@ -13,6 +13,7 @@ export type Practice = z.infer<typeof practiceFileSchema>;
 export type ScreeningData = z.infer<typeof screeningFileSchema>;
 export type Topic = TopicFile;
 export type DateWords = z.infer<typeof dateWordsFileSchema>;
+export type CrisisExamples = z.infer<typeof crisisExamplesFileSchema>;
 export type { Locale };
 
 /** Everything the assistant knows, loaded and validated from `knowledge/`. */
@@ -26,6 +27,8 @@ export interface KnowledgeBase {
   screening: ScreeningData;
   practice: Practice;
   dateWords: DateWords;
+  /** The learned crisis net's examples (`crisis-examples.yaml`); without the file the net is off. */
+  crisisExamples?: CrisisExamples;
 }
 
 /** One problem found in a content file: which file, which field, what is wrong. */
