@@ -103,7 +103,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     });
     const router = new Router(knowledge, { thresholds: config.router, maxChars: config.maxMessageChars });
     const composer = new ReplyComposer(knowledge, translator);
-    const safety = new SafetyDesk(new RedFlagDetector(knowledge.emergency, knowledge.language, router.normalizer, clock), composer);
+    const safety = new SafetyDesk(new RedFlagDetector(knowledge.emergency, knowledge.language, router.normalizer, clock, router.crisisNet), composer);
     const answers = new AnswerWords(translator);
     const renderer = new ActivityRenderer();
     const defaultLocale: Locale = config.defaultLocale ?? knowledge.practice.defaultLocale;

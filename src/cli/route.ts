@@ -7,6 +7,7 @@
 import { createInterface } from 'node:readline';
 import { SUPPORTED_LOCALES, parseConfig, type Locale } from '../config';
 import { loadValidatedKnowledge } from '../knowledge';
+import { CRISIS_NET_RULE } from '../safety/CrisisNet';
 import { Router } from '../understanding';
 
 const ROUTE_INTENTS = new Set(['faq', 'clarify', 'booking', 'cancel-booking', 'handoff', 'emergency', 'greeting', 'thanks', 'help', 'restart', 'none']);
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     const out: Record<string, unknown> = { intent, topic: intent === 'faq' ? d.topic : null, score: d.score };
     out.candidates = intent === 'clarify' ? d.candidates : [];
     // The red flag's tier (112, crisis, now, soon) for emergencies; null otherwise.
-    out.tier = intent === 'emergency' ? (knowledge.emergency.rules.find((r) => r.id === d.emergencyRule)?.tier ?? null) : null;
+    out.tier = intent === 'emergency' ? (d.emergencyRule === CRISIS_NET_RULE ? 'crisis' : (knowledge.emergency.rules.find((r) => r.id === d.emergencyRule)?.tier ?? null)) : null;
     process.stdout.write(JSON.stringify(out) + '\n');
   }
 }

@@ -1,5 +1,6 @@
 import type { EmergencyData, LanguageData } from '../knowledge/types';
 import { systemClock, type Clock } from '../util/Clock';
+import { CRISIS_NET_RULE, type CrisisNet } from './CrisisNet';
 import type { Tier } from './Tier';
 import { TIERS } from './Tier';
 
@@ -123,12 +124,14 @@ export class RedFlagDetector {
   /**
    * @param clock tells which years are past ("in 2019" sets its clause aside like "vorig jaar");
    * injected so tests are deterministic
+   * @param net the learned crisis net, asked only when no rule fires; without it, the rules alone
    */
   constructor(
     data: EmergencyData,
     language: LanguageData,
     private readonly words: WordSource,
     private readonly clock: Clock = systemClock,
+    private readonly net?: CrisisNet,
   ) {
     this.negations = new Set(language.negations);
     this.breaks = new Set(language.negationBreaks);
@@ -198,7 +201,7 @@ export class RedFlagDetector {
 
   /** The tier of a rule id, e.g. of a screening question's red flag. */
   tierOf(rule: string): Tier | undefined {
-    return this.tiers.get(rule);
+    return rule === CRISIS_NET_RULE && this.net ? 'crisis' : this.tiers.get(rule);
   }
 
   /**
@@ -209,13 +212,15 @@ export class RedFlagDetector {
    */
   detect(text: string, _corrected?: readonly string[]): RedFlag | undefined {
     const present = this.conceptsIn(text ?? '');
-    if (!present.size) return undefined;
     for (const rule of this.rules) {
       if (!rule.all.every((c) => present.has(c))) continue;
       if (rule.any.length && !rule.any.some((c) => present.has(c))) continue;
       if (rule.none.some((c) => present.has(c))) continue;
       return { tier: rule.tier, rule: rule.id };
     }
+    // Only where no rule fired: the net adds a crisis alarm for wordings the rules never saw,
+    // and so can never lower or change a tier the rules gave.
+    if (this.net?.flags(text ?? '')) return { tier: 'crisis', rule: CRISIS_NET_RULE };
     return undefined;
   }
 

@@ -1,3 +1,4 @@
 export * from './Tier';
 export * from './RedFlagDetector';
 export * from './SafetyTexts';
+export * from './CrisisNet';

@@ -1,4 +1,5 @@
 import type { EmergencyData, LanguageData } from '../knowledge/types';
+import type { CrisisNet } from '../safety/CrisisNet';
 import { RedFlagDetector, type WordSource } from '../safety/RedFlagDetector';
 
 /**
@@ -9,8 +10,8 @@ import { RedFlagDetector, type WordSource } from '../safety/RedFlagDetector';
 export class EmergencyDetector {
   private readonly detector: RedFlagDetector;
 
-  constructor(data: EmergencyData, language: LanguageData, normalizer: WordSource) {
-    this.detector = new RedFlagDetector(data, language, normalizer);
+  constructor(data: EmergencyData, language: LanguageData, normalizer: WordSource, net?: CrisisNet) {
+    this.detector = new RedFlagDetector(data, language, normalizer, undefined, net);
   }
 
   /** The id of the most urgent rule that fires, or undefined. */

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { SUPPORTED_LOCALES, type Locale } from '../config/AppConfig';
 import type { IntentId, KnowledgeBase } from '../knowledge';
 import { allAnswerTexts, INTENT_IDS } from '../knowledge';
+import { crisisNetFor, type CrisisNet } from '../safety/CrisisNet';
 import { EmergencyDetector } from './EmergencyDetector';
 import { foldAndSplit, LEARN, TextNormalizer } from './TextNormalizer';
 import { TopicIndex, type QueryTerm, type Ranked } from './TopicIndex';
@@ -105,6 +106,8 @@ const NO_RANKED: readonly Ranked[] = [];
 export class Router {
   readonly normalizer: TextNormalizer;
   private readonly emergency: EmergencyDetector;
+  /** The learned crisis net, trained once here; the bot's safety check shares it. Undefined without crisis-examples.yaml. */
+  readonly crisisNet: CrisisNet | undefined;
   private readonly index: TopicIndex;
   private readonly exact = new Map<string, IntentId>();
   private readonly joins: Set<string>;
@@ -163,7 +166,8 @@ export class Router {
     const answersFrom = texts.length;
     for (const topic of kb.topics.values()) for (const locale of SUPPORTED_LOCALES) for (const a of allAnswerTexts(topic.locales[locale])) add(a.text, LEARN.stems);
     const learned = this.normalizer.learn(texts, flags);
-    this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer);
+    this.crisisNet = crisisNetFor(kb, this.normalizer);
+    this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer, this.crisisNet);
 
     const { stems, stemStart, stemIds } = learned;
     for (let i = answersFrom; i < texts.length; i++) {

@@ -78,7 +78,7 @@ export function loadSafetyTable(file: string): SafetyExample[] {
 
 /** The detector as the bot builds it: the router's normaliser (vocabulary, typo correction). */
 export function safetyDetectorFor(kb: KnowledgeBase, router: Router): RedFlagDetector {
-  return new RedFlagDetector(kb.emergency, kb.language, router.normalizer);
+  return new RedFlagDetector(kb.emergency, kb.language, router.normalizer, undefined, router.crisisNet);
 }
 
 /** Runs one table through the detector. */

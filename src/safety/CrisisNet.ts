@@ -1,0 +1,145 @@
+import type { CrisisExamples, KnowledgeBase } from '../knowledge/types';
+
+/** What the net needs of the text normaliser: the folded, rewritten words of a text. */
+export interface BaseWords {
+  baseWords(text: string): string[];
+}
+
+/** Training settings; the defaults are the ones cross-validated in `npm run eval:crisis-net`. */
+export interface CrisisNetOptions {
+  /** Passes over the training examples. */
+  epochs: number;
+  /** AdaGrad's base step. */
+  rate: number;
+  /** L2 penalty per step, keeping single rare words from deciding alone. */
+  l2: number;
+}
+
+export const CRISIS_NET_DEFAULTS: CrisisNetOptions = { epochs: 25, rate: 0.3, l2: 1e-4 };
+
+/** The rule id a red flag found by the net carries (emergency.yaml has no rule of that name). */
+export const CRISIS_NET_RULE = 'crisis-net';
+
+/** Character n-grams of a word shorter than this add nothing the word itself does not say. */
+const CHAR_MIN_WORD = 4;
+
+/**
+ * The features of a message: its words, word pairs, and the 4-letter pieces of its longer words
+ * (so "zelfmoordgedachtes", "doodgaan" or a typo share pieces with the examples' words).
+ */
+export function crisisFeatures(words: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    out.add(`w:${w}`);
+    if (i + 1 < words.length) out.add(`b:${w} ${words[i + 1]}`);
+    if (w.length >= CHAR_MIN_WORD) {
+      const padded = `<${w}>`;
+      for (let j = 0; j + 4 <= padded.length; j++) out.add(`c:${padded.slice(j, j + 4)}`);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * A learned safety net for the crisis tier: logistic regression over a message's words, word
+ * pairs and letter pieces, trained at start-up from `knowledge/crisis-examples.yaml` (crisis
+ * wordings against ordinary questions, the FAQ and intent phrasings, and other tiers' emergencies).
+ * The rules of emergency.yaml stay first: the detector asks the net only when no rule fired, so
+ * the net can add a crisis alarm but never lower or change a tier. Pure after training.
+ */
+export class CrisisNet {
+  private constructor(
+    private readonly words: BaseWords,
+    private readonly weights: ReadonlyMap<string, number>,
+    /** The probability from which a message counts as a crisis. */
+    readonly threshold: number,
+  ) {}
+
+  /**
+   * Trains on crisis and other texts. Deterministic: the same examples give the same net.
+   *
+   * @param threshold the probability from which {@link flags} says crisis
+   */
+  static train(words: BaseWords, crisis: readonly string[], other: readonly string[], threshold: number, options: CrisisNetOptions = CRISIS_NET_DEFAULTS): CrisisNet {
+    // Features as indices into flat arrays: training runs at every start-up and must stay quick.
+    const index = new Map<string, number>();
+    const encode = (text: string) => Int32Array.from(crisisFeatures(words.baseWords(text)), (f) => {
+      let i = index.get(f);
+      if (i === undefined) index.set(f, (i = index.size));
+      return i;
+    });
+    const examples = [...crisis.map((t) => ({ f: encode(t), y: 1 })), ...other.map((t) => ({ f: encode(t), y: 0 }))].filter((e) => e.f.length);
+    // Balanced classes: a few hundred crisis texts against thousands of others.
+    const pos = examples.filter((e) => e.y === 1).length || 1;
+    const neg = examples.length - pos || 1;
+    const classWeight = [examples.length / (2 * neg), examples.length / (2 * pos)];
+    const w = new Float64Array(index.size);
+    const g2 = new Float64Array(index.size).fill(1e-8);
+    // No intercept: a text of words the net never saw stays at 0.5, below any threshold, instead
+    // of taking the class balance's prior ("asdf" is no crisis).
+    let seed = 20;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const order = examples.map((_, i) => i);
+    for (let epoch = 0; epoch < options.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      for (const k of order) {
+        const { f, y } = examples[k];
+        const scale = 1 / Math.sqrt(f.length);
+        let z = 0;
+        for (const i of f) z += w[i] * scale;
+        const grad = (sigmoid(z) - y) * classWeight[y];
+        for (const i of f) {
+          const g = grad * scale + options.l2 * w[i];
+          g2[i] += g * g;
+          w[i] -= (options.rate * g) / Math.sqrt(g2[i]);
+        }
+      }
+    }
+    const weights = new Map<string, number>();
+    for (const [name, i] of index) if (w[i] !== 0) weights.set(name, w[i]);
+    return new CrisisNet(words, weights, threshold);
+  }
+
+  /** The net's probability that the text is a crisis message. */
+  probability(text: string): number {
+    const f = crisisFeatures(this.words.baseWords(text ?? ''));
+    if (!f.length) return 0;
+    const scale = 1 / Math.sqrt(f.length);
+    let z = 0;
+    for (const name of f) z += (this.weights.get(name) ?? 0) * scale;
+    return sigmoid(z);
+  }
+
+  /** True when the net's probability reaches the threshold. */
+  flags(text: string): boolean {
+    return this.probability(text) >= this.threshold;
+  }
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The texts the net learns from in a knowledge base: the examples file's crisis and other lists
+ * (optionally without some groups, for cross-validation), the FAQ phrasings of every topic and
+ * the intents' phrasings (those are ordinary questions by definition).
+ */
+export function crisisTrainingTexts(kb: KnowledgeBase, examples: CrisisExamples, leaveOut: ReadonlySet<string> = new Set()): { crisis: string[]; other: string[] } {
+  const pick = (groups: Record<string, string[]>) => Object.entries(groups).filter(([g]) => !leaveOut.has(g)).flatMap(([, texts]) => texts);
+  const faq = [...kb.topics.values()].flatMap((t) => Object.values(t.locales).flatMap((l) => l?.phrasings ?? []));
+  const intents = Object.values(kb.intents).flatMap((i) => i.phrasings);
+  return { crisis: pick(examples.crisis), other: [...pick(examples.notCrisis), ...faq, ...intents] };
+}
+
+/** The net a knowledge base describes, or undefined when it has no `crisis-examples.yaml`. */
+export function crisisNetFor(kb: KnowledgeBase, words: BaseWords): CrisisNet | undefined {
+  const examples = kb.crisisExamples;
+  if (!examples) return undefined;
+  const { crisis, other } = crisisTrainingTexts(kb, examples);
+  return CrisisNet.train(words, crisis, other, examples.threshold);
+}
