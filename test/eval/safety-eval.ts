@@ -59,6 +59,16 @@ export const SAFETY_TABLES: { name: string; file: string }[] = [
   { name: 'redflags-audit3 (used, now development)', file: join(HERE, 'audit3', 'redflags-audit3.jsonl') },
 ];
 
+/**
+ * Blind sets: written without seeing the rules, never tuned on. Reported beside the tables
+ * above, never held to the targets: their figures are what the check does on words it has not
+ * seen (issue 20). Opening one to fix its misses makes it a development table above, and a new
+ * blind set is written for the next round.
+ */
+export const BLIND_TABLES: { name: string; file: string }[] = [
+  { name: 'redflags-audit4 (blind, never tuned on)', file: join(HERE, 'audit4', 'redflags-audit4.jsonl') },
+];
+
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
 export function loadSafetyTable(file: string): SafetyExample[] {
   return readFileSync(file, 'utf8')
@@ -139,6 +149,10 @@ export function runSafetyEval(kb: KnowledgeBase, router: Router, log: (line: str
     ok &&= meetsTargets(f);
   }
   log(ok ? 'Red-flag targets met.' : 'Red-flag targets missed.');
+  for (const table of BLIND_TABLES.filter((t) => existsSync(t.file))) {
+    // Never with the misses listed: whoever reads them has opened the set.
+    for (const line of formatSafety(evaluateSafety(table.name, detector, loadSafetyTable(table.file)))) log(line);
+  }
   return ok;
 }
 
