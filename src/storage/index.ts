@@ -15,3 +15,8 @@ export * from './openSqlite';
 export * from './PostgresNotifications';
 export * from './sharedSecret';
 export * from './PostgresMessageIds';
+export * from './PostgresLocks';
+export * from './PostgresConsoleSessions';
+export * from './PostgresStaffPresence';
+export * from './PostgresTicketEvents';
+export * from './PostgresRecentLines';
