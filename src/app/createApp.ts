@@ -34,7 +34,7 @@ import { I18nextTranslator, resolveLocale } from '../i18n/Translator';
 import { lintReviews, loadValidatedKnowledge, type KnowledgeBase } from '../knowledge';
 import { pseudonym, type Logger } from '../logging/Logger';
 import { BotServer } from '../server/BotServer';
-import { BotStorage } from '../storage/BotStorage';
+import { BotStorage } from '../bot/BotStorage';
 import { AnswerWords } from '../conversation/AnswerWords';
 import { DayQuestion } from '../conversation/DayQuestion';
 import { EnglishOffer } from '../conversation/EnglishOffer';

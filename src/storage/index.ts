@@ -1,5 +1,4 @@
 export * from './StateStore';
-export * from './BotStorage';
 export * from './migrations';
 export * from './SqliteDatabase';
 export * from './PostgresDatabase';
