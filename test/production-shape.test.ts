@@ -130,9 +130,13 @@ describe('two instances behind a round-robin proxy, no sticky sessions', () => {
     const before = await confirmed();
     const patient = await WebPatient.start(proxy);
     for (const text of BOOK.slice(0, 8)) await patient.say(proxy, text);
+    const queue = await liveQueue(b, await signIn(b));
     await pg.restart();
     await until(async () => (await ready(a)) && (await ready(b)), 'both instances ready again');
     expect(await confirmed()).toEqual(before);
+    // Ticket events sent while B was not listening are lost: B's console is told to reload.
+    await until(() => queue.events.some((e) => e.type === 'changed' && e.ticketId === ''), 'a reload event on B\'s console');
+    queue.close();
     for (const text of BOOK.slice(8)) await patient.say(proxy, text);
     await patient.news(proxy);
     const last = await patient.sayAndHear(proxy, 'Bevestigen');

@@ -1,6 +1,7 @@
 /** What happened to a ticket, for the console's live queue. */
 export interface TicketEvent {
   type: 'opened' | 'message' | 'changed';
+  /** Empty when any ticket may have changed (events were missed): the console reloads its lists. */
   ticketId: string;
 }
 

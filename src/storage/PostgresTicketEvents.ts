@@ -9,7 +9,9 @@ const TYPES = new Set<TicketEvent['type']>(['opened', 'message', 'changed']);
 /**
  * Ticket events on PostgreSQL NOTIFY: each instance publishes what happened to a ticket (its id
  * and what happened, never what was said) and hears the others'. Its own come back too and are
- * skipped: it told its own consoles already.
+ * skipped: it told its own consoles already. Events sent while the listening connection was
+ * down (a database restart) are lost: once it is back, a 'changed' event without a ticket has
+ * every console load its queue again.
  */
 export class PostgresTicketEvents implements TicketEventBus {
   private readonly instance = randomUUID();
@@ -29,6 +31,6 @@ export class PostgresTicketEvents implements TicketEventBus {
       } catch (err) {
         this.onError(err);
       }
-    });
+    }, () => listener({ type: 'changed', ticketId: '' }));
   }
 }
