@@ -260,6 +260,7 @@ export class BookingDialog extends InterruptibleDialog {
       const outcome = await this.deps.bookings.create(booking);
       if (outcome === 'slot-taken') return 'slot-taken';
       if (outcome === 'created') {
+        (await this.deps.memory.get(step.context, { misses: 0 })).justBooked = true;
         await this.confirm(step, booking, locale);
         return 'created';
       }

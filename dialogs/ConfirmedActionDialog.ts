@@ -70,7 +70,7 @@ export function saveTranscriptDialog(id: string, deps: DialogDeps): ConfirmedAct
     declinedKey: 'transcript.notSaved',
     act: async (context, locale) => {
       const conversationId = context.activity.conversation.id;
-      await deps.curation.saveTranscript({ conversationId, lines: deps.recent.of(conversationId), at: deps.clock.now() });
+      await deps.curation.saveTranscript({ conversationId, lines: await deps.recent.of(conversationId), at: deps.clock.now() });
       return t(locale, 'transcript.saved');
     },
   });

@@ -16,7 +16,7 @@ import type { KnowledgeBase } from '../src/knowledge/types';
 import type { Router } from '../src/understanding/Router';
 import type { Clock } from '../src/util/Clock';
 import type { HandoffService } from '../src/handoff/HandoffService';
-import type { RecentTurns } from '../src/handoff/RecentTurns';
+import type { RecentLines } from '../src/handoff/RecentLines';
 import type { CurationRepository } from '../src/curation/CurationRepository';
 
 /** Everything the dialogs use, passed in by the composition root. */
@@ -42,14 +42,14 @@ export interface DialogDeps {
   /** Deletes what the bot holds about the patient of this turn; says how much of each kind went. */
   forgetUser(context: TurnContext): Promise<{ bookings: number; callbacks: number; transcripts: number }>;
   handoff: HandoffService;
-  /** The last lines of each conversation, in memory, for a receptionist. */
-  recent: RecentTurns;
+  /** The last lines of each conversation, for a receptionist (in memory, or shared in PostgreSQL). */
+  recent: RecentLines;
   /** Unanswered questions, answer feedback, opt-in transcripts. */
   curation: CurationRepository;
   /** Days conversations (and opt-in transcripts) are kept (RETENTION_CONVERSATION_DAYS). */
   conversationRetentionDays: number;
-  /** True while at least one receptionist is signed in to the console. */
-  staffOnline(): boolean;
+  /** True while a receptionist has the console's live queue open, on any instance. */
+  staffOnline(): Promise<boolean>;
   /** The confirmation e-mail, sent in the background after a booking is stored; none when absent. */
   confirmationMail?: BookingConfirmationMail;
   /** Limits booking lookups by reference and date of birth; none when absent (tests). */

@@ -39,7 +39,7 @@ export class HandoffDialog extends BaseDialog {
   private async offer(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const channel = step.context.activity.channelId;
-    const live = isPracticeOpen(this.deps.knowledge.practice, this.deps.clock.now()) && this.deps.staffOnline();
+    const live = isPracticeOpen(this.deps.knowledge.practice, this.deps.clock.now()) && (await this.deps.staffOnline());
     (step.values as { live?: boolean }).live = live;
     if (live) {
       const choices = ['handoff.wait', 'handoff.callback'].map((k) => this.t(locale, k));
@@ -88,7 +88,7 @@ export class HandoffDialog extends BaseDialog {
   private async openTicket(step: WaterfallStepContext<HandoffOptions>, callbackPhone: string | undefined): Promise<void> {
     const context = step.context;
     const locale = await this.locale(context);
-    const recent = this.deps.recent.of(context.activity.conversation.id);
+    const recent = await this.deps.recent.of(context.activity.conversation.id);
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
     const memory = await this.deps.memory.get(context, { misses: 0 });
     await this.deps.handoff.open({

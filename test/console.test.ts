@@ -145,7 +145,7 @@ describe('Teams for staff', () => {
     const { app: teamsApp } = await buildTestApp({
       STAFF_TEAMS_SERVICE_URL: channelUrl, STAFF_TEAMS_CONVERSATION_ID: '19:staff@thread.tacv2', PUBLIC_URL: 'https://bot.beweegreden.example',
     });
-    teamsApp.consoleSessions.create('anna');
+    await teamsApp.consoleSessions.create('anna');
     const card$ = nextDelivery();
     const ticket = await teamsApp.handoff.open({
       reason: 'requested', channel: 'webchat', locale: 'nl-NL', conversationId: 'c-teams', reference: {},

@@ -11,7 +11,7 @@ afterEach(() => app.close());
 
 /** A receptionist signed in with the console's live queue open (what the console page does). */
 const signIn = () => {
-  app.consoleSessions.create('anna');
+  void app.consoleSessions.create('anna');
   app.handoff.watch(() => undefined);
 };
 async function ticketOf(conversation: string) {
@@ -87,7 +87,7 @@ describe('handoff to a person', () => {
   });
 
   it.each(['nl-NL', 'nl-BE'])('in %s promises no waiting in the chat when a receptionist is signed in but has no console open', async (locale) => {
-    app.consoleSessions.create('anna');
+    await app.consoleSessions.create('anna');
     const r = await converse(testAdapterFor(app, locale), ['kan ik iemand spreken']);
     expect(r[0].text).toMatch(/niemand van de praktijk bereikbaar/);
     expect(r[0].text).toMatch(/030 123 45 67|Openingstijden|Openingsuren/);
@@ -96,7 +96,7 @@ describe('handoff to a person', () => {
   });
 
   it('promises waiting in the chat only while the console is open, not after it closed', async () => {
-    app.consoleSessions.create('anna');
+    await app.consoleSessions.create('anna');
     const stop = app.handoff.watch(() => undefined);
     const open = await converse(testAdapterFor(app), ['kan ik iemand spreken']);
     expect(open[0].actions).toContain('In de chat wachten');

@@ -230,8 +230,8 @@ describe('in-process checks', () => {
 
   it('a handler that throws answers 500 with a generic message and a correlation id the log has too', async () => {
     const spy = jest.spyOn(app.handoff, 'queue').mockRejectedValueOnce(new Error('connection to db-internal.example:5432 refused'));
-    app.consoleSessions.create('anna');
-    const { token } = app.consoleSessions.create('anna');
+    await app.consoleSessions.create('anna');
+    const { token } = await app.consoleSessions.create('anna');
     try {
       const res = await rawRequest(base, 'GET', '/console/api/queue', { cookie: `fa_console=${token}` });
       expect(res.status).toBe(500);

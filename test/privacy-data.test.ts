@@ -1,5 +1,5 @@
 import { MemoryStorage } from 'botbuilder';
-import { BotStorage } from '../src/storage';
+import { BotStorage } from '../src/bot/BotStorage';
 import { buildTestApp, converse, testAdapterFor } from './helpers/testApp';
 
 const BOOK = ['Afspraak maken', 'ja', 'Knie', 'Links', 'een paar maanden', 'nee', ...Array(7).fill('nee'), '1', 'Jolanda Verbeek', '14-03-1961', '0612345678', 'geen', 'Bevestigen'];

@@ -160,7 +160,7 @@ describe('the transcript a contact centre receives with handoff.initiate', () =>
     const { app, base } = await started();
     try {
       // A receptionist signed in with the console's live queue open: the chat may wait for them.
-      app.consoleSessions.create('anna');
+      await app.consoleSessions.create('anna');
       app.handoff.watch(() => undefined);
       const say = chat(base, 'markdown-1');
       await say('[klik hier](https://evil.example/login) en **nu** <b>echt</b>');

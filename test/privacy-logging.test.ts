@@ -15,7 +15,7 @@ const PERSONAL = {
 describe('logs', () => {
   it('never contain message text, names, phone numbers, e-mail addresses or dates of birth, even at trace level', async () => {
     const { app, sink } = await buildTestApp({ LOG_LEVEL: 'trace' }, new MemoryStorage());
-    app.consoleSessions.create('anna');
+    await app.consoleSessions.create('anna');
     // Her console's live queue is open: only then is waiting in the chat offered.
     app.handoff.watch(() => undefined);
     const patient = testAdapterFor(app);

@@ -191,7 +191,7 @@ describe('an alarm outranks any running flow', () => {
 describe('while a person holds the chat', () => {
   it('the bot stays silent, except for a red flag: its instruction goes out, and the message still reaches the practice', async () => {
     // A receptionist signed in, with the console's live queue open.
-    practices.NL.consoleSessions.create('anna');
+    await practices.NL.consoleSessions.create('anna');
     const stopWatching = practices.NL.handoff.watch(() => undefined);
     const adapter = testAdapterFor(practices.NL);
     const r = await converse(adapter, ['ik wil een medewerker spreken', 'In de chat wachten', 'hallo?', MESSAGES.crisis]);

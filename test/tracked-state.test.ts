@@ -1,6 +1,6 @@
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext, UserState, type StoreItems } from 'botbuilder';
 import { TrackedState } from '../src/bot/TrackedState';
-import { BotStorage } from '../src/storage/BotStorage';
+import { BotStorage } from '../src/bot/BotStorage';
 import { SqliteDatabase } from '../src/storage/SqliteDatabase';
 import type { WriteOutcome } from '../src/storage/StateStore';
 import { FixedClock } from '../src/util/Clock';

@@ -14,9 +14,10 @@ import { registerWhatsAppRoutes, WhatsAppAdapter, type WhatsAppWebhook } from '.
 import { PostgresDirectLineStore, type DirectLineAdapter } from '../channels/directline';
 import { registerWebChannel, tokenKeyIn, type WebChannelDeps } from '../channels/web';
 import { StaffTeamsNotifier } from '../channels/teams/StaffTeamsNotifier';
-import { ConsoleSessions, ConsoleUsers, ConsoleViews, registerConsoleRoutes } from '../console';
+import { MemoryConsoleSessions, ConsoleUsers, ConsoleViews, registerConsoleRoutes, type ConsoleSessions } from '../console';
 import { HandoffService } from '../handoff/HandoffService';
 import { RecentTurns } from '../handoff/RecentTurns';
+import type { RecentLines } from '../handoff/RecentLines';
 import type { Ticket } from '../handoff/Ticket';
 import { serviceUrlAllowed } from '../server/ActivityValidator';
 import { ChannelAuthentication } from '../server/ChannelAuthentication';
@@ -33,7 +34,7 @@ import { I18nextTranslator, resolveLocale } from '../i18n/Translator';
 import { lintReviews, loadValidatedKnowledge, type KnowledgeBase } from '../knowledge';
 import { pseudonym, type Logger } from '../logging/Logger';
 import { BotServer } from '../server/BotServer';
-import { BotStorage } from '../storage/BotStorage';
+import { BotStorage } from '../bot/BotStorage';
 import { AnswerWords } from '../conversation/AnswerWords';
 import { DayQuestion } from '../conversation/DayQuestion';
 import { EnglishOffer } from '../conversation/EnglishOffer';
@@ -44,6 +45,10 @@ import { openDatabase, type Database } from '../storage/Database';
 import { RetentionJob } from '../storage/RetentionJob';
 import { sharedSecret } from '../storage/sharedSecret';
 import { PostgresMessageIds } from '../storage/PostgresMessageIds';
+import { PostgresConsoleSessions } from '../storage/PostgresConsoleSessions';
+import { PostgresRecentLines } from '../storage/PostgresRecentLines';
+import { PostgresStaffPresence } from '../storage/PostgresStaffPresence';
+import { PostgresTicketEvents } from '../storage/PostgresTicketEvents';
 import { Router } from '../understanding/Router';
 import { systemClock, type Clock } from '../util/Clock';
 
@@ -111,14 +116,23 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const conversationState = TrackedState.forConversations(storage);
     const userState = TrackedState.forUsers(storage);
     const memory = conversationState.createProperty<ConversationMemory>('memory');
-    const handoff = new HandoffService(database.tickets, clock, config.handoffTimeoutMinutes);
-    const recent = new RecentTurns();
+    // Several instances on one database share the console's sessions, who watches the queue,
+    // ticket events and the lines a ticket starts with; one process keeps them in memory.
+    const shared = database.shared;
+    const sharedError = (err: unknown) => logger.warn({ event: 'shared_state_failed', err }, 'shared console state not reached');
+    const handoff = new HandoffService(database.tickets, clock, config.handoffTimeoutMinutes, shared ? {
+      presence: new PostgresStaffPresence(shared.pool, sharedError),
+      bus: new PostgresTicketEvents(shared.pool, shared.notifications, sharedError),
+    } : {});
+    const recent: RecentLines = shared ? new PostgresRecentLines(shared.pool) : new RecentTurns();
     const consoleUsers = new ConsoleUsers(config.consoleUsers);
     const weakAccounts = consoleUsers.weakAccounts().length;
     if (weakAccounts) {
       logger.warn({ event: 'console_weak_hashes', accounts: weakAccounts }, 'CONSOLE_USERS has password hashes below the current scrypt minimum: make new entries with npm run console:add-user');
     }
-    const consoleSessions = new ConsoleSessions(clock, config.consoleSessionHours);
+    const consoleSessions: ConsoleSessions = shared
+      ? new PostgresConsoleSessions(shared.pool, clock, config.consoleSessionHours)
+      : new MemoryConsoleSessions(clock, config.consoleSessionHours);
     const formatter = new BookingFormatter(practice);
     const english = new EnglishOffer(
       config.localesDir, practice, formatOpeningHours(practice.locations[0].openingHours, practice.defaultLocale, translator), new Set(knowledge.language.stopwords),
@@ -158,8 +172,9 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       recent,
       curation: database.curation,
       conversationRetentionDays: config.retention.conversationDays,
-      // A receptionist is in the chat only while a console has the live queue open (not merely a session that has not expired).
-      staffOnline: () => consoleSessions.activeCount() > 0 && handoff.staffWatching(),
+      // A receptionist is in the chat only while a console has the live queue open (not merely a
+      // session that has not expired): the queue's event stream needs a valid session.
+      staffOnline: () => handoff.staffWatching(),
       lookupGuard: new BookingLookupGuard(clock),
       confirmationMail,
       dateParser,
@@ -173,7 +188,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         const transcripts = await database.curation.deleteTranscripts(a.conversation.id);
         await conversationState.delete(context);
         await userState.delete(context);
-        recent.forget(a.conversation.id);
+        await recent.forget(a.conversation.id);
         // The web chat's own copy of what was said, which a reload would show again.
         await channelTranscripts.forget?.(a.conversation.id);
         return { bookings: deleted, callbacks, transcripts };
@@ -182,7 +197,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const retention = new RetentionJob(database, database.bookings, database.tickets, database.curation, clock, config.retention, logger);
     const bot = new FysioBot({
       conversationState, userState, memory, flows, router, responder, composer, renderer, logger, defaultLocale, safety,
-      maxMessageChars: config.maxMessageChars, handoff, recent, answers, english,
+      maxMessageChars: config.maxMessageChars, handoff, recent, answers, english, turns: database.turns,
     });
 
     const auth = new ChannelAuthentication(config.auth);
@@ -225,7 +240,6 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     });
     // Several instances on one database share the web chat: its conversations, activities and
     // token key live in PostgreSQL, and new activities are announced with NOTIFY.
-    const shared = database.shared;
     const webChat = registerWebChannel(server.server, {
       config, logic: (context) => bot.run(context), logger, practice, translator, clock, trustedProxyHops: config.trustedProxyHops,
       tokenKey: config.directLine.tokenKey ?? (shared ? await sharedSecret(shared.pool, 'directline_token_key') : tokenKeyIn(config.dataDir)),
@@ -281,6 +295,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     });
     registerConsoleRoutes(server.server, {
       users: consoleUsers, sessions: consoleSessions, handoff, logger, clock,
+      deviceKey: shared ? await sharedSecret(shared.pool, 'console_device_key') : undefined,
       views: new ConsoleViews(handoff, database.bookings, formatter, practice, clock, config.retention.conversationDays),
       secureCookies: (config.publicUrl ?? '').startsWith('https:'),
       trustedProxyHops: config.trustedProxyHops,
@@ -306,8 +321,9 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const handoffTimer = overrides.noBackgroundJobs
       ? undefined
       : setInterval(() => {
-          void handoff
-            .fallBackOverdue((t) => translator.t(t.locale, 'handoff.timedOut', { phone: practice.phone }))
+          // One instance at a time: the next finds the tickets closed and tells no patient twice.
+          void database.turns
+            .run('handoff-timeouts', () => handoff.fallBackOverdue((t) => translator.t(t.locale, 'handoff.timedOut', { phone: practice.phone })))
             .catch((err: unknown) => logger.error({ event: 'handoff_timeout_failed', err }, 'handoff fallback failed'));
         }, 30_000);
     handoffTimer?.unref();

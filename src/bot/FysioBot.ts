@@ -19,7 +19,8 @@ import { setTurnSafety } from './TurnSafety';
 import { pseudonym, type Logger } from '../logging/Logger';
 import type { Router } from '../understanding/Router';
 import type { HandoffService } from '../handoff/HandoffService';
-import type { RecentTurns } from '../handoff/RecentTurns';
+import type { RecentLines } from '../handoff/RecentLines';
+import type { ConversationLocks } from '../util/ConversationLocks';
 
 /** What the bot needs; built by the composition root. */
 export interface FysioBotDeps {
@@ -36,7 +37,9 @@ export interface FysioBotDeps {
   defaultLocale: Locale;
   maxMessageChars: number;
   handoff: HandoffService;
-  recent: RecentTurns;
+  recent: RecentLines;
+  /** One conversation's turns one at a time (also across instances); none: no queue (tests). */
+  turns?: ConversationLocks;
   /** Red flags, checked on every message before anything else. */
   safety: SafetyDesk;
   /** "terug", "later", "verder": the words that move around in a flow. */
@@ -109,8 +112,19 @@ export class FysioBot extends ActivityHandler {
     else await super.onTurnActivity(context);
   }
 
-  /** Runs the turn, then saves conversation and user state even when a handler failed. */
+  /**
+   * Runs the turn, then saves conversation and user state even when a handler failed. Turns of
+   * one conversation wait for each other: a double "Bevestigen" (two taps, two instances) then
+   * finds the booking the first made instead of racing it and overwriting its state.
+   */
   override async run(context: TurnContext): Promise<void> {
+    const id = context.activity.conversation?.id;
+    const { turns } = this.deps;
+    if (turns && id) await turns.run(`turn:${context.activity.channelId}:${id}`, () => this.runNow(context));
+    else await this.runNow(context);
+  }
+
+  private async runNow(context: TurnContext): Promise<void> {
     try {
       await super.run(context);
     } finally {
@@ -153,7 +167,7 @@ export class FysioBot extends ActivityHandler {
       }
       return;
     }
-    this.remember(context, text);
+    await this.remember(context, text);
 
     if (command === 'switch-locale-nl' || command === 'switch-locale-be') {
       const locale: Locale = command === 'switch-locale-be' ? 'nl-BE' : 'nl-NL';
@@ -172,6 +186,12 @@ export class FysioBot extends ActivityHandler {
       await this.history.delete(context);
       Object.assign(memory, newMemory(), { locale: memory.locale, welcomed: true, ticketOpened: memory.ticketOpened, safetyTier: memory.safetyTier });
       await this.send(context, composer.say(locale, 'restart.done', composer.mainActions(locale)), locale);
+      return;
+    }
+    const justBooked = memory.justBooked;
+    memory.justBooked = undefined;
+    if (justBooked && !flag && text.trim().toLowerCase() === composer.say(locale, 'booking.summary.confirm').text.toLowerCase()) {
+      await this.send(context, composer.say(locale, 'booking.alreadyConfirmed', composer.mainActions(locale)), locale);
       return;
     }
     const dialogState = await this.dialogState.get(context, { dialogStack: [] });
@@ -342,13 +362,13 @@ export class FysioBot extends ActivityHandler {
     });
   }
 
-  /** Keeps the last lines of the conversation (in memory) for a possible handoff. */
-  private remember(context: TurnContext, text: string): void {
+  /** Keeps the last lines of the conversation for a possible handoff. */
+  private async remember(context: TurnContext, text: string): Promise<void> {
     const id = context.activity.conversation.id;
     const { recent } = this.deps;
-    if (text) recent.add(id, 'patient', text, new Date());
+    if (text) await recent.add(id, 'patient', text, new Date());
     context.onSendActivities(async (_ctx, activities, next) => {
-      for (const a of activities) if (a.type === 'message' && a.text) recent.add(id, 'bot', a.text, new Date());
+      for (const a of activities) if (a.type === 'message' && a.text) await recent.add(id, 'bot', a.text, new Date());
       return next();
     });
   }

@@ -1,5 +1,5 @@
 import { BotState, ConversationState, UserState, type Storage, type StorageKeyFactory, type TurnContext } from 'botbuilder';
-import { BotStorage } from '../storage/BotStorage';
+import { BotStorage } from './BotStorage';
 
 /** One turn's state object and the JSON it had when loaded or last saved (undefined: save it). */
 interface Snapshot {

@@ -3,3 +3,4 @@ export * from './TrackedState';
 export * from './DialogTurnPresets';
 export * from './TurnLocale';
 export * from './TurnSafety';
+export * from './BotStorage';

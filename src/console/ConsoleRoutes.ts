@@ -16,6 +16,8 @@ import { SignInThrottle } from './SignInThrottle';
 export interface ConsoleDeps {
   users: ConsoleUsers;
   sessions: ConsoleSessions;
+  /** Signs the "known browser" cookie; shared by the instances on one database, else random per process. */
+  deviceKey?: Buffer;
   handoff: HandoffService;
   views: ConsoleViews;
   logger: Logger;
@@ -104,7 +106,7 @@ function page(res: Response, file: string, type: string): void {
 export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   const limiter = new RateLimiter({ limit: 5, windowMs: 60_000, clock: deps.clock });
   const throttle = new SignInThrottle(deps.clock);
-  const deviceKey = randomBytes(32);
+  const deviceKey = deps.deviceKey ?? randomBytes(32);
   const deviceToken = (user: string) => `${Buffer.from(user).toString('base64url')}.${createHmac('sha256', deviceKey).update(user).digest('base64url')}`;
   const knownDevice = (req: Request, user: string): boolean => {
     const given = Buffer.from(cookieOf(req, DEVICE_COOKIE) ?? '');
@@ -120,7 +122,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   };
   const api = (handler: (req: Request, res: Response, user: string) => Promise<void>) => async (req: Request, res: Response) => {
     if (crossSite(req, res)) return;
-    const s = session(req);
+    const s = await session(req);
     if (!s) {
       res.json(401, { error: 'sign in first' });
       return;
@@ -134,7 +136,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   server.get('/console/signin.js', async (_req: Request, res: Response) => page(res, 'signin.js', 'text/javascript'));
   server.get('/console/console.css', async (_req: Request, res: Response) => page(res, 'console.css', 'text/css'));
   server.get('/console', async (req: Request, res: Response) => {
-    if (!session(req)) {
+    if (!(await session(req))) {
       res.redirect(302, '/console/signin', () => undefined);
       return;
     }
@@ -169,7 +171,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
       return;
     }
     throttle.succeeded(user);
-    const { token, expires } = deps.sessions.create(user);
+    const { token, expires } = await deps.sessions.create(user);
     const secure = deps.secureCookies ? '; Secure' : '';
     // Max-Age counts from when the browser receives the cookie, so a browser whose clock differs
     // from the server's neither drops the session at once nor keeps it longer; the server checks
@@ -183,7 +185,7 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
   });
 
   server.post('/console/api/signout', api(async (req, res) => {
-    deps.sessions.destroy(cookieOf(req));
+    await deps.sessions.destroy(cookieOf(req));
     res.header('Set-Cookie', `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/console; Max-Age=0`);
     res.json(200, {});
   }));

@@ -8,22 +8,38 @@ export interface ConsoleSession {
 }
 
 /**
- * Console sessions: random tokens in memory that expire. Kept in memory on purpose: a restart
- * signs everyone out, which is acceptable for a receptionist and keeps tokens out of storage.
+ * Console sessions: random tokens that expire. One process keeps them in memory
+ * ({@link MemoryConsoleSessions}); several instances on one PostgreSQL database keep them there,
+ * so that a cookie from one instance is good on another and signing out ends it on all.
  */
-export class ConsoleSessions {
+export interface ConsoleSessions {
+  create(user: string): Promise<{ token: string; expires: Date }>;
+  get(token: string | undefined): Promise<ConsoleSession | undefined>;
+  destroy(token: string | undefined): Promise<void>;
+}
+
+/** A new session token: 32 random bytes. */
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Sessions in this process's memory: a restart signs everyone out, which is acceptable for a
+ * receptionist and keeps tokens out of storage.
+ */
+export class MemoryConsoleSessions implements ConsoleSessions {
   private readonly sessions = new Map<string, ConsoleSession>();
 
   constructor(private readonly clock: Clock, private readonly hours: number) {}
 
-  create(user: string): { token: string; expires: Date } {
-    const token = randomBytes(32).toString('base64url');
+  async create(user: string): Promise<{ token: string; expires: Date }> {
+    const token = newSessionToken();
     const expires = this.clock.now().getTime() + this.hours * 3_600_000;
     this.sessions.set(token, { user, expires });
     return { token, expires: new Date(expires) };
   }
 
-  get(token: string | undefined): ConsoleSession | undefined {
+  async get(token: string | undefined): Promise<ConsoleSession | undefined> {
     if (!token) return undefined;
     const s = this.sessions.get(token);
     if (!s) return undefined;
@@ -34,18 +50,7 @@ export class ConsoleSessions {
     return s;
   }
 
-  destroy(token: string | undefined): void {
+  async destroy(token: string | undefined): Promise<void> {
     if (token) this.sessions.delete(token);
-  }
-
-  /** Receptionists signed in now: the bot offers "wait in the chat" only when there is one. */
-  activeCount(): number {
-    const now = this.clock.now().getTime();
-    let n = 0;
-    for (const [token, s] of this.sessions) {
-      if (s.expires > now) n += 1;
-      else this.sessions.delete(token);
-    }
-    return n;
   }
 }

@@ -23,6 +23,11 @@ export interface ConversationMemory {
    * "opnieuw"), so later answers carry a reminder and, after 112, crisis or now, no booking.
    */
   safetyTier?: Tier;
+  /**
+   * True for the one message after a booking was confirmed: a second "Bevestigen" (a double tap,
+   * or the same tap arriving twice) then hears that the booking stands, not a puzzled answer.
+   */
+  justBooked?: boolean;
 }
 
 /** A fresh memory for a new conversation. */

@@ -5,18 +5,16 @@ import type { Tier } from '../safety';
 import type { Clock } from '../util/Clock';
 import type { HandoffReason, Ticket, TicketMessage } from './Ticket';
 import type { TicketRepository } from './TicketRepository';
+import { LocalStaffPresence, type StaffPresence } from './StaffPresence';
+import type { TicketEvent, TicketEventBus } from './TicketEventBus';
+
+export type { TicketEvent } from './TicketEventBus';
 
 /**
  * Sends a message to the patient on their own channel: a receptionist's words ('staff') or the
  * bot's own notice ('system', e.g. that the bot is back).
  */
 export type PatientMessenger = (ticket: Ticket, text: string, kind: 'staff' | 'system') => Promise<{ sent: boolean; reason?: string }>;
-
-/** What happened to a ticket, for the console's live queue. */
-export interface TicketEvent {
-  type: 'opened' | 'message' | 'changed';
-  ticketId: string;
-}
 
 /** How many transcript lines a ticket keeps from before the handoff. */
 export const TRANSCRIPT_TURNS = 12;
@@ -29,11 +27,21 @@ export const TRANSCRIPT_TURNS = 12;
 export class HandoffService {
   readonly events = new EventEmitter();
   private messenger?: PatientMessenger;
-  /** Receptionists' consoles with the live queue open right now. */
-  private watchers = 0;
+  private readonly presence: StaffPresence;
+  private readonly bus?: TicketEventBus;
 
-  constructor(private readonly tickets: TicketRepository, private readonly clock: Clock, private readonly timeoutMinutes: number) {
+  /**
+   * @param shared what several instances share (PostgreSQL): who watches the queue, and the
+   *   ticket events of the others; one process keeps both to itself
+   */
+  constructor(
+    private readonly tickets: TicketRepository, private readonly clock: Clock, private readonly timeoutMinutes: number,
+    shared: { presence?: StaffPresence; bus?: TicketEventBus } = {},
+  ) {
     this.events.setMaxListeners(100);
+    this.presence = shared.presence ?? new LocalStaffPresence();
+    this.bus = shared.bus;
+    this.bus?.subscribe((e) => this.events.emit('ticket', e));
   }
 
   /**
@@ -42,20 +50,20 @@ export class HandoffService {
    * session that is merely signed in, with its page closed, answers nobody.
    */
   watch(listener: (e: TicketEvent) => void): () => void {
-    this.watchers += 1;
+    const leave = this.presence.arrive();
     this.events.on('ticket', listener);
     let stopped = false;
     return () => {
       if (stopped) return;
       stopped = true;
-      this.watchers -= 1;
+      leave();
       this.events.off('ticket', listener);
     };
   }
 
-  /** True while at least one receptionist's console has the live queue open. */
-  staffWatching(): boolean {
-    return this.watchers > 0;
+  /** True while at least one receptionist's console (on any instance) has the live queue open. */
+  async staffWatching(): Promise<boolean> {
+    return this.presence.any();
   }
 
   /** Set once the channels exist (the composition root wires it). */
@@ -188,6 +196,8 @@ export class HandoffService {
   }
 
   private emit(type: TicketEvent['type'], ticketId: string): void {
-    this.events.emit('ticket', { type, ticketId } satisfies TicketEvent);
+    const event: TicketEvent = { type, ticketId };
+    this.events.emit('ticket', event);
+    this.bus?.publish(event);
   }
 }

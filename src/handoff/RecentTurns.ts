@@ -1,3 +1,4 @@
+import type { RecentLines } from './RecentLines';
 import type { TicketMessage } from './Ticket';
 
 type RecentLine = Omit<TicketMessage, 'at'> & { at: number };
@@ -8,7 +9,7 @@ type RecentLine = Omit<TicketMessage, 'at'> & { at: number };
  * types. Lines reach storage only inside a ticket, when the patient asked for a person. Bounded:
  * at most `conversations` conversations (least recently active forgotten first), `lines` each.
  */
-export class RecentTurns {
+export class RecentTurns implements RecentLines {
   /** Lines with their time in ms: turned into ISO text only when a ticket asks for them. */
   private readonly byConversation = new Map<string, RecentLine[]>();
   /** The conversation that had the last line: already last in the map's order. */

@@ -4,3 +4,6 @@ export * from './TicketRow';
 export * from './HandoffService';
 export * from './OpeningHours';
 export * from './RecentTurns';
+export * from './RecentLines';
+export * from './StaffPresence';
+export * from './TicketEventBus';

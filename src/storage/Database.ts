@@ -15,6 +15,8 @@ import { SqliteTicketRepository } from './SqliteTicketRepository';
 import type { CurationRepository } from '../curation/CurationRepository';
 import { PostgresCurationRepository } from './PostgresCurationRepository';
 import { SqliteCurationRepository } from './SqliteCurationRepository';
+import { LocalLocks, type ConversationLocks } from '../util/ConversationLocks';
+import { PostgresLocks } from './PostgresLocks';
 
 /** The storage backend the service runs on, whichever it is. */
 export interface Database extends StateStore {
@@ -22,6 +24,8 @@ export interface Database extends StateStore {
   readonly bookings: BookingRepository;
   readonly tickets: TicketRepository;
   readonly curation: CurationRepository;
+  /** One conversation's turns one at a time: in this process (SQLite) or across instances (PostgreSQL). */
+  readonly turns: ConversationLocks;
   /**
    * What several instances on one PostgreSQL database share besides the tables: the pool for
    * other stores (the web chat's), and LISTEN/NOTIFY. Absent for SQLite (one process).
@@ -48,16 +52,18 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
     const notifications = new PostgresNotifications(config.databaseUrl);
     await notifications.start();
     const closePool = pg.close.bind(pg);
+    const turns = new PostgresLocks(config.databaseUrl);
     return Object.assign(pg, {
       kind: 'postgres' as const, bookings: new PostgresBookingRepository(pg.pool), tickets: new PostgresTicketRepository(pg.pool), curation: new PostgresCurationRepository(pg.pool),
-      shared: { pool: pg.pool, notifications },
+      shared: { pool: pg.pool, notifications }, turns,
       close: async () => {
         await notifications.close();
+        await turns.close();
         await closePool();
       },
     });
   }
   const sqlite = new SqliteDatabase(join(config.dataDir, 'fysio-assistent.sqlite'), clock);
   sqlite.migrate();
-  return Object.assign(sqlite, { kind: 'sqlite' as const, bookings: new SqliteBookingRepository(sqlite), tickets: new SqliteTicketRepository(sqlite), curation: new SqliteCurationRepository(sqlite) });
+  return Object.assign(sqlite, { kind: 'sqlite' as const, bookings: new SqliteBookingRepository(sqlite), tickets: new SqliteTicketRepository(sqlite), curation: new SqliteCurationRepository(sqlite), turns: new LocalLocks() });
 }

@@ -93,6 +93,8 @@ export class PostgresDatabase implements StateStore {
   }
 
   async deleteOlderThan(before: Date): Promise<number> {
+    // The lines kept for a handoff go with the conversation's state.
+    await this.pool.query('DELETE FROM recent_turns WHERE updated_at < $1', [before.getTime()]);
     return (await this.pool.query('DELETE FROM bot_state WHERE updated_at < $1', [before.getTime()])).rowCount ?? 0;
   }
 

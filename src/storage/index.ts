@@ -1,5 +1,4 @@
 export * from './StateStore';
-export * from './BotStorage';
 export * from './migrations';
 export * from './SqliteDatabase';
 export * from './PostgresDatabase';
@@ -15,3 +14,8 @@ export * from './openSqlite';
 export * from './PostgresNotifications';
 export * from './sharedSecret';
 export * from './PostgresMessageIds';
+export * from './PostgresLocks';
+export * from './PostgresConsoleSessions';
+export * from './PostgresStaffPresence';
+export * from './PostgresTicketEvents';
+export * from './PostgresRecentLines';

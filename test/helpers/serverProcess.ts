@@ -56,7 +56,7 @@ export class ServerProcess {
   /** Kills the process without warning, as a crash or `kill -9` would. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || !this.running) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGKILL');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import type { StateStore } from './StateStore';
+import type { StateStore } from '../storage/StateStore';
 
 /** Items read, with the JSON of each (without its eTag) where the store had it as text. */
 export interface ItemsWithJson {

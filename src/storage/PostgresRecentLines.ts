@@ -1,0 +1,32 @@
+import type { Pool } from 'pg';
+import type { RecentLines } from '../handoff/RecentLines';
+import type { TicketMessage } from '../handoff/Ticket';
+
+/**
+ * The last lines of each conversation in PostgreSQL, shared by the instances: a conversation's
+ * turns may run on any of them, and the ticket opens on one. At most `lines` per conversation;
+ * deleted with the conversation's state (retention, "verwijder mijn gegevens").
+ */
+export class PostgresRecentLines implements RecentLines {
+  constructor(private readonly pool: Pool, private readonly lines = 12) {}
+
+  async add(conversationId: string, from: 'patient' | 'bot', text: string, at: Date): Promise<void> {
+    const line = JSON.stringify([{ from, text: text.slice(0, 1000), at: at.toISOString() }]);
+    // `lines - 0` drops the oldest line once the list is full.
+    await this.pool.query(
+      `INSERT INTO recent_turns (conversation_id, lines, updated_at) VALUES ($1, $2::jsonb, $3)
+       ON CONFLICT (conversation_id) DO UPDATE SET updated_at = EXCLUDED.updated_at,
+         lines = CASE WHEN jsonb_array_length(recent_turns.lines) >= $4 THEN (recent_turns.lines - 0) || EXCLUDED.lines ELSE recent_turns.lines || EXCLUDED.lines END`,
+      [conversationId, line, at.getTime(), this.lines],
+    );
+  }
+
+  async of(conversationId: string): Promise<TicketMessage[]> {
+    const { rows } = await this.pool.query<{ lines: TicketMessage[] }>('SELECT lines FROM recent_turns WHERE conversation_id = $1', [conversationId]);
+    return rows[0]?.lines ?? [];
+  }
+
+  async forget(conversationId: string): Promise<void> {
+    await this.pool.query('DELETE FROM recent_turns WHERE conversation_id = $1', [conversationId]);
+  }
+}
