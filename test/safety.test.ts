@@ -22,6 +22,11 @@ describe('red-flag detection (src/safety)', () => {
     ['mn vader is net flauwgevallen in de keuken', '112'],
     ['de snee in mijn hand blijft maar bloeden, het houdt niet op', '112'],
     ['ik heb hevige pijn op de borts', '112'],
+    // A past marker that says the sign is back ("net als", "ook") sets nothing aside.
+    ['nu weer een drukkend gevoel op de borst en zweten, net zoals vorig jaar', '112'],
+    ['kortademig en pijn op de borst, in 2019 ook al eens gehad', '112'],
+    // Taking something against a fever is having one, not measuring it.
+    ['knie rood, heet en opgezet, ik slik ibuprofen tegen de koorts', 'now'],
     // crisis, plain and indirect, Flemish
     ['ik wil er eigenlijk niet meer zijn', 'crisis'],
     ['soms denk ik dat ik beter dood zou zijn', 'crisis'],

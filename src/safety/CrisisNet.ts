@@ -114,11 +114,18 @@ export class CrisisNet {
     return sigmoid(z);
   }
 
-  /** True when the net's probability reaches the threshold. */
+  /**
+   * True when the net's probability reaches the threshold. Only for a message of a few words at
+   * least: the net reads wordings the rules do not know, which take a sentence, while a short
+   * answer ("de laatste" at a choice) shares a word with a farewell and nothing more.
+   */
   flags(text: string): boolean {
-    return this.probability(text) >= this.threshold;
+    return this.words.baseWords(text ?? '').length >= MIN_WORDS && this.probability(text) >= this.threshold;
   }
 }
+
+/** The fewest words of a message the net judges (the rules judge every message). */
+const MIN_WORDS = 4;
 
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));

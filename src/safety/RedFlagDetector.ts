@@ -269,6 +269,9 @@ export class RedFlagDetector {
         // "…, vier jaar geleden." on its own: the whole sentence so far is that past, unless the
         // story was at now or at a recurrence before it ("nu weer pijn, net als vier jaar geleden").
         const alone = !concepts.some((k) => k.start >= clause.from && k.start < clause.to) && clause.to - clause.from <= m.end - m.start + 3;
+        // "…, net als vorig jaar" / "…, vorig jaar ook": the sign is back, now; nothing is set aside.
+        const recurs = words.some((w, i) => i >= clause.from && i < clause.to && (i < m.start || i > m.end) && RECURRENCE.has(w));
+        if (recurs) return { from: clause.from, to: clause.from };
         const from = alone && !words.slice(0, clause.from).some((w) => NOW_WORDS.has(w) || RECURRENCE.has(w)) ? 0 : clause.from;
         return { from, to: Math.min(clause.to, nowWordAfter(words, m.start)) };
       });
