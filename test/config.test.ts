@@ -31,6 +31,7 @@ describe('configuration', () => {
     [{ CALDAV_TIMEOUT_SECONDS: '600' }, 'CALDAV_TIMEOUT_SECONDS'],
     [{ SMTP_URL: 'http://mail.praktijk.example', SMTP_FROM: 'afspraken@praktijk.example' }, 'SMTP_URL'],
     [{ SMTP_URL: 'smtp://anne@mail.praktijk.example', SMTP_FROM: 'afspraken@praktijk.example' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'smtp://us%ZZ:geheim@mail.praktijk.example', SMTP_FROM: 'afspraken@praktijk.example' }, 'SMTP_URL'],
     [{ SMTP_HOST: 'mail.praktijk.example', SMTP_PORT: 'vijf', SMTP_FROM: 'afspraken@praktijk.example' }, 'SMTP_PORT'],
     [{ SMTP_HOST: 'mail.praktijk.example', SMTP_PORT: '0', SMTP_FROM: 'afspraken@praktijk.example' }, 'SMTP_PORT'],
     [{ SMTP_HOST: 'mail praktijk', SMTP_FROM: 'afspraken@praktijk.example' }, 'SMTP_HOST'],

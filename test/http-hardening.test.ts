@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,6 +136,29 @@ describe('Upgrade requests on routes that do not upgrade', () => {
     );
     expect(reply).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
     expect(closed).toBe(true);
+    await stillServing();
+  });
+
+  // An address URL cannot parse ("//a:99999"), and a client that resets while its stream token
+  // is checked: refused or dropped, and the service goes on.
+  it('an upgrade to an address that is no URL is refused, and the service goes on', async () => {
+    const { reply } = await rawExchange(
+      server.base,
+      'GET //a:99999/x HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    await stillServing();
+  });
+
+  it('a stream request whose client resets at once does not end the service', async () => {
+    const url = new URL(server.base);
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(url.port), url.hostname, () => {
+        socket.write('GET /v3/directline/conversations/x/stream?t=abc HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n');
+        socket.resetAndDestroy();
+        resolve();
+      });
+    });
     await stillServing();
   });
 

@@ -217,6 +217,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         fresh.welcomed = true;
         // A person may still hold the conversation: the bot must go on checking for that.
         fresh.ticketOpened = memoryNow.ticketOpened;
+        // A red flag's tier holds to the end of the conversation, also past a failed turn.
+        fresh.safetyTier = memoryNow.safetyTier;
         await conversationState.saveChanges(context, true);
       } catch (inner) {
         logger.error({ event: 'turn_error_reset_failed', err: inner }, 'could not reset the conversation');

@@ -365,11 +365,21 @@ export class FysioBot extends ActivityHandler {
   /** Keeps the last lines of the conversation for a possible handoff. */
   private async remember(context: TurnContext, text: string): Promise<void> {
     const id = context.activity.conversation.id;
-    const { recent } = this.deps;
-    if (text) await recent.add(id, 'patient', text, new Date());
+    const { recent, logger } = this.deps;
+    // Best effort: a slow or failing store of these lines must never hold up or lose a reply,
+    // least of all a red flag's instruction.
+    const keep = async (from: 'patient' | 'bot', line: string) => {
+      try {
+        await recent.add(id, from, line, new Date());
+      } catch (err) {
+        logger.warn({ event: 'recent_lines_failed', err: err instanceof Error ? err.name : 'error' }, 'recent lines not stored');
+      }
+    };
+    if (text) await keep('patient', text);
     context.onSendActivities(async (_ctx, activities, next) => {
-      for (const a of activities) if (a.type === 'message' && a.text) await recent.add(id, 'bot', a.text, new Date());
-      return next();
+      const sent = await next();
+      for (const a of activities) if (a.type === 'message' && a.text) await keep('bot', a.text);
+      return sent;
     });
   }
 

@@ -361,8 +361,19 @@ function smtpConfig(e: ParsedEnv, problems: string[]): SmtpConfig | undefined {
       problems.push('SMTP_URL: expected a host, e.g. smtp://user:password@smtp.praktijk.nl:587');
       return undefined;
     }
-    const user = decodeURIComponent(u.username);
-    const pass = decodeURIComponent(u.password);
+    const decode = (part: string) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return undefined;
+      }
+    };
+    const user = decode(u.username);
+    const pass = decode(u.password);
+    if (user === undefined || pass === undefined) {
+      problems.push('SMTP_URL: the user name or password has a broken %-escape (write %25 for a literal %)');
+      return undefined;
+    }
     if (Boolean(user) !== Boolean(pass)) {
       problems.push('SMTP_URL: give both a user name and a password, or neither');
       return undefined;

@@ -253,7 +253,11 @@ export function registerConsoleRoutes(server: Server, deps: ConsoleDeps): void {
     res.write(': connected\n\n');
     const listener = (e: TicketEvent) => res.write(`data: ${JSON.stringify(e)}\n\n`);
     const stopWatching = deps.handoff.watch(listener);
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
+    // A queue left open after a sign-out elsewhere, or past the session's end, is nobody
+    // watching: the stream ends, and with it the presence that promises patients a person.
+    const heartbeat = setInterval(() => {
+      void session(req).then((s) => (s ? res.write(': ping\n\n') : res.end()), () => undefined);
+    }, 25_000);
     heartbeat.unref();
     await new Promise<void>((done) => req.on('close', () => done()));
     clearInterval(heartbeat);

@@ -53,7 +53,16 @@ export class DirectLineStream implements UpgradeHandler {
 
   /** Takes an upgrade request for a stream path (true), or leaves it to others (false). */
   handle(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    if (!STREAM_PATH.test(new URL(req.url ?? '/', 'http://localhost').pathname)) return false;
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      return false; // not an address: left to the server's own refusal
+    }
+    if (!STREAM_PATH.test(path)) return false;
+    // Node takes its own error listener off an upgraded socket: without one, a client that
+    // resets while the token is checked would end the process.
+    socket.on('error', () => socket.destroy());
     void this.upgrade(req, socket, head).catch((err: unknown) => {
       this.deps.logger.warn({ event: 'webchat_stream_failed', err }, 'web chat stream not opened');
       refuse(socket, 500);
