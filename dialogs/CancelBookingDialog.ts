@@ -45,7 +45,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
 
   private async askReference(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
-    // "afspraak annuleren KX7-4PM", as the confirmation says to type it: the code is given already.
+    // The command with the code, as the confirmation says to type it: the code is given already.
     const given = findReferenceCode(step.context.activity.text ?? '');
     if (given) return step.next(given);
     return step.prompt(REFERENCE_PROMPT, { prompt: this.promptActivity(this.t(locale, 'cancelBooking.askReference'), locale, step.context.activity.channelId) });

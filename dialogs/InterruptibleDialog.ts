@@ -10,8 +10,8 @@ import { DELETE_DATA_DIALOG, FREE_TEXT_PROMPTS, HANDOFF_DIALOG } from './dialogI
 /**
  * A dialog that can be interrupted at any step, after the pattern of botbuilder's samples:
  * "stop" / "annuleer" / "laat maar" end it; help explains and asks the question again; a request
- * for a person brings one in (every interruptible dialog has the handoff dialog), and "verwijder
- * mijn gegevens" the confirmed deletion (found in the bot's own flows above); an emergency
+ * for a person brings one in (every interruptible dialog has the handoff dialog), and the
+ * delete-data command the confirmed deletion (found in the bot's own flows above); an emergency
  * ends it with the instruction; a FAQ question asked mid-flow is
  * answered, and the dialog resumes where it was. The words come from the router, not a list here.
  */
@@ -51,7 +51,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
       await this.send(context, { text: this.t(locale, 'cancelled.text'), choices: composer.mainActions(locale) }, locale);
       return innerDc.cancelAllDialogs();
     }
-    // "verwijder mijn gegevens" is never an answer (a name, a complaint): it asks, then deletes.
+    // The delete-data command is never an answer (a name, a complaint): it asks, then deletes.
     if (exact === 'delete-data') {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(DELETE_DATA_DIALOG);

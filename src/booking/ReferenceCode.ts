@@ -14,12 +14,12 @@ export function newReferenceCode(random: RandomInt = randomInt): string {
 }
 
 /**
- * A reference written inside a longer message ("afspraak annuleren KX7-4PM", "ref kx7 4pm"), as
+ * A reference written inside a longer message (the cancel command followed by "KX7-4PM"), as
  * the confirmation tells patients to type it. Six characters of the code's alphabet, with a dash
- * between the halves or at least one digit: three-letter words ("van dag") are not a code.
+ * between the halves or at least one digit: two three-letter words are not a code.
  */
 export function findReferenceCode(text: string): string | undefined {
-  // Every start of a word, overlapping ("ref 5hv q3w" holds "ref 5hv" and "5hv q3w"): the most
+  // Every start of a word, overlapping (a word before the code makes a second candidate): the most
   // code-like wins (a dash, then a digit in each half), the later one on a tie.
   const codes = new RegExp(`(?<![A-Za-z0-9])(?=([${ALPHABET}]{3})([-\\s]?)([${ALPHABET}]{3})(?![A-Za-z0-9]))`, 'gi');
   let best: { code: string; score: number } | undefined;
