@@ -7,7 +7,7 @@ import { newMemory } from '../src/conversation/ConversationMemory';
 import type { DetailsResult } from './DetailsDialog';
 import type { DialogDeps } from './DialogDeps';
 import { buttonChoices, changeRequested } from './BaseDialog';
-import type { ChangeableField } from '../src/conversation/AnswerWords';
+import type { ChangeableField, ComplaintHint } from '../src/conversation/AnswerWords';
 import { DetailsDialog } from './DetailsDialog';
 import {
   BIRTH_DATE_PROMPT, BOOKING_CONFIRM_WATERFALL, BOOKING_DIALOG, BOOKING_WATERFALL, CHOICE_PROMPT, DETAILS_DIALOG, EMAIL_PROMPT, NAME_PROMPT,
@@ -23,6 +23,8 @@ import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotD
 /** Options to start a booking. */
 export interface BookingOptions {
   locale: Locale;
+  /** The joint and side the opening message named; those questions are then not asked. */
+  hint?: ComplaintHint;
 }
 
 /** What the patient has told so far; kept in dialog state only after consent. */
@@ -96,6 +98,8 @@ export class BookingDialog extends InterruptibleDialog {
       await this.send(step.context, { text: this.t(locale, 'booking.consent.declined'), choices: this.deps.composer.mainActions(locale) }, locale);
       return step.endDialog();
     }
+    const hint = (step.options as BookingOptions).hint;
+    if (hint?.joint) return step.next({ value: hint.joint, index: JOINTS.indexOf(hint.joint), score: 1 } satisfies FoundChoice);
     return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), JOINTS.map((j) => `booking.joint.${j}`));
   }
 
@@ -107,14 +111,27 @@ export class BookingDialog extends InterruptibleDialog {
       await this.send(step.context, { text: this.t(locale, 'booking.joint.otherNote') }, locale);
       return step.next();
     }
-    return this.choose(step, locale, this.t(locale, 'booking.side.ask'), SIDES.map((s) => `booking.side.${s}`));
+    const hint = (step.options as BookingOptions).hint;
+    if (hint?.side) return step.next({ value: hint.side, index: SIDES.indexOf(hint.side), score: 1 } satisfies FoundChoice);
+    return this.choose(step, locale, this.noted(step, locale, this.t(locale, 'booking.side.ask')), SIDES.map((s) => `booking.side.${s}`));
   }
 
   private async askSince(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const draft = (step.values as BookingValues).draft as Draft;
     if (step.result) draft.complaint.side = SIDES[(step.result as FoundChoice).index];
-    return step.prompt(SINCE_PROMPT, { prompt: this.promptActivity(this.t(locale, 'booking.since.ask'), locale, step.context.activity.channelId) });
+    return step.prompt(SINCE_PROMPT, { prompt: this.promptActivity(this.noted(step, locale, this.t(locale, 'booking.since.ask')), locale, step.context.activity.channelId) });
+  }
+
+  /** The next question, after what was taken from the opening message, so the patient sees it was heard. */
+  private noted(step: WaterfallStepContext, locale: Locale, question: string): string {
+    const hint = (step.options as BookingOptions).hint;
+    const draft = (step.values as BookingValues).draft as Draft;
+    // Said once, with the first question asked after it: the side's, or the start's when the side was named too.
+    if (!hint?.joint || (step.index === 2) === Boolean(hint.side)) return question;
+    const c = draft.complaint;
+    const complaint = [this.t(locale, `booking.jointLabels.${c.joint}`), ...(c.side ? [this.t(locale, `booking.sideLabels.${c.side}`)] : [])].join(', ');
+    return `${this.t(locale, 'booking.joint.noted', { complaint })}\n\n${question}`;
   }
 
   private async askReferral(step: WaterfallStepContext): Promise<DialogTurnResult> {

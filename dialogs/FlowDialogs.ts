@@ -1,5 +1,6 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Locale } from '../src/config/AppConfig';
+import type { ComplaintHint } from '../src/conversation/AnswerWords';
 import type { Flow, MessageOutcome } from '../src/conversation/MessageResponder';
 import { BookingDialog, type BookingOptions } from './BookingDialog';
 import { CancelBookingDialog } from './CancelBookingDialog';
@@ -27,6 +28,7 @@ export function createFlowDialogs(deps: DialogDeps): FlowDialogs {
 }
 
 /** The options a flow's dialog starts with. */
-export function flowOptions(outcome: Extract<MessageOutcome, { kind: 'flow' }>, locale: Locale): BookingOptions | HandoffOptions {
-  return outcome.flow === 'handoff' ? { reason: outcome.reason ?? 'requested' } : { locale };
+export function flowOptions(outcome: Extract<MessageOutcome, { kind: 'flow' }>, locale: Locale, hint?: ComplaintHint): BookingOptions | HandoffOptions {
+  if (outcome.flow === 'handoff') return { reason: outcome.reason ?? 'requested' };
+  return outcome.flow === 'booking' && hint?.joint ? { locale, hint } : { locale };
 }

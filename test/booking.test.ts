@@ -244,3 +244,30 @@ describe('yes and no at a booking question, as patients say them', () => {
     await legacy.close();
   });
 });
+
+describe('a booking opened with the joint already named', () => {
+  it.each<[string, string, RegExp, { joint: string; side: string }]>([
+    ['ik wil een afspraak maken voor mijn rechterknie', 'nl-NL', /^Genoteerd: knie, rechts\.\s+Sinds wanneer/, { joint: 'knee', side: 'right' }],
+    ['kan ik een afspraak maken voor mijn heup?', 'nl-NL', /^Genoteerd: heup\.\s+Aan welke kant\?/, { joint: 'hip', side: 'left' }],
+    ['afspraak voor allebei mijn knieën graag', 'nl-NL', /^Genoteerd: knie, beide kanten\.\s+Sinds wanneer/, { joint: 'knee', side: 'both' }],
+    ['ik zou graag een consultatie boeken voor mijn linkerheup', 'nl-BE', /^Genoteerd: heup, links\.\s+Sinds wanneer/, { joint: 'hip', side: 'left' }],
+  ])('"%s" (%s): consent, then no joint question; the booking holds that joint', async (opening, locale, next, complaint) => {
+    const be = locale === 'nl-BE';
+    const { app: a } = await buildTestApp(be ? { PRACTICE_FILE: 'examples/practice-be.yaml' } : {}, new MemoryStorage());
+    const side = next.source.includes('welke kant') ? ['de linkse'] : [];
+    const details = be ? ['Marc Peeters', '2 februari 1958', '0470 12 34 56', 'geen'] : DETAILS;
+    const r = await converse(testAdapterFor(a, locale), [opening, 'ja', ...side, 'een paar maanden', 'nee', ...SCREENING_NO, '1', ...details, 'Bevestigen']);
+    expect(r[0].text).toMatch(/akkoord/);
+    expect(r[1].text).toMatch(next);
+    expect(r[1].text).not.toMatch(/welk gewricht/);
+    expect(r[r.length - 1].text).toMatch(/bevestigd/);
+    const [booking] = (await a.database.bookings.listChanged(new Date(0), 10)).filter((b) => b.status === 'confirmed');
+    expect(booking.complaint).toMatchObject(complaint);
+    await a.close();
+  });
+
+  it('asks the joint when the opening names both a knee and a hip', async () => {
+    const r = await converse(testAdapterFor(app), ['een afspraak voor mijn knie, of eigenlijk mijn heup', 'ja']);
+    expect(r[1].text).toMatch(/Over welk gewricht gaat het\?/);
+  });
+});

@@ -230,7 +230,7 @@ export class FysioBot extends ActivityHandler {
       } else {
         if (notice) await this.send(context, { text: notice }, locale);
         const dc = await this.dialogContext(context);
-        await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale));
+        await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale, this.deps.answers.complaintIn(text)));
       }
     }
     // The pseudonym is a SHA-256: computed only when the line is written.

@@ -7,6 +7,13 @@ export const CHANGEABLE_FIELDS = ['time', 'name', 'birthDate', 'phone', 'email']
 export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
 
 const POSITIONS = ['first', 'second', 'third', 'fourth', 'fifth', 'last'] as const;
+const COMPLAINT_WORDS = ['hip', 'knee', 'left', 'right', 'bothSides'] as const;
+
+/** Which joint and side a message already names ("een afspraak voor mijn rechterknie"). */
+export interface ComplaintHint {
+  joint?: 'hip' | 'knee';
+  side?: 'left' | 'right' | 'both';
+}
 
 /**
  * The words patients type instead of pressing a button (`booking.words` in the locale files):
@@ -27,6 +34,7 @@ export class AnswerWords {
   private readonly changeTriggers: Set<string>;
   private readonly questionWords: Set<string>;
   private readonly changeWords = new Map<string, ChangeableField>();
+  private readonly complaintWords = new Map<(typeof COMPLAINT_WORDS)[number], string[]>();
 
   constructor(translator: Translator) {
     const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
@@ -41,6 +49,10 @@ export class AnswerWords {
     this.questionWords = list('questionWords');
     for (const p of POSITIONS) for (const w of list(`positions.${p}`)) this.positions.set(w, p);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
+    // A `*` is kept through folding: it marks where a word may go on ("linker*", "*knie*").
+    for (const k of COMPLAINT_WORDS) {
+      this.complaintWords.set(k, SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.complaint.${k}`)).map((w) => w.split('*').map(fold).join('*')));
+    }
     if (!this.yes.size || !this.no.size) throw new Error('locales: booking.words.yes and booking.words.no must not be empty');
   }
 
@@ -142,11 +154,39 @@ export class AnswerWords {
     return within.length === 1 ? within[0] : undefined;
   }
 
+  /**
+   * The joint and side a message names, so a booking does not ask again what the patient just
+   * wrote. Only what is unambiguous: one joint family (both named: nothing), one side or "beide".
+   */
+  complaintIn(text: string): ComplaintHint {
+    const words = fold(text).split(' ').filter(Boolean);
+    const says = (k: (typeof COMPLAINT_WORDS)[number]) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p)));
+    const hip = says('hip');
+    const knee = says('knee');
+    if (hip === knee) return {};
+    const joint = hip ? 'hip' : 'knee';
+    const left = says('left');
+    const right = says('right');
+    const both = says('bothSides') || (left && right);
+    return { joint, ...(both ? { side: 'both' as const } : left ? { side: 'left' as const } : right ? { side: 'right' as const } : {}) };
+  }
+
   private byStart(word: string, folded: string[]): number | undefined {
     if (word.length < 4 || word.includes(' ')) return undefined;
     const hits = folded.map((l, i) => (l.split(' ')[0].length >= 4 && (word.startsWith(l.split(' ')[0]) || l.startsWith(word)) ? i : -1)).filter((i) => i >= 0);
     return hits.length === 1 ? hits[0] : undefined;
   }
+}
+
+/** A word against a pattern: "knie" is the word itself, "linker*" its start, "*knie*" any part of it. */
+function wordMatches(word: string, pattern: string): boolean {
+  const core = pattern.replace(/\*/g, '');
+  if (!core) return false;
+  const open = { start: pattern.startsWith('*'), end: pattern.endsWith('*') };
+  if (open.start && open.end) return word.includes(core);
+  if (open.end) return word.startsWith(core);
+  if (open.start) return word.endsWith(core);
+  return word === core;
 }
 
 /** Lowercase, without accents or punctuation, single spaces ("Oké!" → "oke"). */
