@@ -49,3 +49,27 @@ describe('Dutch and Flemish date expressions', () => {
     expect(parser.parse('maakt niet uit')).toBeUndefined();
   });
 });
+
+describe('public holidays by name', () => {
+  const words = loadValidatedKnowledge('knowledge').dateWords;
+  const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));
+  const holidays = (iso: string) => [{ iso: '2026-12-25', name: 'Kerstmis' }, { iso: '2026-12-26', name: 'Tweede kerstdag' }, { iso: '2027-04-27', name: 'Koningsdag' }].filter((h) => h.iso >= iso);
+  const named = new DateExpressionParser(words, clock, 'Europe/Amsterdam', holidays);
+
+  it.each<[string, string | undefined]>([
+    ['2e kerstdag', '2026-12-26'],
+    ['op tweede kerstdag na 2 uur', '2026-12-26'],
+    ['eerste kerstdag', '2026-12-25'],
+    ['met kerst', '2026-12-25'],
+    ['Koningsdag', '2027-04-27'],
+    // A holiday the practice's country does not have is no date.
+    ['paasmaandag', undefined],
+    ['kerstboom', undefined],
+  ])('reads "%s"', (text, date) => {
+    expect(named.parse(text)?.date).toBe(date);
+  });
+
+  it('reads no holiday names without the practice\'s calendar', () => {
+    expect(parser.parse('2e kerstdag')).toBeUndefined();
+  });
+});

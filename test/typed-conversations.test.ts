@@ -262,6 +262,8 @@ describe('closed days and public holidays', () => {
     ['nl-NL', '25 december', /gesloten \(Kerstmis\)/],
     ['nl-BE', '25 december', /gesloten \(Kerstmis\)/],
     ['nl-NL', '26 december', /gesloten \(Tweede kerstdag\)/],
+    ['nl-NL', 'op 2e kerstdag', /zaterdag 26 december is de praktijk gesloten \(Tweede kerstdag\)/],
+    ['nl-BE', 'met kerst', /vrijdag 25 december is de praktijk gesloten \(Kerstmis\)/],
   ])('%s: "%s" at the slot question is said to be closed, and later times are offered', async (locale, day, expected) => {
     const r = await talk(locale, [...toSlots(locale), day]);
     const last = r[r.length - 1];
@@ -278,6 +280,12 @@ describe('a question about a day, outside a booking', () => {
     ['nl-NL', 'zijn jullie op 25 december open?', /gesloten \(Kerstmis\)/],
     ['nl-BE', 'zijn jullie op 25 december open?', /gesloten \(Kerstmis\)/],
     ['nl-NL', 'zijn jullie woensdag open?', /woensdag 25 november zijn we open: Locatie Centrum 08:00–12:30; Locatie Oost 08:30–17:00/],
+    // Holidays by name: the next one in the practice's country, whatever the patient calls it.
+    ['nl-NL', 'zijn jullie open op 2e kerstdag?', /zaterdag 26 december is de praktijk gesloten \(Tweede kerstdag\)/],
+    ['nl-NL', 'kan ik met koningsdag komen', /dinsdag 27 april is de praktijk gesloten \(Koningsdag\)/],
+    ['nl-NL', 'kan ik op paasmaandag terecht?', /maandag 29 maart is de praktijk gesloten \(Tweede paasdag\)/],
+    ['nl-BE', 'zijt ge open op paasmaandag?', /maandag 29 maart is de praktijk gesloten \(Paasmaandag\)/],
+    ['nl-BE', 'kan ik op de nationale feestdag langskomen?', /woensdag 21 juli is de praktijk gesloten \(Nationale feestdag\)/],
   ])('%s: "%s"', async (locale, text, expected) => {
     const r = await talk(locale, [text]);
     expect(r[0].text).toMatch(expected);

@@ -5,6 +5,7 @@ import { AgendaBookings, createAgendas, initials, TherapistAgendas } from '../ag
 import { AvailabilityService } from '../booking/AvailabilityService';
 import { BookingFormatter } from '../booking/BookingFormatter';
 import { BookingLookupGuard } from '../booking/BookingLookupGuard';
+import { PracticeCalendar } from '../booking/PracticeCalendar';
 import { DateExpressionParser } from '../booking/DateExpressionParser';
 import type { RandomInt } from '../booking/ReferenceCode';
 import { FysioBot } from '../bot/FysioBot';
@@ -137,7 +138,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const english = new EnglishOffer(
       config.localesDir, practice, formatOpeningHours(practice.locations[0].openingHours, practice.defaultLocale, translator), new Set(knowledge.language.stopwords),
     );
-    const dateParser = new DateExpressionParser(knowledge.dateWords, clock, practice.timeZone);
+    const dateParser = new DateExpressionParser(knowledge.dateWords, clock, practice.timeZone, (iso) => PracticeCalendar.of(practice).holidaysFrom(iso));
     const days = new DayQuestion(dateParser, practice, formatter, translator);
     const calendars = createAgendas(practice, config.caldav, (problem) => logger.warn({ event: 'caldav_failed', ...problem }, 'therapist calendar unreachable'));
     const agendas = new TherapistAgendas(practice, calendars, database.bookings, clock);

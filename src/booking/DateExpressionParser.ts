@@ -18,7 +18,20 @@ export interface CalendarDate {
  * says nothing about time.
  */
 export class DateExpressionParser {
-  constructor(private readonly words: DateWords, private readonly clock: Clock, private readonly timeZone: string) {}
+  private readonly holidayGroups: string[][];
+
+  /**
+   * @param holidaysFrom the public holidays of the practice's country from a date on, for a
+   *   year (see PracticeCalendar.holidaysFrom); without it holiday names are not read.
+   */
+  constructor(
+    private readonly words: DateWords,
+    private readonly clock: Clock,
+    private readonly timeZone: string,
+    private readonly holidaysFrom?: (iso: string) => { iso: string; name: string }[],
+  ) {
+    this.holidayGroups = words.holidays.map((g) => g.map((p) => foldAndSplit(p).join(' ')));
+  }
 
   parse(text: string): SlotQuery | undefined {
     const raw = text.toLowerCase();
@@ -50,6 +63,8 @@ export class DateExpressionParser {
     const explicit = this.explicitDate(raw, tokens, today);
     if (explicit) {
       q.date = isoDate(explicit);
+    } else if (this.namedHoliday(tokens, today)) {
+      q.date = this.namedHoliday(tokens, today);
     } else if (weekdayToken) {
       const wd = this.words.weekdays[weekdayToken];
       const delta = ((wd - weekdayOf(today) + 7) % 7) || 7;
@@ -66,6 +81,24 @@ export class DateExpressionParser {
     const time = this.timeBound(raw);
     if (time) Object.assign(q, time);
     return Object.keys(q).length ? q : undefined;
+  }
+
+  /**
+   * "2e kerstdag", "paasmaandag", "koningsdag": the next such public holiday of the practice's
+   * country; the longest name said wins ("tweede kerstdag" over "kerstdag").
+   */
+  private namedHoliday(tokens: string[], today: CalendarDate): string | undefined {
+    if (!this.holidaysFrom) return undefined;
+    const text = ` ${tokens.join(' ')} `;
+    let best: { iso: string; length: number } | undefined;
+    for (const h of this.holidaysFrom(isoDate(today))) {
+      const name = foldAndSplit(h.name).join(' ');
+      const names = this.holidayGroups.find((g) => g.includes(name)) ?? [name];
+      for (const n of names) {
+        if (text.includes(` ${n} `) && (!best || n.length > best.length)) best = { iso: h.iso, length: n.length };
+      }
+    }
+    return best?.iso;
   }
 
   /** "3 maart", "dinsdag 3 maart 2027", "3-3", "03/03/2027": the next such date. */

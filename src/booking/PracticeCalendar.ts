@@ -44,6 +44,18 @@ export class PracticeCalendar {
     return days.get(iso);
   }
 
+  /** The public holidays from a date (YYYY-MM-DD) on, for a year, in date order, by their Dutch names. */
+  holidaysFrom(iso: string): { iso: string; name: string }[] {
+    const year = Number(iso.slice(0, 4));
+    this.holiday(`${year}-01-01`);
+    this.holiday(`${year + 1}-01-01`);
+    const until = `${year + 1}${iso.slice(4)}`;
+    return [...this.years.get(year)!, ...this.years.get(year + 1)!]
+      .filter(([d]) => d >= iso && d < until)
+      .map(([d, name]) => ({ iso: d, name }))
+      .sort((a, b) => a.iso.localeCompare(b.iso));
+  }
+
   /** Why no location of the practice (or the given one) is open on this date, or undefined when one is. */
   closure(date: { year: number; month: number; day: number }, locationId?: string): Closure | undefined {
     const iso = `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;

@@ -413,6 +413,8 @@ export const dateWordsFileSchema = z.strictObject({
   past: phraseList,
   to: phraseList,
   at: phraseList,
+  /** Ways of naming one public holiday; the dates come from the practice's country. */
+  holidays: z.array(phraseList).default([]),
 });
 
 const exampleGroups = z.record(z.string().regex(TOPIC_ID), z.array(z.string().trim().min(1)));
