@@ -88,9 +88,15 @@ export class SlotDialog extends BaseDialog {
           return step.endDialog({ slot: { locationId: nearest.locationId, start: nearest.start.toISOString(), end: nearest.end.toISOString() } } satisfies SlotResult);
         }
       }
+      const [y, m, d] = query.date ? query.date.split('-').map(Number) : [];
+      const closure = query.date ? PracticeCalendar.of(this.deps.knowledge.practice).closure({ year: y, month: m, day: d }) : undefined;
+      // The time asked for is taken: said so, before the nearest free times, so they are not read as a yes.
+      if (query.date && query.atMinutes !== undefined && !closure) {
+        const hh = String(Math.floor(query.atMinutes / 60)).padStart(2, '0');
+        const mm = String(query.atMinutes % 60).padStart(2, '0');
+        await this.send(step.context, { text: this.t(locale, 'booking.slot.timeTaken', { day: this.deps.formatter.dateLabel(query.date, locale), time: `${hh}:${mm}` }) }, locale);
+      }
       if (query.date) {
-        const [y, m, d] = query.date.split('-').map(Number);
-        const closure = PracticeCalendar.of(this.deps.knowledge.practice).closure({ year: y, month: m, day: d });
         if (closure) {
           // Closed that day: said so, and the first free times after it offered instead.
           const day = this.deps.formatter.dateLabel(query.date, locale);

@@ -122,6 +122,16 @@ describe('times typed as patients write them', () => {
     expect(r[r.length - 1].text).toMatch(/voor- en achternaam/);
   });
 
+  it.each<[Locale, string, RegExp]>([
+    ['nl-NL', 'dinsdag 14:50', /^Op dinsdag 24 november om 14:50 is er geen tijd vrij\./],
+    ['nl-BE', 'dinsdag om 7 uur \'s avonds', /^Op dinsdag 24 november om 19:00 is er geen moment vrij\./],
+  ])('%s: "%s", not free, is said to be taken before the nearest free times', async (locale, asked, taken) => {
+    const r = await talk(locale, [...toSlots(locale), asked]);
+    const last = r[r.length - 1];
+    expect(last.text).toMatch(taken);
+    expect(last.actions.filter((x) => /–/.test(x)).length).toBeGreaterThan(0);
+  });
+
   it.each<[Locale, string]>([['nl-NL', '12 mei 81'], ['nl-BE', '12-5-1981'], ['nl-NL', '12/05/1981'], ['nl-BE', '12 mei 1981']])(
     '%s: the date of birth "%s" is understood as 12-05-1981', async (locale, birth) => {
       const [name, , phone, email] = details(locale);
