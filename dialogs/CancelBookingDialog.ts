@@ -37,7 +37,8 @@ export class CancelBookingDialog extends InterruptibleDialog {
     });
     this.addDialog(
       new WaterfallDialog(CANCEL_BOOKING_WATERFALL, [
-        this.askReference.bind(this), this.askBirthDate.bind(this), this.verify.bind(this), this.act.bind(this), this.moved.bind(this),
+        this.askReference.bind(this), this.askBirthDate.bind(this), this.verify.bind(this), this.act.bind(this), this.confirmMove.bind(this),
+        this.moved.bind(this),
       ]),
     );
     this.initialDialogId = CANCEL_BOOKING_WATERFALL;
@@ -99,11 +100,28 @@ export class CancelBookingDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  private async moved(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  /** A move is asked once more, as a new booking is ("Klopt dit?"): a typed day may be read otherwise than meant. */
+  private async confirmMove(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const r = step.result as SlotResult;
     if (!r.slot) return this.giveUp(step, locale);
-    const slot = slotFrom(r.slot);
+    (step.values as { slot?: SlotResult['slot'] }).slot = r.slot;
+    const reference = String((step.values as { reference?: string }).reference);
+    const booking = await this.deps.bookings.findByReference(reference);
+    const f = this.deps.formatter;
+    const text = this.t(locale, 'cancelBooking.confirmMove', {
+      oldWhen: booking ? f.when(booking.start, locale) : '', when: f.when(new Date(r.slot.start), locale), location: f.locationName(r.slot.locationId),
+    });
+    return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), ...this.yesNo(locale) });
+  }
+
+  private async moved(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = await this.locale(step.context);
+    if ((step.result as FoundChoice).index !== 0) {
+      await this.send(step.context, { text: this.t(locale, 'cancelBooking.kept'), choices: this.deps.composer.mainActions(locale) }, locale);
+      return step.endDialog();
+    }
+    const slot = slotFrom((step.values as { slot?: SlotResult['slot'] }).slot!);
     const reference = String((step.values as { reference?: string }).reference);
     const booking = await this.deps.bookings.findByReference(reference);
     const duration = booking ? booking.end.getTime() - booking.start.getTime() : slot.end.getTime() - slot.start.getTime();

@@ -152,12 +152,22 @@ describe('booking dialog', () => {
     const made = await converse(testAdapterFor(app), [...UNTIL_SLOTS, '2', ...DETAILS, 'Bevestigen']);
     const reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(made[made.length - 1].text)![1];
     const before = (await app.database.bookings.findByReference(reference))!.start;
-    const r = await converse(testAdapterFor(app), ['ik wil mijn afspraak verzetten', reference, '14-03-1961', 'Verzetten', 'morgen', '1']);
+    const r = await converse(testAdapterFor(app), ['ik wil mijn afspraak verzetten', reference, '14-03-1961', 'Verzetten', 'morgen', '1', 'ja']);
+    expect(r[r.length - 2].text).toMatch(/^Je afspraak van .+ verzetten naar .+ bij Locatie .+\. Klopt dit\?$/);
     expect(r[r.length - 1].text).toMatch(/Je afspraak is verzet/);
     expect(r[r.length - 1].attachments).toBe(1);
     const after = await app.database.bookings.findByReference(reference);
     expect(after!.start.getTime()).not.toBe(before.getTime());
     expect(after!.lastEvent).toBe('moved');
+  });
+
+  it('keeps the booking where it was when the patient says no to the new time', async () => {
+    const made = await converse(testAdapterFor(app), [...UNTIL_SLOTS, '3', ...DETAILS, 'Bevestigen']);
+    const reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(made[made.length - 1].text)![1];
+    const before = (await app.database.bookings.findByReference(reference))!.start;
+    const r = await converse(testAdapterFor(app), ['ik wil mijn afspraak verzetten', reference, '14-03-1961', 'Verzetten', 'morgen', '1', 'nee, toch niet']);
+    expect(r[r.length - 1].text).toMatch(/blijft staan/);
+    expect((await app.database.bookings.findByReference(reference))!.start.getTime()).toBe(before.getTime());
   });
 
   it('understands a typed day when choosing a slot', async () => {

@@ -318,6 +318,8 @@ describe('moving a booking', () => {
     const steps = await converse(a, ['ik wil mijn afspraak verzetten', reference, birth, 'verzetten', 'overmorgen']);
     expect(steps[2].text).toMatch(/gevonden/);
     await a.send('de eerste').startTest();
+    expect(a.activeQueue[a.activeQueue.length - 1].text).toMatch(/Klopt d(it|at)\?/);
+    await a.send(locale === 'nl-BE' ? 'dat klopt' : 'klopt').startTest();
     const replies = a.activeQueue.splice(before).slice(-1);
     const moved = replies[0];
     expect(moved.text).toMatch(/oude afspraak van .* vervalt/);
