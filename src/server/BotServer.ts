@@ -15,6 +15,9 @@ import { corsFor, securityHeaders } from './SecurityHeaders';
 import { jsonBody } from './jsonBody';
 import { genericErrorMessage } from './errorResponses';
 
+
+/** How long an idle keep-alive connection is kept open. */
+const KEEP_ALIVE_MS = 65_000;
 /** CSP for HTML pages that set none themselves (the chat page sets its own, with a nonce). */
 function defaultHtmlCsp(frameAncestors: string): string {
   return [
@@ -81,6 +84,11 @@ export class BotServer {
   constructor(private readonly deps: BotServerDeps) {
     const { config, logger } = deps;
     this.server = restify.createServer({ name: 'fysio-assistent', handleUncaughtExceptions: false });
+    // Node closes an idle connection after 5 s; a proxy or client that reuses it just then gets a
+    // reset (a 502 at the proxy, "fetch failed" in a test on a busy machine). Idle connections stay
+    // longer than common proxy idle timeouts (60 s), as load balancers' guides ask of their backends.
+    this.server.server.keepAliveTimeout = KEEP_ALIVE_MS;
+    this.server.server.headersTimeout = KEEP_ALIVE_MS + 1_000;
     const clock = deps.clock ?? systemClock;
     const refused = (req: Request) => logger.warn({ event: 'rate_limited', route: req.path() }, 'too many requests');
     // A flood guard per IP, not a budget: Bot Service and Meta send every patient's traffic from
