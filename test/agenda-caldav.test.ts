@@ -118,7 +118,7 @@ beforeAll(async () => {
   server = await startRadicale();
   await seedPractice(server, true);
   ({ app, clock } = await buildTestApp(envFor(server), new MemoryStorage()));
-}, 60000);
+});
 
 afterAll(async () => {
   await app?.close();

@@ -134,7 +134,7 @@ describe('booking confirmation by e-mail', () => {
     } finally {
       await app.close();
     }
-  }, 60000);
+  });
 
   it('sends nothing and promises nothing to a patient who gave no address', async () => {
     const { app } = await practice('nl-NL');
@@ -148,7 +148,7 @@ describe('booking confirmation by e-mail', () => {
     } finally {
       await app.close();
     }
-  }, 60000);
+  });
 
   it('without SMTP settings the bot does not promise an e-mail, even to a patient who gave an address', async () => {
     const { app } = await buildTestApp({}, new MemoryStorage());
@@ -161,7 +161,7 @@ describe('booking confirmation by e-mail', () => {
     } finally {
       await app.close();
     }
-  }, 60000);
+  });
 
   it('tries again when the mail server asks to, and the booking never waits for it', async () => {
     refuseNext = 1;
@@ -177,7 +177,7 @@ describe('booking confirmation by e-mail', () => {
     } finally {
       await app.close();
     }
-  }, 60000);
+  });
 
   it('keeps the booking when the mail server refuses for good, and logs that without the address', async () => {
     refuseAll = true;
@@ -194,5 +194,5 @@ describe('booking confirmation by e-mail', () => {
     } finally {
       await app.close();
     }
-  }, 60000);
+  });
 });

@@ -69,7 +69,7 @@ describe('receptionist console in Chromium', () => {
     `);
     staff = await browser.context.newPage();
     patient = await browser.context.newPage();
-  }, 60000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -124,7 +124,7 @@ describe('receptionist console in Chromium', () => {
     await staff.reload();
     await staff.getByText('Geen open gesprekken.').waitFor(WAIT);
     expect(await staff.getByLabel('Geluid bij een nieuw gesprek').isChecked()).toBe(true);
-  }, 60000);
+  });
 
   it('a new ticket: the tab title counts it, a notification shows (without patient text), the queue row says who, what, where and since when', async () => {
     await patient.goto(`${web.base}/`);
@@ -184,7 +184,7 @@ describe('receptionist console in Chromium', () => {
     expect(await staff.getByRole('button', { name: 'Overnemen' }).count()).toBe(0);
     await row('Website').getByText('door Anna').waitFor(WAIT);
     await until(() => staff.title(), (t) => t === '(2) Receptie – gesprekken', 'title once one ticket is taken');
-  }, 60000);
+  });
 
   it('closing tells the patient and hands back to the assistant, which answers the next question', async () => {
     await staff.getByRole('button', { name: 'Afsluiten / teruggebeld' }).click();
@@ -194,7 +194,7 @@ describe('receptionist console in Chromium', () => {
     expect(await bubble(/Hallo!/).count()).toBe(greetings);
     await until(() => staff.title(), (t) => t === '(2) Receptie – gesprekken', 'title after closing');
     expect(await row('Website').count()).toBe(0);
-  }, 60000);
+  });
 
   it('finds closed tickets in the history by words, name and reference; says when nothing matches', async () => {
     const history = staff.locator('#history li');
@@ -221,7 +221,7 @@ describe('receptionist console in Chromium', () => {
     await history.getByRole('button').click();
     await staff.locator('#transcript').getByText('Kan mijn afspraak een uur later?').waitFor(WAIT);
     expect(await staff.locator('#reply').isHidden()).toBe(true);
-  }, 60000);
+  });
 
   it('links a ticket to the booking; a cancelled booking stays in the table as "geannuleerd" without name or number', async () => {
     const link = staff.locator('#ticket-booking-link');
@@ -250,7 +250,7 @@ describe('receptionist console in Chromium', () => {
     await staff.getByLabel('Locatie').selectOption({ label: after[3] });
     await booked.waitFor(WAIT);
     await staff.screenshot({ path: join(tmpdir(), 'fysio-console-bookings.png'), fullPage: true });
-  }, 90000);
+  });
 
   it('every console control shows a visible focus ring when reached with the keyboard', async () => {
     await staff.reload();
@@ -274,5 +274,5 @@ describe('receptionist console in Chromium', () => {
     }
     expect([...seen.entries()].filter(([, o]) => o !== 'solid 3px')).toEqual([]);
     expect(seen.size).toBeGreaterThan(12);
-  }, 60000);
+  });
 });

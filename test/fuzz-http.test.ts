@@ -234,7 +234,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'fatal',
   });
   await server.start();
-}, 60_000);
+});
 afterAll(() => server.kill());
 
 it(`${COUNT} malformed requests (bodies, encodings, headers, Direct Line, WhatsApp): all answered, 0 crashes, still serving`, async () => {

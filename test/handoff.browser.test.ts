@@ -18,7 +18,7 @@ describe('handoff in real browsers: website chat and receptionist console', () =
     web = await startWebApp({ CONSOLE_USERS: `anna=${hashPassword(PASSWORD)}` });
     browser = await launchBrowser(web.base, { width: 1000, height: 800 });
     context = browser.context;
-  }, 60000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -73,5 +73,5 @@ describe('handoff in real browsers: website chat and receptionist console', () =
     await bubble(/kilo|gewicht/i).first().waitFor(WAIT);
     await staff.screenshot({ path: join(tmpdir(), 'fysio-console.png') });
     await patient.screenshot({ path: join(tmpdir(), 'fysio-handoff-patient.png') });
-  }, 90000);
+  });
 });

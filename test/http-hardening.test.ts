@@ -32,7 +32,7 @@ beforeAll(async () => {
     ...WHATSAPP,
   });
   await server.start();
-}, 60_000);
+});
 afterAll(() => server.kill());
 
 const activity = (extra: Record<string, unknown> = {}) => JSON.stringify({

@@ -143,5 +143,5 @@ describe('start-up', () => {
     });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('PORT');
-  }, 90_000);
+  });
 });

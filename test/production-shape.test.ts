@@ -52,7 +52,7 @@ describe('two instances behind a round-robin proxy, no sticky sessions', () => {
     await Promise.all([a?.kill(), b?.kill()]);
     await pool?.end();
     await pg?.stop();
-  }, 60000);
+  });
 
   it('a web chat books an appointment through the proxy, its requests spread over both instances', async () => {
     proxy.served.clear();
@@ -64,7 +64,7 @@ describe('two instances behind a round-robin proxy, no sticky sessions', () => {
     expect(await confirmed()).toContain(reference);
     expect(proxy.served.get(a.port)).toBeGreaterThan(5);
     expect(proxy.served.get(b.port)).toBeGreaterThan(5);
-  }, 60000);
+  });
 
   it.each([
     ['polling', false],
@@ -83,7 +83,7 @@ describe('two instances behind a round-robin proxy, no sticky sessions', () => {
     } finally {
       client.end();
     }
-  }, 60000);
+  });
 
   it('a handoff raised through A is seen live on B\'s console, and B\'s answer reaches the patient', async () => {
     const cookie = await signIn(b);
@@ -111,7 +111,7 @@ describe('two instances behind a round-robin proxy, no sticky sessions', () => {
     } finally {
       queue.close();
     }
-  }, 60000);
+  });
 
   it('a double "Bevestigen", once on each instance, books once and the second reply says the booking stands', async () => {
     const before = await confirmed();
@@ -124,7 +124,7 @@ describe('two instances behind a round-robin proxy, no sticky sessions', () => {
     expect(replies).toMatch(/al bevestigd, één keer/);
     expect(replies).not.toMatch(/Die tijd is net weg/);
     expect((await confirmed()).length).toBe(before.length + 1);
-  }, 60000);
+  });
 
   it('a PostgreSQL restart with both instances running loses no booking, and a booking across it completes', async () => {
     const before = await confirmed();
@@ -143,7 +143,7 @@ describe('two instances behind a round-robin proxy, no sticky sessions', () => {
     const reference = CONFIRMED.exec(last)?.[1];
     expect(reference).toBeDefined();
     expect(await confirmed()).toEqual([...before, reference].sort());
-  }, 90000);
+  });
 
   it('kill -9 of one instance mid-booking: the web chat goes on through the other', async () => {
     const before = await confirmed();
@@ -156,5 +156,5 @@ describe('two instances behind a round-robin proxy, no sticky sessions', () => {
     const reference = CONFIRMED.exec(last)?.[1];
     expect(reference).toBeDefined();
     expect(await confirmed()).toEqual([...before, reference].sort());
-  }, 60000);
+  });
 });

@@ -20,7 +20,7 @@ describe('website chat on a phone, typed', () => {
     web = await startWebApp();
     browser = await launchBrowser(web.base, { width: 360, height: 740 });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  }, 60000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -170,7 +170,7 @@ describe('website chat on a phone, typed', () => {
     expect(names.some((n) => /Versturen/.test(n))).toBe(true);
     expect(names.some((n) => /Privacyverklaring/.test(n))).toBe(true);
     for (const [name, style] of seen) expect({ name, visible: style.outline >= 2 }).toEqual({ name, visible: true });
-  }, 60000);
+  });
 
   it('starts a fresh conversation with a short note when the kept one has expired, never an error', async () => {
     const before = await keptConversation();

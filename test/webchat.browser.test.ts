@@ -36,7 +36,7 @@ describe('website chat in a real browser', () => {
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
-  }, 60000);
+  });
 
   afterAll(async () => {
     await browser?.close();
