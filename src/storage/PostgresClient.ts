@@ -1,11 +1,22 @@
-import type { Pool } from 'pg';
+import { Pool, types } from 'pg';
 import { UniqueViolation, type SqlClient } from './SqlClient';
 
+/** BIGINT (our milliseconds, counts) as numbers rather than pg's strings; a double holds these exactly. */
+const BIGINT_AS_NUMBER = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format)),
+};
+
 /**
- * {@link SqlClient} on a pg pool: each statement on whichever connection is free, committed on
- * its own. BIGINT columns arrive as numbers because the pool parses them so (see
- * PostgresDatabase); milliseconds since 1970 fit a double exactly.
+ * A pool as each of ours is made: BIGINT read as numbers, and an idle connection lost (a database
+ * restart) left to the pool to replace instead of crashing the process.
  */
+export function openPool(url: string, max: number): Pool {
+  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000, types: BIGINT_AS_NUMBER });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** {@link SqlClient} on a pool from {@link openPool}: each statement on whichever connection is free, committed on its own. */
 export class PostgresClient implements SqlClient {
   readonly dialect = 'postgres';
 

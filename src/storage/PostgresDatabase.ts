@@ -1,21 +1,13 @@
-import { Pool, types } from 'pg';
+import type { Pool } from 'pg';
 import { ConfigError } from '../config/ConfigError';
 import type { Clock } from '../util/Clock';
-import { PostgresClient } from './PostgresClient';
+import { openPool, PostgresClient } from './PostgresClient';
 import type { SqlClient } from './SqlClient';
 import { SqlStateStore } from './SqlStateStore';
 import { MIGRATIONS } from './migrations';
 
 /** Arbitrary constant: the advisory lock that serialises migrations across instances. */
 const MIGRATION_LOCK = 4_217_001;
-
-/**
- * BIGINT (our milliseconds, counts) as numbers rather than pg's default strings, for every
- * query on the pool; a double holds these exactly.
- */
-const BIGINT_AS_NUMBER = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format)),
-};
 
 /**
  * PostgreSQL for practices that run several instances on one database. The pool replaces
@@ -28,13 +20,11 @@ export class PostgresDatabase extends SqlStateStore {
   readonly client: SqlClient;
 
   constructor(url: string, clock: Clock, poolSize = 10) {
-    const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000, types: BIGINT_AS_NUMBER });
+    const pool = openPool(url, poolSize);
     const client = new PostgresClient(pool);
     super(client, clock);
     this.pool = pool;
     this.client = client;
-    // An idle client losing its connection (database restart) must not crash the process.
-    this.pool.on('error', () => undefined);
   }
 
   /** Checks the database answers; a clear error names DATABASE_URL without its password. */
