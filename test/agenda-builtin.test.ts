@@ -9,9 +9,7 @@ import type { BookingRepository } from '../src/booking/BookingRepository';
 import { loadKnowledge, loadValidatedKnowledge } from '../src/knowledge';
 import { lintKnowledge } from '../src/knowledge/KnowledgeLinter';
 import type { Practice } from '../src/knowledge/types';
-import { PostgresDatabase, SqliteDatabase } from '../src/storage';
-import { SqliteBookingRepository } from '../src/storage/SqliteBookingRepository';
-import { PostgresBookingRepository } from '../src/storage/PostgresBookingRepository';
+import { PostgresDatabase, SqlBookingRepository, SqliteDatabase } from '../src/storage';
 import { FixedClock } from '../src/util/Clock';
 import { freshPostgresUrl } from './helpers/postgres';
 
@@ -54,12 +52,12 @@ const backends: [string, () => Promise<{ store: BookingRepository; close: () => 
   ['SQLite', async () => {
     const db = new SqliteDatabase(join(mkdtempSync(join(tmpdir(), 'agenda-')), 'db.sqlite'), new FixedClock(new Date(NOW)));
     db.migrate();
-    return { store: new SqliteBookingRepository(db), close: () => db.close() };
+    return { store: new SqlBookingRepository(db.client), close: () => db.close() };
   }],
   ['PostgreSQL', async () => {
     const db = new PostgresDatabase(await freshPostgresUrl(), new FixedClock(new Date(NOW)));
     await db.migrate();
-    return { store: new PostgresBookingRepository(db.pool), close: () => db.close() };
+    return { store: new SqlBookingRepository(db.client), close: () => db.close() };
   }],
 ];
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Booking } from '../src/booking/Booking';
 import type { BookingRepository } from '../src/booking/BookingRepository';
-import { PostgresBookingRepository, PostgresDatabase, SqliteBookingRepository, SqliteDatabase } from '../src/storage';
+import { PostgresDatabase, SqlBookingRepository, SqliteDatabase } from '../src/storage';
 import { FixedClock } from '../src/util/Clock';
 import { freshPostgresUrl } from './helpers/postgres';
 
@@ -25,8 +25,8 @@ const backends: [string, () => Promise<{ repo: BookingRepository; close: () => P
     a.migrate();
     // Two connections to one file, as two processes would have.
     const b = new SqliteDatabase(file, clock);
-    const ra = new SqliteBookingRepository(a);
-    const rb = new SqliteBookingRepository(b);
+    const ra = new SqlBookingRepository(a.client);
+    const rb = new SqlBookingRepository(b.client);
     let turn = 0;
     const repo = { ...ra, create: (x: Booking) => ((turn++ % 2 ? rb : ra).create(x)), findByReference: ra.findByReference.bind(ra), listChanged: ra.listChanged.bind(ra) } as unknown as BookingRepository;
     return { repo, close: async () => { await a.close(); await b.close(); } };
@@ -34,7 +34,7 @@ const backends: [string, () => Promise<{ repo: BookingRepository; close: () => P
   ['PostgreSQL', async () => {
     const db = new PostgresDatabase(await freshPostgresUrl(), clock);
     await db.migrate();
-    return { repo: new PostgresBookingRepository(db.pool), close: () => db.close() };
+    return { repo: new SqlBookingRepository(db.client), close: () => db.close() };
   }],
 ];
 

@@ -1,6 +1,6 @@
 import { MemoryStorage } from 'botbuilder';
 import type { CurationRepository } from '../src/curation/CurationRepository';
-import { PostgresCurationRepository, PostgresDatabase, SqliteCurationRepository, SqliteDatabase } from '../src/storage';
+import { PostgresDatabase, SqlCurationRepository, SqliteDatabase } from '../src/storage';
 import { FixedClock } from '../src/util/Clock';
 import { freshPostgresUrl } from './helpers/postgres';
 import { buildTestApp, converse, testAdapterFor } from './helpers/testApp';
@@ -45,12 +45,12 @@ describe.each<[string, () => Promise<{ repo: CurationRepository; close(): Promis
   ['SQLite', async () => {
     const db = new SqliteDatabase(':memory:', clock);
     db.migrate();
-    return { repo: new SqliteCurationRepository(db), close: () => db.close() };
+    return { repo: new SqlCurationRepository(db.client), close: () => db.close() };
   }],
   ['PostgreSQL', async () => {
     const db = new PostgresDatabase(await freshPostgresUrl(), clock);
     await db.migrate();
-    return { repo: new PostgresCurationRepository(db.pool), close: () => db.close() };
+    return { repo: new SqlCurationRepository(db.client), close: () => db.close() };
   }],
 ])('curation repository (%s)', (_name, open) => {
   it('stores, summarises and forgets by age', async () => {

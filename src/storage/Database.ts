@@ -7,14 +7,12 @@ import { PostgresDatabase } from './PostgresDatabase';
 import { SqliteDatabase } from './SqliteDatabase';
 import type { StateStore } from './StateStore';
 import type { BookingRepository } from '../booking/BookingRepository';
-import { PostgresBookingRepository } from './PostgresBookingRepository';
-import { SqliteBookingRepository } from './SqliteBookingRepository';
 import type { TicketRepository } from '../handoff/TicketRepository';
-import { PostgresTicketRepository } from './PostgresTicketRepository';
-import { SqliteTicketRepository } from './SqliteTicketRepository';
 import type { CurationRepository } from '../curation/CurationRepository';
-import { PostgresCurationRepository } from './PostgresCurationRepository';
-import { SqliteCurationRepository } from './SqliteCurationRepository';
+import type { SqlClient } from './SqlClient';
+import { SqlBookingRepository } from './SqlBookingRepository';
+import { SqlTicketRepository } from './SqlTicketRepository';
+import { SqlCurationRepository } from './SqlCurationRepository';
 import { LocalLocks, type ConversationLocks } from '../util/ConversationLocks';
 import { PostgresLocks } from './PostgresLocks';
 
@@ -54,7 +52,7 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
     const closePool = pg.close.bind(pg);
     const turns = new PostgresLocks(config.databaseUrl);
     return Object.assign(pg, {
-      kind: 'postgres' as const, bookings: new PostgresBookingRepository(pg.pool), tickets: new PostgresTicketRepository(pg.pool), curation: new PostgresCurationRepository(pg.pool),
+      kind: 'postgres' as const, ...repositories(pg.client),
       shared: { pool: pg.pool, notifications }, turns,
       close: async () => {
         await notifications.close();
@@ -65,5 +63,10 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
   }
   const sqlite = new SqliteDatabase(join(config.dataDir, 'fysio-assistent.sqlite'), clock);
   sqlite.migrate();
-  return Object.assign(sqlite, { kind: 'sqlite' as const, bookings: new SqliteBookingRepository(sqlite), tickets: new SqliteTicketRepository(sqlite), curation: new SqliteCurationRepository(sqlite), turns: new LocalLocks() });
+  return Object.assign(sqlite, { kind: 'sqlite' as const, ...repositories(sqlite.client), turns: new LocalLocks() });
+}
+
+/** The repositories, the same classes on either database. */
+function repositories(client: SqlClient): Pick<Database, 'bookings' | 'tickets' | 'curation'> {
+  return { bookings: new SqlBookingRepository(client), tickets: new SqlTicketRepository(client), curation: new SqlCurationRepository(client) };
 }

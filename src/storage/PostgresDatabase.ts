@@ -1,8 +1,10 @@
-import { Pool, type PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { ConfigError } from '../config/ConfigError';
 import type { Clock } from '../util/Clock';
+import { openPool, PostgresClient } from './PostgresClient';
+import type { SqlClient } from './SqlClient';
+import { SqlStateStore } from './SqlStateStore';
 import { MIGRATIONS } from './migrations';
-import type { StateRecord, StateStore, WriteOutcome } from './StateStore';
 
 /** Arbitrary constant: the advisory lock that serialises migrations across instances. */
 const MIGRATION_LOCK = 4_217_001;
@@ -12,13 +14,17 @@ const MIGRATION_LOCK = 4_217_001;
  * broken connections by itself, so a database restart costs the turns in flight, not the
  * process.
  */
-export class PostgresDatabase implements StateStore {
+export class PostgresDatabase extends SqlStateStore {
   readonly pool: Pool;
+  /** For the repositories (every statement commits on its own). */
+  readonly client: SqlClient;
 
-  constructor(url: string, private readonly clock: Clock, poolSize = 10) {
-    this.pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 });
-    // An idle client losing its connection (database restart) must not crash the process.
-    this.pool.on('error', () => undefined);
+  constructor(url: string, clock: Clock, poolSize = 10) {
+    const pool = openPool(url, poolSize);
+    const client = new PostgresClient(pool);
+    super(client, clock);
+    this.pool = pool;
+    this.client = client;
   }
 
   /** Checks the database answers; a clear error names DATABASE_URL without its password. */
@@ -31,75 +37,38 @@ export class PostgresDatabase implements StateStore {
     }
   }
 
+  /** Applies pending migrations in one transaction, one instance at a time. Returns the versions applied. */
   async migrate(): Promise<number[]> {
-    return this.transaction(async (c) => {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
       await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
       const done = new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
       const applied: number[] = [];
-      for (const m of MIGRATIONS) {
-        if (done.has(m.version)) continue;
+      for (const m of MIGRATIONS.filter((x) => !done.has(x.version))) {
         await c.query(m.postgres);
         await c.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [m.version, Date.now()]);
         applied.push(m.version);
       }
+      await c.query('COMMIT');
       return applied;
-    });
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
   }
 
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
   }
 
-  /** Runs `fn` in one transaction on one connection. */
-  async transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
-  }
-
-  async readMany(keys: string[]): Promise<Map<string, StateRecord>> {
-    const out = new Map<string, StateRecord>();
-    if (!keys.length) return out;
-    const { rows } = await this.pool.query<{ key: string; etag: string; data: Record<string, unknown> }>(
-      'SELECT key, etag, data FROM bot_state WHERE key = ANY($1)',
-      [keys],
-    );
-    for (const r of rows) out.set(r.key, { etag: r.etag, data: r.data });
-    return out;
-  }
-
-  async write(key: string, data: Record<string, unknown>, expectedEtag: string | undefined, newEtag: string, json?: string): Promise<WriteOutcome> {
-    const { rowCount } = await this.pool.query(
-      `INSERT INTO bot_state (key, etag, data, updated_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (key) DO UPDATE SET etag = EXCLUDED.etag, data = EXCLUDED.data, updated_at = EXCLUDED.updated_at
-       WHERE $5::text IS NULL OR bot_state.etag = $5::text`,
-      [key, newEtag, json ?? JSON.stringify(data), this.clock.now().getTime(), expectedEtag ?? null],
-    );
-    return rowCount === 1 ? 'written' : 'conflict';
-  }
-
-  async deleteMany(keys: string[]): Promise<void> {
-    if (keys.length) await this.pool.query('DELETE FROM bot_state WHERE key = ANY($1)', [keys]);
-  }
-
-  async deleteOlderThan(before: Date): Promise<number> {
+  override async deleteOlderThan(before: Date): Promise<number> {
     // The lines kept for a handoff go with the conversation's state.
     await this.pool.query('DELETE FROM recent_turns WHERE updated_at < $1', [before.getTime()]);
-    return (await this.pool.query('DELETE FROM bot_state WHERE updated_at < $1', [before.getTime()])).rowCount ?? 0;
-  }
-
-  async deleteByPrefix(prefix: string): Promise<number> {
-    return (await this.pool.query('DELETE FROM bot_state WHERE left(key, $1) = $2', [prefix.length, prefix])).rowCount ?? 0;
+    return super.deleteOlderThan(before);
   }
 
   async close(): Promise<void> {

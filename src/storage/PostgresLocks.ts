@@ -1,4 +1,5 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { openPool } from './PostgresClient';
 import type { ConversationLocks } from '../util/ConversationLocks';
 
 /**
@@ -11,8 +12,7 @@ export class PostgresLocks implements ConversationLocks {
   private readonly pool: Pool;
 
   constructor(url: string, size = 20) {
-    this.pool = new Pool({ connectionString: url, max: size, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 });
-    this.pool.on('error', () => undefined);
+    this.pool = openPool(url, size);
   }
 
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {

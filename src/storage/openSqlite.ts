@@ -8,7 +8,7 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /**
  * Opens a connection to the service's SQLite file as every connection of it must be: WAL mode,
  * `synchronous = NORMAL` (a commit survives a crash of the process but is not yet on disk: a
- * write that must survive a power cut commits with `FULL`, see `SqliteDatabase.synced`),
+ * write that must survive a power cut commits with `FULL`, see `SqliteClient`),
  * foreign keys on, and a busy timeout, since other connections (a second instance's tools, the
  * bench's calendar keeper) may write the same file.
  *

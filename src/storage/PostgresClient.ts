@@ -1,0 +1,39 @@
+import { Pool, types } from 'pg';
+import { UniqueViolation, type SqlClient } from './SqlClient';
+
+/** BIGINT (our milliseconds, counts) as numbers rather than pg's strings; a double holds these exactly. */
+const BIGINT_AS_NUMBER = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format)),
+};
+
+/**
+ * A pool as each of ours is made: BIGINT read as numbers, and an idle connection lost (a database
+ * restart) left to the pool to replace instead of crashing the process.
+ */
+export function openPool(url: string, max: number): Pool {
+  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000, types: BIGINT_AS_NUMBER });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** {@link SqlClient} on a pool from {@link openPool}: each statement on whichever connection is free, committed on its own. */
+export class PostgresClient implements SqlClient {
+  readonly dialect = 'postgres';
+
+  constructor(private readonly pool: Pool) {}
+
+  async rows<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return (await this.pool.query(sql, [...params])).rows as T[];
+  }
+
+  async run(sql: string, params: readonly unknown[] = []): Promise<number> {
+    try {
+      return (await this.pool.query(sql, [...params])).rowCount ?? 0;
+    } catch (err) {
+      const e = err as { code?: string; constraint?: string };
+      // 23505 is unique_violation; a primary key's constraint is named <table>_pkey.
+      if (e.code === '23505') throw new UniqueViolation(e.constraint?.endsWith('_pkey') === true, err);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import type { Ticket, TicketMessage, TicketStatus } from '../handoff/Ticket';
+import type { TicketRepository } from '../handoff/TicketRepository';
+import { ticketFromRow, ticketToRow, type TicketRow } from '../handoff/TicketRow';
+import { placeholders, type SqlClient } from './SqlClient';
+
+/** A ticket keeps its last 500 lines: a patient typing on for hours must not grow one row without end. */
+const MAX_LINES = 500;
+
+/**
+ * The two changes made inside a ticket's JSON document, in each dialect's JSON functions: one
+ * statement each, so that two instances changing one ticket at once never lose either change.
+ * $2 is the JSON to merge in or the line to append.
+ */
+const JSON_CHANGE = {
+  sqlite: {
+    merge: 'json_patch(data, $2)',
+    append: `json_set(data, '$.messages', json_insert(CASE WHEN json_array_length(data, '$.messages') >= ${MAX_LINES}
+      THEN json_remove(data -> '$.messages', '$[0]') ELSE COALESCE(data -> '$.messages', '[]') END, '$[#]', json($2)))`,
+  },
+  postgres: {
+    merge: 'data || $2::jsonb',
+    append: `jsonb_set(data, '{messages}', CASE WHEN jsonb_array_length(data -> 'messages') >= ${MAX_LINES}
+      THEN (data -> 'messages') - 0 ELSE COALESCE(data -> 'messages', '[]'::jsonb) END || jsonb_build_array($2::jsonb))`,
+  },
+};
+
+/** Handoff tickets in SQLite or PostgreSQL. On SQLite every change is on disk before it resolves (SqliteClient). */
+export class SqlTicketRepository implements TicketRepository {
+  constructor(private readonly sql: SqlClient) {}
+
+  async create(t: Ticket): Promise<void> {
+    const r = ticketToRow(t);
+    await this.sql.run('INSERT INTO handoff_tickets (id, status, conversation_id, data, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      r.id, r.status, r.conversation_id, r.data, r.created_at, r.updated_at,
+    ]);
+  }
+
+  async get(id: string): Promise<Ticket | undefined> {
+    const [row] = await this.sql.rows<TicketRow>('SELECT * FROM handoff_tickets WHERE id = $1', [id]);
+    return row ? ticketFromRow(row) : undefined;
+  }
+
+  /**
+   * Asked on every turn (is a person holding this conversation?), and without ORDER BY: SQLite
+   * sorts through a temporary b-tree even when nothing matches, which made this query cost
+   * 25 µs on every turn. A conversation has at most one open ticket anyway.
+   */
+  async openFor(conversationId: string): Promise<Ticket | undefined> {
+    const rows = await this.sql.rows<TicketRow>("SELECT * FROM handoff_tickets WHERE conversation_id = $1 AND status IN ('waiting', 'active')", [conversationId]);
+    const latest = rows.reduce<TicketRow | undefined>((a, r) => (a && Number(a.created_at) >= Number(r.created_at) ? a : r), undefined);
+    return latest ? ticketFromRow(latest) : undefined;
+  }
+
+  async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date): Promise<void> {
+    const { status, ...rest } = change;
+    await this.sql.run(
+      `UPDATE handoff_tickets SET data = ${JSON_CHANGE[this.sql.dialect].merge}, status = COALESCE($3, status), updated_at = $4 WHERE id = $1`,
+      [id, JSON.stringify(rest), status ?? null, at.getTime()],
+    );
+  }
+
+  async addMessage(id: string, message: TicketMessage, at: Date): Promise<void> {
+    await this.sql.run(`UPDATE handoff_tickets SET data = ${JSON_CHANGE[this.sql.dialect].append}, updated_at = $3 WHERE id = $1`, [id, JSON.stringify(message), at.getTime()]);
+  }
+
+  async list(statuses: TicketStatus[], limit: number): Promise<Ticket[]> {
+    if (!statuses.length) return [];
+    const sql = `SELECT * FROM handoff_tickets WHERE status IN (${placeholders(statuses, 2)}) ORDER BY created_at LIMIT $1`;
+    return (await this.sql.rows<TicketRow>(sql, [limit, ...statuses])).map(ticketFromRow);
+  }
+
+  async closedSince(since: Date, limit: number): Promise<Ticket[]> {
+    const sql = "SELECT * FROM handoff_tickets WHERE status = 'closed' AND updated_at >= $1 ORDER BY updated_at DESC LIMIT $2";
+    return (await this.sql.rows<TicketRow>(sql, [since.getTime(), limit])).map(ticketFromRow);
+  }
+
+  async deleteForConversation(conversationId: string): Promise<number> {
+    return this.sql.run('DELETE FROM handoff_tickets WHERE conversation_id = $1', [conversationId]);
+  }
+
+  async deleteOlderThan(before: Date): Promise<number> {
+    return this.sql.run('DELETE FROM handoff_tickets WHERE updated_at < $1', [before.getTime()]);
+  }
+}

@@ -1,0 +1,53 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { UniqueViolation, type SqlClient } from './SqlClient';
+
+/**
+ * {@link SqlClient} on a better-sqlite3 connection, on the event loop: every statement is short
+ * and synchronous, so none interleaves with another turn's.
+ *
+ * With `synced`, every change is committed with `synchronous = FULL`, which fsyncs the log
+ * before the statement returns: a patient is told a booking's reference only once the booking
+ * survives a power cut. Without it the connection's `synchronous = NORMAL` applies (survives
+ * kill -9; a power cut may lose the last commits), which is enough for conversation state.
+ */
+export class SqliteClient implements SqlClient {
+  readonly dialect = 'sqlite';
+  /** Prepared statements by SQL text: compiling the same SQL on every turn cost a third of a turn. */
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(private readonly db: BetterSqlite3.Database, private readonly synced: boolean) {}
+
+  async rows<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return this.stmt(sql).all(named(params)) as T[];
+  }
+
+  async run(sql: string, params: readonly unknown[] = []): Promise<number> {
+    const stmt = this.stmt(sql);
+    if (this.synced) this.stmt('PRAGMA synchronous = FULL').run();
+    try {
+      return stmt.run(named(params)).changes;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new UniqueViolation(code === 'SQLITE_CONSTRAINT_PRIMARYKEY', err);
+      throw err;
+    } finally {
+      if (this.synced) this.stmt('PRAGMA synchronous = NORMAL').run();
+    }
+  }
+
+  private stmt(sql: string): BetterSqlite3.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+}
+
+/**
+ * SQLite reads `$1` as a parameter named "1", which better-sqlite3 binds from an object's key
+ * "1"; SQLite has no booleans (1 and 0) and better-sqlite3 takes no undefined.
+ */
+function named(params: readonly unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  params.forEach((v, i) => (out[i + 1] = typeof v === 'boolean' ? Number(v) : v ?? null));
+  return out;
+}
