@@ -19,6 +19,8 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ALLOW_ANONYMOUS: 'maybe' }, 'ALLOW_ANONYMOUS'],
     [{ RETENTION_CONVERSATION_DAYS: '0' }, 'RETENTION_CONVERSATION_DAYS'],
+    [{ RETENTION_RECENT_LINES_HOURS: 'twee' }, 'RETENTION_RECENT_LINES_HOURS'],
+    [{ RETENTION_RECENT_LINES_HOURS: '49', RETENTION_CONVERSATION_DAYS: '2' }, 'RETENTION_RECENT_LINES_HOURS'],
     [{ ROUTER_ANSWER_MIN: '2' }, 'ROUTER_ANSWER_MIN'],
     [{ HOST: '0.0.0.0' }, 'HOST'],
     [{ MicrosoftAppId: 'abc' }, 'MicrosoftAppPassword'],

@@ -197,7 +197,13 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const retention = new RetentionJob(database, database.bookings, database.tickets, database.curation, clock, config.retention, logger);
     const bot = new FysioBot({
       conversationState, userState, memory, flows, router, responder, composer, renderer, logger, defaultLocale, safety,
-      maxMessageChars: config.maxMessageChars, handoff, recent, answers, english, turns: database.turns,
+      maxMessageChars: config.maxMessageChars, handoff, recent, answers, english, turns: database.turns, clock,
+    });
+    // The lines kept for a handoff go once the conversation has been quiet for a few hours; a
+    // conversation a person holds keeps them (its ticket has its own copy from the handoff).
+    retention.also('recentLines', async (now) => {
+      const held = new Set((await handoff.queue()).filter((t) => t.status !== 'callback').map((t) => t.conversationId));
+      return recent.sweep(new Date(now.getTime() - config.retention.recentLinesHours * 3_600_000), held);
     });
 
     const auth = new ChannelAuthentication(config.auth);

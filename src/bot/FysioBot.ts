@@ -21,6 +21,7 @@ import type { Router } from '../understanding/Router';
 import type { HandoffService } from '../handoff/HandoffService';
 import type { RecentLines } from '../handoff/RecentLines';
 import type { ConversationLocks } from '../util/ConversationLocks';
+import { systemClock, type Clock } from '../util/Clock';
 
 /** What the bot needs; built by the composition root. */
 export interface FysioBotDeps {
@@ -46,6 +47,8 @@ export interface FysioBotDeps {
   answers: AnswerWords;
   /** The English welcome, for a channel whose locale is English. */
   english?: EnglishOffer;
+  /** Times the lines kept for a handoff, which the retention job sweeps by the same clock. */
+  clock?: Clock;
 }
 
 /** Flows a patient can park with "later" and resume with "verder". */
@@ -370,7 +373,7 @@ export class FysioBot extends ActivityHandler {
     // least of all a red flag's instruction.
     const keep = async (from: 'patient' | 'bot', line: string) => {
       try {
-        await recent.add(id, from, line, new Date());
+        await recent.add(id, from, line, (this.deps.clock ?? systemClock).now());
       } catch (err) {
         logger.warn({ event: 'recent_lines_failed', err: err instanceof Error ? err.name : 'error' }, 'recent lines not stored');
       }

@@ -93,8 +93,7 @@ export class PostgresDatabase implements StateStore {
   }
 
   async deleteOlderThan(before: Date): Promise<number> {
-    // The lines kept for a handoff go with the conversation's state.
-    await this.pool.query('DELETE FROM recent_turns WHERE updated_at < $1', [before.getTime()]);
+    // The lines kept for a handoff have a sweep of their own, hours rather than days.
     return (await this.pool.query('DELETE FROM bot_state WHERE updated_at < $1', [before.getTime()])).rowCount ?? 0;
   }
 
