@@ -98,6 +98,26 @@ describe('Direct Line on one PostgreSQL database, two instances', () => {
     stream.socket.close();
   });
 
+  it('deletes a web chat idle past its token\'s lifetime, with its messages, at the retention sweep, though no new chat starts', async () => {
+    const started = await start(a.base, await token(a.base));
+    await post(a.base, started, QUESTION);
+    const pool = new Pool({ connectionString: url });
+    const count = async (table: string, column: string) =>
+      (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [started.conversationId])).rows[0].n;
+    try {
+      expect(await count('directline_activities', 'conversation_id')).toBeGreaterThan(0);
+      for (const i of [a, b]) i.clock.advance(29 * 60_000);
+      await b.app.retention.sweep();
+      expect(await count('directline_conversations', 'id')).toBe(1);
+      for (const i of [a, b]) i.clock.advance(2 * 60_000);
+      await b.app.retention.sweep();
+      expect(await count('directline_conversations', 'id')).toBe(0);
+      expect(await count('directline_activities', 'conversation_id')).toBe(0);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('refuses a stream without a valid token for that conversation', async () => {
     const started = await start(a.base, await token(a.base));
     const other = await start(a.base, await token(a.base));

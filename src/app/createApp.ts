@@ -257,6 +257,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     });
     webChat.onTurnError = adapter.onTurnError;
     channelTranscripts.forget = (conversationId) => webChat.forgetTranscript(conversationId);
+    // Web chats idle past their token's lifetime go with their messages, also when no new chat starts.
+    retention.also('webChats', () => webChat.sweepExpired());
     let whatsapp: App['whatsapp'];
     if (config.whatsapp) {
       const whatsAppAdapter = new WhatsAppAdapter({ config: config.whatsapp, logger, translator, defaultLocale, clock });
