@@ -260,12 +260,15 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     // Web chats idle past their token's lifetime go with their messages, also when no new chat starts.
     retention.also('webChats', () => webChat.sweepExpired());
     let whatsapp: App['whatsapp'];
+    // Swept also when WhatsApp is off now: ids a former setting stored still go after their day.
+    const messageIds = shared ? new PostgresMessageIds(shared.pool, clock, config.whatsapp?.appSecret) : undefined;
+    if (messageIds) retention.also('whatsappMessageIds', (now) => messageIds.sweep(now));
     if (config.whatsapp) {
       const whatsAppAdapter = new WhatsAppAdapter({ config: config.whatsapp, logger, translator, defaultLocale, clock });
       whatsAppAdapter.onTurnError = adapter.onTurnError;
       const webhook = registerWhatsAppRoutes(server.server, {
         config: config.whatsapp, adapter: whatsAppAdapter, logic: (context) => bot.run(context), logger, clock,
-        messageIds: shared ? new PostgresMessageIds(shared.pool, clock) : undefined,
+        messageIds,
       });
       whatsapp = { adapter: whatsAppAdapter, webhook };
     }

@@ -205,4 +205,12 @@ export const MIGRATIONS: Migration[] = [
     CREATE TABLE IF NOT EXISTS recent_turns (conversation_id TEXT PRIMARY KEY, lines JSONB NOT NULL, updated_at BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS recent_turns_updated ON recent_turns(updated_at);`,
   },
+  {
+    version: 12,
+    description: 'WhatsApp message ids kept only as keyed hashes: the plain ones stored before go',
+    // A message id carries the sender's number. Forgetting the last day's plain ids means a
+    // redelivery arriving during the upgrade may be answered twice, once.
+    sqlite: `SELECT 1;`,
+    postgres: `DELETE FROM whatsapp_message_ids;`,
+  },
 ];
