@@ -160,7 +160,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       (event, err) => logger.warn({ event, err }, 'calendar event left behind'),
     );
     const mail = config.smtp ? new MailOutbox(new SmtpTransport(config.smtp), logger, overrides.mailRetryDelaysMs) : undefined;
-    const confirmationMail = new BookingConfirmationMail(mail, translator, formatter, practice, clock);
+    const confirmationMail = new BookingConfirmationMail(mail, translator, formatter, practice, clock, (reference) => database.bookings.findByReference(reference));
     // Set once the web chat exists, which needs the bot that needs this: the deletion reaches it late.
     const channelTranscripts: { forget?: (conversationId: string) => Promise<void> } = {};
     const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock, safety, english, days });
