@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { Ticket, TicketMessage, TicketStatus } from '../handoff/Ticket';
-import type { TicketRepository } from '../handoff/TicketRepository';
+import type { TicketCondition, TicketRepository } from '../handoff/TicketRepository';
 import { ticketFromRow, ticketToRow, type TicketRow } from '../handoff/TicketRow';
 
 /** Handoff tickets in PostgreSQL; changes are single statements, so instances never lose one. */
@@ -27,12 +27,14 @@ export class PostgresTicketRepository implements TicketRepository {
     return rows[0] ? ticketFromRow(rows[0]) : undefined;
   }
 
-  async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date): Promise<void> {
+  async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date, onlyIf?: TicketCondition): Promise<boolean> {
     const { status, ...rest } = change;
-    await this.pool.query(
-      'UPDATE handoff_tickets SET status = COALESCE($2, status), data = data || $3::jsonb, updated_at = $4 WHERE id = $1',
-      [id, status ?? null, JSON.stringify(rest), at.getTime()],
+    const { rowCount } = await this.pool.query(
+      `UPDATE handoff_tickets SET status = COALESCE($2, status), data = data || $3::jsonb, updated_at = $4
+       WHERE id = $1 AND ($5::text[] IS NULL OR status = ANY($5::text[])) AND ($6::bigint IS NULL OR created_at <= $6::bigint)`,
+      [id, status ?? null, JSON.stringify(rest), at.getTime(), onlyIf?.status ?? null, onlyIf?.createdAtOrBefore?.getTime() ?? null],
     );
+    return rowCount === 1;
   }
 
   async addMessage(id: string, message: TicketMessage, at: Date): Promise<void> {

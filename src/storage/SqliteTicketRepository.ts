@@ -1,5 +1,5 @@
 import type { Ticket, TicketMessage, TicketStatus } from '../handoff/Ticket';
-import type { TicketRepository } from '../handoff/TicketRepository';
+import type { TicketCondition, TicketRepository } from '../handoff/TicketRepository';
 import { ticketFromRow, ticketToRow, type TicketRow } from '../handoff/TicketRow';
 import type { SqliteDatabase } from './SqliteDatabase';
 
@@ -30,12 +30,14 @@ export class SqliteTicketRepository implements TicketRepository {
     return latest ? ticketFromRow(latest) : undefined;
   }
 
-  async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date): Promise<void> {
-    this.sqlite.synced(() => {
+  async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date, onlyIf?: TicketCondition): Promise<boolean> {
+    return this.sqlite.synced(() => {
       const t = this.getSync(id);
-      if (!t) return;
+      if (!t) return false;
+      if (onlyIf && (!onlyIf.status.includes(t.status) || (onlyIf.createdAtOrBefore && t.createdAt > onlyIf.createdAtOrBefore))) return false;
       const next = { ...t, ...change, updatedAt: at };
       this.sqlite.stmt('UPDATE handoff_tickets SET status = @status, data = @data, updated_at = @updated_at WHERE id = @id').run(ticketToRow(next));
+      return true;
     });
   }
 
