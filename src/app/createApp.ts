@@ -51,6 +51,7 @@ import { PostgresStaffPresence } from '../storage/PostgresStaffPresence';
 import { PostgresTicketEvents } from '../storage/PostgresTicketEvents';
 import { Router } from '../understanding/Router';
 import { systemClock, type Clock } from '../util/Clock';
+import { ConversationBusyError } from '../util/ConversationLocks';
 
 /** Test doubles and overrides for the graph; production passes none but the logger. */
 export interface AppOverrides {
@@ -337,7 +338,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
           // One instance at a time: the next finds the tickets closed and tells no patient twice.
           void database.turns
             .run('handoff-timeouts', () => handoff.fallBackOverdue((t) => translator.t(t.locale, 'handoff.timedOut', { phone: practice.phone })))
-            .catch((err: unknown) => logger.error({ event: 'handoff_timeout_failed', err }, 'handoff fallback failed'));
+            // Busy: another instance's pass still runs; the next tick comes in 30 seconds.
+            .catch((err: unknown) => err instanceof ConversationBusyError || logger.error({ event: 'handoff_timeout_failed', err }, 'handoff fallback failed'));
         }, 30_000);
     handoffTimer?.unref();
     if (!overrides.noBackgroundJobs) retention.start();

@@ -68,6 +68,9 @@ const envSchema = z.object({
   LOCALES_DIR: z.string().trim().min(1).default('locales'),
   DATA_DIR: z.string().trim().min(1).default('data'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_POOL_SIZE: positiveInt('a number of connections, e.g. 10').refine((n) => n <= 500, 'expected at most 500 connections').default(10),
+  DATABASE_LOCK_POOL_SIZE: positiveInt('a number of connections, e.g. 20').refine((n) => n <= 500, 'expected at most 500 connections').default(20),
+  TURN_LOCK_WAIT_SECONDS: positiveInt('a number of seconds, e.g. 10').refine((n) => n <= 120, 'expected at most 120 seconds').default(10),
   MicrosoftAppId: z.string().trim().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -138,6 +141,12 @@ export interface AppConfig {
   localesDir: string;
   dataDir: string;
   databaseUrl?: string;
+  /**
+   * PostgreSQL connections per instance: `poolSize` for queries, `lockPoolSize` for the turns'
+   * conversation locks (one each while a turn runs or waits); and how long a turn waits for its
+   * conversation's lock (both backends) before the patient is asked to send it again.
+   */
+  database: { poolSize: number; lockPoolSize: number; lockWaitMs: number };
   auth: {
     appId?: string;
     appPassword?: string;
@@ -288,6 +297,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     localesDir: e.LOCALES_DIR,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    database: { poolSize: e.DATABASE_POOL_SIZE, lockPoolSize: e.DATABASE_LOCK_POOL_SIZE, lockWaitMs: e.TURN_LOCK_WAIT_SECONDS * 1000 },
     auth: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
