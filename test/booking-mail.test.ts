@@ -36,6 +36,9 @@ const received: Received[] = [];
 let refuseNext = 0;
 /** Refuse every RCPT TO for good (550). */
 let refuseAll = false;
+/** Refuse every RCPT TO with 451 ("try again later") while set, counting the refusals. */
+let busyUntilOpened = false;
+let busyRefusals = 0;
 
 beforeAll(async () => {
   smtp = new SMTPServer({
@@ -43,6 +46,11 @@ beforeAll(async () => {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address: SMTPServerAddress, _session, callback) {
+      if (busyUntilOpened) {
+        busyRefusals += 1;
+        callback(Object.assign(new Error('mailbox busy, try later'), { responseCode: 451 }));
+        return;
+      }
       if (refuseAll || refuseNext > 0) {
         const temporary = !refuseAll;
         if (temporary) refuseNext -= 1;
@@ -92,6 +100,8 @@ describe('booking confirmation by e-mail', () => {
     received.length = 0;
     refuseNext = 0;
     refuseAll = false;
+    busyUntilOpened = false;
+    busyRefusals = 0;
   });
 
   it.each([
@@ -178,6 +188,39 @@ describe('booking confirmation by e-mail', () => {
       await app.close();
     }
   });
+
+  // The mail server says "later" until the patient has deleted their data or cancelled; the
+  // retry that follows finds the booking gone and sends nothing.
+  it.each([
+    ['deleted their data', 'nl-NL', (_ref: string) => ['verwijder mijn gegevens', 'ja']],
+    ['cancelled the booking', 'nl-NL', (ref: string) => ['afspraak annuleren', ref, '14-03-1961', 'Annuleren']],
+    ['had their data deleted (Flemish)', 'nl-BE', (_ref: string) => ['verwijder mijn gegevens', 'ja']],
+  ] as const)('sends no confirmation still waiting for a retry once the patient %s', async (_what, locale, after) => {
+    busyUntilOpened = true;
+    // Retries every 25 ms for seconds: the mail is still waiting whatever the machine's speed.
+    const sink = new LogSink();
+    const { app } = await buildTestApp(
+      {
+        SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'Fysiotherapie De Beweegreden <afspraken@beweegreden.example>',
+        ...(locale === 'nl-BE' ? { PRACTICE_FILE: 'examples/practice-be.yaml' } : {}),
+      },
+      new MemoryStorage(), sink, undefined, { mailRetryDelaysMs: Array(2000).fill(25) },
+    );
+    try {
+      const adapter = testAdapterFor(app, locale);
+      const r = await converse(adapter, typedBooking(locale, locale === 'nl-NL' ? 'jolanda.verbeek@example.nl' : 'marc.peeters@example.be'));
+      const reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(r[r.length - 1].text)![1];
+      while (busyRefusals === 0) await new Promise((done) => setTimeout(done, 10));
+      const done = await converse(adapter, [...after(reference)]);
+      expect(done[done.length - 1].text).toMatch(/verwijderd|geannuleerd/);
+      busyUntilOpened = false;
+      await app.mail!.settled();
+      expect(received).toHaveLength(0);
+      expect(sink.lines.some((l) => l.includes('"mail_withdrawn"'))).toBe(true);
+    } finally {
+      await app.close();
+    }
+  }, 60000);
 
   it('keeps the booking when the mail server refuses for good, and logs that without the address', async () => {
     refuseAll = true;

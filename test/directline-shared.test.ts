@@ -37,8 +37,8 @@ async function texts(base: string, s: Started): Promise<string[]> {
 }
 
 /** The activity sets a raw WebSocket on the stream receives. */
-function listen(url: string): { sets: { activities: { text?: string; from: { role?: string } }[]; watermark: string }[]; opened: Promise<void>; socket: WebSocket } {
-  const socket = new WebSocket(url);
+function listen(url: string, origin?: string): { sets: { activities: { text?: string; from: { role?: string } }[]; watermark: string }[]; opened: Promise<void>; socket: WebSocket } {
+  const socket = new WebSocket(url, origin ? { origin } : {});
   const sets: { activities: { text?: string; from: { role?: string } }[]; watermark: string }[] = [];
   socket.on('message', (data) => sets.push(JSON.parse(String(data))));
   const opened = new Promise<void>((resolve, reject) => {
@@ -98,6 +98,26 @@ describe('Direct Line on one PostgreSQL database, two instances', () => {
     stream.socket.close();
   });
 
+  it('deletes a web chat idle past its token\'s lifetime, with its messages, at the retention sweep, though no new chat starts', async () => {
+    const started = await start(a.base, await token(a.base));
+    await post(a.base, started, QUESTION);
+    const pool = new Pool({ connectionString: url });
+    const count = async (table: string, column: string) =>
+      (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [started.conversationId])).rows[0].n;
+    try {
+      expect(await count('directline_activities', 'conversation_id')).toBeGreaterThan(0);
+      for (const i of [a, b]) i.clock.advance(29 * 60_000);
+      await b.app.retention.sweep();
+      expect(await count('directline_conversations', 'id')).toBe(1);
+      for (const i of [a, b]) i.clock.advance(2 * 60_000);
+      await b.app.retention.sweep();
+      expect(await count('directline_conversations', 'id')).toBe(0);
+      expect(await count('directline_activities', 'conversation_id')).toBe(0);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('refuses a stream without a valid token for that conversation', async () => {
     const started = await start(a.base, await token(a.base));
     const other = await start(a.base, await token(a.base));
@@ -125,6 +145,32 @@ describe('Direct Line on one PostgreSQL database, two instances', () => {
   });
 });
 
+describe('the stream behind a public address (PUBLIC_URL, WEBSITE_ORIGINS)', () => {
+  let web: WebTestApp;
+  beforeAll(async () => {
+    web = await startWebApp({ PUBLIC_URL: 'https://chat.praktijk.example', WEBSITE_ORIGINS: 'https://www.praktijk.example' });
+  });
+  afterAll(() => web.close());
+
+  it.each([
+    ['https://chat.praktijk.example', true],
+    ['https://CHAT.praktijk.example', true],
+    ['https://www.praktijk.example', true],
+    ['http://www.praktijk.example', false],
+    ['https://praktijk.example.aanvaller.example', false],
+  ])('from %s: opens %s', async (origin, opens) => {
+    const started = await start(web.base, await token(web.base));
+    // The stream's address names PUBLIC_URL; the test reaches the same server directly.
+    const stream = listen(started.streamUrl!.replace('wss://chat.praktijk.example', web.base.replace('http', 'ws')), origin);
+    if (opens) {
+      await stream.opened;
+      stream.socket.close();
+    } else {
+      await expect(stream.opened).rejects.toThrow(/403/);
+    }
+  });
+});
+
 describe('Direct Line in the embedded default (memory, one process)', () => {
   let web: WebTestApp;
   beforeAll(async () => {
@@ -144,6 +190,24 @@ describe('Direct Line in the embedded default (memory, one process)', () => {
       await client.botSays(ANSWER);
     } finally {
       client.end();
+    }
+  });
+
+  it.each([
+    ['the chat page served by the bot itself', true, (base: string) => base],
+    ['no Origin at all (a client that is not a browser)', true, () => undefined],
+    ['a page of another site', false, () => 'https://aanvaller.example'],
+    ['a sandboxed page ("null")', false, () => 'null'],
+    ['a page on another port of the same host', false, (base: string) => base.replace(/:\d+$/, ':1')],
+  ])('a stream asked for by %s opens: %s', async (_who, opens, origin) => {
+    const started = await start(web.base, await token(web.base));
+    const stream = listen(started.streamUrl!, origin(web.base));
+    if (opens) {
+      await stream.opened;
+      await until(() => stream.sets.some((s) => s.activities.some((x) => WELCOME.test(x.text ?? ''))), 'the welcome on the stream');
+      stream.socket.close();
+    } else {
+      await expect(stream.opened).rejects.toThrow(/403/);
     }
   });
 

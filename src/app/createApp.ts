@@ -52,6 +52,7 @@ import { PostgresStaffPresence } from '../storage/PostgresStaffPresence';
 import { PostgresTicketEvents } from '../storage/PostgresTicketEvents';
 import { Router } from '../understanding/Router';
 import { systemClock, type Clock } from '../util/Clock';
+import { ConversationBusyError } from '../util/ConversationLocks';
 
 /** Test doubles and overrides for the graph; production passes none but the logger. */
 export interface AppOverrides {
@@ -161,7 +162,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       (event, err) => logger.warn({ event, err }, 'calendar event left behind'),
     );
     const mail = config.smtp ? new MailOutbox(new SmtpTransport(config.smtp), logger, overrides.mailRetryDelaysMs) : undefined;
-    const confirmationMail = new BookingConfirmationMail(mail, translator, formatter, practice, clock);
+    const confirmationMail = new BookingConfirmationMail(mail, translator, formatter, practice, clock, (reference) => database.bookings.findByReference(reference));
     // Set once the web chat exists, which needs the bot that needs this: the deletion reaches it late.
     const channelTranscripts: { forget?: (conversationId: string) => Promise<void> } = {};
     const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock, safety, english, days });
@@ -198,7 +199,13 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const retention = new RetentionJob(database, database.bookings, database.tickets, database.curation, clock, config.retention, logger);
     const bot = new FysioBot({
       conversationState, userState, memory, flows, router, responder, composer, renderer, logger, defaultLocale, safety,
-      maxMessageChars: config.maxMessageChars, handoff, recent, answers, english, turns: database.turns,
+      maxMessageChars: config.maxMessageChars, handoff, recent, answers, english, turns: database.turns, clock,
+    });
+    // The lines kept for a handoff go once the conversation has been quiet for a few hours; a
+    // conversation a person holds keeps them (its ticket has its own copy from the handoff).
+    retention.also('recentLines', async (now) => {
+      const held = new Set((await handoff.queue()).filter((t) => t.status !== 'callback').map((t) => t.conversationId));
+      return recent.sweep(new Date(now.getTime() - config.retention.recentLinesHours * 3_600_000), held);
     });
 
     const auth = new ChannelAuthentication(config.auth);
@@ -252,13 +259,18 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     });
     webChat.onTurnError = adapter.onTurnError;
     channelTranscripts.forget = (conversationId) => webChat.forgetTranscript(conversationId);
+    // Web chats idle past their token's lifetime go with their messages, also when no new chat starts.
+    retention.also('webChats', () => webChat.sweepExpired());
     let whatsapp: App['whatsapp'];
+    // Swept also when WhatsApp is off now: ids a former setting stored still go after their day.
+    const messageIds = shared ? new PostgresMessageIds(shared.pool, clock, config.whatsapp?.appSecret) : undefined;
+    if (messageIds) retention.also('whatsappMessageIds', (now) => messageIds.sweep(now));
     if (config.whatsapp) {
       const whatsAppAdapter = new WhatsAppAdapter({ config: config.whatsapp, logger, translator, defaultLocale, clock });
       whatsAppAdapter.onTurnError = adapter.onTurnError;
       const webhook = registerWhatsAppRoutes(server.server, {
         config: config.whatsapp, adapter: whatsAppAdapter, logic: (context) => bot.run(context), logger, clock,
-        messageIds: shared ? new PostgresMessageIds(shared.pool, clock) : undefined,
+        messageIds,
       });
       whatsapp = { adapter: whatsAppAdapter, webhook };
     }
@@ -327,7 +339,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
           // One instance at a time: the next finds the tickets closed and tells no patient twice.
           void database.turns
             .run('handoff-timeouts', () => handoff.fallBackOverdue((t) => translator.t(t.locale, 'handoff.timedOut', { phone: practice.phone })))
-            .catch((err: unknown) => logger.error({ event: 'handoff_timeout_failed', err }, 'handoff fallback failed'));
+            // Busy: another instance's pass still runs; the next tick comes in 30 seconds.
+            .catch((err: unknown) => err instanceof ConversationBusyError || logger.error({ event: 'handoff_timeout_failed', err }, 'handoff fallback failed'));
         }, 30_000);
     handoffTimer?.unref();
     if (!overrides.noBackgroundJobs) retention.start();

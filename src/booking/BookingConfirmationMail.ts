@@ -21,6 +21,8 @@ export class BookingConfirmationMail {
     private readonly formatter: BookingFormatter,
     private readonly practice: Practice,
     private readonly clock: Clock,
+    /** The booking as stored now; without it a queued mail is sent whatever became of the booking. */
+    private readonly current?: (reference: string) => Promise<Booking | undefined>,
   ) {}
 
   /** True when this booking gets an e-mail (an address was given and SMTP is configured). */
@@ -28,10 +30,21 @@ export class BookingConfirmationMail {
     return Boolean(this.outbox && booking.email);
   }
 
-  /** Queues the e-mail of a stored booking; returns at once and never throws. */
+  /**
+   * Queues the e-mail of a stored booking; returns at once and never throws. Before each attempt
+   * (a retry may come half an hour later) the booking is read again: a booking cancelled, moved
+   * or whose data the patient deleted meanwhile gets no e-mail.
+   */
   send(booking: Booking, locale: Locale): void {
     if (!this.outbox || !booking.email) return;
-    this.outbox.enqueue(this.compose(booking, locale), 'booking-confirmation', pseudonym(booking.reference));
+    const current = this.current;
+    const stillWanted = current
+      ? async () => {
+          const now = await current(booking.reference);
+          return now?.status === 'confirmed' && now.email === booking.email && now.start.getTime() === booking.start.getTime() && now.locationId === booking.locationId;
+        }
+      : undefined;
+    this.outbox.enqueue(this.compose(booking, locale), 'booking-confirmation', pseudonym(booking.reference), stillWanted);
   }
 
   /** The message itself (exported for its test through {@link send}'s outbox). */

@@ -20,7 +20,8 @@ import { pseudonym, type Logger } from '../logging/Logger';
 import type { Router } from '../understanding/Router';
 import type { HandoffService } from '../handoff/HandoffService';
 import type { RecentLines } from '../handoff/RecentLines';
-import type { ConversationLocks } from '../util/ConversationLocks';
+import { ConversationBusyError, type ConversationLocks } from '../util/ConversationLocks';
+import { systemClock, type Clock } from '../util/Clock';
 
 /** What the bot needs; built by the composition root. */
 export interface FysioBotDeps {
@@ -46,6 +47,8 @@ export interface FysioBotDeps {
   answers: AnswerWords;
   /** The English welcome, for a channel whose locale is English. */
   english?: EnglishOffer;
+  /** Times the lines kept for a handoff, which the retention job sweeps by the same clock. */
+  clock?: Clock;
 }
 
 /** Flows a patient can park with "later" and resume with "verder". */
@@ -120,8 +123,35 @@ export class FysioBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const id = context.activity.conversation?.id;
     const { turns } = this.deps;
-    if (turns && id) await turns.run(`turn:${context.activity.channelId}:${id}`, () => this.runNow(context));
-    else await this.runNow(context);
+    if (!turns || !id) return this.runNow(context);
+    try {
+      await turns.run(`turn:${context.activity.channelId}:${id}`, () => this.runNow(context));
+    } catch (err) {
+      if (!(err instanceof ConversationBusyError)) throw err;
+      await this.busy(context, err);
+    }
+  }
+
+  /**
+   * The conversation's previous turn still runs after TURN_LOCK_WAIT_SECONDS (or every lock
+   * connection is in use): this message was not handled. The patient is asked to send it again,
+   * unless it carries a red flag, whose instruction goes out at once. Nothing is saved: the
+   * state belongs to the turn that holds the lock.
+   */
+  private async busy(context: TurnContext, err: ConversationBusyError): Promise<void> {
+    const { composer, safety, logger } = this.deps;
+    const activity = context.activity;
+    logger.warn({ event: 'turn_busy', waitedMs: err.waitedMs, conversation: pseudonym(activity.conversation?.id), channel: activity.channelId }, 'conversation busy; message not handled');
+    if (activity.type !== ActivityTypes.Message) return;
+    const memory = await this.deps.memory.get(context, newMemory()).catch(() => newMemory());
+    const locale = await this.localeOf(context, memory).catch(() => resolveLocale(activity.locale, this.deps.defaultLocale));
+    const text = typeof activity.text === 'string' ? activity.text.slice(0, this.deps.maxMessageChars) : '';
+    const flag = this.deps.router.exactIntent(text) ? undefined : safety.check(text);
+    if (flag) {
+      for (const reply of safety.alarm(flag.tier, { ...memory }, locale)) await this.send(context, reply, locale);
+      return;
+    }
+    await this.send(context, composer.say(locale, 'error.busy'), locale);
   }
 
   private async runNow(context: TurnContext): Promise<void> {
@@ -370,7 +400,7 @@ export class FysioBot extends ActivityHandler {
     // least of all a red flag's instruction.
     const keep = async (from: 'patient' | 'bot', line: string) => {
       try {
-        await recent.add(id, from, line, new Date());
+        await recent.add(id, from, line, (this.deps.clock ?? systemClock).now());
       } catch (err) {
         logger.warn({ event: 'recent_lines_failed', err: err instanceof Error ? err.name : 'error' }, 'recent lines not stored');
       }

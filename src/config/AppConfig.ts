@@ -68,6 +68,9 @@ const envSchema = z.object({
   LOCALES_DIR: z.string().trim().min(1).default('locales'),
   DATA_DIR: z.string().trim().min(1).default('data'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_POOL_SIZE: positiveInt('a number of connections, e.g. 10').refine((n) => n <= 500, 'expected at most 500 connections').default(10),
+  DATABASE_LOCK_POOL_SIZE: positiveInt('a number of connections, e.g. 20').refine((n) => n <= 500, 'expected at most 500 connections').default(20),
+  TURN_LOCK_WAIT_SECONDS: positiveInt('a number of seconds, e.g. 10').refine((n) => n <= 120, 'expected at most 120 seconds').default(10),
   MicrosoftAppId: z.string().trim().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -81,6 +84,7 @@ const envSchema = z.object({
   RETENTION_CONVERSATION_DAYS: positiveInt('a number of days, e.g. 30').default(30),
   RETENTION_BOOKING_DAYS: positiveInt('a number of days, e.g. 365').default(365),
   RETENTION_UNANSWERED_DAYS: positiveInt('a number of days, e.g. 30').default(30),
+  RETENTION_RECENT_LINES_HOURS: positiveInt('a number of hours, e.g. 2').default(2),
   WHATSAPP_VERIFY_TOKEN: z.string().min(8, 'expected at least 8 characters').optional(),
   WHATSAPP_APP_SECRET: z.string().min(8, 'expected at least 8 characters').optional(),
   WHATSAPP_ACCESS_TOKEN: z.string().min(8, 'expected at least 8 characters').optional(),
@@ -137,6 +141,12 @@ export interface AppConfig {
   localesDir: string;
   dataDir: string;
   databaseUrl?: string;
+  /**
+   * PostgreSQL connections per instance: `poolSize` for queries, `lockPoolSize` for the turns'
+   * conversation locks (one each while a turn runs or waits); and how long a turn waits for its
+   * conversation's lock (both backends) before the patient is asked to send it again.
+   */
+  database: { poolSize: number; lockPoolSize: number; lockWaitMs: number };
   auth: {
     appId?: string;
     appPassword?: string;
@@ -159,9 +169,10 @@ export interface AppConfig {
   /**
    * Days kept: conversation state, handoff tickets (with callback numbers) and opt-in
    * transcripts after their last change; bookings after the appointment; the (stripped) text of
-   * unanswered questions and answer feedback after they were asked.
+   * unanswered questions and answer feedback after they were asked. Hours kept: the last lines of
+   * a conversation (for a handoff's transcript) after its last line, unless a person holds it.
    */
-  retention: { conversationDays: number; bookingDays: number; unansweredDays: number };
+  retention: { conversationDays: number; bookingDays: number; unansweredDays: number; recentLinesHours: number };
   router: { answerMin: number; clarifyMin: number; margin: number };
   /** WhatsApp Business Cloud API; enabled when all four credentials are set. */
   whatsapp?: { verifyToken: string; appSecret: string; accessToken: string; phoneNumberId: string; graphUrl: string };
@@ -245,6 +256,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
     problems.push('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
   }
+  if (e.RETENTION_RECENT_LINES_HOURS > e.RETENTION_CONVERSATION_DAYS * 24) {
+    problems.push(`RETENTION_RECENT_LINES_HOURS: must not be above RETENTION_CONVERSATION_DAYS in hours (${e.RETENTION_CONVERSATION_DAYS * 24})`);
+  }
   if (e.ROUTER_CLARIFY_MIN > e.ROUTER_ANSWER_MIN) {
     problems.push('ROUTER_CLARIFY_MIN: must not be above ROUTER_ANSWER_MIN');
   }
@@ -283,6 +297,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     localesDir: e.LOCALES_DIR,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    database: { poolSize: e.DATABASE_POOL_SIZE, lockPoolSize: e.DATABASE_LOCK_POOL_SIZE, lockWaitMs: e.TURN_LOCK_WAIT_SECONDS * 1000 },
     auth: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
@@ -297,7 +312,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     serviceUrlAllowlist: e.SERVICE_URL_ALLOWLIST ?? [],
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxMessageChars: e.MAX_MESSAGE_CHARS,
-    retention: { conversationDays: e.RETENTION_CONVERSATION_DAYS, bookingDays: e.RETENTION_BOOKING_DAYS, unansweredDays: e.RETENTION_UNANSWERED_DAYS },
+    retention: {
+      conversationDays: e.RETENTION_CONVERSATION_DAYS, bookingDays: e.RETENTION_BOOKING_DAYS, unansweredDays: e.RETENTION_UNANSWERED_DAYS,
+      recentLinesHours: e.RETENTION_RECENT_LINES_HOURS,
+    },
     router: { answerMin: e.ROUTER_ANSWER_MIN, clarifyMin: e.ROUTER_CLARIFY_MIN, margin: e.ROUTER_MARGIN },
     whatsapp: wa.every(Boolean)
       ? {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locale } from '../config/AppConfig';
 import type { Tier } from '../safety';
 import type { Clock } from '../util/Clock';
-import type { HandoffReason, Ticket, TicketMessage } from './Ticket';
+import type { HandoffReason, Ticket, TicketMessage, TicketStatus } from './Ticket';
 import type { TicketRepository } from './TicketRepository';
 import { LocalStaffPresence, type StaffPresence } from './StaffPresence';
 import type { TicketEvent, TicketEventBus } from './TicketEventBus';
@@ -15,6 +15,9 @@ export type { TicketEvent } from './TicketEventBus';
  * bot's own notice ('system', e.g. that the bot is back).
  */
 export type PatientMessenger = (ticket: Ticket, text: string, kind: 'staff' | 'system') => Promise<{ sent: boolean; reason?: string }>;
+
+/** The statuses of a ticket that is not closed. */
+const OPEN: TicketStatus[] = ['waiting', 'active', 'callback'];
 
 /** How many transcript lines a ticket keeps from before the handoff. */
 export const TRANSCRIPT_TURNS = 12;
@@ -107,9 +110,9 @@ export class HandoffService {
     const result = await this.messenger(ticket, text, 'staff');
     const now = this.clock.now();
     // Replying takes the ticket: a waiting one becomes the receptionist's conversation, and a
-    // callback request nobody held yet shows who is on it.
-    if (result.sent && ticket.status === 'waiting') await this.tickets.update(ticketId, { status: 'active', assignedTo: staff }, now);
-    else if (result.sent && !ticket.assignedTo) await this.tickets.update(ticketId, { assignedTo: staff }, now);
+    // callback request nobody held yet shows who is on it. Neither reopens a ticket closed meanwhile.
+    if (result.sent && ticket.status === 'waiting') await this.tickets.update(ticketId, { status: 'active', assignedTo: staff }, now, { status: ['waiting'] });
+    else if (result.sent && !ticket.assignedTo) await this.tickets.update(ticketId, { assignedTo: staff }, now, { status: OPEN });
     // A reply that did not reach the patient stays in the transcript, marked, so that nobody
     // reads it later as said.
     await this.tickets.addMessage(ticketId, { from: 'staff', text, at: now.toISOString(), ...(result.sent ? {} : { failed: result.reason ?? 'send-failed' }) }, now);
@@ -117,12 +120,17 @@ export class HandoffService {
     return result;
   }
 
-  /** A receptionist takes the conversation over; a closed ticket is not reopened. */
+  /**
+   * A receptionist takes the conversation over; a closed ticket is not reopened, also when it
+   * closed (timed out on another instance) between reading and taking it.
+   */
   async take(ticketId: string, staff: string): Promise<'taken' | 'closed' | 'missing'> {
     const ticket = await this.tickets.get(ticketId);
     if (!ticket) return 'missing';
     if (ticket.status === 'closed') return 'closed';
-    await this.tickets.update(ticketId, { status: 'active', assignedTo: staff }, this.clock.now());
+    if (!(await this.tickets.update(ticketId, { status: 'active', assignedTo: staff }, this.clock.now(), { status: OPEN }))) {
+      return (await this.tickets.get(ticketId)) ? 'closed' : 'missing';
+    }
     this.emit('changed', ticketId);
     return 'taken';
   }
@@ -147,7 +155,8 @@ export class HandoffService {
     const ticket = await this.tickets.get(ticketId);
     if (!ticket || ticket.status === 'closed') return undefined;
     const now = this.clock.now();
-    await this.tickets.update(ticketId, { status: 'closed', closedAt: now.toISOString(), ...(staff ? { closedBy: staff } : {}) }, now);
+    // Whoever closes it first (two receptionists, the timeout on another instance) tells the patient.
+    if (!(await this.tickets.update(ticketId, { status: 'closed', closedAt: now.toISOString(), ...(staff ? { closedBy: staff } : {}) }, now, { status: OPEN }))) return undefined;
     this.emit('changed', ticketId);
     return ticket;
   }
@@ -167,18 +176,21 @@ export class HandoffService {
 
   /** Waiting tickets nobody picked up within the configured time. */
   async overdue(): Promise<Ticket[]> {
-    const limit = this.clock.now().getTime() - this.timeoutMinutes * 60000;
+    const limit = this.deadline().getTime();
     return (await this.tickets.list(['waiting'], 500)).filter((t) => !t.timedOut && t.createdAt.getTime() <= limit);
   }
 
   /**
    * Tickets nobody picked up in time: the patient is told and offered the callback, the ticket
-   * closes and the bot answers again. Returns how many fell back.
+   * closes and the bot answers again. Returns how many fell back. Each closes in one conditional
+   * step (still waiting, still past its deadline): a ticket a receptionist took on another
+   * instance since the list was read stays theirs, and its patient hears nothing from here.
    */
   async fallBackOverdue(notice: (ticket: Ticket) => string): Promise<number> {
     let n = 0;
     for (const t of await this.overdue()) {
-      await this.tickets.update(t.id, { timedOut: true, status: 'closed' }, this.clock.now());
+      const closed = await this.tickets.update(t.id, { timedOut: true, status: 'closed' }, this.clock.now(), { status: ['waiting'], createdAtOrBefore: this.deadline() });
+      if (!closed) continue;
       this.emit('changed', t.id);
       if (this.messenger) await this.messenger(t, notice(t), 'system').catch(() => ({ sent: false }));
       n += 1;
@@ -193,6 +205,11 @@ export class HandoffService {
     await this.tickets.addMessage(ticket.id, { from: 'system', text, at: now.toISOString(), ...(result.sent ? {} : { failed: result.reason ?? 'send-failed' }) }, now);
     this.emit('message', ticket.id);
     return result;
+  }
+
+  /** Tickets opened at or before this time have waited too long. */
+  private deadline(): Date {
+    return new Date(this.clock.now().getTime() - this.timeoutMinutes * 60000);
   }
 
   private emit(type: TicketEvent['type'], ticketId: string): void {

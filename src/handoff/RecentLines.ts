@@ -3,10 +3,17 @@ import type { TicketMessage } from './Ticket';
 /**
  * The last lines of each recent conversation, for a handoff's transcript. One process keeps
  * them in memory ({@link RecentTurns}); several instances on one PostgreSQL database keep them
- * there, so that the instance that opens a ticket has the lines said on another.
+ * there, so that the instance that opens a ticket has the lines said on another. Either way they
+ * are kept only while a handoff may still need them: the retention job sweeps a conversation's
+ * lines once it has been quiet for RETENTION_RECENT_LINES_HOURS (a ticket keeps its own copy).
  */
 export interface RecentLines {
   add(conversationId: string, from: 'patient' | 'bot', text: string, at: Date): void | Promise<void>;
   of(conversationId: string): TicketMessage[] | Promise<TicketMessage[]>;
   forget(conversationId: string): void | Promise<void>;
+  /**
+   * Forgets the lines of every conversation whose last line is older than `before`, except the
+   * conversations in `held` (a person holds them); returns how many conversations it forgot.
+   */
+  sweep(before: Date, held: ReadonlySet<string>): number | Promise<number>;
 }

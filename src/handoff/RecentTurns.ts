@@ -7,7 +7,8 @@ type RecentLine = Omit<TicketMessage, 'at'> & { at: number };
  * The last few lines of each recent conversation, in this process's memory only: what a
  * receptionist needs when a patient asks for a person, without storing every message a patient
  * types. Lines reach storage only inside a ticket, when the patient asked for a person. Bounded:
- * at most `conversations` conversations (least recently active forgotten first), `lines` each.
+ * at most `conversations` conversations (least recently active forgotten first), `lines` each,
+ * and swept by the retention job once a conversation has been quiet for a few hours.
  */
 export class RecentTurns implements RecentLines {
   /** Lines with their time in ms: turned into ISO text only when a ticket asks for them. */
@@ -42,5 +43,18 @@ export class RecentTurns implements RecentLines {
   forget(conversationId: string): void {
     this.byConversation.delete(conversationId);
     if (this.latest === conversationId) this.latest = undefined;
+  }
+
+  sweep(before: Date, held: ReadonlySet<string>): number {
+    const limit = before.getTime();
+    let n = 0;
+    // Least recently active first: the first conversation with a recent line ends the sweep.
+    for (const [id, list] of this.byConversation) {
+      if ((list[list.length - 1]?.at ?? 0) >= limit) break;
+      if (held.has(id)) continue;
+      this.forget(id);
+      n += 1;
+    }
+    return n;
   }
 }

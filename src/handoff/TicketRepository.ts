@@ -1,12 +1,24 @@
 import type { Ticket, TicketMessage, TicketStatus } from './Ticket';
 
+/** What a ticket must still be for a change to apply. */
+export interface TicketCondition {
+  /** One of these statuses. */
+  status: TicketStatus[];
+  /** Opened at or before this time. */
+  createdAtOrBefore?: Date;
+}
+
 /** Where handoff tickets live; SQLite and PostgreSQL implement it. */
 export interface TicketRepository {
   create(ticket: Ticket): Promise<void>;
   get(id: string): Promise<Ticket | undefined>;
   /** The open ticket (waiting or active) of a conversation, if any. */
   openFor(conversationId: string): Promise<Ticket | undefined>;
-  update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date): Promise<void>;
+  /**
+   * Changes a ticket in one step, only while it still meets `onlyIf` (when given): another
+   * instance may have changed it since it was read. True when the ticket was changed.
+   */
+  update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date, onlyIf?: TicketCondition): Promise<boolean>;
   addMessage(id: string, message: TicketMessage, at: Date): Promise<void>;
   /** Tickets that are not closed, oldest first, plus the latest closed ones. */
   list(statuses: TicketStatus[], limit: number): Promise<Ticket[]>;

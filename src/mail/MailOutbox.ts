@@ -22,9 +22,14 @@ export class MailOutbox {
     private readonly retryDelaysMs: readonly number[] = DEFAULT_RETRY_DELAYS_MS,
   ) {}
 
-  /** Queues the message; `kind` and `ref` (a pseudonym) go into the log lines about it. */
-  enqueue(message: MailMessage, kind: string, ref?: string): void {
-    this.attempt(message, { kind, ref }, 1);
+  /**
+   * Queues the message; `kind` and `ref` (a pseudonym) go into the log lines about it.
+   * `stillWanted` is asked right before every attempt, the first and each retry: when it says
+   * no (the booking was cancelled or its data deleted meanwhile), the mail is dropped unsent;
+   * when it cannot tell (it throws), the attempt counts as failed and is tried again later.
+   */
+  enqueue(message: MailMessage, kind: string, ref?: string, stillWanted?: () => Promise<boolean>): void {
+    this.attempt(message, { kind, ref }, 1, stillWanted);
   }
 
   /** Resolves once every queued mail was sent or given up (retries included). */
@@ -45,9 +50,13 @@ export class MailOutbox {
     this.transport.close();
   }
 
-  private attempt(message: MailMessage, tag: { kind: string; ref?: string }, n: number): void {
+  private attempt(message: MailMessage, tag: { kind: string; ref?: string }, n: number, stillWanted?: () => Promise<boolean>): void {
     const run = (async () => {
       try {
+        if (stillWanted && !(await stillWanted())) {
+          this.logger.info({ event: 'mail_withdrawn', ...tag, attempt: n }, 'e-mail no longer wanted; not sent');
+          return;
+        }
         await this.transport.send(message);
         this.logger.info({ event: 'mail_sent', ...tag, attempt: n }, 'e-mail sent');
       } catch (err) {
@@ -62,7 +71,7 @@ export class MailOutbox {
         this.trackUntil(new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
             this.timers.delete(timer);
-            this.attempt(message, tag, n + 1);
+            this.attempt(message, tag, n + 1, stillWanted);
             resolve();
           }, delay);
           timer.unref();

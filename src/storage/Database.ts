@@ -37,9 +37,9 @@ export interface Database extends StateStore {
  * Opens the backend configuration asks for (PostgreSQL when DATABASE_URL is set, else SQLite
  * in DATA_DIR), checks it answers and applies migrations.
  */
-export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>, clock: Clock): Promise<Database> {
+export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & Partial<Pick<AppConfig, 'database'>>, clock: Clock): Promise<Database> {
   if (config.databaseUrl) {
-    const pg = new PostgresDatabase(config.databaseUrl, clock);
+    const pg = new PostgresDatabase(config.databaseUrl, clock, config.database?.poolSize);
     try {
       await pg.connect();
       await pg.migrate();
@@ -50,7 +50,7 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
     const notifications = new PostgresNotifications(config.databaseUrl);
     await notifications.start();
     const closePool = pg.close.bind(pg);
-    const turns = new PostgresLocks(config.databaseUrl);
+    const turns = new PostgresLocks(config.databaseUrl, config.database?.lockPoolSize, config.database?.lockWaitMs);
     return Object.assign(pg, {
       kind: 'postgres' as const, ...repositories(pg.client),
       shared: { pool: pg.pool, notifications }, turns,
@@ -63,7 +63,7 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
   }
   const sqlite = new SqliteDatabase(join(config.dataDir, 'fysio-assistent.sqlite'), clock);
   sqlite.migrate();
-  return Object.assign(sqlite, { kind: 'sqlite' as const, ...repositories(sqlite.client), turns: new LocalLocks() });
+  return Object.assign(sqlite, { kind: 'sqlite' as const, ...repositories(sqlite.client), turns: new LocalLocks(config.database?.lockWaitMs) });
 }
 
 /** The repositories, the same classes on either database. */

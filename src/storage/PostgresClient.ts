@@ -10,8 +10,8 @@ const BIGINT_AS_NUMBER = {
  * A pool as each of ours is made: BIGINT read as numbers, and an idle connection lost (a database
  * restart) left to the pool to replace instead of crashing the process.
  */
-export function openPool(url: string, max: number): Pool {
-  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000, types: BIGINT_AS_NUMBER });
+export function openPool(url: string, max: number, connectionTimeoutMillis = 5000): Pool {
+  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis, idleTimeoutMillis: 30000, types: BIGINT_AS_NUMBER });
   pool.on('error', () => undefined);
   return pool;
 }

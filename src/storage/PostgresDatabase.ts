@@ -65,12 +65,6 @@ export class PostgresDatabase extends SqlStateStore {
     await this.pool.query('SELECT 1');
   }
 
-  override async deleteOlderThan(before: Date): Promise<number> {
-    // The lines kept for a handoff go with the conversation's state.
-    await this.pool.query('DELETE FROM recent_turns WHERE updated_at < $1', [before.getTime()]);
-    return super.deleteOlderThan(before);
-  }
-
   async close(): Promise<void> {
     await this.pool.end();
   }

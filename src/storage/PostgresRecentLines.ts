@@ -5,7 +5,8 @@ import type { TicketMessage } from '../handoff/Ticket';
 /**
  * The last lines of each conversation in PostgreSQL, shared by the instances: a conversation's
  * turns may run on any of them, and the ticket opens on one. At most `lines` per conversation;
- * deleted with the conversation's state (retention, "verwijder mijn gegevens").
+ * swept once the conversation has been quiet for a few hours (unless a person holds it), and
+ * deleted at once by "verwijder mijn gegevens".
  */
 export class PostgresRecentLines implements RecentLines {
   constructor(private readonly pool: Pool, private readonly lines = 12) {}
@@ -28,5 +29,10 @@ export class PostgresRecentLines implements RecentLines {
 
   async forget(conversationId: string): Promise<void> {
     await this.pool.query('DELETE FROM recent_turns WHERE conversation_id = $1', [conversationId]);
+  }
+
+  async sweep(before: Date, held: ReadonlySet<string>): Promise<number> {
+    const { rowCount } = await this.pool.query('DELETE FROM recent_turns WHERE updated_at < $1 AND NOT (conversation_id = ANY($2))', [before.getTime(), [...held]]);
+    return rowCount ?? 0;
   }
 }

@@ -8,13 +8,22 @@ import type { StateStore } from './StateStore';
 const DAY = 86_400_000;
 
 /**
+ * Deletes something short-lived whose own lifetime has passed (web chats idle past their token,
+ * the lines kept for a handoff, WhatsApp message ids); returns how many it deleted.
+ */
+export type Sweep = (now: Date) => Promise<number>;
+
+/**
  * Deletes what the bot may no longer keep: conversation state, handoff tickets (callback numbers
  * included) and opt-in transcripts older than N days, unanswered questions and answer feedback
- * older than RETENTION_UNANSWERED_DAYS, and bookings whose appointment ended M days ago. Runs at start and then every hour; the clock is injected
- * so tests can move time.
+ * older than RETENTION_UNANSWERED_DAYS, and bookings whose appointment ended M days ago; and, with
+ * the sweeps registered by {@link also}, what lives for minutes or hours. Runs at start, the
+ * whole pass every hour and the sweeps every few minutes, so short-lived data goes on time even
+ * when nothing else happens; the clock is injected so tests can move time.
  */
 export class RetentionJob {
-  private timer?: NodeJS.Timeout;
+  private timers: NodeJS.Timeout[] = [];
+  private readonly sweeps = new Map<string, Sweep>();
 
   constructor(
     private readonly state: StateStore,
@@ -26,7 +35,12 @@ export class RetentionJob {
     private readonly logger: Logger,
   ) {}
 
-  /** One pass; returns what was deleted. */
+  /** Adds a sweep of short-lived data, run with every pass and every few minutes between. */
+  also(name: string, sweep: Sweep): void {
+    this.sweeps.set(name, sweep);
+  }
+
+  /** One pass, sweeps included; returns what was deleted. */
   async run(): Promise<{ conversations: number; bookings: number; tickets: number }> {
     const now = this.clock.now().getTime();
     const conversationCutoff = new Date(now - this.days.conversationDays * DAY);
@@ -35,17 +49,38 @@ export class RetentionJob {
     await this.curation.deleteOlderThan(conversationCutoff, new Date(now - (this.days.unansweredDays ?? this.days.conversationDays) * DAY));
     const bookings = await this.bookings.deleteEndedBefore(new Date(now - this.days.bookingDays * DAY));
     if (conversations || bookings || tickets) this.logger.info({ event: 'retention', conversations, bookings, tickets }, 'expired data deleted');
+    await this.sweep();
     return { conversations, bookings, tickets };
   }
 
-  start(intervalMs = 3_600_000): void {
-    const tick = () => void this.run().catch((err: unknown) => this.logger.error({ event: 'retention_failed', err }, 'retention pass failed'));
+  /**
+   * Runs every registered sweep; one that fails is logged and the others still run. Returns how
+   * many each deleted (a failed one is absent).
+   */
+  async sweep(): Promise<Record<string, number>> {
+    const now = this.clock.now();
+    const deleted: Record<string, number> = {};
+    for (const [name, sweep] of this.sweeps) {
+      try {
+        deleted[name] = await sweep(now);
+      } catch (err) {
+        this.logger.error({ event: 'retention_sweep_failed', sweep: name, err }, 'expired data not swept');
+      }
+    }
+    if (Object.values(deleted).some(Boolean)) this.logger.info({ event: 'retention_sweep', ...deleted }, 'expired short-lived data deleted');
+    return deleted;
+  }
+
+  start(intervalMs = 3_600_000, sweepIntervalMs = 300_000): void {
+    const fail = (err: unknown) => this.logger.error({ event: 'retention_failed', err }, 'retention pass failed');
+    const tick = () => void this.run().catch(fail);
     tick();
-    this.timer = setInterval(tick, intervalMs);
-    this.timer.unref();
+    this.timers = [setInterval(tick, intervalMs), setInterval(() => void this.sweep().catch(fail), sweepIntervalMs)];
+    for (const t of this.timers) t.unref();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
   }
 }

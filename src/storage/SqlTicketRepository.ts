@@ -1,5 +1,5 @@
 import type { Ticket, TicketMessage, TicketStatus } from '../handoff/Ticket';
-import type { TicketRepository } from '../handoff/TicketRepository';
+import type { TicketCondition, TicketRepository } from '../handoff/TicketRepository';
 import { ticketFromRow, ticketToRow, type TicketRow } from '../handoff/TicketRow';
 import { placeholders, type SqlClient } from './SqlClient';
 
@@ -51,12 +51,23 @@ export class SqlTicketRepository implements TicketRepository {
     return latest ? ticketFromRow(latest) : undefined;
   }
 
-  async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date): Promise<void> {
+  async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date, onlyIf?: TicketCondition): Promise<boolean> {
     const { status, ...rest } = change;
-    await this.sql.run(
-      `UPDATE handoff_tickets SET data = ${JSON_CHANGE[this.sql.dialect].merge}, status = COALESCE($3, status), updated_at = $4 WHERE id = $1`,
-      [id, JSON.stringify(rest), status ?? null, at.getTime()],
+    // The condition is part of the statement, so two instances cannot both act on one ticket
+    // (a timeout closing a ticket a receptionist just took).
+    const params: unknown[] = [id, JSON.stringify(rest), status ?? null, at.getTime()];
+    let when = '';
+    if (onlyIf) {
+      if (!onlyIf.status.length) return false;
+      when = ` AND status IN (${placeholders(onlyIf.status, params.length + 1)})`;
+      params.push(...onlyIf.status);
+      if (onlyIf.createdAtOrBefore) when += ` AND created_at <= $${params.push(onlyIf.createdAtOrBefore.getTime())}`;
+    }
+    const changed = await this.sql.run(
+      `UPDATE handoff_tickets SET data = ${JSON_CHANGE[this.sql.dialect].merge}, status = COALESCE($3, status), updated_at = $4 WHERE id = $1${when}`,
+      params,
     );
+    return changed === 1;
   }
 
   async addMessage(id: string, message: TicketMessage, at: Date): Promise<void> {

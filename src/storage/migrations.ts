@@ -135,4 +135,7 @@ export const MIGRATIONS: Migration[] = [
     CREATE TABLE IF NOT EXISTS staff_presence (id TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);
     CREATE TABLE IF NOT EXISTS recent_turns (conversation_id TEXT PRIMARY KEY, lines JSONB NOT NULL, updated_at BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS recent_turns_updated ON recent_turns(updated_at);`),
+  // A message id carries the sender's number: from now on only keyed hashes are kept. Forgetting
+  // the last day's plain ids means a redelivery arriving during the upgrade may be answered twice, once.
+  only('postgres', 12, 'WhatsApp message ids kept only as keyed hashes: the plain ones stored before go', 'DELETE FROM whatsapp_message_ids;'),
 ];

@@ -116,6 +116,11 @@ export class DirectLineAdapter extends BotAdapter {
     if (conversationId && reference.activityId) await this.store.remove(conversationId, reference.activityId);
   }
 
+  /** Deletes the web chats idle past their token's lifetime, with what was said in them (retention). */
+  async sweepExpired(): Promise<number> {
+    return this.store.sweepExpired();
+  }
+
   /** Forgets what was said in one of this channel's conversations (a no-op for another channel's id). */
   async forgetTranscript(conversationId: string): Promise<void> {
     await this.store.clear(conversationId);

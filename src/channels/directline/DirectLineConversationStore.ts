@@ -157,11 +157,18 @@ export class DirectLineConversationStore implements DirectLineStore {
   }
 
   /** Drops expired conversations; the map is in last-use order, so it stops at the first live one. */
-  sweep(): void {
+  sweep(): number {
+    let n = 0;
     for (const [id, conversation] of this.conversations) {
       if (!this.expired(conversation)) break;
       this.conversations.delete(id);
+      n += 1;
     }
+    return n;
+  }
+
+  async sweepExpired(): Promise<number> {
+    return this.sweep();
   }
 
   private expired(conversation: DirectLineConversation): boolean {

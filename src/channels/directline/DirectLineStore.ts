@@ -56,4 +56,9 @@ export interface DirectLineStore {
    * Returns the function that stops it.
    */
   watch(conversationId: string, listener: () => void): () => void;
+  /**
+   * Deletes every conversation idle past its lifetime, with its activities (health data); the
+   * retention job calls it every few minutes. Returns how many conversations it deleted.
+   */
+  sweepExpired(): Promise<number>;
 }

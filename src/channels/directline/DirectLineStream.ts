@@ -5,6 +5,7 @@ import { pseudonym, type Logger } from '../../logging/Logger';
 import type { DirectLineStore } from './DirectLineStore';
 import type { DirectLineTokenIssuer } from './DirectLineTokenIssuer';
 import { liveConversation } from './DirectLineRoutes';
+import { normalizeOrigin } from './DirectLineTokenEndpoint';
 import type { UpgradeHandler } from '../../server/BotServer';
 
 /** What the stream needs. */
@@ -20,6 +21,11 @@ export interface DirectLineStreamDeps {
   maxStreamsPerConversation?: number;
   /** How often a ping checks that the other side is still there. */
   heartbeatMs?: number;
+  /**
+   * Web pages that may open a stream besides the bot's own (PUBLIC_URL's origin, the practice's
+   * WEBSITE_ORIGINS). The page's own address (the request's Host) is always allowed.
+   */
+  origins?: readonly (string | undefined)[];
 }
 
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,64})\/stream$/;
@@ -29,15 +35,20 @@ const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,64})\/st
  * (`{"activities": […], "watermark": "n"}`) as the conversation gets them, the client only
  * listens (it sends empty messages to keep the line open, and posts its own activities over
  * HTTP). The store wakes the stream when any instance adds an activity. The token is in the
- * URL's `t` (as Azure's is), or in an Authorization header.
+ * URL's `t` (as Azure's is), or in an Authorization header. A browser always says which page
+ * opens a WebSocket (`Origin`), and CORS does not guard WebSockets: a stream asked for by a page
+ * of another site is refused (403). Clients that are not browsers send no Origin (the official
+ * botframework-directlinejs client in Node) and are served on their token alone.
  */
 export class DirectLineStream implements UpgradeHandler {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly perConversation = new Map<string, number>();
   private open = 0;
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly origins: ReadonlySet<string>;
 
   constructor(private readonly deps: DirectLineStreamDeps) {
+    this.origins = new Set((deps.origins ?? []).map((o) => (o ? normalizeOrigin(o) : undefined)).filter((o): o is string => o !== undefined));
     this.heartbeat = setInterval(() => {
       for (const socket of this.wss.clients) {
         const s = socket as WebSocket & { alive?: boolean };
@@ -81,6 +92,10 @@ export class DirectLineStream implements UpgradeHandler {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = STREAM_PATH.exec(url.pathname);
     if (!match) return refuse(socket, 404);
+    if (!this.originAllowed(req)) {
+      this.deps.logger.warn({ event: 'webchat_stream_origin_refused' }, 'web chat stream asked for by a page of another site');
+      return refuse(socket, 403);
+    }
     const header = typeof req.headers.authorization === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization)?.[1] : undefined;
     const token = url.searchParams.get('t') ?? header;
     const claims = token ? this.deps.issuer.verify(token) : undefined;
@@ -95,6 +110,19 @@ export class DirectLineStream implements UpgradeHandler {
     }
     if (!(await liveConversation(this.deps.store, claims, this.deps.locale))) return refuse(socket, 404);
     this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, conversationId, watermark));
+  }
+
+  /** No Origin (not a browser), the page's own origin, or one of the configured ones. */
+  private originAllowed(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (origin === undefined) return true;
+    if (typeof origin !== 'string' || origin === 'null') return false;
+    const given = origin.toLowerCase();
+    if (this.origins.has(given)) return true;
+    // The address the browser itself used: a page of another site cannot make the browser send
+    // our Host with its own Origin.
+    const host = req.headers.host?.toLowerCase();
+    return Boolean(host) && (given === `http://${host}` || given === `https://${host}`);
   }
 
   private serve(ws: WebSocket & { alive?: boolean }, conversationId: string, from: number): void {

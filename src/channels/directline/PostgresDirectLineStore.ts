@@ -15,11 +15,11 @@ const CHANNEL = 'directline';
  * with NOTIFY, which wakes the WebSocket streams of that conversation on every instance.
  *
  * A conversation is gone once idle for the token's lifetime; expired ones (and their messages,
- * which are health data) are deleted as new ones start.
+ * which are health data) are deleted by the retention job's sweep ({@link sweepExpired}), also
+ * when no new chat starts.
  */
 export class PostgresDirectLineStore implements DirectLineStore {
   private readonly watchers = new Map<string, Set<() => void>>();
-  private opened = 0;
 
   constructor(
     private readonly pool: Pool,
@@ -35,10 +35,8 @@ export class PostgresDirectLineStore implements DirectLineStore {
   async open(id: string, userId: string, locale: string): Promise<{ conversation: DirectLineConversationInfo; created: boolean }> {
     const existing = await this.get(id);
     if (existing) return { conversation: existing, created: false };
-    // Every hundredth start clears out what expired (an indexed delete); an expired conversation
-    // under this id always goes, with its activities, so the new one numbers from 1.
-    const sweep = this.opened++ % 100 === 0;
-    await this.pool.query('DELETE FROM directline_conversations WHERE last_seen < $1 AND ($2::text IS NULL OR id = $2)', [this.cutoff(), sweep ? null : id]);
+    // An expired conversation under this id goes, with its activities, so the new one numbers from 1.
+    await this.pool.query('DELETE FROM directline_conversations WHERE id = $1 AND last_seen < $2', [id, this.cutoff()]);
     const { rows } = await this.pool.query<{ user_id: string; locale: string; inserted: boolean }>(
       `INSERT INTO directline_conversations (id, user_id, locale, next_seq, last_seen) VALUES ($1, $2, $3, 1, $4)
        ON CONFLICT (id) DO UPDATE SET last_seen = EXCLUDED.last_seen
@@ -122,6 +120,11 @@ export class PostgresDirectLineStore implements DirectLineStore {
       set.delete(listener);
       if (!set.size) this.watchers.delete(conversationId);
     };
+  }
+
+  async sweepExpired(): Promise<number> {
+    // The activities go with their conversation (ON DELETE CASCADE); the delete uses last_seen's index.
+    return (await this.pool.query('DELETE FROM directline_conversations WHERE last_seen < $1', [this.cutoff()])).rowCount ?? 0;
   }
 
   private async announce(conversationId: string): Promise<void> {

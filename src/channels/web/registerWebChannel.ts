@@ -87,7 +87,9 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
     logger,
   });
   if (!azure) {
-    if (deps.upgrades) deps.upgrades(new DirectLineStream({ store, issuer, logger, locale: deps.practice.defaultLocale }));
+    if (deps.upgrades) {
+      deps.upgrades(new DirectLineStream({ store, issuer, logger, locale: deps.practice.defaultLocale, origins: [config.publicUrl, ...config.websiteOrigins] }));
+    }
     registerDirectLineRoutes(server, {
       adapter, store, issuer, logic: deps.logic, logger, clock,
       streamUrl: deps.upgrades ? (req, id, token, watermark) => streamUrl(req, config.publicUrl, deps.trustedProxyHops ?? 0, id, token, watermark) : undefined,
