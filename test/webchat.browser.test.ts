@@ -86,6 +86,41 @@ describe('website chat in a real browser', () => {
     expect(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
   }, 120000);
 
+  it('opens the conversation and reads the bot\'s welcome while Web Chat\'s bundle is still on its way', async () => {
+    const tab = await context.newPage();
+    try {
+      const calls: string[] = [];
+      tab.on('request', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.startsWith('/v3/directline/') || path.startsWith('/api/')) calls.push(`${r.method()} ${path.replace(/conversations\/[^/]+/, 'conversations/<id>')}`);
+      });
+      // The bundle is held back until the conversation has been read: on a slow phone network it
+      // is the largest file by far, and the chat must not wait for it to start talking to the bot.
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      let bundleAsked = false;
+      await tab.route(/\/webchat\/webchat\.[0-9a-f]{16}\.js$/, async (route) => {
+        bundleAsked = true;
+        await held;
+        await route.continue();
+      });
+      const welcomeRead = tab.waitForResponse((r) => r.request().method() === 'GET' && /\/activities/.test(r.url()), WAIT);
+      await tab.goto(`${web.base}/`, { waitUntil: 'commit' });
+      const read = (await (await welcomeRead).json()) as { activities: { text?: string; from: { role?: string } }[] };
+      expect(bundleAsked).toBe(true);
+      expect(read.activities.filter((a) => a.from.role === 'bot').map((a) => a.text).join('\n')).toMatch(/digitale assistent/);
+      expect(await tab.locator('.webchat__bubble').count()).toBe(0);
+      release();
+      await tab.locator('.webchat__bubble').filter({ hasText: /digitale assistent/ }).first().waitFor(WAIT);
+      // One conversation, started once: Web Chat goes on with the one the page opened.
+      expect(calls.slice(0, 3)).toEqual(['POST /api/directline/token', 'POST /v3/directline/conversations', 'GET /v3/directline/conversations/<id>/activities']);
+      expect(calls.filter((c) => c === 'POST /v3/directline/conversations')).toHaveLength(1);
+      expect(await tab.evaluate('window.__cspViolations')).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  }, 120000);
+
   it('shows a proactive message (a receptionist\'s reply) with its facts and a file, within the policy', async () => {
     // A new conversation in a new tab: the tab above keeps its own (sessionStorage is per tab).
     await page.close();
