@@ -121,6 +121,36 @@ describe('website chat in a real browser', () => {
     }
   }, 120000);
 
+  it('keeps a chat that stays open longer than its token lives going: the page renews the token', async () => {
+    const tab = await context.newPage();
+    try {
+      await tab.clock.install();
+      await tab.goto(`${web.base}/`);
+      await tab.locator('.webchat__bubble').filter({ hasText: /digitale assistent/ }).first().waitFor(WAIT);
+      const kept = async () => JSON.parse((await tab.evaluate("sessionStorage.getItem('fysio-assistent.session')")) as string) as { token: string; conversationId: string };
+      const before = await kept();
+      // Twenty minutes with the tab open: the token (30 minutes) is renewed before it runs out.
+      web.clock.advance(20 * 60 * 1000);
+      const renewed = tab.waitForResponse((r) => r.url().endsWith('/v3/directline/tokens/refresh'), WAIT);
+      await tab.clock.fastForward('20:00');
+      expect((await renewed).status()).toBe(200);
+      // The tab keeps the renewed token (a reload goes on with it).
+      for (let i = 0; i < 100 && (await kept()).token === before.token; i++) await new Promise((r) => setTimeout(r, 50));
+      // Forty minutes after the start the first token has expired; the renewed one carries on.
+      web.clock.advance(20 * 60 * 1000);
+      const input = tab.getByRole('textbox').first();
+      await input.fill('Mag ik sporten met knieartrose?');
+      await input.press('Enter');
+      await tab.locator('.webchat__bubble').filter({ hasText: /Welke sport bij jou past/ }).first().waitFor(WAIT);
+      const after = await kept();
+      expect(after.conversationId).toBe(before.conversationId);
+      expect(after.token).not.toBe(before.token);
+      expect(await tab.locator('#chat-notice').isHidden()).toBe(true);
+    } finally {
+      await tab.close();
+    }
+  }, 120000);
+
   it('shows a proactive message (a receptionist\'s reply) with its facts and a file, within the policy', async () => {
     // A new conversation in a new tab: the tab above keeps its own (sessionStorage is per tab).
     await page.close();

@@ -252,7 +252,8 @@
 
     /** One call with the current token; rejects with the HTTP status when the answer is not 2xx. */
     function call(method, path, body) {
-      var headers = { Authorization: 'Bearer ' + token };
+      var used = token;
+      var headers = { Authorization: 'Bearer ' + used };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       return fetch(path, {
         method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', cache: 'no-store',
@@ -260,6 +261,8 @@
         if (!response.ok) {
           var err = new Error('Direct Line answered ' + response.status);
           err.status = response.status;
+          // Refused while a renewed token was on its way: the next call has the new one.
+          err.staleToken = used !== token;
           throw err;
         }
         return response.json();
@@ -275,7 +278,7 @@
     }
 
     function isExpired(err) {
-      return err.status === 401 || err.status === 403;
+      return (err.status === 401 || err.status === 403) && !err.staleToken;
     }
 
     function read() {
