@@ -79,19 +79,34 @@
   }
 
   /**
-   * The saved conversation with a refreshed token; 'expired' when the server no longer accepts
-   * its token; null when it cannot be resumed for another reason (Azure's Direct Line, a network error).
+   * Asks the bot's own Direct Line about a kept token: the answer (with a fresh token) when it
+   * still holds; 'expired' when the server no longer accepts it; null when it cannot be asked
+   * (Azure's Direct Line, a network error).
    */
-  async function resumed(saved) {
-    // Only the bot's own Direct Line: its refresh proves the token still holds.
+  async function ask(saved, method, path) {
     if (saved.domain) return null;
-    var response = await fetch(config.directLinePath + '/tokens/refresh', {
-      method: 'POST', headers: { Authorization: 'Bearer ' + saved.token }, credentials: 'omit', cache: 'no-store',
+    var response = await fetch(config.directLinePath + path, {
+      method: method, headers: { Authorization: 'Bearer ' + saved.token }, credentials: 'omit', cache: 'no-store',
     });
     if (response.status === 401 || response.status === 403) return 'expired';
     if (!response.ok) return null;
-    var fresh = await response.json();
-    return { token: fresh.token, conversationId: saved.conversationId, userId: saved.userId, resumed: true };
+    return response.json();
+  }
+
+  /** Whether the kept token still holds, by refreshing it (nothing else changes on the server). */
+  function resumed(saved) {
+    return ask(saved, 'POST', '/tokens/refresh');
+  }
+
+  /**
+   * The kept conversation, reconnected: the service opens it again if it no longer had it in
+   * memory (and tells the bot), and the answer carries a fresh token, so this one call both
+   * proves the token and prepares the conversation for reading.
+   */
+  async function reconnected(saved) {
+    var answer = await ask(saved, 'GET', '/conversations/' + encodeURIComponent(saved.conversationId) + '?watermark=');
+    if (!answer || answer === 'expired') return answer;
+    return { token: answer.token, expiresIn: answer.expires_in, conversationId: saved.conversationId, userId: saved.userId, resumed: true };
   }
 
   // Web Chat's minimal bundle (half the full one's weight) has no Markdown renderer of its own.
@@ -166,7 +181,7 @@
   async function chosenSession() {
     var notice = takeNotice();
     var saved = savedSession();
-    var found = saved && (await resumed(saved).catch(function () { return null; }));
+    var found = saved && (await reconnected(saved).catch(function () { return null; }));
     if (found === 'expired') notice = 'expired';
     if (!found || found === 'expired') found = await newSession();
     return { session: found, notice: notice };
@@ -225,8 +240,8 @@
    * client, polling). It opens the conversation and reads the bot's welcome as soon as it is
    * made, while Web Chat's bundle is still on its way: on a slow phone network that takes the
    * conversation's start and the first read off the wait for the first message. Web Chat then
-   * gets everything received so far when it subscribes. A resumed conversation is reconnected
-   * (the service may have lost it from memory) and read from its start, so the transcript shows again.
+   * gets everything received so far when it subscribes. A resumed conversation (already
+   * reconnected, see reconnected()) is read from its start, so the transcript shows again.
    */
   function localDirectLine(session, onToken) {
     var conversations = config.directLinePath + '/conversations';
@@ -335,9 +350,10 @@
 
     // Started now, not when Web Chat subscribes: the conversation (the service has run the bot's
     // welcome once it answers) and what it holds so far.
-    var opened = retried(function () {
-      return session.resumed ? call('GET', conversationUrl + '?watermark=') : call('POST', conversations);
-    }, 3).then(function (answer) {
+    var opened = (session.resumed
+      ? Promise.resolve({ expires_in: session.expiresIn })
+      : retried(function () { return call('POST', conversations); }, 3)
+    ).then(function (answer) {
       if (answer.token) {
         token = answer.token;
         onToken(token);
