@@ -231,6 +231,11 @@
     };
   }
 
+  function remove(list, item) {
+    var at = list.indexOf(item);
+    if (at >= 0) list.splice(at, 1);
+  }
+
   function wait(ms) {
     return new Promise(function (resolve) { setTimeout(resolve, ms); });
   }
@@ -382,7 +387,7 @@
       connectionStatus$: observable(function (observer) {
         statusObservers.push(observer);
         observer.next(status);
-        return function () { statusObservers.splice(statusObservers.indexOf(observer), 1); };
+        return function () { remove(statusObservers, observer); };
       }),
       // Web Chat subscribes twice (to connect, then to read); each subscriber gets everything
       // received so far and then what comes. Web Chat keeps an activity once by its id.
@@ -390,7 +395,7 @@
         activityObservers.push(observer);
         received.slice().forEach(function (activity) { observer.next(activity); });
         connect();
-        return function () { activityObservers.splice(activityObservers.indexOf(observer), 1); };
+        return function () { remove(activityObservers, observer); };
       }),
       postActivity: function (activity) {
         return observable(function (observer) {
