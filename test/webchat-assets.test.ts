@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { StaticAsset } from '../src/channels/web/StaticAsset';
 import { startWebApp, type WebTestApp } from './helpers/webChannel';
 
 // The chat page's files over real HTTP: compressed as the browser accepts, under URLs with their
@@ -99,6 +100,36 @@ describe('web chat files', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('serves Web Chat\'s bundle with its own words in the page\'s languages only', async () => {
+    const strings = (language: string) => JSON.parse(readFileSync(join('node_modules', 'botframework-webchat-api', 'lib', 'localization', `${language}.json`), 'utf8')) as Record<string, string>;
+    const installed = readFileSync(join('node_modules', 'botframework-webchat', 'dist', 'webchat-minimal.js'), 'utf8');
+    const url = (await assetUrls(web.base)).find((u) => u.includes('/webchat.'))!;
+    const code = decoded(await fetchRaw(web.base, url, { 'accept-encoding': 'br' }));
+    // Dutch (nl-BE pages too) and Web Chat's fallback, English, stay; German, for one, is gone.
+    expect(code).toContain(strings('nl-NL').TEXT_INPUT_PLACEHOLDER);
+    expect(code).toContain(strings('en-US').TEXT_INPUT_PLACEHOLDER);
+    expect(code).not.toContain(strings('de-DE').TEXT_INPUT_PLACEHOLDER);
+    expect(installed.length - code.length).toBeGreaterThan(300_000);
+  });
+
+  it('makes a changed copy of a file once and keeps it for the next start; a file left as it was is not copied', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fysio-assets-'));
+    const path = join(dir, 'bundle.js');
+    writeFileSync(path, 'window.A = "alle talen";');
+    const cacheDir = join(dir, 'cache');
+    let made = 0;
+    const shorten = { id: 'short.v1.js', apply: (file: Buffer) => { made += 1; return Buffer.from(file.toString('utf8').replace('alle talen', 'twee'), 'utf8'); } };
+    const first = new StaticAsset(path, 'text/javascript', '/webchat/', cacheDir, 'bundle.js', shorten);
+    expect(first.load().body.toString('utf8')).toBe('window.A = "twee";');
+    const again = new StaticAsset(path, 'text/javascript', '/webchat/', cacheDir, 'bundle.js', shorten);
+    expect([again.load().body.toString('utf8'), again.url, made]).toEqual(['window.A = "twee";', first.url, 1]);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.short.v1.js'))).toHaveLength(1);
+    const asIs = { id: 'same.v1.js', apply: (file: Buffer) => file };
+    expect(new StaticAsset(path, 'text/javascript', '/webchat/', cacheDir, 'bundle.js', asIs).load().body.toString('utf8')).toBe('window.A = "alle talen";');
+    await Promise.all([first.ready, again.ready]);
+    expect(readdirSync(cacheDir).filter((f) => f.endsWith('.same.v1.js'))).toEqual([]);
   });
 
   it('answers 304 to a browser that has the file, whatever encoding it got it in', async () => {

@@ -86,6 +86,71 @@ describe('website chat in a real browser', () => {
     expect(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
   }, 120000);
 
+  it('opens the conversation and reads the bot\'s welcome while Web Chat\'s bundle is still on its way', async () => {
+    const tab = await context.newPage();
+    try {
+      const calls: string[] = [];
+      tab.on('request', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.startsWith('/v3/directline/') || path.startsWith('/api/')) calls.push(`${r.method()} ${path.replace(/conversations\/[^/]+/, 'conversations/<id>')}`);
+      });
+      // The bundle is held back until the conversation has been read: on a slow phone network it
+      // is the largest file by far, and the chat must not wait for it to start talking to the bot.
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      let bundleAsked = false;
+      await tab.route(/\/webchat\/webchat\.[0-9a-f]{16}\.js$/, async (route) => {
+        bundleAsked = true;
+        await held;
+        await route.continue();
+      });
+      const welcomeRead = tab.waitForResponse((r) => r.request().method() === 'GET' && /\/activities/.test(r.url()), WAIT);
+      await tab.goto(`${web.base}/`, { waitUntil: 'commit' });
+      const read = (await (await welcomeRead).json()) as { activities: { text?: string; from: { role?: string } }[] };
+      expect(bundleAsked).toBe(true);
+      expect(read.activities.filter((a) => a.from.role === 'bot').map((a) => a.text).join('\n')).toMatch(/digitale assistent/);
+      expect(await tab.locator('.webchat__bubble').count()).toBe(0);
+      release();
+      await tab.locator('.webchat__bubble').filter({ hasText: /digitale assistent/ }).first().waitFor(WAIT);
+      // One conversation, started once: Web Chat goes on with the one the page opened.
+      expect(calls.slice(0, 3)).toEqual(['POST /api/directline/token', 'POST /v3/directline/conversations', 'GET /v3/directline/conversations/<id>/activities']);
+      expect(calls.filter((c) => c === 'POST /v3/directline/conversations')).toHaveLength(1);
+      expect(await tab.evaluate('window.__cspViolations')).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  }, 120000);
+
+  it('keeps a chat that stays open longer than its token lives going: the page renews the token', async () => {
+    const tab = await context.newPage();
+    try {
+      await tab.clock.install();
+      await tab.goto(`${web.base}/`);
+      await tab.locator('.webchat__bubble').filter({ hasText: /digitale assistent/ }).first().waitFor(WAIT);
+      const kept = async () => JSON.parse((await tab.evaluate("sessionStorage.getItem('fysio-assistent.session')")) as string) as { token: string; conversationId: string };
+      const before = await kept();
+      // Twenty minutes with the tab open: the token (30 minutes) is renewed before it runs out.
+      web.clock.advance(20 * 60 * 1000);
+      const renewed = tab.waitForResponse((r) => r.url().endsWith('/v3/directline/tokens/refresh'), WAIT);
+      await tab.clock.fastForward('20:00');
+      expect((await renewed).status()).toBe(200);
+      // The tab keeps the renewed token (a reload goes on with it).
+      for (let i = 0; i < 100 && (await kept()).token === before.token; i++) await new Promise((r) => setTimeout(r, 50));
+      // Forty minutes after the start the first token has expired; the renewed one carries on.
+      web.clock.advance(20 * 60 * 1000);
+      const input = tab.getByRole('textbox').first();
+      await input.fill('Mag ik sporten met knieartrose?');
+      await input.press('Enter');
+      await tab.locator('.webchat__bubble').filter({ hasText: /Welke sport bij jou past/ }).first().waitFor(WAIT);
+      const after = await kept();
+      expect(after.conversationId).toBe(before.conversationId);
+      expect(after.token).not.toBe(before.token);
+      expect(await tab.locator('#chat-notice').isHidden()).toBe(true);
+    } finally {
+      await tab.close();
+    }
+  }, 120000);
+
   it('shows a proactive message (a receptionist\'s reply) with its facts and a file, within the policy', async () => {
     // A new conversation in a new tab: the tab above keeps its own (sessionStorage is per tab).
     await page.close();

@@ -13,6 +13,12 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 type Encoding = 'br' | 'gzip';
 
+/** A change made to a file before it is served; `id` names it (and its version) in the cache folder. */
+export interface AssetTransform {
+  id: string;
+  apply(file: Buffer): Buffer;
+}
+
 /**
  * One file served as is under a URL with its content's hash, so browsers keep it for a year and
  * a new version gets a new URL. It is served brotli- or gzip-compressed as the browser accepts.
@@ -29,6 +35,9 @@ export class StaticAsset {
    * @param urlBase the folder of its URL, e.g. `/webchat/`
    * @param cacheDir where compressed copies are kept; none: made in memory at every start
    * @param urlName the name in the URL, before the hash is added; the file's own when absent
+   * @param transform what is served instead of the file as it is on disk, made when first read;
+   *   with a cache folder it is kept there under the file's hash and `transform.id`, so a restart
+   *   reads it instead of making it again
    */
   constructor(
     readonly path: string,
@@ -36,6 +45,7 @@ export class StaticAsset {
     private readonly urlBase: string,
     private readonly cacheDir?: string,
     private readonly urlName = basename(path),
+    private readonly transform?: AssetTransform,
   ) {}
 
   /** The URL with the content hash, e.g. `/webchat/chat.3f2a9c0d1e2b4a5c.js`. */
@@ -54,7 +64,8 @@ export class StaticAsset {
   /** Reads the file now, so a missing file stops start-up instead of the first visitor's chat. */
   load(): NonNullable<StaticAsset['loaded']> {
     if (this.loaded) return this.loaded;
-    const body = readFileSync(this.path);
+    const file = readFileSync(this.path);
+    const body = this.transform ? this.transformed(file, this.transform) : file;
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
     const encoded: Partial<Record<Encoding, Buffer>> = {};
     const loaded = { body, hash, encoded, ready: Promise.resolve() };
@@ -90,6 +101,23 @@ export class StaticAsset {
     headers['Content-Length'] = payload.length;
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : payload);
+  }
+
+  /** The transform's output for this file: from the cache folder, or made now (and then kept there). */
+  private transformed(file: Buffer, transform: AssetTransform): Buffer {
+    const fileHash = createHash('sha256').update(file).digest('hex').slice(0, 16);
+    const cached = this.cacheDir ? join(this.cacheDir, `${basename(this.path)}.${fileHash}.${transform.id}`) : undefined;
+    if (cached) {
+      try {
+        return readFileSync(cached);
+      } catch {
+        // Not made yet.
+      }
+    }
+    const made = transform.apply(file);
+    // A file the transform left as it was is not copied: it is read as it is next time.
+    if (cached && made !== file) writeAtomically(cached, made);
+    return made;
   }
 
   /** The cached copy, or a new one (then cached); should compressing fail, the file goes uncompressed. */

@@ -4,3 +4,4 @@ export * from './SecurityHeaders';
 export * from './StaticAsset';
 export * from './TokenKeyFile';
 export * from './WebAssets';
+export * from './WebChatStrings';

@@ -103,7 +103,14 @@ export function registerWebChannel(server: Server, deps: WebChannelDeps): Direct
     });
   }
 
-  const assets = webAssets({ webChatBundlePath: deps.webChatBundlePath, cacheDir: deps.assetCacheDir });
+  const assets = webAssets({
+    webChatBundlePath: deps.webChatBundlePath,
+    cacheDir: deps.assetCacheDir,
+    onTrim: (result) => {
+      if (result.untouched) logger.warn({ event: 'webchat_strings_kept', reason: result.untouched }, 'Web Chat bundle served with all its languages');
+      else logger.info({ event: 'webchat_strings_trimmed', languages: result.emptied, removedChars: result.removedChars }, 'other languages emptied in the Web Chat bundle');
+    },
+  });
   const urls = { script: assets.script.url, stylesheet: assets.stylesheet.url, webChatBundle: assets.webChatBundle.url };
   for (const asset of Object.values(assets)) {
     server.get(asset.url, async (req: Request, res: Response) => {

@@ -79,19 +79,34 @@
   }
 
   /**
-   * The saved conversation with a refreshed token; 'expired' when the server no longer accepts
-   * its token; null when it cannot be resumed for another reason (Azure's Direct Line, a network error).
+   * Asks the bot's own Direct Line about a kept token: the answer (with a fresh token) when it
+   * still holds; 'expired' when the server no longer accepts it; null when it cannot be asked
+   * (Azure's Direct Line, a network error).
    */
-  async function resumed(saved) {
-    // Only the bot's own Direct Line: its refresh proves the token still holds.
+  async function ask(saved, method, path) {
     if (saved.domain) return null;
-    var response = await fetch(config.directLinePath + '/tokens/refresh', {
-      method: 'POST', headers: { Authorization: 'Bearer ' + saved.token }, credentials: 'omit', cache: 'no-store',
+    var response = await fetch(config.directLinePath + path, {
+      method: method, headers: { Authorization: 'Bearer ' + saved.token }, credentials: 'omit', cache: 'no-store',
     });
     if (response.status === 401 || response.status === 403) return 'expired';
     if (!response.ok) return null;
-    var fresh = await response.json();
-    return { token: fresh.token, conversationId: saved.conversationId, userId: saved.userId, resumed: true };
+    return response.json();
+  }
+
+  /** Whether the kept token still holds, by refreshing it (nothing else changes on the server). */
+  function resumed(saved) {
+    return ask(saved, 'POST', '/tokens/refresh');
+  }
+
+  /**
+   * The kept conversation, reconnected: the service opens it again if it no longer had it in
+   * memory (and tells the bot), and the answer carries a fresh token, so this one call both
+   * proves the token and prepares the conversation for reading.
+   */
+  async function reconnected(saved) {
+    var answer = await ask(saved, 'GET', '/conversations/' + encodeURIComponent(saved.conversationId) + '?watermark=');
+    if (!answer || answer === 'expired') return answer;
+    return { token: answer.token, expiresIn: answer.expires_in, conversationId: saved.conversationId, userId: saved.userId, resumed: true };
   }
 
   // Web Chat's minimal bundle (half the full one's weight) has no Markdown renderer of its own.
@@ -166,7 +181,7 @@
   async function chosenSession() {
     var notice = takeNotice();
     var saved = savedSession();
-    var found = saved && (await resumed(saved).catch(function () { return null; }));
+    var found = saved && (await reconnected(saved).catch(function () { return null; }));
     if (found === 'expired') notice = 'expired';
     if (!found || found === 'expired') found = await newSession();
     return { session: found, notice: notice };
@@ -182,23 +197,245 @@
     });
   }
 
-  async function start() {
-    // The conversation is fetched while Web Chat's bundle is still on its way: on a slow phone
-    // network that saves the token's round trip before the first message.
-    var both = await Promise.all([chosenSession(), webChatLoaded()]);
-    var session = both[0].session;
-    if (!window.WebChat) throw new Error('Web Chat did not load');
-    keep(session);
-    if (both[0].notice === 'expired') showNotice(config.strings.expired);
+  // Direct Line's connection states, as Web Chat reads them.
+  var CONNECTING = 1;
+  var ONLINE = 2;
+  var EXPIRED_TOKEN = 3;
+  var FAILED_TO_CONNECT = 4;
+  var ENDED = 5;
+  /** How often the conversation is asked for new activities; Direct Line's own client does the same. */
+  var POLL_MS = 1000;
 
-    var directLine = window.WebChat.createDirectLine({
-      token: session.token,
-      // Azure's Direct Line when the server exchanged a secret, otherwise the bot's own.
-      domain: session.domain || location.origin + config.directLinePath,
-      webSocket: false,
-      conversationId: session.resumed ? session.conversationId : undefined,
+  /** An Observable as Web Chat uses one: subscribe with an observer or with functions; unsubscribe. */
+  function observable(onSubscribe) {
+    return {
+      subscribe: function (observerOrNext, error, complete) {
+        var observer = typeof observerOrNext === 'function'
+          ? { next: observerOrNext, error: error, complete: complete }
+          : observerOrNext || {};
+        var closed = false;
+        var teardown = onSubscribe({
+          next: function (value) { if (!closed && observer.next) observer.next(value); },
+          error: function (err) { if (!closed) { closed = true; if (observer.error) observer.error(err); } },
+          complete: function () { if (!closed) { closed = true; if (observer.complete) observer.complete(); } },
+        });
+        return {
+          unsubscribe: function () {
+            if (closed) return;
+            closed = true;
+            if (typeof teardown === 'function') teardown();
+          },
+          get closed() { return closed; },
+        };
+      },
+    };
+  }
+
+  function remove(list, item) {
+    var at = list.indexOf(item);
+    if (at >= 0) list.splice(at, 1);
+  }
+
+  function wait(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
+  }
+
+  /**
+   * Web Chat's connection to the bot's own Direct Line (the same REST calls as Direct Line's own
+   * client, polling). It opens the conversation and reads the bot's welcome as soon as it is
+   * made, while Web Chat's bundle is still on its way: on a slow phone network that takes the
+   * conversation's start and the first read off the wait for the first message. Web Chat then
+   * gets everything received so far when it subscribes. A resumed conversation (already
+   * reconnected, see reconnected()) is read from its start, so the transcript shows again.
+   */
+  function localDirectLine(session, onToken) {
+    var conversations = config.directLinePath + '/conversations';
+    var conversationUrl = conversations + '/' + encodeURIComponent(session.conversationId);
+    var token = session.token;
+    var watermark = '';
+    var status = 0;
+    var statusObservers = [];
+    var received = [];
+    var activityObservers = [];
+    var connecting = false;
+    var ended = false;
+    var pollTimer = null;
+    var refreshTimer = null;
+    var polling = false;
+    var pollAgain = false;
+
+    function setStatus(next) {
+      if (status === next || status === ENDED) return;
+      status = next;
+      statusObservers.slice().forEach(function (o) { o.next(next); });
+    }
+
+    /** One call with the current token; rejects with the HTTP status when the answer is not 2xx. */
+    function call(method, path, body) {
+      var used = token;
+      var headers = { Authorization: 'Bearer ' + used };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      return fetch(path, {
+        method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', cache: 'no-store',
+      }).then(function (response) {
+        if (!response.ok) {
+          var err = new Error('Direct Line answered ' + response.status);
+          err.status = response.status;
+          // Refused while a renewed token was on its way: the next call has the new one.
+          err.staleToken = used !== token;
+          throw err;
+        }
+        return response.json();
+      });
+    }
+
+    /** A network that drops a request is tried again a few times; an answer of the service is not. */
+    function retried(attempt, tries) {
+      return attempt().catch(function (err) {
+        if (err.status || tries <= 1) throw err;
+        return wait(1000).then(function () { return retried(attempt, tries - 1); });
+      });
+    }
+
+    function isExpired(err) {
+      return (err.status === 401 || err.status === 403) && !err.staleToken;
+    }
+
+    function read() {
+      return call('GET', conversationUrl + '/activities?watermark=' + encodeURIComponent(watermark)).then(function (answer) {
+        if (answer.watermark) watermark = answer.watermark;
+        (answer.activities || []).forEach(function (activity) {
+          received.push(activity);
+          activityObservers.slice().forEach(function (o) { o.next(activity); });
+        });
+      });
+    }
+
+    function keepTokenFresh(expiresInSeconds) {
+      clearTimeout(refreshTimer);
+      if (ended) return;
+      // Halfway through its life, as Direct Line's own client renews well before the end.
+      var seconds = Math.max(30, (Number(expiresInSeconds) || 1800) / 2);
+      refreshTimer = setTimeout(function () {
+        call('POST', config.directLinePath + '/tokens/refresh').then(function (fresh) {
+          token = fresh.token;
+          onToken(token);
+          keepTokenFresh(fresh.expires_in);
+        }, function (err) {
+          if (isExpired(err)) setStatus(EXPIRED_TOKEN);
+          else keepTokenFresh(60);
+        });
+      }, seconds * 1000);
+    }
+
+    /** Reads new activities now (after a message: the bot's reply is stored before its answer comes) and then every POLL_MS. */
+    function poll() {
+      clearTimeout(pollTimer);
+      if (ended) return;
+      if (polling) {
+        pollAgain = true;
+        return;
+      }
+      polling = true;
+      read().then(function () {
+        polling = false;
+        if (pollAgain) {
+          pollAgain = false;
+          poll();
+        } else {
+          pollTimer = setTimeout(poll, POLL_MS);
+        }
+      }, function (err) {
+        polling = false;
+        if (isExpired(err)) setStatus(EXPIRED_TOKEN);
+        // A network that comes and goes (a train): keep asking, a little less often.
+        else pollTimer = setTimeout(poll, POLL_MS * 3);
+      });
+    }
+
+    // Started now, not when Web Chat subscribes: the conversation (the service has run the bot's
+    // welcome once it answers) and what it holds so far.
+    var opened = (session.resumed
+      ? Promise.resolve({ expires_in: session.expiresIn })
+      : retried(function () { return call('POST', conversations); }, 3)
+    ).then(function (answer) {
+      if (answer.token) {
+        token = answer.token;
+        onToken(token);
+      }
+      keepTokenFresh(answer.expires_in);
+      return retried(read, 3);
     });
+    // Seen through the connection status once Web Chat subscribes; not an unhandled rejection before.
+    opened.catch(function () {});
 
+    function connect() {
+      if (connecting) return;
+      connecting = true;
+      setStatus(CONNECTING);
+      opened.then(function () {
+        setStatus(ONLINE);
+        pollTimer = setTimeout(poll, POLL_MS);
+      }, function (err) {
+        setStatus(isExpired(err) ? EXPIRED_TOKEN : FAILED_TO_CONNECT);
+      });
+    }
+
+    return {
+      get token() { return token; },
+      // Like Direct Line's own client: the current state at once, then every change.
+      connectionStatus$: observable(function (observer) {
+        statusObservers.push(observer);
+        observer.next(status);
+        return function () { remove(statusObservers, observer); };
+      }),
+      // Web Chat subscribes twice (to connect, then to read); each subscriber gets everything
+      // received so far and then what comes. Web Chat keeps an activity once by its id.
+      activity$: observable(function (observer) {
+        activityObservers.push(observer);
+        received.slice().forEach(function (activity) { observer.next(activity); });
+        connect();
+        return function () { remove(activityObservers, observer); };
+      }),
+      postActivity: function (activity) {
+        return observable(function (observer) {
+          call('POST', conversationUrl + '/activities', activity).then(function (answer) {
+            observer.next(answer.id);
+            observer.complete();
+            poll();
+          }, function (err) {
+            if (isExpired(err)) setStatus(EXPIRED_TOKEN);
+            observer.error(err);
+          });
+        });
+      },
+      end: function () {
+        ended = true;
+        clearTimeout(pollTimer);
+        clearTimeout(refreshTimer);
+        setStatus(ENDED);
+      },
+    };
+  }
+
+  async function start() {
+    var loaded = webChatLoaded();
+    loaded.catch(function () {});
+    var chosen = await chosenSession();
+    var session = chosen.session;
+    keep(session);
+    // The tab keeps the newest token, so a reload half an hour later still finds the conversation.
+    function keepToken(token) {
+      if (!leaving) keep({ token: token, conversationId: session.conversationId, userId: session.userId, domain: session.domain });
+    }
+    // The bot's own Direct Line is opened at once, while Web Chat's bundle still downloads.
+    var local = session.domain ? null : localDirectLine(session, keepToken);
+    await loaded;
+    if (!window.WebChat) throw new Error('Web Chat did not load');
+    if (chosen.notice === 'expired') showNotice(config.strings.expired);
+
+    // Azure's Direct Line when the server exchanged a secret: through Web Chat's own client.
+    var directLine = local || window.WebChat.createDirectLine({ token: session.token, domain: session.domain, webSocket: false });
     // A token that expired while the page stayed open (a laptop asleep): start over with the note
     // instead of leaving Web Chat's connection error. A network that is down is left to Web Chat.
     directLine.connectionStatus$.subscribe(function (status) {
@@ -210,13 +447,12 @@
       }, function () {});
     });
 
-    // Direct Line refreshes its token while the chat runs; the tab keeps the newest, so a reload
-    // half an hour later still finds the conversation.
     function keepCurrent() {
-      if (leaving) return;
-      keep({ token: directLine.token || session.token, conversationId: session.conversationId, userId: session.userId, domain: session.domain });
+      keepToken(directLine.token || session.token);
     }
-    directLine.activity$.subscribe(keepCurrent);
+    // Web Chat's own client renews its token unseen: it is read again with each activity.
+    // (Subscribing here would start the bot's own connection before Web Chat listens to it.)
+    if (!local) directLine.activity$.subscribe(keepCurrent);
     window.addEventListener('pagehide', keepCurrent);
 
     var restart = document.getElementById('chat-new');
