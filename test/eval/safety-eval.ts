@@ -67,6 +67,7 @@ export const SAFETY_TABLES: { name: string; file: string }[] = [
  */
 export const BLIND_TABLES: { name: string; file: string }[] = [
   { name: 'redflags-audit4 (blind, never tuned on)', file: join(HERE, 'audit4', 'redflags-audit4.jsonl') },
+  { name: 'redflags-audit5 (blind, never tuned on)', file: join(HERE, 'audit5', 'redflags-audit5.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
