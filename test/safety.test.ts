@@ -291,6 +291,17 @@ describe('red-flag detection (src/safety)', () => {
     expect(tierOf('nu weer pijn op de borst, net als drie jaar geleden')).toBe('112');
   });
 
+  it('reads a sentence with the word lists of emergency.yaml, not with lists of its own', () => {
+    const withWords = (words: Partial<typeof kb.emergency.sentenceWords>) =>
+      new RedFlagDetector({ ...kb.emergency, sentenceWords: { ...kb.emergency.sentenceWords, ...words } }, kb.language, router.normalizer);
+    const general = 'is pijn op de borst een bijwerking van ibuprofen?';
+    expect(tierOf(general)).toBeNull();
+    expect(withWords({ questionVerbs: ['veroorzaakt'] }).detect(general)?.tier).toBe('112');
+    const back = 'vorig jaar een operatie gehad en nu ineens heel kortademig';
+    expect(tierOf(back)).toBe('now');
+    expect(withWords({ nowWords: ['straks'] }).detect(back)).toBeUndefined();
+  });
+
   it('expands alternatives and optional groups of a phrase', () => {
     expect(expandAlternatives('(plas|stoelgang) niet (meer)? ophouden')).toEqual([
       'plas niet meer ophouden', 'plas niet ophouden', 'stoelgang niet meer ophouden', 'stoelgang niet ophouden',
@@ -417,6 +428,9 @@ describe('emergency.yaml checks', () => {
     ['a country without its crisis line', (s) => s.replace('    crisisPhone: "1813"\n', ''), /emergency\.yaml: countries\.BE\.crisisPhone/],
     ['a guard to an unknown topic', (s) => s.replace('instead: surgery-rehab', 'instead: no-such-topic'), /topicGuards\.0: "no-such-topic" is not a known topic id/],
     ['a review date that is no date', (s) => s.replace('reviewedOn: null', 'reviewedOn: gisteren'), /emergency\.yaml: reviewedOn: expected YYYY-MM-DD/],
+    ['a sentence word list left out', (s) => s.replace(/^  nowWords: .*\n/m, ''), /emergency\.yaml: sentenceWords\.nowWords: /],
+    ['a sentence word with a capital or a space', (s) => s.replace('clauseBreaks: [maar,', 'clauseBreaks: [Maar ook,'), /emergency\.yaml: sentenceWords\.clauseBreaks\.0: expected one lowercase word/],
+    ['a sentence word the normaliser rewrites', (s) => s.replace('personal: [ik,', 'personal: [mn, ik,'), /emergency\.yaml: sentenceWords\.personal: "mn" is read as "mijn"/],
   ])('names the file and field for %s', (_name, fn, expected) => {
     expect(problemsAfter(fn).join('\n')).toMatch(expected);
   });
