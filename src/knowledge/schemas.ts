@@ -463,9 +463,12 @@ const exampleGroups = z.record(z.string().regex(TOPIC_ID), z.array(z.string().tr
  * `crisis-examples.yaml`: what the learned crisis net is trained on. Groups name where the
  * examples come from (`own`, or a used red-flag set) so the threshold can be cross-validated by
  * leaving one group out. A text may stand in only one list: the same words cannot be both.
+ * Reviewed by a clinician like the red-flag list (what the net learns decides who gets the
+ * crisis line).
  */
 export const crisisExamplesFileSchema = z
   .strictObject({
+    ...reviewFields,
     threshold: z.number().gt(0.5).lt(1),
     crisis: exampleGroups.refine((g) => Object.values(g).flat().length >= 20, 'needs at least 20 crisis examples'),
     notCrisis: exampleGroups.refine((g) => Object.values(g).flat().length >= 20, 'needs at least 20 examples that are not a crisis'),
