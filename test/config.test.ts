@@ -107,6 +107,7 @@ describe('a production start with content no clinician reviewed', () => {
     const problems = await start.catch((err: ConfigError) => err.problems.join('\n'));
     expect(problems).toMatch(/NODE_ENV=production/);
     expect(problems).toMatch(/emergency\.yaml/);
+    expect(problems).toMatch(/crisis-examples\.yaml/);
     expect(problems).toMatch(/topics\/[a-z-]+\.yaml/);
     expect(problems).toMatch(/ALLOW_UNREVIEWED_CONTENT=true/);
   });

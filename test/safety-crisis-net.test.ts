@@ -105,8 +105,15 @@ describe('crisis-examples.yaml is validated at start-up', () => {
     ['a text listed as crisis and as not a crisis', (t) => t.replace(/^notCrisis:\n  own:\n/m, 'notCrisis:\n  own:\n    - Ik wil dood\n'), /crisis-examples\.yaml: notCrisis\.own\.0: "Ik wil dood" is also listed under crisis/],
     ['a list that is not a list', (t) => t.replace(/^crisis:\n/m, 'crisis: yes\nold:\n'), /crisis-examples\.yaml: /],
     ['broken YAML', (t) => `${t}\n  - : [`, /crisis-examples\.yaml: .*not valid YAML/],
+    ['a review date that is no date', (t) => t.replace('reviewedOn: null', 'reviewedOn: vorige week'), /crisis-examples\.yaml: reviewedOn: expected YYYY-MM-DD/],
+    ['a reviewer that is no name', (t) => t.replace('reviewedBy: null', "reviewedBy: ''"), /crisis-examples\.yaml: reviewedBy: /],
   ])('refuses %s with the file and field', (_name, edit, message) => {
     expect(withExamples(edit)).toThrow(message);
+  });
+
+  it('reads the review written as YAML dates', () => {
+    const load = withExamples((t) => t.replace('reviewedBy: null', 'reviewedBy: A. Jansen, fysiotherapeut').replace('reviewedOn: null', 'reviewedOn: 2026-11-30').replace('nextReview: null', 'nextReview: 2027-11-30'));
+    expect(load().crisisExamples).toMatchObject({ reviewedBy: 'A. Jansen, fysiotherapeut', reviewedOn: '2026-11-30', nextReview: '2027-11-30' });
   });
 
   it('runs on the rules alone when the practice has no examples file', () => {

@@ -291,6 +291,17 @@ describe('red-flag detection (src/safety)', () => {
     expect(tierOf('nu weer pijn op de borst, net als drie jaar geleden')).toBe('112');
   });
 
+  it('reads a sentence with the word lists of emergency.yaml, not with lists of its own', () => {
+    const withWords = (words: Partial<typeof kb.emergency.sentenceWords>) =>
+      new RedFlagDetector({ ...kb.emergency, sentenceWords: { ...kb.emergency.sentenceWords, ...words } }, kb.language, router.normalizer);
+    const general = 'is pijn op de borst een bijwerking van ibuprofen?';
+    expect(tierOf(general)).toBeNull();
+    expect(withWords({ questionVerbs: ['veroorzaakt'] }).detect(general)?.tier).toBe('112');
+    const back = 'vorig jaar een operatie gehad en nu ineens heel kortademig';
+    expect(tierOf(back)).toBe('now');
+    expect(withWords({ nowWords: ['straks'] }).detect(back)).toBeUndefined();
+  });
+
   it('expands alternatives and optional groups of a phrase', () => {
     expect(expandAlternatives('(plas|stoelgang) niet (meer)? ophouden')).toEqual([
       'plas niet meer ophouden', 'plas niet ophouden', 'stoelgang niet meer ophouden', 'stoelgang niet ophouden',
@@ -360,33 +371,39 @@ describe("the tiers' sentences", () => {
 
 describe('review metadata', () => {
   const reviewed = (on: string, next: string | null) => ({ reviewedBy: 'M. de Vries, fysiotherapeut', reviewedOn: on, nextReview: next });
-  const withReviews = (topic: object, emergency: object) => {
+  const withReviews = (topic: object, emergency: object, crisis: object = emergency) => {
     const topics = new Map([...kb.topics].map(([id, t]) => [id, { ...t, ...topic }]));
-    return { ...kb, topics, emergency: { ...kb.emergency, ...emergency } };
+    return { ...kb, topics, emergency: { ...kb.emergency, ...emergency }, crisisExamples: { ...kb.crisisExamples!, ...crisis } };
   };
 
-  it('lists the red-flag list and every topic', () => {
+  it('lists the red-flag list, the crisis examples and every topic', () => {
     const states = reviewStates(kb);
-    expect(states[0].file).toBe('emergency.yaml');
-    expect(states).toHaveLength(kb.topics.size + 1);
+    expect(states.slice(0, 2).map((s) => s.file)).toEqual(['emergency.yaml', 'crisis-examples.yaml']);
+    expect(states).toHaveLength(kb.topics.size + 2);
+    expect(reviewStates({ ...kb, crisisExamples: undefined })).toHaveLength(kb.topics.size + 1);
   });
 
   it('warns about content never reviewed, and fails it in a production build', () => {
     const dev = lintReviews(kb, '2026-12-01', false);
     expect(dev.errors).toEqual([]);
-    expect(dev.warnings.map((w) => w.file)).toContain('emergency.yaml');
+    expect(dev.warnings.map((w) => w.file)).toEqual(expect.arrayContaining(['emergency.yaml', 'crisis-examples.yaml']));
     const prod = lintReviews(kb, '2026-12-01', true);
-    expect(prod.errors.length).toBe(kb.topics.size + 1);
+    expect(prod.errors.length).toBe(kb.topics.size + 2);
     expect(prod.errors[0].problem).toMatch(/never reviewed/);
   });
 
   it('warns when a review is due and passes reviews in date', () => {
     const due = lintReviews(withReviews(reviewed('2025-06-01', '2026-06-01'), reviewed('2025-06-01', '2026-06-01')), '2026-12-01', true);
     expect(due.errors).toEqual([]);
-    expect(due.warnings).toHaveLength(kb.topics.size + 1);
+    expect(due.warnings).toHaveLength(kb.topics.size + 2);
     expect(due.warnings[0].problem).toMatch(/review due since 2026-06-01/);
     const fine = lintReviews(withReviews(reviewed('2026-06-01', '2027-06-01'), reviewed('2026-06-01', '2027-06-01')), '2026-12-01', true);
     expect(fine).toEqual({ warnings: [], errors: [] });
+  });
+
+  it('fails a production build while only the crisis examples were never reviewed', () => {
+    const onlyCrisis = withReviews(reviewed('2026-06-01', '2027-06-01'), reviewed('2026-06-01', '2027-06-01'), { reviewedBy: null, reviewedOn: null, nextReview: null });
+    expect(lintReviews(onlyCrisis, '2026-12-01', true).errors.map((e) => e.file)).toEqual(['crisis-examples.yaml']);
   });
 });
 
@@ -417,6 +434,9 @@ describe('emergency.yaml checks', () => {
     ['a country without its crisis line', (s) => s.replace('    crisisPhone: "1813"\n', ''), /emergency\.yaml: countries\.BE\.crisisPhone/],
     ['a guard to an unknown topic', (s) => s.replace('instead: surgery-rehab', 'instead: no-such-topic'), /topicGuards\.0: "no-such-topic" is not a known topic id/],
     ['a review date that is no date', (s) => s.replace('reviewedOn: null', 'reviewedOn: gisteren'), /emergency\.yaml: reviewedOn: expected YYYY-MM-DD/],
+    ['a sentence word list left out', (s) => s.replace(/^  nowWords: .*\n/m, ''), /emergency\.yaml: sentenceWords\.nowWords: /],
+    ['a sentence word with a capital or a space', (s) => s.replace('clauseBreaks: [maar,', 'clauseBreaks: [Maar ook,'), /emergency\.yaml: sentenceWords\.clauseBreaks\.0: expected one lowercase word/],
+    ['a sentence word the normaliser rewrites', (s) => s.replace('personal: [ik,', 'personal: [mn, ik,'), /emergency\.yaml: sentenceWords\.personal: "mn" is read as "mijn"/],
   ])('names the file and field for %s', (_name, fn, expected) => {
     expect(problemsAfter(fn).join('\n')).toMatch(expected);
   });

@@ -363,7 +363,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
 
 /**
  * A production start (NODE_ENV=production) serves only content a clinician reviewed: the red-flag
- * list and every topic need reviewedBy and reviewedOn. Unreviewed content stops start-up with the
+ * list, the crisis net's examples and every topic need reviewedBy and reviewedOn. Unreviewed content stops start-up with the
  * files named, unless ALLOW_UNREVIEWED_CONTENT=true, which starts with a warning naming them.
  */
 function refuseUnreviewedInProduction(config: AppConfig, knowledge: KnowledgeBase, clock: Clock, logger: Logger): void {

@@ -67,11 +67,13 @@ function reviewText(t: Topic, today: string): { state: string; next: string } {
   return { state, next: r.nextReview ? `${r.nextReview}${r.overdue ? ' (overdue)' : ''}` : '–' };
 }
 
-/** The red-flag list is reviewed like a topic; it comes first because it matters most. */
+/** The red-flag list and the crisis examples are reviewed like a topic; they come first because they matter most. */
 function printRedFlagReview(knowledge: KnowledgeBase): void {
-  const e = reviewStates(knowledge).find((r) => r.file === 'emergency.yaml')!;
-  const state = !e.reviewedBy || !e.reviewedOn || isDraftReviewer(e.reviewedBy) ? 'not yet reviewed by a clinician' : `reviewed ${e.reviewedOn} by ${e.reviewedBy}`;
-  console.log(`Red-flag list (emergency.yaml): ${state}; next review ${e.nextReview ?? '–'}`);
+  const labels: Record<string, string> = { 'emergency.yaml': 'Red-flag list', 'crisis-examples.yaml': 'Crisis net examples' };
+  for (const e of reviewStates(knowledge).filter((r) => labels[r.file])) {
+    const state = !e.reviewedBy || !e.reviewedOn || isDraftReviewer(e.reviewedBy) ? 'not yet reviewed by a clinician' : `reviewed ${e.reviewedOn} by ${e.reviewedBy}`;
+    console.log(`${labels[e.file]} (${e.file}): ${state}; next review ${e.nextReview ?? '–'}`);
+  }
   console.log('');
 }
 

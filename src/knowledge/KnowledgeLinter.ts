@@ -118,6 +118,13 @@ export function lintKnowledge(kb: KnowledgeBase): ContentProblem[] {
       if (!kb.emergency.concepts[concept]) add('emergency.yaml', `rules.${rule.id}`, `unknown concept "${concept}"`);
     }
   }
+  // The detector compares these with the normaliser's words: a form it rewrites ("mn") never matches.
+  for (const [list, words] of Object.entries(kb.emergency.sentenceWords)) {
+    for (const word of words) {
+      const read = normalizer.baseWords(word);
+      if (read.length !== 1 || read[0] !== word) add('emergency.yaml', `sentenceWords.${list}`, `"${word}" is read as "${read.join(' ')}": write the word as the text normaliser leaves it`);
+    }
+  }
   const known = (c: string) => Boolean(kb.emergency.concepts[c]);
   for (const [list, concepts] of [['history', kb.emergency.history], ['context', kb.emergency.context], ['unconditional', kb.emergency.unconditional]] as const) {
     for (const c of concepts) if (!known(c)) add('emergency.yaml', list, `unknown concept "${c}"`);

@@ -10,7 +10,7 @@ export interface ReviewState {
   legacy: boolean;
 }
 
-/** The review metadata of every topic and of the red-flag list, by file. */
+/** The review metadata of the red-flag list, the crisis examples (when present) and every topic, by file. */
 export function reviewStates(kb: KnowledgeBase): ReviewState[] {
   const topics = [...kb.topics.values()]
     .sort((a, b) => a.id.localeCompare(b.id))
@@ -22,7 +22,12 @@ export function reviewStates(kb: KnowledgeBase): ReviewState[] {
       legacy: t.review !== undefined,
     }));
   const e = kb.emergency;
-  return [{ file: 'emergency.yaml', reviewedBy: e.reviewedBy, reviewedOn: e.reviewedOn, nextReview: e.nextReview, legacy: false }, ...topics];
+  const c = kb.crisisExamples;
+  return [
+    { file: 'emergency.yaml', reviewedBy: e.reviewedBy, reviewedOn: e.reviewedOn, nextReview: e.nextReview, legacy: false },
+    ...(c ? [{ file: 'crisis-examples.yaml', reviewedBy: c.reviewedBy, reviewedOn: c.reviewedOn, nextReview: c.nextReview, legacy: false }] : []),
+    ...topics,
+  ];
 }
 
 /** A reviewer entry that marks a draft awaiting a clinician rather than a clinician's review. */

@@ -220,6 +220,47 @@ const countryServicesSchema = z.strictObject({
   afterHoursService: z.string().trim().min(1),
 });
 
+/** One word as the text normaliser leaves it: lowercase, no accents, no spaces. */
+const sentenceWord = z.string().trim().regex(/^[a-z0-9]+$/, 'expected one lowercase word without accents, spaces or punctuation');
+const sentenceWordList = z.array(sentenceWord).min(1);
+
+/**
+ * The small words the red-flag detector reads a sentence's structure with (not signs): where a
+ * clause ends, how far a negation reaches, what makes a question general, what brings a story
+ * from the past back to now. Each list is required: a missing one would silently change what
+ * counts as denied or past.
+ */
+export const sentenceWordsSchema = z.strictObject({
+  /** Words that open a new clause (besides a comma): a negation or "vorig jaar" stops there. */
+  clauseBreaks: sentenceWordList,
+  /** Words that may stand between a negation and the rest of a phrase starting with it ("geen [enkel] gevoel"). */
+  afterNegation: sentenceWordList,
+  /** "geen koorts of roodheid": a negation reaches through these to the next sign, not further. */
+  coordinators: sentenceWordList,
+  /** Words that may follow a sign when it is denied after it ("koorts heb ik niet"): the clause holds nothing else. */
+  afterDenial: sentenceWordList,
+  /** After "bloedt niet": the verb is denied when the clause ends or goes on with one of these. */
+  afterVerbDenial: sentenceWordList,
+  /** Words that may stand between such a negation and the clause's end or the words above ("bloedt niet meer"). */
+  denialFillers: sentenceWordList,
+  /** Verbs that open a yes/no question in general ("is …", "kan …", "geeft …"). */
+  questionVerbs: sentenceWordList,
+  /** "is het normaal dat …": a question about one's own signs; the pointing words after the verb … */
+  ownQuestionPointers: sentenceWordList,
+  /** … and the words after them. */
+  ownQuestionWords: sentenceWordList,
+  /** Words that make a sentence about someone in particular: then it is no question in general. */
+  personal: sentenceWordList,
+  /** Words before "is het over" that put it in the future ("dan is het over"). */
+  futureMarks: sentenceWordList,
+  /** Words that bring a story from the past back to now ("nu", "sinds", "plots"). */
+  nowWords: sentenceWordList,
+  /** Words that say a past event is back ("weer", "net als vorig jaar"): the past marker sets nothing aside. */
+  recurrence: sentenceWordList,
+  /** Words before a year that make it a past marker ("in 2019"). */
+  yearMarks: sentenceWordList,
+});
+
 export const emergencyFileSchema = z.strictObject({
   ...reviewFields,
   countries: z.strictObject({ NL: countryServicesSchema, BE: countryServicesSchema }),
@@ -236,6 +277,7 @@ export const emergencyFileSchema = z.strictObject({
    * ("koorts meten") names a sign without having it: a concept inside it does not count.
    */
   modifiers: z.strictObject({ resolved: phraseList, past: phraseList, hypothetical: phraseList, checking: phraseList.default(['koorts meten']) }),
+  sentenceWords: sentenceWordsSchema,
   /** Concepts that are background by nature (a prosthesis, cancer): past and resolved words leave them. */
   history: z.array(z.string()).default([]),
   /** A topic not to answer when the message holds one of `when` (and none of `unless`); `instead` is answered. */
@@ -423,9 +465,12 @@ const exampleGroups = z.record(z.string().regex(TOPIC_ID), z.array(z.string().tr
  * `crisis-examples.yaml`: what the learned crisis net is trained on. Groups name where the
  * examples come from (`own`, or a used red-flag set) so the threshold can be cross-validated by
  * leaving one group out. A text may stand in only one list: the same words cannot be both.
+ * Reviewed by a clinician like the red-flag list (what the net learns decides who gets the
+ * crisis line).
  */
 export const crisisExamplesFileSchema = z
   .strictObject({
+    ...reviewFields,
     threshold: z.number().gt(0.5).lt(1),
     crisis: exampleGroups.refine((g) => Object.values(g).flat().length >= 20, 'needs at least 20 crisis examples'),
     notCrisis: exampleGroups.refine((g) => Object.values(g).flat().length >= 20, 'needs at least 20 examples that are not a crisis'),

@@ -32,6 +32,24 @@ interface CompiledPhrase {
   negative: boolean;
 }
 
+/** The sentence words of `emergency.yaml` as sets, and the clause splitter built from them. */
+interface SentenceWordSets {
+  clause: RegExp;
+  afterNegation: ReadonlySet<string>;
+  coordinators: ReadonlySet<string>;
+  afterDenial: ReadonlySet<string>;
+  afterVerbDenial: ReadonlySet<string>;
+  denialFillers: ReadonlySet<string>;
+  questionVerbs: ReadonlySet<string>;
+  ownQuestionPointers: ReadonlySet<string>;
+  ownQuestionWords: ReadonlySet<string>;
+  personal: ReadonlySet<string>;
+  futureMarks: ReadonlySet<string>;
+  nowWords: ReadonlySet<string>;
+  recurrence: ReadonlySet<string>;
+  yearMarks: ReadonlySet<string>;
+}
+
 /** A phrase found in a clause. */
 interface Match {
   concept: string;
@@ -46,34 +64,13 @@ const MAX_GAP = 2;
 const WIDE_GAP = 5;
 /** A list word read from a typo needs this many letters: shorter words have too many real neighbours. */
 const FUZZY_MIN = 6;
-/** Words that may stand between a negation and the rest of a phrase that starts with it ("geen [enkel] gevoel"). */
-const AFTER_NEGATION: ReadonlySet<string> = new Set([
-  'enkel', 'enkele', 'echt', 'helemaal', 'totaal', 'meer', 'de', 'het', 'een', 'mijn', 'me', 'mn', 'om', 'te', 'goed', 'zomaar', 'gewoon',
-  // "niet [kan] opstaan", "niet meer [kon] staan": Dutch puts the modal verb inside the phrase.
-  'kan', 'kon', 'kun', 'kunt', 'kunnen', 'konden', 'zou', 'mag', 'lukt', 'wil', 'wilt', 'willen', 'er', 'op', 'meer',
-]);
 /** How far back a negation reaches ("geen [hoge] koorts"). */
 const NEGATION_REACH = 4;
-/** "geen koorts of roodheid": a negation reaches through these to the next concept, not further. */
-const COORDINATORS: ReadonlySet<string> = new Set(['of', 'en', 'noch', 'nog', 'ook']);
-/**
- * Words that may follow a concept when it is denied afterwards ("koorts heb ik niet",
- * "pijn op de borst heb ik gelukkig nooit gehad"): the clause must hold nothing else.
- */
-const AFTER_DENIAL: ReadonlySet<string> = new Set([
-  'heb', 'had', 'hebt', 'heeft', 'hebben', 'ik', 'je', 'jij', 'hij', 'ze', 'zij', 'er', 'nu', 'momenteel', 'gelukkig',
-  'toch', 'echt', 'helemaal', 'zeker', 'ook', 'nog', 'gehad', 'is', 'was', 'zijn', 'waren', 'daar', 'daarvan', 'last',
-  'van', 'verder', 'voel', 'merk', 'gemerkt', 'zie', 'gezien', 'hoor', 'meer',
-]);
-/** After "bloedt niet", "lekt niet": the verb is denied when the clause ends there or goes on with these. */
-const AFTER_VERB_DENIAL: ReadonlySet<string> = new Set(['en', 'of', 'maar', 'want', 'hoor', 'gelukkig', 'toch']);
 /**
  * A sentence and the marks that end it: a past event set aside by "maar dat is over" stays in its
  * sentence, and a "?" tells a question from a report.
  */
 const SENTENCE_WITH_END = /([^.!?;:\n]*)([.!?;:\n]*)/g;
-/** Splits a sentence into clauses; a negation, "vorig jaar" or "wat als" does not reach past one. */
-const CLAUSE = /,|\s(?=(?:maar|want|omdat|dus)\s)/i;
 
 /** The modifier words of `emergency.yaml`, matched like concepts under these reserved names. */
 const RESOLVED = '\u0000resolved';
@@ -120,6 +117,8 @@ export class RedFlagDetector {
   private readonly rules: EmergencyData['rules'];
   private readonly tiers = new Map<string, Tier>();
   private readonly guards: EmergencyData['topicGuards'];
+  /** The words a sentence's structure is read with (emergency.yaml `sentenceWords`). */
+  private readonly sw: SentenceWordSets;
 
   /**
    * @param clock tells which years are past ("in 2019" sets its clause aside like "vorig jaar");
@@ -139,6 +138,7 @@ export class RedFlagDetector {
     this.unconditional = new Set(data.unconditional);
     this.context = new Set(data.context);
     this.guards = data.topicGuards;
+    this.sw = sentenceWordSets(data.sentenceWords);
     const lists: [string, string[]][] = [
       ...Object.entries(data.concepts),
       [RESOLVED, data.modifiers.resolved],
@@ -237,15 +237,15 @@ export class RedFlagDetector {
       const words: string[] = [];
       const starts: number[] = [];
       const general: { from: number; to: number }[] = [];
-      for (const clause of sentence.split(CLAUSE)) {
+      for (const clause of sentence.split(this.sw.clause)) {
         starts.push(words.length);
         const clauseWords = this.wordsOf(clause);
         // "is pijn op de borst een bijwerking van …?": a question in general, about no one.
-        if ((asks || !words.length) && QUESTION_VERBS.has(clauseWords[0]) && !asksAboutOwn(clauseWords)) general.push({ from: words.length - 1, to: words.length + clauseWords.length });
+        if ((asks || !words.length) && this.sw.questionVerbs.has(clauseWords[0]) && !this.asksAboutOwn(clauseWords)) general.push({ from: words.length - 1, to: words.length + clauseWords.length });
         words.push(...clauseWords);
       }
       if (!words.length) continue;
-      if (words.some((w) => PERSONAL.has(w))) general.length = 0;
+      if (words.some((w) => this.sw.personal.has(w))) general.length = 0;
       const clauseOf = (i: number) => {
         let c = 0;
         while (c + 1 < starts.length && starts[c + 1] <= i) c++;
@@ -258,11 +258,11 @@ export class RedFlagDetector {
       const modifiers = matches.filter((m) => m.concept.startsWith('\u0000') && !concepts.some((k) => k.start <= m.end && m.start <= k.end));
       // Everything before the last "maar dat is over" in the sentence is over.
       // "… dan is het over" speaks of what is to come, not of a sign that passed.
-      const resolvedBefore = Math.max(-1, ...modifiers.filter((m) => m.concept === RESOLVED && !FUTURE_MARKS.has(words[m.start - 1])).map((m) => m.start));
+      const resolvedBefore = Math.max(-1, ...modifiers.filter((m) => m.concept === RESOLVED && !this.sw.futureMarks.has(words[m.start - 1])).map((m) => m.start));
       // "Vorig jaar" sets aside its clause until the story comes back to now ("nu", "nieuw", "sinds").
       const pastMarks = [
         ...modifiers.filter((m) => m.concept === PAST),
-        ...pastYears(words, thisYear).map((i) => ({ concept: PAST, start: i, end: i, negative: false })),
+        ...this.pastYears(words, thisYear).map((i) => ({ concept: PAST, start: i, end: i, negative: false })),
       ];
       const past = pastMarks.map((m) => {
         const clause = clauseOf(m.start);
@@ -270,10 +270,10 @@ export class RedFlagDetector {
         // story was at now or at a recurrence before it ("nu weer pijn, net als vier jaar geleden").
         const alone = !concepts.some((k) => k.start >= clause.from && k.start < clause.to) && clause.to - clause.from <= m.end - m.start + 3;
         // "…, net als vorig jaar" / "…, vorig jaar ook": the sign is back, now; nothing is set aside.
-        const recurs = words.some((w, i) => i >= clause.from && i < clause.to && (i < m.start || i > m.end) && RECURRENCE.has(w));
+        const recurs = words.some((w, i) => i >= clause.from && i < clause.to && (i < m.start || i > m.end) && this.sw.recurrence.has(w));
         if (recurs) return { from: clause.from, to: clause.from };
-        const from = alone && !words.slice(0, clause.from).some((w) => NOW_WORDS.has(w) || RECURRENCE.has(w)) ? 0 : clause.from;
-        return { from, to: Math.min(clause.to, nowWordAfter(words, m.start)) };
+        const from = alone && !words.slice(0, clause.from).some((w) => this.sw.nowWords.has(w) || this.sw.recurrence.has(w)) ? 0 : clause.from;
+        return { from, to: Math.min(clause.to, this.nowWordAfter(words, m.start)) };
       });
       // "Hoe merk ik dat …", "wat als …": the rest of the clause is a question in general.
       const hypothetical = [
@@ -368,7 +368,7 @@ export class RedFlagDetector {
   }
 
   private collect(words: readonly string[], start: number, p: CompiledPhrase, found: Match[]): void {
-    const end = endOfMatchAt(words, start, p, p.negative);
+    const end = this.endOfMatchAt(words, start, p, p.negative);
     if (end < 0) return;
     // A negation among the words the phrase skips denies it ("het bloed loopt niet meer uit").
     const said = p.words.filter((w) => this.negations.has(w)).length;
@@ -387,9 +387,9 @@ export class RedFlagDetector {
       if (this.breaks.has(words[i])) return false;
       // A negation inside an earlier sign ("rust helpt niet en ik verlies gewicht") is that sign's own.
       if (this.negations.has(words[i])) return !found.some((m) => m.start < i && i <= m.end);
-      if (COORDINATORS.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
+      if (this.sw.coordinators.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
       const before = found.find((m) => m.end === i && m.start < start);
-      if (before && !words.slice(i + 1, start).some((w) => COORDINATORS.has(w))) return false;
+      if (before && !words.slice(i + 1, start).some((w) => this.sw.coordinators.has(w))) return false;
     }
     return false;
   }
@@ -402,20 +402,91 @@ export class RedFlagDetector {
   private deniedAfter(words: readonly string[], end: number, clauseEnd: number): boolean {
     if (end + 1 < clauseEnd && this.negations.has(words[end + 1])) {
       let next = end + 2;
-      if (words[next] === 'meer') next++;
-      if (next >= clauseEnd || AFTER_VERB_DENIAL.has(words[next])) return true;
+      if (this.sw.denialFillers.has(words[next])) next++;
+      if (next >= clauseEnd || this.sw.afterVerbDenial.has(words[next])) return true;
     }
     let denied = false;
     for (let i = end + 1; i < clauseEnd; i++) {
       if (this.negations.has(words[i])) denied = true;
-      else if (!AFTER_DENIAL.has(words[i])) return false;
+      else if (!this.sw.afterDenial.has(words[i])) return false;
     }
     return denied;
+  }
+
+  /**
+   * "Is het normaal dat je 's nachts …": asking whether what one has is normal tells one's own
+   * signs, with the "je" patients use for themselves.
+   */
+  private asksAboutOwn(words: readonly string[]): boolean {
+    return this.sw.ownQuestionPointers.has(words[1]) && this.sw.ownQuestionWords.has(words[2]);
+  }
+
+  /** Where a year before this one stands after a year mark ("in 2015"): a past marker. */
+  private pastYears(words: readonly string[], thisYear: number): number[] {
+    const out: number[] = [];
+    for (let i = 1; i < words.length; i++) {
+      if (!this.sw.yearMarks.has(words[i - 1]) || !/^(19|20)\d\d$/.test(words[i])) continue;
+      if (Number(words[i]) < thisYear) out.push(i);
+    }
+    return out;
+  }
+
+  /** The first word after `from` that brings the story to now, or the clause's length. */
+  private nowWordAfter(words: readonly string[], from: number): number {
+    for (let i = from + 1; i < words.length; i++) if (this.sw.nowWords.has(words[i])) return i;
+    return words.length;
+  }
+
+  /**
+   * The index of the phrase's last word when it occurs starting at `start`, else -1. After the
+   * negation that opens a negative phrase only filler words may stand ("geen [enkel] gevoel",
+   * not "geen [doof] gevoel").
+   */
+  private endOfMatchAt(words: readonly string[], start: number, compiled: CompiledPhrase, negative: boolean): number {
+    const phrase = compiled.words;
+    if (!wordMatches(words[start], phrase[0])) return -1;
+    let pos = start;
+    for (let k = 1; k < phrase.length; k++) {
+      let found = -1;
+      for (let j = pos + 1; j <= Math.min(words.length - 1, pos + 1 + compiled.gaps[k]); j++) {
+        if (wordMatches(words[j], phrase[k])) {
+          found = j;
+          break;
+        }
+        if (negative && k === 1 && !this.sw.afterNegation.has(words[j])) break;
+      }
+      if (found < 0) return -1;
+      pos = found;
+    }
+    return pos;
   }
 }
 
 const NONE: readonly CompiledPhrase[] = [];
 const NO_WORDS: readonly string[] = [];
+
+/** The sentence word lists as sets; the clause breaks as a splitter ("…, maar …" and at a comma). */
+function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSets {
+  const set = (words: readonly string[]): ReadonlySet<string> => new Set(words);
+  // The words are plain letters (schema), so they need no escaping in the pattern.
+  const clause = new RegExp(`,|\\s(?=(?:${lists.clauseBreaks.join('|')})\\s)`, 'i');
+  return {
+    clause,
+    afterNegation: set(lists.afterNegation),
+    coordinators: set(lists.coordinators),
+    afterDenial: set(lists.afterDenial),
+    afterVerbDenial: set(lists.afterVerbDenial),
+    denialFillers: set(lists.denialFillers),
+    questionVerbs: set(lists.questionVerbs),
+    ownQuestionPointers: set(lists.ownQuestionPointers),
+    ownQuestionWords: set(lists.ownQuestionWords),
+    personal: set(lists.personal),
+    futureMarks: set(lists.futureMarks),
+    nowWords: set(lists.nowWords),
+    recurrence: set(lists.recurrence),
+    yearMarks: set(lists.yearMarks),
+  };
+}
 
 /**
  * A phrase with alternatives, one phrase per choice: "(plas|urine) niet (ophouden|houden)"
@@ -445,69 +516,6 @@ function isTransposition(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-}
-
-/** Verbs that open a yes/no question in general ("is …", "kan …", "geeft …"). */
-const QUESTION_VERBS: ReadonlySet<string> = new Set(['is', 'zijn', 'kan', 'kun', 'kunnen', 'geeft', 'geven', 'veroorzaakt', 'hoort', 'komt', 'krijgt', 'krijg']);
-/**
- * "Is het normaal dat je 's nachts …": asking whether what one has is normal tells one's own
- * signs, with the "je" patients use for themselves.
- */
-function asksAboutOwn(words: readonly string[]): boolean {
-  return (words[1] === 'het' || words[1] === 'dat' || words[1] === 'dit') && OWN_QUESTION.has(words[2]);
-}
-const OWN_QUESTION: ReadonlySet<string> = new Set(['normaal', 'gewoon', 'erg', 'oke', 'ok', 'logisch']);
-
-/** Words that make a sentence about someone in particular: then it is no question in general. */
-const PERSONAL: ReadonlySet<string> = new Set(['ik', 'mijn', 'me', 'mij', 'mn', 'hij', 'ze', 'zij', 'haar', 'hem', 'u', 'uw', 'we', 'wij', 'ons', 'onze']);
-
-/** Words before "is het over" that put it in the future ("dan is het over", "straks is alles voorbij"). */
-const FUTURE_MARKS: ReadonlySet<string> = new Set(['dan', 'straks', 'morgen', 'binnenkort', 'snel', 'gauw', 'weldra', 'vannacht', 'vanavond']);
-
-/** Words that bring a story back from the past to now. */
-const NOW_WORDS: ReadonlySet<string> = new Set(['nu', 'sinds', 'sindsdien', 'nieuw', 'nieuwe', 'plots', 'ineens', 'opeens', 'vandaag', 'momenteel', 'deze', 'gisteren', 'vannacht', 'vanochtend', 'vanmorgen']);
-
-/** Words that say a past event is back: a past marker after them does not set the story aside. */
-const RECURRENCE: ReadonlySet<string> = new Set(['weer', 'opnieuw', 'alweer', 'als', 'zoals', 'again', 'ook']);
-
-/** Where a year before this one stands after "in" ("in 2015"): a past marker. */
-function pastYears(words: readonly string[], thisYear: number): number[] {
-  const out: number[] = [];
-  for (let i = 1; i < words.length; i++) {
-    if (words[i - 1] !== 'in' || !/^(19|20)\d\d$/.test(words[i])) continue;
-    if (Number(words[i]) < thisYear) out.push(i);
-  }
-  return out;
-}
-
-/** The first word after `from` that brings the story to now, or the clause's length. */
-function nowWordAfter(words: readonly string[], from: number): number {
-  for (let i = from + 1; i < words.length; i++) if (NOW_WORDS.has(words[i])) return i;
-  return words.length;
-}
-
-/**
- * The index of the phrase's last word when it occurs starting at `start`, else -1. After the
- * negation that opens a negative phrase only filler words may stand ("geen [enkel] gevoel",
- * not "geen [doof] gevoel").
- */
-function endOfMatchAt(words: readonly string[], start: number, compiled: CompiledPhrase, negative: boolean): number {
-  const phrase = compiled.words;
-  if (!wordMatches(words[start], phrase[0])) return -1;
-  let pos = start;
-  for (let k = 1; k < phrase.length; k++) {
-    let found = -1;
-    for (let j = pos + 1; j <= Math.min(words.length - 1, pos + 1 + compiled.gaps[k]); j++) {
-      if (wordMatches(words[j], phrase[k])) {
-        found = j;
-        break;
-      }
-      if (negative && k === 1 && !AFTER_NEGATION.has(words[j])) break;
-    }
-    if (found < 0) return -1;
-    pos = found;
-  }
-  return pos;
 }
 
 /** True when a folded word matches a pattern word (`zwel*`: every word starting with "zwel"; `*kanker`: every word ending in "kanker"). */

@@ -1,17 +1,19 @@
 /**
  * `npm run eval:crisis-net`: leave-one-set-out figures for the learned crisis net. Each used
  * red-flag set is held out in turn: the net is trained on the other sets' groups of
- * `crisis-examples.yaml` (plus `own`, the FAQ and intent phrasings minus a held-out quarter of the
+ * `crisis-examples.yaml` (plus `own`, the FAQ and intent phrasings minus a held-out share of the
  * topics) and scores the held-out set. Reported per threshold: crisis recall of the rules alone
  * and of rules + net, and false alarms on ordinary questions (the held-out set's, the held-out
  * topics' FAQ phrasings, the two routing sets'). The frozen test set is not read.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dump, load } from 'js-yaml';
 import { parseConfig } from '../../src/config';
 import { loadValidatedKnowledge, type KnowledgeBase } from '../../src/knowledge';
+import type { EmergencyData } from '../../src/knowledge/types';
 import { CrisisNet, crisisTrainingTexts } from '../../src/safety/CrisisNet';
 import { RedFlagDetector } from '../../src/safety/RedFlagDetector';
 import { Router } from '../../src/understanding/Router';
@@ -24,6 +26,7 @@ const SETS: Record<string, string> = {
   'redflags-audit': join(HERE, 'audit', 'redflags-audit.jsonl'),
   'redflags-audit2': join(HERE, 'audit2', 'redflags-audit2.jsonl'),
   'redflags-audit3': join(HERE, 'audit3', 'redflags-audit3.jsonl'),
+  'redflags-audit4': join(HERE, 'audit4', 'redflags-audit4.jsonl'),
 };
 const ROUTING = [join(HERE, 'audit', 'routing-audit.jsonl'), join(HERE, 'audit2', 'routing-audit2.jsonl')];
 const THRESHOLDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97];
@@ -32,14 +35,17 @@ const THRESHOLDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97];
  * The commit that added each blind set: the rules as they were before anyone saw it. Scoring the
  * held-out set with those rules is the honest "rules alone" figure; today's rules were tuned on it.
  */
-const BLIND_COMMITS: Record<string, string> = { 'redflags-audit': '700049f', 'redflags-audit2': '680419e', 'redflags-audit3': 'bfc6d1e' };
+const BLIND_COMMITS: Record<string, string> = { 'redflags-audit': '700049f', 'redflags-audit2': '680419e', 'redflags-audit3': 'bfc6d1e', 'redflags-audit4': 'e2cfa5b' };
 
 /** The detector of the rules (emergency.yaml, language.yaml) at a commit, on today's other content. */
-function rulesAt(commit: string, kbDir: string, router: Router): RedFlagDetector | undefined {
+function rulesAt(commit: string, kbDir: string, router: Router, today: EmergencyData): RedFlagDetector | undefined {
   try {
     const dir = mkdtempSync(join(tmpdir(), 'crisis-cv-'));
     cpSync(kbDir, dir, { recursive: true });
     for (const file of ['emergency.yaml', 'language.yaml']) writeFileSync(join(dir, file), execFileSync('git', ['show', `${commit}:knowledge/${file}`], { encoding: 'utf8' }));
+    // The sentence words lived in the detector's code then (the same words): today's are added.
+    const then = load(readFileSync(join(dir, 'emergency.yaml'), 'utf8')) as Record<string, unknown>;
+    if (!then.sentenceWords) writeFileSync(join(dir, 'emergency.yaml'), dump({ ...then, sentenceWords: today.sentenceWords }));
     const old = loadValidatedKnowledge(dir);
     rmSync(dir, { recursive: true, force: true });
     return new RedFlagDetector(old.emergency, old.language, router.normalizer);
@@ -71,11 +77,11 @@ export function crossValidate(kb: KnowledgeBase, router: Router, kbDir: string):
   const topicIds = [...kb.topics.keys()].sort();
   const routing = routingOrdinary();
   return Object.entries(SETS).map(([name, file], fold) => {
-    const heldTopics = new Set(topicIds.filter((_, i) => i % 4 === fold));
+    const heldTopics = new Set(topicIds.filter((_, i) => i % Object.keys(SETS).length === fold));
     const reduced: KnowledgeBase = { ...kb, topics: new Map([...kb.topics].filter(([id]) => !heldTopics.has(id))) };
     const { crisis, other } = crisisTrainingTexts(reduced, examples, new Set([name]));
     const net = CrisisNet.train(router.normalizer, crisis, other, examples.threshold);
-    const blindRules = BLIND_COMMITS[name] ? rulesAt(BLIND_COMMITS[name], kbDir, router) : undefined;
+    const blindRules = BLIND_COMMITS[name] ? rulesAt(BLIND_COMMITS[name], kbDir, router, kb.emergency) : undefined;
     const score = (text: string, isCrisis: boolean, ordinary: boolean): Scored => ({
       text, crisis: isCrisis, ordinary, ruled: rules.detect(text) !== undefined, blind: blindRules ? blindRules.detect(text) !== undefined : undefined, p: net.probability(text),
     });

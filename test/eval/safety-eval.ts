@@ -57,6 +57,9 @@ export const SAFETY_TABLES: { name: string; file: string }[] = [
   // The third blind set, scored once (112 41/47, crisis 26/53, now 66/71, soon 36/41, false
   // alarms 8/156), then opened: a development set since. Its lesson: crisis is tuned for recall.
   { name: 'redflags-audit3 (used, now development)', file: join(HERE, 'audit3', 'redflags-audit3.jsonl') },
+  // The fourth blind set, scored once with the crisis net (112 45/53, crisis 60/86, now 65/70,
+  // soon 38/42, false alarms 2/188), then opened for round 4: a development set since.
+  { name: 'audit4 (development since round 4)', file: join(HERE, 'audit4', 'redflags-audit4.jsonl') },
 ];
 
 /**
@@ -66,7 +69,6 @@ export const SAFETY_TABLES: { name: string; file: string }[] = [
  * blind set is written for the next round.
  */
 export const BLIND_TABLES: { name: string; file: string }[] = [
-  { name: 'redflags-audit4 (blind, never tuned on)', file: join(HERE, 'audit4', 'redflags-audit4.jsonl') },
   { name: 'redflags-audit5 (blind, never tuned on)', file: join(HERE, 'audit5', 'redflags-audit5.jsonl') },
 ];
 
