@@ -14,4 +14,7 @@ module.exports = {
   // 2-core machine with another build beside it, a browser or restart test can take a minute.
   testTimeout: 120000,
   maxWorkers: 2,
+  // A worker that has grown past this after a file is replaced: one CI run's worker reached V8's
+  // 4 GB heap limit after 35 files and crashed the file it was running.
+  workerIdleMemoryLimit: '1536MB',
 };

@@ -58,5 +58,5 @@ describe('website chat across a restart of the service', () => {
     } finally {
       await second.app.close();
     }
-  });
+  }, 240000);
 });
