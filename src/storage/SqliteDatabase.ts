@@ -1,9 +1,10 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Clock } from '../util/Clock';
 import { LocalLocks } from '../util/ConversationLocks';
 import type { Database } from './Database';
 import { MIGRATIONS } from './migrations';
-import { openSqlite } from './openSqlite';
 import { SqlBookingRepository } from './SqlBookingRepository';
 import { SqlCurationRepository } from './SqlCurationRepository';
 import { SqliteClient } from './SqliteClient';
@@ -12,7 +13,7 @@ import { SqlTicketRepository } from './SqlTicketRepository';
 
 /** How the store is set up; the defaults are production's. */
 export interface SqliteOptions {
-  /** How long a connection waits for another's write lock; 5 s (`SQLITE_BUSY_TIMEOUT_MS`) by default. */
+  /** How long a connection waits for another's write lock (other connections, e.g. the bench's, may write the file); 5 s by default. */
   busyTimeoutMs?: number;
   /** How long a turn waits for its conversation's lock (TURN_LOCK_WAIT_SECONDS). */
   lockWaitMs?: number;
@@ -27,6 +28,10 @@ export interface SqliteOptions {
  * tickets and the rest go through {@link client}, whose commits fsync the log
  * (`synchronous = FULL`): a patient is told a reference only for a booking that survives a
  * power cut.
+ *
+ * Health data: the folder is made 0700 and the file 0600 before SQLite opens it (its -wal and
+ * -shm files get the file's permissions), and `secure_delete` overwrites deleted rows with
+ * zeros, so "verwijder mijn gegevens" and retention leave nothing readable in the file.
  */
 export class SqliteDatabase extends SqlStateStore implements Database {
   readonly kind = 'sqlite';
@@ -39,7 +44,13 @@ export class SqliteDatabase extends SqlStateStore implements Database {
   readonly turns: LocalLocks;
 
   constructor(file: string, clock: Clock, options: SqliteOptions = {}) {
-    const db = openSqlite(file, options.busyTimeoutMs);
+    if (file !== ':memory:') keepPrivate(file);
+    const db = new BetterSqlite3(file);
+    db.pragma('secure_delete = ON');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`);
     super(new SqliteClient(db, false), clock);
     this.db = db;
     this.client = new SqliteClient(db, true);
@@ -70,4 +81,16 @@ export class SqliteDatabase extends SqlStateStore implements Database {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * Makes the folder 0700 and the file and its companions 0600. An existing folder is tightened
+ * only when it holds nothing but this database: DATA_DIR could name a folder other programs use.
+ */
+function keepPrivate(file: string): void {
+  const dir = dirname(file);
+  const created = mkdirSync(dir, { recursive: true, mode: 0o700 }) !== undefined;
+  if (created || readdirSync(dir).every((f) => f.startsWith(basename(file)))) chmodSync(dir, 0o700);
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
