@@ -196,7 +196,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         return { bookings: deleted, callbacks, transcripts };
       },
     });
-    const retention = new RetentionJob(database, database.bookings, database.tickets, database.curation, clock, config.retention, logger);
+    const retention = new RetentionJob(database, clock, config.retention, logger);
     const bot = new FysioBot({
       conversationState, userState, memory, flows, router, responder, composer, renderer, logger, defaultLocale, safety,
       maxMessageChars: config.maxMessageChars, handoff, recent, answers, english, turns: database.turns, clock,

@@ -1,10 +1,16 @@
 import type { Pool } from 'pg';
+import type { AppConfig } from '../config/AppConfig';
 import { ConfigError } from '../config/ConfigError';
 import type { Clock } from '../util/Clock';
-import { openPool, PostgresClient } from './PostgresClient';
-import type { SqlClient } from './SqlClient';
-import { SqlStateStore } from './SqlStateStore';
+import type { Database } from './Database';
 import { MIGRATIONS } from './migrations';
+import { openPool, PostgresClient } from './PostgresClient';
+import { PostgresLocks } from './PostgresLocks';
+import { PostgresNotifications } from './PostgresNotifications';
+import { SqlBookingRepository } from './SqlBookingRepository';
+import { SqlCurationRepository } from './SqlCurationRepository';
+import { SqlStateStore } from './SqlStateStore';
+import { SqlTicketRepository } from './SqlTicketRepository';
 
 /** Arbitrary constant: the advisory lock that serialises migrations across instances. */
 const MIGRATION_LOCK = 4_217_001;
@@ -12,19 +18,43 @@ const MIGRATION_LOCK = 4_217_001;
 /**
  * PostgreSQL for practices that run several instances on one database. The pool replaces
  * broken connections by itself, so a database restart costs the turns in flight, not the
- * process.
+ * process. Nothing connects before {@link open} (or a first query).
  */
-export class PostgresDatabase extends SqlStateStore {
+export class PostgresDatabase extends SqlStateStore implements Database {
+  readonly kind = 'postgres';
   readonly pool: Pool;
   /** For the repositories (every statement commits on its own). */
-  readonly client: SqlClient;
+  readonly client: PostgresClient;
+  readonly bookings: SqlBookingRepository;
+  readonly tickets: SqlTicketRepository;
+  readonly curation: SqlCurationRepository;
+  readonly turns: PostgresLocks;
+  readonly shared: { pool: Pool; notifications: PostgresNotifications };
 
-  constructor(url: string, clock: Clock, poolSize = 10) {
-    const pool = openPool(url, poolSize);
+  constructor(url: string, clock: Clock, options: Partial<AppConfig['database']> = {}) {
+    const pool = openPool(url, options.poolSize ?? 10);
     const client = new PostgresClient(pool);
     super(client, clock);
     this.pool = pool;
     this.client = client;
+    this.bookings = new SqlBookingRepository(client);
+    this.tickets = new SqlTicketRepository(client);
+    this.curation = new SqlCurationRepository(client);
+    this.turns = new PostgresLocks(url, options.lockPoolSize, options.lockWaitMs);
+    this.shared = { pool, notifications: new PostgresNotifications(url) };
+  }
+
+  /** Checks the database answers, applies pending migrations and starts listening; closes all on failure. */
+  async open(): Promise<this> {
+    try {
+      await this.connect();
+      await this.migrate();
+      await this.shared.notifications.start();
+      return this;
+    } catch (err) {
+      await this.close().catch(() => undefined);
+      throw err;
+    }
   }
 
   /** Checks the database answers; a clear error names DATABASE_URL without its password. */
@@ -66,6 +96,8 @@ export class PostgresDatabase extends SqlStateStore {
   }
 
   async close(): Promise<void> {
+    await this.shared.notifications.close();
+    await this.turns.close();
     await this.pool.end();
   }
 }

@@ -1,9 +1,6 @@
-import type { BookingRepository } from '../booking/BookingRepository';
-import type { TicketRepository } from '../handoff/TicketRepository';
-import type { CurationRepository } from '../curation/CurationRepository';
 import type { Logger } from '../logging/Logger';
 import type { Clock } from '../util/Clock';
-import type { StateStore } from './StateStore';
+import type { Database } from './Database';
 
 const DAY = 86_400_000;
 
@@ -26,10 +23,7 @@ export class RetentionJob {
   private readonly sweeps = new Map<string, Sweep>();
 
   constructor(
-    private readonly state: StateStore,
-    private readonly bookings: BookingRepository,
-    private readonly tickets: TicketRepository,
-    private readonly curation: CurationRepository,
+    private readonly db: Pick<Database, 'deleteOlderThan' | 'bookings' | 'tickets' | 'curation'>,
     private readonly clock: Clock,
     private readonly days: { conversationDays: number; bookingDays: number; unansweredDays?: number },
     private readonly logger: Logger,
@@ -43,20 +37,17 @@ export class RetentionJob {
   /** One pass, sweeps included; returns what was deleted. */
   async run(): Promise<{ conversations: number; bookings: number; tickets: number }> {
     const now = this.clock.now().getTime();
-    const conversationCutoff = new Date(now - this.days.conversationDays * DAY);
-    const conversations = await this.state.deleteOlderThan(conversationCutoff);
-    const tickets = await this.tickets.deleteOlderThan(conversationCutoff);
-    await this.curation.deleteOlderThan(conversationCutoff, new Date(now - (this.days.unansweredDays ?? this.days.conversationDays) * DAY));
-    const bookings = await this.bookings.deleteEndedBefore(new Date(now - this.days.bookingDays * DAY));
+    const cutoff = new Date(now - this.days.conversationDays * DAY);
+    const conversations = await this.db.deleteOlderThan(cutoff);
+    const tickets = await this.db.tickets.deleteOlderThan(cutoff);
+    await this.db.curation.deleteOlderThan(cutoff, new Date(now - (this.days.unansweredDays ?? this.days.conversationDays) * DAY));
+    const bookings = await this.db.bookings.deleteEndedBefore(new Date(now - this.days.bookingDays * DAY));
     if (conversations || bookings || tickets) this.logger.info({ event: 'retention', conversations, bookings, tickets }, 'expired data deleted');
     await this.sweep();
     return { conversations, bookings, tickets };
   }
 
-  /**
-   * Runs every registered sweep; one that fails is logged and the others still run. Returns how
-   * many each deleted (a failed one is absent).
-   */
+  /** Runs every registered sweep; one that fails is logged and the others still run. Returns how many each deleted (a failed one is absent). */
   async sweep(): Promise<Record<string, number>> {
     const now = this.clock.now();
     const deleted: Record<string, number> = {};

@@ -3,12 +3,8 @@ import { UniqueViolation, type SqlClient } from './SqlClient';
 
 /**
  * {@link SqlClient} on a better-sqlite3 connection, on the event loop: every statement is short
- * and synchronous, so none interleaves with another turn's.
- *
- * With `synced`, every change is committed with `synchronous = FULL`, which fsyncs the log
- * before the statement returns: a patient is told a booking's reference only once the booking
- * survives a power cut. Without it the connection's `synchronous = NORMAL` applies (survives
- * kill -9; a power cut may lose the last commits), which is enough for conversation state.
+ * and synchronous, so none interleaves with another turn's. With `synced`, every change commits
+ * with `synchronous = FULL` (fsynced before it returns; see SqliteDatabase for why).
  */
 export class SqliteClient implements SqlClient {
   readonly dialect = 'sqlite';

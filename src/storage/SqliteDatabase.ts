@@ -1,15 +1,22 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Clock } from '../util/Clock';
-import type { SqlClient } from './SqlClient';
+import { LocalLocks } from '../util/ConversationLocks';
+import type { Database } from './Database';
+import { MIGRATIONS } from './migrations';
+import { SqlBookingRepository } from './SqlBookingRepository';
+import { SqlCurationRepository } from './SqlCurationRepository';
 import { SqliteClient } from './SqliteClient';
 import { SqlStateStore } from './SqlStateStore';
-import { MIGRATIONS } from './migrations';
-import { openSqlite } from './openSqlite';
+import { SqlTicketRepository } from './SqlTicketRepository';
 
-/** How the store is set up; the defaults are production's, the rest is for tests. */
+/** How the store is set up; the defaults are production's. */
 export interface SqliteOptions {
-  /** How long a connection waits for another's write lock; 5 s (`SQLITE_BUSY_TIMEOUT_MS`) by default. */
+  /** How long a connection waits for another's write lock (other connections, e.g. the bench's, may write the file); 5 s by default. */
   busyTimeoutMs?: number;
+  /** How long a turn waits for its conversation's lock (TURN_LOCK_WAIT_SECONDS). */
+  lockWaitMs?: number;
 }
 
 /**
@@ -21,33 +28,50 @@ export interface SqliteOptions {
  * tickets and the rest go through {@link client}, whose commits fsync the log
  * (`synchronous = FULL`): a patient is told a reference only for a booking that survives a
  * power cut.
+ *
+ * Health data: the folder is made 0700 and the file 0600 before SQLite opens it (its -wal and
+ * -shm files get the file's permissions), and `secure_delete` overwrites deleted rows with
+ * zeros, so "verwijder mijn gegevens" and retention leave nothing readable in the file.
  */
-export class SqliteDatabase extends SqlStateStore {
+export class SqliteDatabase extends SqlStateStore implements Database {
+  readonly kind = 'sqlite';
   readonly db: BetterSqlite3.Database;
   /** For the repositories: every change is on disk before it resolves. */
-  readonly client: SqlClient;
+  readonly client: SqliteClient;
+  readonly bookings: SqlBookingRepository;
+  readonly tickets: SqlTicketRepository;
+  readonly curation: SqlCurationRepository;
+  readonly turns: LocalLocks;
 
   constructor(file: string, clock: Clock, options: SqliteOptions = {}) {
-    const db = openSqlite(file, options.busyTimeoutMs);
+    if (file !== ':memory:') keepPrivate(file);
+    const db = new BetterSqlite3(file);
+    db.pragma('secure_delete = ON');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`);
     super(new SqliteClient(db, false), clock);
     this.db = db;
     this.client = new SqliteClient(db, true);
+    this.bookings = new SqlBookingRepository(this.client);
+    this.tickets = new SqlTicketRepository(this.client);
+    this.curation = new SqlCurationRepository(this.client);
+    this.turns = new LocalLocks(options.lockWaitMs);
   }
 
-  /** Applies pending migrations; safe to call on every start. Returns the versions applied. */
+  /** Applies pending migrations, each in a transaction of its own; safe on every start. Returns the versions applied. */
   migrate(): number[] {
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
     const done = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
-    const applied: number[] = [];
-    for (const m of MIGRATIONS) {
-      if (done.has(m.version)) continue;
+    const pending = MIGRATIONS.filter((m) => !done.has(m.version));
+    for (const m of pending) {
       this.db.transaction(() => {
         this.db.exec(m.sqlite);
         this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, Date.now());
       })();
-      applied.push(m.version);
     }
-    return applied;
+    return pending.map((m) => m.version);
   }
 
   async ping(): Promise<void> {
@@ -57,4 +81,16 @@ export class SqliteDatabase extends SqlStateStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * Makes the folder 0700 and the file and its companions 0600. An existing folder is tightened
+ * only when it holds nothing but this database: DATA_DIR could name a folder other programs use.
+ */
+function keepPrivate(file: string): void {
+  const dir = dirname(file);
+  const created = mkdirSync(dir, { recursive: true, mode: 0o700 }) !== undefined;
+  if (created || readdirSync(dir).every((f) => f.startsWith(basename(file)))) chmodSync(dir, 0o700);
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }

@@ -11,7 +11,6 @@ export * from './SqlBookingRepository';
 export * from './RetentionJob';
 export * from './SqlTicketRepository';
 export * from './SqlCurationRepository';
-export * from './openSqlite';
 export * from './PostgresNotifications';
 export * from './sharedSecret';
 export * from './PostgresMessageIds';
