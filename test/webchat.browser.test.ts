@@ -121,17 +121,9 @@ describe('website chat in a real browser', () => {
     }
   }, 120000);
 
-  it('shows and announces the bot\'s welcome before Web Chat has loaded, then Web Chat\'s transcript with it once', async () => {
+  it('shows the bot\'s welcome before Web Chat has loaded, then Web Chat\'s transcript with it once', async () => {
     const tab = await context.newPage();
     try {
-      // When the provisional transcript first appears, is it still empty? A live region that
-      // appears with its text already in it is not read out.
-      await tab.addInitScript({
-        content: `new MutationObserver(function (_, observer) {
-          var log = document.querySelector('.chat-early [role=log]');
-          if (log) { window.__logEmptyWhenAdded = log.childNodes.length === 0; observer.disconnect(); }
-        }).observe(document, { childList: true, subtree: true });`,
-      });
       let release = (): void => undefined;
       let held = Promise.resolve();
       const hold = () => { held = new Promise<void>((resolve) => { release = resolve; }); };
@@ -142,11 +134,11 @@ describe('website chat in a real browser', () => {
       hold();
       await tab.goto(`${web.base}/`, { waitUntil: 'commit' });
 
-      const log = tab.getByRole('log');
+      const log = tab.locator('.chat-early__log');
       const welcome = log.getByText(/digitale assistent van Fysiotherapie De Beweegreden/);
       await welcome.waitFor({ state: 'visible', ...WAIT });
-      expect(await log.getAttribute('aria-live')).toBe('polite');
-      expect(await tab.evaluate('window.__logEmptyWhenAdded')).toBe(true);
+      // Not announced: Web Chat's live region reads the greeting out once when it has it.
+      expect(await tab.locator('[aria-live], [role=log], [role=status], [role=alert]').filter({ hasText: /digitale assistent/ }).count()).toBe(0);
       // The welcome's two messages, Markdown rendered (its privacy link a link), nothing of the patient's.
       await log.getByText('Waarmee kan ik je helpen?').waitFor(WAIT);
       expect(await log.locator('.chat-early__bubble').count()).toBe(2);

@@ -168,17 +168,15 @@
   /**
    * The bot's first messages, shown as soon as the page's own script has read them: on a slow
    * phone network Web Chat's bundle arrives a second or more later. A provisional transcript
-   * (a live region, so a screen reader reads the greeting) of the bot's text only; buttons and
-   * cards need Web Chat and come with it. Created empty at once: a live region that appears
-   * with its text already in it is not announced.
+   * of the bot's text only; buttons and cards need Web Chat and come with it. Not a live region:
+   * Web Chat's own live region reads the same messages out when it gets them, and a screen
+   * reader would otherwise hear the greeting twice.
    */
   function earlyTranscript() {
     var box = document.createElement('div');
     box.className = 'chat-early';
     var log = document.createElement('div');
     log.className = 'chat-early__log';
-    log.setAttribute('role', 'log');
-    log.setAttribute('aria-live', 'polite');
     box.appendChild(log);
     var status = document.getElementById('chat-status');
     host.insertBefore(box, host.firstChild);
