@@ -121,6 +121,66 @@ describe('website chat in a real browser', () => {
     }
   }, 120000);
 
+  it('shows the bot\'s welcome before Web Chat has loaded, then Web Chat\'s transcript with it once', async () => {
+    const tab = await context.newPage();
+    try {
+      let release = (): void => undefined;
+      let held = Promise.resolve();
+      const hold = () => { held = new Promise<void>((resolve) => { release = resolve; }); };
+      await tab.route(/\/webchat\/webchat\.[0-9a-f]{16}\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      hold();
+      await tab.goto(`${web.base}/`, { waitUntil: 'commit' });
+
+      const log = tab.locator('.chat-early__log');
+      const welcome = log.getByText(/digitale assistent van Fysiotherapie De Beweegreden/);
+      await welcome.waitFor({ state: 'visible', ...WAIT });
+      // Not announced: Web Chat's live region reads the greeting out once when it has it.
+      expect(await tab.locator('[aria-live], [role=log], [role=status], [role=alert]').filter({ hasText: /digitale assistent/ }).count()).toBe(0);
+      // The welcome's two messages, Markdown rendered (its privacy link a link), nothing of the patient's.
+      await log.getByText('Waarmee kan ik je helpen?').waitFor(WAIT);
+      expect(await log.locator('.chat-early__bubble').count()).toBe(2);
+      expect(await log.getByRole('link', { name: 'https://beweegreden.example/privacy' }).count()).toBe(1);
+      // Its buttons need Web Chat: not shown early, and nothing to type in yet.
+      expect(await tab.getByRole('button', { name: 'Afspraak maken' }).count()).toBe(0);
+      expect(await tab.getByRole('textbox').count()).toBe(0);
+      expect(await tab.locator('.webchat__bubble').count()).toBe(0);
+
+      release();
+      const webChatWelcome = tab.locator('.webchat__bubble').filter({ hasText: /digitale assistent van Fysiotherapie De Beweegreden/ });
+      await webChatWelcome.first().waitFor(WAIT);
+      await tab.getByRole('toolbar', { name: 'Voorgestelde acties' }).getByRole('button', { name: 'Afspraak maken' }).waitFor(WAIT);
+      // One greeting on the screen: Web Chat's, the provisional one gone.
+      expect(await webChatWelcome.count()).toBe(1);
+      expect(await tab.locator('.chat-early').count()).toBe(0);
+      expect(await tab.locator('.webchat__bubble').filter({ hasText: 'Waarmee kan ik je helpen?' }).count()).toBe(1);
+
+      const input = tab.getByRole('textbox').first();
+      await input.fill('Mag ik sporten met knieartrose?');
+      await input.press('Enter');
+      await tab.locator('.webchat__bubble').filter({ hasText: /Welke sport bij jou past/ }).first().waitFor(WAIT);
+
+      // A reload goes on with the conversation: early, only what the bot said after the patient's
+      // last message; then Web Chat's whole transcript, each message once.
+      hold();
+      await tab.reload({ waitUntil: 'commit' });
+      await log.getByText(/Welke sport bij jou past/).first().waitFor({ state: 'visible', ...WAIT });
+      expect(await log.getByText(/digitale assistent/).count()).toBe(0);
+      expect(await log.getByText('Mag ik sporten met knieartrose?').count()).toBe(0);
+      release();
+      await tab.getByRole('textbox').first().waitFor(WAIT);
+      await tab.locator('.webchat__bubble--from-user').filter({ hasText: 'Mag ik sporten met knieartrose?' }).first().waitFor(WAIT);
+      await tab.locator('.chat-early').waitFor({ state: 'detached', ...WAIT });
+      expect(await tab.locator('.webchat__bubble').filter({ hasText: /Welke sport bij jou past/ }).count()).toBe(1);
+      expect(await tab.locator('.webchat__bubble').filter({ hasText: /digitale assistent van Fysiotherapie/ }).count()).toBe(1);
+      expect(await tab.evaluate('window.__cspViolations')).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  }, 180000);
+
   it('keeps a chat that stays open longer than its token lives going: the page renews the token', async () => {
     const tab = await context.newPage();
     try {

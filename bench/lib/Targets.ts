@@ -16,9 +16,9 @@ export const TARGETS = {
   rssToEchoRatio: 1.2,
   /** Process start to /readyz 200, compiled start, ms: at most. */
   readyMs: 2000,
-  /** Chat page, first visit on a throttled phone (CPU ×4, 1.6 Mbit/s, 150 ms): navigation to the first bot message, ms: at most. */
+  /** Chat page, first visit on a throttled phone (CPU ×4, 1.6 Mbit/s, 150 ms): navigation to the first bot message shown (the page's own or Web Chat's), ms: at most. */
   webChatFirstMessageMs: 3000,
-  /** Chat page, first visit: bytes transferred until the first bot message, KB (compressed): at most. */
+  /** Chat page, first visit: bytes transferred until Web Chat shows its first bot message, KB (compressed): at most. */
   webChatTransferKb: 400,
 } as const;
 

@@ -165,6 +165,76 @@
     return html;
   }
 
+  /**
+   * The bot's first messages, shown as soon as the page's own script has read them: on a slow
+   * phone network Web Chat's bundle arrives a second or more later. A provisional transcript
+   * of the bot's text only; buttons and cards need Web Chat and come with it. Not a live region:
+   * Web Chat's own live region reads the same messages out when it gets them, and a screen
+   * reader would otherwise hear the greeting twice.
+   */
+  function earlyTranscript() {
+    var box = document.createElement('div');
+    box.className = 'chat-early';
+    var log = document.createElement('div');
+    log.className = 'chat-early__log';
+    box.appendChild(log);
+    var status = document.getElementById('chat-status');
+    host.insertBefore(box, host.firstChild);
+    if (status) box.appendChild(status);
+    return {
+      element: box,
+      /** Shows the bot's messages after the patient's last one (all of them in a new conversation). */
+      show: function (activities, userId) {
+        var start = 0;
+        activities.forEach(function (activity, i) {
+          if (fromPatient(activity, userId)) start = i + 1;
+        });
+        activities.slice(start).forEach(function (activity) {
+          if (activity.type !== 'message' || fromPatient(activity, userId) || typeof activity.text !== 'string' || !activity.text.trim()) return;
+          var bubble = document.createElement('div');
+          bubble.className = 'chat-early__bubble';
+          if (activity.textFormat === 'plain') {
+            bubble.classList.add('chat-early__bubble--plain');
+            bubble.textContent = activity.text;
+          } else {
+            bubble.innerHTML = renderMarkdown(activity.text);
+          }
+          log.appendChild(bubble);
+        });
+        return log.childNodes.length > 0;
+      },
+    };
+  }
+
+  function fromPatient(activity, userId) {
+    var from = activity.from || {};
+    return from.role === 'user' || from.id === userId;
+  }
+
+  /**
+   * Keeps the provisional transcript over Web Chat until Web Chat shows the conversation itself:
+   * between its first render and its first message the transcript would otherwise be empty for
+   * half a second on a slow phone. Then the provisional one goes, so the greeting shows once.
+   */
+  function handOver(early, surface) {
+    early.element.classList.add('chat-early--over');
+    host.appendChild(early.element);
+    var done = false;
+    function finish() {
+      if (done) return;
+      done = true;
+      observer.disconnect();
+      clearTimeout(guard);
+      early.element.remove();
+    }
+    var observer = new MutationObserver(function () {
+      if (surface.querySelector('.webchat__basic-transcript__activity')) finish();
+    });
+    observer.observe(surface, { childList: true, subtree: true });
+    // Web Chat shows what it was given; should it not (a connection refused), it shows why.
+    var guard = setTimeout(finish, 5000);
+  }
+
   async function newSession() {
     var response = await fetch(config.tokenUrl, {
       method: 'POST',
@@ -365,6 +435,8 @@
       }
       keepTokenFresh(answer.expires_in);
       return retried(read, 3);
+    }).then(function () {
+      return received.slice();
     });
     // Seen through the connection status once Web Chat subscribes; not an unhandled rejection before.
     opened.catch(function () {});
@@ -383,6 +455,8 @@
 
     return {
       get token() { return token; },
+      /** Everything the conversation held when it was first read (before Web Chat subscribes). */
+      opened: opened,
       // Like Direct Line's own client: the current state at once, then every change.
       connectionStatus$: observable(function (observer) {
         statusObservers.push(observer);
@@ -421,6 +495,9 @@
   async function start() {
     var loaded = webChatLoaded();
     loaded.catch(function () {});
+    var early = earlyTranscript();
+    var rendered = false;
+    var shownEarly = false;
     var chosen = await chosenSession();
     var session = chosen.session;
     keep(session);
@@ -430,6 +507,11 @@
     }
     // The bot's own Direct Line is opened at once, while Web Chat's bundle still downloads.
     var local = session.domain ? null : localDirectLine(session, keepToken);
+    if (local) {
+      local.opened.then(function (activities) {
+        if (!rendered) shownEarly = early.show(activities, session.userId);
+      }, function () {});
+    }
     await loaded;
     if (!window.WebChat) throw new Error('Web Chat did not load');
     if (chosen.notice === 'expired') showNotice(config.strings.expired);
@@ -461,7 +543,13 @@
       startOver(null);
     });
 
+    rendered = true;
     host.textContent = '';
+    // Web Chat in a container of its own: its first render replaces whatever is in its container.
+    var surface = document.createElement('div');
+    surface.className = 'chat-surface';
+    host.appendChild(surface);
+    if (shownEarly) handOver(early, surface);
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
@@ -491,7 +579,7 @@
           rootWidth: '100%',
         },
       },
-      host,
+      surface,
     );
   }
 
