@@ -50,6 +50,10 @@ describe('knowledge base', () => {
     ['an unknown placeholder', edit('topics/sleep.yaml', (s) => s.replace(/answer: \|\n/, 'answer: |\n      Bel {{telefoon}}.\n')), /unknown placeholder \{\{telefoon\}\}/],
     ['a file that is not YAML', edit('topics/sleep.yaml', () => 'id: sleep\nanswer: [unclosed\n'), /topics\/sleep\.yaml: line 3: not valid YAML: /],
     ['a bad opening time in the practice', edit('practice.yaml', (s) => s.replace('"08:00", "18:00"', '"18:00", "08:00"')), /practice\.yaml: locations\.0\.openingHours\.mon\.0: opens at 18:00/],
+    ['an age band read as a word no phrasing uses', edit('language.yaml', (s) => s.replace('word: leeftijd }', 'word: levensjaar }')), /language\.yaml: ageOrdinals\.bands\.1\.word: "levensjaar" is in no topic's phrasings/],
+    ['an age band read as a stop word', edit('language.yaml', (s) => s.replace('word: jonge }', 'word: mijn }')), /language\.yaml: ageOrdinals\.bands\.0\.word: "mijn" must be one word that is no stop word/],
+    ['overlapping age bands', edit('language.yaml', (s) => s.replace('from: 50,', 'from: 40,')), /language\.yaml: ageOrdinals\.bands: bands must not overlap/],
+    ['a possessive the normaliser rewrites', edit('language.yaml', (s) => s.replace('after: [mijn,', "after: [m'n, mijn,")), /language\.yaml: ageOrdinals\.after: "m'n" is read as "mijn"/],
     ['a screening question for an unknown red flag', edit('screening.yaml', (s) => s.replace('redFlag: swollen-calf', 'redFlag: no-such-rule')), /screening\.yaml: .*"no-such-rule" is not a rule id/],
   ])('is refused for %s', (_name, mutate, expected) => {
     expect(problemsAfter(mutate).join('\n')).toMatch(expected);

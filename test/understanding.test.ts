@@ -29,6 +29,20 @@ describe('understanding patients', () => {
     expect(router.normalizer.correctedWords('knietje')).toEqual(['knie']);
   });
 
+  it('reads an age said as an ordinal after a possessive as an age, whatever the number', () => {
+    // Every age of a band reads the same, so a number no phrasing names still reaches the topic.
+    const stems = (text: string) => router.normalizer.normalize(text).stems;
+    for (const text of ['op mijn 41ste al artrose', "op m'n 27e al artrose", 'op je dertigste al artrose', 'op haar 44de al artrose']) {
+      expect(stems(text)).toEqual(stems('op jonge leeftijd al artrose'));
+    }
+    expect(stems('op mijn 63ste artrose')).toEqual(stems('op mijn leeftijd artrose'));
+    // Without a possessive an ordinal is a date or a count, and a number in no band is no age.
+    expect(stems('op de 21ste')).toContain('21ste');
+    expect(stems('mijn 3de afspraak')).toContain('3de');
+    expect(route('ik heb op mijn 41ste al artrose in mijn heup, hoe kan dat?')).toMatchObject({ intent: 'faq', topic: 'young-age' });
+    expect(route('op mijn 44ste al versleten knieen, is dat niet vroeg?', 'nl-BE')).toMatchObject({ intent: 'faq', topic: 'young-age' });
+  });
+
   it('does not answer a question about something else that shares a few words with a topic', () => {
     for (const text of ['hoeveel kost een parkeerkaart voor het centrum van gent', 'welk shampoo helpt tegen roos']) {
       expect(route(text).intent).not.toBe('faq');

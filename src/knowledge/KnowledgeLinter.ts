@@ -125,6 +125,26 @@ export function lintKnowledge(kb: KnowledgeBase): ContentProblem[] {
       if (read.length !== 1 || read[0] !== word) add('emergency.yaml', `sentenceWords.${list}`, `"${word}" is read as "${read.join(' ')}": write the word as the text normaliser leaves it`);
     }
   }
+  // Ages said as ordinals: the normaliser compares the possessives with its own words, and an
+  // age read as a stop word, or as a word no phrasing uses, reaches no topic.
+  const ages = kb.language.ageOrdinals;
+  if (ages) {
+    for (const word of ages.after) {
+      const read = normalizer.baseWords(word);
+      if (read.length !== 1 || read[0] !== word) add('language.yaml', 'ageOrdinals.after', `"${word}" is read as "${read.join(' ')}": write the word as the text normaliser leaves it`);
+    }
+    // The phrasings' own words: read with ages, a phrasing naming an age would count as using any band's word.
+    const withoutAges = new TextNormalizer({ ...kb.language, ageOrdinals: undefined }, kb.synonyms);
+    const phrasingStems = new Set<string>();
+    for (const topic of kb.topics.values()) {
+      for (const locale of SUPPORTED_LOCALES) for (const p of topic.locales[locale].phrasings) for (const st of withoutAges.contentStems(p)) phrasingStems.add(st);
+    }
+    ages.bands.forEach((band, i) => {
+      const stems = normalizer.contentStems(band.word);
+      if (stems.length !== 1) add('language.yaml', `ageOrdinals.bands.${i}.word`, `"${band.word}" must be one word that is no stop word`);
+      else if (!phrasingStems.has(stems[0])) add('language.yaml', `ageOrdinals.bands.${i}.word`, `"${band.word}" is in no topic's phrasings, so an age read as it reaches no topic`);
+    });
+  }
   const known = (c: string) => Boolean(kb.emergency.concepts[c]);
   for (const [list, concepts] of [['history', kb.emergency.history], ['context', kb.emergency.context], ['unconditional', kb.emergency.unconditional]] as const) {
     for (const c of concepts) if (!known(c)) add('emergency.yaml', list, `unknown concept "${c}"`);

@@ -167,6 +167,27 @@ export const languageFileSchema = z.strictObject({
   questionWords: z.array(z.string().trim().min(1)).default([]),
   /** Words pointing back at what was just said ("hoe lang duurt dat?"): a short message with one follows up. */
   pointingWords: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * An age said as an ordinal after a possessive ("op mijn 35ste"): read as the word of its age
+   * band, so that every age reaches the phrasings that speak of such an age, not only the ages
+   * they happen to name.
+   */
+  ageOrdinals: z
+    .strictObject({
+      /** The possessives that make an ordinal an age; without one it is a date or a count. */
+      after: phraseList,
+      /** Endings of an ordinal written in digits ("35ste", "40e"). */
+      suffixes: phraseList,
+      /** Ordinals written out, with their number ("dertigste": 30). */
+      words: z.record(z.string().trim().min(1), z.number().int().min(0)).default({}),
+      /** Age bands and the word each is read as; an ordinal in no band stays as it is. */
+      bands: z
+        .array(z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0), word: z.string().trim().min(1) }))
+        .min(1)
+        .refine((bands) => bands.every((b) => b.from <= b.to), { message: 'a band\'s from must not be above its to' })
+        .refine((bands) => bands.every((b, i) => bands.every((c, j) => i === j || b.to < c.from || c.to < b.from)), { message: 'bands must not overlap' }),
+    })
+    .optional(),
 });
 
 export const INTENT_IDS = [

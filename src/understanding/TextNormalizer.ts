@@ -27,6 +27,18 @@ export interface LearnedTexts extends StemmedTexts {
   readonly keys: readonly string[];
 }
 
+/** language.yaml's ageOrdinals, as the normaliser reads them. */
+interface AgeOrdinals {
+  /** Possessives ("mijn", "je") after which an ordinal is an age. */
+  after: Set<string>;
+  /** An ordinal in digits, the number captured. */
+  digits: RegExp;
+  /** Ordinals written out, with their number. */
+  words: Map<string, number>;
+  /** Age bands, each with the base words its ages are read as. */
+  bands: { from: number; to: number; word: readonly string[] }[];
+}
+
 /** A synonym variant as word ids, and the word ids it stands for. */
 interface InternedSynonym {
   words: Int32Array;
@@ -73,6 +85,8 @@ export class TextNormalizer {
   private readonly stemAliases = new Map<string, string>();
   private vocabulary = new Set<string>();
   private vocabularyStems = new Set<string>();
+  /** Ages said as ordinals after a possessive, and the words they are read as; absent when not configured. */
+  private readonly ages?: AgeOrdinals;
 
   constructor(language: LanguageData, synonyms: SynonymGroup[]) {
     this.stopwords = new Set(language.stopwords.flatMap(foldAndSplit));
@@ -89,6 +103,33 @@ export class TextNormalizer {
         this.synonymIndex.set(words[0], list);
       }
     }
+    const ages = language.ageOrdinals;
+    if (ages) {
+      const suffixes = ages.suffixes.flatMap(foldAndSplit).sort((a, b) => b.length - a.length);
+      this.ages = {
+        after: new Set(ages.after.flatMap((w) => this.baseWords(w))),
+        digits: new RegExp(`^(\\d{1,3})(?:${suffixes.join('|')})$`),
+        words: new Map(Object.entries(ages.words).flatMap(([w, n]) => this.baseWords(w).map((b) => [b, n] as const))),
+        bands: ages.bands.map((b) => ({ from: b.from, to: b.to, word: this.baseWords(b.word) })),
+      };
+    }
+  }
+
+  /**
+   * The words an age said as an ordinal is read as ("mijn" "35ste" → the word of its band), or
+   * undefined when `word`, following `previous`, is no such age.
+   */
+  private ageAt(previous: string | undefined, word: string): readonly string[] | undefined {
+    const ages = this.ages;
+    if (!ages || previous === undefined || !ages.after.has(previous)) return undefined;
+    let n = ages.words.get(word);
+    if (n === undefined) {
+      const m = ages.digits.exec(word);
+      if (!m) return undefined;
+      n = Number(m[1]);
+    }
+    const age = n;
+    return ages.bands.find((b) => age >= b.from && age <= b.to)?.word;
   }
 
   /**
@@ -216,6 +257,8 @@ export class TextNormalizer {
     }));
     const synonyms = new Array<InternedSynonym[] | undefined>(words.length).fill(undefined);
     for (const { first, entries } of interned) synonyms[first] = entries;
+    // Each band's words as ids, interned before the stems below are worked out per id.
+    const ageWords = new Map(this.ages?.bands.map((b) => [b.word, Int32Array.from(b.word, intern)]));
     const stemIds = new Map<string, number>();
     const stems: string[] = [];
     const matchStem = new Int32Array(words.length);
@@ -255,6 +298,12 @@ export class TextNormalizer {
       const to = wordStart[i + 1];
       if (flags[i] & LEARN.stems) {
         for (let k = from; k < to; ) {
+          const age = k > from ? this.ageAt(words[wordsOf[k - 1]], words[wordsOf[k]]) : undefined;
+          if (age) {
+            for (const id of ageWords.get(age)!) emit(id);
+            k += 1;
+            continue;
+          }
           const hit = synonyms[wordsOf[k]]?.find((c) => matchesAt(wordsOf, k, to, c.words));
           if (hit) {
             for (let j = 0; j < hit.canonical.length; j++) emit(hit.canonical[j]);
@@ -443,10 +492,20 @@ export class TextNormalizer {
     return stem;
   }
 
-  /** The words with synonyms replaced by their canonical form; the same array when none occurs. */
+  /**
+   * The words with synonyms replaced by their canonical form, and ages said as ordinals by the
+   * age word; the same array when neither occurs.
+   */
   private applySynonyms(words: readonly string[]): readonly string[] {
     let out: string[] | undefined;
     for (let i = 0; i < words.length; ) {
+      const age = this.ages && this.ageAt(words[i - 1], words[i]);
+      if (age) {
+        out ??= words.slice(0, i);
+        out.push(...age);
+        i += 1;
+        continue;
+      }
       const candidates = this.synonymIndex.get(words[i]);
       const hit = candidates?.find((c) => c.words.every((w, k) => words[i + k] === w));
       if (hit) {
