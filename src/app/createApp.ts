@@ -30,7 +30,6 @@ import { newMemory, type ConversationMemory } from '../conversation/Conversation
 import { MessageResponder } from '../conversation/MessageResponder';
 import { ReplyComposer } from '../conversation/ReplyComposer';
 import { SafetyDesk } from '../conversation/SafetyDesk';
-import { RedFlagDetector } from '../safety/RedFlagDetector';
 import { I18nextTranslator, resolveLocale } from '../i18n/Translator';
 import { lintReviews, loadValidatedKnowledge, type KnowledgeBase } from '../knowledge';
 import { pseudonym, type Logger } from '../logging/Logger';
@@ -108,9 +107,9 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const translator = new I18nextTranslator(config.localesDir, {
       ...knowledge.emergency.countries[practice.country], practiceName: practice.name, phone: practice.phone, privacyUrl: practice.privacyUrl,
     });
-    const router = new Router(knowledge, { thresholds: config.router, maxChars: config.maxMessageChars });
+    const router = new Router(knowledge, { thresholds: config.router, maxChars: config.maxMessageChars, clock });
     const composer = new ReplyComposer(knowledge, translator);
-    const safety = new SafetyDesk(new RedFlagDetector(knowledge.emergency, knowledge.language, router.normalizer, clock, router.crisisNet), composer);
+    const safety = new SafetyDesk(router.redFlags, composer);
     const answers = new AnswerWords(translator);
     const renderer = new ActivityRenderer();
     const defaultLocale: Locale = config.defaultLocale ?? knowledge.practice.defaultLocale;

@@ -1,6 +1,7 @@
 import type { EmergencyData, LanguageData } from '../knowledge/types';
 import type { CrisisNet } from '../safety/CrisisNet';
 import { RedFlagDetector, type WordSource } from '../safety/RedFlagDetector';
+import type { Clock } from '../util/Clock';
 
 /**
  * The router's emergency step, kept so that `route` and the evaluation still report an
@@ -8,10 +9,11 @@ import { RedFlagDetector, type WordSource } from '../safety/RedFlagDetector';
  * bot runs before the router on every message.
  */
 export class EmergencyDetector {
-  private readonly detector: RedFlagDetector;
+  /** The detector it asks; the bot's safety desk asks the same one (built once: it is most of a start). */
+  readonly detector: RedFlagDetector;
 
-  constructor(data: EmergencyData, language: LanguageData, normalizer: WordSource, net?: CrisisNet) {
-    this.detector = new RedFlagDetector(data, language, normalizer, undefined, net);
+  constructor(data: EmergencyData, language: LanguageData, normalizer: WordSource, net?: CrisisNet, clock?: Clock) {
+    this.detector = new RedFlagDetector(data, language, normalizer, clock, net);
   }
 
   /** The id of the most urgent rule that fires, or undefined. */

@@ -3,6 +3,8 @@ import { SUPPORTED_LOCALES, type Locale } from '../config/AppConfig';
 import type { IntentId, KnowledgeBase } from '../knowledge';
 import { allAnswerTexts, INTENT_IDS } from '../knowledge';
 import { crisisNetFor, type CrisisNet } from '../safety/CrisisNet';
+import type { Clock } from '../util/Clock';
+import type { RedFlagDetector } from '../safety/RedFlagDetector';
 import { EmergencyDetector } from './EmergencyDetector';
 import { foldAndSplit, LEARN, TextNormalizer } from './TextNormalizer';
 import { TopicIndex, type QueryTerm, type Ranked } from './TopicIndex';
@@ -39,6 +41,8 @@ export interface RouterOptions {
   thresholds: RouterThresholds;
   /** Longer messages are cut to this many characters before matching. */
   maxChars: number;
+  /** The red-flag detector's clock (which years are past); the system clock when left out. */
+  clock?: Clock;
 }
 
 const INTENT_PREFIX = 'intent:';
@@ -106,6 +110,11 @@ const NO_RANKED: readonly Ranked[] = [];
 export class Router {
   readonly normalizer: TextNormalizer;
   private readonly emergency: EmergencyDetector;
+
+  /** The red-flag detector over this router's normaliser and crisis net, for the bot's safety desk to share. */
+  get redFlags(): RedFlagDetector {
+    return this.emergency.detector;
+  }
   /** The learned crisis net, trained once here; the bot's safety check shares it. Undefined without crisis-examples.yaml. */
   readonly crisisNet: CrisisNet | undefined;
   private readonly index: TopicIndex;
@@ -167,7 +176,7 @@ export class Router {
     for (const topic of kb.topics.values()) for (const locale of SUPPORTED_LOCALES) for (const a of allAnswerTexts(topic.locales[locale])) add(a.text, LEARN.stems);
     const learned = this.normalizer.learn(texts, flags);
     this.crisisNet = crisisNetFor(kb, this.normalizer);
-    this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer, this.crisisNet);
+    this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer, this.crisisNet, options.clock);
 
     const { stems, stemStart, stemIds } = learned;
     for (let i = answersFrom; i < texts.length; i++) {

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config';
 import { loadValidatedKnowledge, type KnowledgeBase } from '../../src/knowledge';
-import { RedFlagDetector } from '../../src/safety/RedFlagDetector';
+import type { RedFlagDetector } from '../../src/safety/RedFlagDetector';
 import { atLeastAsUrgent, isTier, TIERS, type Tier } from '../../src/safety/Tier';
 import { Router } from '../../src/understanding/Router';
 
@@ -96,9 +96,9 @@ export function loadSafetyTable(file: string): SafetyExample[] {
     });
 }
 
-/** The detector as the bot builds it: the router's normaliser (vocabulary, typo correction). */
-export function safetyDetectorFor(kb: KnowledgeBase, router: Router): RedFlagDetector {
-  return new RedFlagDetector(kb.emergency, kb.language, router.normalizer, undefined, router.crisisNet);
+/** The detector the bot asks: the router's, over its normaliser (vocabulary, typo correction). */
+export function safetyDetectorFor(_kb: KnowledgeBase, router: Router): RedFlagDetector {
+  return router.redFlags;
 }
 
 /** Runs one table through the detector. */
