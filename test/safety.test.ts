@@ -282,6 +282,29 @@ describe('red-flag detection (src/safety)', () => {
     expect(tierOf(text)).toBeNull();
   });
 
+  it('reads a past marker the phrase only skips over, and a past that denies the sign as new', () => {
+    expect(tierOf('mijn vader heeft vroeger een trombose gehad')).toBeNull();
+    expect(tierOf('mijn vader heeft een trombose gehad')).toBe('now');
+    expect(tierOf('ze had borstkanker en heeft nu pijn in haar bekken die ze vroeger niet had')).toBe('soon');
+    expect(tierOf('ze had borstkanker en heeft pijn in haar bekken, dat had ze vroeger ook al')).toBe('soon');
+  });
+
+  it.each<[string, Tier | null]>([
+    // Telegraphic reports opening with a verb are no questions in general …
+    ['zijn gezicht hangt scheef', '112'],
+    ['krijg geen lucht en pijn op de borst', '112'],
+    ['is gevallen en kan niet meer staan', 'now'],
+    // … a verb with a general subject is, with or without a question mark.
+    ['kan een hartaanval erfelijk zijn', null],
+    ['krijg je koorts van artrose', null],
+    // "hoort dit bij …" asks whether one's own sign is normal.
+    ['hoort het bij artrose dat mijn knie knalrood en heet is en ik koortsig ben?', 'now'],
+    // "bij het genezen" names the healing, it does not say the sign is over.
+    ['uit het litteken van mijn nieuwe heup lekt vocht en het voelt warm, dat hoort toch bij het genezen?', 'now'],
+  ])('reads the sentence\'s structure: "%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
   it('sets aside only years before the clock\'s, and a past marker only when the story is not at now', () => {
     const in2019 = new RedFlagDetector(kb.emergency, kb.language, router.normalizer, { now: () => new Date('2019-06-01T12:00:00Z') });
     const in2024 = new RedFlagDetector(kb.emergency, kb.language, router.normalizer, { now: () => new Date('2024-06-01T12:00:00Z') });
