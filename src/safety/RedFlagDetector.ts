@@ -149,6 +149,7 @@ export class RedFlagDetector {
       [HYPOTHETICAL, data.modifiers.hypothetical],
       [CHECKING, data.modifiers.checking],
     ];
+    const seen = new Set<string>();
     for (const [concept, phrases] of lists) {
       for (const p of phrases.flatMap(expandAlternatives)) {
         const words: string[] = [];
@@ -176,10 +177,20 @@ export class RedFlagDetector {
           else if (w.startsWith('*')) this.suffixWords.add(w.slice(1));
           else this.phraseWords.add(w);
         }
+        // Alternatives the normaliser reads alike ("ni", "nie", "niet") give the same phrase: kept once.
+        const key = `${concept}\u0001${words.join(' ')}\u0001${gaps.join(',')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         const compiled: CompiledPhrase = { concept, words, gaps, negative: this.negations.has(words[0]) };
         if (words[0].endsWith('*')) this.byPrefix.push({ phrase: compiled, prefix: words[0].slice(0, -1) });
         else if (words[0].startsWith('*')) this.bySuffix.push({ phrase: compiled, suffix: words[0].slice(1) });
-        else this.byFirstWord.set(words[0], [...(this.byFirstWord.get(words[0]) ?? []), compiled]);
+        else {
+          // Appended in place: copying the list per phrase made a start-up quadratic in the
+          // phrases sharing a first word (a pattern of 100,000 expansions took half a minute).
+          const list = this.byFirstWord.get(words[0]);
+          if (list) list.push(compiled);
+          else this.byFirstWord.set(words[0], [compiled]);
+        }
       }
     }
     for (const w of this.phraseWords) {
