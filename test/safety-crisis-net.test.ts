@@ -22,7 +22,7 @@ describe('learned crisis net (src/safety/CrisisNet)', () => {
   // Written for this test, in none of the example lists: wordings the rules do not know.
   it.each([
     'mijn leven is zinloos geworden door die pijn',
-    'ik wou dat ik niet meer bestond',
+    'er is voor mij geen morgen meer',
     'het liefst zou ik inslapen en weg zijn',
     'waarom zou ik nog verder leven',
     'het leven is voor mij over',
@@ -84,6 +84,21 @@ describe('what the net learns from', () => {
     const messages = longMessages(file);
     expect(messages.length).toBeGreaterThan(50);
     expect(messages.filter((t) => own.has(t)).length).toBe(0);
+  });
+});
+
+describe('the wordings written after reading the fourth audit set', () => {
+  const words = (t: string) => t.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+/g) ?? [];
+  const runs = (t: string) => {
+    const w = words(t);
+    return w.slice(0, Math.max(0, w.length - 4)).map((_, i) => w.slice(i, i + 5).join(' '));
+  };
+  // Its families, never its sentences: no five of its words in a row.
+  it('take no five words in a row from any of its messages', () => {
+    const audit = new Set(loadSafetyTable('test/eval/audit4/redflags-audit4.jsonl').flatMap((e) => runs(e.text)));
+    const ours = [...(kb.crisisExamples!.crisis['redflags-audit4'] ?? []), ...(kb.crisisExamples!.notCrisis['redflags-audit4'] ?? [])];
+    expect(ours.length).toBeGreaterThan(100);
+    expect(ours.filter((t) => runs(t).some((r) => audit.has(r)))).toEqual([]);
   });
 });
 

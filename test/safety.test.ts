@@ -282,6 +282,114 @@ describe('red-flag detection (src/safety)', () => {
     expect(tierOf(text)).toBeNull();
   });
 
+  // Round 4: the families the fourth audit set missed, in wordings of our own (not its sentences).
+  it.each<[string, Tier]>([
+    ['ik heb een drukkende pijn op mijn brost en ik zweet', '112'],
+    ['mijn borstkas zit als in een klem en ik krijg moeilijk lucht', '112'],
+    ['het trekt door tot in mijn kaak, ik voel me misselijk en ik zweet', '112'],
+    ['my chest feels heavy and i am sweating a lot', '112'],
+    ['zijn borst en zijn schouder voelen zo zwaar aan', '112'],
+    ['her face is drooping on the left side since this morning', '112'],
+    ['mijn rechterarm gehoorzaamt niet en mijn mondhoek voelt raar verdoofd', '112'],
+    ['ik kan ineens niet meer schrijven en mijn rechterhand doet raar', '112'],
+    ['mijn vader herkent mij plots niet meer, gisteren was hij nog helemaal zichzelf', '112'],
+    ['oma weet opeens niet meer wie ik ben, vanmorgen was ze nog normaal', '112'],
+    ['als je gevallen bent en niet meer op je voet kunt staan, wat dan? want dat heb ik nu', 'now'],
+    ['sinds gisteren merk ik niet meer of mijn blaas vol zit, en mijn onderrug doet pijn', 'now'],
+    ['mijn knie is vuurrood, gloeit als een kachel en ik bibber van de kou', 'now'],
+    ['hoort het bij artrose dat mijn knie knalrood en heet is en ik koude rillingen heb?', 'now'],
+    ['my new knee popped out and my leg looks shorter', 'now'],
+    ['ik heb koorts en mijn heup is pijnlijker dan gisteren', 'soon'],
+    ["mijn horlogebandje zit opeens heel ruim en 's nachts houdt de heuppijn me wakker", 'soon'],
+    ['lang geleden darmkanker, nu een zeurende rugpijn die ik voorheen nooit had', 'soon'],
+    ['ik ben het leven zo beu, elke dag die pijn', 'crisis'],
+    ['ik wil gewoon niet meer bestaan', 'crisis'],
+    ['is er een pil om rustig te sterven', 'crisis'],
+    ['mijn broer zei dat hij zich gaat ophangen', 'crisis'],
+    ['i keep thinking about ending it', 'crisis'],
+    ['mijn zus zegt steeds dat ze op is, haar juwelen heeft ze al weggeschonken', 'crisis'],
+    ['ik weet al waar ik het zal doen, en zondag is alles voorbij', 'crisis'],
+    ['ik heb gisteravond op het viaduct gestaan en over de rand gekeken', 'crisis'],
+    ['mijn dochter stuurde een bericht: ze fietst naar de brug om alles te beeindigen', 'crisis'],
+    ['morgen ga ik wel van het balkon af, daar zorg ik zelf voor', 'crisis'],
+    ['op het perron denk ik steeds: nog een stap naar voren', 'crisis'],
+    ['ik heb weer in mijn dijen gesneden', 'crisis'],
+    ['mijn zoon heeft sneetjes op zijn polsen', 'crisis'],
+    ['hij neemt vannacht al zijn slaappillen, hij wil niet meer', 'crisis'],
+    ['bij de notaris heb ik mijn testament laten herschrijven, mijn pillen heb ik niet meer nodig', 'crisis'],
+    ['tegen de zomer ben ik er toch al niet meer', 'crisis'],
+    ['ik zit boven op de parkeergarage en weet niet of ik nog heelhuids beneden kom', 'crisis'],
+    ['mijn boeken zijn verdeeld onder de buren, de kat is weggebracht, ik sta klaar om te gaan', 'crisis'],
+    ['mijn leven is voorbij, het touw ligt al op zolder', 'crisis'],
+  ])('fourth audit family: "%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
+  it.each([
+    'ik sterf hier van de hitte, mag ik mijn knie met ijs koelen?',
+    'als ik ooit pijn op de borst krijg, wat moet ik dan doen?',
+    'ik zie het niet meer zitten in die stoel met mijn heup',
+    'ik ben het zat, ik ga weer springen op de trampoline',
+    'ik ben het zat om met deze pijn te leven, welke oefeningen helpen?',
+    'die factuur was een hartaanval waard haha',
+    'ik kreeg bijna een hartaanval toen ik de rekening zag',
+    'oma is dement en herkent ons soms niet meer, mag ze toch naar de fysio?',
+    'ik weet nu precies hoe ik de oefeningen ga doen, dank je',
+    'ik heb een plan gemaakt voor mijn trainingen deze week',
+    'morgen is alles klaar voor de verhuizing, kan ik daarna nog komen?',
+    'ik ga naar het dak om de goot schoon te maken, mag dat met mijn knie?',
+    'ik heb vanaf het balkon naar beneden gekeken en werd duizelig, hoort dat bij artrose?',
+    'ik stond gisteren op het perron en de trein had vertraging',
+    'nog een stap en dan ben ik bij de praktijk',
+    'ik heb een kras op mijn arm van de kat',
+    'krassen op mijn armen van de rozenstruik, mag ik zwemmen?',
+    'ik neem al mijn pillen \'s ochtends in, is dat goed?',
+    'ik heb die krukken niet meer nodig, mag ik ze terugbrengen?',
+    'mijn heup hoeft niet meer behandeld te worden, ze is veel beter',
+    'mijn sportleven is voorbij, welke alternatieven zijn er?',
+    'ik heb mijn sieraden aan mijn dochter gegeven voor haar verjaardag',
+    'mijn ring draait rond mijn vinger, is dat artrose?',
+    'ik heb wat koorts maar mijn knie doet niet meer pijn dan anders',
+    'mijn borst doet geen pijn, alleen mijn knie',
+    'na het tennissen trekt het tot in mijn linkerschouder',
+    'door de duimartrose doen mijn vingers niet wat ik wil',
+    'als ik moe ben dansen de letters soms door elkaar bij het lezen',
+    'mijn nieuwe knie klikt soms, is dat normaal?',
+    'vandaag wil ik niet meer naar de fysio, het regent te hard',
+    'hij wil niet meer oefenen sinds vanmorgen',
+    'wat moet je doen als iemand gevallen is en niet meer op kan staan?',
+    'ik ben er klaar voor om weer te gaan fietsen, welke afstand raad je aan?',
+    'voor een handdoek zorg ik zelf wel',
+    'mijn vaste wandelroute gaat langs de spoorlijn, is dat goed voor mijn heup?',
+    'mijn man heeft de kat bij de buren ondergebracht tijdens mijn operatie',
+    'mijn moeder heeft vroeger een longembolie gehad, dat is lang geleden, mag ze oefenen?',
+  ])('fourth audit family, no alarm: "%s"', (text) => {
+    expect(tierOf(text)).toBeNull();
+  });
+
+  it('reads a past marker the phrase only skips over, and a past that denies the sign as new', () => {
+    expect(tierOf('mijn vader heeft vroeger een trombose gehad')).toBeNull();
+    expect(tierOf('mijn vader heeft een trombose gehad')).toBe('now');
+    expect(tierOf('ze had borstkanker en heeft nu pijn in haar bekken die ze vroeger niet had')).toBe('soon');
+    expect(tierOf('ze had borstkanker en heeft pijn in haar bekken, dat had ze vroeger ook al')).toBe('soon');
+  });
+
+  it.each<[string, Tier | null]>([
+    // Telegraphic reports opening with a verb are no questions in general …
+    ['zijn gezicht hangt scheef', '112'],
+    ['krijg geen lucht en pijn op de borst', '112'],
+    ['is gevallen en kan niet meer staan', 'now'],
+    // … a verb with a general subject is, with or without a question mark.
+    ['kan een hartaanval erfelijk zijn', null],
+    ['krijg je koorts van artrose', null],
+    // "hoort dit bij …" asks whether one's own sign is normal.
+    ['hoort het bij artrose dat mijn knie knalrood en heet is en ik koortsig ben?', 'now'],
+    // "bij het genezen" names the healing, it does not say the sign is over.
+    ['uit het litteken van mijn nieuwe heup lekt vocht en het voelt warm, dat hoort toch bij het genezen?', 'now'],
+  ])('reads the sentence\'s structure: "%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
   it('sets aside only years before the clock\'s, and a past marker only when the story is not at now', () => {
     const in2019 = new RedFlagDetector(kb.emergency, kb.language, router.normalizer, { now: () => new Date('2019-06-01T12:00:00Z') });
     const in2024 = new RedFlagDetector(kb.emergency, kb.language, router.normalizer, { now: () => new Date('2024-06-01T12:00:00Z') });

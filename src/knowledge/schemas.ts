@@ -266,6 +266,8 @@ export const sentenceWordsSchema = z.strictObject({
   denialFillers: sentenceWordList,
   /** Verbs that open a yes/no question in general ("is …", "kan …", "geeft …"). */
   questionVerbs: sentenceWordList,
+  /** Without a question mark, a sentence opening with such a verb asks in general only when one of these follows ("is een …", "krijg je …"). */
+  questionSubjects: sentenceWordList,
   /** "is het normaal dat …": a question about one's own signs; the pointing words after the verb … */
   ownQuestionPointers: sentenceWordList,
   /** … and the words after them. */

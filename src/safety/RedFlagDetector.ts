@@ -41,6 +41,7 @@ interface SentenceWordSets {
   afterVerbDenial: ReadonlySet<string>;
   denialFillers: ReadonlySet<string>;
   questionVerbs: ReadonlySet<string>;
+  questionSubjects: ReadonlySet<string>;
   ownQuestionPointers: ReadonlySet<string>;
   ownQuestionWords: ReadonlySet<string>;
   personal: ReadonlySet<string>;
@@ -55,6 +56,8 @@ interface Match {
   concept: string;
   start: number;
   end: number;
+  /** The positions of the phrase's own words (the words between them are not the phrase's). */
+  at: readonly number[];
   negative: boolean;
 }
 
@@ -146,6 +149,7 @@ export class RedFlagDetector {
       [HYPOTHETICAL, data.modifiers.hypothetical],
       [CHECKING, data.modifiers.checking],
     ];
+    const seen = new Set<string>();
     for (const [concept, phrases] of lists) {
       for (const p of phrases.flatMap(expandAlternatives)) {
         const words: string[] = [];
@@ -173,10 +177,20 @@ export class RedFlagDetector {
           else if (w.startsWith('*')) this.suffixWords.add(w.slice(1));
           else this.phraseWords.add(w);
         }
+        // Alternatives the normaliser reads alike ("ni", "nie", "niet") give the same phrase: kept once.
+        const key = `${concept}\u0001${words.join(' ')}\u0001${gaps.join(',')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         const compiled: CompiledPhrase = { concept, words, gaps, negative: this.negations.has(words[0]) };
         if (words[0].endsWith('*')) this.byPrefix.push({ phrase: compiled, prefix: words[0].slice(0, -1) });
         else if (words[0].startsWith('*')) this.bySuffix.push({ phrase: compiled, suffix: words[0].slice(1) });
-        else this.byFirstWord.set(words[0], [...(this.byFirstWord.get(words[0]) ?? []), compiled]);
+        else {
+          // Appended in place: copying the list per phrase made a start-up quadratic in the
+          // phrases sharing a first word (a pattern of 100,000 expansions took half a minute).
+          const list = this.byFirstWord.get(words[0]);
+          if (list) list.push(compiled);
+          else this.byFirstWord.set(words[0], [compiled]);
+        }
       }
     }
     for (const w of this.phraseWords) {
@@ -241,7 +255,10 @@ export class RedFlagDetector {
         starts.push(words.length);
         const clauseWords = this.wordsOf(clause);
         // "is pijn op de borst een bijwerking van …?": a question in general, about no one.
-        if ((asks || !words.length) && this.sw.questionVerbs.has(clauseWords[0]) && !this.asksAboutOwn(clauseWords)) general.push({ from: words.length - 1, to: words.length + clauseWords.length });
+        // Without a question mark only a verb followed by a general subject asks ("is een hartaanval
+        // erfelijk"): "zijn gezicht hangt scheef", "krijg geen lucht" are reports.
+        const opensQuestion = asks || (!words.length && this.sw.questionSubjects.has(clauseWords[1]));
+        if (opensQuestion && this.sw.questionVerbs.has(clauseWords[0]) && !this.asksAboutOwn(clauseWords)) general.push({ from: words.length - 1, to: words.length + clauseWords.length });
         words.push(...clauseWords);
       }
       if (!words.length) continue;
@@ -255,14 +272,17 @@ export class RedFlagDetector {
       // "koorts meten": the sign is named, not had.
       const checks = matches.filter((m) => m.concept === CHECKING);
       const concepts = matches.filter((m) => !m.concept.startsWith('\u0000') && !checks.some((c) => c.start <= m.start && m.end <= c.end));
-      const modifiers = matches.filter((m) => m.concept.startsWith('\u0000') && !concepts.some((k) => k.start <= m.end && m.start <= k.end));
+      // A modifier sharing a word with a concept's phrase is part of that phrase; words one of
+      // them only skips over are no one's ("heeft [vroeger een] trombose" is a past thrombosis,
+      // "als [mijn knie] ooit" still asks what if).
+      const modifiers = matches.filter((m) => m.concept.startsWith('\u0000') && !concepts.some((k) => k.at.some((i) => m.at.includes(i))));
       // Everything before the last "maar dat is over" in the sentence is over.
       // "… dan is het over" speaks of what is to come, not of a sign that passed.
       const resolvedBefore = Math.max(-1, ...modifiers.filter((m) => m.concept === RESOLVED && !this.sw.futureMarks.has(words[m.start - 1])).map((m) => m.start));
       // "Vorig jaar" sets aside its clause until the story comes back to now ("nu", "nieuw", "sinds").
       const pastMarks = [
         ...modifiers.filter((m) => m.concept === PAST),
-        ...this.pastYears(words, thisYear).map((i) => ({ concept: PAST, start: i, end: i, negative: false })),
+        ...this.pastYears(words, thisYear).map((i) => ({ concept: PAST, start: i, end: i, at: [i], negative: false })),
       ];
       const past = pastMarks.map((m) => {
         const clause = clauseOf(m.start);
@@ -271,7 +291,8 @@ export class RedFlagDetector {
         const alone = !concepts.some((k) => k.start >= clause.from && k.start < clause.to) && clause.to - clause.from <= m.end - m.start + 3;
         // "…, net als vorig jaar" / "…, vorig jaar ook": the sign is back, now; nothing is set aside.
         const recurs = words.some((w, i) => i >= clause.from && i < clause.to && (i < m.start || i > m.end) && this.sw.recurrence.has(w));
-        if (recurs) return { from: clause.from, to: clause.from };
+        // "… die ze vroeger niet had": a past that denies the sign says it is new; nothing is set aside.
+        if (recurs || this.negations.has(words[m.end + 1])) return { from: clause.from, to: clause.from };
         const from = alone && !words.slice(0, clause.from).some((w) => this.sw.nowWords.has(w) || this.sw.recurrence.has(w)) ? 0 : clause.from;
         return { from, to: Math.min(clause.to, this.nowWordAfter(words, m.start)) };
       });
@@ -368,12 +389,13 @@ export class RedFlagDetector {
   }
 
   private collect(words: readonly string[], start: number, p: CompiledPhrase, found: Match[]): void {
-    const end = this.endOfMatchAt(words, start, p, p.negative);
-    if (end < 0) return;
+    const at = this.positionsOfMatchAt(words, start, p, p.negative);
+    if (!at) return;
+    const end = at[at.length - 1];
     // A negation among the words the phrase skips denies it ("het bloed loopt niet meer uit").
     const said = p.words.filter((w) => this.negations.has(w)).length;
     if (words.slice(start, end + 1).filter((w) => this.negations.has(w)).length > said) return;
-    found.push({ concept: p.concept, start, end, negative: p.negative });
+    found.push({ concept: p.concept, start, end, at, negative: p.negative });
   }
 
   /**
@@ -438,13 +460,14 @@ export class RedFlagDetector {
   }
 
   /**
-   * The index of the phrase's last word when it occurs starting at `start`, else -1. After the
+   * The positions of the phrase's words when it occurs starting at `start`, else undefined. After the
    * negation that opens a negative phrase only filler words may stand ("geen [enkel] gevoel",
    * not "geen [doof] gevoel").
    */
-  private endOfMatchAt(words: readonly string[], start: number, compiled: CompiledPhrase, negative: boolean): number {
+  private positionsOfMatchAt(words: readonly string[], start: number, compiled: CompiledPhrase, negative: boolean): number[] | undefined {
     const phrase = compiled.words;
-    if (!wordMatches(words[start], phrase[0])) return -1;
+    if (!wordMatches(words[start], phrase[0])) return undefined;
+    const at = [start];
     let pos = start;
     for (let k = 1; k < phrase.length; k++) {
       let found = -1;
@@ -455,10 +478,11 @@ export class RedFlagDetector {
         }
         if (negative && k === 1 && !this.sw.afterNegation.has(words[j])) break;
       }
-      if (found < 0) return -1;
+      if (found < 0) return undefined;
       pos = found;
+      at.push(pos);
     }
-    return pos;
+    return at;
   }
 }
 
@@ -478,6 +502,7 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
     afterVerbDenial: set(lists.afterVerbDenial),
     denialFillers: set(lists.denialFillers),
     questionVerbs: set(lists.questionVerbs),
+    questionSubjects: set(lists.questionSubjects),
     ownQuestionPointers: set(lists.ownQuestionPointers),
     ownQuestionWords: set(lists.ownQuestionWords),
     personal: set(lists.personal),

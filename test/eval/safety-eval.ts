@@ -57,16 +57,9 @@ export const SAFETY_TABLES: { name: string; file: string }[] = [
   // The third blind set, scored once (112 41/47, crisis 26/53, now 66/71, soon 36/41, false
   // alarms 8/156), then opened: a development set since. Its lesson: crisis is tuned for recall.
   { name: 'redflags-audit3 (used, now development)', file: join(HERE, 'audit3', 'redflags-audit3.jsonl') },
-];
-
-/**
- * Opened for the next round of rules but not yet worked through: reported with their misses,
- * held to the targets once that round is in (then they move to the tables above).
- */
-export const OPEN_TABLES: { name: string; file: string }[] = [
   // The fourth blind set, scored once with the crisis net (112 45/53, crisis 60/86, now 65/70,
-  // soon 38/42, false alarms 2/188), then opened for round 4.
-  { name: 'audit4 (development since round 4, not yet worked through)', file: join(HERE, 'audit4', 'redflags-audit4.jsonl') },
+  // soon 38/42, false alarms 2/188), then opened for round 4: a development set since.
+  { name: 'audit4 (development since round 4)', file: join(HERE, 'audit4', 'redflags-audit4.jsonl') },
 ];
 
 /**
@@ -159,9 +152,6 @@ export function runSafetyEval(kb: KnowledgeBase, router: Router, log: (line: str
     ok &&= meetsTargets(f);
   }
   log(ok ? 'Red-flag targets met.' : 'Red-flag targets missed.');
-  for (const table of OPEN_TABLES.filter((t) => existsSync(t.file))) {
-    for (const line of formatSafety(evaluateSafety(table.name, detector, loadSafetyTable(table.file)), true)) log(line);
-  }
   for (const table of BLIND_TABLES.filter((t) => existsSync(t.file))) {
     // Never with the misses listed: whoever reads them has opened the set.
     for (const line of formatSafety(evaluateSafety(table.name, detector, loadSafetyTable(table.file)))) log(line);
