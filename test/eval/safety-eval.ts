@@ -70,6 +70,9 @@ export const SAFETY_TABLES: { name: string; file: string }[] = [
  */
 export const BLIND_TABLES: { name: string; file: string }[] = [
   { name: 'redflags-audit5 (blind, never tuned on)', file: join(HERE, 'audit5', 'redflags-audit5.jsonl') },
+  // The sixth, by another writer (6 December 2026), scored once before round 4 and once after.
+  { name: 'redflags-audit6 (blind, never tuned on)', file: join(HERE, 'audit6', 'redflags-audit6.jsonl') },
+  { name: 'routing-audit3 (blind ordinary questions)', file: join(HERE, 'audit6', 'routing-audit3.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
