@@ -1,6 +1,7 @@
 import type { EmergencyData, LanguageData } from '../knowledge/types';
 import { systemClock, type Clock } from '../util/Clock';
 import { CRISIS_NET_RULE, type CrisisNet } from './CrisisNet';
+import { PhrasePatterns, type PhraseMatch } from './PhrasePatterns';
 import type { Tier } from './Tier';
 import { TIERS } from './Tier';
 
@@ -22,16 +23,6 @@ export interface RedFlag {
   rule: string;
 }
 
-/** One phrase of a concept, compiled to folded words (`zwel*` keeps its star). */
-interface CompiledPhrase {
-  concept: string;
-  words: string[];
-  /** Per word, how many other words may stand before it (after the phrase's previous word). */
-  gaps: number[];
-  /** The phrase itself says something is absent ("geen kracht"): a negation before it does not cancel it. */
-  negative: boolean;
-}
-
 /** The sentence words of `emergency.yaml` as sets, and the clause splitter built from them. */
 interface SentenceWordSets {
   clause: RegExp;
@@ -51,20 +42,6 @@ interface SentenceWordSets {
   yearMarks: ReadonlySet<string>;
 }
 
-/** A phrase found in a clause. */
-interface Match {
-  concept: string;
-  start: number;
-  end: number;
-  /** The positions of the phrase's own words (the words between them are not the phrase's). */
-  at: readonly number[];
-  negative: boolean;
-}
-
-/** Words between two words of a phrase ("pijn [echt] op [mijn] borst"). */
-const MAX_GAP = 2;
-/** Words a `...` in a phrase allows ("er ... niet meer zijn": "er tegen dan toch niet meer zijn"). */
-const WIDE_GAP = 5;
 /** A list word read from a typo needs this many letters: shorter words have too many real neighbours. */
 const FUZZY_MIN = 6;
 /** How far back a negation reaches ("geen [hoge] koorts"). */
@@ -94,28 +71,17 @@ const CHECKING = '\u0000checking';
  * urgent tier wins. Framework-free and pure after construction.
  */
 export class RedFlagDetector {
-  private readonly byFirstWord = new Map<string, CompiledPhrase[]>();
-  /** Phrases whose first word is a prefix (`zwel*`), with the prefix. */
-  private readonly byPrefix: { phrase: CompiledPhrase; prefix: string }[] = [];
-  /** Phrases whose first word is a suffix (`*kanker`: borstkanker, botkanker), with the suffix. */
-  private readonly bySuffix: { phrase: CompiledPhrase; suffix: string }[] = [];
+  /** The phrases of every concept and modifier, matched lazily. */
+  private readonly patterns: PhrasePatterns;
   private readonly negations: ReadonlySet<string>;
   private readonly breaks: ReadonlySet<string>;
   private readonly history: ReadonlySet<string>;
   private readonly unconditional: ReadonlySet<string>;
   private readonly context: ReadonlySet<string>;
-  /** Every word of every phrase: a Flemish form without its final n ("leve") is read as the phrase's word ("leven"). */
-  private readonly phraseWords = new Set<string>();
-  /** The stems of the lists' prefix words (`broek*`): a word starting with one is kept from correction. */
-  private readonly prefixWords = new Set<string>();
-  /** The lists' suffix words (`*kanker`): a word ending in one is kept from correction. */
-  private readonly suffixWords = new Set<string>();
   /** A list word with one letter left out → the list words it comes from, to read typos ("knellnde"). */
   private readonly byDeletion = new Map<string, string[]>();
   /** A word → the words it is read as (see {@link wordsOf}); patients repeat the same words. */
   private readonly readCache = new Map<string, readonly string[]>();
-  /** A word → the prefix phrases it starts (`zwel*`); looked up once per distinct word. */
-  private readonly prefixCache = new Map<string, readonly CompiledPhrase[]>();
   /** The rules, most urgent tier first, so the first that fires is the answer. */
   private readonly rules: EmergencyData['rules'];
   private readonly tiers = new Map<string, Tier>();
@@ -142,58 +108,15 @@ export class RedFlagDetector {
     this.context = new Set(data.context);
     this.guards = data.topicGuards;
     this.sw = sentenceWordSets(data.sentenceWords);
-    const lists: [string, string[]][] = [
+    const lists: [string, readonly string[]][] = [
       ...Object.entries(data.concepts),
       [RESOLVED, data.modifiers.resolved],
       [PAST, data.modifiers.past],
       [HYPOTHETICAL, data.modifiers.hypothetical],
       [CHECKING, data.modifiers.checking],
     ];
-    const seen = new Set<string>();
-    for (const [concept, phrases] of lists) {
-      for (const p of phrases.flatMap(expandAlternatives)) {
-        const words: string[] = [];
-        const gaps: number[] = [];
-        let gap = MAX_GAP;
-        for (const token of p.split(/\s+/)) {
-          if (token === '...') {
-            gap = WIDE_GAP;
-            continue;
-          }
-          const read = token.endsWith('*')
-            ? [(this.words.baseWords(token.slice(0, -1))[0] ?? '') + '*']
-            : token.startsWith('*')
-              ? ['*' + (this.words.baseWords(token.slice(1))[0] ?? '')]
-              : this.words.baseWords(token);
-          for (const w of read.filter((r) => r && r !== '*')) {
-            words.push(w);
-            gaps.push(gap);
-            gap = MAX_GAP;
-          }
-        }
-        if (!words.length) continue;
-        for (const w of words) {
-          if (w.endsWith('*')) this.prefixWords.add(w.slice(0, -1));
-          else if (w.startsWith('*')) this.suffixWords.add(w.slice(1));
-          else this.phraseWords.add(w);
-        }
-        // Alternatives the normaliser reads alike ("ni", "nie", "niet") give the same phrase: kept once.
-        const key = `${concept}\u0001${words.join(' ')}\u0001${gaps.join(',')}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const compiled: CompiledPhrase = { concept, words, gaps, negative: this.negations.has(words[0]) };
-        if (words[0].endsWith('*')) this.byPrefix.push({ phrase: compiled, prefix: words[0].slice(0, -1) });
-        else if (words[0].startsWith('*')) this.bySuffix.push({ phrase: compiled, suffix: words[0].slice(1) });
-        else {
-          // Appended in place: copying the list per phrase made a start-up quadratic in the
-          // phrases sharing a first word (a pattern of 100,000 expansions took half a minute).
-          const list = this.byFirstWord.get(words[0]);
-          if (list) list.push(compiled);
-          else this.byFirstWord.set(words[0], [compiled]);
-        }
-      }
-    }
-    for (const w of this.phraseWords) {
+    this.patterns = new PhrasePatterns(lists, (token) => this.readToken(token), { negations: this.negations, afterNegation: this.sw.afterNegation });
+    for (const w of this.patterns.words) {
       if (w.length < FUZZY_MIN || /\d/.test(w)) continue;
       for (const d of deletions(w)) this.byDeletion.set(d, [...(this.byDeletion.get(d) ?? []), w]);
     }
@@ -268,7 +191,7 @@ export class RedFlagDetector {
         while (c + 1 < starts.length && starts[c + 1] <= i) c++;
         return { from: starts[c], to: starts[c + 1] ?? words.length };
       };
-      const matches = this.matchesIn(words);
+      const matches = this.patterns.matchesIn(words);
       // "koorts meten": the sign is named, not had.
       const checks = matches.filter((m) => m.concept === CHECKING);
       const concepts = matches.filter((m) => !m.concept.startsWith('\u0000') && !checks.some((c) => c.start <= m.start && m.end <= c.end));
@@ -323,8 +246,8 @@ export class RedFlagDetector {
     for (const w of this.words.baseWords(clause)) {
       let read = this.readCache.get(w);
       if (!read) {
-        if (this.phraseWords.has(w)) read = [w];
-        else if (w.length >= 3 && w.endsWith('e') && this.phraseWords.has(w + 'n')) read = [w + 'n'];
+        if (this.patterns.words.has(w)) read = [w];
+        else if (w.length >= 3 && w.endsWith('e') && this.patterns.words.has(w + 'n')) read = [w + 'n'];
         else if (this.hasListPrefix(w)) read = [w];
         else read = [this.typoOfListWord(w) ?? this.words.corrected([w])].flat();
         if (this.readCache.size > 50_000) this.readCache.clear();
@@ -337,7 +260,7 @@ export class RedFlagDetector {
 
   /** True when the word starts with a prefix word of the lists ("broeken" for `broek*`). */
   private hasListPrefix(word: string): boolean {
-    for (let i = 3; i <= word.length; i++) if (this.prefixWords.has(word.slice(0, i)) || this.suffixWords.has(word.slice(-i))) return true;
+    for (let i = 3; i <= word.length; i++) if (this.patterns.prefixWords.has(word.slice(0, i)) || this.patterns.suffixWords.has(word.slice(-i))) return true;
     return false;
   }
 
@@ -354,48 +277,16 @@ export class RedFlagDetector {
     for (const w of this.byDeletion.get(word) ?? NO_WORDS) found.add(w);
     for (let i = 1; i < word.length; i++) {
       const d = word.slice(0, i) + word.slice(i + 1);
-      if (word[i] === word[i - 1] && d.length >= FUZZY_MIN && this.phraseWords.has(d)) found.add(d);
+      if (word[i] === word[i - 1] && d.length >= FUZZY_MIN && this.patterns.words.has(d)) found.add(d);
     }
     for (const d of deletions(word)) for (const w of this.byDeletion.get(d) ?? NO_WORDS) if (isTransposition(word, w)) found.add(w);
     const last = word.at(-1);
     if (last === 'd' || last === 't') {
       const swapped = word.slice(0, -1) + (last === 'd' ? 't' : 'd');
-      if (this.phraseWords.has(swapped)) found.add(swapped);
+      if (this.patterns.words.has(swapped)) found.add(swapped);
     }
     const fits = [...found].filter((w) => w.slice(0, 2) === word.slice(0, 2));
     return fits.length === 1 ? fits[0] : undefined;
-  }
-
-  private matchesIn(words: readonly string[]): Match[] {
-    const found: Match[] = [];
-    for (let i = 0; i < words.length; i++) {
-      for (const p of this.byFirstWord.get(words[i]) ?? NONE) this.collect(words, i, p, found);
-      for (const phrase of this.prefixPhrases(words[i])) this.collect(words, i, phrase, found);
-    }
-    return found;
-  }
-
-  private prefixPhrases(word: string): readonly CompiledPhrase[] {
-    let list = this.prefixCache.get(word);
-    if (!list) {
-      list = [
-        ...this.byPrefix.filter((p) => word.startsWith(p.prefix)).map((p) => p.phrase),
-        ...this.bySuffix.filter((p) => word.length > p.suffix.length && word.endsWith(p.suffix)).map((p) => p.phrase),
-      ];
-      if (this.prefixCache.size > 50_000) this.prefixCache.clear();
-      this.prefixCache.set(word, list);
-    }
-    return list;
-  }
-
-  private collect(words: readonly string[], start: number, p: CompiledPhrase, found: Match[]): void {
-    const at = this.positionsOfMatchAt(words, start, p, p.negative);
-    if (!at) return;
-    const end = at[at.length - 1];
-    // A negation among the words the phrase skips denies it ("het bloed loopt niet meer uit").
-    const said = p.words.filter((w) => this.negations.has(w)).length;
-    if (words.slice(start, end + 1).filter((w) => this.negations.has(w)).length > said) return;
-    found.push({ concept: p.concept, start, end, at, negative: p.negative });
   }
 
   /**
@@ -404,7 +295,7 @@ export class RedFlagDetector {
    * verloren": only the diet is denied), and at "en"/"of" unless a concept comes right before
    * it ("geen koorts of roodheid", but not "niks helpt en mijn broek zakt af").
    */
-  private negatedBefore(words: readonly string[], start: number, found: Match[], clauseStart: number): boolean {
+  private negatedBefore(words: readonly string[], start: number, found: PhraseMatch[], clauseStart: number): boolean {
     for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
       if (this.breaks.has(words[i])) return false;
       // A negation inside an earlier sign ("rust helpt niet en ik verlies gewicht") is that sign's own.
@@ -459,34 +350,14 @@ export class RedFlagDetector {
     return words.length;
   }
 
-  /**
-   * The positions of the phrase's words when it occurs starting at `start`, else undefined. After the
-   * negation that opens a negative phrase only filler words may stand ("geen [enkel] gevoel",
-   * not "geen [doof] gevoel").
-   */
-  private positionsOfMatchAt(words: readonly string[], start: number, compiled: CompiledPhrase, negative: boolean): number[] | undefined {
-    const phrase = compiled.words;
-    if (!wordMatches(words[start], phrase[0])) return undefined;
-    const at = [start];
-    let pos = start;
-    for (let k = 1; k < phrase.length; k++) {
-      let found = -1;
-      for (let j = pos + 1; j <= Math.min(words.length - 1, pos + 1 + compiled.gaps[k]); j++) {
-        if (wordMatches(words[j], phrase[k])) {
-          found = j;
-          break;
-        }
-        if (negative && k === 1 && !this.sw.afterNegation.has(words[j])) break;
-      }
-      if (found < 0) return undefined;
-      pos = found;
-      at.push(pos);
-    }
-    return at;
+  /** One token of a phrase as folded words: a prefix (`zwel*`) or suffix (`*kanker`) word keeps its star. */
+  private readToken(token: string): string[] {
+    if (token.endsWith('*')) return [(this.words.baseWords(token.slice(0, -1))[0] ?? '') + '*'];
+    if (token.startsWith('*')) return ['*' + (this.words.baseWords(token.slice(1))[0] ?? '')];
+    return this.words.baseWords(token);
   }
 }
 
-const NONE: readonly CompiledPhrase[] = [];
 const NO_WORDS: readonly string[] = [];
 
 /** The sentence word lists as sets; the clause breaks as a splitter ("…, maar …" and at a comma). */
@@ -513,21 +384,6 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
   };
 }
 
-/**
- * A phrase with alternatives, one phrase per choice: "(plas|urine) niet (ophouden|houden)"
- * is four phrases; a group followed by `?` may also be left out ("niet (meer)? staan"). Lets the lists say a sign the many ways patients combine its words.
- */
-export function expandAlternatives(phrase: string): string[] {
-  const group = /\(([^()]*)\)(\?)?/.exec(phrase);
-  if (!group) return [phrase];
-  const head = phrase.slice(0, group.index);
-  const tail = phrase.slice(group.index + group[0].length);
-  const choices = group[1].split('|').map((c) => c.trim());
-  // "(meer)?": the group may also be left out.
-  if (group[2]) choices.push('');
-  return choices.flatMap((choice) => expandAlternatives(`${head}${choice}${tail}`.replace(/\s+/g, ' ').trim()));
-}
-
 /** The word with each one of its letters left out. */
 function deletions(word: string): string[] {
   const out: string[] = [];
@@ -541,11 +397,4 @@ function isTransposition(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-}
-
-/** True when a folded word matches a pattern word (`zwel*`: every word starting with "zwel"; `*kanker`: every word ending in "kanker"). */
-function wordMatches(word: string, pattern: string): boolean {
-  if (pattern.endsWith('*')) return word.startsWith(pattern.slice(0, -1));
-  if (pattern.startsWith('*')) return word.length >= pattern.length && word.endsWith(pattern.slice(1));
-  return word === pattern;
 }
