@@ -94,8 +94,7 @@ describe.each([
   it.each([
     ['nl-NL', 'hoeveel kost een behandeling?', /nog bezig met je vorige bericht.*over een paar tellen/],
     ['nl-BE', 'hoeveel kost een behandeling?', /nog bezig met je vorige bericht.*binnen enkele seconden/],
-    ['nl-NL', 'ik heb ineens hevige pijn op de borst en ben benauwd', /Bel nu 112/],
-  ])('in %s "%s" gets, after TURN_LOCK_WAIT_SECONDS, a friendly request to send it again (a red flag: its instruction)', async (locale, text, expected) => {
+  ])('in %s "%s" gets, after TURN_LOCK_WAIT_SECONDS, a friendly request to send it again', async (locale, text, expected) => {
     const env = { TURN_LOCK_WAIT_SECONDS: '1', ...(postgres ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
     const { app } = await buildTestApp(env, new MemoryStorage());
     try {
@@ -111,6 +110,31 @@ describe.each([
       const [next] = await converse(adapter, ['ja']);
       expect(next.text).not.toMatch(/nog bezig|iets mis/);
       expect(next.text).toMatch(/knie|heup|gewricht/i);
+    } finally {
+      await app.close();
+    }
+  }, 60000);
+
+  it.each([
+    ['nl-NL', 'ik heb ineens hevige pijn op de borst en ben benauwd', /Bel nu 112/, /112/],
+    ['nl-BE', 'ik zie het echt ni meer zitten, ik wil er ni meer zijn', /113/, /113/],
+  ])('in %s a red flag "%s" gets its instruction at once, and is kept once the turn before it has saved', async (locale, text, instruction, reminder) => {
+    const env = { TURN_LOCK_WAIT_SECONDS: '1', ...(postgres ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
+    const { app } = await buildTestApp(env, new MemoryStorage());
+    try {
+      const adapter = testAdapterFor(app, locale);
+      await converse(adapter, ['Afspraak maken']);
+      const holder = await hold(app.database.turns, `turn:test:${conversationIdOf(adapter)}`);
+      const [alarm] = await within(converse(adapter, [text]), 10000);
+      expect(alarm.text).toMatch(instruction);
+      holder.release();
+      await holder.done;
+      await within(app.bot.settled(), 10000);
+      // The booking in progress stopped; a question gets its answer with the tier's reminder, and no booking.
+      const replies = await converse(adapter, ['hoeveel kost een behandeling?']);
+      expect(replies[0].text).not.toMatch(/welk gewricht|knie of heup/i);
+      expect(replies[0].text).toMatch(reminder);
+      expect(replies.flatMap((r) => r.actions).join(' ')).not.toMatch(/afspraak maken/i);
     } finally {
       await app.close();
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../src/config';
 import { loadValidatedKnowledge } from '../src/knowledge';
-import { CRISIS_NET_RULE, RedFlagDetector, type Tier } from '../src/safety';
+import { CRISIS_NET_RULE, MAX_FAQ_EXAMPLES, RedFlagDetector, crisisTrainingTexts, type Tier } from '../src/safety';
 import { Router } from '../src/understanding/Router';
 import { loadSafetyTable } from './eval/safety-eval';
 
@@ -17,6 +17,24 @@ describe('learned crisis net (src/safety/CrisisNet)', () => {
   it('is trained from knowledge/crisis-examples.yaml at start-up', () => {
     expect(router.crisisNet).toBeDefined();
     expect(router.crisisNet!.threshold).toBe(kb.crisisExamples!.threshold);
+  });
+
+  it('learns from every FAQ phrasing of our knowledge base, and from an even spread of a very large one', () => {
+    const phrasings = (k: typeof kb) => [...k.topics.values()].flatMap((t) => Object.values(t.locales).flatMap((l) => l?.phrasings ?? []));
+    const ours = crisisTrainingTexts(kb, kb.crisisExamples!);
+    for (const p of phrasings(kb)) expect(ours.other).toContain(p);
+    // Thousands of topics: the start-up trains on a bounded number, taken from first to last topic.
+    const topics = new Map(kb.topics);
+    const [id, topic] = [...kb.topics.entries()][0];
+    const copy = (i: number) => Object.fromEntries(Object.entries(topic.locales).map(([l, c]) => [l, c && { ...c, phrasings: c.phrasings.map((p) => `${p} ${i}`) }])) as typeof topic.locales;
+    for (let i = 0; i < 3000; i++) topics.set(`${id}-${i}`, { ...topic, id: `${id}-${i}`, locales: copy(i) });
+    const big = { ...kb, topics };
+    const trained = crisisTrainingTexts(big, kb.crisisExamples!);
+    const faqUsed = trained.other.length - (ours.other.length - phrasings(kb).length);
+    expect(phrasings(big).length).toBeGreaterThan(MAX_FAQ_EXAMPLES * 10);
+    expect(faqUsed).toBe(MAX_FAQ_EXAMPLES);
+    expect(trained.other.some((p) => p.endsWith(' 0'))).toBe(true);
+    expect(trained.other.some((p) => p.endsWith(' 2999'))).toBe(true);
   });
 
   // Written for this test, in none of the example lists: wordings the rules do not know.

@@ -350,7 +350,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         if (handoffTimer) clearInterval(handoffTimer);
         await server.stop();
         await mail?.close();
-        await Promise.race([whatsapp?.webhook.settled(), new Promise((r) => setTimeout(r, 10000).unref())]);
+        await Promise.race([Promise.all([whatsapp?.webhook.settled(), bot.settled()]), new Promise((r) => setTimeout(r, 10000).unref())]);
         await database.close();
       },
     };

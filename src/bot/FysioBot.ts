@@ -1,4 +1,4 @@
-import { ActivityHandler, ActivityTypes, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
 import { answersOffered, waitingPrompt } from '../../dialogs/InterruptibleDialog';
@@ -17,6 +17,7 @@ import { DialogTurnPresets } from './DialogTurnPresets';
 import { setTurnLocale } from './TurnLocale';
 import { setTurnSafety } from './TurnSafety';
 import { pseudonym, type Logger } from '../logging/Logger';
+import type { Tier } from '../safety/Tier';
 import type { Router } from '../understanding/Router';
 import type { HandoffService } from '../handoff/HandoffService';
 import type { RecentLines } from '../handoff/RecentLines';
@@ -135,8 +136,9 @@ export class FysioBot extends ActivityHandler {
   /**
    * The conversation's previous turn still runs after TURN_LOCK_WAIT_SECONDS (or every lock
    * connection is in use): this message was not handled. The patient is asked to send it again,
-   * unless it carries a red flag, whose instruction goes out at once. Nothing is saved: the
-   * state belongs to the turn that holds the lock.
+   * unless it carries a red flag, whose instruction goes out at once and whose tier is kept
+   * once the turn that holds the lock has saved (see {@link rememberAlarm}). Nothing else is
+   * saved: the state belongs to that turn.
    */
   private async busy(context: TurnContext, err: ConversationBusyError): Promise<void> {
     const { composer, safety, logger } = this.deps;
@@ -149,9 +151,48 @@ export class FysioBot extends ActivityHandler {
     const flag = this.deps.router.exactIntent(text) ? undefined : safety.check(text);
     if (flag) {
       for (const reply of safety.alarm(flag.tier, { ...memory }, locale)) await this.send(context, reply, locale);
+      this.rememberAlarm(context, flag.tier);
       return;
     }
     await this.send(context, composer.say(locale, 'error.busy'), locale);
+  }
+
+  /**
+   * Adds a tier given while another turn held the conversation to the state that turn saves,
+   * by queueing for the conversation's lock once more, and stops the flow that ran: without it
+   * the next turns would go on booking and leave out the reminder. In the background, since the patient already has
+   * the instruction and a channel may not wait a second lock's time for the reply to its request.
+   */
+  private rememberAlarm(context: TurnContext, tier: Tier): void {
+    const { turns, conversationState, memory, safety, logger } = this.deps;
+    const id = context.activity.conversation?.id;
+    if (!turns || !id) return;
+    // A context of its own: the busy turn's has the state as it was before the holder saved.
+    const later = new TurnContext(context.adapter, context.activity);
+    const work = turns
+      .run(`turn:${context.activity.channelId}:${id}`, async () => {
+        await conversationState.load(later, true);
+        safety.remember(tier, await memory.get(later, newMemory()));
+        // As in a turn that gives the alarm itself: the flow that ran stops, nothing waits set aside.
+        await (await this.dialogContext(later)).cancelAllDialogs();
+        await this.dropSetAside(later);
+        await conversationState.saveChanges(later, false);
+      })
+      .then(
+        () => logger.info({ event: 'alarm_remembered', tier, conversation: pseudonym(id) }, 'red flag of a busy turn kept'),
+        (err: unknown) =>
+          logger.error({ event: 'alarm_not_remembered', tier, conversation: pseudonym(id), busy: err instanceof ConversationBusyError }, 'red flag of a busy turn not kept'),
+      )
+      .finally(() => this.background.delete(work));
+    this.background.add(work);
+  }
+
+  /** Work still running after its turn (a red flag of a busy turn being kept); awaited at shutdown. */
+  private readonly background = new Set<Promise<void>>();
+
+  /** Resolves when the work a turn left running has finished (the app awaits it before closing storage). */
+  async settled(): Promise<void> {
+    while (this.background.size) await Promise.all([...this.background]);
   }
 
   private async runNow(context: TurnContext): Promise<void> {

@@ -32,13 +32,18 @@ export class SafetyDesk {
     return this.detector.tierOf(rule);
   }
 
-  /** Remembers the tier and gives its instruction; the topic thread is dropped. */
+  /** Remembers the tier and gives its instruction. */
   alarm(tier: Tier, memory: ConversationMemory, locale: Locale): Reply[] {
+    this.remember(tier, memory);
+    return [this.composer.emergency(locale, tier)];
+  }
+
+  /** Keeps the tier for the rest of the conversation; the topic thread is dropped. */
+  remember(tier: Tier, memory: ConversationMemory): void {
     memory.safetyTier = moreUrgent(memory.safetyTier, tier);
     memory.previousTopic = undefined;
     memory.answeredTopic = undefined;
     memory.misses = 0;
-    return [this.composer.emergency(locale, tier)];
   }
 
   /** True unless an earlier red flag of this conversation rules out booking (112, crisis, now). */

@@ -138,9 +138,25 @@ function sigmoid(z: number): number {
  */
 export function crisisTrainingTexts(kb: KnowledgeBase, examples: CrisisExamples, leaveOut: ReadonlySet<string> = new Set()): { crisis: string[]; other: string[] } {
   const pick = (groups: Record<string, string[]>) => Object.entries(groups).filter(([g]) => !leaveOut.has(g)).flatMap(([, texts]) => texts);
-  const faq = [...kb.topics.values()].flatMap((t) => Object.values(t.locales).flatMap((l) => l?.phrasings ?? []));
+  const faq = spread(
+    [...kb.topics.values()].flatMap((t) => Object.values(t.locales).flatMap((l) => l?.phrasings ?? [])),
+    MAX_FAQ_EXAMPLES,
+  );
   const intents = Object.values(kb.intents).flatMap((i) => i.phrasings);
   return { crisis: pick(examples.crisis), other: [...pick(examples.notCrisis), ...faq, ...intents] };
+}
+
+/**
+ * The most FAQ phrasings the net learns from as ordinary questions. Ours has under 3,000, all
+ * used; a knowledge base of thousands of topics would otherwise train for seconds at every
+ * start-up on more of the same kind of example.
+ */
+export const MAX_FAQ_EXAMPLES = 6000;
+
+/** At most `max` of the items, spread evenly over the list (every topic keeps some), in order. */
+function spread<T>(items: readonly T[], max: number): T[] {
+  if (items.length <= max) return [...items];
+  return Array.from({ length: max }, (_, i) => items[Math.floor((i * items.length) / max)]);
 }
 
 /** The net a knowledge base describes, or undefined when it has no `crisis-examples.yaml`. */
