@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
-import { PostgresDatabase, PostgresMessageIds } from '../src/storage';
+import { PostgresMessageIds } from '../src/channels/whatsapp/PostgresMessageIds';
+import { PostgresDatabase } from '../src/storage';
 import { FixedClock } from '../src/util/Clock';
 import { freshPostgresUrl } from './helpers/postgres';
 import { buildTestApp } from './helpers/testApp';

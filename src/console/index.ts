@@ -3,3 +3,4 @@ export * from './ConsoleSessions';
 export * from './ConsoleRoutes';
 export * from './SignInThrottle';
 export * from './ConsoleViews';
+export * from './PostgresConsoleSessions';

@@ -7,3 +7,6 @@ export * from './RecentTurns';
 export * from './RecentLines';
 export * from './StaffPresence';
 export * from './TicketEventBus';
+export * from './PostgresRecentLines';
+export * from './PostgresStaffPresence';
+export * from './PostgresTicketEvents';

@@ -10,7 +10,7 @@ type Handler = (payload: string) => void;
  */
 export class PostgresNotifications {
   private client?: Client;
-  private readonly channels = new Map<string, { handlers: Set<Handler>; onReconnect: Set<() => void> }>();
+  private readonly channels = new Map<string, { handlers: Handler[]; onReconnect: (() => void)[] }>();
   private closed = false;
   private retryMs = 100;
   private connecting?: Promise<void>;
@@ -24,22 +24,18 @@ export class PostgresNotifications {
 
   /**
    * Calls `handler` with the payload of each notification on `channel` (`[a-z_]+`), and
-   * `onReconnect` after the listening connection was lost and is back.
+   * `onReconnect` after the listening connection was lost and is back, for as long as the
+   * process runs.
    */
-  listen(channel: string, handler: Handler, onReconnect?: () => void): () => void {
+  listen(channel: string, handler: Handler, onReconnect?: () => void): void {
     if (!/^[a-z_]{1,40}$/.test(channel)) throw new Error(`notification channel: invalid name ${channel}`);
     let entry = this.channels.get(channel);
     if (!entry) {
-      this.channels.set(channel, (entry = { handlers: new Set(), onReconnect: new Set() }));
+      this.channels.set(channel, (entry = { handlers: [], onReconnect: [] }));
       void this.client?.query(`LISTEN ${channel}`).catch(this.onError);
     }
-    const e = entry;
-    e.handlers.add(handler);
-    if (onReconnect) e.onReconnect.add(onReconnect);
-    return () => {
-      e.handlers.delete(handler);
-      if (onReconnect) e.onReconnect.delete(onReconnect);
-    };
+    entry.handlers.push(handler);
+    if (onReconnect) entry.onReconnect.push(onReconnect);
   }
 
   private async connect(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { AppConfig } from '../config/AppConfig';
 import type { Logger } from '../logging/Logger';
 import type { Clock } from '../util/Clock';
 import type { Database } from './Database';
@@ -25,7 +26,7 @@ export class RetentionJob {
   constructor(
     private readonly db: Pick<Database, 'deleteOlderThan' | 'bookings' | 'tickets' | 'curation'>,
     private readonly clock: Clock,
-    private readonly days: { conversationDays: number; bookingDays: number; unansweredDays?: number },
+    private readonly days: Pick<AppConfig['retention'], 'conversationDays' | 'bookingDays' | 'unansweredDays'>,
     private readonly logger: Logger,
   ) {}
 
@@ -40,7 +41,7 @@ export class RetentionJob {
     const cutoff = new Date(now - this.days.conversationDays * DAY);
     const conversations = await this.db.deleteOlderThan(cutoff);
     const tickets = await this.db.tickets.deleteOlderThan(cutoff);
-    await this.db.curation.deleteOlderThan(cutoff, new Date(now - (this.days.unansweredDays ?? this.days.conversationDays) * DAY));
+    await this.db.curation.deleteOlderThan(cutoff, new Date(now - this.days.unansweredDays * DAY));
     const bookings = await this.db.bookings.deleteEndedBefore(new Date(now - this.days.bookingDays * DAY));
     if (conversations || bookings || tickets) this.logger.info({ event: 'retention', conversations, bookings, tickets }, 'expired data deleted');
     await this.sweep();

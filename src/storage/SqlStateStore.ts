@@ -43,8 +43,4 @@ export class SqlStateStore implements StateStore {
   async deleteOlderThan(before: Date): Promise<number> {
     return this.sql.run('DELETE FROM bot_state WHERE updated_at < $1', [before.getTime()]);
   }
-
-  async deleteByPrefix(prefix: string): Promise<number> {
-    return this.sql.run('DELETE FROM bot_state WHERE substr(key, 1, $1) = $2', [prefix.length, prefix]);
-  }
 }

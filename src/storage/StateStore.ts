@@ -28,6 +28,4 @@ export interface StateStore {
   deleteMany(keys: string[]): Promise<void>;
   /** Deletes state not updated since `before` (retention). Returns how many were deleted. */
   deleteOlderThan(before: Date): Promise<number>;
-  /** Deletes every key that starts with the prefix (a user's data on request). */
-  deleteByPrefix(prefix: string): Promise<number>;
 }

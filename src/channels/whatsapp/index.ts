@@ -3,6 +3,7 @@ export * from './MessageDeduplicator';
 export * from './OfferedChoices';
 export * from './OutboundWhatsAppMessage';
 export * from './OutsideServiceWindowError';
+export * from './PostgresMessageIds';
 export * from './registerWhatsAppRoutes';
 export * from './ServiceWindow';
 export * from './WhatsAppActivityRenderer';

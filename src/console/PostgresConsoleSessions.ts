@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
-import { newSessionToken, type ConsoleSession, type ConsoleSessions } from '../console/ConsoleSessions';
 import type { Clock } from '../util/Clock';
+import { newSessionToken, type ConsoleSession, type ConsoleSessions } from './ConsoleSessions';
 
 /** A token is stored as its SHA-256 only: a copy of the table signs nobody in. */
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { Clock } from '../util/Clock';
+import type { Clock } from '../../util/Clock';
+import type { MessageIdLedger } from './MessageDeduplicator';
 
 /**
  * Webhook message ids already handled, in PostgreSQL: Meta redelivers a WhatsApp webhook whose
@@ -10,7 +11,7 @@ import type { Clock } from '../util/Clock';
  * secret, which every instance has; plain SHA-256 without a key), and {@link sweep} deletes
  * those older than `ttlMs`.
  */
-export class PostgresMessageIds {
+export class PostgresMessageIds implements MessageIdLedger {
   constructor(
     private readonly pool: Pool,
     private readonly clock: Clock,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { StaffPresence } from '../handoff/StaffPresence';
+import type { StaffPresence } from './StaffPresence';
 
 /** How often an open live queue says it is still there, and how long one that stopped counts. */
 const BEAT_MS = 15_000;

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
-import type { RecentLines } from '../handoff/RecentLines';
-import type { TicketMessage } from '../handoff/Ticket';
+import type { RecentLines } from './RecentLines';
+import type { TicketMessage } from './Ticket';
 
 /**
  * The last lines of each conversation in PostgreSQL, shared by the instances: a conversation's

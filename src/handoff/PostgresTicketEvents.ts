@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { TicketEvent, TicketEventBus } from '../handoff/TicketEventBus';
-import type { PostgresNotifications } from './PostgresNotifications';
+import type { PostgresNotifications } from '../storage/PostgresNotifications';
+import type { TicketEvent, TicketEventBus } from './TicketEventBus';
 
 const CHANNEL = 'ticket_events';
 const TYPES = new Set<TicketEvent['type']>(['opened', 'message', 'changed']);
