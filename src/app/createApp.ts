@@ -95,7 +95,10 @@ export interface App {
  */
 export async function createApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
-  const database = await openDatabase(config, clock);
+  // Only the error's code: a driver message may quote a statement, never needed to see the connection dropped.
+  const database = await openDatabase(config, clock, (err) =>
+    logger.warn({ event: 'database_listen_error', code: (err as { code?: string }).code ?? (err as Error).name }, 'PostgreSQL notifications connection failed; reconnecting'),
+  );
   try {
     const storage = overrides.storage ?? new BotStorage(database);
     const knowledge = loadValidatedKnowledge(config.knowledgeDir, config.practiceFile);

@@ -32,8 +32,12 @@ export interface Database extends StateStore {
  * Opens the backend configuration asks for (PostgreSQL when DATABASE_URL is set, else SQLite
  * in DATA_DIR), checks it answers and applies migrations.
  */
-export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & Partial<Pick<AppConfig, 'database'>>, clock: Clock): Promise<Database> {
-  if (config.databaseUrl) return new PostgresDatabase(config.databaseUrl, clock, config.database).open();
+export async function openDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & Partial<Pick<AppConfig, 'database'>>,
+  clock: Clock,
+  onBackgroundError?: (err: unknown) => void,
+): Promise<Database> {
+  if (config.databaseUrl) return new PostgresDatabase(config.databaseUrl, clock, config.database, onBackgroundError).open();
   const sqlite = new SqliteDatabase(join(config.dataDir, 'fysio-assistent.sqlite'), clock, { lockWaitMs: config.database?.lockWaitMs });
   sqlite.migrate();
   return sqlite;

@@ -31,7 +31,8 @@ export class PostgresDatabase extends SqlStateStore implements Database {
   readonly turns: PostgresLocks;
   readonly shared: { pool: Pool; notifications: PostgresNotifications };
 
-  constructor(url: string, clock: Clock, options: Partial<AppConfig['database']> = {}) {
+  /** @param onBackgroundError told of failures no request sees: the listening connection lost, a LISTEN refused */
+  constructor(url: string, clock: Clock, options: Partial<AppConfig['database']> = {}, onBackgroundError?: (err: unknown) => void) {
     const pool = openPool(url, options.poolSize ?? 10);
     const client = new PostgresClient(pool);
     super(client, clock);
@@ -41,7 +42,7 @@ export class PostgresDatabase extends SqlStateStore implements Database {
     this.tickets = new SqlTicketRepository(client);
     this.curation = new SqlCurationRepository(client);
     this.turns = new PostgresLocks(url, options.lockPoolSize, options.lockWaitMs);
-    this.shared = { pool, notifications: new PostgresNotifications(url) };
+    this.shared = { pool, notifications: new PostgresNotifications(url, onBackgroundError) };
   }
 
   /** Checks the database answers, applies pending migrations and starts listening; closes all on failure. */
