@@ -1,5 +1,6 @@
 import { TestAdapter, type Activity } from 'botbuilder';
 import { jest } from '@jest/globals';
+import { windowsOf } from '../src/conversation/SafetyDesk';
 import { RedFlagDetector } from '../src/safety';
 import { bothPractices, converse, testAdapterFor } from './helpers/testApp';
 
@@ -54,6 +55,48 @@ describe('signs said in other words: English, dialect, typos, indirectly (one pe
     const [reply] = await converse(testAdapterFor(practice(country), locale), [message]);
     for (const re of says) expect(reply.text).toMatch(re);
     for (const re of never) expect(reply.text).not.toMatch(re);
+  });
+});
+
+describe('a long story is read for red flags to its end, past the part the router reads (MAX_MESSAGE_CHARS)', () => {
+  const story = 'Ik loop elke ochtend een rondje met de hond en daarna drink ik koffie met de buren, dat gaat nog goed. '.repeat(40);
+  it.each<[string, string, RegExp]>([
+    ['chest pain at the end', `${story}En sinds een uur heb ik een drukkend gevoel op mijn borst en ben ik erg kortademig.`, /^Bel nu 112\./],
+    ['suicidal at the end', `${story}Eerlijk gezegd zie ik het niet meer zitten, ik wil er niet meer zijn.`, /113 Zelfmoordpreventie/],
+  ])('%s (a message of over 4,000 characters)', async (_name, message, says) => {
+    expect(message.length).toBeGreaterThan(4000);
+    const [reply] = await converse(testAdapterFor(practice('NL'), 'nl-NL'), [message]);
+    expect(reply.text).toMatch(says);
+  });
+});
+
+describe('windowsOf: a long message read in overlapping windows', () => {
+  const sentences = Array.from({ length: 120 }, (_, i) => `Zin ${i} gaat over de knie en geen koorts.`).join(' ');
+  it.each([
+    ['sentences', sentences],
+    ['one sentence without marks', Array.from({ length: 300 }, (_, i) => `knie pijn ${i} geen koorts niet`).join(' ')],
+    ['no spaces at all', Array.from({ length: 5000 }, (_, i) => String.fromCharCode(97 + ((i * 7919) % 9973) % 26)).join('')],
+  ])('covers every character, no window over the size, each (after the first) starting at a sentence or word (%s)', (_name, text) => {
+    const windows = windowsOf(text, 400);
+    expect(windows.length).toBeGreaterThan(1);
+    let covered = 0;
+    let from = 0;
+    for (const w of windows) {
+      expect(w.length).toBeLessThanOrEqual(400);
+      const at = text.indexOf(w, from);
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(at).toBeLessThanOrEqual(covered);
+      covered = Math.max(covered, at + w.length);
+      from = at + 1;
+    }
+    expect(covered).toBe(text.length);
+  });
+
+  it('keeps "geen koorts" together: no window opens or closes inside a sentence that fits', () => {
+    for (const w of windowsOf(sentences, 400)) {
+      expect(w.trimStart()).toMatch(/^Zin \d+/);
+      expect(w.trimEnd()).toMatch(/koorts\.$/);
+    }
   });
 });
 

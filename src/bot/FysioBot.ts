@@ -147,8 +147,8 @@ export class FysioBot extends ActivityHandler {
     if (activity.type !== ActivityTypes.Message) return;
     const memory = await this.deps.memory.get(context, newMemory()).catch(() => newMemory());
     const locale = await this.localeOf(context, memory).catch(() => resolveLocale(activity.locale, this.deps.defaultLocale));
-    const text = typeof activity.text === 'string' ? activity.text.slice(0, this.deps.maxMessageChars) : '';
-    const flag = this.deps.router.exactIntent(text) ? undefined : safety.check(text);
+    const full = typeof activity.text === 'string' ? activity.text : '';
+    const flag = this.deps.router.exactIntent(full.slice(0, this.deps.maxMessageChars)) ? undefined : safety.check(full);
     if (flag) {
       for (const reply of safety.alarm(flag.tier, { ...memory }, locale)) await this.send(context, reply, locale);
       this.rememberAlarm(context, flag.tier);
@@ -209,14 +209,14 @@ export class FysioBot extends ActivityHandler {
     const memory = await this.deps.memory.get(context, newMemory());
     this.offerOnlyWhatIsAllowed(context, memory);
     const activity = context.activity;
-    if (typeof activity.text === 'string' && activity.text.length > this.deps.maxMessageChars) {
-      activity.text = activity.text.slice(0, this.deps.maxMessageChars);
-    }
+    const full = typeof activity.text === 'string' ? activity.text : '';
+    if (full.length > this.deps.maxMessageChars) activity.text = full.slice(0, this.deps.maxMessageChars);
     const text = typeof activity.text === 'string' ? activity.text : '';
     const command = this.deps.router.exactIntent(text);
     const { composer, renderer, safety } = this.deps;
     // A red flag outranks everything: any topic, any running flow, even a person holding the chat.
-    const flag = command ? undefined : safety.check(text);
+    // Read in the whole message: the router and the dialogs see only its first MAX_MESSAGE_CHARS.
+    const flag = command ? undefined : safety.check(full);
     // Checked once: the dialogs and the responder use this result.
     setTurnSafety(context, flag);
 

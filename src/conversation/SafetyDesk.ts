@@ -6,6 +6,21 @@ import type { Reply } from './Reply';
 import type { ReplyComposer } from './ReplyComposer';
 
 /**
+ * How much of a message is read for red flags: more than a patient writes in one message on any
+ * channel (WhatsApp carries 4,096 characters, the web chat MAX_MESSAGE_CHARS); the bound keeps a
+ * forged request from costing more than about 0.1 s.
+ */
+export const SAFETY_SCAN_CHARS = 16_000;
+
+/**
+ * A longer message is read in windows of this size, each starting half a window after the one
+ * before: the detector weighs a whole sentence at once, which on one long unpunctuated text
+ * costs more than linear time, and signs a story tells within half a window of each other still
+ * meet in one window.
+ */
+const SAFETY_WINDOW_CHARS = 2_000;
+
+/**
  * Where a red flag meets the conversation: the check that runs before anything else on every
  * message, the tier's instruction, the tier remembered for the rest of the conversation, and
  * what that memory changes later (a reminder with each answer; no booking after 112, crisis or
@@ -15,11 +30,19 @@ export class SafetyDesk {
   constructor(private readonly detector: RedFlagDetector, private readonly composer: ReplyComposer) {}
 
   /**
-   * The message's most urgent red flag, if any. Run once per message: the bot passes the result
-   * on to the responder, the dialogs (turn state) and the router (`safetyChecked`).
+   * The message's most urgent red flag, if any. Run once per message, on the whole message as
+   * the channel delivered it (up to {@link SAFETY_SCAN_CHARS}), not on the part the router
+   * reads: a long story may say what is wrong only at its end. The bot passes the result on to
+   * the responder, the dialogs (turn state) and the router (`safetyChecked`).
    */
   check(text: string): RedFlag | undefined {
-    return text ? this.detector.detect(text) : undefined;
+    if (!text) return undefined;
+    let found: RedFlag | undefined;
+    for (const part of windowsOf(text.slice(0, SAFETY_SCAN_CHARS), SAFETY_WINDOW_CHARS)) {
+      const flag = this.detector.detect(part);
+      if (flag && (!found || moreUrgent(found.tier, flag.tier) !== found.tier)) found = flag;
+    }
+    return found;
   }
 
   /** The topic to answer for `topic`, after the topic guards of emergency.yaml. */
@@ -85,4 +108,43 @@ export class SafetyDesk {
     out[0] = { ...out[0], text: `${out[0].text}\n${this.composer.reminder(locale, tier)}` };
     return out;
   }
+}
+
+/**
+ * The text in overlapping windows of at most `size` characters. A window starts after a
+ * sentence's end where one lies in its first quarter, else after a space, and ends likewise in
+ * its last quarter, so that it neither opens with "koorts" of "geen | koorts" nor closes with
+ * "koorts heb ik" of "koorts heb ik | niet".
+ */
+export function windowsOf(text: string, size: number): string[] {
+  if (text.length <= size) return [text];
+  const quarter = Math.floor(size / 4);
+  const out: string[] = [];
+  for (let start = 0; ; ) {
+    if (start + size >= text.length) {
+      out.push(text.slice(start));
+      return out;
+    }
+    const end = boundaryBefore(text, start + size, quarter);
+    out.push(text.slice(start, end));
+    start = boundaryAfter(text, start + 2 * quarter, quarter);
+  }
+}
+
+/** The first place in [at, at + reach) just after a sentence's end, else after a space, else `at`. */
+function boundaryAfter(text: string, at: number, reach: number): number {
+  const part = text.slice(at, at + reach);
+  const sentence = /[.!?\n]\s*/.exec(part);
+  if (sentence) return at + sentence.index + sentence[0].length;
+  const space = part.indexOf(' ');
+  return space >= 0 ? at + space + 1 : at;
+}
+
+/** The last place in (at - reach, at] just after a sentence's end, else at a space, else `at`. */
+function boundaryBefore(text: string, at: number, reach: number): number {
+  const part = text.slice(at - reach, at);
+  const marks = [...part.matchAll(/[.!?\n]/g)];
+  if (marks.length) return at - reach + marks[marks.length - 1].index + 1;
+  const space = part.lastIndexOf(' ');
+  return space >= 0 ? at - reach + space : at;
 }
