@@ -84,7 +84,8 @@ export abstract class BaseDialog extends ComponentDialog {
       words: this.deps.answers,
       synonymsOf: (value) => this.yesNoSynonyms().get(value),
       roleOf: (value) => this.roleOf(value),
-      retryText: async (context, attempts) => this.t(await this.locale(context), attempts >= 3 ? 'booking.choiceHelp' : 'booking.choiceRetry'),
+      retryText: async (context, attempts, unsure) =>
+        this.t(await this.locale(context), unsure ? 'booking.choiceUnsure' : attempts >= 3 ? 'booking.choiceHelp' : 'booking.choiceRetry'),
     });
     prompt.style = ListStyle.suggestedAction;
     // Numbers and positions are read by AnswerWords; botbuilder's own number recognizer would take

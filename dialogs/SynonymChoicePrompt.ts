@@ -11,8 +11,11 @@ export interface TypedAnswers {
   synonymsOf(value: string): string[] | undefined;
   /** Whether a choice's value is the yes or the no of its question ("Ja", "Bevestigen"; "Nee"). */
   roleOf(value: string): 'yes' | 'no' | undefined;
-  /** The line before the choices are shown again, after `attempts` answers that were not understood. */
-  retryText(context: TurnContext, attempts: number): Promise<string>;
+  /**
+   * The line before the choices are shown again, after `attempts` answers that were not
+   * understood, or after a yes-or-no question was answered with doubt (`unsure`).
+   */
+  retryText(context: TurnContext, attempts: number, unsure?: boolean): Promise<string>;
 }
 
 /**
@@ -35,6 +38,10 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     const text = context.activity.text ?? '';
     const labels = choices.map((c) => c.value);
     const roles = { yes: labels.findIndex((v) => this.typed.roleOf(v) === 'yes'), no: labels.findIndex((v) => this.typed.roleOf(v) === 'no') };
+    // Doubt is no answer to a question with a yes (least of all a screening question's no, or the summary's "Bevestigen"): asked again.
+    const unsure = roles.yes >= 0 && this.typed.words.isUnsure(text);
+    (state as UnsureState).unsure = unsure;
+    if (unsure) return { succeeded: false };
     const index = this.typed.words.choose(text, labels, { yes: roles.yes >= 0 ? roles.yes : undefined, no: roles.no >= 0 ? roles.no : undefined });
     const folded = fold(text);
     const bySynonym = index ?? choices.findIndex((c) => (c.synonyms ?? []).some((x) => fold(x) === folded));
@@ -46,7 +53,7 @@ export class SynonymChoicePrompt extends ChoicePrompt {
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     if (isRetry && !options.retryPrompt) {
       const attempts = (state as { attemptCount?: number }).attemptCount ?? 1;
-      const text = await this.typed.retryText(context, attempts);
+      const text = await this.typed.retryText(context, attempts, (state as UnsureState).unsure);
       const prompt = typeof options.prompt === 'object' ? options.prompt : { type: 'message', text: options.prompt };
       // The question again below the line, with its buttons; a summary's card is not repeated.
       const retryPrompt = { ...prompt, text: `${text}\n\n${prompt.text ?? ''}`.trim(), attachments: undefined };
@@ -54,4 +61,9 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     }
     return super.onPrompt(context, state, options, isRetry);
   }
+}
+
+/** The prompt's state, with whether the last answer was doubt rather than a choice. */
+interface UnsureState {
+  unsure?: boolean;
 }

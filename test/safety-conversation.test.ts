@@ -223,6 +223,13 @@ describe('an alarm outranks any running flow', () => {
     expect(r[6].text).toMatch(/Zelfmoordlijn 1813/);
   });
 
+  it.each(['waar was ik gebleven', 'waar zijn we gebleven'])('"%s" in the middle of a booking is no farewell: no crisis text, the booking goes on', async (text) => {
+    const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', text, 'Links']);
+    expect(r[3].text).not.toMatch(/113|Zelfmoordpreventie/);
+    expect(r[3].text).toMatch(/Aan welke kant/);
+    expect(r[4].text).toMatch(/Sinds wanneer/);
+  });
+
   it('a request for a person in progress stops at a red flag', async () => {
     const r = await converse(testAdapterFor(practices.NL), ['ik wil iemand spreken', MESSAGES.now]);
     expect(r[0].text).toMatch(/terugbel/);

@@ -50,6 +50,28 @@ describe('the booking confirmation typed, with every yes word', () => {
   });
 });
 
+describe('doubt at a yes-or-no question is asked again, never read as a no or a yes', () => {
+  it.each(LOCALES.flatMap((l) => ['weet ik niet precies', 'geen idee', 'ik twijfel', 'misschien'].map((w) => [l, w] as const)))(
+    '%s: "%s" at the first screening question', async (locale, answer) => {
+      const first = questions[locale].questions[0].text;
+      const before = toSlots(locale).slice(0, 6);
+      const r = await talk(locale, [...before, answer, no(locale)]);
+      expect(r[r.length - 3].text).toContain(first);
+      const again = r[r.length - 2];
+      expect(again.text).toMatch(/^Twijfel je\?/);
+      expect(again.text).toContain(first);
+      // Only a no goes on to the next question.
+      expect(r[r.length - 1].text).toContain(questions[locale].questions[1].text);
+    },
+  );
+
+  it.each(LOCALES)('%s: "klopt dat?" at the summary asks again instead of booking', async (locale) => {
+    const r = await talk(locale, [...toSlots(locale), 'de eerste', ...details(locale), 'klopt dat?']);
+    expect(r[r.length - 2].text).toMatch(/Klopt dit\?/);
+    expect(r[r.length - 1].text).not.toMatch(/bevestigd/);
+  });
+});
+
 describe('yes and no typed at a question', () => {
   it.each(LOCALES.flatMap((l) => ['ja', 'jep', 'klopt', 'ok', 'oké', 'akkoord', 'goed', 'prima', 'jazeker', 'zeker', 'doe maar'].map((w) => [l, w] as const)))(
     '%s: "%s" at the consent question is a yes', async (locale, word) => {

@@ -33,6 +33,7 @@ export class AnswerWords {
   private readonly skip: Set<string>;
   private readonly changeTriggers: Set<string>;
   private readonly questionWords: Set<string>;
+  private readonly unsure: string[];
   private readonly changeWords = new Map<string, ChangeableField>();
   private readonly complaintWords = new Map<(typeof COMPLAINT_WORDS)[number], string[]>();
 
@@ -47,6 +48,7 @@ export class AnswerWords {
     this.skip = list('skip');
     this.changeTriggers = list('change.trigger');
     this.questionWords = list('questionWords');
+    this.unsure = [...list('unsure')].filter(Boolean);
     for (const p of POSITIONS) for (const w of list(`positions.${p}`)) this.positions.set(w, p);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on ("linker*", "*knie*").
@@ -71,6 +73,16 @@ export class AnswerWords {
       if (this.no.has(head) && !rest.some((w) => this.yes.has(w) && w !== 'goed')) return 'no';
     }
     return undefined;
+  }
+
+  /**
+   * A patient who does not know, or asks back, instead of answering yes or no: "weet ik niet",
+   * "geen idee" (whose "niet" and "geen" must not count as a no), "klopt dat?" (which is no yes).
+   */
+  isUnsure(text: string): boolean {
+    if (text.trim().endsWith('?')) return true;
+    const t = ` ${fold(text)} `;
+    return this.unsure.some((phrase) => t.includes(` ${phrase} `));
   }
 
   /** A message that asks something: a question mark, or a question word first ("hoe lang duurt het"). */
