@@ -72,14 +72,25 @@ export class SlotDialog extends BaseDialog {
     if (index === offered.length) return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: true } satisfies SlotOptions);
     if (index === offered.length + 1) return this.nextPage(step);
 
-    const query = this.deps.dateParser.parse(text);
-    if (query) {
+    const parsed = this.deps.dateParser.parse(text);
+    if (parsed) {
       const tz = this.deps.knowledge.practice.timeZone;
+      // "na vier uur" or "om 14.00" after "donderdag": a time alone narrows the day asked for
+      // before, instead of searching the whole agenda again (which offered Monday).
+      const timeOnly = !parsed.date && !parsed.fromDate && parsed.weekday === undefined;
+      const query: SlotQuery = timeOnly ? { date: o.query.date, fromDate: o.query.fromDate, weekday: o.query.weekday, ...parsed } : parsed;
       const onDay = (s: NonNullable<SlotResult['slot']>) => isoDate(toLocal(new Date(s.start), tz)) === query.date;
       const timed = query.atMinutes !== undefined || query.afterMinutes !== undefined || query.beforeMinutes !== undefined || query.partOfDay;
       // "die van dinsdag": the one offered slot on that day.
       const sameDay = query.date && !timed ? offered.filter((x) => x.slot && onDay(x.slot)) : [];
       if (sameDay.length === 1) return step.endDialog({ slot: sameDay[0].slot } satisfies SlotResult);
+      // "14:00", "die van 14:00 graag": the one offered slot at that time (on that day, when one is said).
+      const minutes = (s: NonNullable<SlotResult['slot']>) => {
+        const local = toLocal(new Date(s.start), tz);
+        return local.hour * 60 + local.minute;
+      };
+      const atTime = query.atMinutes !== undefined ? offered.filter((x) => x.slot && minutes(x.slot) === query.atMinutes && (!query.date || onDay(x.slot))) : [];
+      if (atTime.length === 1) return step.endDialog({ slot: atTime[0].slot } satisfies SlotResult);
       // "dinsdag 14:45" when that very time is free: taken at once (the summary still asks to confirm).
       if (query.date && query.atMinutes !== undefined) {
         const [nearest] = await this.deps.availability.find({ date: query.date, atMinutes: query.atMinutes }, 1);

@@ -139,6 +139,37 @@ describe('times typed as patients write them', () => {
     }
   });
 
+  it.each<[Locale, string, string, (hour: number) => boolean]>([
+    ['nl-NL', 'donderdag', 'na vier uur', (h) => h >= 16],
+    ['nl-BE', 'volgende week dinsdag', 'liefst in de namiddag', (h) => h >= 12 && h < 17],
+  ])('%s: "%s", then "%s": the time narrows that day, not the whole agenda', async (locale, day, time, ok) => {
+    const r = await talk(locale, [...toSlots(locale), day, time]);
+    const first = r[r.length - 2].actions.filter((x) => /–/.test(x));
+    const dayOf = (label: string) => label.replace(/\s+\d{2}:\d{2}.*$/, '');
+    const options = r[r.length - 1].actions.filter((x) => /–/.test(x));
+    expect(options.length).toBeGreaterThan(0);
+    for (const o of options) {
+      expect(dayOf(o)).toBe(dayOf(first[0]));
+      expect(ok(Number(/(\d{2}):\d{2}/.exec(o)![1]))).toBe(true);
+    }
+  });
+
+  it.each(LOCALES)('%s: typing the time of an offered slot ("14:00", "die van 14:00 graag") takes it', async (locale) => {
+    const r = await talk(locale, [...toSlots(locale), 'donderdag']);
+    const second = r[r.length - 1].actions.filter((x) => /–/.test(x))[1];
+    const time = /(\d{2}:\d{2})/.exec(second)![1];
+    for (const typed of [time, `die van ${time} graag`]) {
+      const again = await talk(locale, [...toSlots(locale), 'donderdag', typed, ...details(locale), 'ja']);
+      expect(again[again.length - 1 - details(locale).length - 1].text).toMatch(/voor- en achternaam/);
+      const reference = /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(again[again.length - 1].text)![1];
+      const booked = (await appOf(locale).database.bookings.findByReference(reference))!;
+      const local = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(booked.start);
+      expect(local).toBe(`donderdag ${time}`);
+      // Free again for the next way of typing it.
+      await appOf(locale).database.bookings.cancel(reference, new Date(TEST_NOW));
+    }
+  });
+
   it('nl-NL: "dinsdag 14:45", free, is taken at once and the details follow', async () => {
     const r = await talk('nl-NL', [...toSlots('nl-NL'), 'dinsdag 14:45']);
     expect(r[r.length - 1].text).toMatch(/voor- en achternaam/);
