@@ -71,17 +71,19 @@ export abstract class InterruptibleDialog extends BaseDialog {
       return innerDc.cancelAllDialogs();
     }
     const decision = router.route(text, { locale, safetyChecked: true });
-    if (exact === 'handoff') {
-      await innerDc.cancelAllDialogs();
-      return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });
-    }
     // A FAQ question mid-flow is answered; an answer to the question on screen never is. At a
     // choice, what the choice understands ("mijn rechterknie") is an answer; otherwise only a
     // message that asks something is taken for a question ("al een half jaar" is not one).
     const freeText = FREE_TEXT_PROMPTS.has(active?.id ?? '');
     const labels = ((active?.state as { options?: { choices?: ({ value: string } | string)[] } } | undefined)?.options?.choices ?? [])
       .map((c) => (typeof c === 'string' ? c : c.value));
-    const answersChoice = labels.length > 0 && this.deps.answers.choose(text, labels) !== undefined;
+    const answersChoice = labels.length > 0 && (this.deps.answers.choose(text, labels) !== undefined || this.deps.answers.isYesOrNo(text));
+    // "ik wil een mens spreken" at a choice is a request for a person, as the word "medewerker"
+    // is; at a free-text question (a name, the complaint) only the exact words count.
+    if (exact === 'handoff' || (decision.intent === 'handoff' && !freeText && !answersChoice)) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });
+    }
     const asks = text.includes('?') || (!freeText && this.deps.answers.isQuestion(text));
     if (decision.intent === 'faq' && decision.topic && !answersChoice && asks) {
       await this.send(context, { text: composer.answer(decision.topic, locale).text }, locale);

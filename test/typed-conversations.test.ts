@@ -244,6 +244,23 @@ describe('no dead ends: three slips in each field', () => {
   });
 });
 
+describe('a person asked for in the patient\'s own words, in the middle of a booking', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik wil een mens spreken'],
+    ['nl-NL', 'kan ik een echt persoon spreken'],
+    ['nl-BE', 'geen robot aub, ik wil iemand aan de lijn'],
+  ])('%s: "%s" at the joint question starts the handoff', async (locale, text) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', text]);
+    expect(r[2].text).not.toMatch(/begreep ik niet/);
+    expect(r[2].text).toMatch(/terugbel|medewerker/);
+  });
+
+  it('nl-NL: a name that says "mens" at the name question is a name, not a request for a person', async () => {
+    const r = await talk('nl-NL', [...toSlots('nl-NL'), 'de eerste', 'Ine Mens']);
+    expect(r[r.length - 1].text).toMatch(/geboortedatum/);
+  });
+});
+
 describe('no dead ends: back, later, change one answer, a question in between', () => {
   it.each(LOCALES)('%s: "terug" goes one question back, and the answer can be given again', async (locale) => {
     const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'terug', 'heup', 'links']);

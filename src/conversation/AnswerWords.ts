@@ -75,6 +75,12 @@ export class AnswerWords {
     return undefined;
   }
 
+  /** The whole message is a way of saying yes or no ("liever niet", "ja hoor"), nothing more. */
+  isYesOrNo(text: string): boolean {
+    const t = fold(text);
+    return this.yes.has(t) || this.no.has(t);
+  }
+
   /**
    * A patient who does not know, or asks back, instead of answering yes or no: "weet ik niet",
    * "geen idee" (whose "niet" and "geen" must not count as a no), "klopt dat?" (which is no yes).
