@@ -367,6 +367,74 @@ describe('red-flag detection (src/safety)', () => {
     expect(tierOf(text)).toBeNull();
   });
 
+  // Round 5: the families the fifth audit set missed, in wordings of our own (not its sentences).
+  it.each<[string, Tier]>([
+    ['de snee in mijn been gutst, er staat al een plas onder de stoel', '112'],
+    ['ik neem sintrom en mijn neus bloedt nu al een half uur, het stopt niet', '112'],
+    ['oma zakte zomaar neer aan tafel, ze is grauw en klam', '112'],
+    ['ik lag plots op de vloer van de badkamer en weet niet meer hoe ik daar kwam', '112'],
+    ['had gisteren nog een wegraking in de winkel', '112'],
+    ['mijn zinnen kloppen niet meer en mijn rechterhand doet raar', '112'],
+    ['ik kan niet op mijn woorden komen sinds vanmorgen', '112'],
+    ['hij zegt opeens enkel nog gekke klanken', '112'],
+    ['mijn mond voelt doof aan de linkerkant', '112'],
+    ['ik voel mijn linkerkant bijna niet, arm en been', '112'],
+    ['zijn rechterzijde hangt en hij glijdt van zijn stoel', '112'],
+    ['ik zie plots alles dubbel en mijn arm is zwaar', '112'],
+    ['mijn buurman ligt in de gang en ik krijg geen antwoord meer van hem', '112'],
+    ['al weken somber door mijn knie, ik wil echt niet meer', 'crisis'],
+    ['ik overweeg met opzet tegen een vrachtwagen te sturen', 'crisis'],
+    ['misschien knijp ik er binnenkort voorgoed tussenuit', 'crisis'],
+    ['voor mijn kinderen is het makkelijker als ik er nooit meer ben', 'crisis'],
+    ['ik smeek god elke nacht om me eindelijk te halen', 'crisis'],
+    ['ik verlang naar huis naar de hemel, ik ben zo op', 'crisis'],
+    ['ik weet niet of mijn leven met die heup nog zin heeft', 'crisis'],
+    ['ik heb zin om onder een tram te stappen', 'crisis'],
+    ['ik kerf met een scheermesje in mijn dij als het te veel wordt', 'crisis'],
+    ['ik ben weer begonnen met krassen', 'crisis'],
+    ['ik sla mezelf kapot als de pijn opkomt', 'crisis'],
+    ['hij zegt dat hij al zijn slaappillen slikt als het niet beter wordt', 'crisis'],
+    ['ik heb er een hele doos van liggen, wat als ik al mijn pijnstillers tegelijk neem', 'crisis'],
+    ['ik slik bewust veel meer tramadol, het kan me niks schelen wat ervan komt', 'crisis'],
+    ['ik heb uren op de spoorbrug gezeten en in het water gestaard', 'crisis'],
+    ['de dokter wil geen euthanasie, dan regel ik het zelf wel', 'crisis'],
+    ['mijn oom zegt laat me gaan en neemt zijn pillen niet meer', 'crisis'],
+    ['of ik er volgende maand nog ben weet ik niet, ik ben alles zo beu', 'crisis'],
+    ['mijn zus heeft afscheid genomen van al haar vrienden en zegt dat ze het zelf wel gaat regelen', 'crisis'],
+    ['ik schenk mijn spaarcenten aan mijn zoon, ik heb niks meer nodig', 'crisis'],
+    ['er loopt zomaar urine uit sinds gisteren en mijn rug doet pijn', 'now'],
+    ['mama is gevallen en weigert nu te staan', 'now'],
+    ['zijn knie is vuurrood en hij wil niks meer eten', 'now'],
+    ['mijn enkel is warm en staat strak sinds een insectenbeet', 'now'],
+    ['mijn benen voelen als rubber sinds vanochtend en mijn onderrug doet zeer', 'now'],
+    ['bij het vegen na het plassen voel ik bijna niks daar beneden', 'now'],
+    ['mijn schouder schoot ineens uit de kom', 'now'],
+    ['ik ben aan het vermageren en lig elke nacht wakker van mijn heup', 'soon'],
+    ['nachtzweten en al vijf kilo eraf zonder reden', 'soon'],
+    ['de pijn in mijn dij houdt in bed niet op en ik val af', 'soon'],
+    ['ik heb 37,8 en al mijn gewrichten doen zeer', 'soon'],
+  ])('fifth audit family: "%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
+  it.each([
+    'mijn ribben doen pijn als ik erop druk sinds het fitnessen, is dat een kneuzing?',
+    'na de operatie was mijn knie ontstoken, maar al een jaar is alles rustig. mag ik fietsen?',
+    'mijn broer had een longembolie, maar dat is lang geleden. moet ik opletten?',
+    'ik las ergens dat je met koorts en een dikke knie naar de dokter moet, klopt dat?',
+    'bijna flauwgevallen bij het bloedprikken, nu gaat het weer. mag ik oefenen?',
+    'ik geef geld aan het goede doel, mag ik mijn fysio aftrekken?',
+    'ik woon alleen, kunnen jullie aan huis komen?',
+    'ik heb wat bloed aan mijn knie van een schaafwonde, het is al gestopt',
+    'ik wil graag afvallen voor mijn knie, helpt dat?',
+    'ik wil jullie nog bedanken voor de fijne behandelingen',
+    'mijn kat gaat naar de buren als ik geopereerd word',
+    'ik twijfel of ik nog verder wil met zwemmen',
+    'mijn dochter zegt dat mijn knie er gezwollen uitziet, is dat artrose?',
+  ])('fifth audit family, no alarm: "%s"', (text) => {
+    expect(tierOf(text)).toBeNull();
+  });
+
   it('reads a past marker the phrase only skips over, and a past that denies the sign as new', () => {
     expect(tierOf('mijn vader heeft vroeger een trombose gehad')).toBeNull();
     expect(tierOf('mijn vader heeft een trombose gehad')).toBe('now');
