@@ -402,6 +402,8 @@ describe('red-flag detection (src/safety)', () => {
     ['of ik er volgende maand nog ben weet ik niet, ik ben alles zo beu', 'crisis'],
     ['mijn zus heeft afscheid genomen van al haar vrienden en zegt dat ze het zelf wel gaat regelen', 'crisis'],
     ['ik schenk mijn spaarcenten aan mijn zoon, ik heb niks meer nodig', 'crisis'],
+    ['ik wil ermee ophouden, met het leven bedoel ik', 'crisis'],
+    ['ik sta al een uur op de brug en staar naar het water, ik woon alleen', 'crisis'],
     ['er loopt zomaar urine uit sinds gisteren en mijn rug doet pijn', 'now'],
     ['mama is gevallen en weigert nu te staan', 'now'],
     ['zijn knie is vuurrood en hij wil niks meer eten', 'now'],
@@ -431,6 +433,11 @@ describe('red-flag detection (src/safety)', () => {
     'mijn kat gaat naar de buren als ik geopereerd word',
     'ik twijfel of ik nog verder wil met zwemmen',
     'mijn dochter zegt dat mijn knie er gezwollen uitziet, is dat artrose?',
+    'ik voel me wat somber, ik wil niet meer naar de sportschool',
+    'ik lag plots op de grond na het struikelen over de mat, mijn knie doet pijn',
+    'alles is geregeld voor de operatie, ik wil jullie nog bedanken',
+    'ik heb lang op het balkon gezeten en naar de zee gekeken, heerlijk',
+    'moet ik afvallen voor mijn knie? ik heb s nachts pijn',
   ])('fifth audit family, no alarm: "%s"', (text) => {
     expect(tierOf(text)).toBeNull();
   });
