@@ -404,6 +404,20 @@ describe('red-flag detection (src/safety)', () => {
     ['ik schenk mijn spaarcenten aan mijn zoon, ik heb niks meer nodig', 'crisis'],
     ['ik wil ermee ophouden, met het leven bedoel ik', 'crisis'],
     ['ik sta al een uur op de brug en staar naar het water, ik woon alleen', 'crisis'],
+    // Crisis families audit5 had only the net for, now by rule as well.
+    ['als ik dood ben is dat voor iedereen een verlossing', 'crisis'],
+    ['ik wil gaan slapen tot alles voorbij is', 'crisis'],
+    ['had ik na die val maar nooit meer wakker geworden', 'crisis'],
+    ['ik heb een strop besteld en weet precies waarvoor', 'crisis'],
+    ['soms denk ik dat het makkelijker is om dood te zijn', 'crisis'],
+    ['ik denk de hele tijd over sterven', 'crisis'],
+    ['jullie moeten me niet meer inplannen, ik heb een plan gemaakt', 'crisis'],
+    ['mijn moeder zegt dat we niet moeten treuren, ze heeft vrede met haar einde', 'crisis'],
+    ['ik zat gisteren met een scheermesje aan mijn polsen', 'crisis'],
+    ['ik hou het allemaal niet meer vol en slik straks alles op wat ik heb liggen', 'crisis'],
+    ['ik ben zo op, ik wil dat alles stopt, voorgoed', 'crisis'],
+    ['een doos slaappillen en een fles whisky, vanavond', 'crisis'],
+    ['mijn pillen heb ik niet meer nodig, over een week ben ik er toch niet meer', 'crisis'],
     ['er loopt zomaar urine uit sinds gisteren en mijn rug doet pijn', 'now'],
     ['mama is gevallen en weigert nu te staan', 'now'],
     ['zijn knie is vuurrood en hij wil niks meer eten', 'now'],
@@ -438,6 +452,10 @@ describe('red-flag detection (src/safety)', () => {
     'alles is geregeld voor de operatie, ik wil jullie nog bedanken',
     'ik heb lang op het balkon gezeten en naar de zee gekeken, heerlijk',
     'moet ik afvallen voor mijn knie? ik heb s nachts pijn',
+    'ik denk vaak aan de dood van mijn man, helpt wandelen tegen verdriet?',
+    'mijn vader had vrede met het einde van zijn voetbalcarriere',
+    'ik neem alles in wat de dokter voorschrijft',
+    'mag ik mijn pijnstillers met een glas wijn innemen?',
   ])('fifth audit family, no alarm: "%s"', (text) => {
     expect(tierOf(text)).toBeNull();
   });
