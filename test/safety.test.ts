@@ -429,6 +429,9 @@ describe('red-flag detection (src/safety)', () => {
     ['nachtzweten en al vijf kilo eraf zonder reden', 'soon'],
     ['de pijn in mijn dij houdt in bed niet op en ik val af', 'soon'],
     ['ik heb 37,8 en al mijn gewrichten doen zeer', 'soon'],
+    // Pain on pressing sets the chest wall apart only without another sign.
+    ['mijn borst doet pijn als ik erop druk en ik zweet en ben misselijk', '112'],
+    ['bijna flauwgevallen in de sauna en nu pijn op de borst', '112'],
   ])('fifth audit family: "%s" → %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });
