@@ -429,6 +429,15 @@ describe('red-flag detection (src/safety)', () => {
     ['nachtzweten en al vijf kilo eraf zonder reden', 'soon'],
     ['de pijn in mijn dij houdt in bed niet op en ik val af', 'soon'],
     ['ik heb 37,8 en al mijn gewrichten doen zeer', 'soon'],
+    // Other patients' words for the same signs.
+    ['mijn man is bezwijmd in de douche', '112'],
+    ['mijn vader slaat wartaal uit sinds vanmiddag', '112'],
+    ['ik bloed als een rund uit mijn knie na de val', '112'],
+    ['ik wil weg uit dit leven', 'crisis'],
+    ['soms wens ik dat ik gewoon kon verdwijnen', 'crisis'],
+    ['ik heb geen goesting meer om te leven', 'crisis'],
+    ['ik ga mij iets aandoen', 'crisis'],
+    ['ik wil bij mijn overleden vrouw zijn', 'crisis'],
     // Pain on pressing sets the chest wall apart only without another sign.
     ['mijn borst doet pijn als ik erop druk en ik zweet en ben misselijk', '112'],
     ['bijna flauwgevallen in de sauna en nu pijn op de borst', '112'],
@@ -459,6 +468,9 @@ describe('red-flag detection (src/safety)', () => {
     'mijn vader had vrede met het einde van zijn voetbalcarriere',
     'ik neem alles in wat de dokter voorschrijft',
     'mag ik mijn pijnstillers met een glas wijn innemen?',
+    'ik heb geen goesting meer in de oefeningen',
+    'ik heb me iets aangedaan aan mijn knie bij het sporten',
+    'ik wens dat mijn pijn kon verdwijnen',
   ])('fifth audit family, no alarm: "%s"', (text) => {
     expect(tierOf(text)).toBeNull();
   });
