@@ -105,17 +105,20 @@ describe('what the net learns from', () => {
   });
 });
 
-describe('the wordings written after reading the fourth audit set', () => {
+describe('the wordings written after reading an audit set', () => {
   const words = (t: string) => t.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+/g) ?? [];
   const runs = (t: string) => {
     const w = words(t);
     return w.slice(0, Math.max(0, w.length - 4)).map((_, i) => w.slice(i, i + 5).join(' '));
   };
   // Its families, never its sentences: no five of its words in a row.
-  it('take no five words in a row from any of its messages', () => {
-    const audit = new Set(loadSafetyTable('test/eval/audit4/redflags-audit4.jsonl').flatMap((e) => runs(e.text)));
-    const ours = [...(kb.crisisExamples!.crisis['redflags-audit4'] ?? []), ...(kb.crisisExamples!.notCrisis['redflags-audit4'] ?? [])];
-    expect(ours.length).toBeGreaterThan(100);
+  it.each([
+    ['redflags-audit4', 'test/eval/audit4/redflags-audit4.jsonl', 100],
+    ['redflags-audit5', 'test/eval/audit5/redflags-audit5.jsonl', 30],
+  ])('%s: take no five words in a row from any of its messages', (group, file, atLeast) => {
+    const audit = new Set(loadSafetyTable(file).flatMap((e) => runs(e.text)));
+    const ours = [...(kb.crisisExamples!.crisis[group] ?? []), ...(kb.crisisExamples!.notCrisis[group] ?? [])];
+    expect(ours.length).toBeGreaterThan(atLeast);
     expect(ours.filter((t) => runs(t).some((r) => audit.has(r)))).toEqual([]);
   });
 });

@@ -60,6 +60,9 @@ export const SAFETY_TABLES: { name: string; file: string }[] = [
   // The fourth blind set, scored once with the crisis net (112 45/53, crisis 60/86, now 65/70,
   // soon 38/42, false alarms 2/188), then opened for round 4: a development set since.
   { name: 'audit4 (development since round 4)', file: join(HERE, 'audit4', 'redflags-audit4.jsonl') },
+  // The fifth blind set, scored once after round 4 (112 43/55, crisis 67/90, now 63/70, soon
+  // 34/40, false alarms 6/170), then opened for round 5: a development set since.
+  { name: 'audit5 (development since round 5)', file: join(HERE, 'audit5', 'redflags-audit5.jsonl') },
 ];
 
 /**
@@ -69,7 +72,6 @@ export const SAFETY_TABLES: { name: string; file: string }[] = [
  * blind set is written for the next round.
  */
 export const BLIND_TABLES: { name: string; file: string }[] = [
-  { name: 'redflags-audit5 (blind, never tuned on)', file: join(HERE, 'audit5', 'redflags-audit5.jsonl') },
   // The sixth, by another writer (6 December 2026), scored once before round 4 and once after.
   { name: 'redflags-audit6 (blind, never tuned on)', file: join(HERE, 'audit6', 'redflags-audit6.jsonl') },
   { name: 'routing-audit3 (blind ordinary questions)', file: join(HERE, 'audit6', 'routing-audit3.jsonl') },
