@@ -43,6 +43,12 @@ describe('red-flag detection (src/safety)', () => {
     ['ik heb s nachts veel pijn in mijn heup en ben 6 kilo afgevallen zonder dieet', 'soon'],
     ['ik had vroeger prostaatkanker en nu heb ik nieuwe pijn in mijn heup', 'soon'],
     ['ik heb wat koorts en pijn in mijn gewrichten', 'soon'],
+    // "zonder" before "dieet" denies the diet, not the weight loss.
+    ['ik ben aan het afvallen zonder dieet en lig s nachts wakker van mijn knie', 'soon'],
+    // Much more medicine than allowed, taken, on purpose or not: a doctor now.
+    ['ik heb vanochtend 20 paracetamols ingenomen', 'now'],
+    ['mijn man heeft per ongeluk een dubbele dosis tramadol geslikt', 'now'],
+    ['ons moeder heeft een heel doosje slaappillen opgegeten', 'now'],
   ])('"%s" is tier %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });
@@ -60,6 +66,8 @@ describe('red-flag detection (src/safety)', () => {
     'mijn benen zijn slap na een lange wandeling',
     'ik ben een paar jaar geleden gevallen en had toen mijn enkel gebroken, nu doet mijn knie pijn',
     'mag ik sporten met knieartrose?',
+    'ik heb vandaag drie keer twee paracetamol genomen, zoals de huisarts zei',
+    'hoeveel ibuprofen mag ik per dag nemen voor mijn knie?',
   ])('"%s" is no red flag', (text) => {
     expect(tierOf(text)).toBeNull();
   });
