@@ -167,6 +167,17 @@ describe('one safety check per message', () => {
 });
 
 describe('the tier is remembered for the rest of the conversation', () => {
+  it.each<['nl-NL' | 'nl-BE', string]>([
+    ['nl-NL', 'ok'],
+    ['nl-BE', 'en nu?'],
+  ])('%s: "%s" after the crisis text gets no "Sorry" and no appointment, only that the bot is there, a person and the line', async (locale, text) => {
+    const r = await converse(testAdapterFor(practices.NL, locale), [MESSAGES.crisis, text]);
+    expect(r[1].text).toMatch(/^Ik ben er nog\./);
+    expect(r[1].text).not.toMatch(/Sorry|afspraak/i);
+    expect(r[1].text).toMatch(/113/);
+    expect(r[1].actions).not.toContain('Afspraak maken');
+  });
+
   it('after a now tier: no booking offer, answers with a one-line reminder, booking refused, also after "opnieuw"', async () => {
     const r = await converse(testAdapterFor(practices.NL), [
       MESSAGES.now,

@@ -183,7 +183,7 @@ export class MessageResponder {
         // Kept for content curation without the conversation id; e-mail addresses, dates, phone
         // numbers and quoted text are removed first.
         await this.deps.curation.addUnanswered({ text: scrub(stripPersonalDetails(text)).slice(0, 300), locale, at: this.deps.clock.now() });
-        return [composer.noMatch(memory.misses, locale)];
+        return [composer.noMatch(memory.misses, locale, memory.safetyTier)];
     }
   }
 

@@ -118,8 +118,13 @@ export class ReplyComposer {
     return { text: this.t.t(locale, 'clarify.question'), choices: [...choices, this.action(locale, 'other')] };
   }
 
-  /** The honest "I don't know"; after two misses in a row a person is offered first. */
-  noMatch(misses: number, locale: Locale): Reply {
+  /**
+   * The honest "I don't know"; after two misses in a row a person is offered first. After a
+   * tier that rules out booking ("ok", "en nu?" after a crisis text) it offers no appointment,
+   * only that the bot is still there and a person.
+   */
+  noMatch(misses: number, locale: Locale, tier?: Tier): Reply {
+    if (tier && !this.safety.bookingAllowedAfter(tier)) return { text: this.t.t(locale, 'nomatch.afterAlarm'), choices: [this.action(locale, 'person')] };
     if (misses >= 2) {
       return { text: this.t.t(locale, 'nomatch.second'), choices: [this.action(locale, 'person'), this.action(locale, 'rephrase')] };
     }
