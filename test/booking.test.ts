@@ -20,7 +20,7 @@ describe('booking dialog', () => {
     const before = await bookingsOf(app);
     const r = await converse(testAdapterFor(app), [...UNTIL_SLOTS, '1', ...DETAILS, 'Bevestigen']);
     expect(r[0].text).toMatch(/privacyverklaring/);
-    expect(r[5].text).toMatch(/geen verwijzing nodig/);
+    expect(r[5].text).toMatch(/verwijzing is bij ons niet nodig/);
     expect(r[12].actions.length).toBeGreaterThanOrEqual(3);
     expect(r[17].text).toMatch(/Klopt dit\?/);
     expect(r[17].attachments).toBe(1);
