@@ -48,6 +48,13 @@ export interface RouterThresholds {
    * not need it (chosen by cross-validation in `npm run eval`).
    */
   actionCoverMin?: number;
+  /**
+   * The two views of the index (phrasing overlap and learned word weights) disagree when the
+   * best topic is not also the best by overlap: such a topic is answered only when it leads the
+   * next by at least this much; otherwise the patient is asked which they mean (cross-validation
+   * showed about 4 in 10 of those answers wrong; chosen in `npm run eval`, 1 = always ask).
+   */
+  disagreeLead?: number;
 }
 
 export interface RouterOptions {
@@ -87,6 +94,8 @@ const CLEAR_LEAD_MIN = 0.45;
 /** Defaults of {@link RouterThresholds.answerCoverMin} and {@link RouterThresholds.actionCoverMin} (chosen by `npm run eval`). */
 const ANSWER_COVER = 0.4;
 const ACTION_COVER = 0.45;
+/** Default of {@link RouterThresholds.disagreeLead} (chosen by `npm run eval`). */
+const DISAGREE_LEAD = 0.3;
 /** Messages routed to warm up, and the longest the event loop is held at a time; see {@link Router.warmUp}. */
 const WARM_UP_MESSAGES = 1500;
 const WARM_UP_SLICE_MS = 4;
@@ -384,6 +393,11 @@ export class Router {
     return this.options.thresholds.answerCoverMin ?? ANSWER_COVER;
   }
 
+  /** How far a topic the two views disagree on must lead the next to be answered. */
+  get disagreeLead(): number {
+    return this.options.thresholds.disagreeLead ?? DISAGREE_LEAD;
+  }
+
   /** The share of the message's weighted words an action must cover to be started from its phrasings. */
   get actionCoverMin(): number {
     return this.options.thresholds.actionCoverMin ?? ACTION_COVER;
@@ -564,7 +578,8 @@ export class Router {
     const lead = top.score - (ranked[1]?.score ?? 0);
     const isAction = top.owner.startsWith(INTENT_PREFIX);
     // The best owner accounts for too little of the message to act on: at most a choice.
-    const covered = top.cover >= (isAction ? this.actionCoverMin : this.answerCoverMin);
+    const agreed = isAction || lead >= this.disagreeLead || ranked.every((r) => r.overlap <= top.overlap);
+    const covered = agreed && top.cover >= (isAction ? this.actionCoverMin : this.answerCoverMin);
     const clear = covered && wellKnown && !isAction && lead >= this.clearLead;
     if (covered && ((mayAnswer && this.confident(ranked, clear)) || (clear && top.score >= answerMin))) {
       if (top.owner.startsWith(INTENT_PREFIX)) return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);

@@ -176,11 +176,12 @@ function chooseThresholds(options: RouterOptions, run: () => CrossValidation, ro
   };
   let best: Chosen = {
     answerMin: base.answerMin, coverMin: base.coverMin ?? router.coverMin, choiceCoverMin: router.choiceCoverMin, clearLead: router.clearLead,
-    answerCoverMin: router.answerCoverMin, actionCoverMin: router.actionCoverMin, utility: -Infinity,
+    answerCoverMin: router.answerCoverMin, actionCoverMin: router.actionCoverMin, disagreeLead: router.disagreeLead, utility: -Infinity,
   };
   const current = (): RouterThresholds => ({
     ...base, answerMin: best.answerMin, clarifyMin: Math.min(base.clarifyMin, best.answerMin), coverMin: best.coverMin,
     choiceCoverMin: best.choiceCoverMin, clearLead: best.clearLead, answerCoverMin: best.answerCoverMin, actionCoverMin: best.actionCoverMin,
+    disagreeLead: best.disagreeLead,
   });
   // EVAL_CHOOSE=quick: answerMin and coverMin one at a time too (about a third of the runs).
   const quick = process.env.EVAL_CHOOSE === 'quick';
@@ -212,6 +213,10 @@ function chooseThresholds(options: RouterOptions, run: () => CrossValidation, ro
     const u = measure({ ...current(), actionCoverMin });
     if (u > best.utility + 1e-9) best = { ...best, actionCoverMin, utility: u };
   }
+  for (const disagreeLead of [0, 0.05, 0.1, 0.15, 0.2, 0.3, 1]) {
+    const u = measure({ ...current(), disagreeLead });
+    if (u > best.utility + 1e-9) best = { ...best, disagreeLead, utility: u };
+  }
   options.thresholds = base;
   return best;
 }
@@ -223,6 +228,7 @@ interface Chosen {
   clearLead: number;
   answerCoverMin: number;
   actionCoverMin: number;
+  disagreeLead: number;
   utility: number;
 }
 
@@ -287,12 +293,12 @@ async function main(): Promise<void> {
   if (process.env.EVAL_CHOOSE !== '0') {
     const chosen = chooseThresholds(options, run, router, dev.filter((e) => e.intent !== 'faq' || (e.topic !== undefined && kb.topics.has(e.topic))));
     const current = options.thresholds;
-    const inUse = { coverMin: router.coverMin, choiceCoverMin: router.choiceCoverMin, clearLead: router.clearLead, answerCoverMin: router.answerCoverMin, actionCoverMin: router.actionCoverMin };
+    const inUse = { coverMin: router.coverMin, choiceCoverMin: router.choiceCoverMin, clearLead: router.clearLead, answerCoverMin: router.answerCoverMin, actionCoverMin: router.actionCoverMin, disagreeLead: router.disagreeLead };
     const same = chosen.answerMin === current.answerMin && chosen.coverMin === inUse.coverMin && chosen.choiceCoverMin === inUse.choiceCoverMin && chosen.clearLead === inUse.clearLead &&
-      chosen.answerCoverMin === inUse.answerCoverMin && chosen.actionCoverMin === inUse.actionCoverMin;
-    console.log(`\nThresholds chosen by cross-validation and the development part: answerMin ${chosen.answerMin}, coverMin ${chosen.coverMin}, choiceCoverMin ${chosen.choiceCoverMin}, clearLead ${chosen.clearLead}, answerCoverMin ${chosen.answerCoverMin}, actionCoverMin ${chosen.actionCoverMin}` +
-      ` (in use: answerMin ${current.answerMin}, coverMin ${inUse.coverMin}, choiceCoverMin ${inUse.choiceCoverMin}, clearLead ${inUse.clearLead}, answerCoverMin ${inUse.answerCoverMin}, actionCoverMin ${inUse.actionCoverMin})` +
-      `${same ? '' : '  ← differs: set ROUTER_ANSWER_MIN and Router KNOWN_SHARE, CHOICE_SHARE, CLEAR_LEAD, ANSWER_COVER, ACTION_COVER'}`);
+      chosen.answerCoverMin === inUse.answerCoverMin && chosen.actionCoverMin === inUse.actionCoverMin && chosen.disagreeLead === inUse.disagreeLead;
+    console.log(`\nThresholds chosen by cross-validation and the development part: answerMin ${chosen.answerMin}, coverMin ${chosen.coverMin}, choiceCoverMin ${chosen.choiceCoverMin}, clearLead ${chosen.clearLead}, answerCoverMin ${chosen.answerCoverMin}, actionCoverMin ${chosen.actionCoverMin}, disagreeLead ${chosen.disagreeLead}` +
+      ` (in use: answerMin ${current.answerMin}, coverMin ${inUse.coverMin}, choiceCoverMin ${inUse.choiceCoverMin}, clearLead ${inUse.clearLead}, answerCoverMin ${inUse.answerCoverMin}, actionCoverMin ${inUse.actionCoverMin}, disagreeLead ${inUse.disagreeLead})` +
+      `${same ? '' : '  ← differs: set ROUTER_ANSWER_MIN and Router KNOWN_SHARE, CHOICE_SHARE, CLEAR_LEAD, ANSWER_COVER, ACTION_COVER, DISAGREE_LEAD'}`);
   }
 
   latencies.sort((a, b) => a - b);
