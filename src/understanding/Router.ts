@@ -80,7 +80,7 @@ const SHORT_FOLLOW_UP_STEMS = 4;
  */
 const STORY_WEIGHT = 0.7;
 /** The out-of-scope gate: more than this share of a message's weighted stems must be known (chosen by `npm run eval`). */
-const KNOWN_SHARE = 0.5;
+const KNOWN_SHARE = 0.55;
 /**
  * Offering a choice needs more of the message known than answering does: a low-scoring match
  * on a message whose content words are mostly the knowledge base's own is a topic the patient
@@ -95,7 +95,7 @@ const CLEAR_LEAD_MIN = 0.45;
 const ANSWER_COVER = 0.4;
 const ACTION_COVER = 0.45;
 /** Default of {@link RouterThresholds.disagreeLead} (chosen by `npm run eval`). */
-const DISAGREE_LEAD = 0.3;
+const DISAGREE_LEAD = 0.2;
 /** Messages routed to warm up, and the longest the event loop is held at a time; see {@link Router.warmUp}. */
 const WARM_UP_MESSAGES = 1500;
 const WARM_UP_SLICE_MS = 4;
