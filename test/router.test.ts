@@ -101,6 +101,28 @@ describe('router', () => {
     if (topic) expect(d.topic).toBe(topic);
   });
 
+  // Issue 22's domain gate for actions and answers: a message whose only known words are
+  // question words names nothing; an action or a topic must account for enough of the message
+  // itself, not just share a word with it ("afspraak" at the hairdresser's).
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['hoe laat is het', 'nl-NL', 'none'],
+    ['ik wil een afspraak bij de kapper', 'nl-NL', 'none'],
+    ['wanneer komt de vuilniskar', 'nl-BE', 'none'],
+    ['ik wil graag een afspraak maken voor mijn knie', 'nl-NL', 'booking'],
+    ['mijn afspraak van vrijdag moet naar een andere week', 'nl-BE', 'cancel-booking'],
+  ])('routes "%s" (%s) to %s', (text, locale, intent) => {
+    expect(router.route(text, { locale }).intent).toBe(intent);
+  });
+
+  it('neither answers nor starts an action for a question about something the bot does not know', () => {
+    expect(['none', 'clarify']).toContain(router.route('waar kan ik mijn paspoort aanvragen', { locale: 'nl-NL' }).intent);
+  });
+
+  it('still reads a question word alone as a follow-up on the topic answered last', () => {
+    const d = router.route('en waarom dan?', { locale: 'nl-NL', previousTopic: 'morning-stiffness' });
+    expect(['faq', 'clarify']).toContain(d.intent);
+  });
+
   it('reads a short follow-up against the topic answered last', () => {
     expect(router.route('En bij de knie?', { locale: 'nl-NL', previousTopic: 'which-sport' })).toMatchObject({ intent: 'faq', topic: 'which-sport' });
     expect(router.route('En bij de knie?', { locale: 'nl-NL' }).intent).not.toBe('faq');

@@ -35,6 +35,26 @@ export interface RouterThresholds {
    * instead of `answerMin` (chosen by cross-validation in `npm run eval`).
    */
   clearLead?: number;
+  /**
+   * The share of the message's weighted words that the best topic's own phrasings must cover
+   * before it is answered without asking; below it the topic is offered as a choice. A match
+   * carried by a few of the message's words ("wat kost" in a question about something the
+   * topic never names) is not an answer (chosen by cross-validation in `npm run eval`).
+   */
+  answerCoverMin?: number;
+  /**
+   * The share of the message's weighted words that an action's (booking, handoff, …) own
+   * phrasings must cover before it is started from the learned phrasings; exact commands do
+   * not need it (chosen by cross-validation in `npm run eval`).
+   */
+  actionCoverMin?: number;
+  /**
+   * The two views of the index (phrasing overlap and learned word weights) disagree when the
+   * best topic is not also the best by overlap: such a topic is answered only when it leads the
+   * next by at least this much; otherwise the patient is asked which they mean (cross-validation
+   * showed about 4 in 10 of those answers wrong; chosen in `npm run eval`, 1 = always ask).
+   */
+  disagreeLead?: number;
 }
 
 export interface RouterOptions {
@@ -67,10 +87,15 @@ const KNOWN_SHARE = 0.55;
  * may mean, one on a message of mostly other words ("wanneer is het Koningsdag dit jaar") is a
  * question for a person (chosen by `npm run eval`).
  */
-const CHOICE_SHARE = 0.75;
+const CHOICE_SHARE = 0.8;
 /** A topic this far ahead of the next is answered from {@link CLEAR_LEAD_MIN} (chosen by `npm run eval`). */
-const CLEAR_LEAD = 0.25;
+const CLEAR_LEAD = 0.2;
 const CLEAR_LEAD_MIN = 0.45;
+/** Defaults of {@link RouterThresholds.answerCoverMin} and {@link RouterThresholds.actionCoverMin} (chosen by `npm run eval`). */
+const ANSWER_COVER = 0.4;
+const ACTION_COVER = 0.45;
+/** Default of {@link RouterThresholds.disagreeLead} (chosen by `npm run eval`). */
+const DISAGREE_LEAD = 0.2;
 /** Messages routed to warm up, and the longest the event loop is held at a time; see {@link Router.warmUp}. */
 const WARM_UP_MESSAGES = 1500;
 const WARM_UP_SLICE_MS = 4;
@@ -98,6 +123,8 @@ interface TextMeaning {
   readonly known: number;
   /** Share of the message's weighted stems that the knowledge base knows, 0..1. */
   readonly knownShare: number;
+  /** How many of the known stems are not question words: what the message is about. */
+  readonly contentKnown: number;
 }
 
 const NO_TERMS: readonly QueryTerm[] = [];
@@ -122,6 +149,8 @@ export class Router {
   private readonly joins: Set<string>;
   private readonly questionWords: Set<string>;
   private readonly pointing: Set<string>;
+  /** Stems of the question words ("waar", "wanneer", "hoe"): they ask, but name nothing. */
+  private readonly questionStems: Set<string>;
   /** Stems of the country names among the locale switches ("belgie" → nl-BE). */
   private readonly countries = new Map<string, Locale>();
   private readonly labels = new Map<string, string>();
@@ -175,6 +204,8 @@ export class Router {
     const answersFrom = texts.length;
     for (const topic of kb.topics.values()) for (const locale of SUPPORTED_LOCALES) for (const a of allAnswerTexts(topic.locales[locale])) add(a.text, LEARN.stems);
     const learned = this.normalizer.learn(texts, flags);
+    // After learning: the stems matching uses depend on the vocabulary (verb-form aliases).
+    this.questionStems = new Set(this.normalizer.stemsOf(kb.language.questionWords.flatMap(foldAndSplit)));
     this.crisisNet = crisisNetFor(kb, this.normalizer);
     this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer, this.crisisNet, options.clock);
 
@@ -254,7 +285,11 @@ export class Router {
     if (country && context.previousTopic && this.kb.topics.has(context.previousTopic)) {
       return { intent: 'faq', topic: context.previousTopic, score: 1, candidates: [], answerLocale: country };
     }
-    if (terms.length && !this.inDomain(meaning)) {
+    if (terms.length && !meaning.contentKnown && !(context.previousTopic && this.followsUp(facts.words))) {
+      // Only question words known ("hoe laat is het", "waar vraag ik een paspoort aan", whose
+      // other words only the answers use): the message names nothing the bot knows, so no topic
+      // and no action may be read from it. A follow-up ("en waarom?") is read against its topic.
+    } else if (terms.length && !this.inDomain(meaning)) {
       // Mostly words the knowledge base does not know ("artrose bij mijn paard", "wifi router"):
       // not a question for any topic, however close the nearest one is. It may still ask for
       // an action ("geen bot, een mens").
@@ -311,7 +346,7 @@ export class Router {
   /** What {@link route} needs of the text itself, in its order, up to the first step that decides. */
   private meaningOf(facts: TextFacts): TextMeaning {
     const corrected = this.normalizer.corrected(facts.words);
-    const empty = { label: undefined, terms: NO_TERMS, ranked: NO_RANKED, known: 0, knownShare: 0 };
+    const empty = { label: undefined, terms: NO_TERMS, ranked: NO_RANKED, known: 0, knownShare: 0, contentKnown: 0 };
     if (facts.command && !REPLY_ONLY.has(facts.command)) return empty;
     const label = this.labels.get(this.normalizer.keyOf(facts.words));
     if (label) return { ...empty, label };
@@ -322,6 +357,7 @@ export class Router {
     // words ("hoeveel kost een treinkaartje naar brussel") is probably about something else:
     // offer choices instead of answering.
     let known = 0;
+    let contentKnown = 0;
     let knownWeight = 0;
     let totalWeight = 0;
     for (const q of terms) {
@@ -331,9 +367,10 @@ export class Router {
       totalWeight += w;
       if (!this.index.knows(q.stem)) continue;
       known += 1;
+      if (!this.questionStems.has(q.stem)) contentKnown += 1;
       knownWeight += w;
     }
-    return { label, terms, ranked, known, knownShare: totalWeight ? knownWeight / totalWeight : 0 };
+    return { label, terms, ranked, known, knownShare: totalWeight ? knownWeight / totalWeight : 0, contentKnown };
   }
 
   /** The share of a message's weighted words that must be known for it to be in the domain. */
@@ -349,6 +386,21 @@ export class Router {
   /** How far the best topic must lead the next to be answered below `answerMin`. */
   get clearLead(): number {
     return this.options.thresholds.clearLead ?? CLEAR_LEAD;
+  }
+
+  /** The share of the message's weighted words the best topic must cover to be answered. */
+  get answerCoverMin(): number {
+    return this.options.thresholds.answerCoverMin ?? ANSWER_COVER;
+  }
+
+  /** How far a topic the two views disagree on must lead the next to be answered. */
+  get disagreeLead(): number {
+    return this.options.thresholds.disagreeLead ?? DISAGREE_LEAD;
+  }
+
+  /** The share of the message's weighted words an action must cover to be started from its phrasings. */
+  get actionCoverMin(): number {
+    return this.options.thresholds.actionCoverMin ?? ACTION_COVER;
   }
 
   /** The out-of-scope gate: enough of the message's weight is the knowledge base's own vocabulary. */
@@ -524,15 +576,19 @@ export class Router {
       .filter((r) => !r.owner.startsWith(INTENT_PREFIX))
       .map((r) => ({ topic: r.owner, score: round(r.score) }));
     const lead = top.score - (ranked[1]?.score ?? 0);
-    const clear = wellKnown && !top.owner.startsWith(INTENT_PREFIX) && lead >= this.clearLead;
-    if ((mayAnswer && this.confident(ranked, clear)) || (clear && top.score >= answerMin)) {
+    const isAction = top.owner.startsWith(INTENT_PREFIX);
+    // The best owner accounts for too little of the message to act on: at most a choice.
+    const agreed = isAction || lead >= this.disagreeLead || ranked.every((r) => r.overlap <= top.overlap);
+    const covered = agreed && top.cover >= (isAction ? this.actionCoverMin : this.answerCoverMin);
+    const clear = covered && wellKnown && !isAction && lead >= this.clearLead;
+    if (covered && ((mayAnswer && this.confident(ranked, clear)) || (clear && top.score >= answerMin))) {
       if (top.owner.startsWith(INTENT_PREFIX)) return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);
       return { intent: 'faq', topic: top.owner, score: round(top.score), candidates: candidates.slice(0, 3) };
     }
     const close = candidates.filter((c) => c.score >= clarifyMin && c.score >= top.score - CLARIFY_WINDOW).slice(0, 3);
     // An action (booking, a call back) is cheap to undo and cannot be offered as a choice: take
     // it from halfway between the two thresholds when it leads clearly.
-    if (top.owner.startsWith(INTENT_PREFIX) && top.score >= (answerMin + clarifyMin) / 2 && lead >= margin) {
+    if (isAction && covered && top.score >= (answerMin + clarifyMin) / 2 && lead >= margin) {
       return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);
     }
     if (!close.length) return undefined;

@@ -13,7 +13,9 @@
  *
  * Exit status 1 when a target is missed on the test part or in cross-validation.
  * EVAL_BASELINES=1 adds fuse.js and NLP.js trained on the same phrasings (slow);
- * EVAL_SHOW_ERRORS=dev|cv prints the misses of the development part or the folds (never of the test part).
+ * EVAL_CHOOSE=0 skips choosing the thresholds, EVAL_CHOOSE=quick searches them one at a time;
+ * EVAL_SHOW_ERRORS=dev|cv|cv-phrasings prints the misses of the development part, the folds, or
+ * the folds' held-out phrasings only (never of the test part).
  */
 import { performance } from 'node:perf_hooks';
 import { parseConfig } from '../../src/config';
@@ -22,7 +24,7 @@ import { Router, type RouterOptions, type RouterThresholds } from '../../src/und
 import { fuseBaseline, nlpjsBaseline, type Baseline } from './baselines';
 import { phrasingFolds } from './crossval';
 import { loadDevSet, loadTestSet, type Example } from './dataset';
-import { score, type Figures, type Prediction } from './metrics';
+import { score, SCORED_INTENTS, type Figures, type Prediction } from './metrics';
 import { runSafetyEval } from './safety-eval';
 
 const TARGETS = { faqTop1: 0.95, wrongAnswerRate: 0.02, outOfScopeAnswered: 0.03, intentsRight: 0.95, emergencyRecall: 1, falseAlarmRate: 0.01 };
@@ -82,6 +84,8 @@ function grouped(examples: readonly Example[], predictions: readonly Prediction[
   for (const locale of ['nl-NL', 'nl-BE']) subset(`locale ${locale}`, (e) => e.locale === locale);
   const styles = [...new Set(examples.map((e) => e.style ?? '(no style)'))].sort();
   for (const style of styles) subset(`style ${style}`, (e) => (e.style ?? '(no style)') === style);
+  // Per intent (aggregated only): which of the conversational intents and out-of-scope lag.
+  for (const intent of [...SCORED_INTENTS].sort()) subset(`intent ${intent}`, (e) => e.intent === intent);
   return rows;
 }
 
@@ -170,12 +174,27 @@ function chooseThresholds(options: RouterOptions, run: () => CrossValidation, ro
     const { examples, predictions } = run();
     return (utility(examples, predictions) + utility(scored, predict(router, scored))) / 2;
   };
-  let best: Chosen = { answerMin: base.answerMin, coverMin: base.coverMin ?? 0, choiceCoverMin: router.choiceCoverMin, clearLead: router.clearLead, utility: -Infinity };
-  const current = (): RouterThresholds => ({ ...base, answerMin: best.answerMin, clarifyMin: Math.min(base.clarifyMin, best.answerMin), coverMin: best.coverMin, choiceCoverMin: best.choiceCoverMin, clearLead: best.clearLead });
+  let best: Chosen = {
+    answerMin: base.answerMin, coverMin: base.coverMin ?? router.coverMin, choiceCoverMin: router.choiceCoverMin, clearLead: router.clearLead,
+    answerCoverMin: router.answerCoverMin, actionCoverMin: router.actionCoverMin, disagreeLead: router.disagreeLead, margin: base.margin, utility: -Infinity,
+  };
+  const current = (): RouterThresholds => ({
+    ...base, answerMin: best.answerMin, clarifyMin: Math.min(base.clarifyMin, best.answerMin), coverMin: best.coverMin,
+    choiceCoverMin: best.choiceCoverMin, clearLead: best.clearLead, answerCoverMin: best.answerCoverMin, actionCoverMin: best.actionCoverMin,
+    disagreeLead: best.disagreeLead, margin: best.margin,
+  });
+  // EVAL_CHOOSE=quick: answerMin and coverMin one at a time too (about a third of the runs).
+  const quick = process.env.EVAL_CHOOSE === 'quick';
   for (let answerMin = 0.3; answerMin <= 0.601; answerMin += 0.02) {
-    for (const coverMin of [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]) {
+    for (const coverMin of quick ? [best.coverMin] : [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]) {
       const u = measure({ ...current(), answerMin, clarifyMin: Math.min(base.clarifyMin, answerMin), coverMin });
       if (u > best.utility + 1e-9) best = { ...best, answerMin: round2(answerMin), coverMin, utility: u };
+    }
+  }
+  if (quick) {
+    for (const coverMin of [0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]) {
+      const u = measure({ ...current(), coverMin });
+      if (u > best.utility + 1e-9) best = { ...best, coverMin, utility: u };
     }
   }
   for (const choiceCoverMin of [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) {
@@ -186,6 +205,24 @@ function chooseThresholds(options: RouterOptions, run: () => CrossValidation, ro
     const u = measure({ ...current(), clearLead });
     if (u > best.utility + 1e-9) best = { ...best, clearLead, utility: u };
   }
+  for (const answerCoverMin of [0, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]) {
+    const u = measure({ ...current(), answerCoverMin });
+    if (u > best.utility + 1e-9) best = { ...best, answerCoverMin, utility: u };
+  }
+  for (const actionCoverMin of [0, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]) {
+    const u = measure({ ...current(), actionCoverMin });
+    if (u > best.utility + 1e-9) best = { ...best, actionCoverMin, utility: u };
+  }
+  for (const disagreeLead of [0, 0.05, 0.1, 0.15, 0.2, 0.3, 1]) {
+    const u = measure({ ...current(), disagreeLead });
+    if (u > best.utility + 1e-9) best = { ...best, disagreeLead, utility: u };
+  }
+  // The lead over the next topic needed to answer (ROUTER_MARGIN): on the folds, answers with a
+  // lead under 0.1 were wrong about a third of the time.
+  for (const margin of [0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.15]) {
+    const u = measure({ ...current(), margin });
+    if (u > best.utility + 1e-9) best = { ...best, margin, utility: u };
+  }
   options.thresholds = base;
   return best;
 }
@@ -195,6 +232,10 @@ interface Chosen {
   coverMin: number;
   choiceCoverMin: number;
   clearLead: number;
+  answerCoverMin: number;
+  actionCoverMin: number;
+  disagreeLead: number;
+  margin: number;
   utility: number;
 }
 
@@ -247,6 +288,11 @@ async function main(): Promise<void> {
   ]);
   for (const m of missedTargets(mean)) missed.push(`cross-validation: ${m}`);
   if (show === 'cv') printErrors(cv.examples, cv.predictions);
+  // Only the held-out phrasings of the folds (training data), none of the development files' messages.
+  if (show === 'cv-phrasings') {
+    const idx = cv.examples.map((e, i) => (e.style === 'phrasing' ? i : -1)).filter((i) => i >= 0);
+    printErrors(idx.map((i) => cv.examples[i]), idx.map((i) => cv.predictions[i]));
+  }
 
   table('DEVELOPMENT PART (rules and phrasings may be tuned on it)', grouped(dev, devPredictions));
   if (show === 'dev') printErrors(dev, devPredictions);
@@ -254,11 +300,12 @@ async function main(): Promise<void> {
   if (process.env.EVAL_CHOOSE !== '0') {
     const chosen = chooseThresholds(options, run, router, dev.filter((e) => e.intent !== 'faq' || (e.topic !== undefined && kb.topics.has(e.topic))));
     const current = options.thresholds;
-    const inUse = { coverMin: router.coverMin, choiceCoverMin: router.choiceCoverMin, clearLead: router.clearLead };
-    const same = chosen.answerMin === current.answerMin && chosen.coverMin === inUse.coverMin && chosen.choiceCoverMin === inUse.choiceCoverMin && chosen.clearLead === inUse.clearLead;
-    console.log(`\nThresholds chosen by cross-validation and the development part: answerMin ${chosen.answerMin}, coverMin ${chosen.coverMin}, choiceCoverMin ${chosen.choiceCoverMin}, clearLead ${chosen.clearLead}` +
-      ` (in use: answerMin ${current.answerMin}, coverMin ${inUse.coverMin}, choiceCoverMin ${inUse.choiceCoverMin}, clearLead ${inUse.clearLead})` +
-      `${same ? '' : '  ← differs: set ROUTER_ANSWER_MIN and Router KNOWN_SHARE, CHOICE_SHARE, CLEAR_LEAD'}`);
+    const inUse = { coverMin: router.coverMin, choiceCoverMin: router.choiceCoverMin, clearLead: router.clearLead, answerCoverMin: router.answerCoverMin, actionCoverMin: router.actionCoverMin, disagreeLead: router.disagreeLead };
+    const same = chosen.answerMin === current.answerMin && chosen.coverMin === inUse.coverMin && chosen.choiceCoverMin === inUse.choiceCoverMin && chosen.clearLead === inUse.clearLead &&
+      chosen.answerCoverMin === inUse.answerCoverMin && chosen.actionCoverMin === inUse.actionCoverMin && chosen.disagreeLead === inUse.disagreeLead && chosen.margin === current.margin;
+    console.log(`\nThresholds chosen by cross-validation and the development part: answerMin ${chosen.answerMin}, coverMin ${chosen.coverMin}, choiceCoverMin ${chosen.choiceCoverMin}, clearLead ${chosen.clearLead}, answerCoverMin ${chosen.answerCoverMin}, actionCoverMin ${chosen.actionCoverMin}, disagreeLead ${chosen.disagreeLead}, margin ${chosen.margin}` +
+      ` (in use: answerMin ${current.answerMin}, coverMin ${inUse.coverMin}, choiceCoverMin ${inUse.choiceCoverMin}, clearLead ${inUse.clearLead}, answerCoverMin ${inUse.answerCoverMin}, actionCoverMin ${inUse.actionCoverMin}, disagreeLead ${inUse.disagreeLead}, margin ${current.margin})` +
+      `${same ? '' : '  ← differs: set ROUTER_ANSWER_MIN, ROUTER_MARGIN and Router KNOWN_SHARE, CHOICE_SHARE, CLEAR_LEAD, ANSWER_COVER, ACTION_COVER, DISAGREE_LEAD'}`);
   }
 
   latencies.sort((a, b) => a - b);
