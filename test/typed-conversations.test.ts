@@ -238,7 +238,8 @@ describe('no dead ends: three slips in each field', () => {
   });
 
   it.each(LOCALES)('%s: three slips at a choice show the buttons each time and then offer a person', async (locale) => {
-    const r = await talk(locale, ['afspraak maken', 'ja', 'elleboog?', 'pols', 'teen']);
+    // Not "elleboog?": a question is answered (the other-joints topic) and is no slip.
+    const r = await talk(locale, ['afspraak maken', 'ja', 'elleboog', 'pols', 'teen']);
     for (const turn of r.slice(2)) expect(turn.actions).toContain('Knie');
     expect(r[4].text).toMatch(/medewerker/);
   });

@@ -37,3 +37,14 @@ export function normalizeReferenceCode(text: string): string | undefined {
   if (!m || [...m[1]].some((c) => !ALPHABET.includes(c))) return undefined;
   return `${m[1].slice(0, 3)}-${m[1].slice(3)}`;
 }
+
+/**
+ * The text without the reference written in it ("afspraak annuleren KX7-4PM" → "afspraak
+ * annuleren"): the code names no topic, and its letters would count as words no phrasing knows.
+ */
+export function withoutReferenceCode(text: string): string {
+  const code = findReferenceCode(text);
+  if (!code) return text;
+  const [a, b] = code.split('-');
+  return text.replace(new RegExp(`(?<![A-Za-z0-9])${a}[-\\s]?${b}(?![A-Za-z0-9])`, 'i'), ' ').replace(/\s+/g, ' ').trim();
+}

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { withoutReferenceCode } from '../booking/ReferenceCode';
 import { SUPPORTED_LOCALES, type Locale } from '../config/AppConfig';
 import type { IntentId, KnowledgeBase } from '../knowledge';
 import { allAnswerTexts, INTENT_IDS } from '../knowledge';
@@ -265,7 +266,8 @@ export class Router {
 
   /** Decides what the message is. Never throws for any input. */
   route(rawText: string, context: RouteContext): RouteDecision {
-    const text = boundForRouting(rawText, this.options.maxChars);
+    // A booking reference in the message is for the cancel flow to read, not a word to route by.
+    const text = withoutReferenceCode(boundForRouting(rawText, this.options.maxChars));
     const facts = this.factsOf(text);
     // The bot's safety check has run on this message already and found nothing: not again.
     const rule = context.safetyChecked ? null : (facts.rule ??= this.emergency.detect(facts.text) ?? null);

@@ -41,9 +41,14 @@ export const SAFETY_TARGETS = { recall: 1, falseAlarmRate: 0.01 } as const;
 const HERE = __dirname;
 
 /** The tables `npm run eval` reports, with their files (missing ones are left out). */
-export const SAFETY_TABLES: { name: string; file: string }[] = [
+/**
+ * `frozen`: held to the targets but never listed sentence by sentence (EVAL_SHOW_ERRORS), since
+ * whoever reads its misses has opened it: the frozen test part, and routing-audit2, whose
+ * questions also stand as the routing evaluation's blind set.
+ */
+export const SAFETY_TABLES: { name: string; file: string; frozen?: boolean }[] = [
   { name: 'redflags-dev', file: join(HERE, 'heldout', 'redflags-dev.jsonl') },
-  { name: 'redflags-test (frozen)', file: join(HERE, 'heldout', 'redflags-test.jsonl') },
+  { name: 'redflags-test (frozen)', file: join(HERE, 'heldout', 'redflags-test.jsonl'), frozen: true },
   { name: 'dev-other', file: join(HERE, 'dev-other.jsonl') },
   // Written blind, scored once, then opened: a development set since (issue 20's audit).
   { name: 'redflags-audit (used, now development)', file: join(HERE, 'audit', 'redflags-audit.jsonl') },
@@ -53,7 +58,7 @@ export const SAFETY_TABLES: { name: string; file: string }[] = [
   // The second blind set, scored once (112 32/37, crisis 24/36, now 53/57, soon 33/33, false
   // alarms 4/136), then opened: a development set since, like the first.
   { name: 'redflags-audit2 (used, now development)', file: join(HERE, 'audit2', 'redflags-audit2.jsonl') },
-  { name: 'routing-audit2 (ordinary questions)', file: join(HERE, 'audit2', 'routing-audit2.jsonl') },
+  { name: 'routing-audit2 (ordinary questions)', file: join(HERE, 'audit2', 'routing-audit2.jsonl'), frozen: true },
   // The third blind set, scored once (112 41/47, crisis 26/53, now 66/71, soon 36/41, false
   // alarms 8/156), then opened: a development set since. Its lesson: crisis is tuned for recall.
   { name: 'redflags-audit3 (used, now development)', file: join(HERE, 'audit3', 'redflags-audit3.jsonl') },
@@ -75,6 +80,10 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   // The sixth, by another writer (6 December 2026), scored once before round 4 and once after.
   { name: 'redflags-audit6 (blind, never tuned on)', file: join(HERE, 'audit6', 'redflags-audit6.jsonl') },
   { name: 'routing-audit3 (blind ordinary questions)', file: join(HERE, 'audit6', 'routing-audit3.jsonl') },
+  // The seventh, by a third writer (6 December 2026), scored once before round 5 and the routing
+  // gate and once after; routing-audit4 beside it.
+  { name: 'redflags-audit7 (blind, never tuned on)', file: join(HERE, 'audit7', 'redflags-audit7.jsonl') },
+  { name: 'routing-audit4 (blind ordinary questions)', file: join(HERE, 'audit7', 'routing-audit4.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
@@ -153,7 +162,7 @@ export function runSafetyEval(kb: KnowledgeBase, router: Router, log: (line: str
   log('\nRed flags (safety module): recall per tier = caught with this tier or a more urgent one');
   for (const table of SAFETY_TABLES.filter((t) => existsSync(t.file))) {
     const f = evaluateSafety(table.name, detector, loadSafetyTable(table.file));
-    for (const line of formatSafety(f, Boolean(process.env.EVAL_SHOW_ERRORS))) log(line);
+    for (const line of formatSafety(f, Boolean(process.env.EVAL_SHOW_ERRORS) && !table.frozen)) log(line);
     ok &&= meetsTargets(f);
   }
   log(ok ? 'Red-flag targets met.' : 'Red-flag targets missed.');
