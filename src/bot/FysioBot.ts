@@ -160,8 +160,9 @@ export class FysioBot extends ActivityHandler {
   /**
    * Adds a tier given while another turn held the conversation to the state that turn saves,
    * by queueing for the conversation's lock once more, and stops the flow that ran: without it
-   * the next turns would go on booking and leave out the reminder. In the background, since the patient already has
-   * the instruction and a channel may not wait a second lock's time for the reply to its request.
+   * the next turns would go on booking and leave out the reminder. In the background, since the
+   * patient already has the instruction and a channel may not wait a second lock's time for the
+   * reply to its request.
    */
   private rememberAlarm(context: TurnContext, tier: Tier): void {
     const { turns, conversationState, memory, safety, logger } = this.deps;
