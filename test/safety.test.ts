@@ -45,10 +45,10 @@ describe('red-flag detection (src/safety)', () => {
     ['ik heb wat koorts en pijn in mijn gewrichten', 'soon'],
     // "zonder" before "dieet" denies the diet, not the weight loss.
     ['ik ben aan het afvallen zonder dieet en lig s nachts wakker van mijn knie', 'soon'],
-    // Much more medicine than allowed, taken, on purpose or not: a doctor now.
-    ['ik heb vanochtend 20 paracetamols ingenomen', 'now'],
+    // Far more medicine than allowed, taken, on purpose or not: 112; a double dose: a doctor now.
+    ['ik heb vanochtend 20 paracetamols ingenomen', '112'],
+    ['ons moeder heeft een heel doosje slaappillen opgegeten', '112'],
     ['mijn man heeft per ongeluk een dubbele dosis tramadol geslikt', 'now'],
-    ['ons moeder heeft een heel doosje slaappillen opgegeten', 'now'],
   ])('"%s" is tier %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });
