@@ -78,6 +78,7 @@ describe('booking dialog', () => {
     ['an impossible date of birth', ['Jan Jansen', '31-02-1990'], /herken ik niet/],
     ['a date of birth in the future', ['Jan Jansen', '01-01-2030'], /toekomst/],
     ['an implausible date of birth', ['Jan Jansen', '01-01-1850'], /lijkt niet te kloppen/],
+    ['a date of birth a few months ago', ['Jan Jansen', '01-06-2026'], /lijkt niet te kloppen/],
     ['a phone number that is not one', ['Jan Jansen', '14 maart 1961', '12345'], /geldig Nederlands of Belgisch/],
     ['a foreign phone number', ['Jan Jansen', '14 maart 1961', '+44 20 7946 0958'], /alleen Nederlandse of Belgische/],
     ['an invalid e-mail address', ['Jan Jansen', '14 maart 1961', '0612345678', 'jan@'], /geen geldig e-mailadres/],

@@ -45,7 +45,8 @@ export function checkBirthDate(text: string, words: DateWords, clock: Clock): Ch
   const now = clock.now();
   if (date > now) return { ok: false, problem: 'future' };
   const age = (now.getTime() - date.getTime()) / (365.25 * 86400000);
-  if (age > 120) return { ok: false, problem: 'implausible' };
+  // Today or a few months ago is a slip of the keyboard (the year), not a patient with artrose.
+  if (age > 120 || age < 1) return { ok: false, problem: 'implausible' };
   return { ok: true, value: date.toISOString().slice(0, 10) };
 }
 
