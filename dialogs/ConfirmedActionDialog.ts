@@ -9,15 +9,15 @@ import { CHOICE_PROMPT } from './dialogIds';
 export interface ConfirmedAction {
   /** The yes/no question. */
   ask(locale: Locale): string;
-  /** Carries the action out after "ja"; returns what to tell the patient. */
+  /** Carries the action out after a yes; returns what to tell the patient. */
   act(context: TurnContext, locale: Locale): Promise<string>;
-  /** Locale key of the reply to "nee". */
+  /** Locale key of the reply to a no. */
   declinedKey: string;
 }
 
 /**
- * Asks a yes/no question and acts only on "ja": the pattern of "verwijder mijn gegevens" and
- * "bewaar dit gesprek", where nothing may happen to a patient's data without their word.
+ * Asks a yes/no question and acts only on a yes: the pattern of "delete my data" and
+ * "keep this conversation", where nothing may happen to a patient's data without their word.
  */
 export class ConfirmedActionDialog extends BaseDialog {
   constructor(id: string, deps: DialogDeps, private readonly action: ConfirmedAction) {
@@ -41,7 +41,7 @@ export class ConfirmedActionDialog extends BaseDialog {
   }
 }
 
-/** "verwijder mijn gegevens": deletes what the bot holds about the patient and says what went, kind by kind. */
+/** "Delete my data": deletes what the bot holds about the patient and says what went, kind by kind. */
 export function deleteDataDialog(id: string, deps: DialogDeps): ConfirmedActionDialog {
   const t = (locale: Locale, key: string, vars?: Record<string, unknown>) => deps.translator.t(locale, key, vars);
   return new ConfirmedActionDialog(id, deps, {
@@ -49,7 +49,7 @@ export function deleteDataDialog(id: string, deps: DialogDeps): ConfirmedActionD
     declinedKey: 'privacy.kept',
     act: async (context, locale) => {
       const gone = await deps.forgetUser(context);
-      // What went, counted and in words: "1 afspraak", "2 terugbelverzoeken"; kinds with none left out.
+      // What went, counted and in words ("1 appointment", "2 callback requests"); kinds with none left out.
       const items = [
         t(locale, 'privacy.conversation'),
         gone.bookings ? t(locale, 'privacy.bookings', { count: gone.bookings }) : t(locale, 'privacy.noBookings'),
@@ -62,7 +62,7 @@ export function deleteDataDialog(id: string, deps: DialogDeps): ConfirmedActionD
   });
 }
 
-/** "bewaar dit gesprek": stores the recent conversation for the practice, with the patient's yes. */
+/** "Keep this conversation": stores the recent conversation for the practice, with the patient's yes. */
 export function saveTranscriptDialog(id: string, deps: DialogDeps): ConfirmedActionDialog {
   const t = (locale: Locale, key: string, vars?: Record<string, unknown>) => deps.translator.t(locale, key, vars);
   return new ConfirmedActionDialog(id, deps, {

@@ -9,7 +9,7 @@ import { DELETE_DATA_DIALOG, FREE_TEXT_PROMPTS, HANDOFF_DIALOG } from './dialogI
 
 /**
  * A dialog that can be interrupted at any step, after the pattern of botbuilder's samples:
- * "stop" / "annuleer" / "laat maar" end it; help explains and asks the question again; a request
+ * the stop words (locale `booking.words`) end it; help explains and asks the question again; a request
  * for a person brings one in (every interruptible dialog has the handoff dialog), and the
  * delete-data command the confirmed deletion (found in the bot's own flows above); an emergency
  * ends it with the instruction; a FAQ question asked mid-flow is
@@ -43,7 +43,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     const locale = await this.locale(context);
     const { router, composer } = this.deps;
     const active = waitingPrompt({ dialogStack: innerDc.stack });
-    // A button the dialog itself offers ("Annuleren", "Verzetten"), or a way of saying one, is an answer, not a command.
+    // A button the dialog itself offers (cancel, move), or a way of saying one, is an answer, not a command.
     if (answersOffered(active, text)) return undefined;
     const exact = router.exactIntent(text);
 
@@ -72,14 +72,14 @@ export abstract class InterruptibleDialog extends BaseDialog {
     }
     const decision = router.route(text, { locale, safetyChecked: true });
     // A FAQ question mid-flow is answered; an answer to the question on screen never is. At a
-    // choice, what the choice understands ("mijn rechterknie") is an answer; otherwise only a
-    // message that asks something is taken for a question ("al een half jaar" is not one).
+    // choice, what the choice understands (a joint with its side) is an answer; otherwise only a
+    // message that asks something is taken for a question ("half a year" answering "since when?" is not one).
     const freeText = FREE_TEXT_PROMPTS.has(active?.id ?? '');
     const labels = ((active?.state as { options?: { choices?: ({ value: string } | string)[] } } | undefined)?.options?.choices ?? [])
       .map((c) => (typeof c === 'string' ? c : c.value));
     const answersChoice = labels.length > 0 && (this.deps.answers.choose(text, labels) !== undefined || this.deps.answers.isYesOrNo(text));
-    // "ik wil een mens spreken" at a choice is a request for a person, as the word "medewerker"
-    // is; at a free-text question (a name, the complaint) only the exact words count.
+    // Asking for a person in one's own words at a choice is a request for a person, as the
+    // exact command is; at a free-text question (a name, the complaint) only the exact words count.
     if (exact === 'handoff' || (decision.intent === 'handoff' && !freeText && !answersChoice)) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });
@@ -104,8 +104,8 @@ function isAgendaUnavailable(err: unknown): boolean {
 
 /**
  * Whether `text` answers the choice the waiting prompt offers: its label, or one of the choice's
- * own synonyms ("verzetten" for "Verplaatsen"). Such an answer is never
- * taken for a command ("annuleren" at "Wat wil je doen?" cancels the appointment, not the talk).
+ * own synonyms (another verb for "move"). Such an answer is never
+ * taken for a command ("cancel" at "what would you like to do?" cancels the appointment, not the talk).
  */
 export function answersOffered(active: DialogInstance | undefined, text: string): boolean {
   const choices = (active?.state as { options?: { choices?: ({ value: string; synonyms?: string[] } | string)[] } } | undefined)?.options?.choices ?? [];

@@ -39,8 +39,8 @@ export function normalizeReferenceCode(text: string): string | undefined {
 }
 
 /**
- * The text without the reference written in it ("afspraak annuleren KX7-4PM" → "afspraak
- * annuleren"): the code names no topic, and its letters would count as words no phrasing knows.
+ * The text without the reference written in it (the cancel command followed by "KX7-4PM" → the
+ * command alone): the code names no topic, and its letters would count as words no phrasing knows.
  */
 export function withoutReferenceCode(text: string): string {
   const code = findReferenceCode(text);

@@ -9,7 +9,7 @@ export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
 const POSITIONS = ['first', 'second', 'third', 'fourth', 'fifth', 'last'] as const;
 const COMPLAINT_WORDS = ['hip', 'knee', 'left', 'right', 'bothSides'] as const;
 
-/** Which joint and side a message already names ("een afspraak voor mijn rechterknie"). */
+/** Which joint and side a message already names (an appointment "for my right knee"). */
 export interface ComplaintHint {
   joint?: 'hip' | 'knee';
   side?: 'left' | 'right' | 'both';
@@ -17,10 +17,11 @@ export interface ComplaintHint {
 
 /**
  * The words patients type instead of pressing a button (`booking.words` in the locale files):
- * yes and no, positions ("de eerste", "de rechtse"), "terug", "later", "verder", skipping an
+ * yes and no, positions ("the first", "the right one"), back, later, resume, skipping an
  * optional field, and which detail to change. The lists of every locale are merged: a Dutch
- * patient of a Flemish practice says "ja hoor", a Flemish one "neen". Matching is on folded
- * text (lowercase, no accents or punctuation), whole phrases only.
+ * patient of a Flemish practice uses the Dutch words, a Flemish one of a Dutch practice the
+ * Flemish ones. Matching is on folded text (lowercase, no accents or punctuation), whole
+ * phrases only.
  */
 export class AnswerWords {
   private readonly yes: Set<string>;
@@ -58,13 +59,13 @@ export class AnswerWords {
     if (!this.yes.size || !this.no.size) throw new Error('locales: booking.words.yes and booking.words.no must not be empty');
   }
 
-  /** "ja", "klopt", "doe maar" → yes; "neen", "liever niet" → no; anything else undefined. */
+  /** The locale lists' ways of saying yes ("yes", "right", "go ahead") or no ("no", "rather not"); anything else undefined. */
   yesNo(text: string): 'yes' | 'no' | undefined {
     const t = fold(text);
     if (!t) return undefined;
     if (this.yes.has(t)) return 'yes';
     if (this.no.has(t)) return 'no';
-    // "ja, dat klopt hoor", "nee hoor dank je": a yes or no phrase first, no word of the other kind after it.
+    // "yes, that is right", "no thanks": a yes or no phrase first, no word of the other kind after it.
     const words = t.split(' ');
     for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
       const head = words.slice(0, n).join(' ');
@@ -75,15 +76,15 @@ export class AnswerWords {
     return undefined;
   }
 
-  /** The whole message is a way of saying yes or no ("liever niet", "ja hoor"), nothing more. */
+  /** The whole message is a way of saying yes or no ("rather not", "yes sure"), nothing more. */
   isYesOrNo(text: string): boolean {
     const t = fold(text);
     return this.yes.has(t) || this.no.has(t);
   }
 
   /**
-   * A patient who does not know, or asks back, instead of answering yes or no: "weet ik niet",
-   * "geen idee" (whose "niet" and "geen" must not count as a no), "klopt dat?" (which is no yes).
+   * A patient who does not know, or asks back, instead of answering yes or no: "I don't
+   * know", "no idea" (whose negation words must not count as a no), "is that right?" (no yes).
    */
   isUnsure(text: string): boolean {
     if (text.trim().endsWith('?')) return true;
@@ -91,7 +92,7 @@ export class AnswerWords {
     return this.unsure.some((phrase) => t.includes(` ${phrase} `));
   }
 
-  /** A message that asks something: a question mark, or a question word first ("hoe lang duurt het"). */
+  /** A message that asks something: a question mark, or a question word first ("how long does it take"). */
   isQuestion(text: string): boolean {
     return text.includes('?') || this.questionWords.has(fold(text).split(' ')[0]);
   }
@@ -113,7 +114,7 @@ export class AnswerWords {
     return t === '' || this.skip.has(t) || this.skip.has(text.trim());
   }
 
-  /** "wijzig mijn telefoonnummer", "andere tijd", "mijn naam klopt niet" → that field. */
+  /** "change my phone number", "another time", "my name is wrong" → that field. */
   changeOf(text: string): ChangeableField | undefined {
     const t = fold(text);
     const words = t.split(' ');
@@ -131,8 +132,8 @@ export class AnswerWords {
   }
 
   /**
-   * Which of `labels` the patient means: the label itself (or its start, "rechtse" for
-   * "Rechts"), a number ("2", "nummer 2"), a position ("de eerste", "de laatste"). A label that
+   * Which of `labels` the patient means: the label itself (or its start, the Flemish "right one" for
+   * "Right"), a number ("2", "number 2"), a position ("the first", "the last"). A label that
    * is a yes or a no (`yesIndex` / `noIndex`) also takes every way of saying it.
    */
   choose(text: string, labels: string[], roles: { yes?: number; no?: number } = {}): number | undefined {
@@ -156,15 +157,15 @@ export class AnswerWords {
     if (position) {
       const index = position === 'last' ? labels.length - 1 : POSITIONS.indexOf(position);
       if (index < labels.length) {
-        // "de rechtse" for Links/Rechts is the label, not the last button.
+        // "the right one" for left/right is the label, not the last button.
         const byStart = this.byStart(rest, folded);
         return byStart ?? index;
       }
     }
     const byStart = this.byStart(rest, folded);
     if (byStart !== undefined) return byStart;
-    // A label said within a sentence ("doe maar knie", "ik kies bevestigen alsjeblieft"), or
-    // closing a compound ("mijn rechterknie", "linkerheup").
+    // A label said within a sentence ("knee then", "I choose confirm please"), or
+    // closing a compound (the Dutch "right-knee", "left-hip").
     const words = t.split(' ');
     const within = folded
       .map((l, i) => (l.length >= 3 && (` ${t} `.includes(` ${l} `) || (!l.includes(' ') && l.length >= 4 && words.some((w) => w.length > l.length && w.endsWith(l)))) ? i : -1))

@@ -113,8 +113,8 @@ export class SafetyDesk {
 /**
  * The text in overlapping windows of at most `size` characters. A window starts after a
  * sentence's end where one lies in its first quarter, else after a space, and ends likewise in
- * its last quarter, so that it neither opens with "koorts" of "geen | koorts" nor closes with
- * "koorts heb ik" of "koorts heb ik | niet".
+ * its last quarter, so that it neither opens with "fever" of "no | fever" nor closes with
+ * "fever I have" of "fever I have | not".
  */
 export function windowsOf(text: string, size: number): string[] {
   if (text.length <= size) return [text];

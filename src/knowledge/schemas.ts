@@ -51,10 +51,10 @@ export const reviewFields = {
   nextReview: nullableReviewDate.default(null),
 };
 
-/** An answer, optionally with a second part shown when the patient asks "meer weten?". */
+/** An answer, optionally with a second part shown when the patient asks for more. */
 const answerParts = {
   answer: z.string().trim().min(1),
-  /** The rest of a long answer, offered behind a "meer weten?" button. */
+  /** The rest of a long answer, offered behind a "more" button. */
   more: z.string().trim().min(1).optional(),
 };
 
@@ -155,20 +155,20 @@ export const languageFileSchema = z.strictObject({
   stopwords: phraseList,
   /** Written forms rewritten before anything else: elisions, chat spellings, dialect. */
   rewrites: z.record(z.string(), z.string()),
-  /** Words that turn a following red-flag word into its absence ("geen koorts"). */
+  /** Words that turn a following red-flag word into its absence ("no fever"). */
   negations: phraseList,
-  /** Words that end the reach of a negation ("maar", "wel"). */
+  /** Words that end the reach of a negation ("but", "yet"). */
   negationBreaks: phraseList,
   /** Parts that domain compounds are made of (knie + artrose). */
   compoundParts: phraseList,
-  /** Words that join two questions in one message ("mag ik fietsen en hoeveel …"). */
+  /** Words that join two questions in one message ("may I cycle and how much …"). */
   questionJoins: z.array(z.string().trim().min(1)).default([]),
   /** Words a question starts with: after a join word they mark a second question. */
   questionWords: z.array(z.string().trim().min(1)).default([]),
-  /** Words pointing back at what was just said ("hoe lang duurt dat?"): a short message with one follows up. */
+  /** Words pointing back at what was just said ("how long does that take?"): a short message with one follows up. */
   pointingWords: z.array(z.string().trim().min(1)).default([]),
   /**
-   * An age said as an ordinal after a possessive ("op mijn 35ste"): read as the word of its age
+   * An age said as an ordinal after a possessive ("at my 35th"): read as the word of its age
    * band, so that every age reaches the phrasings that speak of such an age, not only the ages
    * they happen to name.
    */
@@ -176,9 +176,9 @@ export const languageFileSchema = z.strictObject({
     .strictObject({
       /** The possessives that make an ordinal an age; without one it is a date or a count. */
       after: phraseList,
-      /** Endings of an ordinal written in digits ("35ste", "40e"). */
+      /** Endings of an ordinal written in digits (the Dutch "-ste", "-e"). */
       suffixes: phraseList,
-      /** Ordinals written out, with their number ("dertigste": 30). */
+      /** Ordinals written out, with their number ("thirtieth": 30). */
       words: z.record(z.string().trim().min(1), z.number().int().min(0)).default({}),
       /** Age bands and the word each is read as; an ordinal in no band stays as it is. */
       bands: z
@@ -237,7 +237,7 @@ const countryServicesSchema = z.strictObject({
   crisisWeb: z.string().trim().min(4),
   afterHours: z.string().trim().min(1),
   afterHoursPhone: z.string().trim().default(''),
-  /** The after-hours service as a sentence names it ("wachtpost via 1733"). */
+  /** The after-hours service as a sentence names it (the Belgian after-hours GP via 1733). */
   afterHoursService: z.string().trim().min(1),
 });
 
@@ -252,33 +252,33 @@ const sentenceWordList = z.array(sentenceWord).min(1);
  * counts as denied or past.
  */
 export const sentenceWordsSchema = z.strictObject({
-  /** Words that open a new clause (besides a comma): a negation or "vorig jaar" stops there. */
+  /** Words that open a new clause (besides a comma): a negation or "last year" stops there. */
   clauseBreaks: sentenceWordList,
-  /** Words that may stand between a negation and the rest of a phrase starting with it ("geen [enkel] gevoel"). */
+  /** Words that may stand between a negation and the rest of a phrase starting with it ("no [single] feeling"). */
   afterNegation: sentenceWordList,
-  /** "geen koorts of roodheid": a negation reaches through these to the next sign, not further. */
+  /** "no fever or redness": a negation reaches through these to the next sign, not further. */
   coordinators: sentenceWordList,
-  /** Words that may follow a sign when it is denied after it ("koorts heb ik niet"): the clause holds nothing else. */
+  /** Words that may follow a sign when it is denied after it ("fever I do not have"): the clause holds nothing else. */
   afterDenial: sentenceWordList,
-  /** After "bloedt niet": the verb is denied when the clause ends or goes on with one of these. */
+  /** After "does not bleed": the verb is denied when the clause ends or goes on with one of these. */
   afterVerbDenial: sentenceWordList,
-  /** Words that may stand between such a negation and the clause's end or the words above ("bloedt niet meer"). */
+  /** Words that may stand between such a negation and the clause's end or the words above ("does not bleed any more"). */
   denialFillers: sentenceWordList,
-  /** Verbs that open a yes/no question in general ("is …", "kan …", "geeft …"). */
+  /** Verbs that open a yes/no question in general ("is …", "can …", "does …"). */
   questionVerbs: sentenceWordList,
-  /** Without a question mark, a sentence opening with such a verb asks in general only when one of these follows ("is een …", "krijg je …"). */
+  /** Without a question mark, a sentence opening with such a verb asks in general only when one of these follows ("is a …", "do you get …"). */
   questionSubjects: sentenceWordList,
-  /** "is het normaal dat …": a question about one's own signs; the pointing words after the verb … */
+  /** "is it normal that …": a question about one's own signs; the pointing words after the verb … */
   ownQuestionPointers: sentenceWordList,
   /** … and the words after them. */
   ownQuestionWords: sentenceWordList,
   /** Words that make a sentence about someone in particular: then it is no question in general. */
   personal: sentenceWordList,
-  /** Words before "is het over" that put it in the future ("dan is het over"). */
+  /** Words before "it is over" that put it in the future ("then it is over"). */
   futureMarks: sentenceWordList,
-  /** Words that bring a story from the past back to now ("nu", "sinds", "plots"). */
+  /** Words that bring a story from the past back to now ("now", "since", "suddenly"). */
   nowWords: sentenceWordList,
-  /** Words that say a past event is back ("weer", "net als vorig jaar"): the past marker sets nothing aside. */
+  /** Words that say a past event is back ("again", "just like last year"): the past marker sets nothing aside. */
   recurrence: sentenceWordList,
   /** Words before a year that make it a past marker ("in 2019"). */
   yearMarks: sentenceWordList,
@@ -294,10 +294,10 @@ export const emergencyFileSchema = z.strictObject({
     >,
   ),
   /**
-   * Words that change what the concepts near them mean: `resolved` ("maar dat is over") sets
-   * aside what came before it in the sentence, `past` ("vorig jaar") the clause it is in,
-   * `hypothetical` ("hoe merk ik dat", "wat als") what follows it in the clause; `checking`
-   * ("koorts meten") names a sign without having it: a concept inside it does not count.
+   * Words that change what the concepts near them mean: `resolved` ("but that is over") sets
+   * aside what came before it in the sentence, `past` ("last year") the clause it is in,
+   * `hypothetical` ("how do I notice", "what if") what follows it in the clause; `checking`
+   * ("taking one's temperature") names a sign without having it: a concept inside it does not count.
    */
   modifiers: z.strictObject({ resolved: phraseList, past: phraseList, hypothetical: phraseList, checking: phraseList.default(['koorts meten']) }),
   sentenceWords: sentenceWordsSchema,
@@ -314,9 +314,9 @@ export const emergencyFileSchema = z.strictObject({
       }),
     )
     .default([]),
-  /** Concepts that only say where or who ("been", "knie"): a negation denies the sign, not them. */
+  /** Concepts that only say where or who (a leg, a knee): a negation denies the sign, not them. */
   context: z.array(z.string()).default([]),
-  /** Concepts that count even in a hypothetical ("als ik morgen niet meer wakker word"). */
+  /** Concepts that count even in a hypothetical ("if I do not wake up tomorrow"). */
   unconditional: z.array(z.string()).default([]),
   concepts: z.record(z.string(), phraseList),
   rules: z.array(
@@ -362,7 +362,7 @@ export const agendaSchema = z.strictObject({
         appointmentTypes: z.array(z.string().regex(TOPIC_ID)).min(1),
         /** Working hours per location id. */
         workingHours: z.record(z.string().regex(TOPIC_ID), weekHours),
-        /** The CalDAV calendar: a full URL, or a path on CALDAV_URL ("/praktijk/anne/"). */
+        /** The CalDAV calendar: a full URL, or a path on CALDAV_URL ("/practice/anne/"). */
         calendar: z.string().trim().min(1).optional(),
       }),
     )
@@ -420,8 +420,8 @@ export const practiceFileSchema = z.strictObject({
   /** Usual waiting time for a first appointment, in days. */
   waitingTimeDays: z.number().int().min(1).max(365).optional(),
   /**
-   * Whom to tell about a complaint and how, as the end of the sentence "Je kunt je klacht melden
-   * bij …" (name or role, e-mail or page; the complaints scheme if the practice wants it named).
+   * Whom to tell about a complaint and how, as the end of the locale sentence that says where
+   * a complaint can be made (name or role, e-mail or page; the complaints scheme if the practice wants it named).
    */
   complaints: z.strictObject({ contact: z.string().trim().min(3).optional() }).default({}),
   /** Whether the practice gives a second opinion on another physiotherapist's treatment. */

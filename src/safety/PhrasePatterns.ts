@@ -1,7 +1,7 @@
 /**
  * The phrases of `knowledge/emergency.yaml`, compiled once and matched lazily.
  *
- * A phrase such as "(plas|urine|stoelgang) (niet|nooit) (meer)? (ophouden|houden)" stands for
+ * A phrase such as "(cannot|can't) (hold|keep) (in)? (urine|stool|water)" stands for
  * every combination of its choices. Written out, the lists made 234,000 phrases (seconds of
  * start-up and tens of MB of heap, and a message's words were tried against every phrase
  * sharing its first word). Here a phrase stays one pattern: a row of slots,
@@ -12,9 +12,9 @@
  * the gap, no backtracking), since a combination's match depends only on its own words and gaps.
  */
 
-/** Words between two words of a phrase ("pijn [echt] op [mijn] borst"). */
+/** Words between two words of a phrase ("pain [really] on [my] chest"). */
 export const MAX_GAP = 2;
-/** Words a `...` in a phrase allows ("er ... niet meer zijn": "er tegen dan toch niet meer zijn"). */
+/** Words a `...` in a phrase allows ("not ... be there": "not by then anyway be there"). */
 export const WIDE_GAP = 5;
 /** The step a `...` of a phrase compiles to: the next word may stand {@link WIDE_GAP} words further. */
 const WIDE = '...';
@@ -26,14 +26,14 @@ export interface PhraseMatch {
   end: number;
   /** The positions of the phrase's own words (the words between them are not the phrase's). */
   at: readonly number[];
-  /** The phrase itself says something is absent ("geen kracht"): a negation before it does not cancel it. */
+  /** The phrase itself says something is absent ("no strength"): a negation before it does not cancel it. */
   negative: boolean;
 }
 
 /** The words the matcher reads a message's structure with. */
 export interface PhraseWordSets {
   negations: ReadonlySet<string>;
-  /** Words that may stand between a negative phrase's negation and its next word ("geen [enkel] gevoel"). */
+  /** Words that may stand between a negative phrase's negation and its next word ("no [single] feeling"). */
   afterNegation: ReadonlySet<string>;
 }
 
@@ -154,7 +154,7 @@ export class PhrasePatterns {
   /**
    * The state after the choice's words are found, or undefined when one is missing. Each word is
    * the first fitting one within its gap; after the negation that opens a negative phrase only
-   * filler words may stand ("geen [enkel] gevoel", not "geen [doof] gevoel").
+   * filler words may stand ("no [single] feeling", not "no [numb] feeling").
    */
   private advance(words: readonly string[], steps: readonly string[], state: WalkState): WalkState | undefined {
     let { at, gap, said, negative } = state;
@@ -186,7 +186,7 @@ export class PhrasePatterns {
     return { start: state.start, at, gap, said, negative };
   }
 
-  /** Records a matched combination, unless a negation among the words it skips denies it ("het bloed loopt niet meer uit"). */
+  /** Records a matched combination, unless a negation among the words it skips denies it ("the blood does not run out any more"). */
   private emit(words: readonly string[], p: Pattern, state: WalkState, found: PhraseMatch[], seen: Set<string>): void {
     const { start, at, said, negative } = state;
     if (!at.length) return;
@@ -214,8 +214,8 @@ interface WalkState {
 const NONE: readonly Pattern[] = [];
 
 /**
- * A phrase with alternatives, one phrase per choice: "(plas|urine) niet (ophouden|houden)"
- * is four phrases; a group followed by `?` may also be left out ("niet (meer)? staan"). The
+ * A phrase with alternatives, one phrase per choice: "(urine|stool) not (hold|keep)"
+ * is four phrases; a group followed by `?` may also be left out ("cannot (really)? stand"). The
  * matcher expands only within one word or group (see {@link unitsOf}); kept whole for lint and tests.
  */
 export function expandAlternatives(phrase: string): string[] {
@@ -230,9 +230,9 @@ export function expandAlternatives(phrase: string): string[] {
 }
 
 /**
- * The phrase split at the spaces outside groups: "(zeg|vertel) (tegen)? ... zo(veel)?" is four
+ * The phrase split at the spaces outside groups: "(say|tell) (to)? ... (hip|knee)pain" is four
  * units. The combinations of a phrase are the combinations of its units' choices, so each unit
- * can be expanded on its own ("zo(veel)?" → "zo", "zoveel") and the product is never written out.
+ * can be expanded on its own ("(hip|knee)pain" → "hippain", "kneepain") and the product is never written out.
  */
 function unitsOf(phrase: string): string[] {
   const units: string[] = [];
@@ -250,7 +250,7 @@ function unitsOf(phrase: string): string[] {
   return units;
 }
 
-/** The choices without repeats: alternatives the normaliser reads alike ("ni", "nie", "niet") are tried once. */
+/** The choices without repeats: alternatives the normaliser reads alike (the Flemish and Dutch forms of "not") are tried once. */
 function uniqueChoices(choices: string[][]): string[][] {
   const seen = new Set<string>();
   return choices.filter((c) => {

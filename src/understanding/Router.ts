@@ -16,7 +16,7 @@ import { boundForRouting } from './boundForRouting';
 export interface RouterThresholds {
   /** Minimum score to answer without asking. */
   answerMin: number;
-  /** Minimum score to offer a topic as a choice in "Bedoel je …?". */
+  /** Minimum score to offer a topic as a choice in the "did you mean …?" choice. */
   clarifyMin: number;
   /** How far the best topic must lead the next one to answer without asking. */
   margin: number;
@@ -26,8 +26,8 @@ export interface RouterThresholds {
    */
   coverMin?: number;
   /**
-   * The out-of-scope gate for choices: "Bedoel je …?" is offered only when more than this share
-   * of the message's weighted content words is known; below it, "dat weet ik niet" and a person
+   * The out-of-scope gate for choices: "did you mean …?" is offered only when more than this share
+   * of the message's weighted content words is known; below it, "I don't know" and a person
    * (chosen by cross-validation in `npm run eval`).
    */
   choiceCoverMin?: number;
@@ -85,7 +85,7 @@ const KNOWN_SHARE = 0.55;
 /**
  * Offering a choice needs more of the message known than answering does: a low-scoring match
  * on a message whose content words are mostly the knowledge base's own is a topic the patient
- * may mean, one on a message of mostly other words ("wanneer is het Koningsdag dit jaar") is a
+ * may mean, one on a message of mostly other words ("when is King's Day this year") is a
  * question for a person (chosen by `npm run eval`).
  */
 const CHOICE_SHARE = 0.8;
@@ -100,7 +100,7 @@ const DISAGREE_LEAD = 0.2;
 /** Messages routed to warm up, and the longest the event loop is held at a time; see {@link Router.warmUp}. */
 const WARM_UP_MESSAGES = 1500;
 const WARM_UP_SLICE_MS = 4;
-/** Topics within this distance of the best one are offered together in "Bedoel je …?". */
+/** Topics within this distance of the best one are offered together in the "did you mean …?" choice. */
 const CLARIFY_WINDOW = 0.17;
 
 /** What a text is by itself, whatever the conversation: see {@link Router.factsOf}. */
@@ -288,13 +288,13 @@ export class Router {
       return { intent: 'faq', topic: context.previousTopic, score: 1, candidates: [], answerLocale: country };
     }
     if (terms.length && !meaning.contentKnown && !(context.previousTopic && this.followsUp(facts.words))) {
-      // Only question words known ("hoe laat is het", "waar vraag ik een paspoort aan", whose
+      // Only question words known ("what time is it", "where do I apply for a passport", whose
       // other words only the answers use): the message names nothing the bot knows, so no topic
       // and no action may be read from it. A follow-up ("en waarom?") is read against its topic.
     } else if (terms.length && !this.inDomain(meaning)) {
-      // Mostly words the knowledge base does not know ("artrose bij mijn paard", "wifi router"):
+      // Mostly words the knowledge base does not know ("arthritis in my horse", "wifi router"):
       // not a question for any topic, however close the nearest one is. It may still ask for
-      // an action ("geen bot, een mens").
+      // an action ("no bot, a human").
       const action = this.decide(ranked.filter((r) => r.owner.startsWith(INTENT_PREFIX)), meaning.known >= 2);
       if (action && action.intent !== 'clarify') return action;
     } else {
@@ -356,7 +356,7 @@ export class Router {
     const terms = this.queryTerms(facts.text, corrected);
     const ranked = this.index.rank(terms, 6);
     // A message with one known word ("heup") is not yet a question, and one that is half unknown
-    // words ("hoeveel kost een treinkaartje naar brussel") is probably about something else:
+    // words ("how much is a train ticket to Brussels") is probably about something else:
     // offer choices instead of answering.
     let known = 0;
     let contentKnown = 0;
@@ -380,7 +380,7 @@ export class Router {
     return this.options.thresholds.coverMin ?? KNOWN_SHARE;
   }
 
-  /** The share of a message's weighted words that must be known for "Bedoel je …?" to be offered. */
+  /** The share of a message's weighted words that must be known for "did you mean …?" to be offered. */
   get choiceCoverMin(): number {
     return this.options.thresholds.choiceCoverMin ?? CHOICE_SHARE;
   }
@@ -416,9 +416,9 @@ export class Router {
   }
 
   /**
-   * The questions of a message that asks two or more ("mag ik fietsen en hoeveel moet ik
-   * bewegen?"): its sentences that end in a question mark, or else its parts split where a join
-   * word ("en") is followed by a question word. One part (the whole text) when it asks one.
+   * The questions of a message that asks two or more ("may I cycle, and how much should
+   * I move?"): its sentences that end in a question mark, or else its parts split where a join
+   * word ("and") is followed by a question word. One part (the whole text) when it asks one.
    */
   questionParts(text: string): string[] {
     const cut = (text ?? '').slice(0, this.options.maxChars);
@@ -440,8 +440,8 @@ export class Router {
   }
 
   /**
-   * Drops a greeting or thanks guessed from words they share with questions ("goed" in "alles
-   * goed?" and in "wordt mijn heup weer goed?"): a message that names nothing that greets or thanks
+   * Drops a greeting or thanks guessed from words they share with questions (the Dutch "good" in "all
+   * good?" and in "will my hip get good again?"): a message that names nothing that greets or thanks
    * (no word of that intent's commands) but uses a topic's words is a question, not small talk.
    */
   private withoutSocialGuess(ranked: readonly Ranked[], words: readonly string[], terms: readonly QueryTerm[]): readonly Ranked[] {
