@@ -68,6 +68,10 @@ export const SAFETY_TABLES: { name: string; file: string; frozen?: boolean }[] =
   // The fifth blind set, scored once after round 4 (112 43/55, crisis 67/90, now 63/70, soon
   // 34/40, false alarms 6/170), then opened for round 5: a development set since.
   { name: 'audit5 (development since round 5)', file: join(HERE, 'audit5', 'redflags-audit5.jsonl') },
+  // The sixth blind set (another writer), scored before round 4, after it and after round 5 (112
+  // 49/55, crisis 76/90, now 62/70, soon 43/45, false alarms 9/170), then opened for round 6: a
+  // development set since.
+  { name: 'audit6 (development since round 6)', file: join(HERE, 'audit6', 'redflags-audit6.jsonl') },
 ];
 
 /**
@@ -77,8 +81,8 @@ export const SAFETY_TABLES: { name: string; file: string; frozen?: boolean }[] =
  * blind set is written for the next round.
  */
 export const BLIND_TABLES: { name: string; file: string }[] = [
-  // The sixth, by another writer (6 December 2026), scored once before round 4 and once after.
-  { name: 'redflags-audit6 (blind, never tuned on)', file: join(HERE, 'audit6', 'redflags-audit6.jsonl') },
+  // Written beside the sixth red-flag set (now development since round 6); its ordinary
+  // questions stay blind.
   { name: 'routing-audit3 (blind ordinary questions)', file: join(HERE, 'audit6', 'routing-audit3.jsonl') },
   // The seventh, by a third writer (6 December 2026), scored once before round 5 and the routing
   // gate and once after; routing-audit4 beside it.
