@@ -109,7 +109,11 @@ export class CrisisNet {
 
   /** The net's probability that the text is a crisis message. */
   probability(text: string): number {
-    const f = crisisFeatures(this.words.baseWords(text ?? ''));
+    return this.probabilityOf(this.words.baseWords(text ?? ''));
+  }
+
+  private probabilityOf(words: readonly string[]): number {
+    const f = crisisFeatures(words);
     if (!f.length) return 0;
     const scale = 1 / Math.sqrt(f.length);
     let z = 0;
@@ -123,7 +127,8 @@ export class CrisisNet {
    * answer ("de laatste" at a choice) shares a word with a farewell and nothing more.
    */
   flags(text: string): boolean {
-    return this.words.baseWords(text ?? '').length >= MIN_WORDS && this.probability(text) >= this.threshold;
+    const words = this.words.baseWords(text ?? '');
+    return words.length >= MIN_WORDS && this.probabilityOf(words) >= this.threshold;
   }
 }
 
