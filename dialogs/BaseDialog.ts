@@ -145,7 +145,9 @@ export abstract class BaseDialog extends ComponentDialog {
   protected addDetailPrompts(): void {
     const { deps } = this;
     const country = deps.knowledge.practice.country;
-    this.addCheckedTextPrompt(NAME_PROMPT, checkName, { format: 'booking.details.nameInvalid', empty: 'booking.details.nameInvalid', help: 'booking.details.nameHelp' });
+    this.addCheckedTextPrompt(NAME_PROMPT, checkName, {
+      format: 'booking.details.nameInvalid', empty: 'booking.details.nameInvalid', incomplete: 'booking.details.nameIncomplete', help: 'booking.details.nameHelp',
+    });
     this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(t, deps.knowledge.dateWords, deps.clock), {
       format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid',
       future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible', help: 'booking.details.birthDateHelp',

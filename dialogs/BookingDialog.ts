@@ -12,7 +12,7 @@ import { DetailsDialog } from './DetailsDialog';
 import {
   BIRTH_DATE_PROMPT, BOOKING_CONFIRM_WATERFALL, BOOKING_DIALOG, BOOKING_WATERFALL, CHOICE_PROMPT, DETAILS_DIALOG, EMAIL_PROMPT, NAME_PROMPT,
   PHONE_PROMPT, SCREENING_DIALOG,
-  SINCE_PROMPT, SLOT_DIALOG,
+  SINCE_PROMPT, COMPLAINT_PROMPT, SLOT_DIALOG,
   HANDOFF_DIALOG,
 } from './dialogIds';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
@@ -65,6 +65,7 @@ export class BookingDialog extends InterruptibleDialog {
     this.addDetailPrompts();
     this.addDialog(new HandoffDialog(deps));
     this.addDialog(new TextPrompt(SINCE_PROMPT));
+    this.addDialog(new TextPrompt(COMPLAINT_PROMPT));
     this.addDialog(new ScreeningDialog(deps));
     this.addDialog(new SlotDialog(deps));
     this.addDialog(new DetailsDialog(deps));
@@ -108,8 +109,9 @@ export class BookingDialog extends InterruptibleDialog {
     const joint = JOINTS[(step.result as FoundChoice).index];
     (step.values as BookingValues).draft = { complaint: { joint }, screening: {} } satisfies Draft;
     if (joint === 'other') {
-      await this.send(step.context, { text: this.t(locale, 'booking.joint.otherNote') }, locale);
-      return step.next();
+      // The therapist needs to know what to expect; the answer takes the place of the side.
+      const text = `${this.t(locale, 'booking.joint.otherNote')}\n\n${this.t(locale, 'booking.joint.otherAsk')}`;
+      return step.prompt(COMPLAINT_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId) });
     }
     const hint = (step.options as BookingOptions).hint;
     if (hint?.side) return step.next({ value: hint.side, index: SIDES.indexOf(hint.side), score: 1 } satisfies FoundChoice);
@@ -119,7 +121,8 @@ export class BookingDialog extends InterruptibleDialog {
   private async askSince(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const draft = (step.values as BookingValues).draft as Draft;
-    if (step.result) draft.complaint.side = SIDES[(step.result as FoundChoice).index];
+    if (draft.complaint.joint === 'other') draft.complaint.other = freeText(step.result) || undefined;
+    else if (step.result) draft.complaint.side = SIDES[(step.result as FoundChoice).index];
     return step.prompt(SINCE_PROMPT, { prompt: this.promptActivity(this.noted(step, locale, this.t(locale, 'booking.since.ask')), locale, step.context.activity.channelId) });
   }
 
@@ -136,7 +139,7 @@ export class BookingDialog extends InterruptibleDialog {
 
   private async askReferral(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
-    ((step.values as BookingValues).draft as Draft).complaint.since = String(step.result ?? '').replace(/[<>]/g, '').slice(0, 200);
+    ((step.values as BookingValues).draft as Draft).complaint.since = freeText(step.result);
     return step.prompt(CHOICE_PROMPT, {
       prompt: this.promptActivity(this.t(locale, `booking.referral.ask.${this.deps.knowledge.practice.country}`), locale, step.context.activity.channelId),
       ...this.yesNo(locale),
@@ -313,8 +316,14 @@ export class BookingDialog extends InterruptibleDialog {
 
   private complaintText(c: Complaint, locale: Locale): string {
     const parts = [this.t(locale, `booking.jointLabels.${c.joint}`)];
+    if (c.other) parts.push(c.other);
     if (c.side) parts.push(this.t(locale, `booking.sideLabels.${c.side}`));
     if (c.since) parts.push(c.since);
     return parts.join(', ');
   }
+}
+
+/** A free-text answer as kept with the booking: no markup characters, at most 200 characters. */
+function freeText(result: unknown): string {
+  return String(result ?? '').replace(/[<>]/g, '').trim().slice(0, 200);
 }

@@ -18,6 +18,8 @@ export const DELETE_DATA_DIALOG = 'deleteDataDialog';
 
 export const CHOICE_PROMPT = 'choicePrompt';
 export const SINCE_PROMPT = 'sincePrompt';
+/** What the complaint is, when the patient chose "something else" than hip or knee. */
+export const COMPLAINT_PROMPT = 'complaintPrompt';
 export const SLOT_PROMPT = 'slotPrompt';
 export const NAME_PROMPT = 'namePrompt';
 export const BIRTH_DATE_PROMPT = 'birthDatePrompt';
@@ -27,7 +29,7 @@ export const REFERENCE_PROMPT = 'referencePrompt';
 
 /** Prompts that take free text: a FAQ-looking answer there is an answer, not a question. */
 export const FREE_TEXT_PROMPTS: ReadonlySet<string> = new Set([
-  SINCE_PROMPT, SLOT_PROMPT, NAME_PROMPT, BIRTH_DATE_PROMPT, PHONE_PROMPT, EMAIL_PROMPT, REFERENCE_PROMPT, HANDOFF_PHONE_PROMPT,
+  SINCE_PROMPT, COMPLAINT_PROMPT, SLOT_PROMPT, NAME_PROMPT, BIRTH_DATE_PROMPT, PHONE_PROMPT, EMAIL_PROMPT, REFERENCE_PROMPT, HANDOFF_PHONE_PROMPT,
 ]);
 
 /** Marks a free-text answer given up on after three invalid tries. */

@@ -32,6 +32,18 @@ describe('booking dialog', () => {
     expect(await bookingsOf(app)).toBe(before + 1);
   });
 
+  it.each([
+    ['nl-NL', 'iets anders', 'mijn linkerschouder'],
+    ['nl-BE', 'Iets anders', 'ik heb last van mijn nek'],
+  ])('asks what the complaint is after "something else" (%s) and keeps it with the booking', async (locale, other, what) => {
+    const r = await converse(testAdapterFor(app, locale), ['Afspraak maken', 'ja', other, what, 'een paar weken', 'nee', ...SCREENING_NO, '1', ...DETAILS, 'Bevestigen']);
+    expect(r[2].text).toMatch(/Waar heb je last van\?/);
+    expect(r[3].text).toMatch(/Sinds wanneer/);
+    expect(r[r.length - 1].text).toMatch(/bevestigd/);
+    const booked = (await app.database.bookings.listChanged(new Date(0), 1000)).filter((b) => b.complaint.other === what);
+    expect(booked.map((b) => b.complaint)).toEqual([{ joint: 'other', other: what, since: 'een paar weken' }]);
+  });
+
   it('books in nl-BE for a Flemish practice, explaining the voorschrift and reimbursement', async () => {
     const { app: be } = await buildTestApp({ PRACTICE_FILE: 'examples/practice-be.yaml' }, new MemoryStorage());
     const r = await converse(testAdapterFor(be, 'nl-BE'), [
@@ -75,6 +87,7 @@ describe('booking dialog', () => {
 
   it.each<[string, string[], RegExp]>([
     ['a name with digits', ['12345'], /minstens twee letters/],
+    ['a first name only', ['Jan'], /ook je achternaam nodig/],
     ['an impossible date of birth', ['Jan Jansen', '31-02-1990'], /herken ik niet/],
     ['a date of birth in the future', ['Jan Jansen', '01-01-2030'], /toekomst/],
     ['an implausible date of birth', ['Jan Jansen', '01-01-1850'], /lijkt niet te kloppen/],

@@ -5,6 +5,8 @@ import type { Locale } from '../config/AppConfig';
 export interface Complaint {
   joint: 'hip' | 'knee' | 'both' | 'other';
   side?: 'left' | 'right' | 'both';
+  /** With joint `other`: what the complaint is, in the patient's words ("schouder"); personal, kept with the booking only. */
+  other?: string;
   /** Free text ("sinds twee maanden"); personal, kept with the booking only. */
   since?: string;
 }

@@ -5,16 +5,21 @@ import type { Clock } from '../util/Clock';
 import type { CalendarDate } from './DateExpressionParser';
 
 /** Why a detail was refused; the dialog turns it into a specific re-prompt. */
-export type DetailProblem = 'empty' | 'format' | 'future' | 'implausible' | 'country';
+export type DetailProblem = 'empty' | 'format' | 'future' | 'implausible' | 'country' | 'incomplete';
 
 /** Outcome of checking one detail. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: DetailProblem };
 
-/** A name: two or more letters, nothing that looks like a number or an address. */
+/**
+ * A full name: two or more letters, nothing that looks like a number or an address, and at
+ * least two parts, since the practice books and calls by first name (or initial) and surname:
+ * "J. Jansen" is enough, "Jan" alone is asked again.
+ */
 export function checkName(text: string): Checked<string> {
   const name = text.trim().replace(/\s+/g, ' ');
   if (!name) return { ok: false, problem: 'empty' };
   if (name.length < 2 || name.length > 100 || /\d|[<>@{}[\]]/.test(name) || !/\p{L}{2,}/u.test(name)) return { ok: false, problem: 'format' };
+  if (name.split(' ').filter((part) => /\p{L}/u.test(part)).length < 2) return { ok: false, problem: 'incomplete' };
   return { ok: true, value: name };
 }
 

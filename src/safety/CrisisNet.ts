@@ -81,21 +81,24 @@ export class CrisisNet {
     let seed = 20;
     const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     const order = examples.map((_, i) => i);
+    const { rate, l2 } = options;
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
         const j = Math.floor(random() * (i + 1));
         [order[i], order[j]] = [order[j], order[i]];
       }
-      for (const k of order) {
-        const { f, y } = examples[k];
+      // Indexed loops, not for-of: the iterators were a third of the training time (same weights).
+      for (let n = 0; n < order.length; n++) {
+        const { f, y } = examples[order[n]];
         const scale = 1 / Math.sqrt(f.length);
         let z = 0;
-        for (const i of f) z += w[i] * scale;
+        for (let m = 0; m < f.length; m++) z += w[f[m]] * scale;
         const grad = (sigmoid(z) - y) * classWeight[y];
-        for (const i of f) {
-          const g = grad * scale + options.l2 * w[i];
+        for (let m = 0; m < f.length; m++) {
+          const i = f[m];
+          const g = grad * scale + l2 * w[i];
           g2[i] += g * g;
-          w[i] -= (options.rate * g) / Math.sqrt(g2[i]);
+          w[i] -= (rate * g) / Math.sqrt(g2[i]);
         }
       }
     }
@@ -106,7 +109,11 @@ export class CrisisNet {
 
   /** The net's probability that the text is a crisis message. */
   probability(text: string): number {
-    const f = crisisFeatures(this.words.baseWords(text ?? ''));
+    return this.probabilityOf(this.words.baseWords(text ?? ''));
+  }
+
+  private probabilityOf(words: readonly string[]): number {
+    const f = crisisFeatures(words);
     if (!f.length) return 0;
     const scale = 1 / Math.sqrt(f.length);
     let z = 0;
@@ -120,7 +127,8 @@ export class CrisisNet {
    * answer ("de laatste" at a choice) shares a word with a farewell and nothing more.
    */
   flags(text: string): boolean {
-    return this.words.baseWords(text ?? '').length >= MIN_WORDS && this.probability(text) >= this.threshold;
+    const words = this.words.baseWords(text ?? '');
+    return words.length >= MIN_WORDS && this.probabilityOf(words) >= this.threshold;
   }
 }
 

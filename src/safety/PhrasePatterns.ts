@@ -37,10 +37,31 @@ export interface PhraseWordSets {
   afterNegation: ReadonlySet<string>;
 }
 
-/** One phrase of a concept: its slots in order, each slot its choices, each choice its steps (folded words, or {@link WIDE}). */
+/** One phrase of a concept: its slots in order, each slot its choices, each choice its steps. */
 interface Pattern {
   concept: string;
-  slots: readonly (readonly (readonly string[])[])[];
+  slots: readonly (readonly (readonly Step[])[])[];
+  /**
+   * Per slot that every combination needs (up to two, the last ones): one exact word of each of
+   * its choices. A message without any of a slot's words cannot hold the phrase, so its walk is
+   * skipped: most walks a message starts ("ik", "niet", "pijn") end there.
+   */
+  anchors: readonly (readonly string[])[];
+}
+
+/** How a step's word is compared: the word itself, a prefix (`zwel*`), a suffix (`*kanker`), or a wide gap (`...`). */
+const EXACT = 0;
+const PREFIX = 1;
+const SUFFIX = 2;
+const WIDE_STEP = 3;
+
+/** One word of a choice, compiled once, so that matching compares without parsing the pattern word. */
+interface Step {
+  kind: typeof EXACT | typeof PREFIX | typeof SUFFIX | typeof WIDE_STEP;
+  /** The word, or its prefix or suffix without the `*`. */
+  text: string;
+  /** A negation word: it counts as said by the phrase itself. */
+  negation: boolean;
 }
 
 /** Turns one token of a phrase into the folded words the message's words are compared with. */
@@ -65,6 +86,8 @@ export class PhrasePatterns {
   private readonly byPrefix: { pattern: Pattern; prefix: string }[] = [];
   /** Patterns that can start with a suffix word (`*kanker`: borstkanker, botkanker), with the suffix. */
   private readonly bySuffix: { pattern: Pattern; suffix: string }[] = [];
+  /** The most words one combination of a phrase can have. */
+  private longest = 1;
   /** A word → the prefix and suffix patterns it can start; looked up once per distinct word. */
   private readonly affixCache = new Map<string, readonly Pattern[]>();
 
@@ -85,13 +108,15 @@ export class PhrasePatterns {
     let combinations = 0;
     for (const [concept, phrases] of lists) {
       for (const phrase of phrases) {
-        const slots = unitsOf(phrase)
+        const words = unitsOf(phrase)
           .map((unit) => uniqueChoices(expandAlternatives(unit).map((choice) => choice.split(/\s+/).filter(Boolean).flatMap(readToken))))
           .filter((choices) => !(choices.length === 1 && choices[0].length === 0));
-        const pattern: Pattern = { concept, slots };
+        const slots = words.map((choices) => choices.map((choice) => choice.map((w) => this.stepOf(w))));
+        const pattern: Pattern = { concept, slots, anchors: anchorsOf(slots) };
         combinations += slots.reduce((n, choices) => n * choices.length, 1);
-        for (const choices of slots) for (const choice of choices) for (const w of choice) this.learnWord(w);
-        const first = firstWords(slots);
+        this.longest = Math.max(this.longest, slots.reduce((n, choices) => n + Math.max(...choices.map((c) => c.length)), 0));
+        for (const choices of words) for (const choice of choices) for (const w of choice) this.learnWord(w);
+        const first = firstWords(words);
         for (const w of first) {
           if (w.endsWith('*')) this.byPrefix.push({ pattern, prefix: w.slice(0, -1) });
           else if (w.startsWith('*')) this.bySuffix.push({ pattern, suffix: w.slice(1) });
@@ -108,15 +133,28 @@ export class PhrasePatterns {
 
   /** Every phrase found in the words, each combination of a phrase as its own match. */
   matchesIn(words: readonly string[]): PhraseMatch[] {
-    const found: PhraseMatch[] = [];
-    const seen = new Set<string>();
+    const present = new Set(words);
+    const walk: Walk = { words, at: new Int32Array(this.longest), found: [], seen: new Set<string>(), pattern: undefined as unknown as Pattern, start: 0 };
     for (let i = 0; i < words.length; i++) {
       const exact = this.byFirstWord.get(words[i]) ?? NONE;
       const affix = this.affixPatterns(words[i]);
       const patterns = affix.length ? new Set([...exact, ...affix]) : exact;
-      for (const p of patterns) this.walk(words, p, 0, { start: i, at: [], gap: MAX_GAP, said: 0, negative: false }, found, seen);
+      walk.start = i;
+      for (const p of patterns) {
+        if (!p.anchors.every((words) => words.some((w) => present.has(w)))) continue;
+        walk.pattern = p;
+        this.walk(walk, 0, 0, MAX_GAP, 0, false);
+      }
     }
-    return found;
+    return walk.found;
+  }
+
+  private stepOf(w: string): Step {
+    const negation = this.sets.negations.has(w);
+    if (w === WIDE) return { kind: WIDE_STEP, text: '', negation };
+    if (w.endsWith('*')) return { kind: PREFIX, text: w.slice(0, -1), negation };
+    if (w.startsWith('*')) return { kind: SUFFIX, text: w.slice(1), negation };
+    return { kind: EXACT, text: w, negation };
   }
 
   private learnWord(w: string): void {
@@ -139,76 +177,88 @@ export class PhrasePatterns {
     return list;
   }
 
-  /** Tries every choice of the slot from the state; at the last slot, a combination that matched is found. */
-  private walk(words: readonly string[], p: Pattern, slot: number, state: WalkState, found: PhraseMatch[], seen: Set<string>): void {
-    if (slot === p.slots.length) {
-      this.emit(words, p, state, found, seen);
+  /**
+   * Tries every choice of the slot; at the last slot, a combination that matched is found. The
+   * state is passed as numbers and the positions found so far kept in one array, `at[0…n)`, since
+   * a message starts hundreds of steps and an object per step was most of the matcher's time.
+   */
+  private walk(w: Walk, slot: number, n: number, gap: number, said: number, negative: boolean): void {
+    const slots = w.pattern.slots;
+    if (slot === slots.length) {
+      this.emit(w, n, said, negative);
       return;
     }
-    for (const choice of p.slots[slot]) {
-      const next = this.advance(words, choice, state);
-      if (next) this.walk(words, p, slot + 1, next, found, seen);
-    }
-  }
-
-  /**
-   * The state after the choice's words are found, or undefined when one is missing. Each word is
-   * the first fitting one within its gap; after the negation that opens a negative phrase only
-   * filler words may stand ("no [single] feeling", not "no [numb] feeling").
-   */
-  private advance(words: readonly string[], steps: readonly string[], state: WalkState): WalkState | undefined {
-    let { at, gap, said, negative } = state;
-    for (const step of steps) {
-      if (step === WIDE) {
-        gap = WIDE_GAP;
-        continue;
-      }
-      if (!at.length) {
-        if (!wordMatches(words[state.start], step)) return undefined;
-        at = [state.start];
-        negative = this.sets.negations.has(step);
-      } else {
-        const pos = at[at.length - 1];
-        let hit = -1;
-        for (let j = pos + 1; j <= Math.min(words.length - 1, pos + 1 + gap); j++) {
-          if (wordMatches(words[j], step)) {
-            hit = j;
+    for (const choice of slots[slot]) {
+      // advance, inline: each word of the choice is the first fitting one within its gap; after
+      // the negation that opens a negative phrase only filler words may stand ("no [single]
+      // feeling", not "no [numb] feeling").
+      let k = n;
+      let g = gap;
+      let s = said;
+      let neg = negative;
+      let ok = true;
+      for (const step of choice) {
+        if (step.kind === WIDE_STEP) {
+          g = WIDE_GAP;
+          continue;
+        }
+        if (k === 0) {
+          if (!stepMatches(w.words[w.start], step)) {
+            ok = false;
             break;
           }
-          if (negative && at.length === 1 && !this.sets.afterNegation.has(words[j])) break;
+          w.at[k++] = w.start;
+          neg = step.negation;
+        } else {
+          const pos = w.at[k - 1];
+          const last = Math.min(w.words.length - 1, pos + 1 + g);
+          let hit = -1;
+          for (let j = pos + 1; j <= last; j++) {
+            if (stepMatches(w.words[j], step)) {
+              hit = j;
+              break;
+            }
+            if (neg && k === 1 && !this.sets.afterNegation.has(w.words[j])) break;
+          }
+          if (hit < 0) {
+            ok = false;
+            break;
+          }
+          w.at[k++] = hit;
         }
-        if (hit < 0) return undefined;
-        at = [...at, hit];
+        if (step.negation) s++;
+        g = MAX_GAP;
       }
-      if (this.sets.negations.has(step)) said++;
-      gap = MAX_GAP;
+      if (ok) this.walk(w, slot + 1, k, g, s, neg);
     }
-    return { start: state.start, at, gap, said, negative };
   }
 
   /** Records a matched combination, unless a negation among the words it skips denies it ("the blood does not run out any more"). */
-  private emit(words: readonly string[], p: Pattern, state: WalkState, found: PhraseMatch[], seen: Set<string>): void {
-    const { start, at, said, negative } = state;
-    if (!at.length) return;
-    const end = at[at.length - 1];
+  private emit(w: Walk, n: number, said: number, negative: boolean): void {
+    if (!n) return;
+    const start = w.start;
+    const end = w.at[n - 1];
     let negations = 0;
-    for (let i = start; i <= end; i++) if (this.sets.negations.has(words[i])) negations++;
+    for (let i = start; i <= end; i++) if (this.sets.negations.has(w.words[i])) negations++;
     if (negations > said) return;
-    const key = `${p.concept}\u0001${at.join(',')}\u0001${negative}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    found.push({ concept: p.concept, start, end, at, negative });
+    const at = Array.from(w.at.subarray(0, n));
+    const concept = w.pattern.concept;
+    const key = `${concept}\u0001${at.join(',')}\u0001${negative}`;
+    if (w.seen.has(key)) return;
+    w.seen.add(key);
+    w.found.push({ concept, start, end, at, negative });
   }
 }
 
-/** Where a walk through a pattern stands: the positions found so far and what the next word may skip. */
-interface WalkState {
+/** One message's matching: its words, the pattern being walked from `start`, what was found. */
+interface Walk {
+  words: readonly string[];
+  /** Positions of the current combination's words so far. */
+  at: Int32Array;
+  found: PhraseMatch[];
+  seen: Set<string>;
+  pattern: Pattern;
   start: number;
-  at: readonly number[];
-  gap: number;
-  /** How many of the combination's own words are negations. */
-  said: number;
-  negative: boolean;
 }
 
 const NONE: readonly Pattern[] = [];
@@ -281,4 +331,25 @@ export function wordMatches(word: string, pattern: string): boolean {
   if (pattern.endsWith('*')) return word.startsWith(pattern.slice(0, -1));
   if (pattern.startsWith('*')) return word.length >= pattern.length && word.endsWith(pattern.slice(1));
   return word === pattern;
+}
+
+/** {@link wordMatches} for a compiled step. */
+function stepMatches(word: string, step: Step): boolean {
+  if (step.kind === EXACT) return word === step.text;
+  if (step.kind === PREFIX) return word.startsWith(step.text);
+  return word.length > step.text.length && word.endsWith(step.text);
+}
+
+/** Choices a slot may have and still serve as an anchor: checking more costs more than the walk. */
+const MAX_ANCHOR_CHOICES = 12;
+
+/** See {@link Pattern.anchors}: slots without an empty choice, whose every choice has an exact word. */
+function anchorsOf(slots: readonly (readonly (readonly Step[])[])[]): string[][] {
+  const anchors: string[][] = [];
+  for (let i = slots.length - 1; i >= 0 && anchors.length < 2; i--) {
+    if (slots[i].length > MAX_ANCHOR_CHOICES) continue;
+    const words = slots[i].map((choice) => choice.find((step) => step.kind === EXACT)?.text);
+    if (words.every((w): w is string => w !== undefined)) anchors.push([...new Set(words)]);
+  }
+  return anchors;
 }
