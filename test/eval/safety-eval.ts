@@ -88,6 +88,10 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   // gate and once after; routing-audit4 beside it.
   { name: 'redflags-audit7 (blind, never tuned on)', file: join(HERE, 'audit7', 'redflags-audit7.jsonl') },
   { name: 'routing-audit4 (blind ordinary questions)', file: join(HERE, 'audit7', 'routing-audit4.jsonl') },
+  // The eighth, by a fourth writer (6 December 2026), written during round 7 and scored once
+  // before its merge and once after; routing-audit5 beside it.
+  { name: 'redflags-audit8 (blind, never tuned on)', file: join(HERE, 'audit8', 'redflags-audit8.jsonl') },
+  { name: 'routing-audit5 (blind ordinary questions)', file: join(HERE, 'audit8', 'routing-audit5.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
