@@ -7,10 +7,7 @@ import { MIGRATIONS } from './migrations';
 import { openPool, PostgresClient } from './PostgresClient';
 import { PostgresLocks } from './PostgresLocks';
 import { PostgresNotifications } from './PostgresNotifications';
-import { SqlBookingRepository } from './SqlBookingRepository';
-import { SqlCurationRepository } from './SqlCurationRepository';
-import { SqlStateStore } from './SqlStateStore';
-import { SqlTicketRepository } from './SqlTicketRepository';
+import { SqlDatabase } from './SqlDatabase';
 
 /** Arbitrary constant: the advisory lock that serialises migrations across instances. */
 const MIGRATION_LOCK = 4_217_001;
@@ -20,27 +17,17 @@ const MIGRATION_LOCK = 4_217_001;
  * broken connections by itself, so a database restart costs the turns in flight, not the
  * process. Nothing connects before {@link open} (or a first query).
  */
-export class PostgresDatabase extends SqlStateStore implements Database {
+export class PostgresDatabase extends SqlDatabase implements Database {
   readonly kind = 'postgres';
   readonly pool: Pool;
-  /** For the repositories (every statement commits on its own). */
-  readonly client: PostgresClient;
-  readonly bookings: SqlBookingRepository;
-  readonly tickets: SqlTicketRepository;
-  readonly curation: SqlCurationRepository;
   readonly turns: PostgresLocks;
   readonly shared: { pool: Pool; notifications: PostgresNotifications };
 
   /** @param onBackgroundError told of failures no request sees: the listening connection lost, a LISTEN refused */
   constructor(url: string, clock: Clock, options: Partial<AppConfig['database']> = {}, onBackgroundError?: (err: unknown) => void) {
     const pool = openPool(url, options.poolSize ?? 10);
-    const client = new PostgresClient(pool);
-    super(client, clock);
+    super(new PostgresClient(pool), clock);
     this.pool = pool;
-    this.client = client;
-    this.bookings = new SqlBookingRepository(client);
-    this.tickets = new SqlTicketRepository(client);
-    this.curation = new SqlCurationRepository(client);
     this.turns = new PostgresLocks(url, options.lockPoolSize, options.lockWaitMs);
     this.shared = { pool, notifications: new PostgresNotifications(url, onBackgroundError) };
   }
@@ -61,7 +48,7 @@ export class PostgresDatabase extends SqlStateStore implements Database {
   /** Checks the database answers; a clear error names DATABASE_URL without its password. */
   async connect(): Promise<void> {
     try {
-      await this.pool.query('SELECT 1');
+      await this.ping();
     } catch (err) {
       const code = (err as { code?: string }).code ?? (err as Error).message;
       throw new ConfigError([`DATABASE_URL: cannot reach PostgreSQL (${code}); check the host, port, user and that the server runs`]);
@@ -90,10 +77,6 @@ export class PostgresDatabase extends SqlStateStore implements Database {
     } finally {
       c.release();
     }
-  }
-
-  async ping(): Promise<void> {
-    await this.pool.query('SELECT 1');
   }
 
   async close(): Promise<void> {

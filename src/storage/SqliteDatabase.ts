@@ -5,11 +5,8 @@ import type { Clock } from '../util/Clock';
 import { LocalLocks } from '../util/ConversationLocks';
 import type { Database } from './Database';
 import { MIGRATIONS } from './migrations';
-import { SqlBookingRepository } from './SqlBookingRepository';
-import { SqlCurationRepository } from './SqlCurationRepository';
+import { SqlDatabase } from './SqlDatabase';
 import { SqliteClient } from './SqliteClient';
-import { SqlStateStore } from './SqlStateStore';
-import { SqlTicketRepository } from './SqlTicketRepository';
 
 /** How the store is set up; the defaults are production's. */
 export interface SqliteOptions {
@@ -33,14 +30,9 @@ export interface SqliteOptions {
  * -shm files get the file's permissions), and `secure_delete` overwrites deleted rows with
  * zeros, so "verwijder mijn gegevens" and retention leave nothing readable in the file.
  */
-export class SqliteDatabase extends SqlStateStore implements Database {
+export class SqliteDatabase extends SqlDatabase implements Database {
   readonly kind = 'sqlite';
   readonly db: BetterSqlite3.Database;
-  /** For the repositories: every change is on disk before it resolves. */
-  readonly client: SqliteClient;
-  readonly bookings: SqlBookingRepository;
-  readonly tickets: SqlTicketRepository;
-  readonly curation: SqlCurationRepository;
   readonly turns: LocalLocks;
 
   constructor(file: string, clock: Clock, options: SqliteOptions = {}) {
@@ -51,12 +43,8 @@ export class SqliteDatabase extends SqlStateStore implements Database {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`);
-    super(new SqliteClient(db, false), clock);
+    super(new SqliteClient(db, true), clock, new SqliteClient(db, false));
     this.db = db;
-    this.client = new SqliteClient(db, true);
-    this.bookings = new SqlBookingRepository(this.client);
-    this.tickets = new SqlTicketRepository(this.client);
-    this.curation = new SqlCurationRepository(this.client);
     this.turns = new LocalLocks(options.lockWaitMs);
   }
 
@@ -72,10 +60,6 @@ export class SqliteDatabase extends SqlStateStore implements Database {
       })();
     }
     return pending.map((m) => m.version);
-  }
-
-  async ping(): Promise<void> {
-    await this.client.rows('SELECT 1');
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@ export * from './Database';
 export * from './SqlClient';
 export * from './SqliteClient';
 export * from './PostgresClient';
-export * from './SqlStateStore';
+export * from './SqlDatabase';
 export * from './SqlBookingRepository';
 export * from './RetentionJob';
 export * from './SqlTicketRepository';

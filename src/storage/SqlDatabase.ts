@@ -1,18 +1,35 @@
 import type { Clock } from '../util/Clock';
+import { SqlBookingRepository } from './SqlBookingRepository';
 import { placeholders, type SqlClient } from './SqlClient';
+import { SqlCurationRepository } from './SqlCurationRepository';
+import { SqlTicketRepository } from './SqlTicketRepository';
 import type { StateRecord, StateStore, WriteOutcome } from './StateStore';
 
 /**
- * Conversation and user state in the `bot_state` table, the same SQL on SQLite and PostgreSQL.
- * A write is one conditional upsert, atomic on its own: a stale eTag changes no row.
+ * What SQLite and PostgreSQL share, the same SQL on either: the repositories on `client`, and
+ * conversation state in `bot_state` on `stateClient`. A state write is one conditional upsert,
+ * atomic on its own: a stale eTag changes no row.
  */
-export class SqlStateStore implements StateStore {
-  constructor(private readonly sql: SqlClient, private readonly clock: Clock) {}
+export abstract class SqlDatabase implements StateStore {
+  readonly bookings: SqlBookingRepository;
+  readonly tickets: SqlTicketRepository;
+  readonly curation: SqlCurationRepository;
+
+  /** @param stateClient for conversation state, when it is committed otherwise than the rest (SQLite) */
+  constructor(readonly client: SqlClient, private readonly clock: Clock, private readonly stateClient = client) {
+    this.bookings = new SqlBookingRepository(client);
+    this.tickets = new SqlTicketRepository(client);
+    this.curation = new SqlCurationRepository(client);
+  }
+
+  async ping(): Promise<void> {
+    await this.client.rows('SELECT 1');
+  }
 
   async readMany(keys: string[]): Promise<Map<string, StateRecord>> {
     const out = new Map<string, StateRecord>();
     if (!keys.length) return out;
-    const rows = await this.sql.rows<{ key: string; etag: string; data: string | Record<string, unknown> }>(
+    const rows = await this.stateClient.rows<{ key: string; etag: string; data: string | Record<string, unknown> }>(
       `SELECT key, etag, data FROM bot_state WHERE key IN (${placeholders(keys)})`,
       keys,
     );
@@ -27,7 +44,7 @@ export class SqlStateStore implements StateStore {
   }
 
   async write(key: string, data: Record<string, unknown>, expectedEtag: string | undefined, newEtag: string, json?: string): Promise<WriteOutcome> {
-    const changed = await this.sql.run(
+    const changed = await this.stateClient.run(
       `INSERT INTO bot_state (key, etag, data, updated_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at
        WHERE CAST($5 AS TEXT) IS NULL OR bot_state.etag = $5`,
@@ -37,10 +54,10 @@ export class SqlStateStore implements StateStore {
   }
 
   async deleteMany(keys: string[]): Promise<void> {
-    if (keys.length) await this.sql.run(`DELETE FROM bot_state WHERE key IN (${placeholders(keys)})`, keys);
+    if (keys.length) await this.stateClient.run(`DELETE FROM bot_state WHERE key IN (${placeholders(keys)})`, keys);
   }
 
   async deleteOlderThan(before: Date): Promise<number> {
-    return this.sql.run('DELETE FROM bot_state WHERE updated_at < $1', [before.getTime()]);
+    return this.stateClient.run('DELETE FROM bot_state WHERE updated_at < $1', [before.getTime()]);
   }
 }
