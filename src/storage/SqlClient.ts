@@ -29,6 +29,11 @@ export class UniqueViolation extends Error {
   }
 }
 
+/** Inserts a row, one column per property of `row` (the columns are ours, never the patient's). */
+export function insertRow(sql: SqlClient, table: string, row: object): Promise<number> {
+  return sql.run(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${placeholders(Object.keys(row))})`, Object.values(row));
+}
+
 /** `$from, $from+1, …`: one placeholder per value, for `IN (…)`. */
 export function placeholders(values: readonly unknown[], from = 1): string {
   return values.map((_, i) => `$${i + from}`).join(', ');
