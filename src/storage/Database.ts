@@ -19,19 +19,13 @@ export interface Database extends StateStore {
   readonly curation: CurationRepository;
   /** One conversation's turns one at a time: in this process (SQLite) or across instances (PostgreSQL). */
   readonly turns: ConversationLocks;
-  /**
-   * What several instances on one PostgreSQL database share besides the tables: the pool for
-   * other stores (the web chat's), and LISTEN/NOTIFY. Absent for SQLite (one process).
-   */
+  /** PostgreSQL only: the pool and LISTEN/NOTIFY for the other stores the instances share (web chat, console). */
   readonly shared?: { pool: Pool; notifications: PostgresNotifications };
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-/**
- * Opens the backend configuration asks for (PostgreSQL when DATABASE_URL is set, else SQLite
- * in DATA_DIR), checks it answers and applies migrations.
- */
+/** Opens PostgreSQL when DATABASE_URL is set, else SQLite in DATA_DIR, and applies migrations. */
 export async function openDatabase(
   config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & Partial<Pick<AppConfig, 'database'>>,
   clock: Clock,

@@ -6,17 +6,14 @@ const BIGINT_AS_NUMBER = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format)),
 };
 
-/**
- * A pool as each of ours is made: BIGINT read as numbers, and an idle connection lost (a database
- * restart) left to the pool to replace instead of crashing the process.
- */
+/** A pool reading BIGINT as numbers that replaces a lost idle connection (a database restart) instead of crashing. */
 export function openPool(url: string, max: number, connectionTimeoutMillis = 5000): Pool {
   const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis, idleTimeoutMillis: 30000, types: BIGINT_AS_NUMBER });
   pool.on('error', () => undefined);
   return pool;
 }
 
-/** {@link SqlClient} on a pool from {@link openPool}: each statement on whichever connection is free, committed on its own. */
+/** {@link SqlClient} on a pool from {@link openPool}: each statement on any free connection, committed on its own. */
 export class PostgresClient implements SqlClient {
   readonly dialect = 'postgres';
 

@@ -8,13 +8,12 @@ const POOL_FULL = 'timeout exceeded when trying to connect';
 const LOCK_TIMEOUT = '55P03';
 
 /**
- * One conversation's turns one at a time across instances: a transaction-scoped advisory lock
- * on the conversation's key, held on a connection of its own pool for the turn (the turn's
- * queries use the main pool, so a lock never waits for a connection its holder needs). An
- * instance that dies mid-turn loses its connection, and PostgreSQL releases the lock. A turn
- * waits at most `waitMs` for a connection and the lock together, then gets a
- * {@link ConversationBusyError}; `size` (DATABASE_LOCK_POOL_SIZE) bounds the turns that run or
- * wait at once on this instance.
+ * One conversation's turns one at a time across instances: a transaction-scoped advisory lock on
+ * its key, held for the turn on a connection of a pool of its own (the turn's queries use the
+ * main pool, so a lock never waits for a connection its holder needs). An instance that dies
+ * mid-turn loses its connection, and PostgreSQL releases the lock. A turn waits at most `waitMs`
+ * for connection and lock together, then gets a {@link ConversationBusyError}; `size`
+ * (DATABASE_LOCK_POOL_SIZE) bounds the turns running or waiting at once on this instance.
  */
 export class PostgresLocks implements ConversationLocks {
   private readonly pool: Pool;

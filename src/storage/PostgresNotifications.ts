@@ -22,11 +22,7 @@ export class PostgresNotifications {
     return (this.connecting ??= this.connect());
   }
 
-  /**
-   * Calls `handler` with the payload of each notification on `channel` (`[a-z_]+`), and
-   * `onReconnect` after the listening connection was lost and is back, for as long as the
-   * process runs.
-   */
+  /** Calls `handler` with each notification's payload on `channel` (`[a-z_]+`), and `onReconnect` after a lost connection is back. */
   listen(channel: string, handler: Handler, onReconnect?: () => void): void {
     if (!/^[a-z_]{1,40}$/.test(channel)) throw new Error(`notification channel: invalid name ${channel}`);
     let entry = this.channels.get(channel);

@@ -2,9 +2,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { UniqueViolation, type SqlClient } from './SqlClient';
 
 /**
- * {@link SqlClient} on a better-sqlite3 connection, on the event loop: every statement is short
- * and synchronous, so none interleaves with another turn's. With `synced`, every change commits
- * with `synchronous = FULL` (fsynced before it returns; see SqliteDatabase for why).
+ * {@link SqlClient} on better-sqlite3, on the event loop: each statement is short and synchronous,
+ * so none interleaves with another turn's. With `synced`, every change commits with
+ * `synchronous = FULL`, fsynced before it returns (see SqliteDatabase for why).
  */
 export class SqliteClient implements SqlClient {
   readonly dialect = 'sqlite';
@@ -38,10 +38,7 @@ export class SqliteClient implements SqlClient {
   }
 }
 
-/**
- * SQLite reads `$1` as a parameter named "1", which better-sqlite3 binds from an object's key
- * "1"; SQLite has no booleans (1 and 0) and better-sqlite3 takes no undefined.
- */
+/** `$1` is SQLite's parameter named "1", bound from key "1"; SQLite has no booleans, better-sqlite3 no undefined. */
 function named(params: readonly unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   params.forEach((v, i) => (out[i + 1] = typeof v === 'boolean' ? Number(v) : v ?? null));

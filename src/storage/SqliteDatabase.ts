@@ -8,34 +8,26 @@ import { MIGRATIONS } from './migrations';
 import { SqlDatabase } from './SqlDatabase';
 import { SqliteClient } from './SqliteClient';
 
-/** How the store is set up; the defaults are production's. */
-export interface SqliteOptions {
-  /** How long a connection waits for another's write lock (other connections, e.g. the bench's, may write the file); 5 s by default. */
-  busyTimeoutMs?: number;
-  /** How long a turn waits for its conversation's lock (TURN_LOCK_WAIT_SECONDS). */
-  lockWaitMs?: number;
-}
-
 /**
  * The embedded default: one SQLite file in WAL mode, through better-sqlite3 on the event loop.
- *
- * Durability follows what is at stake. Conversation and user states, written on every turn,
- * are committed with `synchronous = NORMAL`: in WAL mode that survives a crash of the process
- * (kill -9), and a power cut can lose at most the last turns' states, never the file. Bookings,
- * tickets and the rest go through {@link client}, whose commits fsync the log
- * (`synchronous = FULL`): a patient is told a reference only for a booking that survives a
- * power cut.
- *
- * Health data: the folder is made 0700 and the file 0600 before SQLite opens it (its -wal and
- * -shm files get the file's permissions), and `secure_delete` overwrites deleted rows with
- * zeros, so "verwijder mijn gegevens" and retention leave nothing readable in the file.
+ * Durability follows what is at stake: conversation state, written every turn, commits with
+ * `synchronous = NORMAL`, which in WAL mode survives kill -9 (a power cut may lose the last
+ * turns' states, never the file); bookings, tickets and the rest go through {@link client},
+ * whose commits fsync the log (`synchronous = FULL`): a patient is told a reference only for a
+ * booking that survives a power cut. Health data: the folder is made 0700 and the file 0600
+ * before SQLite opens it (-wal and -shm inherit that), and `secure_delete` zeroes deleted rows,
+ * so erasure and retention leave nothing readable in the file.
  */
 export class SqliteDatabase extends SqlDatabase implements Database {
   readonly kind = 'sqlite';
   readonly db: BetterSqlite3.Database;
   readonly turns: LocalLocks;
 
-  constructor(file: string, clock: Clock, options: SqliteOptions = {}) {
+  /**
+   * @param options.busyTimeoutMs how long to wait for another connection's write lock (the bench's), 5 s by default
+   * @param options.lockWaitMs how long a turn waits for its conversation's lock (TURN_LOCK_WAIT_SECONDS)
+   */
+  constructor(file: string, clock: Clock, options: { busyTimeoutMs?: number; lockWaitMs?: number } = {}) {
     if (file !== ':memory:') keepPrivate(file);
     const db = new BetterSqlite3(file);
     db.pragma('secure_delete = ON');
