@@ -19,7 +19,6 @@ const MIGRATION_LOCK = 4_217_001;
  */
 export class PostgresDatabase extends SqlDatabase implements Database {
   readonly kind = 'postgres';
-  readonly pool: Pool;
   readonly turns: PostgresLocks;
   readonly shared: { pool: Pool; notifications: PostgresNotifications };
 
@@ -27,15 +26,17 @@ export class PostgresDatabase extends SqlDatabase implements Database {
   constructor(url: string, clock: Clock, options: Partial<AppConfig['database']> = {}, onBackgroundError?: (err: unknown) => void) {
     const pool = openPool(url, options.poolSize ?? 10);
     super(new PostgresClient(pool), clock);
-    this.pool = pool;
     this.turns = new PostgresLocks(url, options.lockPoolSize, options.lockWaitMs);
     this.shared = { pool, notifications: new PostgresNotifications(url, onBackgroundError) };
   }
 
-  /** Checks the database answers, applies pending migrations and starts listening; closes all on failure. */
+  /** Checks the database answers (or names DATABASE_URL, without its password), migrates and listens; closes all on failure. */
   async open(): Promise<this> {
     try {
-      await this.connect();
+      await this.ping().catch((err: unknown) => {
+        const code = (err as { code?: string }).code ?? (err as Error).message;
+        throw new ConfigError([`DATABASE_URL: cannot reach PostgreSQL (${code}); check the host, port, user and that the server runs`]);
+      });
       await this.migrate();
       await this.shared.notifications.start();
       return this;
@@ -45,19 +46,9 @@ export class PostgresDatabase extends SqlDatabase implements Database {
     }
   }
 
-  /** Checks the database answers; a clear error names DATABASE_URL without its password. */
-  async connect(): Promise<void> {
-    try {
-      await this.ping();
-    } catch (err) {
-      const code = (err as { code?: string }).code ?? (err as Error).message;
-      throw new ConfigError([`DATABASE_URL: cannot reach PostgreSQL (${code}); check the host, port, user and that the server runs`]);
-    }
-  }
-
   /** Applies pending migrations in one transaction, one instance at a time. Returns the versions applied. */
   async migrate(): Promise<number[]> {
-    const c = await this.pool.connect();
+    const c = await this.shared.pool.connect();
     try {
       await c.query('BEGIN');
       await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -82,6 +73,6 @@ export class PostgresDatabase extends SqlDatabase implements Database {
   async close(): Promise<void> {
     await this.shared.notifications.close();
     await this.turns.close();
-    await this.pool.end();
+    await this.shared.pool.end();
   }
 }

@@ -27,20 +27,14 @@ export abstract class SqlDatabase implements StateStore {
   }
 
   async readMany(keys: string[]): Promise<Map<string, StateRecord>> {
-    const out = new Map<string, StateRecord>();
-    if (!keys.length) return out;
+    if (!keys.length) return new Map();
     const rows = await this.stateClient.rows<{ key: string; etag: string; data: string | Record<string, unknown> }>(
       `SELECT key, etag, data FROM bot_state WHERE key IN (${placeholders(keys)})`,
       keys,
     );
-    const found = new Map(rows.map((r) => [r.key, r]));
-    for (const key of keys) {
-      const r = found.get(key);
-      // SQLite returns the text JSON.stringify made, parsed anew on every read (the turn changes
-      // the object it is given) and handed on, so that the caller need not make it again.
-      if (r) out.set(key, typeof r.data === 'string' ? { etag: r.etag, data: JSON.parse(r.data) as Record<string, unknown>, json: r.data } : { etag: r.etag, data: r.data });
-    }
-    return out;
+    // SQLite returns the text JSON.stringify made, parsed anew on every read (the turn changes
+    // the object it is given) and handed on, so that the caller need not make it again.
+    return new Map(rows.map(({ key, etag, data }) => [key, typeof data === 'string' ? { etag, data: JSON.parse(data) as Record<string, unknown>, json: data } : { etag, data }]));
   }
 
   async write(key: string, data: Record<string, unknown>, expectedEtag: string | undefined, newEtag: string, json?: string): Promise<WriteOutcome> {
