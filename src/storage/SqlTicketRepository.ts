@@ -6,11 +6,7 @@ import { insertRow, placeholders, type SqlClient } from './SqlClient';
 /** A ticket keeps its last 500 lines: a patient typing on for hours must not grow one row without end. */
 const MAX_LINES = 500;
 
-/**
- * The two changes made inside a ticket's JSON document, in each dialect's JSON functions: one
- * statement each, so that two instances changing one ticket at once never lose either change.
- * $2 is the JSON to merge in or the line to append.
- */
+/** Changes inside a ticket's JSON ($2 merged in or appended), one statement each so concurrent changes are never lost. */
 const JSON_CHANGE = {
   sqlite: {
     merge: 'json_patch(data, $2)',
@@ -36,11 +32,7 @@ export class SqlTicketRepository implements TicketRepository {
     return (await this.select('WHERE id = $1', [id]))[0];
   }
 
-  /**
-   * Asked on every turn (is a person holding this conversation?), and without ORDER BY: SQLite
-   * sorts through a temporary b-tree even when nothing matches, which made this query cost
-   * 25 µs on every turn. A conversation has at most one open ticket anyway.
-   */
+  /** Asked every turn, so without ORDER BY: SQLite's sort cost 25 µs even with no match (and there is at most one). */
   async openFor(conversationId: string): Promise<Ticket | undefined> {
     const open = await this.select("WHERE conversation_id = $1 AND status IN ('waiting', 'active')", [conversationId]);
     return open.reduce<Ticket | undefined>((a, t) => (a && a.createdAt >= t.createdAt ? a : t), undefined);
@@ -58,11 +50,8 @@ export class SqlTicketRepository implements TicketRepository {
       params.push(...onlyIf.status);
       if (onlyIf.createdAtOrBefore) when += ` AND created_at <= $${params.push(onlyIf.createdAtOrBefore.getTime())}`;
     }
-    const changed = await this.sql.run(
-      `UPDATE handoff_tickets SET data = ${JSON_CHANGE[this.sql.dialect].merge}, status = COALESCE($3, status), updated_at = $4 WHERE id = $1${when}`,
-      params,
-    );
-    return changed === 1;
+    const sql = `UPDATE handoff_tickets SET data = ${JSON_CHANGE[this.sql.dialect].merge}, status = COALESCE($3, status), updated_at = $4 WHERE id = $1${when}`;
+    return (await this.sql.run(sql, params)) === 1;
   }
 
   async addMessage(id: string, message: TicketMessage, at: Date): Promise<void> {

@@ -1,7 +1,6 @@
 /**
- * Versioned schema, one entry per version, for both backends. Applied in order at start-up
- * inside a transaction each; a version already recorded is skipped, so running twice is safe.
- * Never edit a released version: add a new one.
+ * The schema, one entry per version for both backends, applied in order at start-up and each
+ * once: schema_migrations records the versions (not the text). Never edit a released one: add one.
  */
 export interface Migration {
   version: number;
@@ -11,9 +10,8 @@ export interface Migration {
 }
 
 /**
- * How SQLite spells what the shared SQL below writes as PostgreSQL does; the rest both read
- * alike. SQLite keeps milliseconds and booleans in INTEGER columns and JSON as TEXT, needs no
- * cast to store JSON text, and has no IF NOT EXISTS for a column (each migration runs once).
+ * SQLite's spelling of the shared SQL, written as PostgreSQL's: INTEGER for milliseconds and
+ * booleans, TEXT for JSON (no cast), no IF NOT EXISTS for a column (each migration runs once).
  */
 const SQLITE_SPELLING: [RegExp, string][] = [
   [/\bBIGSERIAL PRIMARY KEY\b/g, 'INTEGER PRIMARY KEY AUTOINCREMENT'],
@@ -58,14 +56,12 @@ export const MIGRATIONS: Migration[] = [
     CREATE TABLE IF NOT EXISTS answer_feedback (id BIGSERIAL PRIMARY KEY, topic TEXT NOT NULL, locale TEXT NOT NULL, helpful BOOLEAN NOT NULL, created_at BIGINT NOT NULL);
     CREATE TABLE IF NOT EXISTS transcripts (id BIGSERIAL PRIMARY KEY, conversation_id TEXT NOT NULL, lines JSONB NOT NULL, created_at BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS transcripts_conversation ON transcripts(conversation_id);`),
-  // Every turn rewrites its conversation's row, and moving it in the updated_at index was more
-  // than half the cost of that write (41 → 18 µs here); hourly retention scans the table instead.
-  // WITHOUT ROWID finds a row in one b-tree instead of two. PostgreSQL keeps its index: it serves
-  // several instances and larger tables, and its writes do not block a turn.
+  // Moving every turn's row in the updated_at index was over half the write (41 → 18 µs); hourly
+  // retention scans instead. WITHOUT ROWID finds a row in one b-tree, not two. PostgreSQL keeps
+  // its index: it serves larger tables, and its writes block no turn.
   only('sqlite', 5, 'SQLite bot_state without a rowid and without the updated_at index', rebuildBotState(5, ' WITHOUT ROWID')),
-  // SQLite advises WITHOUT ROWID only for rows under about a twentieth of a page. A conversation
-  // in a booking keeps its ~1 KB dialog stack in the row: measured with 1 KB rows, a read took
-  // 9.4 µs and a write 23.6 µs without a rowid, 5.5 and 14.6 µs with one (150-byte rows: equal).
+  // WITHOUT ROWID suits rows under ~1/20 of a page; a booking's dialog stack makes ~1 KB: with
+  // those, read/write took 9.4/23.6 µs without a rowid, 5.5/14.6 µs with one (150 B rows: equal).
   only('sqlite', 6, 'SQLite bot_state with a rowid again, still without the updated_at index', rebuildBotState(6, '')),
   // Several therapists work at one location at the same time: the slot is theirs, not the
   // location's. Bookings without a therapist (the built-in agenda) keep one per location.
@@ -83,14 +79,13 @@ export const MIGRATIONS: Migration[] = [
     CREATE TABLE IF NOT EXISTS app_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);`),
   only('postgres', 9, 'WhatsApp message ids already handled, shared by the instances on PostgreSQL', `CREATE TABLE IF NOT EXISTS whatsapp_message_ids (id TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS whatsapp_message_ids_seen ON whatsapp_message_ids(seen_at);`),
-  // A cancellation now empties the booking's details and its link to the patient (only the slot
-  // and its history stay, for the staff list); this does the same for those cancelled before.
+  // Cancelling now forgets the patient, keeping only the slot and its history: so for earlier ones too.
   both(10, 'cancelled bookings keep no personal data', `UPDATE bookings SET details = '{}'::jsonb, user_key = '', agenda_event = NULL WHERE status = 'cancelled';`),
   only('postgres', 11, 'console sessions, open live queues and recent conversation lines, shared by the instances on PostgreSQL', `CREATE TABLE IF NOT EXISTS console_sessions (token_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL, expires_at BIGINT NOT NULL);
     CREATE TABLE IF NOT EXISTS staff_presence (id TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);
     CREATE TABLE IF NOT EXISTS recent_turns (conversation_id TEXT PRIMARY KEY, lines JSONB NOT NULL, updated_at BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS recent_turns_updated ON recent_turns(updated_at);`),
-  // A message id carries the sender's number: from now on only keyed hashes are kept. Forgetting
-  // the last day's plain ids means a redelivery arriving during the upgrade may be answered twice, once.
+  // A message id carries the sender's number: only keyed hashes are kept now. Forgetting the plain
+  // ones means a redelivery during the upgrade may be answered twice, once.
   only('postgres', 12, 'WhatsApp message ids kept only as keyed hashes: the plain ones stored before go', 'DELETE FROM whatsapp_message_ids;'),
 ];
