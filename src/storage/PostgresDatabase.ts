@@ -2,12 +2,11 @@ import type { Pool } from 'pg';
 import type { AppConfig } from '../config/AppConfig';
 import { ConfigError } from '../config/ConfigError';
 import type { Clock } from '../util/Clock';
-import type { Database } from './Database';
+import { Database } from './Database';
 import { MIGRATIONS } from './migrations';
 import { openPool, PostgresClient } from './PostgresClient';
 import { PostgresLocks } from './PostgresLocks';
 import { PostgresNotifications } from './PostgresNotifications';
-import { SqlDatabase } from './SqlDatabase';
 
 /** Arbitrary constant: the advisory lock that serialises migrations across instances. */
 const MIGRATION_LOCK = 4_217_001;
@@ -17,10 +16,10 @@ const MIGRATION_LOCK = 4_217_001;
  * broken connections by itself, so a database restart costs the turns in flight, not the
  * process. Nothing connects before {@link open} (or a first query).
  */
-export class PostgresDatabase extends SqlDatabase implements Database {
-  readonly kind = 'postgres';
-  readonly turns: PostgresLocks;
-  readonly shared: { pool: Pool; notifications: PostgresNotifications };
+export class PostgresDatabase extends Database {
+  override readonly kind = 'postgres';
+  override readonly turns: PostgresLocks;
+  override readonly shared: { pool: Pool; notifications: PostgresNotifications };
 
   /** @param onBackgroundError told of failures no request sees: the listening connection lost, a LISTEN refused */
   constructor(url: string, clock: Clock, options: Partial<AppConfig['database']> = {}, onBackgroundError?: (err: unknown) => void) {
@@ -70,7 +69,7 @@ export class PostgresDatabase extends SqlDatabase implements Database {
     }
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.shared.notifications.close();
     await this.turns.close();
     await this.shared.pool.end();

@@ -3,9 +3,8 @@ import { basename, dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Clock } from '../util/Clock';
 import { LocalLocks } from '../util/ConversationLocks';
-import type { Database } from './Database';
+import { Database } from './Database';
 import { MIGRATIONS } from './migrations';
-import { SqlDatabase } from './SqlDatabase';
 import { SqliteClient } from './SqliteClient';
 
 /**
@@ -18,10 +17,10 @@ import { SqliteClient } from './SqliteClient';
  * before SQLite opens it (-wal and -shm inherit that), and `secure_delete` zeroes deleted rows,
  * so erasure and retention leave nothing readable in the file.
  */
-export class SqliteDatabase extends SqlDatabase implements Database {
-  readonly kind = 'sqlite';
+export class SqliteDatabase extends Database {
+  override readonly kind = 'sqlite';
   readonly db: BetterSqlite3.Database;
-  readonly turns: LocalLocks;
+  override readonly turns: LocalLocks;
 
   /**
    * @param options.busyTimeoutMs how long to wait for another connection's write lock (the bench's), 5 s by default
@@ -54,7 +53,7 @@ export class SqliteDatabase extends SqlDatabase implements Database {
     return pending.map((m) => m.version);
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
