@@ -1,14 +1,13 @@
 import { Pool, types } from 'pg';
 import { UniqueViolation, type SqlClient } from './SqlClient';
 
-/** BIGINT (our milliseconds, counts) as numbers rather than pg's strings; a double holds these exactly. */
-const BIGINT_AS_NUMBER = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format)),
-};
-
-/** A pool reading BIGINT as numbers that replaces a lost idle connection (a database restart) instead of crashing. */
+/**
+ * A pool that reads BIGINT (our milliseconds, counts) as numbers, not strings (a double holds
+ * these exactly), and replaces a lost idle connection (a database restart) instead of crashing.
+ */
 export function openPool(url: string, max: number, connectionTimeoutMillis = 5000): Pool {
-  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis, idleTimeoutMillis: 30000, types: BIGINT_AS_NUMBER });
+  const bigintAsNumber = (oid: number, format?: 'text' | 'binary') => (oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format));
+  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis, idleTimeoutMillis: 30000, types: { getTypeParser: bigintAsNumber } });
   pool.on('error', () => undefined);
   return pool;
 }

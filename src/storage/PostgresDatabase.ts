@@ -53,14 +53,13 @@ export class PostgresDatabase extends Database {
       await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
       const done = new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
-      const applied: number[] = [];
-      for (const m of MIGRATIONS.filter((x) => !done.has(x.version))) {
+      const pending = MIGRATIONS.filter((m) => !done.has(m.version));
+      for (const m of pending) {
         await c.query(m.postgres);
         await c.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [m.version, Date.now()]);
-        applied.push(m.version);
       }
       await c.query('COMMIT');
-      return applied;
+      return pending.map((m) => m.version);
     } catch (err) {
       await c.query('ROLLBACK').catch(() => undefined);
       throw err;

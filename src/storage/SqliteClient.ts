@@ -40,7 +40,5 @@ export class SqliteClient implements SqlClient {
 
 /** `$1` is SQLite's parameter named "1", bound from key "1"; SQLite has no booleans, better-sqlite3 no undefined. */
 function named(params: readonly unknown[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  params.forEach((v, i) => (out[i + 1] = typeof v === 'boolean' ? Number(v) : v ?? null));
-  return out;
+  return Object.fromEntries(params.map((v, i) => [i + 1, typeof v === 'boolean' ? Number(v) : v ?? null]));
 }

@@ -2,12 +2,7 @@
  * The schema, one entry per version for both backends, applied in order at start-up and each
  * once: schema_migrations records the versions (not the text). Never edit a released one: add one.
  */
-export interface Migration {
-  version: number;
-  description: string;
-  sqlite: string;
-  postgres: string;
-}
+export interface Migration { version: number; description: string; sqlite: string; postgres: string }
 
 /**
  * SQLite's spelling of the shared SQL, written as PostgreSQL's: INTEGER for milliseconds and
