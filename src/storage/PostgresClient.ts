@@ -23,13 +23,10 @@ export class PostgresClient implements SqlClient {
   }
 
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
-    try {
-      return (await this.pool.query(sql, [...params])).rowCount ?? 0;
-    } catch (err) {
-      const e = err as { code?: string; constraint?: string };
+    const result = await this.pool.query(sql, [...params]).catch((err: { code?: string; constraint?: string }) => {
       // 23505 is unique_violation; a primary key's constraint is named <table>_pkey.
-      if (e.code === '23505') throw new UniqueViolation(e.constraint?.endsWith('_pkey') === true, err);
-      throw err;
-    }
+      throw err.code === '23505' ? new UniqueViolation(err.constraint?.endsWith('_pkey') === true, err) : err;
+    });
+    return result.rowCount ?? 0;
   }
 }

@@ -24,8 +24,7 @@ export class SqliteClient implements SqlClient {
       return stmt.run(named(params)).changes;
     } catch (err) {
       const code = (err as { code?: string }).code;
-      if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new UniqueViolation(code === 'SQLITE_CONSTRAINT_PRIMARYKEY', err);
-      throw err;
+      throw code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ? new UniqueViolation(code === 'SQLITE_CONSTRAINT_PRIMARYKEY', err) : err;
     } finally {
       if (this.synced) this.stmt('PRAGMA synchronous = NORMAL').run();
     }
