@@ -39,9 +39,7 @@ export abstract class Database implements StateStore {
   async readMany(keys: string[]): Promise<Map<string, StateRecord>> {
     if (!keys.length) return new Map();
     const rows = await this.stateClient.rows<{ key: string; etag: string; data: string | Record<string, unknown> }>(
-      `SELECT key, etag, data FROM bot_state WHERE key IN (${placeholders(keys)})`,
-      keys,
-    );
+      `SELECT key, etag, data FROM bot_state WHERE key IN (${placeholders(keys)})`, keys);
     // SQLite returns the text JSON.stringify made, parsed anew on every read (the turn changes
     // the object it is given) and handed on, so that the caller need not make it again.
     return new Map(rows.map(({ key, etag, data }) => [key, typeof data === 'string' ? { etag, data: JSON.parse(data) as Record<string, unknown>, json: data } : { etag, data }]));

@@ -68,9 +68,8 @@ export class PostgresNotifications {
 
   private reconnectLater(): void {
     if (this.closed) return;
-    const wait = this.retryMs;
+    setTimeout(() => void this.connect(), this.retryMs).unref();
     this.retryMs = Math.min(this.retryMs * 2, 5000);
-    setTimeout(() => void this.connect(), wait).unref();
   }
 
   async close(): Promise<void> {

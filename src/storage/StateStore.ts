@@ -6,7 +6,6 @@ export interface StateRecord {
   json?: string;
 }
 
-/** Outcome of a conditional write. */
 export type WriteOutcome = 'written' | 'conflict';
 
 /** Conversation state with optimistic concurrency, free of botbuilder (BotStorage bridges it). */
