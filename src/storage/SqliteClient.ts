@@ -39,5 +39,8 @@ export class SqliteClient implements SqlClient {
 
 /** `$1` is SQLite's parameter named "1", bound from key "1"; SQLite has no booleans, better-sqlite3 no undefined. */
 function named(params: readonly unknown[]): Record<string, unknown> {
-  return Object.fromEntries(params.map((v, i) => [i + 1, typeof v === 'boolean' ? Number(v) : v ?? null]));
+  // A loop, not Object.fromEntries: this runs for every statement, and that was 0.5 µs slower.
+  const out: Record<string, unknown> = {};
+  params.forEach((v, i) => (out[i + 1] = typeof v === 'boolean' ? Number(v) : v ?? null));
+  return out;
 }

@@ -22,10 +22,7 @@ export class SqliteDatabase extends Database {
   readonly db: BetterSqlite3.Database;
   override readonly turns: LocalLocks;
 
-  /**
-   * @param options.busyTimeoutMs how long to wait for another connection's write lock (the bench's), 5 s by default
-   * @param options.lockWaitMs how long a turn waits for its conversation's lock (TURN_LOCK_WAIT_SECONDS)
-   */
+  /** @param options waits: for another connection's write lock (the bench's; 5 s), and a turn for its conversation's (TURN_LOCK_WAIT_SECONDS) */
   constructor(file: string, clock: Clock, options: { busyTimeoutMs?: number; lockWaitMs?: number } = {}) {
     if (file !== ':memory:') keepPrivate(file);
     const db = new BetterSqlite3(file);
