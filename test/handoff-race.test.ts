@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HandoffService } from '../src/handoff/HandoffService';
 import type { TicketRepository } from '../src/handoff/TicketRepository';
-import { openDatabase, type Database } from '../src/storage/Database';
+import { openDatabase, type Database } from '../src/storage';
 import { FixedClock } from '../src/util/Clock';
 import { freshPostgresUrl } from './helpers/postgres';
 import { TEST_NOW } from './helpers/testApp';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/storage/Database';
+import { openDatabase } from '../src/storage/openDatabase';
 import { FixedClock } from '../src/util/Clock';
 
 const report = (env: Record<string, string> = {}, args: string[] = []) =>

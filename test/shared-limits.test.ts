@@ -38,17 +38,17 @@ describe('WhatsApp message ids shared by the instances (PostgreSQL)', () => {
     const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));
     const db = new PostgresDatabase(url, clock);
     await db.migrate();
-    const a = new PostgresMessageIds(db.pool, clock, 'app-secret-for-tests');
-    const b = new PostgresMessageIds(db.pool, clock, 'app-secret-for-tests');
+    const a = new PostgresMessageIds(db.shared.pool, clock, 'app-secret-for-tests');
+    const b = new PostgresMessageIds(db.shared.pool, clock, 'app-secret-for-tests');
     expect(await a.firstTime(WAMID)).toBe(true);
     expect(await b.firstTime(WAMID)).toBe(false);
-    const { rows } = await db.pool.query<{ id: string }>('SELECT id FROM whatsapp_message_ids');
+    const { rows } = await db.shared.pool.query<{ id: string }>('SELECT id FROM whatsapp_message_ids');
     expect(rows).toHaveLength(1);
     expect(rows[0].id).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].id).not.toContain(WAMID.slice(6, 20));
     // Without a key: a plain SHA-256, still never the id itself.
-    await new PostgresMessageIds(db.pool, clock).firstTime('wamid.plain');
-    const all = (await db.pool.query<{ id: string }>('SELECT id FROM whatsapp_message_ids')).rows.map((r) => r.id);
+    await new PostgresMessageIds(db.shared.pool, clock).firstTime('wamid.plain');
+    const all = (await db.shared.pool.query<{ id: string }>('SELECT id FROM whatsapp_message_ids')).rows.map((r) => r.id);
     expect(all).toHaveLength(2);
     expect(all.join()).not.toMatch(/wamid/);
     await db.close();

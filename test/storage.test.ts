@@ -30,8 +30,7 @@ const backends: Backend[] = [
     name: 'PostgreSQL',
     open: async () => {
       const db = new PostgresDatabase(await freshPostgresUrl(), clock);
-      await db.connect();
-      await db.migrate();
+      await db.open();
       return { storage: new BotStorage(db), close: () => db.close() };
     },
   },
@@ -127,8 +126,7 @@ describe('migrations', () => {
 
   it('names DATABASE_URL when PostgreSQL cannot be reached', async () => {
     const db = new PostgresDatabase('postgres://nobody@127.0.0.1:1/none', clock);
-    await expect(db.connect()).rejects.toThrow(/DATABASE_URL/);
-    await db.close();
+    await expect(db.open()).rejects.toThrow(/DATABASE_URL/);
   });
 });
 

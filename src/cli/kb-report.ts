@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig } from '../config';
 import { CONTENT_LIMITS, COUNTRIES, isDraftReviewer, loadKnowledge, reviewStateOf, reviewStates, type KnowledgeBase, type Topic } from '../knowledge';
-import { openDatabase } from '../storage/Database';
+import { openDatabase } from '../storage/openDatabase';
 import { Router } from '../understanding';
 import { systemClock } from '../util/Clock';
 

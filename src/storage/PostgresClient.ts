@@ -1,22 +1,18 @@
 import { Pool, types } from 'pg';
 import { UniqueViolation, type SqlClient } from './SqlClient';
 
-/** BIGINT (our milliseconds, counts) as numbers rather than pg's strings; a double holds these exactly. */
-const BIGINT_AS_NUMBER = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format)),
-};
-
 /**
- * A pool as each of ours is made: BIGINT read as numbers, and an idle connection lost (a database
- * restart) left to the pool to replace instead of crashing the process.
+ * A pool that reads BIGINT (our milliseconds, counts) as numbers, not strings (a double holds
+ * these exactly), and replaces a lost idle connection (a database restart) instead of crashing.
  */
 export function openPool(url: string, max: number, connectionTimeoutMillis = 5000): Pool {
-  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis, idleTimeoutMillis: 30000, types: BIGINT_AS_NUMBER });
+  const bigintAsNumber = (oid: number, format?: 'text' | 'binary') => (oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format));
+  const pool = new Pool({ connectionString: url, max, connectionTimeoutMillis, idleTimeoutMillis: 30000, types: { getTypeParser: bigintAsNumber } });
   pool.on('error', () => undefined);
   return pool;
 }
 
-/** {@link SqlClient} on a pool from {@link openPool}: each statement on whichever connection is free, committed on its own. */
+/** {@link SqlClient} on a pool from {@link openPool}: each statement on any free connection, committed on its own. */
 export class PostgresClient implements SqlClient {
   readonly dialect = 'postgres';
 
@@ -27,13 +23,10 @@ export class PostgresClient implements SqlClient {
   }
 
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
-    try {
-      return (await this.pool.query(sql, [...params])).rowCount ?? 0;
-    } catch (err) {
-      const e = err as { code?: string; constraint?: string };
+    const result = await this.pool.query(sql, [...params]).catch((err: { code?: string; constraint?: string }) => {
       // 23505 is unique_violation; a primary key's constraint is named <table>_pkey.
-      if (e.code === '23505') throw new UniqueViolation(e.constraint?.endsWith('_pkey') === true, err);
-      throw err;
-    }
+      throw err.code === '23505' ? new UniqueViolation(err.constraint?.endsWith('_pkey') === true, err) : err;
+    });
+    return result.rowCount ?? 0;
   }
 }

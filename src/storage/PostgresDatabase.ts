@@ -2,15 +2,11 @@ import type { Pool } from 'pg';
 import type { AppConfig } from '../config/AppConfig';
 import { ConfigError } from '../config/ConfigError';
 import type { Clock } from '../util/Clock';
-import type { Database } from './Database';
+import { Database } from './Database';
 import { MIGRATIONS } from './migrations';
 import { openPool, PostgresClient } from './PostgresClient';
 import { PostgresLocks } from './PostgresLocks';
 import { PostgresNotifications } from './PostgresNotifications';
-import { SqlBookingRepository } from './SqlBookingRepository';
-import { SqlCurationRepository } from './SqlCurationRepository';
-import { SqlStateStore } from './SqlStateStore';
-import { SqlTicketRepository } from './SqlTicketRepository';
 
 /** Arbitrary constant: the advisory lock that serialises migrations across instances. */
 const MIGRATION_LOCK = 4_217_001;
@@ -20,35 +16,26 @@ const MIGRATION_LOCK = 4_217_001;
  * broken connections by itself, so a database restart costs the turns in flight, not the
  * process. Nothing connects before {@link open} (or a first query).
  */
-export class PostgresDatabase extends SqlStateStore implements Database {
-  readonly kind = 'postgres';
-  readonly pool: Pool;
-  /** For the repositories (every statement commits on its own). */
-  readonly client: PostgresClient;
-  readonly bookings: SqlBookingRepository;
-  readonly tickets: SqlTicketRepository;
-  readonly curation: SqlCurationRepository;
-  readonly turns: PostgresLocks;
-  readonly shared: { pool: Pool; notifications: PostgresNotifications };
+export class PostgresDatabase extends Database {
+  override readonly kind = 'postgres';
+  override readonly turns: PostgresLocks;
+  override readonly shared: { pool: Pool; notifications: PostgresNotifications };
 
   /** @param onBackgroundError told of failures no request sees: the listening connection lost, a LISTEN refused */
   constructor(url: string, clock: Clock, options: Partial<AppConfig['database']> = {}, onBackgroundError?: (err: unknown) => void) {
     const pool = openPool(url, options.poolSize ?? 10);
-    const client = new PostgresClient(pool);
-    super(client, clock);
-    this.pool = pool;
-    this.client = client;
-    this.bookings = new SqlBookingRepository(client);
-    this.tickets = new SqlTicketRepository(client);
-    this.curation = new SqlCurationRepository(client);
+    super(new PostgresClient(pool), clock);
     this.turns = new PostgresLocks(url, options.lockPoolSize, options.lockWaitMs);
     this.shared = { pool, notifications: new PostgresNotifications(url, onBackgroundError) };
   }
 
-  /** Checks the database answers, applies pending migrations and starts listening; closes all on failure. */
+  /** Checks the database answers (or names DATABASE_URL, without its password), migrates and listens; closes all on failure. */
   async open(): Promise<this> {
     try {
-      await this.connect();
+      await this.ping().catch((err: unknown) => {
+        const code = (err as { code?: string }).code ?? (err as Error).message;
+        throw new ConfigError([`DATABASE_URL: cannot reach PostgreSQL (${code}); check the host, port, user and that the server runs`]);
+      });
       await this.migrate();
       await this.shared.notifications.start();
       return this;
@@ -58,32 +45,21 @@ export class PostgresDatabase extends SqlStateStore implements Database {
     }
   }
 
-  /** Checks the database answers; a clear error names DATABASE_URL without its password. */
-  async connect(): Promise<void> {
-    try {
-      await this.pool.query('SELECT 1');
-    } catch (err) {
-      const code = (err as { code?: string }).code ?? (err as Error).message;
-      throw new ConfigError([`DATABASE_URL: cannot reach PostgreSQL (${code}); check the host, port, user and that the server runs`]);
-    }
-  }
-
   /** Applies pending migrations in one transaction, one instance at a time. Returns the versions applied. */
   async migrate(): Promise<number[]> {
-    const c = await this.pool.connect();
+    const c = await this.shared.pool.connect();
     try {
       await c.query('BEGIN');
       await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
       const done = new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
-      const applied: number[] = [];
-      for (const m of MIGRATIONS.filter((x) => !done.has(x.version))) {
+      const pending = MIGRATIONS.filter((m) => !done.has(m.version));
+      for (const m of pending) {
         await c.query(m.postgres);
         await c.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [m.version, Date.now()]);
-        applied.push(m.version);
       }
       await c.query('COMMIT');
-      return applied;
+      return pending.map((m) => m.version);
     } catch (err) {
       await c.query('ROLLBACK').catch(() => undefined);
       throw err;
@@ -92,13 +68,9 @@ export class PostgresDatabase extends SqlStateStore implements Database {
     }
   }
 
-  async ping(): Promise<void> {
-    await this.pool.query('SELECT 1');
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.shared.notifications.close();
     await this.turns.close();
-    await this.pool.end();
+    await this.shared.pool.end();
   }
 }

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { openPool } from './PostgresClient';
 import { ConversationBusyError, DEFAULT_LOCK_WAIT_MS, type ConversationLocks } from '../util/ConversationLocks';
 
@@ -8,13 +8,12 @@ const POOL_FULL = 'timeout exceeded when trying to connect';
 const LOCK_TIMEOUT = '55P03';
 
 /**
- * One conversation's turns one at a time across instances: a transaction-scoped advisory lock
- * on the conversation's key, held on a connection of its own pool for the turn (the turn's
- * queries use the main pool, so a lock never waits for a connection its holder needs). An
- * instance that dies mid-turn loses its connection, and PostgreSQL releases the lock. A turn
- * waits at most `waitMs` for a connection and the lock together, then gets a
- * {@link ConversationBusyError}; `size` (DATABASE_LOCK_POOL_SIZE) bounds the turns that run or
- * wait at once on this instance.
+ * One conversation's turns one at a time across instances: a transaction-scoped advisory lock on
+ * its key, held for the turn on a connection of a pool of its own (the turn's queries use the
+ * main pool, so a lock never waits for a connection its holder needs). An instance that dies
+ * mid-turn loses its connection, and PostgreSQL releases the lock. A turn waits at most `waitMs`
+ * for connection and lock together, then gets a {@link ConversationBusyError}; `size`
+ * (DATABASE_LOCK_POOL_SIZE) bounds the turns running or waiting at once on this instance.
  */
 export class PostgresLocks implements ConversationLocks {
   private readonly pool: Pool;
@@ -25,12 +24,9 @@ export class PostgresLocks implements ConversationLocks {
 
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {
     const started = Date.now();
-    let client: PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (err) {
-      throw (err as Error).message === POOL_FULL ? new ConversationBusyError(this.waitMs) : err;
-    }
+    const client = await this.pool.connect().catch((err: Error) => {
+      throw err.message === POOL_FULL ? new ConversationBusyError(this.waitMs) : err;
+    });
     let broken: Error | undefined;
     const onError = (err: Error) => (broken = err);
     client.on('error', onError);
@@ -38,11 +34,9 @@ export class PostgresLocks implements ConversationLocks {
       await client.query('BEGIN');
       // What is left of the wait after the connection; the setting ends with the transaction.
       await client.query("SELECT set_config('lock_timeout', $1, true)", [`${Math.max(1, this.waitMs - (Date.now() - started))}ms`]);
-      try {
-        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
-      } catch (err) {
-        throw (err as { code?: string }).code === LOCK_TIMEOUT ? new ConversationBusyError(this.waitMs) : err;
-      }
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]).catch((err: { code?: string }) => {
+        throw err.code === LOCK_TIMEOUT ? new ConversationBusyError(this.waitMs) : err;
+      });
       const result = await work();
       // The lock ends with the transaction; a connection lost meanwhile released it already.
       await client.query('COMMIT').catch((err: Error) => (broken = err));

@@ -10,7 +10,8 @@ type Handler = (payload: string) => void;
  */
 export class PostgresNotifications {
   private client?: Client;
-  private readonly channels = new Map<string, { handlers: Handler[]; onReconnect: (() => void)[] }>();
+  private readonly channels = new Map<string, Handler[]>();
+  private readonly reconnected: (() => void)[] = [];
   private closed = false;
   private retryMs = 100;
   private connecting?: Promise<void>;
@@ -22,26 +23,22 @@ export class PostgresNotifications {
     return (this.connecting ??= this.connect());
   }
 
-  /**
-   * Calls `handler` with the payload of each notification on `channel` (`[a-z_]+`), and
-   * `onReconnect` after the listening connection was lost and is back, for as long as the
-   * process runs.
-   */
+  /** Calls `handler` with each notification's payload on `channel` (`[a-z_]+`), and `onReconnect` after a lost connection is back. */
   listen(channel: string, handler: Handler, onReconnect?: () => void): void {
     if (!/^[a-z_]{1,40}$/.test(channel)) throw new Error(`notification channel: invalid name ${channel}`);
-    let entry = this.channels.get(channel);
-    if (!entry) {
-      this.channels.set(channel, (entry = { handlers: [], onReconnect: [] }));
+    const handlers = this.channels.get(channel) ?? [];
+    if (!handlers.length) {
+      this.channels.set(channel, handlers);
       void this.client?.query(`LISTEN ${channel}`).catch(this.onError);
     }
-    entry.handlers.push(handler);
-    if (onReconnect) entry.onReconnect.push(onReconnect);
+    handlers.push(handler);
+    if (onReconnect) this.reconnected.push(onReconnect);
   }
 
   private async connect(): Promise<void> {
     const client = new Client({ connectionString: this.url, connectionTimeoutMillis: 5000 });
     client.on('notification', (n) => {
-      for (const h of this.channels.get(n.channel)?.handlers ?? []) h(n.payload ?? '');
+      for (const h of this.channels.get(n.channel) ?? []) h(n.payload ?? '');
     });
     client.on('error', (err) => {
       this.onError(err);
@@ -66,14 +63,13 @@ export class PostgresNotifications {
     const wasLost = this.retryMs > 100;
     this.client = client;
     this.retryMs = 100;
-    if (wasLost) for (const { onReconnect } of this.channels.values()) for (const f of onReconnect) f();
+    if (wasLost) for (const f of this.reconnected) f();
   }
 
   private reconnectLater(): void {
     if (this.closed) return;
-    const wait = this.retryMs;
+    setTimeout(() => void this.connect(), this.retryMs).unref();
     this.retryMs = Math.min(this.retryMs * 2, 5000);
-    setTimeout(() => void this.connect(), wait).unref();
   }
 
   async close(): Promise<void> {

@@ -6,22 +6,15 @@ import type { Database } from './Database';
 const DAY = 86_400_000;
 
 /**
- * Deletes something short-lived whose own lifetime has passed (web chats idle past their token,
- * the lines kept for a handoff, WhatsApp message ids); returns how many it deleted.
- */
-export type Sweep = (now: Date) => Promise<number>;
-
-/**
  * Deletes what the bot may no longer keep: conversation state, handoff tickets (callback numbers
- * included) and opt-in transcripts older than N days, unanswered questions and answer feedback
- * older than RETENTION_UNANSWERED_DAYS, and bookings whose appointment ended M days ago; and, with
- * the sweeps registered by {@link also}, what lives for minutes or hours. Runs at start, the
- * whole pass every hour and the sweeps every few minutes, so short-lived data goes on time even
- * when nothing else happens; the clock is injected so tests can move time.
+ * included) and opt-in transcripts after N days, unanswered questions and answer feedback after
+ * RETENTION_UNANSWERED_DAYS, bookings M days after the appointment, and with the sweeps of
+ * {@link also} what lives for minutes or hours. The whole pass runs at start and hourly, the
+ * sweeps every few minutes, so short-lived data goes on time even when nothing else happens.
  */
 export class RetentionJob {
   private timers: NodeJS.Timeout[] = [];
-  private readonly sweeps = new Map<string, Sweep>();
+  private readonly sweeps = new Map<string, (now: Date) => Promise<number>>();
 
   constructor(
     private readonly db: Pick<Database, 'deleteOlderThan' | 'bookings' | 'tickets' | 'curation'>,
@@ -30,8 +23,8 @@ export class RetentionJob {
     private readonly logger: Logger,
   ) {}
 
-  /** Adds a sweep of short-lived data, run with every pass and every few minutes between. */
-  also(name: string, sweep: Sweep): void {
+  /** Adds a sweep of short-lived data (idle web chats, handoff lines, WhatsApp ids) that returns how many it deleted. */
+  also(name: string, sweep: (now: Date) => Promise<number>): void {
     this.sweeps.set(name, sweep);
   }
 
@@ -48,7 +41,7 @@ export class RetentionJob {
     return { conversations, bookings, tickets };
   }
 
-  /** Runs every registered sweep; one that fails is logged and the others still run. Returns how many each deleted (a failed one is absent). */
+  /** Runs every sweep (one failing is logged, the others still run); returns how many each deleted. */
   async sweep(): Promise<Record<string, number>> {
     const now = this.clock.now();
     const deleted: Record<string, number> = {};

@@ -1,15 +1,7 @@
 import type { BookedPeriod, Booking, ClaimOutcome, MoveTarget } from '../booking/Booking';
 import type { BookingRepository } from '../booking/BookingRepository';
 import { fromRow, toRow, type BookingRow } from '../booking/BookingRow';
-import { placeholders, UniqueViolation, type SqlClient } from './SqlClient';
-
-const COLUMNS = [
-  'reference', 'status', 'location_id', 'appointment_type_id', 'starts_at', 'ends_at', 'user_key', 'channel', 'locale', 'details',
-  'created_at', 'updated_at', 'last_event', 'therapist_id', 'agenda_event',
-] as const satisfies readonly (keyof BookingRow)[];
-
-/** What a cancelled booking forgets: the patient's details, who they are, the calendar event. */
-const FORGET = "details = '{}', user_key = '', agenda_event = NULL";
+import { insertRow, UniqueViolation, type SqlClient } from './SqlClient';
 
 /**
  * Bookings in SQLite or PostgreSQL. The partial unique index `bookings_one_per_slot` makes a
@@ -20,9 +12,8 @@ export class SqlBookingRepository implements BookingRepository {
   constructor(private readonly sql: SqlClient) {}
 
   async create(b: Booking): Promise<ClaimOutcome> {
-    const row = toRow(b);
     try {
-      await this.sql.run(`INSERT INTO bookings (${COLUMNS.join(', ')}) VALUES (${placeholders(COLUMNS)})`, COLUMNS.map((c) => row[c]));
+      await insertRow(this.sql, 'bookings', toRow(b));
       return 'created';
     } catch (err) {
       if (err instanceof UniqueViolation) return err.primaryKey ? 'reference-taken' : 'slot-taken';
@@ -31,13 +22,11 @@ export class SqlBookingRepository implements BookingRepository {
   }
 
   async findByReference(reference: string): Promise<Booking | undefined> {
-    const [row] = await this.sql.rows<BookingRow>('SELECT * FROM bookings WHERE reference = $1', [reference]);
-    return row ? fromRow(row) : undefined;
+    return (await this.select('WHERE reference = $1', [reference]))[0];
   }
 
   async cancel(reference: string, at: Date): Promise<boolean> {
-    const sql = `UPDATE bookings SET status = 'cancelled', last_event = 'cancelled', updated_at = $1, ${FORGET} WHERE reference = $2 AND status = 'confirmed'`;
-    return (await this.sql.run(sql, [at.getTime(), reference])) === 1;
+    return (await this.forget('cancelled', "reference = $2 AND status = 'confirmed'", [at.getTime(), reference])) === 1;
   }
 
   async move(reference: string, start: Date, end: Date, locationId: string, at: Date): Promise<'moved' | 'slot-taken' | 'not-found'> {
@@ -78,12 +67,11 @@ export class SqlBookingRepository implements BookingRepository {
   }
 
   async listChanged(since: Date, limit: number): Promise<Booking[]> {
-    return (await this.sql.rows<BookingRow>('SELECT * FROM bookings WHERE updated_at >= $1 ORDER BY updated_at DESC LIMIT $2', [since.getTime(), limit])).map(fromRow);
+    return this.select('WHERE updated_at >= $1 ORDER BY updated_at DESC LIMIT $2', [since.getTime(), limit]);
   }
 
   async listStarting(from: Date, to: Date, limit: number): Promise<Booking[]> {
-    const sql = 'SELECT * FROM bookings WHERE starts_at >= $1 AND starts_at < $2 ORDER BY starts_at LIMIT $3';
-    return (await this.sql.rows<BookingRow>(sql, [from.getTime(), to.getTime(), limit])).map(fromRow);
+    return this.select('WHERE starts_at >= $1 AND starts_at < $2 ORDER BY starts_at LIMIT $3', [from.getTime(), to.getTime(), limit]);
   }
 
   async deleteEndedBefore(before: Date): Promise<number> {
@@ -92,12 +80,19 @@ export class SqlBookingRepository implements BookingRepository {
 
   async findForUser(userKey: string): Promise<Booking[]> {
     // Cancelled bookings have no user: an empty key must not find them all.
-    if (!userKey) return [];
-    return (await this.sql.rows<BookingRow>('SELECT * FROM bookings WHERE user_key = $1', [userKey])).map(fromRow);
+    return userKey ? this.select('WHERE user_key = $1', [userKey]) : [];
   }
 
   async deleteForUser(userKey: string, at: Date): Promise<number> {
-    if (!userKey) return 0;
-    return this.sql.run(`UPDATE bookings SET status = 'cancelled', last_event = 'deleted', updated_at = $1, ${FORGET} WHERE user_key = $2`, [at.getTime(), userKey]);
+    return userKey ? this.forget('deleted', 'user_key = $2', [at.getTime(), userKey]) : 0;
+  }
+
+  private async select(where: string, params: unknown[]): Promise<Booking[]> {
+    return (await this.sql.rows<BookingRow>(`SELECT * FROM bookings ${where}`, params)).map(fromRow);
+  }
+
+  /** Cancels the bookings `where` finds, forgetting the patient's details, who they are and the calendar event. */
+  private forget(lastEvent: 'cancelled' | 'deleted', where: string, params: unknown[]): Promise<number> {
+    return this.sql.run(`UPDATE bookings SET status = 'cancelled', last_event = '${lastEvent}', updated_at = $1, details = '{}', user_key = '', agenda_event = NULL WHERE ${where}`, params);
   }
 }

@@ -36,10 +36,7 @@ export class SqlCurationRepository implements CurationRepository {
   }
 
   async deleteOlderThan(before: Date, unansweredBefore = before): Promise<number> {
-    let n = 0;
-    for (const [table, cutoff] of [['unanswered_questions', unansweredBefore], ['answer_feedback', unansweredBefore], ['transcripts', before]] as const) {
-      n += await this.sql.run(`DELETE FROM ${table} WHERE created_at < $1`, [cutoff.getTime()]);
-    }
-    return n;
+    const older = (table: string, cutoff: Date) => this.sql.run(`DELETE FROM ${table} WHERE created_at < $1`, [cutoff.getTime()]);
+    return (await older('unanswered_questions', unansweredBefore)) + (await older('answer_feedback', unansweredBefore)) + (await older('transcripts', before));
   }
 }

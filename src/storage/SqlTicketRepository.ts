@@ -1,16 +1,12 @@
 import type { Ticket, TicketMessage, TicketStatus } from '../handoff/Ticket';
 import type { TicketCondition, TicketRepository } from '../handoff/TicketRepository';
 import { ticketFromRow, ticketToRow, type TicketRow } from '../handoff/TicketRow';
-import { placeholders, type SqlClient } from './SqlClient';
+import { insertRow, placeholders, type SqlClient } from './SqlClient';
 
 /** A ticket keeps its last 500 lines: a patient typing on for hours must not grow one row without end. */
 const MAX_LINES = 500;
 
-/**
- * The two changes made inside a ticket's JSON document, in each dialect's JSON functions: one
- * statement each, so that two instances changing one ticket at once never lose either change.
- * $2 is the JSON to merge in or the line to append.
- */
+/** Changes inside a ticket's JSON ($2 merged in or appended), one statement each so concurrent changes are never lost. */
 const JSON_CHANGE = {
   sqlite: {
     merge: 'json_patch(data, $2)',
@@ -29,26 +25,17 @@ export class SqlTicketRepository implements TicketRepository {
   constructor(private readonly sql: SqlClient) {}
 
   async create(t: Ticket): Promise<void> {
-    const r = ticketToRow(t);
-    await this.sql.run('INSERT INTO handoff_tickets (id, status, conversation_id, data, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-      r.id, r.status, r.conversation_id, r.data, r.created_at, r.updated_at,
-    ]);
+    await insertRow(this.sql, 'handoff_tickets', ticketToRow(t));
   }
 
   async get(id: string): Promise<Ticket | undefined> {
-    const [row] = await this.sql.rows<TicketRow>('SELECT * FROM handoff_tickets WHERE id = $1', [id]);
-    return row ? ticketFromRow(row) : undefined;
+    return (await this.select('WHERE id = $1', [id]))[0];
   }
 
-  /**
-   * Asked on every turn (is a person holding this conversation?), and without ORDER BY: SQLite
-   * sorts through a temporary b-tree even when nothing matches, which made this query cost
-   * 25 µs on every turn. A conversation has at most one open ticket anyway.
-   */
+  /** Asked every turn, so without ORDER BY: SQLite's sort cost 25 µs even with no match (and there is at most one). */
   async openFor(conversationId: string): Promise<Ticket | undefined> {
-    const rows = await this.sql.rows<TicketRow>("SELECT * FROM handoff_tickets WHERE conversation_id = $1 AND status IN ('waiting', 'active')", [conversationId]);
-    const latest = rows.reduce<TicketRow | undefined>((a, r) => (a && Number(a.created_at) >= Number(r.created_at) ? a : r), undefined);
-    return latest ? ticketFromRow(latest) : undefined;
+    const open = await this.select("WHERE conversation_id = $1 AND status IN ('waiting', 'active')", [conversationId]);
+    return open.reduce<Ticket | undefined>((a, t) => (a && a.createdAt >= t.createdAt ? a : t), undefined);
   }
 
   async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date, onlyIf?: TicketCondition): Promise<boolean> {
@@ -63,11 +50,8 @@ export class SqlTicketRepository implements TicketRepository {
       params.push(...onlyIf.status);
       if (onlyIf.createdAtOrBefore) when += ` AND created_at <= $${params.push(onlyIf.createdAtOrBefore.getTime())}`;
     }
-    const changed = await this.sql.run(
-      `UPDATE handoff_tickets SET data = ${JSON_CHANGE[this.sql.dialect].merge}, status = COALESCE($3, status), updated_at = $4 WHERE id = $1${when}`,
-      params,
-    );
-    return changed === 1;
+    const sql = `UPDATE handoff_tickets SET data = ${JSON_CHANGE[this.sql.dialect].merge}, status = COALESCE($3, status), updated_at = $4 WHERE id = $1${when}`;
+    return (await this.sql.run(sql, params)) === 1;
   }
 
   async addMessage(id: string, message: TicketMessage, at: Date): Promise<void> {
@@ -76,13 +60,11 @@ export class SqlTicketRepository implements TicketRepository {
 
   async list(statuses: TicketStatus[], limit: number): Promise<Ticket[]> {
     if (!statuses.length) return [];
-    const sql = `SELECT * FROM handoff_tickets WHERE status IN (${placeholders(statuses, 2)}) ORDER BY created_at LIMIT $1`;
-    return (await this.sql.rows<TicketRow>(sql, [limit, ...statuses])).map(ticketFromRow);
+    return this.select(`WHERE status IN (${placeholders(statuses, 2)}) ORDER BY created_at LIMIT $1`, [limit, ...statuses]);
   }
 
   async closedSince(since: Date, limit: number): Promise<Ticket[]> {
-    const sql = "SELECT * FROM handoff_tickets WHERE status = 'closed' AND updated_at >= $1 ORDER BY updated_at DESC LIMIT $2";
-    return (await this.sql.rows<TicketRow>(sql, [since.getTime(), limit])).map(ticketFromRow);
+    return this.select("WHERE status = 'closed' AND updated_at >= $1 ORDER BY updated_at DESC LIMIT $2", [since.getTime(), limit]);
   }
 
   async deleteForConversation(conversationId: string): Promise<number> {
@@ -91,5 +73,9 @@ export class SqlTicketRepository implements TicketRepository {
 
   async deleteOlderThan(before: Date): Promise<number> {
     return this.sql.run('DELETE FROM handoff_tickets WHERE updated_at < $1', [before.getTime()]);
+  }
+
+  private async select(where: string, params: unknown[]): Promise<Ticket[]> {
+    return (await this.sql.rows<TicketRow>(`SELECT * FROM handoff_tickets ${where}`, params)).map(ticketFromRow);
   }
 }

@@ -3,47 +3,27 @@ import { basename, dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Clock } from '../util/Clock';
 import { LocalLocks } from '../util/ConversationLocks';
-import type { Database } from './Database';
+import { Database } from './Database';
 import { MIGRATIONS } from './migrations';
-import { SqlBookingRepository } from './SqlBookingRepository';
-import { SqlCurationRepository } from './SqlCurationRepository';
 import { SqliteClient } from './SqliteClient';
-import { SqlStateStore } from './SqlStateStore';
-import { SqlTicketRepository } from './SqlTicketRepository';
-
-/** How the store is set up; the defaults are production's. */
-export interface SqliteOptions {
-  /** How long a connection waits for another's write lock (other connections, e.g. the bench's, may write the file); 5 s by default. */
-  busyTimeoutMs?: number;
-  /** How long a turn waits for its conversation's lock (TURN_LOCK_WAIT_SECONDS). */
-  lockWaitMs?: number;
-}
 
 /**
  * The embedded default: one SQLite file in WAL mode, through better-sqlite3 on the event loop.
- *
- * Durability follows what is at stake. Conversation and user states, written on every turn,
- * are committed with `synchronous = NORMAL`: in WAL mode that survives a crash of the process
- * (kill -9), and a power cut can lose at most the last turns' states, never the file. Bookings,
- * tickets and the rest go through {@link client}, whose commits fsync the log
- * (`synchronous = FULL`): a patient is told a reference only for a booking that survives a
- * power cut.
- *
- * Health data: the folder is made 0700 and the file 0600 before SQLite opens it (its -wal and
- * -shm files get the file's permissions), and `secure_delete` overwrites deleted rows with
- * zeros, so "verwijder mijn gegevens" and retention leave nothing readable in the file.
+ * Durability follows what is at stake: conversation state, written every turn, commits with
+ * `synchronous = NORMAL`, which in WAL mode survives kill -9 (a power cut may lose the last
+ * turns' states, never the file); bookings, tickets and the rest go through {@link client},
+ * whose commits fsync the log (`synchronous = FULL`): a patient is told a reference only for a
+ * booking that survives a power cut. Health data: the folder is made 0700 and the file 0600
+ * before SQLite opens it (-wal and -shm inherit that), and `secure_delete` zeroes deleted rows,
+ * so erasure and retention leave nothing readable in the file.
  */
-export class SqliteDatabase extends SqlStateStore implements Database {
-  readonly kind = 'sqlite';
+export class SqliteDatabase extends Database {
+  override readonly kind = 'sqlite';
   readonly db: BetterSqlite3.Database;
-  /** For the repositories: every change is on disk before it resolves. */
-  readonly client: SqliteClient;
-  readonly bookings: SqlBookingRepository;
-  readonly tickets: SqlTicketRepository;
-  readonly curation: SqlCurationRepository;
-  readonly turns: LocalLocks;
+  override readonly turns: LocalLocks;
 
-  constructor(file: string, clock: Clock, options: SqliteOptions = {}) {
+  /** @param options waits: for another connection's write lock (the bench's; 5 s), and a turn for its conversation's (TURN_LOCK_WAIT_SECONDS) */
+  constructor(file: string, clock: Clock, options: { busyTimeoutMs?: number; lockWaitMs?: number } = {}) {
     if (file !== ':memory:') keepPrivate(file);
     const db = new BetterSqlite3(file);
     db.pragma('secure_delete = ON');
@@ -51,12 +31,8 @@ export class SqliteDatabase extends SqlStateStore implements Database {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 5000))}`);
-    super(new SqliteClient(db, false), clock);
+    super(new SqliteClient(db, true), clock, new SqliteClient(db, false));
     this.db = db;
-    this.client = new SqliteClient(db, true);
-    this.bookings = new SqlBookingRepository(this.client);
-    this.tickets = new SqlTicketRepository(this.client);
-    this.curation = new SqlCurationRepository(this.client);
     this.turns = new LocalLocks(options.lockWaitMs);
   }
 
@@ -74,11 +50,7 @@ export class SqliteDatabase extends SqlStateStore implements Database {
     return pending.map((m) => m.version);
   }
 
-  async ping(): Promise<void> {
-    await this.client.rows('SELECT 1');
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

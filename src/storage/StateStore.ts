@@ -2,30 +2,19 @@
 export interface StateRecord {
   data: Record<string, unknown>;
   etag: string;
-  /**
-   * `JSON.stringify(data)`, when the store read the document as that text (SQLite, which stores
-   * what `JSON.stringify` made): a caller that needs the JSON need not make it again.
-   */
+  /** `JSON.stringify(data)`, when the store read it as that text (SQLite): the caller need not make it again. */
   json?: string;
 }
 
-/** Outcome of a conditional write. */
 export type WriteOutcome = 'written' | 'conflict';
 
-/**
- * Framework-free key/value store for conversation state with optimistic concurrency. The
- * botbuilder `Storage` bridge sits on top of it; SQLite and PostgreSQL implement it.
- */
+/** Conversation state with optimistic concurrency, free of botbuilder (BotStorage bridges it). */
 export interface StateStore {
   /** The stored documents of those keys that have one; each record's data is a fresh object, the caller's to change. */
   readMany(keys: string[]): Promise<Map<string, StateRecord>>;
-  /**
-   * Writes when `expectedEtag` is undefined or '*', or equals the stored tag (or nothing is stored).
-   *
-   * @param json `JSON.stringify(data)`, when the caller has made it already
-   */
+  /** Writes when `expectedEtag` is undefined or equals the stored tag, or nothing is stored; `json` is `JSON.stringify(data)` if made already. */
   write(key: string, data: Record<string, unknown>, expectedEtag: string | undefined, newEtag: string, json?: string): Promise<WriteOutcome>;
   deleteMany(keys: string[]): Promise<void>;
-  /** Deletes state not updated since `before` (retention). Returns how many were deleted. */
+  /** Deletes state not updated since `before` (retention); returns how many. */
   deleteOlderThan(before: Date): Promise<number>;
 }

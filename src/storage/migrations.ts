@@ -1,19 +1,12 @@
 /**
- * Versioned schema, one entry per version, for both backends. Applied in order at start-up
- * inside a transaction each; a version already recorded is skipped, so running twice is safe.
- * Never edit a released version: add a new one.
+ * The schema, one entry per version for both backends, applied in order at start-up and each
+ * once: schema_migrations records the versions (not the text). Never edit a released one: add one.
  */
-export interface Migration {
-  version: number;
-  description: string;
-  sqlite: string;
-  postgres: string;
-}
+export interface Migration { version: number; description: string; sqlite: string; postgres: string }
 
 /**
- * How SQLite spells what the shared SQL below writes as PostgreSQL does; the rest both read
- * alike. SQLite keeps milliseconds and booleans in INTEGER columns and JSON as TEXT, needs no
- * cast to store JSON text, and has no IF NOT EXISTS for a column (each migration runs once).
+ * SQLite's spelling of the shared SQL, written as PostgreSQL's: INTEGER for milliseconds and
+ * booleans, TEXT for JSON (no cast), no IF NOT EXISTS for a column (each migration runs once).
  */
 const SQLITE_SPELLING: [RegExp, string][] = [
   [/\bBIGSERIAL PRIMARY KEY\b/g, 'INTEGER PRIMARY KEY AUTOINCREMENT'],
@@ -33,109 +26,61 @@ const only = (dialect: 'sqlite' | 'postgres', version: number, description: stri
   version, description, sqlite: 'SELECT 1;', postgres: 'SELECT 1;', [dialect]: sql,
 });
 
+/** SQLite's bot_state made anew (`suffix` after its columns), its rows kept: versions 5 and 6. */
+const rebuildBotState = (version: number, suffix: string): string => `CREATE TABLE bot_state_v${version} (key TEXT PRIMARY KEY, etag TEXT NOT NULL, data TEXT NOT NULL, updated_at INTEGER NOT NULL)${suffix};
+    INSERT INTO bot_state_v${version} (key, etag, data, updated_at) SELECT key, etag, data, updated_at FROM bot_state;
+    DROP TABLE bot_state;
+    ALTER TABLE bot_state_v${version} RENAME TO bot_state;`;
+
 export const MIGRATIONS: Migration[] = [
-  both(1, 'bot state (botbuilder Storage)', `CREATE TABLE IF NOT EXISTS bot_state (
-      key TEXT PRIMARY KEY,
-      etag TEXT NOT NULL,
-      data JSONB NOT NULL,
-      updated_at BIGINT NOT NULL
-    );
+  both(1, 'bot state (botbuilder Storage)', `CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, etag TEXT NOT NULL, data JSONB NOT NULL, updated_at BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS bot_state_updated ON bot_state(updated_at);`),
   both(2, 'bookings, one confirmed booking per slot', `CREATE TABLE IF NOT EXISTS bookings (
-      reference TEXT PRIMARY KEY,
-      status TEXT NOT NULL CHECK (status IN ('confirmed', 'cancelled')),
-      location_id TEXT NOT NULL,
-      appointment_type_id TEXT NOT NULL,
-      starts_at BIGINT NOT NULL,
-      ends_at BIGINT NOT NULL,
-      user_key TEXT NOT NULL,
-      channel TEXT NOT NULL,
-      locale TEXT NOT NULL,
-      details JSONB NOT NULL,
-      created_at BIGINT NOT NULL,
-      updated_at BIGINT NOT NULL,
-      last_event TEXT NOT NULL
-    );
+      reference TEXT PRIMARY KEY, status TEXT NOT NULL CHECK (status IN ('confirmed', 'cancelled')),
+      location_id TEXT NOT NULL, appointment_type_id TEXT NOT NULL, starts_at BIGINT NOT NULL, ends_at BIGINT NOT NULL,
+      user_key TEXT NOT NULL, channel TEXT NOT NULL, locale TEXT NOT NULL, details JSONB NOT NULL,
+      created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, last_event TEXT NOT NULL);
     CREATE UNIQUE INDEX IF NOT EXISTS bookings_one_per_slot ON bookings(location_id, starts_at) WHERE status = 'confirmed';
     CREATE INDEX IF NOT EXISTS bookings_user ON bookings(user_key);
     CREATE INDEX IF NOT EXISTS bookings_updated ON bookings(updated_at);`),
   both(3, 'handoff tickets with their transcript', `CREATE TABLE IF NOT EXISTS handoff_tickets (
-      id TEXT PRIMARY KEY,
-      status TEXT NOT NULL,
-      conversation_id TEXT NOT NULL,
-      data JSONB NOT NULL,
-      created_at BIGINT NOT NULL,
-      updated_at BIGINT NOT NULL
-    );
+      id TEXT PRIMARY KEY, status TEXT NOT NULL, conversation_id TEXT NOT NULL, data JSONB NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS handoff_open ON handoff_tickets(conversation_id, status);
     CREATE INDEX IF NOT EXISTS handoff_status ON handoff_tickets(status, created_at);`),
   both(4, 'content curation: unanswered questions, answer feedback, opt-in transcripts', `CREATE TABLE IF NOT EXISTS unanswered_questions (id BIGSERIAL PRIMARY KEY, text TEXT NOT NULL, locale TEXT NOT NULL, created_at BIGINT NOT NULL);
     CREATE TABLE IF NOT EXISTS answer_feedback (id BIGSERIAL PRIMARY KEY, topic TEXT NOT NULL, locale TEXT NOT NULL, helpful BOOLEAN NOT NULL, created_at BIGINT NOT NULL);
     CREATE TABLE IF NOT EXISTS transcripts (id BIGSERIAL PRIMARY KEY, conversation_id TEXT NOT NULL, lines JSONB NOT NULL, created_at BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS transcripts_conversation ON transcripts(conversation_id);`),
-  // Every turn rewrites its conversation's row, and moving it in the updated_at index was more
-  // than half the cost of that write (41 → 18 µs here). Retention, which the index served,
-  // runs once an hour and now scans the table instead. A table keyed by its text primary key
-  // (WITHOUT ROWID) also finds a row in one b-tree instead of two. PostgreSQL keeps its index:
-  // it serves several instances and larger tables, and its writes do not block a turn.
-  only('sqlite', 5, 'SQLite bot_state without a rowid and without the updated_at index', `CREATE TABLE bot_state_v5 (
-      key TEXT PRIMARY KEY,
-      etag TEXT NOT NULL,
-      data TEXT NOT NULL,
-      updated_at INTEGER NOT NULL
-    ) WITHOUT ROWID;
-    INSERT INTO bot_state_v5 (key, etag, data, updated_at) SELECT key, etag, data, updated_at FROM bot_state;
-    DROP TABLE bot_state;
-    ALTER TABLE bot_state_v5 RENAME TO bot_state;`),
-  // WITHOUT ROWID keeps each row inside its primary key's b-tree, which SQLite advises only for
-  // rows smaller than about a twentieth of a page. A conversation in a booking keeps its dialog
-  // stack in the row, about 1 KB: measured here with 1 KB rows, reading a row took 9.4 µs and
-  // writing it 23.6 µs without a rowid, 5.5 and 14.6 µs with one; with 150-byte rows (a FAQ
-  // conversation) both were the same.
-  only('sqlite', 6, 'SQLite bot_state with a rowid again, still without the updated_at index', `CREATE TABLE bot_state_v6 (
-      key TEXT PRIMARY KEY,
-      etag TEXT NOT NULL,
-      data TEXT NOT NULL,
-      updated_at INTEGER NOT NULL
-    );
-    INSERT INTO bot_state_v6 (key, etag, data, updated_at) SELECT key, etag, data, updated_at FROM bot_state;
-    DROP TABLE bot_state;
-    ALTER TABLE bot_state_v6 RENAME TO bot_state;`),
+  // Moving every turn's row in the updated_at index was over half the write (41 → 18 µs); hourly
+  // retention scans instead. WITHOUT ROWID finds a row in one b-tree, not two. PostgreSQL keeps
+  // its index: it serves larger tables, and its writes block no turn.
+  only('sqlite', 5, 'SQLite bot_state without a rowid and without the updated_at index', rebuildBotState(5, ' WITHOUT ROWID')),
+  // WITHOUT ROWID suits rows under ~1/20 of a page; a booking's dialog stack makes ~1 KB: with
+  // those, read/write took 9.4/23.6 µs without a rowid, 5.5/14.6 µs with one (150 B rows: equal).
+  only('sqlite', 6, 'SQLite bot_state with a rowid again, still without the updated_at index', rebuildBotState(6, '')),
   // Several therapists work at one location at the same time: the slot is theirs, not the
   // location's. Bookings without a therapist (the built-in agenda) keep one per location.
   both(7, "bookings in a therapist's agenda: the therapist and the calendar event; one booking per therapist per slot", `ALTER TABLE bookings ADD COLUMN IF NOT EXISTS therapist_id TEXT;
     ALTER TABLE bookings ADD COLUMN IF NOT EXISTS agenda_event JSONB;
     DROP INDEX IF EXISTS bookings_one_per_slot;
     CREATE UNIQUE INDEX bookings_one_per_slot ON bookings(location_id, starts_at, COALESCE(therapist_id, '')) WHERE status = 'confirmed';`),
-  // One SQLite file serves one process, whose web chats live in its memory: nothing to add there.
+  // Versions 8, 9 and 11: one SQLite file serves one process, which keeps these in its memory.
   only('postgres', 8, 'web chat (Direct Line) conversations and activities, and shared settings, for several instances on PostgreSQL', `CREATE TABLE IF NOT EXISTS directline_conversations (
-      id TEXT PRIMARY KEY,
-      user_id TEXT NOT NULL,
-      locale TEXT NOT NULL,
-      next_seq BIGINT NOT NULL,
-      last_seen BIGINT NOT NULL
-    );
+      id TEXT PRIMARY KEY, user_id TEXT NOT NULL, locale TEXT NOT NULL, next_seq BIGINT NOT NULL, last_seen BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS directline_conversations_seen ON directline_conversations(last_seen);
     CREATE TABLE IF NOT EXISTS directline_activities (
-      conversation_id TEXT NOT NULL REFERENCES directline_conversations(id) ON DELETE CASCADE,
-      seq BIGINT NOT NULL,
-      activity JSONB NOT NULL,
-      PRIMARY KEY (conversation_id, seq)
-    );
+      conversation_id TEXT NOT NULL REFERENCES directline_conversations(id) ON DELETE CASCADE, seq BIGINT NOT NULL, activity JSONB NOT NULL,
+      PRIMARY KEY (conversation_id, seq));
     CREATE TABLE IF NOT EXISTS app_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);`),
-  // With SQLite one process handles every webhook and remembers the ids in memory.
   only('postgres', 9, 'WhatsApp message ids already handled, shared by the instances on PostgreSQL', `CREATE TABLE IF NOT EXISTS whatsapp_message_ids (id TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS whatsapp_message_ids_seen ON whatsapp_message_ids(seen_at);`),
-  // From now on a cancellation empties the booking's details and its link to the patient (only
-  // the slot and its history stay, for the staff list); this does the same for the bookings
-  // cancelled before.
+  // Cancelling now forgets the patient, keeping only the slot and its history: so for earlier ones too.
   both(10, 'cancelled bookings keep no personal data', `UPDATE bookings SET details = '{}'::jsonb, user_key = '', agenda_event = NULL WHERE status = 'cancelled';`),
-  // One SQLite file serves one process, which keeps these in memory.
   only('postgres', 11, 'console sessions, open live queues and recent conversation lines, shared by the instances on PostgreSQL', `CREATE TABLE IF NOT EXISTS console_sessions (token_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL, expires_at BIGINT NOT NULL);
     CREATE TABLE IF NOT EXISTS staff_presence (id TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);
     CREATE TABLE IF NOT EXISTS recent_turns (conversation_id TEXT PRIMARY KEY, lines JSONB NOT NULL, updated_at BIGINT NOT NULL);
     CREATE INDEX IF NOT EXISTS recent_turns_updated ON recent_turns(updated_at);`),
-  // A message id carries the sender's number: from now on only keyed hashes are kept. Forgetting
-  // the last day's plain ids means a redelivery arriving during the upgrade may be answered twice, once.
+  // A message id carries the sender's number: only keyed hashes are kept now. Forgetting the plain
+  // ones means a redelivery during the upgrade may be answered twice, once.
   only('postgres', 12, 'WhatsApp message ids kept only as keyed hashes: the plain ones stored before go', 'DELETE FROM whatsapp_message_ids;'),
 ];
