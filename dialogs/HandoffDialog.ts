@@ -1,13 +1,13 @@
 import { EventFactory, TurnContext, type Activity } from 'botbuilder';
 import { escapeMarkdown } from '../src/channels/escapeMarkdown';
-import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { checkPhone } from '../src/booking/PatientDetails';
 import type { HandoffReason } from '../src/handoff/Ticket';
 import { isPracticeOpen } from '../src/handoff/OpeningHours';
 import { formatOpeningHours } from '../src/conversation/PracticeInfo';
 import { BaseDialog, buttonChoices } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
-import { CHOICE_PROMPT, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_WATERFALL, TOO_MANY_TRIES } from './dialogIds';
+import { CHOICE_PROMPT, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT, HANDOFF_WATERFALL, TOO_MANY_TRIES } from './dialogIds';
 
 /** Why a person is brought in. */
 export interface HandoffOptions {
@@ -18,7 +18,8 @@ export interface HandoffOptions {
  * Brings in a person: during opening hours with a receptionist signed in, the patient chooses
  * between waiting in the chat (the bot then falls silent and forwards) and being called back;
  * otherwise the bot says when the practice responds and offers the callback (number asked,
- * with what it is used for). Emits Bot Framework's handoff.initiate event for contact centres.
+ * with what it is used for, then in a few words what it is about: the answer reaches the
+ * receptionist with the ticket's recent lines, and "geen" leaves it for the call). Emits Bot Framework's handoff.initiate event for contact centres.
  */
 export class HandoffDialog extends BaseDialog {
   constructor(deps: DialogDeps) {
@@ -27,7 +28,10 @@ export class HandoffDialog extends BaseDialog {
     this.addCheckedTextPrompt(HANDOFF_PHONE_PROMPT, (t) => checkPhone(t, deps.knowledge.practice.country), {
       format: 'booking.details.phoneInvalid', empty: 'booking.details.phoneInvalid', country: 'booking.details.phoneCountry',
     }, 'giveUp');
-    this.addDialog(new WaterfallDialog(HANDOFF_WATERFALL, [this.offer.bind(this), this.route.bind(this), this.callback.bind(this)]));
+    this.addDialog(new TextPrompt(HANDOFF_REASON_PROMPT));
+    // askReason takes the phone number where callback used to: a conversation saved while the
+    // number was asked goes on with the question what the call is about.
+    this.addDialog(new WaterfallDialog(HANDOFF_WATERFALL, [this.offer.bind(this), this.route.bind(this), this.askReason.bind(this), this.callback.bind(this)]));
     this.initialDialogId = HANDOFF_WATERFALL;
   }
 
@@ -73,13 +77,19 @@ export class HandoffDialog extends BaseDialog {
     });
   }
 
-  private async callback(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
+  private async askReason(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     if (step.result === TOO_MANY_TRIES) {
       await this.send(step.context, { text: this.t(locale, 'handoff.noCallback', { hours: this.hours(locale) }) }, locale);
       return step.endDialog();
     }
-    const phone = String(step.result);
+    (step.values as { phone?: string }).phone = String(step.result);
+    return step.prompt(HANDOFF_REASON_PROMPT, { prompt: this.promptActivity(this.t(locale, 'handoff.askReason'), locale, step.context.activity.channelId) });
+  }
+
+  private async callback(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
+    const locale = await this.locale(step.context);
+    const phone = String((step.values as { phone?: string }).phone);
     await this.openTicket(step, phone);
     await this.send(step.context, { text: this.t(locale, 'handoff.callbackPlanned', { phone }) }, locale);
     return step.endDialog();

@@ -26,10 +26,12 @@ export const BIRTH_DATE_PROMPT = 'birthDatePrompt';
 export const PHONE_PROMPT = 'phonePrompt';
 export const EMAIL_PROMPT = 'emailPrompt';
 export const REFERENCE_PROMPT = 'referencePrompt';
+/** What a callback is about, in the patient's words. */
+export const HANDOFF_REASON_PROMPT = 'handoffReasonPrompt';
 
 /** Prompts that take free text: a FAQ-looking answer there is an answer, not a question. */
 export const FREE_TEXT_PROMPTS: ReadonlySet<string> = new Set([
-  SINCE_PROMPT, COMPLAINT_PROMPT, SLOT_PROMPT, NAME_PROMPT, BIRTH_DATE_PROMPT, PHONE_PROMPT, EMAIL_PROMPT, REFERENCE_PROMPT, HANDOFF_PHONE_PROMPT,
+  SINCE_PROMPT, COMPLAINT_PROMPT, SLOT_PROMPT, NAME_PROMPT, BIRTH_DATE_PROMPT, PHONE_PROMPT, EMAIL_PROMPT, REFERENCE_PROMPT, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT,
 ]);
 
 /** Marks a free-text answer given up on after three invalid tries. */

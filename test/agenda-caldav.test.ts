@@ -266,12 +266,13 @@ describe('an agenda that cannot be reached', () => {
     const closed = await freePort();
     const { app: offline, sink } = await buildTestApp(envFor({ url: `http://127.0.0.1:${closed}/`, username: 'praktijk', password: 'x' }), new MemoryStorage());
     try {
-      const r = await converse(testAdapterFor(offline), [...UNTIL_SLOTS, 'ja', '0612345678']);
+      const r = await converse(testAdapterFor(offline), [...UNTIL_SLOTS, 'ja', '0612345678', 'geen']);
       expect(r[12].text).toMatch(/agenda van de praktijk is even niet bereikbaar/);
       expect(r[12].text).toMatch(/niets geboekt/);
       expect(r[12].text).toMatch(/terugbelt/);
       expect(r[12].actions).toEqual(['Ja', 'Nee']);
-      expect(r[14].text).toMatch(/belt je terug op/);
+      expect(r[14].text).toMatch(/Waarover wil je dat we je terugbellen\?/);
+      expect(r[15].text).toMatch(/belt je terug op/);
       const tickets = await offline.handoff.queue();
       expect(tickets.map((t) => t.reason)).toEqual(['agenda-unavailable']);
       expect(await confirmedBookings(offline)).toHaveLength(0);

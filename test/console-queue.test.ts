@@ -100,6 +100,7 @@ describe('the console queue', () => {
     await callMe('bel me terug');
     await callMe('Terugbellen');
     await callMe('0612345678');
+    await callMe('geen');
     clock.advance(60_000);
     await app.handoff.open({ reason: 'requested', channel: 'whatsapp', locale: 'nl-BE', conversationId: 'queue-red', reference: {}, transcript: [], safetyTier: 'soon' });
 

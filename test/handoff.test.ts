@@ -69,15 +69,30 @@ describe('handoff to a person', () => {
     signIn();
     const adapter = testAdapterFor(app);
     const conversation = conversationIdOf(adapter);
-    const r = await converse(adapter, ['bel me terug', 'ja', '06 12345678']);
+    const r = await converse(adapter, ['bel me terug', 'ja', '06 12345678', 'over de oefeningen voor mijn knie']);
     expect(r[0].text).toMatch(/niemand van de praktijk bereikbaar/);
     expect(r[0].text).toMatch(/Openingstijden/);
     expect(r[1].text).toMatch(/Op welk nummer/);
-    expect(r[2].text).toMatch(/belt je terug op \+31612345678/);
+    expect(r[2].text).toMatch(/Waarover wil je dat we je terugbellen\?/);
+    expect(r[3].text).toMatch(/belt je terug op \+31612345678/);
     const queue = await app.handoff.queue();
     const ticket = queue.find((t) => t.conversationId === conversation);
     expect(ticket?.status).toBe('callback');
     expect(ticket?.callbackPhone).toBe('+31612345678');
+    // What the call is about reaches the receptionist with the ticket.
+    expect(ticket?.messages.map((m) => m.text)).toContain('over de oefeningen voor mijn knie');
+  });
+
+  it.each([
+    ['nl-NL', 'geen'],
+    ['nl-BE', 'liever aan de telefoon'],
+  ])('in %s plans the callback also when the patient keeps the reason for the call (%s)', async (locale, answer) => {
+    clock.set(new Date('2026-11-22T12:00:00Z')); // a Sunday
+    const adapter = testAdapterFor(app, locale);
+    const r = await converse(adapter, ['bel me terug', 'ja', '06 12345678', answer]);
+    expect(r[2].text).toMatch(/Waarover wil je dat we je terugbellen\?/);
+    expect(r[3].text).toMatch(/belt je terug op/);
+    expect((await ticketOf(conversationIdOf(adapter)))?.callbackPhone).toBe('+31612345678');
   });
 
   it('with nobody signed in offers the callback, even during opening hours', async () => {

@@ -144,6 +144,7 @@ describe('callback requests', () => {
     const ask = textOf(replies);
     expect(ask).toMatch(/Op welk nummer kunnen we je terugbellen\?.*bewaren het tot 30 dagen daarna/);
     await say('0612345678');
+    await say('geen');
     const tickets = await app.handoff.queue();
     expect(tickets.find((t) => t.conversationId === 'callback-1')?.callbackPhone).toBeDefined();
     clock.advance(29 * DAY);

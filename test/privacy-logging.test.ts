@@ -10,6 +10,7 @@ const PERSONAL = {
   birth: '14-03-1961',
   birthIso: '1961-03-14',
   text: 'mijn heup doet zeer sinds de verhuizing',
+  callbackReason: 'over de pijnstillers na mijn operatie',
 };
 
 describe('logs', () => {
@@ -28,7 +29,7 @@ describe('logs', () => {
       'Afspraak maken', 'ja', 'Heup', 'Links', PERSONAL.text, 'nee', ...Array(7).fill('nee'), '1',
       PERSONAL.name, PERSONAL.birth, PERSONAL.phone, PERSONAL.email, 'Bevestigen',
       // A handoff with a callback number, then messages while a person holds the conversation.
-      'ik wil een medewerker spreken', 'Terugbellen', PERSONAL.callback,
+      'ik wil een medewerker spreken', 'Terugbellen', PERSONAL.callback, PERSONAL.callbackReason,
     ]);
     const other = testAdapterFor(app);
     await converse(other, ['ik wil een medewerker spreken', 'In de chat wachten', `ik ben ${PERSONAL.name}`, 'terug naar de assistent']);

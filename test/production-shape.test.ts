@@ -96,9 +96,11 @@ describe('two instances behind a round-robin proxy, no sticky sessions', () => {
       const actions = (await patient.news(a)).flatMap((m) => m.actions);
       await patient.say(a, actions.includes('Terugbellen') ? 'Terugbellen' : 'ja');
       await patient.say(a, '0612345678');
+      await patient.say(a, 'over mijn knieoefeningen');
       const opened = await until(() => queue.events.find((e) => e.type === 'opened'), 'the opened ticket on B');
       const ticket = (await (await fetch(`${b.base}/console/api/tickets/${opened.ticketId}`, { headers: { cookie } })).json()) as { messages: { text: string }[] };
       expect(ticket.messages.map((m) => m.text)).toContain('Mag ik sporten met knieartrose?');
+      expect(ticket.messages.map((m) => m.text)).toContain('over mijn knieoefeningen');
       await patient.news(proxy);
       const reply = await fetch(`${b.base}/console/api/tickets/${opened.ticketId}/reply`, {
         method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Ik bel je zo.' }),
