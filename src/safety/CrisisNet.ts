@@ -33,12 +33,18 @@ export function crisisFeatures(words: readonly string[]): string[] {
     const w = words[i];
     out.add(`w:${w}`);
     if (i + 1 < words.length) out.add(`b:${w} ${words[i + 1]}`);
-    if (w.length >= CHAR_MIN_WORD) {
-      const padded = `<${w}>`;
-      for (let j = 0; j + 4 <= padded.length; j++) out.add(`c:${padded.slice(j, j + 4)}`);
-    }
+    for (const piece of piecesOf(w)) out.add(`c:${piece}`);
   }
   return [...out];
+}
+
+/** The 4-letter pieces of a word, with `<` and `>` marking its ends; none for a short word. */
+function piecesOf(w: string): string[] {
+  if (w.length < CHAR_MIN_WORD) return [];
+  const padded = `<${w}>`;
+  const pieces: string[] = [];
+  for (let j = 0; j + 4 <= padded.length; j++) pieces.push(padded.slice(j, j + 4));
+  return pieces;
 }
 
 /**
@@ -63,12 +69,35 @@ export class CrisisNet {
    */
   static train(words: BaseWords, crisis: readonly string[], other: readonly string[], threshold: number, options: CrisisNetOptions = CRISIS_NET_DEFAULTS): CrisisNet {
     // Features as indices into flat arrays: training runs at every start-up and must stay quick.
+    // A word's own features (the word, its pieces) are looked up once per distinct word; each
+    // text's features come in crisisFeatures' order, so the sums, and the weights, are the same.
     const index = new Map<string, number>();
-    const encode = (text: string) => Int32Array.from(crisisFeatures(words.baseWords(text)), (f) => {
-      let i = index.get(f);
-      if (i === undefined) index.set(f, (i = index.size));
+    const idOf = (name: string): number => {
+      let i = index.get(name);
+      if (i === undefined) index.set(name, (i = index.size));
       return i;
-    });
+    };
+    const ofWord = new Map<string, { word: number; pieces: number[] }>();
+    const seen: number[] = [];
+    let stamp = 0;
+    const encode = (text: string): Int32Array => {
+      const ws = words.baseWords(text);
+      const f: number[] = [];
+      const add = (i: number) => {
+        if (seen[i] === stamp) return;
+        seen[i] = stamp;
+        f.push(i);
+      };
+      stamp++;
+      for (let k = 0; k < ws.length; k++) {
+        let own = ofWord.get(ws[k]);
+        if (!own) ofWord.set(ws[k], (own = { word: idOf(`w:${ws[k]}`), pieces: piecesOf(ws[k]).map((p) => idOf(`c:${p}`)) }));
+        add(own.word);
+        if (k + 1 < ws.length) add(idOf(`b:${ws[k]} ${ws[k + 1]}`));
+        for (const p of own.pieces) add(p);
+      }
+      return Int32Array.from(f);
+    };
     const examples = [...crisis.map((t) => ({ f: encode(t), y: 1 })), ...other.map((t) => ({ f: encode(t), y: 0 }))].filter((e) => e.f.length);
     // Balanced classes: a few hundred crisis texts against thousands of others.
     const pos = examples.filter((e) => e.y === 1).length || 1;
