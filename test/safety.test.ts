@@ -583,6 +583,24 @@ describe('red-flag detection (src/safety)', () => {
     expect(tierOf(text)).toBeNull();
   });
 
+  it.each<[string, Tier | null]>([
+    // A doctor's finding that rules a sign out sets aside what came before it, in earlier sentences too …
+    ['Mijn kuit was dik. De dokter vond geen trombose.', null],
+    // … but not what comes after it.
+    ['Mijn kuit was dik. De dokter vond geen trombose. Nu is mijn knie heet en rood en heb ik koorts.', 'now'],
+    ['volgens de dokter was er geen trombose, maar nu is mijn kuit dikker, rood en warm', 'now'],
+    // "koorts? nee." answers the question before it …
+    ['koorts? neen. knie dik en warm?', 'soon'],
+    ['koorts? nee, maar wel pijn bij het trappen lopen', null],
+    // … a yes does not, nor a no that answers nothing.
+    ['koorts? ja. knie dik en warm.', 'now'],
+    ['koorts, knie dik en warm. nee, ik weet niet wat te doen', 'now'],
+    // A sign's phrase reaching over a comma does not own the next clause's negation.
+    ['de kunstheup gaat prima, niet warm', null],
+  ])('reads answers and findings across sentences: "%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
   it('reads a past marker the phrase only skips over, and a past that denies the sign as new', () => {
     expect(tierOf('mijn vader heeft vroeger een trombose gehad')).toBeNull();
     expect(tierOf('mijn vader heeft een trombose gehad')).toBe('now');
