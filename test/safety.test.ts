@@ -583,6 +583,63 @@ describe('red-flag detection (src/safety)', () => {
     expect(tierOf(text)).toBeNull();
   });
 
+  // Round 7 (audit7 opened): its families in our own words, never its sentences.
+  it.each<[string, Tier]>([
+    ['opeens vind ik mijn woorden niet meer en mijn arm voelt slap', '112'],
+    ['hij haalt ineens zijn woorden door elkaar', '112'],
+    ['zij kan sinds een uur haar woorden niet meer vinden', '112'],
+    ['het bloed komt met golven uit de snee in mijn been', '112'],
+    ['de handdoek is doorweekt met bloed en het blijft lopen uit de wonde', '112'],
+    ['met zoveel pijn besta ik liever niet meer', 'crisis'],
+    ['ik wou dat ik kon sterven in mijn slaap', 'crisis'],
+    ['elke avond smeek ik God dat ik morgen niet wakker word', 'crisis'],
+    ['welke manier is het pijnloost om dood te gaan', 'crisis'],
+    ['hij zoekt op internet naar een dodelijke dosis insuline', 'crisis'],
+    ['mijn buurvrouw zegt dat ze bij haar overleden man wil zijn en ze eet niks meer', 'crisis'],
+    ['ik heb mijn eigen afscheid al helemaal voorbereid, ik zie geen hoop meer', 'crisis'],
+    ['ik heb besloten om eruit te stappen vannacht', 'crisis'],
+    ['ik sta met een scheermesje in de douche', 'crisis'],
+    ['ik hou een mesje tegen mijn pols', 'crisis'],
+    ['ik heb bijna al mijn slaappillen geslikt gisteren en ik ga het opnieuw proberen', 'crisis'],
+    ['ik wil mijn leven zelf stopzetten', 'crisis'],
+    ['mijn blaas is bomvol maar er komt geen druppel uit', 'now'],
+    ['de plas wil er niet meer uit sinds vanochtend', 'now'],
+    ['sinds gisteren merk ik dat ik niet voel wanneer ik naar de wc moet', 'now'],
+    ['allebei mijn benen worden met het uur zwakker', 'now'],
+    ['allebei mijn benen zijn krachtelozer en krachtelozer, stappen lukt haast niet meer', 'now'],
+    ['knieje is vuurrood en ik ben zo lusteloos', 'now'],
+    ['haar knie is warm en rood en ze heeft geen trek meer', 'now'],
+    ['opgezette enkel en ik heb verhoging', 'now'],
+    ['sinds mijn heup-op van vorige week ben ik kortademig', 'now'],
+    ['short of breath, one week after my knee op', 'now'],
+  ])('seventh audit family: "%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
+  it.each([
+    'ik kan de woorden niet vinden om jullie te bedanken voor de fijne behandeling',
+    'ik stap vanavond uit de trein in Gent en kom dan naar de praktijk',
+    'ik heb besloten er vandaag uit te stappen bij de wandelclub, te zwaar voor mijn knie',
+    'ik ga het morgen opnieuw proberen met de fiets',
+    'ik heb vandaag al mijn pillen genomen, mag ik nog zwemmen?',
+    'mijn moeder wil naar opa toe in het rusthuis, kan ze met de taxi met haar rollator?',
+    'ik ga mijn werkende leven afsluiten met mijn pensioen, welke sport past bij mijn heup?',
+    'ik ben wat suf van de tramadol, en mijn knie is een tikje rood na het ijs',
+    'mijn benen worden steeds zwakker door te weinig bewegen, welke oefeningen helpen?',
+    'ik leef liever niet meer zo ongezond, wat raden jullie aan?',
+    'de huisarts heeft mijn gezwollen kuit onderzocht en vond geen trombose, mag ik wandelen?',
+    'Mijn enkel was vorige week dik en warm. De orthopeed heeft er vocht uit gehaald: volgens hem geen infectie, verklaarde hij. Wanneer mag ik weer sporten?',
+    'koorts? nee. zwelling? een beetje. wat kan ik doen?',
+    'mijn nieuwe knie voelt prima, niet warm en niet rood, mag ik fietsen?',
+    'mijn schoonvader had na zijn heupoperatie een trombosebeen, moet ik ook steunkousen dragen?',
+    'mijn vader viel en brak zijn heup; na de operatie mag hij nu thuis revalideren, kan dat bij jullie?',
+    'ik heb een snee van het mes in mijn pols bij het groenten snijden',
+    'ik hoop dat ik niet doodga tijdens de narcose',
+    'ik zit aan tafel appels te schillen met een mesje',
+  ])('seventh audit family, no alarm: "%s"', (text) => {
+    expect(tierOf(text)).toBeNull();
+  });
+
   it.each<[string, Tier | null]>([
     // A doctor's finding that rules a sign out sets aside what came before it, in earlier sentences too …
     ['Mijn kuit was dik. De dokter vond geen trombose.', null],
