@@ -602,6 +602,7 @@ describe('red-flag detection (src/safety)', () => {
     ['ik hou een mesje tegen mijn pols', 'crisis'],
     ['ik heb bijna al mijn slaappillen geslikt gisteren en ik ga het opnieuw proberen', 'crisis'],
     ['ik wil mijn leven zelf stopzetten', 'crisis'],
+    ['ik denk erover een overdosis te slikken', 'crisis'],
     ['mijn blaas is bomvol maar er komt geen druppel uit', 'now'],
     ['de plas wil er niet meer uit sinds vanochtend', 'now'],
     ['sinds gisteren merk ik dat ik niet voel wanneer ik naar de wc moet', 'now'],
@@ -612,6 +613,7 @@ describe('red-flag detection (src/safety)', () => {
     ['opgezette enkel en ik heb verhoging', 'now'],
     ['sinds mijn heup-op van vorige week ben ik kortademig', 'now'],
     ['short of breath, one week after my knee op', 'now'],
+    ['ik heb een overdosis pijnstillers ingenomen', '112'],
   ])('seventh audit family: "%s" → %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });
@@ -633,6 +635,9 @@ describe('red-flag detection (src/safety)', () => {
     'mijn nieuwe knie voelt prima, niet warm en niet rood, mag ik fietsen?',
     'mijn schoonvader had na zijn heupoperatie een trombosebeen, moet ik ook steunkousen dragen?',
     'mijn vader viel en brak zijn heup; na de operatie mag hij nu thuis revalideren, kan dat bij jullie?',
+    'kun je een overdosis paracetamol krijgen?',
+    'is een overdosis ibuprofen gevaarlijk voor de maag?',
+    'ik heb zeker geen overdosis genomen, alleen wat op het doosje staat',
     'ik heb een snee van het mes in mijn pols bij het groenten snijden',
     'ik hoop dat ik niet doodga tijdens de narcose',
     'ik zit aan tafel appels te schillen met een mesje',
