@@ -46,9 +46,11 @@ function rulesAt(commit: string, kbDir: string, router: Router, today: Emergency
     const dir = mkdtempSync(join(tmpdir(), 'crisis-cv-'));
     cpSync(kbDir, dir, { recursive: true });
     for (const file of ['emergency.yaml', 'language.yaml']) writeFileSync(join(dir, file), execFileSync('git', ['show', `${commit}:knowledge/${file}`], { encoding: 'utf8' }));
-    // The sentence words lived in the detector's code then (the same words): today's are added.
+    // The sentence words lived in the detector's code then (the same words): today's are added;
+    // a list added later (answersNo, round 7) is taken from today's, the others stay as they were.
     const then = load(readFileSync(join(dir, 'emergency.yaml'), 'utf8')) as Record<string, unknown>;
-    if (!then.sentenceWords) writeFileSync(join(dir, 'emergency.yaml'), dump({ ...then, sentenceWords: today.sentenceWords }));
+    const words = { ...today.sentenceWords, ...((then.sentenceWords as object | undefined) ?? {}) };
+    writeFileSync(join(dir, 'emergency.yaml'), dump({ ...then, sentenceWords: words }));
     const old = loadValidatedKnowledge(dir);
     rmSync(dir, { recursive: true, force: true });
     return new RedFlagDetector(old.emergency, old.language, router.normalizer);
