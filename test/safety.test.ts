@@ -600,7 +600,7 @@ describe('red-flag detection (src/safety)', () => {
     ['ik heb besloten om eruit te stappen vannacht', 'crisis'],
     ['ik sta met een scheermesje in de douche', 'crisis'],
     ['ik hou een mesje tegen mijn pols', 'crisis'],
-    ['ik heb bijna al mijn slaappillen geslikt gisteren en ik ga het opnieuw proberen', 'crisis'],
+    ['ik heb bijna al mijn slaappillen geslikt gisteren en ik ga het opnieuw proberen', '112'],
     ['ik wil mijn leven zelf stopzetten', 'crisis'],
     ['ik denk erover een overdosis te slikken', 'crisis'],
     ['mijn blaas is bomvol maar er komt geen druppel uit', 'now'],
@@ -614,6 +614,12 @@ describe('red-flag detection (src/safety)', () => {
     ['sinds mijn heup-op van vorige week ben ik kortademig', 'now'],
     ['short of breath, one week after my knee op', 'now'],
     ['ik heb een overdosis pijnstillers ingenomen', '112'],
+    ['ineens vin ik mn woorden ni meer', '112'],
+    ['elke nacht bid ik dat ik mag sterven', 'crisis'],
+    ['ik moet dringend plassen maar er komt niks', 'now'],
+    ['mijn knie is knalrood en hij eet bijna niks meer', 'now'],
+    ['ik heb bijna al mijn slaappillen ingenomen', '112'],
+    ['ik heb al mijn tabletten geslikt en ik doe het nog eens', 'crisis'],
   ])('seventh audit family: "%s" → %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });
@@ -641,6 +647,9 @@ describe('red-flag detection (src/safety)', () => {
     'ik heb een snee van het mes in mijn pols bij het groenten snijden',
     'ik hoop dat ik niet doodga tijdens de narcose',
     'ik zit aan tafel appels te schillen met een mesje',
+    'ik moet vaak plassen maar er komt weinig uit',
+    'ik eet niks meer na zes uur, mijn knie is wat rood van het ijs',
+    'ik probeer het morgen opnieuw met de oefeningen',
   ])('seventh audit family, no alarm: "%s"', (text) => {
     expect(tierOf(text)).toBeNull();
   });
