@@ -598,7 +598,7 @@ describe('red-flag detection (src/safety)', () => {
     ['mijn buurvrouw zegt dat ze bij haar overleden man wil zijn en ze eet niks meer', 'crisis'],
     ['ik heb mijn eigen afscheid al helemaal voorbereid, ik zie geen hoop meer', 'crisis'],
     ['ik heb besloten om eruit te stappen vannacht', 'crisis'],
-    ['ik sta met een scheermesje in de douche', 'crisis'],
+    ['ik sta met een stanleymes in de douche', 'crisis'],
     ['ik hou een mesje tegen mijn pols', 'crisis'],
     ['ik heb bijna al mijn slaappillen geslikt gisteren en ik ga het opnieuw proberen', '112'],
     ['ik wil mijn leven zelf stopzetten', 'crisis'],
@@ -620,6 +620,11 @@ describe('red-flag detection (src/safety)', () => {
     ['mijn knie is knalrood en hij eet bijna niks meer', 'now'],
     ['ik heb bijna al mijn slaappillen ingenomen', '112'],
     ['ik heb al mijn tabletten geslikt en ik doe het nog eens', 'crisis'],
+    ['ik kan me woorden ni meer vinde', '112'],
+    ['hoe ga je zonder pijn dood', 'crisis'],
+    ['ik lig op de zolder met een mes', 'crisis'],
+    ['er komt geen druppel urine meer', 'now'],
+    ['hij voelt niet meer of hij naar de wc moet', 'now'],
   ])('seventh audit family: "%s" → %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });
@@ -647,6 +652,8 @@ describe('red-flag detection (src/safety)', () => {
     'ik heb een snee van het mes in mijn pols bij het groenten snijden',
     'ik hoop dat ik niet doodga tijdens de narcose',
     'ik zit aan tafel appels te schillen met een mesje',
+    'ik sta in de douche met een mesje om mijn benen te scheren',
+    'ik merk niet dat ik vaker naar het toilet moet dan vroeger',
     'ik moet vaak plassen maar er komt weinig uit',
     'ik eet niks meer na zes uur, mijn knie is wat rood van het ijs',
     'ik probeer het morgen opnieuw met de oefeningen',
