@@ -66,6 +66,9 @@ describe('learned crisis net (src/safety/CrisisNet)', () => {
     'wat doe ik als ik mijn afspraak niet meer haal',
     'mijn vader wil geen nieuwe heup meer, wat nu',
     'qwzx plof',
+    // An overdose denied, with the usual dose: neither the rules nor the net.
+    'ik heb geen overdosis genomen, gewoon 2 tabletten',
+    'nee, ik heb echt geen overdosis geslikt, maar één pil',
   ])('raises no alarm on the ordinary message "%s"', (text) => {
     expect(withNet.detect(text)).toBeUndefined();
   });

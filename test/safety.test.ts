@@ -583,6 +583,102 @@ describe('red-flag detection (src/safety)', () => {
     expect(tierOf(text)).toBeNull();
   });
 
+  // Round 7 (audit7 opened): its families in our own words, never its sentences.
+  it.each<[string, Tier]>([
+    ['opeens vind ik mijn woorden niet meer en mijn arm voelt slap', '112'],
+    ['hij haalt ineens zijn woorden door elkaar', '112'],
+    ['zij kan sinds een uur haar woorden niet meer vinden', '112'],
+    ['het bloed komt met golven uit de snee in mijn been', '112'],
+    ['de handdoek is doorweekt met bloed en het blijft lopen uit de wonde', '112'],
+    ['met zoveel pijn besta ik liever niet meer', 'crisis'],
+    ['ik wou dat ik kon sterven in mijn slaap', 'crisis'],
+    ['elke avond smeek ik God dat ik morgen niet wakker word', 'crisis'],
+    ['welke manier is het pijnloost om dood te gaan', 'crisis'],
+    ['hij zoekt op internet naar een dodelijke dosis insuline', 'crisis'],
+    ['mijn buurvrouw zegt dat ze bij haar overleden man wil zijn en ze eet niks meer', 'crisis'],
+    ['ik heb mijn eigen afscheid al helemaal voorbereid, ik zie geen hoop meer', 'crisis'],
+    ['ik heb besloten om eruit te stappen vannacht', 'crisis'],
+    ['ik sta met een stanleymes in de douche', 'crisis'],
+    ['ik hou een mesje tegen mijn pols', 'crisis'],
+    ['ik heb bijna al mijn slaappillen geslikt gisteren en ik ga het opnieuw proberen', '112'],
+    ['ik wil mijn leven zelf stopzetten', 'crisis'],
+    ['ik denk erover een overdosis te slikken', 'crisis'],
+    ['mijn blaas is bomvol maar er komt geen druppel uit', 'now'],
+    ['de plas wil er niet meer uit sinds vanochtend', 'now'],
+    ['sinds gisteren merk ik dat ik niet voel wanneer ik naar de wc moet', 'now'],
+    ['allebei mijn benen worden met het uur zwakker', 'now'],
+    ['allebei mijn benen zijn krachtelozer en krachtelozer, stappen lukt haast niet meer', 'now'],
+    ['knieje is vuurrood en ik ben zo lusteloos', 'now'],
+    ['haar knie is warm en rood en ze heeft geen trek meer', 'now'],
+    ['opgezette enkel en ik heb verhoging', 'now'],
+    ['sinds mijn heup-op van vorige week ben ik kortademig', 'now'],
+    ['short of breath, one week after my knee op', 'now'],
+    ['ik heb een overdosis pijnstillers ingenomen', '112'],
+    ['ineens vin ik mn woorden ni meer', '112'],
+    ['elke nacht bid ik dat ik mag sterven', 'crisis'],
+    ['ik moet dringend plassen maar er komt niks', 'now'],
+    ['mijn knie is knalrood en hij eet bijna niks meer', 'now'],
+    ['ik heb bijna al mijn slaappillen ingenomen', '112'],
+    ['ik heb al mijn tabletten geslikt en ik doe het nog eens', 'crisis'],
+    ['ik kan me woorden ni meer vinde', '112'],
+    ['hoe ga je zonder pijn dood', 'crisis'],
+    ['ik lig op de zolder met een mes', 'crisis'],
+    ['er komt geen druppel urine meer', 'now'],
+    ['hij voelt niet meer of hij naar de wc moet', 'now'],
+  ])('seventh audit family: "%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
+  it.each([
+    'ik kan de woorden niet vinden om jullie te bedanken voor de fijne behandeling',
+    'ik stap vanavond uit de trein in Gent en kom dan naar de praktijk',
+    'ik heb besloten er vandaag uit te stappen bij de wandelclub, te zwaar voor mijn knie',
+    'ik ga het morgen opnieuw proberen met de fiets',
+    'ik heb vandaag al mijn pillen genomen, mag ik nog zwemmen?',
+    'mijn moeder wil naar opa toe in het rusthuis, kan ze met de taxi met haar rollator?',
+    'ik ga mijn werkende leven afsluiten met mijn pensioen, welke sport past bij mijn heup?',
+    'ik ben wat suf van de tramadol, en mijn knie is een tikje rood na het ijs',
+    'mijn benen worden steeds zwakker door te weinig bewegen, welke oefeningen helpen?',
+    'ik leef liever niet meer zo ongezond, wat raden jullie aan?',
+    'de huisarts heeft mijn gezwollen kuit onderzocht en vond geen trombose, mag ik wandelen?',
+    'Mijn enkel was vorige week dik en warm. De orthopeed heeft er vocht uit gehaald: volgens hem geen infectie, verklaarde hij. Wanneer mag ik weer sporten?',
+    'koorts? nee. zwelling? een beetje. wat kan ik doen?',
+    'mijn nieuwe knie voelt prima, niet warm en niet rood, mag ik fietsen?',
+    'mijn schoonvader had na zijn heupoperatie een trombosebeen, moet ik ook steunkousen dragen?',
+    'mijn vader viel en brak zijn heup; na de operatie mag hij nu thuis revalideren, kan dat bij jullie?',
+    'kun je een overdosis paracetamol krijgen?',
+    'is een overdosis ibuprofen gevaarlijk voor de maag?',
+    'ik heb zeker geen overdosis genomen, alleen wat op het doosje staat',
+    'ik heb een snee van het mes in mijn pols bij het groenten snijden',
+    'ik hoop dat ik niet doodga tijdens de narcose',
+    'ik zit aan tafel appels te schillen met een mesje',
+    'ik sta in de douche met een mesje om mijn benen te scheren',
+    'ik merk niet dat ik vaker naar het toilet moet dan vroeger',
+    'ik moet vaak plassen maar er komt weinig uit',
+    'ik eet niks meer na zes uur, mijn knie is wat rood van het ijs',
+    'ik probeer het morgen opnieuw met de oefeningen',
+  ])('seventh audit family, no alarm: "%s"', (text) => {
+    expect(tierOf(text)).toBeNull();
+  });
+
+  it.each<[string, Tier | null]>([
+    // A doctor's finding that rules a sign out sets aside what came before it, in earlier sentences too …
+    ['Mijn kuit was dik. De dokter vond geen trombose.', null],
+    // … but not what comes after it.
+    ['Mijn kuit was dik. De dokter vond geen trombose. Nu is mijn knie heet en rood en heb ik koorts.', 'now'],
+    ['volgens de dokter was er geen trombose, maar nu is mijn kuit dikker, rood en warm', 'now'],
+    // "koorts? nee." answers the question before it …
+    ['koorts? neen. knie dik en warm?', 'soon'],
+    ['koorts? nee, maar wel pijn bij het trappen lopen', null],
+    // … a yes does not, nor a no that answers nothing.
+    ['koorts? ja. knie dik en warm.', 'now'],
+    ['koorts, knie dik en warm. nee, ik weet niet wat te doen', 'now'],
+    // A sign's phrase reaching over a comma does not own the next clause's negation.
+    ['de kunstheup gaat prima, niet warm', null],
+  ])('reads answers and findings across sentences: "%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
   it('reads a past marker the phrase only skips over, and a past that denies the sign as new', () => {
     expect(tierOf('mijn vader heeft vroeger een trombose gehad')).toBeNull();
     expect(tierOf('mijn vader heeft een trombose gehad')).toBe('now');

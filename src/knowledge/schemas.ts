@@ -282,6 +282,8 @@ export const sentenceWordsSchema = z.strictObject({
   recurrence: sentenceWordList,
   /** Words before a year that make it a past marker ("in 2019"). */
   yearMarks: sentenceWordList,
+  /** A sentence of only these answers the question before it with no ("fever? no."): its signs are denied. */
+  answersNo: sentenceWordList,
 });
 
 export const emergencyFileSchema = z.strictObject({
@@ -297,9 +299,11 @@ export const emergencyFileSchema = z.strictObject({
    * Words that change what the concepts near them mean: `resolved` ("but that is over") sets
    * aside what came before it in the sentence, `past` ("last year") the clause it is in,
    * `hypothetical` ("how do I notice", "what if") what follows it in the clause; `checking`
-   * ("taking one's temperature") names a sign without having it: a concept inside it does not count.
+   * ("taking one's temperature") names a sign without having it: a concept inside it does not count;
+   * `cleared` (a doctor found no thrombosis) sets aside everything before it in the message, the
+   * sentences before it too.
    */
-  modifiers: z.strictObject({ resolved: phraseList, past: phraseList, hypothetical: phraseList, checking: phraseList.default(['koorts meten']) }),
+  modifiers: z.strictObject({ resolved: phraseList, past: phraseList, hypothetical: phraseList, checking: phraseList.default(['koorts meten']), cleared: phraseList.default([]) }),
   sentenceWords: sentenceWordsSchema,
   /** Concepts that are background by nature (a prosthesis, cancer): past and resolved words leave them. */
   history: z.array(z.string()).default([]),

@@ -40,6 +40,7 @@ interface SentenceWordSets {
   nowWords: ReadonlySet<string>;
   recurrence: ReadonlySet<string>;
   yearMarks: ReadonlySet<string>;
+  answersNo: ReadonlySet<string>;
 }
 
 /** A list word read from a typo needs this many letters: shorter words have too many real neighbours. */
@@ -57,6 +58,7 @@ const RESOLVED = '\u0000resolved';
 const PAST = '\u0000past';
 const HYPOTHETICAL = '\u0000hypothetical';
 const CHECKING = '\u0000checking';
+const CLEARED = '\u0000cleared';
 
 /**
  * Finds red flags with the concepts and rules of `knowledge/emergency.yaml`. Each concept is a
@@ -114,6 +116,7 @@ export class RedFlagDetector {
       [PAST, data.modifiers.past],
       [HYPOTHETICAL, data.modifiers.hypothetical],
       [CHECKING, data.modifiers.checking],
+      [CLEARED, data.modifiers.cleared],
     ];
     this.patterns = new PhrasePatterns(lists, (token) => this.readToken(token), { negations: this.negations, afterNegation: this.sw.afterNegation });
     for (const w of this.patterns.words) {
@@ -165,6 +168,8 @@ export class RedFlagDetector {
   conceptsIn(text: string): Set<string> {
     const present = new Set<string>();
     const thisYear = this.clock.now().getFullYear();
+    // The signs the previous sentence added, and whether it asked: "koorts? nee." denies them.
+    let previous: { added: string[]; asked: boolean } = { added: [], asked: false };
     for (const [, sentence, end] of text.matchAll(SENTENCE_WITH_END)) {
       // A clause opening with "is …" is a question in general when it opens the sentence or the
       // sentence asks it: "gevallen, kan niet meer staan" is a telegraphic report, not a question.
@@ -185,6 +190,8 @@ export class RedFlagDetector {
         words.push(...clauseWords);
       }
       if (!words.length) continue;
+      // "koorts? nee." or "koorts? nee, maar …": the no answers the question before it.
+      if (previous.asked && words.slice(0, starts.find((at) => at > 0) ?? words.length).every((w) => this.sw.answersNo.has(w))) for (const c of previous.added) present.delete(c);
       if (words.some((w) => this.sw.personal.has(w))) general.length = 0;
       const clauseOf = (i: number) => {
         let c = 0;
@@ -198,7 +205,14 @@ export class RedFlagDetector {
       // A modifier sharing a word with a concept's phrase is part of that phrase; words one of
       // them only skips over are no one's ("heeft [vroeger een] trombose" is a past thrombosis,
       // "als [mijn knie] ooit" still asks what if).
-      const modifiers = matches.filter((m) => m.concept.startsWith('\u0000') && !concepts.some((k) => k.at.some((i) => m.at.includes(i))));
+      // A cleared finding names the sign it rules out ("no thrombosis"): it keeps its words.
+      const modifiers = matches.filter((m) => m.concept === CLEARED || (m.concept.startsWith('\u0000') && !concepts.some((k) => k.at.some((i) => m.at.includes(i)))));
+      // "De huisarts zei dat het geen trombose is": what the message said before is set aside,
+      // in the sentences before this one too (background such as a prosthesis stays).
+      // Where and who (context: a knee, a calf) stay: "… maar nu is hij rood" still speaks of the knee.
+      const cleared = Math.max(-1, ...modifiers.filter((m) => m.concept === CLEARED).map((m) => m.start));
+      const kept = (c: string) => this.history.has(c) || this.context.has(c);
+      if (cleared >= 0) for (const c of [...present]) if (!kept(c)) present.delete(c);
       // Everything before the last "maar dat is over" in the sentence is over.
       // "… dan is het over" speaks of what is to come, not of a sign that passed.
       const resolvedBefore = Math.max(-1, ...modifiers.filter((m) => m.concept === RESOLVED && !this.sw.futureMarks.has(words[m.start - 1])).map((m) => m.start));
@@ -224,14 +238,18 @@ export class RedFlagDetector {
         ...general,
         ...modifiers.filter((m) => m.concept === HYPOTHETICAL).map((m) => ({ from: m.start, to: clauseOf(m.start).to })),
       ];
+      const added: string[] = [];
       for (const m of concepts) {
         const clause = clauseOf(m.start);
         const canDeny = !m.negative && !this.context.has(m.concept);
         if (canDeny && (this.negatedBefore(words, m.start, concepts, clause.from) || this.deniedAfter(words, m.end, clause.to))) continue;
+        if (m.start < cleared && !kept(m.concept)) continue;
         if (!this.history.has(m.concept) && (m.start < resolvedBefore || past.some((r) => m.start >= r.from && m.start < r.to))) continue;
         if (!this.unconditional.has(m.concept) && hypothetical.some((r) => m.start > r.from && m.start < r.to)) continue;
+        if (!present.has(m.concept)) added.push(m.concept);
         present.add(m.concept);
       }
+      previous = { added, asked: end.includes('?') };
     }
     return present;
   }
@@ -299,7 +317,8 @@ export class RedFlagDetector {
     for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
       if (this.breaks.has(words[i])) return false;
       // A negation inside an earlier sign ("rust helpt niet en ik verlies gewicht") is that sign's own.
-      if (this.negations.has(words[i])) return !found.some((m) => m.start < i && i <= m.end);
+      // A sign's phrase reaching over a comma does not own the next clause's negation ("voelt goed, niet rood").
+      if (this.negations.has(words[i])) return !found.some((m) => m.start < i && i <= m.end && m.start >= clauseStart);
       if (this.sw.coordinators.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
       const before = found.find((m) => m.end === i && m.start < start);
       if (before && !words.slice(i + 1, start).some((w) => this.sw.coordinators.has(w))) return false;
@@ -381,6 +400,7 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
     nowWords: set(lists.nowWords),
     recurrence: set(lists.recurrence),
     yearMarks: set(lists.yearMarks),
+    answersNo: set(lists.answersNo),
   };
 }
 

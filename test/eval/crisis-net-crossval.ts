@@ -29,6 +29,7 @@ const SETS: Record<string, string> = {
   'redflags-audit4': join(HERE, 'audit4', 'redflags-audit4.jsonl'),
   'redflags-audit5': join(HERE, 'audit5', 'redflags-audit5.jsonl'),
   'redflags-audit6': join(HERE, 'audit6', 'redflags-audit6.jsonl'),
+  'redflags-audit7': join(HERE, 'audit7', 'redflags-audit7.jsonl'),
 };
 const ROUTING = [join(HERE, 'audit', 'routing-audit.jsonl'), join(HERE, 'audit2', 'routing-audit2.jsonl')];
 const THRESHOLDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97];
@@ -37,7 +38,7 @@ const THRESHOLDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97];
  * The commit that added each blind set: the rules as they were before anyone saw it. Scoring the
  * held-out set with those rules is the honest "rules alone" figure; today's rules were tuned on it.
  */
-const BLIND_COMMITS: Record<string, string> = { 'redflags-audit': '700049f', 'redflags-audit2': '680419e', 'redflags-audit3': 'bfc6d1e', 'redflags-audit4': 'e2cfa5b', 'redflags-audit5': '34e946d', 'redflags-audit6': '1d9598f' };
+const BLIND_COMMITS: Record<string, string> = { 'redflags-audit': '700049f', 'redflags-audit2': '680419e', 'redflags-audit3': 'bfc6d1e', 'redflags-audit4': 'e2cfa5b', 'redflags-audit5': '34e946d', 'redflags-audit6': '1d9598f', 'redflags-audit7': 'cab3257' };
 
 /** The detector of the rules (emergency.yaml, language.yaml) at a commit, on today's other content. */
 function rulesAt(commit: string, kbDir: string, router: Router, today: EmergencyData): RedFlagDetector | undefined {
@@ -45,9 +46,11 @@ function rulesAt(commit: string, kbDir: string, router: Router, today: Emergency
     const dir = mkdtempSync(join(tmpdir(), 'crisis-cv-'));
     cpSync(kbDir, dir, { recursive: true });
     for (const file of ['emergency.yaml', 'language.yaml']) writeFileSync(join(dir, file), execFileSync('git', ['show', `${commit}:knowledge/${file}`], { encoding: 'utf8' }));
-    // The sentence words lived in the detector's code then (the same words): today's are added.
+    // The sentence words lived in the detector's code then (the same words): today's are added;
+    // a list added later (answersNo, round 7) is taken from today's, the others stay as they were.
     const then = load(readFileSync(join(dir, 'emergency.yaml'), 'utf8')) as Record<string, unknown>;
-    if (!then.sentenceWords) writeFileSync(join(dir, 'emergency.yaml'), dump({ ...then, sentenceWords: today.sentenceWords }));
+    const words = { ...today.sentenceWords, ...((then.sentenceWords as object | undefined) ?? {}) };
+    writeFileSync(join(dir, 'emergency.yaml'), dump({ ...then, sentenceWords: words }));
     const old = loadValidatedKnowledge(dir);
     rmSync(dir, { recursive: true, force: true });
     return new RedFlagDetector(old.emergency, old.language, router.normalizer);

@@ -72,6 +72,10 @@ export const SAFETY_TABLES: { name: string; file: string; frozen?: boolean }[] =
   // 49/55, crisis 76/90, now 62/70, soon 43/45, false alarms 9/170), then opened for round 6: a
   // development set since.
   { name: 'audit6 (development since round 6)', file: join(HERE, 'audit6', 'redflags-audit6.jsonl') },
+  // The seventh blind set (a third writer), scored before round 5, after it and after round 6
+  // (112 53/55, crisis 80/90, now 63/70, soon 45/45, false alarms 8/160), then opened for round
+  // 7: a development set since.
+  { name: 'audit7 (development since round 7)', file: join(HERE, 'audit7', 'redflags-audit7.jsonl') },
 ];
 
 /**
@@ -84,9 +88,8 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   // Written beside the sixth red-flag set (now development since round 6); its ordinary
   // questions stay blind.
   { name: 'routing-audit3 (blind ordinary questions)', file: join(HERE, 'audit6', 'routing-audit3.jsonl') },
-  // The seventh, by a third writer (6 December 2026), scored once before round 5 and the routing
-  // gate and once after; routing-audit4 beside it.
-  { name: 'redflags-audit7 (blind, never tuned on)', file: join(HERE, 'audit7', 'redflags-audit7.jsonl') },
+  // Written beside the seventh red-flag set (now development since round 7) by the same third
+  // writer; its ordinary questions stay blind.
   { name: 'routing-audit4 (blind ordinary questions)', file: join(HERE, 'audit7', 'routing-audit4.jsonl') },
   // The eighth, by a fourth writer (6 December 2026), written during round 7 and scored once
   // before its merge and once after; routing-audit5 beside it.
