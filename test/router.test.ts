@@ -92,7 +92,8 @@ describe('router', () => {
     ['welke bloemen plant ik best in het voorjaar', 'none', null],
     ['verwijsbrief', 'faq', 'referral'],
     ['moet ik een verwijsbrief hebben', 'faq', 'referral'],
-    ['wordt het ooit weer zoals vroeger met mijn knie', 'faq', 'cure'],
+    // A lead of 0.3 over the next topic, at a score under ROUTER_ANSWER_MIN (the clear lead the folds choose is 0.25).
+    ['is het slim om mijn knie te sparen', 'faq', 'exercise-safe'],
     ['heup', 'clarify', null],
     ['Awel, goeiemiddag hé', 'greeting', null],
   ])('routes "%s" to %s %s, not to a choice it does not need', (text, intent, topic) => {

@@ -90,10 +90,10 @@ const KNOWN_SHARE = 0.55;
  */
 const CHOICE_SHARE = 0.8;
 /** A topic this far ahead of the next is answered from {@link CLEAR_LEAD_MIN} (chosen by `npm run eval`). */
-const CLEAR_LEAD = 0.2;
+const CLEAR_LEAD = 0.25;
 const CLEAR_LEAD_MIN = 0.45;
 /** Defaults of {@link RouterThresholds.answerCoverMin} and {@link RouterThresholds.actionCoverMin} (chosen by `npm run eval`). */
-const ANSWER_COVER = 0.4;
+const ANSWER_COVER = 0.45;
 const ACTION_COVER = 0.45;
 /** Default of {@link RouterThresholds.disagreeLead} (chosen by `npm run eval`). */
 const DISAGREE_LEAD = 0.2;
