@@ -347,7 +347,7 @@ export class Router {
 
   /** What {@link route} needs of the text itself, in its order, up to the first step that decides. */
   private meaningOf(facts: TextFacts): TextMeaning {
-    const corrected = this.normalizer.corrected(facts.words);
+    const corrected = this.normalizer.routingWords(facts.words);
     const empty = { label: undefined, terms: NO_TERMS, ranked: NO_RANKED, known: 0, knownShare: 0, contentKnown: 0 };
     if (facts.command && !REPLY_ONLY.has(facts.command)) return empty;
     const label = this.labels.get(this.normalizer.keyOf(facts.words));
@@ -492,7 +492,7 @@ export class Router {
     const questions = sentences.filter((s) => s.includes('?'));
     const question = (questions.length ? questions : [sentences[sentences.length - 1]]).join(' ');
     const words = this.normalizer.baseWords(question);
-    const corrected = this.normalizer.corrected(words);
+    const corrected = this.normalizer.routingWords(words);
     const terms = this.queryTerms(question, corrected);
     const alone = this.index.rank(terms, 6);
     const known = terms.filter((q) => this.index.knows(q.stem)).length;
@@ -503,7 +503,7 @@ export class Router {
   /** The topics (and intents) the message is closest to, best first, with the signals behind each score. */
   explain(text: string, limit = 10): Ranked[] {
     const cut = boundForRouting(text, this.options.maxChars);
-    return this.index.rank(this.queryTerms(cut, this.normalizer.correctedWords(cut)), limit);
+    return this.index.rank(this.queryTerms(cut, this.normalizer.routingWords(this.normalizer.baseWords(cut))), limit);
   }
 
   /**
@@ -525,7 +525,7 @@ export class Router {
     const weights = new Map<string, number>();
     for (const s of sentences) {
       const w = main.includes(s) ? 1 : STORY_WEIGHT;
-      for (const stem of this.normalizer.normalize(s).stems) weights.set(stem, Math.max(weights.get(stem) ?? 0, w));
+      for (const stem of this.normalizer.stemsOf(this.normalizer.routingWords(this.normalizer.baseWords(s)))) weights.set(stem, Math.max(weights.get(stem) ?? 0, w));
     }
     return [...weights].map(([stem, weight]) => ({ stem, weight }));
   }

@@ -78,6 +78,10 @@ export class TextNormalizer {
   private readonly stemCache = new Map<string, string>();
   /** A folded token → its base words: patients and phrasings repeat the same words. */
   private readonly tokenCache = new Map<string, readonly string[]>();
+  /** Words after which an adjective takes a partitive -s (language.yaml's partitiveAfter). */
+  private readonly partitiveAfter: Set<string>;
+  /** An unknown word → the vocabulary word it is an inflection of ('' for none); see {@link inflectionOf}. */
+  private readonly inflectionCache = new Map<string, string>();
   private typos?: TypoCorrector;
   /** A word → the stem matching uses (aliases applied), or null for a stop word. */
   private readonly matchStems = new Map<string, string | null>();
@@ -92,6 +96,7 @@ export class TextNormalizer {
     this.stopwords = new Set(language.stopwords.flatMap(foldAndSplit));
     this.rewrites = new Map(Object.entries(language.rewrites).map(([k, v]) => [foldKey(k), v]));
     this.compoundParts = new Set(language.compoundParts.flatMap(foldAndSplit));
+    this.partitiveAfter = new Set((language.partitiveAfter ?? []).flatMap(foldAndSplit));
     for (const group of synonyms) {
       const canonical = this.baseWords(group.canonical);
       for (const variant of [group.canonical, ...group.variants]) {
@@ -328,6 +333,7 @@ export class TextNormalizer {
     const words = new Set(counts.keys());
     this.typos = new TypoCorrector(counts, this.stopwords);
     this.vocabulary = words;
+    this.inflectionCache.clear();
     this.vocabularyStems = new Set([...words].filter((w) => w.length >= 4).map((w) => this.stem(w)));
     this.stemAliases.clear();
     this.matchStems.clear();
@@ -390,6 +396,61 @@ export class TextNormalizer {
       out.push(...replaced);
     }
     return out ?? words;
+  }
+
+  /**
+   * {@link corrected} for routing: first, a word the vocabulary lacks that is an inflected form
+   * of one it has is read as that word: a past participle ("worked" read as "to work"), a verb
+   * form of the first or third person ("I cancel" as "to cancel"), a comparative or superlative
+   * ("more painful" as "painful"), an adjective with the partitive -s after "something" (see
+   * language.yaml's partitiveAfter). Otherwise typo correction would take the closest word (the
+   * partitive "cold" became "sock"), which is often another word. Only for routing: the red-flag
+   * lists read words their own way.
+   */
+  routingWords(words: readonly string[]): readonly string[] {
+    let out: string[] | undefined;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      const base = this.isKnown(w) || w.length < 5 || /\d/.test(w) ? undefined : this.inflectionOf(w, i > 0 && this.partitiveAfter.has(words[i - 1]));
+      if (base === undefined) {
+        out?.push(w);
+        continue;
+      }
+      out ??= words.slice(0, i);
+      out.push(base);
+    }
+    return this.corrected(out ?? words);
+  }
+
+  /** The vocabulary word an unknown word is an inflected form of, if any; see {@link routingWords}. */
+  private inflectionOf(word: string, partitive: boolean): string | undefined {
+    const key = partitive ? `${word}/p` : word;
+    let hit = this.inflectionCache.get(key);
+    if (hit !== undefined) return hit || undefined;
+    const bases: string[] = [];
+    if (word.startsWith('ge') && word.length >= 6 && /[dt]$/.test(word)) bases.push(word.slice(2, -1), word.slice(2));
+    if (word.length >= 6) for (const suffix of COMPARATIVES) if (word.endsWith(suffix)) bases.push(word.slice(0, -suffix.length));
+    // A final -s is a partitive only after "something", "much" and the like; elsewhere it is often part of another word ("along").
+    if (word.endsWith('t') || (partitive && word.endsWith('s'))) bases.push(word.slice(0, -1));
+    bases.push(word);
+    hit = '';
+    search: for (const b of bases) {
+      if (b.length < 4) continue;
+      const last = b[b.length - 1];
+      const forms = [b, b + 'en', b + 'n', b + last + 'en'];
+      // A long vowel written double in a closed syllable is single in the open one (Dutch spelling: "I make", "to make").
+      const open = /([aeou])\1([^aeiou])$/.exec(b);
+      if (open) forms.push(b.slice(0, -2) + open[2] + 'en');
+      for (const f of forms) {
+        if (f !== word && this.vocabulary.has(f) && !this.stopwords.has(f)) {
+          hit = f;
+          break search;
+        }
+      }
+    }
+    if (this.inflectionCache.size > 20_000) this.inflectionCache.clear();
+    this.inflectionCache.set(key, hit);
+    return hit || undefined;
   }
 
   /**
@@ -591,6 +652,9 @@ function matchesAt(words: Int32Array, at: number, end: number, phrase: Int32Arra
   for (let k = 0; k < phrase.length; k++) if (words[at + k] !== phrase[k]) return false;
   return true;
 }
+
+/** Endings of Dutch comparatives and superlatives ("more painful", "stiffest"), longest first. */
+const COMPARATIVES = ['ere', 'ste', 'er', 'st'];
 
 /** Dutch and Flemish diminutive endings, longest first. */
 const DIMINUTIVES = ['etjes', 'eskes', 'etje', 'eske', 'tjes', 'pjes', 'skes', 'tje', 'pje', 'jes', 'ske', 'kes', 'je', 'ke'];
