@@ -172,6 +172,8 @@ export const languageFileSchema = z.strictObject({
    * an unknown word ending in -s after one of them is read as the word without it, for routing.
    */
   partitiveAfter: z.array(z.string().trim().min(1)).default([]),
+  /** Words by which a patient addresses the practice or the bot after a greeting or thanks ("hello physio"). */
+  addressWords: z.array(z.string().trim().min(1)).default([]),
   /**
    * An age said as an ordinal after a possessive ("at my 35th"): read as the word of its age
    * band, so that every age reaches the phrasings that speak of such an age, not only the ages

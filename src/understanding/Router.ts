@@ -150,6 +150,8 @@ export class Router {
   private readonly joins: Set<string>;
   private readonly questionWords: Set<string>;
   private readonly pointing: Set<string>;
+  /** Words by which a patient addresses the practice or the bot after a greeting (language.yaml's addressWords). */
+  private readonly address: Set<string>;
   /** Stems of the question words ("waar", "wanneer", "hoe"): they ask, but name nothing. */
   private readonly questionStems: Set<string>;
   /** Stems of the country names among the locale switches ("belgie" → nl-BE). */
@@ -168,6 +170,7 @@ export class Router {
     this.joins = new Set(kb.language.questionJoins.map((w) => foldAndSplit(w).join(' ')));
     this.questionWords = new Set(kb.language.questionWords.flatMap(foldAndSplit));
     this.pointing = new Set(kb.language.pointingWords.flatMap(foldAndSplit));
+    this.address = new Set(kb.language.addressWords.flatMap(foldAndSplit));
     // Every text once, in the order its words enter the vocabulary; the normalizer splits each
     // text once for the vocabulary, the index, the answers' stems and the labels' keys.
     const texts: string[] = [];
@@ -279,6 +282,9 @@ export class Router {
 
     const label = meaning.label;
     if (label) return decision('faq', label, 1);
+    // "hello physio", "thanks team": small talk addressed to the practice, not a question about it.
+    const addressed = this.addressedSocial(facts.words);
+    if (addressed) return decision(addressed, null, 1);
 
     const terms = meaning.terms;
     let ranked = meaning.ranked;
@@ -465,6 +471,22 @@ export class Router {
       if (!this.normalizer.isStopword(w)) return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * A greeting or thanks followed only by words addressing the practice or the bot ("hello
+   * physio", "good morning all"): the first word is the greeting or thanks, and every later word
+   * is a stop word or an address word, one of them at least.
+   */
+  private addressedSocial(words: readonly string[]): 'greeting' | 'thanks' | undefined {
+    const id = words.length > 1 ? this.exact.get(words[0]) : undefined;
+    if (id !== 'greeting' && id !== 'thanks') return undefined;
+    let addressed = false;
+    for (const w of words.slice(1)) {
+      if (this.address.has(w)) addressed = true;
+      else if (!this.normalizer.isStopword(w) && this.exact.get(w) !== id) return undefined;
+    }
+    return addressed ? id : undefined;
   }
 
   /** True when the words start with a join word ("en …") or point back ("… dat?"): a follow-up. */
