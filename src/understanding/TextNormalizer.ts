@@ -349,6 +349,34 @@ export class TextNormalizer {
       const base = this.stem(w.slice(0, -1));
       if (base !== stems.get(w) && stemOfOther.has(base)) this.stemAliases.set(stems.get(w)!, base);
     }
+    // Past participles ("made", "worked" in Dutch, with their ge- prefix) get the stem of their
+    // infinitive when the vocabulary has it: the stemmer leaves the prefix on.
+    for (const w of words) {
+      if (!w.startsWith('ge') || w.length < 6 || !/[dt]$/.test(w) || this.stopwords.has(w)) continue;
+      const infinitive = this.verbFormOf([w.slice(2, -1), w.slice(2)], w);
+      if (!infinitive) continue;
+      const from = stems.get(w)!;
+      const to = this.stemAliases.get(this.stem(infinitive)) ?? this.stem(infinitive);
+      if (from !== to && !this.stemAliases.has(from)) this.stemAliases.set(from, to);
+    }
+  }
+
+  /**
+   * The first vocabulary word (no stop word, not `word` itself) among the verb forms of the
+   * bases: the base, its infinitive (-en, -n, a doubled final consonant, a long vowel written
+   * single in the open syllable).
+   */
+  private verbFormOf(bases: readonly string[], word: string): string | undefined {
+    for (const b of bases) {
+      if (b.length < 4) continue;
+      const last = b[b.length - 1];
+      const forms = [b, b + 'en', b + 'n', b + last + 'en'];
+      // A long vowel written double in a closed syllable is single in the open one (Dutch spelling: "I make", "to make").
+      const open = /([aeou])\1([^aeiou])$/.exec(b);
+      if (open) forms.push(b.slice(0, -2) + open[2] + 'en');
+      for (const f of forms) if (f !== word && this.vocabulary.has(f) && !this.stopwords.has(f)) return f;
+    }
+    return undefined;
   }
 
   /** Words of a text: folded, rewritten, compounds split; no synonyms, no typo correction. */
@@ -433,21 +461,7 @@ export class TextNormalizer {
     // A final -s is a partitive only after "something", "much" and the like; elsewhere it is often part of another word ("along").
     if (word.endsWith('t') || (partitive && word.endsWith('s'))) bases.push(word.slice(0, -1));
     bases.push(word);
-    hit = '';
-    search: for (const b of bases) {
-      if (b.length < 4) continue;
-      const last = b[b.length - 1];
-      const forms = [b, b + 'en', b + 'n', b + last + 'en'];
-      // A long vowel written double in a closed syllable is single in the open one (Dutch spelling: "I make", "to make").
-      const open = /([aeou])\1([^aeiou])$/.exec(b);
-      if (open) forms.push(b.slice(0, -2) + open[2] + 'en');
-      for (const f of forms) {
-        if (f !== word && this.vocabulary.has(f) && !this.stopwords.has(f)) {
-          hit = f;
-          break search;
-        }
-      }
-    }
+    hit = this.verbFormOf(bases, word) ?? '';
     if (this.inflectionCache.size > 20_000) this.inflectionCache.clear();
     this.inflectionCache.set(key, hit);
     return hit || undefined;
