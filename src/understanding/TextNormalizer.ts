@@ -671,7 +671,7 @@ function matchesAt(words: Int32Array, at: number, end: number, phrase: Int32Arra
 const COMPARATIVES = ['ere', 'ste', 'er', 'st'];
 
 /** Dutch and Flemish diminutive endings, longest first. */
-const DIMINUTIVES = ['etjes', 'eskes', 'etje', 'eske', 'tjes', 'pjes', 'skes', 'tje', 'pje', 'jes', 'ske', 'kes', 'je', 'ke'];
+const DIMINUTIVES = ['etjes', 'eskes', 'ekes', 'etje', 'eske', 'tjes', 'pjes', 'skes', 'eke', 'tje', 'pje', 'jes', 'ske', 'kes', 'je', 'ke'];
 
 function foldKey(k: string): string {
   return k.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\u2018\u2019`´]/g, "'");
