@@ -117,12 +117,14 @@ describe('router', () => {
 
   // Issue 22, from the folds' misses: an inflected form the phrasings do not use is read as the
   // word they do use, before typo correction can take it for another word ("verplaats" became
-  // "verplaatst", the partitive "kouds" became "kous").
+  // "verplaatst", the partitive "kouds" became "kous"); a misspelt compound as its parts.
   it.each<[string, string, string]>([
     ['niets zwaars', 'zwaar', 'zwaars'],
     ['ik verplaats', 'verplaatsen', 'verplaatst'],
     ['ik heb veel gewandeld', 'wandel', 'gewandeld'],
     ['een pijnlijkere knie', 'pijnlijk', 'pijnlijkere'],
+    // A domain compound with a slip in its head.
+    ['wat doet een fysiotherpeut', 'therapeut', 'fysiotherpeut'],
   ])('reads "%s" with "%s" when routing', (text, read, not) => {
     const words = router.normalizer.routingWords(router.normalizer.baseWords(text));
     expect(words).toContain(read);

@@ -486,6 +486,14 @@ export class TextNormalizer {
       if (!this.knownPart(left) && left.endsWith('s') && this.knownPart(left.slice(0, -1))) left = left.slice(0, -1);
       if (this.knownPart(left)) return [left, head];
     }
+    // A domain compound with a slip in its head ("physiotherpist" in Dutch): the compound parts
+    // are words of their own in the vocabulary, so the whole is no typo of any one word.
+    for (let i = 3; i <= word.length - 5; i++) {
+      const left = word.slice(0, i);
+      if (!this.compoundParts.has(left)) continue;
+      const head = this.typos!.correct(word.slice(i));
+      if (head !== word.slice(i) && this.compoundParts.has(head)) return [left, head];
+    }
     return [word];
   }
 
