@@ -122,7 +122,7 @@ const envSchema = z.object({
   SMTP_FROM: mailbox.optional(),
   ROUTER_ANSWER_MIN: fraction.default(0.58),
   ROUTER_CLARIFY_MIN: fraction.default(0.23),
-  ROUTER_MARGIN: fraction.default(0.02),
+  ROUTER_MARGIN: fraction.default(0.15),
 });
 
 /** Every environment variable the service reads (documented in .env.example). */

@@ -168,6 +168,13 @@ export const languageFileSchema = z.strictObject({
   /** Words pointing back at what was just said ("how long does that take?"): a short message with one follows up. */
   pointingWords: z.array(z.string().trim().min(1)).default([]),
   /**
+   * Words after which an adjective takes a partitive -s ("something cold" written with an -s):
+   * an unknown word ending in -s after one of them is read as the word without it, for routing.
+   */
+  partitiveAfter: z.array(z.string().trim().min(1)).default([]),
+  /** Words by which a patient addresses the practice or the bot after a greeting or thanks ("hello physio"). */
+  addressWords: z.array(z.string().trim().min(1)).default([]),
+  /**
    * An age said as an ordinal after a possessive ("at my 35th"): read as the word of its age
    * band, so that every age reaches the phrasings that speak of such an age, not only the ages
    * they happen to name.

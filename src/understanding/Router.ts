@@ -90,10 +90,10 @@ const KNOWN_SHARE = 0.55;
  */
 const CHOICE_SHARE = 0.8;
 /** A topic this far ahead of the next is answered from {@link CLEAR_LEAD_MIN} (chosen by `npm run eval`). */
-const CLEAR_LEAD = 0.2;
+const CLEAR_LEAD = 0.25;
 const CLEAR_LEAD_MIN = 0.45;
 /** Defaults of {@link RouterThresholds.answerCoverMin} and {@link RouterThresholds.actionCoverMin} (chosen by `npm run eval`). */
-const ANSWER_COVER = 0.4;
+const ANSWER_COVER = 0.45;
 const ACTION_COVER = 0.45;
 /** Default of {@link RouterThresholds.disagreeLead} (chosen by `npm run eval`). */
 const DISAGREE_LEAD = 0.2;
@@ -150,6 +150,8 @@ export class Router {
   private readonly joins: Set<string>;
   private readonly questionWords: Set<string>;
   private readonly pointing: Set<string>;
+  /** Words by which a patient addresses the practice or the bot after a greeting (language.yaml's addressWords). */
+  private readonly address: Set<string>;
   /** Stems of the question words ("waar", "wanneer", "hoe"): they ask, but name nothing. */
   private readonly questionStems: Set<string>;
   /** Stems of the country names among the locale switches ("belgie" → nl-BE). */
@@ -168,6 +170,7 @@ export class Router {
     this.joins = new Set(kb.language.questionJoins.map((w) => foldAndSplit(w).join(' ')));
     this.questionWords = new Set(kb.language.questionWords.flatMap(foldAndSplit));
     this.pointing = new Set(kb.language.pointingWords.flatMap(foldAndSplit));
+    this.address = new Set(kb.language.addressWords.flatMap(foldAndSplit));
     // Every text once, in the order its words enter the vocabulary; the normalizer splits each
     // text once for the vocabulary, the index, the answers' stems and the labels' keys.
     const texts: string[] = [];
@@ -279,6 +282,9 @@ export class Router {
 
     const label = meaning.label;
     if (label) return decision('faq', label, 1);
+    // "hello physio", "thanks team": small talk addressed to the practice, not a question about it.
+    const addressed = this.addressedSocial(facts.words);
+    if (addressed) return decision(addressed, null, 1);
 
     const terms = meaning.terms;
     let ranked = meaning.ranked;
@@ -347,7 +353,7 @@ export class Router {
 
   /** What {@link route} needs of the text itself, in its order, up to the first step that decides. */
   private meaningOf(facts: TextFacts): TextMeaning {
-    const corrected = this.normalizer.corrected(facts.words);
+    const corrected = this.normalizer.routingWords(facts.words);
     const empty = { label: undefined, terms: NO_TERMS, ranked: NO_RANKED, known: 0, knownShare: 0, contentKnown: 0 };
     if (facts.command && !REPLY_ONLY.has(facts.command)) return empty;
     const label = this.labels.get(this.normalizer.keyOf(facts.words));
@@ -467,6 +473,22 @@ export class Router {
     return undefined;
   }
 
+  /**
+   * A greeting or thanks followed only by words addressing the practice or the bot ("hello
+   * physio", "good morning all"): the first word is the greeting or thanks, and every later word
+   * is a stop word or an address word, one of them at least.
+   */
+  private addressedSocial(words: readonly string[]): 'greeting' | 'thanks' | undefined {
+    const id = words.length > 1 ? this.exact.get(words[0]) : undefined;
+    if (id !== 'greeting' && id !== 'thanks') return undefined;
+    let addressed = false;
+    for (const w of words.slice(1)) {
+      if (this.address.has(w)) addressed = true;
+      else if (!this.normalizer.isStopword(w) && this.exact.get(w) !== id) return undefined;
+    }
+    return addressed ? id : undefined;
+  }
+
   /** True when the words start with a join word ("en …") or point back ("… dat?"): a follow-up. */
   private followsUp(words: readonly string[]): boolean {
     return words.length > 0 && (this.joins.has(words[0]) || words.some((w) => this.pointing.has(w)));
@@ -492,7 +514,7 @@ export class Router {
     const questions = sentences.filter((s) => s.includes('?'));
     const question = (questions.length ? questions : [sentences[sentences.length - 1]]).join(' ');
     const words = this.normalizer.baseWords(question);
-    const corrected = this.normalizer.corrected(words);
+    const corrected = this.normalizer.routingWords(words);
     const terms = this.queryTerms(question, corrected);
     const alone = this.index.rank(terms, 6);
     const known = terms.filter((q) => this.index.knows(q.stem)).length;
@@ -503,7 +525,7 @@ export class Router {
   /** The topics (and intents) the message is closest to, best first, with the signals behind each score. */
   explain(text: string, limit = 10): Ranked[] {
     const cut = boundForRouting(text, this.options.maxChars);
-    return this.index.rank(this.queryTerms(cut, this.normalizer.correctedWords(cut)), limit);
+    return this.index.rank(this.queryTerms(cut, this.normalizer.routingWords(this.normalizer.baseWords(cut))), limit);
   }
 
   /**
@@ -525,7 +547,7 @@ export class Router {
     const weights = new Map<string, number>();
     for (const s of sentences) {
       const w = main.includes(s) ? 1 : STORY_WEIGHT;
-      for (const stem of this.normalizer.normalize(s).stems) weights.set(stem, Math.max(weights.get(stem) ?? 0, w));
+      for (const stem of this.normalizer.stemsOf(this.normalizer.routingWords(this.normalizer.baseWords(s)))) weights.set(stem, Math.max(weights.get(stem) ?? 0, w));
     }
     return [...weights].map(([stem, weight]) => ({ stem, weight }));
   }

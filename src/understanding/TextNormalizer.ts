@@ -78,6 +78,10 @@ export class TextNormalizer {
   private readonly stemCache = new Map<string, string>();
   /** A folded token → its base words: patients and phrasings repeat the same words. */
   private readonly tokenCache = new Map<string, readonly string[]>();
+  /** Words after which an adjective takes a partitive -s (language.yaml's partitiveAfter). */
+  private readonly partitiveAfter: Set<string>;
+  /** An unknown word → the vocabulary word it is an inflection of ('' for none); see {@link inflectionOf}. */
+  private readonly inflectionCache = new Map<string, string>();
   private typos?: TypoCorrector;
   /** A word → the stem matching uses (aliases applied), or null for a stop word. */
   private readonly matchStems = new Map<string, string | null>();
@@ -92,6 +96,7 @@ export class TextNormalizer {
     this.stopwords = new Set(language.stopwords.flatMap(foldAndSplit));
     this.rewrites = new Map(Object.entries(language.rewrites).map(([k, v]) => [foldKey(k), v]));
     this.compoundParts = new Set(language.compoundParts.flatMap(foldAndSplit));
+    this.partitiveAfter = new Set((language.partitiveAfter ?? []).flatMap(foldAndSplit));
     for (const group of synonyms) {
       const canonical = this.baseWords(group.canonical);
       for (const variant of [group.canonical, ...group.variants]) {
@@ -328,6 +333,7 @@ export class TextNormalizer {
     const words = new Set(counts.keys());
     this.typos = new TypoCorrector(counts, this.stopwords);
     this.vocabulary = words;
+    this.inflectionCache.clear();
     this.vocabularyStems = new Set([...words].filter((w) => w.length >= 4).map((w) => this.stem(w)));
     this.stemAliases.clear();
     this.matchStems.clear();
@@ -343,6 +349,34 @@ export class TextNormalizer {
       const base = this.stem(w.slice(0, -1));
       if (base !== stems.get(w) && stemOfOther.has(base)) this.stemAliases.set(stems.get(w)!, base);
     }
+    // Past participles ("made", "worked" in Dutch, with their ge- prefix) get the stem of their
+    // infinitive when the vocabulary has it: the stemmer leaves the prefix on.
+    for (const w of words) {
+      if (!w.startsWith('ge') || w.length < 6 || !/[dt]$/.test(w) || this.stopwords.has(w)) continue;
+      const infinitive = this.verbFormOf([w.slice(2, -1), w.slice(2)], w);
+      if (!infinitive) continue;
+      const from = stems.get(w)!;
+      const to = this.stemAliases.get(this.stem(infinitive)) ?? this.stem(infinitive);
+      if (from !== to && !this.stemAliases.has(from)) this.stemAliases.set(from, to);
+    }
+  }
+
+  /**
+   * The first vocabulary word (no stop word, not `word` itself) among the verb forms of the
+   * bases: the base, its infinitive (-en, -n, a doubled final consonant, a long vowel written
+   * single in the open syllable).
+   */
+  private verbFormOf(bases: readonly string[], word: string): string | undefined {
+    for (const b of bases) {
+      if (b.length < 4) continue;
+      const last = b[b.length - 1];
+      const forms = [b, b + 'en', b + 'n', b + last + 'en'];
+      // A long vowel written double in a closed syllable is single in the open one (Dutch spelling: "I make", "to make").
+      const open = /([aeou])\1([^aeiou])$/.exec(b);
+      if (open) forms.push(b.slice(0, -2) + open[2] + 'en');
+      for (const f of forms) if (f !== word && this.vocabulary.has(f) && !this.stopwords.has(f)) return f;
+    }
+    return undefined;
   }
 
   /** Words of a text: folded, rewritten, compounds split; no synonyms, no typo correction. */
@@ -393,6 +427,47 @@ export class TextNormalizer {
   }
 
   /**
+   * {@link corrected} for routing: first, a word the vocabulary lacks that is an inflected form
+   * of one it has is read as that word: a past participle ("worked" read as "to work"), a verb
+   * form of the first or third person ("I cancel" as "to cancel"), a comparative or superlative
+   * ("more painful" as "painful"), an adjective with the partitive -s after "something" (see
+   * language.yaml's partitiveAfter). Otherwise typo correction would take the closest word (the
+   * partitive "cold" became "sock"), which is often another word. Only for routing: the red-flag
+   * lists read words their own way.
+   */
+  routingWords(words: readonly string[]): readonly string[] {
+    let out: string[] | undefined;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      const base = this.isKnown(w) || w.length < 5 || /\d/.test(w) ? undefined : this.inflectionOf(w, i > 0 && this.partitiveAfter.has(words[i - 1]));
+      if (base === undefined) {
+        out?.push(w);
+        continue;
+      }
+      out ??= words.slice(0, i);
+      out.push(base);
+    }
+    return this.corrected(out ?? words);
+  }
+
+  /** The vocabulary word an unknown word is an inflected form of, if any; see {@link routingWords}. */
+  private inflectionOf(word: string, partitive: boolean): string | undefined {
+    const key = partitive ? `${word}/p` : word;
+    let hit = this.inflectionCache.get(key);
+    if (hit !== undefined) return hit || undefined;
+    const bases: string[] = [];
+    if (word.startsWith('ge') && word.length >= 6 && /[dt]$/.test(word)) bases.push(word.slice(2, -1), word.slice(2));
+    if (word.length >= 6) for (const suffix of COMPARATIVES) if (word.endsWith(suffix)) bases.push(word.slice(0, -suffix.length));
+    // A final -s is a partitive only after "something", "much" and the like; elsewhere it is often part of another word ("along").
+    if (word.endsWith('t') || (partitive && word.endsWith('s'))) bases.push(word.slice(0, -1));
+    bases.push(word);
+    hit = this.verbFormOf(bases, word) ?? '';
+    if (this.inflectionCache.size > 20_000) this.inflectionCache.clear();
+    this.inflectionCache.set(key, hit);
+    return hit || undefined;
+  }
+
+  /**
    * A word the knowledge base does not know and that is no typo: a diminutive of a known word
    * is read as that word (briefje → brief), and a compound whose parts are known as its parts,
    * the last one (the head, which carries the meaning in Dutch) included
@@ -410,6 +485,14 @@ export class TextNormalizer {
       let left = word.slice(0, i);
       if (!this.knownPart(left) && left.endsWith('s') && this.knownPart(left.slice(0, -1))) left = left.slice(0, -1);
       if (this.knownPart(left)) return [left, head];
+    }
+    // A domain compound with a slip in its head ("physiotherpist" in Dutch): the compound parts
+    // are words of their own in the vocabulary, so the whole is no typo of any one word.
+    for (let i = 3; i <= word.length - 5; i++) {
+      const left = word.slice(0, i);
+      if (!this.compoundParts.has(left)) continue;
+      const head = this.typos!.correct(word.slice(i));
+      if (head !== word.slice(i) && this.compoundParts.has(head)) return [left, head];
     }
     return [word];
   }
@@ -592,8 +675,11 @@ function matchesAt(words: Int32Array, at: number, end: number, phrase: Int32Arra
   return true;
 }
 
+/** Endings of Dutch comparatives and superlatives ("more painful", "stiffest"), longest first. */
+const COMPARATIVES = ['ere', 'ste', 'er', 'st'];
+
 /** Dutch and Flemish diminutive endings, longest first. */
-const DIMINUTIVES = ['etjes', 'eskes', 'etje', 'eske', 'tjes', 'pjes', 'skes', 'tje', 'pje', 'jes', 'ske', 'kes', 'je', 'ke'];
+const DIMINUTIVES = ['etjes', 'eskes', 'ekes', 'etje', 'eske', 'tjes', 'pjes', 'skes', 'eke', 'tje', 'pje', 'jes', 'ske', 'kes', 'je', 'ke'];
 
 function foldKey(k: string): string {
   return k.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\u2018\u2019`´]/g, "'");

@@ -93,6 +93,16 @@ export class TypoCorrector {
 
 const SUBSTITUTION = 1.5;
 
+/**
+ * Letters Dutch spells alike in sound (s and z, f and v, d and t, c and k, i and y): patients
+ * write one for the other as often as they leave a letter out, so such a swap costs as little.
+ */
+const ALIKE = new Set(['sz', 'zs', 'fv', 'vf', 'dt', 'td', 'ck', 'kc', 'iy', 'yi']);
+
+function soundsAlike(x: string, y: string): boolean {
+  return ALIKE.has(x + y);
+}
+
 function deletionsOf(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
@@ -116,7 +126,7 @@ export function weightedDistance(a: string, b: string, max: number): number {
   for (let i = 1; i < rows; i++) {
     let rowMin = Infinity;
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : SUBSTITUTION;
+      const cost = a[i - 1] === b[j - 1] ? 0 : soundsAlike(a[i - 1], b[j - 1]) ? 1 : SUBSTITUTION;
       let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
       d[i][j] = v;
