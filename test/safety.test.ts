@@ -675,6 +675,9 @@ describe('red-flag detection (src/safety)', () => {
     ['koorts, knie dik en warm. nee, ik weet niet wat te doen', 'now'],
     // A sign's phrase reaching over a comma does not own the next clause's negation.
     ['de kunstheup gaat prima, niet warm', null],
+    // What is over is the sign, not where it was: "hij" is still the knee named before.
+    ['mijn knie was dik, het bleek geen infectie, maar nu heb ik koorts en is hij weer rood', 'now'],
+    ['mijn knie was dik en rood, het bleek jicht, dat is nu over. ik heb wel koorts van de griep', null],
   ])('reads answers and findings across sentences: "%s" → %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });

@@ -244,7 +244,10 @@ export class RedFlagDetector {
         const canDeny = !m.negative && !this.context.has(m.concept);
         if (canDeny && (this.negatedBefore(words, m.start, concepts, clause.from) || this.deniedAfter(words, m.end, clause.to))) continue;
         if (m.start < cleared && !kept(m.concept)) continue;
-        if (!this.history.has(m.concept) && (m.start < resolvedBefore || past.some((r) => m.start >= r.from && m.start < r.to))) continue;
+        // What is over is the sign; where and who it was stay ("het bleek geen infectie, maar nu is
+        // hij weer rood" speaks of the knee named before).
+        if (!kept(m.concept) && m.start < resolvedBefore) continue;
+        if (!this.history.has(m.concept) && past.some((r) => m.start >= r.from && m.start < r.to)) continue;
         if (!this.unconditional.has(m.concept) && hypothetical.some((r) => m.start > r.from && m.start < r.to)) continue;
         if (!present.has(m.concept)) added.push(m.concept);
         present.add(m.concept);
