@@ -161,6 +161,16 @@ describe('router', () => {
     expect(router.route('hoe lang duurt dat?', { locale: 'nl-NL', previousTopic: 'physio-treatment' })).toMatchObject({ intent: 'faq', topic: 'treatment-duration' });
   });
 
+  it.each([
+    ['en sporten?', 'self-care', 'which-sport'],
+    ['en fietsen?', 'self-care', 'which-sport'],
+    ['en bij de knie?', 'self-care', 'self-care'],
+    ['en hoe lang duurt dat?', 'self-care', 'self-care'],
+    ['en bij de huisarts?', 'pain-medication', 'pain-medication'],
+  ])('a follow-up "%s" after %s: a question the message answers alone leaves the topic, one that points back or says too little stays (%s)', (text, previousTopic, topic) => {
+    expect(router.route(text, { locale: 'nl-NL', previousTopic })).toMatchObject({ intent: 'faq', topic });
+  });
+
   it('answers "en in België?" after an answer with that topic as it is in Belgium, without switching language', () => {
     expect(router.route('en in België?', { locale: 'nl-NL', previousTopic: 'referral' })).toMatchObject({ intent: 'faq', topic: 'referral', answerLocale: 'nl-BE' });
     expect(router.route('en in nederland?', { locale: 'nl-BE', previousTopic: 'reimbursement' })).toMatchObject({ intent: 'faq', topic: 'reimbursement', answerLocale: 'nl-NL' });

@@ -306,7 +306,12 @@ export class Router {
     } else {
       let withContext = false;
       const marked = this.followsUp(facts.words);
-      if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && (marked || !this.confident(ranked))) {
+      // "en sporten?" after the self-care answer asks about sport, which the message alone answers
+      // with confidence; only a message that points back ("hoe lang duurt dat?") or says too
+      // little on its own ("en bij de knie?") is read against the previous topic.
+      const alone = context.previousTopic && marked ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin) : undefined;
+      const standsAlone = alone?.intent === 'faq' && alone.topic !== context.previousTopic && !facts.words.some((w) => this.pointing.has(w));
+      if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && !standsAlone && (marked || !this.confident(ranked))) {
         const extra = (this.titleStems.get(context.previousTopic) ?? []).map((stem) => ({ stem, weight: 1 }));
         const reread = this.index.rank([...terms, ...extra], 6, (o) => (o === context.previousTopic ? 1.1 : 1));
         if (reread.length && (marked || !ranked.length || reread[0].score > ranked[0].score)) {
