@@ -32,7 +32,7 @@ export function changeRequested(found: FoundChoice): ChangeableField | undefined
  * locale files, sending channel-independent replies, and prompts created with the Dutch culture.
  */
 export abstract class BaseDialog extends ComponentDialog {
-  private yesNoWords?: Map<string, string[]>;
+  private choiceWords?: Map<string, string[]>;
 
   constructor(id: string, protected readonly deps: DialogDeps) {
     super(id);
@@ -82,7 +82,7 @@ export abstract class BaseDialog extends ComponentDialog {
     };
     const prompt = new SynonymChoicePrompt(CHOICE_PROMPT, validator, 'nl-nl', {
       words: this.deps.answers,
-      synonymsOf: (value) => this.yesNoSynonyms().get(value),
+      synonymsOf: (value) => this.choiceSynonyms().get(value),
       roleOf: (value) => this.roleOf(value),
       retryText: async (context, attempts, unsure) =>
         this.t(await this.locale(context), unsure ? 'booking.choiceUnsure' : attempts >= 3 ? 'booking.choiceHelp' : 'booking.choiceRetry'),
@@ -174,16 +174,24 @@ export abstract class BaseDialog extends ComponentDialog {
     return { choices: buttonChoices([this.t(locale, 'answers.yes'), this.t(locale, 'answers.no')]) };
   }
 
-  /** The yes and no buttons' texts in every locale, with the intents' ways of saying them (botbuilder's fuzzy fallback). */
-  private yesNoSynonyms(): Map<string, string[]> {
-    if (!this.yesNoWords) {
+  /**
+   * Buttons' texts in every locale with the patient's other ways of saying them (botbuilder's
+   * fuzzy fallback): yes and no as the intents say them, the sides as the complaint words do
+   * ("allebei" for "Beide kanten"; patterns with `*` are left to AnswerWords).
+   */
+  private choiceSynonyms(): Map<string, string[]> {
+    if (!this.choiceWords) {
       const { intents } = this.deps.knowledge;
-      this.yesNoWords = new Map();
+      const words = (locale: Locale, key: string) => this.deps.translator.list(locale, key).filter((w) => !w.includes('*'));
+      this.choiceWords = new Map();
       for (const locale of SUPPORTED_LOCALES) {
-        this.yesNoWords.set(this.t(locale, 'answers.yes'), intents.yes?.exact ?? []);
-        this.yesNoWords.set(this.t(locale, 'answers.no'), intents.no?.exact ?? []);
+        this.choiceWords.set(this.t(locale, 'answers.yes'), intents.yes?.exact ?? []);
+        this.choiceWords.set(this.t(locale, 'answers.no'), intents.no?.exact ?? []);
+        this.choiceWords.set(this.t(locale, 'booking.side.left'), words(locale, 'booking.words.complaint.left'));
+        this.choiceWords.set(this.t(locale, 'booking.side.right'), words(locale, 'booking.words.complaint.right'));
+        this.choiceWords.set(this.t(locale, 'booking.side.both'), words(locale, 'booking.words.complaint.bothSides'));
       }
     }
-    return this.yesNoWords;
+    return this.choiceWords;
   }
 }

@@ -44,6 +44,11 @@ describe('booking dialog', () => {
     expect(booked.map((b) => b.complaint)).toEqual([{ joint: 'other', other: what, since: 'een paar weken' }]);
   });
 
+  it.each(['allebei', 'beide', 'aan allebei de kanten', 'links'])('takes "%s" typed as the side', async (side) => {
+    const r = await converse(testAdapterFor(app), ['Afspraak maken', 'ja', 'Knie', side]);
+    expect(r[3].text).toMatch(/Sinds wanneer/);
+  });
+
   it('books in nl-BE for a Flemish practice, explaining the voorschrift and reimbursement', async () => {
     const { app: be } = await buildTestApp({ PRACTICE_FILE: 'examples/practice-be.yaml' }, new MemoryStorage());
     const r = await converse(testAdapterFor(be, 'nl-BE'), [

@@ -161,6 +161,28 @@ describe('router', () => {
     expect(router.route('hoe lang duurt dat?', { locale: 'nl-NL', previousTopic: 'physio-treatment' })).toMatchObject({ intent: 'faq', topic: 'treatment-duration' });
   });
 
+  it.each([
+    ['en sporten?', 'self-care', 'which-sport'],
+    ['en fietsen?', 'self-care', 'which-sport'],
+    ['en bij de knie?', 'self-care', 'self-care'],
+    ['en hoe lang duurt dat?', 'self-care', 'self-care'],
+    ['en bij de huisarts?', 'pain-medication', 'pain-medication'],
+  ])('a follow-up "%s" after %s: a question the message answers alone leaves the topic, one that points back or says too little stays (%s)', (text, previousTopic, topic) => {
+    expect(router.route(text, { locale: 'nl-NL', previousTopic })).toMatchObject({ intent: 'faq', topic });
+  });
+
+  it.each([
+    ['Goedemiddag, ik wil graag een afspraak maken, ik heb last van mijn heup', 'booking', undefined],
+    ['Hallo, ik wil een afspraak maken voor mijn vader', 'booking', undefined],
+    ['goeiemiddag, zijn jullie open op zaterdag?', 'faq', 'practice-info'],
+    ['bedankt, en mag ik ook zwemmen?', 'faq', 'which-sport'],
+    ['goedemorgen allemaal', 'greeting', undefined],
+  ])('reads a message a greeting or thanks only opens: "%s" → %s', (text, intent, topic) => {
+    const d = router.route(text, { locale: 'nl-NL' });
+    expect(d.intent).toBe(intent);
+    if (topic) expect(d.topic).toBe(topic);
+  });
+
   it('answers "en in België?" after an answer with that topic as it is in Belgium, without switching language', () => {
     expect(router.route('en in België?', { locale: 'nl-NL', previousTopic: 'referral' })).toMatchObject({ intent: 'faq', topic: 'referral', answerLocale: 'nl-BE' });
     expect(router.route('en in nederland?', { locale: 'nl-BE', previousTopic: 'reimbursement' })).toMatchObject({ intent: 'faq', topic: 'reimbursement', answerLocale: 'nl-NL' });

@@ -275,6 +275,13 @@ export class Router {
     // The bot's safety check has run on this message already and found nothing: not again.
     const rule = context.safetyChecked ? null : (facts.rule ??= this.emergency.detect(facts.text) ?? null);
     if (rule) return { intent: 'emergency', topic: null, score: 1, candidates: [], emergencyRule: rule };
+    // "Goedemiddag, ik wil graag een afspraak maken, …": the greeting only opens the message, and
+    // its words dilute the rest's score, so the rest is routed on its own first.
+    const opened = this.afterOpener(text, facts.words);
+    if (opened) {
+      const rest = this.route(opened, { ...context, safetyChecked: true });
+      if (rest.intent !== 'none' && rest.intent !== 'greeting' && rest.intent !== 'thanks') return rest;
+    }
     const meaning = (facts.meaning ??= this.meaningOf(facts));
 
     const command = facts.command;
@@ -306,7 +313,12 @@ export class Router {
     } else {
       let withContext = false;
       const marked = this.followsUp(facts.words);
-      if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && (marked || !this.confident(ranked))) {
+      // "en sporten?" after the self-care answer asks about sport, which the message alone answers
+      // with confidence; only a message that points back ("hoe lang duurt dat?") or says too
+      // little on its own ("en bij de knie?") is read against the previous topic.
+      const alone = context.previousTopic && marked ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin) : undefined;
+      const standsAlone = alone?.intent === 'faq' && alone.topic !== context.previousTopic && !facts.words.some((w) => this.pointing.has(w));
+      if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && !standsAlone && (marked || !this.confident(ranked))) {
         const extra = (this.titleStems.get(context.previousTopic) ?? []).map((stem) => ({ stem, weight: 1 }));
         const reread = this.index.rank([...terms, ...extra], 6, (o) => (o === context.previousTopic ? 1.1 : 1));
         if (reread.length && (marked || !ranked.length || reread[0].score > ranked[0].score)) {
@@ -464,6 +476,22 @@ export class Router {
    * A greeting or thanks that opens a message nothing else in it was understood of ("Allez, dag
    * hé", "merci hoor, tot later"): the first word that is one, after fillers only.
    */
+  /**
+   * The text after a greeting or thanks that opens it ("Goedemiddag, …", "Dank je, en …"), when
+   * more than address words follow; undefined otherwise.
+   */
+  private afterOpener(text: string, words: readonly string[]): string | undefined {
+    const id = words.length > 1 ? this.exact.get(words[0]) : undefined;
+    if ((id !== 'greeting' && id !== 'thanks') || this.addressedSocial(words)) return undefined;
+    const rest = text.replace(/^[^\p{L}\p{N}]*[\p{L}\p{N}'’]+[^\p{L}\p{N}]*/u, '');
+    const restWords = rest === text ? [] : this.normalizer.baseWords(rest);
+    if (!restWords.length) return undefined;
+    // After thanks the rest mostly says what for ("merci voor de uitleg over de oefeningen"):
+    // only a question or a new clause ("bedankt, en mag ik zwemmen?") is routed on its own.
+    if (id === 'thanks' && !rest.includes('?') && !this.joins.has(restWords[0])) return undefined;
+    return rest;
+  }
+
   private opener(words: readonly string[]): 'greeting' | 'thanks' | undefined {
     for (const w of words) {
       const id = this.exact.get(w);
