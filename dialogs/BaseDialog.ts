@@ -149,7 +149,7 @@ export abstract class BaseDialog extends ComponentDialog {
       format: 'booking.details.nameInvalid', empty: 'booking.details.nameInvalid', incomplete: 'booking.details.nameIncomplete', help: 'booking.details.nameHelp',
     });
     this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(t, deps.knowledge.dateWords, deps.clock), {
-      format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid',
+      format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid', nonexistent: 'booking.details.birthDateNonexistent',
       future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible', help: 'booking.details.birthDateHelp',
     });
     this.addCheckedTextPrompt(PHONE_PROMPT, (t) => checkPhone(t, country), {

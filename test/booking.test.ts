@@ -93,7 +93,8 @@ describe('booking dialog', () => {
   it.each<[string, string[], RegExp]>([
     ['a name with digits', ['12345'], /minstens twee letters/],
     ['a first name only', ['Jan'], /ook je achternaam nodig/],
-    ['an impossible date of birth', ['Jan Jansen', '31-02-1990'], /herken ik niet/],
+    ['an impossible date of birth', ['Jan Jansen', '31-02-1990'], /bestaat niet/],
+    ['a date of birth in no known format', ['Jan Jansen', 'gisteren'], /herken ik niet/],
     ['a date of birth in the future', ['Jan Jansen', '01-01-2030'], /toekomst/],
     ['an implausible date of birth', ['Jan Jansen', '01-01-1850'], /lijkt niet te kloppen/],
     ['a date of birth a few months ago', ['Jan Jansen', '01-06-2026'], /lijkt niet te kloppen/],

@@ -238,7 +238,7 @@ describe('booking walk fuzzing', () => {
   const PROMPTS: Record<Field, string[]> = {
     since: ['booking.since.ask'],
     name: ['booking.details.name', 'booking.details.nameInvalid', 'booking.details.nameIncomplete'],
-    birthDate: ['booking.details.birthDate', 'booking.details.birthDateInvalid', 'booking.details.birthDateFuture', 'booking.details.birthDateImplausible'],
+    birthDate: ['booking.details.birthDate', 'booking.details.birthDateInvalid', 'booking.details.birthDateNonexistent', 'booking.details.birthDateFuture', 'booking.details.birthDateImplausible'],
     phone: ['booking.details.phone', 'booking.details.phoneInvalid', 'booking.details.phoneCountry'],
     email: ['booking.details.email', 'booking.details.emailInvalid'],
   };

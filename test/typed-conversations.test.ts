@@ -441,7 +441,12 @@ describe('polish', () => {
     expect(r[0].text).toMatch(/in Dutch/);
     expect(r[0].text).toMatch(/112/);
     expect(r[0].text).toMatch(emergency);
+    // A standing notice, not an instruction: plain knee pain is not told to see a doctor today.
+    expect(r[0].text).not.toMatch(/today/);
     expect(r[0].actions).toContain('Afspraak maken');
+    // The button it names is the one shown.
+    expect(r[0].text).toMatch(/"Iemand spreken"/);
+    expect(r[0].actions).toContain('Iemand spreken');
   });
 
   it.each(LOCALES)('%s: a Dutch question is not taken for English', async (locale) => {

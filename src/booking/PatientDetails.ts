@@ -5,7 +5,7 @@ import type { Clock } from '../util/Clock';
 import type { CalendarDate } from './DateExpressionParser';
 
 /** Why a detail was refused; the dialog turns it into a specific re-prompt. */
-export type DetailProblem = 'empty' | 'format' | 'future' | 'implausible' | 'country' | 'incomplete';
+export type DetailProblem = 'empty' | 'format' | 'nonexistent' | 'future' | 'implausible' | 'country' | 'incomplete';
 
 /** Outcome of checking one detail. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: DetailProblem };
@@ -46,7 +46,8 @@ export function checkBirthDate(text: string, words: DateWords, clock: Clock): Ch
   }
   if (!d) return { ok: false, problem: 'format' };
   const date = new Date(Date.UTC(d.year, d.month - 1, d.day));
-  if (d.month < 1 || d.month > 12 || date.getUTCDate() !== d.day) return { ok: false, problem: 'format' };
+  // Written the right way, but no such day ("31-02-1950"): saying so helps more than the format again.
+  if (d.month < 1 || d.month > 12 || date.getUTCDate() !== d.day) return { ok: false, problem: 'nonexistent' };
   const now = clock.now();
   if (date > now) return { ok: false, problem: 'future' };
   const age = (now.getTime() - date.getTime()) / (365.25 * 86400000);
