@@ -47,6 +47,11 @@ describe('signs said in other words: English, dialect, typos, indirectly (one pe
     ['BE', 'nl-BE', 'chest pain en ik ben opeens zo kortademig', [/^Bel nu 112\./], [/huisartsenpost|113/]],
     ['NL', 'nl-BE', 'ik heb mijn slaappillen al een tijd opgespaard', [/113 Zelfmoordpreventie/, /0800-0113/], [/1813/]],
     ['BE', 'nl-NL', 'i want to end it all, echt, ik kan niet meer', [/Zelfmoordlijn 1813/], [/\b113\b/]],
+    // About someone else: the same line, and said to be for worried relatives too.
+    ['NL', 'nl-NL', 'mijn opa zegt steeds dat hij niet meer wil leven, kan hij bij jullie terecht?', [/113 Zelfmoordpreventie/, /zorgen maakt om iemand anders/], [/1813/]],
+    ['BE', 'nl-BE', 'ons ma zegt da ze er liever nie meer zou zijn', [/Zelfmoordlijn 1813/, /zorgen maakt om iemand anders/], [/\b113\b/]],
+    // Its content words are those of a "no" ("liever niet"): the red flag still comes first.
+    ['NL', 'nl-NL', 'ik zou er liever niet meer zijn', [/113 Zelfmoordpreventie/], [/1813/]],
     ['NL', 'nl-NL', 'mijn benen zijn slap en ik kan mijn ontlasting niet meer ophouden', [/huisartsenpost/], [/1733|wachtpost/]],
     ['BE', 'nl-BE', 'gevalle van de trap en nu kan ik ni meer rechtstaan', [/wachtpost via 1733/], [/huisartsenpost/]],
     ['NL', 'nl-NL', "'s nachts pijn in mijn knie en mijn broeken zakken af terwijl ik normaal eet", [/deze week een afspraak bij de huisarts/], [/1733/]],
@@ -158,8 +163,9 @@ describe('one safety check per message', () => {
         await converse(adapter, [message]);
         counts.push(detect.mock.calls.length);
       }
-      // "ik wil graag een afspraak maken" and "ja" are whole commands: no sign can hide in them.
-      expect(counts).toEqual([1, 1, 0, 0, 1]);
+      // Commands too: a command is read from a message's content words, and a sign can hide
+      // among the words it skips ("ik zou er liever niet meer zijn" reads as a no).
+      expect(counts).toEqual([1, 1, 1, 1, 1]);
     } finally {
       detect.mockRestore();
     }

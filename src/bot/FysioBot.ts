@@ -215,9 +215,11 @@ export class FysioBot extends ActivityHandler {
     const text = typeof activity.text === 'string' ? activity.text : '';
     const command = this.deps.router.exactIntent(text);
     const { composer, renderer, safety } = this.deps;
-    // A red flag outranks everything: any topic, any running flow, even a person holding the chat.
-    // Read in the whole message: the router and the dialogs see only its first MAX_MESSAGE_CHARS.
-    const flag = command ? undefined : safety.check(full);
+    // A red flag outranks everything: any topic, any running flow, even a person holding the chat,
+    // and any command the message also reads as ("ik zou er liever niet meer zijn" holds the
+    // words of a no). Read in the whole message: the router and the dialogs see only its first
+    // MAX_MESSAGE_CHARS.
+    const flag = safety.check(full);
     // Checked once: the dialogs and the responder use this result.
     setTurnSafety(context, flag);
 
