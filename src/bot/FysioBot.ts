@@ -216,8 +216,8 @@ export class FysioBot extends ActivityHandler {
     const command = this.deps.router.exactIntent(text);
     const { composer, renderer, safety } = this.deps;
     // A red flag outranks everything: any topic, any running flow, even a person holding the chat,
-    // and any command the message also reads as ("ik zou er liever niet meer zijn" holds the
-    // words of a no). Read in the whole message: the router and the dialogs see only its first
+    // and any command the message also reads as ("I would rather not be here any more" holds the
+    // words of a "rather not", a no). Read in the whole message: the router and the dialogs see only its first
     // MAX_MESSAGE_CHARS.
     const flag = safety.check(full);
     // Checked once: the dialogs and the responder use this result.

@@ -44,7 +44,7 @@ interface Pattern {
   /**
    * Per slot that every combination needs (up to two, the last ones): one exact word of each of
    * its choices. A message without any of a slot's words cannot hold the phrase, so its walk is
-   * skipped: most walks a message starts ("ik", "niet", "pijn") end there.
+   * skipped: most walks a message starts ("I", "not", "pain") end there.
    */
   anchors: readonly (readonly string[])[];
 }

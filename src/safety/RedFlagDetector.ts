@@ -190,7 +190,7 @@ export class RedFlagDetector {
         words.push(...clauseWords);
       }
       if (!words.length) continue;
-      // "koorts? nee." or "koorts? nee, maar …": the no answers the question before it.
+      // "fever? no." or "fever? no, but …": the no answers the question before it.
       if (previous.asked && words.slice(0, starts.find((at) => at > 0) ?? words.length).every((w) => this.sw.answersNo.has(w))) for (const c of previous.added) present.delete(c);
       if (words.some((w) => this.sw.personal.has(w))) general.length = 0;
       const clauseOf = (i: number) => {
@@ -207,9 +207,9 @@ export class RedFlagDetector {
       // "als [mijn knie] ooit" still asks what if).
       // A cleared finding names the sign it rules out ("no thrombosis"): it keeps its words.
       const modifiers = matches.filter((m) => m.concept === CLEARED || (m.concept.startsWith('\u0000') && !concepts.some((k) => k.at.some((i) => m.at.includes(i)))));
-      // "De huisarts zei dat het geen trombose is": what the message said before is set aside,
+      // "The GP said it is no thrombosis": what the message said before is set aside,
       // in the sentences before this one too (background such as a prosthesis stays).
-      // Where and who (context: a knee, a calf) stay: "… maar nu is hij rood" still speaks of the knee.
+      // Where and who (context: a knee, a calf) stay: "… but now it is red" still speaks of the knee.
       const cleared = Math.max(-1, ...modifiers.filter((m) => m.concept === CLEARED).map((m) => m.start));
       const kept = (c: string) => this.history.has(c) || this.context.has(c);
       if (cleared >= 0) for (const c of [...present]) if (!kept(c)) present.delete(c);
@@ -244,8 +244,8 @@ export class RedFlagDetector {
         const canDeny = !m.negative && !this.context.has(m.concept);
         if (canDeny && (this.negatedBefore(words, m.start, concepts, clause.from) || this.deniedAfter(words, m.end, clause.to))) continue;
         if (m.start < cleared && !kept(m.concept)) continue;
-        // What is over is the sign; where and who it was stay ("het bleek geen infectie, maar nu is
-        // hij weer rood" speaks of the knee named before).
+        // What is over is the sign; where and who it was stay ("it turned out to be no infection, but now
+        // it is red again" speaks of the knee named before).
         if (!kept(m.concept) && m.start < resolvedBefore) continue;
         if (!this.history.has(m.concept) && past.some((r) => m.start >= r.from && m.start < r.to)) continue;
         if (!this.unconditional.has(m.concept) && hypothetical.some((r) => m.start > r.from && m.start < r.to)) continue;
@@ -320,7 +320,7 @@ export class RedFlagDetector {
     for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
       if (this.breaks.has(words[i])) return false;
       // A negation inside an earlier sign ("rust helpt niet en ik verlies gewicht") is that sign's own.
-      // A sign's phrase reaching over a comma does not own the next clause's negation ("voelt goed, niet rood").
+      // A sign's phrase reaching over a comma does not own the next clause's negation ("feels fine, not red").
       if (this.negations.has(words[i])) return !found.some((m) => m.start < i && i <= m.end && m.start >= clauseStart);
       if (this.sw.coordinators.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
       const before = found.find((m) => m.end === i && m.start < start);

@@ -275,7 +275,7 @@ export class Router {
     // The bot's safety check has run on this message already and found nothing: not again.
     const rule = context.safetyChecked ? null : (facts.rule ??= this.emergency.detect(facts.text) ?? null);
     if (rule) return { intent: 'emergency', topic: null, score: 1, candidates: [], emergencyRule: rule };
-    // "Goedemiddag, ik wil graag een afspraak maken, …": the greeting only opens the message, and
+    // "Good afternoon, I would like to make an appointment, …": the greeting only opens the message, and
     // its words dilute the rest's score, so the rest is routed on its own first.
     const opened = this.afterOpener(text, facts.words);
     if (opened) {
@@ -313,9 +313,9 @@ export class Router {
     } else {
       let withContext = false;
       const marked = this.followsUp(facts.words);
-      // "en sporten?" after the self-care answer asks about sport, which the message alone answers
-      // with confidence; only a message that points back ("hoe lang duurt dat?") or says too
-      // little on its own ("en bij de knie?") is read against the previous topic.
+      // "and sport?" after the self-care answer asks about sport, which the message alone answers
+      // with confidence; only a message that points back ("how long does that take?") or says too
+      // little on its own ("and for the knee?") is read against the previous topic.
       const alone = context.previousTopic && marked ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin) : undefined;
       const standsAlone = alone?.intent === 'faq' && alone.topic !== context.previousTopic && !facts.words.some((w) => this.pointing.has(w));
       if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && !standsAlone && (marked || !this.confident(ranked))) {
@@ -327,7 +327,7 @@ export class Router {
         }
       }
       ranked = this.withoutSocialGuess(ranked, facts.words, terms);
-      // A follow-up ("en bij de knie?") is one word plus the topic it follows up on.
+      // A follow-up ("and for the knee?") is one word plus the topic it follows up on.
       faq = this.decide(ranked, withContext ? this.inDomain(meaning) : this.mayAnswer(meaning), withContext || meaning.knownShare > this.choiceCoverMin);
       if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked) ?? faq;
       if (faq?.intent === 'clarify' && !withContext && meaning.knownShare <= this.choiceCoverMin) faq = undefined;
@@ -477,7 +477,7 @@ export class Router {
    * hé", "merci hoor, tot later"): the first word that is one, after fillers only.
    */
   /**
-   * The text after a greeting or thanks that opens it ("Goedemiddag, …", "Dank je, en …"), when
+   * The text after a greeting or thanks that opens it ("Good afternoon, …", "Thanks, and …"), when
    * more than address words follow; undefined otherwise.
    */
   private afterOpener(text: string, words: readonly string[]): string | undefined {
@@ -486,8 +486,8 @@ export class Router {
     const rest = text.replace(/^[^\p{L}\p{N}]*[\p{L}\p{N}'’]+[^\p{L}\p{N}]*/u, '');
     const restWords = rest === text ? [] : this.normalizer.baseWords(rest);
     if (!restWords.length) return undefined;
-    // After thanks the rest mostly says what for ("merci voor de uitleg over de oefeningen"):
-    // only a question or a new clause ("bedankt, en mag ik zwemmen?") is routed on its own.
+    // After thanks the rest mostly says what for ("thanks for explaining the exercises"):
+    // only a question or a new clause ("thanks, and may I swim?") is routed on its own.
     if (id === 'thanks' && !rest.includes('?') && !this.joins.has(restWords[0])) return undefined;
     return rest;
   }
