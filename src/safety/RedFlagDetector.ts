@@ -168,7 +168,7 @@ export class RedFlagDetector {
   conceptsIn(text: string): Set<string> {
     const present = new Set<string>();
     const thisYear = this.clock.now().getFullYear();
-    // The signs the previous sentence added, and whether it asked: "koorts? nee." denies them.
+    // The signs the previous sentence added, and whether it asked: "fever? no." denies them.
     let previous: { added: string[]; asked: boolean } = { added: [], asked: false };
     for (const [, sentence, end] of text.matchAll(SENTENCE_WITH_END)) {
       // A clause opening with "is …" is a question in general when it opens the sentence or the
