@@ -100,6 +100,8 @@ export class BookingDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     const hint = (step.options as BookingOptions).hint;
+    // Booking for a parent or partner: the questions and details are then about them.
+    if (hint?.forOther) await this.send(step.context, { text: this.t(locale, 'booking.forOther') }, locale);
     if (hint?.joint) return step.next({ value: hint.joint, index: JOINTS.indexOf(hint.joint), score: 1 } satisfies FoundChoice);
     return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), JOINTS.map((j) => `booking.joint.${j}`));
   }

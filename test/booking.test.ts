@@ -49,6 +49,18 @@ describe('booking dialog', () => {
     expect(r[3].text).toMatch(/Sinds wanneer/);
   });
 
+  it.each([
+    ['ik wil een afspraak maken voor mijn moeder', 'nl-NL', true],
+    ['kan ons ma een afspraak krijgen voor haar heup?', 'nl-BE', true],
+    ['ik wil een afspraak maken', 'nl-NL', false],
+  ])('"%s" (%s): a booking for a relative says the questions are then about them (%s)', async (opening, locale, forOther) => {
+    const r = await converse(testAdapterFor(app, locale), [opening, 'ja']);
+    expect(r[0].text).toMatch(/privacyverklaring/);
+    if (forOther) expect(r[1].text).toMatch(/Maak je de afspraak voor iemand anders\?/);
+    else expect(r[1].text).not.toMatch(/iemand anders/);
+    expect(r[1].text).toMatch(/Over welk gewricht|Aan welke kant/);
+  });
+
   it('books in nl-BE for a Flemish practice, explaining the voorschrift and reimbursement', async () => {
     const { app: be } = await buildTestApp({ PRACTICE_FILE: 'examples/practice-be.yaml' }, new MemoryStorage());
     const r = await converse(testAdapterFor(be, 'nl-BE'), [

@@ -7,12 +7,14 @@ export const CHANGEABLE_FIELDS = ['time', 'name', 'birthDate', 'phone', 'email']
 export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
 
 const POSITIONS = ['first', 'second', 'third', 'fourth', 'fifth', 'last'] as const;
-const COMPLAINT_WORDS = ['hip', 'knee', 'left', 'right', 'bothSides'] as const;
+const COMPLAINT_WORDS = ['hip', 'knee', 'left', 'right', 'bothSides', 'relative'] as const;
 
 /** Which joint and side a message already names (an appointment "for my right knee"). */
 export interface ComplaintHint {
   joint?: 'hip' | 'knee';
   side?: 'left' | 'right' | 'both';
+  /** The message names a relative ("for my mother"): the booking may be for someone else. */
+  forOther?: true;
 }
 
 /**
@@ -180,14 +182,15 @@ export class AnswerWords {
   complaintIn(text: string): ComplaintHint {
     const words = fold(text).split(' ').filter(Boolean);
     const says = (k: (typeof COMPLAINT_WORDS)[number]) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p)));
+    const forOther = says('relative') ? { forOther: true as const } : {};
     const hip = says('hip');
     const knee = says('knee');
-    if (hip === knee) return {};
+    if (hip === knee) return forOther;
     const joint = hip ? 'hip' : 'knee';
     const left = says('left');
     const right = says('right');
     const both = says('bothSides') || (left && right);
-    return { joint, ...(both ? { side: 'both' as const } : left ? { side: 'left' as const } : right ? { side: 'right' as const } : {}) };
+    return { joint, ...(both ? { side: 'both' as const } : left ? { side: 'left' as const } : right ? { side: 'right' as const } : {}), ...forOther };
   }
 
   private byStart(word: string, folded: string[]): number | undefined {
