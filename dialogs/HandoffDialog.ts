@@ -19,7 +19,8 @@ export interface HandoffOptions {
  * between waiting in the chat (the bot then falls silent and forwards) and being called back;
  * otherwise the bot says when the practice responds and offers the callback (number asked,
  * with what it is used for, then in a few words what it is about: the answer reaches the
- * receptionist with the ticket's recent lines, and a "none" leaves it for the call). Emits Bot Framework's handoff.initiate event for contact centres.
+ * receptionist with the ticket's recent lines, and a "none" leaves it for the call). Emits Bot
+ * Framework's handoff.initiate event for contact centres.
  */
 export class HandoffDialog extends BaseDialog {
   constructor(deps: DialogDeps) {
