@@ -1,7 +1,6 @@
 export * from './types';
 export * from './TextNormalizer';
 export * from './TypoCorrector';
-export * from './PhraseMatcher';
 export * from './EmergencyDetector';
 export * from './TopicIndex';
 export * from './Router';
