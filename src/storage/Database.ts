@@ -27,7 +27,7 @@ export abstract class Database implements StateStore {
   constructor(readonly client: SqlClient, private readonly clock: Clock, private readonly stateClient = client) {
     this.bookings = new SqlBookingRepository(client);
     this.tickets = new SqlTicketRepository(client);
-    this.curation = new SqlCurationRepository(client);
+    this.curation = new SqlCurationRepository(client, stateClient);
   }
 
   abstract close(): Promise<void>;
