@@ -247,6 +247,14 @@ describe('an alarm outranks any running flow', () => {
     expect(r[4].text).toMatch(/Sinds wanneer/);
   });
 
+  // A patient-style test got the crisis text for these, and a chat that then refused to book.
+  it.each(['ik weet het niet', 'heb ik nog niet'])('"%s" at a question of the booking is no crisis: the question is asked again and the booking goes on', async (text) => {
+    const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', text, 'Links']);
+    expect(r[3].text).not.toMatch(/113|Zelfmoordpreventie/);
+    expect(r[3].text).toMatch(/kant/);
+    expect(r[4].text).toMatch(/Sinds wanneer/);
+  });
+
   it('a request for a person in progress stops at a red flag', async () => {
     const r = await converse(testAdapterFor(practices.NL), ['ik wil iemand spreken', MESSAGES.now]);
     expect(r[0].text).toMatch(/terugbel/);

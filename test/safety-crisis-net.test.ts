@@ -73,6 +73,30 @@ describe('learned crisis net (src/safety/CrisisNet)', () => {
     expect(withNet.detect(text)).toBeUndefined();
   });
 
+  // Replies a patient-style test typed to the bot's questions (a reference code asked for, a side,
+  // a cancellation): each got the crisis text and a chat that refused to book afterwards. Not in
+  // the examples: the net learned the family from other wordings (crisis-examples.yaml, replies).
+  it.each([
+    'ik weet het niet',
+    'dat weet ik nog niet',
+    'die heb ik niet',
+    'heb ik nog niet',
+    'ik heb het nog niet gedaan',
+    'ik weet mijn code niet meer',
+    'die heb ik nog niet, ik was hem net aan het maken',
+  ])('raises no alarm on the reply "%s"', (text) => {
+    expect(withNet.detect(text)).toBeUndefined();
+  });
+
+  it('leaves a message of only small words (stop words, negations) to the rules', () => {
+    const net = router.crisisNet!;
+    // The net alone would call it a crisis: the first person and a "not" are in most crisis examples.
+    expect(net.probability('die heb ik niet meer')).toBeGreaterThanOrEqual(net.threshold);
+    expect(net.flags('die heb ik niet meer')).toBe(false);
+    // The rules still read such a message.
+    expect(withNet.detect('ik wil er niet meer zijn')?.tier).toBe('crisis');
+  });
+
   it.each<[string, Tier]>([
     ['mijn vader is net flauwgevallen en ik wil niet dat hij doodgaat', '112'],
     ['ik ben van de trap gevallen en kan niet meer op mijn been staan', 'now'],

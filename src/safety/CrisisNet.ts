@@ -60,14 +60,24 @@ export class CrisisNet {
     private readonly weights: ReadonlyMap<string, number>,
     /** The probability from which a message counts as a crisis. */
     readonly threshold: number,
+    private readonly plainWords: ReadonlySet<string>,
   ) {}
 
   /**
    * Trains on crisis and other texts. Deterministic: the same examples give the same net.
    *
    * @param threshold the probability from which {@link flags} says crisis
+   * @param plainWords words that say nothing on their own (the language's stop words and
+   * negations): a message of only such words is not the net's to judge (see {@link flags})
    */
-  static train(words: BaseWords, crisis: readonly string[], other: readonly string[], threshold: number, options: CrisisNetOptions = CRISIS_NET_DEFAULTS): CrisisNet {
+  static train(
+    words: BaseWords,
+    crisis: readonly string[],
+    other: readonly string[],
+    threshold: number,
+    options: CrisisNetOptions = CRISIS_NET_DEFAULTS,
+    plainWords: ReadonlySet<string> = new Set(),
+  ): CrisisNet {
     // Features as indices into flat arrays: training runs at every start-up and must stay quick.
     // A word's own features (the word, its pieces) are looked up once per distinct word; each
     // text's features come in crisisFeatures' order, so the sums, and the weights, are the same.
@@ -133,7 +143,7 @@ export class CrisisNet {
     }
     const weights = new Map<string, number>();
     for (const [name, i] of index) if (w[i] !== 0) weights.set(name, w[i]);
-    return new CrisisNet(words, weights, threshold);
+    return new CrisisNet(words, weights, threshold, plainWords);
   }
 
   /** The net's probability that the text is a crisis message. */
@@ -152,12 +162,14 @@ export class CrisisNet {
 
   /**
    * True when the net's probability reaches the threshold. Only for a message of a few words at
-   * least: the net reads wordings the rules do not know, which take a sentence, while a short
-   * answer ("de laatste" at a choice) shares a word with a farewell and nothing more.
+   * least, one of which says something on its own: the net reads wordings the rules do not know,
+   * which take a sentence with content, while a short answer ("de laatste" at a choice) shares a
+   * word with a farewell and nothing more, and a reply of only small words ("I don't know it",
+   * "I don't have it") shares the first person and a "not" with nearly every crisis example.
    */
   flags(text: string): boolean {
     const words = this.words.baseWords(text ?? '');
-    return words.length >= MIN_WORDS && this.probabilityOf(words) >= this.threshold;
+    return words.length >= MIN_WORDS && words.some((w) => !this.plainWords.has(w)) && this.probabilityOf(words) >= this.threshold;
   }
 }
 
@@ -201,5 +213,10 @@ export function crisisNetFor(kb: KnowledgeBase, words: BaseWords): CrisisNet | u
   const examples = kb.crisisExamples;
   if (!examples) return undefined;
   const { crisis, other } = crisisTrainingTexts(kb, examples);
-  return CrisisNet.train(words, crisis, other, examples.threshold);
+  return CrisisNet.train(words, crisis, other, examples.threshold, CRISIS_NET_DEFAULTS, plainWordsOf(kb));
+}
+
+/** Words that say nothing on their own, the language's stop words and negations: the net judges a message only with a word besides them. */
+export function plainWordsOf(kb: KnowledgeBase): ReadonlySet<string> {
+  return new Set([...kb.language.stopwords, ...kb.language.negations]);
 }
