@@ -1,8 +1,8 @@
-import { TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { jest } from '@jest/globals';
 import { windowsOf } from '../src/conversation/SafetyDesk';
 import { RedFlagDetector } from '../src/safety';
-import { bothPractices, converse, testAdapterFor } from './helpers/testApp';
+import { bothPractices, buildTestApp, converse, testAdapterFor } from './helpers/testApp';
 
 /*
  * Red flags in conversations: each tier's instruction with the numbers of the PRACTICE's
@@ -52,6 +52,9 @@ describe('signs said in other words: English, dialect, typos, indirectly (one pe
     ['BE', 'nl-BE', 'ons ma zegt da ze er liever nie meer zou zijn', [/Zelfmoordlijn 1813/, /zorgen maakt om iemand anders/], [/\b113\b/]],
     // Its content words are those of a "no" ("liever niet"): the red flag still comes first.
     ['NL', 'nl-NL', 'ik zou er liever niet meer zijn', [/113 Zelfmoordpreventie/], [/1813/]],
+    // A stroke sign or chest pain that passed by itself (a TIA, angina): a doctor today.
+    ['NL', 'nl-NL', 'mijn mondhoek hing scheef, het is weer over', [/vandaag nog door een arts/, /huisartsenpost/], [/^Bel nu 112/, /1733/]],
+    ['BE', 'nl-BE', 'ik had pijn op de borst maar dat is al over', [/vandaag nog door een dokter/, /wachtpost via 1733/], [/^Bel nu 112/, /huisartsenpost/]],
     ['NL', 'nl-NL', 'mijn benen zijn slap en ik kan mijn ontlasting niet meer ophouden', [/huisartsenpost/], [/1733|wachtpost/]],
     ['BE', 'nl-BE', 'gevalle van de trap en nu kan ik ni meer rechtstaan', [/wachtpost via 1733/], [/huisartsenpost/]],
     ['NL', 'nl-NL', "'s nachts pijn in mijn knie en mijn broeken zakken af terwijl ik normaal eet", [/deze week een afspraak bij de huisarts/], [/1733/]],
@@ -152,6 +155,47 @@ describe('no "Afspraak maken" anywhere after a tier that rules out booking', () 
   });
 });
 
+describe('a red flag told over a few short messages (WhatsApp style)', () => {
+  // The first two from a patient-style test: each message alone got a puzzled answer, the third
+  // even the question for an appointment's reference. The others written for this test.
+  it.each<['NL' | 'BE', string, string[], RegExp]>([
+    ['NL', 'nl-NL', ['mijn vader is 80', 'hij is gisteren gevallen', 'en nu kan hij niet meer op zijn been staan'], /huisartsenpost/],
+    ['NL', 'nl-NL', ['mijn knie is sinds gisteren heel dik en rood', 'en warm', 'ik heb ook 39 graden koorts'], /huisartsenpost/],
+    ['BE', 'nl-BE', ['ons ma zit hier naast mij', 'ze praat ineens heel raar', 'en haar mond hangt scheef'], /^Bel nu 112\./],
+    ['BE', 'nl-BE', ['ik heb mijn pillen al een tijd bijeengespaard', 'vannacht neem ik ze allemaal'], /Zelfmoordlijn 1813/],
+  ])('%s practice, %s: %j', async (country, locale, messages, says) => {
+    const r = await converse(testAdapterFor(practices[country], locale), messages);
+    expect(r[r.length - 1].text).toMatch(says);
+  });
+
+  it('messages that together are no alarm stay questions', async () => {
+    const r = await converse(testAdapterFor(practices.NL), ['ik ben vorige week gevallen', 'gelukkig kan ik gewoon lopen', 'mag ik nog fietsen met mijn knie?']);
+    for (const reply of r) expect(reply.text).not.toMatch(/huisartsenpost|112|113/);
+  });
+
+  it('the alarm is given once: the next question gets its answer and the reminder, not the alarm again', async () => {
+    const r = await converse(testAdapterFor(practices.NL), ['mijn man is gevallen', 'hij kan niet meer staan', 'mag hij paracetamol nemen?']);
+    expect(r[1].text).toMatch(/^Wat je beschrijft moet vandaag nog door een arts/);
+    expect(r[2].text).not.toMatch(/Wat je beschrijft moet vandaag nog/);
+    expect(r[2].text).toMatch(/Denk eraan: laat wat je eerder beschreef vandaag nog/);
+  });
+
+  it('messages more than ten minutes apart are read apart', async () => {
+    const { app, clock } = await buildTestApp({}, new MemoryStorage());
+    try {
+      const adapter = testAdapterFor(app);
+      await converse(adapter, ['mijn vader is gisteren gevallen']);
+      clock.advance(11 * 60_000);
+      const [late] = await converse(adapter, ['hij kan niet meer op zijn been staan']);
+      expect(late.text).not.toMatch(/huisartsenpost/);
+      const [soon] = await converse(adapter, ['hij is van de trap gevallen']);
+      expect(soon.text).toMatch(/huisartsenpost/);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('one safety check per message', () => {
   it('a question, two questions in one, a booking answer and a question mid-booking: each checked once at most', async () => {
     const detect = jest.spyOn(RedFlagDetector.prototype, 'detect');
@@ -164,8 +208,9 @@ describe('one safety check per message', () => {
         counts.push(detect.mock.calls.length);
       }
       // Commands too: a command is read from a message's content words, and a sign can hide
-      // among the words it skips ("ik zou er liever niet meer zijn" reads as a no).
-      expect(counts).toEqual([1, 1, 1, 1, 1]);
+      // among the words it skips ("ik zou er liever niet meer zijn" reads as a no). From the
+      // second message on, once more with the patient's last messages (a sign told over a few).
+      expect(counts).toEqual([1, 2, 2, 2, 2]);
     } finally {
       detect.mockRestore();
     }

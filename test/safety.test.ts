@@ -760,6 +760,38 @@ describe('red-flag detection (src/safety)', () => {
   });
 });
 
+describe('a 112 sign that passed by itself (emergency.yaml passedTier)', () => {
+  // Written for this test. A TIA or angina passes: a doctor sees it today, not never and not 112.
+  it.each<[string, Tier | null]>([
+    // A patient-style test got "Sorry, I have no good answer" for these.
+    ['Gisteravond hing mijn mondhoek ineens scheef en ik kon even niet uit mijn woorden komen, nu is het weer over. Maar eigenlijk wilde ik vragen of fietsen goed is voor mijn knie?', 'now'],
+    ['mijn mondhoek hing scheef, het is weer over', 'now'],
+    ['ik had een drukkend gevoel op de borst maar het is weer weg', 'now'],
+    ['vanmorgen was mijn arm ineens slap en voelde ik mijn gezicht niet, na een kwartier was het weer normaal', 'now'],
+    ['ik had pijn op de borst en zweette heel erg, dat ging vanzelf over', 'now'],
+    // Assessed by a doctor, or long ago: set aside, as before.
+    ['vorige week pijn op de borst gehad, in het ziekenhuis onderzocht en het bleek niets', null],
+    ['vorig jaar had ik pijn op mijn borst en was ik benauwd, dat is over', null],
+    // Not a sign of the 112 tier: what passed is set aside.
+    ['mijn knie was dik en rood, dat is weer weg', null],
+    // Present now: the tier of what is present.
+    ['mijn mond hangt scheef', '112'],
+    ['het was even weg maar nu hangt mijn mond weer scheef', '112'],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
+  it('reports its own rule id, whose tier is passedTier', () => {
+    expect(detector.detect('mijn mondhoek hing scheef, het is weer over')).toEqual({ tier: 'now', rule: 'passed-112' });
+    expect(detector.tierOf('passed-112')).toBe('now');
+  });
+
+  it('without passedTier such a sign is set aside, as every passed sign is', () => {
+    const without = new RedFlagDetector({ ...kb.emergency, passedTier: undefined }, kb.language, router.normalizer);
+    expect(without.detect('mijn mondhoek hing scheef, het is weer over')).toBeUndefined();
+  });
+});
+
 describe("the practice's country's services", () => {
   it.each<['NL' | 'BE', RegExp, RegExp]>([
     ['NL', /^113$/, /huisartsenpost/],

@@ -11,7 +11,7 @@ import type { AnswerWords } from '../conversation/AnswerWords';
 import type { EnglishOffer } from '../conversation/EnglishOffer';
 import type { Reply } from '../conversation/Reply';
 import type { ReplyComposer } from '../conversation/ReplyComposer';
-import type { SafetyDesk } from '../conversation/SafetyDesk';
+import type { SafetyDesk, SaidBefore } from '../conversation/SafetyDesk';
 import { resolveLocale } from '../i18n/Translator';
 import { DialogTurnPresets } from './DialogTurnPresets';
 import { setTurnLocale } from './TurnLocale';
@@ -219,7 +219,7 @@ export class FysioBot extends ActivityHandler {
     // and any command the message also reads as ("I would rather not be here any more" holds the
     // words of a "rather not", a no). Read in the whole message: the router and the dialogs see only its first
     // MAX_MESSAGE_CHARS.
-    const flag = safety.check(full);
+    const flag = safety.checkInConversation(full, await this.saidBefore(activity.conversation.id), memory, (this.deps.clock ?? systemClock).now());
     // Checked once: the dialogs and the responder use this result.
     setTurnSafety(context, flag);
 
@@ -434,6 +434,21 @@ export class FysioBot extends ActivityHandler {
       }
       return next();
     });
+  }
+
+  /**
+   * The patient's messages before this one, from the lines kept for a handoff, for the red-flag
+   * check of a sign told over a few messages. Best effort, as keeping them is: without them the
+   * message is checked alone.
+   */
+  private async saidBefore(conversationId: string): Promise<SaidBefore[]> {
+    try {
+      const lines = await this.deps.recent.of(conversationId);
+      return lines.filter((l) => l.from === 'patient').map((l) => ({ text: l.text, at: Date.parse(l.at) }));
+    } catch (err) {
+      this.deps.logger.warn({ event: 'recent_lines_failed', err: err instanceof Error ? err.name : 'error' }, 'recent lines not read');
+      return [];
+    }
   }
 
   /** Keeps the last lines of the conversation for a possible handoff. */

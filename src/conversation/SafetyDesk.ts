@@ -21,6 +21,15 @@ export const SAFETY_SCAN_CHARS = 16_000;
 const SAFETY_WINDOW_CHARS = 2_000;
 
 /**
+ * Messages sent in a row are read together for red flags: this many earlier ones, each of them
+ * sent at most {@link BURST_WINDOW_MS} before the message, and of each at most its last
+ * {@link BURST_CHARS} characters (a burst is short messages; a long story is read whole alone).
+ */
+const BURST_KEPT = 2;
+const BURST_WINDOW_MS = 10 * 60_000;
+const BURST_CHARS = 300;
+
+/**
  * Where a red flag meets the conversation: the check that runs before anything else on every
  * message, the tier's instruction, the tier remembered for the rest of the conversation, and
  * what that memory changes later (a reminder with each answer; no booking after 112, crisis or
@@ -43,6 +52,20 @@ export class SafetyDesk {
       if (flag && (!found || moreUrgent(found.tier, flag.tier) !== found.tier)) found = flag;
     }
     return found;
+  }
+
+  /**
+   * {@link check} of a message in its conversation: when the message alone has no red flag, it
+   * is read once more together with the patient's messages just before it (WhatsApp style: who
+   * in one message, the sign in the next). What they say together counts only where it is more
+   * urgent than what the conversation was told already, so the messages that gave an alarm do
+   * not give it again.
+   *
+   * @param earlier the patient's earlier messages of this conversation, oldest first (the
+   * handoff's recent lines: nothing is stored for this)
+   */
+  checkInConversation(text: string, earlier: readonly SaidBefore[], memory: ConversationMemory, now: Date): RedFlag | undefined {
+    return checkInConversation((t) => this.check(t), text, earlier, memory.safetyTier, now);
   }
 
   /** The topic to answer for `topic`, after the topic guards of emergency.yaml. */
@@ -108,6 +131,36 @@ export class SafetyDesk {
     out[0] = { ...out[0], text: `${out[0].text}\n${this.composer.reminder(locale, tier)}` };
     return out;
   }
+}
+
+/** A message the patient sent before, with its time in ms. */
+export interface SaidBefore {
+  text: string;
+  at: number;
+}
+
+/**
+ * {@link SafetyDesk.checkInConversation} with the check to run (the evaluation runs the detector
+ * itself) and the tier the conversation was given so far.
+ */
+export function checkInConversation(
+  check: (text: string) => RedFlag | undefined,
+  text: string,
+  earlier: readonly SaidBefore[],
+  given: Tier | undefined,
+  now: Date,
+): RedFlag | undefined {
+  const alone = check(text);
+  const at = now.getTime();
+  const burst = earlier.filter((s) => at - s.at >= 0 && at - s.at <= BURST_WINDOW_MS).slice(-BURST_KEPT);
+  if (!burst.length || !text.trim()) return alone;
+  const together = check([...burst.map((s) => s.text.slice(-BURST_CHARS)), text].join('\n'));
+  return together && moreUrgentThan(alone?.tier, together.tier) && moreUrgentThan(given, together.tier) ? together : alone;
+}
+
+/** True when `b` is more urgent than `a` (any tier is more urgent than none). */
+function moreUrgentThan(a: Tier | undefined, b: Tier): boolean {
+  return a !== b && moreUrgent(a, b) === b;
 }
 
 /**

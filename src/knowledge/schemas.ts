@@ -308,9 +308,19 @@ export const emergencyFileSchema = z.strictObject({
    * `hypothetical` ("how do I notice", "what if") what follows it in the clause; `checking`
    * ("taking one's temperature") names a sign without having it: a concept inside it does not count;
    * `cleared` (a doctor found no thrombosis) sets aside everything before it in the message, the
-   * sentences before it too.
+   * sentences before it too; `passed` ("it went away by itself") sets aside what came before it
+   * like `resolved`, except a sign of the 112 tier, which gets `passedTier` instead.
    */
-  modifiers: z.strictObject({ resolved: phraseList, past: phraseList, hypothetical: phraseList, checking: phraseList.default(['koorts meten']), cleared: phraseList.default([]) }),
+  modifiers: z.strictObject({
+    resolved: phraseList,
+    passed: phraseList.default([]),
+    past: phraseList,
+    hypothetical: phraseList,
+    checking: phraseList.default(['koorts meten']),
+    cleared: phraseList.default([]),
+  }),
+  /** The tier of a 112 sign that passed by itself (a TIA, angina): a doctor still sees it today. */
+  passedTier: tierId.optional(),
   sentenceWords: sentenceWordsSchema,
   /** Concepts that are background by nature (a prosthesis, cancer): past and resolved words leave them. */
   history: z.array(z.string()).default([]),

@@ -53,8 +53,17 @@ const NEGATION_REACH = 4;
  */
 const SENTENCE_WITH_END = /([^.!?;:\n]*)([.!?;:\n]*)/g;
 
+/** The rule id of a 112 sign that passed by itself (emergency.yaml has no rule of that name). */
+export const PASSED_RULE = 'passed-112';
+
+/** Whether the rule fires on these concepts. */
+function fires(rule: EmergencyData['rules'][number], present: ReadonlySet<string>): boolean {
+  return rule.all.every((c) => present.has(c)) && (!rule.any.length || rule.any.some((c) => present.has(c))) && !rule.none.some((c) => present.has(c));
+}
+
 /** The modifier words of `emergency.yaml`, matched like concepts under these reserved names. */
 const RESOLVED = '\u0000resolved';
+const PASSED = '\u0000passed';
 const PAST = '\u0000past';
 const HYPOTHETICAL = '\u0000hypothetical';
 const CHECKING = '\u0000checking';
@@ -90,6 +99,8 @@ export class RedFlagDetector {
   private readonly guards: EmergencyData['topicGuards'];
   /** The words a sentence's structure is read with (emergency.yaml `sentenceWords`). */
   private readonly sw: SentenceWordSets;
+  /** The tier of a 112 sign that passed by itself (emergency.yaml `passedTier`); without it such a sign is set aside. */
+  private readonly passedTier?: Tier;
 
   /**
    * @param clock tells which years are past ("in 2019" sets its clause aside like "vorig jaar");
@@ -110,9 +121,11 @@ export class RedFlagDetector {
     this.context = new Set(data.context);
     this.guards = data.topicGuards;
     this.sw = sentenceWordSets(data.sentenceWords);
+    this.passedTier = data.passedTier;
     const lists: [string, readonly string[]][] = [
       ...Object.entries(data.concepts),
       [RESOLVED, data.modifiers.resolved],
+      [PASSED, data.modifiers.passed],
       [PAST, data.modifiers.past],
       [HYPOTHETICAL, data.modifiers.hypothetical],
       [CHECKING, data.modifiers.checking],
@@ -141,6 +154,7 @@ export class RedFlagDetector {
 
   /** The tier of a rule id, e.g. of a screening question's red flag. */
   tierOf(rule: string): Tier | undefined {
+    if (rule === PASSED_RULE) return this.passedTier;
     return rule === CRISIS_NET_RULE && this.net ? 'crisis' : this.tiers.get(rule);
   }
 
@@ -151,13 +165,16 @@ export class RedFlagDetector {
    * words are kept from correction (see {@link wordsOf})
    */
   detect(text: string, _corrected?: readonly string[]): RedFlag | undefined {
-    const present = this.conceptsIn(text ?? '');
-    for (const rule of this.rules) {
-      if (!rule.all.every((c) => present.has(c))) continue;
-      if (rule.any.length && !rule.any.some((c) => present.has(c))) continue;
-      if (rule.none.some((c) => present.has(c))) continue;
-      return { tier: rule.tier, rule: rule.id };
+    const { present, passed } = this.read(text ?? '');
+    const fired = this.rules.find((rule) => fires(rule, present));
+    // A 112 sign that went away by itself still sends to a doctor today, unless a rule of that
+    // tier or a more urgent one fired on what is present now.
+    const { passedTier } = this;
+    if (passedTier && passed.size && (!fired || TIERS.indexOf(fired.tier) > TIERS.indexOf(passedTier))) {
+      const both = new Set([...present, ...passed]);
+      if (this.rules.some((rule) => rule.tier === '112' && fires(rule, both))) return { tier: passedTier, rule: PASSED_RULE };
     }
+    if (fired) return { tier: fired.tier, rule: fired.id };
     // Only where no rule fired: the net adds a crisis alarm for wordings the rules never saw,
     // and so can never lower or change a tier the rules gave.
     if (this.net?.flags(text ?? '')) return { tier: 'crisis', rule: CRISIS_NET_RULE };
@@ -166,7 +183,13 @@ export class RedFlagDetector {
 
   /** The concepts present in the text: not denied, not over, not asked about in general. */
   conceptsIn(text: string): Set<string> {
+    return this.read(text).present;
+  }
+
+  /** What {@link conceptsIn} returns, and the signs set aside as passed by themselves. */
+  private read(text: string): { present: Set<string>; passed: Set<string> } {
     const present = new Set<string>();
+    const passed = new Set<string>();
     const thisYear = this.clock.now().getFullYear();
     // The signs the previous sentence added, and whether it asked: "fever? no." denies them.
     let previous: { added: string[]; asked: boolean } = { added: [], asked: false };
@@ -215,7 +238,9 @@ export class RedFlagDetector {
       if (cleared >= 0) for (const c of [...present]) if (!kept(c)) present.delete(c);
       // Everything before the last "maar dat is over" in the sentence is over.
       // "… dan is het over" speaks of what is to come, not of a sign that passed.
-      const resolvedBefore = Math.max(-1, ...modifiers.filter((m) => m.concept === RESOLVED && !this.sw.futureMarks.has(words[m.start - 1])).map((m) => m.start));
+      const endedBefore = (kind: string) => Math.max(-1, ...modifiers.filter((m) => m.concept === kind && !this.sw.futureMarks.has(words[m.start - 1])).map((m) => m.start));
+      const resolvedBefore = endedBefore(RESOLVED);
+      const passedBefore = endedBefore(PASSED);
       // "Vorig jaar" sets aside its clause until the story comes back to now ("nu", "nieuw", "sinds").
       const pastMarks = [
         ...modifiers.filter((m) => m.concept === PAST),
@@ -249,12 +274,18 @@ export class RedFlagDetector {
         if (!kept(m.concept) && m.start < resolvedBefore) continue;
         if (!this.history.has(m.concept) && past.some((r) => m.start >= r.from && m.start < r.to)) continue;
         if (!this.unconditional.has(m.concept) && hypothetical.some((r) => m.start > r.from && m.start < r.to)) continue;
+        if (!kept(m.concept) && m.start < passedBefore) {
+          passed.add(m.concept);
+          continue;
+        }
         if (!present.has(m.concept)) added.push(m.concept);
         present.add(m.concept);
       }
       previous = { added, asked: end.includes('?') };
     }
-    return present;
+    // Where and who of a passed sign are present already; a sign present now is not passed.
+    for (const c of present) passed.delete(c);
+    return { present, passed };
   }
 
   /**

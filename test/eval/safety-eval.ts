@@ -10,14 +10,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config';
+import { checkInConversation, type SaidBefore } from '../../src/conversation/SafetyDesk';
 import { loadValidatedKnowledge, type KnowledgeBase } from '../../src/knowledge';
 import type { RedFlagDetector } from '../../src/safety/RedFlagDetector';
-import { atLeastAsUrgent, isTier, TIERS, type Tier } from '../../src/safety/Tier';
+import { atLeastAsUrgent, isTier, moreUrgent, TIERS, type Tier } from '../../src/safety/Tier';
 import { Router } from '../../src/understanding/Router';
 
 /** One labelled message: a tier, `any` (an emergency of unknown tier) or `none`. */
 export interface SafetyExample {
   text: string;
+  /** A burst: messages sent one after the other, read as the bot reads them (`text` joins them). */
+  messages?: string[];
   locale: string;
   tier: Tier | 'any' | 'none';
   situation?: string;
@@ -95,6 +98,13 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   // before its merge and once after; routing-audit5 beside it.
   { name: 'redflags-audit8 (blind, never tuned on)', file: join(HERE, 'audit8', 'redflags-audit8.jsonl') },
   { name: 'routing-audit5 (blind ordinary questions)', file: join(HERE, 'audit8', 'routing-audit5.jsonl') },
+  // By a fifth writer (6 December 2026), after a patient-style test: short chat replies (ordinary
+  // and crisis), signs that passed by themselves (recent: now; assessed or long ago: none), and
+  // bursts of two or three messages that are an alarm only together. Scored once before the
+  // changes they test and once after.
+  { name: 'short-replies-audit9 (blind)', file: join(HERE, 'audit9', 'short-replies.jsonl') },
+  { name: 'passed-audit9 (blind)', file: join(HERE, 'audit9', 'passed.jsonl') },
+  { name: 'bursts-audit9 (blind)', file: join(HERE, 'audit9', 'bursts.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
@@ -103,14 +113,16 @@ export function loadSafetyTable(file: string): SafetyExample[] {
     .split('\n')
     .filter((l) => l.trim())
     .map((line, i) => {
-      let raw: { text?: unknown; locale?: unknown; tier?: unknown; intent?: unknown; situation?: unknown; style?: unknown };
+      let raw: { text?: unknown; messages?: unknown; locale?: unknown; tier?: unknown; intent?: unknown; situation?: unknown; style?: unknown };
       try {
         raw = JSON.parse(line) as typeof raw;
       } catch {
         throw new Error(`${file}:${i + 1}: not valid JSON`);
       }
       const tier = isTier(String(raw.tier)) ? (String(raw.tier) as Tier) : raw.tier === 'none' ? 'none' : raw.intent === 'emergency' ? 'any' : 'none';
-      return { text: String(raw.text ?? ''), locale: String(raw.locale ?? 'nl-NL'), tier, situation: raw.situation as string | undefined, style: raw.style as string | undefined };
+      const messages = Array.isArray(raw.messages) ? raw.messages.map(String) : undefined;
+      const text = messages ? messages.join('\n') : String(raw.text ?? '');
+      return { text, messages, locale: String(raw.locale ?? 'nl-NL'), tier, situation: raw.situation as string | undefined, style: raw.style as string | undefined };
     });
 }
 
@@ -123,7 +135,7 @@ export function safetyDetectorFor(_kb: KnowledgeBase, router: Router): RedFlagDe
 export function evaluateSafety(name: string, detector: RedFlagDetector, examples: SafetyExample[]): SafetyFigures {
   const figures: SafetyFigures = { name, perTier: {}, ordinary: 0, falseAlarms: 0, missed: [], alarms: [] };
   for (const example of examples) {
-    const got = detector.detect(example.text)?.tier;
+    const got = example.messages ? burstTier(detector, example.messages) : detector.detect(example.text)?.tier;
     if (example.tier === 'none') {
       figures.ordinary += 1;
       if (got) {
@@ -140,6 +152,19 @@ export function evaluateSafety(name: string, detector: RedFlagDetector, examples
     if (got !== undefined && (example.tier === 'any' || got === example.tier)) row.exact += 1;
   }
   return figures;
+}
+
+/** The most urgent alarm a burst gets, each message read as the bot reads it (alone, else with the ones before). */
+function burstTier(detector: RedFlagDetector, messages: readonly string[]): Tier | undefined {
+  const now = new Date();
+  const earlier: SaidBefore[] = [];
+  let tier: Tier | undefined;
+  for (const m of messages) {
+    // As the bot's alarm does: the tier is remembered for the next message.
+    tier = moreUrgent(tier, checkInConversation((t) => detector.detect(t), m, earlier, tier, now)?.tier);
+    earlier.push({ text: m, at: now.getTime() });
+  }
+  return tier;
 }
 
 /** True when the table meets the targets. */
