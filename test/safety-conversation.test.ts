@@ -198,7 +198,8 @@ describe('a red flag told over a few short messages (WhatsApp style)', () => {
 
 describe('one safety check per message', () => {
   it('a question, two questions in one, a booking answer and a question mid-booking: each checked once at most', async () => {
-    const detect = jest.spyOn(RedFlagDetector.prototype, 'detect');
+    // detect asks detectByRules first; messages read together ask it alone.
+    const detect = jest.spyOn(RedFlagDetector.prototype, 'detectByRules');
     try {
       const adapter = testAdapterFor(practices.NL);
       const counts: number[] = [];

@@ -44,11 +44,11 @@ export class SafetyDesk {
    * reads: a long story may say what is wrong only at its end. The bot passes the result on to
    * the responder, the dialogs (turn state) and the router (`safetyChecked`).
    */
-  check(text: string): RedFlag | undefined {
+  check(text: string, rulesOnly = false): RedFlag | undefined {
     if (!text) return undefined;
     let found: RedFlag | undefined;
     for (const part of windowsOf(text.slice(0, SAFETY_SCAN_CHARS), SAFETY_WINDOW_CHARS)) {
-      const flag = this.detector.detect(part);
+      const flag = rulesOnly ? this.detector.detectByRules(part) : this.detector.detect(part);
       if (flag && (!found || moreUrgent(found.tier, flag.tier) !== found.tier)) found = flag;
     }
     return found;
@@ -65,7 +65,7 @@ export class SafetyDesk {
    * handoff's recent lines: nothing is stored for this)
    */
   checkInConversation(text: string, earlier: readonly SaidBefore[], memory: ConversationMemory, now: Date): RedFlag | undefined {
-    return checkInConversation((t) => this.check(t), text, earlier, memory.safetyTier, now);
+    return checkInConversation((t, together) => this.check(t, together), text, earlier, memory.safetyTier, now);
   }
 
   /** The topic to answer for `topic`, after the topic guards of emergency.yaml. */
@@ -141,20 +141,22 @@ export interface SaidBefore {
 
 /**
  * {@link SafetyDesk.checkInConversation} with the check to run (the evaluation runs the detector
- * itself) and the tier the conversation was given so far.
+ * itself) and the tier the conversation was given so far. Messages read together are read by the
+ * rules alone: the crisis net judges one message's wording, and short replies strung together
+ * ("morgen" / "1" / "nee, toch niet") are a text it was never made for.
  */
 export function checkInConversation(
-  check: (text: string) => RedFlag | undefined,
+  check: (text: string, together: boolean) => RedFlag | undefined,
   text: string,
   earlier: readonly SaidBefore[],
   given: Tier | undefined,
   now: Date,
 ): RedFlag | undefined {
-  const alone = check(text);
+  const alone = check(text, false);
   const at = now.getTime();
   const burst = earlier.filter((s) => at - s.at >= 0 && at - s.at <= BURST_WINDOW_MS).slice(-BURST_KEPT);
   if (!burst.length || !text.trim()) return alone;
-  const together = check([...burst.map((s) => s.text.slice(-BURST_CHARS)), text].join('\n'));
+  const together = check([...burst.map((s) => s.text.slice(-BURST_CHARS)), text].join('\n'), true);
   return together && moreUrgentThan(alone?.tier, together.tier) && moreUrgentThan(given, together.tier) ? together : alone;
 }
 

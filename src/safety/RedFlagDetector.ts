@@ -165,6 +165,16 @@ export class RedFlagDetector {
    * words are kept from correction (see {@link wordsOf})
    */
   detect(text: string, _corrected?: readonly string[]): RedFlag | undefined {
+    // Only where no rule fired: the net adds a crisis alarm for wordings the rules never saw,
+    // and so can never lower or change a tier the rules gave.
+    return this.detectByRules(text) ?? (this.net?.flags(text ?? '') ? { tier: 'crisis', rule: CRISIS_NET_RULE } : undefined);
+  }
+
+  /**
+   * {@link detect} without the learned crisis net: for a text the net was not made for, such as
+   * a few short messages read together ("morgen" / "1" / "nee, toch niet").
+   */
+  detectByRules(text: string): RedFlag | undefined {
     const { present, passed } = this.read(text ?? '');
     const fired = this.rules.find((rule) => fires(rule, present));
     // A 112 sign that went away by itself still sends to a doctor today, unless a rule of that
@@ -174,11 +184,7 @@ export class RedFlagDetector {
       const both = new Set([...present, ...passed]);
       if (this.rules.some((rule) => rule.tier === '112' && fires(rule, both))) return { tier: passedTier, rule: PASSED_RULE };
     }
-    if (fired) return { tier: fired.tier, rule: fired.id };
-    // Only where no rule fired: the net adds a crisis alarm for wordings the rules never saw,
-    // and so can never lower or change a tier the rules gave.
-    if (this.net?.flags(text ?? '')) return { tier: 'crisis', rule: CRISIS_NET_RULE };
-    return undefined;
+    return fired ? { tier: fired.tier, rule: fired.id } : undefined;
   }
 
   /** The concepts present in the text: not denied, not over, not asked about in general. */
