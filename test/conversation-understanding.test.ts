@@ -36,6 +36,30 @@ describe('follow-up questions keep the topic', () => {
   });
 });
 
+// Found by a patient-style test: a negation typed as a new message opened the cancel flow.
+describe('a negation alone does not cancel an appointment', () => {
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['ik kan niet meer op mijn been staan', 'nl-NL'],
+    ['weet ik niet', 'nl-NL'],
+    ['kan ik niet', 'nl-BE'],
+    ['ik snap het niet', 'nl-NL'],
+    ['nu even niet', 'nl-BE'],
+    ['ik weet het nog niet precies', 'nl-NL'],
+  ])('"%s" (%s) does not ask for the booking reference', async (text, locale) => {
+    const [reply] = await converse(testAdapterFor(app, locale), [text]);
+    expect(reply.text).not.toMatch(/referentie/i);
+    expect(reply.text.length).toBeGreaterThan(20);
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['Ik kan niet komen morgen', 'nl-NL'],
+    ['ik kan mijn afspraak niet halen', 'nl-BE'],
+  ])('"%s" (%s) still starts cancelling or moving the appointment', async (text, locale) => {
+    const [reply] = await converse(testAdapterFor(app, locale), [text]);
+    expect(reply.text).toMatch(/referentie van je afspraak/i);
+  });
+});
+
 describe('two questions in one message', () => {
   // Per topic: what its answer says, and its button (the topic's label).
   it.each<[string, 'nl-NL' | 'nl-BE', [RegExp, string][]]>([
