@@ -196,6 +196,19 @@ describe('router', () => {
     expect(router.route('hoe lang duurt dat?', { locale: 'nl-NL', previousTopic: 'physio-treatment' })).toMatchObject({ intent: 'faq', topic: 'treatment-duration' });
   });
 
+  it('answers the topic just answered when a follow-up points back at it, instead of a choice with its neighbour', () => {
+    // Found by a patient-style test: after the rules after a new hip, a choice between them and
+    // "new knee or new hip" (which shares the title's words).
+    const d = router.route('hoe lang duurt dat?', { locale: 'nl-NL', previousTopic: 'prosthesis-rules', safetyChecked: true });
+    expect(d).toMatchObject({ intent: 'faq', topic: 'prosthesis-rules', followUp: true });
+    expect(router.route('hoe lang duurt dat?', { locale: 'nl-NL', safetyChecked: true }).followUp).toBeUndefined();
+  });
+
+  it('leaves the topic for a question the message answers alone, also without "en": "mag ik zaterdag fietsen?" after the opening hours', () => {
+    expect(router.route('mag ik zaterdag fietsen?', { locale: 'nl-NL', previousTopic: 'practice-info', safetyChecked: true })).toMatchObject({ intent: 'faq', topic: 'which-sport' });
+    expect(router.route('en zaterdag?', { locale: 'nl-NL', previousTopic: 'practice-info', safetyChecked: true })).toMatchObject({ intent: 'faq', topic: 'practice-info', followUp: true });
+  });
+
   it.each([
     ['en sporten?', 'self-care', 'which-sport'],
     ['en fietsen?', 'self-care', 'which-sport'],

@@ -337,8 +337,9 @@ export class Router {
       const marked = this.followsUp(facts.words);
       // "and sport?" after the self-care answer asks about sport, which the message alone answers
       // with confidence; only a message that points back ("how long does that take?") or says too
-      // little on its own ("and for the knee?") is read against the previous topic.
-      const alone = context.previousTopic && marked ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin) : undefined;
+      // little on its own ("and for the knee?") is read against the previous topic. The same holds
+      // without "and": "may I cycle on Saturday?" after the opening hours asks about cycling.
+      const alone = context.previousTopic ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin) : undefined;
       const standsAlone = alone?.intent === 'faq' && alone.topic !== context.previousTopic && !facts.words.some((w) => this.pointing.has(w));
       if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && !standsAlone && (marked || !this.confident(ranked))) {
         const extra = (this.titleStems.get(context.previousTopic) ?? []).map((stem) => ({ stem, weight: 1 }));
@@ -358,6 +359,7 @@ export class Router {
       });
       if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked) ?? faq;
       if (faq?.intent === 'clarify' && !withContext && meaning.knownShare <= this.choiceCoverMin) faq = undefined;
+      if (withContext && faq) faq = this.pointedBack(faq, context.previousTopic!, facts.words);
     }
     if (faq) return faq;
 
@@ -569,6 +571,20 @@ export class Router {
       else if (!this.normalizer.isStopword(w) && this.exact.get(w) !== id) return undefined;
     }
     return addressed ? id : undefined;
+  }
+
+  /**
+   * A decision read against the previous topic, marked as a follow-up. A message that points back
+   * ("how long does that take?") means the topic just answered: when that topic is among the
+   * choices, it is answered instead of asking (the patient just read it; a choice between it and a
+   * neighbour that shares its title's words only puzzles).
+   */
+  private pointedBack(d: RouteDecision, previousTopic: string, words: readonly string[]): RouteDecision {
+    const previous = d.intent === 'clarify' ? d.candidates.find((c) => c.topic === previousTopic) : undefined;
+    if (previous && words.some((w) => this.pointing.has(w))) {
+      return { intent: 'faq', topic: previousTopic, score: previous.score, candidates: [previous, ...d.candidates.filter((c) => c !== previous)], followUp: true };
+    }
+    return d.intent === 'faq' || d.intent === 'clarify' ? { ...d, followUp: true } : d;
   }
 
   /** True when the words start with a join word ("en …") or point back ("… dat?"): a follow-up. */
