@@ -36,6 +36,69 @@ describe('follow-up questions keep the topic', () => {
   });
 });
 
+// Found by a patient-style test: a negation typed as a new message opened the cancel flow.
+describe('a negation alone does not cancel an appointment', () => {
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['ik kan niet meer op mijn been staan', 'nl-NL'],
+    ['weet ik niet', 'nl-NL'],
+    ['kan ik niet', 'nl-BE'],
+    ['ik snap het niet', 'nl-NL'],
+    ['nu even niet', 'nl-BE'],
+    ['ik weet het nog niet precies', 'nl-NL'],
+  ])('"%s" (%s) does not ask for the booking reference', async (text, locale) => {
+    const [reply] = await converse(testAdapterFor(app, locale), [text]);
+    expect(reply.text).not.toMatch(/referentie/i);
+    expect(reply.text.length).toBeGreaterThan(20);
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['Ik kan niet komen morgen', 'nl-NL'],
+    ['ik kan mijn afspraak niet halen', 'nl-BE'],
+  ])('"%s" (%s) still starts cancelling or moving the appointment', async (text, locale) => {
+    const [reply] = await converse(testAdapterFor(app, locale), [text]);
+    expect(reply.text).toMatch(/referentie van je afspraak/i);
+  });
+});
+
+// Found by a patient-style test: follow-ups after a practice answer.
+describe('follow-ups after an answer go on from it', () => {
+  it.each<[string, 'nl-NL' | 'nl-BE', string[], RegExp]>([
+    // After a day's opening hours, another day: the calendar again, not a puzzled choice.
+    ['another day after a day', 'nl-NL', ['zijn jullie woensdag open?', 'en zaterdag?'], /zaterdag 28 november is de praktijk gesloten/],
+    ['another day after a closed day', 'nl-BE', ['kan ik zondag komen?', 'en maandag?'], /maandag 30 november zijn we open/],
+    ['a day after the opening hours', 'nl-NL', ['wat zijn de openingstijden?', 'en op zaterdag?'], /zaterdag 28 november is de praktijk gesloten/],
+    // "How long does that take?" after the rules after a new hip: the answer's second part, which says when driving can be done.
+    ['how long after the rules after a new hip', 'nl-NL', ['mag ik autorijden met mijn nieuwe heup?', 'hoe lang duurt dat?'], /Autorijden kan meestal weer na ongeveer 6 weken/],
+    ['how long after the rules after a new hip', 'nl-BE', ['mag ik met de auto rijden met mijn nieuwe heup?', 'hoelang duurt dat?'], /auto rijden kan meestal terug na een zestal weken/],
+  ])('%s (%s)', async (_name, locale, messages, expected) => {
+    const adapter = testAdapterFor(app, locale);
+    const replies = await converse(adapter, messages);
+    const last = replies[replies.length - 1];
+    expect(last.text).toMatch(expected);
+    expect(last.text).not.toMatch(/Gaat je vraag over een van deze onderwerpen|Sorry, daar heb ik geen goed antwoord/);
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE', string, string, string]>([
+    ['nl-NL', 'nl-NL', 'hoe lang duurt een behandeling', 'en bij de knie?', 'Duur en aantal behandelingen'],
+    ['nl-BE', 'nl-BE', 'hoeveel sessies kine heb ik nodig voor mijn heup?', 'en voor de knie?', 'Duur en aantal sessies kine'],
+  ])('does not repeat a long answer word for word when a follow-up lands on the same topic (%s)', async (_name, locale, first, followUp, title) => {
+    const adapter = testAdapterFor(app, locale);
+    const [a, b] = await converse(adapter, [first, followUp]);
+    expect(a.text.length).toBeGreaterThan(300);
+    expect(b.text).not.toContain(a.text.split('\n')[0]);
+    // It says the answer above is what it knows, names the topic, and offers a person.
+    expect(b.text).toContain(`"${title}"`);
+    expect(b.actions).toContain('Iemand spreken');
+  });
+
+  it('answers a question about another topic after a day, however short', async () => {
+    const adapter = testAdapterFor(app, 'nl-NL');
+    const [, b] = await converse(adapter, ['zijn jullie woensdag open?', 'mag ik zaterdag fietsen?']);
+    expect(b.text).toMatch(/fietsen/);
+    expect(b.text).not.toMatch(/gesloten/);
+  });
+});
+
 describe('two questions in one message', () => {
   // Per topic: what its answer says, and its button (the topic's label).
   it.each<[string, 'nl-NL' | 'nl-BE', [RegExp, string][]]>([

@@ -146,6 +146,41 @@ describe('router', () => {
     expect(router.route(text, { locale }).intent).toBe(intent);
   });
 
+  // A negation turns a booking into a cancellation but asks for nothing by itself: these were
+  // read as cancel-booking (found by a patient-style test). The negation, not the rest of the
+  // message, carried the learned weight for cancelling.
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['ik kan niet meer op mijn been staan', 'nl-NL'],
+    ['weet ik niet', 'nl-NL'],
+    ['kan ik niet', 'nl-NL'],
+    ['ik snap het niet', 'nl-NL'],
+    ['nu even niet', 'nl-NL'],
+    ['ik weet het nog niet precies', 'nl-NL'],
+    // Like them, of our own.
+    ['dat weet ik echt niet', 'nl-BE'],
+    ['nee hoor, liever niet', 'nl-NL'],
+    ['ik kan mijn arm niet goed optillen', 'nl-NL'],
+    ['lukt me niet', 'nl-BE'],
+    ['nooit', 'nl-NL'],
+  ])('does not read "%s" (%s) as a request to cancel or move an appointment', (text, locale) => {
+    const d = router.route(text, { locale, safetyChecked: true });
+    expect(d.intent).not.toBe('cancel-booking');
+    expect(d.intent).not.toBe('booking');
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['Ik kan niet komen morgen', 'nl-NL', 'cancel-booking'],
+    ['ik kan mijn afspraak niet halen', 'nl-NL', 'cancel-booking'],
+    ['mijn afspraak gaat niet door', 'nl-BE', 'cancel-booking'],
+    ['ik kom morgen niet', 'nl-NL', 'cancel-booking'],
+    // A negation in a booking or a request for a person keeps its meaning.
+    ['ik heb nog geen afspraak, kan ik er een maken', 'nl-NL', 'booking'],
+    ['u begrijpt me niet, ik wil iemand anders', 'nl-NL', 'handoff'],
+    ["'k snap het niet, help", 'nl-BE', 'help'],
+  ])('still reads "%s" (%s) as %s', (text, locale, intent) => {
+    expect(router.route(text, { locale, safetyChecked: true }).intent).toBe(intent);
+  });
+
   it('neither answers nor starts an action for a question about something the bot does not know', () => {
     expect(['none', 'clarify']).toContain(router.route('waar kan ik mijn paspoort aanvragen', { locale: 'nl-NL' }).intent);
   });
@@ -159,6 +194,19 @@ describe('router', () => {
     expect(router.route('En bij de knie?', { locale: 'nl-NL', previousTopic: 'which-sport' })).toMatchObject({ intent: 'faq', topic: 'which-sport' });
     expect(router.route('En bij de knie?', { locale: 'nl-NL' }).intent).not.toBe('faq');
     expect(router.route('hoe lang duurt dat?', { locale: 'nl-NL', previousTopic: 'physio-treatment' })).toMatchObject({ intent: 'faq', topic: 'treatment-duration' });
+  });
+
+  it('answers the topic just answered when a follow-up points back at it, instead of a choice with its neighbour', () => {
+    // Found by a patient-style test: after the rules after a new hip, a choice between them and
+    // "new knee or new hip" (which shares the title's words).
+    const d = router.route('hoe lang duurt dat?', { locale: 'nl-NL', previousTopic: 'prosthesis-rules', safetyChecked: true });
+    expect(d).toMatchObject({ intent: 'faq', topic: 'prosthesis-rules', followUp: true });
+    expect(router.route('hoe lang duurt dat?', { locale: 'nl-NL', safetyChecked: true }).followUp).toBeUndefined();
+  });
+
+  it('leaves the topic for a question the message answers alone, also without "en": "mag ik zaterdag fietsen?" after the opening hours', () => {
+    expect(router.route('mag ik zaterdag fietsen?', { locale: 'nl-NL', previousTopic: 'practice-info', safetyChecked: true })).toMatchObject({ intent: 'faq', topic: 'which-sport' });
+    expect(router.route('en zaterdag?', { locale: 'nl-NL', previousTopic: 'practice-info', safetyChecked: true })).toMatchObject({ intent: 'faq', topic: 'practice-info', followUp: true });
   });
 
   it.each([

@@ -7,6 +7,12 @@ export interface ConversationMemory {
   locale?: Locale;
   /** The topic answered last, for follow-ups such as "en bij de knie?". */
   previousTopic?: string;
+  /**
+   * What the bot's last reply answered from, for a follow-up to go on from there: a topic's answer,
+   * its second part ("meer weten?"), or the practice's calendar ("zijn jullie woensdag open?", so
+   * that "en zaterdag?" asks the same of another day). Cleared by every other reply.
+   */
+  lastReply?: 'answer' | 'more' | 'day';
   /** The topic just answered, until the next message tells whether the answer helped. */
   answeredTopic?: string;
   /** Messages in a row the bot could not answer; at two it offers a person first. */

@@ -26,9 +26,14 @@ export class DayQuestion {
     this.visit = new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, 'booking.words.visit')).map(fold));
   }
 
-  /** The day the message asks about and whether the practice is open then, or undefined when it asks no such thing. */
-  answer(text: string, locale: Locale): { open: boolean; text: string } | undefined {
-    if (!fold(text).split(' ').some((w) => this.visit.has(w))) return undefined;
+  /**
+   * The day the message asks about and whether the practice is open then, or undefined when it asks no such thing.
+   *
+   * @param sameQuestion the message follows up on a day just answered ("en zaterdag?"): it asks
+   *   the same of another day, so naming the day is enough
+   */
+  answer(text: string, locale: Locale, sameQuestion = false): { open: boolean; text: string } | undefined {
+    if (!sameQuestion && !fold(text).split(' ').some((w) => this.visit.has(w))) return undefined;
     const date = this.parser.parse(text)?.date;
     if (!date) return undefined;
     const [year, month, day] = date.split('-').map(Number);

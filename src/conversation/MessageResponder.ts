@@ -1,7 +1,7 @@
 import type { Locale } from '../config/AppConfig';
 import type { CurationRepository } from '../curation/CurationRepository';
 import type { HandoffReason } from '../handoff/Ticket';
-import type { KnowledgeBase } from '../knowledge';
+import { PRACTICE_INFO_TOPIC, type KnowledgeBase } from '../knowledge';
 import { scrub } from '../logging/Logger';
 import { stripPersonalDetails } from '../curation/stripPersonalDetails';
 import type { RouteDecision } from '../understanding/types';
@@ -71,10 +71,14 @@ export class MessageResponder {
 
   private async decide(text: string, memory: ConversationMemory, locale: Locale): Promise<MessageOutcome> {
     const { composer, router } = this.deps;
+    // Set again below by the reply that answers from a topic or the calendar.
+    const lastReply = memory.lastReply;
+    memory.lastReply = undefined;
     const label = this.actionNamed(text, locale);
     const more = label === 'more' && memory.previousTopic ? composer.more(memory.previousTopic, locale) : undefined;
     if (more) {
       memory.misses = 0;
+      memory.lastReply = 'more';
       return replies({ text: more.text, choices: [...(more.choices ?? []), composer.action(locale, 'book')] });
     }
     if (label === 'rephrase' || label === 'other') {
@@ -86,9 +90,17 @@ export class MessageResponder {
     const decision = router.route(text, { locale, previousTopic: memory.previousTopic, safetyChecked: true });
     if (this.deps.english?.isEnglish(text)) return replies(...this.deps.english.replies());
     // "Kan ik zondag komen?": open or closed that day; an open day with a wish to book starts the booking.
-    const day = DAY_INTENTS.has(decision.intent) ? this.deps.days?.answer(text, locale) : undefined;
+    // Right after such an answer or the opening hours, "en zaterdag?" asks the same of another day,
+    // unless the message is a question about another topic ("mag ik zaterdag fietsen?").
+    const onHours = decision.followUp === true && decision.topic === memory.previousTopic && (lastReply === 'day' || decision.topic === PRACTICE_INFO_TOPIC);
+    const sameQuestion = onHours || (lastReply === 'day' && decision.intent !== 'faq');
+    const day = DAY_INTENTS.has(decision.intent) ? this.deps.days?.answer(text, locale, sameQuestion) : undefined;
     if (day && !(day.open && decision.intent === 'booking')) {
       memory.misses = 0;
+      memory.lastReply = 'day';
+      // The topic the day question was read as (the opening hours), for the follow-ups after it.
+      const topic = decision.intent === 'faq' ? decision.topic : decision.candidates[0]?.topic;
+      if (topic) memory.previousTopic = topic;
       return replies({ text: day.text, choices: [composer.action(locale, 'book'), composer.action(locale, 'ask')] });
     }
     await this.recordFeedback(memory, decision.intent, locale);
@@ -109,7 +121,7 @@ export class MessageResponder {
     }
     const both = this.twoQuestions(text, decision, locale);
     if (both) return replies(...(await this.answerTwo(both, memory, locale)));
-    return replies(...(await this.answer(text, decision, memory, locale)));
+    return replies(...(await this.answer(text, decision, memory, locale, lastReply)));
   }
 
   /**
@@ -145,6 +157,7 @@ export class MessageResponder {
     if (first.sure && second.sure) {
       memory.previousTopic = second.topic;
       memory.answeredTopic = second.topic;
+      memory.lastReply = 'answer';
       const a = composer.answer(first.topic, locale);
       const b = composer.answer(second.topic, locale);
       return [{ text: a.text }, { text: b.text }, { text: composer.say(locale, 'faq.more').text, choices: [...(b.choices ?? []), composer.action(locale, 'book')] }];
@@ -152,19 +165,27 @@ export class MessageResponder {
     if (first.sure) {
       memory.previousTopic = first.topic;
       memory.answeredTopic = first.topic;
+      memory.lastReply = 'answer';
       return [{ text: composer.answer(first.topic, locale).text }, { text: composer.say(locale, 'clarify.also').text, choices: [...choice(second.topic), composer.action(locale, 'book')] }];
     }
     return [{ text: composer.say(locale, 'clarify.two').text, choices: [...choice(first.topic), ...choice(second.topic), composer.action(locale, 'other')] }];
   }
 
-  private async answer(text: string, d: RouteDecision, memory: ConversationMemory, locale: Locale): Promise<Reply[]> {
+  /**
+   * @param lastReply what the previous reply answered from; a follow-up that lands on the topic
+   *   just answered goes on from there instead of repeating it
+   */
+  private async answer(text: string, d: RouteDecision, memory: ConversationMemory, locale: Locale, lastReply?: ConversationMemory['lastReply']): Promise<Reply[]> {
     const { composer } = this.deps;
     if (d.intent !== 'none') memory.misses = 0;
     switch (d.intent) {
       case 'faq': {
         const topic = this.deps.safety.guardTopic(text, d.topic!);
+        const again = d.followUp && !d.answerLocale && topic === memory.previousTopic && (lastReply === 'answer' || lastReply === 'more');
         memory.previousTopic = topic;
         memory.answeredTopic = topic;
+        if (again) return this.answerAgain(topic, locale, memory, lastReply === 'answer');
+        memory.lastReply = 'answer';
         // A follow-up about the other country ("en in België?") gets that country's answer.
         const reply = composer.answer(topic, d.answerLocale ?? locale);
         const choices = [...(reply.choices ?? []), composer.action(locale, 'book')];
@@ -185,6 +206,25 @@ export class MessageResponder {
         await this.deps.curation.addUnanswered({ text: scrub(stripPersonalDetails(text)).slice(0, 300), locale, at: this.deps.clock.now() });
         return [composer.noMatch(memory.misses, locale, memory.safetyTier)];
     }
+  }
+
+  /**
+   * A follow-up read against the topic just answered that lands on that same topic ("en bij de
+   * knie?" after how long a treatment takes; "hoe lang duurt dat?" after the rules after a new
+   * hip): the patient has just read its answer, so it is not repeated. The answer's second part
+   * goes on where it stopped, if there is one not yet given; otherwise the bot says it has no
+   * separate answer and offers a person.
+   */
+  private answerAgain(topic: string, locale: Locale, memory: ConversationMemory, moreLeft: boolean): Reply[] {
+    const { composer } = this.deps;
+    memory.lastReply = 'more';
+    const book = composer.action(locale, 'book');
+    const more = moreLeft ? composer.more(topic, locale) : undefined;
+    if (more) return [{ text: more.text, choices: [...(more.choices ?? []), book] }];
+    const person = composer.action(locale, 'person');
+    const moreAction = composer.action(locale, 'more');
+    const followUps = (composer.answer(topic, locale).choices ?? []).filter((c) => c.value !== moreAction.value && c.value !== person.value);
+    return [composer.sayAbout(locale, 'faq.same', topic, [person, ...followUps, book])];
   }
 
   /**

@@ -161,6 +161,12 @@ export class ReplyComposer {
     return { text, choices };
   }
 
+  /** A sentence from the locale file about a topic: `{{title}}` in it is the topic's title. */
+  sayAbout(locale: Locale, key: string, topicId: string, choices?: Choice[]): Reply {
+    const title = this.kb.topics.get(topicId)?.locales[locale].title ?? '';
+    return { text: this.t.t(locale, key, { title }), choices };
+  }
+
   action(locale: Locale, name: string): Choice {
     const label = this.t.t(locale, `actions.${name}`);
     return { label, value: label };

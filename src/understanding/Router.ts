@@ -73,6 +73,11 @@ const SOCIAL_OWNERS = [`${INTENT_PREFIX}greeting`, `${INTENT_PREFIX}thanks`] as 
 const LOCALE_SWITCHES: Partial<Record<IntentId, Locale>> = { 'switch-locale-nl': 'nl-NL', 'switch-locale-be': 'nl-BE' };
 /** Intents only meaningful as an answer to a question the bot asked. */
 const REPLY_ONLY: ReadonlySet<IntentId> = new Set(['yes', 'no', 'stop', 'release']);
+/**
+ * Actions a negation makes of another: "I cannot come tomorrow" is a booking's words turned into
+ * a cancellation. See {@link Router.unlessNegatedAction}.
+ */
+const NEGATED: Partial<Record<IntentId, IntentId>> = { 'cancel-booking': 'booking' };
 /** A follow-up this short is read against the previous topic. */
 const SHORT_FOLLOW_UP_STEMS = 4;
 /**
@@ -124,7 +129,7 @@ interface TextMeaning {
   readonly known: number;
   /** Share of the message's weighted stems that the knowledge base knows, 0..1. */
   readonly knownShare: number;
-  /** How many of the known stems are not question words: what the message is about. */
+  /** How many of the known stems are neither question words nor negations: what the message is about. */
   readonly contentKnown: number;
 }
 
@@ -154,6 +159,16 @@ export class Router {
   private readonly address: Set<string>;
   /** Stems of the question words ("waar", "wanneer", "hoe"): they ask, but name nothing. */
   private readonly questionStems: Set<string>;
+  /**
+   * Stems of the negations ("niet", "geen"): they turn a request around ("I can come" → "I cannot
+   * come") but name nothing themselves, so a message of a negation and fillers asks for nothing.
+   */
+  private readonly negationStems: Set<string>;
+  /**
+   * Stems of the one-word commands ("help", "menu"): such a word names what the patient wants
+   * even where it is also a question word ("helpt …?").
+   */
+  private readonly commandStems = new Set<string>();
   /** Stems of the country names among the locale switches ("belgie" → nl-BE). */
   private readonly countries = new Map<string, Locale>();
   private readonly labels = new Map<string, string>();
@@ -210,6 +225,11 @@ export class Router {
     const learned = this.normalizer.learn(texts, flags);
     // After learning: the stems matching uses depend on the vocabulary (verb-form aliases).
     this.questionStems = new Set(this.normalizer.stemsOf(kb.language.questionWords.flatMap(foldAndSplit)));
+    // A negation's own stem only: a synonym may read a word of the list as something else
+    // (the Flemish "genen" is also "genes").
+    const negations = kb.language.negations.flatMap(foldAndSplit);
+    const negationOwn = new Set(negations.map((w) => this.normalizer.stem(w)));
+    this.negationStems = new Set(this.normalizer.stemsOf(negations).filter((st) => negationOwn.has(st)));
     this.crisisNet = crisisNetFor(kb, this.normalizer);
     this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer, this.crisisNet, options.clock);
 
@@ -222,6 +242,7 @@ export class Router {
       for (const phrase of kb.intents[id]?.exact ?? []) {
         const words = this.normalizer.baseWords(phrase);
         for (const key of this.exactKeys(words)) if (!this.exact.has(key)) this.exact.set(key, id);
+        if (words.length === 1 && !REPLY_ONLY.has(id)) for (const st of this.normalizer.stemsOf(words)) this.commandStems.add(st);
         // "België" alone switches the language; "en in België?" after an answer asks about that country.
         const locale = LOCALE_SWITCHES[id];
         if (locale && words.length === 1) this.countries.set(this.normalizer.stem(words[0]), locale);
@@ -308,15 +329,17 @@ export class Router {
       // Mostly words the knowledge base does not know ("arthritis in my horse", "wifi router"):
       // not a question for any topic, however close the nearest one is. It may still ask for
       // an action ("no bot, a human").
-      const action = this.decide(ranked.filter((r) => r.owner.startsWith(INTENT_PREFIX)), meaning.known >= 2);
+      const actions = ranked.filter((r) => r.owner.startsWith(INTENT_PREFIX));
+      const action = this.unlessNegatedAction(this.decide(actions, meaning.known >= 2), actions, terms, (rest) => this.decide(rest, meaning.known >= 2));
       if (action && action.intent !== 'clarify') return action;
     } else {
       let withContext = false;
       const marked = this.followsUp(facts.words);
       // "and sport?" after the self-care answer asks about sport, which the message alone answers
       // with confidence; only a message that points back ("how long does that take?") or says too
-      // little on its own ("and for the knee?") is read against the previous topic.
-      const alone = context.previousTopic && marked ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin) : undefined;
+      // little on its own ("and for the knee?") is read against the previous topic. The same holds
+      // without "and": "may I cycle on Saturday?" after the opening hours asks about cycling.
+      const alone = context.previousTopic ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin) : undefined;
       const standsAlone = alone?.intent === 'faq' && alone.topic !== context.previousTopic && !facts.words.some((w) => this.pointing.has(w));
       if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && !standsAlone && (marked || !this.confident(ranked))) {
         const extra = (this.titleStems.get(context.previousTopic) ?? []).map((stem) => ({ stem, weight: 1 }));
@@ -328,9 +351,15 @@ export class Router {
       }
       ranked = this.withoutSocialGuess(ranked, facts.words, terms);
       // A follow-up ("and for the knee?") is one word plus the topic it follows up on.
-      faq = this.decide(ranked, withContext ? this.inDomain(meaning) : this.mayAnswer(meaning), withContext || meaning.knownShare > this.choiceCoverMin);
+      const mayAnswer = withContext ? this.inDomain(meaning) : this.mayAnswer(meaning);
+      const wellKnown = withContext || meaning.knownShare > this.choiceCoverMin;
+      faq = this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown), ranked, terms, (rest) => {
+        ranked = rest;
+        return this.decide(rest, mayAnswer, wellKnown);
+      });
       if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked) ?? faq;
       if (faq?.intent === 'clarify' && !withContext && meaning.knownShare <= this.choiceCoverMin) faq = undefined;
+      if (withContext && faq) faq = this.pointedBack(faq, context.previousTopic!, facts.words);
     }
     if (faq) return faq;
 
@@ -387,10 +416,37 @@ export class Router {
       totalWeight += w;
       if (!this.index.knows(q.stem)) continue;
       known += 1;
-      if (!this.questionStems.has(q.stem)) contentKnown += 1;
+      if (this.commandStems.has(q.stem) || (!this.questionStems.has(q.stem) && !this.negationStems.has(q.stem))) contentKnown += 1;
       knownWeight += w;
     }
     return { label, terms, ranked, known, knownShare: totalWeight ? knownWeight / totalWeight : 0, contentKnown };
+  }
+
+  /**
+   * A negation turns a request around but does not make one: "I cannot come tomorrow" cancels
+   * because "come tomorrow" asks for an appointment; "I cannot stand on my leg any more" asks for
+   * no appointment at all, however strongly the learned weights tie "not" to cancelling. An
+   * action that a negation makes of another ({@link NEGATED}) stands only when the message, read
+   * without its negations, still asks for one of the two, by the margin over the nearest topic;
+   * otherwise it is taken out of `ranked` and the rest is decided again by `redo`. Other
+   * actions keep their negations: "you do not understand me" asks for a person.
+   */
+  private unlessNegatedAction(
+    d: RouteDecision | undefined,
+    ranked: readonly Ranked[],
+    terms: readonly QueryTerm[],
+    redo: (rest: readonly Ranked[]) => RouteDecision | undefined,
+  ): RouteDecision | undefined {
+    const from = d ? NEGATED[d.intent as IntentId] : undefined;
+    if (!d || !from || !terms.some((q) => this.negationStems.has(q.stem))) return d;
+    const owner = INTENT_PREFIX + d.intent;
+    const { clarifyMin, margin } = this.options.thresholds;
+    const without = this.index.rank(terms.filter((q) => !this.negationStems.has(q.stem)), 6);
+    const top = without[0];
+    const topic = without.find((r) => !r.owner.startsWith(INTENT_PREFIX));
+    const asks = top && (top.owner === owner || top.owner === INTENT_PREFIX + from);
+    if (asks && top.score >= clarifyMin && top.score - (topic?.score ?? 0) >= margin) return d;
+    return redo(ranked.filter((r) => r.owner !== owner));
   }
 
   /** The share of a message's weighted words that must be known for it to be in the domain. */
@@ -515,6 +571,20 @@ export class Router {
       else if (!this.normalizer.isStopword(w) && this.exact.get(w) !== id) return undefined;
     }
     return addressed ? id : undefined;
+  }
+
+  /**
+   * A decision read against the previous topic, marked as a follow-up. A message that points back
+   * ("how long does that take?") means the topic just answered: when that topic is among the
+   * choices, it is answered instead of asking (the patient just read it; a choice between it and a
+   * neighbour that shares its title's words only puzzles).
+   */
+  private pointedBack(d: RouteDecision, previousTopic: string, words: readonly string[]): RouteDecision {
+    const previous = d.intent === 'clarify' ? d.candidates.find((c) => c.topic === previousTopic) : undefined;
+    if (previous && words.some((w) => this.pointing.has(w))) {
+      return { intent: 'faq', topic: previousTopic, score: previous.score, candidates: [previous, ...d.candidates.filter((c) => c !== previous)], followUp: true };
+    }
+    return d.intent === 'faq' || d.intent === 'clarify' ? { ...d, followUp: true } : d;
   }
 
   /** True when the words start with a join word ("en …") or point back ("… dat?"): a follow-up. */

@@ -21,6 +21,11 @@ export interface RouteDecision {
   candidates: Candidate[];
   /** For a follow-up about the other country ("en in België?"): answer from that locale's text. */
   answerLocale?: Locale;
+  /**
+   * True when the message was read against the previous topic ("en bij de knie?", "hoe lang duurt
+   * dat?"): a follow-up, which may land on the topic just answered.
+   */
+  followUp?: boolean;
   /** The red-flag rule that fired, for emergencies. */
   emergencyRule?: string;
 }
