@@ -29,6 +29,8 @@ export interface BookingOptions {
   locale: Locale;
   /** The joint and side the opening message named; those questions are then not asked. */
   hint?: ComplaintHint;
+  /** The privacy text was shown already (consent asked again after a correction): asked in short. */
+  consentShown?: boolean;
 }
 
 /** What the patient has told so far; kept in dialog state only after consent. */
@@ -116,7 +118,8 @@ export class BookingDialog extends InterruptibleDialog {
     const active = waitingPrompt({ dialogStack: innerDc.stack });
     if (!base || !active || active === base) return undefined;
     const c = this.deps.answers.correctionIn(text);
-    const counts = c && (c.marked || c.bare) ? c : undefined;
+    // Unmarked, an answer the question on screen understands is its answer ("de linkse" is the first time offered).
+    const counts = c && (c.marked || (c.bare && !answersScreen(active, text, this.deps.answers))) ? c : undefined;
     if (base.id === BOOKING_CONFIRM_WATERFALL) return this.correctSummary(innerDc, base as DialogInstance<WaterfallState<Draft>>, active, text, counts, locale);
     if (base.id !== BOOKING_WATERFALL) return undefined;
     const state = (base as DialogInstance<WaterfallState<BookingOptions>>).state;
@@ -146,7 +149,7 @@ export class BookingDialog extends InterruptibleDialog {
         // Asked again with the new hint, in the words for someone else when it is for someone else.
         await this.acknowledge(innerDc, locale, changed);
         await innerDc.cancelAllDialogs();
-        return innerDc.beginDialog(BOOKING_WATERFALL, state.options);
+        return innerDc.beginDialog(BOOKING_WATERFALL, { ...state.options, consentShown: true } satisfies BookingOptions);
       }
       await this.acknowledge(innerDc, locale, changed);
       return this.askAgain(innerDc, active);
@@ -251,8 +254,10 @@ export class BookingDialog extends InterruptibleDialog {
 
   private async askConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
-    const forOther = (step.options as BookingOptions).hint?.forOther;
-    const text = this.t(locale, forOther ? 'booking.consent.askOther' : 'booking.consent.ask', { days: this.deps.retentionDays });
+    const options = step.options as BookingOptions;
+    const forOther = options.hint?.forOther;
+    const key = `booking.consent.${forOther ? 'askOther' : 'ask'}${options.consentShown ? 'Again' : ''}`;
+    const text = this.t(locale, key, { days: this.deps.retentionDays });
     return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), ...this.yesNo(locale) });
   }
 
@@ -536,6 +541,16 @@ export class BookingDialog extends InterruptibleDialog {
     if (c.since) parts.push(c.since);
     return parts.join(', ');
   }
+}
+
+/** Whether `text` picks one of the choices (or suggested actions) the waiting prompt shows. */
+function answersScreen(active: DialogInstance, text: string, answers: DialogDeps['answers']): boolean {
+  const options = (active.state as { options?: { choices?: ({ value: string } | string)[]; prompt?: Partial<Activity> } } | undefined)?.options;
+  const labels = [
+    ...(options?.choices ?? []).map((c) => (typeof c === 'string' ? c : c.value)),
+    ...(options?.prompt?.suggestedActions?.actions ?? []).map((a) => String(a.value)),
+  ];
+  return labels.length > 0 && answers.choose(text, labels) !== undefined;
 }
 
 /** The details a details dialog has been given so far (its waterfall's values), from its instance. */

@@ -60,7 +60,9 @@ describe('a correction of an earlier answer changes it, and the question on scre
     const r = await talk(locale, ['ik wil een afspraak maken voor mijn knie', 'nee wacht, het is toch de heup', 'ja']);
     expect(r[1].text).not.toMatch(/niets van je (opgeslagen|bijgehouden)/);
     expect(r[1].text).toMatch(/Aangepast: heup\./);
-    expect(r[1].text).toMatch(/akkoord\?/);
+    expect(r[1].text).toMatch(/Ga je akkoord/);
+    // In short: the privacy text is on screen already.
+    expect(r[1].text).not.toMatch(/privacyverklaring/);
     expect(r[1].actions).toEqual(['Ja', locale === 'nl-NL' ? 'Nee' : 'Neen']);
     expect(r[2].text).toMatch(/Genoteerd: heup\.\s+Aan welke kant\?/);
   });
@@ -97,6 +99,17 @@ describe('a correction of an earlier answer changes it, and the question on scre
     expect((await booked(locale, r[r.length - 1].text)).complaint).toEqual({ joint: 'knee', side: 'both', since });
   });
 
+  it.each(LOCALES)('%s: "de linkse" at the slot question is the first time offered, not a change of side', async (locale) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'rechts', 'een paar maanden', no(locale), ...screeningNo(locale), 'de linkse', ...details(locale), 'ja']);
+    const picked = r.length - details(locale).length - 2;
+    const first = r[picked - 1].actions.find((x) => /–/.test(x))!;
+    expect(r[picked].text).toMatch(/voor- en achternaam/);
+    expect(r[picked].text).not.toMatch(/Aangepast/);
+    const booking = await booked(locale, r[r.length - 1].text);
+    expect(booking.complaint.side).toBe('right');
+    expect(new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(booking.start)).toBe(/(\d{2}:\d{2})/.exec(first)![1]);
+  });
+
   it.each(LOCALES)('%s: "nee" and a side at a screening question changes the side and asks that question again', async (locale) => {
     const first = screening[locale].questions[0].text;
     const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'links', 'een week', no(locale), `${no(locale)} wacht, rechts`]);
@@ -115,6 +128,13 @@ describe('a request for a person or a question at a free-text step', () => {
     const reply = r[before.length];
     expect(reply.text).toMatch(/terugbel|medewerker/);
     expect(reply.text).not.toMatch(/verwijzing|voorschrift/);
+  });
+
+  it.each(LOCALES)('%s: a question at "since when?" is answered, not kept as the answer, and the question asked again', async (locale) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'links', 'hoe lang duurt een behandeling meestal?', 'een paar weken', no(locale), ...screeningNo(locale), '1', ...details(locale), 'ja']);
+    expect(r[4].text.length).toBeGreaterThan(80);
+    expect(r[4].text).toMatch(/Sinds wanneer/);
+    expect((await booked(locale, r[r.length - 1].text)).complaint.since).toBe('een paar weken');
   });
 
   it.each<[Locale, string]>([
@@ -237,7 +257,8 @@ describe('booking for a relative', () => {
     '%s: "%s" at the consent question asks consent again, for someone else', async (locale, forWhom) => {
       const r = await talk(locale, ['afspraak maken', forWhom, 'ja']);
       expect(r[1].text).not.toMatch(/begreep ik niet/);
-      expect(r[1].text).toMatch(/voor iemand anders/);
+      expect(r[1].text).toMatch(/zijn of haar toestemming/);
+      expect(r[1].text).not.toMatch(/privacyverklaring/);
       expect(r[1].actions).toEqual(['Ja', locale === 'nl-NL' ? 'Nee' : 'Neen']);
       expect(r[2].text).toMatch(/^Je maakt de afspraak voor iemand anders\./);
       expect(r[2].text).toMatch(/Over welk gewricht/);
