@@ -433,9 +433,10 @@ export class BookingDialog extends InterruptibleDialog {
 
   /** The answer to "what would you like to change?"; a change already under way passes on. */
   private async changeChosen(step: WaterfallStepContext<Draft>): Promise<DialogTurnResult> {
-    if ((step.values as BookingValues).changing) return step.next(step.result);
+    const found = step.result as FoundChoice | undefined;
+    // A time or all details changed in a conversation saved by the version whose summary had three steps passes on too.
+    if ((step.values as BookingValues).changing || typeof found?.index !== 'number') return step.next(step.result);
     const locale = await this.locale(step.context);
-    const found = step.result as FoundChoice;
     return this.changeField(step, changeRequested(found) ?? CHANGEABLE_FIELDS[found.index], locale);
   }
 
@@ -479,6 +480,7 @@ export class BookingDialog extends InterruptibleDialog {
     const r = step.result as SlotResult & DetailsResult;
     if (r.handoff) return this.giveUp(step);
     if (r.slot) draft.slot = r.slot;
+    if (r.name) draft.details = { name: r.name, birthDate: r.birthDate, phone: r.phone, email: r.email };
     return step.replaceDialog(BOOKING_CONFIRM_WATERFALL, draft);
   }
 
