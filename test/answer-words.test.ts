@@ -63,3 +63,12 @@ describe('corrections, sentences and relatives', () => {
     },
   );
 });
+
+describe('corrections with a sound or a Flemish article before them', () => {
+  it.each<[string, object]>([
+    ['oh, het is links', { side: 'left', marked: false, bare: true }],
+    ["allee, 't is de rechtse", { side: 'right', marked: true, bare: true }],
+  ])('"%s" corrects %j', (text, expected) => {
+    expect(words.correctionIn(text)).toEqual(expected);
+  });
+});
