@@ -5,7 +5,7 @@ import {
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { checkBirthDate, checkEmail, checkName, checkPhone, type Checked, type DetailProblem } from '../src/booking/PatientDetails';
 import { turnLocaleOf } from '../src/bot/TurnLocale';
-import type { ChangeableField } from '../src/conversation/AnswerWords';
+import { fold, type ChangeableField } from '../src/conversation/AnswerWords';
 import type { Choice, Reply } from '../src/conversation/Reply';
 import type { DialogDeps } from './DialogDeps';
 import { BIRTH_DATE_PROMPT, CHOICE_PROMPT, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
@@ -25,6 +25,12 @@ const CHANGE_PREFIX = 'change:';
 /** The detail a choice prompt's answer asks to change ("wijzig mijn telefoonnummer"), if it was one. */
 export function changeRequested(found: FoundChoice): ChangeableField | undefined {
   return found.value.startsWith(CHANGE_PREFIX) ? (found.value.slice(CHANGE_PREFIX.length) as ChangeableField) : undefined;
+}
+
+/** A name check's verdict on a message that is not a name at all. */
+interface NotAName {
+  ok: false;
+  problem: 'notName';
 }
 
 /**
@@ -103,8 +109,8 @@ export abstract class BaseDialog extends ComponentDialog {
    */
   protected addCheckedTextPrompt(
     id: string,
-    check: (text: string) => Checked<string>,
-    messages: Partial<Record<DetailProblem, string>> & { help?: string; skipped?: string },
+    check: (text: string) => Checked<string> | NotAName,
+    messages: Partial<Record<DetailProblem | NotAName['problem'], string>> & { help?: string; skipped?: string },
     onThirdSlip: 'help' | 'skip' | 'giveUp' = 'help',
   ): void {
     this.addDialog(
@@ -145,8 +151,9 @@ export abstract class BaseDialog extends ComponentDialog {
   protected addDetailPrompts(): void {
     const { deps } = this;
     const country = deps.knowledge.practice.country;
-    this.addCheckedTextPrompt(NAME_PROMPT, checkName, {
+    this.addCheckedTextPrompt(NAME_PROMPT, (t) => (this.notAName(t) ? { ok: false, problem: 'notName' } : checkName(t)), {
       format: 'booking.details.nameInvalid', empty: 'booking.details.nameInvalid', incomplete: 'booking.details.nameIncomplete', help: 'booking.details.nameHelp',
+      notName: 'booking.details.nameNotName',
     });
     this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(t, deps.knowledge.dateWords, deps.clock), {
       format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid', nonexistent: 'booking.details.birthDateNonexistent',
@@ -158,6 +165,20 @@ export abstract class BaseDialog extends ComponentDialog {
     this.addCheckedTextPrompt(EMAIL_PROMPT, (t) => (deps.answers.isSkip(t) ? { ok: true, value: '' } : checkEmail(t)), {
       format: 'booking.details.emailInvalid', empty: 'booking.details.emailInvalid', skipped: 'booking.details.emailSkipped',
     }, 'skip');
+  }
+
+  /**
+   * A message that is no name: a sentence ("toch liever dinsdag", "ik wil iemand spreken"), a
+   * word names lack ("ik", "wil", "toch"), or a day or part of one ("dinsdag", "morgen", "'s middags").
+   * Month names are left alone ("Jan Mei", "April de Vries").
+   */
+  private notAName(text: string): boolean {
+    const { answers, knowledge } = this.deps;
+    if (answers.isSentence(text)) return true;
+    const w = knowledge.dateWords;
+    const dayWords = (word: string) =>
+      (word.length >= 5 && w.weekdays[word] !== undefined) || w.relativeDays[word] !== undefined || w.partsOfDay[word] !== undefined || w.dayParts[word] !== undefined;
+    return fold(text).split(' ').some((word) => answers.isSentenceWord(word) || dayWords(word));
   }
 
   /** Whether a choice's value is a yes ("Ja", "Bevestigen") or a no ("Nee") in any locale. */

@@ -1,13 +1,17 @@
-import { WaterfallDialog, TextPrompt, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  DialogTurnStatus, WaterfallDialog, TextPrompt, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { Activity } from 'botbuilder';
 import type { Booking, Complaint } from '../src/booking/Booking';
 import { calendarEvent } from '../src/booking/CalendarFile';
 import { newReferenceCode } from '../src/booking/ReferenceCode';
 import type { Locale } from '../src/config/AppConfig';
 import { newMemory } from '../src/conversation/ConversationMemory';
-import type { DetailsResult } from './DetailsDialog';
+import type { DetailsOptions, DetailsResult } from './DetailsDialog';
 import type { DialogDeps } from './DialogDeps';
 import { buttonChoices, changeRequested } from './BaseDialog';
-import type { ChangeableField, ComplaintHint } from '../src/conversation/AnswerWords';
+import { CHANGEABLE_FIELDS, type ChangeableField, type ComplaintHint, type Correction } from '../src/conversation/AnswerWords';
+import type { SlotQuery } from '../src/booking/SlotQuery';
 import { DetailsDialog } from './DetailsDialog';
 import {
   BIRTH_DATE_PROMPT, BOOKING_CONFIRM_WATERFALL, BOOKING_DIALOG, BOOKING_WATERFALL, CHOICE_PROMPT, DETAILS_DIALOG, EMAIL_PROMPT, NAME_PROMPT,
@@ -16,15 +20,17 @@ import {
   HANDOFF_DIALOG,
 } from './dialogIds';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
-import { InterruptibleDialog } from './InterruptibleDialog';
+import { InterruptibleDialog, waitingPrompt } from './InterruptibleDialog';
 import { ScreeningDialog, type ScreeningOptions, type ScreeningResult } from './ScreeningDialog';
-import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
+import { SlotDialog, askedTime, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
 
 /** Options to start a booking. */
 export interface BookingOptions {
   locale: Locale;
   /** The joint and side the opening message named; those questions are then not asked. */
   hint?: ComplaintHint;
+  /** The privacy text was shown already (consent asked again after a correction): asked in short. */
+  consentShown?: boolean;
 }
 
 /** What the patient has told so far; kept in dialog state only after consent. */
@@ -34,22 +40,38 @@ interface Draft {
   screening: Record<string, boolean>;
   slot?: NonNullable<SlotResult['slot']>;
   details?: DetailsResult;
+  /** The patient books for someone else (a parent, a partner): the questions are about them. */
+  forOther?: boolean;
 }
 
 /** What the booking waterfall keeps between its steps. */
 interface BookingValues {
   draft?: Draft;
+  /** The patient has been told the questions are about the other person. */
+  toldForOther?: boolean;
+  /** Which detail the summary is changing, or the complaint. */
+  changing?: ChangeableField;
 }
+
+/** A waterfall's instance state, as botbuilder keeps it: its options, its values and the step it is at. */
+interface WaterfallState<O = unknown> {
+  options: O;
+  values: BookingValues;
+  stepIndex: number;
+}
+
+/** The booking waterfall's steps that wait for an answer, by the index botbuilder counts. */
+const STEP = { consent: 0, joint: 1, side: 2, since: 3, referral: 4, screening: 5, slot: 6, details: 7 } as const;
 
 const JOINTS = ['hip', 'knee', 'both', 'other'] as const;
 const SUMMARY_CHOICES = ['confirm', 'changeTime', 'changeDetails', 'stop'] as const;
 
 /** The prompt that asks for one detail again, changed from the summary. */
-const DETAIL_PROMPTS: Record<Exclude<ChangeableField, 'time'>, { id: string; ask: string }> = {
-  name: { id: NAME_PROMPT, ask: 'booking.details.name' },
-  birthDate: { id: BIRTH_DATE_PROMPT, ask: 'booking.details.birthDate' },
-  phone: { id: PHONE_PROMPT, ask: 'booking.details.phone' },
-  email: { id: EMAIL_PROMPT, ask: 'booking.details.email' },
+const DETAIL_PROMPTS: Record<Exclude<ChangeableField, 'time' | 'complaint'>, string> = {
+  name: NAME_PROMPT,
+  birthDate: BIRTH_DATE_PROMPT,
+  phone: PHONE_PROMPT,
+  email: EMAIL_PROMPT,
 };
 const SIDES = ['left', 'right', 'both'] as const;
 
@@ -76,8 +98,151 @@ export class BookingDialog extends InterruptibleDialog {
         this.toSummary.bind(this),
       ]),
     );
-    this.addDialog(new WaterfallDialog(BOOKING_CONFIRM_WATERFALL, [this.summary.bind(this), this.decide.bind(this), this.afterChange.bind(this)]));
+    this.addDialog(new WaterfallDialog(BOOKING_CONFIRM_WATERFALL, [
+      this.summary.bind(this), this.decide.bind(this), this.changeChosen.bind(this), this.complaintSide.bind(this), this.afterChange.bind(this),
+    ]));
     this.initialDialogId = BOOKING_WATERFALL;
+  }
+
+  /**
+   * A message that changes an answer given before instead of answering the question on screen:
+   * the joint or side ("nee wacht, rechts", "het is toch de heup"), whom the booking is for
+   * ("voor mijn vader"), or, once a time is chosen, another day or time ("toch liever dinsdag").
+   * The answer is changed and the question on screen asked again; a new day or time offers
+   * the free times on it first. A message counts when it says it corrects something, or is
+   * nothing but the new answer; what it names must be an answer given already (at the side
+   * question, a side is the answer itself).
+   */
+  protected override async correct(innerDc: DialogContext, text: string, locale: Locale): Promise<DialogTurnResult | undefined> {
+    const base = innerDc.stack[0];
+    const active = waitingPrompt({ dialogStack: innerDc.stack });
+    if (!base || !active || active === base) return undefined;
+    const c = this.deps.answers.correctionIn(text);
+    // Unmarked, an answer the question on screen understands is its answer ("de linkse" is the first time offered).
+    const counts = c && (c.marked || (c.bare && !answersScreen(active, text, this.deps.answers))) ? c : undefined;
+    if (base.id === BOOKING_CONFIRM_WATERFALL) return this.correctSummary(innerDc, base as DialogInstance<WaterfallState<Draft>>, active, text, counts, locale);
+    if (base.id !== BOOKING_WATERFALL) return undefined;
+    const state = (base as DialogInstance<WaterfallState<BookingOptions>>).state;
+    const draft = state.values.draft;
+    const day = counts ? undefined : this.dayWish(text);
+    if (day && state.stepIndex === STEP.details && draft) {
+      // A new time while the details are asked: the times on that day, then the details on.
+      draft.details = detailsSoFar(innerDc.stack[1]);
+      state.stepIndex = STEP.slot;
+      return innerDc.replaceDialog(SLOT_DIALOG, { query: day, offset: 0, failures: 0 } satisfies SlotOptions);
+    }
+    if (!counts) return undefined;
+    const hint: ComplaintHint = { ...state.options.hint };
+    if (state.stepIndex <= STEP.joint || !draft) {
+      // Before the complaint is asked: what the opening message said is changed. At the joint
+      // question, a joint is its answer ("mijn rechterknie"), whatever else the message says.
+      if (state.stepIndex === STEP.joint && counts.joint) return undefined;
+      const joint = counts.joint;
+      const changed = { ...hint, ...(joint ? { joint } : {}), ...(counts.side ? { side: counts.side } : {}), ...(counts.forOther ? { forOther: true as const } : {}) };
+      if (JSON.stringify(changed) === JSON.stringify(hint)) return undefined;
+      state.options = { ...state.options, hint: changed };
+      if (changed.forOther && !hint.forOther && state.stepIndex === STEP.joint) {
+        state.values.toldForOther = true;
+        await this.send(innerDc.context, { text: this.t(locale, 'booking.forOther') }, locale);
+      }
+      if (state.stepIndex === STEP.consent) {
+        // Asked again with the new hint, in the words for someone else when it is for someone else.
+        await this.acknowledge(innerDc, locale, changed);
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(BOOKING_WATERFALL, { ...state.options, consentShown: true } satisfies BookingOptions);
+      }
+      await this.acknowledge(innerDc, locale, changed);
+      return this.askAgain(innerDc, active);
+    }
+    const complaint = { ...draft.complaint };
+    const newJoint = counts.joint && counts.joint !== complaint.joint ? counts.joint : undefined;
+    // At the side question, a side is its answer, not a correction.
+    const newSide = state.stepIndex > STEP.side && counts.side && counts.side !== complaint.side && complaint.joint !== 'other' ? counts.side : undefined;
+    const forOther = counts.forOther && !draft.forOther;
+    if (!newJoint && !newSide && !forOther) return undefined;
+    if (forOther) {
+      draft.forOther = true;
+      state.values.toldForOther = true;
+      await this.send(innerDc.context, { text: this.t(locale, 'booking.forOther') }, locale);
+    }
+    if (newJoint && state.stepIndex === STEP.side) {
+      // The joint the side is asked for changed: the side question again, for that joint.
+      state.options = { ...state.options, hint: { ...hint, joint: newJoint, ...(counts.side ? { side: counts.side } : {}) } };
+      state.stepIndex = STEP.joint;
+      return innerDc.endDialog({ value: newJoint, index: JOINTS.indexOf(newJoint), score: 1 } satisfies FoundChoice);
+    }
+    if (newJoint) {
+      complaint.joint = newJoint;
+      delete complaint.other;
+    }
+    if (newSide) complaint.side = newSide;
+    draft.complaint = complaint;
+    if (newJoint || newSide) await this.send(innerDc.context, { text: this.t(locale, 'booking.corrected', { complaint: this.complaintLabel(complaint, locale) }) }, locale);
+    if (forOther && state.stepIndex === STEP.details) {
+      // The details asked again in the words for someone else, those given kept.
+      return innerDc.replaceDialog(DETAILS_DIALOG, { given: detailsSoFar(innerDc.stack[1]), forOther: true } satisfies DetailsOptions);
+    }
+    if (forOther && active.id === SINCE_PROMPT) return this.askAgain(innerDc, active, this.t(locale, 'booking.since.askOther'));
+    return this.askAgain(innerDc, active);
+  }
+
+  /** At the summary: a corrected complaint, or another day or time, shown in a new summary. */
+  private async correctSummary(
+    innerDc: DialogContext, base: DialogInstance<WaterfallState<Draft>>, active: DialogInstance, text: string, c: Correction | undefined, locale: Locale,
+  ): Promise<DialogTurnResult | undefined> {
+    // Only the summary's own question; a detail being typed again is that detail.
+    if (active.id !== CHOICE_PROMPT || base.state.stepIndex !== 0) return undefined;
+    const draft = base.state.options;
+    if (c && (c.joint || c.side)) {
+      const complaint = { ...draft.complaint };
+      if (c.joint && c.joint !== complaint.joint) {
+        complaint.joint = c.joint;
+        delete complaint.other;
+      }
+      if (c.side && complaint.joint !== 'other') complaint.side = c.side;
+      await this.send(innerDc.context, { text: this.t(locale, 'booking.corrected', { complaint: this.complaintLabel(complaint, locale) }) }, locale);
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(BOOKING_CONFIRM_WATERFALL, { ...draft, complaint } satisfies Draft);
+    }
+    const day = c ? undefined : this.dayWish(text);
+    if (!day) return undefined;
+    // As "Ander tijdstip", with the times on that day first; the summary follows.
+    base.state.values.changing = 'time';
+    base.state.stepIndex = 1;
+    return innerDc.replaceDialog(SLOT_DIALOG, { query: day, offset: 0, failures: 0 } satisfies SlotOptions);
+  }
+
+  /** Another day or time asked for instead of the one chosen ("toch liever dinsdag"): its query. */
+  private dayWish(text: string): SlotQuery | undefined {
+    if (!this.deps.answers.isCorrection(text)) return undefined;
+    return askedTime(this.deps.dateParser.parse(text));
+  }
+
+  /** Says what was changed before a question is asked again. */
+  private async acknowledge(innerDc: DialogContext, locale: Locale, hint: ComplaintHint): Promise<void> {
+    if (!hint.joint) return;
+    const complaint: Complaint = { joint: hint.joint, ...(hint.side ? { side: hint.side } : {}) };
+    await this.send(innerDc.context, { text: this.t(locale, 'booking.corrected', { complaint: this.complaintLabel(complaint, locale) }) }, locale);
+  }
+
+  /**
+   * The question on screen asked again. Its last paragraph is the question: what was said
+   * before it ("Genoteerd: knie, links.") may no longer hold; `text` replaces the question.
+   */
+  private async askAgain(innerDc: DialogContext, active: DialogInstance, text?: string): Promise<DialogTurnResult> {
+    const options = (active.state as { options?: { prompt?: Partial<Activity> } }).options;
+    const prompt = options?.prompt;
+    if (prompt && typeof prompt === 'object' && typeof prompt.text === 'string') {
+      const paragraphs = prompt.text.split('\n\n');
+      options!.prompt = { ...prompt, text: text ?? paragraphs[paragraphs.length - 1] };
+    }
+    await innerDc.repromptDialog();
+    return { status: DialogTurnStatus.waiting };
+  }
+
+  /** The joint and side as the summary says them ("knie, rechts"). */
+  private complaintLabel(c: Complaint, locale: Locale): string {
+    return [this.t(locale, `booking.jointLabels.${c.joint}`), ...(c.side ? [this.t(locale, `booking.sideLabels.${c.side}`)] : [])].join(', ');
   }
 
   private async choose(step: WaterfallStepContext, locale: Locale, text: string, keys: string[]): Promise<DialogTurnResult> {
@@ -89,7 +254,10 @@ export class BookingDialog extends InterruptibleDialog {
 
   private async askConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
-    const text = this.t(locale, 'booking.consent.ask', { days: this.deps.retentionDays });
+    const options = step.options as BookingOptions;
+    const forOther = options.hint?.forOther;
+    const key = `booking.consent.${forOther ? 'askOther' : 'ask'}${options.consentShown ? 'Again' : ''}`;
+    const text = this.t(locale, key, { days: this.deps.retentionDays });
     return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), ...this.yesNo(locale) });
   }
 
@@ -101,7 +269,11 @@ export class BookingDialog extends InterruptibleDialog {
     }
     const hint = (step.options as BookingOptions).hint;
     // Booking for a parent or partner: the questions and details are then about them.
-    if (hint?.forOther) await this.send(step.context, { text: this.t(locale, 'booking.forOther') }, locale);
+    const values = step.values as BookingValues;
+    if (hint?.forOther && !values.toldForOther) {
+      values.toldForOther = true;
+      await this.send(step.context, { text: this.t(locale, 'booking.forOther') }, locale);
+    }
     if (hint?.joint) return step.next({ value: hint.joint, index: JOINTS.indexOf(hint.joint), score: 1 } satisfies FoundChoice);
     return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), JOINTS.map((j) => `booking.joint.${j}`));
   }
@@ -109,7 +281,8 @@ export class BookingDialog extends InterruptibleDialog {
   private async askSide(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const joint = JOINTS[(step.result as FoundChoice).index];
-    (step.values as BookingValues).draft = { complaint: { joint }, screening: {} } satisfies Draft;
+    const forOther = (step.options as BookingOptions).hint?.forOther;
+    (step.values as BookingValues).draft = { complaint: { joint }, screening: {}, ...(forOther ? { forOther } : {}) } satisfies Draft;
     if (joint === 'other') {
       // The therapist needs to know what to expect; the answer takes the place of the side.
       const text = `${this.t(locale, 'booking.joint.otherNote')}\n\n${this.t(locale, 'booking.joint.otherAsk')}`;
@@ -125,7 +298,8 @@ export class BookingDialog extends InterruptibleDialog {
     const draft = (step.values as BookingValues).draft as Draft;
     if (draft.complaint.joint === 'other') draft.complaint.other = freeText(step.result) || undefined;
     else if (step.result) draft.complaint.side = SIDES[(step.result as FoundChoice).index];
-    return step.prompt(SINCE_PROMPT, { prompt: this.promptActivity(this.noted(step, locale, this.t(locale, 'booking.since.ask')), locale, step.context.activity.channelId) });
+    const ask = this.t(locale, draft.forOther ? 'booking.since.askOther' : 'booking.since.ask');
+    return step.prompt(SINCE_PROMPT, { prompt: this.promptActivity(this.noted(step, locale, ask), locale, step.context.activity.channelId) });
   }
 
   /** The next question, after what was taken from the opening message, so the patient sees it was heard. */
@@ -145,6 +319,8 @@ export class BookingDialog extends InterruptibleDialog {
     return step.prompt(CHOICE_PROMPT, {
       prompt: this.promptActivity(this.t(locale, `booking.referral.ask.${this.deps.knowledge.practice.country}`), locale, step.context.activity.channelId),
       ...this.yesNo(locale),
+      // None is needed: a patient who does not know has none to bring, and is not held up by the question.
+      validations: { unsureIsNo: true },
     });
   }
 
@@ -184,8 +360,10 @@ export class BookingDialog extends InterruptibleDialog {
   private async collectDetails(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as SlotResult;
     if (!result.slot) return this.giveUp(step);
-    ((step.values as BookingValues).draft as Draft).slot = result.slot;
-    return step.beginDialog(DETAILS_DIALOG);
+    const draft = (step.values as BookingValues).draft as Draft;
+    draft.slot = result.slot;
+    // Details given before a new time was asked for in between are not asked again.
+    return step.beginDialog(DETAILS_DIALOG, { given: draft.details, forOther: draft.forOther } satisfies DetailsOptions);
   }
 
   private async toSummary(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -231,13 +409,16 @@ export class BookingDialog extends InterruptibleDialog {
     const locale = await this.locale(step.context);
     const found = step.result as FoundChoice;
     const change = changeRequested(found);
-    if (change === 'time' || found.index === 1) return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
-    if (change) {
-      (step.values as { changing?: ChangeableField }).changing = change;
-      const prompt = DETAIL_PROMPTS[change];
-      return step.prompt(prompt.id, { prompt: this.promptActivity(this.t(locale, prompt.ask), locale, step.context.activity.channelId) });
+    if (change) return this.changeField(step, change, locale);
+    if (found.index === 1) return this.changeField(step, 'time', locale);
+    if (found.index === 2) {
+      // "Gegevens wijzigen": which one, the complaint included, so only that one is asked again.
+      return step.prompt(CHOICE_PROMPT, {
+        prompt: this.promptActivity(this.t(locale, 'booking.summary.askChange'), locale, step.context.activity.channelId),
+        choices: buttonChoices(CHANGEABLE_FIELDS.map((f) => this.t(locale, `booking.summary.fields.${f}`))),
+        validations: { acceptChange: true },
+      });
     }
-    if (found.index === 2) return step.beginDialog(DETAILS_DIALOG);
     if (found.index === 3) {
       await this.send(step.context, { text: this.t(locale, 'cancelled.text'), choices: this.deps.composer.mainActions(locale) }, locale);
       return step.endDialog();
@@ -245,14 +426,53 @@ export class BookingDialog extends InterruptibleDialog {
     const saved = await this.save(step, locale);
     if (saved === 'slot-taken') {
       await this.send(step.context, { text: this.t(locale, 'booking.slotTaken') }, locale);
-      return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
+      return this.changeField(step, 'time', locale);
     }
     return step.endDialog();
   }
 
+  /** The answer to "what would you like to change?"; a change already under way passes on. */
+  private async changeChosen(step: WaterfallStepContext<Draft>): Promise<DialogTurnResult> {
+    const found = step.result as FoundChoice | undefined;
+    // A time or all details changed in a conversation saved by the version whose summary had three steps passes on too.
+    if ((step.values as BookingValues).changing || typeof found?.index !== 'number') return step.next(step.result);
+    const locale = await this.locale(step.context);
+    return this.changeField(step, changeRequested(found) ?? CHANGEABLE_FIELDS[found.index], locale);
+  }
+
+  /** Asks one answer of the summary again: a time, the complaint (its joint first) or one detail. */
+  private async changeField(step: WaterfallStepContext<Draft>, field: ChangeableField, locale: Locale): Promise<DialogTurnResult> {
+    (step.values as BookingValues).changing = field;
+    const channel = step.context.activity.channelId;
+    if (field === 'time') return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
+    if (field === 'complaint') return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), JOINTS.map((j) => `booking.joint.${j}`));
+    const key = `booking.${step.options.forOther ? 'detailsOther' : 'details'}.${field}`;
+    return step.prompt(DETAIL_PROMPTS[field], { prompt: this.promptActivity(this.t(locale, key), locale, channel) });
+  }
+
+  /** The complaint changed from the summary: after its joint, its side (or what it is, for another joint). */
+  private async complaintSide(step: WaterfallStepContext<Draft>): Promise<DialogTurnResult> {
+    const values = step.values as BookingValues & { joint?: Complaint['joint'] };
+    if (values.changing !== 'complaint') return step.next(step.result);
+    const locale = await this.locale(step.context);
+    const joint = JOINTS[(step.result as FoundChoice).index];
+    values.joint = joint;
+    if (joint === 'other') return step.prompt(COMPLAINT_PROMPT, { prompt: this.promptActivity(this.t(locale, 'booking.joint.otherAsk'), locale, step.context.activity.channelId) });
+    return this.choose(step, locale, this.t(locale, 'booking.side.ask'), SIDES.map((x) => `booking.side.${x}`));
+  }
+
   private async afterChange(step: WaterfallStepContext<Draft>): Promise<DialogTurnResult> {
     const draft = { ...step.options };
-    const changing = (step.values as { changing?: ChangeableField }).changing;
+    const values = step.values as BookingValues & { joint?: Complaint['joint'] };
+    const changing = values.changing;
+    if (changing === 'complaint' && values.joint) {
+      const joint = values.joint;
+      const since = draft.complaint.since;
+      draft.complaint = joint === 'other'
+        ? { joint, other: freeText(step.result) || undefined, since }
+        : { joint, side: SIDES[(step.result as FoundChoice).index], since };
+      return step.replaceDialog(BOOKING_CONFIRM_WATERFALL, draft);
+    }
     if (changing && changing !== 'time' && typeof step.result === 'string') {
       draft.details = { ...draft.details, [changing]: step.result || undefined };
       return step.replaceDialog(BOOKING_CONFIRM_WATERFALL, draft);
@@ -323,6 +543,24 @@ export class BookingDialog extends InterruptibleDialog {
     if (c.since) parts.push(c.since);
     return parts.join(', ');
   }
+}
+
+/** Whether `text` picks one of the choices (or suggested actions) the waiting prompt shows. */
+function answersScreen(active: DialogInstance, text: string, answers: DialogDeps['answers']): boolean {
+  const options = (active.state as { options?: { choices?: ({ value: string } | string)[]; prompt?: Partial<Activity> } } | undefined)?.options;
+  const labels = [
+    ...(options?.choices ?? []).map((c) => (typeof c === 'string' ? c : c.value)),
+    ...(options?.prompt?.suggestedActions?.actions ?? []).map((a) => String(a.value)),
+  ];
+  return labels.length > 0 && answers.choose(text, labels) !== undefined;
+}
+
+/** The details a details dialog has been given so far (its waterfall's values), from its instance. */
+function detailsSoFar(details: DialogInstance | undefined): DetailsResult {
+  const inner = (details?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack?.[0];
+  const v = ((inner?.state as { values?: Record<string, unknown> } | undefined)?.values ?? {}) as Record<string, unknown>;
+  const str = (k: string) => (typeof v[k] === 'string' && v[k] ? { [k]: v[k] as string } : {});
+  return { ...str('name'), ...str('birthDate'), ...str('phone') };
 }
 
 /** A free-text answer as kept with the booking: no markup characters, at most 200 characters. */

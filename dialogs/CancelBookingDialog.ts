@@ -1,4 +1,6 @@
-import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { SlotQuery } from '../src/booking/SlotQuery';
+import { fold } from '../src/conversation/AnswerWords';
 import { calendarEvent } from '../src/booking/CalendarFile';
 import { checkBirthDate } from '../src/booking/PatientDetails';
 import { findReferenceCode, normalizeReferenceCode } from '../src/booking/ReferenceCode';
@@ -10,8 +12,21 @@ import {
   HANDOFF_DIALOG,
 } from './dialogIds';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
-import { InterruptibleDialog } from './InterruptibleDialog';
-import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
+import { InterruptibleDialog, waitingPrompt } from './InterruptibleDialog';
+
+/** What the waterfall keeps between its steps. */
+interface CancelValues {
+  reference?: string;
+  slot?: SlotResult['slot'];
+  /** The opening message asked to move the appointment ("verzetten"), not to cancel it. */
+  move?: boolean;
+  /** The day or time the opening message asked for ("verzetten naar donderdag"). */
+  query?: SlotQuery;
+}
+
+/** The waterfall's steps that wait for an answer, by the index botbuilder counts. */
+const STEP = { act: 3, confirmMove: 4 } as const;
+import { SlotDialog, askedTime, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
 
 /**
  * Cancels or moves a booking. The patient proves it is theirs with the reference code and the
@@ -47,7 +62,15 @@ export class CancelBookingDialog extends InterruptibleDialog {
   private async askReference(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     // The command with the code, as the confirmation says to type it: the code is given already.
-    const given = findReferenceCode(step.context.activity.text ?? '');
+    const opening = step.context.activity.text ?? '';
+    const values = step.values as CancelValues;
+    // "ik wil mijn afspraak verzetten (naar donderdag)": not asked again what to do, and that day looked for.
+    if (this.says(opening, 'move') && !this.says(opening, 'cancel')) {
+      values.move = true;
+      const query = this.dayQuery(opening);
+      if (query) values.query = query;
+    }
+    const given = findReferenceCode(opening);
     if (given) return step.next(given);
     return step.prompt(REFERENCE_PROMPT, { prompt: this.promptActivity(this.t(locale, 'cancelBooking.askReference'), locale, step.context.activity.channelId) });
   }
@@ -75,6 +98,10 @@ export class CancelBookingDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     const f = this.deps.formatter;
+    if ((step.values as CancelValues).move) {
+      await this.send(step.context, { text: this.t(locale, 'cancelBooking.foundMove', { when: f.when(booking.start, locale), location: f.locationName(booking.locationId) }) }, locale);
+      return step.next({ value: this.t(locale, 'cancelBooking.move'), index: 1, score: 1 } satisfies FoundChoice);
+    }
     const text = this.t(locale, 'cancelBooking.found', { when: f.when(booking.start, locale), location: f.locationName(booking.locationId) });
     // Each choice with the other ways of saying it ("verzetten" for "Verplaatsen"), of every locale.
     const choices = ['cancel', 'move', 'keep'].map((k) => ({
@@ -88,7 +115,11 @@ export class CancelBookingDialog extends InterruptibleDialog {
     const locale = await this.locale(step.context);
     const reference = String((step.values as { reference?: string }).reference);
     const choice = (step.result as FoundChoice).index;
-    if (choice === 1) return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
+    if (choice === 1) {
+      // "verzetten naar vrijdag" at the question, or the day the opening message named.
+      const query = (step.values as CancelValues).move ? (step.values as CancelValues).query : this.dayQuery(step.context.activity.text ?? '');
+      return step.beginDialog(SLOT_DIALOG, { query: query ?? {}, offset: 0, failures: 0 } satisfies SlotOptions);
+    }
     if (choice === 2) {
       await this.send(step.context, { text: this.t(locale, 'cancelBooking.kept') }, locale);
       return step.endDialog();
@@ -148,6 +179,34 @@ export class CancelBookingDialog extends InterruptibleDialog {
       choices: this.deps.composer.mainActions(locale),
     }, locale);
     return step.endDialog();
+  }
+
+  /**
+   * At "move it to … . Is that right?", another day or time ("nee, toch liever vrijdagochtend")
+   * is no refusal of the move: the free times on that day are offered, and asked again.
+   */
+  protected override async correct(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+    const base = innerDc.stack[0];
+    const active = waitingPrompt({ dialogStack: innerDc.stack });
+    if (base?.id !== CANCEL_BOOKING_WATERFALL || active?.id !== CHOICE_PROMPT) return undefined;
+    const state = base.state as { stepIndex: number };
+    if (state.stepIndex !== STEP.confirmMove || this.deps.answers.yesNo(text) === 'yes') return undefined;
+    const query = this.dayQuery(text);
+    if (!query) return undefined;
+    state.stepIndex = STEP.act;
+    return innerDc.replaceDialog(SLOT_DIALOG, { query, offset: 0, failures: 0 } satisfies SlotOptions);
+  }
+
+  /** A day or time the message asks for, if any. */
+  private dayQuery(text: string): SlotQuery | undefined {
+    return askedTime(this.deps.dateParser.parse(text));
+  }
+
+  /** Whether the message says one of the choices' words ("verzetten", "annuleren") in any locale. */
+  private says(text: string, choice: 'cancel' | 'move'): boolean {
+    const t = ` ${fold(text)} `;
+    return SUPPORTED_LOCALES.some((l) => [this.t(l, `cancelBooking.${choice}`), ...this.deps.translator.list(l, `cancelBooking.synonyms.${choice}`)]
+      .some((w) => t.includes(` ${fold(w)} `)));
   }
 
   private async giveUp(step: WaterfallStepContext, locale: Locale): Promise<DialogTurnResult> {

@@ -12,46 +12,51 @@ export interface DetailsResult {
   handoff?: boolean;
 }
 
+/** How the details are asked: those given already are not asked again; for someone else, about them. */
+export interface DetailsOptions {
+  given?: DetailsResult;
+  forOther?: boolean;
+}
+
+/** The details in the order they are asked, each with its prompt. */
+const FIELDS = [
+  { field: 'name', prompt: NAME_PROMPT },
+  { field: 'birthDate', prompt: BIRTH_DATE_PROMPT },
+  { field: 'phone', prompt: PHONE_PROMPT },
+  { field: 'email', prompt: EMAIL_PROMPT },
+] as const;
+
 /**
  * Name, date of birth, phone number and (optional) e-mail, each checked with a specific
  * re-prompt. Three invalid answers to a required question get its help with a person and
  * "later" offered while the question stays open; to the e-mail address, leave it out.
+ * Step i keeps the answer to detail i - 1 and asks detail i.
  */
 export class DetailsDialog extends BaseDialog {
   constructor(deps: DialogDeps) {
     super(DETAILS_DIALOG, deps);
     this.addDetailPrompts();
-    this.addDialog(
-      new WaterfallDialog(DETAILS_WATERFALL, [
-        this.ask(NAME_PROMPT, 'booking.details.name'),
-        this.keep('name', BIRTH_DATE_PROMPT, 'booking.details.birthDate'),
-        this.keep('birthDate', PHONE_PROMPT, 'booking.details.phone'),
-        this.keep('phone', EMAIL_PROMPT, 'booking.details.email'),
-        this.finish.bind(this),
-      ]),
-    );
+    this.addDialog(new WaterfallDialog(DETAILS_WATERFALL, [...FIELDS.map((_, i) => this.step(i)), this.step(FIELDS.length)]));
     this.initialDialogId = DETAILS_WATERFALL;
   }
 
-  private ask(prompt: string, key: string) {
-    return async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+  private step(i: number) {
+    return async (step: WaterfallStepContext<DetailsOptions>): Promise<DialogTurnResult> => {
+      const values = step.values as Record<string, unknown>;
+      if (i > 0) {
+        if (step.result === TOO_MANY_TRIES) return step.endDialog({ handoff: true } satisfies DetailsResult);
+        values[FIELDS[i - 1].field] = step.result;
+      }
+      if (i === FIELDS.length) {
+        const v = values as Record<string, string>;
+        return step.endDialog({ name: v.name, birthDate: v.birthDate, phone: v.phone, email: v.email || undefined } satisfies DetailsResult);
+      }
+      const { field, prompt } = FIELDS[i];
+      const given = step.options.given?.[field];
+      if (given) return step.next(given);
       const locale = await this.locale(step.context);
+      const key = `booking.${step.options.forOther ? 'detailsOther' : 'details'}.${field}`;
       return step.prompt(prompt, { prompt: this.promptActivity(this.t(locale, key), locale, step.context.activity.channelId) });
     };
-  }
-
-  private keep(field: keyof DetailsResult, nextPrompt: string, nextKey: string) {
-    const ask = this.ask(nextPrompt, nextKey);
-    return async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
-      if (step.result === TOO_MANY_TRIES) return step.endDialog({ handoff: true } satisfies DetailsResult);
-      (step.values as Record<string, unknown>)[field] = step.result;
-      return ask(step);
-    };
-  }
-
-  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === TOO_MANY_TRIES) return step.endDialog({ handoff: true } satisfies DetailsResult);
-    const v = step.values as Record<string, string>;
-    return step.endDialog({ name: v.name, birthDate: v.birthDate, phone: v.phone, email: step.result || undefined } satisfies DetailsResult);
   }
 }

@@ -5,7 +5,8 @@ import { turnSafetyOf } from '../src/bot/TurnSafety';
 import type { HandoffOptions } from './HandoffDialog';
 import { fold } from '../src/conversation/AnswerWords';
 import { BaseDialog } from './BaseDialog';
-import { DELETE_DATA_DIALOG, FREE_TEXT_PROMPTS, HANDOFF_DIALOG } from './dialogIds';
+import type { Locale } from '../src/config/AppConfig';
+import { DELETE_DATA_DIALOG, FREE_TEXT_PROMPTS, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT } from './dialogIds';
 
 /**
  * A dialog that can be interrupted at any step, after the pattern of botbuilder's samples:
@@ -34,6 +35,14 @@ export abstract class InterruptibleDialog extends BaseDialog {
     await this.send(innerDc.context, { text: this.t(locale, 'booking.agendaUnavailable') }, locale);
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'agenda-unavailable' } satisfies HandoffOptions);
+  }
+
+  /**
+   * A message that corrects an answer given before, handled by the dialog that keeps the
+   * answers; undefined when it is none (the default: a dialog without answers to correct).
+   */
+  protected async correct(_innerDc: DialogContext, _text: string, _locale: Locale): Promise<DialogTurnResult | undefined> {
+    return undefined;
   }
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
@@ -70,6 +79,9 @@ export abstract class InterruptibleDialog extends BaseDialog {
       for (const reply of this.deps.safety.alarm(flag.tier, memory, locale)) await this.send(context, reply, locale);
       return innerDc.cancelAllDialogs();
     }
+    // "nee wacht, rechts": an answer given before is changed, and the question on screen asked again.
+    const corrected = await this.correct(innerDc, text, locale);
+    if (corrected) return corrected;
     const decision = router.route(text, { locale, safetyChecked: true });
     // A FAQ question mid-flow is answered; an answer to the question on screen never is. At a
     // choice, what the choice understands (a joint with its side) is an answer; otherwise only a
@@ -78,9 +90,11 @@ export abstract class InterruptibleDialog extends BaseDialog {
     const labels = ((active?.state as { options?: { choices?: ({ value: string } | string)[] } } | undefined)?.options?.choices ?? [])
       .map((c) => (typeof c === 'string' ? c : c.value));
     const answersChoice = labels.length > 0 && (this.deps.answers.choose(text, labels) !== undefined || this.deps.answers.isYesOrNo(text));
-    // Asking for a person in one's own words at a choice is a request for a person, as the
-    // exact command is; at a free-text question (a name, the complaint) only the exact words count.
-    if (exact === 'handoff' || (decision.intent === 'handoff' && !freeText && !answersChoice)) {
+    // Asking for a person in one's own words is a request for a person, as the exact command is.
+    // At a free-text question only a sentence counts ("can I not just talk to someone?"): a
+    // name ("Ine Mens") or a duration is an answer. In the callback's own questions it is one too.
+    const sentence = freeText && !HANDOFF_PROMPTS.has(active?.id ?? '') && this.deps.answers.isSentence(text);
+    if (exact === 'handoff' || (decision.intent === 'handoff' && (freeText ? sentence : !answersChoice))) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });
     }
@@ -94,6 +108,9 @@ export abstract class InterruptibleDialog extends BaseDialog {
     return undefined;
   }
 }
+
+/** The callback's own free-text questions: what is typed there is for the receptionist. */
+const HANDOFF_PROMPTS: ReadonlySet<string> = new Set([HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT]);
 
 /** True for an {@link AgendaUnavailableError}, also as botbuilder wraps it on its way up the stack. */
 function isAgendaUnavailable(err: unknown): boolean {

@@ -136,6 +136,12 @@ export class SlotDialog extends BaseDialog {
   }
 }
 
+/** A query that asks for a day or a time ("toch liever dinsdag", "vrijdagochtend"), or undefined for one that asks nothing. */
+export function askedTime(q: SlotQuery | undefined): SlotQuery | undefined {
+  if (!q) return undefined;
+  return q.date || q.fromDate || q.weekday !== undefined || q.partOfDay || q.atMinutes !== undefined || q.afterMinutes !== undefined || q.beforeMinutes !== undefined ? q : undefined;
+}
+
 /** A slot from its serialised form. */
 export function slotFrom(s: NonNullable<SlotResult['slot']>): Slot {
   return { locationId: s.locationId, start: new Date(s.start), end: new Date(s.end) };

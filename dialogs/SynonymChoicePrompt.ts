@@ -40,6 +40,10 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     const roles = { yes: labels.findIndex((v) => this.typed.roleOf(v) === 'yes'), no: labels.findIndex((v) => this.typed.roleOf(v) === 'no') };
     // Doubt is no answer to a question with a yes (least of all a screening question's no, or the summary's "Bevestigen"): asked again.
     const unsure = roles.yes >= 0 && this.typed.words.isUnsure(text);
+    // Where not knowing is an answer ("do you have a referral?", which none needs), it is the no; a question is still asked again.
+    if (unsure && roles.no >= 0 && (options.validations as { unsureIsNo?: boolean } | undefined)?.unsureIsNo && !text.includes('?')) {
+      return { succeeded: true, value: { value: labels[roles.no], index: roles.no, score: 1, synonym: text } };
+    }
     (state as UnsureState).unsure = unsure;
     if (unsure) return { succeeded: false };
     const index = this.typed.words.choose(text, labels, { yes: roles.yes >= 0 ? roles.yes : undefined, no: roles.no >= 0 ? roles.no : undefined });

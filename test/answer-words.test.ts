@@ -29,3 +29,46 @@ describe('answers typed instead of a button', () => {
     expect(words.changeOf(text)).toBe(field);
   });
 });
+
+describe('corrections, sentences and relatives', () => {
+  it.each<[string, object | undefined]>([
+    ['nee wacht, rechts', { side: 'right', marked: true, bare: true }],
+    ['het is toch de heup', { joint: 'hip', marked: true, bare: true }],
+    ['de rechterknie', { joint: 'knee', side: 'right', marked: false, bare: true }],
+    ['voor mijn vader', { forOther: true, marked: false, bare: true }],
+    ['sinds mijn knieoperatie', { joint: 'knee', marked: false, bare: false }],
+    ['een paar maanden', undefined],
+    ['toch liever dinsdag', undefined],
+  ])('"%s" corrects %j', (text, expected) => {
+    expect(words.correctionIn(text)).toEqual(expected);
+  });
+
+  it.each<[string, boolean]>([
+    ['ik wil iemand spreken', true], ['kan ik niet gewoon even iemand aan de lijn krijgen?', true], ['toch liever dinsdag', true],
+    ['Ine Mens', false], ['Jan van der Mens', false], ['Lieve Op de Beeck', false], ['een paar maanden', false],
+  ])('"%s" is a sentence: %s', (text, expected) => {
+    expect(words.isSentence(text)).toBe(expected);
+  });
+
+  it.each<[string, boolean]>([
+    ['ik wil een afspraak maken voor mijn moeder', true], ['kan ons ma een afspraak krijgen', true], ['afspraak voor m\'n man', true],
+    ['ik ben een vrouw met knieklachten', false], ['ik wil een afspraak maken', false],
+  ])('"%s" books for a relative: %s', (text, expected) => {
+    expect(Boolean(words.complaintIn(text).forOther)).toBe(expected);
+  });
+
+  it.each<[string, string | undefined]>([['wijzig de kant', 'complaint'], ['mijn klacht klopt niet', 'complaint'], ['telefoon', 'phone']])(
+    '"%s" at the summary changes %s', (text, field) => {
+      expect(words.changeOf(text)).toBe(field);
+    },
+  );
+});
+
+describe('corrections with a sound or a Flemish article before them', () => {
+  it.each<[string, object]>([
+    ['oh, het is links', { side: 'left', marked: false, bare: true }],
+    ["allee, 't is de rechtse", { side: 'right', marked: true, bare: true }],
+  ])('"%s" corrects %j', (text, expected) => {
+    expect(words.correctionIn(text)).toEqual(expected);
+  });
+});

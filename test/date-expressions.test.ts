@@ -40,6 +40,10 @@ describe('Dutch and Flemish date expressions', () => {
     ["woensdag 's middags", { date: '2026-11-25', partOfDay: 'afternoon' }],
     ['vanmiddag', { date: '2026-11-23', partOfDay: 'afternoon' }],
     ['morgenochtend', { date: '2026-11-24', partOfDay: 'morning' }],
+    // A weekday and its part written together, also after other words.
+    ['vrijdagochtend', { date: '2026-11-27', partOfDay: 'morning' }],
+    ['nee toch liever donderdagmiddag', { date: '2026-11-26', partOfDay: 'afternoon' }],
+    ['woensdagvoormiddag', { date: '2026-11-25', partOfDay: 'morning' }],
     ['overmorgen in de voormiddag', { date: '2026-11-25', partOfDay: 'morning' }],
   ])('reads "%s"', (text, expected) => {
     expect(parser.parse(text)).toEqual(expected);

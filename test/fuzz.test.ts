@@ -237,7 +237,7 @@ describe('booking walk fuzzing', () => {
   type Field = 'since' | 'name' | 'birthDate' | 'phone' | 'email';
   const PROMPTS: Record<Field, string[]> = {
     since: ['booking.since.ask'],
-    name: ['booking.details.name', 'booking.details.nameInvalid', 'booking.details.nameIncomplete'],
+    name: ['booking.details.name', 'booking.details.nameInvalid', 'booking.details.nameIncomplete', 'booking.details.nameNotName'],
     birthDate: ['booking.details.birthDate', 'booking.details.birthDateInvalid', 'booking.details.birthDateNonexistent', 'booking.details.birthDateFuture', 'booking.details.birthDateImplausible'],
     phone: ['booking.details.phone', 'booking.details.phoneInvalid', 'booking.details.phoneCountry'],
     email: ['booking.details.email', 'booking.details.emailInvalid'],

@@ -33,9 +33,19 @@ export class DateExpressionParser {
     this.holidayGroups = words.holidays.map((g) => g.map((p) => foldAndSplit(p).join(' ')));
   }
 
+  /** "vrijdagochtend", "dinsdagmiddag": a weekday written together with a part of the day, as two words. */
+  private splitDayPart(token: string): string[] {
+    for (const day of Object.keys(this.words.weekdays)) {
+      if (day.length < 5 || !token.startsWith(day) || token.length === day.length) continue;
+      const part = token.slice(day.length);
+      if (this.words.partsOfDay[part] !== undefined) return [day, part];
+    }
+    return [token];
+  }
+
   parse(text: string): SlotQuery | undefined {
     const raw = text.toLowerCase();
-    const tokens = foldAndSplit(raw).map((t) => t.replace(/^'+|'+$/g, '')).filter((t) => t && t !== 's');
+    const tokens = foldAndSplit(raw).map((t) => t.replace(/^'+|'+$/g, '')).filter((t) => t && t !== 's').flatMap((t) => this.splitDayPart(t));
     const now = toLocal(this.clock.now(), this.timeZone);
     const today: CalendarDate = { year: now.year, month: now.month, day: now.day };
     const q: SlotQuery = {};

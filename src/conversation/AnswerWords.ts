@@ -3,7 +3,7 @@ import type { Translator } from '../i18n/Translator';
 import { foldAndSplit } from '../understanding/TextNormalizer';
 
 /** Fields of a booking a patient can ask to change from the summary. */
-export const CHANGEABLE_FIELDS = ['time', 'name', 'birthDate', 'phone', 'email'] as const;
+export const CHANGEABLE_FIELDS = ['time', 'complaint', 'name', 'birthDate', 'phone', 'email'] as const;
 export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
 
 const POSITIONS = ['first', 'second', 'third', 'fourth', 'fifth', 'last'] as const;
@@ -13,8 +13,19 @@ const COMPLAINT_WORDS = ['hip', 'knee', 'left', 'right', 'bothSides', 'relative'
 export interface ComplaintHint {
   joint?: 'hip' | 'knee';
   side?: 'left' | 'right' | 'both';
-  /** The message names a relative ("for my mother"): the booking may be for someone else. */
+  /** The message names a relative of the writer ("for my mother", "ons ma"): the booking is for someone else. */
   forOther?: true;
+}
+
+/** What a message sent in the middle of a booking corrects of the answers given before it. */
+export interface Correction {
+  joint?: 'hip' | 'knee';
+  side?: 'left' | 'right' | 'both';
+  forOther?: true;
+  /** It says it corrects ("nee wacht", "toch", "ik bedoel"), or it is nothing but the new answer ("rechts"). */
+  marked: boolean;
+  /** Every word is a joint, a side, a relative or a filler: "de rechterknie", "voor mijn vader". */
+  bare: boolean;
 }
 
 /**
@@ -37,6 +48,10 @@ export class AnswerWords {
   private readonly changeTriggers: Set<string>;
   private readonly questionWords: Set<string>;
   private readonly unsure: string[];
+  private readonly correctionMarkers: Set<string>;
+  private readonly sentenceWords: Set<string>;
+  private readonly possessives: Set<string>;
+  private readonly correctionFillers: Set<string>;
   private readonly changeWords = new Map<string, ChangeableField>();
   private readonly complaintWords = new Map<(typeof COMPLAINT_WORDS)[number], string[]>();
 
@@ -52,6 +67,10 @@ export class AnswerWords {
     this.changeTriggers = list('change.trigger');
     this.questionWords = list('questionWords');
     this.unsure = [...list('unsure')].filter(Boolean);
+    this.correctionMarkers = list('correction');
+    this.sentenceWords = list('sentence');
+    this.possessives = list('possessive');
+    this.correctionFillers = list('correctionFillers');
     for (const p of POSITIONS) for (const w of list(`positions.${p}`)) this.positions.set(w, p);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on ("linker*", "*knie*").
@@ -180,17 +199,63 @@ export class AnswerWords {
    * wrote. Only what is unambiguous: one joint family (both named: nothing), one side or "beide".
    */
   complaintIn(text: string): ComplaintHint {
+    const { joint, side, forOther } = this.namedIn(fold(text).split(' ').filter(Boolean));
+    if (!joint) return forOther ? { forOther } : {};
+    return { joint, ...(side ? { side } : {}), ...(forOther ? { forOther } : {}) };
+  }
+
+  /**
+   * What a message corrects of the complaint or of whom the booking is for ("nee wacht, rechts",
+   * "het is toch de heup", "voor mijn vader"); undefined when it names none of these. Whether it
+   * is meant as a correction is for the dialog to decide, from `marked` and `bare` and from
+   * what has been answered already.
+   */
+  correctionIn(text: string): Correction | undefined {
     const words = fold(text).split(' ').filter(Boolean);
+    if (!words.length) return undefined;
+    const named = this.namedIn(words);
+    if (!named.joint && !named.side && !named.forOther) return undefined;
+    const t = ` ${words.join(' ')} `;
+    const marked = [...this.correctionMarkers].some((m) => t.includes(` ${m} `));
+    const bare = words.every((w) => this.fillers.has(w) || this.possessives.has(w) || this.correctionMarkers.has(w) || this.no.has(w) || this.correctionFillers.has(w)
+      || COMPLAINT_WORDS.some((k) => (this.complaintWords.get(k) ?? []).some((p) => wordMatches(w, p))));
+    return { ...named, marked, bare };
+  }
+
+  /** The message says it corrects an answer given before ("toch", "nee wacht", "ik bedoel"). */
+  isCorrection(text: string): boolean {
+    const t = ` ${fold(text)} `;
+    return [...this.correctionMarkers].some((m) => t.includes(` ${m} `));
+  }
+
+  /**
+   * A sentence rather than a short answer such as a name: a question mark, or at least three
+   * words of which one is a pronoun, a verb of wanting or asking, or another word names lack.
+   */
+  isSentence(text: string): boolean {
+    if (text.includes('?')) return true;
+    const words = fold(text).split(' ').filter(Boolean);
+    return words.length >= 3 && words.some((w) => this.sentenceWords.has(w));
+  }
+
+  /** Whether a word is one a name does not contain ("ik", "wil", "toch"). */
+  isSentenceWord(word: string): boolean {
+    return this.sentenceWords.has(fold(word));
+  }
+
+  private namedIn(words: string[]): { joint?: 'hip' | 'knee'; side?: 'left' | 'right' | 'both'; forOther?: true } {
     const says = (k: (typeof COMPLAINT_WORDS)[number]) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p)));
-    const forOther = says('relative') ? { forOther: true as const } : {};
+    // A relative of the writer's: "mijn vader", "ons ma"; "ik ben een vrouw" is no booking for someone else.
+    const relatives = this.complaintWords.get('relative') ?? [];
+    const forOther = words.some((w, i) => i > 0 && this.possessives.has(words[i - 1]) && relatives.some((p) => wordMatches(w, p))) ? { forOther: true as const } : {};
     const hip = says('hip');
     const knee = says('knee');
-    if (hip === knee) return forOther;
-    const joint = hip ? 'hip' : 'knee';
+    const joint = hip === knee ? undefined : hip ? ('hip' as const) : ('knee' as const);
     const left = says('left');
     const right = says('right');
     const both = says('bothSides') || (left && right);
-    return { joint, ...(both ? { side: 'both' as const } : left ? { side: 'left' as const } : right ? { side: 'right' as const } : {}), ...forOther };
+    const side = both ? ('both' as const) : left ? ('left' as const) : right ? ('right' as const) : undefined;
+    return { ...(joint ? { joint } : {}), ...(side ? { side } : {}), ...forOther };
   }
 
   private byStart(word: string, folded: string[]): number | undefined {
