@@ -1,6 +1,7 @@
 import { EventFactory, TurnContext, type Activity } from 'botbuilder';
 import { escapeMarkdown } from '../src/channels/escapeMarkdown';
-import { TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogReason, TextPrompt, WaterfallDialog, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnSafetyOf } from '../src/bot/TurnSafety';
 import { checkPhone } from '../src/booking/PatientDetails';
 import type { HandoffReason } from '../src/handoff/Ticket';
 import { isPracticeOpen } from '../src/handoff/OpeningHours';
@@ -65,7 +66,7 @@ export class HandoffDialog extends BaseDialog {
     const offeredCallbackOnly = !live;
     const index = (step.result as FoundChoice).index;
     if (live && index === 0) {
-      await this.openTicket(step, undefined);
+      await this.openTicket(step.context, step.options.reason, undefined);
       await this.send(step.context, { text: this.t(locale, 'handoff.waiting') }, locale);
       return step.endDialog();
     }
@@ -91,26 +92,50 @@ export class HandoffDialog extends BaseDialog {
   private async callback(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const phone = String((step.values as { phone?: string }).phone);
-    await this.openTicket(step, phone);
+    await this.openTicket(step.context, step.options.reason, phone);
     await this.send(step.context, { text: this.t(locale, 'handoff.callbackPlanned', { phone }) }, locale);
     return step.endDialog();
   }
 
-  private async openTicket(step: WaterfallStepContext<HandoffOptions>, callbackPhone: string | undefined): Promise<void> {
-    const context = step.context;
+  /**
+   * A red flag typed as what the call is about ends the dialog, as anywhere, after its
+   * instruction; the callback asked for, its number given, still stands (the receptionist sees
+   * the message and the tier) and the patient hears so, except after 112, which says nothing else.
+   */
+  override async endDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
+    const flag = reason === DialogReason.cancelCalled ? turnSafetyOf(context)?.flag : undefined;
+    const pending = flag ? pendingCallback(instance) : undefined;
+    await super.endDialog(context, instance, reason);
+    if (!flag || !pending) return;
+    const locale = await this.locale(context);
+    await this.openTicket(context, pending.reason, pending.phone);
+    if (flag.tier !== '112') await this.send(context, { text: this.t(locale, 'handoff.callbackKept', { phone: pending.phone }) }, locale);
+  }
+
+  private async openTicket(context: TurnContext, reason: HandoffReason, callbackPhone: string | undefined): Promise<void> {
     const locale = await this.locale(context);
     const recent = await this.deps.recent.of(context.activity.conversation.id);
     const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
     const memory = await this.deps.memory.get(context, { misses: 0 });
     await this.deps.handoff.open({
-      reason: step.options.reason, channel: context.activity.channelId, locale, conversationId: context.activity.conversation.id,
+      reason, channel: context.activity.channelId, locale, conversationId: context.activity.conversation.id,
       reference, transcript: recent, callbackPhone, safetyTier: memory.safetyTier,
     });
     memory.ticketOpened = true;
     if (!callbackPhone && context.activity.channelId !== 'whatsapp') {
       // The agent's view renders Markdown: what the patient typed must stay text, never a link.
       const activities = recent.map((m) => ({ type: 'message', text: m.from === 'patient' ? escapeMarkdown(m.text) : m.text, timestamp: new Date(m.at) }) as Partial<Activity>);
-      await context.sendActivity(EventFactory.createHandoffInitiation(context, { reason: step.options.reason }, { activities: activities as Activity[] }));
+      await context.sendActivity(EventFactory.createHandoffInitiation(context, { reason }, { activities: activities as Activity[] }));
     }
   }
+}
+
+/** The callback a dialog instance waits to hear the reason of: its number was given. */
+function pendingCallback(instance: DialogInstance): { reason: HandoffReason; phone: string } | undefined {
+  const stack = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack ?? [];
+  const waterfall = stack.find((d) => d.id === HANDOFF_WATERFALL)?.state as { options?: HandoffOptions; values?: { phone?: string } } | undefined;
+  const phone = waterfall?.values?.phone;
+  // The active dialog is the last of the stack.
+  if (stack[stack.length - 1]?.id !== HANDOFF_REASON_PROMPT || !phone || !waterfall?.options) return undefined;
+  return { reason: waterfall.options.reason, phone };
 }

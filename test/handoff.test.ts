@@ -95,6 +95,36 @@ describe('handoff to a person', () => {
     expect((await ticketOf(conversationIdOf(adapter)))?.callbackPhone).toBe('+31612345678');
   });
 
+  // From a patient-style test: the instruction came, but the callback was dropped without a word.
+  it.each<[string, string, RegExp, boolean]>([
+    ['nl-NL', 'over mijn knie, die is sinds vanochtend dik en rood en ik heb koorts', /vandaag nog door een arts/, true],
+    ['nl-BE', 'mijn vader zijn mond hangt ineens scheef en hij praat raar', /^Bel nu 112\./, false],
+  ])('in %s a red flag given as what the call is about gets its instruction, and the callback stands', async (locale, reason, instruction, told) => {
+    clock.set(new Date('2026-11-22T12:00:00Z')); // a Sunday
+    const adapter = testAdapterFor(app, locale);
+    const r = await converse(adapter, ['bel me terug', 'ja', '06 12345678', reason]);
+    expect(r[3].text).toMatch(instruction);
+    // After 112 nothing else is said.
+    if (told) expect(r[3].text).toMatch(/teruggebeld te worden blijft staan: een medewerker belt je op \+31612345678/);
+    else expect(r[3].text).not.toMatch(/teruggebeld/);
+    const ticket = await ticketOf(conversationIdOf(adapter));
+    expect(ticket?.callbackPhone).toBe('+31612345678');
+    expect(ticket?.safetyTier).toBe(told ? 'now' : '112');
+    expect(ticket?.messages.map((m) => m.text)).toContain(reason);
+    // The flow is over: the next message is no answer to it.
+    const [next] = await converse(adapter, ['06 98765432']);
+    expect(next.text).not.toMatch(/belt je terug op/);
+  });
+
+  it('a red flag at the phone question (no number yet) gets its instruction and opens no callback', async () => {
+    clock.set(new Date('2026-11-22T12:00:00Z'));
+    const adapter = testAdapterFor(app);
+    const r = await converse(adapter, ['bel me terug', 'ja', 'ik ben gevallen en kan niet meer op mijn been staan']);
+    expect(r[2].text).toMatch(/vandaag nog door een arts/);
+    expect(r[2].text).not.toMatch(/teruggebeld/);
+    expect(await ticketOf(conversationIdOf(adapter))).toBeUndefined();
+  });
+
   it('with nobody signed in offers the callback, even during opening hours', async () => {
     const r = await converse(testAdapterFor(app), ['kan ik iemand spreken']);
     expect(r[0].text).toMatch(/niemand van de praktijk bereikbaar/);

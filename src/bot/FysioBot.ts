@@ -277,9 +277,10 @@ export class FysioBot extends ActivityHandler {
     const notice = !memory.welcomed && !flag && activity.channelId === 'whatsapp' ? composer.purpose(locale) : undefined;
     if (notice) memory.welcomed = true;
     if (flag) {
+      // The instruction first: a flow that ends may still say what it kept (a callback asked for).
+      await context.sendActivities(safety.alarm(flag.tier, memory, locale).map((r) => renderer.render(r, locale, activity.channelId)));
       if (dialogState.dialogStack.length) await (await this.dialogContext(context)).cancelAllDialogs();
       await this.dropSetAside(context);
-      await context.sendActivities(safety.alarm(flag.tier, memory, locale).map((r) => renderer.render(r, locale, activity.channelId)));
     } else if (dialogState.dialogStack.length) {
       await this.continueFlow(context, dialogState, text, command, locale);
     } else {
