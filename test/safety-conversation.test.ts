@@ -180,6 +180,12 @@ describe('a red flag told over a few short messages (WhatsApp style)', () => {
     expect(r[2].text).toMatch(/Denk eraan: laat wat je eerder beschreef vandaag nog/);
   });
 
+  it('after a crisis alarm a fall told over two messages still gets the doctor\'s instruction (a different one)', async () => {
+    const r = await converse(testAdapterFor(practices.NL), ['ik zie het echt niet meer zitten, ik wil er niet meer zijn', 'mijn man is net gevallen', 'hij kan niet meer op zijn been staan']);
+    expect(r[0].text).toMatch(/113 Zelfmoordpreventie/);
+    expect(r[2].text).toMatch(/^Wat je beschrijft moet vandaag nog door een arts/);
+  });
+
   it('messages more than ten minutes apart are read apart', async () => {
     const { app, clock } = await buildTestApp({}, new MemoryStorage());
     try {
@@ -197,9 +203,9 @@ describe('a red flag told over a few short messages (WhatsApp style)', () => {
 });
 
 describe('one safety check per message', () => {
-  it('a question, two questions in one, a booking answer and a question mid-booking: each checked once at most', async () => {
-    // detect asks detectByRules first; messages read together ask it alone.
-    const detect = jest.spyOn(RedFlagDetector.prototype, 'detectByRules');
+  it('a question, two questions in one, a booking answer and a question mid-booking: each checked once alone, and once with the messages before it', async () => {
+    // detect asks everyTierByRules first; messages read together ask it alone.
+    const detect = jest.spyOn(RedFlagDetector.prototype, 'everyTierByRules');
     try {
       const adapter = testAdapterFor(practices.NL);
       const counts: number[] = [];

@@ -91,10 +91,16 @@ describe('learned crisis net (src/safety/CrisisNet)', () => {
   it('leaves a message of only small words (stop words, negations) to the rules', () => {
     const net = router.crisisNet!;
     // The net alone would call it a crisis: the first person and a "not" are in most crisis examples.
-    expect(net.probability('die heb ik niet meer')).toBeGreaterThanOrEqual(net.threshold);
-    expect(net.flags('die heb ik niet meer')).toBe(false);
+    expect(net.probability('ik ben het niet')).toBeGreaterThanOrEqual(net.threshold);
+    expect(net.flags('ik ben het niet')).toBe(false);
     // The rules still read such a message.
     expect(withNet.detect('ik wil er niet meer zijn')?.tier).toBe('crisis');
+  });
+
+  // Stop words that still say something (meaningfulStopwords): the net judged these before the
+  // guard and must go on judging them (found by a review of the guard).
+  it.each(['ik wil niet meer', 'ik wil nie meer', 'ik kan niet meer', 'ik wil het niet meer', 'ik wil gewoon niet meer', 'ik kan echt niet meer', 'ik wil niet meer, echt niet'])('still calls "%s" a crisis', (text) => {
+    expect(withNet.detect(text)?.tier).toBe('crisis');
   });
 
   it.each<[string, Tier]>([

@@ -774,6 +774,12 @@ describe('a 112 sign that passed by itself (emergency.yaml passedTier)', () => {
     ['vorig jaar had ik pijn op mijn borst en was ik benauwd, dat is over', null],
     // Not a sign of the 112 tier: what passed is set aside.
     ['mijn knie was dik en rood, dat is weer weg', null],
+    // "… is weg" after a sign names the sign itself (speech, feeling lost), not that it passed (found by review).
+    ['mijn gezicht hangt scheef en mijn spraak is weg', '112'],
+    ['ik heb pijn op de borst en het gevoel in mijn arm is weg', '112'],
+    ['mijn mond hangt scheef en het gevoel in mijn arm is weg', '112'],
+    ['ik kan niet plassen en het gevoel in mijn kruis is weg', 'now'],
+    ['ik kan mijn plas niet ophouden, het gevoel tussen mijn benen is weg', 'now'],
     // Present now: the tier of what is present.
     ['mijn mond hangt scheef', '112'],
     ['het was even weg maar nu hangt mijn mond weer scheef', '112'],

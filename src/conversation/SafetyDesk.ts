@@ -22,8 +22,8 @@ const SAFETY_WINDOW_CHARS = 2_000;
 
 /**
  * Messages sent in a row are read together for red flags: this many earlier ones, each of them
- * sent at most {@link BURST_WINDOW_MS} before the message, and of each at most its last
- * {@link BURST_CHARS} characters (a burst is short messages; a long story is read whole alone).
+ * sent at most {@link BURST_WINDOW_MS} before the message and at most {@link BURST_CHARS} long
+ * (a burst is short messages; a long story is read whole alone).
  */
 const BURST_KEPT = 2;
 const BURST_WINDOW_MS = 10 * 60_000;
@@ -44,11 +44,11 @@ export class SafetyDesk {
    * reads: a long story may say what is wrong only at its end. The bot passes the result on to
    * the responder, the dialogs (turn state) and the router (`safetyChecked`).
    */
-  check(text: string, rulesOnly = false): RedFlag | undefined {
+  check(text: string): RedFlag | undefined {
     if (!text) return undefined;
     let found: RedFlag | undefined;
     for (const part of windowsOf(text.slice(0, SAFETY_SCAN_CHARS), SAFETY_WINDOW_CHARS)) {
-      const flag = rulesOnly ? this.detector.detectByRules(part) : this.detector.detect(part);
+      const flag = this.detector.detect(part);
       if (flag && (!found || moreUrgent(found.tier, flag.tier) !== found.tier)) found = flag;
     }
     return found;
@@ -58,14 +58,15 @@ export class SafetyDesk {
    * {@link check} of a message in its conversation: when the message alone has no red flag, it
    * is read once more together with the patient's messages just before it (WhatsApp style: who
    * in one message, the sign in the next). What they say together counts only where it is more
-   * urgent than what the conversation was told already, so the messages that gave an alarm do
-   * not give it again.
+   * urgent than the message alone and its instruction is not one the conversation was given
+   * already, so the messages that gave an alarm do not give it again.
    *
    * @param earlier the patient's earlier messages of this conversation, oldest first (the
    * handoff's recent lines: nothing is stored for this)
    */
   checkInConversation(text: string, earlier: readonly SaidBefore[], memory: ConversationMemory, now: Date): RedFlag | undefined {
-    return checkInConversation((t, together) => this.check(t, together), text, earlier, memory.safetyTier, now);
+    // Messages read together are short (BURST_CHARS each): one window.
+    return checkInConversation((t) => this.check(t), (t) => this.detector.everyTierByRules(t), text, earlier, memory.safetyTier, now);
   }
 
   /** The topic to answer for `topic`, after the topic guards of emergency.yaml. */
@@ -140,24 +141,37 @@ export interface SaidBefore {
 }
 
 /**
- * {@link SafetyDesk.checkInConversation} with the check to run (the evaluation runs the detector
+ * {@link SafetyDesk.checkInConversation} with the checks to run (the evaluation runs the detector
  * itself) and the tier the conversation was given so far. Messages read together are read by the
- * rules alone: the crisis net judges one message's wording, and short replies strung together
- * ("morgen" / "1" / "nee, toch niet") are a text it was never made for.
+ * rules alone, for every tier they find: the crisis net judges one message's wording, and short
+ * replies strung together ("morgen" / "1" / "nee, toch niet") are a text it was never made for.
  */
 export function checkInConversation(
-  check: (text: string, together: boolean) => RedFlag | undefined,
+  check: (text: string) => RedFlag | undefined,
+  checkTogether: (text: string) => RedFlag[],
   text: string,
   earlier: readonly SaidBefore[],
   given: Tier | undefined,
   now: Date,
 ): RedFlag | undefined {
-  const alone = check(text, false);
+  const alone = check(text);
+  // Nothing read together can be more urgent than 112.
+  if (alone?.tier === '112' || !text.trim()) return alone;
   const at = now.getTime();
-  const burst = earlier.filter((s) => at - s.at >= 0 && at - s.at <= BURST_WINDOW_MS).slice(-BURST_KEPT);
-  if (!burst.length || !text.trim()) return alone;
-  const together = check([...burst.map((s) => s.text.slice(-BURST_CHARS)), text].join('\n'), true);
-  return together && moreUrgentThan(alone?.tier, together.tier) && moreUrgentThan(given, together.tier) ? together : alone;
+  // A long message is a story, read whole on its own turn: only short ones are read together.
+  const burst = earlier.filter((s) => at - s.at >= 0 && at - s.at <= BURST_WINDOW_MS).slice(-BURST_KEPT).filter((s) => s.text.length <= BURST_CHARS);
+  if (!burst.length) return alone;
+  // Every tier they say together: a sign told after an alarm must not hide behind it.
+  const together = checkTogether([...burst.map((s) => s.text), text].join('\n'));
+  return together.find((f) => moreUrgentThan(alone?.tier, f.tier) && !covers(given, f.tier)) ?? alone;
+}
+
+/**
+ * Whether the instruction of the tier given already says what `tier` would: its own, 112's
+ * (everything), or a doctor today's for the GP this week. A crisis line says nothing of a doctor.
+ */
+function covers(given: Tier | undefined, tier: Tier): boolean {
+  return given === tier || given === '112' || (given === 'now' && tier === 'soon');
 }
 
 /** True when `b` is more urgent than `a` (any tier is more urgent than none). */

@@ -216,7 +216,11 @@ export function crisisNetFor(kb: KnowledgeBase, words: BaseWords): CrisisNet | u
   return CrisisNet.train(words, crisis, other, examples.threshold, CRISIS_NET_DEFAULTS, plainWordsOf(kb));
 }
 
-/** Words that say nothing on their own, the language's stop words and negations: the net judges a message only with a word besides them. */
+/**
+ * Words that say nothing on their own, the language's stop words and negations except the
+ * examples file's `meaningfulStopwords`: the net judges a message only with a word besides them.
+ */
 export function plainWordsOf(kb: KnowledgeBase): ReadonlySet<string> {
-  return new Set([...kb.language.stopwords, ...kb.language.negations]);
+  const meaningful = new Set(kb.crisisExamples?.meaningfulStopwords ?? []);
+  return new Set([...kb.language.stopwords, ...kb.language.negations].filter((w) => !meaningful.has(w)));
 }

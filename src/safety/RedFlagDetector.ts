@@ -175,16 +175,24 @@ export class RedFlagDetector {
    * a few short messages read together ("morgen" / "1" / "nee, toch niet").
    */
   detectByRules(text: string): RedFlag | undefined {
+    return this.everyTierByRules(text)[0];
+  }
+
+  /**
+   * The red flag of each tier the rules find in the text, most urgent first: what a few messages
+   * read together say besides the tier an earlier one of them was already given.
+   */
+  everyTierByRules(text: string): RedFlag[] {
     const { present, passed } = this.read(text ?? '');
-    const fired = this.rules.find((rule) => fires(rule, present));
-    // A 112 sign that went away by itself still sends to a doctor today, unless a rule of that
-    // tier or a more urgent one fired on what is present now.
+    const found: RedFlag[] = [];
+    for (const rule of this.rules) if (fires(rule, present) && !found.some((f) => f.tier === rule.tier)) found.push({ tier: rule.tier, rule: rule.id });
+    // A 112 sign that went away by itself still sends to a doctor today.
     const { passedTier } = this;
-    if (passedTier && passed.size && (!fired || TIERS.indexOf(fired.tier) > TIERS.indexOf(passedTier))) {
+    if (passedTier && passed.size && !found.some((f) => f.tier === passedTier)) {
       const both = new Set([...present, ...passed]);
-      if (this.rules.some((rule) => rule.tier === '112' && fires(rule, both))) return { tier: passedTier, rule: PASSED_RULE };
+      if (this.rules.some((rule) => rule.tier === '112' && fires(rule, both))) found.push({ tier: passedTier, rule: PASSED_RULE });
     }
-    return fired ? { tier: fired.tier, rule: fired.id } : undefined;
+    return found.sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
   }
 
   /** The concepts present in the text: not denied, not over, not asked about in general. */
@@ -280,7 +288,8 @@ export class RedFlagDetector {
         if (!kept(m.concept) && m.start < resolvedBefore) continue;
         if (!this.history.has(m.concept) && past.some((r) => m.start >= r.from && m.start < r.to)) continue;
         if (!this.unconditional.has(m.concept) && hypothetical.some((r) => m.start > r.from && m.start < r.to)) continue;
-        if (!kept(m.concept) && m.start < passedBefore) {
+        // Passed is what was said before the words that say so: "mijn spraak is weg" has lost its speech.
+        if (!kept(m.concept) && m.end < passedBefore) {
           passed.add(m.concept);
           continue;
         }

@@ -161,7 +161,7 @@ function burstTier(detector: RedFlagDetector, messages: readonly string[]): Tier
   let tier: Tier | undefined;
   for (const m of messages) {
     // As the bot's alarm does: the tier is remembered for the next message.
-    tier = moreUrgent(tier, checkInConversation((t, together) => (together ? detector.detectByRules(t) : detector.detect(t)), m, earlier, tier, now)?.tier);
+    tier = moreUrgent(tier, checkInConversation((t) => detector.detect(t), (t) => detector.everyTierByRules(t), m, earlier, tier, now)?.tier);
     earlier.push({ text: m, at: now.getTime() });
   }
   return tier;
