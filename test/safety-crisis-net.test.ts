@@ -84,6 +84,14 @@ describe('learned crisis net (src/safety/CrisisNet)', () => {
     'ik heb het nog niet gedaan',
     'ik weet mijn code niet meer',
     'die heb ik nog niet, ik was hem net aan het maken',
+    // A fourth patient-style test: an age or a year of birth, often how an older patient begins.
+    'ik ben 80 jaar',
+    'ik ben 76 jaar',
+    'ik ben van 1950',
+    "ik ben van '48",
+    'ik ben geboren in 1948',
+    'ik ben in 1956 geboren',
+    'wacht, ik ben geboren in 1956',
   ])('raises no alarm on the reply "%s"', (text) => {
     expect(withNet.detect(text)).toBeUndefined();
   });

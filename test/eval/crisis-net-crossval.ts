@@ -14,7 +14,7 @@ import { dump, load } from 'js-yaml';
 import { parseConfig } from '../../src/config';
 import { loadValidatedKnowledge, type KnowledgeBase } from '../../src/knowledge';
 import type { EmergencyData } from '../../src/knowledge/types';
-import { CrisisNet, crisisTrainingTexts } from '../../src/safety/CrisisNet';
+import { CRISIS_NET_DEFAULTS, CrisisNet, crisisTrainingTexts, plainWordsOf } from '../../src/safety/CrisisNet';
 import { RedFlagDetector } from '../../src/safety/RedFlagDetector';
 import { Router } from '../../src/understanding/Router';
 import { loadSafetyTable } from './safety-eval';
@@ -85,7 +85,7 @@ export function crossValidate(kb: KnowledgeBase, router: Router, kbDir: string):
     const heldTopics = new Set(topicIds.filter((_, i) => i % Object.keys(SETS).length === fold));
     const reduced: KnowledgeBase = { ...kb, topics: new Map([...kb.topics].filter(([id]) => !heldTopics.has(id))) };
     const { crisis, other } = crisisTrainingTexts(reduced, examples, new Set([name]));
-    const net = CrisisNet.train(router.normalizer, crisis, other, examples.threshold);
+    const net = CrisisNet.train(router.normalizer, crisis, other, examples.threshold, CRISIS_NET_DEFAULTS, plainWordsOf(kb));
     const blindRules = BLIND_COMMITS[name] ? rulesAt(BLIND_COMMITS[name], kbDir, router, kb.emergency) : undefined;
     const score = (text: string, isCrisis: boolean, ordinary: boolean): Scored => ({
       text, crisis: isCrisis, ordinary, ruled: rules.detect(text) !== undefined, blind: blindRules ? blindRules.detect(text) !== undefined : undefined, p: net.probability(text),
