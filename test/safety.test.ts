@@ -760,6 +760,27 @@ describe('red-flag detection (src/safety)', () => {
   });
 });
 
+describe('a calf complaint with sudden breathlessness (a clot that may have reached the lungs)', () => {
+  // A fourth patient-style test got "see a doctor today" for the first; written for this test.
+  it.each<[string, Tier | null]>([
+    ['mijn kuit is dik en warm sinds mijn knieoperatie. nu ben ik ook ineens erg kortademig', '112'],
+    ['sinds de operatie is mijn kuit gezwollen en nu krijg ik opeens slecht lucht', '112'],
+    ['mijn kuit doet pijn en ik ben kortademig na het traplopen', null],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
+
+describe('a fall, then standing badly (a fourth patient-style test got "Sorry" for both)', () => {
+  it.each<[string, Tier | null]>([
+    ['ik ben vorige week gevallen, ik kan sindsdien slecht staan', 'now'],
+    ['ik ben gisteren gevallen en ik kan nimeer op mijn been staan', 'now'],
+    ['ik ben vorig jaar gevallen en sta sindsdien slecht op mijn benen', null],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
+
 describe('a 112 sign that passed by itself (emergency.yaml passedTier)', () => {
   // Written for this test. A TIA or angina passes: a doctor sees it today, not never and not 112.
   it.each<[string, Tier | null]>([
