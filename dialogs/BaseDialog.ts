@@ -7,6 +7,8 @@ import { checkBirthDate, checkEmail, checkName, checkPhone, type Checked, type D
 import { turnLocaleOf } from '../src/bot/TurnLocale';
 import { fold, type ChangeableField } from '../src/conversation/AnswerWords';
 import type { Choice, Reply } from '../src/conversation/Reply';
+import type { SlotQuery } from '../src/booking/SlotQuery';
+import type { DayWishReader } from './DayWish';
 import type { DialogDeps } from './DialogDeps';
 import { BIRTH_DATE_PROMPT, CHOICE_PROMPT, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
 import { SynonymChoicePrompt } from './SynonymChoicePrompt';
@@ -179,6 +181,22 @@ export abstract class BaseDialog extends ComponentDialog {
     const dayWords = (word: string) =>
       (word.length >= 5 && w.weekdays[word] !== undefined) || w.relativeDays[word] !== undefined || w.partsOfDay[word] !== undefined || w.dayParts[word] !== undefined;
     return fold(text).split(' ').some((word) => answers.isSentenceWord(word) || dayWords(word));
+  }
+
+  /** What reading a day wish needs (see `readDayWish`). */
+  protected dayWords(): DayWishReader {
+    const { dateParser, answers, knowledge, clock } = this.deps;
+    return { dateParser, answers, dateWords: knowledge.dateWords, clock, timeZone: knowledge.practice.timeZone };
+  }
+
+  /** Says which day or part of the day is left out ("Goed, dan niet op dinsdag 24 november."), before other times are offered. */
+  protected async sayRefused(context: TurnContext, refused: SlotQuery[], locale: Locale): Promise<void> {
+    const [r] = refused;
+    const timed = r.atMinutes !== undefined || r.afterMinutes !== undefined || r.beforeMinutes !== undefined || r.fromDate;
+    let text = this.t(locale, 'booking.slot.notThen');
+    if (refused.length === 1 && !timed && r.date && !r.partOfDay) text = this.t(locale, 'booking.slot.notOn', { day: this.deps.formatter.dateLabel(r.date, locale) });
+    else if (refused.length === 1 && !timed && !r.date && r.partOfDay) text = this.t(locale, 'booking.slot.notAt', { part: this.t(locale, `booking.slot.partsOfDay.${r.partOfDay}`) });
+    await this.send(context, { text }, locale);
   }
 
   /** Whether a choice's value is a yes ("Ja", "Bevestigen") or a no ("Nee") in any locale. */
