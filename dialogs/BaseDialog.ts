@@ -171,16 +171,24 @@ export abstract class BaseDialog extends ComponentDialog {
 
   /**
    * A message that is no name: a sentence ("toch liever dinsdag", "ik wil iemand spreken"), a
-   * word names lack ("ik", "wil", "toch"), or a day or part of one ("dinsdag", "morgen", "'s middags").
-   * Month names are left alone ("Jan Mei", "April de Vries").
+   * day or part of one ("dinsdag", "morgen", "'s middags", "vrijdag dan"). Words sentences use
+   * are first names too ("Wil van Dam", "Ben de Jong"): one such word counts only where a name
+   * cannot have it, after the first word, alone, or as a yes, a no or a word of correcting
+   * ("ja Jan de Vries", "toch Jansen"). A weekday is a surname too ("Piet Vrijdag", "Anna
+   * Maandag"): it counts alone or first of two words. Month names are left alone ("Jan Mei",
+   * "April de Vries").
    */
   private notAName(text: string): boolean {
     const { answers, knowledge } = this.deps;
-    if (answers.isSentence(text)) return true;
+    if (text.includes('?')) return true;
+    const words = fold(text).split(' ').filter(Boolean);
+    const sentence = words.flatMap((w, i) => (answers.isSentenceWord(w) ? [i] : []));
+    if (sentence.length > 1) return true;
+    if (sentence.length === 1 && (sentence[0] > 0 || words.length < 2 || answers.yesNo(words[0]) || answers.isCorrection(words[0]))) return true;
     const w = knowledge.dateWords;
-    const dayWords = (word: string) =>
-      (word.length >= 5 && w.weekdays[word] !== undefined) || w.relativeDays[word] !== undefined || w.partsOfDay[word] !== undefined || w.dayParts[word] !== undefined;
-    return fold(text).split(' ').some((word) => answers.isSentenceWord(word) || dayWords(word));
+    if (words.some((word) => w.relativeDays[word] !== undefined || w.partsOfDay[word] !== undefined || w.dayParts[word] !== undefined)) return true;
+    const weekday = (word: string) => word.length >= 5 && w.weekdays[word] !== undefined;
+    return words.length === 1 ? weekday(words[0]) : words.length === 2 && weekday(words[0]);
   }
 
   /** What reading a day wish needs (see `readDayWish`). */

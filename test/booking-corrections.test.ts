@@ -232,9 +232,30 @@ describe('a request for a person or a question at a free-text step', () => {
     ['nl-NL', 'dinsdag', /lijkt me geen naam/],
     ['nl-BE', 'ja dat is goed', /lijkt me geen naam/],
     ['nl-NL', 'morgenochtend', /lijkt me geen naam/],
+    // Found by a code review: first names that are words of sentences too, and weekdays as surnames.
+    ['nl-NL', 'Wil van Dam', /geboortedatum/],
+    ['nl-BE', 'Wil Peeters', /geboortedatum/],
+    ['nl-NL', 'Ben de Jong', /geboortedatum/],
+    ['nl-NL', 'Piet Zondag', /geboortedatum/],
+    ['nl-BE', 'Anna Vrijdag', /geboortedatum/],
+    ['nl-NL', 'Kees Maandag', /geboortedatum/],
+    ['nl-BE', 'Jan van Maandag', /geboortedatum/],
+    ['nl-BE', 'toch liever dinsdag', /Deze (tijden|momenten) zijn vrij/],
+    ['nl-NL', 'vrijdag dan', /lijkt me geen naam/],
+    ['nl-BE', 'ja Marc Peeters', /lijkt me geen naam/],
+    ['nl-NL', 'ik wil iets anders', /lijkt me geen naam/],
   ])('%s: "%s" at the name question', async (locale, name, expected) => {
     const r = await talk(locale, [...toSlots(locale), '1', name]);
     expect(r[r.length - 1].text).toMatch(expected);
+  });
+});
+
+describe('names that read as words', () => {
+  it.each<[Locale, string]>([['nl-NL', 'Wil van Dam'], ['nl-BE', 'Piet Zondag']])('%s: "%s" is booked under that name', async (locale, name) => {
+    const [, birth, phone, email] = details(locale);
+    const r = await talk(locale, [...toSlots(locale), '1', name, birth, phone, email, 'ja']);
+    expect(r.map((x) => x.text).join('\n')).not.toMatch(/lijkt me geen naam/);
+    expect((await booked(locale, r[r.length - 1].text)).name).toBe(name);
   });
 });
 
