@@ -89,3 +89,11 @@ describe('clauses and negations, for a day refused beside a day asked for', () =
     },
   );
 });
+
+describe('an answer after a word of correcting', () => {
+  it.each<[string, string]>([['sorry, 12 mei 1948', '12 mei 1948'], ['nee wacht, 14-03-1961', '14-03-1961'], ['oeps', 'oeps'], ['12-05-1981', '12-05-1981']])(
+    '"%s" is "%s"', (text, expected) => {
+      expect(words.withoutCorrection(text)).toBe(expected);
+    },
+  );
+});

@@ -183,13 +183,22 @@ describe('a day or part of one refused is left out, never searched', () => {
     }
   });
 
-  it.each(LOCALES)('%s: a date in the past ("sorry, 12 mei 1948") is no day to search', async (locale) => {
-    const [name] = details(locale);
-    const r = await talk(locale, [...toSlots(locale), '1', name, 'sorry, 12 mei 1948']);
-    const reply = r[r.length - 1];
-    expect(reply.text).not.toMatch(/tijden zijn vrij|dan niet/);
+  it.each(LOCALES)('%s: a date in the past ("sorry, 12 mei 1948") is no day to search: at the date of birth, it is the date of birth', async (locale) => {
+    const [name, , phone, email] = details(locale);
+    const r = await talk(locale, [...toSlots(locale), '1', name, 'sorry, 12 mei 1948', phone, email, 'ja']);
+    const reply = r[toSlots(locale).length + 2];
+    expect(reply.text).not.toMatch(/(tijden|momenten) zijn vrij|dan niet/);
     expect(reply.actions.filter((x) => /–/.test(x))).toEqual([]);
-    expect(reply.text).toMatch(/datum/);
+    expect(reply.text).toMatch(/telefoon/i);
+    expect((await booked(locale, r[r.length - 1].text)).birthDate).toBe('1948-05-12');
+  });
+
+  it.each(LOCALES)('%s: "sorry, 12 mei 1948" at the phone question is no day to search either', async (locale) => {
+    const [name, birth] = details(locale);
+    const r = await talk(locale, [...toSlots(locale), '1', name, birth, 'sorry, 12 mei 1948']);
+    const reply = r[r.length - 1];
+    expect(reply.text).not.toMatch(/(tijden|momenten) zijn vrij|dan niet/);
+    expect(reply.actions.filter((x) => /–/.test(x))).toEqual([]);
   });
 });
 

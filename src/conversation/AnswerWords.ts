@@ -242,6 +242,21 @@ export class AnswerWords {
     return words.length >= 3 && words.some((w) => this.sentenceWords.has(w));
   }
 
+  /**
+   * The message without the words of correcting or the sounds it opens with ("sorry, 12 mei
+   * 1948", "nee wacht: 14-03-1961"), as typed: what is left is the answer itself.
+   */
+  withoutCorrection(text: string): string {
+    const tokens = text.trim().split(/\s+/);
+    let i = 0;
+    while (i < tokens.length - 1) {
+      const w = fold(tokens[i]);
+      if (!w || this.correctionMarkers.has(w) || this.no.has(w) || this.correctionFillers.has(w)) i += 1;
+      else break;
+    }
+    return tokens.slice(i).join(' ');
+  }
+
   /** Whether a word says no to what stands beside it ("niet", "geen", the Flemish "nie"). */
   isNegation(word: string): boolean {
     return this.negations.has(fold(word));
