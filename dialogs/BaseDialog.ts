@@ -7,6 +7,8 @@ import { checkBirthDate, checkEmail, checkName, checkPhone, type Checked, type D
 import { turnLocaleOf } from '../src/bot/TurnLocale';
 import { fold, type ChangeableField } from '../src/conversation/AnswerWords';
 import type { Choice, Reply } from '../src/conversation/Reply';
+import type { SlotQuery } from '../src/booking/SlotQuery';
+import type { DayWishReader } from './DayWish';
 import type { DialogDeps } from './DialogDeps';
 import { BIRTH_DATE_PROMPT, CHOICE_PROMPT, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
 import { SynonymChoicePrompt } from './SynonymChoicePrompt';
@@ -155,7 +157,7 @@ export abstract class BaseDialog extends ComponentDialog {
       format: 'booking.details.nameInvalid', empty: 'booking.details.nameInvalid', incomplete: 'booking.details.nameIncomplete', help: 'booking.details.nameHelp',
       notName: 'booking.details.nameNotName',
     });
-    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(t, deps.knowledge.dateWords, deps.clock), {
+    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(deps.answers.withoutCorrection(t), deps.knowledge.dateWords, deps.clock), {
       format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid', nonexistent: 'booking.details.birthDateNonexistent',
       future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible', help: 'booking.details.birthDateHelp',
     });
@@ -169,16 +171,40 @@ export abstract class BaseDialog extends ComponentDialog {
 
   /**
    * A message that is no name: a sentence ("toch liever dinsdag", "ik wil iemand spreken"), a
-   * word names lack ("ik", "wil", "toch"), or a day or part of one ("dinsdag", "morgen", "'s middags").
-   * Month names are left alone ("Jan Mei", "April de Vries").
+   * day or part of one ("dinsdag", "morgen", "'s middags", "vrijdag dan"). Words sentences use
+   * are first names too ("Wil van Dam", "Ben de Jong"): one such word counts only where a name
+   * cannot have it, after the first word, alone, or as a yes, a no or a word of correcting
+   * ("ja Jan de Vries", "toch Jansen"). A weekday is a surname too ("Piet Vrijdag", "Anna
+   * Maandag"): it counts alone or first of two words. Month names are left alone ("Jan Mei",
+   * "April de Vries").
    */
   private notAName(text: string): boolean {
     const { answers, knowledge } = this.deps;
-    if (answers.isSentence(text)) return true;
+    if (text.includes('?')) return true;
+    const words = fold(text).split(' ').filter(Boolean);
+    const sentence = words.flatMap((w, i) => (answers.isSentenceWord(w) ? [i] : []));
+    if (sentence.length > 1) return true;
+    if (sentence.length === 1 && (sentence[0] > 0 || words.length < 2 || answers.yesNo(words[0]) || answers.isCorrection(words[0]))) return true;
     const w = knowledge.dateWords;
-    const dayWords = (word: string) =>
-      (word.length >= 5 && w.weekdays[word] !== undefined) || w.relativeDays[word] !== undefined || w.partsOfDay[word] !== undefined || w.dayParts[word] !== undefined;
-    return fold(text).split(' ').some((word) => answers.isSentenceWord(word) || dayWords(word));
+    if (words.some((word) => w.relativeDays[word] !== undefined || w.partsOfDay[word] !== undefined || w.dayParts[word] !== undefined)) return true;
+    const weekday = (word: string) => word.length >= 5 && w.weekdays[word] !== undefined;
+    return words.length === 1 ? weekday(words[0]) : words.length === 2 && weekday(words[0]);
+  }
+
+  /** What reading a day wish needs (see `readDayWish`). */
+  protected dayWords(): DayWishReader {
+    const { dateParser, answers, knowledge, clock } = this.deps;
+    return { dateParser, answers, dateWords: knowledge.dateWords, clock, timeZone: knowledge.practice.timeZone };
+  }
+
+  /** Says which day or part of the day is left out ("Goed, dan niet op dinsdag 24 november."), before other times are offered. */
+  protected async sayRefused(context: TurnContext, refused: SlotQuery[], locale: Locale): Promise<void> {
+    const [r] = refused;
+    const timed = r.atMinutes !== undefined || r.afterMinutes !== undefined || r.beforeMinutes !== undefined || r.fromDate;
+    let text = this.t(locale, 'booking.slot.notThen');
+    if (refused.length === 1 && !timed && r.date && !r.partOfDay) text = this.t(locale, 'booking.slot.notOn', { day: this.deps.formatter.dateLabel(r.date, locale) });
+    else if (refused.length === 1 && !timed && !r.date && r.partOfDay) text = this.t(locale, 'booking.slot.notAt', { part: this.t(locale, `booking.slot.partsOfDay.${r.partOfDay}`) });
+    await this.send(context, { text }, locale);
   }
 
   /** Whether a choice's value is a yes ("Ja", "Bevestigen") or a no ("Nee") in any locale. */

@@ -11,7 +11,6 @@ import type { DetailsOptions, DetailsResult } from './DetailsDialog';
 import type { DialogDeps } from './DialogDeps';
 import { buttonChoices, changeRequested } from './BaseDialog';
 import { CHANGEABLE_FIELDS, type ChangeableField, type ComplaintHint, type Correction } from '../src/conversation/AnswerWords';
-import type { SlotQuery } from '../src/booking/SlotQuery';
 import { DetailsDialog } from './DetailsDialog';
 import {
   BIRTH_DATE_PROMPT, BOOKING_CONFIRM_WATERFALL, BOOKING_DIALOG, BOOKING_WATERFALL, CHOICE_PROMPT, DETAILS_DIALOG, EMAIL_PROMPT, NAME_PROMPT,
@@ -22,7 +21,8 @@ import {
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
 import { InterruptibleDialog, waitingPrompt } from './InterruptibleDialog';
 import { ScreeningDialog, type ScreeningOptions, type ScreeningResult } from './ScreeningDialog';
-import { SlotDialog, askedTime, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
+import { readDayWish } from './DayWish';
+import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
 
 /** Options to start a booking. */
 export interface BookingOptions {
@@ -124,12 +124,13 @@ export class BookingDialog extends InterruptibleDialog {
     if (base.id !== BOOKING_WATERFALL) return undefined;
     const state = (base as DialogInstance<WaterfallState<BookingOptions>>).state;
     const draft = state.values.draft;
-    const day = counts ? undefined : this.dayWish(text);
-    if (day && state.stepIndex === STEP.details && draft) {
-      // A new time while the details are asked: the times on that day, then the details on.
+    const day = counts || state.stepIndex !== STEP.details || !draft ? undefined : await this.dayWish(innerDc, text, locale);
+    if (day && draft) {
+      // A new time while the details are asked: the times on that day (or on others than the one
+      // refused), then the details on.
       draft.details = detailsSoFar(innerDc.stack[1]);
       state.stepIndex = STEP.slot;
-      return innerDc.replaceDialog(SLOT_DIALOG, { query: day, offset: 0, failures: 0 } satisfies SlotOptions);
+      return innerDc.replaceDialog(SLOT_DIALOG, day);
     }
     if (!counts) return undefined;
     const hint: ComplaintHint = { ...state.options.hint };
@@ -204,18 +205,25 @@ export class BookingDialog extends InterruptibleDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(BOOKING_CONFIRM_WATERFALL, { ...draft, complaint } satisfies Draft);
     }
-    const day = c ? undefined : this.dayWish(text);
+    const day = c ? undefined : await this.dayWish(innerDc, text, locale);
     if (!day) return undefined;
     // As "Ander tijdstip", with the times on that day first; the summary follows.
     base.state.values.changing = 'time';
     base.state.stepIndex = 1;
-    return innerDc.replaceDialog(SLOT_DIALOG, { query: day, offset: 0, failures: 0 } satisfies SlotOptions);
+    return innerDc.replaceDialog(SLOT_DIALOG, day);
   }
 
-  /** Another day or time asked for instead of the one chosen ("toch liever dinsdag"): its query. */
-  private dayWish(text: string): SlotQuery | undefined {
-    if (!this.deps.answers.isCorrection(text)) return undefined;
-    return askedTime(this.deps.dateParser.parse(text));
+  /**
+   * Another day or time asked for instead of the one chosen ("toch liever dinsdag"), or the day
+   * or part of it refused ("dinsdag kan ik toch niet", "morgen kan ik niet": a refusal needs no
+   * word of correcting): the slot search for it, the refusal said. A refused day is left out,
+   * never searched; a date before today is no wish ("sorry, 12 mei 1948").
+   */
+  private async dayWish(innerDc: DialogContext, text: string, locale: Locale): Promise<SlotOptions | undefined> {
+    const read = readDayWish(text, this.dayWords());
+    if (!read || (!read.refused.length && !this.deps.answers.isCorrection(text))) return undefined;
+    if (read.refused.length) await this.sayRefused(innerDc.context, read.refused, locale);
+    return { query: read.wish ?? {}, offset: 0, failures: 0, ...(read.refused.length ? { exclude: read.refused } : {}) };
   }
 
   /** Says what was changed before a question is asked again. */

@@ -1,5 +1,4 @@
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { SlotQuery } from '../src/booking/SlotQuery';
 import { fold } from '../src/conversation/AnswerWords';
 import { calendarEvent } from '../src/booking/CalendarFile';
 import { checkBirthDate } from '../src/booking/PatientDetails';
@@ -20,13 +19,14 @@ interface CancelValues {
   slot?: SlotResult['slot'];
   /** The opening message asked to move the appointment ("verzetten"), not to cancel it. */
   move?: boolean;
-  /** The day or time the opening message asked for ("verzetten naar donderdag"). */
-  query?: SlotQuery;
+  /** The day or time the opening message asked for ("verzetten naar donderdag"), and those it refused. */
+  query?: Pick<SlotOptions, 'query' | 'exclude'>;
 }
 
 /** The waterfall's steps that wait for an answer, by the index botbuilder counts. */
 const STEP = { act: 3, confirmMove: 4 } as const;
-import { SlotDialog, askedTime, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
+import { readDayWish } from './DayWish';
+import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
 
 /**
  * Cancels or moves a booking. The patient proves it is theirs with the reference code and the
@@ -46,7 +46,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
       },
       { format: 'cancelBooking.referenceInvalid', help: 'cancelBooking.referenceHelp' },
     );
-    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(t, deps.knowledge.dateWords, deps.clock), {
+    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(deps.answers.withoutCorrection(t), deps.knowledge.dateWords, deps.clock), {
       format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid', nonexistent: 'booking.details.birthDateNonexistent',
       future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible', help: 'booking.details.birthDateHelp',
     });
@@ -69,6 +69,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
       values.move = true;
       const query = this.dayQuery(opening);
       if (query) values.query = query;
+      if (query?.exclude) await this.sayRefused(step.context, query.exclude, locale);
     }
     const given = findReferenceCode(opening);
     if (given) return step.next(given);
@@ -117,8 +118,10 @@ export class CancelBookingDialog extends InterruptibleDialog {
     const choice = (step.result as FoundChoice).index;
     if (choice === 1) {
       // "verzetten naar vrijdag" at the question, or the day the opening message named.
-      const query = (step.values as CancelValues).move ? (step.values as CancelValues).query : this.dayQuery(step.context.activity.text ?? '');
-      return step.beginDialog(SLOT_DIALOG, { query: query ?? {}, offset: 0, failures: 0 } satisfies SlotOptions);
+      const values = step.values as CancelValues;
+      const asked = values.move ? values.query : this.dayQuery(step.context.activity.text ?? '');
+      if (!values.move && asked?.exclude) await this.sayRefused(step.context, asked.exclude, locale);
+      return step.beginDialog(SLOT_DIALOG, { query: {}, ...asked, offset: 0, failures: 0 } satisfies SlotOptions);
     }
     if (choice === 2) {
       await this.send(step.context, { text: this.t(locale, 'cancelBooking.kept') }, locale);
@@ -183,23 +186,27 @@ export class CancelBookingDialog extends InterruptibleDialog {
 
   /**
    * At "move it to … . Is that right?", another day or time ("nee, toch liever vrijdagochtend")
-   * is no refusal of the move: the free times on that day are offered, and asked again.
+   * is no refusal of the move: the free times on that day are offered, and asked again. A day
+   * refused ("nee, morgen kan ik niet") is no wish for it: the free times on other days are.
    */
-  protected override async correct(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+  protected override async correct(innerDc: DialogContext, text: string, locale: Locale): Promise<DialogTurnResult | undefined> {
     const base = innerDc.stack[0];
     const active = waitingPrompt({ dialogStack: innerDc.stack });
     if (base?.id !== CANCEL_BOOKING_WATERFALL || active?.id !== CHOICE_PROMPT) return undefined;
     const state = base.state as { stepIndex: number };
     if (state.stepIndex !== STEP.confirmMove || this.deps.answers.yesNo(text) === 'yes') return undefined;
-    const query = this.dayQuery(text);
-    if (!query) return undefined;
+    const asked = this.dayQuery(text);
+    if (!asked) return undefined;
+    if (asked.exclude) await this.sayRefused(innerDc.context, asked.exclude, locale);
     state.stepIndex = STEP.act;
-    return innerDc.replaceDialog(SLOT_DIALOG, { query, offset: 0, failures: 0 } satisfies SlotOptions);
+    return innerDc.replaceDialog(SLOT_DIALOG, { ...asked, offset: 0, failures: 0 } satisfies SlotOptions);
   }
 
-  /** A day or time the message asks for, if any. */
-  private dayQuery(text: string): SlotQuery | undefined {
-    return askedTime(this.deps.dateParser.parse(text));
+  /** The day or time the message asks for, and those it refuses ("maar niet op maandag"), if any. */
+  private dayQuery(text: string): Pick<SlotOptions, 'query' | 'exclude'> | undefined {
+    const read = readDayWish(text, this.dayWords());
+    if (!read) return undefined;
+    return { query: read.wish ?? {}, ...(read.refused.length ? { exclude: read.refused } : {}) };
   }
 
   /** Whether the message says one of the choices' words ("verzetten", "annuleren") in any locale. */

@@ -6,6 +6,7 @@ import type { SlotQuery } from '../src/booking/SlotQuery';
 import type { Choice } from '../src/conversation/Reply';
 import { foldAndSplit } from '../src/understanding/TextNormalizer';
 import { BaseDialog } from './BaseDialog';
+import { overrules, readDayWish } from './DayWish';
 import type { DialogDeps } from './DialogDeps';
 import { SLOT_DIALOG, SLOT_PROMPT, SLOT_WATERFALL } from './dialogIds';
 
@@ -15,6 +16,8 @@ export interface SlotOptions {
   offset: number;
   failures: number;
   askDay?: boolean;
+  /** Days or parts of a day the patient cannot come ("dinsdag kan ik niet"): no time in them is offered. */
+  exclude?: SlotQuery[];
 }
 
 /** The chosen slot, or a request for a person after repeated misunderstandings. */
@@ -44,7 +47,7 @@ export class SlotDialog extends BaseDialog {
     const channel = step.context.activity.channelId;
     const o = step.options;
     if (o.askDay) return step.prompt(SLOT_PROMPT, { prompt: this.promptActivity(this.t(locale, 'booking.slot.askDay'), locale, channel) });
-    const slots = await this.deps.availability.find(o.query, PAGE, o.offset);
+    const slots = await this.free(o);
     const extra: Choice[] = [
       { label: this.t(locale, 'booking.slot.otherDay'), value: this.t(locale, 'booking.slot.otherDay') },
       { label: this.t(locale, 'booking.slot.later'), value: this.t(locale, 'booking.slot.later') },
@@ -72,7 +75,15 @@ export class SlotDialog extends BaseDialog {
     if (index === offered.length) return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: true } satisfies SlotOptions);
     if (index === offered.length + 1) return this.nextPage(step);
 
-    const parsed = this.deps.dateParser.parse(text);
+    const read = readDayWish(text, this.dayWords());
+    if (read?.refused.length) {
+      // "dinsdag kan ik niet": the times offered again without that day, or those of the day asked for instead.
+      await this.sayRefused(step.context, read.refused, locale);
+      const query = read.wish ?? withoutRefused(o.query, read.refused);
+      const exclude = [...(o.exclude ?? []).filter((e) => !overrules(query, e)), ...read.refused];
+      return step.replaceDialog(SLOT_WATERFALL, { query, offset: 0, failures: 0, exclude } satisfies SlotOptions);
+    }
+    const parsed = read?.wish;
     if (parsed) {
       const tz = this.deps.knowledge.practice.timeZone;
       // "na vier uur" or "om 14.00" after "donderdag": a time alone narrows the day asked for
@@ -114,10 +125,12 @@ export class SlotDialog extends BaseDialog {
           const key = closure.kind === 'holiday' ? 'booking.slot.closedHoliday' : 'booking.slot.closedDay';
           await this.send(step.context, { text: this.t(locale, key, { day, holiday: closure.kind === 'holiday' ? closure.name : '' }) }, locale);
           const { date: _closed, ...rest } = query;
-          return step.replaceDialog(SLOT_WATERFALL, { query: { ...rest, fromDate: query.date }, offset: 0, failures: 0 } satisfies SlotOptions);
+          return step.replaceDialog(SLOT_WATERFALL, { query: { ...rest, fromDate: query.date }, offset: 0, failures: 0, exclude: o.exclude } satisfies SlotOptions);
         }
       }
-      return step.replaceDialog(SLOT_WATERFALL, { query, offset: 0, failures: 0 } satisfies SlotOptions);
+      // A day refused before and asked for now is asked for.
+      const exclude = o.exclude?.filter((e) => !overrules(query, e));
+      return step.replaceDialog(SLOT_WATERFALL, { query, offset: 0, failures: 0, ...(exclude?.length ? { exclude } : {}) } satisfies SlotOptions);
     }
     const words = ` ${foldAndSplit(text).join(' ')} `;
     if (this.deps.knowledge.dateWords.later.some((w) => words.includes(` ${w} `))) return this.nextPage(step);
@@ -130,19 +143,63 @@ export class SlotDialog extends BaseDialog {
     return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: false, failures: o.failures + 1 } satisfies SlotOptions);
   }
 
+  /**
+   * The page of free times the options ask for, without those in a refused day or part of one.
+   * Refused times are left out of what the agenda gives, so it is asked for more until the page is full.
+   */
+  private async free(o: SlotOptions): Promise<Slot[]> {
+    const { availability, knowledge } = this.deps;
+    if (!o.exclude?.length) return availability.find(o.query, PAGE, o.offset);
+    const tz = knowledge.practice.timeZone;
+    const refused = (s: Slot) => o.exclude!.some((e) => inRefused(s, e, tz));
+    for (let limit = (o.offset + PAGE) * 8; ; limit *= 4) {
+      const found = await availability.find(o.query, limit, 0);
+      const kept = found.filter((s) => !refused(s));
+      if (kept.length >= o.offset + PAGE || found.length < limit) return kept.slice(o.offset, o.offset + PAGE);
+    }
+  }
+
   private async nextPage(step: WaterfallStepContext<SlotOptions>): Promise<DialogTurnResult> {
     const o = step.options;
     return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: false, offset: o.offset + PAGE } satisfies SlotOptions);
   }
 }
 
-/** A query that asks for a day or a time ("toch liever dinsdag", "vrijdagochtend"), or undefined for one that asks nothing. */
-export function askedTime(q: SlotQuery | undefined): SlotQuery | undefined {
-  if (!q) return undefined;
-  return q.date || q.fromDate || q.weekday !== undefined || q.partOfDay || q.atMinutes !== undefined || q.afterMinutes !== undefined || q.beforeMinutes !== undefined ? q : undefined;
-}
-
 /** A slot from its serialised form. */
 export function slotFrom(s: NonNullable<SlotResult['slot']>): Slot {
   return { locationId: s.locationId, start: new Date(s.start), end: new Date(s.end) };
+}
+
+/** Where a part of the day begins and ends, in minutes after midnight (as the agenda reads it). */
+const PART_OF_DAY: Record<NonNullable<SlotQuery['partOfDay']>, [number, number]> = { morning: [0, 12 * 60], afternoon: [12 * 60, 17 * 60], evening: [17 * 60, 24 * 60] };
+
+/** Whether a slot lies in a refused day, part of a day or time ("dinsdag", "'s ochtends", "dinsdag na vier uur"). */
+function inRefused(slot: Slot, refused: SlotQuery, timeZone: string): boolean {
+  const local = toLocal(slot.start, timeZone);
+  const minutes = local.hour * 60 + local.minute;
+  if (refused.date && isoDate(local) !== refused.date) return false;
+  if (refused.fromDate && isoDate(local) < refused.fromDate) return false;
+  if (refused.partOfDay && (minutes < PART_OF_DAY[refused.partOfDay][0] || minutes >= PART_OF_DAY[refused.partOfDay][1])) return false;
+  if (refused.atMinutes !== undefined && minutes !== refused.atMinutes) return false;
+  if (refused.afterMinutes !== undefined && minutes < refused.afterMinutes) return false;
+  if (refused.beforeMinutes !== undefined && minutes >= refused.beforeMinutes) return false;
+  return true;
+}
+
+/** The search as it was, without what the patient now refuses of it (the day, its part, its time). */
+function withoutRefused(query: SlotQuery, refused: SlotQuery[]): SlotQuery {
+  const q = { ...query };
+  for (const r of refused) {
+    if (r.date || r.fromDate) {
+      delete q.date;
+      delete q.fromDate;
+    }
+    if (r.partOfDay) delete q.partOfDay;
+    if (r.atMinutes !== undefined || r.afterMinutes !== undefined || r.beforeMinutes !== undefined) {
+      delete q.atMinutes;
+      delete q.afterMinutes;
+      delete q.beforeMinutes;
+    }
+  }
+  return q;
 }

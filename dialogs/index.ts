@@ -4,6 +4,7 @@ export * from './BaseDialog';
 export * from './InterruptibleDialog';
 export * from './ScreeningDialog';
 export * from './SlotDialog';
+export * from './DayWish';
 export * from './DetailsDialog';
 export * from './BookingDialog';
 export * from './CancelBookingDialog';

@@ -72,3 +72,28 @@ describe('corrections with a sound or a Flemish article before them', () => {
     expect(words.correctionIn(text)).toEqual(expected);
   });
 });
+
+describe('clauses and negations, for a day refused beside a day asked for', () => {
+  it.each<[string, string[]]>([
+    ['dinsdag kan ik niet, woensdag wel', ['dinsdag kan ik niet', 'woensdag']],
+    ['niet dinsdag maar woensdag', ['niet dinsdag', 'woensdag']],
+    ['nee. morgen kan ik niet', ['nee', 'morgen kan ik niet']],
+    ['dinsdag om 14.30 graag', ['dinsdag om 14.30 graag']],
+  ])('"%s" is %j', (text, expected) => {
+    expect(words.clauses(text)).toEqual(expected);
+  });
+
+  it.each<[string, boolean]>([['niet', true], ['Geen', true], ['nie', true], ['ni', true], ['nee', false], ['liever', false]])(
+    '"%s" is a negation: %s', (word, expected) => {
+      expect(words.isNegation(word)).toBe(expected);
+    },
+  );
+});
+
+describe('an answer after a word of correcting', () => {
+  it.each<[string, string]>([['sorry, 12 mei 1948', '12 mei 1948'], ['nee wacht, 14-03-1961', '14-03-1961'], ['oeps', 'oeps'], ['12-05-1981', '12-05-1981']])(
+    '"%s" is "%s"', (text, expected) => {
+      expect(words.withoutCorrection(text)).toBe(expected);
+    },
+  );
+});

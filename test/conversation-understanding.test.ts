@@ -91,6 +91,29 @@ describe('follow-ups after an answer go on from it', () => {
     expect(b.actions).toContain('Iemand spreken');
   });
 
+  // Found by a code review: after a day's answer, a message with a day in it that says more than a
+  // follow-up got that day's opening hours; so did a short day after an alarm in between.
+  it.each<['nl-NL' | 'nl-BE', string[], RegExp]>([
+    ['nl-NL', ['zijn jullie woensdag open?', 'morgen ga ik fietsen, mag dat?'], /fietsen/],
+    ['nl-BE', ['zijn jullie woensdag open?', 'morgen ga ik fietsen, mag dat?'], /fietsen/],
+    ['nl-NL', ['zijn jullie woensdag open?', 'mijn knie is sinds gisteren dik, rood en warm en ik heb koorts', 'en zaterdag?'], /./],
+    ['nl-BE', ['zijn jullie woensdag open?', 'mijn knie is sinds gisteren dik, rood en warm en ik heb koorts', 'zaterdag dan?'], /./],
+  ])('%s: after %j, no day\'s opening hours', async (locale, messages, expected) => {
+    const replies = await converse(testAdapterFor(app, locale), messages);
+    const last = replies[replies.length - 1];
+    expect(last.text).toMatch(expected);
+    expect(last.text).not.toMatch(/zijn we open|is de praktijk gesloten/);
+  });
+
+  it.each<['nl-NL' | 'nl-BE', string, RegExp]>([
+    ['nl-NL', 'en vrijdag dan?', /vrijdag 27 november zijn we open/],
+    ['nl-BE', 'en zaterdag?', /zaterdag 28 november is de praktijk gesloten/],
+    ['nl-NL', 'en op 26 december?', /zaterdag 26 december is de praktijk gesloten/],
+  ])('%s: "%s" after a day is still the same question of another day', async (locale, followUp, expected) => {
+    const [, b] = await converse(testAdapterFor(app, locale), ['zijn jullie woensdag open?', followUp]);
+    expect(b.text).toMatch(expected);
+  });
+
   it('answers a question about another topic after a day, however short', async () => {
     const adapter = testAdapterFor(app, 'nl-NL');
     const [, b] = await converse(adapter, ['zijn jullie woensdag open?', 'mag ik zaterdag fietsen?']);

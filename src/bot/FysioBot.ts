@@ -173,7 +173,9 @@ export class FysioBot extends ActivityHandler {
     const work = turns
       .run(`turn:${context.activity.channelId}:${id}`, async () => {
         await conversationState.load(later, true);
-        safety.remember(tier, await memory.get(later, newMemory()));
+        const kept = await memory.get(later, newMemory());
+        safety.remember(tier, kept);
+        kept.lastReply = undefined;
         // As in a turn that gives the alarm itself: the flow that ran stops, nothing waits set aside.
         await (await this.dialogContext(later)).cancelAllDialogs();
         await this.dropSetAside(later);
@@ -235,6 +237,7 @@ export class FysioBot extends ActivityHandler {
         await this.deps.handoff.patientSays(held, text);
         if (flag) {
           const locale = await this.localeOf(context, memory);
+          memory.lastReply = undefined;
           await this.dropSetAside(context);
           for (const reply of safety.alarm(flag.tier, memory, locale)) await this.send(context, reply, locale);
         }
@@ -276,6 +279,9 @@ export class FysioBot extends ActivityHandler {
     // (not with an alarm, which says one thing only).
     const notice = !memory.welcomed && !flag && activity.channelId === 'whatsapp' ? composer.purpose(locale) : undefined;
     if (notice) memory.welcomed = true;
+    // A follow-up reads on from the bot's last answer; a flow or an alarm in between ends that
+    // (the responder sets it again for the answers it gives).
+    if (flag || dialogState.dialogStack.length) memory.lastReply = undefined;
     if (flag) {
       // The instruction first: a flow that ends may still say what it kept (a callback asked for).
       await context.sendActivities(safety.alarm(flag.tier, memory, locale).map((r) => renderer.render(r, locale, activity.channelId)));
@@ -304,6 +310,7 @@ export class FysioBot extends ActivityHandler {
         await this.resume(context, dialogState, parked, locale, 'booking.parkedExists');
       } else {
         if (notice) await this.send(context, { text: notice }, locale);
+        memory.lastReply = undefined;
         const dc = await this.dialogContext(context);
         await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale, this.deps.answers.complaintIn(text)));
       }
@@ -398,6 +405,7 @@ export class FysioBot extends ActivityHandler {
       return;
     }
     dialogState.dialogStack = parked.dialogStack;
+    memory.lastReply = undefined;
     await this.history.set(context, (await this.parkedHistory.get(context)) ?? []);
     await this.parked.delete(context);
     await this.parkedHistory.delete(context);

@@ -52,6 +52,8 @@ export class AnswerWords {
   private readonly sentenceWords: Set<string>;
   private readonly possessives: Set<string>;
   private readonly correctionFillers: Set<string>;
+  private readonly negations: Set<string>;
+  private readonly clauseBreaks: Set<string>;
   private readonly changeWords = new Map<string, ChangeableField>();
   private readonly complaintWords = new Map<(typeof COMPLAINT_WORDS)[number], string[]>();
 
@@ -71,6 +73,8 @@ export class AnswerWords {
     this.sentenceWords = list('sentence');
     this.possessives = list('possessive');
     this.correctionFillers = list('correctionFillers');
+    this.negations = list('negation');
+    this.clauseBreaks = list('clauseBreak');
     for (const p of POSITIONS) for (const w of list(`positions.${p}`)) this.positions.set(w, p);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on ("linker*", "*knie*").
@@ -236,6 +240,46 @@ export class AnswerWords {
     if (text.includes('?')) return true;
     const words = fold(text).split(' ').filter(Boolean);
     return words.length >= 3 && words.some((w) => this.sentenceWords.has(w));
+  }
+
+  /**
+   * The message without the words of correcting or the sounds it opens with ("sorry, 12 mei
+   * 1948", "nee wacht: 14-03-1961"), as typed: what is left is the answer itself.
+   */
+  withoutCorrection(text: string): string {
+    const tokens = text.trim().split(/\s+/);
+    let i = 0;
+    while (i < tokens.length - 1) {
+      const w = fold(tokens[i]);
+      if (!w || this.correctionMarkers.has(w) || this.no.has(w) || this.correctionFillers.has(w)) i += 1;
+      else break;
+    }
+    return tokens.slice(i).join(' ');
+  }
+
+  /** Whether a word says no to what stands beside it ("niet", "geen", the Flemish "nie"). */
+  isNegation(word: string): boolean {
+    return this.negations.has(fold(word));
+  }
+
+  /**
+   * The message's clauses, as typed: split at punctuation and at words that turn to something
+   * else ("maar"), so that "dinsdag kan ik niet, woensdag wel" is two, each with its own day.
+   */
+  clauses(text: string): string[] {
+    const out: string[][] = [[]];
+    for (const token of text.split(/\s+/)) {
+      if (this.clauseBreaks.has(fold(token))) {
+        out.push([]);
+        continue;
+      }
+      const parts = token.split(/[,;!?]|\.(?!\d)/);
+      parts.forEach((part, i) => {
+        if (i > 0) out.push([]);
+        if (part) out[out.length - 1].push(part);
+      });
+    }
+    return out.map((c) => c.join(' ')).filter((c) => fold(c));
   }
 
   /** Whether a word is one a name does not contain ("ik", "wil", "toch"). */

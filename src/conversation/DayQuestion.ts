@@ -8,6 +8,9 @@ import { WEEKDAYS, type Practice } from '../knowledge';
 import { fold } from './AnswerWords';
 import { formatOpeningHours } from './PracticeInfo';
 
+/** Words a follow-up on a day may have besides the day ("en", "dan"). */
+const FOLLOW_UP_WORDS = 2;
+
 /**
  * "Kan ik zondag komen?", "zijn jullie op 26 december open?": a question about coming on a
  * day, answered from the practice's calendar (opening hours, its closed days, the public
@@ -24,6 +27,25 @@ export class DayQuestion {
     private readonly translator: Translator,
   ) {
     this.visit = new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, 'booking.words.visit')).map(fold));
+  }
+
+  /** Whether the message names a day ("morgen", "zaterdag", "26 december"). */
+  namesDay(text: string): boolean {
+    return this.parser.parse(text)?.date !== undefined;
+  }
+
+  /**
+   * Whether a message is shaped as a follow-up on a day just answered: a day with at most
+   * {@link FOLLOW_UP_WORDS} words besides it ("en zaterdag?", "en vrijdag dan?"). A message that
+   * says more ("morgen ga ik fietsen, mag dat?") is about something else, with a day in it. The
+   * day's words are those without which the message names no day or another one.
+   */
+  isFollowUp(text: string): boolean {
+    const words = text.trim().split(/\s+/).filter((w) => fold(w));
+    const day = JSON.stringify(this.parser.parse(text) ?? null);
+    if (day === 'null') return false;
+    const besides = words.filter((_, i) => JSON.stringify(this.parser.parse(words.filter((_w, j) => j !== i).join(' ')) ?? null) === day);
+    return besides.length <= FOLLOW_UP_WORDS;
   }
 
   /**

@@ -59,6 +59,8 @@ export class MessageResponder {
   async respond(text: string, memory: ConversationMemory, locale: Locale, flag: RedFlag | undefined): Promise<MessageOutcome> {
     const { safety } = this.deps;
     if (flag) {
+      // What the bot answered before the alarm is no longer on the patient's mind.
+      memory.lastReply = undefined;
       await this.recordFeedback(memory, 'emergency', locale);
       return replies(...safety.alarm(flag.tier, memory, locale));
     }
@@ -87,13 +89,17 @@ export class MessageResponder {
     }
 
     // The safety check ran on this message and found nothing: the router does not check again.
-    const decision = router.route(text, { locale, previousTopic: memory.previousTopic, safetyChecked: true });
+    // After a day's answer, a message with a day of its own that says more than a follow-up does
+    // ("morgen ga ik fietsen, mag dat?") is read on its own, not against the opening hours.
+    const ownDay = lastReply === 'day' && this.deps.days?.namesDay(text) === true && !this.deps.days.isFollowUp(text);
+    const decision = router.route(text, { locale, previousTopic: ownDay ? undefined : memory.previousTopic, safetyChecked: true });
     if (this.deps.english?.isEnglish(text)) return replies(...this.deps.english.replies());
     // "Kan ik zondag komen?": open or closed that day; an open day with a wish to book starts the booking.
     // Right after such an answer or the opening hours, "en zaterdag?" asks the same of another day,
-    // unless the message is a question about another topic ("mag ik zaterdag fietsen?").
+    // unless the message is a question about another topic ("mag ik zaterdag fietsen?") or says
+    // more than a follow-up does ("morgen ga ik fietsen, mag dat?").
     const onHours = decision.followUp === true && decision.topic === memory.previousTopic && (lastReply === 'day' || decision.topic === PRACTICE_INFO_TOPIC);
-    const sameQuestion = onHours || (lastReply === 'day' && decision.intent !== 'faq');
+    const sameQuestion = (onHours || (lastReply === 'day' && decision.intent !== 'faq')) && this.deps.days?.isFollowUp(text) === true;
     const day = DAY_INTENTS.has(decision.intent) ? this.deps.days?.answer(text, locale, sameQuestion) : undefined;
     if (day && !(day.open && decision.intent === 'booking')) {
       memory.misses = 0;

@@ -1,0 +1,61 @@
+import type { DateExpressionParser } from '../src/booking/DateExpressionParser';
+import type { SlotQuery } from '../src/booking/SlotQuery';
+import { isoDate, toLocal } from '../src/booking/ZonedTime';
+import { fold, type AnswerWords } from '../src/conversation/AnswerWords';
+import type { DateWords } from '../src/knowledge/types';
+import type { Clock } from '../src/util/Clock';
+
+/** What a message says about when the patient can come: a day or time asked for, and those refused. */
+export interface DayWish {
+  /** The day or time asked for ("toch liever woensdag"), if any. */
+  wish?: SlotQuery;
+  /** Days or parts of a day the patient cannot come ("dinsdag kan ik niet", "liever niet 's ochtends"): never searched. */
+  refused: SlotQuery[];
+}
+
+/** What {@link readDayWish} needs: the date words and parser, the answer words, the clock and the practice's time zone. */
+export interface DayWishReader {
+  dateParser: DateExpressionParser;
+  answers: AnswerWords;
+  dateWords: DateWords;
+  clock: Clock;
+  timeZone: string;
+}
+
+/**
+ * Reads a message clause by clause: a day or part of the day in a clause with a negation
+ * ("dinsdag kan ik toch niet", "nee, morgen kan ik niet", "liever geen ochtend") is refused,
+ * one without is asked for ("dinsdag kan ik niet, woensdag wel"). A negation the date words
+ * read themselves ("niet voor tien uur": after ten) is none. A date before today is neither:
+ * it is no appointment ("sorry, 12 mei 1948" is a date of birth). Undefined when the message
+ * names no day or time at all.
+ */
+export function readDayWish(text: string, r: DayWishReader): DayWish | undefined {
+  const today = isoDate(toLocal(r.clock.now(), r.timeZone));
+  const bounds = new Set([...r.dateWords.after, ...r.dateWords.before].map(fold));
+  const ahead = (q: SlotQuery | undefined) => (q && !(q.date && q.date < today) && !(q.fromDate && q.fromDate < today) ? q : undefined);
+  const said: string[] = [];
+  const refused: SlotQuery[] = [];
+  for (const clause of r.answers.clauses(text)) {
+    const words = fold(clause).split(' ');
+    const negated = words.some((w, i) => r.answers.isNegation(w) && !bounds.has(`${w} ${words[i + 1] ?? ''}`));
+    const q = negated ? ahead(askedTime(r.dateParser.parse(clause))) : undefined;
+    if (q) refused.push(q);
+    else said.push(clause);
+  }
+  // What is not refused is read as one ("dinsdag, om 14:00"): the day with its time.
+  const wish = ahead(askedTime(r.dateParser.parse(refused.length ? said.join(' ') : text)));
+  return wish || refused.length ? { ...(wish ? { wish } : {}), refused } : undefined;
+}
+
+/** Whether a query asked for the same day, or (without a day) the same part of the day, as a refused one: the newer wish wins. */
+export function overrules(wish: SlotQuery, refused: SlotQuery): boolean {
+  if (refused.date) return wish.date === refused.date;
+  return Boolean(refused.partOfDay && wish.partOfDay === refused.partOfDay);
+}
+
+/** A query that asks for a day or a time ("toch liever dinsdag", "vrijdagochtend"), or undefined for one that asks nothing. */
+export function askedTime(q: SlotQuery | undefined): SlotQuery | undefined {
+  if (!q) return undefined;
+  return q.date || q.fromDate || q.weekday !== undefined || q.partOfDay || q.atMinutes !== undefined || q.afterMinutes !== undefined || q.beforeMinutes !== undefined ? q : undefined;
+}
