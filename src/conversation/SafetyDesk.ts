@@ -144,7 +144,7 @@ export interface SaidBefore {
  * {@link SafetyDesk.checkInConversation} with the checks to run (the evaluation runs the detector
  * itself) and the tier the conversation was given so far. Messages read together are read by the
  * rules alone, for every tier they find: the crisis net judges one message's wording, and short
- * replies strung together ("morgen" / "1" / "nee, toch niet") are a text it was never made for.
+ * replies strung together ("tomorrow" / "1" / "no, not after all") are a text it was never made for.
  */
 export function checkInConversation(
   check: (text: string) => RedFlag | undefined,

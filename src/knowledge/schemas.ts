@@ -518,7 +518,7 @@ export const crisisExamplesFileSchema = z
     threshold: z.number().gt(0.5).lt(1),
     /**
      * Stop words that still say something in a short message: the net leaves a message of only
-     * stop words and negations to the rules, except one with these ("ik wil niet meer").
+     * stop words and negations to the rules, except one with these ("I don't want to go on").
      */
     meaningfulStopwords: z.array(z.string().trim().min(1)).default([]),
     crisis: exampleGroups.refine((g) => Object.values(g).flat().length >= 20, 'needs at least 20 crisis examples'),

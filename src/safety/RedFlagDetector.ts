@@ -172,7 +172,7 @@ export class RedFlagDetector {
 
   /**
    * {@link detect} without the learned crisis net: for a text the net was not made for, such as
-   * a few short messages read together ("morgen" / "1" / "nee, toch niet").
+   * a few short messages read together ("tomorrow" / "1" / "no, not after all").
    */
   detectByRules(text: string): RedFlag | undefined {
     return this.everyTierByRules(text)[0];
@@ -288,7 +288,7 @@ export class RedFlagDetector {
         if (!kept(m.concept) && m.start < resolvedBefore) continue;
         if (!this.history.has(m.concept) && past.some((r) => m.start >= r.from && m.start < r.to)) continue;
         if (!this.unconditional.has(m.concept) && hypothetical.some((r) => m.start > r.from && m.start < r.to)) continue;
-        // Passed is what was said before the words that say so: "mijn spraak is weg" has lost its speech.
+        // Passed is what was said before the words that say so: "my speech is gone" has lost its speech.
         if (!kept(m.concept) && m.end < passedBefore) {
           passed.add(m.concept);
           continue;
