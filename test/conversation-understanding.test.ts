@@ -141,3 +141,21 @@ describe('two questions in one message', () => {
     }
   });
 });
+
+describe('a request in one clause of a longer message', () => {
+  // The first two from a fourth patient-style test: each got a topic menu, and the booking answers
+  // typed after it ended in "I cannot answer your question well". The others written for this test.
+  it.each<[string, 'nl-NL' | 'nl-BE', string, RegExp]>([
+    ['booking for a relative, with her complaint', 'nl-NL', 'ik wil een afspraak voor mijn moeder, ze heeft last van haar heup', /toestemming|gegevens|privacy/i],
+    ['booking in Flemish, with no prescription', 'nl-BE', 'ik zou een afspraak willen voor mijn knie, ik heb geen voorschrift', /toestemming|gegevens|privacy/i],
+    ['cancel, with a reason', 'nl-NL', 'ik moet mijn afspraak afzeggen, mijn auto is kapot', /referentie/i],
+  ])('%s', async (_name, locale, message, expected) => {
+    const [reply] = await converse(testAdapterFor(app, locale), [message]);
+    expect(reply.text).toMatch(expected);
+  });
+
+  it('two questions, neither a request, still get both answers or a choice', async () => {
+    const [reply] = await converse(testAdapterFor(app), ['mag ik fietsen, en hoeveel moet ik bewegen?']);
+    expect(reply.text).not.toMatch(/referentie|toestemming/i);
+  });
+});

@@ -40,6 +40,9 @@ export interface MessageResponderDeps {
   days?: DayQuestion;
 }
 
+/** Where a clause of a message ends: a comma, a full stop, a semicolon, a question or exclamation mark. */
+const CLAUSE_END = /[,.;!?]+/;
+
 /**
  * Handles a patient's message when no flow is running: routes it and answers, asks which topic
  * is meant, admits it does not know (offering a person after two misses), or gives the
@@ -125,9 +128,33 @@ export class MessageResponder {
         if (decision.topic && this.alwaysHuman(decision.topic)) return { kind: 'flow', flow: 'handoff', reason: 'always-human' };
         break;
     }
+    const request = this.requestInClauses(text, decision, locale);
+    if (request) {
+      memory.misses = 0;
+      return { kind: 'flow', flow: request };
+    }
     const both = this.twoQuestions(text, decision, locale);
     if (both) return replies(...(await this.answerTwo(both, memory, locale)));
     return replies(...(await this.answer(text, decision, memory, locale, lastReply)));
+  }
+
+  /**
+   * A request to book, to cancel or move, or for a person, made in one clause of a message the
+   * whole of which the router could not place ("I'd like an appointment for my mother, her hip
+   * hurts": the second clause pulls the whole towards a topic). The flow's own questions take the
+   * rest (the complaint is read from the whole message).
+   */
+  private requestInClauses(text: string, whole: RouteDecision, locale: Locale): 'booking' | 'cancel-booking' | 'handoff' | undefined {
+    if (whole.intent !== 'clarify' && whole.intent !== 'none') return undefined;
+    const clauses = text.split(CLAUSE_END).map((c) => c.trim()).filter(Boolean);
+    if (clauses.length < 2) return undefined;
+    const found = new Set<'booking' | 'cancel-booking' | 'handoff'>();
+    for (const clause of clauses) {
+      const d = this.deps.router.route(clause, { locale, safetyChecked: true });
+      if (d.intent === 'booking' || d.intent === 'cancel-booking' || d.intent === 'handoff') found.add(d.intent);
+    }
+    // Two different requests in one message are for the patient to choose between, as before.
+    return found.size === 1 ? [...found][0] : undefined;
   }
 
   /**
