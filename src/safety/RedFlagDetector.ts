@@ -45,6 +45,13 @@ interface SentenceWordSets {
 
 /** A list word read from a typo needs this many letters: shorter words have too many real neighbours. */
 const FUZZY_MIN = 6;
+/**
+ * Sentences whose phrases are kept, the last read first out: the last messages of the
+ * conversations going on at once, which their next message is read with. Not more: it is no
+ * store of common messages (the bench's FAQ load, which cycles through a thousand questions,
+ * would then find its own questions in it and measure a faster detector than patients get).
+ */
+const MATCH_CACHE_SIZE = 256;
 /** How far back a negation reaches ("geen [hoge] koorts"). */
 const NEGATION_REACH = 4;
 /**
@@ -93,6 +100,12 @@ export class RedFlagDetector {
   private readonly byDeletion = new Map<string, string[]>();
   /** A word → the words it is read as (see {@link wordsOf}); patients repeat the same words. */
   private readonly readCache = new Map<string, readonly string[]>();
+  /**
+   * The phrases found in a sentence's words, for the last sentences read: a message is read alone
+   * and then again with the patient's messages before it (SafetyDesk), whose sentences were read
+   * on their own turns. The matches are only read from, never changed.
+   */
+  private readonly matchCache = new Map<string, readonly PhraseMatch[]>();
   /** The rules, most urgent tier first, so the first that fires is the answer. */
   private readonly rules: EmergencyData['rules'];
   private readonly tiers = new Map<string, Tier>();
@@ -235,7 +248,7 @@ export class RedFlagDetector {
         while (c + 1 < starts.length && starts[c + 1] <= i) c++;
         return { from: starts[c], to: starts[c + 1] ?? words.length };
       };
-      const matches = this.patterns.matchesIn(words);
+      const matches = this.matchesIn(words);
       // "koorts meten": the sign is named, not had.
       const checks = matches.filter((m) => m.concept === CHECKING);
       const concepts = matches.filter((m) => !m.concept.startsWith('\u0000') && !checks.some((c) => c.start <= m.start && m.end <= c.end));
@@ -301,6 +314,17 @@ export class RedFlagDetector {
     // Where and who of a passed sign are present already; a sign present now is not passed.
     for (const c of present) passed.delete(c);
     return { present, passed };
+  }
+
+  private matchesIn(words: readonly string[]): readonly PhraseMatch[] {
+    const key = words.join(' ');
+    let found = this.matchCache.get(key);
+    if (!found) {
+      found = this.patterns.matchesIn(words);
+      if (this.matchCache.size >= MATCH_CACHE_SIZE) this.matchCache.delete(this.matchCache.keys().next().value!);
+      this.matchCache.set(key, found);
+    }
+    return found;
   }
 
   /**
