@@ -1,6 +1,6 @@
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { jest } from '@jest/globals';
-import { windowsOf } from '../src/conversation/SafetyDesk';
+import { checkInConversation, windowsOf } from '../src/conversation/SafetyDesk';
 import { RedFlagDetector } from '../src/safety';
 import { bothPractices, buildTestApp, converse, testAdapterFor } from './helpers/testApp';
 
@@ -184,6 +184,16 @@ describe('a red flag told over a few short messages (WhatsApp style)', () => {
     const r = await converse(testAdapterFor(practices.NL), ['ik zie het echt niet meer zitten, ik wil er niet meer zijn', 'mijn man is net gevallen', 'hij kan niet meer op zijn been staan']);
     expect(r[0].text).toMatch(/113 Zelfmoordpreventie/);
     expect(r[2].text).toMatch(/^Wat je beschrijft moet vandaag nog door een arts/);
+  });
+
+  it('a long message is read alone (in windows), never with the ones before it', () => {
+    const together = jest.fn((_t: string) => [{ tier: 'now' as const, rule: 'x' }]);
+    const now = new Date();
+    const earlier = [{ text: 'mijn vader is gevallen', at: now.getTime() }];
+    const story = `${'Ik wil iets vragen over mijn knie en over de oefeningen. '.repeat(8)}Hij kan niet meer staan.`;
+    expect(checkInConversation(() => undefined, together, story, earlier, undefined, now)).toBeUndefined();
+    expect(together).not.toHaveBeenCalled();
+    expect(checkInConversation(() => undefined, together, 'hij kan niet meer staan', earlier, undefined, now)?.tier).toBe('now');
   });
 
   it('messages more than ten minutes apart are read apart', async () => {

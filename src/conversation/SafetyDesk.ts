@@ -65,7 +65,7 @@ export class SafetyDesk {
    * handoff's recent lines: nothing is stored for this)
    */
   checkInConversation(text: string, earlier: readonly SaidBefore[], memory: ConversationMemory, now: Date): RedFlag | undefined {
-    // Messages read together are short (BURST_CHARS each): one window.
+    // Messages read together are short (BURST_CHARS each): one window is enough.
     return checkInConversation((t) => this.check(t), (t) => this.detector.everyTierByRules(t), text, earlier, memory.safetyTier, now);
   }
 
@@ -155,10 +155,10 @@ export function checkInConversation(
   now: Date,
 ): RedFlag | undefined {
   const alone = check(text);
-  // Nothing read together can be more urgent than 112.
-  if (alone?.tier === '112' || !text.trim()) return alone;
+  // Nothing read together can be more urgent than 112. A long message is a story, read whole on
+  // its own (in windows): only short ones are read together, which also bounds that reading.
+  if (alone?.tier === '112' || !text.trim() || text.length > BURST_CHARS) return alone;
   const at = now.getTime();
-  // A long message is a story, read whole on its own turn: only short ones are read together.
   const burst = earlier.filter((s) => at - s.at >= 0 && at - s.at <= BURST_WINDOW_MS).slice(-BURST_KEPT).filter((s) => s.text.length <= BURST_CHARS);
   if (!burst.length) return alone;
   // Every tier they say together: a sign told after an alarm must not hide behind it.
