@@ -100,16 +100,22 @@ export class HandoffDialog extends BaseDialog {
   /**
    * A red flag typed as what the call is about ends the dialog, as anywhere, after its
    * instruction; the callback asked for, its number given, still stands (the receptionist sees
-   * the message and the tier) and the patient hears so, except after 112, which says nothing else.
+   * the message and the tier) and the patient hears so; a request ended before that is said to
+   * have not gone through. Not after 112, which says nothing else.
    */
   override async endDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
     const flag = reason === DialogReason.cancelCalled ? turnSafetyOf(context)?.flag : undefined;
     const pending = flag ? pendingCallback(instance) : undefined;
     await super.endDialog(context, instance, reason);
-    if (!flag || !pending) return;
+    if (!flag) return;
     const locale = await this.locale(context);
-    await this.openTicket(context, pending.reason, pending.phone);
-    if (flag.tier !== '112') await this.send(context, { text: this.t(locale, 'handoff.callbackKept', { phone: pending.phone }) }, locale);
+    if (pending) await this.openTicket(context, pending.reason, pending.phone);
+    // Before a number was given there is nothing to call back on: the patient hears that the
+    // request did not go through, instead of waiting for a call that never comes.
+    if (flag.tier !== '112') {
+      const text = pending ? this.t(locale, 'handoff.callbackKept', { phone: pending.phone }) : this.t(locale, 'handoff.requestNotPassed');
+      await this.send(context, { text }, locale);
+    }
   }
 
   private async openTicket(context: TurnContext, reason: HandoffReason, callbackPhone: string | undefined): Promise<void> {

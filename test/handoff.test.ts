@@ -116,12 +116,18 @@ describe('handoff to a person', () => {
     expect(next.text).not.toMatch(/belt je terug op/);
   });
 
-  it('a red flag at the phone question (no number yet) gets its instruction and opens no callback', async () => {
+  // From a fourth patient-style test: the patient was not told, and might wait for a call.
+  it.each([
+    ['at the phone question (no number yet)', ['bel me terug', 'ja', 'ik ben gevallen en kan niet meer op mijn been staan']],
+    ['before saying yes to the callback', ['bel me terug', 'ik ben gevallen en kan niet meer op mijn been staan']],
+  ])('a red flag %s gets its instruction, opens no callback and says the request did not go through', async (_when, messages) => {
     clock.set(new Date('2026-11-22T12:00:00Z'));
     const adapter = testAdapterFor(app);
-    const r = await converse(adapter, ['bel me terug', 'ja', 'ik ben gevallen en kan niet meer op mijn been staan']);
-    expect(r[2].text).toMatch(/vandaag nog door een arts/);
-    expect(r[2].text).not.toMatch(/teruggebeld/);
+    const r = await converse(adapter, messages);
+    const last = r[r.length - 1].text;
+    expect(last).toMatch(/vandaag nog door een arts/);
+    expect(last).toMatch(/nog niet doorgegeven/);
+    expect(last).not.toMatch(/blijft staan/);
     expect(await ticketOf(conversationIdOf(adapter))).toBeUndefined();
   });
 
