@@ -17,9 +17,9 @@ import { InterruptibleDialog, waitingPrompt } from './InterruptibleDialog';
 interface CancelValues {
   reference?: string;
   slot?: SlotResult['slot'];
-  /** The opening message asked to move the appointment ("verzetten"), not to cancel it. */
+  /** The opening message asked to move the appointment ("move it"), not to cancel it. */
   move?: boolean;
-  /** The day or time the opening message asked for ("verzetten naar donderdag"), and those it refused. */
+  /** The day or time the opening message asked for ("move it to Thursday"), and those it refused. */
   query?: Pick<SlotOptions, 'query' | 'exclude'>;
 }
 
@@ -64,7 +64,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
     // The command with the code, as the confirmation says to type it: the code is given already.
     const opening = step.context.activity.text ?? '';
     const values = step.values as CancelValues;
-    // "ik wil mijn afspraak verzetten (naar donderdag)": not asked again what to do, and that day looked for.
+    // "I want to move my appointment (to Thursday)": not asked again what to do, and that day looked for.
     if (this.says(opening, 'move') && !this.says(opening, 'cancel')) {
       values.move = true;
       const query = this.dayQuery(opening);
@@ -104,7 +104,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
       return step.next({ value: this.t(locale, 'cancelBooking.move'), index: 1, score: 1 } satisfies FoundChoice);
     }
     const text = this.t(locale, 'cancelBooking.found', { when: f.when(booking.start, locale), location: f.locationName(booking.locationId) });
-    // Each choice with the other ways of saying it ("verzetten" for "Verplaatsen"), of every locale.
+    // Each choice with the other ways of saying it ("move" for the button's "reschedule"), of every locale.
     const choices = ['cancel', 'move', 'keep'].map((k) => ({
       value: this.t(locale, `cancelBooking.${k}`),
       synonyms: SUPPORTED_LOCALES.flatMap((l) => [this.t(l, `cancelBooking.${k}`), ...this.deps.translator.list(l, `cancelBooking.synonyms.${k}`)]),
@@ -117,7 +117,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
     const reference = String((step.values as { reference?: string }).reference);
     const choice = (step.result as FoundChoice).index;
     if (choice === 1) {
-      // "verzetten naar vrijdag" at the question, or the day the opening message named.
+      // "move it to Friday" at the question, or the day the opening message named.
       const values = step.values as CancelValues;
       const asked = values.move ? values.query : this.dayQuery(step.context.activity.text ?? '');
       if (!values.move && asked?.exclude) await this.sayRefused(step.context, asked.exclude, locale);
@@ -185,9 +185,9 @@ export class CancelBookingDialog extends InterruptibleDialog {
   }
 
   /**
-   * At "move it to … . Is that right?", another day or time ("nee, toch liever vrijdagochtend")
+   * At "move it to … . Is that right?", another day or time ("no, Friday morning after all")
    * is no refusal of the move: the free times on that day are offered, and asked again. A day
-   * refused ("nee, morgen kan ik niet") is no wish for it: the free times on other days are.
+   * refused ("no, tomorrow I can't") is no wish for it: the free times on other days are.
    */
   protected override async correct(innerDc: DialogContext, text: string, locale: Locale): Promise<DialogTurnResult | undefined> {
     const base = innerDc.stack[0];
@@ -202,14 +202,14 @@ export class CancelBookingDialog extends InterruptibleDialog {
     return innerDc.replaceDialog(SLOT_DIALOG, { ...asked, offset: 0, failures: 0 } satisfies SlotOptions);
   }
 
-  /** The day or time the message asks for, and those it refuses ("maar niet op maandag"), if any. */
+  /** The day or time the message asks for, and those it refuses ("but not on Monday"), if any. */
   private dayQuery(text: string): Pick<SlotOptions, 'query' | 'exclude'> | undefined {
     const read = readDayWish(text, this.dayWords());
     if (!read) return undefined;
     return { query: read.wish ?? {}, ...(read.refused.length ? { exclude: read.refused } : {}) };
   }
 
-  /** Whether the message says one of the choices' words ("verzetten", "annuleren") in any locale. */
+  /** Whether the message says one of the choices' words ("move", "cancel") in any locale. */
   private says(text: string, choice: 'cancel' | 'move'): boolean {
     const t = ` ${fold(text)} `;
     return SUPPORTED_LOCALES.some((l) => [this.t(l, `cancelBooking.${choice}`), ...this.deps.translator.list(l, `cancelBooking.synonyms.${choice}`)]

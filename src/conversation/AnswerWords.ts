@@ -219,8 +219,7 @@ export class AnswerWords {
     if (!words.length) return undefined;
     const named = this.namedIn(words);
     if (!named.joint && !named.side && !named.forOther) return undefined;
-    const t = ` ${words.join(' ')} `;
-    const marked = [...this.correctionMarkers].some((m) => t.includes(` ${m} `));
+    const marked = this.isCorrection(words.join(' '));
     const bare = words.every((w) => this.fillers.has(w) || this.possessives.has(w) || this.correctionMarkers.has(w) || this.no.has(w) || this.correctionFillers.has(w)
       || COMPLAINT_WORDS.some((k) => (this.complaintWords.get(k) ?? []).some((p) => wordMatches(w, p))));
     return { ...named, marked, bare };
