@@ -215,9 +215,10 @@ function calendarFigures(calendar: CalendarKeeper, suite: SuiteFigures): NonNull
 
 /** The headline ratios from paired rounds: see {@link pairedRatios}. */
 interface PairedFigures {
-  rounds: { faq: LoadFigures; echo: LoadFigures; booking: LoadFigures; faqRatio: number; bookingRatio: number }[];
+  rounds: { faq: LoadFigures; echo: LoadFigures; booking: LoadFigures; floor: LoadFigures; faqRatio: number; bookingRatio: number; floorRatio: number }[];
   faqToEchoRatio: number;
   bookingToEchoRatio: number;
+  dialogFloorToEchoRatio: number;
 }
 
 /**
@@ -227,32 +228,42 @@ interface PairedFigures {
  * alternating order, and the headline is the median over the rounds of each round's own ratio.
  * On this virtual machine, whose host takes CPU time away for a minute at a time, the ratio of
  * two runs a minute apart moved by a third between runs; within a round it moves far less.
+ * The echo bot with state and dialogs runs the FAQ load in the same rounds: what any
+ * botbuilder-dialogs bot pays before it understands a word, measured against the same echo.
  */
 async function pairedRatios(
-  oursServer: ChildServer, echoServer: ChildServer, faq: { name: string; requests: RequestsFactory }, booking: { name: string; requests: RequestsFactory }, s: Settings,
+  oursServer: ChildServer, echoServer: ChildServer, floorServer: ChildServer, faq: { name: string; requests: RequestsFactory }, booking: { name: string; requests: RequestsFactory }, s: Settings,
 ): Promise<PairedFigures> {
   const rounds: PairedFigures['rounds'] = [];
   const c = RATIO_CONNECTIONS;
   for (let i = 0; i < s.pairedRounds; i++) {
-    const runs: Record<'faq' | 'echo' | 'booking', () => Promise<LoadFigures>> = {
+    const runs: Record<'faq' | 'echo' | 'booking' | 'floor', () => Promise<LoadFigures>> = {
       faq: () => runLoad(oursServer, oursServer.spec.name, faq.name, faq.requests, c, s.pairedSeconds),
       echo: () => runLoad(echoServer, echoServer.spec.name, faq.name, faq.requests, c, s.pairedSeconds),
       booking: () => runLoad(oursServer, oursServer.spec.name, booking.name, booking.requests, c, s.pairedSeconds),
+      floor: () => runLoad(floorServer, floorServer.spec.name, faq.name, faq.requests, c, s.pairedSeconds),
     };
-    const order = (i % 2 === 0 ? ['faq', 'echo', 'booking'] : ['booking', 'echo', 'faq']) as (keyof typeof runs)[];
+    const order = (i % 2 === 0 ? ['faq', 'echo', 'booking', 'floor'] : ['floor', 'booking', 'echo', 'faq']) as (keyof typeof runs)[];
     const got: Partial<Record<keyof typeof runs, LoadFigures>> = {};
     for (const k of order) got[k] = await runs[k]();
-    const { faq: f, echo: e, booking: b } = got as Record<keyof typeof runs, LoadFigures>;
+    const { faq: f, echo: e, booking: b, floor: d } = got as Record<keyof typeof runs, LoadFigures>;
     const round3 = (x: number) => round(x, 3);
-    const r = { faq: f, echo: e, booking: b, faqRatio: round3(f.turnsPerSecond / e.turnsPerSecond), bookingRatio: round3(b.turnsPerSecond / e.turnsPerSecond) };
-    progress(`paired round ${i + 1}/${s.pairedRounds}: FAQ ${f.turnsPerSecond}, echo ${e.turnsPerSecond}, booking ${b.turnsPerSecond} turns/s → ` +
-      `FAQ ÷ echo ${r.faqRatio}, booking ÷ echo ${r.bookingRatio}; ${f.errors + e.errors + b.errors} errors`);
+    const r = {
+      faq: f, echo: e, booking: b, floor: d,
+      faqRatio: round3(f.turnsPerSecond / e.turnsPerSecond),
+      bookingRatio: round3(b.turnsPerSecond / e.turnsPerSecond),
+      floorRatio: round3(d.turnsPerSecond / e.turnsPerSecond),
+    };
+    progress(`paired round ${i + 1}/${s.pairedRounds}: FAQ ${f.turnsPerSecond}, echo ${e.turnsPerSecond}, booking ${b.turnsPerSecond}, ` +
+      `echo with state and dialogs ${d.turnsPerSecond} turns/s → FAQ ÷ echo ${r.faqRatio}, booking ÷ echo ${r.bookingRatio}, ` +
+      `with state and dialogs ÷ echo ${r.floorRatio}; ${f.errors + e.errors + b.errors + d.errors} errors`);
     rounds.push(r);
   }
   return {
     rounds,
     faqToEchoRatio: round(median(rounds.map((r) => r.faqRatio)), 3),
     bookingToEchoRatio: round(median(rounds.map((r) => r.bookingRatio)), 3),
+    dialogFloorToEchoRatio: round(median(rounds.map((r) => r.floorRatio)), 3),
   };
 }
 
@@ -353,7 +364,14 @@ async function main(): Promise<void> {
   const ours = `fysio-assistent (${mode}, SQLite)`;
   const echoName = `echo bot (${mode})`;
   let paired: PairedFigures | undefined;
-  if (s.parts.has('load')) {
+  const floorWarmUps: LoadFigures[] = [];
+  const dialogFloorName = `echo bot with state and dialogs (${mode})`;
+  // Started before the paired rounds, which measure it too; idle, it costs the others nothing.
+  const floorServer = s.parts.has('load')
+    ? (await startServer({ ...echoSpec({ root: ROOT, port: await freePort(), mode, compiledScript: echoScript, cpuProfDir: s.cpuProfDir, dialogs: true }), name: dialogFloorName })).server
+    : undefined;
+  if (floorServer) {
+    const floor = floorServer;
     const oursSpec = fysioSpec({ root: ROOT, port: await freePort(), mode, cpuProfDir: s.cpuProfDir, name: ours });
     const { server: oursServer } = await startServer(oursSpec);
     const calendar = CalendarKeeper.for({ sqliteFile: join(oursSpec.env.DATA_DIR, 'fysio-assistent.sqlite') });
@@ -365,8 +383,10 @@ async function main(): Promise<void> {
     // thousands of conversations.
     const suite = await loadSuite(oursServer, ours, [faq, booking], s, true, async () => {
       echoWarmUps.push(await runLoad(echoServer, echoName, faq.name, faq.requests, RATIO_CONNECTIONS, WARM_UP_SECONDS));
-      paired = await pairedRatios(oursServer, echoServer, faq, booking, s);
+      floorWarmUps.push(await runLoad(floor, dialogFloorName, faq.name, faq.requests, RATIO_CONNECTIONS, WARM_UP_SECONDS));
+      paired = await pairedRatios(oursServer, echoServer, floor, faq, booking, s);
       echoWarmUps.push(...paired.rounds.map((r) => r.echo));
+      floorWarmUps.push(...paired.rounds.map((r) => r.floor));
       return paired.rounds.flatMap((r) => [r.faq, r.booking]);
     });
     await calendar.stop();
@@ -379,12 +399,10 @@ async function main(): Promise<void> {
     await finish(echoServer, echoSuite, s);
     suites.push(echoSuite);
   }
-  const dialogFloorName = `echo bot with state and dialogs (${mode})`;
-  if (s.parts.has('load')) {
-    const spec = echoSpec({ root: ROOT, port: await freePort(), mode, compiledScript: echoScript, cpuProfDir: s.cpuProfDir, dialogs: true });
-    const { server } = await startServer({ ...spec, name: dialogFloorName });
-    const suite = await loadSuite(server, dialogFloorName, [faq], s, false);
-    await finish(server, suite, s);
+  if (floorServer) {
+    const suite = await loadSuite(floorServer, dialogFloorName, [faq], s, false);
+    suite.warmUps.unshift(...floorWarmUps);
+    await finish(floorServer, suite, s);
     suites.push(suite);
   }
   let postgres: { dedicatedDatabase: boolean } | undefined;
@@ -431,7 +449,7 @@ async function main(): Promise<void> {
   const headline = {
     faqToEchoRatio: pairedResult?.faqToEchoRatio ?? sequential.faq,
     bookingToEchoRatio: pairedResult?.bookingToEchoRatio ?? sequential.booking,
-    dialogFloorToEchoRatio: ratio(tps(runs, dialogFloorName, 'faq', ratioAt)),
+    dialogFloorToEchoRatio: pairedResult?.dialogFloorToEchoRatio ?? ratio(tps(runs, dialogFloorName, 'faq', ratioAt)),
     routingP99Ms: routeOurs?.figures?.cold.p99Ms,
     routingP99Ms5000: route5000?.figures?.cold.p99Ms,
     indexBuildMs5000: route5000?.figures?.buildMs,
@@ -460,11 +478,11 @@ async function main(): Promise<void> {
       `${r.turnsPerSecond.toFixed(1).padStart(7)} t/s  ${`${r.latencyP50Ms} / ${r.latencyP99Ms} ms`.padEnd(16)} ${String(r.errors).padStart(3)} err  ${r.serverCpuMsPerTurn ?? '?'} ms CPU`);
   }
   const RATIOS = `Against the echo bot (${ratioAt} connections) and errors`;
-  const roundsOf = (k: 'faqRatio' | 'bookingRatio') => (pairedResult ? ` (median of ${pairedResult.rounds.map((r) => r[k]).join(', ')})` : '');
+  const roundsOf = (k: 'faqRatio' | 'bookingRatio' | 'floorRatio') => (pairedResult ? ` (median of ${pairedResult.rounds.map((r) => r[k]).join(', ')})` : '');
   row(RATIOS, 'FAQ turns/s ÷ echo, paired rounds', `${headline.faqToEchoRatio ?? 'n/a'}${roundsOf('faqRatio')}`, 'faqToEchoRatio', headline.faqToEchoRatio);
   row(RATIOS, 'booking turns/s ÷ echo, paired rounds', `${headline.bookingToEchoRatio ?? 'n/a'}${roundsOf('bookingRatio')}`, 'bookingToEchoRatio', headline.bookingToEchoRatio);
   row(RATIOS, 'FAQ / booking ÷ echo, from the table\'s runs', `${sequential.faq ?? 'n/a'} / ${sequential.booking ?? 'n/a'}`);
-  row(RATIOS, 'echo with state and dialogs (in memory) ÷ echo', String(headline.dialogFloorToEchoRatio ?? 'n/a'));
+  row(RATIOS, 'echo with state and dialogs (in memory) ÷ echo, paired rounds', `${headline.dialogFloorToEchoRatio ?? 'n/a'}${roundsOf('floorRatio')}`);
   if (suites.some((x) => x.name === oursPg)) {
     row(RATIOS, 'FAQ turns/s ÷ echo (PostgreSQL)', String(ratio(tps(runs, oursPg, 'faq', ratioAt)) ?? 'n/a'));
     row(RATIOS, 'booking turns/s ÷ echo (PostgreSQL)', String(ratio(tps(runs, oursPg, 'booking', ratioAt)) ?? 'n/a'));
@@ -519,7 +537,10 @@ async function main(): Promise<void> {
     targets,
     ratioConnections: ratioAt,
     pairedRounds: pairedResult
-      ? pairedResult.rounds.map((r) => ({ faq: r.faq.turnsPerSecond, echo: r.echo.turnsPerSecond, booking: r.booking.turnsPerSecond, faqRatio: r.faqRatio, bookingRatio: r.bookingRatio }))
+      ? pairedResult.rounds.map((r) => ({
+        faq: r.faq.turnsPerSecond, echo: r.echo.turnsPerSecond, booking: r.booking.turnsPerSecond, floor: r.floor.turnsPerSecond,
+        faqRatio: r.faqRatio, bookingRatio: r.bookingRatio, floorRatio: r.floorRatio,
+      }))
       : null,
     sequentialRatios: sequential,
     cpuPerTurnRatios: { faq: cpuRatio(cpuPerTurn(ours, 'faq')) ?? null, booking: cpuRatio(cpuPerTurn(ours, 'booking')) ?? null },
