@@ -163,6 +163,9 @@ describe('a red flag told over a few short messages (WhatsApp style)', () => {
     ['NL', 'nl-NL', ['mijn knie is sinds gisteren heel dik en rood', 'en warm', 'ik heb ook 39 graden koorts'], /huisartsenpost/],
     ['BE', 'nl-BE', ['ons ma zit hier naast mij', 'ze praat ineens heel raar', 'en haar mond hangt scheef'], /^Bel nu 112\./],
     ['BE', 'nl-BE', ['ik heb mijn pillen al een tijd bijeengespaard', 'vannacht neem ik ze allemaal'], /Zelfmoordlijn 1813/],
+    // A fifth patient-style test: four and five messages, the joint in the first.
+    ['NL', 'nl-NL', ['mijn knie', 'is heel dik', 'en rood', 'voelt heet'], /huisartsenpost/],
+    ['BE', 'nl-BE', ['hallo', 'mijn rechterknie', 'is sinds vanmorgen opgezet', 'en knalrood', 'en ik heb koorts'], /wachtpost/],
   ])('%s practice, %s: %j', async (country, locale, messages, says) => {
     const r = await converse(testAdapterFor(practices[country], locale), messages);
     expect(r[r.length - 1].text).toMatch(says);

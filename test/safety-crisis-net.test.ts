@@ -96,6 +96,23 @@ describe('learned crisis net (src/safety/CrisisNet)', () => {
     expect(withNet.detect(text)).toBeUndefined();
   });
 
+  // A fifth patient-style test: the hint was caught alone, not in the middle of a story.
+  it.each([
+    'Dag, ik ben Marleen uit Mechelen. Mijn man is vorig jaar gestorven en eerlijk gezegd heb ik soms het gevoel dat ik er beter niet meer zou zijn. Mijn dochter zegt dat ik naar de kine moet. Hoeveel sessies krijg ik terugbetaald?',
+    // Written for this test.
+    'Goedemiddag. Sinds de operatie van mijn heup kom ik de deur niet meer uit. Eerlijk gezegd vraag ik me soms af waarom ik nog verder zou leven. Mijn zoon vindt dat ik moet bewegen. Kan ik bij jullie in een groep oefenen?',
+  ])('reads a story two sentences at a time: "%s"', (text) => {
+    expect(withNet.detect(text)).toEqual({ tier: 'crisis', rule: CRISIS_NET_RULE });
+  });
+
+  it.each([
+    // Written for this test: a short sentence of a story, out of it, could read as a farewell.
+    'Ik woon alleen. Ik heb geen auto. Komen jullie ook aan huis voor oefentherapie?',
+    'Mijn knie is stijf. Heeft het zin om te fietsen? Of is wandelen beter?',
+  ])('reads no crisis into a story of ordinary sentences: "%s"', (text) => {
+    expect(withNet.detect(text)).toBeUndefined();
+  });
+
   it('leaves a message of only small words (stop words, negations) to the rules', () => {
     const net = router.crisisNet!;
     // The net alone would call it a crisis: the first person and a "not" are in most crisis examples.

@@ -801,8 +801,13 @@ describe('a 112 sign that passed by itself (emergency.yaml passedTier)', () => {
     ['mijn mond hangt scheef en het gevoel in mijn arm is weg', '112'],
     ['ik kan niet plassen en het gevoel in mijn kruis is weg', 'now'],
     ['ik kan mijn plas niet ophouden, het gevoel tussen mijn benen is weg', 'now'],
+    // A fifth patient-style test: speech that would not come for a while, and "helemaal over nu".
+    ['gisteren kon ik een kwartiertje niet goed uit mijn woorden komen en hing mijn mond scheef, maar het is helemaal over nu. kan ik morgen bij jullie terecht voor mijn heup?', 'now'],
+    ['mijn mond hing gisteren scheef, maar het is helemaal over nu', 'now'],
+    ['een half uur lang kon hij niet meer goed praten, nu is het weer over', 'now'],
     // Present now: the tier of what is present.
     ['mijn mond hangt scheef', '112'],
+    ['ik kon een paar minuten niet praten', '112'],
     ['het was even weg maar nu hangt mijn mond weer scheef', '112'],
   ])('"%s" → %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);

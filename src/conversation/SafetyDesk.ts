@@ -21,11 +21,12 @@ export const SAFETY_SCAN_CHARS = 16_000;
 const SAFETY_WINDOW_CHARS = 2_000;
 
 /**
- * Messages sent in a row are read together for red flags: this many earlier ones, each of them
+ * Messages sent in a row are read together for red flags: this many earlier ones (a WhatsApp
+ * burst of five: "my knee" / "very swollen" / "and red" / "feels hot" / "and a fever"), each of them
  * sent at most {@link BURST_WINDOW_MS} before the message and at most {@link BURST_CHARS} long
  * (a burst is short messages; a long story is read whole alone).
  */
-const BURST_KEPT = 2;
+const BURST_KEPT = 4;
 const BURST_WINDOW_MS = 10 * 60_000;
 const BURST_CHARS = 300;
 

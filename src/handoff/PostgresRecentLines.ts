@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { RecentLines } from './RecentLines';
+import { RECENT_LINES_KEPT, type RecentLines } from './RecentLines';
 import type { TicketMessage } from './Ticket';
 
 /**
@@ -9,7 +9,7 @@ import type { TicketMessage } from './Ticket';
  * deleted at once by "verwijder mijn gegevens".
  */
 export class PostgresRecentLines implements RecentLines {
-  constructor(private readonly pool: Pool, private readonly lines = 12) {}
+  constructor(private readonly pool: Pool, private readonly lines = RECENT_LINES_KEPT) {}
 
   async add(conversationId: string, from: 'patient' | 'bot', text: string, at: Date): Promise<void> {
     const line = JSON.stringify([{ from, text: text.slice(0, 1000), at: at.toISOString() }]);

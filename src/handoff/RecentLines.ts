@@ -17,3 +17,10 @@ export interface RecentLines {
    */
   sweep(before: Date, held: ReadonlySet<string>): number | Promise<number>;
 }
+
+/**
+ * The lines kept per conversation, the patient's and the bot's: enough for a receptionist to see
+ * what went before, and for the red-flag check of a message read with the patient's four before it
+ * (SafetyDesk), each of which may have had two replies.
+ */
+export const RECENT_LINES_KEPT = 16;

@@ -1,4 +1,4 @@
-import type { RecentLines } from './RecentLines';
+import { RECENT_LINES_KEPT, type RecentLines } from './RecentLines';
 import type { TicketMessage } from './Ticket';
 
 type RecentLine = Omit<TicketMessage, 'at'> & { at: number };
@@ -16,7 +16,7 @@ export class RecentTurns implements RecentLines {
   /** The conversation that had the last line: already last in the map's order. */
   private latest?: string;
 
-  constructor(private readonly lines = 12, private readonly conversations = 5000) {}
+  constructor(private readonly lines = RECENT_LINES_KEPT, private readonly conversations = 5000) {}
 
   add(conversationId: string, from: 'patient' | 'bot', text: string, at: Date): void {
     let list = this.byConversation.get(conversationId);

@@ -88,7 +88,7 @@ export function crossValidate(kb: KnowledgeBase, router: Router, kbDir: string):
     const net = CrisisNet.train(router.normalizer, crisis, other, examples.threshold, CRISIS_NET_DEFAULTS, plainWordsOf(kb));
     const blindRules = BLIND_COMMITS[name] ? rulesAt(BLIND_COMMITS[name], kbDir, router, kb.emergency) : undefined;
     const score = (text: string, isCrisis: boolean, ordinary: boolean): Scored => ({
-      text, crisis: isCrisis, ordinary, ruled: rules.detect(text) !== undefined, blind: blindRules ? blindRules.detect(text) !== undefined : undefined, p: net.probability(text),
+      text, crisis: isCrisis, ordinary, ruled: rules.detect(text) !== undefined, blind: blindRules ? blindRules.detect(text) !== undefined : undefined, p: net.highest(text),
     });
     const set = loadSafetyTable(file).map((e) => score(e.text, e.tier === 'crisis', e.tier === 'none'));
     const faq = [...heldTopics].flatMap((id) => Object.values(kb.topics.get(id)!.locales).flatMap((l) => l?.phrasings ?? [])).map((t) => score(t, false, true));
