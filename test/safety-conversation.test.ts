@@ -320,6 +320,44 @@ describe('an alarm outranks any running flow', () => {
     expect(r[4].text).toMatch(/Sinds wanneer/);
   });
 
+  describe('a crisis only the learned net reads, in a booking: the line as a question, the booking set aside', () => {
+    // "het leven is voor mij over": a crisis wording no rule knows (see the net's own tests). A
+    // fifth patient-style test got the crisis text, and a chat that refused to book, for everyday
+    // replies the net reads the same way ("wait, it is 06…").
+    it.each<['NL' | 'BE', 'nl-NL' | 'nl-BE', RegExp]>([
+      ['NL', 'nl-NL', /113 Zelfmoordpreventie/],
+      ['BE', 'nl-BE', /Zelfmoordlijn 1813/],
+    ])('%s practice, %s: the line and a button to go on, and the booking goes on with it', async (country, locale, line) => {
+      const r = await converse(testAdapterFor(practices[country], locale), ['Afspraak maken', 'ja', 'Knie', 'het leven is voor mij over', 'Verder met afspraak', 'Links']);
+      expect(r[3].text).toMatch(/^Ik weet niet zeker of ik je goed begrijp/);
+      expect(r[3].text).toMatch(line);
+      expect(r[3].text).toMatch(/112/);
+      expect(r[3].actions).toEqual(['Verder met afspraak']);
+      expect(r[4].text).toMatch(/kant/);
+      expect(r[5].text).toMatch(/Sinds wanneer/);
+    });
+
+    it('a yes to it is the crisis: the crisis text, and no booking after it', async () => {
+      const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', 'het leven is voor mij over', 'ja', 'Verder met afspraak', 'Afspraak maken']);
+      expect(r[4].text).toMatch(/^Dank je dat je dit vertelt/);
+      expect(r[4].actions).toEqual([]);
+      expect(r[5].text).not.toMatch(/kant/);
+      expect(r[6].text).not.toMatch(/kant|verwijzing/);
+      expect(r[6].actions).not.toContain('Afspraak maken');
+    });
+
+    it('the same words with no booking running get the crisis text at once', async () => {
+      const r = await converse(testAdapterFor(practices.NL), ['het leven is voor mij over']);
+      expect(r[0].text).toMatch(/^Dank je dat je dit vertelt/);
+    });
+
+    it('a sign the rules know, in a booking, still ends it with the instruction', async () => {
+      const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', MESSAGES.crisis, 'Verder met afspraak']);
+      expect(r[3].text).toMatch(/^Dank je dat je dit vertelt/);
+      expect(r[4].text).not.toMatch(/kant/);
+    });
+  });
+
   it('a request for a person in progress stops at a red flag', async () => {
     const r = await converse(testAdapterFor(practices.NL), ['ik wil iemand spreken', MESSAGES.now]);
     expect(r[0].text).toMatch(/terugbel/);

@@ -17,6 +17,7 @@ import { DialogTurnPresets } from './DialogTurnPresets';
 import { setTurnLocale } from './TurnLocale';
 import { setTurnSafety } from './TurnSafety';
 import { pseudonym, type Logger } from '../logging/Logger';
+import { CRISIS_NET_RULE } from '../safety/CrisisNet';
 import type { Tier } from '../safety/Tier';
 import type { Router } from '../understanding/Router';
 import type { HandoffService } from '../handoff/HandoffService';
@@ -221,7 +222,12 @@ export class FysioBot extends ActivityHandler {
     // and any command the message also reads as ("I would rather not be here any more" holds the
     // words of a "rather not", a no). Read in the whole message: the router and the dialogs see only its first
     // MAX_MESSAGE_CHARS.
-    const flag = safety.checkInConversation(full, await this.saidBefore(activity.conversation.id), memory, (this.deps.clock ?? systemClock).now());
+    let flag = safety.checkInConversation(full, await this.saidBefore(activity.conversation.id), memory, (this.deps.clock ?? systemClock).now());
+    // A yes to the crisis line given as a question (see SafetyDesk.unsure) is that crisis.
+    if (memory.crisisAsked) {
+      memory.crisisAsked = undefined;
+      if (!flag && this.deps.answers.yesNo(text) === 'yes') flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
+    }
     // Checked once: the dialogs and the responder use this result.
     setTurnSafety(context, flag);
 
@@ -282,7 +288,9 @@ export class FysioBot extends ActivityHandler {
     // A follow-up reads on from the bot's last answer; a flow or an alarm in between ends that
     // (the responder sets it again for the answers it gives).
     if (flag || dialogState.dialogStack.length) memory.lastReply = undefined;
-    if (flag) {
+    if (flag && safety.unsure(flag, memory) && this.parkable(dialogState)) {
+      await this.askAboutCrisis(context, dialogState, memory, locale);
+    } else if (flag) {
       // The instruction first: a flow that ends may still say what it kept (a callback asked for).
       await context.sendActivities(safety.alarm(flag.tier, memory, locale).map((r) => renderer.render(r, locale, activity.channelId)));
       if (dialogState.dialogStack.length) await (await this.dialogContext(context)).cancelAllDialogs();
@@ -346,16 +354,11 @@ export class FysioBot extends ActivityHandler {
    */
   private async continueFlow(context: TurnContext, dialogState: DialogState, text: string, command: string | undefined, locale: Locale): Promise<void> {
     const { answers, composer } = this.deps;
-    const flow = (Object.keys(this.deps.flows) as Flow[]).find((f) => this.deps.flows[f].id === dialogState.dialogStack[0].id);
-    const parkable = flow !== undefined && PARKABLE.has(flow);
+    const parkable = this.parkable(dialogState);
     // An answer to the choice on screen ("Iets anders") is the flow's, whatever else it could mean.
     const offered = answersOffered(waitingPrompt(dialogState), text);
     if (parkable && !offered && (answers.isPark(text) || command === 'handoff')) {
-      // The answers so far and the way back through them are both kept.
-      await this.parked.set(context, { dialogStack: dialogState.dialogStack });
-      await this.parkedHistory.set(context, await this.history.get(context, []));
-      dialogState.dialogStack = [];
-      await this.history.set(context, []);
+      await this.park(context, dialogState);
       if (command === 'handoff') {
         await this.send(context, { text: composer.say(locale, 'booking.parkedForPerson').text }, locale);
         const dc = await this.dialogContext(context);
@@ -388,7 +391,33 @@ export class FysioBot extends ActivityHandler {
     }
   }
 
-  /** Puts a parked flow back and asks its open question again. */
+  /** True when a flow runs that "later" can set aside (a booking, a cancellation). */
+  private parkable(dialogState: DialogState): boolean {
+    if (!dialogState.dialogStack.length) return false;
+    const flow = (Object.keys(this.deps.flows) as Flow[]).find((f) => this.deps.flows[f].id === dialogState.dialogStack[0].id);
+    return flow !== undefined && PARKABLE.has(flow);
+  }
+
+  /** Sets the running flow aside: the answers so far and the way back through them are both kept. */
+  private async park(context: TurnContext, dialogState: DialogState): Promise<void> {
+    await this.parked.set(context, { dialogStack: dialogState.dialogStack });
+    await this.parkedHistory.set(context, await this.history.get(context, []));
+    dialogState.dialogStack = [];
+    await this.history.set(context, []);
+  }
+
+  /**
+   * A message only the learned net read as a crisis, in a booking: the crisis line, as a question,
+   * and the booking set aside with a button to go on. A yes next turn is the crisis; a message
+   * the net reads as a crisis again, with no booking running, gets the crisis text.
+   */
+  private async askAboutCrisis(context: TurnContext, dialogState: DialogState, memory: ConversationMemory, locale: Locale): Promise<void> {
+    await this.park(context, dialogState);
+    memory.crisisAsked = true;
+    const resume = this.deps.composer.say(locale, 'booking.resumeButton').text;
+    await this.send(context, this.deps.composer.crisisUnsure(locale, [{ label: resume, value: resume }]), locale);
+  }
+
   /** A booking set aside, and the way back through it, do not wait behind an alarm. */
   private async dropSetAside(context: TurnContext): Promise<void> {
     await this.parked.delete(context);
@@ -396,6 +425,7 @@ export class FysioBot extends ActivityHandler {
     await this.history.delete(context);
   }
 
+  /** Puts a parked flow back and asks its open question again. */
   private async resume(context: TurnContext, dialogState: DialogState, parked: DialogState, locale: Locale, key: string): Promise<void> {
     // After a tier that rules out booking (112, crisis, now), a booking set aside stays closed.
     const memory = await this.deps.memory.get(context, newMemory());

@@ -34,6 +34,11 @@ export interface ConversationMemory {
    * or the same tap arriving twice) then hears that the booking stands, not a puzzled answer.
    */
   justBooked?: boolean;
+  /**
+   * True for the one message after the crisis line was given as a question (SafetyDesk.unsure):
+   * a yes to it is the crisis it asked about.
+   */
+  crisisAsked?: boolean;
 }
 
 /** A fresh memory for a new conversation. */

@@ -143,6 +143,11 @@ export class ReplyComposer {
     return tier === 'soon' ? { text, choices: this.mainActions(locale) } : { text };
   }
 
+  /** The crisis line given as a question: see {@link SafetyTexts.crisisUnsureKey}. */
+  crisisUnsure(locale: Locale, choices: Choice[]): Reply {
+    return { text: this.t.t(locale, this.safety.crisisUnsureKey(), this.safety.variables()), choices };
+  }
+
   /** The one-line reminder of an earlier red flag, given with later answers. */
   reminder(locale: Locale, tier: Tier): string {
     return this.t.t(locale, this.safety.reminderKey(tier), this.safety.variables());

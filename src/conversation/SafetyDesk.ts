@@ -1,4 +1,5 @@
 import { SUPPORTED_LOCALES, type Locale } from '../config/AppConfig';
+import { CRISIS_NET_RULE } from '../safety/CrisisNet';
 import type { RedFlag, RedFlagDetector } from '../safety/RedFlagDetector';
 import { moreUrgent, type Tier } from '../safety/Tier';
 import type { ConversationMemory } from './ConversationMemory';
@@ -78,6 +79,16 @@ export class SafetyDesk {
   /** The tier of a rule of emergency.yaml (a screening question's red flag). */
   tierOfRule(rule: string): Tier | undefined {
     return this.detector.tierOf(rule);
+  }
+
+  /**
+   * True when the flag is the learned net's alone, in a conversation without an alarm so far: the
+   * rules know no such wording, and the net also reads everyday replies in a booking ("wait, it
+   * is 06…", "I'll see") as a farewell. In a running booking the bot then gives the crisis line
+   * as a question and sets the booking aside, instead of ending it and refusing to book.
+   */
+  unsure(flag: RedFlag, memory: ConversationMemory): boolean {
+    return flag.rule === CRISIS_NET_RULE && !memory.safetyTier;
   }
 
   /** Remembers the tier and gives its instruction. */

@@ -24,6 +24,14 @@ export class SafetyTexts {
     return `emergency.${tier}.${this.country}`;
   }
 
+  /**
+   * The locale key of the crisis text for a message only the learned net read as a crisis, in
+   * the middle of a booking: it gives the line and asks, instead of taking it as said.
+   */
+  crisisUnsureKey(): string {
+    return `emergency.crisisUnsure.${this.country}`;
+  }
+
   /** The locale key of the one-line reminder given with later answers. */
   reminderKey(tier: Tier): string {
     return `emergency.reminder.${tier}.${this.country}`;
