@@ -781,6 +781,20 @@ describe('a fall, then standing badly (a fourth patient-style test got "Sorry" f
   });
 });
 
+describe('what a film showed or a pet went through is about no one who writes (a fifth patient-style test)', () => {
+  it.each<[string, Tier | null]>([
+    // From the test: 112 and a doctor today for these.
+    ['gisteren een film gezien over een man die een hartaanval kreeg. Is wandelen goed bij heupartrose?', null],
+    ['mijn hond is gisteren gevallen en kon niet meer staan, mag ik zelf nog wandelen met mijn knie?', null],
+    // Written for this test: the patient's own signs still count.
+    ['ik keek een film en kreeg ineens pijn op de borst', '112'],
+    ['ik ben over mijn hond gestruikeld en kan niet meer op mijn been staan', 'now'],
+    ['mijn hond trok me omver, ik ben gevallen en kan niet meer staan', 'now'],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
+
 describe('a 112 sign that passed by itself (emergency.yaml passedTier)', () => {
   // Written for this test. A TIA or angina passes: a doctor sees it today, not never and not 112.
   it.each<[string, Tier | null]>([
