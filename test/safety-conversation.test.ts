@@ -358,6 +358,26 @@ describe('an alarm outranks any running flow', () => {
     });
   });
 
+  // A fifth patient-style test: the GP this week, and then no booking left to go on with.
+  it.each<['NL' | 'BE', 'nl-NL' | 'nl-BE', RegExp]>([
+    ['NL', 'nl-NL', /huisarts/],
+    ['BE', 'nl-BE', /huisarts/],
+  ])('%s practice, %s: a sign for the GP this week in a booking gets its instruction, and the booking goes on', async (country, locale, says) => {
+    const r = await converse(testAdapterFor(practices[country], locale), ['Afspraak maken', 'ja', 'Knie', MESSAGES.soon, 'Links']);
+    // The instruction and the side question again, in one turn.
+    expect(r[3].text).toMatch(says);
+    expect(r[3].text).toMatch(/kant/);
+    expect(r[3].actions).not.toContain('Afspraak maken');
+    expect(r[3].actions).toContain('Links');
+    expect(r[4].text).toMatch(/Sinds wanneer/);
+  });
+
+  it('a booking set aside with "later" is still there after a sign for the GP this week', async () => {
+    const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', 'later', MESSAGES.soon, 'verder']);
+    expect(r[4].text).toMatch(/huisarts/);
+    expect(r[5].text).toMatch(/kant/);
+  });
+
   it('a request for a person in progress stops at a red flag', async () => {
     const r = await converse(testAdapterFor(practices.NL), ['ik wil iemand spreken', MESSAGES.now]);
     expect(r[0].text).toMatch(/terugbel/);

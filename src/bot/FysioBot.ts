@@ -291,10 +291,18 @@ export class FysioBot extends ActivityHandler {
     if (flag && safety.unsure(flag, memory) && this.parkable(dialogState)) {
       await this.askAboutCrisis(context, dialogState, memory, locale);
     } else if (flag) {
+      const replies = safety.alarm(flag.tier, memory, locale);
+      // A tier that leaves booking open (the GP this week) does not end a booking: its instruction,
+      // without the menu, and the question on screen again.
+      const goesOn = this.parkable(dialogState) && safety.bookingAllowed(memory);
       // The instruction first: a flow that ends may still say what it kept (a callback asked for).
-      await context.sendActivities(safety.alarm(flag.tier, memory, locale).map((r) => renderer.render(r, locale, activity.channelId)));
-      if (dialogState.dialogStack.length) await (await this.dialogContext(context)).cancelAllDialogs();
-      await this.dropSetAside(context);
+      await context.sendActivities(replies.map((r) => renderer.render(goesOn ? { text: r.text } : r, locale, activity.channelId)));
+      if (goesOn) {
+        await (await this.dialogContext(context)).repromptDialog();
+      } else {
+        if (dialogState.dialogStack.length) await (await this.dialogContext(context)).cancelAllDialogs();
+        if (!safety.bookingAllowed(memory)) await this.dropSetAside(context);
+      }
     } else if (dialogState.dialogStack.length) {
       await this.continueFlow(context, dialogState, text, command, locale);
     } else {
