@@ -281,6 +281,13 @@ export class AnswerWords {
     return out.map((c) => c.join(' ')).filter((c) => fold(c));
   }
 
+  /** The position or number a message picks ("the last", "2", "number 3"), ignoring filler words; undefined for anything else. */
+  position(text: string): (typeof POSITIONS)[number] | number | undefined {
+    const rest = fold(text).split(' ').filter((w) => w && !this.fillers.has(w)).join(' ');
+    if (/^\d{1,2}$/.test(rest)) return Number(rest);
+    return this.positions.get(rest);
+  }
+
   /** Whether a word is one a name does not contain ("ik", "wil", "toch"). */
   isSentenceWord(word: string): boolean {
     return this.sentenceWords.has(fold(word));
