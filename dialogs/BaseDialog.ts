@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import {
-  ComponentDialog, ListStyle, TextPrompt, type Choice as BotChoice, type FoundChoice, type PromptValidatorContext,
+  ComponentDialog, ListStyle, TextPrompt, type Choice as BotChoice, type FoundChoice, type PromptOptions, type PromptValidatorContext,
 } from 'botbuilder-dialogs';
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { checkBirthDate, checkEmail, checkName, checkPhone, type Checked, type DetailProblem } from '../src/booking/PatientDetails';
@@ -10,7 +10,7 @@ import type { Choice, Reply } from '../src/conversation/Reply';
 import type { SlotQuery } from '../src/booking/SlotQuery';
 import type { DayWishReader } from './DayWish';
 import type { DialogDeps } from './DialogDeps';
-import { BIRTH_DATE_PROMPT, CHOICE_PROMPT, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
+import { BIRTH_DATE_PROMPT, CHOICE_PROMPT, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, SINCE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
 import { SynonymChoicePrompt } from './SynonymChoicePrompt';
 
 /**
@@ -170,6 +170,30 @@ export abstract class BaseDialog extends ComponentDialog {
   }
 
   /**
+   * "Since when?": any answer in the patient's words is kept, but a question back ("what do you
+   * mean?") or a bare yes is explained and asked again, and a no or not knowing is kept as
+   * unknown (never a "no" on the booking).
+   */
+  protected addSincePrompt(): void {
+    this.addDialog(
+      new TextPrompt(SINCE_PROMPT, async (pc: PromptValidatorContext<string>) => {
+        const text = (pc.recognized.value ?? '').trim();
+        const { answers } = this.deps;
+        const locale = await this.locale(pc.context);
+        if (answers.asksBack(text) || (answers.isYesOrNo(text) && answers.yesNo(text) === 'yes')) {
+          await this.send(pc.context, { text: `${this.t(locale, 'booking.since.explain')}\n\n${questionOf(pc.options)}` }, locale);
+          return false;
+        }
+        if (answers.saysNotKnown(text)) {
+          pc.recognized.value = '';
+          await this.send(pc.context, { text: this.t(locale, 'booking.since.unknown') }, locale);
+        }
+        return true;
+      }),
+    );
+  }
+
+  /**
    * A message that is no name: a sentence ("toch liever dinsdag", "ik wil iemand spreken"), a
    * day or part of one ("dinsdag", "morgen", "'s middags", "vrijdag dan"). Words sentences use
    * are first names too ("Wil van Dam", "Ben de Jong"): one such word counts only where a name
@@ -241,4 +265,12 @@ export abstract class BaseDialog extends ComponentDialog {
     }
     return this.choiceWords;
   }
+}
+
+/** The question a prompt asks: the last paragraph of its text (what was said before it may no longer hold). */
+function questionOf(options: PromptOptions): string {
+  const prompt = options.prompt;
+  const text = typeof prompt === 'string' ? prompt : (prompt?.text ?? '');
+  const paragraphs = text.split('\n\n');
+  return paragraphs[paragraphs.length - 1];
 }

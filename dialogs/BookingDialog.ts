@@ -86,7 +86,7 @@ export class BookingDialog extends InterruptibleDialog {
     this.addChoicePrompt();
     this.addDetailPrompts();
     this.addDialog(new HandoffDialog(deps));
-    this.addDialog(new TextPrompt(SINCE_PROMPT));
+    this.addSincePrompt();
     this.addDialog(new TextPrompt(COMPLAINT_PROMPT));
     this.addDialog(new ScreeningDialog(deps));
     this.addDialog(new SlotDialog(deps));

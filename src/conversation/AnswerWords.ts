@@ -56,6 +56,7 @@ export class AnswerWords {
   private readonly clauseBreaks: Set<string>;
   private readonly changeWords = new Map<string, ChangeableField>();
   private readonly complaintWords = new Map<(typeof COMPLAINT_WORDS)[number], string[]>();
+  private readonly askBack: string[];
 
   constructor(translator: Translator) {
     const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
@@ -76,6 +77,7 @@ export class AnswerWords {
     this.negations = list('negation');
     this.clauseBreaks = list('clauseBreak');
     for (const p of POSITIONS) for (const w of list(`positions.${p}`)) this.positions.set(w, p);
+    this.askBack = [...list('askBack')].filter(Boolean);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on ("linker*", "*knie*").
     for (const k of COMPLAINT_WORDS) {
@@ -286,6 +288,30 @@ export class AnswerWords {
     const rest = fold(text).split(' ').filter((w) => w && !this.fillers.has(w)).join(' ');
     if (/^\d{1,2}$/.test(rest)) return Number(rest);
     return this.positions.get(rest);
+  }
+
+  /**
+   * A message that asks back instead of answering: a question mark, or one of the locale's
+   * openings of asking back ("why", "what do you mean"), at its start only: a reason told
+   * after an answer is still an answer.
+   */
+  asksBack(text: string): boolean {
+    if (text.includes('?')) return true;
+    const t = `${fold(text)} `;
+    return this.askBack.some((phrase) => t.startsWith(`${phrase} `));
+  }
+
+  /**
+   * The whole message says that the patient does not know ("no idea", "don't know any more"),
+   * or is a plain no: nothing in it is an answer to an open question. A longer message that
+   * also says so ("a year, I think, but I'm not sure") keeps its answer.
+   */
+  saysNotKnown(text: string): boolean {
+    const t = fold(text);
+    if (!t) return false;
+    if (this.no.has(t)) return true;
+    const words = t.split(' ').length;
+    return this.unsure.some((phrase) => ` ${t} `.includes(` ${phrase} `) && words <= phrase.split(' ').length + 1);
   }
 
   /** Whether a word is one a name does not contain ("ik", "wil", "toch"). */
