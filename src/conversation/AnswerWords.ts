@@ -349,7 +349,7 @@ export class AnswerWords {
       for (const n of [2, 1]) {
         if (i + n > tokens.length) continue;
         const folded = fold(tokens.slice(i, i + n).join(' '));
-        // "gsm-nummer", "e-mail": a word with a hyphen is also read as one.
+        // A word with a hyphen in it ("e-mail", "mobile-number") is also read as one word.
         const phrase = detailOf(folded) || n > 1 ? folded : folded.replace(/ /g, '');
         const field = detailOf(phrase);
         if (!field) continue;
