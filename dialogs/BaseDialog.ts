@@ -1,16 +1,17 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import {
-  ComponentDialog, ListStyle, TextPrompt, type Choice as BotChoice, type FoundChoice, type PromptValidatorContext,
+  ComponentDialog, ListStyle, TextPrompt, type Choice as BotChoice, type FoundChoice, type PromptOptions, type PromptValidatorContext,
 } from 'botbuilder-dialogs';
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
-import { checkBirthDate, checkEmail, checkName, checkPhone, type Checked, type DetailProblem } from '../src/booking/PatientDetails';
+import { checkBirthDate, checkEmail, checkName, checkPhone, phoneForStaff, type Checked, type DetailProblem } from '../src/booking/PatientDetails';
 import { turnLocaleOf } from '../src/bot/TurnLocale';
-import { fold, type ChangeableField } from '../src/conversation/AnswerWords';
+import { fold, type ChangeableField, type DetailField } from '../src/conversation/AnswerWords';
+import { readDetailCorrection, type DetailCorrection } from '../src/conversation/DetailCorrection';
 import type { Choice, Reply } from '../src/conversation/Reply';
 import type { SlotQuery } from '../src/booking/SlotQuery';
 import type { DayWishReader } from './DayWish';
 import type { DialogDeps } from './DialogDeps';
-import { BIRTH_DATE_PROMPT, CHOICE_PROMPT, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
+import { BIRTH_DATE_PROMPT, CHOICE_PROMPT, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, SINCE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
 import { SynonymChoicePrompt } from './SynonymChoicePrompt';
 
 /**
@@ -79,7 +80,9 @@ export abstract class BaseDialog extends ComponentDialog {
       if (pc.recognized.succeeded) return true;
       // At the summary, "wijzig mijn telefoonnummer" names the detail to change.
       if ((pc.options.validations as { acceptChange?: boolean } | undefined)?.acceptChange) {
-        const field = this.deps.answers.changeOf(pc.context.activity.text ?? '');
+        const text = pc.context.activity.text ?? '';
+        // "sorry, the date of birth is wrong": a detail named with a word of correcting asks that one again too.
+        const field = this.deps.answers.changeOf(text) ?? (this.deps.answers.isCorrection(text) ? this.detailCorrection(text)?.field : undefined);
         if (field) {
           pc.recognized.succeeded = true;
           pc.recognized.value = { value: `${CHANGE_PREFIX}${field}`, index: -1, score: 1 };
@@ -112,7 +115,7 @@ export abstract class BaseDialog extends ComponentDialog {
   protected addCheckedTextPrompt(
     id: string,
     check: (text: string) => Checked<string> | NotAName,
-    messages: Partial<Record<DetailProblem | NotAName['problem'], string>> & { help?: string; skipped?: string },
+    messages: Partial<Record<DetailProblem | NotAName['problem'], string>> & { help?: string; skipped?: string; why?: string },
     onThirdSlip: 'help' | 'skip' | 'giveUp' = 'help',
   ): void {
     this.addDialog(
@@ -123,6 +126,11 @@ export abstract class BaseDialog extends ComponentDialog {
           return true;
         }
         const locale = await this.locale(pc.context);
+        // "why do you want to know?": what the practice uses it for, and the question again, not "that is no valid number".
+        if (messages.why && this.deps.answers.asksBack(pc.recognized.value ?? '')) {
+          await this.send(pc.context, { text: `${this.t(locale, messages.why)}\n\n${questionOf(pc.options)}` }, locale);
+          return false;
+        }
         if (pc.attemptCount >= 3 && onThirdSlip === 'giveUp') {
           pc.recognized.value = TOO_MANY_TRIES;
           return true;
@@ -151,22 +159,82 @@ export abstract class BaseDialog extends ComponentDialog {
    * the booking summary (where one detail can be changed on its own) both have them.
    */
   protected addDetailPrompts(): void {
-    const { deps } = this;
-    const country = deps.knowledge.practice.country;
-    this.addCheckedTextPrompt(NAME_PROMPT, (t) => (this.notAName(t) ? { ok: false, problem: 'notName' } : checkName(t)), {
+    const checks = this.detailChecks();
+    // "my number is 06 …" at the phone question: the number in it is the answer.
+    const orNamed = (field: DetailField) => (t: string) => {
+      const r = checks[field](t);
+      if (r.ok) return r;
+      const c = this.detailCorrection(t);
+      return c?.field === field && c.value ? { ok: true as const, value: c.value } : r;
+    };
+    this.addCheckedTextPrompt(NAME_PROMPT, orNamed('name'), {
       format: 'booking.details.nameInvalid', empty: 'booking.details.nameInvalid', incomplete: 'booking.details.nameIncomplete', help: 'booking.details.nameHelp',
-      notName: 'booking.details.nameNotName',
+      notName: 'booking.details.nameNotName', why: 'booking.details.why.name',
     });
-    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(deps.answers.withoutCorrection(t), deps.knowledge.dateWords, deps.clock), {
+    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, orNamed('birthDate'), {
       format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid', nonexistent: 'booking.details.birthDateNonexistent',
       future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible', help: 'booking.details.birthDateHelp',
+      why: 'booking.details.why.birthDate',
     });
-    this.addCheckedTextPrompt(PHONE_PROMPT, (t) => checkPhone(t, country), {
+    this.addCheckedTextPrompt(PHONE_PROMPT, orNamed('phone'), {
       format: 'booking.details.phoneInvalid', empty: 'booking.details.phoneInvalid', country: 'booking.details.phoneCountry', help: 'booking.details.phoneHelp',
+      why: 'booking.details.why.phone',
     });
-    this.addCheckedTextPrompt(EMAIL_PROMPT, (t) => (deps.answers.isSkip(t) ? { ok: true, value: '' } : checkEmail(t)), {
-      format: 'booking.details.emailInvalid', empty: 'booking.details.emailInvalid', skipped: 'booking.details.emailSkipped',
+    this.addCheckedTextPrompt(EMAIL_PROMPT, orNamed('email'), {
+      format: 'booking.details.emailInvalid', empty: 'booking.details.emailInvalid', skipped: 'booking.details.emailSkipped', why: 'booking.details.why.email',
     }, 'skip');
+  }
+
+  /** Each detail's check, as its prompt applies it: the value as kept, or why it is refused. */
+  protected detailChecks(): Record<DetailField, (text: string) => Checked<string> | NotAName> {
+    const { deps } = this;
+    const country = deps.knowledge.practice.country;
+    return {
+      name: (t) => (this.notAName(t) ? { ok: false, problem: 'notName' } : checkName(t)),
+      birthDate: (t) => checkBirthDate(deps.answers.withoutCorrection(t), deps.knowledge.dateWords, deps.clock),
+      phone: (t) => checkPhone(t, country),
+      email: (t) => (deps.answers.isSkip(t) ? { ok: true, value: '' } : checkEmail(t)),
+    };
+  }
+
+  /**
+   * The detail a message corrects in the patient's own words ("oops, my number is …"), with its
+   * new value when it carries a valid one; `given` holds the details given so far (a surname
+   * alone is put in the name given).
+   */
+  protected detailCorrection(text: string, given: Partial<Record<DetailField, string>> = {}): DetailCorrection | undefined {
+    return readDetailCorrection(text, this.deps.answers, this.detailChecks(), given);
+  }
+
+  /** A detail's value as the patient reads it back: a date as day-month-year, a number as it is dialled. */
+  protected shownDetail(field: DetailField, value: string): string {
+    if (field === 'birthDate') return value.split('-').reverse().join('-');
+    if (field === 'phone') return phoneForStaff(value, this.deps.knowledge.practice.country);
+    return value;
+  }
+
+  /**
+   * "Since when?": any answer in the patient's words is kept, but a question back ("what do you
+   * mean?") or a bare yes is explained and asked again, and a no or not knowing is kept as
+   * unknown (never a "no" on the booking).
+   */
+  protected addSincePrompt(): void {
+    this.addDialog(
+      new TextPrompt(SINCE_PROMPT, async (pc: PromptValidatorContext<string>) => {
+        const text = (pc.recognized.value ?? '').trim();
+        const { answers } = this.deps;
+        const locale = await this.locale(pc.context);
+        if (answers.asksBack(text) || (answers.isYesOrNo(text) && answers.yesNo(text) === 'yes')) {
+          await this.send(pc.context, { text: `${this.t(locale, 'booking.since.explain')}\n\n${questionOf(pc.options)}` }, locale);
+          return false;
+        }
+        if (answers.saysNotKnown(text)) {
+          pc.recognized.value = '';
+          await this.send(pc.context, { text: this.t(locale, 'booking.since.unknown') }, locale);
+        }
+        return true;
+      }),
+    );
   }
 
   /**
@@ -241,4 +309,12 @@ export abstract class BaseDialog extends ComponentDialog {
     }
     return this.choiceWords;
   }
+}
+
+/** The question a prompt asks: the last paragraph of its text (what was said before it may no longer hold). */
+function questionOf(options: PromptOptions): string {
+  const prompt = options.prompt;
+  const text = typeof prompt === 'string' ? prompt : (prompt?.text ?? '');
+  const paragraphs = text.split('\n\n');
+  return paragraphs[paragraphs.length - 1];
 }

@@ -86,7 +86,7 @@ export class BookingDialog extends InterruptibleDialog {
     this.addChoicePrompt();
     this.addDetailPrompts();
     this.addDialog(new HandoffDialog(deps));
-    this.addDialog(new TextPrompt(SINCE_PROMPT));
+    this.addSincePrompt();
     this.addDialog(new TextPrompt(COMPLAINT_PROMPT));
     this.addDialog(new ScreeningDialog(deps));
     this.addDialog(new SlotDialog(deps));
@@ -192,8 +192,16 @@ export class BookingDialog extends InterruptibleDialog {
     innerDc: DialogContext, base: DialogInstance<WaterfallState<Draft>>, active: DialogInstance, text: string, c: Correction | undefined, locale: Locale,
   ): Promise<DialogTurnResult | undefined> {
     // Only the summary's own question; a detail being typed again is that detail.
-    if (active.id !== CHOICE_PROMPT || base.state.stepIndex !== 0) return undefined;
+    if (active.id !== CHOICE_PROMPT || base.state.stepIndex > 1) return undefined;
     const draft = base.state.options;
+    // "almost, my date of birth is …" (also at "what would you like to change?"): changed, and the summary shown again.
+    const detail = c ? undefined : this.detailCorrection(text, draft.details ?? {});
+    if (detail?.value !== undefined) {
+      await this.send(innerDc.context, { text: this.t(locale, `booking.details.corrected.${detail.field}`, { value: this.shownDetail(detail.field, detail.value) }) }, locale);
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(BOOKING_CONFIRM_WATERFALL, { ...draft, details: { ...draft.details, [detail.field]: detail.value } } satisfies Draft);
+    }
+    if (base.state.stepIndex !== 0) return undefined;
     if (c && (c.joint || c.side)) {
       const complaint = { ...draft.complaint };
       if (c.joint && c.joint !== complaint.joint) {

@@ -1,4 +1,5 @@
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DETAIL_FIELDS, type DetailField } from '../src/conversation/AnswerWords';
 import { BaseDialog } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
 import { BIRTH_DATE_PROMPT, DETAILS_DIALOG, DETAILS_WATERFALL, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
@@ -38,6 +39,43 @@ export class DetailsDialog extends BaseDialog {
     this.addDetailPrompts();
     this.addDialog(new WaterfallDialog(DETAILS_WATERFALL, [...FIELDS.map((_, i) => this.step(i)), this.step(FIELDS.length)]));
     this.initialDialogId = DETAILS_WATERFALL;
+  }
+
+  /** A correction of a detail given before is taken before the question on screen sees the message. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.correctGiven(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * "oops, my number is …" or "my surname is X, not Y" at a later question: the detail named is
+   * changed (said so), and the question on screen is asked again; named without a valid value
+   * but as a correction ("my phone number is wrong"), that detail is asked again, then the rest
+   * on. A message the question on screen takes as its answer is that answer.
+   */
+  private async correctGiven(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const [waterfall] = innerDc.stack;
+    const active = innerDc.activeDialog;
+    const asking = FIELDS.find((f) => f.prompt === active?.id)?.field;
+    const text = (innerDc.context.activity.text ?? '').trim();
+    if (!waterfall || !asking || !text || this.detailChecks()[asking](text).ok) return undefined;
+    const state = waterfall.state as { options: DetailsOptions; values: Record<string, unknown> };
+    const given: Partial<Record<DetailField, string>> = {};
+    for (const f of DETAIL_FIELDS) {
+      const v = state.values[f] ?? state.options.given?.[f];
+      if (typeof v === 'string' && v && f !== asking) given[f] = v;
+    }
+    const c = this.detailCorrection(text, given);
+    if (!c || c.field === asking || !given[c.field]) return undefined;
+    const { answers } = this.deps;
+    if (!c.value && !answers.isCorrection(text) && answers.changeOf(text) !== c.field) return undefined;
+    const locale = await this.locale(innerDc.context);
+    if (c.value) {
+      given[c.field] = c.value;
+      await this.send(innerDc.context, { text: this.t(locale, `booking.details.corrected.${c.field}`, { value: this.shownDetail(c.field, c.value) }) }, locale);
+    } else delete given[c.field];
+    // Asked from the start with what is known given: the first detail not given is the one to ask.
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(DETAILS_WATERFALL, { forOther: state.options.forOther, given } satisfies DetailsOptions);
   }
 
   private step(i: number) {

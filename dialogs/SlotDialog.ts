@@ -4,6 +4,7 @@ import type { Slot } from '../src/booking/Slot';
 import { isoDate, toLocal } from '../src/booking/ZonedTime';
 import type { SlotQuery } from '../src/booking/SlotQuery';
 import type { Choice } from '../src/conversation/Reply';
+import type { Locale } from '../src/config/AppConfig';
 import { foldAndSplit } from '../src/understanding/TextNormalizer';
 import { BaseDialog } from './BaseDialog';
 import { overrules, readDayWish } from './DayWish';
@@ -47,19 +48,36 @@ export class SlotDialog extends BaseDialog {
     const channel = step.context.activity.channelId;
     const o = step.options;
     if (o.askDay) return step.prompt(SLOT_PROMPT, { prompt: this.promptActivity(this.t(locale, 'booking.slot.askDay'), locale, channel) });
-    const slots = await this.free(o);
-    const extra: Choice[] = [
-      { label: this.t(locale, 'booking.slot.otherDay'), value: this.t(locale, 'booking.slot.otherDay') },
-      { label: this.t(locale, 'booking.slot.later'), value: this.t(locale, 'booking.slot.later') },
-    ];
+    // One more than a page is looked for: "later times" is offered only when there are any.
+    const found = await this.free(o, PAGE + 1);
+    const slots = found.slice(0, PAGE);
+    const button = (key: string): Choice => ({ label: this.t(locale, key), value: this.t(locale, key) });
+    if (!slots.length) return this.offerNone(step, locale);
+    const extra: Choice[] = [button('booking.slot.otherDay'), ...(found.length > PAGE ? [button('booking.slot.later')] : [])];
     const f = this.deps.formatter;
     const options = slots.map((s) => {
       const label = this.t(locale, 'booking.slot.option', { day: f.dayLabel(s.start, locale), time: f.timeLabel(s.start, locale), location: f.locationName(s.locationId) });
       return { label, value: label, slot: { locationId: s.locationId, start: s.start.toISOString(), end: s.end.toISOString() } };
     });
     (step.values as { offered?: typeof options }).offered = options;
-    const text = this.t(locale, slots.length ? 'booking.slot.ask' : 'booking.slot.none');
+    const text = this.t(locale, 'booking.slot.ask');
     return step.prompt(SLOT_PROMPT, { prompt: this.promptActivity(text, locale, channel, [...options.map(({ label, value }) => ({ label, value })), ...extra]) });
+  }
+
+  /**
+   * No free time for what was asked: never "later times" again (there are none), but another
+   * day, or a person. After paging, it says there are no later ones on that day, or within the
+   * days the agenda is searched.
+   */
+  private async offerNone(step: WaterfallStepContext<SlotOptions>, locale: Locale): Promise<DialogTurnResult> {
+    const o = step.options;
+    (step.values as { offered?: unknown[] }).offered = [];
+    const text = o.offset === 0 ? this.t(locale, 'booking.slot.none')
+      : o.query.date ? this.t(locale, 'booking.slot.noLaterOnDay', { day: this.deps.formatter.dateLabel(o.query.date, locale) })
+        : this.t(locale, 'booking.slot.noLater', { days: this.deps.availability.horizonDays });
+    const otherDay = this.t(locale, 'booking.slot.otherDay');
+    const choices = [{ label: otherDay, value: otherDay }, this.deps.composer.action(locale, 'person')];
+    return step.prompt(SLOT_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId, choices) });
   }
 
   private async handle(step: WaterfallStepContext<SlotOptions>): Promise<DialogTurnResult> {
@@ -69,11 +87,14 @@ export class SlotDialog extends BaseDialog {
     const offered = ((step.values as { offered?: { label: string; slot: SlotResult['slot'] }[] }).offered ?? []);
     const otherDay = this.t(locale, 'booking.slot.otherDay');
     const later = this.t(locale, 'booking.slot.later');
-    // A label, its number or its position ("de eerste", "de laatste"), or one of the two extras.
-    const index = this.deps.answers.choose(text, [...offered.map((x) => x.label), otherDay, later]);
-    if (index !== undefined && index < offered.length && offered[index].slot) return step.endDialog({ slot: offered[index].slot } satisfies SlotResult);
-    if (index === offered.length) return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: true } satisfies SlotOptions);
-    if (index === offered.length + 1) return this.nextPage(step);
+    // A time by its label, number or position ("the first", "the last": among the times, never a button after them).
+    const { answers } = this.deps;
+    const index = answers.choose(text, offered.map((x) => x.label));
+    if (index !== undefined && offered[index].slot) return step.endDialog({ slot: offered[index].slot } satisfies SlotResult);
+    // One of the two extras by its own words, not by a position.
+    const extra = answers.position(text) === undefined ? answers.choose(text, [otherDay, later]) : undefined;
+    if (extra === 0) return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: true } satisfies SlotOptions);
+    if (extra === 1) return this.nextPage(step);
 
     const read = readDayWish(text, this.dayWords());
     if (read?.refused.length) {
@@ -102,6 +123,10 @@ export class SlotDialog extends BaseDialog {
       };
       const atTime = query.atMinutes !== undefined ? offered.filter((x) => x.slot && minutes(x.slot) === query.atMinutes && (!query.date || onDay(x.slot))) : [];
       if (atTime.length === 1) return step.endDialog({ slot: atTime[0].slot } satisfies SlotResult);
+      // "the one at ten" with 10:15 shown: an hour alone picks the one time shown in that hour.
+      const wholeHour = timeOnly && !atTime.length && query.atMinutes !== undefined && query.atMinutes % 60 === 0;
+      const inHour = wholeHour ? offered.filter((x) => x.slot && Math.floor(minutes(x.slot) / 60) === query.atMinutes! / 60) : [];
+      if (inHour.length === 1) return step.endDialog({ slot: inHour[0].slot } satisfies SlotResult);
       // "dinsdag 14:45" when that very time is free: taken at once (the summary still asks to confirm).
       if (query.date && query.atMinutes !== undefined) {
         const [nearest] = await this.deps.availability.find({ date: query.date, atMinutes: query.atMinutes }, 1);
@@ -147,15 +172,15 @@ export class SlotDialog extends BaseDialog {
    * The page of free times the options ask for, without those in a refused day or part of one.
    * Refused times are left out of what the agenda gives, so it is asked for more until the page is full.
    */
-  private async free(o: SlotOptions): Promise<Slot[]> {
+  private async free(o: SlotOptions, count: number): Promise<Slot[]> {
     const { availability, knowledge } = this.deps;
-    if (!o.exclude?.length) return availability.find(o.query, PAGE, o.offset);
+    if (!o.exclude?.length) return availability.find(o.query, count, o.offset);
     const tz = knowledge.practice.timeZone;
     const refused = (s: Slot) => o.exclude!.some((e) => inRefused(s, e, tz));
-    for (let limit = (o.offset + PAGE) * 8; ; limit *= 4) {
+    for (let limit = (o.offset + count) * 8; ; limit *= 4) {
       const found = await availability.find(o.query, limit, 0);
       const kept = found.filter((s) => !refused(s));
-      if (kept.length >= o.offset + PAGE || found.length < limit) return kept.slice(o.offset, o.offset + PAGE);
+      if (kept.length >= o.offset + count || found.length < limit) return kept.slice(o.offset, o.offset + count);
     }
   }
 

@@ -44,6 +44,11 @@ export class AvailabilityService {
     this.step = Math.max(...practice.appointmentTypes.map((t) => t.durationMinutes));
   }
 
+  /** How many days ahead free times are looked for. */
+  get horizonDays(): number {
+    return this.options.horizonDays;
+  }
+
   /** Up to `limit` free slots matching the query, earliest first, skipping the first `offset`. */
   async find(query: SlotQuery, limit = 4, offset = 0, locationId?: string): Promise<Slot[]> {
     if (this.agendas?.enabled) return this.findWithTherapists(this.agendas, query, limit, offset, locationId);

@@ -6,6 +6,21 @@ import { foldAndSplit } from '../understanding/TextNormalizer';
 export const CHANGEABLE_FIELDS = ['time', 'complaint', 'name', 'birthDate', 'phone', 'email'] as const;
 export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
 
+/** The patient's details, as a message can name them to correct one. */
+export const DETAIL_FIELDS = ['name', 'birthDate', 'phone', 'email'] as const;
+export type DetailField = (typeof DETAIL_FIELDS)[number];
+
+/** Where a message names one of the patient's details ("my surname is ..."): which, and from which token on the value may follow. */
+export interface DetailNamed {
+  field: DetailField;
+  /** The part of a name it names: the first name or the surname. */
+  part?: 'first' | 'last';
+  /** The index, in the message's tokens as typed (split at white space), of the token after the detail's word. */
+  next: number;
+  /** The detail's word ends with a colon ("number: ..."): what follows is the value. */
+  colon: boolean;
+}
+
 const POSITIONS = ['first', 'second', 'third', 'fourth', 'fifth', 'last'] as const;
 const COMPLAINT_WORDS = ['hip', 'knee', 'left', 'right', 'bothSides', 'relative'] as const;
 
@@ -56,6 +71,10 @@ export class AnswerWords {
   private readonly clauseBreaks: Set<string>;
   private readonly changeWords = new Map<string, ChangeableField>();
   private readonly complaintWords = new Map<(typeof COMPLAINT_WORDS)[number], string[]>();
+  private readonly nameParts = new Map<string, 'first' | 'last'>();
+  private readonly valueIntros: Set<string>;
+  private readonly valueEnds: Set<string>;
+  private readonly askBack: string[];
 
   constructor(translator: Translator) {
     const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
@@ -76,6 +95,10 @@ export class AnswerWords {
     this.negations = list('negation');
     this.clauseBreaks = list('clauseBreak');
     for (const p of POSITIONS) for (const w of list(`positions.${p}`)) this.positions.set(w, p);
+    for (const part of ['first', 'last'] as const) for (const w of list(`namePart.${part}`)) this.nameParts.set(w, part);
+    this.valueIntros = list('valueIntro');
+    this.valueEnds = list('valueEnd');
+    this.askBack = [...list('askBack')].filter(Boolean);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on ("linker*", "*knie*").
     for (const k of COMPLAINT_WORDS) {
@@ -279,6 +302,75 @@ export class AnswerWords {
       });
     }
     return out.map((c) => c.join(' ')).filter((c) => fold(c));
+  }
+
+  /** The position or number a message picks ("the last", "2", "number 3"), ignoring filler words; undefined for anything else. */
+  position(text: string): (typeof POSITIONS)[number] | number | undefined {
+    const rest = fold(text).split(' ').filter((w) => w && !this.fillers.has(w)).join(' ');
+    if (/^\d{1,2}$/.test(rest)) return Number(rest);
+    return this.positions.get(rest);
+  }
+
+  /**
+   * A message that asks back instead of answering: a question mark, or one of the locale's
+   * openings of asking back ("why", "what do you mean"), at its start only: a reason told
+   * after an answer is still an answer.
+   */
+  asksBack(text: string): boolean {
+    if (text.includes('?')) return true;
+    const t = `${fold(text)} `;
+    return this.askBack.some((phrase) => t.startsWith(`${phrase} `));
+  }
+
+  /**
+   * The whole message says that the patient does not know ("no idea", "don't know any more"),
+   * or is a plain no: nothing in it is an answer to an open question. A longer message that
+   * also says so ("a year, I think, but I'm not sure") keeps its answer.
+   */
+  saysNotKnown(text: string): boolean {
+    const t = fold(text);
+    if (!t) return false;
+    if (this.no.has(t)) return true;
+    const words = t.split(' ').length;
+    return this.unsure.some((phrase) => ` ${t} `.includes(` ${phrase} `) && words <= phrase.split(' ').length + 1);
+  }
+
+  /**
+   * The one detail of the patient a message names ("my number", "the date of birth", "e-mail:"),
+   * found in its tokens as typed; undefined when it names none or more than one.
+   */
+  detailNamed(tokens: string[]): DetailNamed | undefined {
+    const found: DetailNamed[] = [];
+    const detailOf = (phrase: string): DetailField | undefined => {
+      const f = this.changeWords.get(phrase);
+      return f && (DETAIL_FIELDS as readonly string[]).includes(f) ? (f as DetailField) : undefined;
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      for (const n of [2, 1]) {
+        if (i + n > tokens.length) continue;
+        const folded = fold(tokens.slice(i, i + n).join(' '));
+        // A word with a hyphen in it ("e-mail", "mobile-number") is also read as one word.
+        const phrase = detailOf(folded) || n > 1 ? folded : folded.replace(/ /g, '');
+        const field = detailOf(phrase);
+        if (!field) continue;
+        const part = field === 'name' ? this.nameParts.get(phrase) : undefined;
+        found.push({ field, ...(part ? { part } : {}), next: i + n, colon: tokens[i + n - 1].trim().endsWith(':') });
+        i += n - 1;
+        break;
+      }
+    }
+    const fields = new Set(found.map((f) => f.field));
+    return fields.size === 1 ? found[0] : undefined;
+  }
+
+  /** A word that says the value follows ("is", "should be"). */
+  isValueIntro(word: string): boolean {
+    return this.valueIntros.has(fold(word)) || word.trim() === '=' || word.trim() === ':';
+  }
+
+  /** A word that may close a value's sentence without being part of it ("... should *be*", "please"). */
+  isValueEnd(word: string): boolean {
+    return this.valueEnds.has(fold(word));
   }
 
   /** Whether a word is one a name does not contain ("ik", "wil", "toch"). */

@@ -1,0 +1,111 @@
+import type { TestAdapter } from 'botbuilder';
+import type { App } from '../src/app/createApp';
+import { loadValidatedKnowledge } from '../src/knowledge';
+import { bothPractices, testAdapterFor } from './helpers/testApp';
+
+// Choosing a time by its position or hour among those shown, and asking for later times when
+// there are none: typed as patients type, in nl-NL and nl-BE, with the tests' clock (Monday 23
+// November 2026, 10:00). Found by a patient-style test; the wordings here are our own.
+
+type Locale = 'nl-NL' | 'nl-BE';
+const LOCALES: Locale[] = ['nl-NL', 'nl-BE'];
+const knowledge = loadValidatedKnowledge('knowledge');
+const screening = knowledge.screening;
+const practices = bothPractices();
+const appOf = (locale: Locale): App => (locale === 'nl-NL' ? practices.NL : practices.BE);
+const no = (locale: Locale) => (locale === 'nl-NL' ? 'nee' : 'neen');
+const screeningNo = (locale: Locale) => screening[locale].questions.map(() => no(locale));
+/** Typed answers up to the slot question, the hip on the right. */
+const toSlots = (locale: Locale) => ['ik wil graag een afspraak', 'ja', 'heup', 'rechts', 'sinds de zomer', no(locale), ...screeningNo(locale)];
+/** A patient's details, valid. */
+const person = (locale: Locale) => (locale === 'nl-NL'
+  ? { name: 'Anouk de Boer', birth: '3-9-1956', phone: '06 23456789' }
+  : { name: 'Wout Janssens', birth: '3/9/1956', phone: '0486 11 22 33' });
+const referenceIn = (text: string) => /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(text)![1];
+
+interface Turn {
+  text: string;
+  actions: string[];
+  /** The cards' content (the summary's facts), as JSON. */
+  cards: string;
+}
+
+/** Sends each message and returns, per message, the replies' texts, buttons and cards. */
+async function talk(locale: Locale, messages: string[], adapter: TestAdapter = testAdapterFor(appOf(locale), locale)): Promise<Turn[]> {
+  const out: Turn[] = [];
+  for (const m of messages) {
+    const before = adapter.activeQueue.length;
+    await adapter.send(m).startTest();
+    const replies = adapter.activeQueue.splice(before);
+    out.push({
+      text: replies.map((r) => r.text ?? '').join('\n'),
+      actions: replies.flatMap((r) => (r.suggestedActions?.actions ?? []).map((a) => a.title ?? String(a.value))),
+      cards: JSON.stringify(replies.flatMap((r) => (r.attachments ?? []).map((a) => a.content ?? null))),
+    });
+  }
+  return out;
+}
+
+async function booked(locale: Locale, confirmation: string) {
+  return (await appOf(locale).database.bookings.findByReference(referenceIn(confirmation)))!;
+}
+
+describe('choosing a time among those shown', () => {
+  const time = (d: Date) => new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(d);
+  const times = (actions: string[]) => actions.filter((x) => /–/.test(x));
+  const clock = (label: string) => /(\d{2}:\d{2})/.exec(label)![1];
+  const laterLabel = (locale: Locale) => (locale === 'nl-NL' ? 'Latere tijden' : 'Latere momenten');
+
+  it.each<[Locale, string, number | 'last']>([
+    ['nl-NL', 'de laatste', 'last'], ['nl-BE', 'de laatste', 'last'], ['nl-NL', 'doe maar de tweede', 1], ['nl-BE', 'de eerste graag', 0], ['nl-NL', 'nummer 3', 2],
+  ])('%s: "%s" picks that time, not a button after the times', async (locale, typed, which) => {
+    const p = person(locale);
+    const r = await talk(locale, [...toSlots(locale), typed, p.name, p.birth, p.phone, 'geen', 'ja']);
+    const shown = times(r[toSlots(locale).length - 1].actions);
+    expect(shown).toHaveLength(4);
+    expect(r[toSlots(locale).length].text).toMatch(/voor- en achternaam/);
+    const picked = shown[which === 'last' ? shown.length - 1 : which];
+    expect(time((await booked(locale, r[r.length - 1].text)).start)).toBe(clock(picked));
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'die van tien uur'], ['nl-BE', 'die van 10 uur']])(
+    '%s: "%s" picks the time shown in that hour', async (locale, typed) => {
+      const p = person(locale);
+      const r = await talk(locale, [...toSlots(locale), 'donderdag', typed, p.name, p.birth, p.phone, 'geen', 'ja']);
+      const shown = times(r[toSlots(locale).length].actions);
+      const ten = shown.filter((t) => /\b10:\d{2}/.test(t));
+      expect(ten).toHaveLength(1);
+      expect(r[toSlots(locale).length + 1].text).toMatch(/voor- en achternaam/);
+      expect(time((await booked(locale, r[r.length - 1].text)).start)).toBe(clock(ten[0]));
+    },
+  );
+
+  it.each(LOCALES)('%s: when no later time is left, "later times" is not offered again: another day or a person is', async (locale) => {
+    const adapter = testAdapterFor(appOf(locale), locale);
+    const r = await talk(locale, [...toSlots(locale), 'dinsdag na vijf uur', laterLabel(locale), 'latere tijden graag', 'Andere dag'], adapter);
+    const n = toSlots(locale).length;
+    // A page that is all there is offers no "later times".
+    expect(times(r[n].actions).length).toBeGreaterThan(0);
+    expect(times(r[n].actions).length).toBeLessThan(4);
+    expect(r[n].actions).not.toContain(laterLabel(locale));
+    // Typed anyway: said that there are none later that day, with another day and a person offered.
+    for (const reply of [r[n + 1], r[n + 2]]) {
+      expect(reply.text).toMatch(/Op dinsdag 24 november zijn er geen latere (tijden|momenten) meer vrij/);
+      expect(reply.text).not.toMatch(/Latere/);
+      expect(reply.actions).toEqual(['Andere dag', 'Iemand spreken']);
+    }
+    expect(r[n + 3].text).toMatch(/Welke dag/);
+    const person = await talk(locale, ['Iemand spreken'], adapter);
+    expect(person[0].text).toMatch(/terugbel|bellen/);
+  });
+
+  it.each(LOCALES)('%s: a page with more after it still offers later times, and they follow on', async (locale) => {
+    const r = await talk(locale, [...toSlots(locale), laterLabel(locale)]);
+    const n = toSlots(locale).length;
+    expect(r[n - 1].actions).toContain(laterLabel(locale));
+    const first = times(r[n - 1].actions);
+    const next = times(r[n].actions);
+    expect(next).toHaveLength(4);
+    for (const t of next) expect(first).not.toContain(t);
+  });
+});
