@@ -29,6 +29,15 @@ export function changeRequested(found: FoundChoice): ChangeableField | undefined
   return found.value.startsWith(CHANGE_PREFIX) ? (found.value.slice(CHANGE_PREFIX.length) as ChangeableField) : undefined;
 }
 
+/**
+ * A choice prompt's validations for the side or joint question: the value each choice stands
+ * for, in the order of the choices, so that a side or joint read from the message picks its choice.
+ */
+export interface ReadsComplaint {
+  sides?: readonly ('left' | 'right' | 'both')[];
+  joints?: readonly ('hip' | 'knee' | 'both' | 'other')[];
+}
+
 /** A name check's verdict on a message that is not a name at all. */
 interface NotAName {
   ok: false;
@@ -76,6 +85,21 @@ export abstract class BaseDialog extends ComponentDialog {
    */
   protected addChoicePrompt(): void {
     const validator = async (pc: PromptValidatorContext<FoundChoice>): Promise<boolean> => {
+      const read = pc.options.validations as ReadsComplaint | undefined;
+      // A side or a joint said in a sentence or a compound ("my right knee has hurt for months")
+      // is the answer to the side or joint question; a side refused ("not the left") is no choice of it.
+      if (read?.sides || read?.joints) {
+        const text = pc.context.activity.text ?? '';
+        const { side, negated } = this.deps.answers.sideIn(text);
+        const joint = read.joints && !pc.recognized.succeeded ? this.deps.answers.complaintIn(text).joint : undefined;
+        const index = read.sides ? (side ? read.sides.indexOf(side) : -1) : joint ? read.joints!.indexOf(joint) : -1;
+        if (index >= 0) {
+          pc.recognized.succeeded = true;
+          pc.recognized.value = { value: (pc.options.choices as BotChoice[])[index].value, index, score: 1 };
+          return true;
+        }
+        if (read.sides && negated) return false;
+      }
       if (pc.recognized.succeeded) return true;
       // At the summary, "wijzig mijn telefoonnummer" names the detail to change.
       if ((pc.options.validations as { acceptChange?: boolean } | undefined)?.acceptChange) {

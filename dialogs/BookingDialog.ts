@@ -9,7 +9,7 @@ import type { Locale } from '../src/config/AppConfig';
 import { newMemory } from '../src/conversation/ConversationMemory';
 import type { DetailsOptions, DetailsResult } from './DetailsDialog';
 import type { DialogDeps } from './DialogDeps';
-import { buttonChoices, changeRequested } from './BaseDialog';
+import { buttonChoices, changeRequested, type ReadsComplaint } from './BaseDialog';
 import { CHANGEABLE_FIELDS, type ChangeableField, type ComplaintHint, type Correction } from '../src/conversation/AnswerWords';
 import { DetailsDialog } from './DetailsDialog';
 import {
@@ -49,6 +49,8 @@ interface BookingValues {
   draft?: Draft;
   /** The patient has been told the questions are about the other person. */
   toldForOther?: boolean;
+  /** The side was named in the answer to the joint question, so its question was not asked. */
+  sideTyped?: boolean;
   /** Which detail the summary is changing, or the complaint. */
   changing?: ChangeableField;
 }
@@ -253,10 +255,13 @@ export class BookingDialog extends InterruptibleDialog {
     return [this.t(locale, `booking.jointLabels.${c.joint}`), ...(c.side ? [this.t(locale, `booking.sideLabels.${c.side}`)] : [])].join(', ');
   }
 
-  private async choose(step: WaterfallStepContext, locale: Locale, text: string, keys: string[]): Promise<DialogTurnResult> {
+  /** The joint question, or the side question: a joint or side the patient writes in a sentence counts too. */
+  private async choose(step: WaterfallStepContext, locale: Locale, text: string, question: 'joint' | 'side'): Promise<DialogTurnResult> {
+    const values = question === 'joint' ? JOINTS : SIDES;
     return step.prompt(CHOICE_PROMPT, {
       prompt: this.promptActivity(text, locale, step.context.activity.channelId),
-      choices: buttonChoices(keys.map((k) => this.t(locale, k))),
+      choices: buttonChoices(values.map((v) => this.t(locale, `booking.${question}.${v}`))),
+      validations: (question === 'joint' ? { joints: JOINTS } : { sides: SIDES }) satisfies ReadsComplaint,
     });
   }
 
@@ -283,7 +288,7 @@ export class BookingDialog extends InterruptibleDialog {
       await this.send(step.context, { text: this.t(locale, 'booking.forOther') }, locale);
     }
     if (hint?.joint) return step.next({ value: hint.joint, index: JOINTS.indexOf(hint.joint), score: 1 } satisfies FoundChoice);
-    return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), JOINTS.map((j) => `booking.joint.${j}`));
+    return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), 'joint');
   }
 
   private async askSide(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -297,8 +302,12 @@ export class BookingDialog extends InterruptibleDialog {
       return step.prompt(COMPLAINT_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId) });
     }
     const hint = (step.options as BookingOptions).hint;
-    if (hint?.side) return step.next({ value: hint.side, index: SIDES.indexOf(hint.side), score: 1 } satisfies FoundChoice);
-    return this.choose(step, locale, this.noted(step, locale, this.t(locale, 'booking.side.ask')), SIDES.map((s) => `booking.side.${s}`));
+    // The answer to the joint question may name the side too ("my left hip"): not asked again.
+    const typed = hint?.joint ? undefined : this.deps.answers.sideIn(step.context.activity.text ?? '').side;
+    if (typed) (step.values as BookingValues).sideTyped = true;
+    const side = hint?.side ?? typed;
+    if (side) return step.next({ value: side, index: SIDES.indexOf(side), score: 1 } satisfies FoundChoice);
+    return this.choose(step, locale, this.noted(step, locale, this.t(locale, 'booking.side.ask')), 'side');
   }
 
   private async askSince(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -314,8 +323,10 @@ export class BookingDialog extends InterruptibleDialog {
   private noted(step: WaterfallStepContext, locale: Locale, question: string): string {
     const hint = (step.options as BookingOptions).hint;
     const draft = (step.values as BookingValues).draft as Draft;
-    // Said once, with the first question asked after it: the side's, or the start's when the side was named too.
-    if (!hint?.joint || (step.index === 2) === Boolean(hint.side)) return question;
+    // Said once, with the first question asked after it: the side's, or the start's when the side
+    // was named too (in the opening message, or with the joint).
+    const withJoint = (step.values as BookingValues).sideTyped === true && step.index === STEP.since;
+    if (!withJoint && (!hint?.joint || (step.index === STEP.side) === Boolean(hint.side))) return question;
     const c = draft.complaint;
     const complaint = [this.t(locale, `booking.jointLabels.${c.joint}`), ...(c.side ? [this.t(locale, `booking.sideLabels.${c.side}`)] : [])].join(', ');
     return `${this.t(locale, 'booking.joint.noted', { complaint })}\n\n${question}`;
@@ -453,7 +464,7 @@ export class BookingDialog extends InterruptibleDialog {
     (step.values as BookingValues).changing = field;
     const channel = step.context.activity.channelId;
     if (field === 'time') return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
-    if (field === 'complaint') return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), JOINTS.map((j) => `booking.joint.${j}`));
+    if (field === 'complaint') return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), 'joint');
     const key = `booking.${step.options.forOther ? 'detailsOther' : 'details'}.${field}`;
     return step.prompt(DETAIL_PROMPTS[field], { prompt: this.promptActivity(this.t(locale, key), locale, channel) });
   }
@@ -466,7 +477,7 @@ export class BookingDialog extends InterruptibleDialog {
     const joint = JOINTS[(step.result as FoundChoice).index];
     values.joint = joint;
     if (joint === 'other') return step.prompt(COMPLAINT_PROMPT, { prompt: this.promptActivity(this.t(locale, 'booking.joint.otherAsk'), locale, step.context.activity.channelId) });
-    return this.choose(step, locale, this.t(locale, 'booking.side.ask'), SIDES.map((x) => `booking.side.${x}`));
+    return this.choose(step, locale, this.t(locale, 'booking.side.ask'), 'side');
   }
 
   private async afterChange(step: WaterfallStepContext<Draft>): Promise<DialogTurnResult> {

@@ -295,10 +295,20 @@ export class FysioBot extends ActivityHandler {
         await this.resume(context, dialogState, parked, locale, 'booking.resumed');
         return;
       }
-      // "verder" with nothing set aside (or after an alarm dropped it) is not a question about
-      // how artrose goes on: say so, and what the bot can do.
+      // Going on with the booking, when none waits set aside (it expired, or an alarm dropped
+      // it): the booking starts again, where booking is allowed; it is never read as a wish to
+      // cancel one. A bare resume word is not a question about how artrose goes on: the bot
+      // says so, and what it can do.
       if (!parked && this.deps.answers.isResume(text)) {
-        await this.send(context, composer.say(locale, 'booking.nothingToResume', composer.mainActions(locale)), locale);
+        if (!this.deps.answers.resumesBooking(text)) {
+          await this.send(context, composer.say(locale, 'booking.nothingToResume', composer.mainActions(locale)), locale);
+        } else if (!safety.bookingAllowed(memory)) {
+          for (const reply of safety.bookingBlocked(memory, locale)) await this.send(context, reply, locale);
+        } else {
+          await this.send(context, composer.say(locale, 'booking.resumeNew'), locale);
+          const dc = await this.dialogContext(context);
+          await dc.beginDialog(this.deps.flows.booking.id, flowOptions({ kind: 'flow', flow: 'booking' }, locale));
+        }
         return;
       }
       const outcome = await this.deps.responder.respond(text, memory, locale, flag);

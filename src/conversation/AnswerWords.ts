@@ -44,6 +44,13 @@ export class AnswerWords {
   private readonly back: Set<string>;
   private readonly park: Set<string>;
   private readonly resume: Set<string>;
+  private readonly resumeVerbs: string[];
+  private readonly resumeObjects: Set<string>;
+  private readonly resumeGap: Set<string>;
+  private readonly withoutCode: string[];
+  private readonly codeWords: string[];
+  private readonly mistake: string[];
+  private readonly meant: string[];
   private readonly skip: Set<string>;
   private readonly changeTriggers: Set<string>;
   private readonly questionWords: Set<string>;
@@ -65,6 +72,13 @@ export class AnswerWords {
     this.back = list('back');
     this.park = list('park');
     this.resume = list('resume');
+    this.resumeVerbs = [...list('resumeVerbs')].filter(Boolean);
+    this.resumeObjects = list('resumeObjects');
+    this.resumeGap = list('resumeGap');
+    this.withoutCode = [...list('withoutCode')].filter(Boolean);
+    this.codeWords = [...list('codeWords')].filter(Boolean);
+    this.mistake = [...list('mistake')].filter(Boolean);
+    this.meant = [...list('meant')].filter(Boolean);
     this.skip = list('skip');
     this.changeTriggers = list('change.trigger');
     this.questionWords = list('questionWords');
@@ -130,8 +144,52 @@ export class AnswerWords {
     return this.park.has(fold(text));
   }
 
+  /**
+   * Going on with a flow set aside: one of the resume words alone ("verder"), or a sentence that
+   * says to go on with, finish or pick up the appointment or booking (see {@link resumesBooking}).
+   */
   isResume(text: string): boolean {
-    return this.resume.has(fold(text));
+    return this.resume.has(fold(text)) || this.resumesBooking(text);
+  }
+
+  /**
+   * A sentence that says to go on with, finish or pick up the appointment or booking: a verb of
+   * going on (`booking.words.resumeVerbs`) with the appointment or booking (`resumeObjects`)
+   * right before or after it, only small words (`resumeGap`: articles, possessives) between.
+   * "Going on with cycling until my appointment" is a question about cycling, and a negation
+   * ("not going on with it") or a long story is no resume.
+   */
+  resumesBooking(text: string): boolean {
+    const words = fold(text).split(' ').filter(Boolean);
+    if (!words.length || words.length > 12 || words.some((w) => this.negations.has(w))) return false;
+    const object = (from: number, step: 1 | -1) => {
+      let i = from;
+      while (i >= 0 && i < words.length && this.resumeGap.has(words[i])) i += step;
+      return i >= 0 && i < words.length && this.resumeObjects.has(words[i]);
+    };
+    return this.resumeVerbs.some((verb) => {
+      const v = verb.split(' ');
+      return words.some((_, i) => v.every((x, k) => words[i + k] === x) && (object(i + v.length, 1) || object(i - 1, -1)));
+    });
+  }
+
+  /**
+   * The patient says they do not have the code asked for: lost, forgotten, not at hand
+   * (`booking.words.withoutCode`), not knowing, or the code or its message (`codeWords`) named
+   * with a negation ("no code", "the code I do not have").
+   */
+  isWithoutCode(text: string): boolean {
+    const t = fold(text);
+    return hasPhrase(t, this.withoutCode) || hasPhrase(t, this.unsure) || (hasPhrase(t, this.codeWords) && t.split(' ').some((w) => this.negations.has(w)));
+  }
+
+  /**
+   * The message says the answer before it was a mistake: a word of mistyping or of the wrong
+   * button (`booking.words.mistake`), or a word of meaning (`meant`) with a no in the message.
+   */
+  isMistake(text: string): boolean {
+    const t = fold(text);
+    return hasPhrase(t, this.mistake) || (hasPhrase(t, this.meant) && t.split(' ').some((w) => this.no.has(w)));
   }
 
   isSkip(text: string): boolean {
@@ -203,7 +261,7 @@ export class AnswerWords {
    * wrote. Only what is unambiguous: one joint family (both named: nothing), one side or "beide".
    */
   complaintIn(text: string): ComplaintHint {
-    const { joint, side, forOther } = this.namedIn(fold(text).split(' ').filter(Boolean));
+    const { joint, side, forOther } = this.namedIn(text);
     if (!joint) return forOther ? { forOther } : {};
     return { joint, ...(side ? { side } : {}), ...(forOther ? { forOther } : {}) };
   }
@@ -217,7 +275,7 @@ export class AnswerWords {
   correctionIn(text: string): Correction | undefined {
     const words = fold(text).split(' ').filter(Boolean);
     if (!words.length) return undefined;
-    const named = this.namedIn(words);
+    const named = this.namedIn(text);
     if (!named.joint && !named.side && !named.forOther) return undefined;
     const marked = this.isCorrection(words.join(' '));
     const bare = words.every((w) => this.fillers.has(w) || this.possessives.has(w) || this.correctionMarkers.has(w) || this.no.has(w) || this.correctionFillers.has(w)
@@ -286,7 +344,30 @@ export class AnswerWords {
     return this.sentenceWords.has(fold(word));
   }
 
-  private namedIn(words: string[]): { joint?: 'hip' | 'knee'; side?: 'left' | 'right' | 'both'; forOther?: true } {
+  /**
+   * The side a message names, in a word of its own or in a compound ("rechterknie", "de linkse",
+   * "allebei"), read clause by clause: a side with a negation just before or after it in its
+   * clause ("niet links", "links niet", "geen pijn links") does not count, and `negated` says
+   * one was refused. Left and right both named is both sides.
+   */
+  sideIn(text: string): { side?: 'left' | 'right' | 'both'; negated: boolean } {
+    const found = { left: false, right: false, bothSides: false };
+    let negated = false;
+    for (const clause of this.clauses(text)) {
+      const words = fold(clause).split(' ').filter(Boolean);
+      words.forEach((w, i) => {
+        const kind = (['left', 'right', 'bothSides'] as const).find((k) => (this.complaintWords.get(k) ?? []).some((p) => wordMatches(w, p)));
+        if (!kind) return;
+        if ([words[i - 1], words[i - 2], words[i + 1]].some((x) => x !== undefined && this.negations.has(x))) negated = true;
+        else found[kind] = true;
+      });
+    }
+    const side = found.bothSides || (found.left && found.right) ? 'both' : found.left ? 'left' : found.right ? 'right' : undefined;
+    return { ...(side ? { side } : {}), negated };
+  }
+
+  private namedIn(text: string): { joint?: 'hip' | 'knee'; side?: 'left' | 'right' | 'both'; forOther?: true } {
+    const words = fold(text).split(' ').filter(Boolean);
     const says = (k: (typeof COMPLAINT_WORDS)[number]) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p)));
     // A relative of the writer's: "mijn vader", "ons ma"; "ik ben een vrouw" is no booking for someone else.
     const relatives = this.complaintWords.get('relative') ?? [];
@@ -294,10 +375,7 @@ export class AnswerWords {
     const hip = says('hip');
     const knee = says('knee');
     const joint = hip === knee ? undefined : hip ? ('hip' as const) : ('knee' as const);
-    const left = says('left');
-    const right = says('right');
-    const both = says('bothSides') || (left && right);
-    const side = both ? ('both' as const) : left ? ('left' as const) : right ? ('right' as const) : undefined;
+    const { side } = this.sideIn(text);
     return { ...(joint ? { joint } : {}), ...(side ? { side } : {}), ...forOther };
   }
 
@@ -306,6 +384,12 @@ export class AnswerWords {
     const hits = folded.map((l, i) => (l.split(' ')[0].length >= 4 && (word.startsWith(l.split(' ')[0]) || l.startsWith(word)) ? i : -1)).filter((i) => i >= 0);
     return hits.length === 1 ? hits[0] : undefined;
   }
+}
+
+/** Whether folded text holds one of the phrases as whole words. */
+function hasPhrase(folded: string, phrases: readonly string[]): boolean {
+  const t = ` ${folded} `;
+  return phrases.some((p) => t.includes(` ${p} `));
 }
 
 /** A word against a pattern: "knie" is the word itself, "linker*" its start, "*knie*" any part of it. */

@@ -1,0 +1,114 @@
+import type { App } from '../src/app/createApp';
+import { loadValidatedKnowledge } from '../src/knowledge';
+import { bothPractices, converse, testAdapterFor } from './helpers/testApp';
+
+// What a fourth patient-style test left in the booking, screening and cancel dialogs: going on
+// with a booking set aside, the side read from a sentence, a lost reference code, a screening
+// "ja" typed by mistake, and the screening asked about the person a booking is for. Typed as
+// patients type, in nl-NL and nl-BE, with the tests' clock (Monday 23 November 2026, 10:00);
+// the wordings are our own, not the test's.
+
+type Locale = 'nl-NL' | 'nl-BE';
+const LOCALES: Locale[] = ['nl-NL', 'nl-BE'];
+const screening = loadValidatedKnowledge('knowledge').screening;
+const practices = bothPractices();
+const appOf = (locale: Locale): App => (locale === 'nl-NL' ? practices.NL : practices.BE);
+const no = (locale: Locale) => (locale === 'nl-NL' ? 'nee' : 'neen');
+const screeningNo = (locale: Locale) => screening[locale].questions.map(() => no(locale));
+const details = (locale: Locale) => (locale === 'nl-NL'
+  ? ['Jolanda Verbeek', '12 mei 81', '06 12345678', 'geen']
+  : ['Marc Peeters', '12-5-1981', '0470 12 34 56', 'liever niet']);
+const referenceIn = (text: string) => /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(text)![1];
+
+async function talk(locale: Locale, messages: string[]) {
+  return converse(testAdapterFor(appOf(locale), locale), messages);
+}
+
+async function booked(locale: Locale, confirmation: string) {
+  return (await appOf(locale).database.bookings.findByReference(referenceIn(confirmation)))!;
+}
+
+describe('going on with a booking set aside goes on with it, never to cancelling', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'graag verder gaan met mijn boeking'],
+    ['nl-BE', 'kan ik verderdoen met mijn afspraak?'],
+    ['nl-NL', 'ik zou de afspraak nu willen afmaken'],
+    ['nl-BE', 'mijn reservatie afwerken aub'],
+  ])('%s: after "later", "%s" asks the open question again', async (locale, resume) => {
+    const r = await talk(locale, ['ik wil een afspraak maken', 'ja', 'heup', 'later', resume, 'rechts', 'sinds de zomer', no(locale), ...screeningNo(locale), '1', ...details(locale), 'ja']);
+    expect(r[3].text).toMatch(/opzij/);
+    expect(r[4].text).toMatch(/verder waar je was/);
+    expect(r[4].text).toMatch(/Aan welke kant\?/);
+    expect(r[4].text).not.toMatch(/referentie/);
+    expect((await booked(locale, r[r.length - 1].text)).complaint).toEqual({ joint: 'hip', side: 'right', since: 'sinds de zomer' });
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'doorgaan met het maken van een afspraak'], ['nl-BE', 'ik wil verder gaan met de reservatie']])(
+    '%s: "%s" with nothing set aside starts the booking again', async (locale, resume) => {
+      const r = await talk(locale, [resume, 'ja']);
+      expect(r[0].text).toMatch(/geen half ingevulde afspraak meer/);
+      expect(r[0].text).toMatch(/Ga je (hiermee|daarmee) akkoord\?/);
+      expect(r[0].text).not.toMatch(/referentie/);
+      expect(r[1].text).toMatch(/Over welk gewricht/);
+    },
+  );
+});
+
+describe('the side read from a sentence or a compound word, a refused side left out', () => {
+  it.each<[Locale, string[], 'left' | 'right' | 'both']>([
+    ['nl-NL', ['knie', 'de rechterknie zeurt al een half jaar'], 'right'],
+    ['nl-BE', ['heup', 'aan de linkerkant vooral'], 'left'],
+    ['nl-NL', ['heup', 'de rechter'], 'right'],
+    ['nl-BE', ['knie', 'rechts doet het ergst'], 'right'],
+    ['nl-NL', ['knie', 'allebei eigenlijk'], 'both'],
+    ['nl-BE', ['knie', 'beide knieen zijn slecht'], 'both'],
+    ['nl-NL', ['heup', 'niet links, de andere, rechts'], 'right'],
+    ['nl-BE', ['knie', 'de linkse, niet de rechtse'], 'left'],
+    ['nl-NL', ['knie', 'rechterknie e linkerknie'], 'both'],
+  ])('%s: %j', async (locale, answers, side) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', ...answers, 'een paar maanden', no(locale), ...screeningNo(locale), '1', ...details(locale), 'ja']);
+    expect(r[3].text).toMatch(/Sinds wanneer/);
+    expect((await booked(locale, r[r.length - 1].text)).complaint.side).toBe(side);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'niet links'], ['nl-BE', 'de linkse niet']])('%s: "%s" alone chooses no side: asked again', async (locale, refused) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', refused, 'rechts']);
+    expect(r[3].text).toMatch(/Aan welke kant\?/);
+    expect(r[3].text).not.toMatch(/Sinds wanneer/);
+    expect(r[4].text).toMatch(/Sinds wanneer/);
+  });
+
+  it.each<[Locale, string, { joint: string; side: string }]>([
+    ['nl-NL', 'mijn linkerheup speelt al een tijd op', { joint: 'hip', side: 'left' }],
+    ['nl-BE', 'ik heb last van mijn rechter knie', { joint: 'knee', side: 'right' }],
+  ])('%s: "%s" at the joint question answers the side question too', async (locale, typed, complaint) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', typed, 'een paar maanden', no(locale), ...screeningNo(locale), '1', ...details(locale), 'ja']);
+    expect(r[2].text).toMatch(/^Genoteerd: (heup|knie), (links|rechts)\.\s+Sinds wanneer/);
+    expect((await booked(locale, r[r.length - 1].text)).complaint).toEqual({ ...complaint, since: 'een paar maanden' });
+  });
+});
+
+describe('cancelling or moving without the reference code offers a person', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'die ben ik helaas kwijt'],
+    ['nl-BE', 'ik vind de bevestiging niet meer terug'],
+    ['nl-NL', 'geen flauw idee eigenlijk'],
+    ['nl-BE', 'de code heb ik niet bij'],
+    ['nl-NL', 'kweet het niet'],
+  ])('%s: "%s" at the code question', async (locale, typed) => {
+    const phone = details(locale)[2];
+    const r = await talk(locale, ['ik moet mijn afspraak verzetten', typed, 'ja', phone, 'geen']);
+    expect(r[1].text).toMatch(/Zonder de referentie kan ik je afspraak hier in de chat niet opzoeken/);
+    expect(r[1].text).toMatch(/Wil je dat een medewerker je terugbelt\?/);
+    expect(r[1].text).not.toMatch(/Wat is de referentie|geboortedatum/);
+    expect(r[2].text).toMatch(/Op welk nummer kunnen we je terugbellen/);
+    expect(r[4].text).toMatch(/belt je terug op \+3[12]/);
+  });
+
+  it.each(LOCALES)('%s: a second answer that is no code is not followed by the question a third time', async (locale) => {
+    const r = await talk(locale, ['afspraak annuleren', 'euh 1234', 'hmm dat weet ik zo niet']);
+    expect(r[1].text).toMatch(/referentie herken ik niet/);
+    expect(r[2].text).toMatch(/ik vraag er niet nog eens naar/);
+    expect(r[2].text).toMatch(/terugbelt\?/);
+  });
+});
