@@ -20,7 +20,7 @@ import {
 } from './dialogIds';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
 import { InterruptibleDialog, waitingPrompt } from './InterruptibleDialog';
-import { ScreeningDialog, type ScreeningOptions, type ScreeningResult } from './ScreeningDialog';
+import { questionOnScreen, ScreeningDialog, type ScreeningOptions, type ScreeningResult } from './ScreeningDialog';
 import { readDayWish } from './DayWish';
 import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
 
@@ -186,6 +186,13 @@ export class BookingDialog extends InterruptibleDialog {
       return innerDc.replaceDialog(DETAILS_DIALOG, { given: detailsSoFar(innerDc.stack[1]), forOther: true } satisfies DetailsOptions);
     }
     if (forOther && active.id === SINCE_PROMPT) return this.askAgain(innerDc, active, this.t(locale, 'booking.since.askOther'));
+    const screening = forOther ? questionOnScreen(innerDc.stack[1]) : undefined;
+    if (screening) {
+      // This question and the next ones about the person the appointment is for.
+      screening.waterfall.state.options = { ...screening.waterfall.state.options, forOther: true };
+      const q = this.deps.knowledge.screening[locale].questions[screening.index];
+      if (q) return this.askAgain(innerDc, active, q.textOther);
+    }
     return this.askAgain(innerDc, active);
   }
 
@@ -352,7 +359,7 @@ export class BookingDialog extends InterruptibleDialog {
     // Belgium: what a voorschrift means for reimbursement comes from the reimbursement topic.
     if (this.deps.knowledge.practice.country === 'BE') info += '\n\n' + this.deps.composer.answer('reimbursement', locale).text;
     await this.send(step.context, { text: info }, locale);
-    return step.beginDialog(SCREENING_DIALOG, { index: 0, answers: {} } satisfies ScreeningOptions);
+    return step.beginDialog(SCREENING_DIALOG, { index: 0, answers: {}, ...(draft.forOther ? { forOther: true } : {}) } satisfies ScreeningOptions);
   }
 
   private async chooseSlot(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -364,7 +371,12 @@ export class BookingDialog extends InterruptibleDialog {
       // The tier's instruction, not a callback instead of it. A tier that rules out booking ends
       // the booking (the screening answers are not kept); `soon` sends to the GP and goes on.
       const memory = await this.deps.memory.get(step.context, newMemory());
-      const [instruction] = this.deps.safety.alarm(tier, memory, locale);
+      const [own] = this.deps.safety.alarm(tier, memory, locale);
+      // About the person the appointment is for, when it is for someone else.
+      const draft = (step.values as BookingValues).draft as Draft;
+      const instruction = draft.forOther
+        ? { ...own, text: this.t(locale, `booking.screeningOther.${tier}.${this.deps.knowledge.practice.country}`, this.deps.composer.safety.variables()) }
+        : own;
       if (!this.deps.safety.bookingAllowed(memory)) {
         (step.values as BookingValues).draft = undefined;
         await this.send(step.context, instruction, locale);
