@@ -49,6 +49,8 @@ interface BookingValues {
   draft?: Draft;
   /** The patient has been told the questions are about the other person. */
   toldForOther?: boolean;
+  /** A screening question was answered yes (a tier that still allows booking): a next "that was a mistake" is answered. */
+  screenedYes?: boolean;
   /** The side was named in the answer to the joint question, so its question was not asked. */
   sideTyped?: boolean;
   /** Which detail the summary is changing, or the complaint. */
@@ -122,6 +124,10 @@ export class BookingDialog extends InterruptibleDialog {
     const c = this.deps.answers.correctionIn(text);
     // Unmarked, an answer the question on screen understands is its answer ("de linkse" is the first time offered).
     const counts = c && (c.marked || (c.bare && !answersScreen(active, text, this.deps.answers))) ? c : undefined;
+    if (base.id === BOOKING_WATERFALL) {
+      const mistake = await this.screeningMistake(innerDc, base as DialogInstance<WaterfallState<BookingOptions>>, active, text, locale);
+      if (mistake) return mistake;
+    }
     if (base.id === BOOKING_CONFIRM_WATERFALL) return this.correctSummary(innerDc, base as DialogInstance<WaterfallState<Draft>>, active, text, counts, locale);
     if (base.id !== BOOKING_WATERFALL) return undefined;
     const state = (base as DialogInstance<WaterfallState<BookingOptions>>).state;
@@ -193,6 +199,23 @@ export class BookingDialog extends InterruptibleDialog {
       const q = this.deps.knowledge.screening[locale].questions[screening.index];
       if (q) return this.askAgain(innerDc, active, q.textOther);
     }
+    return this.askAgain(innerDc, active);
+  }
+
+  /**
+   * Right after a screening yes whose tier still allows booking (the GP this week), a message
+   * saying the yes was a mistake: the advice stands (a chat message cannot show it was one), a
+   * person is offered, and the times are shown again. Said once; a day named in the message is
+   * left to the slot question.
+   */
+  private async screeningMistake(
+    innerDc: DialogContext, base: DialogInstance<WaterfallState<BookingOptions>>, active: DialogInstance, text: string, locale: Locale,
+  ): Promise<DialogTurnResult | undefined> {
+    const values = base.state.values;
+    if (!values.screenedYes || base.state.stepIndex !== STEP.slot || !this.deps.answers.isMistake(text)) return undefined;
+    if (readDayWish(text, this.dayWords())) return undefined;
+    values.screenedYes = undefined;
+    await this.send(innerDc.context, { text: this.t(locale, 'booking.mistake.goOn') }, locale);
     return this.askAgain(innerDc, active);
   }
 
@@ -379,9 +402,12 @@ export class BookingDialog extends InterruptibleDialog {
         : own;
       if (!this.deps.safety.bookingAllowed(memory)) {
         (step.values as BookingValues).draft = undefined;
+        // The next message may say the yes was a mistake (the bot answers that, see FysioBot).
+        memory.screeningYes = true;
         await this.send(step.context, instruction, locale);
         return step.endDialog();
       }
+      (step.values as BookingValues).screenedYes = true;
       await this.send(step.context, { text: instruction.text }, locale);
     }
     ((step.values as BookingValues).draft as Draft).screening = result.answers;

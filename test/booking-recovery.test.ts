@@ -172,3 +172,65 @@ describe('a booking for someone else screens that person', () => {
     }
   });
 });
+
+describe('a screening yes said to be a mistake: the instruction stands, a person is offered', () => {
+  const toScreening = (locale: Locale) => ['afspraak maken', 'ja', 'heup', 'links', 'een paar weken', no(locale)];
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'fall', 'foutje, dat moest nee zijn'],
+    ['nl-BE', 'calf', 'oei, per ongeluk op ja getikt'],
+    ['nl-NL', 'chest', 'sorry, verkeerd geklikt'],
+    ['nl-BE', 'nerves', 'ik bedoelde eigenlijk neen hoor'],
+    ['nl-NL', 'prosthesis', 'nee'],
+  ])('%s: after a yes at "%s", "%s"', async (locale, id, mistake) => {
+    const questions = screening[locale].questions;
+    const at = questions.findIndex((q) => q.id === id);
+    const before = [...toScreening(locale), ...questions.slice(0, at).map(() => no(locale)), 'ja'];
+    const r = await talk(locale, [...before, mistake, 'ja', 'ik wil toch een afspraak maken']);
+    const n = before.length;
+    expect(r[n - 1].text).toMatch(/112|huisarts/);
+    const answer = r[n].text;
+    expect(answer).toMatch(/ja niet zo bedoelde/);
+    expect(answer).toMatch(/advies hierboven blijft (staan|gelden)/);
+    // The instruction is repeated in short, not withdrawn.
+    expect(answer).toMatch(id === 'chest' ? /bel je meteen 112/ : /vandaag nog door je huisarts/);
+    expect(answer).toMatch(/Wil je dat een medewerker je terugbelt\?/);
+    expect(answer).not.toMatch(/Deze (tijden|momenten) zijn vrij/);
+    expect(r[n + 1].text).toMatch(/Op welk nummer kunnen we je terugbellen/);
+  });
+
+  it.each(LOCALES)('%s: after the callback, booking is still ruled out by the instruction', async (locale) => {
+    const r = await talk(locale, [...toScreening(locale), 'ja', 'oeps, foute knop', no(locale), 'ik wil een afspraak maken']);
+    expect(r[7].text).toMatch(/ja niet zo bedoelde/);
+    expect(r[r.length - 1].text).toMatch(/pas nadat een (arts|dokter)/);
+    expect(r[r.length - 1].text).not.toMatch(/Ga je (hiermee|daarmee) akkoord/);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'ok, ik bel de huisarts'], ['nl-BE', 'merci, ik doe dat']])(
+    '%s: "%s" after the instruction is no mistake', async (locale, reply) => {
+      const r = await talk(locale, [...toScreening(locale), 'ja', reply]);
+      expect(r[7].text).not.toMatch(/niet zo bedoelde/);
+    },
+  );
+
+  it.each(LOCALES)('%s: only the message right after the yes is read so', async (locale) => {
+    const r = await talk(locale, [...toScreening(locale), 'ja', 'hoe lang duurt een behandeling?', 'oeps']);
+    expect(r[8].text).not.toMatch(/niet zo bedoelde/);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'sorry, per ongeluk ja gezegd'], ['nl-BE', 'oei, mis getikt']])(
+    '%s: after a yes at the GP-this-week question, "%s" is acknowledged and the booking goes on, the yes kept for the practice', async (locale, mistake) => {
+      const before = [...toScreening(locale), ...screeningNo(locale).slice(1), 'ja'];
+      const r = await talk(locale, [...before, mistake, '1', ...details(locale), 'ja']);
+      const n = before.length;
+      expect(r[n - 1].text).toMatch(/deze week een afspraak bij de (huisarts|dokter)/);
+      expect(r[n].text).toMatch(/ja niet zo bedoelde/);
+      expect(r[n].text).toMatch(/advies over de huisarts laat ik staan/);
+      expect(r[n].text).toMatch(/medewerker/);
+      expect(r[n].actions.some((a) => /–/.test(a))).toBe(true);
+      expect(r[n + 1].text).toMatch(/voor- en achternaam/);
+      const booking = await booked(locale, r[r.length - 1].text);
+      expect(booking.screening[screening[locale].questions[screening[locale].questions.length - 1].id]).toBe(true);
+    },
+  );
+});

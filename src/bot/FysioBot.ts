@@ -267,6 +267,8 @@ export class FysioBot extends ActivityHandler {
     }
     const justBooked = memory.justBooked;
     memory.justBooked = undefined;
+    const screeningYes = memory.screeningYes;
+    memory.screeningYes = undefined;
     if (justBooked && !flag && text.trim().toLowerCase() === composer.say(locale, 'booking.summary.confirm').text.toLowerCase()) {
       await this.send(context, composer.say(locale, 'booking.alreadyConfirmed', composer.mainActions(locale)), locale);
       return;
@@ -290,6 +292,10 @@ export class FysioBot extends ActivityHandler {
     } else if (dialogState.dialogStack.length) {
       await this.continueFlow(context, dialogState, text, command, locale);
     } else {
+      if (screeningYes && this.saysMistake(text)) {
+        await this.screeningMistake(context, memory, locale);
+        return;
+      }
       const parked = await this.parked.get(context);
       if (parked && this.deps.answers.isResume(text)) {
         await this.resume(context, dialogState, parked, locale, 'booking.resumed');
@@ -398,7 +404,26 @@ export class FysioBot extends ActivityHandler {
     }
   }
 
-  /** Puts a parked flow back and asks its open question again. */
+  /** The message says the answer before it was a mistake, or is a bare no to an instruction that asked nothing. */
+  private saysMistake(text: string): boolean {
+    const { answers } = this.deps;
+    return answers.isMistake(text) || (answers.isYesOrNo(text) && answers.yesNo(text) === 'no');
+  }
+
+  /**
+   * A screening yes that ended the booking, said to be a mistake: a typed message does not
+   * withdraw a 112 or doctor's instruction, so it stands (with its reminder), and the
+   * receptionist, who can go through the answers and book, is offered (the handoff's own choice
+   * of waiting in the chat or a callback).
+   */
+  private async screeningMistake(context: TurnContext, memory: ConversationMemory, locale: Locale): Promise<void> {
+    const { composer } = this.deps;
+    const reminder = memory.safetyTier ? `\n${composer.reminder(locale, memory.safetyTier)}` : '';
+    await this.send(context, { text: `${composer.say(locale, 'booking.mistake.stands').text}${reminder}` }, locale);
+    const dc = await this.dialogContext(context);
+    await dc.beginDialog(this.deps.flows.handoff.id, flowOptions({ kind: 'flow', flow: 'handoff', reason: 'requested' }, locale));
+  }
+
   /** A booking set aside, and the way back through it, do not wait behind an alarm. */
   private async dropSetAside(context: TurnContext): Promise<void> {
     await this.parked.delete(context);

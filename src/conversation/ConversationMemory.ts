@@ -34,6 +34,12 @@ export interface ConversationMemory {
    * or the same tap arriving twice) then hears that the booking stands, not a puzzled answer.
    */
   justBooked?: boolean;
+  /**
+   * True for the one message after a screening question's yes ended a booking with its
+   * instruction: a message saying the yes was a mistake is then acknowledged (the instruction
+   * stands) and a person offered, instead of a puzzled answer.
+   */
+  screeningYes?: boolean;
 }
 
 /** A fresh memory for a new conversation. */
