@@ -24,7 +24,7 @@ export function buttonChoices(values: string[]): BotChoice[] {
 
 const CHANGE_PREFIX = 'change:';
 
-/** The detail a choice prompt's answer asks to change ("wijzig mijn telefoonnummer"), if it was one. */
+/** The detail a choice prompt's answer asks to change (a request to change the phone number), if it was one. */
 export function changeRequested(found: FoundChoice): ChangeableField | undefined {
   return found.value.startsWith(CHANGE_PREFIX) ? (found.value.slice(CHANGE_PREFIX.length) as ChangeableField) : undefined;
 }
@@ -101,7 +101,7 @@ export abstract class BaseDialog extends ComponentDialog {
         if (read.sides && negated) return false;
       }
       if (pc.recognized.succeeded) return true;
-      // At the summary, "wijzig mijn telefoonnummer" names the detail to change.
+      // At the summary, a request to change one detail (the phone number, say) names that detail.
       if ((pc.options.validations as { acceptChange?: boolean } | undefined)?.acceptChange) {
         const field = this.deps.answers.changeOf(pc.context.activity.text ?? '');
         if (field) {
@@ -194,13 +194,13 @@ export abstract class BaseDialog extends ComponentDialog {
   }
 
   /**
-   * A message that is no name: a sentence ("toch liever dinsdag", "ik wil iemand spreken"), a
-   * day or part of one ("dinsdag", "morgen", "'s middags", "vrijdag dan"). Words sentences use
-   * are first names too ("Wil van Dam", "Ben de Jong"): one such word counts only where a name
-   * cannot have it, after the first word, alone, or as a yes, a no or a word of correcting
-   * ("ja Jan de Vries", "toch Jansen"). A weekday is a surname too ("Piet Vrijdag", "Anna
-   * Maandag"): it counts alone or first of two words. Month names are left alone ("Jan Mei",
-   * "April de Vries").
+   * A message that is no name: a sentence (another day wished for, a request for a person), a
+   * day or part of one (a weekday, tomorrow, the afternoon, "Friday then"). Words sentences use
+   * are first names too (a Dutch verb form can be a first name as well): one such word
+   * counts only where a name cannot have it, after the first word, alone, or as a yes, a no or a
+   * word of correcting (a yes or "after all" before a full name). A weekday is a surname too
+   * (the Dutch surnames Vrijdag and Maandag): it counts alone or first of two words. Month
+   * names are left alone (a first name that is a month, a surname that is one).
    */
   private notAName(text: string): boolean {
     const { answers, knowledge } = this.deps;
@@ -221,7 +221,7 @@ export abstract class BaseDialog extends ComponentDialog {
     return { dateParser, answers, dateWords: knowledge.dateWords, clock, timeZone: knowledge.practice.timeZone };
   }
 
-  /** Says which day or part of the day is left out ("Goed, dan niet op dinsdag 24 november."), before other times are offered. */
+  /** Says which day or part of the day is left out ("not on Tuesday 24 November, then"), before other times are offered. */
   protected async sayRefused(context: TurnContext, refused: SlotQuery[], locale: Locale): Promise<void> {
     const [r] = refused;
     const timed = r.atMinutes !== undefined || r.afterMinutes !== undefined || r.beforeMinutes !== undefined || r.fromDate;
@@ -231,7 +231,7 @@ export abstract class BaseDialog extends ComponentDialog {
     await this.send(context, { text }, locale);
   }
 
-  /** Whether a choice's value is a yes ("Ja", "Bevestigen") or a no ("Nee") in any locale. */
+  /** Whether a choice's value is a yes (the yes button, the confirm button) or a no (the no button) in any locale. */
   private roleOf(value: string): 'yes' | 'no' | undefined {
     for (const locale of SUPPORTED_LOCALES) {
       if (value === this.t(locale, 'answers.yes') || value === this.t(locale, 'booking.summary.confirm')) return 'yes';
@@ -248,7 +248,7 @@ export abstract class BaseDialog extends ComponentDialog {
   /**
    * Buttons' texts in every locale with the patient's other ways of saying them (botbuilder's
    * fuzzy fallback): yes and no as the intents say them, the sides as the complaint words do
-   * ("allebei" for "Beide kanten"; patterns with `*` are left to AnswerWords).
+   * (a word for "both" for the both-sides button; patterns with `*` are left to AnswerWords).
    */
   private choiceSynonyms(): Map<string, string[]> {
     if (!this.choiceWords) {

@@ -110,8 +110,8 @@ export class BookingDialog extends InterruptibleDialog {
 
   /**
    * A message that changes an answer given before instead of answering the question on screen:
-   * the joint or side ("nee wacht, rechts", "het is toch de heup"), whom the booking is for
-   * ("voor mijn vader"), or, once a time is chosen, another day or time ("toch liever dinsdag").
+   * the joint or side ("no wait, the right", "it is the hip after all"), whom the booking is for
+   * ("for my father"), or, once a time is chosen, another day or time ("Tuesday after all").
    * The answer is changed and the question on screen asked again; a new day or time offers
    * the free times on it first. A message counts when it says it corrects something, or is
    * nothing but the new answer; what it names must be an answer given already (at the side
@@ -122,7 +122,7 @@ export class BookingDialog extends InterruptibleDialog {
     const active = waitingPrompt({ dialogStack: innerDc.stack });
     if (!base || !active || active === base) return undefined;
     const c = this.deps.answers.correctionIn(text);
-    // Unmarked, an answer the question on screen understands is its answer ("de linkse" is the first time offered).
+    // Unmarked, an answer the question on screen understands is its answer ("the left one" is the first time offered).
     const counts = c && (c.marked || (c.bare && !answersScreen(active, text, this.deps.answers))) ? c : undefined;
     if (base.id === BOOKING_WATERFALL) {
       const mistake = await this.screeningMistake(innerDc, base as DialogInstance<WaterfallState<BookingOptions>>, active, text, locale);
@@ -144,7 +144,7 @@ export class BookingDialog extends InterruptibleDialog {
     const hint: ComplaintHint = { ...state.options.hint };
     if (state.stepIndex <= STEP.joint || !draft) {
       // Before the complaint is asked: what the opening message said is changed. At the joint
-      // question, a joint is its answer ("mijn rechterknie"), whatever else the message says.
+      // question, a joint is its answer ("my right knee"), whatever else the message says.
       if (state.stepIndex === STEP.joint && counts.joint) return undefined;
       const joint = counts.joint;
       const changed = { ...hint, ...(joint ? { joint } : {}), ...(counts.side ? { side: counts.side } : {}), ...(counts.forOther ? { forOther: true as const } : {}) };
@@ -239,17 +239,17 @@ export class BookingDialog extends InterruptibleDialog {
     }
     const day = c ? undefined : await this.dayWish(innerDc, text, locale);
     if (!day) return undefined;
-    // As "Ander tijdstip", with the times on that day first; the summary follows.
+    // As the other-time button, with the times on that day first; the summary follows.
     base.state.values.changing = 'time';
     base.state.stepIndex = 1;
     return innerDc.replaceDialog(SLOT_DIALOG, day);
   }
 
   /**
-   * Another day or time asked for instead of the one chosen ("toch liever dinsdag"), or the day
-   * or part of it refused ("dinsdag kan ik toch niet", "morgen kan ik niet": a refusal needs no
-   * word of correcting): the slot search for it, the refusal said. A refused day is left out,
-   * never searched; a date before today is no wish ("sorry, 12 mei 1948").
+   * Another day or time asked for instead of the one chosen ("Tuesday after all"), or the day
+   * or part of it refused ("I can't make Tuesday after all", "tomorrow I can't": a refusal needs
+   * no word of correcting): the slot search for it, the refusal said. A refused day is left out,
+   * never searched; a date before today is no wish (a corrected date of birth).
    */
   private async dayWish(innerDc: DialogContext, text: string, locale: Locale): Promise<SlotOptions | undefined> {
     const read = readDayWish(text, this.dayWords());
@@ -267,7 +267,7 @@ export class BookingDialog extends InterruptibleDialog {
 
   /**
    * The question on screen asked again. Its last paragraph is the question: what was said
-   * before it ("Genoteerd: knie, links.") may no longer hold; `text` replaces the question.
+   * before it (what was noted of the complaint) may no longer hold; `text` replaces the question.
    */
   private async askAgain(innerDc: DialogContext, active: DialogInstance, text?: string): Promise<DialogTurnResult> {
     const options = (active.state as { options?: { prompt?: Partial<Activity> } }).options;
@@ -280,7 +280,7 @@ export class BookingDialog extends InterruptibleDialog {
     return { status: DialogTurnStatus.waiting };
   }
 
-  /** The joint and side as the summary says them ("knie, rechts"). */
+  /** The joint and side as the summary says them (joint, then side). */
   private complaintLabel(c: Complaint, locale: Locale): string {
     return [this.t(locale, `booking.jointLabels.${c.joint}`), ...(c.side ? [this.t(locale, `booking.sideLabels.${c.side}`)] : [])].join(', ');
   }
@@ -469,7 +469,7 @@ export class BookingDialog extends InterruptibleDialog {
     if (change) return this.changeField(step, change, locale);
     if (found.index === 1) return this.changeField(step, 'time', locale);
     if (found.index === 2) {
-      // "Gegevens wijzigen": which one, the complaint included, so only that one is asked again.
+      // The change-details button: which one, the complaint included, so only that one is asked again.
       return step.prompt(CHOICE_PROMPT, {
         prompt: this.promptActivity(this.t(locale, 'booking.summary.askChange'), locale, step.context.activity.channelId),
         choices: buttonChoices(CHANGEABLE_FIELDS.map((f) => this.t(locale, `booking.summary.fields.${f}`))),

@@ -45,7 +45,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
       // A sentence saying the code is lost can hold six letters that would pass for one.
       const withoutCode = deps.answers.isWithoutCode(text) && !findReferenceCode(text);
       // The code in a sentence, or the code alone however it is written ("kx7 4pm"); not six
-      // letters of any sentence ("kweet het niet").
+      // letters of any sentence (a Flemish "I don't know" run together).
       const alone = text.replace(/[^A-Za-z0-9]/g, '').length === 6;
       const reference = withoutCode ? undefined : findReferenceCode(text) ?? (alone ? normalizeReferenceCode(text) : undefined);
       if (reference) {
@@ -148,7 +148,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  /** A move is asked once more, as a new booking is ("Klopt dit?"): a typed day may be read otherwise than meant. */
+  /** A move is asked once more, as a new booking is ("is this right?"): a typed day may be read otherwise than meant. */
   private async confirmMove(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const r = step.result as SlotResult;
