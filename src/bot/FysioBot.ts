@@ -44,7 +44,7 @@ export interface FysioBotDeps {
   turns?: ConversationLocks;
   /** Red flags, checked on every message before anything else. */
   safety: SafetyDesk;
-  /** "terug", "later", "verder": the words that move around in a flow. */
+  /** Back, later, go on: the words that move around in a flow. */
   answers: AnswerWords;
   /** The English welcome, for a channel whose locale is English. */
   english?: EnglishOffer;
@@ -52,10 +52,10 @@ export interface FysioBotDeps {
   clock?: Clock;
 }
 
-/** Flows a patient can park with "later" and resume with "verder". */
+/** Flows a patient can park with "later" and resume with "go on". */
 const PARKABLE: ReadonlySet<Flow> = new Set(['booking', 'cancel-booking']);
 
-/** Questions back that "terug" can go. */
+/** Questions back that "back" can go. */
 const HISTORY_KEPT = 8;
 
 /**
@@ -74,7 +74,7 @@ export class FysioBot extends ActivityHandler {
   private readonly userLocale: StatePropertyAccessor<Locale | undefined>;
   /** A flow set aside with "later" (or for a person), with everything answered so far. */
   private readonly parked: StatePropertyAccessor<DialogState | undefined>;
-  /** The running flow's dialog stack before each answer that moved it on, for "terug". */
+  /** The running flow's dialog stack before each answer that moved it on, for "back". */
   private readonly history: StatePropertyAccessor<string[]>;
   private readonly parkedHistory: StatePropertyAccessor<string[] | undefined>;
 
@@ -118,7 +118,7 @@ export class FysioBot extends ActivityHandler {
 
   /**
    * Runs the turn, then saves conversation and user state even when a handler failed. Turns of
-   * one conversation wait for each other: a double "Bevestigen" (two taps, two instances) then
+   * one conversation wait for each other: a double confirm (two taps, two instances) then
    * finds the booking the first made instead of racing it and overwriting its state.
    */
   override async run(context: TurnContext): Promise<void> {
@@ -357,14 +357,14 @@ export class FysioBot extends ActivityHandler {
 
   /**
    * A message while a flow runs: "later" parks it, a request for a person parks it and brings
-   * one in, "terug" goes back to the question before; anything else is the flow's. The stack
-   * before an answer that moved the flow on is kept for "terug".
+   * one in, "back" goes back to the question before; anything else is the flow's. The stack
+   * before an answer that moved the flow on is kept for "back".
    */
   private async continueFlow(context: TurnContext, dialogState: DialogState, text: string, command: string | undefined, locale: Locale): Promise<void> {
     const { answers, composer } = this.deps;
     const flow = (Object.keys(this.deps.flows) as Flow[]).find((f) => this.deps.flows[f].id === dialogState.dialogStack[0].id);
     const parkable = flow !== undefined && PARKABLE.has(flow);
-    // An answer to the choice on screen ("Iets anders") is the flow's, whatever else it could mean.
+    // An answer to the choice on screen (the something-else button) is the flow's, whatever else it could mean.
     const offered = answersOffered(waitingPrompt(dialogState), text);
     if (parkable && !offered && (answers.isPark(text) || command === 'handoff')) {
       // The answers so far and the way back through them are both kept.
@@ -463,7 +463,7 @@ export class FysioBot extends ActivityHandler {
 
   /**
    * After a tier that rules out booking (112, crisis, now), no activity of this turn offers
-   * "Afspraak maken": whichever reply carries it (a main menu after "opnieuw", a cancelled flow,
+   * the booking button: whichever reply carries it (a main menu after starting again, a cancelled flow,
    * an error, the English offer). Checked when sent, so an alarm earlier in the same turn counts.
    */
   private offerOnlyWhatIsAllowed(context: TurnContext, memory: ConversationMemory): void {

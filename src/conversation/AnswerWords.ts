@@ -13,7 +13,7 @@ const COMPLAINT_WORDS = ['hip', 'knee', 'left', 'right', 'bothSides', 'relative'
 export interface ComplaintHint {
   joint?: 'hip' | 'knee';
   side?: 'left' | 'right' | 'both';
-  /** The message names a relative of the writer ("for my mother", "ons ma"): the booking is for someone else. */
+  /** The message names a relative of the writer ("for my mother", the Flemish "our mum"): the booking is for someone else. */
   forOther?: true;
 }
 
@@ -22,9 +22,9 @@ export interface Correction {
   joint?: 'hip' | 'knee';
   side?: 'left' | 'right' | 'both';
   forOther?: true;
-  /** It says it corrects ("nee wacht", "toch", "ik bedoel"), or it is nothing but the new answer ("rechts"). */
+  /** It says it corrects ("no wait", "after all", "I mean"), or it is nothing but the new answer ("right"). */
   marked: boolean;
-  /** Every word is a joint, a side, a relative or a filler: "de rechterknie", "voor mijn vader". */
+  /** Every word is a joint, a side, a relative or a filler: "the right knee", "for my father". */
   bare: boolean;
 }
 
@@ -91,7 +91,7 @@ export class AnswerWords {
     this.clauseBreaks = list('clauseBreak');
     for (const p of POSITIONS) for (const w of list(`positions.${p}`)) this.positions.set(w, p);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
-    // A `*` is kept through folding: it marks where a word may go on ("linker*", "*knie*").
+    // A `*` is kept through folding: it marks where a word may go on (a side as the start of a compound, a joint anywhere in one).
     for (const k of COMPLAINT_WORDS) {
       this.complaintWords.set(k, SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.complaint.${k}`)).map((w) => w.split('*').map(fold).join('*')));
     }
@@ -145,7 +145,7 @@ export class AnswerWords {
   }
 
   /**
-   * Going on with a flow set aside: one of the resume words alone ("verder"), or a sentence that
+   * Going on with a flow set aside: one of the resume words alone ("go on"), or a sentence that
    * says to go on with, finish or pick up the appointment or booking (see {@link resumesBooking}).
    */
   isResume(text: string): boolean {
@@ -210,7 +210,7 @@ export class AnswerWords {
     }
     if (mentioned.size !== 1) return undefined;
     const triggered = words.some((w) => this.changeTriggers.has(w)) || [...this.changeTriggers].some((p) => p.includes(' ') && ` ${t} `.includes(` ${p} `));
-    // "telefoonnummer" alone, at the summary, also means: that one is wrong.
+    // The name of a detail alone ("phone number"), at the summary, also means: that one is wrong.
     return triggered || words.length <= 2 ? [...mentioned][0] : undefined;
   }
 
@@ -258,7 +258,7 @@ export class AnswerWords {
 
   /**
    * The joint and side a message names, so a booking does not ask again what the patient just
-   * wrote. Only what is unambiguous: one joint family (both named: nothing), one side or "beide".
+   * wrote. Only what is unambiguous: one joint family (both named: nothing), one side or both.
    */
   complaintIn(text: string): ComplaintHint {
     const { joint, side, forOther } = this.namedIn(text);
@@ -267,8 +267,8 @@ export class AnswerWords {
   }
 
   /**
-   * What a message corrects of the complaint or of whom the booking is for ("nee wacht, rechts",
-   * "het is toch de heup", "voor mijn vader"); undefined when it names none of these. Whether it
+   * What a message corrects of the complaint or of whom the booking is for ("no wait, the right",
+   * "it is the hip after all", "for my father"); undefined when it names none of these. Whether it
    * is meant as a correction is for the dialog to decide, from `marked` and `bare` and from
    * what has been answered already.
    */
@@ -283,7 +283,7 @@ export class AnswerWords {
     return { ...named, marked, bare };
   }
 
-  /** The message says it corrects an answer given before ("toch", "nee wacht", "ik bedoel"). */
+  /** The message says it corrects an answer given before ("after all", "no wait", "I mean"). */
   isCorrection(text: string): boolean {
     const t = ` ${fold(text)} `;
     return [...this.correctionMarkers].some((m) => t.includes(` ${m} `));
@@ -300,8 +300,8 @@ export class AnswerWords {
   }
 
   /**
-   * The message without the words of correcting or the sounds it opens with ("sorry, 12 mei
-   * 1948", "nee wacht: 14-03-1961"), as typed: what is left is the answer itself.
+   * The message without the words of correcting or the sounds it opens with ("sorry, 12 May
+   * 1948", "no wait: 14-03-1961"), as typed: what is left is the answer itself.
    */
   withoutCorrection(text: string): string {
     const tokens = text.trim().split(/\s+/);
@@ -314,14 +314,14 @@ export class AnswerWords {
     return tokens.slice(i).join(' ');
   }
 
-  /** Whether a word says no to what stands beside it ("niet", "geen", the Flemish "nie"). */
+  /** Whether a word says no to what stands beside it ("not", "no", and their Flemish forms). */
   isNegation(word: string): boolean {
     return this.negations.has(fold(word));
   }
 
   /**
    * The message's clauses, as typed: split at punctuation and at words that turn to something
-   * else ("maar"), so that "dinsdag kan ik niet, woensdag wel" is two, each with its own day.
+   * else ("but"), so that "not Tuesday, Wednesday is fine" is two, each with its own day.
    */
   clauses(text: string): string[] {
     const out: string[][] = [[]];
@@ -339,15 +339,15 @@ export class AnswerWords {
     return out.map((c) => c.join(' ')).filter((c) => fold(c));
   }
 
-  /** Whether a word is one a name does not contain ("ik", "wil", "toch"). */
+  /** Whether a word is one a name does not contain (a pronoun, a verb of wanting, "after all"). */
   isSentenceWord(word: string): boolean {
     return this.sentenceWords.has(fold(word));
   }
 
   /**
-   * The side a message names, in a word of its own or in a compound ("rechterknie", "de linkse",
-   * "allebei"), read clause by clause: a side with a negation just before or after it in its
-   * clause ("niet links", "links niet", "geen pijn links") does not count, and `negated` says
+   * The side a message names, in a word of its own or in a compound ("right-knee", "the left
+   * one", "both"), read clause by clause: a side with a negation just before or after it in its
+   * clause ("not left", "left not", "no pain on the left") does not count, and `negated` says
    * one was refused. Left and right both named is both sides.
    */
   sideIn(text: string): { side?: 'left' | 'right' | 'both'; negated: boolean } {
@@ -369,7 +369,7 @@ export class AnswerWords {
   private namedIn(text: string): { joint?: 'hip' | 'knee'; side?: 'left' | 'right' | 'both'; forOther?: true } {
     const words = fold(text).split(' ').filter(Boolean);
     const says = (k: (typeof COMPLAINT_WORDS)[number]) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p)));
-    // A relative of the writer's: "mijn vader", "ons ma"; "ik ben een vrouw" is no booking for someone else.
+    // A relative of the writer's ("my father"); "I am a woman" (the Dutch word is also "wife") is no booking for someone else.
     const relatives = this.complaintWords.get('relative') ?? [];
     const forOther = words.some((w, i) => i > 0 && this.possessives.has(words[i - 1]) && relatives.some((p) => wordMatches(w, p))) ? { forOther: true as const } : {};
     const hip = says('hip');
@@ -392,7 +392,7 @@ function hasPhrase(folded: string, phrases: readonly string[]): boolean {
   return phrases.some((p) => t.includes(` ${p} `));
 }
 
-/** A word against a pattern: "knie" is the word itself, "linker*" its start, "*knie*" any part of it. */
+/** A word against a pattern: "word" is the word itself, "word*" its start, "*word" its end, "*word*" any part of it. */
 function wordMatches(word: string, pattern: string): boolean {
   const core = pattern.replace(/\*/g, '');
   if (!core) return false;
@@ -403,7 +403,7 @@ function wordMatches(word: string, pattern: string): boolean {
   return word === core;
 }
 
-/** Lowercase, without accents or punctuation, single spaces ("Oké!" → "oke"). */
+/** Lowercase, without accents or punctuation, single spaces ("Café!" → "cafe"). */
 export function fold(text: string): string {
   return foldAndSplit(text.replace(/['’]/g, '')).join(' ');
 }
