@@ -364,9 +364,11 @@ export class BookingDialog extends InterruptibleDialog {
 
   private async askReferral(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
-    ((step.values as BookingValues).draft as Draft).complaint.since = freeText(step.result);
+    const draft = (step.values as BookingValues).draft as Draft;
+    draft.complaint.since = freeText(step.result);
+    const ask = `booking.referral.${draft.forOther ? 'askOther' : 'ask'}.${this.deps.knowledge.practice.country}`;
     return step.prompt(CHOICE_PROMPT, {
-      prompt: this.promptActivity(this.t(locale, `booking.referral.ask.${this.deps.knowledge.practice.country}`), locale, step.context.activity.channelId),
+      prompt: this.promptActivity(this.t(locale, ask), locale, step.context.activity.channelId),
       ...this.yesNo(locale),
       // None is needed: a patient who does not know has none to bring, and is not held up by the question.
       validations: { unsureIsNo: true },

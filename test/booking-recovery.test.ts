@@ -121,6 +121,8 @@ describe('a booking for someone else screens that person', () => {
     const before = toScreening(locale);
     const r = await talk(locale, [...before, ...screeningNo(locale), '1', ...details(locale), 'ja']);
     const questions = screening[locale].questions;
+    // The referral question is about that person too.
+    expect(r[before.length - 2].text).toMatch(/^Heeft hij of zij een (verwijzing|voorschrift)/);
     expect(r[before.length - 1].text).toContain(screening[locale].introOther);
     questions.forEach((q, i) => {
       const turn = r[before.length - 1 + i].text;
