@@ -25,9 +25,18 @@ export function buttonChoices(values: string[]): BotChoice[] {
 
 const CHANGE_PREFIX = 'change:';
 
-/** The detail a choice prompt's answer asks to change ("wijzig mijn telefoonnummer"), if it was one. */
+/** The detail a choice prompt's answer asks to change (a request to change the phone number), if it was one. */
 export function changeRequested(found: FoundChoice): ChangeableField | undefined {
   return found.value.startsWith(CHANGE_PREFIX) ? (found.value.slice(CHANGE_PREFIX.length) as ChangeableField) : undefined;
+}
+
+/**
+ * A choice prompt's validations for the side or joint question: the value each choice stands
+ * for, in the order of the choices, so that a side or joint read from the message picks its choice.
+ */
+export interface ReadsComplaint {
+  sides?: readonly ('left' | 'right' | 'both')[];
+  joints?: readonly ('hip' | 'knee' | 'both' | 'other')[];
 }
 
 /** A name check's verdict on a message that is not a name at all. */
@@ -77,8 +86,23 @@ export abstract class BaseDialog extends ComponentDialog {
    */
   protected addChoicePrompt(): void {
     const validator = async (pc: PromptValidatorContext<FoundChoice>): Promise<boolean> => {
+      const read = pc.options.validations as ReadsComplaint | undefined;
+      // A side or a joint said in a sentence or a compound ("my right knee has hurt for months")
+      // is the answer to the side or joint question; a side refused ("not the left") is no choice of it.
+      if (read?.sides || read?.joints) {
+        const text = pc.context.activity.text ?? '';
+        const { side, negated } = this.deps.answers.sideIn(text);
+        const joint = read.joints && !pc.recognized.succeeded ? this.deps.answers.complaintIn(text).joint : undefined;
+        const index = read.sides ? (side ? read.sides.indexOf(side) : -1) : joint ? read.joints!.indexOf(joint) : -1;
+        if (index >= 0) {
+          pc.recognized.succeeded = true;
+          pc.recognized.value = { value: (pc.options.choices as BotChoice[])[index].value, index, score: 1 };
+          return true;
+        }
+        if (read.sides && negated) return false;
+      }
       if (pc.recognized.succeeded) return true;
-      // At the summary, "wijzig mijn telefoonnummer" names the detail to change.
+      // At the summary, a request to change one detail (the phone number, say) names that detail.
       if ((pc.options.validations as { acceptChange?: boolean } | undefined)?.acceptChange) {
         const text = pc.context.activity.text ?? '';
         // "sorry, the date of birth is wrong": a detail named with a word of correcting asks that one again too.
@@ -238,13 +262,13 @@ export abstract class BaseDialog extends ComponentDialog {
   }
 
   /**
-   * A message that is no name: a sentence ("toch liever dinsdag", "ik wil iemand spreken"), a
-   * day or part of one ("dinsdag", "morgen", "'s middags", "vrijdag dan"). Words sentences use
-   * are first names too ("Wil van Dam", "Ben de Jong"): one such word counts only where a name
-   * cannot have it, after the first word, alone, or as a yes, a no or a word of correcting
-   * ("ja Jan de Vries", "toch Jansen"). A weekday is a surname too ("Piet Vrijdag", "Anna
-   * Maandag"): it counts alone or first of two words. Month names are left alone ("Jan Mei",
-   * "April de Vries").
+   * A message that is no name: a sentence (another day wished for, a request for a person), a
+   * day or part of one (a weekday, tomorrow, the afternoon, "Friday then"). Words sentences use
+   * are first names too (a Dutch verb form can be a first name as well): one such word
+   * counts only where a name cannot have it, after the first word, alone, or as a yes, a no or a
+   * word of correcting (a yes or "after all" before a full name). A weekday is a surname too
+   * (the Dutch surnames Vrijdag and Maandag): it counts alone or first of two words. Month
+   * names are left alone (a first name that is a month, a surname that is one).
    */
   private notAName(text: string): boolean {
     const { answers, knowledge } = this.deps;
@@ -265,7 +289,7 @@ export abstract class BaseDialog extends ComponentDialog {
     return { dateParser, answers, dateWords: knowledge.dateWords, clock, timeZone: knowledge.practice.timeZone };
   }
 
-  /** Says which day or part of the day is left out ("Goed, dan niet op dinsdag 24 november."), before other times are offered. */
+  /** Says which day or part of the day is left out ("not on Tuesday 24 November, then"), before other times are offered. */
   protected async sayRefused(context: TurnContext, refused: SlotQuery[], locale: Locale): Promise<void> {
     const [r] = refused;
     const timed = r.atMinutes !== undefined || r.afterMinutes !== undefined || r.beforeMinutes !== undefined || r.fromDate;
@@ -275,7 +299,7 @@ export abstract class BaseDialog extends ComponentDialog {
     await this.send(context, { text }, locale);
   }
 
-  /** Whether a choice's value is a yes ("Ja", "Bevestigen") or a no ("Nee") in any locale. */
+  /** Whether a choice's value is a yes (the yes button, the confirm button) or a no (the no button) in any locale. */
   private roleOf(value: string): 'yes' | 'no' | undefined {
     for (const locale of SUPPORTED_LOCALES) {
       if (value === this.t(locale, 'answers.yes') || value === this.t(locale, 'booking.summary.confirm')) return 'yes';
@@ -292,7 +316,7 @@ export abstract class BaseDialog extends ComponentDialog {
   /**
    * Buttons' texts in every locale with the patient's other ways of saying them (botbuilder's
    * fuzzy fallback): yes and no as the intents say them, the sides as the complaint words do
-   * ("allebei" for "Beide kanten"; patterns with `*` are left to AnswerWords).
+   * (a word for "both" for the both-sides button; patterns with `*` are left to AnswerWords).
    */
   private choiceSynonyms(): Map<string, string[]> {
     if (!this.choiceWords) {

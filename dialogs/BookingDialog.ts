@@ -9,7 +9,7 @@ import type { Locale } from '../src/config/AppConfig';
 import { newMemory } from '../src/conversation/ConversationMemory';
 import type { DetailsOptions, DetailsResult } from './DetailsDialog';
 import type { DialogDeps } from './DialogDeps';
-import { buttonChoices, changeRequested } from './BaseDialog';
+import { buttonChoices, changeRequested, type ReadsComplaint } from './BaseDialog';
 import { CHANGEABLE_FIELDS, type ChangeableField, type ComplaintHint, type Correction } from '../src/conversation/AnswerWords';
 import { DetailsDialog } from './DetailsDialog';
 import {
@@ -20,7 +20,7 @@ import {
 } from './dialogIds';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
 import { InterruptibleDialog, waitingPrompt } from './InterruptibleDialog';
-import { ScreeningDialog, type ScreeningOptions, type ScreeningResult } from './ScreeningDialog';
+import { questionOnScreen, ScreeningDialog, type ScreeningOptions, type ScreeningResult } from './ScreeningDialog';
 import { readDayWish } from './DayWish';
 import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
 
@@ -49,6 +49,10 @@ interface BookingValues {
   draft?: Draft;
   /** The patient has been told the questions are about the other person. */
   toldForOther?: boolean;
+  /** A screening question was answered yes (a tier that still allows booking): a next "that was a mistake" is answered. */
+  screenedYes?: boolean;
+  /** The side was named in the answer to the joint question, so its question was not asked. */
+  sideTyped?: boolean;
   /** Which detail the summary is changing, or the complaint. */
   changing?: ChangeableField;
 }
@@ -106,8 +110,8 @@ export class BookingDialog extends InterruptibleDialog {
 
   /**
    * A message that changes an answer given before instead of answering the question on screen:
-   * the joint or side ("nee wacht, rechts", "het is toch de heup"), whom the booking is for
-   * ("voor mijn vader"), or, once a time is chosen, another day or time ("toch liever dinsdag").
+   * the joint or side ("no wait, the right", "it is the hip after all"), whom the booking is for
+   * ("for my father"), or, once a time is chosen, another day or time ("Tuesday after all").
    * The answer is changed and the question on screen asked again; a new day or time offers
    * the free times on it first. A message counts when it says it corrects something, or is
    * nothing but the new answer; what it names must be an answer given already (at the side
@@ -118,8 +122,12 @@ export class BookingDialog extends InterruptibleDialog {
     const active = waitingPrompt({ dialogStack: innerDc.stack });
     if (!base || !active || active === base) return undefined;
     const c = this.deps.answers.correctionIn(text);
-    // Unmarked, an answer the question on screen understands is its answer ("de linkse" is the first time offered).
+    // Unmarked, an answer the question on screen understands is its answer ("the left one" is the first time offered).
     const counts = c && (c.marked || (c.bare && !answersScreen(active, text, this.deps.answers))) ? c : undefined;
+    if (base.id === BOOKING_WATERFALL) {
+      const mistake = await this.screeningMistake(innerDc, base as DialogInstance<WaterfallState<BookingOptions>>, active, text, locale);
+      if (mistake) return mistake;
+    }
     if (base.id === BOOKING_CONFIRM_WATERFALL) return this.correctSummary(innerDc, base as DialogInstance<WaterfallState<Draft>>, active, text, counts, locale);
     if (base.id !== BOOKING_WATERFALL) return undefined;
     const state = (base as DialogInstance<WaterfallState<BookingOptions>>).state;
@@ -136,7 +144,7 @@ export class BookingDialog extends InterruptibleDialog {
     const hint: ComplaintHint = { ...state.options.hint };
     if (state.stepIndex <= STEP.joint || !draft) {
       // Before the complaint is asked: what the opening message said is changed. At the joint
-      // question, a joint is its answer ("mijn rechterknie"), whatever else the message says.
+      // question, a joint is its answer ("my right knee"), whatever else the message says.
       if (state.stepIndex === STEP.joint && counts.joint) return undefined;
       const joint = counts.joint;
       const changed = { ...hint, ...(joint ? { joint } : {}), ...(counts.side ? { side: counts.side } : {}), ...(counts.forOther ? { forOther: true as const } : {}) };
@@ -184,6 +192,30 @@ export class BookingDialog extends InterruptibleDialog {
       return innerDc.replaceDialog(DETAILS_DIALOG, { given: detailsSoFar(innerDc.stack[1]), forOther: true } satisfies DetailsOptions);
     }
     if (forOther && active.id === SINCE_PROMPT) return this.askAgain(innerDc, active, this.t(locale, 'booking.since.askOther'));
+    const screening = forOther ? questionOnScreen(innerDc.stack[1]) : undefined;
+    if (screening) {
+      // This question and the next ones about the person the appointment is for.
+      screening.waterfall.state.options = { ...screening.waterfall.state.options, forOther: true };
+      const q = this.deps.knowledge.screening[locale].questions[screening.index];
+      if (q) return this.askAgain(innerDc, active, q.textOther);
+    }
+    return this.askAgain(innerDc, active);
+  }
+
+  /**
+   * Right after a screening yes whose tier still allows booking (the GP this week), a message
+   * saying the yes was a mistake: the advice stands (a chat message cannot show it was one), a
+   * person is offered, and the times are shown again. Said once; a day named in the message is
+   * left to the slot question.
+   */
+  private async screeningMistake(
+    innerDc: DialogContext, base: DialogInstance<WaterfallState<BookingOptions>>, active: DialogInstance, text: string, locale: Locale,
+  ): Promise<DialogTurnResult | undefined> {
+    const values = base.state.values;
+    if (!values.screenedYes || base.state.stepIndex !== STEP.slot || !this.deps.answers.isMistake(text)) return undefined;
+    if (readDayWish(text, this.dayWords())) return undefined;
+    values.screenedYes = undefined;
+    await this.send(innerDc.context, { text: this.t(locale, 'booking.mistake.goOn') }, locale);
     return this.askAgain(innerDc, active);
   }
 
@@ -215,17 +247,17 @@ export class BookingDialog extends InterruptibleDialog {
     }
     const day = c ? undefined : await this.dayWish(innerDc, text, locale);
     if (!day) return undefined;
-    // As "Ander tijdstip", with the times on that day first; the summary follows.
+    // As the other-time button, with the times on that day first; the summary follows.
     base.state.values.changing = 'time';
     base.state.stepIndex = 1;
     return innerDc.replaceDialog(SLOT_DIALOG, day);
   }
 
   /**
-   * Another day or time asked for instead of the one chosen ("toch liever dinsdag"), or the day
-   * or part of it refused ("dinsdag kan ik toch niet", "morgen kan ik niet": a refusal needs no
-   * word of correcting): the slot search for it, the refusal said. A refused day is left out,
-   * never searched; a date before today is no wish ("sorry, 12 mei 1948").
+   * Another day or time asked for instead of the one chosen ("Tuesday after all"), or the day
+   * or part of it refused ("I can't make Tuesday after all", "tomorrow I can't": a refusal needs
+   * no word of correcting): the slot search for it, the refusal said. A refused day is left out,
+   * never searched; a date before today is no wish (a corrected date of birth).
    */
   private async dayWish(innerDc: DialogContext, text: string, locale: Locale): Promise<SlotOptions | undefined> {
     const read = readDayWish(text, this.dayWords());
@@ -243,7 +275,7 @@ export class BookingDialog extends InterruptibleDialog {
 
   /**
    * The question on screen asked again. Its last paragraph is the question: what was said
-   * before it ("Genoteerd: knie, links.") may no longer hold; `text` replaces the question.
+   * before it (what was noted of the complaint) may no longer hold; `text` replaces the question.
    */
   private async askAgain(innerDc: DialogContext, active: DialogInstance, text?: string): Promise<DialogTurnResult> {
     const options = (active.state as { options?: { prompt?: Partial<Activity> } }).options;
@@ -256,15 +288,18 @@ export class BookingDialog extends InterruptibleDialog {
     return { status: DialogTurnStatus.waiting };
   }
 
-  /** The joint and side as the summary says them ("knie, rechts"). */
+  /** The joint and side as the summary says them (joint, then side). */
   private complaintLabel(c: Complaint, locale: Locale): string {
     return [this.t(locale, `booking.jointLabels.${c.joint}`), ...(c.side ? [this.t(locale, `booking.sideLabels.${c.side}`)] : [])].join(', ');
   }
 
-  private async choose(step: WaterfallStepContext, locale: Locale, text: string, keys: string[]): Promise<DialogTurnResult> {
+  /** The joint question, or the side question: a joint or side the patient writes in a sentence counts too. */
+  private async choose(step: WaterfallStepContext, locale: Locale, text: string, question: 'joint' | 'side'): Promise<DialogTurnResult> {
+    const values = question === 'joint' ? JOINTS : SIDES;
     return step.prompt(CHOICE_PROMPT, {
       prompt: this.promptActivity(text, locale, step.context.activity.channelId),
-      choices: buttonChoices(keys.map((k) => this.t(locale, k))),
+      choices: buttonChoices(values.map((v) => this.t(locale, `booking.${question}.${v}`))),
+      validations: (question === 'joint' ? { joints: JOINTS } : { sides: SIDES }) satisfies ReadsComplaint,
     });
   }
 
@@ -291,7 +326,7 @@ export class BookingDialog extends InterruptibleDialog {
       await this.send(step.context, { text: this.t(locale, 'booking.forOther') }, locale);
     }
     if (hint?.joint) return step.next({ value: hint.joint, index: JOINTS.indexOf(hint.joint), score: 1 } satisfies FoundChoice);
-    return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), JOINTS.map((j) => `booking.joint.${j}`));
+    return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), 'joint');
   }
 
   private async askSide(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -305,8 +340,12 @@ export class BookingDialog extends InterruptibleDialog {
       return step.prompt(COMPLAINT_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId) });
     }
     const hint = (step.options as BookingOptions).hint;
-    if (hint?.side) return step.next({ value: hint.side, index: SIDES.indexOf(hint.side), score: 1 } satisfies FoundChoice);
-    return this.choose(step, locale, this.noted(step, locale, this.t(locale, 'booking.side.ask')), SIDES.map((s) => `booking.side.${s}`));
+    // The answer to the joint question may name the side too ("my left hip"): not asked again.
+    const typed = hint?.joint ? undefined : this.deps.answers.sideIn(step.context.activity.text ?? '').side;
+    if (typed) (step.values as BookingValues).sideTyped = true;
+    const side = hint?.side ?? typed;
+    if (side) return step.next({ value: side, index: SIDES.indexOf(side), score: 1 } satisfies FoundChoice);
+    return this.choose(step, locale, this.noted(step, locale, this.t(locale, 'booking.side.ask')), 'side');
   }
 
   private async askSince(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -322,8 +361,10 @@ export class BookingDialog extends InterruptibleDialog {
   private noted(step: WaterfallStepContext, locale: Locale, question: string): string {
     const hint = (step.options as BookingOptions).hint;
     const draft = (step.values as BookingValues).draft as Draft;
-    // Said once, with the first question asked after it: the side's, or the start's when the side was named too.
-    if (!hint?.joint || (step.index === 2) === Boolean(hint.side)) return question;
+    // Said once, with the first question asked after it: the side's, or the start's when the side
+    // was named too (in the opening message, or with the joint).
+    const withJoint = (step.values as BookingValues).sideTyped === true && step.index === STEP.since;
+    if (!withJoint && (!hint?.joint || (step.index === STEP.side) === Boolean(hint.side))) return question;
     const c = draft.complaint;
     const complaint = [this.t(locale, `booking.jointLabels.${c.joint}`), ...(c.side ? [this.t(locale, `booking.sideLabels.${c.side}`)] : [])].join(', ');
     return `${this.t(locale, 'booking.joint.noted', { complaint })}\n\n${question}`;
@@ -331,9 +372,11 @@ export class BookingDialog extends InterruptibleDialog {
 
   private async askReferral(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
-    ((step.values as BookingValues).draft as Draft).complaint.since = freeText(step.result);
+    const draft = (step.values as BookingValues).draft as Draft;
+    draft.complaint.since = freeText(step.result);
+    const ask = `booking.referral.${draft.forOther ? 'askOther' : 'ask'}.${this.deps.knowledge.practice.country}`;
     return step.prompt(CHOICE_PROMPT, {
-      prompt: this.promptActivity(this.t(locale, `booking.referral.ask.${this.deps.knowledge.practice.country}`), locale, step.context.activity.channelId),
+      prompt: this.promptActivity(this.t(locale, ask), locale, step.context.activity.channelId),
       ...this.yesNo(locale),
       // None is needed: a patient who does not know has none to bring, and is not held up by the question.
       validations: { unsureIsNo: true },
@@ -349,7 +392,7 @@ export class BookingDialog extends InterruptibleDialog {
     // Belgium: what a voorschrift means for reimbursement comes from the reimbursement topic.
     if (this.deps.knowledge.practice.country === 'BE') info += '\n\n' + this.deps.composer.answer('reimbursement', locale).text;
     await this.send(step.context, { text: info }, locale);
-    return step.beginDialog(SCREENING_DIALOG, { index: 0, answers: {} } satisfies ScreeningOptions);
+    return step.beginDialog(SCREENING_DIALOG, { index: 0, answers: {}, ...(draft.forOther ? { forOther: true } : {}) } satisfies ScreeningOptions);
   }
 
   private async chooseSlot(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -361,12 +404,20 @@ export class BookingDialog extends InterruptibleDialog {
       // The tier's instruction, not a callback instead of it. A tier that rules out booking ends
       // the booking (the screening answers are not kept); `soon` sends to the GP and goes on.
       const memory = await this.deps.memory.get(step.context, newMemory());
-      const [instruction] = this.deps.safety.alarm(tier, memory, locale);
+      const [own] = this.deps.safety.alarm(tier, memory, locale);
+      // About the person the appointment is for, when it is for someone else.
+      const draft = (step.values as BookingValues).draft as Draft;
+      const instruction = draft.forOther
+        ? { ...own, text: this.t(locale, `booking.screeningOther.${tier}.${this.deps.knowledge.practice.country}`, this.deps.composer.safety.variables()) }
+        : own;
       if (!this.deps.safety.bookingAllowed(memory)) {
         (step.values as BookingValues).draft = undefined;
+        // The next message may say the yes was a mistake (the bot answers that, see FysioBot).
+        memory.screeningYes = true;
         await this.send(step.context, instruction, locale);
         return step.endDialog();
       }
+      (step.values as BookingValues).screenedYes = true;
       await this.send(step.context, { text: instruction.text }, locale);
     }
     ((step.values as BookingValues).draft as Draft).screening = result.answers;
@@ -428,7 +479,7 @@ export class BookingDialog extends InterruptibleDialog {
     if (change) return this.changeField(step, change, locale);
     if (found.index === 1) return this.changeField(step, 'time', locale);
     if (found.index === 2) {
-      // "Gegevens wijzigen": which one, the complaint included, so only that one is asked again.
+      // The change-details button: which one, the complaint included, so only that one is asked again.
       return step.prompt(CHOICE_PROMPT, {
         prompt: this.promptActivity(this.t(locale, 'booking.summary.askChange'), locale, step.context.activity.channelId),
         choices: buttonChoices(CHANGEABLE_FIELDS.map((f) => this.t(locale, `booking.summary.fields.${f}`))),
@@ -461,7 +512,7 @@ export class BookingDialog extends InterruptibleDialog {
     (step.values as BookingValues).changing = field;
     const channel = step.context.activity.channelId;
     if (field === 'time') return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
-    if (field === 'complaint') return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), JOINTS.map((j) => `booking.joint.${j}`));
+    if (field === 'complaint') return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), 'joint');
     const key = `booking.${step.options.forOther ? 'detailsOther' : 'details'}.${field}`;
     return step.prompt(DETAIL_PROMPTS[field], { prompt: this.promptActivity(this.t(locale, key), locale, channel) });
   }
@@ -474,7 +525,7 @@ export class BookingDialog extends InterruptibleDialog {
     const joint = JOINTS[(step.result as FoundChoice).index];
     values.joint = joint;
     if (joint === 'other') return step.prompt(COMPLAINT_PROMPT, { prompt: this.promptActivity(this.t(locale, 'booking.joint.otherAsk'), locale, step.context.activity.channelId) });
-    return this.choose(step, locale, this.t(locale, 'booking.side.ask'), SIDES.map((x) => `booking.side.${x}`));
+    return this.choose(step, locale, this.t(locale, 'booking.side.ask'), 'side');
   }
 
   private async afterChange(step: WaterfallStepContext<Draft>): Promise<DialogTurnResult> {

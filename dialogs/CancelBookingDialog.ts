@@ -1,4 +1,4 @@
-import { WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { fold } from '../src/conversation/AnswerWords';
 import { calendarEvent } from '../src/booking/CalendarFile';
 import { checkBirthDate } from '../src/booking/PatientDetails';
@@ -8,7 +8,7 @@ import { CLIENT_IP_KEY } from '../src/server/clientAddress';
 import type { DialogDeps } from './DialogDeps';
 import {
   BIRTH_DATE_PROMPT, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, TOO_MANY_TRIES,
-  HANDOFF_DIALOG,
+  HANDOFF_DIALOG, NOT_AT_HAND,
 } from './dialogIds';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
 import { InterruptibleDialog, waitingPrompt } from './InterruptibleDialog';
@@ -38,14 +38,28 @@ export class CancelBookingDialog extends InterruptibleDialog {
     this.addChoicePrompt();
     this.addDialog(new HandoffDialog(deps));
     this.addDialog(new SlotDialog(deps));
-    this.addCheckedTextPrompt(
-      REFERENCE_PROMPT,
-      (t) => {
-        const ref = normalizeReferenceCode(t);
-        return ref ? { ok: true, value: ref } : { ok: false, problem: 'format' };
-      },
-      { format: 'cancelBooking.referenceInvalid', help: 'cancelBooking.referenceHelp' },
-    );
+    // The code, or a person: a patient who says they do not have it, or whose second answer is
+    // no code either, is offered the receptionist instead of the same question a third time.
+    this.addDialog(new TextPrompt(REFERENCE_PROMPT, async (pc) => {
+      const text = pc.recognized.value ?? '';
+      // A sentence saying the code is lost can hold six letters that would pass for one.
+      const withoutCode = deps.answers.isWithoutCode(text) && !findReferenceCode(text);
+      // The code in a sentence, or the code alone however it is written ("kx7 4pm"); not six
+      // letters of any sentence (a Flemish "I don't know" run together).
+      const alone = text.replace(/[^A-Za-z0-9]/g, '').length === 6;
+      const reference = withoutCode ? undefined : findReferenceCode(text) ?? (alone ? normalizeReferenceCode(text) : undefined);
+      if (reference) {
+        pc.recognized.value = reference;
+        return true;
+      }
+      if (withoutCode || pc.attemptCount >= 2) {
+        pc.recognized.value = withoutCode ? NOT_AT_HAND : TOO_MANY_TRIES;
+        return true;
+      }
+      const locale = await this.locale(pc.context);
+      await this.send(pc.context, { text: this.t(locale, 'cancelBooking.referenceInvalid') }, locale);
+      return false;
+    }));
     this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(deps.answers.withoutCorrection(t), deps.knowledge.dateWords, deps.clock), {
       format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid', nonexistent: 'booking.details.birthDateNonexistent',
       future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible', help: 'booking.details.birthDateHelp',
@@ -78,7 +92,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
 
   private async askBirthDate(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
-    if (step.result === TOO_MANY_TRIES) return this.giveUp(step, locale);
+    if (step.result === TOO_MANY_TRIES || step.result === NOT_AT_HAND) return this.withoutCode(step, locale, step.result === NOT_AT_HAND);
     (step.values as { reference?: string }).reference = step.result;
     return step.prompt(BIRTH_DATE_PROMPT, { prompt: this.promptActivity(this.t(locale, 'cancelBooking.askBirthDate'), locale, step.context.activity.channelId) });
   }
@@ -134,7 +148,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  /** A move is asked once more, as a new booking is ("Klopt dit?"): a typed day may be read otherwise than meant. */
+  /** A move is asked once more, as a new booking is ("is this right?"): a typed day may be read otherwise than meant. */
   private async confirmMove(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const r = step.result as SlotResult;
@@ -214,6 +228,16 @@ export class CancelBookingDialog extends InterruptibleDialog {
     const t = ` ${fold(text)} `;
     return SUPPORTED_LOCALES.some((l) => [this.t(l, `cancelBooking.${choice}`), ...this.deps.translator.list(l, `cancelBooking.synonyms.${choice}`)]
       .some((w) => t.includes(` ${fold(w)} `)));
+  }
+
+  /**
+   * No code: the appointment cannot be looked up in the chat, but the receptionist can find it
+   * and cancel or move it. Said plainly, then the handoff's own offer (wait in the chat, or a
+   * callback).
+   */
+  private async withoutCode(step: WaterfallStepContext, locale: Locale, saidSo: boolean): Promise<DialogTurnResult> {
+    await this.send(step.context, { text: this.t(locale, saidSo ? 'cancelBooking.noCode' : 'cancelBooking.codeNotRecognized') }, locale);
+    return step.replaceDialog(HANDOFF_DIALOG, { reason: 'failed-input' } satisfies HandoffOptions);
   }
 
   private async giveUp(step: WaterfallStepContext, locale: Locale): Promise<DialogTurnResult> {

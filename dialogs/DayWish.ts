@@ -7,9 +7,9 @@ import type { Clock } from '../src/util/Clock';
 
 /** What a message says about when the patient can come: a day or time asked for, and those refused. */
 export interface DayWish {
-  /** The day or time asked for ("toch liever woensdag"), if any. */
+  /** The day or time asked for ("Wednesday after all"), if any. */
   wish?: SlotQuery;
-  /** Days or parts of a day the patient cannot come ("dinsdag kan ik niet", "liever niet 's ochtends"): never searched. */
+  /** Days or parts of a day the patient cannot come ("I can't make Tuesday", "rather not in the morning"): never searched. */
   refused: SlotQuery[];
 }
 
@@ -24,10 +24,10 @@ export interface DayWishReader {
 
 /**
  * Reads a message clause by clause: a day or part of the day in a clause with a negation
- * ("dinsdag kan ik toch niet", "nee, morgen kan ik niet", "liever geen ochtend") is refused,
- * one without is asked for ("dinsdag kan ik niet, woensdag wel"). A negation the date words
- * read themselves ("niet voor tien uur": after ten) is none. A date before today is neither:
- * it is no appointment ("sorry, 12 mei 1948" is a date of birth). Undefined when the message
+ * ("I can't make Tuesday after all", "no, tomorrow I can't", "no morning please") is refused,
+ * one without is asked for ("not Tuesday, Wednesday is fine"). A negation the date words read
+ * themselves ("not before ten": after ten) is none. A date before today is neither: it is no
+ * appointment (a corrected date of birth). Undefined when the message
  * names no day or time at all.
  */
 export function readDayWish(text: string, r: DayWishReader): DayWish | undefined {
@@ -43,7 +43,7 @@ export function readDayWish(text: string, r: DayWishReader): DayWish | undefined
     if (q) refused.push(q);
     else said.push(clause);
   }
-  // What is not refused is read as one ("dinsdag, om 14:00"): the day with its time.
+  // What is not refused is read as one (a day, then a time after a comma): the day with its time.
   const wish = ahead(askedTime(r.dateParser.parse(refused.length ? said.join(' ') : text)));
   return wish || refused.length ? { ...(wish ? { wish } : {}), refused } : undefined;
 }
@@ -54,7 +54,7 @@ export function overrules(wish: SlotQuery, refused: SlotQuery): boolean {
   return Boolean(refused.partOfDay && wish.partOfDay === refused.partOfDay);
 }
 
-/** A query that asks for a day or a time ("toch liever dinsdag", "vrijdagochtend"), or undefined for one that asks nothing. */
+/** A query that asks for a day or a time ("Tuesday after all", "Friday morning"), or undefined for one that asks nothing. */
 export function askedTime(q: SlotQuery | undefined): SlotQuery | undefined {
   if (!q) return undefined;
   return q.date || q.fromDate || q.weekday !== undefined || q.partOfDay || q.atMinutes !== undefined || q.afterMinutes !== undefined || q.beforeMinutes !== undefined ? q : undefined;

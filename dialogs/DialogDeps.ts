@@ -33,7 +33,7 @@ export interface DialogDeps {
   bookings: BookingRepository;
   formatter: BookingFormatter;
   dateParser: DateExpressionParser;
-  /** Yes, no, positions, "terug", "later": the words patients type instead of pressing a button. */
+  /** Yes, no, positions, back, later: the words patients type instead of pressing a button. */
   answers: AnswerWords;
   clock: Clock;
   random: RandomInt;

@@ -79,7 +79,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
       for (const reply of this.deps.safety.alarm(flag.tier, memory, locale)) await this.send(context, reply, locale);
       return innerDc.cancelAllDialogs();
     }
-    // "nee wacht, rechts": an answer given before is changed, and the question on screen asked again.
+    // "No wait, the right one": an answer given before is changed, and the question on screen asked again.
     const corrected = await this.correct(innerDc, text, locale);
     if (corrected) return corrected;
     const decision = router.route(text, { locale, safetyChecked: true });
@@ -92,7 +92,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     const answersChoice = labels.length > 0 && (this.deps.answers.choose(text, labels) !== undefined || this.deps.answers.isYesOrNo(text));
     // Asking for a person in one's own words is a request for a person, as the exact command is.
     // At a free-text question only a sentence counts ("can I not just talk to someone?"): a
-    // name ("Ine Mens") or a duration is an answer. In the callback's own questions it is one too.
+    // name (one that holds the Dutch word for a person) or a duration is an answer. In the callback's own questions it is one too.
     const sentence = freeText && !HANDOFF_PROMPTS.has(active?.id ?? '') && this.deps.answers.isSentence(text);
     if (exact === 'handoff' || (decision.intent === 'handoff' && (freeText ? sentence : !answersChoice))) {
       await innerDc.cancelAllDialogs();

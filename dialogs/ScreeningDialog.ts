@@ -1,4 +1,4 @@
-import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { BaseDialog } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
 import { CHOICE_PROMPT, SCREENING_DIALOG, SCREENING_WATERFALL } from './dialogIds';
@@ -7,6 +7,8 @@ import { CHOICE_PROMPT, SCREENING_DIALOG, SCREENING_WATERFALL } from './dialogId
 export interface ScreeningOptions {
   index: number;
   answers: Record<string, boolean>;
+  /** The appointment is for someone else: the questions ask about that person. */
+  forOther?: boolean;
 }
 
 /** The outcome: the answers, and the red flag that stopped the booking, if any. */
@@ -15,14 +17,27 @@ export interface ScreeningResult {
   redFlag?: string;
 }
 
+/**
+ * The screening waiting for an answer in a booking's dialog stack (its waterfall's instance),
+ * and the question it shows, by its place in the screening file.
+ */
+export function questionOnScreen(screening: DialogInstance | undefined): { waterfall: DialogInstance<{ options: ScreeningOptions; stepIndex: number }>; index: number } | undefined {
+  if (screening?.id !== SCREENING_DIALOG) return undefined;
+  const waterfall = (screening.state as { dialogs?: { dialogStack?: DialogInstance[] } }).dialogs?.dialogStack?.[0] as
+    DialogInstance<{ options: ScreeningOptions; stepIndex: number }> | undefined;
+  if (waterfall?.id !== SCREENING_WATERFALL) return undefined;
+  return { waterfall, index: waterfall.state.options.index + waterfall.state.stepIndex };
+}
+
 /** What the waterfall keeps between its steps. */
 interface ScreeningValues {
   answers?: Record<string, boolean>;
 }
 
 /**
- * The red-flag questions of `knowledge/screening.yaml`, one yes/no question a turn. The first
- * "ja" ends the screening with that red flag; the booking dialog then stops.
+ * The red-flag questions of `knowledge/screening.yaml`, one yes/no question a turn, asked about
+ * the person the appointment is for. The first yes ends the screening with that red flag; the
+ * booking dialog then gives its tier's instruction.
  *
  * One waterfall step per question: step j takes the answer to the question step j - 1 asked
  * and asks the next. (Asking each question in a waterfall of its own, replaced after every
@@ -45,10 +60,11 @@ export class ScreeningDialog extends BaseDialog {
     const locale = await this.locale(step.context);
     const screening = this.deps.knowledge.screening[locale];
     const index = step.options.index + step.index;
-    if (index === 0) await this.send(step.context, { text: screening.intro }, locale);
+    const forOther = step.options.forOther === true;
+    if (index === 0) await this.send(step.context, { text: forOther ? screening.introOther : screening.intro }, locale);
     const q = screening.questions[index];
     return step.prompt(CHOICE_PROMPT, {
-      prompt: this.promptActivity(q.text, locale, step.context.activity.channelId),
+      prompt: this.promptActivity(forOther ? q.textOther : q.text, locale, step.context.activity.channelId),
       ...this.yesNo(locale),
     });
   }

@@ -17,7 +17,7 @@ export interface SlotOptions {
   offset: number;
   failures: number;
   askDay?: boolean;
-  /** Days or parts of a day the patient cannot come ("dinsdag kan ik niet"): no time in them is offered. */
+  /** Days or parts of a day the patient cannot come ("I can't make Tuesday"): no time in them is offered. */
   exclude?: SlotQuery[];
 }
 
@@ -30,9 +30,9 @@ export interface SlotResult {
 const PAGE = 4;
 
 /**
- * Offers the next free slots as choices ("andere dag" / "latere tijden" for more) and understands
- * what patients type: a slot by its number or position ("de eerste", "die van dinsdag"), a day or
- * time ("morgen", "volgende week dinsdag", "dinsdag 14:45", "na vieren", "smiddags"). A day the
+ * Offers the next free slots as choices (another day, later times for more) and understands
+ * what patients type: a slot by its number or position ("the first", "the Tuesday one"), a day or
+ * time (tomorrow, Tuesday next week, a weekday with a time, "after four", the afternoon). A day the
  * practice is closed (a Sunday, a public holiday) is said to be closed, with the next free times.
  */
 export class SlotDialog extends BaseDialog {
@@ -98,7 +98,7 @@ export class SlotDialog extends BaseDialog {
 
     const read = readDayWish(text, this.dayWords());
     if (read?.refused.length) {
-      // "dinsdag kan ik niet": the times offered again without that day, or those of the day asked for instead.
+      // A day refused ("I can't make Tuesday"): the times offered again without that day, or those of the day asked for instead.
       await this.sayRefused(step.context, read.refused, locale);
       const query = read.wish ?? withoutRefused(o.query, read.refused);
       const exclude = [...(o.exclude ?? []).filter((e) => !overrules(query, e)), ...read.refused];
@@ -107,16 +107,16 @@ export class SlotDialog extends BaseDialog {
     const parsed = read?.wish;
     if (parsed) {
       const tz = this.deps.knowledge.practice.timeZone;
-      // "na vier uur" or "om 14.00" after "donderdag": a time alone narrows the day asked for
+      // "After four" or "at 14.00" after a weekday: a time alone narrows the day asked for
       // before, instead of searching the whole agenda again (which offered Monday).
       const timeOnly = !parsed.date && !parsed.fromDate && parsed.weekday === undefined;
       const query: SlotQuery = timeOnly ? { date: o.query.date, fromDate: o.query.fromDate, weekday: o.query.weekday, ...parsed } : parsed;
       const onDay = (s: NonNullable<SlotResult['slot']>) => isoDate(toLocal(new Date(s.start), tz)) === query.date;
       const timed = query.atMinutes !== undefined || query.afterMinutes !== undefined || query.beforeMinutes !== undefined || query.partOfDay;
-      // "die van dinsdag": the one offered slot on that day.
+      // "The Tuesday one": the one offered slot on that day.
       const sameDay = query.date && !timed ? offered.filter((x) => x.slot && onDay(x.slot)) : [];
       if (sameDay.length === 1) return step.endDialog({ slot: sameDay[0].slot } satisfies SlotResult);
-      // "14:00", "die van 14:00 graag": the one offered slot at that time (on that day, when one is said).
+      // A time, alone or in a sentence ("the 14:00 one please"): the one offered slot at that time (on that day, when one is said).
       const minutes = (s: NonNullable<SlotResult['slot']>) => {
         const local = toLocal(new Date(s.start), tz);
         return local.hour * 60 + local.minute;
@@ -127,7 +127,7 @@ export class SlotDialog extends BaseDialog {
       const wholeHour = timeOnly && !atTime.length && query.atMinutes !== undefined && query.atMinutes % 60 === 0;
       const inHour = wholeHour ? offered.filter((x) => x.slot && Math.floor(minutes(x.slot) / 60) === query.atMinutes! / 60) : [];
       if (inHour.length === 1) return step.endDialog({ slot: inHour[0].slot } satisfies SlotResult);
-      // "dinsdag 14:45" when that very time is free: taken at once (the summary still asks to confirm).
+      // A weekday with a time, when that very time is free: taken at once (the summary still asks to confirm).
       if (query.date && query.atMinutes !== undefined) {
         const [nearest] = await this.deps.availability.find({ date: query.date, atMinutes: query.atMinutes }, 1);
         const local = nearest && toLocal(nearest.start, tz);
@@ -198,7 +198,7 @@ export function slotFrom(s: NonNullable<SlotResult['slot']>): Slot {
 /** Where a part of the day begins and ends, in minutes after midnight (as the agenda reads it). */
 const PART_OF_DAY: Record<NonNullable<SlotQuery['partOfDay']>, [number, number]> = { morning: [0, 12 * 60], afternoon: [12 * 60, 17 * 60], evening: [17 * 60, 24 * 60] };
 
-/** Whether a slot lies in a refused day, part of a day or time ("dinsdag", "'s ochtends", "dinsdag na vier uur"). */
+/** Whether a slot lies in a refused day, part of a day or time (a weekday, the morning, a weekday after four). */
 function inRefused(slot: Slot, refused: SlotQuery, timeZone: string): boolean {
   const local = toLocal(slot.start, timeZone);
   const minutes = local.hour * 60 + local.minute;

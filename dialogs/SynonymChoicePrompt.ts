@@ -9,7 +9,7 @@ export interface TypedAnswers {
   words: AnswerWords;
   /** The patient's other ways of saying a choice, by its value (older conversations' synonyms win). */
   synonymsOf(value: string): string[] | undefined;
-  /** Whether a choice's value is the yes or the no of its question ("Ja", "Bevestigen"; "Nee"). */
+  /** Whether a choice's value is the yes or the no of its question (the yes or confirm button; the no button). */
   roleOf(value: string): 'yes' | 'no' | undefined;
   /**
    * The line before the choices are shown again, after `attempts` answers that were not
@@ -20,8 +20,8 @@ export interface TypedAnswers {
 
 /**
  * A ChoicePrompt that understands what patients type instead of pressing a button: the label,
- * its number or position ("2", "de eerste", "de rechtse"), yes and no in their own words for a
- * yes or no choice ("klopt", "doe maar", "neen"); botbuilder's own recognizer after that. An
+ * its number or position ("2", "the first", "the right one"), yes and no in their own words for a
+ * yes or no choice ("right", "go ahead", the Flemish no); botbuilder's own recognizer after that. An
  * answer it does not understand is answered with a short line and the same buttons again, so a
  * channel that hides buttons after a message (Web Chat) never leaves the patient without them.
  *
@@ -38,7 +38,7 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     const text = context.activity.text ?? '';
     const labels = choices.map((c) => c.value);
     const roles = { yes: labels.findIndex((v) => this.typed.roleOf(v) === 'yes'), no: labels.findIndex((v) => this.typed.roleOf(v) === 'no') };
-    // Doubt is no answer to a question with a yes (least of all a screening question's no, or the summary's "Bevestigen"): asked again.
+    // Doubt is no answer to a question with a yes (least of all a screening question's no, or the summary's confirm button): asked again.
     const unsure = roles.yes >= 0 && this.typed.words.isUnsure(text);
     // Where not knowing is an answer ("do you have a referral?", which none needs), it is the no; a question is still asked again.
     if (unsure && roles.no >= 0 && (options.validations as { unsureIsNo?: boolean } | undefined)?.unsureIsNo && !text.includes('?')) {

@@ -36,3 +36,6 @@ export const FREE_TEXT_PROMPTS: ReadonlySet<string> = new Set([
 
 /** Marks a free-text answer given up on after three invalid tries. */
 export const TOO_MANY_TRIES = '\u0000too-many-tries';
+
+/** Marks a free-text answer that says the patient does not have what is asked (a lost reference code). */
+export const NOT_AT_HAND = '\u0000not-at-hand';

@@ -97,3 +97,41 @@ describe('an answer after a word of correcting', () => {
     },
   );
 });
+
+describe('sides in sentences and compounds, resuming, a lost code and a mistake (fourth patient-style test)', () => {
+  it.each<[string, string | undefined, boolean]>([
+    ['mijn linkerheup zeurt al weken', 'left', false], ['de rechter', 'right', false], ['rechterkant vooral', 'right', false],
+    ['allebei', 'both', false], ['beide kanten een beetje', 'both', false], ['rechterknie en ook de linker', 'both', false],
+    ['niet links', undefined, true], ['links niet, rechts wel', 'right', true], ['niet de linkse maar de rechtse', 'right', true],
+    ['ik weet niet, rechts denk ik', 'right', false], ['een paar maanden', undefined, false], ['LINKSE', 'left', false],
+  ])('"%s" names side %s (a side refused: %s)', (text, side, negated) => {
+    expect(words.sideIn(text)).toEqual({ ...(side ? { side } : {}), negated });
+  });
+
+  it('a side refused in an opening message is not taken for it', () => {
+    expect(words.complaintIn('afspraak voor mijn knie, niet rechts maar links')).toEqual({ joint: 'knee', side: 'left' });
+  });
+
+  it.each<[string, boolean]>([
+    ['verder', true], ['graag verder gaan met mijn boeking', true], ['ik zou mijn afspraak nog willen afmaken', true],
+    ['kan ik verderdoen met de reservatie?', true], ['doorgaan met het maken van een afspraak', true],
+    ['mag ik doorgaan met fietsen tot mijn afspraak?', false], ['ik wil niet verder met die afspraak', false],
+    ['verder met de oefeningen', false], ['ik wil mijn afspraak annuleren', false],
+  ])('"%s" resumes: %s', (text, expected) => {
+    expect(words.isResume(text)).toBe(expected);
+  });
+
+  it.each<[string, boolean]>([
+    ['die ben ik kwijt', true], ['ik heb de bevestiging niet meer', true], ['geen flauw idee', true], ['nooit gekregen', true],
+    ['KX7-4PM', false], ['hij begint met KX', false],
+  ])('"%s" says the code is not at hand: %s', (text, expected) => {
+    expect(words.isWithoutCode(text)).toBe(expected);
+  });
+
+  it.each<[string, boolean]>([
+    ['oei, mis getikt', true], ['sorry dat was per ongeluk', true], ['ik bedoelde eigenlijk neen', true], ['dat is niet juist', true],
+    ['ok, ik bel de huisarts', false], ['dank je', false],
+  ])('"%s" says the answer before was a mistake: %s', (text, expected) => {
+    expect(words.isMistake(text)).toBe(expected);
+  });
+});

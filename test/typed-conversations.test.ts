@@ -225,10 +225,12 @@ describe('no dead ends: three slips in each field', () => {
     expect(r[r.length - 1].text).toMatch(/Klopt dit\?/);
   });
 
-  it.each(LOCALES)('%s: three slips in the reference of an appointment to cancel get help where to find it', async (locale) => {
-    const r = await talk(locale, ['afspraak annuleren', 'weet ik niet', 'geen idee', '12345']);
-    expect(r[3].text).toMatch(/bevestiging van je afspraak/);
-    expect(r[3].actions).toContain('Iemand spreken');
+  it.each(LOCALES)('%s: two slips in the reference of an appointment to cancel offer a person, not the question a third time', async (locale) => {
+    const r = await talk(locale, ['afspraak annuleren', 'KX7', '12345']);
+    expect(r[1].text).toMatch(/referentie herken ik niet/);
+    expect(r[2].text).toMatch(/geen referentie, dus ik vraag er niet nog eens naar/);
+    expect(r[2].text).toMatch(/terugbelt\?/);
+    expect(r[2].text).not.toMatch(/Wat is de referentie/);
   });
 
   it.each(LOCALES)('%s: three slips at the slot question keep the times and offer help', async (locale) => {
@@ -287,10 +289,12 @@ describe('no dead ends: back, later, change one answer, a question in between', 
     expect(r[5].text).toMatch(/geen afspraak of vraag open/);
   });
 
-  it.each(LOCALES)('%s: "verder" after 112 resumes nothing and offers no booking', async (locale) => {
+  it.each(LOCALES)('%s: "verder met de afspraak" after 112 resumes nothing and offers no booking', async (locale) => {
     const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'ik heb ineens pijn op de borst en krijg geen lucht', 'verder met de afspraak']);
     expect(r[3].text).toMatch(/112/);
-    expect(r[4].text).toMatch(/geen afspraak of vraag open/);
+    // Going on with the booking is asked for, and still ruled out after 112.
+    expect(r[4].text).toMatch(/pas nadat een (arts|dokter)/);
+    expect(r[4].text).not.toMatch(/Over welk gewricht/);
     expect(r[4].actions).not.toContain('Afspraak maken');
   });
 

@@ -45,7 +45,7 @@ export interface FysioBotDeps {
   turns?: ConversationLocks;
   /** Red flags, checked on every message before anything else. */
   safety: SafetyDesk;
-  /** "terug", "later", "verder": the words that move around in a flow. */
+  /** Back, later, go on: the words that move around in a flow. */
   answers: AnswerWords;
   /** The English welcome, for a channel whose locale is English. */
   english?: EnglishOffer;
@@ -53,10 +53,10 @@ export interface FysioBotDeps {
   clock?: Clock;
 }
 
-/** Flows a patient can park with "later" and resume with "verder". */
+/** Flows a patient can park with "later" and resume with "go on". */
 const PARKABLE: ReadonlySet<Flow> = new Set(['booking', 'cancel-booking']);
 
-/** Questions back that "terug" can go. */
+/** Questions back that "back" can go. */
 const HISTORY_KEPT = 8;
 
 /**
@@ -75,7 +75,7 @@ export class FysioBot extends ActivityHandler {
   private readonly userLocale: StatePropertyAccessor<Locale | undefined>;
   /** A flow set aside with "later" (or for a person), with everything answered so far. */
   private readonly parked: StatePropertyAccessor<DialogState | undefined>;
-  /** The running flow's dialog stack before each answer that moved it on, for "terug". */
+  /** The running flow's dialog stack before each answer that moved it on, for "back". */
   private readonly history: StatePropertyAccessor<string[]>;
   private readonly parkedHistory: StatePropertyAccessor<string[] | undefined>;
 
@@ -119,7 +119,7 @@ export class FysioBot extends ActivityHandler {
 
   /**
    * Runs the turn, then saves conversation and user state even when a handler failed. Turns of
-   * one conversation wait for each other: a double "Bevestigen" (two taps, two instances) then
+   * one conversation wait for each other: a double confirm (two taps, two instances) then
    * finds the booking the first made instead of racing it and overwriting its state.
    */
   override async run(context: TurnContext): Promise<void> {
@@ -273,6 +273,8 @@ export class FysioBot extends ActivityHandler {
     }
     const justBooked = memory.justBooked;
     memory.justBooked = undefined;
+    const screeningYes = memory.screeningYes;
+    memory.screeningYes = undefined;
     if (justBooked && !flag && text.trim().toLowerCase() === composer.say(locale, 'booking.summary.confirm').text.toLowerCase()) {
       await this.send(context, composer.say(locale, 'booking.alreadyConfirmed', composer.mainActions(locale)), locale);
       return;
@@ -306,15 +308,29 @@ export class FysioBot extends ActivityHandler {
     } else if (dialogState.dialogStack.length) {
       await this.continueFlow(context, dialogState, text, command, locale);
     } else {
+      if (screeningYes && this.saysMistake(text)) {
+        await this.screeningMistake(context, memory, locale);
+        return;
+      }
       const parked = await this.parked.get(context);
       if (parked && this.deps.answers.isResume(text)) {
         await this.resume(context, dialogState, parked, locale, 'booking.resumed');
         return;
       }
-      // "verder" with nothing set aside (or after an alarm dropped it) is not a question about
-      // how artrose goes on: say so, and what the bot can do.
+      // Going on with the booking, when none waits set aside (it expired, or an alarm dropped
+      // it): the booking starts again, where booking is allowed; it is never read as a wish to
+      // cancel one. A bare resume word is not a question about how artrose goes on: the bot
+      // says so, and what it can do.
       if (!parked && this.deps.answers.isResume(text)) {
-        await this.send(context, composer.say(locale, 'booking.nothingToResume', composer.mainActions(locale)), locale);
+        if (!this.deps.answers.resumesBooking(text)) {
+          await this.send(context, composer.say(locale, 'booking.nothingToResume', composer.mainActions(locale)), locale);
+        } else if (!safety.bookingAllowed(memory)) {
+          for (const reply of safety.bookingBlocked(memory, locale)) await this.send(context, reply, locale);
+        } else {
+          await this.send(context, composer.say(locale, 'booking.resumeNew'), locale);
+          const dc = await this.dialogContext(context);
+          await dc.beginDialog(this.deps.flows.booking.id, flowOptions({ kind: 'flow', flow: 'booking' }, locale));
+        }
         return;
       }
       const outcome = await this.deps.responder.respond(text, memory, locale, flag);
@@ -357,13 +373,13 @@ export class FysioBot extends ActivityHandler {
 
   /**
    * A message while a flow runs: "later" parks it, a request for a person parks it and brings
-   * one in, "terug" goes back to the question before; anything else is the flow's. The stack
-   * before an answer that moved the flow on is kept for "terug".
+   * one in, "back" goes back to the question before; anything else is the flow's. The stack
+   * before an answer that moved the flow on is kept for "back".
    */
   private async continueFlow(context: TurnContext, dialogState: DialogState, text: string, command: string | undefined, locale: Locale): Promise<void> {
     const { answers, composer } = this.deps;
     const parkable = this.parkable(dialogState);
-    // An answer to the choice on screen ("Iets anders") is the flow's, whatever else it could mean.
+    // An answer to the choice on screen (the something-else button) is the flow's, whatever else it could mean.
     const offered = answersOffered(waitingPrompt(dialogState), text);
     if (parkable && !offered && (answers.isPark(text) || command === 'handoff')) {
       await this.park(context, dialogState);
@@ -426,6 +442,26 @@ export class FysioBot extends ActivityHandler {
     await this.send(context, this.deps.composer.crisisUnsure(locale, [{ label: resume, value: resume }]), locale);
   }
 
+  /** The message says the answer before it was a mistake, or is a bare no to an instruction that asked nothing. */
+  private saysMistake(text: string): boolean {
+    const { answers } = this.deps;
+    return answers.isMistake(text) || (answers.isYesOrNo(text) && answers.yesNo(text) === 'no');
+  }
+
+  /**
+   * A screening yes that ended the booking, said to be a mistake: a typed message does not
+   * withdraw a 112 or doctor's instruction, so it stands (with its reminder), and the
+   * receptionist, who can go through the answers and book, is offered (the handoff's own choice
+   * of waiting in the chat or a callback).
+   */
+  private async screeningMistake(context: TurnContext, memory: ConversationMemory, locale: Locale): Promise<void> {
+    const { composer } = this.deps;
+    const reminder = memory.safetyTier ? `\n${composer.reminder(locale, memory.safetyTier)}` : '';
+    await this.send(context, { text: `${composer.say(locale, 'booking.mistake.stands').text}${reminder}` }, locale);
+    const dc = await this.dialogContext(context);
+    await dc.beginDialog(this.deps.flows.handoff.id, flowOptions({ kind: 'flow', flow: 'handoff', reason: 'requested' }, locale));
+  }
+
   /** A booking set aside, and the way back through it, do not wait behind an alarm. */
   private async dropSetAside(context: TurnContext): Promise<void> {
     await this.parked.delete(context);
@@ -466,7 +502,7 @@ export class FysioBot extends ActivityHandler {
 
   /**
    * After a tier that rules out booking (112, crisis, now), no activity of this turn offers
-   * "Afspraak maken": whichever reply carries it (a main menu after "opnieuw", a cancelled flow,
+   * the booking button: whichever reply carries it (a main menu after starting again, a cancelled flow,
    * an error, the English offer). Checked when sent, so an alarm earlier in the same turn counts.
    */
   private offerOnlyWhatIsAllowed(context: TurnContext, memory: ConversationMemory): void {

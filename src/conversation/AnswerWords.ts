@@ -28,7 +28,7 @@ const COMPLAINT_WORDS = ['hip', 'knee', 'left', 'right', 'bothSides', 'relative'
 export interface ComplaintHint {
   joint?: 'hip' | 'knee';
   side?: 'left' | 'right' | 'both';
-  /** The message names a relative of the writer ("for my mother", "ons ma"): the booking is for someone else. */
+  /** The message names a relative of the writer ("for my mother", the Flemish "our mum"): the booking is for someone else. */
   forOther?: true;
 }
 
@@ -37,9 +37,9 @@ export interface Correction {
   joint?: 'hip' | 'knee';
   side?: 'left' | 'right' | 'both';
   forOther?: true;
-  /** It says it corrects ("nee wacht", "toch", "ik bedoel"), or it is nothing but the new answer ("rechts"). */
+  /** It says it corrects ("no wait", "after all", "I mean"), or it is nothing but the new answer ("right"). */
   marked: boolean;
-  /** Every word is a joint, a side, a relative or a filler: "de rechterknie", "voor mijn vader". */
+  /** Every word is a joint, a side, a relative or a filler: "the right knee", "for my father". */
   bare: boolean;
 }
 
@@ -59,6 +59,13 @@ export class AnswerWords {
   private readonly back: Set<string>;
   private readonly park: Set<string>;
   private readonly resume: Set<string>;
+  private readonly resumeVerbs: string[];
+  private readonly resumeObjects: Set<string>;
+  private readonly resumeGap: Set<string>;
+  private readonly withoutCode: string[];
+  private readonly codeWords: string[];
+  private readonly mistake: string[];
+  private readonly meant: string[];
   private readonly skip: Set<string>;
   private readonly changeTriggers: Set<string>;
   private readonly questionWords: Set<string>;
@@ -84,6 +91,13 @@ export class AnswerWords {
     this.back = list('back');
     this.park = list('park');
     this.resume = list('resume');
+    this.resumeVerbs = [...list('resumeVerbs')].filter(Boolean);
+    this.resumeObjects = list('resumeObjects');
+    this.resumeGap = list('resumeGap');
+    this.withoutCode = [...list('withoutCode')].filter(Boolean);
+    this.codeWords = [...list('codeWords')].filter(Boolean);
+    this.mistake = [...list('mistake')].filter(Boolean);
+    this.meant = [...list('meant')].filter(Boolean);
     this.skip = list('skip');
     this.changeTriggers = list('change.trigger');
     this.questionWords = list('questionWords');
@@ -100,7 +114,7 @@ export class AnswerWords {
     this.valueEnds = list('valueEnd');
     this.askBack = [...list('askBack')].filter(Boolean);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
-    // A `*` is kept through folding: it marks where a word may go on ("linker*", "*knie*").
+    // A `*` is kept through folding: it marks where a word may go on (a side as the start of a compound, a joint anywhere in one).
     for (const k of COMPLAINT_WORDS) {
       this.complaintWords.set(k, SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.complaint.${k}`)).map((w) => w.split('*').map(fold).join('*')));
     }
@@ -153,8 +167,52 @@ export class AnswerWords {
     return this.park.has(fold(text));
   }
 
+  /**
+   * Going on with a flow set aside: one of the resume words alone ("go on"), or a sentence that
+   * says to go on with, finish or pick up the appointment or booking (see {@link resumesBooking}).
+   */
   isResume(text: string): boolean {
-    return this.resume.has(fold(text));
+    return this.resume.has(fold(text)) || this.resumesBooking(text);
+  }
+
+  /**
+   * A sentence that says to go on with, finish or pick up the appointment or booking: a verb of
+   * going on (`booking.words.resumeVerbs`) with the appointment or booking (`resumeObjects`)
+   * right before or after it, only small words (`resumeGap`: articles, possessives) between.
+   * "Going on with cycling until my appointment" is a question about cycling, and a negation
+   * ("not going on with it") or a long story is no resume.
+   */
+  resumesBooking(text: string): boolean {
+    const words = fold(text).split(' ').filter(Boolean);
+    if (!words.length || words.length > 12 || words.some((w) => this.negations.has(w))) return false;
+    const object = (from: number, step: 1 | -1) => {
+      let i = from;
+      while (i >= 0 && i < words.length && this.resumeGap.has(words[i])) i += step;
+      return i >= 0 && i < words.length && this.resumeObjects.has(words[i]);
+    };
+    return this.resumeVerbs.some((verb) => {
+      const v = verb.split(' ');
+      return words.some((_, i) => v.every((x, k) => words[i + k] === x) && (object(i + v.length, 1) || object(i - 1, -1)));
+    });
+  }
+
+  /**
+   * The patient says they do not have the code asked for: lost, forgotten, not at hand
+   * (`booking.words.withoutCode`), not knowing, or the code or its message (`codeWords`) named
+   * with a negation ("no code", "the code I do not have").
+   */
+  isWithoutCode(text: string): boolean {
+    const t = fold(text);
+    return hasPhrase(t, this.withoutCode) || hasPhrase(t, this.unsure) || (hasPhrase(t, this.codeWords) && t.split(' ').some((w) => this.negations.has(w)));
+  }
+
+  /**
+   * The message says the answer before it was a mistake: a word of mistyping or of the wrong
+   * button (`booking.words.mistake`), or a word of meaning (`meant`) with a no in the message.
+   */
+  isMistake(text: string): boolean {
+    const t = fold(text);
+    return hasPhrase(t, this.mistake) || (hasPhrase(t, this.meant) && t.split(' ').some((w) => this.no.has(w)));
   }
 
   isSkip(text: string): boolean {
@@ -175,7 +233,7 @@ export class AnswerWords {
     }
     if (mentioned.size !== 1) return undefined;
     const triggered = words.some((w) => this.changeTriggers.has(w)) || [...this.changeTriggers].some((p) => p.includes(' ') && ` ${t} `.includes(` ${p} `));
-    // "telefoonnummer" alone, at the summary, also means: that one is wrong.
+    // The name of a detail alone ("phone number"), at the summary, also means: that one is wrong.
     return triggered || words.length <= 2 ? [...mentioned][0] : undefined;
   }
 
@@ -223,24 +281,24 @@ export class AnswerWords {
 
   /**
    * The joint and side a message names, so a booking does not ask again what the patient just
-   * wrote. Only what is unambiguous: one joint family (both named: nothing), one side or "beide".
+   * wrote. Only what is unambiguous: one joint family (both named: nothing), one side or both.
    */
   complaintIn(text: string): ComplaintHint {
-    const { joint, side, forOther } = this.namedIn(fold(text).split(' ').filter(Boolean));
+    const { joint, side, forOther } = this.namedIn(text);
     if (!joint) return forOther ? { forOther } : {};
     return { joint, ...(side ? { side } : {}), ...(forOther ? { forOther } : {}) };
   }
 
   /**
-   * What a message corrects of the complaint or of whom the booking is for ("nee wacht, rechts",
-   * "het is toch de heup", "voor mijn vader"); undefined when it names none of these. Whether it
+   * What a message corrects of the complaint or of whom the booking is for ("no wait, the right",
+   * "it is the hip after all", "for my father"); undefined when it names none of these. Whether it
    * is meant as a correction is for the dialog to decide, from `marked` and `bare` and from
    * what has been answered already.
    */
   correctionIn(text: string): Correction | undefined {
     const words = fold(text).split(' ').filter(Boolean);
     if (!words.length) return undefined;
-    const named = this.namedIn(words);
+    const named = this.namedIn(text);
     if (!named.joint && !named.side && !named.forOther) return undefined;
     const marked = this.isCorrection(words.join(' '));
     const bare = words.every((w) => this.fillers.has(w) || this.possessives.has(w) || this.correctionMarkers.has(w) || this.no.has(w) || this.correctionFillers.has(w)
@@ -248,7 +306,7 @@ export class AnswerWords {
     return { ...named, marked, bare };
   }
 
-  /** The message says it corrects an answer given before ("toch", "nee wacht", "ik bedoel"). */
+  /** The message says it corrects an answer given before ("after all", "no wait", "I mean"). */
   isCorrection(text: string): boolean {
     const t = ` ${fold(text)} `;
     return [...this.correctionMarkers].some((m) => t.includes(` ${m} `));
@@ -265,8 +323,8 @@ export class AnswerWords {
   }
 
   /**
-   * The message without the words of correcting or the sounds it opens with ("sorry, 12 mei
-   * 1948", "nee wacht: 14-03-1961"), as typed: what is left is the answer itself.
+   * The message without the words of correcting or the sounds it opens with ("sorry, 12 May
+   * 1948", "no wait: 14-03-1961"), as typed: what is left is the answer itself.
    */
   withoutCorrection(text: string): string {
     const tokens = text.trim().split(/\s+/);
@@ -279,14 +337,14 @@ export class AnswerWords {
     return tokens.slice(i).join(' ');
   }
 
-  /** Whether a word says no to what stands beside it ("niet", "geen", the Flemish "nie"). */
+  /** Whether a word says no to what stands beside it ("not", "no", and their Flemish forms). */
   isNegation(word: string): boolean {
     return this.negations.has(fold(word));
   }
 
   /**
    * The message's clauses, as typed: split at punctuation and at words that turn to something
-   * else ("maar"), so that "dinsdag kan ik niet, woensdag wel" is two, each with its own day.
+   * else ("but"), so that "not Tuesday, Wednesday is fine" is two, each with its own day.
    */
   clauses(text: string): string[] {
     const out: string[][] = [[]];
@@ -373,23 +431,43 @@ export class AnswerWords {
     return this.valueEnds.has(fold(word));
   }
 
-  /** Whether a word is one a name does not contain ("ik", "wil", "toch"). */
+  /** Whether a word is one a name does not contain (a pronoun, a verb of wanting, "after all"). */
   isSentenceWord(word: string): boolean {
     return this.sentenceWords.has(fold(word));
   }
 
-  private namedIn(words: string[]): { joint?: 'hip' | 'knee'; side?: 'left' | 'right' | 'both'; forOther?: true } {
+  /**
+   * The side a message names, in a word of its own or in a compound ("right-knee", "the left
+   * one", "both"), read clause by clause: a side with a negation just before or after it in its
+   * clause ("not left", "left not", "no pain on the left") does not count, and `negated` says
+   * one was refused. Left and right both named is both sides.
+   */
+  sideIn(text: string): { side?: 'left' | 'right' | 'both'; negated: boolean } {
+    const found = { left: false, right: false, bothSides: false };
+    let negated = false;
+    for (const clause of this.clauses(text)) {
+      const words = fold(clause).split(' ').filter(Boolean);
+      words.forEach((w, i) => {
+        const kind = (['left', 'right', 'bothSides'] as const).find((k) => (this.complaintWords.get(k) ?? []).some((p) => wordMatches(w, p)));
+        if (!kind) return;
+        if ([words[i - 1], words[i - 2], words[i + 1]].some((x) => x !== undefined && this.negations.has(x))) negated = true;
+        else found[kind] = true;
+      });
+    }
+    const side = found.bothSides || (found.left && found.right) ? 'both' : found.left ? 'left' : found.right ? 'right' : undefined;
+    return { ...(side ? { side } : {}), negated };
+  }
+
+  private namedIn(text: string): { joint?: 'hip' | 'knee'; side?: 'left' | 'right' | 'both'; forOther?: true } {
+    const words = fold(text).split(' ').filter(Boolean);
     const says = (k: (typeof COMPLAINT_WORDS)[number]) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p)));
-    // A relative of the writer's: "mijn vader", "ons ma"; "ik ben een vrouw" is no booking for someone else.
+    // A relative of the writer's ("my father"); "I am a woman" (the Dutch word is also "wife") is no booking for someone else.
     const relatives = this.complaintWords.get('relative') ?? [];
     const forOther = words.some((w, i) => i > 0 && this.possessives.has(words[i - 1]) && relatives.some((p) => wordMatches(w, p))) ? { forOther: true as const } : {};
     const hip = says('hip');
     const knee = says('knee');
     const joint = hip === knee ? undefined : hip ? ('hip' as const) : ('knee' as const);
-    const left = says('left');
-    const right = says('right');
-    const both = says('bothSides') || (left && right);
-    const side = both ? ('both' as const) : left ? ('left' as const) : right ? ('right' as const) : undefined;
+    const { side } = this.sideIn(text);
     return { ...(joint ? { joint } : {}), ...(side ? { side } : {}), ...forOther };
   }
 
@@ -400,7 +478,13 @@ export class AnswerWords {
   }
 }
 
-/** A word against a pattern: "knie" is the word itself, "linker*" its start, "*knie*" any part of it. */
+/** Whether folded text holds one of the phrases as whole words. */
+function hasPhrase(folded: string, phrases: readonly string[]): boolean {
+  const t = ` ${folded} `;
+  return phrases.some((p) => t.includes(` ${p} `));
+}
+
+/** A word against a pattern: "word" is the word itself, "word*" its start, "*word" its end, "*word*" any part of it. */
 function wordMatches(word: string, pattern: string): boolean {
   const core = pattern.replace(/\*/g, '');
   if (!core) return false;
@@ -411,7 +495,7 @@ function wordMatches(word: string, pattern: string): boolean {
   return word === core;
 }
 
-/** Lowercase, without accents or punctuation, single spaces ("Oké!" → "oke"). */
+/** Lowercase, without accents or punctuation, single spaces ("Café!" → "cafe"). */
 export function fold(text: string): string {
   return foldAndSplit(text.replace(/['’]/g, '')).join(' ');
 }

@@ -3,14 +3,14 @@ import type { Tier } from '../safety/Tier';
 
 /** What the bot remembers of one conversation between turns (no personal data). */
 export interface ConversationMemory {
-  /** The locale chosen by the patient ("Vlaams"/"Nederlands"), else from the channel. */
+  /** The locale chosen by the patient (Flemish or Dutch), else from the channel. */
   locale?: Locale;
-  /** The topic answered last, for follow-ups such as "en bij de knie?". */
+  /** The topic answered last, for follow-ups such as "and for the knee?". */
   previousTopic?: string;
   /**
    * What the bot's last reply answered from, for a follow-up to go on from there: a topic's answer,
-   * its second part ("meer weten?"), or the practice's calendar ("zijn jullie woensdag open?", so
-   * that "en zaterdag?" asks the same of another day). Cleared by every other reply.
+   * its second part (the more button), or the practice's calendar ("are you open on Wednesday?",
+   * so that "and Saturday?" asks the same of another day). Cleared by every other reply.
    */
   lastReply?: 'answer' | 'more' | 'day';
   /** The topic just answered, until the next message tells whether the answer helped. */
@@ -26,11 +26,11 @@ export interface ConversationMemory {
   ticketOpened?: boolean;
   /**
    * The most urgent red-flag tier of this conversation so far: kept to its end (also through
-   * "opnieuw"), so later answers carry a reminder and, after 112, crisis or now, no booking.
+   * starting again), so later answers carry a reminder and, after 112, crisis or now, no booking.
    */
   safetyTier?: Tier;
   /**
-   * True for the one message after a booking was confirmed: a second "Bevestigen" (a double tap,
+   * True for the one message after a booking was confirmed: a second confirm (a double tap,
    * or the same tap arriving twice) then hears that the booking stands, not a puzzled answer.
    */
   justBooked?: boolean;
@@ -39,6 +39,12 @@ export interface ConversationMemory {
    * a yes to it is the crisis it asked about.
    */
   crisisAsked?: boolean;
+  /**
+   * True for the one message after a screening question's yes ended a booking with its
+   * instruction: a message saying the yes was a mistake is then acknowledged (the instruction
+   * stands) and a person offered, instead of a puzzled answer.
+   */
+  screeningYes?: boolean;
 }
 
 /** A fresh memory for a new conversation. */

@@ -36,7 +36,7 @@ export interface MessageResponderDeps {
   safety: SafetyDesk;
   /** Answers a message in English in English, with the practice's language offer. */
   english?: EnglishOffer;
-  /** Answers "kan ik zondag komen?" from the practice's calendar. */
+  /** Answers "can I come on Sunday?" from the practice's calendar. */
   days?: DayQuestion;
 }
 
@@ -93,14 +93,14 @@ export class MessageResponder {
 
     // The safety check ran on this message and found nothing: the router does not check again.
     // After a day's answer, a message with a day of its own that says more than a follow-up does
-    // ("morgen ga ik fietsen, mag dat?") is read on its own, not against the opening hours.
+    // ("tomorrow I am going cycling, is that all right?") is read on its own, not against the opening hours.
     const ownDay = lastReply === 'day' && this.deps.days?.namesDay(text) === true && !this.deps.days.isFollowUp(text);
     const decision = router.route(text, { locale, previousTopic: ownDay ? undefined : memory.previousTopic, safetyChecked: true });
     if (this.deps.english?.isEnglish(text)) return replies(...this.deps.english.replies());
-    // "Kan ik zondag komen?": open or closed that day; an open day with a wish to book starts the booking.
-    // Right after such an answer or the opening hours, "en zaterdag?" asks the same of another day,
-    // unless the message is a question about another topic ("mag ik zaterdag fietsen?") or says
-    // more than a follow-up does ("morgen ga ik fietsen, mag dat?").
+    // "Can I come on Sunday?": open or closed that day; an open day with a wish to book starts the booking.
+    // Right after such an answer or the opening hours, "and Saturday?" asks the same of another day,
+    // unless the message is a question about another topic ("may I cycle on Saturday?") or says
+    // more than a follow-up does ("tomorrow I am going cycling, is that all right?").
     const onHours = decision.followUp === true && decision.topic === memory.previousTopic && (lastReply === 'day' || decision.topic === PRACTICE_INFO_TOPIC);
     const sameQuestion = (onHours || (lastReply === 'day' && decision.intent !== 'faq')) && this.deps.days?.isFollowUp(text) === true;
     const day = DAY_INTENTS.has(decision.intent) ? this.deps.days?.answer(text, locale, sameQuestion) : undefined;
@@ -219,7 +219,7 @@ export class MessageResponder {
         memory.answeredTopic = topic;
         if (again) return this.answerAgain(topic, locale, memory, lastReply === 'answer');
         memory.lastReply = 'answer';
-        // A follow-up about the other country ("en in België?") gets that country's answer.
+        // A follow-up about the other country ("and in Belgium?") gets that country's answer.
         const reply = composer.answer(topic, d.answerLocale ?? locale);
         const choices = [...(reply.choices ?? []), composer.action(locale, 'book')];
         return [{ text: reply.text }, { text: composer.say(locale, 'faq.more').text, choices }];
@@ -242,8 +242,8 @@ export class MessageResponder {
   }
 
   /**
-   * A follow-up read against the topic just answered that lands on that same topic ("en bij de
-   * knie?" after how long a treatment takes; "hoe lang duurt dat?" after the rules after a new
+   * A follow-up read against the topic just answered that lands on that same topic ("and for the
+   * knee?" after how long a treatment takes; "how long does that take?" after the rules after a new
    * hip): the patient has just read its answer, so it is not repeated. The answer's second part
    * goes on where it stopped, if there is one not yet given; otherwise the bot says it has no
    * separate answer and offers a person.
@@ -262,7 +262,7 @@ export class MessageResponder {
 
   /**
    * Whether the last answer helped, read from the patient's next move: thanks means yes; a
-   * message the bot cannot place, or "anders vragen", means no. Stored per topic, without ids.
+   * message the bot cannot place, or the ask-otherwise button, means no. Stored per topic, without ids.
    */
   private async recordFeedback(memory: ConversationMemory, next: string, locale: Locale): Promise<void> {
     const topic = memory.answeredTopic;
@@ -278,7 +278,7 @@ export class MessageResponder {
   }
 
   private actionNamed(text: string, locale: Locale): string | undefined {
-    // Typed as well as clicked: "meer weten" without the question mark is the same button.
+    // Typed as well as clicked: the more button's words without the question mark are the same button.
     const bare = (s: string) => s.trim().toLowerCase().replace(/[\s?!.]+$/, '');
     const t = bare(text);
     for (const name of ['rephrase', 'other', 'more']) {

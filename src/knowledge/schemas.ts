@@ -476,9 +476,16 @@ export { WEEKDAYS };
 export const screeningFileSchema = perLocale(
   z.strictObject({
     intro: z.string().trim().min(1),
-    /** One yes/no question per turn; a yes gives the instruction of its red flag's tier. */
+    /** The intro when the appointment is for someone else (a parent, a partner). */
+    introOther: z.string().trim().min(1),
+    /**
+     * One yes/no question per turn; a yes gives the instruction of its red flag's tier.
+     * `textOther` asks the same about the person the appointment is for.
+     */
     questions: z
-      .array(z.strictObject({ id: z.string().regex(TOPIC_ID), text: z.string().trim().min(1), redFlag: z.string().regex(TOPIC_ID) }))
+      .array(z.strictObject({
+        id: z.string().regex(TOPIC_ID), text: z.string().trim().min(1), textOther: z.string().trim().min(1), redFlag: z.string().regex(TOPIC_ID),
+      }))
       .min(1),
   }),
 );
