@@ -156,9 +156,9 @@ describe('what the net learns from', () => {
 
   // The measurement-only sets share a few sentences with the used sets (their authors wrote
   // alike); our own wordings take none of theirs.
-  it.each(['test/eval/audit/routing-audit.jsonl', 'test/eval/audit2/routing-audit2.jsonl', 'test/eval/audit6/routing-audit3.jsonl', 'test/eval/audit6/redflags-audit6.jsonl', 'test/eval/audit7/redflags-audit7.jsonl', 'test/eval/audit7/routing-audit4.jsonl', 'test/eval/audit8/redflags-audit8.jsonl', 'test/eval/audit8/routing-audit5.jsonl', 'test/eval/audit9/short-replies.jsonl', 'test/eval/audit9/passed.jsonl', 'test/eval/audit9/bursts.jsonl', 'test/eval/dev-other.jsonl'])('takes no wording of its own from %s', (file) => {
+  it.each(['test/eval/audit/routing-audit.jsonl', 'test/eval/audit2/routing-audit2.jsonl', 'test/eval/audit6/routing-audit3.jsonl', 'test/eval/audit6/redflags-audit6.jsonl', 'test/eval/audit7/redflags-audit7.jsonl', 'test/eval/audit7/routing-audit4.jsonl', 'test/eval/audit8/redflags-audit8.jsonl', 'test/eval/audit8/routing-audit5.jsonl', 'test/eval/audit9/short-replies.jsonl', 'test/eval/audit9/passed.jsonl', 'test/eval/audit9/bursts.jsonl', 'test/eval/audit10/stories.jsonl', 'test/eval/audit10/flow-replies.jsonl', 'test/eval/audit10/bursts5.jsonl', 'test/eval/audit10/others.jsonl', 'test/eval/dev-other.jsonl'])('takes no wording of its own from %s', (file) => {
     const messages = longMessages(file);
-    expect(messages.length).toBeGreaterThan(50);
+    expect(messages.length).toBeGreaterThan(30);
     expect(messages.filter((t) => own.has(t)).length).toBe(0);
   });
 });

@@ -105,6 +105,14 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   { name: 'short-replies-audit9 (blind)', file: join(HERE, 'audit9', 'short-replies.jsonl') },
   { name: 'passed-audit9 (blind)', file: join(HERE, 'audit9', 'passed.jsonl') },
   { name: 'bursts-audit9 (blind)', file: join(HERE, 'audit9', 'bursts.jsonl') },
+  // By a sixth writer (6 December 2026, evening), after a fifth patient-style test: stories with
+  // the sign in the middle, replies typed during a booking, bursts of four or five messages, and
+  // messages about someone else (a film, a pet, a relative). Scored once before the session's
+  // safety changes (7543928) and once after.
+  { name: 'stories-audit10 (blind)', file: join(HERE, 'audit10', 'stories.jsonl') },
+  { name: 'flow-replies-audit10 (blind)', file: join(HERE, 'audit10', 'flow-replies.jsonl') },
+  { name: 'bursts5-audit10 (blind)', file: join(HERE, 'audit10', 'bursts5.jsonl') },
+  { name: 'others-audit10 (blind)', file: join(HERE, 'audit10', 'others.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
