@@ -781,6 +781,26 @@ describe('a fall, then standing badly (a fourth patient-style test got "Sorry" f
   });
 });
 
+describe('a sixth patient-style test: one side of the face, a past month, and "sinds"', () => {
+  it.each<[string, Tier | null]>([
+    // From the test: no alarm at all for these.
+    ['mijn gezicht voelt aan één kant doof en mijn hand wil niet goed', '112'],
+    ['Goedemiddag, ik ben 78. Vorige week merkte ik dat mijn gezicht aan één kant raar aanvoelde en mijn hand wilde niet meer goed. Dat is nu nog zo. Maar mijn vraag is eigenlijk: kan ik een rollator vergoed krijgen?', '112'],
+    // Written for this test.
+    ['de linkerkant van mijn gezicht is ineens helemaal gevoelloos', '112'],
+    ['doof gevoel in mijn halve gezicht sinds vanochtend', '112'],
+    // A neighbour's heart attack last month got 112 and a refused booking.
+    ['mijn buurman kreeg vorige maand een hartaanval. Kan ik een afspraak maken voor mijn knie?', null],
+    ['drie weken geleden had mijn zus een beroerte, mag ik met haar gaan wandelen?', null],
+    // "sinds" + a past marker dates what goes on now: the sign after it counts, the event it dates does not.
+    ['sinds vorig jaar heb ik pijn op de borst als ik de trap op loop', '112'],
+    ['sinds de operatie van vorig jaar is mijn knie rood en heet en heb ik koorts', 'now'],
+    ['sinds mijn hartaanval van vorig jaar wandel ik elke dag een half uur', null],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
+
 describe('what a film showed or a pet went through is about no one who writes (a fifth patient-style test)', () => {
   it.each<[string, Tier | null]>([
     // From the test: 112 and a doctor today for these.

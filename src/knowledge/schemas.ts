@@ -285,6 +285,7 @@ export const sentenceWordsSchema = z.strictObject({
   futureMarks: sentenceWordList,
   /** Words that bring a story from the past back to now ("now", "since", "suddenly"). */
   nowWords: sentenceWordList,
+  sinceWords: sentenceWordList,
   /** Words that say a past event is back ("again", "just like last year"): the past marker sets nothing aside. */
   recurrence: sentenceWordList,
   /** Words before a year that make it a past marker ("in 2019"). */

@@ -38,6 +38,7 @@ interface SentenceWordSets {
   personal: ReadonlySet<string>;
   futureMarks: ReadonlySet<string>;
   nowWords: ReadonlySet<string>;
+  sinceWords: ReadonlySet<string>;
   recurrence: ReadonlySet<string>;
   yearMarks: ReadonlySet<string>;
   answersNo: ReadonlySet<string>;
@@ -282,6 +283,11 @@ export class RedFlagDetector {
         const recurs = words.some((w, i) => i >= clause.from && i < clause.to && (i < m.start || i > m.end) && this.sw.recurrence.has(w));
         // "… die ze vroeger niet had": a past that denies the sign says it is new; nothing is set aside.
         if (recurs || this.negations.has(words[m.end + 1])) return { from: clause.from, to: clause.from };
+        // "sinds [de operatie van] vorig jaar is mijn knie rood": it dates the start of what goes on
+        // now; only the event it dates is past ("sinds mijn hartaanval van vorig jaar wandel ik").
+        let since = m.start - 1;
+        while (since >= clause.from && !this.sw.sinceWords.has(words[since])) since--;
+        if (since >= clause.from) return { from: since, to: m.end + 1 };
         const from = alone && !words.slice(0, clause.from).some((w) => this.sw.nowWords.has(w) || this.sw.recurrence.has(w)) ? 0 : clause.from;
         return { from, to: Math.min(clause.to, this.nowWordAfter(words, m.start)) };
       });
@@ -471,6 +477,7 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
     personal: set(lists.personal),
     futureMarks: set(lists.futureMarks),
     nowWords: set(lists.nowWords),
+    sinceWords: set(lists.sinceWords),
     recurrence: set(lists.recurrence),
     yearMarks: set(lists.yearMarks),
     answersNo: set(lists.answersNo),
