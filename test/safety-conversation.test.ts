@@ -243,7 +243,7 @@ describe('the tier is remembered for the rest of the conversation', () => {
     ['nl-BE', 'en nu?'],
   ])('%s: "%s" after the crisis text gets no "Sorry" and no appointment, only that the bot is there, a person and the line', async (locale, text) => {
     const r = await converse(testAdapterFor(practices.NL, locale), [MESSAGES.crisis, text]);
-    expect(r[1].text).toMatch(/^Ik ben er nog\./);
+    expect(r[1].text).toMatch(/^Ik ben er nog, en ik lees je berichten/);
     expect(r[1].text).not.toMatch(/Sorry|afspraak/i);
     expect(r[1].text).toMatch(/113/);
     expect(r[1].actions).not.toContain('Afspraak maken');
@@ -344,6 +344,32 @@ describe('an alarm outranks any running flow', () => {
       expect(r[5].text).not.toMatch(/kant/);
       expect(r[6].text).not.toMatch(/kant|verwijzing/);
       expect(r[6].actions).not.toContain('Afspraak maken');
+    });
+
+    // A sixth patient-style test: after the question, "nee" and the pending answer got "Sorry".
+    it.each<['nl-NL' | 'nl-BE', string, RegExp]>([
+      ['nl-NL', 'nee', /kant/],
+      ['nl-BE', 'neen hoor', /kant/],
+    ])('%s: "%s" after it goes back to the booking', async (locale, no, again) => {
+      const r = await converse(testAdapterFor(practices.NL, locale), ['Afspraak maken', 'ja', 'Knie', 'het leven is voor mij over', no, 'Links']);
+      expect(r[4].text).toMatch(again);
+      expect(r[5].text).toMatch(/Sinds wanneer/);
+    });
+
+    it('the answer to the question on screen, typed after it, is taken as that answer', async () => {
+      const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', 'het leven is voor mij over', 'links']);
+      expect(r[4].text).toMatch(/Sinds wanneer/);
+    });
+
+    // A sixth patient-style test found "Ik ben er nog. Heb je een vraag over heup- of knieartrose" cold here.
+    it.each<['NL' | 'BE', 'nl-NL' | 'nl-BE', string, RegExp]>([
+      ['NL', 'nl-NL', 'ja', /113/],
+      ['BE', 'nl-BE', 'neen', /1813/],
+    ])('%s practice, %s: "%s" after the crisis text speaks to how one feels, with the line', async (country, locale, reply, line) => {
+      const r = await converse(testAdapterFor(practices[country], locale), [MESSAGES.crisis, reply]);
+      expect(r[1].text).toMatch(/^Ik ben er nog, en ik lees je berichten/);
+      expect(r[1].text).toMatch(line);
+      expect(r[1].actions).not.toContain('Afspraak maken');
     });
 
     it('the same words with no booking running get the crisis text at once', async () => {

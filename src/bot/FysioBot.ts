@@ -224,6 +224,8 @@ export class FysioBot extends ActivityHandler {
     // MAX_MESSAGE_CHARS.
     let flag = safety.checkInConversation(full, await this.saidBefore(activity.conversation.id), memory, (this.deps.clock ?? systemClock).now());
     // A yes to the crisis line given as a question (see SafetyDesk.unsure) is that crisis.
+    // Anything else goes back to the booking set aside with it (below).
+    const afterCrisisQuestion = Boolean(memory.crisisAsked);
     if (memory.crisisAsked) {
       memory.crisisAsked = undefined;
       if (!flag && this.deps.answers.yesNo(text) === 'yes') flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
@@ -313,8 +315,18 @@ export class FysioBot extends ActivityHandler {
         return;
       }
       const parked = await this.parked.get(context);
-      if (parked && this.deps.answers.isResume(text)) {
+      if (parked && (this.deps.answers.isResume(text) || (afterCrisisQuestion && this.deps.answers.yesNo(text) === 'no'))) {
         await this.resume(context, dialogState, parked, locale, 'booking.resumed');
+        return;
+      }
+      // After the crisis line given as a question, any other message is the booking's again: most
+      // often the answer to the question that was on screen ("sinds de zomer"), never lost.
+      if (parked && afterCrisisQuestion) {
+        dialogState.dialogStack = parked.dialogStack;
+        await this.history.set(context, (await this.parkedHistory.get(context)) ?? []);
+        await this.parked.delete(context);
+        await this.parkedHistory.delete(context);
+        await this.continueFlow(context, dialogState, text, command, locale);
         return;
       }
       // Going on with the booking, when none waits set aside (it expired, or an alarm dropped

@@ -124,7 +124,9 @@ export class ReplyComposer {
    * only that the bot is still there and a person.
    */
   noMatch(misses: number, locale: Locale, tier?: Tier): Reply {
-    if (tier && !this.safety.bookingAllowedAfter(tier)) return { text: this.t.t(locale, 'nomatch.afterAlarm'), choices: [this.action(locale, 'person')] };
+    // After the crisis text a reply such as "ja" or "nee" is most likely about how one feels.
+    const key = tier === 'crisis' ? 'nomatch.afterCrisis' : 'nomatch.afterAlarm';
+    if (tier && !this.safety.bookingAllowedAfter(tier)) return { text: this.t.t(locale, key), choices: [this.action(locale, 'person')] };
     if (misses >= 2) {
       return { text: this.t.t(locale, 'nomatch.second'), choices: [this.action(locale, 'person'), this.action(locale, 'rephrase')] };
     }
