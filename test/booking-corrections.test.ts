@@ -1,33 +1,17 @@
-import type { App } from '../src/app/createApp';
-import { loadValidatedKnowledge } from '../src/knowledge';
-import { bothPractices, converse, testAdapterFor } from './helpers/testApp';
+import { bookingKit, no, referenceIn, screening, screeningNo, type Locale } from './helpers/bookingScript';
 
 // A patient who changes an earlier answer, asks for a person or asks something at a free-text
 // step, books for a relative or does not know: typed as patients type, in nl-NL and nl-BE, with
 // the tests' clock (Monday 23 November 2026, 10:00). The messages of the patient-style test that
 // found these are among the turns; the rules that read them are general (locale word lists).
 
-type Locale = 'nl-NL' | 'nl-BE';
+const { appOf, talk, booked } = bookingKit();
 const LOCALES: Locale[] = ['nl-NL', 'nl-BE'];
-const screening = loadValidatedKnowledge('knowledge').screening;
-const practices = bothPractices();
-const appOf = (locale: Locale): App => (locale === 'nl-NL' ? practices.NL : practices.BE);
-const no = (locale: Locale) => (locale === 'nl-NL' ? 'nee' : 'neen');
-const screeningNo = (locale: Locale) => screening[locale].questions.map(() => no(locale));
 /** Typed answers up to the slot question, the knee on the left. */
 const toSlots = (locale: Locale) => ['ik wil een afspraak maken', 'ja', 'knie', 'links', 'een paar maanden', no(locale), ...screeningNo(locale)];
 const details = (locale: Locale) => (locale === 'nl-NL'
   ? ['Jolanda Verbeek', '12 mei 81', '06 12345678', 'geen']
   : ['Marc Peeters', '12-5-1981', '0470 12 34 56', 'liever niet']);
-const referenceIn = (text: string) => /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(text)![1];
-
-async function talk(locale: Locale, messages: string[]) {
-  return converse(testAdapterFor(appOf(locale), locale), messages);
-}
-
-async function booked(locale: Locale, confirmation: string) {
-  return (await appOf(locale).database.bookings.findByReference(referenceIn(confirmation)))!;
-}
 
 describe('a correction of an earlier answer changes it, and the question on screen is asked again', () => {
   it.each<[Locale, string[], string, RegExp, { joint: string; side?: string; since?: string }]>([

@@ -1,55 +1,18 @@
-import type { TestAdapter } from 'botbuilder';
-import type { App } from '../src/app/createApp';
-import { loadValidatedKnowledge } from '../src/knowledge';
-import { bothPractices, testAdapterFor } from './helpers/testApp';
+import { bookingKit, no, screeningNo, type Locale } from './helpers/bookingScript';
 
 // A patient who corrects a contact detail in their own words or asks why a detail is needed:
 // typed as patients type, in nl-NL and nl-BE, with the tests' clock (Monday 23 November 2026,
 // 10:00). Found by a patient-style test; the wordings here are our own.
 
-type Locale = 'nl-NL' | 'nl-BE';
+const { talk, booked } = bookingKit();
 const LOCALES: Locale[] = ['nl-NL', 'nl-BE'];
-const knowledge = loadValidatedKnowledge('knowledge');
-const screening = knowledge.screening;
-const practices = bothPractices();
-const appOf = (locale: Locale): App => (locale === 'nl-NL' ? practices.NL : practices.BE);
 const privacyUrl = (locale: Locale) => (locale === 'nl-NL' ? 'https://beweegreden.example/privacy' : 'https://stapjeverder.example/privacy');
-const no = (locale: Locale) => (locale === 'nl-NL' ? 'nee' : 'neen');
-const screeningNo = (locale: Locale) => screening[locale].questions.map(() => no(locale));
 /** Typed answers up to the slot question, the hip on the right. */
 const toSlots = (locale: Locale) => ['ik wil graag een afspraak', 'ja', 'heup', 'rechts', 'sinds de zomer', no(locale), ...screeningNo(locale)];
 /** A patient with a name whose surname gets a typo, and details that are valid. */
 const person = (locale: Locale) => (locale === 'nl-NL'
   ? { name: 'Anouk de Boor', fixedName: 'Anouk de Boer', birth: '3-9-1956', phone: '06 23456789', newPhone: '06 98765432', newPhoneKept: '+31698765432' }
   : { name: 'Wout Janssen', fixedName: 'Wout Janssens', birth: '3/9/1956', phone: '0486 11 22 33', newPhone: '0495 44 55 66', newPhoneKept: '+32495445566' });
-const referenceIn = (text: string) => /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(text)![1];
-
-interface Turn {
-  text: string;
-  actions: string[];
-  /** The cards' content (the summary's facts), as JSON. */
-  cards: string;
-}
-
-/** Sends each message and returns, per message, the replies' texts, buttons and cards. */
-async function talk(locale: Locale, messages: string[], adapter: TestAdapter = testAdapterFor(appOf(locale), locale)): Promise<Turn[]> {
-  const out: Turn[] = [];
-  for (const m of messages) {
-    const before = adapter.activeQueue.length;
-    await adapter.send(m).startTest();
-    const replies = adapter.activeQueue.splice(before);
-    out.push({
-      text: replies.map((r) => r.text ?? '').join('\n'),
-      actions: replies.flatMap((r) => (r.suggestedActions?.actions ?? []).map((a) => a.title ?? String(a.value))),
-      cards: JSON.stringify(replies.flatMap((r) => (r.attachments ?? []).map((a) => a.content ?? null))),
-    });
-  }
-  return out;
-}
-
-async function booked(locale: Locale, confirmation: string) {
-  return (await appOf(locale).database.bookings.findByReference(referenceIn(confirmation)))!;
-}
 
 describe('a contact detail corrected in the patient\'s own words is taken', () => {
   it.each<[Locale, string]>([

@@ -1,6 +1,4 @@
-import type { App } from '../src/app/createApp';
-import { loadValidatedKnowledge } from '../src/knowledge';
-import { bothPractices, converse, testAdapterFor } from './helpers/testApp';
+import { bookingKit, no, screening, screeningNo, type Locale } from './helpers/bookingScript';
 
 // What a fourth patient-style test left in the booking, screening and cancel dialogs: going on
 // with a booking set aside, the side read from a sentence, a lost reference code, a screening
@@ -8,25 +6,11 @@ import { bothPractices, converse, testAdapterFor } from './helpers/testApp';
 // patients type, in nl-NL and nl-BE, with the tests' clock (Monday 23 November 2026, 10:00);
 // the wordings are our own, not the test's.
 
-type Locale = 'nl-NL' | 'nl-BE';
+const { talk, booked } = bookingKit();
 const LOCALES: Locale[] = ['nl-NL', 'nl-BE'];
-const screening = loadValidatedKnowledge('knowledge').screening;
-const practices = bothPractices();
-const appOf = (locale: Locale): App => (locale === 'nl-NL' ? practices.NL : practices.BE);
-const no = (locale: Locale) => (locale === 'nl-NL' ? 'nee' : 'neen');
-const screeningNo = (locale: Locale) => screening[locale].questions.map(() => no(locale));
 const details = (locale: Locale) => (locale === 'nl-NL'
   ? ['Jolanda Verbeek', '12 mei 81', '06 12345678', 'geen']
   : ['Marc Peeters', '12-5-1981', '0470 12 34 56', 'liever niet']);
-const referenceIn = (text: string) => /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(text)![1];
-
-async function talk(locale: Locale, messages: string[]) {
-  return converse(testAdapterFor(appOf(locale), locale), messages);
-}
-
-async function booked(locale: Locale, confirmation: string) {
-  return (await appOf(locale).database.bookings.findByReference(referenceIn(confirmation)))!;
-}
 
 describe('going on with a booking set aside goes on with it, never to cancelling', () => {
   it.each<[Locale, string]>([

@@ -1,52 +1,15 @@
-import type { TestAdapter } from 'botbuilder';
-import type { App } from '../src/app/createApp';
-import { loadValidatedKnowledge } from '../src/knowledge';
-import { bothPractices, testAdapterFor } from './helpers/testApp';
+import { bookingKit, no, screeningNo, type Locale } from './helpers/bookingScript';
 
 // "Since when?" answered with a question back, a no or not knowing: typed as patients type, in
 // nl-NL and nl-BE, with the tests' clock (Monday 23 November 2026, 10:00). Found by a
 // patient-style test; the wordings here are our own.
 
-type Locale = 'nl-NL' | 'nl-BE';
-const knowledge = loadValidatedKnowledge('knowledge');
-const screening = knowledge.screening;
-const practices = bothPractices();
-const appOf = (locale: Locale): App => (locale === 'nl-NL' ? practices.NL : practices.BE);
-const no = (locale: Locale) => (locale === 'nl-NL' ? 'nee' : 'neen');
-const screeningNo = (locale: Locale) => screening[locale].questions.map(() => no(locale));
+const { talk, booked } = bookingKit();
 /** A patient's details, valid. */
 const person = (locale: Locale) => (locale === 'nl-NL'
   ? { name: 'Anouk de Boer', birth: '3-9-1956', phone: '06 23456789' }
   : { name: 'Wout Janssens', birth: '3/9/1956', phone: '0486 11 22 33' });
 const detailsOf = (p: ReturnType<typeof person>) => [p.name, p.birth, p.phone];
-const referenceIn = (text: string) => /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(text)![1];
-
-interface Turn {
-  text: string;
-  actions: string[];
-  /** The cards' content (the summary's facts), as JSON. */
-  cards: string;
-}
-
-/** Sends each message and returns, per message, the replies' texts, buttons and cards. */
-async function talk(locale: Locale, messages: string[], adapter: TestAdapter = testAdapterFor(appOf(locale), locale)): Promise<Turn[]> {
-  const out: Turn[] = [];
-  for (const m of messages) {
-    const before = adapter.activeQueue.length;
-    await adapter.send(m).startTest();
-    const replies = adapter.activeQueue.splice(before);
-    out.push({
-      text: replies.map((r) => r.text ?? '').join('\n'),
-      actions: replies.flatMap((r) => (r.suggestedActions?.actions ?? []).map((a) => a.title ?? String(a.value))),
-      cards: JSON.stringify(replies.flatMap((r) => (r.attachments ?? []).map((a) => a.content ?? null))),
-    });
-  }
-  return out;
-}
-
-async function booked(locale: Locale, confirmation: string) {
-  return (await appOf(locale).database.bookings.findByReference(referenceIn(confirmation)))!;
-}
 
 describe('"since when?" takes only an answer', () => {
   it.each<[Locale, string]>([

@@ -41,9 +41,18 @@ export async function buildTestApp(
 /** Monday 23 November 2026, 10:00 in Amsterdam: the tests' "now". */
 export const TEST_NOW = '2026-11-23T09:00:00Z';
 
-/** Sends each message in turn and returns, per message, the replies' texts and button titles. */
-export async function converse(adapter: TestAdapter, messages: string[]): Promise<{ text: string; actions: string[]; attachments: number }[]> {
-  const out: { text: string; actions: string[]; attachments: number }[] = [];
+/** What the bot sent in answer to one message. */
+export interface Turn {
+  text: string;
+  actions: string[];
+  attachments: number;
+  /** The cards' content (the summary's facts), as JSON. */
+  cards: string;
+}
+
+/** Sends each message in turn and returns, per message, the replies' texts, button titles and cards. */
+export async function converse(adapter: TestAdapter, messages: string[]): Promise<Turn[]> {
+  const out: Turn[] = [];
   for (const m of messages) {
     const before = adapter.activeQueue.length;
     await adapter.send(m).startTest();
@@ -52,6 +61,7 @@ export async function converse(adapter: TestAdapter, messages: string[]): Promis
       text: replies.map((r) => r.text ?? '').join('\n'),
       actions: replies.flatMap((r) => (r.suggestedActions?.actions ?? []).map((a) => a.title ?? String(a.value))),
       attachments: replies.reduce((n2, r) => n2 + (r.attachments?.length ?? 0), 0),
+      cards: JSON.stringify(replies.flatMap((r) => (r.attachments ?? []).map((a) => a.content ?? null))),
     });
   }
   return out;

@@ -1,0 +1,32 @@
+import type { TestAdapter } from 'botbuilder';
+import type { App } from '../../src/app/createApp';
+import { loadValidatedKnowledge } from '../../src/knowledge';
+import { bothPractices, converse, testAdapterFor, type Turn } from './testApp';
+
+/** The locales a booking test types in. */
+export type Locale = 'nl-NL' | 'nl-BE';
+
+/** The screening questions of the knowledge base, per locale. */
+export const screening = loadValidatedKnowledge('knowledge').screening;
+
+/** "No" as a patient of the locale types it. */
+export const no = (locale: Locale): string => (locale === 'nl-NL' ? 'nee' : 'neen');
+
+/** A no to every screening question of the locale. */
+export const screeningNo = (locale: Locale): string[] => screening[locale].questions.map(() => no(locale));
+
+/** The booking reference in a confirmation. */
+export const referenceIn = (text: string): string => /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(text)![1];
+
+/**
+ * The two practices of a booking test file (nl-NL patients at the Dutch one, nl-BE at the
+ * Belgian one), a conversation with the one of a locale, and the booking a confirmation names.
+ */
+export function bookingKit() {
+  const practices = bothPractices();
+  const appOf = (locale: Locale): App => (locale === 'nl-NL' ? practices.NL : practices.BE);
+  const talk = (locale: Locale, messages: string[], adapter: TestAdapter = testAdapterFor(appOf(locale), locale)): Promise<Turn[]> =>
+    converse(adapter, messages);
+  const booked = async (locale: Locale, confirmation: string) => (await appOf(locale).database.bookings.findByReference(referenceIn(confirmation)))!;
+  return { practices, appOf, talk, booked };
+}
