@@ -761,8 +761,9 @@ export class Router {
    *   ("verwijsbrief") from `answerMin` when its topic leads that clearly
    * @param statement the message asks nothing (no question mark, no question word): the topics
    *   answer questions, so an action that ranks first is taken from halfway between the two
-   *   thresholds even without a clear lead ("then I want an appointment myself": the self-care
-   *   topic, which "myself" pulls towards, answers "what can I do myself?")
+   *   thresholds even without a clear lead, once it reaches `answerMin` (cross-validation left
+   *   "I want an appointment after five" and "I want to put my question to the physio himself"
+   *   unanswered without it)
    */
   private decide(ranked: readonly Ranked[], mayAnswer: boolean, wellKnown = false, statement = false): RouteDecision | undefined {
     const { answerMin, clarifyMin, margin } = this.options.thresholds;
