@@ -159,3 +159,93 @@ describe('a request in one clause of a longer message', () => {
     expect(reply.text).not.toMatch(/referentie|toestemming/i);
   });
 });
+
+// Found by a fifth patient-style test: the first message of each row is the patient's, the others
+// are written for this test.
+describe('found by a fifth patient-style test', () => {
+  const BOOKING = /toestemming|gegevens|privacy/i;
+
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    // An appointment for oneself is a booking, not the self-care topic.
+    ['for oneself', 'nl-NL', 'ik wil een afspraak voor mezelf'],
+    ['for oneself, Flemish', 'nl-BE', "'k wil ne keer een afspraak voor mijzelf"],
+    // A typo in the words of the request.
+    ['a vowel left out', 'nl-NL', 'afspraak makn'],
+    ['letters swapped', 'nl-BE', 'ik wil een afpsraak voor mijn heup'],
+  ])('starts booking: %s', async (_name, locale, message) => {
+    const [reply] = await converse(testAdapterFor(app, locale), [message]);
+    expect(reply.text).toMatch(BOOKING);
+    expect(reply.actions).not.toContain('Wat kan ik zelf?');
+  });
+
+  it.each<['nl-NL' | 'nl-BE', string]>([
+    ['nl-NL', 'hi, I am from England, can I book an appointment for my hip?'],
+    ['nl-BE', 'hello, I would like to see a physio for my knee'],
+  ])('%s: a greeting before an English request is the request: "%s" gets how to book, in English', async (locale, message) => {
+    const [reply] = await converse(testAdapterFor(app, locale), [message]);
+    expect(reply.text).not.toMatch(/Waarmee kan ik je helpen/);
+    expect(reply.text).toMatch(/You can book a first appointment here/);
+    expect(reply.actions).toContain('Afspraak maken');
+  });
+
+  it.each<['nl-NL' | 'nl-BE', string, RegExp]>([
+    ['nl-NL', 'goedemiddag, afspraak makn voor mijn heup', BOOKING],
+    ['nl-BE', 'dag, ik zou graag een afspraak maken voor mijn knie', BOOKING],
+  ])('%s: a greeting before a Dutch request is the request: "%s"', async (locale, message, expected) => {
+    const [reply] = await converse(testAdapterFor(app, locale), [message]);
+    expect(reply.text).toMatch(expected);
+  });
+
+  // A question about the practice that names a day asks whether it is open that day.
+  it.each<['nl-NL' | 'nl-BE', string, RegExp]>([
+    ['nl-NL', 'hebben jullie ook iets op zaterdag?', /zaterdag 28 november is de praktijk gesloten/],
+    ['nl-NL', 'zijn jullie zaterdag open?', /zaterdag 28 november is de praktijk gesloten/],
+    ['nl-BE', 'hebben jullie nog iets op zaterdag?', /zaterdag 28 november is de praktijk gesloten/],
+  ])('%s: "%s" gets that day, not all the practice details', async (locale, message, expected) => {
+    const [reply] = await converse(testAdapterFor(app, locale), [message]);
+    expect(reply.text).toMatch(expected);
+    expect(reply.text).not.toMatch(/Dit zijn de gegevens/);
+  });
+
+  it('still gives all the practice details to a question about them that names no day', async () => {
+    const [reply] = await converse(testAdapterFor(app, 'nl-NL'), ['wat is jullie adres?']);
+    expect(reply.text).toMatch(/Voorbeeldstraat/);
+  });
+
+  it.each<['nl-NL' | 'nl-BE', string]>([
+    ['nl-NL', 'ik heb last van mijn knie, wat kan fysio doen?'],
+    ['nl-BE', 'mijn knie doet al maanden pijn, wat kan een kine daaraan doen?'],
+  ])('%s: "%s" gets what physiotherapy does (the question after the situation decides)', async (locale, message) => {
+    const [reply] = await converse(testAdapterFor(app, locale), [message]);
+    expect(reply.text).toMatch(/Uitleg en advies/);
+    expect(reply.text).not.toMatch(/Gaat je vraag over een van deze onderwerpen/);
+  });
+
+  // Parts of a sentence sent one by one, as on WhatsApp: the bot asks for the question instead of
+  // answering a topic a word of them happens to name; the question that follows is answered.
+  it.each<['nl-NL' | 'nl-BE', string[]]>([
+    ['nl-NL', ['ik zit hier op de bank', 'en ineens', 'in de badkamer']],
+    ['nl-BE', ['in de zetel', 'en dan opeens', 'op de trap']],
+  ])('%s: %j each get a short request for the question', async (locale, messages) => {
+    const replies = await converse(testAdapterFor(app, locale), [...messages, 'mag ik nog fietsen met mijn knie?']);
+    for (const reply of replies.slice(0, messages.length)) {
+      expect(reply.text).toBe('Waarmee kan ik je helpen?');
+    }
+    expect(replies[messages.length].text).toMatch(/fiets/i);
+  });
+
+  it('does not count parts of a sentence as misses: the next miss is still the first', async () => {
+    const replies = await converse(testAdapterFor(app, 'nl-NL'), ['in de badkamer', 'en ineens', 'qwxz vbnm']);
+    expect(replies[2].text).toMatch(/Sorry, daar heb ik geen goed antwoord op/);
+  });
+
+  // The treatment-duration answer is the same for the hip and the knee: "en bij de heup?" gets
+  // "no separate answer", the topic's name and a person, not the same answer again.
+  it('after how long a treatment takes, "en bij de heup?" says there is no separate answer', async () => {
+    const [first, second] = await converse(testAdapterFor(app, 'nl-NL'), ['hoe lang duurt een behandeling', 'en bij de heup?']);
+    expect(first.text).toMatch(/verschilt per persoon/);
+    expect(second.text).toMatch(/geen apart antwoord/);
+    expect(second.text).toContain('"Duur en aantal behandelingen"');
+    expect(second.actions).toContain('Iemand spreken');
+  });
+});

@@ -254,6 +254,79 @@ describe('router', () => {
     expect(router.route('Beweegnorm', { locale: 'nl-NL' })).toMatchObject({ intent: 'faq', topic: 'activity-guideline' });
   });
 
+  // Found by a fifth patient-style test (the first of each group), with wordings of our own.
+  describe('found by a fifth patient-style test', () => {
+    // An appointment for oneself: "mezelf", "mijzelf" and "zelf" name who it is for, not self-care.
+    it.each<[string, 'nl-NL' | 'nl-BE']>([
+      ['ik wil een afspraak voor mezelf', 'nl-NL'],
+      ['ik wil een afspraak voor mijzelf', 'nl-NL'],
+      ["'k zou graag een afspraak willen voor mezelve", 'nl-BE'],
+      ['can I book an appointment for myself', 'nl-NL'],
+    ])('"%s" (%s) is a booking', (text, locale) => {
+      expect(router.route(text, { locale }).intent).toBe('booking');
+    });
+
+    // Typos in the words of a request: a vowel left out of a short word, letters swapped.
+    it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+      ['afspraak makn', 'nl-NL', 'booking'],
+      ['ik wil een afspraak makn voor mijn heup', 'nl-NL', 'booking'],
+      // The phrasings hold these very slips, once each, under cancelling and moving: they were
+      // read as cancelling until a rare word one slip from a common one was read as that word.
+      ['ik wil een afpsraak', 'nl-NL', 'booking'],
+      ['afsrpaak maken', 'nl-BE', 'booking'],
+    ])('"%s" (%s) is %s', (text, locale, intent) => {
+      expect(router.route(text, { locale }).intent).toBe(intent);
+    });
+
+    it.each(['kust', 'poot', 'pols'])('does not read the short word "%s" as a longer one', (word) => {
+      expect(router.normalizer.routingWords([word])).toEqual([word]);
+    });
+
+    // A greeting before a request is the request; before small talk or a name it is a greeting.
+    it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+      ['hi, I am from England, can I book an appointment for my hip?', 'nl-NL', 'booking'],
+      ['hallo, ik wil graag een afspraak voor mijn knie', 'nl-BE', 'booking'],
+      ['hoi, afspraak makn', 'nl-NL', 'booking'],
+      ['hello, I would like to see a physio for my knee', 'nl-NL', 'none'],
+      ['Dag, alles goed?', 'nl-BE', 'greeting'],
+      ['hallo, ik ben Piet', 'nl-NL', 'greeting'],
+    ])('"%s" (%s) is %s', (text, locale, intent) => {
+      expect(router.route(text, { locale }).intent).toBe(intent);
+    });
+
+    // A situation, then the question in the last clause: the question decides among the topics.
+    it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+      ['ik heb last van mijn knie, wat kan fysio doen?', 'nl-NL', 'physio-treatment'],
+      ['mijn knie doet al maanden pijn, wat kan een kine daaraan doen?', 'nl-BE', 'physio-treatment'],
+    ])('"%s" (%s) is answered with %s', (text, locale, topic) => {
+      expect(router.route(text, { locale })).toMatchObject({ intent: 'faq', topic });
+    });
+
+    // Parts of a sentence sent one by one: no topic and no choice of topics; a keyword alone and
+    // a short request still are what they were.
+    it.each<[string, 'nl-NL' | 'nl-BE']>([
+      ['ik zit hier op de bank', 'nl-NL'],
+      ['en ineens', 'nl-NL'],
+      ['in de badkamer', 'nl-NL'],
+      ['op de trap', 'nl-BE'],
+      ['en toen', 'nl-BE'],
+    ])('"%s" (%s) is a part of a sentence, not a question', (text, locale) => {
+      expect(router.route(text, { locale })).toMatchObject({ intent: 'none', fragment: true });
+    });
+
+    it.each<[string, string, string | null]>([
+      ['verwijsbrief', 'faq', 'referral'],
+      ['en ineens?', 'faq', 'flare-up'],
+      ['ik wil bellen', 'handoff', null],
+      ['zwemmen met artrose', 'faq', 'which-sport'],
+    ])('"%s" is still %s %s', (text, intent, topic) => {
+      const d = router.route(text, { locale: 'nl-NL' });
+      expect(d.intent).toBe(intent);
+      if (topic) expect(d.topic).toBe(topic);
+      expect(d.fragment).toBeUndefined();
+    });
+  });
+
   it('never throws, whatever it is given', () => {
     for (const text of ['', ' ', '💥🔥', '<script>alert(1)</script>', "'; DROP TABLE x; --", 'a'.repeat(100_000), '\u0000\u0007']) {
       expect(() => router.route(text, { locale: 'nl-NL' })).not.toThrow();

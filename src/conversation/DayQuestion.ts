@@ -51,8 +51,9 @@ export class DayQuestion {
   /**
    * The day the message asks about and whether the practice is open then, or undefined when it asks no such thing.
    *
-   * @param sameQuestion the message follows up on a day just answered ("en zaterdag?"): it asks
-   *   the same of another day, so naming the day is enough
+   * @param sameQuestion the message follows up on a day just answered ("en zaterdag?"), or was
+   *   read as a question about the practice: it asks whether the practice is open that day, so
+   *   naming the day is enough
    */
   answer(text: string, locale: Locale, sameQuestion = false): { open: boolean; text: string } | undefined {
     if (!sameQuestion && !fold(text).split(' ').some((w) => this.visit.has(w))) return undefined;

@@ -103,7 +103,10 @@ export class MessageResponder {
     // more than a follow-up does ("tomorrow I am going cycling, is that all right?").
     const onHours = decision.followUp === true && decision.topic === memory.previousTopic && (lastReply === 'day' || decision.topic === PRACTICE_INFO_TOPIC);
     const sameQuestion = (onHours || (lastReply === 'day' && decision.intent !== 'faq')) && this.deps.days?.isFollowUp(text) === true;
-    const day = DAY_INTENTS.has(decision.intent) ? this.deps.days?.answer(text, locale, sameQuestion) : undefined;
+    // A question about the practice that names a day ("hebben jullie ook iets op zaterdag?") asks
+    // about that day: whether the practice is open then, not all its details.
+    const onPractice = decision.intent === 'faq' && decision.topic === PRACTICE_INFO_TOPIC;
+    const day = DAY_INTENTS.has(decision.intent) ? this.deps.days?.answer(text, locale, sameQuestion || onPractice) : undefined;
     if (day && !(day.open && decision.intent === 'booking')) {
       memory.misses = 0;
       memory.lastReply = 'day';
@@ -112,7 +115,8 @@ export class MessageResponder {
       if (topic) memory.previousTopic = topic;
       return replies({ text: day.text, choices: [composer.action(locale, 'book'), composer.action(locale, 'ask')] });
     }
-    await this.recordFeedback(memory, decision.intent, locale);
+    // A part of a sentence sent on its own says nothing yet about the last answer.
+    if (!decision.fragment) await this.recordFeedback(memory, decision.intent, locale);
     switch (decision.intent) {
       case 'save-transcript':
       case 'delete-data':
@@ -210,6 +214,11 @@ export class MessageResponder {
    */
   private async answer(text: string, d: RouteDecision, memory: ConversationMemory, locale: Locale, lastReply?: ConversationMemory['lastReply']): Promise<Reply[]> {
     const { composer } = this.deps;
+    // "in de badkamer", "en ineens": the patient is still typing their question; ask for it,
+    // without counting a miss or keeping it as a question the bot could not answer. After an
+    // alarm that rules out booking, "ok" gets what any unplaced message then gets: that the bot
+    // is still there, a person and the line.
+    if (d.intent === 'none' && d.fragment && this.deps.safety.bookingAllowed(memory)) return [composer.say(locale, 'welcome.prompt')];
     if (d.intent !== 'none') memory.misses = 0;
     switch (d.intent) {
       case 'faq': {

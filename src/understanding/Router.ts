@@ -105,6 +105,8 @@ const DISAGREE_LEAD = 0.2;
 /** Messages routed to warm up, and the longest the event loop is held at a time; see {@link Router.warmUp}. */
 const WARM_UP_MESSAGES = 1500;
 const WARM_UP_SLICE_MS = 4;
+/** Subject pronouns: after a verb that opens the message they make it a question ("krijg ik …"). */
+const SUBJECTS: ReadonlySet<string> = new Set(['ik', 'je', 'jij', 'u', 'we', 'wij', 'ge', 'gij', 'gde', 'jullie', 'hij', 'zij', 'ze', 'men']);
 /** Topics within this distance of the best one are offered together in the "did you mean …?" choice. */
 const CLARIFY_WINDOW = 0.17;
 
@@ -317,6 +319,8 @@ export class Router {
     const terms = meaning.terms;
     let ranked = meaning.ranked;
     let faq: RouteDecision | undefined;
+    /** Whether the message was read against the previous topic, as a follow-up. */
+    let readAgainst = false;
     const country = context.previousTopic && terms.length <= 2 ? this.countryIn(facts.words) : undefined;
     if (country && context.previousTopic && this.kb.topics.has(context.previousTopic)) {
       return { intent: 'faq', topic: context.previousTopic, score: 1, candidates: [], answerLocale: country };
@@ -353,19 +357,24 @@ export class Router {
       // A follow-up ("and for the knee?") is one word plus the topic it follows up on.
       const mayAnswer = withContext ? this.inDomain(meaning) : this.mayAnswer(meaning);
       const wellKnown = withContext || meaning.knownShare > this.choiceCoverMin;
-      faq = this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown), ranked, terms, (rest) => {
+      const statement = !this.asks(facts);
+      faq = this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown, statement), ranked, terms, (rest) => {
         ranked = rest;
-        return this.decide(rest, mayAnswer, wellKnown);
+        return this.decide(rest, mayAnswer, wellKnown, statement);
       });
-      if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked) ?? faq;
+      if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked, faq, meaning.knownShare > this.choiceCoverMin) ?? faq;
       if (faq?.intent === 'clarify' && !withContext && meaning.knownShare <= this.choiceCoverMin) faq = undefined;
       if (withContext && faq) faq = this.pointedBack(faq, context.previousTopic!, facts.words);
+      readAgainst = withContext;
     }
-    if (faq) return faq;
+    // A part of a sentence sent on its own ("in de badkamer", "en ineens"): no topic or choice
+    // of topics is read from it, but an action it asks for stands.
+    const fragment = !readAgainst && this.isFragment(facts, terms);
+    if (faq && !(fragment && (faq.intent === 'faq' || faq.intent === 'clarify'))) return faq;
 
     const opener = this.opener(facts.words);
-    if (opener) return decision(opener, null, 0.5);
-    return { intent: 'none', topic: null, score: round(ranked[0]?.score ?? 0), candidates: [] };
+    if (opener && this.onlySmallTalk(opened, terms)) return decision(opener, null, 0.5);
+    return { intent: 'none', topic: null, score: round(ranked[0]?.score ?? 0), candidates: [], ...(fragment ? { fragment } : {}) };
   }
 
   /**
@@ -548,6 +557,46 @@ export class Router {
     return rest;
   }
 
+  /**
+   * Whether the message asks something: a question mark, a question word, or a verb before its
+   * subject, as a Dutch yes/no question has it ("krijg ik …", "doen jullie …").
+   */
+  private asks(facts: TextFacts): boolean {
+    const { text, words } = facts;
+    return text.includes('?') || words.some((w) => this.questionWords.has(w)) || (words.length > 2 && !SUBJECTS.has(words[0]) && !this.exact.has(words[0]) && SUBJECTS.has(words[1]));
+  }
+
+  /**
+   * Whether the message is a part of a sentence sent on its own, as patients do on WhatsApp ("ik
+   * zit hier op de bank", "en ineens", "in de badkamer"): it asks nothing (no question mark, no
+   * question word) and names at most one thing, with words around it. Such a word alone does not
+   * say which of the topics that use it is meant. A bare keyword ("verwijsbrief") is a question
+   * put short, and stays one.
+   */
+  private isFragment(facts: TextFacts, terms: readonly QueryTerm[]): boolean {
+    if (this.asks(facts)) return false;
+    const { words } = facts;
+    const content = terms.filter((q) => !this.questionStems.has(q.stem) && !this.negationStems.has(q.stem));
+    return content.length <= 1 && words.some((w) => this.normalizer.isStopword(w));
+  }
+
+  /**
+   * Whether a message that opens with a greeting or thanks says nothing else the bot could not
+   * place: after the opener only small talk ("Dag, alles goed?"), words that greeting or thanking
+   * use, question words, fillers and words the knowledge base does not know ("hallo, ik ben Piet"). A greeting before a request the bot did not understand ("hoi,
+   * I'd like to see a physio") is that request, not a greeting: it gets the answer for a message
+   * the bot cannot place (ask again, book, a person), not "hello, how can I help?".
+   *
+   * @param rest the text after the opener, if {@link afterOpener} found one
+   */
+  private onlySmallTalk(rest: string | undefined, terms: readonly QueryTerm[]): boolean {
+    if (rest === undefined) return true;
+    const social = (o: string) => o === SOCIAL_OWNERS[0] || o === SOCIAL_OWNERS[1];
+    const restStems = new Set(this.normalizer.stemsOf(this.normalizer.routingWords(this.normalizer.baseWords(rest))));
+    // Words the knowledge base does not know (a name, a country) ask for nothing it could place.
+    return terms.every((q) => !restStems.has(q.stem) || !this.index.knows(q.stem) || this.questionStems.has(q.stem) || this.negationStems.has(q.stem) || this.index.usedBy(q.stem, social));
+  }
+
   private opener(words: readonly string[]): 'greeting' | 'thanks' | undefined {
     for (const w of words) {
       const id = this.exact.get(w);
@@ -606,9 +655,12 @@ export class Router {
    * the question sentence on its own is answered, and with the topic the whole story ranks first,
    * the two readings agree: answer it.
    */
-  private questionAgrees(text: string, ranked: readonly Ranked[]): RouteDecision | undefined {
+  private questionAgrees(text: string, ranked: readonly Ranked[], whole: RouteDecision, wellKnown: boolean): RouteDecision | undefined {
     const sentences = text.split(/(?<=[.!?\n])\s*/).filter((s) => /[a-z0-9]/i.test(s));
-    if (sentences.length < 2 || !ranked.length) return undefined;
+    if (!ranked.length) return undefined;
+    // Only for a message of the domain's own words (above the choice gate): a question about
+    // something else ("which exercises for my puppy") is not answered from its last clause.
+    if (sentences.length < 2) return wellKnown ? this.lastClauseAgrees(text, whole) : undefined;
     const questions = sentences.filter((s) => s.includes('?'));
     const question = (questions.length ? questions : [sentences[sentences.length - 1]]).join(' ');
     const words = this.normalizer.baseWords(question);
@@ -618,6 +670,24 @@ export class Router {
     const known = terms.filter((q) => this.index.knows(q.stem)).length;
     const answer = this.decide(alone, known >= 2);
     return answer?.intent === 'faq' && answer.topic === ranked[0].owner ? answer : undefined;
+  }
+
+  /**
+   * One sentence whose last clause asks the question ("my knee hurts, what can physio do?"):
+   * the clause before it tells the situation, whose words pull towards other topics. When the
+   * question clause on its own is answered with one of the topics the whole message was unsure
+   * between, the two readings agree: answer it.
+   */
+  private lastClauseAgrees(text: string, whole: RouteDecision): RouteDecision | undefined {
+    const clauses = text.split(/[,;:]\s*/).filter((c) => /[a-z0-9]/i.test(c));
+    if (clauses.length < 2) return undefined;
+    const last = clauses[clauses.length - 1];
+    if (!this.questionWords.has(foldAndSplit(last)[0] ?? '')) return undefined;
+    const terms = this.queryTerms(last, this.normalizer.routingWords(this.normalizer.baseWords(last)));
+    // The clause must name what it asks about ("fysio"), not only ask ("what can I give him?").
+    const named = terms.filter((q) => this.index.knows(q.stem) && !this.questionStems.has(q.stem) && !this.negationStems.has(q.stem)).length;
+    const answer = this.decide(this.index.rank(terms, 6), named >= 2);
+    return answer?.intent === 'faq' && whole.candidates.some((c) => c.topic === answer.topic) ? answer : undefined;
   }
 
   /** The topics (and intents) the message is closest to, best first, with the signals behind each score. */
@@ -689,8 +759,13 @@ export class Router {
    * @param wellKnown the message's words are well known (above the choice gate), so a topic
    *   with a clear lead over the next may be answered below `answerMin`, and one known word
    *   ("verwijsbrief") from `answerMin` when its topic leads that clearly
+   * @param statement the message asks nothing (no question mark, no question word): the topics
+   *   answer questions, so an action that ranks first is taken from halfway between the two
+   *   thresholds even without a clear lead, once it reaches `answerMin` (cross-validation left
+   *   "I want an appointment after five" and "I want to put my question to the physio himself"
+   *   unanswered without it)
    */
-  private decide(ranked: readonly Ranked[], mayAnswer: boolean, wellKnown = false): RouteDecision | undefined {
+  private decide(ranked: readonly Ranked[], mayAnswer: boolean, wellKnown = false, statement = false): RouteDecision | undefined {
     const { answerMin, clarifyMin, margin } = this.options.thresholds;
     if (!ranked.length || ranked[0].score < clarifyMin) return undefined;
     const top = ranked[0];
@@ -710,7 +785,7 @@ export class Router {
     const close = candidates.filter((c) => c.score >= clarifyMin && c.score >= top.score - CLARIFY_WINDOW).slice(0, 3);
     // An action (booking, a call back) is cheap to undo and cannot be offered as a choice: take
     // it from halfway between the two thresholds when it leads clearly.
-    if (isAction && covered && top.score >= (answerMin + clarifyMin) / 2 && lead >= margin) {
+    if (isAction && covered && top.score >= (answerMin + clarifyMin) / 2 && (lead >= margin || (statement && top.score >= answerMin))) {
       return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);
     }
     if (!close.length) return undefined;

@@ -359,6 +359,31 @@ export class TextNormalizer {
       const to = this.stemAliases.get(this.stem(infinitive)) ?? this.stem(infinitive);
       if (from !== to && !this.stemAliases.has(from)) this.stemAliases.set(from, to);
     }
+    this.learnSpellingAliases(counts, stems);
+  }
+
+  /**
+   * Misspellings among the phrasings (written as patients type: "afsrpaak" for "afspraak") are
+   * words of the vocabulary too, so typo correction leaves them as they are and each ties its
+   * stem to the one topic or intent whose phrasing has it ("ik wil een afsrpaak" was read as
+   * cancelling, whose phrasing has that slip). A rare word one slip from a far more common one is
+   * read as that word, in the phrasings and in patients' messages alike. Only slips that seldom
+   * make another word count (see {@link isSlip}): "houten" is no misspelling of "houden", nor
+   * "zonde" of "zonder".
+   */
+  private learnSpellingAliases(counts: ReadonlyMap<string, number>, stems: ReadonlyMap<string, string>): void {
+    const stemCounts = new Map<string, number>();
+    for (const [w, st] of stems) stemCounts.set(st, (stemCounts.get(st) ?? 0) + (counts.get(w) ?? 0));
+    for (const [w, n] of counts) {
+      if (n > RARE_SPELLING || this.stopwords.has(w)) continue;
+      const common = this.typos!.nearestOther(w);
+      if (!common || !isSlip(w, common) || this.stopwords.has(common) || (counts.get(common) ?? 0) < COMMON_SPELLING * n) continue;
+      const from = stems.get(w)!;
+      const to = this.stemAliases.get(stems.get(common)!) ?? stems.get(common)!;
+      // A stem other words share is theirs too: only a stem of this word alone is read as another.
+      if (from === to || this.stemAliases.has(from) || (stemCounts.get(from) ?? 0) > n) continue;
+      this.stemAliases.set(from, to);
+    }
   }
 
   /**
@@ -413,7 +438,7 @@ export class TextNormalizer {
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       // Known words first: nearly every word of the knowledge base's own texts is one.
-      const known = this.vocabulary.has(w) || this.stopwords.has(w) || w.length < 5;
+      const known = this.vocabulary.has(w) || this.stopwords.has(w) || w.length < 4;
       const c = known ? w : this.typos.correct(w);
       const replaced = known ? undefined : c !== w ? [c] : this.unknownWord(w);
       if (!replaced || (replaced.length === 1 && replaced[0] === w)) {
@@ -674,6 +699,27 @@ function matchesAt(words: Int32Array, at: number, end: number, phrase: Int32Arra
   for (let k = 0; k < phrase.length; k++) if (words[at + k] !== phrase[k]) return false;
   return true;
 }
+
+/**
+ * A vocabulary word used at most this often, one slip from a word used at least
+ * {@link COMMON_SPELLING} times as often, is read as a misspelling of it.
+ */
+const RARE_SPELLING = 2;
+const COMMON_SPELLING = 10;
+
+/**
+ * Whether `word` is `common` with two neighbouring letters swapped, or, in a word of
+ * {@link LONG_SLIP_CHARS} letters or more, with one letter more or less: slips that seldom make
+ * another real word, unlike a letter changed or one left off a short word.
+ */
+function isSlip(word: string, common: string): boolean {
+  if (word.length === common.length) {
+    const at = [...word].findIndex((c, i) => c !== common[i]);
+    return at >= 0 && word[at] === common[at + 1] && word[at + 1] === common[at] && word.slice(at + 2) === common.slice(at + 2);
+  }
+  return Math.abs(word.length - common.length) === 1 && Math.min(word.length, common.length) >= LONG_SLIP_CHARS;
+}
+const LONG_SLIP_CHARS = 8;
 
 /** Endings of Dutch comparatives and superlatives ("more painful", "stiffest"), longest first. */
 const COMPARATIVES = ['ere', 'ste', 'er', 'st'];

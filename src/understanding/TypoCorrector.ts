@@ -40,9 +40,14 @@ export class TypoCorrector {
     else if (list[list.length - 1] !== word) list.push(word);
   }
 
-  /** The word itself when known, short or a stop word; otherwise its close vocabulary match. */
+  /**
+   * The word itself when known, short or a stop word; otherwise its close vocabulary match. A word
+   * of four letters is only read as one of five with a vowel left out inside it ("makn" as
+   * "maken"), the slip of fast typing: any other slip in so short a word as often makes another
+   * word ("kust" is no "kunst", "poot" no "poort").
+   */
   correct(word: string): string {
-    if (word.length < 5 || word.length > TypoCorrector.MAX_WORD_CHARS || this.vocabulary.has(word) || this.keep.has(word) || /\d/.test(word)) return word;
+    if (word.length < MIN_WORD_CHARS || word.length > TypoCorrector.MAX_WORD_CHARS || this.vocabulary.has(word) || this.keep.has(word) || /\d/.test(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const result = this.lookup(word);
@@ -51,7 +56,19 @@ export class TypoCorrector {
     return result;
   }
 
-  private lookup(word: string): string {
+  /**
+   * The vocabulary word other than `word` itself that `word` is one slip from, by the rules of
+   * {@link correct}; undefined when there is none. For a misspelling the knowledge base's own
+   * texts contain (see TextNormalizer's spelling aliases).
+   */
+  nearestOther(word: string): string | undefined {
+    if (word.length < SHORT_WORD_CHARS || word.length > TypoCorrector.MAX_WORD_CHARS || this.keep.has(word) || /\d/.test(word)) return undefined;
+    const c = this.lookup(word, word);
+    return c === word ? undefined : c;
+  }
+
+  /** The closest vocabulary word to `word` (never `exclude`), or `word` when none is close enough. */
+  private lookup(word: string, exclude?: string): string {
     const max = TypoCorrector.maxCost(word.length);
     const candidates = new Set<string>();
     collect: for (const key of [word, ...deletionsOf(word)]) {
@@ -63,6 +80,8 @@ export class TypoCorrector {
     let best = word;
     let bestCost = max + 0.01;
     for (const c of candidates) {
+      if (c === exclude) continue;
+      if (word.length < SHORT_WORD_CHARS && !vowelLeftOut(word, c)) continue;
       // The first two letters must agree: patients rarely mistype those, and "aftrekken" must
       // not become "aantrekken".
       if (c[0] !== word[0] || c[1] !== word[1]) continue;
@@ -92,6 +111,10 @@ export class TypoCorrector {
 }
 
 const SUBSTITUTION = 1.5;
+/** Shorter words are never corrected. */
+const MIN_WORD_CHARS = 4;
+/** Words shorter than this are corrected only for a letter left out (see {@link TypoCorrector.correct}). */
+const SHORT_WORD_CHARS = 5;
 
 /**
  * Letters Dutch spells alike in sound (s and z, f and v, d and t, c and k, i and y): patients
@@ -101,6 +124,14 @@ const ALIKE = new Set(['sz', 'zs', 'fv', 'vf', 'dt', 'td', 'ck', 'kc', 'iy', 'yi
 
 function soundsAlike(x: string, y: string): boolean {
   return ALIKE.has(x + y);
+}
+
+/** Whether `word` is `c` with one vowel left out, neither the first two letters nor the last. */
+function vowelLeftOut(word: string, c: string): boolean {
+  if (c.length !== word.length + 1) return false;
+  let at = 0;
+  while (at < word.length && word[at] === c[at]) at++;
+  return at >= 2 && at < word.length && 'aeiou'.includes(c[at]) && c.slice(at + 1) === word.slice(at);
 }
 
 function deletionsOf(word: string): string[] {

@@ -26,6 +26,11 @@ export interface RouteDecision {
    * dat?"): a follow-up, which may land on the topic just answered.
    */
   followUp?: boolean;
+  /**
+   * For `none`: the message is a part of a sentence sent on its own ("in de badkamer"), which asks
+   * nothing yet; the bot asks for the question instead of saying it cannot answer.
+   */
+  fragment?: boolean;
   /** The red-flag rule that fired, for emergencies. */
   emergencyRule?: string;
 }
