@@ -119,8 +119,11 @@ export abstract class BaseDialog extends ComponentDialog {
       words: this.deps.answers,
       synonymsOf: (value) => this.choiceSynonyms().get(value),
       roleOf: (value) => this.roleOf(value),
-      retryText: async (context, attempts, unsure) =>
-        this.t(await this.locale(context), unsure ? 'booking.choiceUnsure' : attempts >= 3 ? 'booking.choiceHelp' : 'booking.choiceRetry'),
+      // A question with a line of its own for a first answer it did not understand (the joints the practice sees) says that instead.
+      retryText: async (context, attempts, unsure, validations) => {
+        const own = (validations as { retryKey?: string } | undefined)?.retryKey;
+        return this.t(await this.locale(context), unsure ? 'booking.choiceUnsure' : attempts >= 3 ? 'booking.choiceHelp' : own ?? 'booking.choiceRetry');
+      },
     });
     prompt.style = ListStyle.suggestedAction;
     // Numbers and positions are read by AnswerWords; botbuilder's own number recognizer would take
@@ -217,7 +220,7 @@ export abstract class BaseDialog extends ComponentDialog {
       name: (t) => (this.notAName(t) ? { ok: false, problem: 'notName' } : checkName(t)),
       birthDate: (t) => checkBirthDate(deps.answers.withoutCorrection(t), deps.knowledge.dateWords, deps.clock),
       phone: (t) => checkPhone(t, country),
-      email: (t) => (deps.answers.isSkip(t) ? { ok: true, value: '' } : checkEmail(t)),
+      email: (t) => (deps.answers.isSkip(t) || deps.answers.declines(t, 'email') ? { ok: true, value: '' } : checkEmail(t)),
     };
   }
 
@@ -228,6 +231,16 @@ export abstract class BaseDialog extends ComponentDialog {
    */
   protected detailCorrection(text: string, given: Partial<Record<DetailField, string>> = {}): DetailCorrection | undefined {
     return readDetailCorrection(text, this.deps.answers, this.detailChecks(), given);
+  }
+
+  /**
+   * The person a booking for someone else is for, as the questions about them name them: by the
+   * word the writer used ("je moeder", the Flemish "je ma") when it is one to say back, else a
+   * neutral "that person" (`booking.otherPerson`).
+   */
+  protected otherPerson(locale: Locale, relative?: string): string {
+    const shown = relative && SUPPORTED_LOCALES.some((l) => this.deps.translator.list(l, 'booking.words.relativeShown').some((w) => fold(w) === relative));
+    return shown ? this.t(locale, 'booking.otherPerson.named', { relative }) : this.t(locale, 'booking.otherPerson.neutral');
   }
 
   /** A detail's value as the patient reads it back: a date as day-month-year, a number as it is dialled. */
@@ -248,6 +261,11 @@ export abstract class BaseDialog extends ComponentDialog {
         const text = (pc.recognized.value ?? '').trim();
         const { answers } = this.deps;
         const locale = await this.locale(pc.context);
+        // "go on", "ok" (after an answer to a question in between, say): no answer, the question again.
+        if (answers.isGoOn(text) && !answers.asksBack(text)) {
+          await this.send(pc.context, { text: questionOf(pc.options) }, locale);
+          return false;
+        }
         if (answers.asksBack(text) || (answers.isYesOrNo(text) && answers.yesNo(text) === 'yes')) {
           await this.send(pc.context, { text: `${this.t(locale, 'booking.since.explain')}\n\n${questionOf(pc.options)}` }, locale);
           return false;
@@ -257,6 +275,20 @@ export abstract class BaseDialog extends ComponentDialog {
           await this.send(pc.context, { text: this.t(locale, 'booking.since.unknown') }, locale);
         }
         return true;
+      }),
+    );
+  }
+
+  /**
+   * A free-text question (what the complaint is, for another joint): any answer in the patient's
+   * words is kept, but a word of going on ("ok", "go on") is none and gets the question again.
+   */
+  protected addFreeTextPrompt(id: string): void {
+    this.addDialog(
+      new TextPrompt(id, async (pc: PromptValidatorContext<string>) => {
+        if (!this.deps.answers.isGoOn(pc.recognized.value ?? '')) return true;
+        await this.send(pc.context, { text: questionOf(pc.options) }, await this.locale(pc.context));
+        return false;
       }),
     );
   }

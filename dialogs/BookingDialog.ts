@@ -1,5 +1,5 @@
 import {
-  DialogTurnStatus, WaterfallDialog, TextPrompt, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Activity } from 'botbuilder';
 import type { Booking, Complaint } from '../src/booking/Booking';
@@ -20,7 +20,7 @@ import {
 } from './dialogIds';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
 import { InterruptibleDialog, waitingPrompt } from './InterruptibleDialog';
-import { questionOnScreen, ScreeningDialog, type ScreeningOptions, type ScreeningResult } from './ScreeningDialog';
+import { questionAbout, questionOnScreen, ScreeningDialog, type ScreeningOptions, type ScreeningResult } from './ScreeningDialog';
 import { readDayWish } from './DayWish';
 import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
 
@@ -42,6 +42,8 @@ interface Draft {
   details?: DetailsResult;
   /** The patient books for someone else (a parent, a partner): the questions are about them. */
   forOther?: boolean;
+  /** The word the patient called that person by ("moeder"), if any. */
+  relative?: string;
 }
 
 /** What the booking waterfall keeps between its steps. */
@@ -91,7 +93,7 @@ export class BookingDialog extends InterruptibleDialog {
     this.addDetailPrompts();
     this.addDialog(new HandoffDialog(deps));
     this.addSincePrompt();
-    this.addDialog(new TextPrompt(COMPLAINT_PROMPT));
+    this.addFreeTextPrompt(COMPLAINT_PROMPT);
     this.addDialog(new ScreeningDialog(deps));
     this.addDialog(new SlotDialog(deps));
     this.addDialog(new DetailsDialog(deps));
@@ -106,6 +108,11 @@ export class BookingDialog extends InterruptibleDialog {
       this.summary.bind(this), this.decide.bind(this), this.changeChosen.bind(this), this.complaintSide.bind(this), this.afterChange.bind(this),
     ]));
     this.initialDialogId = BOOKING_WATERFALL;
+  }
+
+  /** Much may have been filled in: "never mind" asks first whether to stop the booking. */
+  protected override asksBeforeStopping(): boolean {
+    return true;
   }
 
   /**
@@ -127,6 +134,8 @@ export class BookingDialog extends InterruptibleDialog {
     if (base.id === BOOKING_WATERFALL) {
       const mistake = await this.screeningMistake(innerDc, base as DialogInstance<WaterfallState<BookingOptions>>, active, text, locale);
       if (mistake) return mistake;
+      const early = active.id === SINCE_PROMPT ? await this.detailGivenEarly(innerDc, base as DialogInstance<WaterfallState<BookingOptions>>, active, text, locale) : undefined;
+      if (early) return early;
     }
     if (base.id === BOOKING_CONFIRM_WATERFALL) return this.correctSummary(innerDc, base as DialogInstance<WaterfallState<Draft>>, active, text, counts, locale);
     if (base.id !== BOOKING_WATERFALL) return undefined;
@@ -147,7 +156,10 @@ export class BookingDialog extends InterruptibleDialog {
       // question, a joint is its answer ("my right knee"), whatever else the message says.
       if (state.stepIndex === STEP.joint && counts.joint) return undefined;
       const joint = counts.joint;
-      const changed = { ...hint, ...(joint ? { joint } : {}), ...(counts.side ? { side: counts.side } : {}), ...(counts.forOther ? { forOther: true as const } : {}) };
+      const changed = {
+        ...hint, ...(joint ? { joint } : {}), ...(counts.side ? { side: counts.side } : {}),
+        ...(counts.forOther ? { forOther: true as const, ...(counts.relative ? { relative: counts.relative } : {}) } : {}),
+      };
       if (JSON.stringify(changed) === JSON.stringify(hint)) return undefined;
       state.options = { ...state.options, hint: changed };
       if (changed.forOther && !hint.forOther && state.stepIndex === STEP.joint) {
@@ -171,6 +183,7 @@ export class BookingDialog extends InterruptibleDialog {
     if (!newJoint && !newSide && !forOther) return undefined;
     if (forOther) {
       draft.forOther = true;
+      if (counts.relative) draft.relative = counts.relative;
       state.values.toldForOther = true;
       await this.send(innerDc.context, { text: this.t(locale, 'booking.forOther') }, locale);
     }
@@ -191,13 +204,13 @@ export class BookingDialog extends InterruptibleDialog {
       // The details asked again in the words for someone else, those given kept.
       return innerDc.replaceDialog(DETAILS_DIALOG, { given: detailsSoFar(innerDc.stack[1]), forOther: true } satisfies DetailsOptions);
     }
-    if (forOther && active.id === SINCE_PROMPT) return this.askAgain(innerDc, active, this.t(locale, 'booking.since.askOther'));
+    if (forOther && active.id === SINCE_PROMPT) return this.askAgain(innerDc, active, this.t(locale, 'booking.since.askOther', { who: this.otherPerson(locale, draft.relative) }));
     const screening = forOther ? questionOnScreen(innerDc.stack[1]) : undefined;
     if (screening) {
       // This question and the next ones about the person the appointment is for.
-      screening.waterfall.state.options = { ...screening.waterfall.state.options, forOther: true };
+      screening.waterfall.state.options = { ...screening.waterfall.state.options, forOther: true, ...(draft.relative ? { relative: draft.relative } : {}) };
       const q = this.deps.knowledge.screening[locale].questions[screening.index];
-      if (q) return this.askAgain(innerDc, active, q.textOther);
+      if (q) return this.askAgain(innerDc, active, questionAbout(q.textOther, this.otherPerson(locale, draft.relative)));
     }
     return this.askAgain(innerDc, active);
   }
@@ -216,6 +229,33 @@ export class BookingDialog extends InterruptibleDialog {
     if (readDayWish(text, this.dayWords())) return undefined;
     values.screenedYes = undefined;
     await this.send(innerDc.context, { text: this.t(locale, 'booking.mistake.goOn') }, locale);
+    return this.askAgain(innerDc, active);
+  }
+
+  /**
+   * A detail of the patient's typed at "since when?" ("my number is 06 …", an e-mail address, a
+   * date of birth named as one): no duration. It is kept for its own question, which is then not
+   * asked, and "since when?" is asked again. Booking for someone else, the writer's own name or
+   * date of birth is not that person's: it is asked later instead.
+   */
+  private async detailGivenEarly(
+    innerDc: DialogContext, base: DialogInstance<WaterfallState<BookingOptions>>, active: DialogInstance, text: string, locale: Locale,
+  ): Promise<DialogTurnResult | undefined> {
+    const draft = base.state.values.draft;
+    if (!draft) return undefined;
+    const checks = this.detailChecks();
+    const named = this.detailCorrection(text);
+    const found = named?.value !== undefined ? { field: named.field, value: named.value }
+      : checks.phone(text).ok ? { field: 'phone' as const, value: (checks.phone(text) as { value: string }).value }
+        : text.includes('@') && checks.email(text).ok ? { field: 'email' as const, value: (checks.email(text) as { value: string }).value }
+          : undefined;
+    if (!found?.value) return undefined;
+    if (draft.forOther && (found.field === 'name' || found.field === 'birthDate')) {
+      await this.send(innerDc.context, { text: this.t(locale, 'booking.since.detailKept.later') }, locale);
+      return this.askAgain(innerDc, active);
+    }
+    draft.details = { ...draft.details, [found.field]: found.value };
+    await this.send(innerDc.context, { text: this.t(locale, `booking.since.detailKept.${found.field}`) }, locale);
     return this.askAgain(innerDc, active);
   }
 
@@ -299,7 +339,8 @@ export class BookingDialog extends InterruptibleDialog {
     return step.prompt(CHOICE_PROMPT, {
       prompt: this.promptActivity(text, locale, step.context.activity.channelId),
       choices: buttonChoices(values.map((v) => this.t(locale, `booking.${question}.${v}`))),
-      validations: (question === 'joint' ? { joints: JOINTS } : { sides: SIDES }) satisfies ReadsComplaint,
+      // A joint the practice does not book for ("my ankle") hears which it does, and of "something else".
+      validations: (question === 'joint' ? { joints: JOINTS, retryKey: 'booking.joint.retry' } : { sides: SIDES }) satisfies ReadsComplaint & { retryKey?: string },
     });
   }
 
@@ -332,8 +373,8 @@ export class BookingDialog extends InterruptibleDialog {
   private async askSide(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const joint = JOINTS[(step.result as FoundChoice).index];
-    const forOther = (step.options as BookingOptions).hint?.forOther;
-    (step.values as BookingValues).draft = { complaint: { joint }, screening: {}, ...(forOther ? { forOther } : {}) } satisfies Draft;
+    const { forOther, relative } = (step.options as BookingOptions).hint ?? {};
+    (step.values as BookingValues).draft = { complaint: { joint }, screening: {}, ...(forOther ? { forOther, ...(relative ? { relative } : {}) } : {}) } satisfies Draft;
     if (joint === 'other') {
       // The therapist needs to know what to expect; the answer takes the place of the side.
       const text = `${this.t(locale, 'booking.joint.otherNote')}\n\n${this.t(locale, 'booking.joint.otherAsk')}`;
@@ -353,7 +394,7 @@ export class BookingDialog extends InterruptibleDialog {
     const draft = (step.values as BookingValues).draft as Draft;
     if (draft.complaint.joint === 'other') draft.complaint.other = freeText(step.result) || undefined;
     else if (step.result) draft.complaint.side = SIDES[(step.result as FoundChoice).index];
-    const ask = this.t(locale, draft.forOther ? 'booking.since.askOther' : 'booking.since.ask');
+    const ask = this.t(locale, draft.forOther ? 'booking.since.askOther' : 'booking.since.ask', { who: this.otherPerson(locale, draft.relative) });
     return step.prompt(SINCE_PROMPT, { prompt: this.promptActivity(this.noted(step, locale, ask), locale, step.context.activity.channelId) });
   }
 
@@ -376,7 +417,7 @@ export class BookingDialog extends InterruptibleDialog {
     draft.complaint.since = freeText(step.result);
     const ask = `booking.referral.${draft.forOther ? 'askOther' : 'ask'}.${this.deps.knowledge.practice.country}`;
     return step.prompt(CHOICE_PROMPT, {
-      prompt: this.promptActivity(this.t(locale, ask), locale, step.context.activity.channelId),
+      prompt: this.promptActivity(this.t(locale, ask, { who: this.otherPerson(locale, draft.relative) }), locale, step.context.activity.channelId),
       ...this.yesNo(locale),
       // None is needed: a patient who does not know has none to bring, and is not held up by the question.
       validations: { unsureIsNo: true },
@@ -392,7 +433,8 @@ export class BookingDialog extends InterruptibleDialog {
     // Belgium: what a voorschrift means for reimbursement comes from the reimbursement topic.
     if (this.deps.knowledge.practice.country === 'BE') info += '\n\n' + this.deps.composer.answer('reimbursement', locale).text;
     await this.send(step.context, { text: info }, locale);
-    return step.beginDialog(SCREENING_DIALOG, { index: 0, answers: {}, ...(draft.forOther ? { forOther: true } : {}) } satisfies ScreeningOptions);
+    const about = draft.forOther ? { forOther: true, ...(draft.relative ? { relative: draft.relative } : {}) } : {};
+    return step.beginDialog(SCREENING_DIALOG, { index: 0, answers: {}, ...about } satisfies ScreeningOptions);
   }
 
   private async chooseSlot(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -408,7 +450,7 @@ export class BookingDialog extends InterruptibleDialog {
       // About the person the appointment is for, when it is for someone else.
       const draft = (step.values as BookingValues).draft as Draft;
       const instruction = draft.forOther
-        ? { ...own, text: this.t(locale, `booking.screeningOther.${tier}.${this.deps.knowledge.practice.country}`, this.deps.composer.safety.variables()) }
+        ? { ...own, text: this.t(locale, `booking.screeningOther.${tier}.${this.deps.knowledge.practice.country}`, { ...this.deps.composer.safety.variables(), who: this.otherPerson(locale, draft.relative) }) }
         : own;
       if (!this.deps.safety.bookingAllowed(memory)) {
         (step.values as BookingValues).draft = undefined;
@@ -603,9 +645,9 @@ export class BookingDialog extends InterruptibleDialog {
     return { id: t.id, durationMinutes: t.durationMinutes, label: t.label[locale] };
   }
 
+  /** The complaint as the summary shows it: another joint in the patient's own words ("shoulder"), not the internal "other". */
   private complaintText(c: Complaint, locale: Locale): string {
-    const parts = [this.t(locale, `booking.jointLabels.${c.joint}`)];
-    if (c.other) parts.push(c.other);
+    const parts = [c.joint === 'other' && c.other ? this.deps.answers.withoutPossessive(c.other) : this.t(locale, `booking.jointLabels.${c.joint}`)];
     if (c.side) parts.push(this.t(locale, `booking.sideLabels.${c.side}`));
     if (c.since) parts.push(c.since);
     return parts.join(', ');

@@ -1,11 +1,12 @@
 import { EventFactory, TurnContext, type Activity } from 'botbuilder';
 import { escapeMarkdown } from '../src/channels/escapeMarkdown';
-import { DialogReason, TextPrompt, WaterfallDialog, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogReason, DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnSafetyOf } from '../src/bot/TurnSafety';
 import { checkPhone } from '../src/booking/PatientDetails';
 import type { HandoffReason } from '../src/handoff/Ticket';
 import { isPracticeOpen } from '../src/handoff/OpeningHours';
 import { formatOpeningHours } from '../src/conversation/PracticeInfo';
+import { fold } from '../src/conversation/AnswerWords';
 import { BaseDialog, buttonChoices } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
 import { CHOICE_PROMPT, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT, HANDOFF_WATERFALL, TOO_MANY_TRIES } from './dialogIds';
@@ -35,6 +36,31 @@ export class HandoffDialog extends BaseDialog {
     // number was asked goes on with the question what the call is about.
     this.addDialog(new WaterfallDialog(HANDOFF_WATERFALL, [this.offer.bind(this), this.route.bind(this), this.askReason.bind(this), this.callback.bind(this)]));
     this.initialDialogId = HANDOFF_WATERFALL;
+  }
+
+  /** What the call is about typed where the number is asked is taken first (see {@link reasonFirst}). */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.reasonFirst(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * At the number question, a few words without a digit that name no detail ("about my bill"):
+   * what the call is about, told before the number. It goes to the receptionist with the recent
+   * lines, the number is asked again, and the question what it is about is then not asked.
+   * Said once: after that, such a message is a number that is no good.
+   */
+  private async reasonFirst(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    if (innerDc.activeDialog?.id !== HANDOFF_PHONE_PROMPT) return undefined;
+    const values = (innerDc.stack[0]?.state as { values?: { reasonGiven?: boolean } } | undefined)?.values;
+    const text = (innerDc.context.activity.text ?? '').trim();
+    const { answers } = this.deps;
+    const words = fold(text).split(' ').filter(Boolean);
+    if (!values || values.reasonGiven || words.length < 2 || /\d/.test(text) || text.includes('?')) return undefined;
+    if (answers.yesNo(text) || answers.isSkip(text) || answers.saysNotKnown(text) || answers.detailNamed(text.split(/\s+/))) return undefined;
+    values.reasonGiven = true;
+    const locale = await this.locale(innerDc.context);
+    await this.send(innerDc.context, { text: this.t(locale, 'booking.callbackReasonFirst') }, locale);
+    return { status: DialogTurnStatus.waiting };
   }
 
   private hours(locale: 'nl-NL' | 'nl-BE'): string {
@@ -86,6 +112,7 @@ export class HandoffDialog extends BaseDialog {
       return step.endDialog();
     }
     (step.values as { phone?: string }).phone = String(step.result);
+    if ((step.values as { reasonGiven?: boolean }).reasonGiven) return step.next();
     return step.prompt(HANDOFF_REASON_PROMPT, { prompt: this.promptActivity(this.t(locale, 'handoff.askReason'), locale, step.context.activity.channelId) });
   }
 

@@ -38,11 +38,40 @@ export abstract class InterruptibleDialog extends BaseDialog {
   }
 
   /**
+   * The answer to "do you want to stop?": a yes (or a stop word) ends the dialog, a no goes on
+   * with the question on screen; anything else is taken as if the question had not been asked.
+   */
+  private async answerToStop(innerDc: DialogContext, text: string, locale: Locale): Promise<DialogTurnResult | undefined> {
+    const state = innerDc.stack[0]?.state as StopState | undefined;
+    if (!state?.stopAsked) return undefined;
+    delete state.stopAsked;
+    const said = (k: 'yes' | 'no') => fold(text) === fold(this.t(locale, `booking.stopAsk.${k}`));
+    const exact = this.deps.router.exactIntent(text);
+    const answer = said('yes') || exact === 'stop' ? 'yes' : said('no') ? 'no' : this.deps.answers.yesNo(text);
+    if (answer === 'yes') {
+      await this.send(innerDc.context, { text: this.t(locale, 'cancelled.text'), choices: this.deps.composer.mainActions(locale) }, locale);
+      return innerDc.cancelAllDialogs();
+    }
+    if (answer !== 'no') return undefined;
+    await this.send(innerDc.context, { text: this.t(locale, 'booking.stopAsk.goOn') }, locale);
+    await innerDc.repromptDialog();
+    return { status: DialogTurnStatus.waiting };
+  }
+
+  /**
    * A message that corrects an answer given before, handled by the dialog that keeps the
    * answers; undefined when it is none (the default: a dialog without answers to correct).
    */
   protected async correct(_innerDc: DialogContext, _text: string, _locale: Locale): Promise<DialogTurnResult | undefined> {
     return undefined;
+  }
+
+  /**
+   * Whether a soft way of giving up ("never mind") asks first whether to stop this dialog
+   * (`booking.stopAsk`), instead of ending it: where much has been filled in. Not by default.
+   */
+  protected asksBeforeStopping(): boolean {
+    return false;
   }
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
@@ -52,9 +81,22 @@ export abstract class InterruptibleDialog extends BaseDialog {
     const locale = await this.locale(context);
     const { router, composer } = this.deps;
     const active = waitingPrompt({ dialogStack: innerDc.stack });
+    const stopAsked = await this.answerToStop(innerDc, text, locale);
+    if (stopAsked) return stopAsked;
     // A button the dialog itself offers (cancel, move), or a way of saying one, is an answer, not a command.
     if (answersOffered(active, text)) return undefined;
+    // "One moment": the question stays open, and the next message is its answer.
+    if (this.deps.answers.isWait(text)) {
+      await this.send(context, { text: this.t(locale, 'booking.wait') }, locale);
+      return { status: DialogTurnStatus.waiting };
+    }
     const exact = router.exactIntent(text);
+    if (exact === 'stop' && this.asksBeforeStopping() && this.deps.answers.isSoftStop(text) && innerDc.stack[0]) {
+      (innerDc.stack[0].state as StopState).stopAsked = true;
+      const choices = (['yes', 'no'] as const).map((k) => ({ label: this.t(locale, `booking.stopAsk.${k}`), value: this.t(locale, `booking.stopAsk.${k}`) }));
+      await this.send(context, { text: this.t(locale, 'booking.stopAsk.ask'), choices }, locale);
+      return { status: DialogTurnStatus.waiting };
+    }
 
     if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart') {
       await this.send(context, { text: this.t(locale, 'cancelled.text'), choices: composer.mainActions(locale) }, locale);
@@ -107,6 +149,11 @@ export abstract class InterruptibleDialog extends BaseDialog {
     }
     return undefined;
   }
+}
+
+/** Where a dialog keeps, for one turn, that it asked whether to stop. */
+interface StopState {
+  stopAsked?: boolean;
 }
 
 /** The callback's own free-text questions: what is typed there is for the receptionist. */

@@ -9,6 +9,13 @@ export interface ScreeningOptions {
   answers: Record<string, boolean>;
   /** The appointment is for someone else: the questions ask about that person. */
   forOther?: boolean;
+  /** The word the writer called that person by ("moeder"), if any. */
+  relative?: string;
+}
+
+/** A screening question about the person a booking for someone else is for, `who` naming them. */
+export function questionAbout(textOther: string, who: string): string {
+  return textOther.split('{{who}}').join(who);
 }
 
 /** The outcome: the answers, and the red flag that stopped the booking, if any. */
@@ -64,7 +71,7 @@ export class ScreeningDialog extends BaseDialog {
     if (index === 0) await this.send(step.context, { text: forOther ? screening.introOther : screening.intro }, locale);
     const q = screening.questions[index];
     return step.prompt(CHOICE_PROMPT, {
-      prompt: this.promptActivity(forOther ? q.textOther : q.text, locale, step.context.activity.channelId),
+      prompt: this.promptActivity(forOther ? questionAbout(q.textOther, this.otherPerson(locale, step.options.relative)) : q.text, locale, step.context.activity.channelId),
       ...this.yesNo(locale),
     });
   }

@@ -15,7 +15,7 @@ export interface TypedAnswers {
    * The line before the choices are shown again, after `attempts` answers that were not
    * understood, or after a yes-or-no question was answered with doubt (`unsure`).
    */
-  retryText(context: TurnContext, attempts: number, unsure?: boolean): Promise<string>;
+  retryText(context: TurnContext, attempts: number, unsure?: boolean, validations?: unknown): Promise<string>;
 }
 
 /**
@@ -57,7 +57,7 @@ export class SynonymChoicePrompt extends ChoicePrompt {
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     if (isRetry && !options.retryPrompt) {
       const attempts = (state as { attemptCount?: number }).attemptCount ?? 1;
-      const text = await this.typed.retryText(context, attempts, (state as UnsureState).unsure);
+      const text = await this.typed.retryText(context, attempts, (state as UnsureState).unsure, options.validations);
       const prompt = typeof options.prompt === 'object' ? options.prompt : { type: 'message', text: options.prompt };
       // The question again below the line, with its buttons; a summary's card is not repeated.
       const retryPrompt = { ...prompt, text: `${text}\n\n${prompt.text ?? ''}`.trim(), attachments: undefined };

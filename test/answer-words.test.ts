@@ -35,7 +35,7 @@ describe('corrections, sentences and relatives', () => {
     ['nee wacht, rechts', { side: 'right', marked: true, bare: true }],
     ['het is toch de heup', { joint: 'hip', marked: true, bare: true }],
     ['de rechterknie', { joint: 'knee', side: 'right', marked: false, bare: true }],
-    ['voor mijn vader', { forOther: true, marked: false, bare: true }],
+    ['voor mijn vader', { forOther: true, relative: 'vader', marked: false, bare: true }],
     ['sinds mijn knieoperatie', { joint: 'knee', marked: false, bare: false }],
     ['een paar maanden', undefined],
     ['toch liever dinsdag', undefined],

@@ -360,7 +360,7 @@ describe('booking for a relative', () => {
     expect(r[0].text).toMatch(/zijn of haar klachten/);
     expect(r[1].text).toMatch(/^Je maakt de afspraak voor iemand anders\./);
     expect(r[1].text).not.toMatch(/\?\s*Beantwoord/);
-    expect(r[3].text).toMatch(/Sinds wanneer heeft hij of zij/);
+    expect(r[3].text).toMatch(/Sinds wanneer heeft je vader/);
     const name = r[5 + screeningNo(locale).length + 1];
     expect(name.text).toMatch(/voor- en achternaam van/);
     expect(name.text).not.toMatch(/je voor- en achternaam/);

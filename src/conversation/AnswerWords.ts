@@ -28,8 +28,10 @@ const COMPLAINT_WORDS = ['hip', 'knee', 'left', 'right', 'bothSides', 'relative'
 export interface ComplaintHint {
   joint?: 'hip' | 'knee';
   side?: 'left' | 'right' | 'both';
-  /** The message names a relative of the writer ("for my mother", the Flemish "our mum"): the booking is for someone else. */
+  /** The appointment is for a relative of the writer ("for my mother", the Flemish "our mum wants one"), not for the writer. */
   forOther?: true;
+  /** The word the writer called that relative by, folded ("moeder", "ma"), to ask about them by it. */
+  relative?: string;
 }
 
 /** What a message sent in the middle of a booking corrects of the answers given before it. */
@@ -37,6 +39,7 @@ export interface Correction {
   joint?: 'hip' | 'knee';
   side?: 'left' | 'right' | 'both';
   forOther?: true;
+  relative?: string;
   /** It says it corrects ("no wait", "after all", "I mean"), or it is nothing but the new answer ("right"). */
   marked: boolean;
   /** Every word is a joint, a side, a relative or a filler: "the right knee", "for my father". */
@@ -82,6 +85,13 @@ export class AnswerWords {
   private readonly valueIntros: Set<string>;
   private readonly valueEnds: Set<string>;
   private readonly askBack: string[];
+  private readonly forOtherBefore: Set<string>;
+  private readonly forOtherWants: Set<string>;
+  private readonly self: Set<string>;
+  private readonly wait: Set<string>;
+  private readonly goOn: Set<string>;
+  private readonly softStop: Set<string>;
+  private readonly detailFillers: Set<string>;
 
   constructor(translator: Translator) {
     const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
@@ -113,6 +123,13 @@ export class AnswerWords {
     this.valueIntros = list('valueIntro');
     this.valueEnds = list('valueEnd');
     this.askBack = [...list('askBack')].filter(Boolean);
+    this.forOtherBefore = list('forOtherBefore');
+    this.forOtherWants = list('forOtherWants');
+    this.self = list('self');
+    this.wait = list('wait');
+    this.goOn = list('goOn');
+    this.softStop = list('softStop');
+    this.detailFillers = list('detailFillers');
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on (a side as the start of a compound, a joint anywhere in one).
     for (const k of COMPLAINT_WORDS) {
@@ -215,6 +232,40 @@ export class AnswerWords {
     return hasPhrase(t, this.mistake) || (hasPhrase(t, this.meant) && t.split(' ').some((w) => this.no.has(w)));
   }
 
+  /** Asking the bot to wait a moment ("one moment", "hold on"): no answer, and no wish to set the flow aside. */
+  isWait(text: string): boolean {
+    return this.wait.has(fold(text));
+  }
+
+  /** A word of going on ("ok", "next", "go on") that answers no open question: the question is asked again. */
+  isGoOn(text: string): boolean {
+    return this.goOn.has(fold(text)) || this.resume.has(fold(text));
+  }
+
+  /** A soft way of giving up ("never mind", "forget it"): asked whether the flow should stop, not stopped at once. */
+  isSoftStop(text: string): boolean {
+    return this.softStop.has(fold(text));
+  }
+
+  /**
+   * The patient says they have none of a detail ("I have no e-mail address"): what is left
+   * without the detail's own words, a leading no and small words (`detailFillers`) is a way of skipping.
+   */
+  declines(text: string, field: DetailField): boolean {
+    const named = [...this.changeWords].filter(([, f]) => f === field).map(([w]) => w);
+    let t = ` ${fold(text)} `;
+    for (const w of named.sort((a, b) => b.length - a.length)) t = t.split(` ${w} `).join(' ');
+    const words = t.split(' ').filter((w) => w && !this.detailFillers.has(w));
+    while (words.length > 1 && this.no.has(words[0])) words.shift();
+    return words.length > 0 && words.length < fold(text).split(' ').length && this.skip.has(words.join(' '));
+  }
+
+  /** Free text as the patient typed it, without a possessive it opens with ("my shoulder" → "shoulder"). */
+  withoutPossessive(text: string): string {
+    const tokens = text.trim().split(/\s+/);
+    return tokens.length > 1 && this.possessives.has(fold(tokens[0])) ? tokens.slice(1).join(' ') : text.trim();
+  }
+
   isSkip(text: string): boolean {
     const t = fold(text);
     return t === '' || this.skip.has(t) || this.skip.has(text.trim());
@@ -284,9 +335,34 @@ export class AnswerWords {
    * wrote. Only what is unambiguous: one joint family (both named: nothing), one side or both.
    */
   complaintIn(text: string): ComplaintHint {
-    const { joint, side, forOther } = this.namedIn(text);
-    if (!joint) return forOther ? { forOther } : {};
-    return { joint, ...(side ? { side } : {}), ...(forOther ? { forOther } : {}) };
+    const { joint, side } = this.namedIn(text);
+    const other = this.bookedFor(text);
+    const forOther = other ? { forOther: true as const, ...(other.relative ? { relative: other.relative } : {}) } : {};
+    return { ...(joint ? { joint } : {}), ...(joint && side ? { side } : {}), ...forOther };
+  }
+
+  /**
+   * Whom a message books for, when it is a relative of the writer: "(an appointment) for my
+   * mother", "on behalf of my father" (a word of `forOtherBefore` before the relative), or the
+   * relative as the one who wants or needs it ("my mother wants / needs one", "can our mum get
+   * one": a word of `forOtherWants` in the relative's clause, and no word of the writer's own,
+   * `self`, in it). A relative named in a story ("my father had a stroke, now I want an
+   * appointment for my hip") is not the one booked for, nor is anyone when the message books
+   * "for me" or "for myself". `relative` is the word the writer used, when the message names one.
+   */
+  bookedFor(text: string): { relative?: string } | undefined {
+    const clauses = this.clauses(text).map((c) => fold(c).split(' ').filter(Boolean));
+    if (clauses.some((w) => w.some((x, i) => i > 0 && this.forOtherBefore.has(w[i - 1]) && this.self.has(x)))) return undefined;
+    const relatives = this.complaintWords.get('relative') ?? [];
+    for (const words of clauses) {
+      const ownClause = words.some((w) => this.self.has(w));
+      const wants = words.some((w) => this.forOtherWants.has(w));
+      for (let i = 1; i < words.length; i++) {
+        if (!this.possessives.has(words[i - 1]) || !relatives.some((p) => wordMatches(words[i], p))) continue;
+        if ((i > 1 && this.forOtherBefore.has(words[i - 2])) || (wants && !ownClause)) return { relative: words[i] };
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -298,12 +374,16 @@ export class AnswerWords {
   correctionIn(text: string): Correction | undefined {
     const words = fold(text).split(' ').filter(Boolean);
     if (!words.length) return undefined;
-    const named = this.namedIn(text);
-    if (!named.joint && !named.side && !named.forOther) return undefined;
+    const { forOther: named, relative, ...complaint } = this.namedIn(text);
+    if (!complaint.joint && !complaint.side && !named) return undefined;
     const marked = this.isCorrection(words.join(' '));
     const bare = words.every((w) => this.fillers.has(w) || this.possessives.has(w) || this.correctionMarkers.has(w) || this.no.has(w) || this.correctionFillers.has(w)
       || COMPLAINT_WORDS.some((k) => (this.complaintWords.get(k) ?? []).some((p) => wordMatches(w, p))));
-    return { ...named, marked, bare };
+    // Mid-booking, a relative said on its own or as a correction ("oh wait, it is about my
+    // mother-in-law") is whom the booking is for; in a longer story only as at the start.
+    const booked = named && (bare || marked) ? { relative } : this.bookedFor(text);
+    if (!complaint.joint && !complaint.side && !booked) return undefined;
+    return { ...complaint, ...(booked ? { forOther: true as const, ...(booked.relative ? { relative: booked.relative } : {}) } : {}), marked, bare };
   }
 
   /** The message says it corrects an answer given before ("after all", "no wait", "I mean"). */
@@ -458,12 +538,13 @@ export class AnswerWords {
     return { ...(side ? { side } : {}), negated };
   }
 
-  private namedIn(text: string): { joint?: 'hip' | 'knee'; side?: 'left' | 'right' | 'both'; forOther?: true } {
+  private namedIn(text: string): { joint?: 'hip' | 'knee'; side?: 'left' | 'right' | 'both'; forOther?: true; relative?: string } {
     const words = fold(text).split(' ').filter(Boolean);
     const says = (k: (typeof COMPLAINT_WORDS)[number]) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p)));
     // A relative of the writer's ("my father"); "I am a woman" (the Dutch word is also "wife") is no booking for someone else.
     const relatives = this.complaintWords.get('relative') ?? [];
-    const forOther = words.some((w, i) => i > 0 && this.possessives.has(words[i - 1]) && relatives.some((p) => wordMatches(w, p))) ? { forOther: true as const } : {};
+    const at = words.findIndex((w, i) => i > 0 && this.possessives.has(words[i - 1]) && relatives.some((p) => wordMatches(w, p)));
+    const forOther = at > 0 ? { forOther: true as const, relative: words[at] } : {};
     const hip = says('hip');
     const knee = says('knee');
     const joint = hip === knee ? undefined : hip ? ('hip' as const) : ('knee' as const);
