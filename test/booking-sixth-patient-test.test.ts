@@ -1,51 +1,16 @@
-import type { TestAdapter } from 'botbuilder';
-import type { App } from '../src/app/createApp';
-import { loadValidatedKnowledge } from '../src/knowledge';
-import { bothPractices, conversationIdOf, testAdapterFor } from './helpers/testApp';
+import { bookingKit, no, screening, screeningNo, type Locale } from './helpers/bookingScript';
+import { conversationIdOf, testAdapterFor } from './helpers/testApp';
 
 // Booking problems a sixth patient-style test found: whom the appointment is for, the screening
 // about a relative in the words the writer used, replies that are no answer to "since when?",
 // "one moment", and smaller ones. Typed as patients type, in nl-NL and nl-BE, with the tests'
 // clock (Monday 23 November 2026, 10:00); the wordings are our own.
 
-type Locale = 'nl-NL' | 'nl-BE';
 const LOCALES: Locale[] = ['nl-NL', 'nl-BE'];
-const knowledge = loadValidatedKnowledge('knowledge');
-const screening = knowledge.screening;
-const practices = bothPractices();
-const appOf = (locale: Locale): App => (locale === 'nl-NL' ? practices.NL : practices.BE);
-const no = (locale: Locale) => (locale === 'nl-NL' ? 'nee' : 'neen');
-const screeningNo = (locale: Locale) => screening[locale].questions.map(() => no(locale));
+const { appOf, talk, booked } = bookingKit();
 const person = (locale: Locale) => (locale === 'nl-NL'
   ? { name: 'Joke Verhoef', birth: '12-4-1952', phone: '06 45678901', international: '+31645678901' }
   : { name: 'Lieve Claes', birth: '12/4/1952', phone: '0477 12 34 56', international: '+32477123456' });
-const referenceIn = (text: string) => /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(text)![1];
-
-interface Turn {
-  text: string;
-  actions: string[];
-  cards: string;
-}
-
-/** Sends each message and returns, per message, the replies' texts, buttons and cards. */
-async function talk(locale: Locale, messages: string[], adapter: TestAdapter = testAdapterFor(appOf(locale), locale)): Promise<Turn[]> {
-  const out: Turn[] = [];
-  for (const m of messages) {
-    const before = adapter.activeQueue.length;
-    await adapter.send(m).startTest();
-    const replies = adapter.activeQueue.splice(before);
-    out.push({
-      text: replies.map((r) => r.text ?? '').join('\n'),
-      actions: replies.flatMap((r) => (r.suggestedActions?.actions ?? []).map((a) => a.title ?? String(a.value))),
-      cards: JSON.stringify(replies.flatMap((r) => (r.attachments ?? []).map((a) => a.content ?? null))),
-    });
-  }
-  return out;
-}
-
-async function booked(locale: Locale, confirmation: string) {
-  return (await appOf(locale).database.bookings.findByReference(referenceIn(confirmation)))!;
-}
 
 describe('whom the appointment is for', () => {
   it.each<[Locale, string]>([
