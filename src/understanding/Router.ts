@@ -105,8 +105,6 @@ const DISAGREE_LEAD = 0.2;
 /** Messages routed to warm up, and the longest the event loop is held at a time; see {@link Router.warmUp}. */
 const WARM_UP_MESSAGES = 1500;
 const WARM_UP_SLICE_MS = 4;
-/** Subject pronouns: after a verb that opens the message they make it a question ("krijg ik …"). */
-const SUBJECTS: ReadonlySet<string> = new Set(['ik', 'je', 'jij', 'u', 'we', 'wij', 'ge', 'gij', 'gde', 'jullie', 'hij', 'zij', 'ze', 'men']);
 /** Topics within this distance of the best one are offered together in the "did you mean …?" choice. */
 const CLARIFY_WINDOW = 0.17;
 
@@ -156,6 +154,8 @@ export class Router {
   private readonly exact = new Map<string, IntentId>();
   private readonly joins: Set<string>;
   private readonly questionWords: Set<string>;
+  /** Subject pronouns (language.yaml): after a verb that opens the message they make it a question ("krijg ik …"). */
+  private readonly subjects: Set<string>;
   private readonly pointing: Set<string>;
   /** Words by which a patient addresses the practice or the bot after a greeting (language.yaml's addressWords). */
   private readonly address: Set<string>;
@@ -186,6 +186,7 @@ export class Router {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
     this.joins = new Set(kb.language.questionJoins.map((w) => foldAndSplit(w).join(' ')));
     this.questionWords = new Set(kb.language.questionWords.flatMap(foldAndSplit));
+    this.subjects = new Set(kb.language.subjectPronouns.flatMap(foldAndSplit));
     this.pointing = new Set(kb.language.pointingWords.flatMap(foldAndSplit));
     this.address = new Set(kb.language.addressWords.flatMap(foldAndSplit));
     // Every text once, in the order its words enter the vocabulary; the normalizer splits each
@@ -563,7 +564,7 @@ export class Router {
    */
   private asks(facts: TextFacts): boolean {
     const { text, words } = facts;
-    return text.includes('?') || words.some((w) => this.questionWords.has(w)) || (words.length > 2 && !SUBJECTS.has(words[0]) && !this.exact.has(words[0]) && SUBJECTS.has(words[1]));
+    return text.includes('?') || words.some((w) => this.questionWords.has(w)) || (words.length > 2 && !this.subjects.has(words[0]) && !this.exact.has(words[0]) && this.subjects.has(words[1]));
   }
 
   /**
