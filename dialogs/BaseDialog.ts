@@ -235,7 +235,7 @@ export abstract class BaseDialog extends ComponentDialog {
 
   /**
    * The person a booking for someone else is for, as the questions about them name them: by the
-   * word the writer used ("je moeder", the Flemish "je ma") when it is one to say back, else a
+   * word the writer used ("your mother", or the Flemish word for mum) when it is one to say back, else a
    * neutral "that person" (`booking.otherPerson`).
    */
   protected otherPerson(locale: Locale, relative?: string): string {

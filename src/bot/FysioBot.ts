@@ -320,7 +320,7 @@ export class FysioBot extends ActivityHandler {
         return;
       }
       // After the crisis line given as a question, any other message is the booking's again: most
-      // often the answer to the question that was on screen ("sinds de zomer"), never lost.
+      // often the answer to the question that was on screen ("since the summer"), never lost.
       if (parked && afterCrisisQuestion) {
         dialogState.dialogStack = parked.dialogStack;
         await this.history.set(context, (await this.parkedHistory.get(context)) ?? []);

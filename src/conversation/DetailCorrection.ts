@@ -115,8 +115,8 @@ function nameValue(text: string, named: { part?: 'first' | 'last'; next: number;
   if (!before) return undefined;
   const parts = before.split(' ');
   const deniedText = denied?.map((t) => t.replace(/[.,;:!?]+$/, '')).join(' ');
-  // Where the surname begins: the part denied ("van Dijk, not van Dam"), else its first
-  // lowercase word ("Jan *van* Dam", "J. P. *de* Boer"), else the last word.
+  // Where the surname begins: the part denied ("Dijk, not Dam"), else its first
+  // lowercase word (a lowercase prefix before the surname), else the last word.
   let at = deniedText && fold(before).endsWith(` ${fold(deniedText)}`) ? parts.length - deniedText.split(' ').length : -1;
   if (at < 1) at = parts.findIndex((p, i) => i > 0 && /^\p{Ll}/u.test(p));
   if (at < 1) at = parts.length - 1;

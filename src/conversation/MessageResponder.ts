@@ -214,7 +214,7 @@ export class MessageResponder {
    */
   private async answer(text: string, d: RouteDecision, memory: ConversationMemory, locale: Locale, lastReply?: ConversationMemory['lastReply']): Promise<Reply[]> {
     const { composer } = this.deps;
-    // "in de badkamer", "en ineens": the patient is still typing their question; ask for it,
+    // "in the bathroom", "and suddenly": the patient is still typing their question; ask for it,
     // without counting a miss or keeping it as a question the bot could not answer. After an
     // alarm that rules out booking, "ok" gets what any unplaced message then gets: that the bot
     // is still there, a person and the line.

@@ -164,7 +164,7 @@ export class CrisisNet {
    * True when the net's probability reaches the threshold, for the whole message or, in a story,
    * for two of its sentences in a row ({@link highest}). Only for a text of a few words at least, one of
    * which says something on its own: the net reads wordings the rules do not know, which take a
-   * sentence with content, while a short answer ("de laatste" at a choice) shares a word with a
+   * sentence with content, while a short answer ("the last one" at a choice) shares a word with a
    * farewell and nothing more, and a reply of only small words ("I don't know it", "I don't have
    * it") shares the first person and a "not" with nearly every crisis example.
    */

@@ -283,8 +283,8 @@ export class RedFlagDetector {
         const recurs = words.some((w, i) => i >= clause.from && i < clause.to && (i < m.start || i > m.end) && this.sw.recurrence.has(w));
         // "… die ze vroeger niet had": a past that denies the sign says it is new; nothing is set aside.
         if (recurs || this.negations.has(words[m.end + 1])) return { from: clause.from, to: clause.from };
-        // "sinds [de operatie van] vorig jaar is mijn knie rood": it dates the start of what goes on
-        // now; only the event it dates is past ("sinds mijn hartaanval van vorig jaar wandel ik").
+        // "since [the operation of] last year my knee is red": it dates the start of what goes on
+        // now; only the event it dates is past ("since my heart attack last year I walk").
         let since = m.start - 1;
         while (since >= clause.from && !this.sw.sinceWords.has(words[since])) since--;
         if (since >= clause.from) return { from: since, to: m.end + 1 };

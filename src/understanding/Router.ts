@@ -154,7 +154,7 @@ export class Router {
   private readonly exact = new Map<string, IntentId>();
   private readonly joins: Set<string>;
   private readonly questionWords: Set<string>;
-  /** Subject pronouns (language.yaml): after a verb that opens the message they make it a question ("krijg ik …"). */
+  /** Subject pronouns (language.yaml): after a verb that opens the message they make it a question ("do I get …"). */
   private readonly subjects: Set<string>;
   private readonly pointing: Set<string>;
   /** Words by which a patient addresses the practice or the bot after a greeting (language.yaml's addressWords). */
@@ -368,7 +368,7 @@ export class Router {
       if (withContext && faq) faq = this.pointedBack(faq, context.previousTopic!, facts.words);
       readAgainst = withContext;
     }
-    // A part of a sentence sent on its own ("in de badkamer", "en ineens"): no topic or choice
+    // A part of a sentence sent on its own ("in the bathroom", "and suddenly"): no topic or choice
     // of topics is read from it, but an action it asks for stands.
     const fragment = !readAgainst && this.isFragment(facts, terms);
     if (faq && !(fragment && (faq.intent === 'faq' || faq.intent === 'clarify'))) return faq;
@@ -560,7 +560,7 @@ export class Router {
 
   /**
    * Whether the message asks something: a question mark, a question word, or a verb before its
-   * subject, as a Dutch yes/no question has it ("krijg ik …", "doen jullie …").
+   * subject, as a Dutch yes/no question has it ("do I get …", "do you do …").
    */
   private asks(facts: TextFacts): boolean {
     const { text, words } = facts;
@@ -568,8 +568,8 @@ export class Router {
   }
 
   /**
-   * Whether the message is a part of a sentence sent on its own, as patients do on WhatsApp ("ik
-   * zit hier op de bank", "en ineens", "in de badkamer"): it asks nothing (no question mark, no
+   * Whether the message is a part of a sentence sent on its own, as patients do on WhatsApp ("I am
+   * sitting on the sofa", "and suddenly", "in the bathroom"): it asks nothing (no question mark, no
    * question word) and names at most one thing, with words around it. Such a word alone does not
    * say which of the topics that use it is meant. A bare keyword ("verwijsbrief") is a question
    * put short, and stays one.
@@ -584,7 +584,7 @@ export class Router {
   /**
    * Whether a message that opens with a greeting or thanks says nothing else the bot could not
    * place: after the opener only small talk ("Dag, alles goed?"), words that greeting or thanking
-   * use, question words, fillers and words the knowledge base does not know ("hallo, ik ben Piet"). A greeting before a request the bot did not understand ("hoi,
+   * use, question words, fillers and words the knowledge base does not know ("hello, I am Piet"). A greeting before a request the bot did not understand ("hi,
    * I'd like to see a physio") is that request, not a greeting: it gets the answer for a message
    * the bot cannot place (ask again, book, a person), not "hello, how can I help?".
    *

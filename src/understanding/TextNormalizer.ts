@@ -363,9 +363,9 @@ export class TextNormalizer {
   }
 
   /**
-   * Misspellings among the phrasings (written as patients type: "afsrpaak" for "afspraak") are
+   * Misspellings among the phrasings (written as patients type: a letter swapped in "appointment") are
    * words of the vocabulary too, so typo correction leaves them as they are and each ties its
-   * stem to the one topic or intent whose phrasing has it ("ik wil een afsrpaak" was read as
+   * stem to the one topic or intent whose phrasing has it (an appointment request with that slip was read as
    * cancelling, whose phrasing has that slip). A rare word one slip from a far more common one is
    * read as that word, in the phrasings and in patients' messages alike. Only slips that seldom
    * make another word count (see {@link isSlip}): "houten" is no misspelling of "houden", nor

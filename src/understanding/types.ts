@@ -27,7 +27,7 @@ export interface RouteDecision {
    */
   followUp?: boolean;
   /**
-   * For `none`: the message is a part of a sentence sent on its own ("in de badkamer"), which asks
+   * For `none`: the message is a part of a sentence sent on its own ("in the bathroom"), which asks
    * nothing yet; the bot asks for the question instead of saying it cannot answer.
    */
   fragment?: boolean;
