@@ -781,7 +781,7 @@ describe('a fall, then standing badly (a fourth patient-style test got "Sorry" f
   });
 });
 
-describe('a sixth patient-style test: one side of the face, a past month, and "sinds"', () => {
+describe('a sixth patient-style test and its review: one side of the face, "sinds", a pet, "voor mij"', () => {
   it.each<[string, Tier | null]>([
     // From the test: no alarm at all for these.
     ['mijn gezicht voelt aan één kant doof en mijn hand wil niet goed', '112'],
@@ -789,27 +789,20 @@ describe('a sixth patient-style test: one side of the face, a past month, and "s
     // Written for this test.
     ['de linkerkant van mijn gezicht is ineens helemaal gevoelloos', '112'],
     ['doof gevoel in mijn halve gezicht sinds vanochtend', '112'],
-    // A neighbour's heart attack last month got 112 and a refused booking.
-    ['mijn buurman kreeg vorige maand een hartaanval. Kan ik een afspraak maken voor mijn knie?', null],
-    ['drie weken geleden had mijn zus een beroerte, mag ik met haar gaan wandelen?', null],
+    // At the dentist a numb side of the face is the anaesthetic (found by a review).
+    ['mijn wang voelt op de ene kant raar na de tandarts', null],
+    // A review found these lost their instruction when "vorige maand" was briefly a past marker.
+    ['ik ben vorige maand gevallen en kan sindsdien niet meer op mijn been staan', 'now'],
     // "sinds" + a past marker dates what goes on now: the sign after it counts, the event it dates does not.
     ['sinds vorig jaar heb ik pijn op de borst als ik de trap op loop', '112'],
     ['sinds de operatie van vorig jaar is mijn knie rood en heet en heb ik koorts', 'now'],
     ['sinds mijn hartaanval van vorig jaar wandel ik elke dag een half uur', null],
-  ])('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
-});
-
-describe('what a film showed or a pet went through is about no one who writes (a fifth patient-style test)', () => {
-  it.each<[string, Tier | null]>([
-    // From the test: 112 and a doctor today for these.
-    ['gisteren een film gezien over een man die een hartaanval kreeg. Is wandelen goed bij heupartrose?', null],
-    ['mijn hond is gisteren gevallen en kon niet meer staan, mag ik zelf nog wandelen met mijn knie?', null],
-    // Written for this test: the patient's own signs still count.
-    ['ik keek een film en kreeg ineens pijn op de borst', '112'],
-    ['ik ben over mijn hond gestruikeld en kan niet meer op mijn been staan', 'now'],
-    ['mijn hond trok me omver, ik ben gevallen en kan niet meer staan', 'now'],
+    ['sinds ik vorig jaar een hartaanval had, wandel ik elke dag', null],
+    // A review: a pet in the same clause must not hide the patient's own sign.
+    ['mijn hond is ziek en ik heb sinds vanochtend een drukkende pijn op de borst die uitstraalt naar mijn arm', '112'],
+    // "voor mij": about oneself, also when the appointment is named (found by a review).
+    ['mijn man is vorige week overleden, het hoeft voor mij niet meer, mijn afspraak mag weg', 'crisis'],
+    ['mijn afspraak mag weg, het hoeft niet meer', null],
   ])('"%s" → %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });

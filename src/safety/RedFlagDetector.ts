@@ -285,9 +285,11 @@ export class RedFlagDetector {
         if (recurs || this.negations.has(words[m.end + 1])) return { from: clause.from, to: clause.from };
         // "since [the operation of] last year my knee is red": it dates the start of what goes on
         // now; only the event it dates is past ("since my heart attack last year I walk").
+        // A "sinds" clause before a comma ("since I had a heart attack last year, I walk daily") is
+        // all about that event.
         let since = m.start - 1;
         while (since >= clause.from && !this.sw.sinceWords.has(words[since])) since--;
-        if (since >= clause.from) return { from: since, to: m.end + 1 };
+        if (since >= clause.from) return { from: since, to: clause.to < words.length ? clause.to : m.end + 1 };
         const from = alone && !words.slice(0, clause.from).some((w) => this.sw.nowWords.has(w) || this.sw.recurrence.has(w)) ? 0 : clause.from;
         return { from, to: Math.min(clause.to, this.nowWordAfter(words, m.start)) };
       });
