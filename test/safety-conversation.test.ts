@@ -356,9 +356,27 @@ describe('an alarm outranks any running flow', () => {
       expect(r[5].text).toMatch(/Sinds wanneer/);
     });
 
-    it('the answer to the question on screen, typed after it, is taken as that answer', async () => {
-      const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', 'het leven is voor mij over', 'links']);
-      expect(r[4].text).toMatch(/Sinds wanneer/);
+    // A review: an answer that is neither went back into the booking ("allebei" became the side).
+    it('anything else is asked once more, with the line and the button; "verder" then goes on', async () => {
+      const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', 'het leven is voor mij over', 'soms wel een beetje', 'verder', 'Links']);
+      expect(r[4].text).toMatch(/^Ik wil je goed begrijpen/);
+      expect(r[4].text).toMatch(/113/);
+      expect(r[4].actions).toEqual(['Verder met afspraak']);
+      expect(r[5].text).toMatch(/kant/);
+      expect(r[6].text).toMatch(/Sinds wanneer/);
+    });
+
+    it('no clear answer the second time either: the crisis text, and no booking after it', async () => {
+      const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', 'het leven is voor mij over', 'het gaat gewoon heel slecht met me', 'weet ik veel', 'Afspraak maken']);
+      expect(r[5].text).toMatch(/^Dank je dat je dit vertelt/);
+      expect(r[6].text).not.toMatch(/kant|verwijzing/);
+      expect(r[6].actions).not.toContain('Afspraak maken');
+    });
+
+    it('is asked once per conversation: a second such message gets the crisis text', async () => {
+      const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', 'het leven is voor mij over', 'nee', 'het leven is voor mij over']);
+      expect(r[4].text).toMatch(/kant/);
+      expect(r[5].text).toMatch(/^Dank je dat je dit vertelt/);
     });
 
     // A sixth patient-style test found "Ik ben er nog. Heb je een vraag over heup- of knieartrose" cold here.

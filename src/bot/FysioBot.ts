@@ -224,12 +224,14 @@ export class FysioBot extends ActivityHandler {
     // MAX_MESSAGE_CHARS.
     let flag = safety.checkInConversation(full, await this.saidBefore(activity.conversation.id), memory, (this.deps.clock ?? systemClock).now());
     // A yes to the crisis line given as a question (see SafetyDesk.unsure) is that crisis.
-    // Anything else goes back to the booking set aside with it (below).
-    const afterCrisisQuestion = Boolean(memory.crisisAsked);
-    if (memory.crisisAsked) {
-      memory.crisisAsked = undefined;
-      if (!flag && this.deps.answers.yesNo(text) === 'yes') flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
-    }
+    // A no, "verder" or the button goes back to the booking set aside with it (below); anything
+    // else is asked once more, and then taken as the crisis.
+    const asked = memory.crisisAsked;
+    memory.crisisAsked = undefined;
+    const answer = this.deps.answers.yesNo(text);
+    const backToBooking = Boolean(asked) && !flag && (answer === 'no' || this.deps.answers.isResume(text));
+    const askAgain = asked === 1 && !flag && answer !== 'yes' && !backToBooking;
+    if (asked && !flag && !backToBooking && !askAgain) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
     // Checked once: the dialogs and the responder use this result.
     setTurnSafety(context, flag);
 
@@ -292,8 +294,10 @@ export class FysioBot extends ActivityHandler {
     // A follow-up reads on from the bot's last answer; a flow or an alarm in between ends that
     // (the responder sets it again for the answers it gives).
     if (flag || dialogState.dialogStack.length) memory.lastReply = undefined;
-    if (flag && safety.unsure(flag, memory) && this.parkable(dialogState)) {
-      await this.askAboutCrisis(context, dialogState, memory, locale);
+    if (askAgain) {
+      await this.askAboutCrisis(context, dialogState, memory, locale, 2);
+    } else if (flag && safety.unsure(flag, memory) && this.flowOf(dialogState) === 'booking') {
+      await this.askAboutCrisis(context, dialogState, memory, locale, 1);
     } else if (flag) {
       const replies = safety.alarm(flag.tier, memory, locale);
       // A tier that leaves booking open (the GP this week) does not end a booking: its instruction,
@@ -315,18 +319,8 @@ export class FysioBot extends ActivityHandler {
         return;
       }
       const parked = await this.parked.get(context);
-      if (parked && (this.deps.answers.isResume(text) || (afterCrisisQuestion && this.deps.answers.yesNo(text) === 'no'))) {
+      if (parked && (this.deps.answers.isResume(text) || backToBooking)) {
         await this.resume(context, dialogState, parked, locale, 'booking.resumed');
-        return;
-      }
-      // After the crisis line given as a question, any other message is the booking's again: most
-      // often the answer to the question that was on screen ("since the summer"), never lost.
-      if (parked && afterCrisisQuestion) {
-        dialogState.dialogStack = parked.dialogStack;
-        await this.history.set(context, (await this.parkedHistory.get(context)) ?? []);
-        await this.parked.delete(context);
-        await this.parkedHistory.delete(context);
-        await this.continueFlow(context, dialogState, text, command, locale);
         return;
       }
       // Going on with the booking, when none waits set aside (it expired, or an alarm dropped
@@ -429,9 +423,14 @@ export class FysioBot extends ActivityHandler {
 
   /** True when a flow runs that "later" can set aside (a booking, a cancellation). */
   private parkable(dialogState: DialogState): boolean {
-    if (!dialogState.dialogStack.length) return false;
-    const flow = (Object.keys(this.deps.flows) as Flow[]).find((f) => this.deps.flows[f].id === dialogState.dialogStack[0].id);
+    const flow = this.flowOf(dialogState);
     return flow !== undefined && PARKABLE.has(flow);
+  }
+
+  /** The flow running, if any. */
+  private flowOf(dialogState: DialogState): Flow | undefined {
+    if (!dialogState.dialogStack.length) return undefined;
+    return (Object.keys(this.deps.flows) as Flow[]).find((f) => this.deps.flows[f].id === dialogState.dialogStack[0].id);
   }
 
   /** Sets the running flow aside: the answers so far and the way back through them are both kept. */
@@ -444,14 +443,16 @@ export class FysioBot extends ActivityHandler {
 
   /**
    * A message only the learned net read as a crisis, in a booking: the crisis line, as a question,
-   * and the booking set aside with a button to go on. A yes next turn is the crisis; a message
-   * the net reads as a crisis again, with no booking running, gets the crisis text.
+   * and the booking set aside with a button to go on (`time` 1); an answer that is neither a no
+   * nor going on is asked about once more (`time` 2), and after that taken as the crisis. Asked
+   * once per conversation: a second such message gets the crisis text (SafetyDesk.unsure).
    */
-  private async askAboutCrisis(context: TurnContext, dialogState: DialogState, memory: ConversationMemory, locale: Locale): Promise<void> {
-    await this.park(context, dialogState);
-    memory.crisisAsked = true;
+  private async askAboutCrisis(context: TurnContext, dialogState: DialogState, memory: ConversationMemory, locale: Locale, time: 1 | 2): Promise<void> {
+    if (dialogState.dialogStack.length) await this.park(context, dialogState);
+    memory.crisisAsked = time;
+    memory.crisisQuestioned = true;
     const resume = this.deps.composer.say(locale, 'booking.resumeButton').text;
-    await this.send(context, this.deps.composer.crisisUnsure(locale, [{ label: resume, value: resume }]), locale);
+    await this.send(context, this.deps.composer.crisisUnsure(locale, [{ label: resume, value: resume }], time === 2), locale);
   }
 
   /** The message says the answer before it was a mistake, or is a bare no to an instruction that asked nothing. */

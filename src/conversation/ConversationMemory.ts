@@ -35,10 +35,12 @@ export interface ConversationMemory {
    */
   justBooked?: boolean;
   /**
-   * True for the one message after the crisis line was given as a question (SafetyDesk.unsure):
-   * a yes to it is the crisis it asked about.
+   * Set for the one message after the crisis line was given as a question (SafetyDesk.unsure):
+   * 1 the first time, 2 when asked once more. A yes to it is the crisis it asked about.
    */
-  crisisAsked?: boolean;
+  crisisAsked?: 1 | 2;
+  /** True once the crisis line was given as a question in this conversation: it is asked only once. */
+  crisisQuestioned?: boolean;
   /**
    * True for the one message after a screening question's yes ended a booking with its
    * instruction: a message saying the yes was a mistake is then acknowledged (the instruction

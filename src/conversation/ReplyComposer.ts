@@ -145,9 +145,9 @@ export class ReplyComposer {
     return tier === 'soon' ? { text, choices: this.mainActions(locale) } : { text };
   }
 
-  /** The crisis line given as a question: see {@link SafetyTexts.crisisUnsureKey}. */
-  crisisUnsure(locale: Locale, choices: Choice[]): Reply {
-    return { text: this.t.t(locale, this.safety.crisisUnsureKey(), this.safety.variables()), choices };
+  /** The crisis line given as a question, or asked once more: see {@link SafetyTexts.crisisUnsureKey}. */
+  crisisUnsure(locale: Locale, choices: Choice[], again = false): Reply {
+    return { text: this.t.t(locale, this.safety.crisisUnsureKey(again), this.safety.variables()), choices };
   }
 
   /** The one-line reminder of an earlier red flag, given with later answers. */

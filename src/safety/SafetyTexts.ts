@@ -28,8 +28,8 @@ export class SafetyTexts {
    * The locale key of the crisis text for a message only the learned net read as a crisis, in
    * the middle of a booking: it gives the line and asks, instead of taking it as said.
    */
-  crisisUnsureKey(): string {
-    return `emergency.crisisUnsure.${this.country}`;
+  crisisUnsureKey(again = false): string {
+    return `emergency.${again ? 'crisisUnsureAgain' : 'crisisUnsure'}.${this.country}`;
   }
 
   /** The locale key of the one-line reminder given with later answers. */
