@@ -42,7 +42,7 @@ interface Draft {
   details?: DetailsResult;
   /** The patient books for someone else (a parent, a partner): the questions are about them. */
   forOther?: boolean;
-  /** The word the patient called that person by ("moeder"), if any. */
+  /** The word the patient called that person by ("mother"), if any. */
   relative?: string;
 }
 

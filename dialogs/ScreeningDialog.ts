@@ -9,7 +9,7 @@ export interface ScreeningOptions {
   answers: Record<string, boolean>;
   /** The appointment is for someone else: the questions ask about that person. */
   forOther?: boolean;
-  /** The word the writer called that person by ("moeder"), if any. */
+  /** The word the writer called that person by ("mother"), if any. */
   relative?: string;
 }
 

@@ -30,7 +30,7 @@ export interface ComplaintHint {
   side?: 'left' | 'right' | 'both';
   /** The appointment is for a relative of the writer ("for my mother", the Flemish "our mum wants one"), not for the writer. */
   forOther?: true;
-  /** The word the writer called that relative by, folded ("moeder", "ma"), to ask about them by it. */
+  /** The word the writer called that relative by, folded ("mother", "mum"), to ask about them by it. */
   relative?: string;
 }
 

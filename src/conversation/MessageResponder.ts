@@ -103,7 +103,7 @@ export class MessageResponder {
     // more than a follow-up does ("tomorrow I am going cycling, is that all right?").
     const onHours = decision.followUp === true && decision.topic === memory.previousTopic && (lastReply === 'day' || decision.topic === PRACTICE_INFO_TOPIC);
     const sameQuestion = (onHours || (lastReply === 'day' && decision.intent !== 'faq')) && this.deps.days?.isFollowUp(text) === true;
-    // A question about the practice that names a day ("hebben jullie ook iets op zaterdag?") asks
+    // A question about the practice that names a day ("anything on Saturday?") asks
     // about that day: whether the practice is open then, not all its details.
     const onPractice = decision.intent === 'faq' && decision.topic === PRACTICE_INFO_TOPIC;
     const day = DAY_INTENTS.has(decision.intent) ? this.deps.days?.answer(text, locale, sameQuestion || onPractice) : undefined;

@@ -124,7 +124,7 @@ export class ReplyComposer {
    * only that the bot is still there and a person.
    */
   noMatch(misses: number, locale: Locale, tier?: Tier): Reply {
-    // After the crisis text a reply such as "ja" or "nee" is most likely about how one feels.
+    // After the crisis text a bare yes or no is most likely about how one feels.
     const key = tier === 'crisis' ? 'nomatch.afterCrisis' : 'nomatch.afterAlarm';
     if (tier && !this.safety.bookingAllowedAfter(tier)) return { text: this.t.t(locale, key), choices: [this.action(locale, 'person')] };
     if (misses >= 2) {
