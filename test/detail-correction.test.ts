@@ -39,6 +39,10 @@ describe('a detail corrected in the patient\'s words', () => {
     // A name has no shape of its own: only after a word that says it follows.
     ['mijn naam doet er niet toe', { field: 'name' }],
     ['mijn achternaam is van Dijk', { field: 'name' }, {}],
+    // A verdict on the name is no name (a review found "fine as it is" saved as the name).
+    ['de naam is prima zo', { field: 'name' }],
+    ['mijn achternaam is goed gespeld', { field: 'name' }],
+    ['mijn voornaam is Anders', { field: 'name', value: 'Anders van Dam' }],
     // More than one detail, or none: nothing to take.
     ['mijn naam en mijn nummer kloppen niet', undefined],
     ['een paar maanden', undefined],

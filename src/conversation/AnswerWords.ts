@@ -84,6 +84,7 @@ export class AnswerWords {
   private readonly nameParts = new Map<string, 'first' | 'last'>();
   private readonly valueIntros: Set<string>;
   private readonly valueEnds: Set<string>;
+  private readonly verdicts: Set<string>;
   private readonly askBack: string[];
   private readonly forOtherBefore: Set<string>;
   private readonly forOtherWants: Set<string>;
@@ -122,6 +123,7 @@ export class AnswerWords {
     for (const part of ['first', 'last'] as const) for (const w of list(`namePart.${part}`)) this.nameParts.set(w, part);
     this.valueIntros = list('valueIntro');
     this.valueEnds = list('valueEnd');
+    this.verdicts = list('verdict');
     this.askBack = [...list('askBack')].filter(Boolean);
     this.forOtherBefore = list('forOtherBefore');
     this.forOtherWants = list('forOtherWants');
@@ -509,6 +511,11 @@ export class AnswerWords {
   /** A word that may close a value's sentence without being part of it ("... should *be*", "please"). */
   isValueEnd(word: string): boolean {
     return this.valueEnds.has(fold(word));
+  }
+
+  /** A word that judges a detail instead of giving it ("fine", "right", "spelled"): no part of a name. */
+  isVerdict(word: string): boolean {
+    return this.verdicts.has(fold(word));
   }
 
   /** Whether a word is one a name does not contain (a pronoun, a verb of wanting, "after all"). */

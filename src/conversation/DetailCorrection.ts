@@ -109,7 +109,8 @@ function nameValue(text: string, named: { part?: 'first' | 'last'; next: number;
     while (v.length && words.isValueEnd(v[v.length - 1])) v.pop();
     if (v.length) value = v;
   }
-  if (!value) return undefined;
+  // "the name is fine as it is", "my surname is spelled right": a verdict, not a name.
+  if (!value || value.some((t) => words.isVerdict(t))) return undefined;
   const said = value.join(' ');
   if (!named.part) return check(said).ok ? said : undefined;
   if (!before) return undefined;
