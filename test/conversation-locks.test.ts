@@ -139,4 +139,23 @@ describe.each([
       await app.close();
     }
   }, 60000);
+
+  it('a sign for the GP this week in a busy turn gets its instruction, and the booking in progress stays (booking is allowed after it)', async () => {
+    const env = { TURN_LOCK_WAIT_SECONDS: '1', ...(postgres ? { DATABASE_URL: await freshPostgresUrl() } : {}) };
+    const { app } = await buildTestApp(env, new MemoryStorage());
+    try {
+      const adapter = testAdapterFor(app, 'nl-NL');
+      await converse(adapter, ['Afspraak maken']);
+      const holder = await hold(app.database.turns, `turn:test:${conversationIdOf(adapter)}`);
+      const [alarm] = await within(converse(adapter, ['ik word elke nacht wakker van de pijn in mijn heup en ben zomaar 5 kilo afgevallen']), 10000);
+      expect(alarm.text).toMatch(/huisarts/);
+      holder.release();
+      await holder.done;
+      await within(app.bot.settled(), 10000);
+      const [next] = await converse(adapter, ['ja']);
+      expect(next.text).toMatch(/knie|heup|gewricht/i);
+    } finally {
+      await app.close();
+    }
+  }, 60000);
 });

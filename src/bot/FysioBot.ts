@@ -177,9 +177,13 @@ export class FysioBot extends ActivityHandler {
         const kept = await memory.get(later, newMemory());
         safety.remember(tier, kept);
         kept.lastReply = undefined;
-        // As in a turn that gives the alarm itself: the flow that ran stops, nothing waits set aside.
-        await (await this.dialogContext(later)).cancelAllDialogs();
-        await this.dropSetAside(later);
+        // As in a turn that gives the alarm itself: the flow that ran stops, nothing waits set aside,
+        // unless the tier leaves booking open (the GP this week). A crisis only the net read gets
+        // the crisis text here, not the question: this turn cannot wait for an answer.
+        if (!safety.bookingAllowed(kept)) {
+          await (await this.dialogContext(later)).cancelAllDialogs();
+          await this.dropSetAside(later);
+        }
         await conversationState.saveChanges(later, false);
       })
       .then(
@@ -223,9 +227,12 @@ export class FysioBot extends ActivityHandler {
     // words of a "rather not", a no). Read in the whole message: the router and the dialogs see only its first
     // MAX_MESSAGE_CHARS.
     let flag = safety.checkInConversation(full, await this.saidBefore(activity.conversation.id), memory, (this.deps.clock ?? systemClock).now());
-    // A yes to the crisis line given as a question (see SafetyDesk.unsure) is that crisis.
-    // A no, "verder" or the button goes back to the booking set aside with it (below); anything
-    // else is asked once more, and then taken as the crisis.
+    // The screening's yes and the crisis question (SafetyDesk.unsure) each last for the one message
+    // after them, whatever it leads to. After the question a yes is that crisis; a no, "verder" or
+    // the button goes back to the booking set aside with it (below); anything else is asked about
+    // once more, and then taken as the crisis.
+    const screeningYes = memory.screeningYes;
+    memory.screeningYes = undefined;
     const asked = memory.crisisAsked;
     memory.crisisAsked = undefined;
     const answer = this.deps.answers.yesNo(text);
@@ -277,8 +284,6 @@ export class FysioBot extends ActivityHandler {
     }
     const justBooked = memory.justBooked;
     memory.justBooked = undefined;
-    const screeningYes = memory.screeningYes;
-    memory.screeningYes = undefined;
     if (justBooked && !flag && text.trim().toLowerCase() === composer.say(locale, 'booking.summary.confirm').text.toLowerCase()) {
       await this.send(context, composer.say(locale, 'booking.alreadyConfirmed', composer.mainActions(locale)), locale);
       return;
