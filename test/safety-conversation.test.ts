@@ -215,6 +215,23 @@ describe('a red flag told over a few short messages (WhatsApp style)', () => {
   });
 });
 
+describe('a red flag in English', () => {
+  // A sixth patient-style test: the instruction came in Dutch only.
+  it.each<['NL' | 'BE', string, RegExp, RegExp]>([
+    ['NL', 'I fell down the stairs and I cannot stand on my leg anymore', /huisartsenpost/, /call 112.*out-of-hours service \(huisartsenpost\)/s],
+    ['BE', 'my husband suddenly has a crooked mouth and cannot speak', /^Bel nu 112/, /call 112.*1733/s],
+  ])('%s practice: "%s" gets the instruction and the emergency numbers in English', async (country, message, instruction, english) => {
+    const [reply] = await converse(testAdapterFor(practices[country]), [message]);
+    expect(reply.text).toMatch(instruction);
+    expect(reply.text).toMatch(english);
+  });
+
+  it('a Dutch message gets no English', async () => {
+    const [reply] = await converse(testAdapterFor(practices.NL), [MESSAGES.now]);
+    expect(reply.text).not.toMatch(/call 112/);
+  });
+});
+
 describe('one safety check per message', () => {
   it('a question, two questions in one, a booking answer and a question mid-booking: each checked once alone, and once with the messages before it', async () => {
     // detect asks everyTierByRules first; messages read together ask it alone.

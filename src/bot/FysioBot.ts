@@ -47,7 +47,7 @@ export interface FysioBotDeps {
   safety: SafetyDesk;
   /** Back, later, go on: the words that move around in a flow. */
   answers: AnswerWords;
-  /** The English welcome, for a channel whose locale is English. */
+  /** The English welcome, for a channel whose locale is English, and the emergency numbers in English after an alarm. */
   english?: EnglishOffer;
   /** Times the lines kept for a handoff, which the retention job sweeps by the same clock. */
   clock?: Clock;
@@ -305,6 +305,9 @@ export class FysioBot extends ActivityHandler {
       await this.askAboutCrisis(context, dialogState, memory, locale, 1);
     } else if (flag) {
       const replies = safety.alarm(flag.tier, memory, locale);
+      // An English message also hears the emergency numbers in English (a sixth patient-style
+      // test's "I fell and I cannot stand up" got the Dutch instruction only).
+      if (this.deps.english?.isEnglish(full)) replies.push(this.deps.english.emergencyNote());
       // A tier that leaves booking open (the GP this week) does not end a booking: its instruction,
       // without the menu, and the question on screen again.
       const goesOn = this.parkable(dialogState) && safety.bookingAllowed(memory);

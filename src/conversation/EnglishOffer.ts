@@ -49,6 +49,14 @@ export class EnglishOffer {
     ];
   }
 
+  /**
+   * The emergency numbers in English, for the practice's country: said after a red flag's
+   * instruction (which is in Dutch) when the message was English.
+   */
+  emergencyNote(): Reply {
+    return { text: this.text(this.practice.country === 'BE' ? 'emergency.textBE' : 'emergency.text') };
+  }
+
   /** The welcome for a channel whose locale is English. */
   welcome(): Reply[] {
     return this.replies();
