@@ -166,9 +166,15 @@ describe('a red flag told over a few short messages (WhatsApp style)', () => {
     // A fifth patient-style test: four and five messages, the joint in the first.
     ['NL', 'nl-NL', ['mijn knie', 'is heel dik', 'en rood', 'voelt heet'], /huisartsenpost/],
     ['BE', 'nl-BE', ['hallo', 'mijn rechterknie', 'is sinds vanmorgen opgezet', 'en knalrood', 'en ik heb koorts'], /wachtpost/],
+    // 112 over several messages, written for this round: pressure told as a verb, a fall to one
+    // side with an arm that fails "since ten minutes", someone on the floor who does not wake up.
+    ['NL', 'nl-NL', ['ik heb het zo benauwd', 'en het drukt op mijn borst', 'zweet ook'], /^Bel nu 112\./],
+    ['BE', 'nl-BE', ['help', 'mijn vrouw', 'ze valt steeds opzij', 'kan haar arm niet optillen', 'sinds tien minuten'], /^Bel nu 112\./],
+    ['NL', 'nl-NL', ['mijn vader', 'ligt op de grond', 'wordt niet wakker'], /^Bel nu 112\./],
   ])('%s practice, %s: %j', async (country, locale, messages, says) => {
     const r = await converse(testAdapterFor(practices[country], locale), messages);
-    expect(r[r.length - 1].text).toMatch(says);
+    // The alarm may come before the last message, once the messages so far tell enough.
+    expect(r.map((reply) => reply.text)).toContainEqual(expect.stringMatching(says));
   });
 
   it('messages that together are no alarm stay questions', async () => {
@@ -486,5 +492,24 @@ describe('intended purpose and privacy, said once', () => {
     expect(r[0].text).toMatch(/fietsen.*geen diagnose.*112/s);
     expect(r[0].text).toMatch(/privacy/);
     expect(r[1].text).not.toMatch(/geen diagnose/);
+  });
+});
+
+describe('an everyday "no" to the bot is no crisis (a seventh patient-style test got the crisis text)', () => {
+  // Wordings of our own in the family the test found: a no that declines, goes on or has not.
+  it.each<['NL' | 'BE', string, string[]]>([
+    ['NL', 'nl-NL', ['mag ik fietsen met knieartrose?', 'nee, dat is echt niet nodig hoor']],
+    ['BE', 'nl-BE', ['moet ik een voorschrift hebben?', 'neen, zo eentje heb ik ni']],
+    ['NL', 'nl-NL', ['mag ik fietsen met knieartrose?', 'nee, ik wil gewoon doorgaan']],
+  ])('%s practice, %s: %j gets no crisis line, and booking stays open', async (country, locale, messages) => {
+    const adapter = testAdapterFor(practices[country], locale);
+    const r = await converse(adapter, [...messages, 'ik wil een afspraak maken']);
+    for (const reply of r) expect(reply.text).not.toMatch(/113|1813|niet meer te willen leven/);
+    expect(r[r.length - 1].text).toMatch(/^Voor een afspraak stel ik je/);
+  });
+
+  it('"nee, ik wil niet meer" after a question still gets the crisis line', async () => {
+    const r = await converse(testAdapterFor(practices.NL), ['mag ik fietsen met knieartrose?', 'nee, ik wil niet meer, ik ben alles zo beu']);
+    expect(r[r.length - 1].text).toMatch(/113 Zelfmoordpreventie/);
   });
 });

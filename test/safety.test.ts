@@ -808,6 +808,36 @@ describe('a sixth patient-style test and its review: one side of the face, "sind
   });
 });
 
+describe('signs in words of our own that were missing (a probe of ours, and audit10 opened as development)', () => {
+  it.each<[string, Tier | null]>([
+    ['het drukt zo op mijn borst', '112'],
+    ['er drukt iets op mijn borst en ik zweet', '112'],
+    ['mijn vader ligt op de grond en wordt niet wakker', '112'],
+    ['ze kan haar arm niet optillen sinds tien minuten', '112'],
+    ['een kwartier geleden begon het, zijn arm is ineens slap', '112'],
+    // Not an alarm: a knee, not something in the chest; the first person's wish is the crisis tier's.
+    ['mijn knie drukt tegen mijn borst als ik op mijn zij lig', null],
+    ['ik hoop dat ik morgen niet meer wakker word', 'crisis'],
+    // audit10, opened as development after its second scoring: the families it missed, in our words.
+    ['ik bid elke avond dat de lieve heer me nu eindelijk eens komt halen', 'crisis'],
+    ['ik vraag me af waarom god me nog niet komt halen', 'crisis'],
+    ['mijn zoon komt me morgen halen, kan ik dan nog fietsen?', null],
+    ['ik heb gegoogeld hoe je het snelst een einde aan je leven maakt', 'crisis'],
+    ['eerlijk, ik zie geen future meer', 'crisis'],
+    ['ik ben klaar met alles en ook met mezelf', 'crisis'],
+    ['ik ben klaar met alles, ook met die oefeningen', null],
+    ['de theedoek is al helemaal doorweekt, het blijft maar bloeden', '112'],
+    ['ik ben vannacht gevallen en krijg mijn been niet meer belast', 'now'],
+    ['ik ben uit bed gevallen en lig hier al een uur', 'now'],
+    ['mijn vader is gevallen en ligt nog in het ziekenhuis, mag hij daarna oefenen?', null],
+    // "than before" dates no sign: the weight lost counts.
+    ['s nachts pijn in mijn heup ook als ik stil lig, en ik val af terwijl ik meer eet dan vroeger', 'soon'],
+    ['vroeger had ik s nachts pijn en viel ik af, nu gaat het goed', null],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
+
 describe('a 112 sign that passed by itself (emergency.yaml passedTier)', () => {
   // Written for this test. A TIA or angina passes: a doctor sees it today, not never and not 112.
   it.each<[string, Tier | null]>([

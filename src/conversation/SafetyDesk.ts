@@ -174,8 +174,10 @@ export function checkInConversation(
   const at = now.getTime();
   const burst = earlier.filter((s) => at - s.at >= 0 && at - s.at <= BURST_WINDOW_MS).slice(-BURST_KEPT).filter((s) => s.text.length <= BURST_CHARS);
   if (!burst.length) return alone;
-  // Every tier they say together: a sign told after an alarm must not hide behind it.
-  const together = checkTogether([...burst.map((s) => s.text), text].join('\n'));
+  // Every tier they say together: a sign told after an alarm must not hide behind it. Joined as
+  // clauses of one sentence, not as sentences: a burst is often one sentence typed in pieces
+  // ("pain" / "on my chest"), and a negation or a past marker still reaches no further than its clause.
+  const together = checkTogether([...burst.map((s) => s.text), text].join(', '));
   return together.find((f) => moreUrgentThan(alone?.tier, f.tier) && !covers(given, f.tier)) ?? alone;
 }
 
