@@ -111,6 +111,10 @@ describe('router', () => {
     ['wanneer komt de vuilniskar', 'nl-BE', 'none'],
     ['ik wil graag een afspraak maken voor mijn knie', 'nl-NL', 'booking'],
     ['mijn afspraak van vrijdag moet naar een andere week', 'nl-BE', 'cancel-booking'],
+    // A side named in the joint asks what the joint asks (a seventh patient-style test got "Sorry").
+    ['graag een afspraak voor mijn linkerknie', 'nl-NL', 'booking'],
+    ['afspraak voor mijne rechtse heup aub', 'nl-BE', 'booking'],
+    ['ik zou een afspraak willen voor mijn rechterheup', 'nl-NL', 'booking'],
   ])('routes "%s" (%s) to %s', (text, locale, intent) => {
     expect(router.route(text, { locale }).intent).toBe(intent);
   });
