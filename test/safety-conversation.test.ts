@@ -513,3 +513,20 @@ describe('an everyday "no" to the bot is no crisis (a seventh patient-style test
     expect(r[r.length - 1].text).toMatch(/113 Zelfmoordpreventie/);
   });
 });
+
+describe('"what should I do?" after an instruction gets that instruction again', () => {
+  // A seventh patient-style test got the examples of questions the bot can answer instead.
+  it.each<['NL' | 'BE', string, RegExp]>([
+    ['NL', 'nl-NL', /^Wat je beschrijft moet vandaag nog door een arts bekeken worden.*huisartsenpost/s],
+    ['BE', 'nl-BE', /^Wat je vertelt, moet vandaag nog door een dokter bekeken worden.*wachtpost via 1733/s],
+  ])('%s practice, %s', async (country, locale, says) => {
+    const r = await converse(testAdapterFor(practices[country], locale), ['mijn moeder is gevallen en kan niet meer op haar been staan', 'wat moet ik nu doen?']);
+    expect(r[1].text).toMatch(says);
+    expect(r[1].text).not.toMatch(/Denk eraan|Vergeet niet/);
+  });
+
+  it('without an alarm it is the help text', async () => {
+    const [reply] = await converse(testAdapterFor(practices.NL), ['wat moet ik doen?']);
+    expect(reply.text).not.toMatch(/huisartsenpost/);
+  });
+});

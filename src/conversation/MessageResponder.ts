@@ -240,6 +240,9 @@ export class MessageResponder {
       case 'thanks':
         return [composer.say(locale, 'thanks.reply')];
       case 'help':
+        // "What should I do?" after an instruction that rules out booking asks for that instruction,
+        // not for what the bot can do (a seventh patient-style test got the examples of questions).
+        if (memory.safetyTier && !this.deps.safety.bookingAllowed(memory)) return [composer.emergency(locale, memory.safetyTier)];
         return [composer.say(locale, 'help.text', composer.mainActions(locale))];
       default:
         memory.misses += 1;

@@ -142,6 +142,8 @@ export class SafetyDesk {
     const tier = memory.safetyTier;
     if (!tier || !replies.length) return replies;
     const out = replies.map((r) => (r.choices ? { ...r, choices: this.offerable(r.choices, memory) } : r));
+    // The instruction itself, asked for again, needs no reminder of it.
+    if (out[0].text === this.composer.emergency(locale, tier).text) return out;
     out[0] = { ...out[0], text: `${out[0].text}\n${this.composer.reminder(locale, tier)}` };
     return out;
   }
