@@ -1,0 +1,56 @@
+import { bookingKit, no, screeningNo, type Locale } from './helpers/bookingScript';
+
+// Small gaps of the booking dialog that earlier patient-style tests left: "I don't remember any
+// more" as the answer to "since when?", a sign for the GP typed with that answer, a second
+// appointment for a relative in the opening message, the person named in the texts for someone
+// else. Typed as patients type, in nl-NL and nl-BE, with the tests' clock (Monday 23 November
+// 2026, 10:00); the wordings are our own.
+
+const { talk, booked } = bookingKit();
+const person = (locale: Locale) => (locale === 'nl-NL'
+  ? { name: 'Ria de Wit', birth: '3-9-1949', phone: '06 23456789' }
+  : { name: 'Mieke Peeters', birth: '3/9/1949', phone: '0478 23 45 67' });
+const crisisLine = (locale: Locale) => (locale === 'nl-NL' ? /113/ : /1813/);
+
+describe('"I don\'t remember any more" at "since when?" is an answer', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik weet het niet meer'],
+    ['nl-NL', 'dat weet ik niet meer'],
+    ['nl-BE', 'kweet het ni meer'],
+    ['nl-BE', 'ik weet het niet meer'],
+  ])('%s: "%s" is kept as unknown, no crisis question, and the booking goes on to the end', async (locale, forgot) => {
+    const p = person(locale);
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'rechts', forgot, no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja']);
+    expect(r[4].text).not.toMatch(/113|1813|niet meer te willen leven|opzij/);
+    expect(r[4].text).toMatch(/^Geen probleem, dat bespreek je dan/);
+    expect(r[4].text).toMatch(/verwijzing|voorschrift/);
+    expect(r[r.length - 1].text).toMatch(/bevestigd/);
+    expect((await booked(locale, r[r.length - 1].text)).complaint.since).toBeFalsy();
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik weet het niet meer, ik wil er gewoon niet meer zijn'],
+    ['nl-BE', 'kweet het ni meer, ik zie het echt ni meer zitten'],
+    ['nl-NL', 'ik weet het allemaal niet meer en ik zie het niet meer zitten'],
+  ])('%s: "%s" still gets the crisis line, and the booking ends', async (locale, despair) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'links', despair, 'een maand']);
+    expect(r[4].text).toMatch(/^Dank je dat je dit vertelt/);
+    expect(r[4].text).toMatch(crisisLine(locale));
+    expect(r[5].text).not.toMatch(/verwijzing|voorschrift/);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'ik weet het allemaal niet meer'], ['nl-BE', 'ik weet het allemaal niet meer']])(
+    '%s: "%s" is no answer about a date: the crisis line as a question still comes', async (locale, despair) => {
+      const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'links', despair]);
+      expect(r[4].text).toMatch(/^Ik weet niet zeker of ik je goed begrijp/);
+      expect(r[4].text).toMatch(crisisLine(locale));
+    },
+  );
+
+  it('nl-NL: at the date of birth of a mother, "weet ik niet meer" asks for the date again, with no crisis question', async () => {
+    const r = await talk('nl-NL', ['ik wil een afspraak maken voor mijn moeder, haar linkerknie', 'ja', 'al jaren', 'nee', ...screeningNo('nl-NL'), '1', 'Ria de Wit', 'weet ik niet meer']);
+    const said = r[r.length - 1].text;
+    expect(said).not.toMatch(/113|niet meer te willen leven/);
+    expect(said).toMatch(/datum/);
+  });
+});
