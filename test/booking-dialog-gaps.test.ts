@@ -54,3 +54,31 @@ describe('"I don\'t remember any more" at "since when?" is an answer', () => {
     expect(said).toMatch(/datum/);
   });
 });
+
+describe('a sign for the GP typed with the answer to "since when?"', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'al een week of vijf, en ik ben flink afgevallen zonder reden en heb \'s nachts veel pijn', 'al een week of vijf'],
+    ['nl-BE', 'sinds een maand of twee; ik heb wat koorts en pijn in mijn knie', 'sinds een maand of twee'],
+  ])('%s: "%s" gets the GP instruction, and "%s" is kept as the answer', async (locale, told, since) => {
+    const p = person(locale);
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'links', told, no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja']);
+    expect(r[4].text).toMatch(/huisarts/);
+    expect(r[4].text).toMatch(/deze week/);
+    expect(r[4].text).toContain(`Genoteerd voor de ${locale === 'nl-NL' ? 'fysiotherapeut' : 'kinesitherapeut'}: ${since}.`);
+    expect(r[4].text).not.toMatch(/Sinds wanneer/);
+    expect(r[4].text).toMatch(/verwijzing|voorschrift/);
+    expect((await booked(locale, r[r.length - 1].text)).complaint.since).toBe(since);
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'ik heb ook koorts en pijn in mijn knie', 'een paar maanden'],
+    ['nl-BE', 'sinds de zomer ben ik zonder reden veel afgevallen en heb ik \'s nachts pijn', 'al een jaar of drie'],
+  ])('%s: "%s" without a separate answer: the instruction, then "since when?" again saying so; "%s" is then kept', async (locale, told, since) => {
+    const p = person(locale);
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'links', told, since, no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja']);
+    expect(r[4].text).toMatch(/huisarts/);
+    expect(r[4].text).toMatch(/Dan nog even mijn vraag van (daar)?net: het antwoord daarop lees ik niet in je bericht\.\n\nSinds wanneer/);
+    expect(r[5].text).toMatch(/verwijzing|voorschrift/);
+    expect((await booked(locale, r[r.length - 1].text)).complaint.since).toBe(since);
+  });
+});

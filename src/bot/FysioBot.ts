@@ -2,7 +2,7 @@ import { ActivityHandler, ActivityTypes, TurnContext, type BotState, type StateP
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
 import { answersOffered, waitingPrompt } from '../../dialogs/InterruptibleDialog';
-import { MEMORY_PROMPTS } from '../../dialogs/dialogIds';
+import { MEMORY_PROMPTS, SINCE_PROMPT } from '../../dialogs/dialogIds';
 import { RECONNECTED_EVENT } from '../channels/directline/DirectLineRoutes';
 import type { Locale } from '../config/AppConfig';
 import type { ActivityRenderer } from '../channels/ActivityRenderer';
@@ -316,7 +316,13 @@ export class FysioBot extends ActivityHandler {
       const goesOn = this.parkable(dialogState) && safety.bookingAllowed(memory);
       // The instruction first: a flow that ends may still say what it kept (a callback asked for).
       await context.sendActivities(replies.map((r) => renderer.render(goesOn ? { text: r.text } : r, locale, activity.channelId)));
-      if (goesOn) {
+      if (goesOn && waitingPrompt(dialogState)?.id === SINCE_PROMPT) {
+        // "Three weeks, and I'm losing weight and have pain at night": the message answers the
+        // question on screen too. The question reads its answer part, or asks again saying so;
+        // the instruction is given, so the flow does not give it once more.
+        setTurnSafety(context, undefined, flag);
+        await this.continueFlow(context, dialogState, text, command, locale);
+      } else if (goesOn) {
         await (await this.dialogContext(context)).repromptDialog();
       } else {
         if (dialogState.dialogStack.length) await (await this.dialogContext(context)).cancelAllDialogs();

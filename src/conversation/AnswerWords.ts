@@ -91,6 +91,7 @@ export class AnswerWords {
   private readonly self: Set<string>;
   private readonly wait: Set<string>;
   private readonly goOn: Set<string>;
+  private readonly duration: Set<string>;
   private readonly softStop: Set<string>;
   private readonly detailFillers: Set<string>;
 
@@ -130,6 +131,7 @@ export class AnswerWords {
     this.self = list('self');
     this.wait = list('wait');
     this.goOn = list('goOn');
+    this.duration = list('duration');
     this.softStop = list('softStop');
     this.detailFillers = list('detailFillers');
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
@@ -473,6 +475,15 @@ export class AnswerWords {
     if (this.no.has(t)) return true;
     const words = t.split(' ').length;
     return this.unsure.some((phrase) => ` ${t} `.includes(` ${phrase} `) && words <= phrase.split(' ').length + 1);
+  }
+
+  /**
+   * The text dates something: it has a word of a time span or of when something began ("weeks",
+   * "since", "summer"), as an answer to "since when?" has ("three weeks already"). `months` are
+   * the date words' month names, which date it too ("it started in March").
+   */
+  datesSomething(text: string, months: Readonly<Record<string, number>> = {}): boolean {
+    return fold(text).split(' ').some((w) => this.duration.has(w) || months[w] !== undefined);
   }
 
   /**
