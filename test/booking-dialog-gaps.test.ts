@@ -82,3 +82,38 @@ describe('a sign for the GP typed with the answer to "since when?"', () => {
     expect((await booked(locale, r[r.length - 1].text)).complaint.since).toBe(since);
   });
 });
+
+describe('an appointment for the writer and one for a relative, asked for in one message', () => {
+  it.each<[Locale, string, string, string]>([
+    ['nl-NL', 'ik wil graag een afspraak maken, mijn vader wil er ook een', 'je vader', 'Afspraak maken voor mijn vader'],
+    ['nl-BE', 'ik wou een afspraak maken, ons ma wil er ook eentje', 'je ma', 'Afspraak maken voor mijn ma'],
+    ['nl-NL', 'een afspraak voor mij en mijn man graag', 'je man', 'Afspraak maken voor mijn man'],
+    ['nl-BE', 'mijn vrouw en ik willen allebei een afspraak', 'je vrouw', 'Afspraak maken voor mijn vrouw'],
+  ])('%s: "%s" books the writer first, says once that the one for %s follows, and offers it after the confirmation', async (locale, opening, who, button) => {
+    const p = person(locale);
+    const r = await talk(locale, [opening, 'ja', 'heup', 'rechts', 'een half jaar', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja', button, 'ja']);
+    const said = r.map((t) => t.text);
+    expect(said[0]).not.toMatch(/iemand anders/);
+    expect(said[1]).toMatch(new RegExp(`^Ik maak eerst jouw afspraak\\. Die voor ${who} maken we daarna apart`));
+    expect(said.filter((t) => t.includes('maken we daarna apart'))).toHaveLength(1);
+    expect(said[3]).toMatch(/^Sinds wanneer heb je /);
+    const confirmation = r[r.length - 3];
+    expect(confirmation.text).toMatch(/bevestigd/);
+    expect(confirmation.text).toContain(`de afspraak voor ${who}`);
+    expect(confirmation.actions[0]).toBe(button);
+    const b = await booked(locale, confirmation.text);
+    expect(b.name).toBe(p.name);
+    // The button starts the relative's booking, with the questions about them.
+    expect(r[r.length - 2].text).toMatch(/afspraak voor iemand anders/);
+    expect(r[r.length - 1].text).toMatch(/^Je maakt de afspraak voor iemand anders/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik wil een afspraak maken voor mijn moeder, zij wil dat zelf ook graag'],
+    ['nl-BE', 'mijn schoonvader wil een consultatie voor zijn knie'],
+  ])('%s: "%s" is still a booking for the relative only', async (locale, opening) => {
+    const r = await talk(locale, [opening, 'ja']);
+    expect(r[0].text).toMatch(/iemand anders/);
+    expect(r[1].text).not.toMatch(/eerst jouw afspraak/);
+  });
+});
