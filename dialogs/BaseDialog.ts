@@ -240,8 +240,22 @@ export abstract class BaseDialog extends ComponentDialog {
    * neutral "that person" (`booking.otherPerson`).
    */
   protected otherPerson(locale: Locale, relative?: string): string {
-    const shown = relative && SUPPORTED_LOCALES.some((l) => this.deps.translator.list(l, 'booking.words.relativeShown').some((w) => fold(w) === relative));
-    return shown ? this.t(locale, 'booking.otherPerson.named', { relative }) : this.t(locale, 'booking.otherPerson.neutral');
+    return this.shownRelative(relative) ? this.t(locale, 'booking.otherPerson.named', { relative }) : this.t(locale, 'booking.otherPerson.neutral');
+  }
+
+  /**
+   * A sentence that first speaks of the person a booking for someone else is for: its `Named`
+   * form with the word the writer used ("for your mother") when there is one to say back, else
+   * the neutral one ("for someone else", with "his or her"), which has no `who`.
+   */
+  protected aboutOther(locale: Locale, key: string, relative?: string, vars?: Record<string, unknown>): string {
+    if (!this.shownRelative(relative)) return this.t(locale, key, vars);
+    return this.t(locale, `${key}Named`, { ...vars, who: this.otherPerson(locale, relative) });
+  }
+
+  /** Whether the word the writer called a relative by is one to say back (`booking.words.relativeShown`). */
+  private shownRelative(relative?: string): boolean {
+    return Boolean(relative) && SUPPORTED_LOCALES.some((l) => this.deps.translator.list(l, 'booking.words.relativeShown').some((w) => fold(w) === relative));
   }
 
   /** A detail's value as the patient reads it back: a date as day-month-year, a number as it is dialled. */

@@ -168,7 +168,7 @@ export class BookingDialog extends InterruptibleDialog {
       state.options = { ...state.options, hint: changed };
       if (changed.forOther && !hint.forOther && state.stepIndex === STEP.joint) {
         state.values.toldForOther = true;
-        await this.send(innerDc.context, { text: this.t(locale, 'booking.forOther') }, locale);
+        await this.send(innerDc.context, { text: this.aboutOther(locale, 'booking.forOther', changed.relative) }, locale);
       }
       if (state.stepIndex === STEP.consent) {
         // Asked again with the new hint, in the words for someone else when it is for someone else.
@@ -189,7 +189,7 @@ export class BookingDialog extends InterruptibleDialog {
       draft.forOther = true;
       if (counts.relative) draft.relative = counts.relative;
       state.values.toldForOther = true;
-      await this.send(innerDc.context, { text: this.t(locale, 'booking.forOther') }, locale);
+      await this.send(innerDc.context, { text: this.aboutOther(locale, 'booking.forOther', draft.relative) }, locale);
     }
     if (newJoint && state.stepIndex === STEP.side) {
       // The joint the side is asked for changed: the side question again, for that joint.
@@ -206,7 +206,7 @@ export class BookingDialog extends InterruptibleDialog {
     if (newJoint || newSide) await this.send(innerDc.context, { text: this.t(locale, 'booking.corrected', { complaint: this.complaintLabel(complaint, locale) }) }, locale);
     if (forOther && state.stepIndex === STEP.details) {
       // The details asked again in the words for someone else, those given kept.
-      return innerDc.replaceDialog(DETAILS_DIALOG, { given: detailsSoFar(innerDc.stack[1]), forOther: true } satisfies DetailsOptions);
+      return innerDc.replaceDialog(DETAILS_DIALOG, { given: detailsSoFar(innerDc.stack[1]), forOther: true, ...(draft.relative ? { relative: draft.relative } : {}) } satisfies DetailsOptions);
     }
     if (forOther && active.id === SINCE_PROMPT) return this.askAgain(innerDc, active, this.t(locale, 'booking.since.askOther', { who: this.otherPerson(locale, draft.relative) }));
     const screening = forOther ? questionOnScreen(innerDc.stack[1]) : undefined;
@@ -353,7 +353,8 @@ export class BookingDialog extends InterruptibleDialog {
     const options = step.options as BookingOptions;
     const forOther = options.hint?.forOther;
     const key = `booking.consent.${forOther ? 'askOther' : 'ask'}${options.consentShown ? 'Again' : ''}`;
-    const text = this.t(locale, key, { days: this.deps.retentionDays });
+    const vars = { days: this.deps.retentionDays };
+    const text = forOther ? this.aboutOther(locale, key, options.hint?.relative, vars) : this.t(locale, key, vars);
     return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), ...this.yesNo(locale) });
   }
 
@@ -368,7 +369,7 @@ export class BookingDialog extends InterruptibleDialog {
     const values = step.values as BookingValues;
     if (hint?.forOther && !values.toldForOther) {
       values.toldForOther = true;
-      await this.send(step.context, { text: this.t(locale, 'booking.forOther') }, locale);
+      await this.send(step.context, { text: this.aboutOther(locale, 'booking.forOther', hint.relative) }, locale);
     }
     // "I'd like an appointment, my mother wants one too": this one is the writer's, said once.
     if (hint?.alsoFor && !values.toldAlsoFor) {
@@ -483,7 +484,7 @@ export class BookingDialog extends InterruptibleDialog {
     const draft = (step.values as BookingValues).draft as Draft;
     draft.slot = result.slot;
     // Details given before a new time was asked for in between are not asked again.
-    return step.beginDialog(DETAILS_DIALOG, { given: draft.details, forOther: draft.forOther } satisfies DetailsOptions);
+    return step.beginDialog(DETAILS_DIALOG, { given: draft.details, forOther: draft.forOther, ...(draft.relative ? { relative: draft.relative } : {}) } satisfies DetailsOptions);
   }
 
   private async toSummary(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -567,7 +568,8 @@ export class BookingDialog extends InterruptibleDialog {
     if (field === 'time') return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
     if (field === 'complaint') return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), 'joint');
     const key = `booking.${step.options.forOther ? 'detailsOther' : 'details'}.${field}`;
-    return step.prompt(DETAIL_PROMPTS[field], { prompt: this.promptActivity(this.t(locale, key), locale, channel) });
+    const text = this.t(locale, key, { who: this.otherPerson(locale, step.options.relative) });
+    return step.prompt(DETAIL_PROMPTS[field], { prompt: this.promptActivity(text, locale, channel) });
   }
 
   /** The complaint changed from the summary: after its joint, its side (or what it is, for another joint). */

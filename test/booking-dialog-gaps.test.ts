@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { bookingKit, no, screeningNo, type Locale } from './helpers/bookingScript';
 
 // Small gaps of the booking dialog that earlier patient-style tests left: "I don't remember any
@@ -93,7 +94,7 @@ describe('an appointment for the writer and one for a relative, asked for in one
     const p = person(locale);
     const r = await talk(locale, [opening, 'ja', 'heup', 'rechts', 'een half jaar', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja', button, 'ja']);
     const said = r.map((t) => t.text);
-    expect(said[0]).not.toMatch(/iemand anders/);
+    expect(said[0]).not.toMatch(/iemand anders|afspraak voor je /);
     expect(said[1]).toMatch(new RegExp(`^Ik maak eerst jouw afspraak\\. Die voor ${who} maken we daarna apart`));
     expect(said.filter((t) => t.includes('maken we daarna apart'))).toHaveLength(1);
     expect(said[3]).toMatch(/^Sinds wanneer heb je /);
@@ -104,8 +105,8 @@ describe('an appointment for the writer and one for a relative, asked for in one
     const b = await booked(locale, confirmation.text);
     expect(b.name).toBe(p.name);
     // The button starts the relative's booking, with the questions about them.
-    expect(r[r.length - 2].text).toMatch(/afspraak voor iemand anders/);
-    expect(r[r.length - 1].text).toMatch(/^Je maakt de afspraak voor iemand anders/);
+    expect(r[r.length - 2].text).toMatch(new RegExp(`^Voor een afspraak voor ${who} `));
+    expect(r[r.length - 1].text).toMatch(new RegExp(`^Je maakt de afspraak voor ${who}\\.`));
   });
 
   it.each<[Locale, string]>([
@@ -113,7 +114,44 @@ describe('an appointment for the writer and one for a relative, asked for in one
     ['nl-BE', 'mijn schoonvader wil een consultatie voor zijn knie'],
   ])('%s: "%s" is still a booking for the relative only', async (locale, opening) => {
     const r = await talk(locale, [opening, 'ja']);
-    expect(r[0].text).toMatch(/iemand anders/);
+    expect(r[0].text).toMatch(/^Voor een afspraak voor je (moeder|schoonvader) /);
     expect(r[1].text).not.toMatch(/eerst jouw afspraak/);
+  });
+});
+
+describe('the texts of a booking for someone else name the person as the writer did', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'graag een afspraak voor mijn oma, ze heeft last van haar rechterknie', 'je oma'],
+    ['nl-BE', 'ik wil een consultatie boeken voor mijn vrouw, voor haar linkerheup', 'je vrouw'],
+  ])('%s: "%s": consent, the note, the details and a detail changed from the summary speak of %s', async (locale, opening, who) => {
+    const p = person(locale);
+    const r = await talk(locale, [opening, 'ja', 'een maand of drie', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'Gegevens wijzigen', 'Geboortedatum']);
+    expect(r[0].text).toMatch(new RegExp(`^Voor een afspraak voor ${who} `));
+    expect(r[0].text).toContain(`toestemming van ${who}`);
+    expect(r[1].text).toMatch(new RegExp(`^Je maakt de afspraak voor ${who}\\. Beantwoord de vragen dan over de klachten van ${who};`));
+    const n = 4 + screeningNo(locale).length;
+    expect(r[n].text.split('\n').pop()).toBe(`Wat is de voor- en achternaam van ${who}?`);
+    expect(r[n + 1].text).toMatch(new RegExp(`^Wat is de geboortedatum van ${who}\\?`));
+    expect(r[n + 2].text).toContain(`kunnen we ${who} (of jou) bereiken?`);
+    expect(r[r.length - 1].text).toMatch(new RegExp(`^Wat is de geboortedatum van ${who}\\?`));
+    for (const t of r) expect(t.text).not.toMatch(/zijn of haar|hij of zij|hem of haar/);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'ik maak een afspraak voor mijn mom, voor haar heup links'], ['nl-BE', 'ik wil een afspraak maken voor mijn dad, zijn rechterknie']])(
+    '%s: "%s", a word not to say back: the neutral wording', async (locale, opening) => {
+      const p = person(locale);
+      const r = await talk(locale, [opening, 'ja', 'al lang', no(locale), ...screeningNo(locale), '1', p.name]);
+      expect(r[0].text).toMatch(/^Voor een afspraak voor iemand anders .*zijn of haar toestemming/);
+      expect(r[1].text).toMatch(/^Je maakt de afspraak voor iemand anders\./);
+      expect(r[r.length - 2].text.split('\n').pop()).toBe('Wat is de voor- en achternaam van die persoon?');
+      expect(r[r.length - 1].text).toMatch(/^Wat is de geboortedatum van die persoon\?/);
+    },
+  );
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: no text for someone else says "hij of zij" where the person can be named', (locale) => {
+    const { booking } = JSON.parse(readFileSync(`locales/${locale}/booking.json`, 'utf8')) as { booking: Record<string, Record<string, unknown>> };
+    const texts = [booking.screeningOther, booking.detailsOther].flatMap((o) => JSON.stringify(o).match(/"[^"]*"/g) ?? []);
+    for (const t of texts) expect(t).not.toMatch(/hij of zij|zijn of haar|hem of haar/);
+    expect(JSON.stringify(booking.screeningOther)).toContain('{{who}}');
   });
 });
