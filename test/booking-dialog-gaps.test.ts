@@ -155,3 +155,17 @@ describe('the texts of a booking for someone else name the person as the writer 
     expect(JSON.stringify(booking.screeningOther)).toContain('{{who}}');
   });
 });
+
+describe('a time at the other location says where', () => {
+  // The Dutch test practice has two locations; on Wednesday afternoon only Locatie Oost is open.
+  // Already so before these changes: kept here as the check that it stays so.
+  it('nl-NL: "woensdagmiddag" offers times labelled with Locatie Oost; the summary and the confirmation give its address', async () => {
+    const p = person('nl-NL');
+    const r = await talk('nl-NL', ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', 'nee', ...screeningNo('nl-NL'), 'woensdagmiddag', '1', p.name, p.birth, p.phone, 'geen', 'ja']);
+    const offered = r[6 + screeningNo('nl-NL').length].actions.filter((a) => /^wo /.test(a));
+    expect(offered.length).toBeGreaterThan(0);
+    for (const a of offered) expect(a).toMatch(/– Locatie Oost$/);
+    expect(r[r.length - 2].cards).toContain('Locatie Oost, Proeflaan 3, 3581 CD Utrecht');
+    expect(r[r.length - 1].text).toContain('bij Locatie Oost, Proeflaan 3');
+  });
+});
