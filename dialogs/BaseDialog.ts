@@ -5,6 +5,7 @@ import {
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { checkBirthDate, checkEmail, checkName, checkPhone, phoneForStaff, type Checked, type DetailProblem } from '../src/booking/PatientDetails';
 import { turnLocaleOf } from '../src/bot/TurnLocale';
+import { turnSafetyOf } from '../src/bot/TurnSafety';
 import { fold, type ChangeableField, type DetailField } from '../src/conversation/AnswerWords';
 import { readDetailCorrection, type DetailCorrection } from '../src/conversation/DetailCorrection';
 import type { Choice, Reply } from '../src/conversation/Reply';
@@ -239,8 +240,22 @@ export abstract class BaseDialog extends ComponentDialog {
    * neutral "that person" (`booking.otherPerson`).
    */
   protected otherPerson(locale: Locale, relative?: string): string {
-    const shown = relative && SUPPORTED_LOCALES.some((l) => this.deps.translator.list(l, 'booking.words.relativeShown').some((w) => fold(w) === relative));
-    return shown ? this.t(locale, 'booking.otherPerson.named', { relative }) : this.t(locale, 'booking.otherPerson.neutral');
+    return this.shownRelative(relative) ? this.t(locale, 'booking.otherPerson.named', { relative }) : this.t(locale, 'booking.otherPerson.neutral');
+  }
+
+  /**
+   * A sentence that first speaks of the person a booking for someone else is for: its `Named`
+   * form with the word the writer used ("for your mother") when there is one to say back, else
+   * the neutral one ("for someone else", with "his or her"), which has no `who`.
+   */
+  protected aboutOther(locale: Locale, key: string, relative?: string, vars?: Record<string, unknown>): string {
+    if (!this.shownRelative(relative)) return this.t(locale, key, vars);
+    return this.t(locale, `${key}Named`, { ...vars, who: this.otherPerson(locale, relative) });
+  }
+
+  /** Whether the word the writer called a relative by is one to say back (`booking.words.relativeShown`). */
+  private shownRelative(relative?: string): boolean {
+    return Boolean(relative) && SUPPORTED_LOCALES.some((l) => this.deps.translator.list(l, 'booking.words.relativeShown').some((w) => fold(w) === relative));
   }
 
   /** A detail's value as the patient reads it back: a date as day-month-year, a number as it is dialled. */
@@ -253,7 +268,8 @@ export abstract class BaseDialog extends ComponentDialog {
   /**
    * "Since when?": any answer in the patient's words is kept, but a question back ("what do you
    * mean?") or a bare yes is explained and asked again, and a no or not knowing is kept as
-   * unknown (never a "no" on the booking).
+   * unknown (never a "no" on the booking). A message that also told a sign whose instruction the
+   * bot gave (the GP this week) is read for its answer part only.
    */
   protected addSincePrompt(): void {
     this.addDialog(
@@ -261,6 +277,16 @@ export abstract class BaseDialog extends ComponentDialog {
         const text = (pc.recognized.value ?? '').trim();
         const { answers } = this.deps;
         const locale = await this.locale(pc.context);
+        if (turnSafetyOf(pc.context)?.answeredBeside) {
+          const part = this.answerBesideSign(text);
+          if (part === undefined) {
+            await this.send(pc.context, { text: `${this.t(locale, 'booking.since.askBesideSign')}\n\n${questionOf(pc.options)}` }, locale);
+            return false;
+          }
+          pc.recognized.value = part;
+          await this.send(pc.context, { text: this.t(locale, 'booking.since.keptBesideSign', { since: part }) }, locale);
+          return true;
+        }
         // "go on", "ok" (after an answer to a question in between, say): no answer, the question again.
         if (answers.isGoOn(text) && !answers.asksBack(text)) {
           await this.send(pc.context, { text: questionOf(pc.options) }, locale);
@@ -277,6 +303,17 @@ export abstract class BaseDialog extends ComponentDialog {
         return true;
       }),
     );
+  }
+
+  /**
+   * The part of a message typed at "since when?" that answers it, beside a sign told in the same
+   * message ("three weeks already, and I have fever"): the first clause that dates the complaint
+   * and holds no red flag of its own. Undefined when none does ("I have been losing weight since
+   * the summer" is the sign itself): the question is then asked again rather than kept wrongly.
+   */
+  private answerBesideSign(text: string): string | undefined {
+    const { answers, safety, knowledge } = this.deps;
+    return answers.clauses(text).map((c) => c.trim()).find((c) => answers.datesSomething(c, knowledge.dateWords.months) && !safety.check(c));
   }
 
   /**

@@ -44,6 +44,8 @@ interface Draft {
   forOther?: boolean;
   /** The word the patient called that person by ("mother"), if any. */
   relative?: string;
+  /** A relative who wants an appointment too (ComplaintHint.alsoFor): offered after the confirmation. */
+  alsoFor?: string;
 }
 
 /** What the booking waterfall keeps between its steps. */
@@ -51,6 +53,8 @@ interface BookingValues {
   draft?: Draft;
   /** The patient has been told the questions are about the other person. */
   toldForOther?: boolean;
+  /** The patient has been told the relative's appointment is made after this one. */
+  toldAlsoFor?: boolean;
   /** A screening question was answered yes (a tier that still allows booking): a next "that was a mistake" is answered. */
   screenedYes?: boolean;
   /** The side was named in the answer to the joint question, so its question was not asked. */
@@ -164,7 +168,7 @@ export class BookingDialog extends InterruptibleDialog {
       state.options = { ...state.options, hint: changed };
       if (changed.forOther && !hint.forOther && state.stepIndex === STEP.joint) {
         state.values.toldForOther = true;
-        await this.send(innerDc.context, { text: this.t(locale, 'booking.forOther') }, locale);
+        await this.send(innerDc.context, { text: this.aboutOther(locale, 'booking.forOther', changed.relative) }, locale);
       }
       if (state.stepIndex === STEP.consent) {
         // Asked again with the new hint, in the words for someone else when it is for someone else.
@@ -185,7 +189,7 @@ export class BookingDialog extends InterruptibleDialog {
       draft.forOther = true;
       if (counts.relative) draft.relative = counts.relative;
       state.values.toldForOther = true;
-      await this.send(innerDc.context, { text: this.t(locale, 'booking.forOther') }, locale);
+      await this.send(innerDc.context, { text: this.aboutOther(locale, 'booking.forOther', draft.relative) }, locale);
     }
     if (newJoint && state.stepIndex === STEP.side) {
       // The joint the side is asked for changed: the side question again, for that joint.
@@ -202,7 +206,7 @@ export class BookingDialog extends InterruptibleDialog {
     if (newJoint || newSide) await this.send(innerDc.context, { text: this.t(locale, 'booking.corrected', { complaint: this.complaintLabel(complaint, locale) }) }, locale);
     if (forOther && state.stepIndex === STEP.details) {
       // The details asked again in the words for someone else, those given kept.
-      return innerDc.replaceDialog(DETAILS_DIALOG, { given: detailsSoFar(innerDc.stack[1]), forOther: true } satisfies DetailsOptions);
+      return innerDc.replaceDialog(DETAILS_DIALOG, { given: detailsSoFar(innerDc.stack[1]), forOther: true, ...(draft.relative ? { relative: draft.relative } : {}) } satisfies DetailsOptions);
     }
     if (forOther && active.id === SINCE_PROMPT) return this.askAgain(innerDc, active, this.t(locale, 'booking.since.askOther', { who: this.otherPerson(locale, draft.relative) }));
     const screening = forOther ? questionOnScreen(innerDc.stack[1]) : undefined;
@@ -349,7 +353,8 @@ export class BookingDialog extends InterruptibleDialog {
     const options = step.options as BookingOptions;
     const forOther = options.hint?.forOther;
     const key = `booking.consent.${forOther ? 'askOther' : 'ask'}${options.consentShown ? 'Again' : ''}`;
-    const text = this.t(locale, key, { days: this.deps.retentionDays });
+    const vars = { days: this.deps.retentionDays };
+    const text = forOther ? this.aboutOther(locale, key, options.hint?.relative, vars) : this.t(locale, key, vars);
     return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), ...this.yesNo(locale) });
   }
 
@@ -364,7 +369,12 @@ export class BookingDialog extends InterruptibleDialog {
     const values = step.values as BookingValues;
     if (hint?.forOther && !values.toldForOther) {
       values.toldForOther = true;
-      await this.send(step.context, { text: this.t(locale, 'booking.forOther') }, locale);
+      await this.send(step.context, { text: this.aboutOther(locale, 'booking.forOther', hint.relative) }, locale);
+    }
+    // "I'd like an appointment, my mother wants one too": this one is the writer's, said once.
+    if (hint?.alsoFor && !values.toldAlsoFor) {
+      values.toldAlsoFor = true;
+      await this.send(step.context, { text: this.t(locale, 'booking.alsoFor.first', { who: this.otherPerson(locale, hint.alsoFor) }) }, locale);
     }
     if (hint?.joint) return step.next({ value: hint.joint, index: JOINTS.indexOf(hint.joint), score: 1 } satisfies FoundChoice);
     return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), 'joint');
@@ -373,8 +383,10 @@ export class BookingDialog extends InterruptibleDialog {
   private async askSide(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const joint = JOINTS[(step.result as FoundChoice).index];
-    const { forOther, relative } = (step.options as BookingOptions).hint ?? {};
-    (step.values as BookingValues).draft = { complaint: { joint }, screening: {}, ...(forOther ? { forOther, ...(relative ? { relative } : {}) } : {}) } satisfies Draft;
+    const { forOther, relative, alsoFor } = (step.options as BookingOptions).hint ?? {};
+    (step.values as BookingValues).draft = {
+      complaint: { joint }, screening: {}, ...(forOther ? { forOther, ...(relative ? { relative } : {}) } : {}), ...(alsoFor ? { alsoFor } : {}),
+    } satisfies Draft;
     if (joint === 'other') {
       // The therapist needs to know what to expect; the answer takes the place of the side.
       const text = `${this.t(locale, 'booking.joint.otherNote')}\n\n${this.t(locale, 'booking.joint.otherAsk')}`;
@@ -472,7 +484,7 @@ export class BookingDialog extends InterruptibleDialog {
     const draft = (step.values as BookingValues).draft as Draft;
     draft.slot = result.slot;
     // Details given before a new time was asked for in between are not asked again.
-    return step.beginDialog(DETAILS_DIALOG, { given: draft.details, forOther: draft.forOther } satisfies DetailsOptions);
+    return step.beginDialog(DETAILS_DIALOG, { given: draft.details, forOther: draft.forOther, ...(draft.relative ? { relative: draft.relative } : {}) } satisfies DetailsOptions);
   }
 
   private async toSummary(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -556,7 +568,8 @@ export class BookingDialog extends InterruptibleDialog {
     if (field === 'time') return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
     if (field === 'complaint') return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), 'joint');
     const key = `booking.${step.options.forOther ? 'detailsOther' : 'details'}.${field}`;
-    return step.prompt(DETAIL_PROMPTS[field], { prompt: this.promptActivity(this.t(locale, key), locale, channel) });
+    const text = this.t(locale, key, { who: this.otherPerson(locale, step.options.relative) });
+    return step.prompt(DETAIL_PROMPTS[field], { prompt: this.promptActivity(text, locale, channel) });
   }
 
   /** The complaint changed from the summary: after its joint, its side (or what it is, for another joint). */
@@ -612,14 +625,16 @@ export class BookingDialog extends InterruptibleDialog {
       if (outcome === 'slot-taken') return 'slot-taken';
       if (outcome === 'created') {
         (await this.deps.memory.get(step.context, { misses: 0 })).justBooked = true;
-        await this.confirm(step, booking, locale);
+        // Changed into a booking for someone else after all: nothing more to offer.
+        await this.confirm(step, booking, locale, d.forOther ? undefined : d.alsoFor);
         return 'created';
       }
     }
     throw new Error('could not find a free reference code');
   }
 
-  private async confirm(step: WaterfallStepContext, b: Booking, locale: Locale): Promise<void> {
+  /** The confirmation; with the booking for a relative who wants one too offered as its first button. */
+  private async confirm(step: WaterfallStepContext, b: Booking, locale: Locale, alsoFor?: string): Promise<void> {
     const f = this.deps.formatter;
     const when = f.when(b.start, locale);
     const mail = this.deps.confirmationMail;
@@ -628,12 +643,15 @@ export class BookingDialog extends InterruptibleDialog {
       this.t(locale, 'booking.confirmed', { reference: b.reference, when, location: f.locationName(b.locationId), address: f.address(b.locationId) }),
       ...(mail?.willSend(b) ? [this.t(locale, 'booking.confirmedByMail')] : []),
     ].join(' ');
+    const next = alsoFor ? this.t(locale, 'booking.alsoFor.button', { relative: alsoFor }) : undefined;
+    const choices = [...(next ? [{ label: next, value: next }] : []), ...this.deps.composer.mainActions(locale)];
+    const offer = alsoFor ? `\n\n${this.t(locale, 'booking.alsoFor.offer', { who: this.otherPerson(locale, alsoFor) })}` : '';
     const ics = calendarEvent({
       uid: `${b.reference}@fysio-assistent`, start: b.start, end: b.end, now: this.deps.clock.now(),
       summary: this.t(locale, 'booking.calendarSummary'), location: `${f.locationName(b.locationId)}, ${f.address(b.locationId)}`,
       description: b.reference,
     });
-    await this.send(step.context, { text, file: { name: this.t(locale, 'booking.calendarFile'), contentType: 'text/calendar', content: ics }, choices: this.deps.composer.mainActions(locale) }, locale);
+    await this.send(step.context, { text: `${text}${offer}`, file: { name: this.t(locale, 'booking.calendarFile'), contentType: 'text/calendar', content: ics }, choices }, locale);
     // After the booking is stored and the patient has the answer; sending goes on in the background.
     mail?.send(b, locale);
   }

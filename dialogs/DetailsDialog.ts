@@ -17,6 +17,8 @@ export interface DetailsResult {
 export interface DetailsOptions {
   given?: DetailsResult;
   forOther?: boolean;
+  /** The word the writer called that person by ("mother"), to ask about them by it. */
+  relative?: string;
 }
 
 /** The details in the order they are asked, each with its prompt. */
@@ -75,7 +77,7 @@ export class DetailsDialog extends BaseDialog {
     } else delete given[c.field];
     // Asked from the start with what is known given: the first detail not given is the one to ask.
     await innerDc.cancelAllDialogs();
-    return innerDc.beginDialog(DETAILS_WATERFALL, { forOther: state.options.forOther, given } satisfies DetailsOptions);
+    return innerDc.beginDialog(DETAILS_WATERFALL, { ...state.options, given } satisfies DetailsOptions);
   }
 
   private step(i: number) {
@@ -94,7 +96,8 @@ export class DetailsDialog extends BaseDialog {
       if (given) return step.next(given);
       const locale = await this.locale(step.context);
       const key = `booking.${step.options.forOther ? 'detailsOther' : 'details'}.${field}`;
-      return step.prompt(prompt, { prompt: this.promptActivity(this.t(locale, key), locale, step.context.activity.channelId) });
+      const text = this.t(locale, key, { who: this.otherPerson(locale, step.options.relative) });
+      return step.prompt(prompt, { prompt: this.promptActivity(text, locale, step.context.activity.channelId) });
     };
   }
 }

@@ -30,5 +30,5 @@ export function createFlowDialogs(deps: DialogDeps): FlowDialogs {
 /** The options a flow's dialog starts with. */
 export function flowOptions(outcome: Extract<MessageOutcome, { kind: 'flow' }>, locale: Locale, hint?: ComplaintHint): BookingOptions | HandoffOptions {
   if (outcome.flow === 'handoff') return { reason: outcome.reason ?? 'requested' };
-  return outcome.flow === 'booking' && (hint?.joint || hint?.forOther) ? { locale, hint } : { locale };
+  return outcome.flow === 'booking' && (hint?.joint || hint?.forOther || hint?.alsoFor) ? { locale, hint } : { locale };
 }

@@ -34,6 +34,13 @@ export const FREE_TEXT_PROMPTS: ReadonlySet<string> = new Set([
   SINCE_PROMPT, COMPLAINT_PROMPT, SLOT_PROMPT, NAME_PROMPT, BIRTH_DATE_PROMPT, PHONE_PROMPT, EMAIL_PROMPT, REFERENCE_PROMPT, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT,
 ]);
 
+/**
+ * Prompts that ask for something remembered, a time or a date (since when the complaint is there,
+ * a date of birth): "I don't remember any more" is an answer there, whatever else those words
+ * can mean (FysioBot: the learned crisis net alone does not override it).
+ */
+export const MEMORY_PROMPTS: ReadonlySet<string> = new Set([SINCE_PROMPT, BIRTH_DATE_PROMPT]);
+
 /** Marks a free-text answer given up on after three invalid tries. */
 export const TOO_MANY_TRIES = '\u0000too-many-tries';
 

@@ -16,6 +16,19 @@ describe('whom a booking is for', () => {
     const hint = words.complaintIn(text);
     expect(hint.forOther ? hint.relative : undefined).toBe(relative);
   });
+
+  // A second appointment, for a relative beside the writer's own: the booking stays the writer's.
+  it.each<[string, string | undefined]>([
+    ['ik zou graag een afspraak willen, mijn zus wil er ook een', 'zus'],
+    ['kunnen mijn man en ik allebei een afspraak krijgen', 'man'],
+    ['graag een afspraak voor mezelf en voor mijn moeder', 'moeder'],
+    ['ik wil een afspraak, mijn moeder heeft er een nodig', undefined],
+    ['mijn oom is hier geweest en ik wil ook komen', undefined],
+  ])('"%s" : a second appointment, for %s', (text, also) => {
+    const hint = words.complaintIn(text);
+    expect(hint.alsoFor).toBe(also);
+    if (also) expect(hint.forOther).toBeUndefined();
+  });
 });
 
 describe('words that are no answer', () => {

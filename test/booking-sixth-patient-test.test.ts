@@ -24,7 +24,7 @@ describe('whom the appointment is for', () => {
   ])('%s: a relative in a story ("%s") leaves the appointment for the writer', async (locale, opening) => {
     const r = await talk(locale, [opening, 'ja']);
     expect(r[0].text).toMatch(/^Voor een afspraak stel ik je/);
-    expect(r[0].text).not.toMatch(/iemand anders/);
+    expect(r[0].text).not.toMatch(/iemand anders|afspraak voor je /);
     expect(r[1].text).not.toMatch(/iemand anders|hij of zij|je (vader|ma|zus|schoonvader)/);
   });
 
@@ -35,8 +35,9 @@ describe('whom the appointment is for', () => {
     ['nl-BE', 'ik boek voor mijn schoonmoeder, haar heup'],
   ])('%s: "%s" is for someone else', async (locale, opening) => {
     const r = await talk(locale, [opening, 'ja']);
-    expect(r[0].text).toMatch(/iemand anders/);
-    expect(r[1].text).toMatch(/^Je maakt de afspraak voor iemand anders\./);
+    // Named as the writer did (see test/booking-dialog-gaps.test.ts).
+    expect(r[0].text).toMatch(/^Voor een afspraak voor je (moeder|pa|vrouw|schoonmoeder) /);
+    expect(r[1].text).toMatch(/^Je maakt de afspraak voor je (moeder|pa|vrouw|schoonmoeder)\./);
   });
 });
 

@@ -2,6 +2,7 @@ import { ActivityHandler, ActivityTypes, TurnContext, type BotState, type StateP
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
 import { answersOffered, waitingPrompt } from '../../dialogs/InterruptibleDialog';
+import { MEMORY_PROMPTS, SINCE_PROMPT } from '../../dialogs/dialogIds';
 import { RECONNECTED_EVENT } from '../channels/directline/DirectLineRoutes';
 import type { Locale } from '../config/AppConfig';
 import type { ActivityRenderer } from '../channels/ActivityRenderer';
@@ -18,6 +19,7 @@ import { setTurnLocale } from './TurnLocale';
 import { setTurnSafety } from './TurnSafety';
 import { pseudonym, type Logger } from '../logging/Logger';
 import { CRISIS_NET_RULE } from '../safety/CrisisNet';
+import type { RedFlag } from '../safety/RedFlagDetector';
 import type { Tier } from '../safety/Tier';
 import type { Router } from '../understanding/Router';
 import type { HandoffService } from '../handoff/HandoffService';
@@ -227,6 +229,7 @@ export class FysioBot extends ActivityHandler {
     // words of a "rather not", a no). Read in the whole message: the router and the dialogs see only its first
     // MAX_MESSAGE_CHARS.
     let flag = safety.checkInConversation(full, await this.saidBefore(activity.conversation.id), memory, (this.deps.clock ?? systemClock).now());
+    if (flag && this.remembersNot(flag, full, await this.dialogState.get(context, { dialogStack: [] }))) flag = undefined;
     // The screening's yes and the crisis question (SafetyDesk.unsure) each last for the one message
     // after them, whatever it leads to. After the question a yes is that crisis; a no, "verder" or
     // the button goes back to the booking set aside with it (below); anything else is asked about
@@ -313,7 +316,13 @@ export class FysioBot extends ActivityHandler {
       const goesOn = this.parkable(dialogState) && safety.bookingAllowed(memory);
       // The instruction first: a flow that ends may still say what it kept (a callback asked for).
       await context.sendActivities(replies.map((r) => renderer.render(goesOn ? { text: r.text } : r, locale, activity.channelId)));
-      if (goesOn) {
+      if (goesOn && waitingPrompt(dialogState)?.id === SINCE_PROMPT) {
+        // "Three weeks, and I'm losing weight and have pain at night": the message answers the
+        // question on screen too. The question reads its answer part, or asks again saying so;
+        // the instruction is given, so the flow does not give it once more.
+        setTurnSafety(context, undefined, flag);
+        await this.continueFlow(context, dialogState, text, command, locale);
+      } else if (goesOn) {
         await (await this.dialogContext(context)).repromptDialog();
       } else {
         if (dialogState.dialogStack.length) await (await this.dialogContext(context)).cancelAllDialogs();
@@ -461,6 +470,20 @@ export class FysioBot extends ActivityHandler {
     memory.crisisQuestioned = true;
     const resume = this.deps.composer.say(locale, 'booking.resumeButton').text;
     await this.send(context, this.deps.composer.crisisUnsure(locale, [{ label: resume, value: resume }], time === 2), locale);
+  }
+
+  /**
+   * A bare "I don't remember any more" answering a question about a time or a date ("since when?",
+   * a date of birth, in a booking or a cancellation) that only the learned crisis net reads as
+   * despair: it is that answer (the since question keeps it as unknown). The net learned the words
+   * of "I don't know any more" as giving up and cannot see the question they answer. Only the whole
+   * message counts (AnswerWords.saysNotKnown: at most a word more than the phrase), and only the
+   * net's flag: "I don't remember, I don't want to live any more" is longer, and a sign the rules
+   * know always counts.
+   */
+  private remembersNot(flag: RedFlag, text: string, dialogState: DialogState): boolean {
+    if (flag.rule !== CRISIS_NET_RULE || !MEMORY_PROMPTS.has(waitingPrompt(dialogState)?.id ?? '')) return false;
+    return this.deps.answers.saysNotKnown(text);
   }
 
   /** The message says the answer before it was a mistake, or is a bare no to an instruction that asked nothing. */

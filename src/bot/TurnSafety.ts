@@ -6,11 +6,17 @@ const KEY = Symbol('fysio-assistent turn red flag');
 /** What the safety check of this turn's message found: a red flag, or `undefined` for none. */
 export interface TurnSafetyCheck {
   flag: RedFlag | undefined;
+  /**
+   * A red flag whose instruction the bot gave already for this message, while the booking goes
+   * on with the message (a sign for the GP typed with the answer to the question on screen): the
+   * question reads only its answer part.
+   */
+  answeredBeside?: RedFlag;
 }
 
 /** Records the result of the one safety check of this turn's message. */
-export function setTurnSafety(context: TurnContext, flag: RedFlag | undefined): void {
-  context.turnState.set(KEY, { flag } satisfies TurnSafetyCheck);
+export function setTurnSafety(context: TurnContext, flag: RedFlag | undefined, answeredBeside?: RedFlag): void {
+  context.turnState.set(KEY, { flag, ...(answeredBeside ? { answeredBeside } : {}) } satisfies TurnSafetyCheck);
 }
 
 /**

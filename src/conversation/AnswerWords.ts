@@ -32,6 +32,12 @@ export interface ComplaintHint {
   forOther?: true;
   /** The word the writer called that relative by, folded ("mother", "mum"), to ask about them by it. */
   relative?: string;
+  /**
+   * A relative who wants an appointment too, beside the writer's own ("I'd like an appointment,
+   * my mother wants one too"): the word the writer called them by, folded. The booking is the
+   * writer's; that one is made afterwards, in a booking of its own.
+   */
+  alsoFor?: string;
 }
 
 /** What a message sent in the middle of a booking corrects of the answers given before it. */
@@ -89,8 +95,11 @@ export class AnswerWords {
   private readonly forOtherBefore: Set<string>;
   private readonly forOtherWants: Set<string>;
   private readonly self: Set<string>;
+  private readonly also: Set<string>;
+  private readonly and: Set<string>;
   private readonly wait: Set<string>;
   private readonly goOn: Set<string>;
+  private readonly duration: Set<string>;
   private readonly softStop: Set<string>;
   private readonly detailFillers: Set<string>;
 
@@ -128,8 +137,11 @@ export class AnswerWords {
     this.forOtherBefore = list('forOtherBefore');
     this.forOtherWants = list('forOtherWants');
     this.self = list('self');
+    this.also = list('also');
+    this.and = list('and');
     this.wait = list('wait');
     this.goOn = list('goOn');
+    this.duration = list('duration');
     this.softStop = list('softStop');
     this.detailFillers = list('detailFillers');
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
@@ -339,7 +351,8 @@ export class AnswerWords {
   complaintIn(text: string): ComplaintHint {
     const { joint, side } = this.namedIn(text);
     const other = this.bookedFor(text);
-    const forOther = other ? { forOther: true as const, ...(other.relative ? { relative: other.relative } : {}) } : {};
+    const forOther = other?.alsoWriter ? { alsoFor: other.relative }
+      : other ? { forOther: true as const, ...(other.relative ? { relative: other.relative } : {}) } : {};
     return { ...(joint ? { joint } : {}), ...(joint && side ? { side } : {}), ...forOther };
   }
 
@@ -351,18 +364,64 @@ export class AnswerWords {
    * `self`, in it). A relative named in a story ("my father had a stroke, now I want an
    * appointment for my hip") is not the one booked for, nor is anyone when the message books
    * "for me" or "for myself". `relative` is the word the writer used, when the message names one.
+   *
+   * `alsoWriter`: the writer wants one as well, and the relative's is a second appointment: the
+   * two named together ("for me and my mother", "my husband and I would like to come"), or the
+   * relative wanting one in a clause of their own and the writer in another, with a word of
+   * "too" ("I want to book, my mother wants one too"). Without that word the writer making
+   * an appointment is taken as making the relative's, as before.
    */
-  bookedFor(text: string): { relative?: string } | undefined {
+  bookedFor(text: string): { relative?: string; alsoWriter?: true } | undefined {
     const clauses = this.clauses(text).map((c) => fold(c).split(' ').filter(Boolean));
-    if (clauses.some((w) => w.some((x, i) => i > 0 && this.forOtherBefore.has(w[i - 1]) && this.self.has(x)))) return undefined;
     const relatives = this.complaintWords.get('relative') ?? [];
+    const isRelative = (words: string[], i: number) => i > 0 && this.possessives.has(words[i - 1]) && relatives.some((p) => wordMatches(words[i], p));
+    for (const words of clauses) {
+      const both = this.twoNamed(words, isRelative);
+      if (both) return { relative: both, alsoWriter: true };
+    }
+    if (clauses.some((w) => w.some((x, i) => i > 0 && this.forOtherBefore.has(w[i - 1]) && this.self.has(x)))) return undefined;
+    const namedFor = clauses.some((w) => w.some((_, i) => i > 1 && this.forOtherBefore.has(w[i - 2]) && isRelative(w, i)));
+    const writerWants = clauses.filter((w) => w.some((x) => this.self.has(x)) && w.some((x) => this.forOtherWants.has(x)));
     for (const words of clauses) {
       const ownClause = words.some((w) => this.self.has(w));
       const wants = words.some((w) => this.forOtherWants.has(w));
       for (let i = 1; i < words.length; i++) {
-        if (!this.possessives.has(words[i - 1]) || !relatives.some((p) => wordMatches(words[i], p))) continue;
-        if ((i > 1 && this.forOtherBefore.has(words[i - 2])) || (wants && !ownClause)) return { relative: words[i] };
+        if (!isRelative(words, i)) continue;
+        if (i > 1 && this.forOtherBefore.has(words[i - 2])) return { relative: words[i] };
+        if (!wants || ownClause) continue;
+        const too = [words, ...writerWants].some((w) => w.some((x) => this.also.has(x)));
+        return !namedFor && writerWants.length && too ? { relative: words[i], alsoWriter: true } : { relative: words[i] };
       }
+    }
+    return undefined;
+  }
+
+  /**
+   * The relative of the writer and the writer named together in one clause, joined by "and":
+   * after a word of `forOtherBefore` ("for my mother and me"), or as the ones who want to come
+   * (a word of `forOtherWants` in the clause: "my wife and I would like to come"). The relative's
+   * word, or undefined.
+   */
+  private twoNamed(words: string[], isRelative: (words: string[], i: number) => boolean): string | undefined {
+    const wants = words.some((w) => this.forOtherWants.has(w));
+    for (let start = 0; start < words.length; start++) {
+      let self = false;
+      let relative: string | undefined;
+      let k = start;
+      for (let named = 0; ; named++) {
+        if (named > 0 && this.forOtherBefore.has(words[k])) k += 1;
+        if (this.self.has(words[k])) {
+          self = true;
+          k += 1;
+        } else if (isRelative(words, k + 1)) {
+          relative ??= words[k + 1];
+          k += 2;
+        } else break;
+        if (!this.and.has(words[k])) break;
+        k += 1;
+      }
+      const forWhom = start > 0 && this.forOtherBefore.has(words[start - 1]);
+      if (self && relative && (forWhom || wants)) return relative;
     }
     return undefined;
   }
@@ -383,7 +442,9 @@ export class AnswerWords {
       || COMPLAINT_WORDS.some((k) => (this.complaintWords.get(k) ?? []).some((p) => wordMatches(w, p))));
     // Mid-booking, a relative said on its own or as a correction ("oh wait, it is about my
     // mother-in-law") is whom the booking is for; in a longer story only as at the start.
-    const booked = named && (bare || marked) ? { relative } : this.bookedFor(text);
+    // A relative who wants one too, beside the writer, is a second booking, never this one's change.
+    const other = this.bookedFor(text);
+    const booked = named && (bare || marked) ? { relative } : other?.alsoWriter ? undefined : other;
     if (!complaint.joint && !complaint.side && !booked) return undefined;
     return { ...complaint, ...(booked ? { forOther: true as const, ...(booked.relative ? { relative: booked.relative } : {}) } : {}), marked, bare };
   }
@@ -473,6 +534,15 @@ export class AnswerWords {
     if (this.no.has(t)) return true;
     const words = t.split(' ').length;
     return this.unsure.some((phrase) => ` ${t} `.includes(` ${phrase} `) && words <= phrase.split(' ').length + 1);
+  }
+
+  /**
+   * The text dates something: it has a word of a time span or of when something began ("weeks",
+   * "since", "summer"), as an answer to "since when?" has ("three weeks already"). `months` are
+   * the date words' month names, which date it too ("it started in March").
+   */
+  datesSomething(text: string, months: Readonly<Record<string, number>> = {}): boolean {
+    return fold(text).split(' ').some((w) => this.duration.has(w) || months[w] !== undefined);
   }
 
   /**
