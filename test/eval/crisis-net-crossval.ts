@@ -21,7 +21,11 @@ import { SAFETY_SETS_DIR } from './dataset';
 import { loadSafetyTable } from './safety-eval';
 
 const HERE = __dirname;
-/** The used sets, by their group name in crisis-examples.yaml. */
+/**
+ * The used sets, by their group name in crisis-examples.yaml: the first four are kept in
+ * `knowledge/safety-sets/` (the examples file names them), the later ones' groups hold our own
+ * wordings and their sets stay in test/eval.
+ */
 const SETS: Record<string, string> = {
   'redflags-dev': join(SAFETY_SETS_DIR, 'redflags-dev.jsonl'),
   'redflags-audit': join(SAFETY_SETS_DIR, 'redflags-audit.jsonl'),
