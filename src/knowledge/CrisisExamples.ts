@@ -102,7 +102,7 @@ export function resolveCrisisExamples(dir: string, file: CrisisExamplesFile, pro
   const count = (list: 'crisis' | 'notCrisis') => Object.values(resolved[list]).flat().length;
   if (count('crisis') < 20) problems.push({ file: EXAMPLES_FILE, field: 'crisis', problem: 'needs at least 20 crisis examples' });
   if (count('notCrisis') < 20) problems.push({ file: EXAMPLES_FILE, field: 'notCrisis', problem: 'needs at least 20 examples that are not a crisis' });
-  // Case, accents and punctuation aside: "Ik wil dood!" under notCrisis contradicts "ik wil dood".
+  // Case, accents and punctuation aside: "I want to die!" under notCrisis contradicts "i want to die".
   const fold = (t: string) => t.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
   const seen = new Map<string, string>();
   for (const { list, text, field } of origins) {
