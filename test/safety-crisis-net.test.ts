@@ -1,6 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { load as parseYaml } from 'js-yaml';
 import { parseConfig } from '../src/config';
 import { loadValidatedKnowledge } from '../src/knowledge';
 import { CRISIS_NET_RULE, MAX_FAQ_EXAMPLES, RedFlagDetector, crisisTrainingTexts, type Tier } from '../src/safety';
@@ -163,6 +164,39 @@ describe('what the net learns from', () => {
   });
 });
 
+describe('the opened development sets, kept once in knowledge/safety-sets/', () => {
+  const SETS = ['redflags-dev', 'redflags-audit', 'redflags-audit2', 'redflags-audit3'];
+  const setFile = (name: string) => join('knowledge', 'safety-sets', `${name}.jsonl`);
+
+  it.each(SETS)('%s: the net learns its crisis messages as crisis and all its others as no crisis, in its order', (name) => {
+    const rows = loadSafetyTable(setFile(name));
+    expect(kb.crisisExamples!.crisis[name]).toEqual(rows.filter((r) => r.tier === 'crisis').map((r) => r.text));
+    const others = rows.filter((r) => r.tier !== 'crisis').map((r) => r.text);
+    const learned = kb.crisisExamples!.notCrisis[name];
+    const kept = learned.filter((t) => others.includes(t));
+    expect(kept).toEqual(others.filter((t) => kept.includes(t)));
+    // A line or two left out or put in our own words (crisis-examples.yaml names them), no more.
+    expect(others.length - kept.length).toBeLessThanOrEqual(2);
+    expect(learned.length).toBeGreaterThanOrEqual(others.length - 2);
+  });
+
+  // The examples file names the sets instead of copying them. The one exception predates the
+  // sets: an `own` crisis wording that redflags-audit (line 21) and redflags-audit2 (line 38)
+  // happened to write too.
+  it('crisis-examples.yaml holds no message of a labelled set word for word', () => {
+    const fold = (t: string) => t.trim().toLowerCase();
+    const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []);
+    const file = parseYaml(readFileSync('knowledge/crisis-examples.yaml', 'utf8')) as { crisis: object; notCrisis: object };
+    const written = new Set([...strings(file.crisis), ...strings(file.notCrisis)].map(fold));
+    const jsonl = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.jsonl')).map((f) => join(dir, f));
+    const files = [...jsonl('knowledge/safety-sets'), ...jsonl('test/eval')];
+    expect(files.length).toBeGreaterThan(20);
+    const copied = new Set(files.flatMap((f) => loadSafetyTable(f)).map((e) => fold(e.text)).filter((t) => t.split(/\s+/).length >= 4 && written.has(t)));
+    const known = fold(readFileSync(setFile('redflags-audit2'), 'utf8').split('\n')[37]!.match(/"text": "([^"]*)"/)![1]!);
+    expect([...copied]).toEqual([known]);
+  });
+});
+
 describe('the wordings written after reading an audit set', () => {
   const words = (t: string) => t.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9]+/g) ?? [];
   const runs = (t: string) => {
@@ -184,16 +218,27 @@ describe('the wordings written after reading an audit set', () => {
 describe('crisis-examples.yaml is validated at start-up', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-  const withExamples = (edit: (text: string) => string) => {
+  /** A copy of the knowledge with crisis-examples.yaml edited, and a set file edited or removed (undefined). */
+  const withExamples = (edit: (text: string) => string, set?: [string, (text: string) => string | undefined]) => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-crisis-'));
     dirs.push(dir);
     cpSync('knowledge', dir, { recursive: true });
     const file = join(dir, 'crisis-examples.yaml');
     writeFileSync(file, edit(readFileSync(file, 'utf8')));
+    if (set) {
+      const setPath = join(dir, 'safety-sets', set[0]);
+      const text = set[1](readFileSync(setPath, 'utf8'));
+      if (text === undefined) rmSync(setPath);
+      else writeFileSync(setPath, text);
+    }
     return () => loadValidatedKnowledge(dir);
   };
+  const unchanged = (t: string) => t;
+  /** A set's text with its n-th line (1-based) replaced. */
+  const line = (n: number, edit: (l: string) => string) => (t: string) => t.split('\n').map((l, i) => (i === n - 1 ? edit(l) : l)).join('\n');
+  const ownNotCrisis = () => (parseYaml(readFileSync('knowledge/crisis-examples.yaml', 'utf8')) as { notCrisis: { own: string[] } }).notCrisis.own[0]!;
 
-  it.each<[string, (t: string) => string, RegExp]>([
+  it.each<[string, (t: string) => string, RegExp, [string, (t: string) => string | undefined]?]>([
     ['a threshold outside (0.5, 1)', (t) => t.replace(/^threshold: .*$/m, 'threshold: 2'), /crisis-examples\.yaml: threshold: .*1/],
     ['an empty example', (t) => t.replace(/^  own:\n/m, "  own:\n    - ''\n"), /crisis-examples\.yaml: crisis\.own\.0: /],
     ['a text listed as crisis and as not a crisis', (t) => t.replace(/^notCrisis:\n  own:\n/m, 'notCrisis:\n  own:\n    - Ik wil dood\n'), /crisis-examples\.yaml: notCrisis\.own\.0: "Ik wil dood" is also listed under crisis/],
@@ -201,8 +246,18 @@ describe('crisis-examples.yaml is validated at start-up', () => {
     ['broken YAML', (t) => `${t}\n  - : [`, /crisis-examples\.yaml: .*not valid YAML/],
     ['a review date that is no date', (t) => t.replace('reviewedOn: null', 'reviewedOn: vorige week'), /crisis-examples\.yaml: reviewedOn: expected YYYY-MM-DD/],
     ['a reviewer that is no name', (t) => t.replace('reviewedBy: null', "reviewedBy: ''"), /crisis-examples\.yaml: reviewedBy: /],
-  ])('refuses %s with the file and field', (_name, edit, message) => {
-    expect(withExamples(edit)).toThrow(message);
+    // The opened development sets it names (safety-sets/*.jsonl): every line is checked.
+    ['a set whose file is missing', unchanged, /safety-sets\/redflags-audit2\.jsonl: \(file\): file is missing/, ['redflags-audit2.jsonl', () => undefined]],
+    ['a set line that is no JSON', unchanged, /safety-sets\/redflags-dev\.jsonl: line 3: not valid JSON/, ['redflags-dev.jsonl', line(3, (l) => l.slice(0, -1))]],
+    ['a set line with an unknown tier', unchanged, /safety-sets\/redflags-audit\.jsonl: line 5 tier: unknown tier: expected one of 112, crisis, now, soon, none/, ['redflags-audit.jsonl', line(5, (l) => l.replace(/"tier": "[^"]*"/, '"tier": "urgent"'))]],
+    ['a set line without its text', unchanged, /safety-sets\/redflags-audit3\.jsonl: line 7 text: /, ['redflags-audit3.jsonl', line(7, (l) => l.replace(/"text": "[^"]*", /, ''))]],
+    ['a set message listed as crisis and as not a crisis', unchanged, /crisis-examples\.yaml: notCrisis\.own\.0: ".*" is also listed under crisis/, ['redflags-dev.jsonl', (t) => `${t}${JSON.stringify({ text: ownNotCrisis(), locale: 'nl-NL', intent: 'emergency', tier: 'crisis' })}\n`]],
+    ['a set named outside safety-sets/', (t) => t.replace('redflags-dev: { set: safety-sets/redflags-dev.jsonl }', 'redflags-dev: { set: ../test/redflags-dev.jsonl }'), /crisis-examples\.yaml: crisis\.redflags-dev\.set: expected safety-sets\/<name>\.jsonl/],
+    ['a set under a group of another name', (t) => t.replace('redflags-dev: { set: safety-sets/redflags-dev.jsonl }', 'redflags-dev: { set: safety-sets/redflags-audit.jsonl }'), /crisis-examples\.yaml: crisis\.redflags-dev\.set: a set's group is named after its file/],
+    ['a line left out that is not of its group', (t) => t.replace('redflags-audit: { set: safety-sets/redflags-audit.jsonl }', 'redflags-audit: { set: safety-sets/redflags-audit.jsonl, leftOut: [1] }'), /crisis-examples\.yaml: crisis\.redflags-audit\.leftOut: line 1 of safety-sets\/redflags-audit\.jsonl is not a crisis message/],
+  ])('refuses %s with the file and field', (...[, edit, message, set]) => {
+    // Read as a rest parameter: a fourth declared one would be taken by jest for `done` in the rows without a set.
+    expect(withExamples(edit, set)).toThrow(message);
   });
 
   it('reads the review written as YAML dates', () => {

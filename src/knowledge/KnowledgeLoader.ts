@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { load as parseYaml, YAMLException } from 'js-yaml';
 import type { z } from 'zod';
+import { resolveCrisisExamples } from './CrisisExamples';
 import {
   crisisExamplesFileSchema, dateWordsFileSchema, emergencyFileSchema, intentsFileSchema, languageFileSchema, practiceFileSchema, screeningFileSchema,
   sourcesFileSchema, synonymsFileSchema, topicFileSchema,
@@ -55,7 +56,9 @@ export function loadKnowledge(dir: string, practiceFile = 'practice.yaml'): Load
   const dateWords = read('date-words.yaml', dateWordsFileSchema);
   // Optional: a practice without it runs on the rules alone; a file that is there must be valid.
   const crisisFile = join(dir, 'crisis-examples.yaml');
-  const crisisExamples = existsSync(crisisFile) ? validate('crisis-examples.yaml', readFileSync(crisisFile, 'utf8'), crisisExamplesFileSchema, problems) : undefined;
+  const crisisExamplesFile = existsSync(crisisFile) ? validate('crisis-examples.yaml', readFileSync(crisisFile, 'utf8'), crisisExamplesFileSchema, problems) : undefined;
+  // The groups that name an opened development set (safety-sets/) are read from it here.
+  const crisisExamples = crisisExamplesFile && resolveCrisisExamples(dir, crisisExamplesFile, problems);
   if (!sources || !language || !synonyms || !intents || !emergency || !screening || !practice || !dateWords) return { problems };
   if (existsSync(crisisFile) && !crisisExamples) return { problems };
   return { knowledge: { topics, sources, language, synonyms, intents, emergency, screening, practice, dateWords, crisisExamples }, problems };

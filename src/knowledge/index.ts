@@ -1,6 +1,7 @@
 export * from './types';
 export * from './schemas';
 export * from './KnowledgeLoader';
+export * from './CrisisExamples';
 export * from './KnowledgeLinter';
 export * from './requiredTopics';
 export * from './loadValidatedKnowledge';

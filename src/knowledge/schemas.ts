@@ -513,38 +513,59 @@ export const dateWordsFileSchema = z.strictObject({
   holidays: z.array(phraseList).default([]),
 });
 
-const exampleGroups = z.record(z.string().regex(TOPIC_ID), z.array(z.string().trim().min(1)));
+/** A file of the knowledge folder's `safety-sets/`: an opened development set, a message a line. */
+const SAFETY_SET_FILE = /^safety-sets\/[a-z0-9]+(-[a-z0-9]+)*\.jsonl$/;
+
+/** The labels a message of a safety set can carry: the tier it needs, or `none` for an ordinary message. */
+const SET_TIERS = [...TIERS, 'none'] as const;
+
+/**
+ * One line of an opened red-flag development set (`safety-sets/<name>.jsonl`): a message as a
+ * patient typed it, its locale and its label, the tier it needs (`none`: an ordinary message).
+ * `intent`, `situation` and `style` say what kind of message it is, for the evaluations.
+ */
+export const safetySetLineSchema = z.strictObject({
+  text: z.string().trim().min(1),
+  locale: z.enum(SUPPORTED_LOCALES),
+  intent: z.string().trim().min(1),
+  tier: z.enum(SET_TIERS, { message: `unknown tier: expected one of ${SET_TIERS.join(', ')}` }),
+  situation: z.string().trim().min(1).optional(),
+  style: z.string().trim().min(1).optional(),
+});
+
+/**
+ * A group of crisis examples read from an opened development set instead of listed: under
+ * `crisis` the set's `tier: crisis` messages, under `notCrisis` all its others, in the file's
+ * order. `leftOut` (line numbers) and `reworded` (line number → our own words, in the message's
+ * place) keep the few messages the net learns otherwise than the set has them.
+ */
+const setGroup = z.strictObject({
+  set: z.string().regex(SAFETY_SET_FILE, 'expected safety-sets/<name>.jsonl'),
+  leftOut: z.array(z.number().int().min(1)).default([]),
+  reworded: z.record(z.string().regex(/^[1-9]\d*$/, 'expected a line number'), z.string().trim().min(1)).default({}),
+});
+
+const exampleGroups = z.record(
+  z.string().regex(TOPIC_ID),
+  z.union([z.array(z.string().trim().min(1)), setGroup], { message: 'expected a list of texts, or set: safety-sets/<name>.jsonl' }),
+);
 
 /**
  * `crisis-examples.yaml`: what the learned crisis net is trained on. Groups name where the
  * examples come from (`own`, or a used red-flag set) so the threshold can be cross-validated by
- * leaving one group out. A text may stand in only one list: the same words cannot be both.
- * Reviewed by a clinician like the red-flag list (what the net learns decides who gets the
- * crisis line).
+ * leaving one group out; a used set's group names its file in `safety-sets/` rather than copying
+ * its messages. The loader reads those files, then checks the whole: at least 20 texts in each
+ * list, and no text in both (the same words cannot be both). Reviewed by a clinician like the
+ * red-flag list (what the net learns decides who gets the crisis line).
  */
-export const crisisExamplesFileSchema = z
-  .strictObject({
-    ...reviewFields,
-    threshold: z.number().gt(0.5).lt(1),
-    /**
-     * Stop words that still say something in a short message: the net leaves a message of only
-     * stop words and negations to the rules, except one with these ("I don't want to go on").
-     */
-    meaningfulStopwords: z.array(z.string().trim().min(1)).default([]),
-    crisis: exampleGroups.refine((g) => Object.values(g).flat().length >= 20, 'needs at least 20 crisis examples'),
-    notCrisis: exampleGroups.refine((g) => Object.values(g).flat().length >= 20, 'needs at least 20 examples that are not a crisis'),
-  })
-  .superRefine((data, ctx) => {
-    const fold = (t: string) => t.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
-    const seen = new Map<string, string>();
-    for (const list of ['crisis', 'notCrisis'] as const) {
-      for (const [group, texts] of Object.entries(data[list])) {
-        texts.forEach((text, i) => {
-          const key = fold(text);
-          const before = seen.get(key);
-          if (before && before !== list) ctx.addIssue({ code: 'custom', path: [list, group, i], message: `"${text}" is also listed under ${before}: one text cannot be both` });
-          seen.set(key, list);
-        });
-      }
-    }
-  });
+export const crisisExamplesFileSchema = z.strictObject({
+  ...reviewFields,
+  threshold: z.number().gt(0.5).lt(1),
+  /**
+   * Stop words that still say something in a short message: the net leaves a message of only
+   * stop words and negations to the rules, except one with these ("I don't want to go on").
+   */
+  meaningfulStopwords: z.array(z.string().trim().min(1)).default([]),
+  crisis: exampleGroups,
+  notCrisis: exampleGroups,
+});

@@ -17,15 +17,20 @@ import type { EmergencyData } from '../../src/knowledge/types';
 import { CRISIS_NET_DEFAULTS, CrisisNet, crisisTrainingTexts, plainWordsOf } from '../../src/safety/CrisisNet';
 import { RedFlagDetector } from '../../src/safety/RedFlagDetector';
 import { Router } from '../../src/understanding/Router';
+import { SAFETY_SETS_DIR } from './dataset';
 import { loadSafetyTable } from './safety-eval';
 
 const HERE = __dirname;
-/** The used sets, by their group name in crisis-examples.yaml. */
+/**
+ * The used sets, by their group name in crisis-examples.yaml: the first four are kept in
+ * `knowledge/safety-sets/` (the examples file names them), the later ones' groups hold our own
+ * wordings and their sets stay in test/eval.
+ */
 const SETS: Record<string, string> = {
-  'redflags-dev': join(HERE, 'heldout', 'redflags-dev.jsonl'),
-  'redflags-audit': join(HERE, 'audit', 'redflags-audit.jsonl'),
-  'redflags-audit2': join(HERE, 'audit2', 'redflags-audit2.jsonl'),
-  'redflags-audit3': join(HERE, 'audit3', 'redflags-audit3.jsonl'),
+  'redflags-dev': join(SAFETY_SETS_DIR, 'redflags-dev.jsonl'),
+  'redflags-audit': join(SAFETY_SETS_DIR, 'redflags-audit.jsonl'),
+  'redflags-audit2': join(SAFETY_SETS_DIR, 'redflags-audit2.jsonl'),
+  'redflags-audit3': join(SAFETY_SETS_DIR, 'redflags-audit3.jsonl'),
   'redflags-audit4': join(HERE, 'audit4', 'redflags-audit4.jsonl'),
   'redflags-audit5': join(HERE, 'audit5', 'redflags-audit5.jsonl'),
   'redflags-audit6': join(HERE, 'audit6', 'redflags-audit6.jsonl'),

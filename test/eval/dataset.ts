@@ -15,13 +15,19 @@ export interface Example {
 }
 
 /**
- * The development part: every `dev*.jsonl` in this folder (or `dir`), every
- * `heldout/*-dev.jsonl`, and the first blind audit's routing set (`audit/routing-audit.jsonl`,
- * made development data once it had been measured). Rules, synonyms, phrasings and thresholds
- * may be tuned on these.
+ * The opened red-flag development sets (`redflags-dev`, the first three audits): kept once, with
+ * their labels, in the knowledge folder, where `crisis-examples.yaml` names them for the crisis net.
  */
-export function loadDevSet(dir = __dirname): Example[] {
-  return [...readJsonl(dir, /^dev.*\.jsonl$/), ...readJsonl(join(dir, 'heldout'), /-dev\.jsonl$/), ...readJsonl(join(dir, 'audit'), /^routing-audit\.jsonl$/)];
+export const SAFETY_SETS_DIR = join(__dirname, '..', '..', 'knowledge', 'safety-sets');
+
+/**
+ * The development part: every `dev*.jsonl` in this folder (or `dir`), every `*-dev.jsonl` of
+ * `heldout/` and of the knowledge's `safety-sets/` (`sets`), and the first blind audit's routing
+ * set (`audit/routing-audit.jsonl`, made development data once it had been measured). Rules,
+ * synonyms, phrasings and thresholds may be tuned on these.
+ */
+export function loadDevSet(dir = __dirname, sets = SAFETY_SETS_DIR): Example[] {
+  return [...readJsonl(dir, /^dev.*\.jsonl$/), ...readJsonlOf([join(dir, 'heldout'), sets], /-dev\.jsonl$/), ...readJsonl(join(dir, 'audit'), /^routing-audit\.jsonl$/)];
 }
 
 /**
@@ -34,9 +40,15 @@ export function loadTestSet(dir = __dirname): Example[] {
 }
 
 function readJsonl(dir: string, name: RegExp): Example[] {
-  if (!existsSync(dir)) return [];
+  return readJsonlOf([dir], name);
+}
+
+/** The matching files of several folders, in the order of their names (as when they shared one folder). */
+function readJsonlOf(dirs: string[], name: RegExp): Example[] {
+  const files = dirs.filter((d) => existsSync(d)).flatMap((d) => readdirSync(d).filter((f) => name.test(f)).map((file) => ({ dir: d, file })));
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const out: Example[] = [];
-  for (const file of readdirSync(dir).filter((f) => name.test(f)).sort()) {
+  for (const { dir, file } of files) {
     readFileSync(join(dir, file), 'utf8')
       .split('\n')
       .forEach((line, i) => {

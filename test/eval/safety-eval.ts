@@ -5,7 +5,9 @@
  * written by people who never saw the rules: `redflags-dev` to develop against, `redflags-test`
  * frozen (only run for the figures). `dev-other.jsonl` adds its emergencies and other messages;
  * the red-flag audit sets, opened after their blind scores, are development sets; two routing sets
- * add their ordinary questions to the false-alarm count.
+ * add their ordinary questions to the false-alarm count. `redflags-dev` and the first three audit
+ * sets, which the crisis net learns from, live in `knowledge/safety-sets/` (named by
+ * `crisis-examples.yaml`); the others stay here.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ import { loadValidatedKnowledge, type KnowledgeBase } from '../../src/knowledge'
 import type { RedFlagDetector } from '../../src/safety/RedFlagDetector';
 import { atLeastAsUrgent, isTier, moreUrgent, TIERS, type Tier } from '../../src/safety/Tier';
 import { Router } from '../../src/understanding/Router';
+import { SAFETY_SETS_DIR } from './dataset';
 
 /** One labelled message: a tier, `any` (an emergency of unknown tier) or `none`. */
 export interface SafetyExample {
@@ -50,21 +53,21 @@ const HERE = __dirname;
  * questions also stand as the routing evaluation's blind set.
  */
 export const SAFETY_TABLES: { name: string; file: string; frozen?: boolean }[] = [
-  { name: 'redflags-dev', file: join(HERE, 'heldout', 'redflags-dev.jsonl') },
+  { name: 'redflags-dev', file: join(SAFETY_SETS_DIR, 'redflags-dev.jsonl') },
   { name: 'redflags-test (frozen)', file: join(HERE, 'heldout', 'redflags-test.jsonl'), frozen: true },
   { name: 'dev-other', file: join(HERE, 'dev-other.jsonl') },
   // Written blind, scored once, then opened: a development set since (issue 20's audit).
-  { name: 'redflags-audit (used, now development)', file: join(HERE, 'audit', 'redflags-audit.jsonl') },
+  { name: 'redflags-audit (used, now development)', file: join(SAFETY_SETS_DIR, 'redflags-audit.jsonl') },
   // Ordinary questions only (no emergencies): what the routing sets ask must raise no alarm.
   { name: 'routing-audit (ordinary questions)', file: join(HERE, 'audit', 'routing-audit.jsonl') },
   { name: 'topics-dev (ordinary questions)', file: join(HERE, 'heldout', 'topics-dev.jsonl') },
   // The second blind set, scored once (112 32/37, crisis 24/36, now 53/57, soon 33/33, false
   // alarms 4/136), then opened: a development set since, like the first.
-  { name: 'redflags-audit2 (used, now development)', file: join(HERE, 'audit2', 'redflags-audit2.jsonl') },
+  { name: 'redflags-audit2 (used, now development)', file: join(SAFETY_SETS_DIR, 'redflags-audit2.jsonl') },
   { name: 'routing-audit2 (ordinary questions)', file: join(HERE, 'audit2', 'routing-audit2.jsonl'), frozen: true },
   // The third blind set, scored once (112 41/47, crisis 26/53, now 66/71, soon 36/41, false
   // alarms 8/156), then opened: a development set since. Its lesson: crisis is tuned for recall.
-  { name: 'redflags-audit3 (used, now development)', file: join(HERE, 'audit3', 'redflags-audit3.jsonl') },
+  { name: 'redflags-audit3 (used, now development)', file: join(SAFETY_SETS_DIR, 'redflags-audit3.jsonl') },
   // The fourth blind set, scored once with the crisis net (112 45/53, crisis 60/86, now 65/70,
   // soon 38/42, false alarms 2/188), then opened for round 4: a development set since.
   { name: 'audit4 (development since round 4)', file: join(HERE, 'audit4', 'redflags-audit4.jsonl') },
