@@ -24,7 +24,7 @@ import { loadValidatedKnowledge, type KnowledgeBase } from '../../src/knowledge'
 import { Router, type RouterOptions, type RouterThresholds } from '../../src/understanding';
 import { fuseBaseline, nlpjsBaseline, type Baseline } from './baselines';
 import { phrasingFolds } from './crossval';
-import { loadDevSet, loadTestSet, type Example } from './dataset';
+import { loadBlindRoutingSets, loadDevSet, loadTestSet, type Example } from './dataset';
 import { score, SCORED_INTENTS, type Figures, type Prediction } from './metrics';
 import { runSafetyEval } from './safety-eval';
 
@@ -279,6 +279,12 @@ async function main(): Promise<void> {
     const same = test.filter((e) => trained.has(e.text.trim().toLowerCase()));
     console.log(`  ${same.length} test messages are word for word a phrasing of the knowledge base (independently written; none of 8+ words).`);
   } else console.log(process.env.EVAL_TEST === '0' ? '\nTEST PART: left out (EVAL_TEST=0).' : '\nTEST PART: no heldout/*-test.jsonl files yet.');
+  if (test.length) {
+    // Like the test part: written blind, scored only, per set and in all, never with misses.
+    const blind = loadBlindRoutingSets();
+    const rows = grouped(blind, predict(router, blind)).filter(([n]) => n === 'all' || n.startsWith('set '));
+    table('BLIND ROUTING SETS (written beside the red-flag audits without seeing the knowledge base; scored only)', rows);
+  }
 
   const run = crossValidator(kb, options, dev.filter((e) => e.intent === 'none'));
   const cv = run();

@@ -108,14 +108,32 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   { name: 'short-replies-audit9 (blind)', file: join(HERE, 'audit9', 'short-replies.jsonl') },
   { name: 'passed-audit9 (blind)', file: join(HERE, 'audit9', 'passed.jsonl') },
   { name: 'bursts-audit9 (blind)', file: join(HERE, 'audit9', 'bursts.jsonl') },
+  // By a seventh writer (6 December 2026, night), the eleventh set: 200 red flags of every tier in
+  // the styles patients use (voice-to-text, WhatsApp, elderly, about someone in the room), 200
+  // ordinary messages that use alarming words, and 40 bursts of two to five messages. Scored once
+  // on a437f4f before the night's safety changes and once after; routing-audit6 beside it (its
+  // routing is scored by `npm run eval`).
+  { name: 'redflags-audit11 (blind, never tuned on)', file: join(HERE, 'audit11', 'redflags-audit11.jsonl') },
+  { name: 'ordinary-audit11 (blind, alarming words)', file: join(HERE, 'audit11', 'ordinary.jsonl') },
+  { name: 'bursts-audit11 (blind)', file: join(HERE, 'audit11', 'bursts.jsonl') },
+  { name: 'routing-audit6 (blind ordinary questions)', file: join(HERE, 'audit11', 'routing-audit6.jsonl') },
+];
+
+/**
+ * Opened sets: blind until their misses were read to fix the families they show, so development
+ * since, but not held to the targets: their ordinary messages were built to look alarming (stories
+ * of a film, a pet, a relative's past operation), and 100 % there would take rules that copy them.
+ * Printed with their misses under EVAL_SHOW_ERRORS.
+ */
+export const OPENED_TABLES: { name: string; file: string }[] = [
   // By a sixth writer (6 December 2026, evening), after a fifth patient-style test: stories with
   // the sign in the middle, replies typed during a booking, bursts of four or five messages, and
-  // messages about someone else (a film, a pet, a relative). Scored once before the session's
-  // safety changes (7543928) and once after.
-  { name: 'stories-audit10 (blind)', file: join(HERE, 'audit10', 'stories.jsonl') },
-  { name: 'flow-replies-audit10 (blind)', file: join(HERE, 'audit10', 'flow-replies.jsonl') },
-  { name: 'bursts5-audit10 (blind)', file: join(HERE, 'audit10', 'bursts5.jsonl') },
-  { name: 'others-audit10 (blind)', file: join(HERE, 'audit10', 'others.jsonl') },
+  // messages about someone else (a film, a pet, a relative). Scored once before that evening's
+  // safety changes (7543928) and once after, then opened in round 11.
+  { name: 'stories-audit10 (opened in round 11)', file: join(HERE, 'audit10', 'stories.jsonl') },
+  { name: 'flow-replies-audit10 (opened in round 11)', file: join(HERE, 'audit10', 'flow-replies.jsonl') },
+  { name: 'bursts5-audit10 (opened in round 11)', file: join(HERE, 'audit10', 'bursts5.jsonl') },
+  { name: 'others-audit10 (opened in round 11)', file: join(HERE, 'audit10', 'others.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
@@ -213,6 +231,9 @@ export function runSafetyEval(kb: KnowledgeBase, router: Router, log: (line: str
     ok &&= meetsTargets(f);
   }
   log(ok ? 'Red-flag targets met.' : 'Red-flag targets missed.');
+  for (const table of OPENED_TABLES.filter((t) => existsSync(t.file))) {
+    for (const line of formatSafety(evaluateSafety(table.name, detector, loadSafetyTable(table.file)), Boolean(process.env.EVAL_SHOW_ERRORS))) log(line);
+  }
   for (const table of BLIND_TABLES.filter((t) => existsSync(t.file))) {
     // Never with the misses listed: whoever reads them has opened the set.
     for (const line of formatSafety(evaluateSafety(table.name, detector, loadSafetyTable(table.file)))) log(line);
