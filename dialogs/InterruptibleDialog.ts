@@ -1,10 +1,11 @@
-import { DialogContextError, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import { DialogContextError, DialogTurnStatus, type Choice, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import { AgendaUnavailableError } from '../src/agenda/Agenda';
 import { newMemory } from '../src/conversation/ConversationMemory';
 import { turnSafetyOf } from '../src/bot/TurnSafety';
 import type { HandoffOptions } from './HandoffDialog';
 import { fold } from '../src/conversation/AnswerWords';
 import { BaseDialog } from './BaseDialog';
+import { ownChoiceIn } from './SynonymChoicePrompt';
 import type { Locale } from '../src/config/AppConfig';
 import { DELETE_DATA_DIALOG, FREE_TEXT_PROMPTS, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT } from './dialogIds';
 
@@ -49,7 +50,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     const exact = this.deps.router.exactIntent(text);
     const answer = said('yes') || exact === 'stop' ? 'yes' : said('no') ? 'no' : this.deps.answers.yesNo(text);
     if (answer === 'yes') {
-      await this.send(innerDc.context, { text: this.t(locale, 'cancelled.text'), choices: this.deps.composer.mainActions(locale) }, locale);
+      await this.send(innerDc.context, { text: this.t(locale, this.stoppedKey()), choices: this.deps.composer.mainActions(locale) }, locale);
       return innerDc.cancelAllDialogs();
     }
     if (answer !== 'no') return undefined;
@@ -64,6 +65,11 @@ export abstract class InterruptibleDialog extends BaseDialog {
    */
   protected async correct(_innerDc: DialogContext, _text: string, _locale: Locale): Promise<DialogTurnResult | undefined> {
     return undefined;
+  }
+
+  /** What the dialog says when it stops on the patient's word (locale key): by default that it stopped. */
+  protected stoppedKey(): string {
+    return 'cancelled.text';
   }
 
   /**
@@ -99,7 +105,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     }
 
     if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart') {
-      await this.send(context, { text: this.t(locale, 'cancelled.text'), choices: composer.mainActions(locale) }, locale);
+      await this.send(context, { text: this.t(locale, this.stoppedKey()), choices: composer.mainActions(locale) }, locale);
       return innerDc.cancelAllDialogs();
     }
     // The delete-data command is never an answer (a name, a complaint): it asks, then deletes.
@@ -168,15 +174,16 @@ function isAgendaUnavailable(err: unknown): boolean {
 
 /**
  * Whether `text` answers the choice the waiting prompt offers: its label, or one of the choice's
- * own synonyms (another verb for "move"). Such an answer is never
- * taken for a command ("cancel" at "what would you like to do?" cancels the appointment, not the talk).
+ * own synonyms (another verb for "move"), also within a sentence ("cancel it please"). Such an
+ * answer is never taken for a command ("cancel" at "what would you like to do?" cancels the
+ * appointment, not the talk); one the prompt cannot read (two choices, a negation) is asked again.
  */
 export function answersOffered(active: DialogInstance | undefined, text: string): boolean {
-  const choices = (active?.state as { options?: { choices?: ({ value: string; synonyms?: string[] } | string)[] } } | undefined)?.options?.choices ?? [];
+  const choices = (active?.state as { options?: { choices?: (Choice | string)[] } } | undefined)?.options?.choices ?? [];
   if (!choices.length) return false;
   const labels = choices.map((c) => (typeof c === 'string' ? c : c.value));
   const t = fold(text);
-  return labels.some((l) => fold(l) === t) || choices.some((c) => typeof c !== 'string' && (c.synonyms ?? []).some((s) => fold(s) === t));
+  return labels.some((l) => fold(l) === t) || ownChoiceIn(text, choices) !== undefined;
 }
 
 /**

@@ -1,0 +1,87 @@
+import { bookingKit, no, referenceIn, screeningNo, type Locale } from './helpers/bookingScript';
+
+// Dialog problems a seventh patient-style test found: a cancellation typed in a sentence, a
+// person asked for in one's own words during a booking, a yes in a sentence at the callback
+// offer, the offers after a miss. Typed as patients type, in nl-NL and nl-BE, with the tests'
+// clock (Monday 23 November 2026, 10:00); besides the tester's wordings, our own.
+
+const LOCALES: Locale[] = ['nl-NL', 'nl-BE'];
+const { talk, booked } = bookingKit();
+const person = (locale: Locale) => (locale === 'nl-NL'
+  ? { name: 'Gerda Smit', birth: '3-9-1949', phone: '06 56789012' }
+  : { name: 'Mieke Peeters', birth: '3/9/1949', phone: '0478 23 45 67' });
+
+/** Books the first free time and returns the confirmation's reference. */
+async function bookOne(locale: Locale): Promise<string> {
+  const p = person(locale);
+  const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja']);
+  return referenceIn(r[r.length - 1].text);
+}
+
+/** Looks the booking up as the confirmation says to, up to "what would you like to do?". */
+const lookUp = (locale: Locale, reference: string) => ['afspraak annuleren', reference, person(locale).birth];
+
+describe('a cancellation typed in a sentence at "what would you like to do?"', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'graag annuleren'],
+    ['nl-NL', 'annuleer hem maar'],
+    ['nl-BE', 'annuleren aub'],
+    ['nl-NL', 'schrap hem maar, ik ben er die dag niet'],
+    ['nl-BE', 'ik wil hem liever afzeggen'],
+    ['nl-NL', 'ik kan toch niet komen'],
+    ['nl-BE', 'mag weg hoor'],
+  ])('%s: "%s" cancels the appointment', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, [...lookUp(locale, reference), typed]);
+    expect(r[2].text).toMatch(/Wat wil je doen\?$/);
+    expect(r[3].text).toMatch(/is geannuleerd/);
+    expect(r[3].text).not.toMatch(/gestopt/);
+    expect((await booked(locale, `referentie is ${reference}`)).status).toBe('cancelled');
+  });
+
+  it.each<[Locale, string, RegExp]>([
+    ['nl-NL', 'ik wil hem graag verzetten', /tijden zijn vrij/],
+    ['nl-BE', 'liever verplaatsen naar een andere dag', /momenten zijn vrij/],
+    ['nl-NL', 'laat hem maar staan', /blijft staan/],
+    ['nl-BE', 'laat ze toch maar staan', /blijft staan/],
+  ])('%s: "%s" is the move or the keep, and nothing is cancelled', async (locale, typed, expected) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, [...lookUp(locale, reference), typed]);
+    expect(r[3].text).toMatch(expected);
+    expect((await booked(locale, `referentie is ${reference}`)).status).toBe('confirmed');
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'niet annuleren maar verzetten'],
+    ['nl-BE', 'ja'],
+    ['nl-NL', 'hmm'],
+    ['nl-BE', 'annuleren of verplaatsen, ik weet het ni'],
+  ])('%s: an unclear answer ("%s") is asked again, never taken as a stop', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, [...lookUp(locale, reference), typed, 'annuleren']);
+    expect(r[3].text).not.toMatch(/gestopt|geannuleerd/);
+    expect(r[3].text).toMatch(/Wat wil je doen\?$/);
+    expect(r[3].actions).toEqual(r[2].actions);
+    expect(r[4].text).toMatch(/is geannuleerd/);
+  });
+
+  it.each(LOCALES)('%s: a stop while moving says the appointment is unchanged, and it is', async (locale) => {
+    const reference = await bookOne(locale);
+    const before = (await booked(locale, `referentie is ${reference}`)).start.getTime();
+    const r = await talk(locale, [...lookUp(locale, reference), 'verzet hem maar', 'stop']);
+    expect(r[4].text).toMatch(/^Oké, ik ben ermee gestopt\. Aan je afspraak is niets veranderd/);
+    const after = await booked(locale, `referentie is ${reference}`);
+    expect(after.status).toBe('confirmed');
+    expect(after.start.getTime()).toBe(before);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'ja, verzet hem maar'], ['nl-BE', 'ja, is goed zo']])(
+    '%s: a yes in a sentence ("%s") at "move it to …?" moves it', async (locale, yes) => {
+      const reference = await bookOne(locale);
+      const before = (await booked(locale, `referentie is ${reference}`)).start.getTime();
+      const r = await talk(locale, [...lookUp(locale, reference), 'verplaatsen graag', '2', yes]);
+      expect(r[5].text).toMatch(/^Je afspraak is (verzet|verplaatst)/);
+      expect((await booked(locale, `referentie is ${reference}`)).start.getTime()).not.toBe(before);
+    },
+  );
+});
