@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import { DialogContextError, DialogTurnStatus, type Choice, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import { AgendaUnavailableError } from '../src/agenda/Agenda';
 import { newMemory } from '../src/conversation/ConversationMemory';
@@ -142,7 +143,16 @@ export abstract class InterruptibleDialog extends BaseDialog {
     // At a free-text question only a sentence counts ("can I not just talk to someone?"): a
     // name (one that holds the Dutch word for a person) or a duration is an answer. In the callback's own questions it is one too.
     const sentence = freeText && !HANDOFF_PROMPTS.has(active?.id ?? '') && this.deps.answers.isSentence(text);
-    if (exact === 'handoff' || (decision.intent === 'handoff' && (freeText ? sentence : !answersChoice))) {
+    // Within the callback offer itself ("yes, call me back"), it is its answer, not a new request.
+    const requested = exact === 'handoff' || (decision.intent === 'handoff' && (freeText ? sentence : !answersChoice));
+    if (requested && !runsHandoff({ dialogStack: innerDc.stack })) {
+      // The bot sets the flow aside and brings the person in, as for the exact command, so that
+      // "verder" finds the booking afterwards (it was lost after a request in one's own words).
+      const parks = context.turnState.get(PARKS_FOR_PERSON) as { asked: boolean } | undefined;
+      if (parks) {
+        parks.asked = true;
+        return { status: DialogTurnStatus.waiting };
+      }
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });
     }
@@ -184,6 +194,31 @@ export function answersOffered(active: DialogInstance | undefined, text: string)
   const labels = choices.map((c) => (typeof c === 'string' ? c : c.value));
   const t = fold(text);
   return labels.some((l) => fold(l) === t) || ownChoiceIn(text, choices) !== undefined;
+}
+
+const PARKS_FOR_PERSON = Symbol('fysio-assistent flow set aside for a person');
+
+/**
+ * Lets this turn's flow hand a request for a person back to the bot, which sets the flow aside
+ * and starts the handoff (see {@link personAsked}). Without it (a dialog run without the bot),
+ * the flow brings the person in itself.
+ */
+export function parkForPersonThisTurn(context: TurnContext): void {
+  context.turnState.set(PARKS_FOR_PERSON, { asked: false });
+}
+
+/** Whether this turn's flow handed a request for a person back to the bot (see {@link parkForPersonThisTurn}). */
+export function personAsked(context: TurnContext): boolean {
+  return (context.turnState.get(PARKS_FOR_PERSON) as { asked: boolean } | undefined)?.asked === true;
+}
+
+/** Whether the handoff dialog runs anywhere in a dialog stack (the callback offered within a booking). */
+export function runsHandoff(state: Partial<DialogState> | undefined): boolean {
+  for (const instance of state?.dialogStack ?? []) {
+    if (instance.id === HANDOFF_DIALOG) return true;
+    if (runsHandoff((instance.state as { dialogs?: Partial<DialogState> } | undefined)?.dialogs)) return true;
+  }
+  return false;
 }
 
 /**
