@@ -102,6 +102,12 @@ export abstract class BaseDialog extends ComponentDialog {
         if (read.sides && negated) return false;
       }
       if (pc.recognized.succeeded) return true;
+      // At the callback offer, asking for the call in a sentence ("please call me back") is its yes.
+      if ((pc.options.validations as { requestIsYes?: boolean } | undefined)?.requestIsYes && (await this.asksForPerson(pc.context))) {
+        pc.recognized.succeeded = true;
+        pc.recognized.value = { value: (pc.options.choices as BotChoice[])[0].value, index: 0, score: 1 };
+        return true;
+      }
       // At the summary, a request to change one detail (the phone number, say) names that detail.
       if ((pc.options.validations as { acceptChange?: boolean } | undefined)?.acceptChange) {
         const text = pc.context.activity.text ?? '';
@@ -130,6 +136,18 @@ export abstract class BaseDialog extends ComponentDialog {
     // the "3" of "3 april 1955" for the third choice.
     prompt.recognizerOptions = { noValue: false, noAction: false, recognizeNumbers: false, recognizeOrdinals: false };
     this.addDialog(prompt);
+  }
+
+  /**
+   * Whether the message asks for a person or a call in the patient's words, with no word of no
+   * or negation in it ("don't call me" is no such request).
+   */
+  private async asksForPerson(context: TurnContext): Promise<boolean> {
+    const text = context.activity.text ?? '';
+    const { answers, router } = this.deps;
+    if (answers.yesNo(text) === 'no' || fold(text).split(' ').some((w) => answers.isNegation(w))) return false;
+    if (router.exactIntent(text) === 'handoff') return true;
+    return router.route(text, { locale: await this.locale(context), safetyChecked: true }).intent === 'handoff';
   }
 
   /**

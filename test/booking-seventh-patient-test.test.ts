@@ -85,3 +85,61 @@ describe('a cancellation typed in a sentence at "what would you like to do?"', (
     },
   );
 });
+
+describe('a person asked for in the patient\'s own words during a booking', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'kan ik niet gewoon iemand aan de lijn krijgen?'],
+    ['nl-BE', 'bel me maar terug'],
+    ['nl-NL', 'kan ik een mens spreken'],
+    ['nl-BE', 'liever iemand aan de telefoon'],
+    ['nl-NL', 'ik wil liever met een echte persoon praten'],
+    ['nl-BE', 'kan iemand van jullie mij even opbellen'],
+  ])('%s: "%s" sets the booking aside, and "verder" finds it after the callback', async (locale, request) => {
+    const p = person(locale);
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'links', request, 'ja', p.phone, 'geen', 'verder', 'al een half jaar']);
+    expect(r[4].text).toMatch(/staat zolang opzij/);
+    expect(r[4].text).toMatch(/terugbelt\?$/);
+    expect(r[7].text).toMatch(/belt je terug/);
+    expect(r[8].text).toMatch(/verder waar je was/);
+    expect(r[8].text).toMatch(/Sinds wanneer/);
+    expect(r[9].text).toMatch(/verwijzing|voorschrift/);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'kan ik hier ook gewoon een mens spreken?'], ['nl-BE', 'ik wil liever iemand aan de lijn']])(
+    '%s: "%s" at a question with buttons sets the booking aside too', async (locale, request) => {
+      const r = await talk(locale, ['afspraak maken', 'ja', 'heup', request, no(locale), 'verder', 'links']);
+      expect(r[3].text).toMatch(/staat zolang opzij/);
+      expect(r[5].text).toMatch(/Aan welke kant\?/);
+      expect(r[6].text).toMatch(/Sinds wanneer/);
+    },
+  );
+});
+
+describe('a yes in a sentence at "shall someone call you back?"', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ja graag bellen'],
+    ['nl-NL', 'graag terugbellen'],
+    ['nl-BE', 'ja, bel me maar terug'],
+    ['nl-BE', 'ja, laat iemand mij maar bellen'],
+    ['nl-NL', 'ja doe maar, bel me morgen'],
+  ])('%s: "%s" after a request during a booking asks the number', async (locale, yes) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'rechts', 'kan ik niet iemand aan de telefoon krijgen?', yes]);
+    expect(r[5].text).toMatch(/Op welk nummer kunnen we je terugbellen\?/);
+  });
+
+  it.each<[Locale, string, string]>([['nl-NL', 'ik ben de code kwijt', 'graag terugbellen'], ['nl-BE', 'die heb ik niet bij de hand', 'ja graag, bel me maar']])(
+    '%s: "%s", then "%s" where the callback is offered within the cancellation asks the number', async (locale, noCode, yes) => {
+      const r = await talk(locale, ['afspraak annuleren', noCode, yes]);
+      expect(r[1].text).toMatch(/terugbelt\?$/);
+      expect(r[2].text).toMatch(/Op welk nummer kunnen we je terugbellen\?/);
+    },
+  );
+
+  it.each<[Locale, string]>([['nl-NL', 'nee, niet bellen'], ['nl-BE', 'neen, liever niet bellen']])(
+    '%s: "%s" is a no', async (locale, typed) => {
+      const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'rechts', 'kan ik een mens spreken', typed]);
+      expect(r[5].text).toMatch(/zelf bellen/);
+      expect(r[5].text).not.toMatch(/Op welk nummer/);
+    },
+  );
+});
