@@ -143,3 +143,40 @@ describe('a yes in a sentence at "shall someone call you back?"', () => {
     },
   );
 });
+
+describe('a yes or no to the question after a miss', () => {
+  // Messages the bot cannot place: the first gets "rephrase, book or a person?", the second the person offer.
+  const misses = (locale: Locale) => (locale === 'nl-NL'
+    ? ['mijn kat heeft vlooien', 'welke trein gaat er naar Gent']
+    : ['onze hond blaft de hele nacht', 'wanneer rijdt de tram naar Gent']);
+
+  it.each<[Locale, string]>([['nl-NL', 'ja'], ['nl-BE', 'ja hoor']])(
+    '%s: "%s" to "rephrase, book or a person?" asks which, with the three buttons', async (locale, yes) => {
+      const r = await talk(locale, [misses(locale)[0], yes, 'de tweede']);
+      expect(r[0].actions).toHaveLength(3);
+      expect(r[1].text).toMatch(/^Wat wil je doen:/);
+      expect(r[1].actions).toEqual(r[0].actions);
+      expect(r[2].text).toMatch(/^Voor een afspraak stel ik je/);
+    },
+  );
+
+  it.each<[Locale, string]>([['nl-NL', 'nee'], ['nl-BE', 'neen'], ['nl-NL', 'neen'], ['nl-BE', 'nee hoor']])(
+    '%s: "%s" to "do you want to talk to someone?" ends the offer', async (locale, typed) => {
+      const r = await talk(locale, [...misses(locale), typed, typed]);
+      expect(r[1].text).toMatch(/Wil je iemand spreken\?$/);
+      expect(r[2].text).toMatch(/^Goed\. Stel gerust een andere vraag/);
+      expect(r[2].actions.length).toBeGreaterThan(0);
+      for (const later of [r[2], r[3]]) expect(later.text).not.toMatch(/Wil je iemand spreken\?|geen goed antwoord/);
+    },
+  );
+
+  it.each<[Locale, string]>([['nl-NL', 'ja graag'], ['nl-BE', 'ja']])('%s: "%s" to the person offer brings one in', async (locale, yes) => {
+    const r = await talk(locale, [...misses(locale), yes]);
+    expect(r[2].text).toMatch(/terugbelt\?$/);
+  });
+
+  it('nl-BE: a bare "neen" that answers nothing is no miss', async () => {
+    const r = await talk('nl-BE', ['hallo', 'neen', 'neen']);
+    for (const later of [r[1], r[2]]) expect(later.text).not.toMatch(/geen goed antwoord|Wil je iemand spreken/);
+  });
+});
