@@ -126,9 +126,11 @@ export abstract class BaseDialog extends ComponentDialog {
       synonymsOf: (value) => this.choiceSynonyms().get(value),
       roleOf: (value) => this.roleOf(value),
       // A question with a line of its own for a first answer it did not understand (the joints the practice sees) says that instead.
-      retryText: async (context, attempts, unsure, validations) => {
+      // Without a yes or no among the choices, the example is a position, not "yes" (a patient who had typed "yes" was told to type it).
+      retryText: async (context, attempts, unsure, validations, yesNo) => {
         const own = (validations as { retryKey?: string } | undefined)?.retryKey;
-        return this.t(await this.locale(context), unsure ? 'booking.choiceUnsure' : attempts >= 3 ? 'booking.choiceHelp' : own ?? 'booking.choiceRetry');
+        const retry = yesNo ? 'booking.choiceRetry' : 'booking.choiceRetryPick';
+        return this.t(await this.locale(context), unsure ? 'booking.choiceUnsure' : attempts >= 3 ? 'booking.choiceHelp' : own ?? retry);
       },
     });
     prompt.style = ListStyle.suggestedAction;

@@ -13,9 +13,10 @@ export interface TypedAnswers {
   roleOf(value: string): 'yes' | 'no' | undefined;
   /**
    * The line before the choices are shown again, after `attempts` answers that were not
-   * understood, or after a yes-or-no question was answered with doubt (`unsure`).
+   * understood, or after a yes-or-no question was answered with doubt (`unsure`); `yesNo` when
+   * the choices hold a yes or a no (else typing "yes" is no example to give).
    */
-  retryText(context: TurnContext, attempts: number, unsure?: boolean, validations?: unknown): Promise<string>;
+  retryText(context: TurnContext, attempts: number, unsure?: boolean, validations?: unknown, yesNo?: boolean): Promise<string>;
 }
 
 /**
@@ -67,7 +68,8 @@ export class SynonymChoicePrompt extends ChoicePrompt {
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     if (isRetry && !options.retryPrompt) {
       const attempts = (state as { attemptCount?: number }).attemptCount ?? 1;
-      const text = await this.typed.retryText(context, attempts, (state as UnsureState).unsure, options.validations);
+      const yesNo = ChoiceFactory.toChoices(options.choices).some((c) => this.typed.roleOf(c.value) !== undefined);
+      const text = await this.typed.retryText(context, attempts, (state as UnsureState).unsure, options.validations, yesNo);
       const prompt = typeof options.prompt === 'object' ? options.prompt : { type: 'message', text: options.prompt };
       // The question again below the line, with its buttons; a summary's card is not repeated.
       const retryPrompt = { ...prompt, text: `${text}\n\n${prompt.text ?? ''}`.trim(), attachments: undefined };

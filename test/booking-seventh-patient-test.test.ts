@@ -180,3 +180,32 @@ describe('a yes or no to the question after a miss', () => {
     for (const later of [r[1], r[2]]) expect(later.text).not.toMatch(/geen goed antwoord|Wil je iemand spreken/);
   });
 });
+
+describe('smaller ones', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'maakt niet uit'],
+    ['nl-BE', 'maakt me niet uit, zo snel mogelijk'],
+    ['nl-NL', 'om het even, wat het eerst kan'],
+    ['nl-BE', 'den eerste'],
+    ['nl-BE', 'den tweede'],
+  ])('%s: "%s" at the free times takes the time it means', async (locale, typed) => {
+    const p = person(locale);
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'links', 'een maand', no(locale), ...screeningNo(locale), typed, p.name, p.birth, p.phone, 'geen']);
+    const at = 6 + screeningNo(locale).length;
+    const times = r[at - 1].actions.filter((a) => /–/.test(a));
+    expect(times.length).toBeGreaterThan(1);
+    expect(r[at].text).toMatch(/voor- en achternaam/);
+    const meant = /den tweede/.test(typed) ? times[1] : times[0];
+    expect(r[r.length - 1].cards).toContain(/\d{2}:\d{2}/.exec(meant)![0]);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'ja'], ['nl-BE', 'ja zeker']])(
+    '%s: "%s" at a choice without a yes is not told to type "ja"', async (locale, yes) => {
+      const reference = await bookOne(locale);
+      const r = await talk(locale, [...lookUp(locale, reference), yes]);
+      expect(r[3].text).toMatch(/^Dat begreep ik niet helemaal/);
+      expect(r[3].text).not.toMatch(/"ja"/);
+      expect(r[3].text).toMatch(/"de eerste"/);
+    },
+  );
+});

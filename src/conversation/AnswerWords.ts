@@ -90,6 +90,7 @@ export class AnswerWords {
   private readonly forOtherWants: Set<string>;
   private readonly self: Set<string>;
   private readonly wait: Set<string>;
+  private readonly anyTime: string[];
   private readonly goOn: Set<string>;
   private readonly softStop: Set<string>;
   private readonly detailFillers: Set<string>;
@@ -129,6 +130,7 @@ export class AnswerWords {
     this.forOtherWants = list('forOtherWants');
     this.self = list('self');
     this.wait = list('wait');
+    this.anyTime = [...list('anyTime')].filter(Boolean);
     this.goOn = list('goOn');
     this.softStop = list('softStop');
     this.detailFillers = list('detailFillers');
@@ -237,6 +239,11 @@ export class AnswerWords {
   /** Asking the bot to wait a moment ("one moment", "hold on"): no answer, and no wish to set the flow aside. */
   isWait(text: string): boolean {
     return this.wait.has(fold(text));
+  }
+
+  /** Any time will do ("doesn't matter", "as soon as possible"), said anywhere in the message. */
+  isAnyTime(text: string): boolean {
+    return hasPhrase(fold(text), this.anyTime);
   }
 
   /** A word of going on ("ok", "next", "go on") that answers no open question: the question is asked again. */
