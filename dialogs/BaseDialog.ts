@@ -103,6 +103,12 @@ export abstract class BaseDialog extends ComponentDialog {
         if (read.sides && negated) return false;
       }
       if (pc.recognized.succeeded) return true;
+      // At the callback offer, asking for the call in a sentence ("please call me back") is its yes.
+      if ((pc.options.validations as { requestIsYes?: boolean } | undefined)?.requestIsYes && (await this.asksForPerson(pc.context))) {
+        pc.recognized.succeeded = true;
+        pc.recognized.value = { value: (pc.options.choices as BotChoice[])[0].value, index: 0, score: 1 };
+        return true;
+      }
       // At the summary, a request to change one detail (the phone number, say) names that detail.
       if ((pc.options.validations as { acceptChange?: boolean } | undefined)?.acceptChange) {
         const text = pc.context.activity.text ?? '';
@@ -121,9 +127,11 @@ export abstract class BaseDialog extends ComponentDialog {
       synonymsOf: (value) => this.choiceSynonyms().get(value),
       roleOf: (value) => this.roleOf(value),
       // A question with a line of its own for a first answer it did not understand (the joints the practice sees) says that instead.
-      retryText: async (context, attempts, unsure, validations) => {
+      // Without a yes or no among the choices, the example is a position, not "yes" (a patient who had typed "yes" was told to type it).
+      retryText: async (context, attempts, unsure, validations, yesNo) => {
         const own = (validations as { retryKey?: string } | undefined)?.retryKey;
-        return this.t(await this.locale(context), unsure ? 'booking.choiceUnsure' : attempts >= 3 ? 'booking.choiceHelp' : own ?? 'booking.choiceRetry');
+        const retry = yesNo ? 'booking.choiceRetry' : 'booking.choiceRetryPick';
+        return this.t(await this.locale(context), unsure ? 'booking.choiceUnsure' : attempts >= 3 ? 'booking.choiceHelp' : own ?? retry);
       },
     });
     prompt.style = ListStyle.suggestedAction;
@@ -131,6 +139,18 @@ export abstract class BaseDialog extends ComponentDialog {
     // the "3" of "3 april 1955" for the third choice.
     prompt.recognizerOptions = { noValue: false, noAction: false, recognizeNumbers: false, recognizeOrdinals: false };
     this.addDialog(prompt);
+  }
+
+  /**
+   * Whether the message asks for a person or a call in the patient's words, with no word of no
+   * or negation in it ("don't call me" is no such request).
+   */
+  private async asksForPerson(context: TurnContext): Promise<boolean> {
+    const text = context.activity.text ?? '';
+    const { answers, router } = this.deps;
+    if (answers.yesNo(text) === 'no' || fold(text).split(' ').some((w) => answers.isNegation(w))) return false;
+    if (router.exactIntent(text) === 'handoff') return true;
+    return router.route(text, { locale: await this.locale(context), safetyChecked: true }).intent === 'handoff';
   }
 
   /**

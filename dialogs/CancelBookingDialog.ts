@@ -223,6 +223,14 @@ export class CancelBookingDialog extends InterruptibleDialog {
     return { query: read.wish ?? {}, ...(read.refused.length ? { exclude: read.refused } : {}) };
   }
 
+  /**
+   * Stopping here changes nothing about the appointment, and the patient hears so: a plain "I
+   * stopped" after typing a word of cancelling was read as a cancellation (a seventh patient-style test).
+   */
+  protected override stoppedKey(): string {
+    return 'cancelBooking.stopped';
+  }
+
   /** Whether the message says one of the choices' words ("move", "cancel") in any locale. */
   private says(text: string, choice: 'cancel' | 'move'): boolean {
     const t = ` ${fold(text)} `;

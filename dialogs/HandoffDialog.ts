@@ -83,7 +83,7 @@ export class HandoffDialog extends BaseDialog {
     const text = step.options.reason === 'agenda-unavailable'
       ? this.t(locale, 'handoff.agendaCallback')
       : this.t(locale, 'handoff.outOfHours', { hours: this.hours(locale) });
-    return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, channel), ...this.yesNo(locale) });
+    return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, channel), ...this.yesNo(locale), validations: { requestIsYes: true } });
   }
 
   private async route(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {

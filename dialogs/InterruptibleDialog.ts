@@ -1,10 +1,12 @@
-import { DialogContextError, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { DialogContextError, DialogTurnStatus, type Choice, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import { AgendaUnavailableError } from '../src/agenda/Agenda';
 import { newMemory } from '../src/conversation/ConversationMemory';
 import { turnSafetyOf } from '../src/bot/TurnSafety';
 import type { HandoffOptions } from './HandoffDialog';
 import { fold } from '../src/conversation/AnswerWords';
 import { BaseDialog } from './BaseDialog';
+import { ownChoiceIn } from './SynonymChoicePrompt';
 import type { Locale } from '../src/config/AppConfig';
 import { DELETE_DATA_DIALOG, FREE_TEXT_PROMPTS, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT } from './dialogIds';
 
@@ -49,7 +51,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     const exact = this.deps.router.exactIntent(text);
     const answer = said('yes') || exact === 'stop' ? 'yes' : said('no') ? 'no' : this.deps.answers.yesNo(text);
     if (answer === 'yes') {
-      await this.send(innerDc.context, { text: this.t(locale, 'cancelled.text'), choices: this.deps.composer.mainActions(locale) }, locale);
+      await this.send(innerDc.context, { text: this.t(locale, this.stoppedKey()), choices: this.deps.composer.mainActions(locale) }, locale);
       return innerDc.cancelAllDialogs();
     }
     if (answer !== 'no') return undefined;
@@ -64,6 +66,11 @@ export abstract class InterruptibleDialog extends BaseDialog {
    */
   protected async correct(_innerDc: DialogContext, _text: string, _locale: Locale): Promise<DialogTurnResult | undefined> {
     return undefined;
+  }
+
+  /** What the dialog says when it stops on the patient's word (locale key): by default that it stopped. */
+  protected stoppedKey(): string {
+    return 'cancelled.text';
   }
 
   /**
@@ -99,7 +106,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     }
 
     if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart') {
-      await this.send(context, { text: this.t(locale, 'cancelled.text'), choices: composer.mainActions(locale) }, locale);
+      await this.send(context, { text: this.t(locale, this.stoppedKey()), choices: composer.mainActions(locale) }, locale);
       return innerDc.cancelAllDialogs();
     }
     // The delete-data command is never an answer (a name, a complaint): it asks, then deletes.
@@ -136,7 +143,16 @@ export abstract class InterruptibleDialog extends BaseDialog {
     // At a free-text question only a sentence counts ("can I not just talk to someone?"): a
     // name (one that holds the Dutch word for a person) or a duration is an answer. In the callback's own questions it is one too.
     const sentence = freeText && !HANDOFF_PROMPTS.has(active?.id ?? '') && this.deps.answers.isSentence(text);
-    if (exact === 'handoff' || (decision.intent === 'handoff' && (freeText ? sentence : !answersChoice))) {
+    // Within the callback offer itself ("yes, call me back"), it is its answer, not a new request.
+    const requested = exact === 'handoff' || (decision.intent === 'handoff' && (freeText ? sentence : !answersChoice));
+    if (requested && !runsHandoff({ dialogStack: innerDc.stack })) {
+      // The bot sets the flow aside and brings the person in, as for the exact command, so that
+      // "verder" finds the booking afterwards (it was lost after a request in one's own words).
+      const parks = context.turnState.get(PARKS_FOR_PERSON) as { asked: boolean } | undefined;
+      if (parks) {
+        parks.asked = true;
+        return { status: DialogTurnStatus.waiting };
+      }
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });
     }
@@ -168,15 +184,41 @@ function isAgendaUnavailable(err: unknown): boolean {
 
 /**
  * Whether `text` answers the choice the waiting prompt offers: its label, or one of the choice's
- * own synonyms (another verb for "move"). Such an answer is never
- * taken for a command ("cancel" at "what would you like to do?" cancels the appointment, not the talk).
+ * own synonyms (another verb for "move"), also within a sentence ("cancel it please"). Such an
+ * answer is never taken for a command ("cancel" at "what would you like to do?" cancels the
+ * appointment, not the talk); one the prompt cannot read (two choices, a negation) is asked again.
  */
 export function answersOffered(active: DialogInstance | undefined, text: string): boolean {
-  const choices = (active?.state as { options?: { choices?: ({ value: string; synonyms?: string[] } | string)[] } } | undefined)?.options?.choices ?? [];
+  const choices = (active?.state as { options?: { choices?: (Choice | string)[] } } | undefined)?.options?.choices ?? [];
   if (!choices.length) return false;
   const labels = choices.map((c) => (typeof c === 'string' ? c : c.value));
   const t = fold(text);
-  return labels.some((l) => fold(l) === t) || choices.some((c) => typeof c !== 'string' && (c.synonyms ?? []).some((s) => fold(s) === t));
+  return labels.some((l) => fold(l) === t) || ownChoiceIn(text, choices) !== undefined;
+}
+
+const PARKS_FOR_PERSON = Symbol('fysio-assistent flow set aside for a person');
+
+/**
+ * Lets this turn's flow hand a request for a person back to the bot, which sets the flow aside
+ * and starts the handoff (see {@link personAsked}). Without it (a dialog run without the bot),
+ * the flow brings the person in itself.
+ */
+export function parkForPersonThisTurn(context: TurnContext): void {
+  context.turnState.set(PARKS_FOR_PERSON, { asked: false });
+}
+
+/** Whether this turn's flow handed a request for a person back to the bot (see {@link parkForPersonThisTurn}). */
+export function personAsked(context: TurnContext): boolean {
+  return (context.turnState.get(PARKS_FOR_PERSON) as { asked: boolean } | undefined)?.asked === true;
+}
+
+/** Whether the handoff dialog runs anywhere in a dialog stack (the callback offered within a booking). */
+export function runsHandoff(state: Partial<DialogState> | undefined): boolean {
+  for (const instance of state?.dialogStack ?? []) {
+    if (instance.id === HANDOFF_DIALOG) return true;
+    if (runsHandoff((instance.state as { dialogs?: Partial<DialogState> } | undefined)?.dialogs)) return true;
+  }
+  return false;
 }
 
 /**

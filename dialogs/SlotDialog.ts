@@ -97,6 +97,8 @@ export class SlotDialog extends BaseDialog {
     if (extra === 1) return this.nextPage(step);
 
     const read = readDayWish(text, this.dayWords());
+    // "Doesn't matter, as soon as possible", with no day or time of its own: the first time shown.
+    if (answers.isAnyTime(text) && !read && offered[0]?.slot) return step.endDialog({ slot: offered[0].slot } satisfies SlotResult);
     if (read?.refused.length) {
       // A day refused ("I can't make Tuesday"): the times offered again without that day, or those of the day asked for instead.
       await this.sayRefused(step.context, read.refused, locale);

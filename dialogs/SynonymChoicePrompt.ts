@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import {
-  ChoicePrompt, ChoiceFactory, type FoundChoice, type PromptOptions, type PromptRecognizerResult, type PromptValidator,
+  ChoicePrompt, ChoiceFactory, type Choice, type FoundChoice, type PromptOptions, type PromptRecognizerResult, type PromptValidator,
 } from 'botbuilder-dialogs';
 import { fold, type AnswerWords } from '../src/conversation/AnswerWords';
 
@@ -13,9 +13,10 @@ export interface TypedAnswers {
   roleOf(value: string): 'yes' | 'no' | undefined;
   /**
    * The line before the choices are shown again, after `attempts` answers that were not
-   * understood, or after a yes-or-no question was answered with doubt (`unsure`).
+   * understood, or after a yes-or-no question was answered with doubt (`unsure`); `yesNo` when
+   * the choices hold a yes or a no (else typing "yes" is no example to give).
    */
-  retryText(context: TurnContext, attempts: number, unsure?: boolean, validations?: unknown): Promise<string>;
+  retryText(context: TurnContext, attempts: number, unsure?: boolean, validations?: unknown, yesNo?: boolean): Promise<string>;
 }
 
 /**
@@ -46,6 +47,16 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     }
     (state as UnsureState).unsure = unsure;
     if (unsure) return { succeeded: false };
+    // A choice's own words in a sentence ("cancel it please"): that choice, when only its words are
+    // said and no negation stands in their clause ("I am away that day" may follow); "not cancel
+    // but move" is asked again, never guessed (botbuilder's fuzzy match below would pick one).
+    const own = ownChoiceIn(text, choices);
+    const denied = () => this.typed.words.clauses(text).some((c) => ownChoiceIn(c, choices)?.rest.some((w) => this.typed.words.isNegation(w)));
+    if (own && own.indices.length === 1 && !denied()) {
+      const index = own.indices[0];
+      return { succeeded: true, value: { value: labels[index], index, score: 1, synonym: text } };
+    }
+    if (own) return { succeeded: false };
     const index = this.typed.words.choose(text, labels, { yes: roles.yes >= 0 ? roles.yes : undefined, no: roles.no >= 0 ? roles.no : undefined });
     const folded = fold(text);
     const bySynonym = index ?? choices.findIndex((c) => (c.synonyms ?? []).some((x) => fold(x) === folded));
@@ -57,7 +68,8 @@ export class SynonymChoicePrompt extends ChoicePrompt {
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     if (isRetry && !options.retryPrompt) {
       const attempts = (state as { attemptCount?: number }).attemptCount ?? 1;
-      const text = await this.typed.retryText(context, attempts, (state as UnsureState).unsure, options.validations);
+      const yesNo = ChoiceFactory.toChoices(options.choices).some((c) => this.typed.roleOf(c.value) !== undefined);
+      const text = await this.typed.retryText(context, attempts, (state as UnsureState).unsure, options.validations, yesNo);
       const prompt = typeof options.prompt === 'object' ? options.prompt : { type: 'message', text: options.prompt };
       // The question again below the line, with its buttons; a summary's card is not repeated.
       const retryPrompt = { ...prompt, text: `${text}\n\n${prompt.text ?? ''}`.trim(), attachments: undefined };
@@ -65,6 +77,27 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     }
     return super.onPrompt(context, state, options, isRetry);
   }
+}
+
+/**
+ * The choices whose own words (the label, the synonyms the choice carries) a message says, as
+ * whole words, and the message's other words. Undefined when it says none, or when no choice
+ * carries words of its own (a yes or no question is read by AnswerWords).
+ */
+export function ownChoiceIn(text: string, choices: readonly (Choice | string)[]): { indices: number[]; rest: string[] } | undefined {
+  const carried = choices.map((c) => (typeof c === 'string' || !c.synonyms?.length ? [] : [c.value, ...c.synonyms].map(fold).filter(Boolean)));
+  if (!carried.some((w) => w.length)) return undefined;
+  let t = ` ${fold(text)} `;
+  const indices = new Set<number>();
+  // Longest first, so that "toch laten staan" is taken whole and not as its "laten staan".
+  const phrases = carried.flatMap((words, i) => words.map((w) => ({ w, i }))).sort((a, b) => b.w.length - a.w.length);
+  for (const { w, i } of phrases) {
+    if (!t.includes(` ${w} `)) continue;
+    indices.add(i);
+    t = t.split(` ${w} `).join('  ');
+  }
+  if (!indices.size) return undefined;
+  return { indices: [...indices], rest: t.split(' ').filter(Boolean) };
 }
 
 /** The prompt's state, with whether the last answer was doubt rather than a choice. */

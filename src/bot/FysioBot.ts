@@ -1,7 +1,7 @@
 import { ActivityHandler, ActivityTypes, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
-import { answersOffered, waitingPrompt } from '../../dialogs/InterruptibleDialog';
+import { answersOffered, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
 import { MEMORY_PROMPTS, SINCE_PROMPT } from '../../dialogs/dialogIds';
 import { RECONNECTED_EVENT } from '../channels/directline/DirectLineRoutes';
 import type { Locale } from '../config/AppConfig';
@@ -404,14 +404,14 @@ export class FysioBot extends ActivityHandler {
     const parkable = this.parkable(dialogState);
     // An answer to the choice on screen (the something-else button) is the flow's, whatever else it could mean.
     const offered = answersOffered(waitingPrompt(dialogState), text);
-    if (parkable && !offered && (answers.isPark(text) || command === 'handoff')) {
-      await this.park(context, dialogState);
-      if (command === 'handoff') {
-        await this.send(context, { text: composer.say(locale, 'booking.parkedForPerson').text }, locale);
-        const dc = await this.dialogContext(context);
-        await dc.beginDialog(this.deps.flows.handoff.id, flowOptions({ kind: 'flow', flow: 'handoff', reason: 'requested' }, locale));
+    // At the callback offered within the flow (no code, too many tries), "yes, call me" is its answer, not a new request.
+    const forPerson = command === 'handoff' && !runsHandoff(dialogState);
+    if (parkable && !offered && (answers.isPark(text) || forPerson)) {
+      if (forPerson) {
+        await this.parkForPerson(context, dialogState, locale);
         return;
       }
+      await this.park(context, dialogState);
       const resume = composer.say(locale, 'booking.resumeButton').text;
       await this.send(context, composer.say(locale, 'booking.parked', [{ label: resume, value: resume }, ...composer.mainActions(locale).slice(0, 1)]), locale);
       return;
@@ -428,14 +428,29 @@ export class FysioBot extends ActivityHandler {
     }
     const before = JSON.stringify(dialogState.dialogStack);
     const position = positionOf(dialogState);
+    // A person asked for in the patient's own words, which only the flow can tell from an answer:
+    // the flow hands it back, and it is set aside as for the command.
+    if (parkable) parkForPersonThisTurn(context);
     const dc = await this.dialogContext(context);
     await dc.continueDialog();
     this.presets.keepFrom(context);
+    if (personAsked(context)) {
+      await this.parkForPerson(context, dialogState, locale);
+      return;
+    }
     if (!dialogState.dialogStack.length) history.length = 0;
     else if (positionOf(dialogState) !== position) {
       history.push(before);
       if (history.length > HISTORY_KEPT) history.shift();
     }
+  }
+
+  /** Sets the running flow aside, says so, and brings in a person (the handoff's own offer). */
+  private async parkForPerson(context: TurnContext, dialogState: DialogState, locale: Locale): Promise<void> {
+    await this.park(context, dialogState);
+    await this.send(context, { text: this.deps.composer.say(locale, 'booking.parkedForPerson').text }, locale);
+    const dc = await this.dialogContext(context);
+    await dc.beginDialog(this.deps.flows.handoff.id, flowOptions({ kind: 'flow', flow: 'handoff', reason: 'requested' }, locale));
   }
 
   /** True when a flow runs that "later" can set aside (a booking, a cancellation). */

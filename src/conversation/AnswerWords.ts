@@ -98,6 +98,7 @@ export class AnswerWords {
   private readonly also: Set<string>;
   private readonly and: Set<string>;
   private readonly wait: Set<string>;
+  private readonly anyTime: string[];
   private readonly goOn: Set<string>;
   private readonly duration: Set<string>;
   private readonly softStop: Set<string>;
@@ -140,6 +141,7 @@ export class AnswerWords {
     this.also = list('also');
     this.and = list('and');
     this.wait = list('wait');
+    this.anyTime = [...list('anyTime')].filter(Boolean);
     this.goOn = list('goOn');
     this.duration = list('duration');
     this.softStop = list('softStop');
@@ -249,6 +251,11 @@ export class AnswerWords {
   /** Asking the bot to wait a moment ("one moment", "hold on"): no answer, and no wish to set the flow aside. */
   isWait(text: string): boolean {
     return this.wait.has(fold(text));
+  }
+
+  /** Any time will do ("doesn't matter", "as soon as possible"), said anywhere in the message. */
+  isAnyTime(text: string): boolean {
+    return hasPhrase(fold(text), this.anyTime);
   }
 
   /** A word of going on ("ok", "next", "go on") that answers no open question: the question is asked again. */

@@ -10,9 +10,11 @@ export interface ConversationMemory {
   /**
    * What the bot's last reply answered from, for a follow-up to go on from there: a topic's answer,
    * its second part (the more button), or the practice's calendar ("are you open on Wednesday?",
-   * so that "and Saturday?" asks the same of another day). Cleared by every other reply.
+   * so that "and Saturday?" asks the same of another day), or a miss that asked a question: which
+   * of three ways to go on (`miss`), or whether to talk to a person (`missPerson`), so that a bare
+   * yes or no answers it. Cleared by every other reply.
    */
-  lastReply?: 'answer' | 'more' | 'day';
+  lastReply?: 'answer' | 'more' | 'day' | 'miss' | 'missPerson';
   /** The topic just answered, until the next message tells whether the answer helped. */
   answeredTopic?: string;
   /** Messages in a row the bot could not answer; at two it offers a person first. */

@@ -5,6 +5,7 @@ import { PRACTICE_INFO_TOPIC, type KnowledgeBase } from '../knowledge';
 import { scrub } from '../logging/Logger';
 import { stripPersonalDetails } from '../curation/stripPersonalDetails';
 import type { RouteDecision } from '../understanding/types';
+import type { AnswerWords } from './AnswerWords';
 import type { Router } from '../understanding/Router';
 import type { Clock } from '../util/Clock';
 import type { ConversationMemory } from './ConversationMemory';
@@ -38,6 +39,8 @@ export interface MessageResponderDeps {
   english?: EnglishOffer;
   /** Answers "can I come on Sunday?" from the practice's calendar. */
   days?: DayQuestion;
+  /** Reads a button picked by its position ("the second") after a miss's question. */
+  answers?: AnswerWords;
 }
 
 /** Where a clause of a message ends: a comma, a full stop, a semicolon, a question or exclamation mark. */
@@ -86,6 +89,27 @@ export class MessageResponder {
       memory.lastReply = 'more';
       return replies({ text: more.text, choices: [...(more.choices ?? []), composer.action(locale, 'book')] });
     }
+    // A bare yes or no to the question a miss asked: a no ends the offer (a Flemish "neen" got the
+    // person offer again and again in a seventh patient-style test), a yes to the person offer
+    // brings one in, and a yes to "rephrase, book or a person?" asks which, with the buttons again
+    // (it got a bare "how can I help?").
+    const missed = lastReply === 'miss' || lastReply === 'missPerson' ? router.yesNo(text) : undefined;
+    if (missed === 'no') {
+      memory.misses = 0;
+      return replies(composer.say(locale, 'nomatch.declined', composer.mainActions(locale)));
+    }
+    if (missed === 'yes' && lastReply === 'missPerson') {
+      memory.misses = 0;
+      return { kind: 'flow', flow: 'handoff', reason: 'requested' };
+    }
+    const offered = lastReply === 'miss' || lastReply === 'missPerson' ? composer.noMatch(lastReply === 'miss' ? 1 : 2, locale).choices ?? [] : [];
+    if (missed === 'yes') {
+      memory.lastReply = 'miss';
+      return replies(composer.say(locale, 'nomatch.which', offered));
+    }
+    // "the second": that button, as if tapped.
+    const index = offered.length && this.deps.answers?.position(text) !== undefined ? this.deps.answers.choose(text, offered.map((c) => c.label)) : undefined;
+    if (index !== undefined) return this.decide(offered[index].value, memory, locale);
     if (label === 'rephrase' || label === 'other') {
       await this.recordFeedback(memory, 'none', locale);
       return replies(composer.say(locale, 'nomatch.rephrase'));
@@ -218,7 +242,9 @@ export class MessageResponder {
     // without counting a miss or keeping it as a question the bot could not answer. After an
     // alarm that rules out booking, "ok" gets what any unplaced message then gets: that the bot
     // is still there, a person and the line.
-    if (d.intent === 'none' && d.fragment && this.deps.safety.bookingAllowed(memory)) return [composer.say(locale, 'welcome.prompt')];
+    // A bare no that answers nothing (the Flemish "neen" is no small word to the router) is no miss either.
+    const bare = d.intent === 'none' && (d.fragment || this.deps.router.yesNo(text) !== undefined);
+    if (bare && this.deps.safety.bookingAllowed(memory)) return [composer.say(locale, 'welcome.prompt')];
     if (d.intent !== 'none') memory.misses = 0;
     switch (d.intent) {
       case 'faq': {
@@ -249,6 +275,8 @@ export class MessageResponder {
         // Kept for content curation without the conversation id; e-mail addresses, dates, phone
         // numbers and quoted text are removed first.
         await this.deps.curation.addUnanswered({ text: scrub(stripPersonalDetails(text)).slice(0, 300), locale, at: this.deps.clock.now() });
+        // The question it asks (not the one after an alarm, which offers a person only), for a bare yes or no next.
+        if (this.deps.safety.bookingAllowed(memory)) memory.lastReply = memory.misses >= 2 ? 'missPerson' : 'miss';
         return [composer.noMatch(memory.misses, locale, memory.safetyTier)];
     }
   }
