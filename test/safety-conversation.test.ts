@@ -413,6 +413,15 @@ describe('an alarm outranks any running flow', () => {
       expect(r[1].actions).not.toContain('Afspraak maken');
     });
 
+    // A seventh patient-style test's helper: "I haven't got it any more" at the cancellation's
+    // reference question got the full crisis text; that flow is set aside and resumed the same way.
+    it('in a cancellation too: the question, and a no goes back to the reference question', async () => {
+      const r = await converse(testAdapterFor(practices.NL), ['afspraak annuleren', 'het leven is voor mij over', 'nee']);
+      expect(r[1].text).toMatch(/^Ik weet niet zeker of ik je goed begrijp/);
+      expect(r[1].text).toMatch(/113/);
+      expect(r[2].text).toContain(r[0].text);
+    });
+
     it('the same words with no booking running get the crisis text at once', async () => {
       const r = await converse(testAdapterFor(practices.NL), ['het leven is voor mij over']);
       expect(r[0].text).toMatch(/^Dank je dat je dit vertelt/);

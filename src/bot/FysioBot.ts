@@ -304,7 +304,7 @@ export class FysioBot extends ActivityHandler {
     if (flag || dialogState.dialogStack.length) memory.lastReply = undefined;
     if (askAgain) {
       await this.askAboutCrisis(context, dialogState, memory, locale, 2);
-    } else if (flag && safety.unsure(flag, memory) && this.flowOf(dialogState) === 'booking') {
+    } else if (flag && safety.unsure(flag, memory) && this.parkable(dialogState)) {
       await this.askAboutCrisis(context, dialogState, memory, locale, 1);
     } else if (flag) {
       const replies = safety.alarm(flag.tier, memory, locale);
