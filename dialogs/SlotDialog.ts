@@ -125,9 +125,10 @@ export class SlotDialog extends BaseDialog {
       };
       const atTime = query.atMinutes !== undefined ? offered.filter((x) => x.slot && minutes(x.slot) === query.atMinutes && (!query.date || onDay(x.slot))) : [];
       if (atTime.length === 1) return step.endDialog({ slot: atTime[0].slot } satisfies SlotResult);
-      // "the one at ten" with 10:15 shown: an hour alone picks the one time shown in that hour.
+      // "the one at ten" with 10:15 shown: an hour alone picks the one time shown in its first half.
+      // 14:30 is "half three" in Dutch, not "the one at two" (a seventh patient-style test got it).
       const wholeHour = timeOnly && !atTime.length && query.atMinutes !== undefined && query.atMinutes % 60 === 0;
-      const inHour = wholeHour ? offered.filter((x) => x.slot && Math.floor(minutes(x.slot) / 60) === query.atMinutes! / 60) : [];
+      const inHour = wholeHour ? offered.filter((x) => x.slot && minutes(x.slot) - query.atMinutes! >= 0 && minutes(x.slot) - query.atMinutes! < 30) : [];
       if (inHour.length === 1) return step.endDialog({ slot: inHour[0].slot } satisfies SlotResult);
       // A weekday with a time, when that very time is free: taken at once (the summary still asks to confirm).
       if (query.date && query.atMinutes !== undefined) {

@@ -44,6 +44,18 @@ describe('choosing a time among those shown', () => {
     },
   );
 
+  // 09:30 is "half ten" in Dutch: "the one at nine" does not take it (a seventh patient-style test
+  // had "die van 2 uur" take 14:30). Thursday shows 08:00, 08:45, 09:30 and 10:15.
+  it.each<[Locale, string]>([['nl-NL', 'die van negen uur'], ['nl-BE', 'doe maar die van 9 uur']])(
+    '%s: "%s" with only 09:30 in that hour takes no time but says 09:00 is not free', async (locale, typed) => {
+      const r = await talk(locale, [...toSlots(locale), 'donderdag', typed]);
+      const n = toSlots(locale).length;
+      expect(times(r[n].actions).map(clock)).toContain('09:30');
+      expect(r[n + 1].text).not.toMatch(/voor- en achternaam/);
+      expect(r[n + 1].text).toMatch(/09:00/);
+    },
+  );
+
   it.each(LOCALES)('%s: when no later time is left, "later times" is not offered again: another day or a person is', async (locale) => {
     const adapter = testAdapterFor(appOf(locale), locale);
     const r = await talk(locale, [...toSlots(locale), 'dinsdag na vijf uur', laterLabel(locale), 'latere tijden graag', 'Andere dag'], adapter);
