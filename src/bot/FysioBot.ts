@@ -239,7 +239,9 @@ export class FysioBot extends ActivityHandler {
     const asked = memory.crisisAsked;
     memory.crisisAsked = undefined;
     const answer = this.deps.answers.yesNo(text);
-    const backToBooking = Boolean(asked) && !flag && (answer === 'no' || this.deps.answers.isResume(text));
+    // Only a plain no goes back: "no, I just cannot go on" answers the question's other half.
+    const plainNo = answer === 'no' && text.trim().split(/\s+/).length <= 3;
+    const backToBooking = Boolean(asked) && !flag && (plainNo || this.deps.answers.isResume(text));
     const askAgain = asked === 1 && !flag && answer !== 'yes' && !backToBooking;
     if (asked && !flag && !backToBooking && !askAgain) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
     // Checked once: the dialogs and the responder use this result.
@@ -304,7 +306,9 @@ export class FysioBot extends ActivityHandler {
     if (flag || dialogState.dialogStack.length) memory.lastReply = undefined;
     if (askAgain) {
       await this.askAboutCrisis(context, dialogState, memory, locale, 2);
-    } else if (flag && safety.unsure(flag, memory) && this.parkable(dialogState)) {
+    } else if (flag && safety.unsure(flag, memory) && (this.parkable(dialogState) || this.deps.answers.opensWithYesOrNo(full))) {
+      // In a flow, or a reply that opens with a yes or no (to a question the bot asked): the net's
+      // reading of an everyday answer is least sure ("nee, dat hoeft niet" got the crisis text).
       await this.askAboutCrisis(context, dialogState, memory, locale, 1);
     } else if (flag) {
       const replies = safety.alarm(flag.tier, memory, locale);
@@ -484,7 +488,8 @@ export class FysioBot extends ActivityHandler {
     memory.crisisAsked = time;
     memory.crisisQuestioned = true;
     const resume = this.deps.composer.say(locale, 'booking.resumeButton').text;
-    await this.send(context, this.deps.composer.crisisUnsure(locale, [{ label: resume, value: resume }], time === 2), locale);
+    const setAside = Boolean(await this.parked.get(context));
+    await this.send(context, this.deps.composer.crisisUnsure(locale, setAside ? [{ label: resume, value: resume }] : [], time === 2), locale);
   }
 
   /**

@@ -154,6 +154,15 @@ export class AnswerWords {
     if (!this.yes.size || !this.no.size) throw new Error('locales: booking.words.yes and booking.words.no must not be empty');
   }
 
+  /**
+   * Whether the message opens with a word of yes or no ("no, that is not needed", "yes, …"): an
+   * answer to something the bot asked, whatever follows it.
+   */
+  opensWithYesOrNo(text: string): boolean {
+    const first = fold(text).split(' ')[0];
+    return Boolean(first) && (this.yes.has(first) || this.no.has(first));
+  }
+
   /** The locale lists' ways of saying yes ("yes", "right", "go ahead") or no ("no", "rather not"); anything else undefined. */
   yesNo(text: string): 'yes' | 'no' | undefined {
     const t = fold(text);

@@ -145,9 +145,12 @@ export class ReplyComposer {
     return tier === 'soon' ? { text, choices: this.mainActions(locale) } : { text };
   }
 
-  /** The crisis line given as a question, or asked once more: see {@link SafetyTexts.crisisUnsureKey}. */
+  /**
+   * The crisis line given as a question, or asked once more: see {@link SafetyTexts.crisisUnsureKey}.
+   * With a flow set aside it says so and offers the button back to it; without one, neither.
+   */
   crisisUnsure(locale: Locale, choices: Choice[], again = false): Reply {
-    return { text: this.t.t(locale, this.safety.crisisUnsureKey(again), this.safety.variables()), choices };
+    return { text: this.t.t(locale, this.safety.crisisUnsureKey(again, choices.length > 0), this.safety.variables()), choices };
   }
 
   /** The one-line reminder of an earlier red flag, given with later answers. */

@@ -28,8 +28,9 @@ export class SafetyTexts {
    * The locale key of the crisis text for a message only the learned net read as a crisis, in
    * the middle of a booking: it gives the line and asks, instead of taking it as said.
    */
-  crisisUnsureKey(again = false): string {
-    return `emergency.${again ? 'crisisUnsureAgain' : 'crisisUnsure'}.${this.country}`;
+  crisisUnsureKey(again = false, setAside = true): string {
+    const name = `crisisUnsure${setAside ? '' : 'Open'}${again ? 'Again' : ''}`;
+    return `emergency.${name}.${this.country}`;
   }
 
   /** The locale key of the one-line reminder given with later answers. */
