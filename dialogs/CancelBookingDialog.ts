@@ -21,6 +21,8 @@ interface CancelValues {
   move?: boolean;
   /** The day or time the opening message asked for ("move it to Thursday"), and those it refused. */
   query?: Pick<SlotOptions, 'query' | 'exclude'>;
+  /** A cancellation said in a sentence is being confirmed ("is that right?"). */
+  confirmingCancel?: boolean;
 }
 
 /** The waterfall's steps that wait for an answer, by the index botbuilder counts. */
@@ -141,6 +143,19 @@ export class CancelBookingDialog extends InterruptibleDialog {
       await this.send(step.context, { text: this.t(locale, 'cancelBooking.kept') }, locale);
       return step.endDialog();
     }
+    // Said in a sentence, a cancellation is asked once more, as a move is: "what does it cost if
+    // I cancel?" or "my wife wants to cancel but I don't" hold the word and mean something else (a review).
+    if (!this.saysOnly(step.context.activity.text ?? '', 'cancel')) {
+      (step.values as CancelValues).confirmingCancel = true;
+      const found = await this.deps.bookings.findByReference(reference);
+      const text = this.t(locale, 'cancelBooking.confirmCancel', { when: found ? this.deps.formatter.when(found.start, locale) : '' });
+      return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), ...this.yesNo(locale) });
+    }
+    return this.cancelNow(step, reference, locale);
+  }
+
+  /** Cancels the appointment and says so. */
+  private async cancelNow(step: WaterfallStepContext, reference: string, locale: Locale): Promise<DialogTurnResult> {
     const booking = await this.deps.bookings.findByReference(reference);
     await this.deps.bookings.cancel(reference, this.deps.clock.now());
     const when = booking ? this.deps.formatter.when(booking.start, locale) : '';
@@ -151,6 +166,13 @@ export class CancelBookingDialog extends InterruptibleDialog {
   /** A move is asked once more, as a new booking is ("is this right?"): a typed day may be read otherwise than meant. */
   private async confirmMove(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
+    const values = step.values as CancelValues;
+    if (values.confirmingCancel) {
+      // The answer to "cancel it, is that right?": only a yes cancels.
+      if ((step.result as FoundChoice).index === 0) return this.cancelNow(step, String(values.reference), locale);
+      await this.send(step.context, { text: this.t(locale, 'cancelBooking.kept'), choices: this.deps.composer.mainActions(locale) }, locale);
+      return step.endDialog();
+    }
     const r = step.result as SlotResult;
     if (!r.slot) return this.giveUp(step, locale);
     (step.values as { slot?: SlotResult['slot'] }).slot = r.slot;
@@ -229,6 +251,12 @@ export class CancelBookingDialog extends InterruptibleDialog {
    */
   protected override stoppedKey(): string {
     return 'cancelBooking.stopped';
+  }
+
+  /** Whether the whole message is the choice's button or one of its words, in any locale ("Annuleren", "afzeggen"). */
+  private saysOnly(text: string, choice: 'cancel' | 'move'): boolean {
+    const t = fold(text);
+    return SUPPORTED_LOCALES.some((l) => [this.t(l, `cancelBooking.${choice}`), ...this.deps.translator.list(l, `cancelBooking.synonyms.${choice}`)].some((w) => fold(w) === t));
   }
 
   /** Whether the message says one of the choices' words ("move", "cancel") in any locale. */
