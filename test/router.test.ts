@@ -327,6 +327,20 @@ describe('router', () => {
     });
   });
 
+  // "How do I help myself?" is the self-care question, not the chat's help: the reflexive pronoun
+  // alone is a stop word, so it is read together with its verb (synonyms.yaml). The bare four-word
+  // form is read here as the bot reads it once its safety check passed: the learned crisis net
+  // reads that form as a crisis (it knows "mezelf" mostly from self-harm wordings), and teaching it
+  // otherwise cost crisis recall on a blind set, so the alarm is left to the net.
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['hoe help ik mezelf', 'nl-NL'],
+    ['hoe kan ik mezelf helpen bij artrose', 'nl-NL'],
+    ['hoe help ik mijzelf met mijn knie', 'nl-BE'],
+    ['hoe verzorg ik mezelf het best', 'nl-BE'],
+  ])('reads "%s" (%s) as the self-care question', (text, locale) => {
+    expect(router.route(text, { locale, safetyChecked: true })).toMatchObject({ intent: 'faq', topic: 'self-care' });
+  });
+
   it('never throws, whatever it is given', () => {
     for (const text of ['', ' ', '💥🔥', '<script>alert(1)</script>', "'; DROP TABLE x; --", 'a'.repeat(100_000), '\u0000\u0007']) {
       expect(() => router.route(text, { locale: 'nl-NL' })).not.toThrow();
