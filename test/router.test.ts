@@ -327,6 +327,16 @@ describe('router', () => {
     });
   });
 
+  // A story that ends in a request is the request (booking-sixth-patient-test.test.ts); a story that
+  // ends in a question about it stays that question, also without a question mark.
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['ik heb artrose in mijn schouder, kan ik daarvoor ook bij jullie terecht', 'nl-NL', 'other-joints'],
+    ['mijn moeder heeft heupartrose, wat kan zij zelf doen', 'nl-NL', 'self-care'],
+    ['ik twijfel aan mijn behandeling, kan iemand anders eens meekijken', 'nl-BE', 'second-opinion'],
+  ])('answers the question after a story: "%s" (%s)', (text, locale, topic) => {
+    expect(router.route(text, { locale })).toMatchObject({ intent: 'faq', topic });
+  });
+
   // "How do I help myself?" is the self-care question, not the chat's help: the reflexive pronoun
   // alone is a stop word, so it is read together with its verb (synonyms.yaml). The bare four-word
   // form is read here as the bot reads it once its safety check passed: the learned crisis net

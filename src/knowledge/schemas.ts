@@ -163,6 +163,16 @@ export const languageFileSchema = z.strictObject({
   compoundParts: phraseList,
   /** Words that join two questions in one message ("may I cycle and how much …"). */
   questionJoins: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words that join two clauses of a statement ("my father had a new knee and now I want an
+   * appointment"): where a story may end and a request begin.
+   */
+  clauseJoins: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words that set the writer apart from the people of a story ("now I want an appointment
+   * myself"): in a request after a story they name whom it is for, not self-care.
+   */
+  contrastWords: z.array(z.string().trim().min(1)).default([]),
   /** Words a question starts with: after a join word they mark a second question. */
   questionWords: z.array(z.string().trim().min(1)).default([]),
   /** Subject pronouns: right after a verb that opens the message they make it a question ("do I get …"). */

@@ -78,6 +78,10 @@ const REPLY_ONLY: ReadonlySet<IntentId> = new Set(['yes', 'no', 'stop', 'release
  * a cancellation. See {@link Router.unlessNegatedAction}.
  */
 const NEGATED: Partial<Record<IntentId, IntentId>> = { 'cancel-booking': 'booking' };
+/** The actions a request at the end of a story may start; see {@link Router.requestAfterStory}. */
+const STORY_REQUESTS: ReadonlySet<string> = new Set<IntentId>(['booking', 'cancel-booking', 'handoff']);
+/** How many of a story's last parts are read on their own as a request (each costs a ranking). */
+const STORY_TAILS = 3;
 /** A follow-up this short is read against the previous topic. */
 const SHORT_FOLLOW_UP_STEMS = 4;
 /**
@@ -154,6 +158,10 @@ export class Router {
   private readonly exact = new Map<string, IntentId>();
   private readonly joins: Set<string>;
   private readonly questionWords: Set<string>;
+  /** Words that join two clauses of a statement (language.yaml's clauseJoins): where a story's request may begin. */
+  private readonly clauseJoins: Set<string>;
+  /** Words that set the writer apart from a story's people (language.yaml's contrastWords); see {@link requestAfterStory}. */
+  private readonly contrast: Set<string>;
   /** Subject pronouns (language.yaml): after a verb that opens the message they make it a question ("do I get …"). */
   private readonly subjects: Set<string>;
   private readonly pointing: Set<string>;
@@ -186,6 +194,8 @@ export class Router {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
     this.joins = new Set(kb.language.questionJoins.map((w) => foldAndSplit(w).join(' ')));
     this.questionWords = new Set(kb.language.questionWords.flatMap(foldAndSplit));
+    this.clauseJoins = new Set(kb.language.clauseJoins.flatMap(foldAndSplit));
+    this.contrast = new Set(kb.language.contrastWords.flatMap(foldAndSplit));
     this.subjects = new Set(kb.language.subjectPronouns.flatMap(foldAndSplit));
     this.pointing = new Set(kb.language.pointingWords.flatMap(foldAndSplit));
     this.address = new Set(kb.language.addressWords.flatMap(foldAndSplit));
@@ -367,6 +377,10 @@ export class Router {
       if (faq?.intent === 'clarify' && !withContext && meaning.knownShare <= this.choiceCoverMin) faq = undefined;
       if (withContext && faq) faq = this.pointedBack(faq, context.previousTopic!, facts.words);
       readAgainst = withContext;
+    }
+    if (!faq || !STORY_REQUESTS.has(faq.intent)) {
+      const request = this.requestAfterStory(facts.text, facts.words);
+      if (request) return request;
     }
     // A part of a sentence sent on its own ("in the bathroom", "and suddenly"): no topic or choice
     // of topics is read from it, but an action it asks for stands.
@@ -556,6 +570,55 @@ export class Router {
     // only a question or a new clause ("thanks, and may I swim?") is routed on its own.
     if (id === 'thanks' && !rest.includes('?') && !this.joins.has(restWords[0])) return undefined;
     return rest;
+  }
+
+  /**
+   * A story that ends in a request ("my father-in-law had his knee operated on last year, now I
+   * would like an appointment for my hip myself"): the story's words (the relative, the operation,
+   * the new knee) pull the whole message towards a topic or spread it over several, while its last
+   * part, read on its own, asks for an action. A message that asks no question (no question mark,
+   * and neither it nor that part opens as one) and whose last part starts an action is that request; the
+   * dialog then asks whom it is for as it always does. The last parts are tried from the shortest,
+   * split where a sentence or clause ends (punctuation) or a clause joins the next (language.yaml's
+   * clauseJoins).
+   */
+  private requestAfterStory(text: string, words: readonly string[]): RouteDecision | undefined {
+    if (text.includes('?') || words.length < 4 || this.opensQuestion(words)) return undefined;
+    const starts: number[] = [];
+    let previousEnd = -1;
+    for (const m of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+      const at = m.index;
+      if (previousEnd >= 0 && /[.!;:,\n]/.test(text.slice(previousEnd, at))) starts.push(at);
+      if (previousEnd >= 0 && this.clauseJoins.has(foldAndSplit(m[0])[0] ?? '')) starts.push(at + m[0].length);
+      previousEnd = at + m[0].length;
+    }
+    for (let i = starts.length - 1; i >= Math.max(0, starts.length - STORY_TAILS); i--) {
+      const tail = text.slice(starts[i]);
+      const said = this.normalizer.baseWords(tail);
+      if (!said.length || said.length === words.length) continue;
+      // A question after a story asks about it ("I have wear in my back, can I come to you"): the
+      // whole message answers it.
+      if (this.opensQuestion(said)) continue;
+      // "now I want one myself": in a request after a story, "myself" is whom it is for.
+      const tailWords = said.filter((w) => !this.contrast.has(w));
+      const command = this.commandOf(tailWords);
+      if (command) {
+        if (STORY_REQUESTS.has(command)) return decision(command, null, 1);
+        continue;
+      }
+      const meaning = this.meaningOf({ text: tailWords.join(' '), words: tailWords, command });
+      if (!meaning.contentKnown || !meaning.ranked[0]?.owner.startsWith(INTENT_PREFIX)) continue;
+      const mayAnswer = this.mayAnswer(meaning);
+      const wellKnown = meaning.knownShare > this.choiceCoverMin;
+      const d = this.unlessNegatedAction(this.decide(meaning.ranked, mayAnswer, wellKnown, true), meaning.ranked, meaning.terms, (rest) => this.decide(rest, mayAnswer, wellKnown, true));
+      if (d && STORY_REQUESTS.has(d.intent)) return d;
+    }
+    return undefined;
+  }
+
+  /** Whether the words open as a question: with a question word, or a verb before its subject ("do I get …"). */
+  private opensQuestion(words: readonly string[]): boolean {
+    return this.questionWords.has(words[0] ?? '') || (words.length > 2 && !this.subjects.has(words[0]) && !this.exact.has(words[0]) && this.subjects.has(words[1]));
   }
 
   /**
