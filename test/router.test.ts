@@ -337,6 +337,33 @@ describe('router', () => {
     expect(router.route(text, { locale })).toMatchObject({ intent: 'faq', topic });
   });
 
+  // An age said as a plain number sets the scene from 50 on, and is read as no word: it counted
+  // as an unknown word against every topic (a story with an age fell out of scope), or tied the
+  // story to a phrasing that names that number. A young age is the young-age question.
+  it.each<[string, string, 'nl-NL' | 'nl-BE']>([
+    ['ik ben 71 en mijn knie is \'s ochtends heel stijf, is dat normaal', 'mijn knie is \'s ochtends heel stijf, is dat normaal', 'nl-NL'],
+    ['ons moeder van 83 heeft heupartrose, mag ze nog fietsen', 'ons moeder heeft heupartrose, mag ze nog fietsen', 'nl-BE'],
+    ['mijn man is 69 en heeft knieartrose, wordt fysiotherapie vergoed', 'mijn man heeft knieartrose, wordt fysiotherapie vergoed', 'nl-NL'],
+  ])('answers "%s" as it answers the story without the age', (withAge, without, locale) => {
+    const d = router.route(withAge, { locale });
+    expect(d.intent).toBe('faq');
+    expect(d.topic).toBe(router.route(without, { locale }).topic);
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['ik ben 42 en heb al artrose in mijn knie, hoe kan dat', 'nl-NL'],
+    ['ik ben 38 en mijn knie is versleten, is dat niet te jong', 'nl-BE'],
+  ])('reads a young age said as a number as the young-age question: "%s"', (text, locale) => {
+    expect(router.route(text, { locale })).toMatchObject({ intent: 'faq', topic: 'young-age' });
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['hoeveel is 15 keer 17', 'nl-NL'],
+    ['wat is 17 keer 23', 'nl-BE'],
+  ])('still does not answer a sum: "%s"', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('none');
+  });
+
   // "How do I help myself?" is the self-care question, not the chat's help: the reflexive pronoun
   // alone is a stop word, so it is read together with its verb (synonyms.yaml). The bare four-word
   // form is read here as the bot reads it once its safety check passed: the learned crisis net
