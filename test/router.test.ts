@@ -375,6 +375,23 @@ describe('router', () => {
     expect(a.score).toBeCloseTo(router.route(singular, { locale }).score, 3);
   });
 
+  // A wish stated ("I would like to start with physio") is a request where it is as close to the
+  // booking as to the topic about when to start; the same words asked stay that question.
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['ik wil graag beginnen met fysiotherapie voor mijn knie', 'nl-NL'],
+    ['ik zou graag kine starten voor mijn heup', 'nl-BE'],
+  ])('starts a booking for the wish "%s" (%s)', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('booking');
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['mijn knie doet pijn, moet ik naar de fysio', 'nl-NL'],
+    ['wanneer moet ik beginnen met fysio', 'nl-NL'],
+    ['zou ik al moeten starten met kine', 'nl-BE'],
+  ])('does not book for the question "%s" (%s)', (text, locale) => {
+    expect(router.route(text, { locale }).intent).not.toBe('booking');
+  });
+
   // "How do I help myself?" is the self-care question, not the chat's help: the reflexive pronoun
   // alone is a stop word, so it is read together with its verb (synonyms.yaml). The bare four-word
   // form is read here as the bot reads it once its safety check passed: the learned crisis net

@@ -175,6 +175,11 @@ export const languageFileSchema = z.strictObject({
   contrastWords: z.array(z.string().trim().min(1)).default([]),
   /** Words a question starts with: after a join word they mark a second question. */
   questionWords: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * The question words that ask wherever they stand ("how", "when"); the others (verbs such as
+   * "may", "would") ask only where they open a clause, before the subject.
+   */
+  interrogatives: z.array(z.string().trim().min(1)).default([]),
   /** Subject pronouns: right after a verb that opens the message they make it a question ("do I get …"). */
   subjectPronouns: z.array(z.string().trim().min(1)).default([]),
   /** Words pointing back at what was just said ("how long does that take?"): a short message with one follows up. */

@@ -158,6 +158,8 @@ export class Router {
   private readonly exact = new Map<string, IntentId>();
   private readonly joins: Set<string>;
   private readonly questionWords: Set<string>;
+  /** Question words that ask wherever they stand (language.yaml's interrogatives: "how", "when"), unlike a verb that asks only where it opens a clause. */
+  private readonly interrogatives: Set<string>;
   /** Words that join two clauses of a statement (language.yaml's clauseJoins): where a story's request may begin. */
   private readonly clauseJoins: Set<string>;
   /** Words that set the writer apart from a story's people (language.yaml's contrastWords); see {@link requestAfterStory}. */
@@ -194,6 +196,7 @@ export class Router {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
     this.joins = new Set(kb.language.questionJoins.map((w) => foldAndSplit(w).join(' ')));
     this.questionWords = new Set(kb.language.questionWords.flatMap(foldAndSplit));
+    this.interrogatives = new Set(kb.language.interrogatives.flatMap(foldAndSplit));
     this.clauseJoins = new Set(kb.language.clauseJoins.flatMap(foldAndSplit));
     this.contrast = new Set(kb.language.contrastWords.flatMap(foldAndSplit));
     this.subjects = new Set(kb.language.subjectPronouns.flatMap(foldAndSplit));
@@ -368,7 +371,7 @@ export class Router {
       // A follow-up ("and for the knee?") is one word plus the topic it follows up on.
       const mayAnswer = withContext ? this.inDomain(meaning) : this.mayAnswer(meaning);
       const wellKnown = withContext || meaning.knownShare > this.choiceCoverMin;
-      const statement = !this.asks(facts);
+      const statement = this.states(facts);
       faq = this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown, statement), ranked, terms, (rest) => {
         ranked = rest;
         return this.decide(rest, mayAnswer, wellKnown, statement);
@@ -584,14 +587,7 @@ export class Router {
    */
   private requestAfterStory(text: string, words: readonly string[]): RouteDecision | undefined {
     if (text.includes('?') || words.length < 4 || this.opensQuestion(words)) return undefined;
-    const starts: number[] = [];
-    let previousEnd = -1;
-    for (const m of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
-      const at = m.index;
-      if (previousEnd >= 0 && /[.!;:,\n]/.test(text.slice(previousEnd, at))) starts.push(at);
-      if (previousEnd >= 0 && this.clauseJoins.has(foldAndSplit(m[0])[0] ?? '')) starts.push(at + m[0].length);
-      previousEnd = at + m[0].length;
-    }
+    const starts = this.clauseStarts(text);
     for (let i = starts.length - 1; i >= Math.max(0, starts.length - STORY_TAILS); i--) {
       const tail = text.slice(starts[i]);
       const said = this.normalizer.baseWords(tail);
@@ -616,6 +612,22 @@ export class Router {
     return undefined;
   }
 
+  /**
+   * Where the clauses of a text after the first begin: after punctuation that ends a sentence or
+   * a clause, and after a word that joins two clauses (language.yaml's clauseJoins).
+   */
+  private clauseStarts(text: string): number[] {
+    const starts: number[] = [];
+    let previousEnd = -1;
+    for (const m of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+      const at = m.index;
+      if (previousEnd >= 0 && /[.!;:,\n]/.test(text.slice(previousEnd, at))) starts.push(at);
+      if (previousEnd >= 0 && this.clauseJoins.has(foldAndSplit(m[0])[0] ?? '')) starts.push(at + m[0].length);
+      previousEnd = at + m[0].length;
+    }
+    return starts;
+  }
+
   /** Whether the words open as a question: with a question word, or a verb before its subject ("do I get …"). */
   private opensQuestion(words: readonly string[]): boolean {
     return this.questionWords.has(words[0] ?? '') || (words.length > 2 && !this.subjects.has(words[0]) && !this.exact.has(words[0]) && this.subjects.has(words[1]));
@@ -628,6 +640,19 @@ export class Router {
   private asks(facts: TextFacts): boolean {
     const { text, words } = facts;
     return text.includes('?') || words.some((w) => this.questionWords.has(w)) || (words.length > 2 && !this.subjects.has(words[0]) && !this.exact.has(words[0]) && this.subjects.has(words[1]));
+  }
+
+  /**
+   * Whether the message is a statement, to be read as a request where it is close to one: no
+   * question mark, no question word that asks wherever it stands ("how", "when"), and no clause
+   * that opens as a question. A verb that asks ("may", "would") asks only where it opens a clause
+   * ("my knee hurts, may I cycle"); after its subject it states a wish ("I would like to start
+   * with physio"), which {@link asks} still counts as asking.
+   */
+  private states(facts: TextFacts): boolean {
+    const { text, words } = facts;
+    if (text.includes('?') || words.some((w) => this.interrogatives.has(w)) || this.opensQuestion(words)) return false;
+    return !this.clauseStarts(text).some((at) => this.opensQuestion(this.normalizer.baseWords(text.slice(at))));
   }
 
   /**
@@ -845,6 +870,14 @@ export class Router {
     if (covered && ((mayAnswer && this.confident(ranked, clear)) || (clear && top.score >= answerMin))) {
       if (top.owner.startsWith(INTENT_PREFIX)) return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);
       return { intent: 'faq', topic: top.owner, score: round(top.score), candidates: candidates.slice(0, 3) };
+    }
+    // A statement that asks nothing ("I would like to start with physio for my hip") and is close
+    // to a request as well as to a topic is the request: the topics answer questions.
+    if (statement && !isAction) {
+      const action = ranked.find((r) => STORY_REQUESTS.has(r.owner.slice(INTENT_PREFIX.length)) && r.owner.startsWith(INTENT_PREFIX));
+      if (action && action.score >= answerMin && action.score >= top.score - CLARIFY_WINDOW && action.cover >= this.actionCoverMin) {
+        return decision(action.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, action.score);
+      }
     }
     const close = candidates.filter((c) => c.score >= clarifyMin && c.score >= top.score - CLARIFY_WINDOW).slice(0, 3);
     // An action (booking, a call back) is cheap to undo and cannot be offered as a choice: take
