@@ -392,6 +392,24 @@ describe('router', () => {
     expect(router.route(text, { locale }).intent).not.toBe('booking');
   });
 
+  // Kinds of a thing the knowledge base names (an aid, a source of heat or cold, a steroid, a
+  // complaints officer) are read as that thing, also where no phrasing names that kind; a bath is
+  // no heat treatment by itself.
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['helpt een kersenpitkussen voor mijn stijve knie', 'nl-NL', 'heat-cold'],
+    ['mag ik een ijspack op mijn knie leggen', 'nl-BE', 'heat-cold'],
+    ['heb ik een douchestoel nodig door mijn heupartrose', 'nl-NL', 'aids-adaptations'],
+    ['bestaat er een grijptang om dingen op te rapen', 'nl-BE', 'aids-adaptations'],
+    ['de orthopeed stelt kenacort voor in mijn knie, heeft dat zin', 'nl-NL', 'injection'],
+    ['bij wie kan ik terecht met een klacht, hebben jullie een ombudsdienst', 'nl-BE', 'complaints'],
+  ])('reads "%s" (%s) as %s', (text, locale, topic) => {
+    expect(router.route(text, { locale })).toMatchObject({ intent: 'faq', topic });
+  });
+
+  it('does not read a bath after an operation as heat', () => {
+    expect(router.route('mag ik weer in bad na mijn knieoperatie', { locale: 'nl-NL' }).topic).not.toBe('heat-cold');
+  });
+
   // "How do I help myself?" is the self-care question, not the chat's help: the reflexive pronoun
   // alone is a stop word, so it is read together with its verb (synonyms.yaml). The bare four-word
   // form is read here as the bot reads it once its safety check passed: the learned crisis net
