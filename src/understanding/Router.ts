@@ -97,7 +97,7 @@ const KNOWN_SHARE = 0.55;
  * may mean, one on a message of mostly other words ("when is King's Day this year") is a
  * question for a person (chosen by `npm run eval`).
  */
-const CHOICE_SHARE = 0.8;
+const CHOICE_SHARE = 0.85;
 /** A topic this far ahead of the next is answered from {@link CLEAR_LEAD_MIN} (chosen by `npm run eval`). */
 const CLEAR_LEAD = 0.25;
 const CLEAR_LEAD_MIN = 0.45;
