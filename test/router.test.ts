@@ -406,6 +406,15 @@ describe('router', () => {
     expect(router.route(text, { locale })).toMatchObject({ intent: 'faq', topic });
   });
 
+  // Cold said of the weather is the weather; "koud" alone is a cold pack.
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['mijn knie doet meer pijn als het koud wordt', 'nl-NL', 'weather'],
+    ['waarom heb ik meer last als het koud is', 'nl-BE', 'weather'],
+    ['helpt koud tegen de pijn in mijn knie', 'nl-NL', 'heat-cold'],
+  ])('reads "%s" (%s) as %s', (text, locale, topic) => {
+    expect(router.route(text, { locale })).toMatchObject({ intent: 'faq', topic });
+  });
+
   it('does not read a bath after an operation as heat', () => {
     expect(router.route('mag ik weer in bad na mijn knieoperatie', { locale: 'nl-NL' }).topic).not.toBe('heat-cold');
   });
