@@ -249,3 +249,22 @@ describe('found by a fifth patient-style test', () => {
     expect(second.actions).toContain('Iemand spreken');
   });
 });
+
+// "How do I help myself?": the reflexive pronoun is a stop word (an appointment "for myself"
+// books), so the question was read as the chat's own help or a choice (issue 22). The bare
+// "hoe help ik mezelf" is a crisis for the learned net (see router.test.ts).
+describe('helping oneself gets the self-care answer', () => {
+  it.each<['nl-NL' | 'nl-BE', string]>([
+    ['nl-NL', 'hoe help ik mezelf bij knieartrose'],
+    ['nl-NL', 'hoe kan ik mezelf helpen met die knie?'],
+    ['nl-NL', 'wat kan ik zelf doen'],
+    ['nl-NL', 'hoe verzorg ik mezelf met artrose'],
+    ['nl-BE', 'hoe help ik mijzelf'],
+    ['nl-BE', 'wat kan ik doen om mezelf te helpen'],
+    ['nl-BE', 'hoe kan ik mijzelf het beste helpen bij heupartrose'],
+  ])('%s: "%s"', async (locale, message) => {
+    const [reply] = await converse(testAdapterFor(app, locale), [message]);
+    expect(reply.text).toMatch(/^Je (kunt|kan) zelf veel doen/);
+    expect(reply.text).not.toMatch(/Gaat je vraag over een van deze onderwerpen|113|1813|Waarmee kan ik je helpen/);
+  });
+});

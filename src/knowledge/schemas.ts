@@ -163,8 +163,23 @@ export const languageFileSchema = z.strictObject({
   compoundParts: phraseList,
   /** Words that join two questions in one message ("may I cycle and how much …"). */
   questionJoins: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words that join two clauses of a statement ("my father had a new knee and now I want an
+   * appointment"): where a story may end and a request begin.
+   */
+  clauseJoins: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words that set the writer apart from the people of a story ("now I want an appointment
+   * myself"): in a request after a story they name whom it is for, not self-care.
+   */
+  contrastWords: z.array(z.string().trim().min(1)).default([]),
   /** Words a question starts with: after a join word they mark a second question. */
   questionWords: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * The question words that ask wherever they stand ("how", "when"); the others (verbs such as
+   * "may", "would") ask only where they open a clause, before the subject.
+   */
+  interrogatives: z.array(z.string().trim().min(1)).default([]),
   /** Subject pronouns: right after a verb that opens the message they make it a question ("do I get …"). */
   subjectPronouns: z.array(z.string().trim().min(1)).default([]),
   /** Words pointing back at what was just said ("how long does that take?"): a short message with one follows up. */
@@ -187,11 +202,24 @@ export const languageFileSchema = z.strictObject({
       after: phraseList,
       /** Endings of an ordinal written in digits (the Dutch "-ste", "-e"). */
       suffixes: phraseList,
+      /**
+       * Words after which a plain number is an age too ("I am 74", "my mother of 81"): read as the
+       * word of its band, like an ordinal after a possessive.
+       */
+      cardinalAfter: z.array(z.string().trim().min(1)).default([]),
       /** Ordinals written out, with their number ("thirtieth": 30). */
       words: z.record(z.string().trim().min(1), z.number().int().min(0)).default({}),
       /** Age bands and the word each is read as; an ordinal in no band stays as it is. */
       bands: z
-        .array(z.strictObject({ from: z.number().int().min(0), to: z.number().int().min(0), word: z.string().trim().min(1) }))
+        .array(
+          z.strictObject({
+            from: z.number().int().min(0),
+            to: z.number().int().min(0),
+            word: z.string().trim().min(1),
+            /** How a plain number of this band after `cardinalAfter` is read: as `word`, or as no word (it only sets the scene). */
+            plainNumber: z.enum(['word', 'none']).default('word'),
+          }),
+        )
         .min(1)
         .refine((bands) => bands.every((b) => b.from <= b.to), { message: 'a band\'s from must not be above its to' })
         .refine((bands) => bands.every((b, i) => bands.every((c, j) => i === j || b.to < c.from || c.to < b.from)), { message: 'bands must not overlap' }),

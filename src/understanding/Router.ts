@@ -78,6 +78,10 @@ const REPLY_ONLY: ReadonlySet<IntentId> = new Set(['yes', 'no', 'stop', 'release
  * a cancellation. See {@link Router.unlessNegatedAction}.
  */
 const NEGATED: Partial<Record<IntentId, IntentId>> = { 'cancel-booking': 'booking' };
+/** The actions a request at the end of a story may start; see {@link Router.requestAfterStory}. */
+const STORY_REQUESTS: ReadonlySet<string> = new Set<IntentId>(['booking', 'cancel-booking', 'handoff']);
+/** How many of a story's last parts are read on their own as a request (each costs a ranking). */
+const STORY_TAILS = 3;
 /** A follow-up this short is read against the previous topic. */
 const SHORT_FOLLOW_UP_STEMS = 4;
 /**
@@ -93,7 +97,7 @@ const KNOWN_SHARE = 0.55;
  * may mean, one on a message of mostly other words ("when is King's Day this year") is a
  * question for a person (chosen by `npm run eval`).
  */
-const CHOICE_SHARE = 0.8;
+const CHOICE_SHARE = 0.85;
 /** A topic this far ahead of the next is answered from {@link CLEAR_LEAD_MIN} (chosen by `npm run eval`). */
 const CLEAR_LEAD = 0.25;
 const CLEAR_LEAD_MIN = 0.45;
@@ -154,6 +158,12 @@ export class Router {
   private readonly exact = new Map<string, IntentId>();
   private readonly joins: Set<string>;
   private readonly questionWords: Set<string>;
+  /** Question words that ask wherever they stand (language.yaml's interrogatives: "how", "when"), unlike a verb that asks only where it opens a clause. */
+  private readonly interrogatives: Set<string>;
+  /** Words that join two clauses of a statement (language.yaml's clauseJoins): where a story's request may begin. */
+  private readonly clauseJoins: Set<string>;
+  /** Words that set the writer apart from a story's people (language.yaml's contrastWords); see {@link requestAfterStory}. */
+  private readonly contrast: Set<string>;
   /** Subject pronouns (language.yaml): after a verb that opens the message they make it a question ("do I get …"). */
   private readonly subjects: Set<string>;
   private readonly pointing: Set<string>;
@@ -186,6 +196,9 @@ export class Router {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
     this.joins = new Set(kb.language.questionJoins.map((w) => foldAndSplit(w).join(' ')));
     this.questionWords = new Set(kb.language.questionWords.flatMap(foldAndSplit));
+    this.interrogatives = new Set(kb.language.interrogatives.flatMap(foldAndSplit));
+    this.clauseJoins = new Set(kb.language.clauseJoins.flatMap(foldAndSplit));
+    this.contrast = new Set(kb.language.contrastWords.flatMap(foldAndSplit));
     this.subjects = new Set(kb.language.subjectPronouns.flatMap(foldAndSplit));
     this.pointing = new Set(kb.language.pointingWords.flatMap(foldAndSplit));
     this.address = new Set(kb.language.addressWords.flatMap(foldAndSplit));
@@ -358,7 +371,7 @@ export class Router {
       // A follow-up ("and for the knee?") is one word plus the topic it follows up on.
       const mayAnswer = withContext ? this.inDomain(meaning) : this.mayAnswer(meaning);
       const wellKnown = withContext || meaning.knownShare > this.choiceCoverMin;
-      const statement = !this.asks(facts);
+      const statement = this.states(facts);
       faq = this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown, statement), ranked, terms, (rest) => {
         ranked = rest;
         return this.decide(rest, mayAnswer, wellKnown, statement);
@@ -367,6 +380,10 @@ export class Router {
       if (faq?.intent === 'clarify' && !withContext && meaning.knownShare <= this.choiceCoverMin) faq = undefined;
       if (withContext && faq) faq = this.pointedBack(faq, context.previousTopic!, facts.words);
       readAgainst = withContext;
+    }
+    if (!faq || !STORY_REQUESTS.has(faq.intent)) {
+      const request = this.requestAfterStory(facts.text, facts.words);
+      if (request) return request;
     }
     // A part of a sentence sent on its own ("in the bathroom", "and suddenly"): no topic or choice
     // of topics is read from it, but an action it asks for stands.
@@ -559,12 +576,83 @@ export class Router {
   }
 
   /**
+   * A story that ends in a request ("my father-in-law had his knee operated on last year, now I
+   * would like an appointment for my hip myself"): the story's words (the relative, the operation,
+   * the new knee) pull the whole message towards a topic or spread it over several, while its last
+   * part, read on its own, asks for an action. A message that asks no question (no question mark,
+   * and neither it nor that part opens as one) and whose last part starts an action is that request; the
+   * dialog then asks whom it is for as it always does. The last parts are tried from the shortest,
+   * split where a sentence or clause ends (punctuation) or a clause joins the next (language.yaml's
+   * clauseJoins).
+   */
+  private requestAfterStory(text: string, words: readonly string[]): RouteDecision | undefined {
+    if (text.includes('?') || words.length < 4 || this.opensQuestion(words)) return undefined;
+    const starts = this.clauseStarts(text);
+    for (let i = starts.length - 1; i >= Math.max(0, starts.length - STORY_TAILS); i--) {
+      const tail = text.slice(starts[i]);
+      const said = this.normalizer.baseWords(tail);
+      if (!said.length || said.length === words.length) continue;
+      // A question after a story asks about it ("I have wear in my back, can I come to you"): the
+      // whole message answers it.
+      if (this.opensQuestion(said)) continue;
+      // "now I want one myself": in a request after a story, "myself" is whom it is for.
+      const tailWords = said.filter((w) => !this.contrast.has(w));
+      const command = this.commandOf(tailWords);
+      if (command) {
+        if (STORY_REQUESTS.has(command)) return decision(command, null, 1);
+        continue;
+      }
+      const meaning = this.meaningOf({ text: tailWords.join(' '), words: tailWords, command });
+      if (!meaning.contentKnown || !meaning.ranked[0]?.owner.startsWith(INTENT_PREFIX)) continue;
+      const mayAnswer = this.mayAnswer(meaning);
+      const wellKnown = meaning.knownShare > this.choiceCoverMin;
+      const d = this.unlessNegatedAction(this.decide(meaning.ranked, mayAnswer, wellKnown, true), meaning.ranked, meaning.terms, (rest) => this.decide(rest, mayAnswer, wellKnown, true));
+      if (d && STORY_REQUESTS.has(d.intent)) return d;
+    }
+    return undefined;
+  }
+
+  /**
+   * Where the clauses of a text after the first begin: after punctuation that ends a sentence or
+   * a clause, and after a word that joins two clauses (language.yaml's clauseJoins).
+   */
+  private clauseStarts(text: string): number[] {
+    const starts: number[] = [];
+    let previousEnd = -1;
+    for (const m of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+      const at = m.index;
+      if (previousEnd >= 0 && /[.!;:,\n]/.test(text.slice(previousEnd, at))) starts.push(at);
+      if (previousEnd >= 0 && this.clauseJoins.has(foldAndSplit(m[0])[0] ?? '')) starts.push(at + m[0].length);
+      previousEnd = at + m[0].length;
+    }
+    return starts;
+  }
+
+  /** Whether the words open as a question: with a question word, or a verb before its subject ("do I get …"). */
+  private opensQuestion(words: readonly string[]): boolean {
+    return this.questionWords.has(words[0] ?? '') || (words.length > 2 && !this.subjects.has(words[0]) && !this.exact.has(words[0]) && this.subjects.has(words[1]));
+  }
+
+  /**
    * Whether the message asks something: a question mark, a question word, or a verb before its
    * subject, as a Dutch yes/no question has it ("do I get …", "do you do …").
    */
   private asks(facts: TextFacts): boolean {
     const { text, words } = facts;
     return text.includes('?') || words.some((w) => this.questionWords.has(w)) || (words.length > 2 && !this.subjects.has(words[0]) && !this.exact.has(words[0]) && this.subjects.has(words[1]));
+  }
+
+  /**
+   * Whether the message is a statement, to be read as a request where it is close to one: no
+   * question mark, no question word that asks wherever it stands ("how", "when"), and no clause
+   * that opens as a question. A verb that asks ("may", "would") asks only where it opens a clause
+   * ("my knee hurts, may I cycle"); after its subject it states a wish ("I would like to start
+   * with physio"), which {@link asks} still counts as asking.
+   */
+  private states(facts: TextFacts): boolean {
+    const { text, words } = facts;
+    if (text.includes('?') || words.some((w) => this.interrogatives.has(w)) || this.opensQuestion(words)) return false;
+    return !this.clauseStarts(text).some((at) => this.opensQuestion(this.normalizer.baseWords(text.slice(at))));
   }
 
   /**
@@ -782,6 +870,14 @@ export class Router {
     if (covered && ((mayAnswer && this.confident(ranked, clear)) || (clear && top.score >= answerMin))) {
       if (top.owner.startsWith(INTENT_PREFIX)) return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);
       return { intent: 'faq', topic: top.owner, score: round(top.score), candidates: candidates.slice(0, 3) };
+    }
+    // A statement that asks nothing ("I would like to start with physio for my hip") and is close
+    // to a request as well as to a topic is the request: the topics answer questions.
+    if (statement && !isAction) {
+      const action = ranked.find((r) => STORY_REQUESTS.has(r.owner.slice(INTENT_PREFIX.length)) && r.owner.startsWith(INTENT_PREFIX));
+      if (action && action.score >= answerMin && action.score >= top.score - CLARIFY_WINDOW && action.cover >= this.actionCoverMin) {
+        return decision(action.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, action.score);
+      }
     }
     const close = candidates.filter((c) => c.score >= clarifyMin && c.score >= top.score - CLARIFY_WINDOW).slice(0, 3);
     // An action (booking, a call back) is cheap to undo and cannot be offered as a choice: take

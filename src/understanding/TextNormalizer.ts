@@ -31,12 +31,14 @@ export interface LearnedTexts extends StemmedTexts {
 interface AgeOrdinals {
   /** Possessives ("mijn", "je") after which an ordinal is an age. */
   after: Set<string>;
+  /** Words ("ben", "van") after which a plain number is an age. */
+  cardinalAfter: Set<string>;
   /** An ordinal in digits, the number captured. */
   digits: RegExp;
   /** Ordinals written out, with their number. */
   words: Map<string, number>;
-  /** Age bands, each with the base words its ages are read as. */
-  bands: { from: number; to: number; word: readonly string[] }[];
+  /** Age bands, each with the base words its ages are read as, and how a plain number of it is read. */
+  bands: { from: number; to: number; word: readonly string[]; plainNumber: 'word' | 'none' }[];
 }
 
 /** A synonym variant as word ids, and the word ids it stands for. */
@@ -113,9 +115,10 @@ export class TextNormalizer {
       const suffixes = ages.suffixes.flatMap(foldAndSplit).sort((a, b) => b.length - a.length);
       this.ages = {
         after: new Set(ages.after.flatMap((w) => this.baseWords(w))),
+        cardinalAfter: new Set(ages.cardinalAfter.flatMap((w) => this.baseWords(w))),
         digits: new RegExp(`^(\\d{1,3})(?:${suffixes.join('|')})$`),
         words: new Map(Object.entries(ages.words).flatMap(([w, n]) => this.baseWords(w).map((b) => [b, n] as const))),
-        bands: ages.bands.map((b) => ({ from: b.from, to: b.to, word: this.baseWords(b.word) })),
+        bands: ages.bands.map((b) => ({ from: b.from, to: b.to, word: this.baseWords(b.word), plainNumber: b.plainNumber })),
       };
     }
   }
@@ -126,13 +129,19 @@ export class TextNormalizer {
    */
   private ageAt(previous: string | undefined, word: string): readonly string[] | undefined {
     const ages = this.ages;
-    if (!ages || previous === undefined || !ages.after.has(previous)) return undefined;
-    let n = ages.words.get(word);
-    if (n === undefined) {
-      const m = ages.digits.exec(word);
-      if (!m) return undefined;
-      n = Number(m[1]);
+    if (!ages || previous === undefined) return undefined;
+    let n: number | undefined;
+    if (ages.after.has(previous)) {
+      n = ages.words.get(word);
+      const m = n === undefined ? ages.digits.exec(word) : null;
+      if (m) n = Number(m[1]);
     }
+    if (n === undefined && ages.cardinalAfter.has(previous) && /^\d{1,3}$/.test(word)) {
+      const age = Number(word);
+      const band = ages.bands.find((b) => age >= b.from && age <= b.to);
+      return band && band.plainNumber === 'none' ? NO_WORDS : band?.word;
+    }
+    if (n === undefined) return undefined;
     const age = n;
     return ages.bands.find((b) => age >= b.from && age <= b.to)?.word;
   }
@@ -305,7 +314,7 @@ export class TextNormalizer {
         for (let k = from; k < to; ) {
           const age = k > from ? this.ageAt(words[wordsOf[k - 1]], words[wordsOf[k]]) : undefined;
           if (age) {
-            for (const id of ageWords.get(age)!) emit(id);
+            for (const id of ageWords.get(age) ?? []) emit(id);
             k += 1;
             continue;
           }
@@ -720,6 +729,9 @@ function isSlip(word: string, common: string): boolean {
   return Math.abs(word.length - common.length) === 1 && Math.min(word.length, common.length) >= LONG_SLIP_CHARS;
 }
 const LONG_SLIP_CHARS = 8;
+
+/** What an age read as no word at all stands for (see {@link TextNormalizer.ageAt}). */
+const NO_WORDS: readonly string[] = [];
 
 /** Endings of Dutch comparatives and superlatives ("more painful", "stiffest"), longest first. */
 const COMPARATIVES = ['ere', 'ste', 'er', 'st'];
