@@ -529,6 +529,19 @@ describe('an answer opening with "nee" that only the learned net reads as a cris
     expect(r[3].text).not.toMatch(/^Voor een afspraak stel ik je/);
   });
 
+  // A question only the net reads as a crisis is asked about too ("hoe help ik mezelf" got the
+  // crisis text, found by the routing work); a no leaves the conversation as it was.
+  it.each<['NL' | 'BE', 'nl-NL' | 'nl-BE', string, RegExp]>([
+    ['NL', 'nl-NL', 'hoe help ik mezelf', /113/],
+    ['BE', 'nl-BE', 'hoe help ik mezelf?', /1813/],
+  ])('%s practice, %s: the question "%s"', async (country, locale, question, line) => {
+    const r = await converse(testAdapterFor(practices[country], locale), [question, 'nee', 'wat kan ik zelf doen tegen de pijn in mijn knie?']);
+    expect(r[0].text).toMatch(/^Ik weet niet zeker of ik je goed begrijp/);
+    expect(r[0].text).toMatch(line);
+    expect(r[2].text).not.toMatch(/^Dank je dat je dit vertelt/);
+    expect(r[2].text).not.toMatch(/^Ik weet niet zeker/);
+  });
+
   // A review: after a miss, the offer's "no" took such a message as declining it.
   it('after a miss, "nee, ik wil gewoon niet verder zo" is asked about, not taken as declining the offer', async () => {
     const r = await converse(testAdapterFor(practices.NL), ['mijn kat heeft vlooien', 'nee, ik wil gewoon niet verder zo']);
