@@ -308,8 +308,8 @@ export class FysioBot extends ActivityHandler {
       await this.askAboutCrisis(context, dialogState, memory, locale, 2);
     } else if (flag && safety.unsure(flag, memory) && (this.parkable(dialogState) || this.deps.answers.opensWithYesOrNo(full) || this.deps.router.opensAsQuestion(full))) {
       // In a flow, a reply that opens with a yes or no, or a question: the net's reading of an
-      // everyday answer or question is least sure ("nee, dat hoeft niet" and "hoe help ik mezelf"
-      // got the crisis text), and the question gives the line as well.
+      // everyday answer or question is least sure ("no, that is not needed" and "how do I help
+      // myself" got the crisis text), and the question gives the line as well.
       await this.askAboutCrisis(context, dialogState, memory, locale, 1);
     } else if (flag) {
       const replies = safety.alarm(flag.tier, memory, locale);
