@@ -22,6 +22,9 @@ describe('whom a booking is for', () => {
     ['ik zou graag een afspraak willen, mijn zus wil er ook een', 'zus'],
     ['kunnen mijn man en ik allebei een afspraak krijgen', 'man'],
     ['graag een afspraak voor mezelf en voor mijn moeder', 'moeder'],
+    // The relative first, "and also for me" (a review: the mother was dropped).
+    ['ik wil graag een afspraak voor mijn vader en ook voor mezelf', 'vader'],
+    ['een consultatie voor ons ma en ook voor mij', 'ma'],
     ['ik wil een afspraak, mijn moeder heeft er een nodig', undefined],
     ['mijn oom is hier geweest en ik wil ook komen', undefined],
   ])('"%s" : a second appointment, for %s', (text, also) => {

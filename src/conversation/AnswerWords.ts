@@ -425,6 +425,8 @@ export class AnswerWords {
       let relative: string | undefined;
       let k = start;
       for (let named = 0; ; named++) {
+        // "for my mother and also for me": a word of "too" after the "and" (a review).
+        if (named > 0 && this.also.has(words[k])) k += 1;
         if (named > 0 && this.forOtherBefore.has(words[k])) k += 1;
         if (this.self.has(words[k])) {
           self = true;
