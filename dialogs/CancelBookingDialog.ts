@@ -253,7 +253,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
     return 'cancelBooking.stopped';
   }
 
-  /** Whether the whole message is the choice's button or one of its words, in any locale ("Annuleren", "afzeggen"). */
+  /** Whether the whole message is the choice's button or one of its words, in any locale ("Cancel", "call off"). */
   private saysOnly(text: string, choice: 'cancel' | 'move'): boolean {
     const t = fold(text);
     return SUPPORTED_LOCALES.some((l) => [this.t(l, `cancelBooking.${choice}`), ...this.deps.translator.list(l, `cancelBooking.synonyms.${choice}`)].some((w) => fold(w) === t));

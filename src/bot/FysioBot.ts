@@ -231,19 +231,20 @@ export class FysioBot extends ActivityHandler {
     let flag = safety.checkInConversation(full, await this.saidBefore(activity.conversation.id), memory, (this.deps.clock ?? systemClock).now());
     if (flag && this.remembersNot(flag, full, await this.dialogState.get(context, { dialogStack: [] }))) flag = undefined;
     // The screening's yes and the crisis question (SafetyDesk.unsure) each last for the one message
-    // after them, whatever it leads to. After the question a yes is that crisis; a no, "verder" or
-    // the button goes back to the booking set aside with it (below); anything else is asked about
-    // once more, and then taken as the crisis.
+    // after them, whatever it leads to. After the question a yes is that crisis; a plain no,
+    // "verder" or the button goes back to the flow set aside with it (below); with a flow set
+    // aside anything else is asked about once more, and then taken as the crisis. Without one,
+    // anything but a yes is handled as any message is: the question said to type one's question.
     const screeningYes = memory.screeningYes;
     memory.screeningYes = undefined;
     const asked = memory.crisisAsked;
     memory.crisisAsked = undefined;
+    const setAside = asked ? Boolean(await this.parked.get(context)) : false;
     const answer = this.deps.answers.yesNo(text);
-    // Only a plain no goes back: "no, I just cannot go on" answers the question's other half.
-    const plainNo = answer === 'no' && text.trim().split(/\s+/).length <= 3;
-    const backToBooking = Boolean(asked) && !flag && (plainNo || this.deps.answers.isResume(text));
-    const askAgain = asked === 1 && !flag && answer !== 'yes' && !backToBooking;
-    if (asked && !flag && !backToBooking && !askAgain) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
+    // Only a plain no goes back: "no, very badly" or "no, I just cannot go on" answers the question's other half.
+    const backToBooking = Boolean(asked) && !flag && (this.deps.answers.isPlainNo(text) || this.deps.answers.isResume(text));
+    const askAgain = asked === 1 && !flag && answer !== 'yes' && !backToBooking && setAside;
+    if (asked && !flag && !backToBooking && !askAgain && (setAside || answer === 'yes')) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
     // Checked once: the dialogs and the responder use this result.
     setTurnSafety(context, flag);
 
@@ -306,10 +307,10 @@ export class FysioBot extends ActivityHandler {
     if (flag || dialogState.dialogStack.length) memory.lastReply = undefined;
     if (askAgain) {
       await this.askAboutCrisis(context, dialogState, memory, locale, 2);
-    } else if (flag && safety.unsure(flag, memory) && (this.parkable(dialogState) || this.deps.answers.opensWithYesOrNo(full) || this.deps.router.opensAsQuestion(full))) {
-      // In a flow, a reply that opens with a yes or no, or a question: the net's reading of an
-      // everyday answer or question is least sure ("no, that is not needed" and "how do I help
-      // myself" got the crisis text), and the question gives the line as well.
+    } else if (flag && safety.unsure(flag, memory) && (this.parkable(dialogState) || (!dialogState.dialogStack.length && this.deps.answers.opensWithYesOrNo(full)))) {
+      // In a flow, or a reply that opens with a yes or no: the net's reading of an everyday answer
+      // is least sure ("no, that is not needed" got the crisis text), and the question gives the
+      // line as well. Not a question of one's own: "why would I go on living" asks nothing of the bot.
       await this.askAboutCrisis(context, dialogState, memory, locale, 1);
     } else if (flag) {
       const replies = safety.alarm(flag.tier, memory, locale);

@@ -102,12 +102,15 @@ export class AnswerWords {
   private readonly goOn: Set<string>;
   private readonly duration: Set<string>;
   private readonly softStop: Set<string>;
+  /** The plain yes and no words an answer opens with (not "ok", "no one", "not"): `booking.words.answerOpeners`. */
+  private readonly answerOpeners: Set<string>;
   private readonly detailFillers: Set<string>;
 
   constructor(translator: Translator) {
     const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
     this.yes = list('yes');
     this.no = list('no');
+    this.answerOpeners = list('answerOpeners');
     this.fillers = list('fillers');
     this.back = list('back');
     this.park = list('park');
@@ -160,7 +163,12 @@ export class AnswerWords {
    */
   opensWithYesOrNo(text: string): boolean {
     const first = fold(text).split(' ')[0];
-    return Boolean(first) && (this.yes.has(first) || this.no.has(first));
+    return Boolean(first) && this.answerOpeners.has(first);
+  }
+
+  /** The whole message is a way of saying no ("no", "no thanks", "rather not"), with nothing after it. */
+  isPlainNo(text: string): boolean {
+    return this.no.has(fold(text));
   }
 
   /** The locale lists' ways of saying yes ("yes", "right", "go ahead") or no ("no", "rather not"); anything else undefined. */

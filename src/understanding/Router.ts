@@ -628,11 +628,6 @@ export class Router {
     return starts;
   }
 
-  /** Whether the message ends with a question mark or opens as a question ("how do I …", "is it …"). */
-  opensAsQuestion(text: string): boolean {
-    return /\?\s*$/.test(text) || this.opensQuestion(foldAndSplit(text));
-  }
-
   /** Whether the words open as a question: with a question word, or a verb before its subject ("do I get …"). */
   private opensQuestion(words: readonly string[]): boolean {
     return this.questionWords.has(words[0] ?? '') || (words.length > 2 && !this.subjects.has(words[0]) && !this.exact.has(words[0]) && this.subjects.has(words[1]));
