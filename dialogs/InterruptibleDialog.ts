@@ -8,7 +8,7 @@ import { fold } from '../src/conversation/AnswerWords';
 import { BaseDialog } from './BaseDialog';
 import { ownChoiceIn } from './SynonymChoicePrompt';
 import type { Locale } from '../src/config/AppConfig';
-import { DELETE_DATA_DIALOG, FREE_TEXT_PROMPTS, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT } from './dialogIds';
+import { BIRTH_DATE_PROMPT, DELETE_DATA_DIALOG, EMAIL_PROMPT, FREE_TEXT_PROMPTS, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT, NAME_PROMPT, PHONE_PROMPT } from './dialogIds';
 
 /**
  * A dialog that can be interrupted at any step, after the pattern of botbuilder's samples:
@@ -144,7 +144,10 @@ export abstract class InterruptibleDialog extends BaseDialog {
     // name (one that holds the Dutch word for a person) or a duration is an answer. In the callback's own questions it is one too.
     const sentence = freeText && !HANDOFF_PROMPTS.has(active?.id ?? '') && this.deps.answers.isSentence(text);
     // Within the callback offer itself ("yes, call me back"), it is its answer, not a new request.
-    const requested = exact === 'handoff' || (decision.intent === 'handoff' && (freeText ? sentence : !answersChoice));
+    // At the details' questions, a detail named as wrong ("oops, my phone number is not right")
+    // is a correction, not a wish for a person, however the router reads it.
+    const correctsDetail = DETAIL_PROMPTS.has(active?.id ?? '') && this.detailCorrection(text) !== undefined;
+    const requested = exact === 'handoff' || (decision.intent === 'handoff' && (freeText ? sentence : !answersChoice) && !correctsDetail);
     if (requested && !runsHandoff({ dialogStack: innerDc.stack })) {
       // The bot sets the flow aside and brings the person in, as for the exact command, so that
       // "verder" finds the booking afterwards (it was lost after a request in one's own words).
@@ -171,6 +174,9 @@ export abstract class InterruptibleDialog extends BaseDialog {
 interface StopState {
   stopAsked?: boolean;
 }
+
+/** The questions for the patient's details, where a detail named as wrong is corrected. */
+const DETAIL_PROMPTS: ReadonlySet<string> = new Set([NAME_PROMPT, BIRTH_DATE_PROMPT, PHONE_PROMPT, EMAIL_PROMPT]);
 
 /** The callback's own free-text questions: what is typed there is for the receptionist. */
 const HANDOFF_PROMPTS: ReadonlySet<string> = new Set([HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT]);
