@@ -89,7 +89,7 @@ export function ownChoiceIn(text: string, choices: readonly (Choice | string)[])
   if (!carried.some((w) => w.length)) return undefined;
   let t = ` ${fold(text)} `;
   const indices = new Set<number>();
-  // Longest first, so that "toch laten staan" is taken whole and not as its "laten staan".
+  // Longest first, so that "leave it after all" is taken whole and not as its "leave it".
   const phrases = carried.flatMap((words, i) => words.map((w) => ({ w, i }))).sort((a, b) => b.w.length - a.w.length);
   for (const { w, i } of phrases) {
     if (!t.includes(` ${w} `)) continue;

@@ -31,7 +31,7 @@ export interface LearnedTexts extends StemmedTexts {
 interface AgeOrdinals {
   /** Possessives ("mijn", "je") after which an ordinal is an age. */
   after: Set<string>;
-  /** Words ("ben", "van") after which a plain number is an age. */
+  /** Words ("am", "of") after which a plain number is an age (language.yaml). */
   cardinalAfter: Set<string>;
   /** An ordinal in digits, the number captured. */
   digits: RegExp;
