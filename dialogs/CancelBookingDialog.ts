@@ -120,10 +120,9 @@ export class CancelBookingDialog extends InterruptibleDialog {
       return step.next({ value: this.t(locale, 'cancelBooking.move'), index: 1, score: 1 } satisfies FoundChoice);
     }
     const text = this.t(locale, 'cancelBooking.found', { when: f.when(booking.start, locale), location: f.locationName(booking.locationId) });
-    // Each choice with the other ways of saying it ("move" for the button's "reschedule"), of every locale.
-    const choices = ['cancel', 'move', 'keep'].map((k) => ({
+    const choices = (['cancel', 'move', 'keep'] as const).map((k) => ({
       value: this.t(locale, `cancelBooking.${k}`),
-      synonyms: SUPPORTED_LOCALES.flatMap((l) => [this.t(l, `cancelBooking.${k}`), ...this.deps.translator.list(l, `cancelBooking.synonyms.${k}`)]),
+      synonyms: this.wordsOfChoice(k),
     }));
     return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), choices });
   }
@@ -253,17 +252,21 @@ export class CancelBookingDialog extends InterruptibleDialog {
     return 'cancelBooking.stopped';
   }
 
+  /** A choice's button and its other words ("move" for the button's "reschedule"), of every locale. */
+  private wordsOfChoice(choice: 'cancel' | 'move' | 'keep'): string[] {
+    return SUPPORTED_LOCALES.flatMap((l) => [this.t(l, `cancelBooking.${choice}`), ...this.deps.translator.list(l, `cancelBooking.synonyms.${choice}`)]);
+  }
+
   /** Whether the whole message is the choice's button or one of its words, in any locale ("Cancel", "call off"). */
   private saysOnly(text: string, choice: 'cancel' | 'move'): boolean {
     const t = fold(text);
-    return SUPPORTED_LOCALES.some((l) => [this.t(l, `cancelBooking.${choice}`), ...this.deps.translator.list(l, `cancelBooking.synonyms.${choice}`)].some((w) => fold(w) === t));
+    return this.wordsOfChoice(choice).some((w) => fold(w) === t);
   }
 
   /** Whether the message says one of the choices' words ("move", "cancel") in any locale. */
   private says(text: string, choice: 'cancel' | 'move'): boolean {
     const t = ` ${fold(text)} `;
-    return SUPPORTED_LOCALES.some((l) => [this.t(l, `cancelBooking.${choice}`), ...this.deps.translator.list(l, `cancelBooking.synonyms.${choice}`)]
-      .some((w) => t.includes(` ${fold(w)} `)));
+    return this.wordsOfChoice(choice).some((w) => t.includes(` ${fold(w)} `));
   }
 
   /**

@@ -639,7 +639,7 @@ export class Router {
    */
   private asks(facts: TextFacts): boolean {
     const { text, words } = facts;
-    return text.includes('?') || words.some((w) => this.questionWords.has(w)) || (words.length > 2 && !this.subjects.has(words[0]) && !this.exact.has(words[0]) && this.subjects.has(words[1]));
+    return text.includes('?') || words.some((w) => this.questionWords.has(w)) || this.opensQuestion(words);
   }
 
   /**
