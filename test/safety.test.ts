@@ -838,6 +838,21 @@ describe('signs in words of our own that were missing (a probe of ours, and audi
   });
 });
 
+describe('despair with a call for help from anyone (a review: the call read as a request for the receptionist)', () => {
+  it.each<[string, Tier | null]>([
+    ['is er nog iemand die mij kan helpen, ik hou het echt niet meer vol', 'crisis'],
+    ['help me alsjeblieft, ik zie geen uitweg meer', 'crisis'],
+    ['ik heb dringend hulp nodig want ik trek het gewoon niet meer', 'crisis'],
+    ['wie kan me helpen? ik ben het allemaal zo beu', 'crisis'],
+    // A call for help about the exercises or an appointment is no despair about life.
+    ['ik hou het niet vol met die oefeningen elke dag, kan iemand me helpen met een korter schema', null],
+    ['kan iemand me helpen met een afspraak, ik wil niet meer naar die andere praktijk', null],
+    ['kan iemand mij helpen met het invullen van het formulier', null],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
+
 describe('a 112 sign that passed by itself (emergency.yaml passedTier)', () => {
   // Written for this test. A TIA or angina passes: a doctor sees it today, not never and not 112.
   it.each<[string, Tier | null]>([
