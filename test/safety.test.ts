@@ -853,6 +853,25 @@ describe('despair with a call for help from anyone (a review: the call read as a
   });
 });
 
+describe("someone else already in a doctor's care (emergency.yaml inCare; audit10's stories, opened, in our words)", () => {
+  it.each<[string, Tier | null]>([
+    // A relative asking about rehab after the hospital: the doctor has the fall, the fever, the clot.
+    ['Mijn tante is gevallen en kon niet meer op haar been staan, ze ligt nu op de afdeling. Kan ze daarna bij jullie terecht?', null],
+    ['Mijn opa kreeg een scheve mond en kon niet meer goed praten. Hij ligt nu op de stroke unit in het ziekenhuis. Doen jullie ook revalidatie aan huis?', null],
+    ['Mijn zus had een rode, hete knie met koorts en krijgt nu antibiotica, mag ze straks weer fietsen?', null],
+    ['Onze kat viel van de kast en kon niet meer staan, we zijn meteen naar de dierenarts gegaan. Mag ik met mijn heup nog bukken?', null],
+    // What is not set aside: the writer's own sign, a sign told after the care, someone newly named,
+    // an operation that explains a clot, and a crisis.
+    ['Ik heb pijn op de borst en zweet heel erg, mijn man ligt in het ziekenhuis', '112'],
+    ['Mijn moeder ligt in het ziekenhuis. Nu hangt haar mondhoek ineens scheef en praat ze raar', '112'],
+    ['Mijn broer is gevallen en kan niet meer staan. Mijn schoonzus ligt in het ziekenhuis.', 'now'],
+    ['Zijn kuit is dik, rood en warm, hij is vorige week geopereerd aan zijn knie', 'now'],
+    ['Mijn dochter wil niet meer leven, ze is nu opgenomen', 'crisis'],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
+
 describe('a 112 sign that passed by itself (emergency.yaml passedTier)', () => {
   // Written for this test. A TIA or angina passes: a doctor sees it today, not never and not 112.
   it.each<[string, Tier | null]>([

@@ -311,6 +311,10 @@ export const sentenceWordsSchema = z.strictObject({
   ownQuestionWords: sentenceWordList,
   /** Words that make a sentence about someone in particular: then it is no question in general. */
   personal: sentenceWordList,
+  /** Words that put the writer in a sentence ("I", "me", "we"): its signs are the writer's own (see `modifiers.inCare`). */
+  firstPerson: sentenceWordList,
+  /** Words a sentence opens with to point back at someone just named ("he", "she"). */
+  referBack: sentenceWordList,
   /** Words before "it is over" that put it in the future ("then it is over"). */
   futureMarks: sentenceWordList,
   /** Words that bring a story from the past back to now ("now", "since", "suddenly"). */
@@ -340,7 +344,11 @@ export const emergencyFileSchema = z.strictObject({
    * ("taking one's temperature") names a sign without having it: a concept inside it does not count;
    * `cleared` (a doctor found no thrombosis) sets aside everything before it in the message, the
    * sentences before it too; `passed` ("it went away by itself") sets aside what came before it
-   * like `resolved`, except a sign of the 112 tier, which gets `passedTier` instead.
+   * like `resolved`, except a sign of the 112 tier, which gets `passedTier` instead; `inCare`
+   * (someone is in hospital, admitted, on antibiotics, at the vet's) sets aside the signs told
+   * before it in its sentence, and in the sentence before when it opens with `referBack` ("he is
+   * in hospital now"), unless the writer is in the sentence (`sentenceWords.firstPerson`): a
+   * doctor has that person already. The writer's own signs, crisis signs and later signs stay.
    */
   modifiers: z.strictObject({
     resolved: phraseList,
@@ -349,6 +357,7 @@ export const emergencyFileSchema = z.strictObject({
     hypothetical: phraseList,
     checking: phraseList.default(['koorts meten']),
     cleared: phraseList.default([]),
+    inCare: phraseList.default([]),
   }),
   /** The tier of a 112 sign that passed by itself (a TIA, angina): a doctor still sees it today. */
   passedTier: tierId.optional(),

@@ -36,6 +36,8 @@ interface SentenceWordSets {
   ownQuestionPointers: ReadonlySet<string>;
   ownQuestionWords: ReadonlySet<string>;
   personal: ReadonlySet<string>;
+  firstPerson: ReadonlySet<string>;
+  referBack: ReadonlySet<string>;
   futureMarks: ReadonlySet<string>;
   nowWords: ReadonlySet<string>;
   sinceWords: ReadonlySet<string>;
@@ -76,6 +78,7 @@ const PAST = '\u0000past';
 const HYPOTHETICAL = '\u0000hypothetical';
 const CHECKING = '\u0000checking';
 const CLEARED = '\u0000cleared';
+const IN_CARE = '\u0000inCare';
 
 /**
  * Finds red flags with the concepts and rules of `knowledge/emergency.yaml`. Each concept is a
@@ -115,6 +118,8 @@ export class RedFlagDetector {
   private readonly sw: SentenceWordSets;
   /** The tier of a 112 sign that passed by itself (emergency.yaml `passedTier`); without it such a sign is set aside. */
   private readonly passedTier?: Tier;
+  /** The concepts crisis rules read: someone else's care (`inCare`) never sets them aside. */
+  private readonly crisisConcepts: ReadonlySet<string>;
 
   /**
    * @param clock tells which years are past ("in 2019" sets its clause aside like "vorig jaar");
@@ -144,12 +149,14 @@ export class RedFlagDetector {
       [HYPOTHETICAL, data.modifiers.hypothetical],
       [CHECKING, data.modifiers.checking],
       [CLEARED, data.modifiers.cleared],
+      [IN_CARE, data.modifiers.inCare],
     ];
     this.patterns = new PhrasePatterns(lists, (token) => this.readToken(token), { negations: this.negations, afterNegation: this.sw.afterNegation });
     for (const w of this.patterns.words) {
       if (w.length < FUZZY_MIN || /\d/.test(w)) continue;
       for (const d of deletions(w)) this.byDeletion.set(d, [...(this.byDeletion.get(d) ?? []), w]);
     }
+    this.crisisConcepts = new Set(data.rules.filter((r) => r.tier === 'crisis').flatMap((r) => [...r.all, ...r.any]));
     this.rules = [...data.rules].sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
     for (const r of data.rules) this.tiers.set(r.id, r.tier);
   }
@@ -221,6 +228,11 @@ export class RedFlagDetector {
     const thisYear = this.clock.now().getFullYear();
     // The signs the previous sentence added, and whether it asked: "fever? no." denies them.
     let previous: { added: string[]; asked: boolean } = { added: [], asked: false };
+    // The concepts told in a sentence with the writer in it (someone else's care leaves them), and
+    // the sentence each other concept was told in.
+    const own = new Set<string>();
+    const toldIn = new Map<string, number>();
+    let sentenceAt = -1;
     for (const [, sentence, end] of text.matchAll(SENTENCE_WITH_END)) {
       // A clause opening with "is …" is a question in general when it opens the sentence or the
       // sentence asks it: "gevallen, kan niet meer staan" is a telegraphic report, not a question.
@@ -241,6 +253,7 @@ export class RedFlagDetector {
         words.push(...clauseWords);
       }
       if (!words.length) continue;
+      sentenceAt++;
       // "fever? no." or "fever? no, but …": the no answers the question before it.
       if (previous.asked && words.slice(0, starts.find((at) => at > 0) ?? words.length).every((w) => this.sw.answersNo.has(w))) for (const c of previous.added) present.delete(c);
       if (words.some((w) => this.sw.personal.has(w))) general.length = 0;
@@ -257,13 +270,23 @@ export class RedFlagDetector {
       // them only skips over are no one's ("heeft [vroeger een] trombose" is a past thrombosis,
       // "als [mijn knie] ooit" still asks what if).
       // A cleared finding names the sign it rules out ("no thrombosis"): it keeps its words.
-      const modifiers = matches.filter((m) => m.concept === CLEARED || (m.concept.startsWith('\u0000') && !concepts.some((k) => k.at.some((i) => m.at.includes(i)))));
+      const modifiers = matches.filter((m) => m.concept === CLEARED || m.concept === IN_CARE || (m.concept.startsWith('\u0000') && !concepts.some((k) => k.at.some((i) => m.at.includes(i)))));
       // "The GP said it is no thrombosis": what the message said before is set aside,
       // in the sentences before this one too (background such as a prosthesis stays).
       // Where and who (context: a knee, a calf) stay: "… but now it is red" still speaks of the knee.
       const cleared = Math.max(-1, ...modifiers.filter((m) => m.concept === CLEARED).map((m) => m.start));
       const kept = (c: string) => this.history.has(c) || this.context.has(c);
       if (cleared >= 0) for (const c of [...present]) if (!kept(c)) present.delete(c);
+      // "My mother fell and could not stand; she is in hospital now": a doctor has her, so what was
+      // told of her before it is set aside: in this sentence, and in the one before when this one
+      // opens by pointing back at someone ("He is in hospital now"); a sentence that names someone
+      // ("My wife is in hospital") may be about another person. Not in a sentence with the writer
+      // in it ("I lie in hospital", "I have chest pain, my wife is in hospital"), nor the writer's
+      // own signs, nor crisis signs (the crisis line is for those close to someone too).
+      const writerIn = words.some((w) => this.sw.firstPerson.has(w));
+      const inCare = writerIn ? -1 : Math.max(-1, ...modifiers.filter((m) => m.concept === IN_CARE).map((m) => m.start));
+      const caredFor = (c: string) => !kept(c) && !this.crisisConcepts.has(c);
+      if (inCare >= 0 && this.sw.referBack.has(words[0])) for (const c of [...present]) if (caredFor(c) && !own.has(c) && toldIn.get(c) === sentenceAt - 1) present.delete(c);
       // Everything before the last "maar dat is over" in the sentence is over.
       // "… dan is het over" speaks of what is to come, not of a sign that passed.
       const endedBefore = (kind: string) => Math.max(-1, ...modifiers.filter((m) => m.concept === kind && !this.sw.futureMarks.has(words[m.start - 1])).map((m) => m.start));
@@ -304,6 +327,7 @@ export class RedFlagDetector {
         const canDeny = !m.negative && !this.context.has(m.concept);
         if (canDeny && (this.negatedBefore(words, m.start, concepts, clause.from) || this.deniedAfter(words, m.end, clause.to))) continue;
         if (m.start < cleared && !kept(m.concept)) continue;
+        if (m.start < inCare && caredFor(m.concept)) continue;
         // What is over is the sign; where and who it was stay ("it turned out to be no infection, but now
         // it is red again" speaks of the knee named before).
         if (!kept(m.concept) && m.start < resolvedBefore) continue;
@@ -316,6 +340,8 @@ export class RedFlagDetector {
         }
         if (!present.has(m.concept)) added.push(m.concept);
         present.add(m.concept);
+        if (writerIn) own.add(m.concept);
+        else toldIn.set(m.concept, sentenceAt);
       }
       previous = { added, asked: end.includes('?') };
     }
@@ -477,6 +503,8 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
     ownQuestionPointers: set(lists.ownQuestionPointers),
     ownQuestionWords: set(lists.ownQuestionWords),
     personal: set(lists.personal),
+    firstPerson: set(lists.firstPerson),
+    referBack: set(lists.referBack),
     futureMarks: set(lists.futureMarks),
     nowWords: set(lists.nowWords),
     sinceWords: set(lists.sinceWords),
