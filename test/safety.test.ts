@@ -872,6 +872,21 @@ describe("someone else already in a doctor's care (emergency.yaml inCare; audit1
   });
 });
 
+describe('a book, a film or the news telling of someone else (emergency.yaml story)', () => {
+  it.each<[string, Tier | null]>([
+    ['Ik zag een reportage over een vrouw die na haar val niet meer kon opstaan. Hoe voorkom ik dat met mijn heup?', null],
+    ['In de film die ik keek kreeg een man pijn op de borst en zweette hij hevig, en ik vroeg me af: mag ik met artrose nog sporten?', null],
+    // The story ends where the writer, the writer's own people or now come in.
+    ['Tijdens een programma over artrose kreeg ik ineens pijn op de borst en zweette ik', '112'],
+    ['We keken een docu over de oorlog en mijn man viel om en reageert niet meer', '112'],
+    ['Hij keek een filmpje over knieoefeningen en nu hangt zijn mond scheef', '112'],
+    // Crisis signs stay, also in a story.
+    ['In het boek dat ik lees wil de hoofdpersoon er een eind aan maken, net als ik', 'crisis'],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
+
 describe('a 112 sign that passed by itself (emergency.yaml passedTier)', () => {
   // Written for this test. A TIA or angina passes: a doctor sees it today, not never and not 112.
   it.each<[string, Tier | null]>([

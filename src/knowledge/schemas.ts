@@ -315,6 +315,8 @@ export const sentenceWordsSchema = z.strictObject({
   firstPerson: sentenceWordList,
   /** Words a sentence opens with to point back at someone just named ("he", "she"). */
   referBack: sentenceWordList,
+  /** Besides `firstPerson` and `nowWords`, words where a book's or film's story ends: the writer's own people ("my", "our"). */
+  storyEnds: sentenceWordList,
   /** Words before "it is over" that put it in the future ("then it is over"). */
   futureMarks: sentenceWordList,
   /** Words that bring a story from the past back to now ("now", "since", "suddenly"). */
@@ -358,6 +360,8 @@ export const emergencyFileSchema = z.strictObject({
     checking: phraseList.default(['koorts meten']),
     cleared: phraseList.default([]),
     inCare: phraseList.default([]),
+    /** A book, film or the news telling of someone else: its signs are set aside up to the writer (`firstPerson`). */
+    story: phraseList.default([]),
   }),
   /** The tier of a 112 sign that passed by itself (a TIA, angina): a doctor still sees it today. */
   passedTier: tierId.optional(),

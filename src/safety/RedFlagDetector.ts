@@ -38,6 +38,7 @@ interface SentenceWordSets {
   personal: ReadonlySet<string>;
   firstPerson: ReadonlySet<string>;
   referBack: ReadonlySet<string>;
+  storyEnds: ReadonlySet<string>;
   futureMarks: ReadonlySet<string>;
   nowWords: ReadonlySet<string>;
   sinceWords: ReadonlySet<string>;
@@ -79,6 +80,7 @@ const HYPOTHETICAL = '\u0000hypothetical';
 const CHECKING = '\u0000checking';
 const CLEARED = '\u0000cleared';
 const IN_CARE = '\u0000inCare';
+const STORY = '\u0000story';
 
 /**
  * Finds red flags with the concepts and rules of `knowledge/emergency.yaml`. Each concept is a
@@ -150,6 +152,7 @@ export class RedFlagDetector {
       [CHECKING, data.modifiers.checking],
       [CLEARED, data.modifiers.cleared],
       [IN_CARE, data.modifiers.inCare],
+      [STORY, data.modifiers.story],
     ];
     this.patterns = new PhrasePatterns(lists, (token) => this.readToken(token), { negations: this.negations, afterNegation: this.sw.afterNegation });
     for (const w of this.patterns.words) {
@@ -321,6 +324,17 @@ export class RedFlagDetector {
         ...general,
         ...modifiers.filter((m) => m.concept === HYPOTHETICAL).map((m) => ({ from: m.start, to: clauseOf(m.start).to })),
       ];
+      // "A podcast about someone who suddenly could not hold his water": a book, a film, the news
+      // tell of someone else; their signs are set aside up to where the writer, the writer's own
+      // people or now come in ("a film about X, and then I got chest pain", "… and my wife fell",
+      // "… and now his face droops"). Crisis signs stay.
+      const told = modifiers
+        .filter((m) => m.concept === STORY)
+        .map((m) => {
+          let to = m.end + 1;
+          while (to < words.length && !this.sw.firstPerson.has(words[to]) && !this.sw.nowWords.has(words[to]) && !this.sw.storyEnds.has(words[to])) to++;
+          return { from: m.end, to };
+        });
       const added: string[] = [];
       for (const m of concepts) {
         const clause = clauseOf(m.start);
@@ -333,6 +347,7 @@ export class RedFlagDetector {
         if (!kept(m.concept) && m.start < resolvedBefore) continue;
         if (!this.history.has(m.concept) && past.some((r) => m.start >= r.from && m.start < r.to)) continue;
         if (!this.unconditional.has(m.concept) && hypothetical.some((r) => m.start > r.from && m.start < r.to)) continue;
+        if (caredFor(m.concept) && told.some((r) => m.start > r.from && m.start < r.to)) continue;
         // Passed is what was said before the words that say so: "my speech is gone" has lost its speech.
         if (!kept(m.concept) && m.end < passedBefore) {
           passed.add(m.concept);
@@ -505,6 +520,7 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
     personal: set(lists.personal),
     firstPerson: set(lists.firstPerson),
     referBack: set(lists.referBack),
+    storyEnds: set(lists.storyEnds),
     futureMarks: set(lists.futureMarks),
     nowWords: set(lists.nowWords),
     sinceWords: set(lists.sinceWords),
