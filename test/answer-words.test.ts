@@ -7,6 +7,9 @@ describe('answers typed instead of a button', () => {
   it.each([
     ['ja', 'yes'], ['Jep!', 'yes'], ['klopt', 'yes'], ['oké', 'yes'], ['Akkoord.', 'yes'], ['doe maar', 'yes'], ['ja, dat klopt hoor', 'yes'],
     ['neen', 'no'], ['liever niet', 'no'], ['nee hoor, dank je', 'no'], ['niet', 'no'],
+    ['jawel', 'yes'], ['helaas wel', 'yes'], ['wel', 'yes'], ['toch wel', 'yes'], ['jup', 'yes'],
+    // "wel" and "goed" after a no say what is fine, not yes.
+    ['nee, maar de linker is wel goed', 'no'],
     ['misschien', undefined], ['ja maar nee', undefined], ['weet ik niet', undefined],
   ])('"%s" is %s', (text, expected) => {
     expect(words.yesNo(text)).toBe(expected);

@@ -96,6 +96,20 @@ describe('booking dialog', () => {
     expect(await bookingsOf(app)).toBe(before);
   });
 
+  // An eighth patient-style test: "jawel" twice at the chest question got "I did not quite understand".
+  it.each<[string, number, string, RegExp]>([
+    ['nl-NL', 1, 'jawel', /^Bel nu 112\./],
+    ['nl-BE', 1, 'ja wel', /^Bel nu 112\./],
+    ['nl-NL', 0, 'helaas wel', /vandaag nog door een arts.*huisartsenpost/],
+    ['nl-BE', 0, 'wel', /vandaag nog door een dokter.*huisartsenpost/],
+    ['nl-NL', 2, 'jup', /vandaag nog door een arts/],
+    ['nl-BE', 3, 'toch wel', /vandaag nog door een dokter/],
+  ])('(%s) at red flag question %i a typed "%s" is a yes', async (locale, i, yes, instruction) => {
+    const no = locale === 'nl-NL' ? 'nee' : 'neen';
+    const r = await converse(testAdapterFor(app, locale), ['Afspraak maken', 'ja', 'Knie', 'Links', 'een week', no, ...Array(i).fill(no), yes]);
+    expect(r[r.length - 1].text).toMatch(instruction);
+  });
+
   it('sends to the GP this week at the last question (cancer, night pain) and goes on with the booking', async () => {
     const r = await converse(testAdapterFor(app), ['Afspraak maken', 'ja', 'Knie', 'Links', 'een week', 'nee', ...Array(6).fill('nee'), 'ja']);
     const last = r[r.length - 1];

@@ -102,6 +102,8 @@ export class AnswerWords {
   private readonly goOn: Set<string>;
   private readonly duration: Set<string>;
   private readonly softStop: Set<string>;
+  /** Yes words that say yes only alone ("good", "indeed"): after a no ("no, but the left one is good") they are no yes. */
+  private readonly yesOnlyAlone: Set<string>;
   /** The plain yes and no words an answer opens with (not "ok", "no one", "not"): `booking.words.answerOpeners`. */
   private readonly answerOpeners: Set<string>;
   private readonly detailFillers: Set<string>;
@@ -148,6 +150,7 @@ export class AnswerWords {
     this.goOn = list('goOn');
     this.duration = list('duration');
     this.softStop = list('softStop');
+    this.yesOnlyAlone = list('yesOnlyAlone');
     this.detailFillers = list('detailFillers');
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on (a side as the start of a compound, a joint anywhere in one).
@@ -183,7 +186,7 @@ export class AnswerWords {
       const head = words.slice(0, n).join(' ');
       const rest = words.slice(n);
       if (this.yes.has(head) && !rest.some((w) => this.no.has(w))) return 'yes';
-      if (this.no.has(head) && !rest.some((w) => this.yes.has(w) && w !== 'goed')) return 'no';
+      if (this.no.has(head) && !rest.some((w) => this.yes.has(w) && !this.yesOnlyAlone.has(w))) return 'no';
     }
     return undefined;
   }
