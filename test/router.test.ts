@@ -59,6 +59,10 @@ describe('router', () => {
     ['ik wil een nieuwe afspraak', 'nl-NL', 'booking', null],
     ['kan ik morgen komen?', 'nl-NL', 'booking', null],
     ['geen bot aub, gewoon een mens', 'nl-NL', 'handoff', null],
+    // An eighth patient-style test: a plea for help got a choice of aids (hulpmiddelen).
+    ['Kan er iemand mij helpen?', 'nl-BE', 'handoff', null],
+    ['wie kan me helpen', 'nl-NL', 'handoff', null],
+    ['ik heb hulp nodig', 'nl-NL', 'help', null],
     ['Dag, alles goed?', 'nl-BE', 'greeting', null],
     ['hallo allemaal', 'nl-NL', 'greeting', null],
     ['kan ik mijn afspraak naar een andere dag verzetten', 'nl-NL', 'cancel-booking', null],
