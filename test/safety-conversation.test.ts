@@ -385,6 +385,18 @@ describe('an alarm outranks any running flow', () => {
       expect(r[5].text).toMatch(/Sinds wanneer/);
     });
 
+    // An eighth patient-style test typed the date of birth asked for after the question, twice,
+    // and got the crisis text: a date, a code or a number answers the flow set aside.
+    it.each<['nl-NL' | 'nl-BE', string]>([
+      ['nl-NL', 'sinds 3 weken'],
+      ['nl-BE', 'sedert 12 oktober'],
+    ])('%s: "%s" after it answers the booking\'s question, and the booking goes on', async (locale, since) => {
+      const r = await converse(testAdapterFor(practices.NL, locale), ['Afspraak maken', 'ja', 'Knie', 'Links', 'het leven is voor mij over', since]);
+      expect(r[4].text).toMatch(/^Ik weet niet zeker of ik je goed begrijp/);
+      expect(r[5].text).not.toMatch(/Dank je dat je dit vertelt|Ik wil je goed begrijpen/);
+      expect(r[5].text).toMatch(/verwijzing|voorschrift/);
+    });
+
     // A review: an answer that is neither went back into the booking ("allebei" became the side).
     it('anything else is asked once more, with the line and the button; "verder" then goes on', async () => {
       const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', 'het leven is voor mij over', 'soms wel een beetje', 'verder', 'Links']);

@@ -243,8 +243,12 @@ export class FysioBot extends ActivityHandler {
     const answer = this.deps.answers.yesNo(text);
     // Only a plain no goes back: "no, very badly" or "no, I just cannot go on" answers the question's other half.
     const backToBooking = Boolean(asked) && !flag && (this.deps.answers.isPlainNo(text) || this.deps.answers.isResume(text));
-    const askAgain = asked === 1 && !flag && answer !== 'yes' && !backToBooking && setAside;
-    if (asked && !flag && !backToBooking && !askAgain && (setAside || answer === 'yes')) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
+    // A date, a code or a number typed after the question answers the question of the flow set
+    // aside (an eighth patient-style test typed the date of birth asked for twice, and got the
+    // crisis text the second time): the flow goes on with it.
+    const answersFlow = Boolean(asked) && setAside && !flag && answer !== 'yes' && !backToBooking && /\d/.test(text);
+    const askAgain = asked === 1 && !flag && answer !== 'yes' && !backToBooking && !answersFlow && setAside;
+    if (asked && !flag && !backToBooking && !answersFlow && !askAgain && (setAside || answer === 'yes')) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
     // Checked once: the dialogs and the responder use this result.
     setTurnSafety(context, flag);
 
@@ -305,7 +309,12 @@ export class FysioBot extends ActivityHandler {
     // A follow-up reads on from the bot's last answer; a flow or an alarm in between ends that
     // (the responder sets it again for the answers it gives).
     if (flag || dialogState.dialogStack.length) memory.lastReply = undefined;
-    if (askAgain) {
+    const parkedFlow = answersFlow ? await this.parked.get(context) : undefined;
+    if (parkedFlow) {
+      await this.restore(context, dialogState, parkedFlow);
+      await this.send(context, composer.say(locale, 'booking.resume'), locale);
+      await this.continueFlow(context, dialogState, text, command, locale);
+    } else if (askAgain) {
       await this.askAboutCrisis(context, dialogState, memory, locale, 2);
     } else if (flag && safety.unsure(flag, memory) && (this.parkable(dialogState) || (!dialogState.dialogStack.length && this.deps.answers.opensWithYesOrNo(full)))) {
       // In a flow, or a reply that opens with a yes or no: the net's reading of an everyday answer
@@ -544,18 +553,23 @@ export class FysioBot extends ActivityHandler {
       for (const reply of this.deps.safety.alarm(memory.safetyTier!, memory, locale)) await this.send(context, reply, locale);
       return;
     }
-    dialogState.dialogStack = parked.dialogStack;
     memory.lastReply = undefined;
-    await this.history.set(context, (await this.parkedHistory.get(context)) ?? []);
-    await this.parked.delete(context);
-    await this.parkedHistory.delete(context);
+    await this.restore(context, dialogState, parked);
     await this.send(context, this.deps.composer.say(locale, key), locale);
     const dc = await this.dialogContext(context);
     await dc.repromptDialog();
     this.presets.keepFrom(context);
   }
 
-  private async dialogContext(context: TurnContext): Promise<DialogContext> {
+  /** Puts a parked flow back as it was, with the way back through its answers. */
+  private async restore(context: TurnContext, dialogState: DialogState, parked: DialogState): Promise<void> {
+    dialogState.dialogStack = parked.dialogStack;
+    await this.history.set(context, (await this.parkedHistory.get(context)) ?? []);
+    await this.parked.delete(context);
+    await this.parkedHistory.delete(context);
+  }
+
+    private async dialogContext(context: TurnContext): Promise<DialogContext> {
     this.presets.applyTo(context);
     const dc = await this.dialogs.createContext(context);
     this.presets.keepFrom(context);
