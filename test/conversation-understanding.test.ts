@@ -268,3 +268,20 @@ describe('helping oneself gets the self-care answer', () => {
     expect(reply.text).not.toMatch(/Gaat je vraag over een van deze onderwerpen|113|1813|Waarmee kan ik je helpen/);
   });
 });
+
+// An eighth patient-style test typed "my knee" / "hurts" / "on the stairs" and got "how can I
+// help?" three times: pieces of a question after the joint named are read together (pieces that
+// set a scene are not: see "found by a fifth patient-style test").
+describe('a question typed in pieces', () => {
+  // The last piece alone is placed nowhere ("bij het fietsen" and "doet zeer" are not questions).
+  it.each<['nl-NL' | 'nl-BE', string[], RegExp]>([
+    ['nl-NL', ['mijn heup', 'bij het fietsen'], /fietsen/i],
+    ['nl-BE', ['mijn heup', 'doet zeer'], /heup/i],
+    ['nl-NL', ['mijn knie', 'doet pijn'], /knie/i],
+  ])('%s: %j is answered at the last piece', async (locale, pieces, expected) => {
+    const r = await converse(testAdapterFor(app, locale), pieces);
+    expect(r[0].text).toMatch(/Waarmee kan ik je helpen/);
+    expect(r[r.length - 1].text).not.toMatch(/Waarmee kan ik je helpen|geen goed antwoord/);
+    expect(r[r.length - 1].text).toMatch(expected);
+  });
+});

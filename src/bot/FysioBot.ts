@@ -228,7 +228,8 @@ export class FysioBot extends ActivityHandler {
     // and any command the message also reads as ("I would rather not be here any more" holds the
     // words of a "rather not", a no). Read in the whole message: the router and the dialogs see only its first
     // MAX_MESSAGE_CHARS.
-    let flag = safety.checkInConversation(full, await this.saidBefore(activity.conversation.id), memory, (this.deps.clock ?? systemClock).now());
+    const earlier = await this.saidBefore(activity.conversation.id);
+    let flag = safety.checkInConversation(full, earlier, memory, (this.deps.clock ?? systemClock).now());
     if (flag && this.remembersNot(flag, full, await this.dialogState.get(context, { dialogStack: [] }))) flag = undefined;
     // The screening's yes and the crisis question (SafetyDesk.unsure) each last for the one message
     // after them, whatever it leads to. After the question a yes is that crisis; a plain no,
@@ -371,7 +372,7 @@ export class FysioBot extends ActivityHandler {
         }
         return;
       }
-      const outcome = await this.deps.responder.respond(text, memory, locale, flag);
+      const outcome = await this.deps.responder.respond(text, memory, locale, flag, earlier.map((s) => s.text));
       if (outcome.kind === 'replies') {
         const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
         await context.sendActivities(replies.map((r) => renderer.render(r, locale, activity.channelId)));

@@ -19,6 +19,11 @@ export interface ConversationMemory {
   answeredTopic?: string;
   /** Messages in a row the bot could not answer; at two it offers a person first. */
   misses: number;
+  /**
+   * Pieces of a question in a row ("my knee" / "hurts"), each answered by asking for the question:
+   * the next piece is read together with them (the texts are the handoff's recent lines, not kept here).
+   */
+  pieces?: number;
   /** True once the welcome was sent, so a channel that sends two joins does not greet twice. */
   welcomed?: boolean;
   /**

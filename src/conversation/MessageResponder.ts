@@ -52,6 +52,9 @@ const CLAUSE_END = /[,.;!?]+/;
  * emergency instruction without offering an appointment; or says which flow to start.
  * Framework-free: text and memory in, replies or a flow out. Updates the memory it is given.
  */
+/** The most pieces of a question read together: a question typed in more pieces than this is rare. */
+const MAX_PIECES = 3;
+
 export class MessageResponder {
   constructor(private readonly deps: MessageResponderDeps) {}
 
@@ -61,8 +64,9 @@ export class MessageResponder {
    * follows what its tier allows.
    *
    * @param flag the result of this turn's safety check of `text` (the caller runs it once)
+   * @param earlier the patient's messages before this one, oldest first (best effort; see {@link ConversationMemory.pieces})
    */
-  async respond(text: string, memory: ConversationMemory, locale: Locale, flag: RedFlag | undefined): Promise<MessageOutcome> {
+  async respond(text: string, memory: ConversationMemory, locale: Locale, flag: RedFlag | undefined, earlier: readonly string[] = []): Promise<MessageOutcome> {
     const { safety } = this.deps;
     if (flag) {
       // What the bot answered before the alarm is no longer on the patient's mind.
@@ -70,14 +74,17 @@ export class MessageResponder {
       await this.recordFeedback(memory, 'emergency', locale);
       return replies(...safety.alarm(flag.tier, memory, locale));
     }
-    const outcome = await this.decide(text, memory, locale);
+    const pieces = memory.pieces ?? 0;
+    memory.pieces = undefined;
+    const outcome = await this.decide(text, memory, locale, pieces ? earlier.slice(-pieces) : []);
     if (outcome.kind === 'flow' && outcome.flow === 'booking' && !safety.bookingAllowed(memory)) {
       return replies(...safety.bookingBlocked(memory, locale));
     }
     return outcome.kind === 'replies' ? replies(...safety.afterwards(outcome.replies, memory, locale)) : outcome;
   }
 
-  private async decide(text: string, memory: ConversationMemory, locale: Locale): Promise<MessageOutcome> {
+  /** @param pieces the pieces of a question the patient typed just before this message, if any */
+  private async decide(text: string, memory: ConversationMemory, locale: Locale, pieces: readonly string[]): Promise<MessageOutcome> {
     const { composer, router } = this.deps;
     // Set again below by the reply that answers from a topic or the calendar.
     const lastReply = memory.lastReply;
@@ -109,7 +116,7 @@ export class MessageResponder {
     }
     // "the second": that button, as if tapped.
     const index = offered.length && this.deps.answers?.position(text) !== undefined ? this.deps.answers.choose(text, offered.map((c) => c.label)) : undefined;
-    if (index !== undefined) return this.decide(offered[index].value, memory, locale);
+    if (index !== undefined) return this.decide(offered[index].value, memory, locale, []);
     if (label === 'rephrase' || label === 'other') {
       await this.recordFeedback(memory, 'none', locale);
       return replies(composer.say(locale, 'nomatch.rephrase'));
@@ -163,7 +170,7 @@ export class MessageResponder {
     }
     const both = this.twoQuestions(text, decision, locale);
     if (both) return replies(...(await this.answerTwo(both, memory, locale)));
-    return replies(...(await this.answer(text, decision, memory, locale, lastReply)));
+    return replies(...(await this.answer(text, decision, memory, locale, lastReply, pieces)));
   }
 
   /**
@@ -236,15 +243,27 @@ export class MessageResponder {
    * @param lastReply what the previous reply answered from; a follow-up that lands on the topic
    *   just answered goes on from there instead of repeating it
    */
-  private async answer(text: string, d: RouteDecision, memory: ConversationMemory, locale: Locale, lastReply?: ConversationMemory['lastReply']): Promise<Reply[]> {
+  private async answer(text: string, d: RouteDecision, memory: ConversationMemory, locale: Locale, lastReply?: ConversationMemory['lastReply'], pieces: readonly string[] = []): Promise<Reply[]> {
     const { composer } = this.deps;
+    // "my knee" / "hurts" / "on the stairs" (an eighth patient-style test got "how can I help?"
+    // three times): a message the bot cannot place, after pieces naming the joint that it asked to
+    // hear the question of, is read together with them. Pieces that set a scene ("I'm on the
+    // couch" / "and suddenly") are not read together: joined, they read as nothing in particular.
+    if (pieces.some((p) => this.deps.answers?.complaintIn(p).joint) && (d.intent === 'none' || d.intent === 'clarify') && this.deps.router.yesNo(text) === undefined) {
+      const joined = [...pieces, text].join(' ');
+      const together = this.deps.router.route(joined, { locale, safetyChecked: true });
+      if (together.intent === 'faq' || (together.intent === 'clarify' && d.intent === 'none')) return this.answer(joined, together, memory, locale, lastReply);
+    }
     // "in the bathroom", "and suddenly": the patient is still typing their question; ask for it,
     // without counting a miss or keeping it as a question the bot could not answer. After an
     // alarm that rules out booking, "ok" gets what any unplaced message then gets: that the bot
     // is still there, a person and the line.
     // A bare no that answers nothing (the Flemish "neen" is no small word to the router) is no miss either.
     const bare = d.intent === 'none' && (d.fragment || this.deps.router.yesNo(text) !== undefined);
-    if (bare && this.deps.safety.bookingAllowed(memory)) return [composer.say(locale, 'welcome.prompt')];
+    if (bare && this.deps.safety.bookingAllowed(memory)) {
+      if (!this.deps.router.yesNo(text)) memory.pieces = Math.min(pieces.length + 1, MAX_PIECES);
+      return [composer.say(locale, 'welcome.prompt')];
+    }
     if (d.intent !== 'none') memory.misses = 0;
     switch (d.intent) {
       case 'faq': {
