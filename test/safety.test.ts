@@ -865,6 +865,9 @@ describe("someone else already in a doctor's care (emergency.yaml inCare; audit1
     ['Ik heb pijn op de borst en zweet heel erg, mijn man ligt in het ziekenhuis', '112'],
     ['Mijn moeder ligt in het ziekenhuis. Nu hangt haar mondhoek ineens scheef en praat ze raar', '112'],
     ['Mijn broer is gevallen en kan niet meer staan. Mijn schoonzus ligt in het ziekenhuis.', 'now'],
+    // A clause that names someone before the care may be about someone else (a review of this change).
+    ['mijn vrouw heeft pijn op de borst en zweet, haar zus ligt in het ziekenhuis', '112'],
+    ['mijn vader is gevallen en kan niet meer opstaan, de kat is bij de dierenarts', 'now'],
     ['Zijn kuit is dik, rood en warm, hij is vorige week geopereerd aan zijn knie', 'now'],
     ['Mijn dochter wil niet meer leven, ze is nu opgenomen', 'crisis'],
   ])('"%s" → %s', (text, tier) => {

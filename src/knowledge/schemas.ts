@@ -317,6 +317,8 @@ export const sentenceWordsSchema = z.strictObject({
   referBack: sentenceWordList,
   /** Besides `firstPerson` and `nowWords`, words where a book's or film's story ends: the writer's own people ("my", "our"). */
   storyEnds: sentenceWordList,
+  /** Small words that may open a clause before a care phrase (`modifiers.inCare`) besides `referBack`: a clause naming anyone else is about someone else. */
+  careLeads: sentenceWordList,
   /** Words before "it is over" that put it in the future ("then it is over"). */
   futureMarks: sentenceWordList,
   /** Words that bring a story from the past back to now ("now", "since", "suddenly"). */
