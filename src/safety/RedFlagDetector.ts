@@ -288,10 +288,13 @@ export class RedFlagDetector {
       // in it ("I lie in hospital", "I have chest pain, my wife is in hospital"), nor the writer's
       // own signs, nor crisis signs (the crisis line is for those close to someone too).
       const writerIn = words.some((w) => this.sw.firstPerson.has(w));
-      // Only care of the one just spoken of: the clause names no one before it ("she was admitted",
-      // "the ambulance took her"), where "his mother is in hospital" or "the dog is at the vet's"
-      // may be about someone else than the sign before it.
-      const aboutSame = (m: PhraseMatch) => words.slice(clauseOf(m.start).from, m.start).every((w) => this.sw.referBack.has(w) || this.sw.careLeads.has(w));
+      // Only care of the one just spoken of: nothing in its clause between the last sign and it names
+      // anyone ("she was admitted", "… and is on antibiotics now", "the ambulance took her"), where
+      // "his mother is in hospital" or "the dog is at the vet's" may be about someone else.
+      const aboutSame = (m: PhraseMatch) => {
+        const from = Math.max(clauseOf(m.start).from, ...concepts.filter((k) => k.end < m.start && !kept(k.concept)).map((k) => k.end + 1));
+        return words.slice(from, m.start).every((w) => this.sw.referBack.has(w) || this.sw.careLeads.has(w));
+      };
       const inCare = writerIn ? -1 : Math.max(-1, ...modifiers.filter((m) => m.concept === IN_CARE && aboutSame(m)).map((m) => m.start));
       const caredFor = (c: string) => !kept(c) && !this.crisisConcepts.has(c);
       if (inCare >= 0 && this.sw.referBack.has(words[0])) for (const c of [...present]) if (caredFor(c) && !own.has(c) && toldIn.get(c) === sentenceAt - 1) present.delete(c);
