@@ -117,8 +117,8 @@ describe('learned crisis net (src/safety/CrisisNet)', () => {
   it('leaves a message of only small words (stop words, negations) to the rules', () => {
     const net = router.crisisNet!;
     // The net alone would call it a crisis: the first person and a "not" are in most crisis examples.
-    expect(net.probability('ik ben het niet')).toBeGreaterThanOrEqual(net.threshold);
-    expect(net.flags('ik ben het niet')).toBe(false);
+    expect(net.probability('ik ben het echt niet')).toBeGreaterThanOrEqual(net.threshold);
+    expect(net.flags('ik ben het echt niet')).toBe(false);
     // The rules still read such a message.
     expect(withNet.detect('ik wil er niet meer zijn')?.tier).toBe('crisis');
   });
