@@ -528,7 +528,9 @@ describe('an answer opening with "nee" that only the learned net reads as a cris
   // it "nee, ik kan niet meer". Wordings of our own in both families.
   it.each<['NL' | 'BE', 'nl-NL' | 'nl-BE', string, RegExp]>([
     ['NL', 'nl-NL', 'nee, dat hoeft niet', /113/],
-    ['BE', 'nl-BE', 'neen, dat wil ik ni', /1813/],
+    // "neen, dat wil ik ni" was one too until the net was trained to convergence: it scores 0.53
+    // now and gets no alarm at all.
+    ['BE', 'nl-BE', 'neen, dat hoeft ni', /1813/],
   ])('%s practice, %s: "%s" gets the line as a question; a no then leaves booking open', async (country, locale, answer, line) => {
     const r = await converse(testAdapterFor(practices[country], locale), ['mag ik fietsen met knieartrose?', answer, 'nee', 'ik wil een afspraak maken']);
     expect(r[1].text).toMatch(/^Ik weet niet zeker of ik je goed begrijp/);
@@ -536,6 +538,12 @@ describe('an answer opening with "nee" that only the learned net reads as a cris
     expect(r[1].text).not.toMatch(/afspraak staat/);
     expect(r[1].actions).toEqual([]);
     expect(r[3].text).toMatch(/^Voor een afspraak stel ik je/);
+  });
+
+  it('"neen, dat wil ik ni" (BE) gets neither the crisis text nor the question, and booking stays open', async () => {
+    const r = await converse(testAdapterFor(practices.BE, 'nl-BE'), ['mag ik fietsen met knieartrose?', 'neen, dat wil ik ni', 'ik wil een afspraak maken']);
+    expect(r[1].text).not.toMatch(/^Ik weet niet zeker of ik je goed begrijp|^Dank je dat je dit vertelt/);
+    expect(r[2].text).toMatch(/^Voor een afspraak stel ik je/);
   });
 
   it.each([

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { parseConfig } from '../src/config';
 import { loadValidatedKnowledge } from '../src/knowledge';
-import { CRISIS_NET_RULE, MAX_FAQ_EXAMPLES, RedFlagDetector, crisisTrainingTexts, type Tier } from '../src/safety';
+import { CRISIS_NET_DEFAULTS, CRISIS_NET_RULE, CrisisNet, MAX_FAQ_EXAMPLES, RedFlagDetector, crisisTrainingTexts, plainWordsOf, type Tier } from '../src/safety';
 import { Router } from '../src/understanding/Router';
-import { loadSafetyTable } from './eval/safety-eval';
+import { SAFETY_TABLES, loadSafetyTable } from './eval/safety-eval';
 
 const config = parseConfig({});
 const kb = loadValidatedKnowledge('knowledge');
@@ -117,8 +117,8 @@ describe('learned crisis net (src/safety/CrisisNet)', () => {
   it('leaves a message of only small words (stop words, negations) to the rules', () => {
     const net = router.crisisNet!;
     // The net alone would call it a crisis: the first person and a "not" are in most crisis examples.
-    expect(net.probability('ik ben het niet')).toBeGreaterThanOrEqual(net.threshold);
-    expect(net.flags('ik ben het niet')).toBe(false);
+    expect(net.probability('ik ben het echt niet')).toBeGreaterThanOrEqual(net.threshold);
+    expect(net.flags('ik ben het echt niet')).toBe(false);
     // The rules still read such a message.
     expect(withNet.detect('ik wil er niet meer zijn')?.tier).toBe('crisis');
   });
@@ -138,6 +138,77 @@ describe('learned crisis net (src/safety/CrisisNet)', () => {
 
   it('the bot route reports a net alarm as an emergency', () => {
     expect(router.route('het leven is voor mij over', { locale: 'nl-NL' })).toMatchObject({ intent: 'emergency', emergencyRule: CRISIS_NET_RULE });
+  });
+});
+
+// Self-help questions, written for this test: "myself" is in many crisis examples, helping oneself in none.
+describe('questions about helping oneself', () => {
+  it.each([
+    'hoe kan ik mezelf helpen',
+    'hoe kan ik mijzelf het beste helpen bij artrose',
+    'wat kan ik zelf doen tegen de pijn in mijn knie',
+    'welke oefeningen kan ik zelf thuis doen',
+    'kan ik mezelf behandelen met oefeningen',
+    'ik wil mezelf helpen, welke oefeningen raden jullie aan',
+    'hoe help ik mezelf het best na de operatie',
+  ])('"%s" is no crisis', (text) => {
+    expect(withNet.detect(text)).toBeUndefined();
+  });
+
+  // A known false alarm: the net scores these four words above its threshold (0.83 at 0.7).
+  // Not taught away with this sentence, which would only hide it; this test fails once it is right.
+  it.failing('"hoe help ik mezelf" is no crisis', () => {
+    expect(withNet.detect('hoe help ik mezelf')).toBeUndefined();
+  });
+});
+
+describe('the net depends on its examples, not on their order', () => {
+  const { crisis, other } = crisisTrainingTexts(kb, kb.crisisExamples!);
+  const train = (c: readonly string[], o: readonly string[]) => CrisisNet.train(router.normalizer, c, o, kb.crisisExamples!.threshold, CRISIS_NET_DEFAULTS, plainWordsOf(kb));
+  /** The same texts in another order: a fixed shuffle, so a failure can be rerun. */
+  const shuffled = <T>(items: readonly T[], seed: number): T[] => {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const j = seed % (i + 1);
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  };
+  // The development tables' messages (not the frozen test part), one text per message or burst.
+  const messages = SAFETY_TABLES.filter((t) => !t.frozen).flatMap((t) => loadSafetyTable(t.file).map((e) => e.text));
+  const net = router.crisisNet!;
+  const faq = [...kb.topics.values()].flatMap((t) => Object.values(t.locales).flatMap((l) => l?.phrasings ?? []));
+
+  it('trains to the minimum, in few steps', () => {
+    expect(net.training.converged).toBe(true);
+    expect(net.training.steps).toBeLessThan(CRISIS_NET_DEFAULTS.maxIterations / 10);
+    expect(messages.length).toBeGreaterThan(2000);
+  });
+
+  it.each([1, 2, 3])('the same examples in another order (shuffle %i) give the same scores and decisions', (seed) => {
+    const again = train(shuffled(crisis, seed), shuffled(other, seed + 100));
+    for (const text of messages) {
+      expect(Math.abs(again.highest(text) - net.highest(text))).toBeLessThan(1e-9);
+      expect(again.flags(text)).toBe(net.flags(text));
+    }
+  });
+
+  // Ordinary examples that have nothing to do with the development tables: a topic's FAQ
+  // phrasings fewer, and questions written for this test more. The shuffled training of before
+  // flipped "ik weet mijn code niet meer" when five such lines went.
+  it.each<[string, (o: readonly string[]) => string[]]>([
+    ['five FAQ phrasings fewer', (o) => o.filter((t) => !faq.slice(0, 5).includes(t))],
+    ['five questions of our own more', (o) => [...o, 'mag mijn kleinzoon mee naar de behandeling', 'is er een lift in het gebouw', 'hoe laat gaat de praktijk open op zaterdag', 'kan ik met pin betalen', 'staat er een fietsenrek bij de deur']],
+  ])('%s change no decision on the development tables', (_, edit) => {
+    const edited = train(crisis, edit(other));
+    expect(edit(other).length).not.toBe(other.length);
+    // The decision a patient sees, the rules' and the net's together: a message the rules catch
+    // may sit at the net's threshold (one of the tables' crisis stories scores 0.6997 / 0.7005).
+    const editedDetector = new RedFlagDetector(kb.emergency, kb.language, router.normalizer, undefined, edited);
+    const flipped = messages.filter((text) => editedDetector.detect(text)?.tier !== withNet.detect(text)?.tier);
+    expect(flipped).toEqual([]);
+    for (const text of messages) expect(Math.abs(edited.highest(text) - net.highest(text))).toBeLessThan(0.02);
   });
 });
 

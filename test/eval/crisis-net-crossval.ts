@@ -14,7 +14,7 @@ import { dump, load } from 'js-yaml';
 import { parseConfig } from '../../src/config';
 import { loadValidatedKnowledge, type KnowledgeBase } from '../../src/knowledge';
 import type { EmergencyData } from '../../src/knowledge/types';
-import { CRISIS_NET_DEFAULTS, CrisisNet, crisisTrainingTexts, plainWordsOf } from '../../src/safety/CrisisNet';
+import { CRISIS_NET_DEFAULTS, CrisisNet, crisisTrainingTexts, plainWordsOf, type CrisisNetOptions } from '../../src/safety/CrisisNet';
 import { RedFlagDetector } from '../../src/safety/RedFlagDetector';
 import { Router } from '../../src/understanding/Router';
 import { SAFETY_SETS_DIR } from './dataset';
@@ -37,7 +37,7 @@ const SETS: Record<string, string> = {
   'redflags-audit7': join(HERE, 'audit7', 'redflags-audit7.jsonl'),
 };
 const ROUTING = [join(HERE, 'audit', 'routing-audit.jsonl'), join(HERE, 'audit2', 'routing-audit2.jsonl')];
-const THRESHOLDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97];
+const THRESHOLDS = [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97];
 
 /**
  * The commit that added each blind set: the rules as they were before anyone saw it. Scoring the
@@ -80,7 +80,7 @@ function routingOrdinary(): string[] {
 }
 
 /** Runs the folds; returns per fold the scored held-out messages, FAQ phrasings and routing questions. */
-export function crossValidate(kb: KnowledgeBase, router: Router, kbDir: string): { name: string; set: Scored[]; faq: Scored[]; routing: Scored[] }[] {
+export function crossValidate(kb: KnowledgeBase, router: Router, kbDir: string, options: CrisisNetOptions = CRISIS_NET_DEFAULTS): { name: string; set: Scored[]; faq: Scored[]; routing: Scored[] }[] {
   const examples = kb.crisisExamples;
   if (!examples) throw new Error('knowledge has no crisis-examples.yaml');
   const rules = new RedFlagDetector(kb.emergency, kb.language, router.normalizer);
@@ -90,7 +90,7 @@ export function crossValidate(kb: KnowledgeBase, router: Router, kbDir: string):
     const heldTopics = new Set(topicIds.filter((_, i) => i % Object.keys(SETS).length === fold));
     const reduced: KnowledgeBase = { ...kb, topics: new Map([...kb.topics].filter(([id]) => !heldTopics.has(id))) };
     const { crisis, other } = crisisTrainingTexts(reduced, examples, new Set([name]));
-    const net = CrisisNet.train(router.normalizer, crisis, other, examples.threshold, CRISIS_NET_DEFAULTS, plainWordsOf(kb));
+    const net = CrisisNet.train(router.normalizer, crisis, other, examples.threshold, options, plainWordsOf(kb));
     const blindRules = BLIND_COMMITS[name] ? rulesAt(BLIND_COMMITS[name], kbDir, router, kb.emergency) : undefined;
     const score = (text: string, isCrisis: boolean, ordinary: boolean): Scored => ({
       text, crisis: isCrisis, ordinary, ruled: rules.detect(text) !== undefined, blind: blindRules ? blindRules.detect(text) !== undefined : undefined, p: net.highest(text),
@@ -143,6 +143,13 @@ if (require.main === module) {
       routeN += f.routing.length;
       parts.push(`${f.name.replace('redflags-', '')} ${c}/${crisis.length} (net alone ${crisis.filter((s) => s.p >= t).length})`);
     }
+    const blind = folds.filter((f) => f.set.some((s) => s.blind !== undefined));
+    const blindCaught = blind.reduce((n, f) => n + f.set.filter((s) => s.crisis && (s.blind || s.p >= t)).length, 0);
+    const blindTotal = blind.reduce((n, f) => n + f.set.filter((s) => s.crisis).length, 0);
+    const blindAlarms = blind.reduce((n, f) => n + f.set.filter((s) => s.ordinary && (s.blind || s.p >= t)).length, 0);
+    const alone = folds.reduce((n, f) => n + f.set.filter((s) => s.crisis && s.p >= t).length, 0);
+    // The figures to compare nets by: the blind sets' rules of their time plus each fold's net, the net alone.
+    console.log(`  t=${t.toFixed(2)} summary: blind rules + net ${blindCaught}/${blindTotal} crisis, ${blindAlarms} false alarms; net alone ${alone}/${total}; net's extra false alarms ${fa + faqFa + routeFa}`);
     console.log(`  t=${t.toFixed(2)} rules+net crisis ${pct(caught, total)} [${parts.join(', ')}]; net's extra false alarms: sets ${fa}/${ord}, FAQ ${faqFa}/${faqN}, routing ${pct(routeFa, routeN)} ${routeFa}/${routeN} (${pct(fa + faqFa + routeFa, ord + faqN + routeN)} of all ordinary)`);
   }
   if (process.env.EVAL_SHOW_ERRORS) {
