@@ -833,6 +833,10 @@ describe('signs in words of our own that were missing (a probe of ours, and audi
     // "than before" dates no sign: the weight lost counts.
     ['s nachts pijn in mijn heup ook als ik stil lig, en ik val af terwijl ik meer eet dan vroeger', 'soon'],
     ['vroeger had ik s nachts pijn en viel ik af, nu gaat het goed', null],
+    // Two families audit10 (opened) lost with the converged crisis net, in our words.
+    ["'t mag voor mij allemaal gedaan zijn, ik sta 's morgens niet meer op", 'crisis'],
+    ["'t mag gedaan zijn met die pijn, wat kan ik nog proberen?", null],
+    ['mijn broer stuurde dat niemand hem zou missen', 'crisis'],
   ])('"%s" → %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });
