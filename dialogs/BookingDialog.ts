@@ -624,9 +624,13 @@ export class BookingDialog extends InterruptibleDialog {
       const outcome = await this.deps.bookings.create(booking);
       if (outcome === 'slot-taken') return 'slot-taken';
       if (outcome === 'created') {
-        (await this.deps.memory.get(step.context, { misses: 0 })).justBooked = true;
+        const memory = await this.deps.memory.get(step.context, { misses: 0 });
+        memory.justBooked = true;
         // Changed into a booking for someone else after all: nothing more to offer.
-        await this.confirm(step, booking, locale, d.forOther ? undefined : d.alsoFor);
+        const alsoFor = d.forOther ? undefined : d.alsoFor;
+        await this.confirm(step, booking, locale, alsoFor);
+        // "Shall we make the one for your husband now?": a typed yes does what its button does.
+        if (alsoFor) memory.offer = { take: this.t(locale, 'booking.alsoFor.button', { relative: alsoFor }), from: 'relative' };
         return 'created';
       }
     }

@@ -100,6 +100,8 @@ export class FysioBot extends ActivityHandler {
           const locale = await this.localeOf(context, memory);
           const english = /^en\b/i.test(context.activity.locale ?? '') && this.deps.english;
           const welcome = english ? english.welcome() : this.deps.composer.welcome(locale);
+          // The English welcome offers booking here in Dutch: a yes takes that.
+          if (english) memory.offer = { take: this.deps.composer.action(locale, 'book').value, from: 'english' };
           for (const reply of welcome) await context.sendActivity(this.deps.renderer.render(reply, english ? 'en' : locale));
         }
       }
@@ -237,6 +239,9 @@ export class FysioBot extends ActivityHandler {
     // anything but a yes is handled as any message is: the question said to type one's question.
     const screeningYes = memory.screeningYes;
     memory.screeningYes = undefined;
+    // What the last reply offered with a question of its own, for this message only (a yes takes it).
+    const offer = memory.offer;
+    memory.offer = undefined;
     const asked = memory.crisisAsked;
     memory.crisisAsked = undefined;
     const setAside = asked ? Boolean(await this.parked.get(context)) : false;
@@ -362,7 +367,7 @@ export class FysioBot extends ActivityHandler {
         }
         return;
       }
-      const outcome = await this.deps.responder.respond(text, memory, locale, flag);
+      const outcome = await this.deps.responder.respond(text, memory, locale, flag, offer);
       if (outcome.kind === 'replies') {
         const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
         await context.sendActivities(replies.map((r) => renderer.render(r, locale, activity.channelId)));
@@ -373,7 +378,7 @@ export class FysioBot extends ActivityHandler {
         if (notice) await this.send(context, { text: notice }, locale);
         memory.lastReply = undefined;
         const dc = await this.dialogContext(context);
-        await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale, this.deps.answers.complaintIn(text)));
+        await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale, this.deps.answers.complaintIn(outcome.said ?? text)));
       }
     }
     // The pseudonym is a SHA-256: computed only when the line is written.

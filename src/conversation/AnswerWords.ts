@@ -102,6 +102,7 @@ export class AnswerWords {
   private readonly goOn: Set<string>;
   private readonly duration: Set<string>;
   private readonly softStop: Set<string>;
+  private readonly bookingOffer: Set<string>;
   /** The plain yes and no words an answer opens with (not "ok", "no one", "not"): `booking.words.answerOpeners`. */
   private readonly answerOpeners: Set<string>;
   private readonly detailFillers: Set<string>;
@@ -148,6 +149,7 @@ export class AnswerWords {
     this.goOn = list('goOn');
     this.duration = list('duration');
     this.softStop = list('softStop');
+    this.bookingOffer = list('bookingOffer');
     this.detailFillers = list('detailFillers');
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on (a side as the start of a compound, a joint anywhere in one).
@@ -278,6 +280,21 @@ export class AnswerWords {
   /** A word of going on ("ok", "next", "go on") that answers no open question: the question is asked again. */
   isGoOn(text: string): boolean {
     return this.goOn.has(fold(text)) || this.resume.has(fold(text));
+  }
+
+  /**
+   * Whether an answer of the bot's own closes with an offer to book ("Do you want an appointment?
+   * You can make one here."): its last paragraph asks one question, and that question or what
+   * follows it names an appointment (`booking.words.bookingOffer`). A paragraph that asks two
+   * things ("warm, swollen joints? See your GP. Want to start exercising? Book.") is no offer a
+   * bare yes could answer: the yes may be to the other question.
+   */
+  closesWithBookingOffer(answer: string): boolean {
+    const last = answer.trim().split('\n').pop() ?? '';
+    const parts = last.split('?');
+    if (parts.length !== 2) return false;
+    const question = parts[0].split(/[.!:;]\s/).pop() ?? '';
+    return fold(`${question} ${parts[1]}`).split(' ').some((w) => this.bookingOffer.has(w));
   }
 
   /** A soft way of giving up ("never mind", "forget it"): asked whether the flow should stop, not stopped at once. */

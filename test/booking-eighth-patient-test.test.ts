@@ -1,0 +1,105 @@
+import { bookingKit, no, referenceIn, screeningNo, type Locale } from './helpers/bookingScript';
+
+// Dialog problems an eighth patient-style test found in the booking and cancel flows: a typed
+// yes to the bot's own offer, a weekday typed at the times shown, a location named with a day,
+// a date of birth mistyped once when cancelling or moving, keeping the old appointment while
+// moving, and a deletion asked for in a sentence during a booking. Typed as patients type, in
+// nl-NL and nl-BE, with the tests' clock (Monday 23 November 2026, 10:00); besides the tester's
+// wordings, our own.
+
+const { talk, booked, appOf } = bookingKit();
+const person = (locale: Locale) => (locale === 'nl-NL'
+  ? { name: 'Gerda Smit', birth: '3-9-1949', phone: '06 56789012' }
+  : { name: 'Mieke Peeters', birth: '3/9/1949', phone: '0478 23 45 67' });
+
+/** The consent question a booking opens with (for the writer, or for someone else). */
+const CONSENT = /^Voor een afspraak (voor .+ )?stel ik je/;
+
+describe('a typed yes to the bot\'s own offer', () => {
+  // Answers whose last lines ask "do you want an appointment? You can make one here."
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'heb ik een verwijzing nodig', 'ja graag'],
+    ['nl-NL', 'heb ik een verwijzing nodig', 'ja'],
+    ['nl-BE', 'heb ik een voorschrift nodig voor de kine', 'ja'],
+    ['nl-NL', 'wat gebeurt er bij de eerste afspraak', 'jazeker'],
+    ['nl-BE', 'wat is artrose eigenlijk', 'ja, graag'],
+    ['nl-NL', 'kun je van artrose genezen', 'ja hoor, doe maar'],
+  ])('%s: after "%s", "%s" starts the booking the answer offered', async (locale, question, yes) => {
+    const r = await talk(locale, [question, yes, 'ja']);
+    expect(r[0].text).toMatch(/afspraak/);
+    expect(r[1].text).toMatch(CONSENT);
+    expect(r[2].text).toMatch(/Over welk gewricht/);
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-BE', 'heb ik een voorschrift nodig voor de kine', 'neen'],
+    ['nl-NL', 'wat is artrose', 'nee dank je'],
+    ['nl-BE', 'wat gebeurt er bij de eerste afspraak', 'neen merci'],
+    ['nl-NL', 'heb ik een verwijzing nodig', 'nee hoor'],
+  ])('%s: after "%s", "%s" is acknowledged, with the main buttons', async (locale, question, typed) => {
+    const r = await talk(locale, [question, typed]);
+    expect(r[1].text).toMatch(/^Goed, dan niet\./);
+    expect(r[1].actions).toHaveLength(3);
+  });
+
+  it.each<[Locale, string, string]>([
+    // No offer in the answer: a yes is no wish to book.
+    ['nl-NL', 'mag ik nog fietsen met artrose in mijn heup', 'ja'],
+    // A question after the yes, or a word of going on, is no yes to booking.
+    ['nl-NL', 'heb ik een verwijzing nodig', 'ja, wat kost dat?'],
+    ['nl-BE', 'heb ik een voorschrift nodig voor de kine', 'ok'],
+  ])('%s: after "%s", "%s" does not start a booking', async (locale, question, typed) => {
+    const r = await talk(locale, [question, typed]);
+    expect(r[1].text).not.toMatch(CONSENT);
+  });
+
+  /** Books the writer's own appointment, with a relative's to follow, up to its confirmation. */
+  const bookOwn = (locale: Locale, opening: string) => {
+    const p = person(locale);
+    return [opening, 'ja', 'links', 'sinds de zomer', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja'];
+  };
+
+  it.each<[Locale, string, string, RegExp]>([
+    ['nl-NL', 'afspraak voor mijn vader en ook voor mezelf, heup', 'ja', /vader/],
+    ['nl-NL', 'kan ik een afspraak maken voor mezelf en voor mijn man? heup', 'ja graag nu voor mijn man', /man/],
+    ['nl-BE', 'een afspraak voor mij en voor mijn moeder, heup', 'ja hoor', /moeder/],
+    ['nl-BE', 'afspraak voor mijn vrouw en mij, heup', 'ja, doe maar', /vrouw/],
+  ])('%s: after "%s" is confirmed, "%s" to "shall we make the one for …?" does what its button does', async (locale, opening, yes, who) => {
+    const turns = bookOwn(locale, opening);
+    const r = await talk(locale, [...turns, yes, 'ja', 'knie']);
+    const confirmed = r[turns.length - 1];
+    expect(confirmed.text).toMatch(/bevestigd/);
+    expect(confirmed.text).toMatch(/(Zullen|Maken) we nu ook de afspraak voor je/);
+    const asked = r[turns.length];
+    expect(asked.text).toMatch(CONSENT);
+    expect(asked.text).toMatch(who);
+    expect(r[turns.length + 1].text).toMatch(/Je maakt de afspraak voor je/);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'nee'], ['nl-BE', 'neen, nu nog niet']])(
+    '%s: "%s" to the relative\'s offer is acknowledged', async (locale, typed) => {
+      const turns = bookOwn(locale, 'afspraak voor mijn vader en ook voor mezelf, heup');
+      const r = await talk(locale, [...turns, typed]);
+      expect(r[turns.length].text).toMatch(/^Goed, dan niet\./);
+    },
+  );
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'my knee hurts, can I make an appointment?', 'ja'],
+    ['nl-BE', 'hello, do you speak english? I need help with my hip', 'yes please'],
+  ])('%s: after the English message ("%s"), "%s" takes its offer to book in Dutch', async (locale, english, yes) => {
+    const r = await talk(locale, [english, yes]);
+    expect(r[0].text).toMatch(/You can book a first appointment here in Dutch/);
+    expect(r[1].text).toMatch(CONSENT);
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'my knee hurts, can I make an appointment?', 'no thanks'],
+    ['nl-BE', 'hello, do you speak english? I need help with my hip', 'no'],
+  ])('%s: after "%s", "%s" to the English offer is answered in English', async (locale, english, typed) => {
+      const r = await talk(locale, [english, typed]);
+      expect(r[1].text).toMatch(/^All right\./);
+      expect(r[1].actions).toContain('Iemand spreken');
+    },
+  );
+});
