@@ -96,7 +96,12 @@ export class SlotDialog extends BaseDialog {
     if (extra === 0) return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: true } satisfies SlotOptions);
     if (extra === 1) return this.nextPage(step);
 
-    const read = readDayWish(text, this.dayWords());
+    // A weekday is read in what the patient sees: "Monday 10:15" on a Monday with today's 10:15
+    // shown is today's (it booked next Monday), and "the Thursday" after "next week" that week's
+    // (it took this week's): eighth patient-style test.
+    const tz = this.deps.knowledge.practice.timeZone;
+    const shown = [...new Set(offered.filter((x) => x.slot).map((x) => isoDate(toLocal(new Date(x.slot!.start), tz))))];
+    const read = readDayWish(text, this.dayWords(), { shown, ...(o.query.fromDate ? { from: o.query.fromDate } : {}) });
     // "Doesn't matter, as soon as possible", with no day or time of its own: the first time shown.
     if (answers.isAnyTime(text) && !read && offered[0]?.slot) return step.endDialog({ slot: offered[0].slot } satisfies SlotResult);
     if (read?.refused.length) {
@@ -108,7 +113,6 @@ export class SlotDialog extends BaseDialog {
     }
     const parsed = read?.wish;
     if (parsed) {
-      const tz = this.deps.knowledge.practice.timeZone;
       // "After four" or "at 14.00" after a weekday: a time alone narrows the day asked for
       // before, instead of searching the whole agenda again (which offered Monday).
       const timeOnly = !parsed.date && !parsed.fromDate && parsed.weekday === undefined;

@@ -103,3 +103,64 @@ describe('a typed yes to the bot\'s own offer', () => {
     },
   );
 });
+
+/** Books the first free time and returns the confirmation's reference. */
+async function bookOne(locale: Locale): Promise<string> {
+  const p = person(locale);
+  const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja']);
+  return referenceIn(r[r.length - 1].text);
+}
+
+/** Looks the booking up as the confirmation says to, up to "what would you like to do?". */
+const lookUp = (locale: Locale, reference: string) => ['afspraak annuleren', reference, person(locale).birth];
+
+/** A booking up to the free times. */
+const toTimes = (locale: Locale) => ['afspraak maken', 'ja', 'knie', 'links', 'een jaar', no(locale), ...screeningNo(locale)];
+
+/** The times among a turn's buttons ("ma 23 nov 13:15 – Locatie Centrum"). */
+const timesIn = (actions: string[]) => actions.filter((a) => /\d{2}:\d{2}/.test(a));
+
+describe('a weekday typed at the times shown', () => {
+  it.each<[Locale, (time: string) => string]>([
+    ['nl-NL', (time) => `maandag ${time}`],
+    ['nl-BE', (time) => `maandag ${time}`],
+    ['nl-NL', (time) => `doe maar maandag om ${time}`],
+    ['nl-BE', (time) => `maandag ${time.replace(':', 'u')} graag`],
+  ])('%s: today\'s weekday with a time shown today takes that time today', async (locale, typed) => {
+    const at = toTimes(locale).length;
+    const shown = await talk(locale, toTimes(locale));
+    const time = /\d{2}:\d{2}/.exec(timesIn(shown[at - 1].actions)[1])![0];
+    const p = person(locale);
+    const r = await talk(locale, [...toTimes(locale), typed(time), p.name, p.birth, p.phone, 'geen']);
+    expect(timesIn(r[at - 1].actions)[1]).toMatch(/^ma 23 nov/);
+    expect(r[at].text).toMatch(/voor- en achternaam/);
+    expect(r[r.length - 1].cards).toContain(`maandag 23 november om ${time}`);
+  });
+
+  it.each<[Locale, string, string, RegExp]>([
+    ['nl-BE', 'verzetten naar volgende week', 'awel, doe maar de donderdag', /^do 3 dec/],
+    ['nl-NL', 'verzetten naar volgende week', 'dan de woensdag maar', /^wo 2 dec/],
+    ['nl-BE', 'liefst volgende week verplaatsen', 'de vrijdag past mij', /^vr 4 dec/],
+  ])('%s: moving, "%s" then "%s" offers that day of next week', async (locale, move, day, expected) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, [...lookUp(locale, reference), move, day]);
+    expect(timesIn(r[3].actions).every((a) => /^ma 30 nov/.test(a))).toBe(true);
+    expect(timesIn(r[4].actions).length).toBeGreaterThan(0);
+    for (const a of timesIn(r[4].actions)) expect(a).toMatch(expected);
+  });
+
+  it.each<[Locale, string, RegExp]>([['nl-NL', 'donderdag', /^do 3 dec/], ['nl-BE', 'de dinsdag', /^di 1 dec/]])(
+    '%s: booking, "volgende week" then "%s" is that week\'s', async (locale, day, expected) => {
+      const at = toTimes(locale).length;
+      const r = await talk(locale, [...toTimes(locale), 'volgende week', day]);
+      for (const a of timesIn(r[at + 1].actions)) expect(a).toMatch(expected);
+      expect(timesIn(r[at + 1].actions).length).toBeGreaterThan(0);
+    },
+  );
+
+  it('nl-NL: a weekday not shown is still the next one ("dinsdag" at Monday\'s times)', async () => {
+    const at = toTimes('nl-NL').length;
+    const r = await talk('nl-NL', [...toTimes('nl-NL'), 'dinsdag']);
+    for (const a of timesIn(r[at].actions)) expect(a).toMatch(/^di 24 nov/);
+  });
+});
