@@ -1,4 +1,7 @@
 import { bookingKit, no, referenceIn, screeningNo, type Locale } from './helpers/bookingScript';
+import { LocationNames } from '../src/booking/LocationNames';
+import { loadValidatedKnowledge } from '../src/knowledge';
+import { testAdapterFor } from './helpers/testApp';
 
 // Dialog problems an eighth patient-style test found in the booking and cancel flows: a typed
 // yes to the bot's own offer, a weekday typed at the times shown, a location named with a day,
@@ -162,5 +165,56 @@ describe('a weekday typed at the times shown', () => {
     const at = toTimes('nl-NL').length;
     const r = await talk('nl-NL', [...toTimes('nl-NL'), 'dinsdag']);
     for (const a of timesIn(r[at].actions)) expect(a).toMatch(/^di 24 nov/);
+  });
+});
+
+describe('a location named at the free times', () => {
+  // The Dutch practice has two locations (Centrum, Voorbeeldstraat; Oost, Proeflaan); a Flemish
+  // patient may book there too.
+  const atDutchPractice = (locale: Locale, messages: string[]) => talk(locale, messages, testAdapterFor(appOf('nl-NL'), locale));
+
+  it.each<[Locale, string, RegExp, RegExp]>([
+    ['nl-NL', 'vrijdagochtend bij locatie oost graag', /^vr 27 nov (0\d|1[01]):\d{2} – Locatie Oost$/, /Locatie Oost/],
+    ['nl-NL', 'woensdag in het centrum', /^wo 25 nov \d{2}:\d{2} – Locatie Centrum$/, /Locatie Centrum/],
+    ['nl-BE', 'vrijdag in de voormiddag op de Proeflaan', /^vr 27 nov (0\d|1[01]):\d{2} – Locatie Oost$/, /Locatie Oost/],
+    ['nl-BE', 'liefst in oost, maandag', /^ma 23 nov \d{2}:\d{2} – Locatie Oost$/, /Locatie Oost/],
+  ])('%s: "%s" offers times at that location only, and keeps to it', async (locale, typed, time, where) => {
+    const at = toTimes(locale).length;
+    const r = await atDutchPractice(locale, [...toTimes(locale), typed, 'Latere tijden', 'de eerste']);
+    const times = timesIn(r[at].actions);
+    expect(times.length).toBeGreaterThan(0);
+    for (const t of times) expect(t).toMatch(time);
+    for (const t of timesIn(r[at + 1].actions)) expect(t).toMatch(where);
+    expect(r[at + 2].text).toMatch(/voor- en achternaam/);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'liever bij locatie oost'], ['nl-BE', 'kan het in oost?']])(
+    '%s: "%s", without a day, offers the first times at that location', async (locale, typed) => {
+      const at = toTimes(locale).length;
+      const r = await atDutchPractice(locale, [...toTimes(locale), typed]);
+      const times = timesIn(r[at].actions);
+      expect(times.length).toBeGreaterThan(0);
+      for (const t of times) expect(t).toMatch(/– Locatie Oost$/);
+    },
+  );
+});
+
+describe('the locations\' own words', () => {
+  const names = new LocationNames(loadValidatedKnowledge('knowledge').practice.locations);
+  it.each<[string, string | undefined]>([
+    ['bij locatie oost', 'oost'],
+    ['op de Proeflaan graag', 'oost'],
+    ['in het centrum', 'centrum'],
+    // Words both locations share, or both locations named: none.
+    ['in Utrecht', undefined],
+    ['welke locatie is het?', undefined],
+    ['centrum of oost, maakt niet uit', undefined],
+  ])('"%s" names %s', (text, id) => {
+    expect(names.in(text)).toBe(id);
+  });
+
+  it('names none at a practice with one location', () => {
+    const be = loadValidatedKnowledge('knowledge', 'examples/practice-be.yaml').practice;
+    expect(new LocationNames(be.locations).in('in Antwerpen')).toBeUndefined();
   });
 });
