@@ -218,3 +218,68 @@ describe('the locations\' own words', () => {
     expect(new LocationNames(be.locations).in('in Antwerpen')).toBeUndefined();
   });
 });
+
+describe('cancelling or moving: a mistyped date of birth, and keeping the old appointment', () => {
+  /** The date of birth of the locale's patient, one day off. */
+  const typo = (locale: Locale) => (locale === 'nl-NL' ? '4-9-1949' : '4/9/1949');
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'afzeggen graag', 'o nee {birth}'],
+    ['nl-BE', 'afspraak annuleren', '{birth}'],
+    ['nl-NL', 'ik wil mijn afspraak annuleren', 'oeps, het is {birth}'],
+    ['nl-BE', 'ik wil mijn afspraak afzeggen', 'oei, {birth}'],
+  ])('%s: "%s", a wrong date of birth, then "%s" finds the appointment', async (locale, opening, second) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, [opening, reference, typo(locale), second.replace('{birth}', person(locale).birth), 'annuleren']);
+    expect(r[2].text).toMatch(/^Ik vind geen afspraak met die referentie en geboortedatum\. Kijk je geboortedatum nog (even|eens) na/);
+    expect(r[2].actions).not.toContain('Iemand spreken');
+    expect(r[3].text).toMatch(/Ik heb je afspraak gevonden/);
+    expect(r[4].text).toMatch(/is geannuleerd/);
+    expect((await booked(locale, `referentie is ${reference}`)).status).toBe('cancelled');
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: moving, a wrong date of birth and then the right one offers the free times', async (locale) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, [`afspraak verzetten ${reference}`, typo(locale), person(locale).birth]);
+    expect(r[1].text).toMatch(/typ hem opnieuw/);
+    expect(r[2].text).toMatch(/Dan zoeken we een nieuw moment/);
+    expect(timesIn(r[2].actions).length).toBeGreaterThan(0);
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: a second wrong date of birth ends it, with a person offered', async (locale) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, ['afspraak annuleren', reference, typo(locale), '5-9-1949']);
+    expect(r[3].text).toBe('Ik vind geen afspraak met die referentie en geboortedatum.');
+    expect(r[3].actions).toEqual(['Iemand spreken']);
+    expect((await booked(locale, `referentie is ${reference}`)).status).toBe('confirmed');
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee laat maar, ik hou de oude afspraak'],
+    ['nl-NL', 'ik wil toch niet verzetten'],
+    ['nl-NL', 'laat de oude maar staan'],
+    ['nl-BE', 'neen, ik verplaats ze toch niet'],
+    ['nl-BE', 'toch maar niet verplaatsen'],
+    ['nl-BE', 'ik blijf bij de oude afspraak'],
+  ])('%s: "%s" at the new time keeps the appointment as it was', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const before = (await booked(locale, `referentie is ${reference}`)).start.getTime();
+    const r = await talk(locale, [...lookUp(locale, reference), 'verzetten', typed]);
+    expect(timesIn(r[3].actions).length).toBeGreaterThan(0);
+    expect(r[4].text).toMatch(/blijft staan/);
+    expect(r[4].text).not.toMatch(/begreep ik niet/);
+    const after = await booked(locale, `referentie is ${reference}`);
+    expect(after.status).toBe('confirmed');
+    expect(after.start.getTime()).toBe(before);
+  });
+
+  it.each<[Locale, string, RegExp]>([
+    ['nl-NL', 'de oude afspraak kan niet, liefst donderdag', /^do 26 nov/],
+    ['nl-BE', 'niet op de oude dag, liever woensdag', /^wo 25 nov/],
+  ])('%s: "%s" at the new time is a day, not a keep', async (locale, typed, day) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, [...lookUp(locale, reference), 'verzetten', typed]);
+    expect(r[4].text).not.toMatch(/blijft staan/);
+    for (const a of timesIn(r[4].actions)) expect(a).toMatch(day);
+  });
+});
