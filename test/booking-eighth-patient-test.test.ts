@@ -283,3 +283,50 @@ describe('cancelling or moving: a mistyped date of birth, and keeping the old ap
     for (const a of timesIn(r[4].actions)) expect(a).toMatch(day);
   });
 });
+
+describe('a deletion asked for during a booking', () => {
+  /** A booking up to the date of birth. */
+  const toBirthDate = (locale: Locale) => [...toTimes(locale), '1', person(locale).name];
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'verwijder mijn gegevens, ik vertrouw dit toch niet'],
+    ['nl-BE', 'wis mijn gegevens maar, ik stop ermee'],
+    ['nl-NL', 'ik wil niet verder, verwijder alles over mij'],
+    ['nl-BE', 'verwijder mijn data. dit voelt niet goed'],
+  ])('%s: "%s" at the date of birth asks to delete', async (locale, typed) => {
+    const at = toBirthDate(locale).length;
+    const r = await talk(locale, [...toBirthDate(locale), typed]);
+    expect(r[at - 1].text).toMatch(/geboortedatum/);
+    expect(r[at].text).toMatch(/^Wil je dat ik alles verwijder/);
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'verwijder mijn gegevens', 'stop'],
+    ['nl-BE', 'verwijder mijn gegevens, ik vertrouw dit toch niet', 'stoppen'],
+    ['nl-NL', 'wis mijn gegevens maar, ik stop ermee', 'nee'],
+    ['nl-BE', 'verwijder mijn gegevens', 'neen'],
+  ])('%s: "%s", then "%s" at the question keeps the booking set aside, and says so', async (locale, typed, answer) => {
+    const at = toBirthDate(locale).length;
+    const r = await talk(locale, [...toBirthDate(locale), typed, answer, 'verder', person(locale).birth]);
+    expect(r[at + 1].text).toMatch(/niets verwijderd/);
+    expect(r[at + 1].text).toMatch(/Je afspraak staat even opzij, met alles wat je al invulde/);
+    expect(r[at + 1].actions).toContain('Verder met afspraak');
+    expect(r[at + 2].text).toMatch(/geboortedatum/);
+    expect(r[at + 3].text).toMatch(/telefoon/);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'stop'], ['nl-BE', 'stoppen']])('%s: "%s" at the question without a booking deletes nothing', async (locale, answer) => {
+    const r = await talk(locale, ['verwijder mijn gegevens', answer]);
+    expect(r[1].text).toMatch(/^(Goed|In orde), ik heb niets verwijderd\.$/);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'verwijder mijn gegevens, ik vertrouw dit toch niet'], ['nl-BE', 'verwijder mijn gegevens']])(
+    '%s: "%s", then a yes deletes, the booking in progress too', async (locale, typed) => {
+      const at = toBirthDate(locale).length;
+      const r = await talk(locale, [...toBirthDate(locale), typed, 'ja', 'verder']);
+      expect(r[at + 1].text).toMatch(/verwijderd/);
+      expect(r[at + 1].text).not.toMatch(/opzij/);
+      expect(r[at + 2].text).not.toMatch(/geboortedatum|verder waar je was/);
+    },
+  );
+});

@@ -1,7 +1,7 @@
 import { ActivityHandler, ActivityTypes, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
-import { answersOffered, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
+import { answersOffered, deletionAsked, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
 import { MEMORY_PROMPTS, SINCE_PROMPT } from '../../dialogs/dialogIds';
 import { RECONNECTED_EVENT } from '../channels/directline/DirectLineRoutes';
 import type { Locale } from '../config/AppConfig';
@@ -439,6 +439,7 @@ export class FysioBot extends ActivityHandler {
     }
     const before = JSON.stringify(dialogState.dialogStack);
     const position = positionOf(dialogState);
+    const running = this.flowOf(dialogState);
     // A person asked for in the patient's own words, which only the flow can tell from an answer:
     // the flow hands it back, and it is set aside as for the command.
     if (parkable) parkForPersonThisTurn(context);
@@ -448,6 +449,17 @@ export class FysioBot extends ActivityHandler {
     if (personAsked(context)) {
       await this.parkForPerson(context, dialogState, locale);
       return;
+    }
+    if (deletionAsked(context)) {
+      // The deletion's own question, with the flow set aside: a yes deletes it with the rest, a no keeps it.
+      await this.park(context, dialogState);
+      await (await this.dialogContext(context)).beginDialog(this.deps.flows['delete-data'].id);
+      return;
+    }
+    if (running === 'delete-data' && !dialogState.dialogStack.length && (await this.parked.get(context))) {
+      // Nothing deleted: the flow set aside for the question is still there, and the patient hears so.
+      const resume = composer.say(locale, 'booking.resumeButton').text;
+      await this.send(context, composer.say(locale, 'booking.parked', [{ label: resume, value: resume }, ...composer.mainActions(locale).slice(0, 1)]), locale);
     }
     if (!dialogState.dialogStack.length) history.length = 0;
     else if (positionOf(dialogState) !== position) {
