@@ -15,6 +15,9 @@ const person = (locale: Locale) => (locale === 'nl-NL'
   ? { name: 'Gerda Smit', birth: '3-9-1949', phone: '06 56789012' }
   : { name: 'Mieke Peeters', birth: '3/9/1949', phone: '0478 23 45 67' });
 
+/** A conversation with the Dutch practice (two locations), whatever the patient's locale. */
+const atDutchPractice = (locale: Locale, messages: string[]) => talk(locale, messages, testAdapterFor(appOf('nl-NL'), locale));
+
 /** The consent question a booking opens with (for the writer, or for someone else). */
 const CONSENT = /^Voor een afspraak (voor .+ )?stel ik je/;
 
@@ -171,7 +174,6 @@ describe('a weekday typed at the times shown', () => {
 describe('a location named at the free times', () => {
   // The Dutch practice has two locations (Centrum, Voorbeeldstraat; Oost, Proeflaan); a Flemish
   // patient may book there too.
-  const atDutchPractice = (locale: Locale, messages: string[]) => talk(locale, messages, testAdapterFor(appOf('nl-NL'), locale));
 
   it.each<[Locale, string, RegExp, RegExp]>([
     ['nl-NL', 'vrijdagochtend bij locatie oost graag', /^vr 27 nov (0\d|1[01]):\d{2} – Locatie Oost$/, /Locatie Oost/],
@@ -329,4 +331,46 @@ describe('a deletion asked for during a booking', () => {
       expect(r[at + 2].text).not.toMatch(/geboortedatum|verder waar je was/);
     },
   );
+});
+
+describe('a booking for a relative, in the relative\'s words', () => {
+  const forOther = (locale: Locale, opening: string, email: string) => {
+    const p = person(locale);
+    return [opening, 'ja', 'heup', 'links', 'al jaren', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, email, 'ja'];
+  };
+
+  it.each<[Locale, string, string, string]>([
+    ['nl-NL', 'afspraak maken voor mijn moeder', 'nee heeft ze niet', 'moeder'],
+    ['nl-NL', 'ik wil een afspraak voor mijn vader', 'nee, die heeft mijn vader niet', 'vader'],
+    ['nl-BE', 'een afspraak voor mijn moeder aub', 'neen, heeft ze geen', 'moeder'],
+    ['nl-BE', 'afspraak voor mijn man', 'mijn man heeft geen e-mail', 'man'],
+  ])('%s: "%s": "%s" leaves out the e-mail, and the referral and confirmation speak of the %s', async (locale, opening, email, who) => {
+    const turns = forOther(locale, opening, email);
+    const r = await atDutchPractice(locale, turns);
+    const referral = r[5].text;
+    expect(referral).toMatch(new RegExp(`heeft je ${who} er (toch )?een, (neem|breng) hem dan mee naar de eerste afspraak`));
+    const summary = r[turns.length - 2];
+    expect(summary.text).toMatch(/Klopt dit\?/);
+    expect(summary.cards).not.toMatch(/E-mail/);
+    const confirmed = r[turns.length - 1].text;
+    expect(confirmed).toMatch(new RegExp(`^De afspraak voor je ${who} is bevestigd\\. De referentie is [A-Z0-9]{3}-[A-Z0-9]{3}\\. We verwachten je ${who} op`));
+    expect(confirmed).toMatch(new RegExp(`(zorgpas of het identiteitsbewijs|identiteitskaart) van je ${who}`));
+    expect(confirmed).not.toMatch(/We verwachten je op|Neem je zorgpas|Breng je identiteitskaart/);
+  });
+
+  it('nl-BE: at the Flemish practice, the identity card of the relative', async () => {
+    const turns = forOther('nl-BE', 'afspraak voor ons moeder', 'geen');
+    const r = await talk('nl-BE', turns);
+    const confirmed = r[turns.length - 1].text;
+    expect(confirmed).toMatch(/^De afspraak voor je (moeder|ma|mama) is bevestigd/);
+    expect(confirmed).toMatch(/Breng de identiteitskaart van je/);
+    expect(referenceIn(confirmed)).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+  });
+
+  it('nl-NL: one\'s own booking keeps "je"', async () => {
+    const p = person('nl-NL');
+    const r = await talk('nl-NL', ['afspraak maken', 'ja', 'heup', 'links', 'al jaren', 'nee', ...screeningNo('nl-NL'), '1', p.name, p.birth, p.phone, 'geen', 'ja']);
+    expect(r[5].text).toMatch(/heb je er een, neem hem dan mee naar je eerste afspraak/);
+    expect(r[r.length - 1].text).toMatch(/^Je afspraak is bevestigd\. Je referentie is .*We verwachten je op/);
+  });
 });

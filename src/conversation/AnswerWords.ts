@@ -310,7 +310,11 @@ export class AnswerWords {
     const named = [...this.changeWords].filter(([, f]) => f === field).map(([w]) => w);
     let t = ` ${fold(text)} `;
     for (const w of named.sort((a, b) => b.length - a.length)) t = t.split(` ${w} `).join(' ');
-    const words = t.split(' ').filter((w) => w && !this.detailFillers.has(w));
+    // Booking for someone else, the relative named is who has none ("no, my mother does not have one").
+    const relatives = this.complaintWords.get('relative') ?? [];
+    const all = t.split(' ');
+    const relative = (i: number) => i > 0 && this.possessives.has(all[i - 1]) && relatives.some((p) => wordMatches(all[i], p));
+    const words = all.filter((w, i) => w && !this.detailFillers.has(w) && !relative(i) && !relative(i + 1));
     while (words.length > 1 && this.no.has(words[0])) words.shift();
     return words.length > 0 && words.length < fold(text).split(' ').length && this.skip.has(words.join(' '));
   }
