@@ -20,6 +20,11 @@ export interface SlotOptions {
   askDay?: boolean;
   /** Days or parts of a day the patient cannot come ("I can't make Tuesday"): no time in them is offered. */
   exclude?: SlotQuery[];
+  /**
+   * The query's `fromDate` is a closed day the patient asked for ("Sunday?"), not a week asked
+   * for ("next week"): a weekday typed next is the next such day from today, as before.
+   */
+  fromClosedDay?: boolean;
 }
 
 /** The chosen slot, or a request for a person after repeated misunderstandings. */
@@ -105,7 +110,7 @@ export class SlotDialog extends BaseDialog {
     // (it took this week's): eighth patient-style test.
     const tz = this.deps.knowledge.practice.timeZone;
     const shown = [...new Set(offered.filter((x) => x.slot).map((x) => isoDate(toLocal(new Date(x.slot!.start), tz))))];
-    const read = readDayWish(text, this.dayWords(), { shown, ...(o.query.fromDate ? { from: o.query.fromDate } : {}) });
+    const read = readDayWish(text, this.dayWords(), { shown, ...(o.query.fromDate && !o.fromClosedDay ? { from: o.query.fromDate } : {}) });
     // A location named ("Friday morning at the east location") is the only one searched, from
     // then on (times of both were mixed: eighth patient-style test); alone, the times at it.
     const locationId = this.locations.in(text) ?? o.query.locationId;
@@ -170,7 +175,7 @@ export class SlotDialog extends BaseDialog {
           const key = closure.kind === 'holiday' ? 'booking.slot.closedHoliday' : 'booking.slot.closedDay';
           await this.send(step.context, { text: this.t(locale, key, { day, holiday: closure.kind === 'holiday' ? closure.name : '' }) }, locale);
           const { date: _closed, ...rest } = query;
-          return step.replaceDialog(SLOT_WATERFALL, { query: { ...rest, fromDate: query.date }, offset: 0, failures: 0, exclude: o.exclude } satisfies SlotOptions);
+          return step.replaceDialog(SLOT_WATERFALL, { query: { ...rest, fromDate: query.date }, offset: 0, failures: 0, exclude: o.exclude, fromClosedDay: true } satisfies SlotOptions);
         }
       }
       // A day refused before and asked for now is asked for.
