@@ -2,9 +2,9 @@ import type { Practice } from '../knowledge/types';
 import { foldAndSplit } from '../understanding/TextNormalizer';
 
 /**
- * Which of the practice's locations a message names ("bij locatie oost", "op de Proeflaan", "in
- * Gent"): by a word of a location's name, street or city that no other location has, so the
- * words all locations share ("Locatie", the city of both) name none. A practice with one
+ * Which of the practice's locations a message names ("at the east location", "on Proeflaan", "in
+ * Ghent"): by a word of a location's name, street or city that no other location has, so the
+ * words all locations share (the word for location, the city of both) name none. A practice with one
  * location has no words to tell apart. Words are read from practice.yaml, so a practice that
  * renames or adds a location needs no other change.
  */
