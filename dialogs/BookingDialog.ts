@@ -441,7 +441,8 @@ export class BookingDialog extends InterruptibleDialog {
     const draft = (step.values as BookingValues).draft as Draft;
     draft.hasReferral = (step.result as FoundChoice).index === 0;
     // The practice's country decides what a referral means, not the patient's way of speaking.
-    let info = this.t(locale, `booking.referral.info.${this.deps.knowledge.practice.country}`);
+    // About the person the appointment is for, when it is for someone else ("if he has one, bring it", not "you").
+    let info = this.t(locale, `booking.referral.${draft.forOther ? 'infoOther' : 'info'}.${this.deps.knowledge.practice.country}`, { who: this.otherPerson(locale, draft.relative) });
     // Belgium: what a voorschrift means for reimbursement comes from the reimbursement topic.
     if (this.deps.knowledge.practice.country === 'BE') info += '\n\n' + this.deps.composer.answer('reimbursement', locale).text;
     await this.send(step.context, { text: info }, locale);
@@ -624,23 +625,30 @@ export class BookingDialog extends InterruptibleDialog {
       const outcome = await this.deps.bookings.create(booking);
       if (outcome === 'slot-taken') return 'slot-taken';
       if (outcome === 'created') {
-        (await this.deps.memory.get(step.context, { misses: 0 })).justBooked = true;
+        const memory = await this.deps.memory.get(step.context, { misses: 0 });
+        memory.justBooked = true;
         // Changed into a booking for someone else after all: nothing more to offer.
-        await this.confirm(step, booking, locale, d.forOther ? undefined : d.alsoFor);
+        const alsoFor = d.forOther ? undefined : d.alsoFor;
+        await this.confirm(step, booking, locale, alsoFor, d.forOther ? this.otherPerson(locale, d.relative) : undefined);
+        // "Shall we make the one for your husband now?": a typed yes does what its button does.
+        if (alsoFor) memory.offer = { take: this.t(locale, 'booking.alsoFor.button', { relative: alsoFor }), from: 'relative' };
         return 'created';
       }
     }
     throw new Error('could not find a free reference code');
   }
 
-  /** The confirmation; with the booking for a relative who wants one too offered as its first button. */
-  private async confirm(step: WaterfallStepContext, b: Booking, locale: Locale, alsoFor?: string): Promise<void> {
+  /**
+   * The confirmation; with the booking for a relative who wants one too offered as its first
+   * button. Made for someone else (`who`), it says whom the practice expects and whose card to bring.
+   */
+  private async confirm(step: WaterfallStepContext, b: Booking, locale: Locale, alsoFor?: string, who?: string): Promise<void> {
     const f = this.deps.formatter;
     const when = f.when(b.start, locale);
     const mail = this.deps.confirmationMail;
     // Promised only when it will be sent: an address was given and the practice has SMTP set up.
     const text = [
-      this.t(locale, 'booking.confirmed', { reference: b.reference, when, location: f.locationName(b.locationId), address: f.address(b.locationId) }),
+      this.t(locale, who ? 'booking.confirmedOther' : 'booking.confirmed', { reference: b.reference, when, location: f.locationName(b.locationId), address: f.address(b.locationId), who }),
       ...(mail?.willSend(b) ? [this.t(locale, 'booking.confirmedByMail')] : []),
     ].join(' ');
     const next = alsoFor ? this.t(locale, 'booking.alsoFor.button', { relative: alsoFor }) : undefined;

@@ -7,7 +7,7 @@ import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { CLIENT_IP_KEY } from '../src/server/clientAddress';
 import type { DialogDeps } from './DialogDeps';
 import {
-  BIRTH_DATE_PROMPT, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, TOO_MANY_TRIES,
+  BIRTH_DATE_PROMPT, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, SLOT_PROMPT, TOO_MANY_TRIES,
   HANDOFF_DIALOG, NOT_AT_HAND,
 } from './dialogIds';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
@@ -23,6 +23,13 @@ interface CancelValues {
   query?: Pick<SlotOptions, 'query' | 'exclude'>;
   /** A cancellation said in a sentence is being confirmed ("is that right?"). */
   confirmingCancel?: boolean;
+  /** The date of birth is asked a second time: no booking matched the first. */
+  secondTry?: boolean;
+}
+
+/** How the waterfall starts: afresh, or for the second try of the date of birth with what the first knew. */
+interface CancelOptions {
+  again?: Pick<CancelValues, 'reference' | 'move' | 'query'>;
 }
 
 /** The waterfall's steps that wait for an answer, by the index botbuilder counts. */
@@ -76,6 +83,11 @@ export class CancelBookingDialog extends InterruptibleDialog {
   }
 
   private async askReference(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const again = (step.options as CancelOptions | undefined)?.again;
+    if (again) {
+      Object.assign(step.values, { ...again, secondTry: true } satisfies CancelValues);
+      return step.next(again.reference);
+    }
     const locale = await this.locale(step.context);
     // The command with the code, as the confirmation says to type it: the code is given already.
     const opening = step.context.activity.text ?? '';
@@ -96,7 +108,8 @@ export class CancelBookingDialog extends InterruptibleDialog {
     const locale = await this.locale(step.context);
     if (step.result === TOO_MANY_TRIES || step.result === NOT_AT_HAND) return this.withoutCode(step, locale, step.result === NOT_AT_HAND);
     (step.values as { reference?: string }).reference = step.result;
-    return step.prompt(BIRTH_DATE_PROMPT, { prompt: this.promptActivity(this.t(locale, 'cancelBooking.askBirthDate'), locale, step.context.activity.channelId) });
+    const key = (step.values as CancelValues).secondTry ? 'cancelBooking.notFoundTryAgain' : 'cancelBooking.askBirthDate';
+    return step.prompt(BIRTH_DATE_PROMPT, { prompt: this.promptActivity(this.t(locale, key), locale, step.context.activity.channelId) });
   }
 
   private async verify(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -111,6 +124,12 @@ export class CancelBookingDialog extends InterruptibleDialog {
     }
     const booking = await this.deps.bookings.findByReference(reference);
     if (!booking || booking.status !== 'confirmed' || booking.birthDate !== step.result) {
+      // One typo must not end it: the date of birth is asked once more (the lookup guard still
+      // counts every try). Still without which of the two was wrong.
+      const values = step.values as CancelValues;
+      if (!values.secondTry) {
+        return step.replaceDialog(CANCEL_BOOKING_WATERFALL, { again: { reference, move: values.move, query: values.query } } satisfies CancelOptions);
+      }
       await this.send(step.context, { text: this.t(locale, 'cancelBooking.notFound'), choices: [this.deps.composer.action(locale, 'person')] }, locale);
       return step.endDialog();
     }
@@ -227,6 +246,12 @@ export class CancelBookingDialog extends InterruptibleDialog {
   protected override async correct(innerDc: DialogContext, text: string, locale: Locale): Promise<DialogTurnResult | undefined> {
     const base = innerDc.stack[0];
     const active = waitingPrompt({ dialogStack: innerDc.stack });
+    // At the new time of a move, keeping the old appointment ("no, I'll keep the old one", "I
+    // don't want to move it after all") ends the move; it got "I did not understand".
+    if (active?.id === SLOT_PROMPT && this.keepsOld(text)) {
+      await this.send(innerDc.context, { text: this.t(locale, 'cancelBooking.kept'), choices: this.deps.composer.mainActions(locale) }, locale);
+      return innerDc.cancelAllDialogs();
+    }
     if (base?.id !== CANCEL_BOOKING_WATERFALL || active?.id !== CHOICE_PROMPT) return undefined;
     const state = base.state as { stepIndex: number };
     if (state.stepIndex !== STEP.confirmMove || this.deps.answers.yesNo(text) === 'yes') return undefined;
@@ -235,6 +260,28 @@ export class CancelBookingDialog extends InterruptibleDialog {
     if (asked.exclude) await this.sayRefused(innerDc.context, asked.exclude, locale);
     state.stepIndex = STEP.act;
     return innerDc.replaceDialog(SLOT_DIALOG, { ...asked, offset: 0, failures: 0 } satisfies SlotOptions);
+  }
+
+  /**
+   * The message keeps the appointment as it is, in a clause that says so: a word of keeping (the
+   * keep choice's words, `cancelBooking.keepOld`: "the old one") with no negation left beside it,
+   * or a word of moving with one ("not move it after all"). A leading no is the answer to the
+   * times shown, not a negation. A message naming a day or time is about the new time.
+   */
+  private keepsOld(text: string): boolean {
+    const { answers, translator } = this.deps;
+    if (readDayWish(text, this.dayWords())) return false;
+    const keep = [...this.wordsOfChoice('keep'), ...SUPPORTED_LOCALES.flatMap((l) => translator.list(l, 'cancelBooking.keepOld'))].map(fold).sort((a, b) => b.length - a.length);
+    const move = this.wordsOfChoice('move').map(fold);
+    return answers.clauses(text).some((clause) => {
+      const words = fold(clause).split(' ');
+      while (words.length > 1 && answers.opensWithYesOrNo(words[0]) && answers.isPlainNo(words[0])) words.shift();
+      const t = ` ${words.join(' ')} `;
+      const negated = (s: string) => s.split(' ').some((w) => w && answers.isNegation(w));
+      const kept = keep.find((w) => t.includes(` ${w} `));
+      if (kept) return !negated(t.replace(` ${kept} `, ' '));
+      return move.some((w) => t.includes(` ${w} `)) && negated(t);
+    });
   }
 
   /** The day or time the message asks for, and those it refuses ("but not on Monday"), if any. */

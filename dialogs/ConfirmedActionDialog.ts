@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Locale } from '../src/config/AppConfig';
 import { BaseDialog } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
@@ -25,6 +25,14 @@ export class ConfirmedActionDialog extends BaseDialog {
     this.addChoicePrompt();
     this.addDialog(new WaterfallDialog(`${id}Waterfall`, [this.ask.bind(this), this.act.bind(this)]));
     this.initialDialogId = `${id}Waterfall`;
+  }
+
+  /** A stop word at the question is its no: nothing is done (it was asked again as not understood). */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    if (this.deps.router.exactIntent(innerDc.context.activity.text ?? '') !== 'stop') return super.onContinueDialog(innerDc);
+    const locale = await this.locale(innerDc.context);
+    await this.send(innerDc.context, { text: this.t(locale, this.action.declinedKey) }, locale);
+    return innerDc.cancelAllDialogs();
   }
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,4 +1,4 @@
-import type { DateExpressionParser } from '../src/booking/DateExpressionParser';
+import type { DateExpressionParser, DaysInView } from '../src/booking/DateExpressionParser';
 import type { SlotQuery } from '../src/booking/SlotQuery';
 import { isoDate, toLocal } from '../src/booking/ZonedTime';
 import { fold, type AnswerWords } from '../src/conversation/AnswerWords';
@@ -29,8 +29,10 @@ export interface DayWishReader {
  * themselves ("not before ten": after ten) is none. A date before today is neither: it is no
  * appointment (a corrected date of birth). Undefined when the message
  * names no day or time at all.
+ *
+ * @param view the times on screen and the week asked for, in which a weekday named alone is read
  */
-export function readDayWish(text: string, r: DayWishReader): DayWish | undefined {
+export function readDayWish(text: string, r: DayWishReader, view?: DaysInView): DayWish | undefined {
   const today = isoDate(toLocal(r.clock.now(), r.timeZone));
   const bounds = new Set([...r.dateWords.after, ...r.dateWords.before].map(fold));
   const ahead = (q: SlotQuery | undefined) => (q && !(q.date && q.date < today) && !(q.fromDate && q.fromDate < today) ? q : undefined);
@@ -39,12 +41,12 @@ export function readDayWish(text: string, r: DayWishReader): DayWish | undefined
   for (const clause of r.answers.clauses(text)) {
     const words = fold(clause).split(' ');
     const negated = words.some((w, i) => r.answers.isNegation(w) && !bounds.has(`${w} ${words[i + 1] ?? ''}`));
-    const q = negated ? ahead(askedTime(r.dateParser.parse(clause))) : undefined;
+    const q = negated ? ahead(askedTime(r.dateParser.parse(clause, view))) : undefined;
     if (q) refused.push(q);
     else said.push(clause);
   }
   // What is not refused is read as one (a day, then a time after a comma): the day with its time.
-  const wish = ahead(askedTime(r.dateParser.parse(refused.length ? said.join(' ') : text)));
+  const wish = ahead(askedTime(r.dateParser.parse(refused.length ? said.join(' ') : text, view)));
   return wish || refused.length ? { ...(wish ? { wish } : {}), refused } : undefined;
 }
 

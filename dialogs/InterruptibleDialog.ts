@@ -81,6 +81,12 @@ export abstract class InterruptibleDialog extends BaseDialog {
     return false;
   }
 
+  /** A clause of the message is the delete-data command ("delete my data, I don't trust this"). */
+  private deletionIn(text: string): boolean {
+    const clauses = this.deps.answers.clauses(text);
+    return clauses.length > 1 && clauses.some((c) => this.deps.router.exactIntent(c) === 'delete-data');
+  }
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const context = innerDc.context;
     const text = (context.activity.text ?? '').trim();
@@ -110,7 +116,15 @@ export abstract class InterruptibleDialog extends BaseDialog {
       return innerDc.cancelAllDialogs();
     }
     // The delete-data command is never an answer (a name, a complaint): it asks, then deletes.
-    if (exact === 'delete-data') {
+    // Also as a clause of a sentence ("delete my data, I don't trust this": it got "that date I
+    // do not recognise"). The bot sets a booking aside for the question, so that a no or a stop
+    // there keeps it (it was dropped with a plain "stopped").
+    if (exact === 'delete-data' || this.deletionIn(text)) {
+      const parks = context.turnState.get(PARKS_FLOW) as ParkRequest | undefined;
+      if (parks) {
+        parks.forDeletion = true;
+        return { status: DialogTurnStatus.waiting };
+      }
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(DELETE_DATA_DIALOG);
     }
@@ -151,9 +165,9 @@ export abstract class InterruptibleDialog extends BaseDialog {
     if (requested && !runsHandoff({ dialogStack: innerDc.stack })) {
       // The bot sets the flow aside and brings the person in, as for the exact command, so that
       // "verder" finds the booking afterwards (it was lost after a request in one's own words).
-      const parks = context.turnState.get(PARKS_FOR_PERSON) as { asked: boolean } | undefined;
+      const parks = context.turnState.get(PARKS_FLOW) as ParkRequest | undefined;
       if (parks) {
-        parks.asked = true;
+        parks.forPerson = true;
         return { status: DialogTurnStatus.waiting };
       }
       await innerDc.cancelAllDialogs();
@@ -202,20 +216,32 @@ export function answersOffered(active: DialogInstance | undefined, text: string)
   return labels.some((l) => fold(l) === t) || ownChoiceIn(text, choices) !== undefined;
 }
 
-const PARKS_FOR_PERSON = Symbol('fysio-assistent flow set aside for a person');
+const PARKS_FLOW = Symbol('fysio-assistent flow set aside for a person or a deletion');
+
+/** What this turn's flow handed back to the bot to set it aside for. */
+interface ParkRequest {
+  forPerson?: boolean;
+  forDeletion?: boolean;
+}
 
 /**
- * Lets this turn's flow hand a request for a person back to the bot, which sets the flow aside
- * and starts the handoff (see {@link personAsked}). Without it (a dialog run without the bot),
- * the flow brings the person in itself.
+ * Lets this turn's flow hand a request for a person, or to delete the patient's data, back to
+ * the bot, which sets the flow aside and starts the handoff or the deletion's question (see
+ * {@link personAsked}, {@link deletionAsked}). Without it (a dialog run without the bot), the
+ * flow starts them itself.
  */
 export function parkForPersonThisTurn(context: TurnContext): void {
-  context.turnState.set(PARKS_FOR_PERSON, { asked: false });
+  context.turnState.set(PARKS_FLOW, {} satisfies ParkRequest);
 }
 
 /** Whether this turn's flow handed a request for a person back to the bot (see {@link parkForPersonThisTurn}). */
 export function personAsked(context: TurnContext): boolean {
-  return (context.turnState.get(PARKS_FOR_PERSON) as { asked: boolean } | undefined)?.asked === true;
+  return (context.turnState.get(PARKS_FLOW) as ParkRequest | undefined)?.forPerson === true;
+}
+
+/** Whether this turn's flow handed a request to delete the patient's data back to the bot (see {@link parkForPersonThisTurn}). */
+export function deletionAsked(context: TurnContext): boolean {
+  return (context.turnState.get(PARKS_FLOW) as ParkRequest | undefined)?.forDeletion === true;
 }
 
 /** Whether the handoff dialog runs anywhere in a dialog stack (the callback offered within a booking). */

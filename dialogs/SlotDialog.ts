@@ -1,4 +1,5 @@
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { LocationNames } from '../src/booking/LocationNames';
 import { PracticeCalendar } from '../src/booking/PracticeCalendar';
 import type { Slot } from '../src/booking/Slot';
 import { isoDate, toLocal } from '../src/booking/ZonedTime';
@@ -19,6 +20,11 @@ export interface SlotOptions {
   askDay?: boolean;
   /** Days or parts of a day the patient cannot come ("I can't make Tuesday"): no time in them is offered. */
   exclude?: SlotQuery[];
+  /**
+   * The query's `fromDate` is a closed day the patient asked for ("Sunday?"), not a week asked
+   * for ("next week"): a weekday typed next is the next such day from today, as before.
+   */
+  fromClosedDay?: boolean;
 }
 
 /** The chosen slot, or a request for a person after repeated misunderstandings. */
@@ -36,8 +42,11 @@ const PAGE = 4;
  * practice is closed (a Sunday, a public holiday) is said to be closed, with the next free times.
  */
 export class SlotDialog extends BaseDialog {
+  private readonly locations: LocationNames;
+
   constructor(deps: DialogDeps) {
     super(SLOT_DIALOG, deps);
+    this.locations = new LocationNames(deps.knowledge.practice.locations);
     this.addDialog(new TextPrompt(SLOT_PROMPT));
     this.addDialog(new WaterfallDialog(SLOT_WATERFALL, [this.offer.bind(this), this.handle.bind(this)]));
     this.initialDialogId = SLOT_WATERFALL;
@@ -96,43 +105,56 @@ export class SlotDialog extends BaseDialog {
     if (extra === 0) return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: true } satisfies SlotOptions);
     if (extra === 1) return this.nextPage(step);
 
-    const read = readDayWish(text, this.dayWords());
+    // A weekday is read in what the patient sees: "Monday 10:15" on a Monday with today's 10:15
+    // shown is today's (it booked next Monday), and "the Thursday" after "next week" that week's
+    // (it took this week's): eighth patient-style test.
+    const tz = this.deps.knowledge.practice.timeZone;
+    const shown = [...new Set(offered.filter((x) => x.slot).map((x) => isoDate(toLocal(new Date(x.slot!.start), tz))))];
+    const read = readDayWish(text, this.dayWords(), { shown, ...(o.query.fromDate && !o.fromClosedDay ? { from: o.query.fromDate } : {}) });
+    // A location named ("Friday morning at the east location") is the only one searched, from
+    // then on (times of both were mixed: eighth patient-style test); alone, the times at it.
+    const locationId = this.locations.in(text) ?? o.query.locationId;
+    const at = locationId ? { locationId } : {};
+    if (locationId && locationId !== o.query.locationId && !read) {
+      return step.replaceDialog(SLOT_WATERFALL, { ...o, query: { ...o.query, ...at }, offset: 0, failures: 0, askDay: false } satisfies SlotOptions);
+    }
     // "Doesn't matter, as soon as possible", with no day or time of its own: the first time shown.
     if (answers.isAnyTime(text) && !read && offered[0]?.slot) return step.endDialog({ slot: offered[0].slot } satisfies SlotResult);
     if (read?.refused.length) {
       // A day refused ("I can't make Tuesday"): the times offered again without that day, or those of the day asked for instead.
       await this.sayRefused(step.context, read.refused, locale);
-      const query = read.wish ?? withoutRefused(o.query, read.refused);
+      const query = { ...(read.wish ?? withoutRefused(o.query, read.refused)), ...at };
       const exclude = [...(o.exclude ?? []).filter((e) => !overrules(query, e)), ...read.refused];
       return step.replaceDialog(SLOT_WATERFALL, { query, offset: 0, failures: 0, exclude } satisfies SlotOptions);
     }
     const parsed = read?.wish;
     if (parsed) {
-      const tz = this.deps.knowledge.practice.timeZone;
       // "After four" or "at 14.00" after a weekday: a time alone narrows the day asked for
       // before, instead of searching the whole agenda again (which offered Monday).
       const timeOnly = !parsed.date && !parsed.fromDate && parsed.weekday === undefined;
-      const query: SlotQuery = timeOnly ? { date: o.query.date, fromDate: o.query.fromDate, weekday: o.query.weekday, ...parsed } : parsed;
+      const query: SlotQuery = timeOnly ? { date: o.query.date, fromDate: o.query.fromDate, weekday: o.query.weekday, ...parsed, ...at } : { ...parsed, ...at };
+      // What is picked among the times shown is picked at that location.
+      const here = offered.filter((x) => x.slot && (!locationId || x.slot.locationId === locationId));
       const onDay = (s: NonNullable<SlotResult['slot']>) => isoDate(toLocal(new Date(s.start), tz)) === query.date;
       const timed = query.atMinutes !== undefined || query.afterMinutes !== undefined || query.beforeMinutes !== undefined || query.partOfDay;
       // "The Tuesday one": the one offered slot on that day.
-      const sameDay = query.date && !timed ? offered.filter((x) => x.slot && onDay(x.slot)) : [];
+      const sameDay = query.date && !timed ? here.filter((x) => onDay(x.slot!)) : [];
       if (sameDay.length === 1) return step.endDialog({ slot: sameDay[0].slot } satisfies SlotResult);
       // A time, alone or in a sentence ("the 14:00 one please"): the one offered slot at that time (on that day, when one is said).
       const minutes = (s: NonNullable<SlotResult['slot']>) => {
         const local = toLocal(new Date(s.start), tz);
         return local.hour * 60 + local.minute;
       };
-      const atTime = query.atMinutes !== undefined ? offered.filter((x) => x.slot && minutes(x.slot) === query.atMinutes && (!query.date || onDay(x.slot))) : [];
+      const atTime = query.atMinutes !== undefined ? here.filter((x) => minutes(x.slot!) === query.atMinutes && (!query.date || onDay(x.slot!))) : [];
       if (atTime.length === 1) return step.endDialog({ slot: atTime[0].slot } satisfies SlotResult);
       // "the one at ten" with 10:15 shown: an hour alone picks the one time shown in its first half.
       // 14:30 is "half three" in Dutch, not "the one at two" (a seventh patient-style test got it).
       const wholeHour = timeOnly && !atTime.length && query.atMinutes !== undefined && query.atMinutes % 60 === 0;
-      const inHour = wholeHour ? offered.filter((x) => x.slot && minutes(x.slot) - query.atMinutes! >= 0 && minutes(x.slot) - query.atMinutes! < 30) : [];
+      const inHour = wholeHour ? here.filter((x) => minutes(x.slot!) - query.atMinutes! >= 0 && minutes(x.slot!) - query.atMinutes! < 30) : [];
       if (inHour.length === 1) return step.endDialog({ slot: inHour[0].slot } satisfies SlotResult);
       // A weekday with a time, when that very time is free: taken at once (the summary still asks to confirm).
       if (query.date && query.atMinutes !== undefined) {
-        const [nearest] = await this.deps.availability.find({ date: query.date, atMinutes: query.atMinutes }, 1);
+        const [nearest] = await this.deps.availability.find({ date: query.date, atMinutes: query.atMinutes, ...at }, 1);
         const local = nearest && toLocal(nearest.start, tz);
         if (local && local.hour * 60 + local.minute === query.atMinutes) {
           return step.endDialog({ slot: { locationId: nearest.locationId, start: nearest.start.toISOString(), end: nearest.end.toISOString() } } satisfies SlotResult);
@@ -153,7 +175,7 @@ export class SlotDialog extends BaseDialog {
           const key = closure.kind === 'holiday' ? 'booking.slot.closedHoliday' : 'booking.slot.closedDay';
           await this.send(step.context, { text: this.t(locale, key, { day, holiday: closure.kind === 'holiday' ? closure.name : '' }) }, locale);
           const { date: _closed, ...rest } = query;
-          return step.replaceDialog(SLOT_WATERFALL, { query: { ...rest, fromDate: query.date }, offset: 0, failures: 0, exclude: o.exclude } satisfies SlotOptions);
+          return step.replaceDialog(SLOT_WATERFALL, { query: { ...rest, fromDate: query.date }, offset: 0, failures: 0, exclude: o.exclude, fromClosedDay: true } satisfies SlotOptions);
         }
       }
       // A day refused before and asked for now is asked for.

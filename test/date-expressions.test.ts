@@ -54,6 +54,24 @@ describe('Dutch and Flemish date expressions', () => {
   });
 });
 
+describe('a weekday read in what the patient sees', () => {
+  it.each<[string, { shown?: string[]; from?: string }, object]>([
+    // Today's weekday, with today's times on screen: today.
+    ['maandag 10:15', { shown: ['2026-11-23'] }, { date: '2026-11-23', atMinutes: 615 }],
+    ['de dinsdag', { shown: ['2026-11-23', '2026-11-24'] }, { date: '2026-11-24' }],
+    // After "next week": that week's.
+    ['doe maar de donderdag', { from: '2026-11-30' }, { date: '2026-12-03' }],
+    ['maandag', { from: '2026-11-30', shown: ['2026-11-30'] }, { date: '2026-11-30' }],
+    // A week said with it, a date, or a weekday not in view: read as without a view.
+    ['volgende week donderdag', { from: '2026-12-07' }, { date: '2026-12-03' }],
+    ['donderdag 3 december', { from: '2026-12-07' }, { date: '2026-12-03' }],
+    ['donderdag', { shown: ['2026-11-23'] }, { date: '2026-11-26' }],
+    ['maandag', { shown: ['2026-11-24'], from: '2026-11-23' }, { date: '2026-11-30' }],
+  ])('reads "%s" in %j', (text, view, expected) => {
+    expect(parser.parse(text, view)).toEqual(expected);
+  });
+});
+
 describe('public holidays by name', () => {
   const words = loadValidatedKnowledge('knowledge').dateWords;
   const clock = new FixedClock(new Date('2026-11-23T09:00:00Z'));

@@ -49,8 +49,11 @@ export class AvailabilityService {
     return this.options.horizonDays;
   }
 
-  /** Up to `limit` free slots matching the query, earliest first, skipping the first `offset`. */
-  async find(query: SlotQuery, limit = 4, offset = 0, locationId?: string): Promise<Slot[]> {
+  /**
+   * Up to `limit` free slots matching the query, earliest first, skipping the first `offset`;
+   * at one location when `locationId` or the query's names one.
+   */
+  async find(query: SlotQuery, limit = 4, offset = 0, locationId = query.locationId): Promise<Slot[]> {
     if (this.agendas?.enabled) return this.findWithTherapists(this.agendas, query, limit, offset, locationId);
     const now = this.clock.now();
     const earliest = new Date(now.getTime() + this.options.leadMinutes * 60000);

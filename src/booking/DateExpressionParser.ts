@@ -12,6 +12,17 @@ export interface CalendarDate {
 }
 
 /**
+ * What the patient is looking at when naming a weekday alone: the times on screen, the week
+ * asked for. Without it a weekday is the next such day after today.
+ */
+export interface DaysInView {
+  /** The dates (YYYY-MM-DD) of the times shown: a weekday one of them falls on is that date ("Monday 10:15" with today's 10:15 shown). */
+  shown?: readonly string[];
+  /** The first day of the week asked for ("next week"): a weekday is the first such day from it on ("the Thursday" is that week's). */
+  from?: string;
+}
+
+/**
  * Reads Dutch and Flemish date expressions ("morgen", "overmorgen", "volgende week dinsdag",
  * "dinsdag 3 maart", "3-3", "na vier uur", "'s ochtends", "voormiddag") into a {@link SlotQuery},
  * relative to the injected clock in the practice's time zone. Returns undefined when the text
@@ -43,7 +54,13 @@ export class DateExpressionParser {
     return [token];
   }
 
-  parse(text: string): SlotQuery | undefined {
+  /**
+   * The date, part of the day and time the text asks for, or undefined when it names none.
+   *
+   * @param view what the patient is looking at: a weekday named alone (not "next week Tuesday")
+   *   is read in it (see {@link DaysInView})
+   */
+  parse(text: string, view?: DaysInView): SlotQuery | undefined {
     const raw = text.toLowerCase();
     const tokens = foldAndSplit(raw).map((t) => t.replace(/^'+|'+$/g, '')).filter((t) => t && t !== 's').flatMap((t) => this.splitDayPart(t));
     const now = toLocal(this.clock.now(), this.timeZone);
@@ -79,9 +96,15 @@ export class DateExpressionParser {
       const wd = this.words.weekdays[weekdayToken];
       const delta = ((wd - weekdayOf(today) + 7) % 7) || 7;
       let date = addDays(today, delta);
+      const shown = view?.shown?.map(calendarDate).find((d) => weekdayOf(d) === wd);
+      const from = view?.from && view.from > isoDate(today) ? calendarDate(view.from) : undefined;
       if (nextWeek) {
         const nextMonday = addDays(today, 7 - weekdayOf(today));
         date = addDays(nextMonday, wd);
+      } else if (shown) {
+        date = shown;
+      } else if (from) {
+        date = addDays(from, (wd - weekdayOf(from) + 7) % 7);
       }
       q.date = isoDate(date);
     } else if (nextWeek && !q.date) {
@@ -203,6 +226,12 @@ export class DateExpressionParser {
     }
     return Object.keys(out).length ? out : undefined;
   }
+}
+
+/** A calendar date from its YYYY-MM-DD form. */
+function calendarDate(iso: string): CalendarDate {
+  const [year, month, day] = iso.split('-').map(Number);
+  return { year, month, day };
 }
 
 /** Marks a time of day among the words while they are read. */

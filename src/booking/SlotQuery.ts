@@ -16,6 +16,8 @@ export interface SlotQuery {
   afterMinutes?: number;
   /** Start before this many minutes after midnight. */
   beforeMinutes?: number;
+  /** Only at this location (its id in practice.yaml): the patient named it ("Friday morning at the east location"). */
+  locationId?: string;
   /** With therapists in practice.yaml: only those who do this type (default: the first, the intake). */
   appointmentTypeId?: string;
 }

@@ -1,7 +1,7 @@
 import { ActivityHandler, ActivityTypes, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
-import { answersOffered, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
+import { answersOffered, deletionAsked, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
 import { MEMORY_PROMPTS, SINCE_PROMPT } from '../../dialogs/dialogIds';
 import { RECONNECTED_EVENT } from '../channels/directline/DirectLineRoutes';
 import type { Locale } from '../config/AppConfig';
@@ -100,6 +100,8 @@ export class FysioBot extends ActivityHandler {
           const locale = await this.localeOf(context, memory);
           const english = /^en\b/i.test(context.activity.locale ?? '') && this.deps.english;
           const welcome = english ? english.welcome() : this.deps.composer.welcome(locale);
+          // The English welcome offers booking here in Dutch: a yes takes that.
+          if (english) memory.offer = { take: this.deps.composer.action(locale, 'book').value, from: 'english' };
           for (const reply of welcome) await context.sendActivity(this.deps.renderer.render(reply, english ? 'en' : locale));
         }
       }
@@ -238,6 +240,9 @@ export class FysioBot extends ActivityHandler {
     // anything but a yes is handled as any message is: the question said to type one's question.
     const screeningYes = memory.screeningYes;
     memory.screeningYes = undefined;
+    // What the last reply offered with a question of its own, for this message only (a yes takes it).
+    const offer = memory.offer;
+    memory.offer = undefined;
     const asked = memory.crisisAsked;
     memory.crisisAsked = undefined;
     const setAside = asked ? Boolean(await this.parked.get(context)) : false;
@@ -372,7 +377,7 @@ export class FysioBot extends ActivityHandler {
         }
         return;
       }
-      const outcome = await this.deps.responder.respond(text, memory, locale, flag, earlier.map((s) => s.text));
+      const outcome = await this.deps.responder.respond(text, memory, locale, flag, offer, earlier.map((s) => s.text));
       if (outcome.kind === 'replies') {
         const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
         await context.sendActivities(replies.map((r) => renderer.render(r, locale, activity.channelId)));
@@ -383,7 +388,7 @@ export class FysioBot extends ActivityHandler {
         if (notice) await this.send(context, { text: notice }, locale);
         memory.lastReply = undefined;
         const dc = await this.dialogContext(context);
-        await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale, this.deps.answers.complaintIn(text)));
+        await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale, this.deps.answers.complaintIn(outcome.said ?? text)));
       }
     }
     // The pseudonym is a SHA-256: computed only when the line is written.
@@ -444,6 +449,7 @@ export class FysioBot extends ActivityHandler {
     }
     const before = JSON.stringify(dialogState.dialogStack);
     const position = positionOf(dialogState);
+    const running = this.flowOf(dialogState);
     // A person asked for in the patient's own words, which only the flow can tell from an answer:
     // the flow hands it back, and it is set aside as for the command.
     if (parkable) parkForPersonThisTurn(context);
@@ -453,6 +459,17 @@ export class FysioBot extends ActivityHandler {
     if (personAsked(context)) {
       await this.parkForPerson(context, dialogState, locale);
       return;
+    }
+    if (deletionAsked(context)) {
+      // The deletion's own question, with the flow set aside: a yes deletes it with the rest, a no keeps it.
+      await this.park(context, dialogState);
+      await (await this.dialogContext(context)).beginDialog(this.deps.flows['delete-data'].id);
+      return;
+    }
+    if (running === 'delete-data' && !dialogState.dialogStack.length && (await this.parked.get(context))) {
+      // Nothing deleted: the flow set aside for the question is still there, and the patient hears so.
+      const resume = composer.say(locale, 'booking.resumeButton').text;
+      await this.send(context, composer.say(locale, 'booking.parked', [{ label: resume, value: resume }, ...composer.mainActions(locale).slice(0, 1)]), locale);
     }
     if (!dialogState.dialogStack.length) history.length = 0;
     else if (positionOf(dialogState) !== position) {

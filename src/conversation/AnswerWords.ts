@@ -104,6 +104,7 @@ export class AnswerWords {
   private readonly softStop: Set<string>;
   /** Yes words that say yes only alone ("good", "indeed"): after a no ("no, but the left one is good") they are no yes. */
   private readonly yesOnlyAlone: Set<string>;
+  private readonly bookingOffer: Set<string>;
   /** The plain yes and no words an answer opens with (not "ok", "no one", "not"): `booking.words.answerOpeners`. */
   private readonly answerOpeners: Set<string>;
   private readonly detailFillers: Set<string>;
@@ -151,6 +152,7 @@ export class AnswerWords {
     this.duration = list('duration');
     this.softStop = list('softStop');
     this.yesOnlyAlone = list('yesOnlyAlone');
+    this.bookingOffer = list('bookingOffer');
     this.detailFillers = list('detailFillers');
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on (a side as the start of a compound, a joint anywhere in one).
@@ -283,6 +285,21 @@ export class AnswerWords {
     return this.goOn.has(fold(text)) || this.resume.has(fold(text));
   }
 
+  /**
+   * Whether an answer of the bot's own closes with an offer to book ("Do you want an appointment?
+   * You can make one here."): its last paragraph asks one question, and that question or what
+   * follows it names an appointment (`booking.words.bookingOffer`). A paragraph that asks two
+   * things ("warm, swollen joints? See your GP. Want to start exercising? Book.") is no offer a
+   * bare yes could answer: the yes may be to the other question.
+   */
+  closesWithBookingOffer(answer: string): boolean {
+    const last = answer.trim().split('\n').pop() ?? '';
+    const parts = last.split('?');
+    if (parts.length !== 2) return false;
+    const question = parts[0].split(/[.!:;]\s/).pop() ?? '';
+    return fold(`${question} ${parts[1]}`).split(' ').some((w) => this.bookingOffer.has(w));
+  }
+
   /** A soft way of giving up ("never mind", "forget it"): asked whether the flow should stop, not stopped at once. */
   isSoftStop(text: string): boolean {
     return this.softStop.has(fold(text));
@@ -296,7 +313,11 @@ export class AnswerWords {
     const named = [...this.changeWords].filter(([, f]) => f === field).map(([w]) => w);
     let t = ` ${fold(text)} `;
     for (const w of named.sort((a, b) => b.length - a.length)) t = t.split(` ${w} `).join(' ');
-    const words = t.split(' ').filter((w) => w && !this.detailFillers.has(w));
+    // Booking for someone else, the relative named is who has none ("no, my mother does not have one").
+    const relatives = this.complaintWords.get('relative') ?? [];
+    const all = t.split(' ');
+    const relative = (i: number) => i > 0 && this.possessives.has(all[i - 1]) && relatives.some((p) => wordMatches(all[i], p));
+    const words = all.filter((w, i) => w && !this.detailFillers.has(w) && !relative(i) && !relative(i + 1));
     while (words.length > 1 && this.no.has(words[0])) words.shift();
     return words.length > 0 && words.length < fold(text).split(' ').length && this.skip.has(words.join(' '));
   }

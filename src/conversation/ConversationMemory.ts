@@ -15,6 +15,15 @@ export interface ConversationMemory {
    * yes or no answers it. Cleared by every other reply.
    */
   lastReply?: 'answer' | 'more' | 'day' | 'miss' | 'missPerson';
+  /**
+   * What a question of the bot's own last reply offered, for the one message after it: a typed
+   * yes takes it as tapping its button would (`take`, the button's value), a no is acknowledged.
+   * The offer of an answer that closes with "do you want an appointment? You can make one here"
+   * (`answer`), of the English message (`english`: booking in Dutch), or of the booking for a
+   * relative after a confirmation (`relative`). Without it a yes to these got "how can I help?"
+   * or a repeat of the answer (an eighth patient-style test).
+   */
+  offer?: Offer;
   /** The topic just answered, until the next message tells whether the answer helped. */
   answeredTopic?: string;
   /** Messages in a row the bot could not answer; at two it offers a person first. */
@@ -54,6 +63,13 @@ export interface ConversationMemory {
    * stands) and a person offered, instead of a puzzled answer.
    */
   screeningYes?: boolean;
+}
+
+/** An offer the bot's last reply made with a question of its own (see {@link ConversationMemory.offer}). */
+export interface Offer {
+  /** The value of the button that takes it. */
+  take: string;
+  from: 'answer' | 'english' | 'relative';
 }
 
 /** A fresh memory for a new conversation. */

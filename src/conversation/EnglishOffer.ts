@@ -6,7 +6,7 @@ import { foldAndSplit } from '../understanding/TextNormalizer';
 import type { Reply } from './Reply';
 
 /** Sentences every English locale file must have. */
-const REQUIRED = ['welcome.text', 'welcome.prompt', 'language.offer', 'help.text', 'emergency.text', 'emergency.textBE', 'booking.intro', 'actions.book', 'actions.person', 'actions.dutch', 'actions.flemish'];
+const REQUIRED = ['welcome.text', 'welcome.prompt', 'language.offer', 'help.text', 'emergency.text', 'emergency.textBE', 'booking.intro', 'actions.book', 'actions.person', 'actions.dutch', 'actions.flemish', 'offer.declined'];
 
 /**
  * A message in English is answered in English (`locales/en`): what the assistant does, that it
@@ -47,6 +47,11 @@ export class EnglishOffer {
       { text: `${s('welcome.text')}\n\n${s('language.offer')}\n\n${s(this.practice.country === 'BE' ? 'emergency.textBE' : 'emergency.text')}` },
       { text: s('booking.intro'), choices: ['actions.book', 'actions.person', this.practice.country === 'BE' ? 'actions.flemish' : 'actions.dutch'].map((k) => ({ label: s(k), value: s(k) })) },
     ];
+  }
+
+  /** A no to its offer to book in Dutch: fine, and how else the practice helps in English. */
+  declined(): Reply {
+    return { text: this.text('offer.declined'), choices: ['actions.person', this.practice.country === 'BE' ? 'actions.flemish' : 'actions.dutch'].map((k) => ({ label: this.text(k), value: this.text(k) })) };
   }
 
   /**

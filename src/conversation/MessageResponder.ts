@@ -8,7 +8,7 @@ import type { RouteDecision } from '../understanding/types';
 import type { AnswerWords } from './AnswerWords';
 import type { Router } from '../understanding/Router';
 import type { Clock } from '../util/Clock';
-import type { ConversationMemory } from './ConversationMemory';
+import type { ConversationMemory, Offer } from './ConversationMemory';
 import type { DayQuestion } from './DayQuestion';
 import type { EnglishOffer } from './EnglishOffer';
 import type { Reply } from './Reply';
@@ -25,7 +25,11 @@ export type Flow = 'booking' | 'cancel-booking' | 'handoff' | 'save-transcript' 
  */
 export type MessageOutcome =
   | { kind: 'replies'; replies: Reply[] }
-  | { kind: 'flow'; flow: Flow; reason?: HandoffReason };
+  | {
+    kind: 'flow'; flow: Flow; reason?: HandoffReason;
+    /** What the flow reads the complaint from, when not the message alone: a yes taking an offer adds the offer's button ("for my husband"). */
+    said?: string;
+  };
 
 /** What the responder needs; built by the composition root. */
 export interface MessageResponderDeps {
@@ -64,9 +68,10 @@ export class MessageResponder {
    * follows what its tier allows.
    *
    * @param flag the result of this turn's safety check of `text` (the caller runs it once)
+   * @param offer what a question of the bot's last reply offered (see {@link ConversationMemory.offer}), which a yes takes
    * @param earlier the patient's messages before this one, oldest first (best effort; see {@link ConversationMemory.pieces})
    */
-  async respond(text: string, memory: ConversationMemory, locale: Locale, flag: RedFlag | undefined, earlier: readonly string[] = []): Promise<MessageOutcome> {
+  async respond(text: string, memory: ConversationMemory, locale: Locale, flag: RedFlag | undefined, offer?: Offer, earlier: readonly string[] = []): Promise<MessageOutcome> {
     const { safety } = this.deps;
     if (flag) {
       // What the bot answered before the alarm is no longer on the patient's mind.
@@ -76,15 +81,37 @@ export class MessageResponder {
     }
     const pieces = memory.pieces ?? 0;
     memory.pieces = undefined;
-    const outcome = await this.decide(text, memory, locale, pieces ? earlier.slice(-pieces) : []);
+    const outcome = (offer && (await this.answerToOffer(text, offer, memory, locale))) || (await this.decide(text, memory, locale, pieces ? earlier.slice(-pieces) : []));
     if (outcome.kind === 'flow' && outcome.flow === 'booking' && !safety.bookingAllowed(memory)) {
       return replies(...safety.bookingBlocked(memory, locale));
     }
     return outcome.kind === 'replies' ? replies(...safety.afterwards(outcome.replies, memory, locale)) : outcome;
   }
 
+  /**
+   * A yes or no to what the bot's last reply offered with a question of its own. A yes takes the
+   * offer as its button would (the appointment, the one for the relative); a no is acknowledged.
+   * Only a message that is no more than that: a question ("yes, what does it cost?"), or a
+   * sentence the router places elsewhere, is read as any message is. After an answer's offer, a
+   * word of going on ("ok", "fine") acknowledges the answer rather than saying yes to booking.
+   */
+  private async answerToOffer(text: string, offer: Offer, memory: ConversationMemory, locale: Locale): Promise<MessageOutcome | undefined> {
+    const { answers, composer, router } = this.deps;
+    const said = answers?.yesNo(text);
+    if (!answers || !said || answers.isQuestion(text)) return undefined;
+    if (said === 'yes' && offer.from === 'answer' && answers.isGoOn(text)) return undefined;
+    // "No thanks" reads as thanks to the router, and is a no here.
+    const d = router.route(text, { locale, safetyChecked: true });
+    if (d.intent !== 'none' && d.intent !== (said === 'yes' ? 'booking' : 'thanks')) return undefined;
+    memory.misses = 0;
+    memory.lastReply = undefined;
+    if (said === 'no') return replies(offer.from === 'english' && this.deps.english ? this.deps.english.declined() : composer.say(locale, 'offer.declined', composer.mainActions(locale)));
+    const outcome = await this.decide(offer.take, memory, locale);
+    return outcome.kind === 'flow' ? { ...outcome, said: `${offer.take}. ${text}` } : outcome;
+  }
+
   /** @param pieces the pieces of a question the patient typed just before this message, if any */
-  private async decide(text: string, memory: ConversationMemory, locale: Locale, pieces: readonly string[]): Promise<MessageOutcome> {
+  private async decide(text: string, memory: ConversationMemory, locale: Locale, pieces: readonly string[] = []): Promise<MessageOutcome> {
     const { composer, router } = this.deps;
     // Set again below by the reply that answers from a topic or the calendar.
     const lastReply = memory.lastReply;
@@ -94,6 +121,7 @@ export class MessageResponder {
     if (more) {
       memory.misses = 0;
       memory.lastReply = 'more';
+      this.noteOffer(more.text, memory, locale);
       return replies({ text: more.text, choices: [...(more.choices ?? []), composer.action(locale, 'book')] });
     }
     // A bare yes or no to the question a miss asked: a no ends the offer (a Flemish "neen" got the
@@ -127,7 +155,11 @@ export class MessageResponder {
     // ("tomorrow I am going cycling, is that all right?") is read on its own, not against the opening hours.
     const ownDay = lastReply === 'day' && this.deps.days?.namesDay(text) === true && !this.deps.days.isFollowUp(text);
     const decision = router.route(text, { locale, previousTopic: ownDay ? undefined : memory.previousTopic, safetyChecked: true });
-    if (this.deps.english?.isEnglish(text)) return replies(...this.deps.english.replies());
+    if (this.deps.english?.isEnglish(text)) {
+      // It offers booking here in Dutch: a yes takes that.
+      memory.offer = { take: this.deps.composer.action(locale, 'book').value, from: 'english' };
+      return replies(...this.deps.english.replies());
+    }
     // "Can I come on Sunday?": open or closed that day; an open day with a wish to book starts the booking.
     // Right after such an answer or the opening hours, "and Saturday?" asks the same of another day,
     // unless the message is a question about another topic ("may I cycle on Saturday?") or says
@@ -228,6 +260,7 @@ export class MessageResponder {
       memory.lastReply = 'answer';
       const a = composer.answer(first.topic, locale);
       const b = composer.answer(second.topic, locale);
+      this.noteOffer(b.text, memory, locale);
       return [{ text: a.text }, { text: b.text }, { text: composer.say(locale, 'faq.more').text, choices: [...(b.choices ?? []), composer.action(locale, 'book')] }];
     }
     if (first.sure) {
@@ -275,6 +308,7 @@ export class MessageResponder {
         memory.lastReply = 'answer';
         // A follow-up about the other country ("and in Belgium?") gets that country's answer.
         const reply = composer.answer(topic, d.answerLocale ?? locale);
+        this.noteOffer(reply.text, memory, locale);
         const choices = [...(reply.choices ?? []), composer.action(locale, 'book')];
         return [{ text: reply.text }, { text: composer.say(locale, 'faq.more').text, choices }];
       }
@@ -312,11 +346,19 @@ export class MessageResponder {
     memory.lastReply = 'more';
     const book = composer.action(locale, 'book');
     const more = moreLeft ? composer.more(topic, locale) : undefined;
-    if (more) return [{ text: more.text, choices: [...(more.choices ?? []), book] }];
+    if (more) {
+      this.noteOffer(more.text, memory, locale);
+      return [{ text: more.text, choices: [...(more.choices ?? []), book] }];
+    }
     const person = composer.action(locale, 'person');
     const moreAction = composer.action(locale, 'more');
     const followUps = (composer.answer(topic, locale).choices ?? []).filter((c) => c.value !== moreAction.value && c.value !== person.value);
     return [composer.sayAbout(locale, 'faq.same', topic, [person, ...followUps, book])];
+  }
+
+  /** An answer that closes with an offer to book ("do you want an appointment? You can make one here"): a yes next takes it. */
+  private noteOffer(answer: string, memory: ConversationMemory, locale: Locale): void {
+    if (this.deps.answers?.closesWithBookingOffer(answer)) memory.offer = { take: this.deps.composer.action(locale, 'book').value, from: 'answer' };
   }
 
   /**
