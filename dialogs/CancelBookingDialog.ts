@@ -29,6 +29,7 @@ interface CancelValues {
 const STEP = { act: 3, confirmMove: 4 } as const;
 import { readDayWish } from './DayWish';
 import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
+import type { ReadsDenial } from './SynonymChoicePrompt';
 
 /**
  * Cancels or moves a booking. The patient proves it is theirs with the reference code and the
@@ -124,7 +125,8 @@ export class CancelBookingDialog extends InterruptibleDialog {
       value: this.t(locale, `cancelBooking.${k}`),
       synonyms: this.wordsOfChoice(k),
     }));
-    return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), choices });
+    // "I don't want to cancel (it)" refuses a choice by name: the appointment is kept.
+    return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), choices, validations: { deniedIs: 2 } satisfies ReadsDenial });
   }
 
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -148,7 +150,14 @@ export class CancelBookingDialog extends InterruptibleDialog {
       (step.values as CancelValues).confirmingCancel = true;
       const found = await this.deps.bookings.findByReference(reference);
       const text = this.t(locale, 'cancelBooking.confirmCancel', { when: found ? this.deps.formatter.when(found.start, locale) : '' });
-      return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), ...this.yesNo(locale) });
+      // Its yes carries the words of cancelling and its no those of keeping: "cancel it" confirms
+      // and "leave it" keeps, where the cancel word read as a command stopped the flow instead.
+      const [yes, no] = this.yesNo(locale).choices;
+      return step.prompt(CHOICE_PROMPT, {
+        prompt: this.promptActivity(text, locale, step.context.activity.channelId),
+        choices: [{ ...yes, synonyms: this.wordsOfChoice('cancel') }, { ...no, synonyms: this.wordsOfChoice('keep') }],
+        validations: { deniedIs: 1 } satisfies ReadsDenial,
+      });
     }
     return this.cancelNow(step, reference, locale);
   }
