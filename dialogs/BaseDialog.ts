@@ -286,8 +286,9 @@ export abstract class BaseDialog extends ComponentDialog {
   }
 
   /**
-   * "Since when?": any answer in the patient's words is kept, but a question back ("what do you
-   * mean?") or a bare yes is explained and asked again, and a no or not knowing is kept as
+   * "Since when?": any answer in the patient's words is kept, but a message without words (empty,
+   * emoji or punctuation alone) is asked again, a question back ("what do you mean?") or a bare yes
+   * is explained and asked again, and a no or not knowing is kept as
    * unknown (never a "no" on the booking). A message that also told a sign whose instruction the
    * bot gave (the GP this week) is read for its answer part only.
    */
@@ -297,6 +298,11 @@ export abstract class BaseDialog extends ComponentDialog {
         const text = (pc.recognized.value ?? '').trim();
         const { answers } = this.deps;
         const locale = await this.locale(pc.context);
+        // An empty message, emoji or punctuation alone ("👍", "..."): no answer to keep, the question again.
+        if (!/[\p{L}\p{N}]/u.test(text)) {
+          await this.send(pc.context, { text: `${this.t(locale, 'booking.since.noWords')}\n\n${questionOf(pc.options)}` }, locale);
+          return false;
+        }
         if (turnSafetyOf(pc.context)?.answeredBeside) {
           const part = this.answerBesideSign(text);
           if (part === undefined) {
