@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import {
-  ComponentDialog, ListStyle, TextPrompt, type Choice as BotChoice, type FoundChoice, type PromptOptions, type PromptValidatorContext,
+  ComponentDialog, ListStyle, TextPrompt, type Choice as BotChoice, type DialogInstance, type FoundChoice, type PromptOptions, type PromptValidatorContext,
 } from 'botbuilder-dialogs';
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { checkBirthDate, checkEmail, checkName, checkPhone, phoneForStaff, type Checked, type DetailProblem } from '../src/booking/PatientDetails';
@@ -55,6 +55,16 @@ export abstract class BaseDialog extends ComponentDialog {
 
   constructor(id: string, protected readonly deps: DialogDeps) {
     super(id);
+  }
+
+  /**
+   * Whether a message that only the learned crisis net reads as despair is a plain answer in this
+   * dialog, in its own words (`instance`: the dialog's instance at the root of the stack): the net
+   * cannot see the question the message answers. None by default; FysioBot then lets the dialog
+   * read the message, and a red flag the rules know always counts.
+   */
+  answersPlainly(_text: string, _instance: DialogInstance): boolean {
+    return false;
   }
 
   /** The conversation's locale, as the bot settled it for this turn. */

@@ -1,4 +1,4 @@
-import { TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { fold } from '../src/conversation/AnswerWords';
 import { calendarEvent } from '../src/booking/CalendarFile';
 import { checkBirthDate } from '../src/booking/PatientDetails';
@@ -27,9 +27,11 @@ interface CancelValues {
 
 /** The waterfall's steps that wait for an answer, by the index botbuilder counts. */
 const STEP = { act: 3, confirmMove: 4 } as const;
+/** The most words a message that only refuses to cancel or move has ("no, I really don't want to cancel it"). */
+const REFUSAL_WORDS = 8;
 import { readDayWish } from './DayWish';
 import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
-import type { ReadsDenial } from './SynonymChoicePrompt';
+import { ownChoiceIn, refusedChoices, type ReadsDenial } from './SynonymChoicePrompt';
 
 /**
  * Cancels or moves a booking. The patient proves it is theirs with the reference code and the
@@ -229,6 +231,53 @@ export class CancelBookingDialog extends InterruptibleDialog {
   }
 
   /**
+   * In this flow "I don't want to cancel (it)" keeps the appointment ({@link onlyRefuses}), and at
+   * the code's question "that one I don't have any more" is no code (AnswerWords.plainlyWithoutCode),
+   * however the learned crisis net reads the negation and the "any more".
+   */
+  override answersPlainly(text: string, instance: DialogInstance): boolean {
+    if (instance.id !== CANCEL_BOOKING_DIALOG) return false;
+    const active = waitingPrompt({ dialogStack: [instance] });
+    return (active?.id === REFERENCE_PROMPT && this.deps.answers.plainlyWithoutCode(text)) || this.onlyRefuses(text);
+  }
+
+  /**
+   * Whether the message only refuses what this flow does ("I don't want to cancel it", "not move
+   * it after all, leave it"): at most {@link REFUSAL_WORDS} words, each clause names a choice
+   * (cancel, move, keep) or is a plain yes or no, every negation outside the words of keeping stands
+   * right before a word of cancelling or moving, nothing but keeping is asked for, and every other
+   * word is a stop word (language.yaml: "I", "want", "it", "really"). Anything more ("don't cancel,
+   * I want to die", "I don't want to cancel any more") is more than a refusal.
+   */
+  private onlyRefuses(text: string): boolean {
+    const { answers, router } = this.deps;
+    const words = fold(text).split(' ').filter(Boolean);
+    if (!words.length || words.length > REFUSAL_WORDS) return false;
+    const kinds = ['cancel', 'move', 'keep'] as const;
+    const choices = kinds.map((k) => ({ value: k, synonyms: this.wordsOfChoice(k) }));
+    if (!answers.clauses(text).every((c) => ownChoiceIn(c, choices) || answers.isYesOrNo(c))) return false;
+    const own = ownChoiceIn(text, choices);
+    if (!own) return false;
+    const { denied, affirmed } = refusedChoices(text, choices, own, answers);
+    if (!denied.size || denied.has(2) || affirmed.some((i) => i !== 2)) return false;
+    // Where each choice's words stand; the words of keeping may hold a negation of their own ("niks").
+    const at = (phrase: string[], i: number) => phrase.every((x, j) => words[i + j] === x);
+    const spans = (k: (typeof kinds)[number]) => this.wordsOfChoice(k).map((w) => fold(w).split(' ')).filter((p) => p[0]);
+    const keeping = spans('keep');
+    const changing = [...spans('cancel'), ...spans('move')];
+    const inChoice = new Set<number>();
+    const inKeeping = new Set<number>();
+    words.forEach((_, i) => {
+      for (const p of [...keeping, ...changing]) if (at(p, i)) p.forEach((_x, j) => inChoice.add(i + j));
+      for (const p of keeping) if (at(p, i)) p.forEach((_x, j) => inKeeping.add(i + j));
+    });
+    return words.every((w, i) => {
+      if (answers.isNegation(w)) return inKeeping.has(i) || changing.some((p) => at(p, i + 1));
+      return inChoice.has(i) || answers.isYesOrNo(w) || router.normalizer.isStopword(w);
+    });
+  }
+
+  /**
    * At "move it to … . Is that right?", another day or time ("no, Friday morning after all")
    * is no refusal of the move: the free times on that day are offered, and asked again. A day
    * refused ("no, tomorrow I can't") is no wish for it: the free times on other days are.
@@ -236,6 +285,12 @@ export class CancelBookingDialog extends InterruptibleDialog {
   protected override async correct(innerDc: DialogContext, text: string, locale: Locale): Promise<DialogTurnResult | undefined> {
     const base = innerDc.stack[0];
     const active = waitingPrompt({ dialogStack: innerDc.stack });
+    // "I don't want to cancel after all" at a question for a code, a date or a time: the flow
+    // stops and the appointment stays (a choice's question reads it as keeping it).
+    if (active?.id !== CHOICE_PROMPT && this.onlyRefuses(text)) {
+      await this.send(innerDc.context, this.stoppedReply(innerDc, locale), locale);
+      return innerDc.cancelAllDialogs();
+    }
     if (base?.id !== CANCEL_BOOKING_WATERFALL || active?.id !== CHOICE_PROMPT) return undefined;
     const state = base.state as { stepIndex: number };
     if (state.stepIndex !== STEP.confirmMove || this.deps.answers.yesNo(text) === 'yes') return undefined;

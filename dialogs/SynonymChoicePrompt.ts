@@ -77,11 +77,7 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     text: string, choices: Choice[], own: { indices: number[]; rest: string[] }, roles: { yes: number; no: number }, deniedIs: number | undefined,
   ): number | undefined {
     const { words } = this.typed;
-    const denied = new Set(words.clauses(text).flatMap((c) => {
-      const named = ownChoiceIn(c, choices);
-      return named && named.rest.some((w) => words.isNegation(w)) ? named.indices : [];
-    }));
-    const affirmed = own.indices.filter((i) => !denied.has(i));
+    const { denied, affirmed } = refusedChoices(text, choices, own, words);
     if (denied.size) return deniedIs !== undefined && !denied.has(deniedIs) && affirmed.every((i) => i === deniedIs) ? deniedIs : undefined;
     if (affirmed.length !== 1) return undefined;
     const [index] = affirmed;
@@ -127,6 +123,30 @@ export function ownChoiceIn(text: string, choices: readonly (Choice | string)[])
   }
   if (!indices.size) return undefined;
   return { indices: [...indices], rest: t.split(' ').filter(Boolean) };
+}
+
+/**
+ * Which of the choices a message names (`own`, see {@link ownChoiceIn}) it refuses, with a
+ * negation in the clause that names them ("not cancel") or just before their words, also where
+ * the negation ends another choice's words ("after all not" of keeping, before "cancel"), and
+ * which it asks for.
+ */
+export function refusedChoices(
+  text: string, choices: readonly (Choice | string)[], own: { indices: number[] }, words: Pick<AnswerWords, 'clauses' | 'isNegation'>,
+): { denied: Set<number>; affirmed: number[] } {
+  const denied = new Set(words.clauses(text).flatMap((c) => {
+    const named = ownChoiceIn(c, choices);
+    return named && named.rest.some((w) => words.isNegation(w)) ? named.indices : [];
+  }));
+  const said = fold(text).split(' ').filter(Boolean);
+  const phrasesOf = choices.map((c) => (typeof c === 'string' ? [] : (c.synonyms ?? []).map((w) => fold(w).split(' ')).filter((p) => p[0])));
+  const choiceWords = new Set(phrasesOf.flat(2));
+  // "not cancel", "not any more cancel"; in "not move, cancel" the negation is the move's.
+  const negatedAt = (at: number) => (at >= 1 && words.isNegation(said[at - 1])) || (at >= 2 && !choiceWords.has(said[at - 1]) && words.isNegation(said[at - 2]));
+  phrasesOf.forEach((phrases, i) => {
+    if (said.some((_, at) => phrases.some((p) => p.every((x, j) => said[at + j] === x) && negatedAt(at)))) denied.add(i);
+  });
+  return { denied, affirmed: own.indices.filter((i) => !denied.has(i)) };
 }
 
 /**

@@ -79,3 +79,81 @@ describe('the answer to "cancel it, is that right?"', () => {
     expect(await status(locale, reference)).toBe('confirmed');
   });
 });
+
+// "I don't want to cancel" and "I don't have that any more" hold the words the learned crisis net
+// ties to despair ("not", "any more"); in the cancellation they are its plain answers. A message
+// that says more than the flow's answer still gets the crisis line.
+describe('the cancellation\'s plain answers the crisis net misreads', () => {
+  const CRISIS = /113|1813/;
+  const STOPPED = /^Oké, ik ben ermee gestopt\. Aan je afspraak is niets veranderd/;
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik wil niet annuleren'],
+    ['nl-BE', 'ik wil ze toch niet annuleren'],
+    ['nl-NL', 'nee hoor, ik wil hem echt niet annuleren'],
+    ['nl-BE', 'niet verplaatsen, laat maar staan'],
+  ])('%s: "%s" at "what would you like to do?" keeps the appointment', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, ['afspraak annuleren', reference, person(locale).birth, typed]);
+    expect(r[2].text).toMatch(/Wat wil je doen\?$/);
+    expect(r[3].text).not.toMatch(CRISIS);
+    expect(r[3].text).toMatch(/blijft staan/);
+    expect(await status(locale, reference)).toBe('confirmed');
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik wil hem toch niet annuleren'],
+    ['nl-BE', 'neen, ik wil niet annuleren'],
+  ])('%s: "%s" at "cancel it, is that right?" keeps the appointment', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, [...toConfirmation(locale, reference), typed]);
+    expect(r[4].text).not.toMatch(CRISIS);
+    expect(r[4].text).toMatch(/blijft staan/);
+    expect(await status(locale, reference)).toBe('confirmed');
+  });
+
+  it.each<[Locale, string, 'code' | 'birth' | 'time']>([
+    ['nl-NL', 'ik wil niet annuleren', 'code'],
+    ['nl-BE', 'ik wil ze niet verplaatsen', 'code'],
+    ['nl-NL', 'ik wil hem toch niet annuleren', 'birth'],
+    ['nl-BE', 'ik wil ze toch niet verplaatsen', 'time'],
+  ])('%s: "%s" at the question for the %s stops the flow, the appointment unchanged', async (locale, typed, at) => {
+    const reference = await bookOne(locale);
+    const before = at === 'code' ? ['afspraak annuleren'] : at === 'birth' ? ['afspraak annuleren', reference] : ['afspraak verzetten', reference, person(locale).birth];
+    const r = await talk(locale, [...before, typed]);
+    const said = r[r.length - 1].text;
+    expect(said).not.toMatch(CRISIS);
+    expect(said).toMatch(STOPPED);
+    expect(await status(locale, reference)).toBe('confirmed');
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'die heb ik niet meer'],
+    ['nl-BE', 'heb ik niet meer'],
+    ['nl-NL', 'de code heb ik niet meer'],
+    ['nl-BE', 'die referentie heb ik niet meer'],
+  ])('%s: "%s" at the question for the code is no code: a person is offered, no crisis question', async (locale, typed) => {
+    const r = await talk(locale, ['afspraak annuleren', typed]);
+    expect(r[1].text).not.toMatch(CRISIS);
+    expect(r[1].text).toMatch(/^Zonder de referentie kan ik je afspraak hier in de chat niet opzoeken/);
+  });
+
+  it.each<[Locale, string, 'code' | 'choice']>([
+    ['nl-NL', 'ik wil niet meer', 'code'],
+    ['nl-BE', 'ik wil er niet meer zijn', 'code'],
+    ['nl-NL', 'ik wil niet meer', 'choice'],
+    ['nl-BE', 'ik wil er niet meer zijn', 'choice'],
+    ['nl-NL', 'niet annuleren, ik wil er niet meer zijn', 'choice'],
+    ['nl-BE', 'annuleer maar, ik zie het niet meer zitten', 'choice'],
+    ['nl-NL', 'ik wil niet meer leven annuleer maar alles', 'choice'],
+    ['nl-BE', 'ik zie het leven niet meer zitten, niet verplaatsen', 'choice'],
+    ['nl-NL', 'ik heb het niet meer, annuleer maar', 'code'],
+    ['nl-BE', 'de code boeit me niet, ik wil er niet meer zijn', 'code'],
+  ])('%s: "%s" (at the %s) still gets the crisis line', async (locale, typed, at) => {
+    const reference = await bookOne(locale);
+    const before = at === 'code' ? ['afspraak annuleren'] : ['afspraak annuleren', reference, person(locale).birth];
+    const r = await talk(locale, [...before, typed]);
+    expect(r[r.length - 1].text).toMatch(CRISIS);
+    expect(await status(locale, reference)).toBe('confirmed');
+  });
+});

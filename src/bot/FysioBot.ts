@@ -2,6 +2,7 @@ import { ActivityHandler, ActivityTypes, TurnContext, type BotState, type StateP
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
 import { answersOffered, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
+import { BaseDialog } from '../../dialogs/BaseDialog';
 import { MEMORY_PROMPTS, SINCE_PROMPT } from '../../dialogs/dialogIds';
 import { RECONNECTED_EVENT } from '../channels/directline/DirectLineRoutes';
 import type { Locale } from '../config/AppConfig';
@@ -229,7 +230,7 @@ export class FysioBot extends ActivityHandler {
     // words of a "rather not", a no). Read in the whole message: the router and the dialogs see only its first
     // MAX_MESSAGE_CHARS.
     let flag = safety.checkInConversation(full, await this.saidBefore(activity.conversation.id), memory, (this.deps.clock ?? systemClock).now());
-    if (flag && this.remembersNot(flag, full, await this.dialogState.get(context, { dialogStack: [] }))) flag = undefined;
+    if (flag && this.answersFlow(flag, full, await this.dialogState.get(context, { dialogStack: [] }))) flag = undefined;
     // The screening's yes and the crisis question (SafetyDesk.unsure) each last for the one message
     // after them, whatever it leads to. After the question a yes is that crisis; a plain no,
     // "verder" or the button goes back to the flow set aside with it (below); with a flow set
@@ -501,11 +502,16 @@ export class FysioBot extends ActivityHandler {
    * of "I don't know any more" as giving up and cannot see the question they answer. Only the whole
    * message counts (AnswerWords.saysNotKnown: at most a word more than the phrase), and only the
    * net's flag: "I don't remember, I don't want to live any more" is longer, and a sign the rules
-   * know always counts.
+   * know always counts. The same for a flow's own plain answer in its own words, as the flow's
+   * dialog reads it (BaseDialog.answersPlainly): "I don't want to cancel" in the cancellation.
    */
-  private remembersNot(flag: RedFlag, text: string, dialogState: DialogState): boolean {
-    if (flag.rule !== CRISIS_NET_RULE || !MEMORY_PROMPTS.has(waitingPrompt(dialogState)?.id ?? '')) return false;
-    return this.deps.answers.saysNotKnown(text);
+  private answersFlow(flag: RedFlag, text: string, dialogState: DialogState): boolean {
+    if (flag.rule !== CRISIS_NET_RULE) return false;
+    if (MEMORY_PROMPTS.has(waitingPrompt(dialogState)?.id ?? '') && this.deps.answers.saysNotKnown(text)) return true;
+    // The flow's own plain answer in its words (BaseDialog.answersPlainly): "I don't want to cancel" in the cancellation.
+    const root = dialogState.dialogStack[0];
+    const flow = root ? this.dialogs.find(root.id) : undefined;
+    return flow instanceof BaseDialog && flow.answersPlainly(text, root);
   }
 
   /** The message says the answer before it was a mistake, or is a bare no to an instruction that asked nothing. */
