@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import {
-  ComponentDialog, ListStyle, TextPrompt, type Choice as BotChoice, type FoundChoice, type PromptOptions, type PromptValidatorContext,
+  ComponentDialog, ListStyle, TextPrompt, type Choice as BotChoice, type DialogInstance, type FoundChoice, type PromptOptions, type PromptValidatorContext,
 } from 'botbuilder-dialogs';
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { checkBirthDate, checkEmail, checkName, checkPhone, phoneForStaff, type Checked, type DetailProblem } from '../src/booking/PatientDetails';
@@ -55,6 +55,16 @@ export abstract class BaseDialog extends ComponentDialog {
 
   constructor(id: string, protected readonly deps: DialogDeps) {
     super(id);
+  }
+
+  /**
+   * Whether a message that only the learned crisis net reads as despair is a plain answer in this
+   * dialog, in its own words (`instance`: the dialog's instance at the root of the stack): the net
+   * cannot see the question the message answers. None by default; FysioBot then lets the dialog
+   * read the message, and a red flag the rules know always counts.
+   */
+  answersPlainly(_text: string, _instance: DialogInstance): boolean {
+    return false;
   }
 
   /** The conversation's locale, as the bot settled it for this turn. */
@@ -286,8 +296,9 @@ export abstract class BaseDialog extends ComponentDialog {
   }
 
   /**
-   * "Since when?": any answer in the patient's words is kept, but a question back ("what do you
-   * mean?") or a bare yes is explained and asked again, and a no or not knowing is kept as
+   * "Since when?": any answer in the patient's words is kept, but a message without words (empty,
+   * emoji or punctuation alone) is asked again, a question back ("what do you mean?") or a bare yes
+   * is explained and asked again, and a no or not knowing is kept as
    * unknown (never a "no" on the booking). A message that also told a sign whose instruction the
    * bot gave (the GP this week) is read for its answer part only.
    */
@@ -297,6 +308,11 @@ export abstract class BaseDialog extends ComponentDialog {
         const text = (pc.recognized.value ?? '').trim();
         const { answers } = this.deps;
         const locale = await this.locale(pc.context);
+        // An empty message, emoji or punctuation alone ("👍", "..."): no answer to keep, the question again.
+        if (!/[\p{L}\p{N}]/u.test(text)) {
+          await this.send(pc.context, { text: `${this.t(locale, 'booking.since.noWords')}\n\n${questionOf(pc.options)}` }, locale);
+          return false;
+        }
         if (turnSafetyOf(pc.context)?.answeredBeside) {
           const part = this.answerBesideSign(text);
           if (part === undefined) {

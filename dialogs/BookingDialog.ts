@@ -7,6 +7,7 @@ import { calendarEvent } from '../src/booking/CalendarFile';
 import { newReferenceCode } from '../src/booking/ReferenceCode';
 import type { Locale } from '../src/config/AppConfig';
 import { newMemory } from '../src/conversation/ConversationMemory';
+import type { Reply } from '../src/conversation/Reply';
 import type { DetailsOptions, DetailsResult } from './DetailsDialog';
 import type { DialogDeps } from './DialogDeps';
 import { buttonChoices, changeRequested, type ReadsComplaint } from './BaseDialog';
@@ -112,6 +113,24 @@ export class BookingDialog extends InterruptibleDialog {
       this.summary.bind(this), this.decide.bind(this), this.changeChosen.bind(this), this.complaintSide.bind(this), this.afterChange.bind(this),
     ]));
     this.initialDialogId = BOOKING_WATERFALL;
+  }
+
+  /**
+   * Stopped before the writer's own appointment was made, an appointment promised for a relative
+   * after it (`alsoFor`) is not made either: said so, with its button to start it now.
+   */
+  protected override stoppedReply(innerDc: DialogContext, locale: Locale): Reply {
+    const alsoFor = relativeAfter(innerDc.stack[0]);
+    return alsoFor ? this.relativeNotMade(locale, alsoFor) : super.stoppedReply(innerDc, locale);
+  }
+
+  /** The stop's reply when the relative's appointment was promised after the writer's: neither was made; the relative's button first. */
+  private relativeNotMade(locale: Locale, alsoFor: string): Reply {
+    const button = this.t(locale, 'booking.alsoFor.button', { relative: alsoFor });
+    return {
+      text: this.t(locale, 'booking.alsoFor.stopped', { who: this.otherPerson(locale, alsoFor) }),
+      choices: [{ label: button, value: button }, ...this.deps.composer.mainActions(locale)],
+    };
   }
 
   /** Much may have been filled in: "never mind" asks first whether to stop the booking. */
@@ -542,7 +561,8 @@ export class BookingDialog extends InterruptibleDialog {
       });
     }
     if (found.index === 3) {
-      await this.send(step.context, { text: this.t(locale, 'cancelled.text'), choices: this.deps.composer.mainActions(locale) }, locale);
+      const alsoFor = step.options.forOther ? undefined : step.options.alsoFor;
+      await this.send(step.context, alsoFor ? this.relativeNotMade(locale, alsoFor) : { text: this.t(locale, 'cancelled.text'), choices: this.deps.composer.mainActions(locale) }, locale);
       return step.endDialog();
     }
     const saved = await this.save(step, locale);
@@ -688,6 +708,23 @@ function answersScreen(active: DialogInstance, text: string, answers: DialogDeps
     ...(options?.prompt?.suggestedActions?.actions ?? []).map((a) => String(a.value)),
   ];
   return labels.length > 0 && answers.choose(text, labels) !== undefined;
+}
+
+/**
+ * The relative whose appointment is promised after the writer's own (`alsoFor`), from the booking's
+ * base dialog: none once the booking became one for someone else (nothing more is offered then).
+ */
+function relativeAfter(base: DialogInstance | undefined): string | undefined {
+  if (base?.id === BOOKING_WATERFALL) {
+    const { options, values } = (base as DialogInstance<WaterfallState<BookingOptions>>).state;
+    const forOther = values.draft ? values.draft.forOther : options.hint?.forOther;
+    return forOther ? undefined : options.hint?.alsoFor;
+  }
+  if (base?.id === BOOKING_CONFIRM_WATERFALL) {
+    const draft = (base as DialogInstance<WaterfallState<Draft>>).state.options;
+    return draft.forOther ? undefined : draft.alsoFor;
+  }
+  return undefined;
 }
 
 /** The details a details dialog has been given so far (its waterfall's values), from its instance. */

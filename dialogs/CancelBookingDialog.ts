@@ -1,4 +1,4 @@
-import { TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { fold } from '../src/conversation/AnswerWords';
 import { calendarEvent } from '../src/booking/CalendarFile';
 import { checkBirthDate } from '../src/booking/PatientDetails';
@@ -34,8 +34,11 @@ interface CancelOptions {
 
 /** The waterfall's steps that wait for an answer, by the index botbuilder counts. */
 const STEP = { act: 3, confirmMove: 4 } as const;
+/** The most words a message that only refuses to cancel or move has ("no, I really don't want to cancel it"). */
+const REFUSAL_WORDS = 8;
 import { readDayWish } from './DayWish';
 import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
+import { ownChoiceIn, refusedChoices, type ReadsDenial } from './SynonymChoicePrompt';
 
 /**
  * Cancels or moves a booking. The patient proves it is theirs with the reference code and the
@@ -143,7 +146,8 @@ export class CancelBookingDialog extends InterruptibleDialog {
       value: this.t(locale, `cancelBooking.${k}`),
       synonyms: this.wordsOfChoice(k),
     }));
-    return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), choices });
+    // "I don't want to cancel (it)" refuses a choice by name: the appointment is kept.
+    return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), choices, validations: { deniedIs: 2 } satisfies ReadsDenial });
   }
 
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -167,7 +171,14 @@ export class CancelBookingDialog extends InterruptibleDialog {
       (step.values as CancelValues).confirmingCancel = true;
       const found = await this.deps.bookings.findByReference(reference);
       const text = this.t(locale, 'cancelBooking.confirmCancel', { when: found ? this.deps.formatter.when(found.start, locale) : '' });
-      return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), ...this.yesNo(locale) });
+      // Its yes carries the words of cancelling and its no those of keeping: "cancel it" confirms
+      // and "leave it" keeps, where the cancel word read as a command stopped the flow instead.
+      const [yes, no] = this.yesNo(locale).choices;
+      return step.prompt(CHOICE_PROMPT, {
+        prompt: this.promptActivity(text, locale, step.context.activity.channelId),
+        choices: [{ ...yes, synonyms: this.wordsOfChoice('cancel') }, { ...no, synonyms: this.wordsOfChoice('keep') }],
+        validations: { deniedIs: 1 } satisfies ReadsDenial,
+      });
     }
     return this.cancelNow(step, reference, locale);
   }
@@ -239,6 +250,53 @@ export class CancelBookingDialog extends InterruptibleDialog {
   }
 
   /**
+   * In this flow "I don't want to cancel (it)" keeps the appointment ({@link onlyRefuses}), and at
+   * the code's question "that one I don't have any more" is no code (AnswerWords.plainlyWithoutCode),
+   * however the learned crisis net reads the negation and the "any more".
+   */
+  override answersPlainly(text: string, instance: DialogInstance): boolean {
+    if (instance.id !== CANCEL_BOOKING_DIALOG) return false;
+    const active = waitingPrompt({ dialogStack: [instance] });
+    return (active?.id === REFERENCE_PROMPT && this.deps.answers.plainlyWithoutCode(text)) || this.onlyRefuses(text);
+  }
+
+  /**
+   * Whether the message only refuses what this flow does ("I don't want to cancel it", "not move
+   * it after all, leave it"): at most {@link REFUSAL_WORDS} words, each clause names a choice
+   * (cancel, move, keep) or is a plain yes or no, every negation outside the words of keeping stands
+   * right before a word of cancelling or moving, nothing but keeping is asked for, and every other
+   * word is a stop word (language.yaml: "I", "want", "it", "really"). Anything more ("don't cancel,
+   * I want to die", "I don't want to cancel any more") is more than a refusal.
+   */
+  private onlyRefuses(text: string): boolean {
+    const { answers, router } = this.deps;
+    const words = fold(text).split(' ').filter(Boolean);
+    if (!words.length || words.length > REFUSAL_WORDS) return false;
+    const kinds = ['cancel', 'move', 'keep'] as const;
+    const choices = kinds.map((k) => ({ value: k, synonyms: this.wordsOfChoice(k) }));
+    if (!answers.clauses(text).every((c) => ownChoiceIn(c, choices) || answers.isYesOrNo(c))) return false;
+    const own = ownChoiceIn(text, choices);
+    if (!own) return false;
+    const { denied, affirmed } = refusedChoices(text, choices, own, answers);
+    if (!denied.size || denied.has(2) || affirmed.some((i) => i !== 2)) return false;
+    // Where each choice's words stand; the words of keeping may hold a negation of their own ("niks").
+    const at = (phrase: string[], i: number) => phrase.every((x, j) => words[i + j] === x);
+    const spans = (k: (typeof kinds)[number]) => this.wordsOfChoice(k).map((w) => fold(w).split(' ')).filter((p) => p[0]);
+    const keeping = spans('keep');
+    const changing = [...spans('cancel'), ...spans('move')];
+    const inChoice = new Set<number>();
+    const inKeeping = new Set<number>();
+    words.forEach((_, i) => {
+      for (const p of [...keeping, ...changing]) if (at(p, i)) p.forEach((_x, j) => inChoice.add(i + j));
+      for (const p of keeping) if (at(p, i)) p.forEach((_x, j) => inKeeping.add(i + j));
+    });
+    return words.every((w, i) => {
+      if (answers.isNegation(w)) return inKeeping.has(i) || changing.some((p) => at(p, i + 1));
+      return inChoice.has(i) || answers.isYesOrNo(w) || router.normalizer.isStopword(w);
+    });
+  }
+
+  /**
    * At "move it to … . Is that right?", another day or time ("no, Friday morning after all")
    * is no refusal of the move: the free times on that day are offered, and asked again. A day
    * refused ("no, tomorrow I can't") is no wish for it: the free times on other days are.
@@ -250,6 +308,12 @@ export class CancelBookingDialog extends InterruptibleDialog {
     // don't want to move it after all") ends the move; it got "I did not understand".
     if (active?.id === SLOT_PROMPT && this.keepsOld(text)) {
       await this.send(innerDc.context, { text: this.t(locale, 'cancelBooking.kept'), choices: this.deps.composer.mainActions(locale) }, locale);
+      return innerDc.cancelAllDialogs();
+    }
+    // "I don't want to cancel after all" at a question for a code, a date or a time: the flow
+    // stops and the appointment stays (a choice's question reads it as keeping it).
+    if (active?.id !== CHOICE_PROMPT && this.onlyRefuses(text)) {
+      await this.send(innerDc.context, this.stoppedReply(innerDc, locale), locale);
       return innerDc.cancelAllDialogs();
     }
     if (base?.id !== CANCEL_BOOKING_WATERFALL || active?.id !== CHOICE_PROMPT) return undefined;

@@ -8,6 +8,7 @@ import { fold } from '../src/conversation/AnswerWords';
 import { BaseDialog } from './BaseDialog';
 import { ownChoiceIn } from './SynonymChoicePrompt';
 import type { Locale } from '../src/config/AppConfig';
+import type { Reply } from '../src/conversation/Reply';
 import { BIRTH_DATE_PROMPT, DELETE_DATA_DIALOG, EMAIL_PROMPT, FREE_TEXT_PROMPTS, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT, NAME_PROMPT, PHONE_PROMPT } from './dialogIds';
 
 /**
@@ -51,7 +52,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     const exact = this.deps.router.exactIntent(text);
     const answer = said('yes') || exact === 'stop' ? 'yes' : said('no') ? 'no' : this.deps.answers.yesNo(text);
     if (answer === 'yes') {
-      await this.send(innerDc.context, { text: this.t(locale, this.stoppedKey()), choices: this.deps.composer.mainActions(locale) }, locale);
+      await this.send(innerDc.context, this.stoppedReply(innerDc, locale), locale);
       return innerDc.cancelAllDialogs();
     }
     if (answer !== 'no') return undefined;
@@ -71,6 +72,11 @@ export abstract class InterruptibleDialog extends BaseDialog {
   /** What the dialog says when it stops on the patient's word (locale key): by default that it stopped. */
   protected stoppedKey(): string {
     return 'cancelled.text';
+  }
+
+  /** The reply when the dialog stops on the patient's word: the {@link stoppedKey} text with the main actions. */
+  protected stoppedReply(_innerDc: DialogContext, locale: Locale): Reply {
+    return { text: this.t(locale, this.stoppedKey()), choices: this.deps.composer.mainActions(locale) };
   }
 
   /**
@@ -112,7 +118,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     }
 
     if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart') {
-      await this.send(context, { text: this.t(locale, this.stoppedKey()), choices: composer.mainActions(locale) }, locale);
+      await this.send(context, this.stoppedReply(innerDc, locale), locale);
       return innerDc.cancelAllDialogs();
     }
     // The delete-data command is never an answer (a name, a complaint): it asks, then deletes.

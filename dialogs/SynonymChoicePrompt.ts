@@ -51,18 +51,40 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     // said and no negation stands in their clause ("I am away that day" may follow); "not cancel
     // but move" is asked again, never guessed (botbuilder's fuzzy match below would pick one).
     const own = ownChoiceIn(text, choices);
-    const denied = () => this.typed.words.clauses(text).some((c) => ownChoiceIn(c, choices)?.rest.some((w) => this.typed.words.isNegation(w)));
-    if (own && own.indices.length === 1 && !denied()) {
-      const index = own.indices[0];
+    if (own) {
+      const index = this.ownChoice(text, choices, own, roles, (options.validations as ReadsDenial | undefined)?.deniedIs);
+      if (index === undefined) return { succeeded: false };
       return { succeeded: true, value: { value: labels[index], index, score: 1, synonym: text } };
     }
-    if (own) return { succeeded: false };
     const index = this.typed.words.choose(text, labels, { yes: roles.yes >= 0 ? roles.yes : undefined, no: roles.no >= 0 ? roles.no : undefined });
     const folded = fold(text);
     const bySynonym = index ?? choices.findIndex((c) => (c.synonyms ?? []).some((x) => fold(x) === folded));
     if (bySynonym !== undefined && bySynonym >= 0) return { succeeded: true, value: { value: labels[bySynonym], index: bySynonym, score: 1, synonym: text } };
     const withSynonyms = choices.map((c) => (c.synonyms ? c : { ...c, synonyms: this.typed.synonymsOf(c.value) }));
     return super.onRecognize(context, state, { ...options, choices: withSynonyms });
+  }
+
+  /**
+   * The choice a message means that says choices' own words: the one choice it names, when no
+   * negation stands in that choice's clause. A choice refused by name ("not cancel") is the
+   * prompt's `deniedIs` choice where it has one ("keep it"), unless the message also names another;
+   * otherwise it is asked again. In a yes or no question whose choices carry words (cancel, is
+   * that right?), the other answer's word ("no, cancel": a no with the cancel's word), a negation
+   * elsewhere ("my husband wants to cancel but I don't") or a question mark is asked again, never
+   * taken for a yes.
+   */
+  private ownChoice(
+    text: string, choices: Choice[], own: { indices: number[]; rest: string[] }, roles: { yes: number; no: number }, deniedIs: number | undefined,
+  ): number | undefined {
+    const { words } = this.typed;
+    const { denied, affirmed } = refusedChoices(text, choices, own, words);
+    if (denied.size) return deniedIs !== undefined && !denied.has(deniedIs) && affirmed.every((i) => i === deniedIs) ? deniedIs : undefined;
+    if (affirmed.length !== 1) return undefined;
+    const [index] = affirmed;
+    const other = index === roles.yes ? 'no' : index === roles.no ? 'yes' : undefined;
+    if (!other) return index;
+    const contradicts = own.rest.some((w) => words.yesNo(w) === other || (other === 'no' && words.isNegation(w)));
+    return contradicts || text.includes('?') ? undefined : index;
   }
 
   protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
@@ -80,12 +102,15 @@ export class SynonymChoicePrompt extends ChoicePrompt {
 }
 
 /**
- * The choices whose own words (the label, the synonyms the choice carries) a message says, as
- * whole words, and the message's other words. Undefined when it says none, or when no choice
- * carries words of its own (a yes or no question is read by AnswerWords).
+ * The choices whose own words (the synonyms the choice carries) a message says, as whole words,
+ * and the message's other words. Undefined when it says none, or when no choice carries words of
+ * its own. A label is an own word only where the dialog lists it among them: the yes and no
+ * buttons of "cancel it, is that right?" carry the words of cancelling and keeping, but "yes" in
+ * a sentence ("yes, but first I want to talk to someone") is read by AnswerWords, as at any
+ * yes or no question.
  */
 export function ownChoiceIn(text: string, choices: readonly (Choice | string)[]): { indices: number[]; rest: string[] } | undefined {
-  const carried = choices.map((c) => (typeof c === 'string' || !c.synonyms?.length ? [] : [c.value, ...c.synonyms].map(fold).filter(Boolean)));
+  const carried = choices.map((c) => (typeof c === 'string' || !c.synonyms?.length ? [] : c.synonyms.map(fold).filter(Boolean)));
   if (!carried.some((w) => w.length)) return undefined;
   let t = ` ${fold(text)} `;
   const indices = new Set<number>();
@@ -98,6 +123,39 @@ export function ownChoiceIn(text: string, choices: readonly (Choice | string)[])
   }
   if (!indices.size) return undefined;
   return { indices: [...indices], rest: t.split(' ').filter(Boolean) };
+}
+
+/**
+ * Which of the choices a message names (`own`, see {@link ownChoiceIn}) it refuses, with a
+ * negation in the clause that names them ("not cancel") or just before their words, also where
+ * the negation ends another choice's words ("after all not" of keeping, before "cancel"), and
+ * which it asks for.
+ */
+export function refusedChoices(
+  text: string, choices: readonly (Choice | string)[], own: { indices: number[] }, words: Pick<AnswerWords, 'clauses' | 'isNegation'>,
+): { denied: Set<number>; affirmed: number[] } {
+  const denied = new Set(words.clauses(text).flatMap((c) => {
+    const named = ownChoiceIn(c, choices);
+    return named && named.rest.some((w) => words.isNegation(w)) ? named.indices : [];
+  }));
+  const said = fold(text).split(' ').filter(Boolean);
+  const phrasesOf = choices.map((c) => (typeof c === 'string' ? [] : (c.synonyms ?? []).map((w) => fold(w).split(' ')).filter((p) => p[0])));
+  const choiceWords = new Set(phrasesOf.flat(2));
+  // "not cancel", "not any more cancel"; in "not move, cancel" the negation is the move's.
+  const negatedAt = (at: number) => (at >= 1 && words.isNegation(said[at - 1])) || (at >= 2 && !choiceWords.has(said[at - 1]) && words.isNegation(said[at - 2]));
+  phrasesOf.forEach((phrases, i) => {
+    if (said.some((_, at) => phrases.some((p) => p.every((x, j) => said[at + j] === x) && negatedAt(at)))) denied.add(i);
+  });
+  return { denied, affirmed: own.indices.filter((i) => !denied.has(i)) };
+}
+
+/**
+ * A choice prompt's validations read by {@link SynonymChoicePrompt}: the index of the choice that
+ * refusing another by name means (at "what would you like to do?", "I don't want to cancel" is
+ * keeping the appointment; at "cancel it, is that right?", it is the no).
+ */
+export interface ReadsDenial {
+  deniedIs?: number;
 }
 
 /** The prompt's state, with whether the last answer was doubt rather than a choice. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { bookingKit, no, screeningNo, type Locale } from './helpers/bookingScript';
+import { testAdapterFor } from './helpers/testApp';
 
 // Small gaps of the booking dialog that earlier patient-style tests left: "I don't remember any
 // more" as the answer to "since when?", a sign for the GP typed with that answer, a second
@@ -7,7 +8,7 @@ import { bookingKit, no, screeningNo, type Locale } from './helpers/bookingScrip
 // else. Typed as patients type, in nl-NL and nl-BE, with the tests' clock (Monday 23 November
 // 2026, 10:00); the wordings are our own.
 
-const { talk, booked } = bookingKit();
+const { talk, booked, appOf } = bookingKit();
 const person = (locale: Locale) => (locale === 'nl-NL'
   ? { name: 'Ria de Wit', birth: '3-9-1949', phone: '06 23456789' }
   : { name: 'Mieke Peeters', birth: '3/9/1949', phone: '0478 23 45 67' });
@@ -116,6 +117,59 @@ describe('an appointment for the writer and one for a relative, asked for in one
     const r = await talk(locale, [opening, 'ja']);
     expect(r[0].text).toMatch(/^Voor een afspraak voor je (moeder|schoonvader) /);
     expect(r[1].text).not.toMatch(/eerst jouw afspraak/);
+  });
+});
+
+describe('a relative\'s appointment promised after the writer\'s, when the writer\'s is not made', () => {
+  // A review: stopped halfway, at the summary or after the time was taken, the relative's
+  // appointment was never offered though it had been promised ("that one we make afterwards").
+  const relative = (locale: Locale) => (locale === 'nl-NL'
+    ? { opening: 'graag een afspraak voor mezelf en ook voor mijn moeder', who: 'je moeder', button: 'Afspraak maken voor mijn moeder' }
+    : { opening: 'ik wil een afspraak voor mij en ook voor mijn vader', who: 'je vader', button: 'Afspraak maken voor mijn vader' });
+  /** The opening, consent and the complaint, up to "since when?". */
+  const toSince = (locale: Locale) => [relative(locale).opening, 'ja', 'knie', 'rechts'];
+  /** On to the summary with the first free time. */
+  const toSummary = (locale: Locale) => {
+    const p = person(locale);
+    return [...toSince(locale), 'een week of drie', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen'];
+  };
+
+  const saysNeither = (locale: Locale, stopped: { text: string; actions: string[] }) => {
+    const { who, button } = relative(locale);
+    expect(stopped.text).toMatch(new RegExp(`^Oké, ik ben ermee gestopt\\. Je eigen afspraak is niet gemaakt, en die voor ${who} ook niet\\.`));
+    expect(stopped.actions[0]).toBe(button);
+  };
+
+  it.each<[Locale, string, (l: Locale) => string[]]>([
+    ['nl-NL', '"stop" at "since when?"', (l) => [...toSince(l), 'stop']],
+    ['nl-BE', '"stoppen" at "since when?"', (l) => [...toSince(l), 'stoppen']],
+    ['nl-NL', '"laat maar", then yes', (l) => [...toSince(l), 'een paar maanden', 'laat maar', 'ja']],
+    ['nl-BE', '"laat maar zitten", then yes', (l) => [...toSince(l), 'een paar maanden', 'laat maar zitten', 'ja']],
+    ['nl-NL', 'the summary\'s stop button', (l) => [...toSummary(l), 'Stoppen']],
+    ['nl-BE', 'the summary\'s stop button', (l) => [...toSummary(l), 'Stoppen']],
+  ])('%s: stopped by %s, the patient hears neither was made, with the relative\'s button first; it starts that booking', async (locale, _how, turns) => {
+    const r = await talk(locale, [...turns(locale), relative(locale).button]);
+    expect(r[1].text).toMatch(/^Ik maak eerst jouw afspraak\./);
+    saysNeither(locale, r[r.length - 2]);
+    expect(r[r.length - 1].text).toMatch(new RegExp(`^Voor een afspraak voor ${relative(locale).who} `));
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: the time taken by someone else meanwhile, then a stop: neither was made, the button is offered', async (locale) => {
+    const mine = testAdapterFor(appOf(locale), locale);
+    const summary = await talk(locale, toSummary(locale), mine);
+    expect(summary[summary.length - 1].actions).toContain('Bevestigen');
+    // Another patient takes the same first free time before this one confirms.
+    const other = await talk(locale, ['afspraak maken', 'ja', 'heup', 'links', 'sinds vorig jaar', no(locale), ...screeningNo(locale), '1', 'Piet Jansen', '1-1-1950', locale === 'nl-NL' ? '06 11223344' : '0475 11 22 33', 'geen', 'ja']);
+    expect(other[other.length - 1].text).toMatch(/bevestigd/);
+    const r = await talk(locale, ['Bevestigen', 'stop'], mine);
+    expect(r[0].text).toMatch(/net weg/);
+    saysNeither(locale, r[1]);
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: a booking for the writer alone still stops with the plain text', async (locale) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'links', 'stop']);
+    expect(r[4].text).toMatch(/^Oké, ik ben ermee gestopt\. Waarmee kan ik je (verder|nog) helpen\?$/);
+    expect(r[4].actions[0]).not.toMatch(/^Afspraak maken voor mijn/);
   });
 });
 

@@ -43,4 +43,21 @@ describe('"since when?" takes only an answer', () => {
       expect((await booked(locale, r[r.length - 1].text)).complaint.since).toBe(since);
     },
   );
+
+  // A review: an empty message, emoji or punctuation alone was kept as the answer (and shown on the summary).
+  it.each<[Locale, string]>([
+    ['nl-NL', ''], ['nl-BE', '   '], ['nl-NL', '👍'], ['nl-BE', '🙈🙈'], ['nl-NL', '...'], ['nl-BE', '?!'], ['nl-NL', '-'], ['nl-BE', '😬 !'],
+  ])('%s: %j is no answer: the question again, and the next answer is kept', async (locale, typed) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'links', typed, 'sinds een half jaar', no(locale), ...screeningNo(locale), '1', ...detailsOf(person(locale)), 'geen', 'ja']);
+    expect(r[4].text).not.toMatch(/verwijzing|voorschrift/);
+    expect(r[4].text.split('\n\n').pop()).toMatch(/^Sinds wanneer/);
+    expect(r[5].text).toMatch(/verwijzing|voorschrift/);
+    expect((await booked(locale, r[r.length - 1].text)).complaint.since).toBe('sinds een half jaar');
+  });
+
+  it.each<[Locale, string]>([['nl-NL', '3 maanden 😩'], ['nl-BE', '2 jaar!!']])('%s: "%s", with words or a number, is kept', async (locale, since) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'links', since, no(locale), ...screeningNo(locale), '1', ...detailsOf(person(locale)), 'geen', 'ja']);
+    expect(r[4].text).toMatch(/verwijzing|voorschrift/);
+    expect((await booked(locale, r[r.length - 1].text)).complaint.since).toBe(since);
+  });
 });

@@ -2,6 +2,7 @@ import { ActivityHandler, ActivityTypes, TurnContext, type BotState, type StateP
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
 import { answersOffered, deletionAsked, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
+import { BaseDialog } from '../../dialogs/BaseDialog';
 import { MEMORY_PROMPTS, SINCE_PROMPT } from '../../dialogs/dialogIds';
 import { RECONNECTED_EVENT } from '../channels/directline/DirectLineRoutes';
 import type { Locale } from '../config/AppConfig';
@@ -232,7 +233,7 @@ export class FysioBot extends ActivityHandler {
     // MAX_MESSAGE_CHARS.
     const earlier = await this.saidBefore(activity.conversation.id);
     let flag = safety.checkInConversation(full, earlier, memory, (this.deps.clock ?? systemClock).now());
-    if (flag && this.remembersNot(flag, full, await this.dialogState.get(context, { dialogStack: [] }))) flag = undefined;
+    if (flag && this.answersFlow(flag, full, await this.dialogState.get(context, { dialogStack: [] }))) flag = undefined;
     // The screening's yes and the crisis question (SafetyDesk.unsure) each last for the one message
     // after them, whatever it leads to. After the question a yes is that crisis; a plain no,
     // "verder" or the button goes back to the flow set aside with it (below); with a flow set
@@ -252,9 +253,9 @@ export class FysioBot extends ActivityHandler {
     // A date, a code or a number typed after the question answers the question of the flow set
     // aside (an eighth patient-style test typed the date of birth asked for twice, and got the
     // crisis text the second time): the flow goes on with it.
-    const answersFlow = Boolean(asked) && setAside && !flag && answer !== 'yes' && !backToBooking && /\d/.test(text);
-    const askAgain = asked === 1 && !flag && answer !== 'yes' && !backToBooking && !answersFlow && setAside;
-    if (asked && !flag && !backToBooking && !answersFlow && !askAgain && (setAside || answer === 'yes')) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
+    const typedForFlow = Boolean(asked) && setAside && !flag && answer !== 'yes' && !backToBooking && /\d/.test(text);
+    const askAgain = asked === 1 && !flag && answer !== 'yes' && !backToBooking && !typedForFlow && setAside;
+    if (asked && !flag && !backToBooking && !typedForFlow && !askAgain && (setAside || answer === 'yes')) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
     // Checked once: the dialogs and the responder use this result.
     setTurnSafety(context, flag);
 
@@ -315,7 +316,7 @@ export class FysioBot extends ActivityHandler {
     // A follow-up reads on from the bot's last answer; a flow or an alarm in between ends that
     // (the responder sets it again for the answers it gives).
     if (flag || dialogState.dialogStack.length) memory.lastReply = undefined;
-    const parkedFlow = answersFlow ? await this.parked.get(context) : undefined;
+    const parkedFlow = typedForFlow ? await this.parked.get(context) : undefined;
     if (parkedFlow) {
       await this.restore(context, dialogState, parkedFlow);
       await this.send(context, composer.say(locale, 'booking.resume'), locale);
@@ -528,11 +529,16 @@ export class FysioBot extends ActivityHandler {
    * of "I don't know any more" as giving up and cannot see the question they answer. Only the whole
    * message counts (AnswerWords.saysNotKnown: at most a word more than the phrase), and only the
    * net's flag: "I don't remember, I don't want to live any more" is longer, and a sign the rules
-   * know always counts.
+   * know always counts. The same for a flow's own plain answer in its own words, as the flow's
+   * dialog reads it (BaseDialog.answersPlainly): "I don't want to cancel" in the cancellation.
    */
-  private remembersNot(flag: RedFlag, text: string, dialogState: DialogState): boolean {
-    if (flag.rule !== CRISIS_NET_RULE || !MEMORY_PROMPTS.has(waitingPrompt(dialogState)?.id ?? '')) return false;
-    return this.deps.answers.saysNotKnown(text);
+  private answersFlow(flag: RedFlag, text: string, dialogState: DialogState): boolean {
+    if (flag.rule !== CRISIS_NET_RULE) return false;
+    if (MEMORY_PROMPTS.has(waitingPrompt(dialogState)?.id ?? '') && this.deps.answers.saysNotKnown(text)) return true;
+    // The flow's own plain answer in its words (BaseDialog.answersPlainly): "I don't want to cancel" in the cancellation.
+    const root = dialogState.dialogStack[0];
+    const flow = root ? this.dialogs.find(root.id) : undefined;
+    return flow instanceof BaseDialog && flow.answersPlainly(text, root);
   }
 
   /** The message says the answer before it was a mistake, or is a bare no to an instruction that asked nothing. */

@@ -262,6 +262,19 @@ export class AnswerWords {
   }
 
   /**
+   * The whole message plainly says the code is not at hand, as an answer to the question for it:
+   * it is a phrase of `withoutCode` of three words or more ("that one I don't have any more", "I
+   * don't have the code any more"), after a no at most. A shorter phrase ("not any more") is what
+   * despair says too, and a longer message may say more than the code: the learned crisis net's
+   * reading of those stands (FysioBot).
+   */
+  plainlyWithoutCode(text: string): boolean {
+    const words = fold(text).split(' ').filter(Boolean);
+    const said = (this.no.has(words[0] ?? '') ? words.slice(1) : words).join(' ');
+    return this.withoutCode.some((p) => p === said && p.split(' ').length >= 3);
+  }
+
+  /**
    * The message says the answer before it was a mistake: a word of mistyping or of the wrong
    * button (`booking.words.mistake`), or a word of meaning (`meant`) with a no in the message.
    */

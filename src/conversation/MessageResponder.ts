@@ -220,8 +220,11 @@ export class MessageResponder {
       const d = this.deps.router.route(clause, { locale, safetyChecked: true });
       if (d.intent === 'booking' || d.intent === 'cancel-booking' || d.intent === 'handoff') found.add(d.intent);
     }
-    // Two different requests in one message are for the patient to choose between, as before.
-    return found.size === 1 ? [...found][0] : undefined;
+    // Two different requests in one message are for the patient to choose between, as before. A
+    // request the message goes on to refuse is none ("I still have an appointment, and I don't
+    // want to cancel it": its first clause alone reads as the cancellation).
+    const [request] = found;
+    return found.size === 1 && !this.deps.router.refuses(text, request) ? request : undefined;
   }
 
   /**

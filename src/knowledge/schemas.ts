@@ -192,6 +192,11 @@ export const languageFileSchema = z.strictObject({
   /** Words by which a patient addresses the practice or the bot after a greeting or thanks ("hello physio"). */
   addressWords: z.array(z.string().trim().min(1)).default([]),
   /**
+   * Words of wanting or needing ("want", "need", "rather"): a negation in a clause with one refuses
+   * what it names ("I don't want to cancel"), where one without states a fact ("I have no appointment yet").
+   */
+  wishWords: z.array(z.string().trim().min(1)).default([]),
+  /**
    * An age said as an ordinal after a possessive ("at my 35th"): read as the word of its age
    * band, so that every age reaches the phrasings that speak of such an age, not only the ages
    * they happen to name.

@@ -162,6 +162,8 @@ export class Router {
   private readonly interrogatives: Set<string>;
   /** Words that join two clauses of a statement (language.yaml's clauseJoins): where a story's request may begin. */
   private readonly clauseJoins: Set<string>;
+  /** Words of wanting or needing (language.yaml's wishWords); see {@link refuses}. */
+  private readonly wishes: Set<string>;
   /** Words that set the writer apart from a story's people (language.yaml's contrastWords); see {@link requestAfterStory}. */
   private readonly contrast: Set<string>;
   /** Subject pronouns (language.yaml): after a verb that opens the message they make it a question ("do I get …"). */
@@ -181,6 +183,8 @@ export class Router {
    * even where it is also a question word ("helpt …?").
    */
   private readonly commandStems = new Set<string>();
+  /** The same stems by the command they name ("cancel", "move" for the cancellation); see {@link refuses}. */
+  private readonly commandStemsOf = new Map<IntentId, Set<string>>();
   /** Stems of the country names among the locale switches ("belgie" → nl-BE). */
   private readonly countries = new Map<string, Locale>();
   private readonly labels = new Map<string, string>();
@@ -198,6 +202,7 @@ export class Router {
     this.questionWords = new Set(kb.language.questionWords.flatMap(foldAndSplit));
     this.interrogatives = new Set(kb.language.interrogatives.flatMap(foldAndSplit));
     this.clauseJoins = new Set(kb.language.clauseJoins.flatMap(foldAndSplit));
+    this.wishes = new Set(kb.language.wishWords.flatMap(foldAndSplit));
     this.contrast = new Set(kb.language.contrastWords.flatMap(foldAndSplit));
     this.subjects = new Set(kb.language.subjectPronouns.flatMap(foldAndSplit));
     this.pointing = new Set(kb.language.pointingWords.flatMap(foldAndSplit));
@@ -258,7 +263,12 @@ export class Router {
       for (const phrase of kb.intents[id]?.exact ?? []) {
         const words = this.normalizer.baseWords(phrase);
         for (const key of this.exactKeys(words)) if (!this.exact.has(key)) this.exact.set(key, id);
-        if (words.length === 1 && !REPLY_ONLY.has(id)) for (const st of this.normalizer.stemsOf(words)) this.commandStems.add(st);
+        if (words.length === 1 && !REPLY_ONLY.has(id)) {
+          for (const st of this.normalizer.stemsOf(words)) {
+            this.commandStems.add(st);
+            this.commandStemsOf.set(id, (this.commandStemsOf.get(id) ?? new Set()).add(st));
+          }
+        }
         // "België" alone switches the language; "en in België?" after an answer asks about that country.
         const locale = LOCALE_SWITCHES[id];
         if (locale && words.length === 1) this.countries.set(this.normalizer.stem(words[0]), locale);
@@ -348,7 +358,8 @@ export class Router {
       // not a question for any topic, however close the nearest one is. It may still ask for
       // an action ("no bot, a human").
       const actions = ranked.filter((r) => r.owner.startsWith(INTENT_PREFIX));
-      const action = this.unlessNegatedAction(this.decide(actions, meaning.known >= 2), actions, terms, (rest) => this.decide(rest, meaning.known >= 2));
+      const decideActions = (rest: readonly Ranked[]) => this.decide(rest, meaning.known >= 2);
+      const action = this.unlessRefused(this.unlessNegatedAction(decideActions(actions), actions, terms, decideActions), facts.text, actions, terms, decideActions);
       if (action && action.intent !== 'clarify') return action;
     } else {
       let withContext = false;
@@ -372,10 +383,12 @@ export class Router {
       const mayAnswer = withContext ? this.inDomain(meaning) : this.mayAnswer(meaning);
       const wellKnown = withContext || meaning.knownShare > this.choiceCoverMin;
       const statement = this.states(facts);
-      faq = this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown, statement), ranked, terms, (rest) => {
+      const redo = (rest: readonly Ranked[]) => {
         ranked = rest;
         return this.decide(rest, mayAnswer, wellKnown, statement);
-      });
+      };
+      // "I can't come tomorrow" cancels; "I don't want to move it, but may I cycle?" moves nothing.
+      faq = this.unlessRefused(this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown, statement), ranked, terms, redo), facts.text, ranked, terms, redo);
       if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked, faq, meaning.knownShare > this.choiceCoverMin) ?? faq;
       if (faq?.intent === 'clarify' && !withContext && meaning.knownShare <= this.choiceCoverMin) faq = undefined;
       if (withContext && faq) faq = this.pointedBack(faq, context.previousTopic!, facts.words);
@@ -599,7 +612,8 @@ export class Router {
       const tailWords = said.filter((w) => !this.contrast.has(w));
       const command = this.commandOf(tailWords);
       if (command) {
-        if (STORY_REQUESTS.has(command)) return decision(command, null, 1);
+        // "… and I do not want to cancel": a wish refused is no request (tried on the longer parts).
+        if (STORY_REQUESTS.has(command) && !this.refuses(tail, command)) return decision(command, null, 1);
         continue;
       }
       const meaning = this.meaningOf({ text: tailWords.join(' '), words: tailWords, command });
@@ -607,9 +621,56 @@ export class Router {
       const mayAnswer = this.mayAnswer(meaning);
       const wellKnown = meaning.knownShare > this.choiceCoverMin;
       const d = this.unlessNegatedAction(this.decide(meaning.ranked, mayAnswer, wellKnown, true), meaning.ranked, meaning.terms, (rest) => this.decide(rest, mayAnswer, wellKnown, true));
-      if (d && STORY_REQUESTS.has(d.intent)) return d;
+      if (d && STORY_REQUESTS.has(d.intent) && !this.refuses(tail, d.intent as IntentId)) return d;
     }
     return undefined;
+  }
+
+  /**
+   * Whether the text refuses an action rather than asking for it ("… and I do not want to cancel
+   * it", "I don't want to book an appointment yet, first …", "I want no staff member"): the last
+   * clause that names the action once its negations (language.yaml's negations) are left out is a
+   * wish (language.yaml's wishWords), and a negation stands in it just before a one-word command of
+   * the action's own, stop words aside ("not cancel", "no appointment yet", "not move it"). Without
+   * a wish the clause states a fact ("I have no appointment yet, can I make one"). A story may name the action before it
+   * is refused ("I still have an appointment, and I don't want to cancel it"); a clause after the
+   * refusal may ask for it again ("not move it but cancel it"). A negation of anything else is part
+   * of the request: "I cannot come to my appointment" cancels, "I would rather not talk to a
+   * computer" asks for a person, "I come without a referral for an appointment" books. A clause
+   * that opens as a question asks for the action, whatever it negates.
+   */
+  refuses(text: string, intent: IntentId): boolean {
+    const owner = INTENT_PREFIX + intent;
+    const own = this.commandStemsOf.get(intent);
+    if (!own) return false;
+    const bounds = [0, ...this.clauseStarts(text), text.length];
+    for (let i = bounds.length - 2; i >= 0; i--) {
+      const clause = text.slice(bounds[i], bounds[i + 1]);
+      const words = this.normalizer.baseWords(clause);
+      if (!words.length) continue;
+      const terms = this.queryTerms(clause, this.normalizer.routingWords(words));
+      const [top] = this.index.rank(terms.filter((q) => !this.negationStems.has(q.stem)), 6);
+      if (top?.owner !== owner || top.score < this.options.thresholds.clarifyMin) continue;
+      if (this.opensQuestion(words) || !words.some((w) => this.wishes.has(w))) return false;
+      const stems = this.normalizer.stemsOf(words);
+      return stems.some((st, k) => this.negationStems.has(st) && own.has(stems[k + 1]));
+    }
+    return false;
+  }
+
+  /**
+   * An action the message refuses ({@link refuses}) is not decided: it is taken out of `ranked`
+   * and the rest is decided again by `redo`. Only a message with a negation is read for it.
+   */
+  private unlessRefused(
+    d: RouteDecision | undefined,
+    text: string,
+    ranked: readonly Ranked[],
+    terms: readonly QueryTerm[],
+    redo: (rest: readonly Ranked[]) => RouteDecision | undefined,
+  ): RouteDecision | undefined {
+    if (!d || !STORY_REQUESTS.has(d.intent) || !terms.some((q) => this.negationStems.has(q.stem)) || !this.refuses(text, d.intent as IntentId)) return d;
+    return redo(ranked.filter((r) => r.owner !== INTENT_PREFIX + d.intent));
   }
 
   /**
