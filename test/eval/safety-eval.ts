@@ -117,6 +117,10 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   { name: 'ordinary-audit11 (blind, alarming words)', file: join(HERE, 'audit11', 'ordinary.jsonl') },
   { name: 'bursts-audit11 (blind)', file: join(HERE, 'audit11', 'bursts.jsonl') },
   { name: 'routing-audit6 (blind ordinary questions)', file: join(HERE, 'audit11', 'routing-audit6.jsonl') },
+  { name: 'redflags-audit12 (blind, never tuned on)', file: join(HERE, 'audit12', 'redflags-audit12.jsonl') },
+  { name: 'ordinary-audit12 (blind, alarming words)', file: join(HERE, 'audit12', 'ordinary.jsonl') },
+  { name: 'bursts-audit12 (blind)', file: join(HERE, 'audit12', 'bursts.jsonl') },
+  { name: 'routing-audit7 (blind ordinary questions)', file: join(HERE, 'audit12', 'routing-audit7.jsonl') },
 ];
 
 /**
