@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { bookingKit, no, screeningNo, type Locale } from './helpers/bookingScript';
-import { testAdapterFor } from './helpers/testApp';
+import { MemoryStorage } from 'botbuilder';
+import { buildTestApp, converse, testAdapterFor } from './helpers/testApp';
 
 // Small gaps of the booking dialog that earlier patient-style tests left: "I don't remember any
 // more" as the answer to "since when?", a sign for the GP typed with that answer, a second
@@ -221,5 +222,16 @@ describe('a time at the other location says where', () => {
     for (const a of offered) expect(a).toMatch(/– Locatie Oost$/);
     expect(r[r.length - 2].cards).toContain('Locatie Oost, Proeflaan 3, 3581 CD Utrecht');
     expect(r[r.length - 1].text).toContain('bij Locatie Oost, Proeflaan 3');
+  });
+});
+
+// A review: a deletion asked in a cancellation while a booking waited set aside overwrote that
+// booking with the cancellation; "verder" then went on with the cancellation.
+describe('a booking set aside stays set aside', () => {
+  it('through a cancellation and a deletion declined: "verder" goes on with the booking', async () => {
+    const { app } = await buildTestApp({}, new MemoryStorage());
+    const r = await converse(testAdapterFor(app), ['Afspraak maken', 'ja', 'Knie', 'Links', 'al jaren', 'later', 'Afspraak annuleren', 'verwijder mijn gegevens, ik vertrouw dit niet', 'nee', 'verder']);
+    expect(r[9].text).toMatch(/verwijzing/);
+    await app.close();
   });
 });

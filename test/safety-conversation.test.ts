@@ -397,6 +397,12 @@ describe('an alarm outranks any running flow', () => {
       expect(r[5].text).toMatch(/verwijzing|voorschrift/);
     });
 
+    // A review: a number in a sentence about how one feels is no value for the flow.
+    it('"al 2 maanden gaat het heel slecht met me" after it is asked about once more', async () => {
+      const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', 'Links', 'het leven is voor mij over', 'al 2 maanden gaat het heel slecht met me']);
+      expect(r[5].text).toMatch(/^Ik wil je goed begrijpen/);
+    });
+
     // A review: an answer that is neither went back into the booking ("allebei" became the side).
     it('anything else is asked once more, with the line and the button; "verder" then goes on', async () => {
       const r = await converse(testAdapterFor(practices.NL), ['Afspraak maken', 'ja', 'Knie', 'het leven is voor mij over', 'soms wel een beetje', 'verder', 'Links']);

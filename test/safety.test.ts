@@ -861,9 +861,14 @@ describe("someone else already in a doctor's care (emergency.yaml inCare; audit1
   it.each<[string, Tier | null]>([
     // A relative asking about rehab after the hospital: the doctor has the fall, the fever, the clot.
     ['Mijn tante is gevallen en kon niet meer op haar been staan, ze ligt nu op de afdeling. Kan ze daarna bij jullie terecht?', null],
-    ['Mijn opa kreeg een scheve mond en kon niet meer goed praten. Hij ligt nu op de stroke unit in het ziekenhuis. Doen jullie ook revalidatie aan huis?', null],
-    ['Mijn zus had een rode, hete knie met koorts en krijgt nu antibiotica, mag ze straks weer fietsen?', null],
-    ['Onze kat viel van de kast en kon niet meer staan, we zijn meteen naar de dierenarts gegaan. Mag ik met mijn heup nog bukken?', null],
+    // A 112 sign is never set aside by someone else's care: told as someone else's it may still be the writer's.
+    ['Mijn opa kreeg een scheve mond en kon niet meer goed praten. Hij ligt nu op de stroke unit in het ziekenhuis. Doen jullie ook revalidatie aan huis?', '112'],
+    ['Kortademig en pijn op de borst. Hij ligt in het ziekenhuis, kan hem niet bezoeken.', '112'],
+    ['Mijn zus had een rode, hete knie met koorts, ze krijgt nu antibiotica. Mag ze straks weer fietsen?', null],
+    // Care without someone it is said of may be the writer's, told telegraphically; failing care is no care.
+    ['Koorts en de wond lekt, kreeg al antibiotica, wordt erger', 'now'],
+    ['Mijn moeder heeft koorts en een rode dikke knie, ze krijgt antibiotica maar het wordt erger', 'now'],
+    ['Onze kat viel van de kast en kon niet meer staan, de dierenarts heeft haar nagekeken. Mag ik met mijn heup nog bukken?', null],
     // What is not set aside: the writer's own sign, a sign told after the care, someone newly named,
     // an operation that explains a clot, and a crisis.
     ['Ik heb pijn op de borst en zweet heel erg, mijn man ligt in het ziekenhuis', '112'],
@@ -882,7 +887,10 @@ describe("someone else already in a doctor's care (emergency.yaml inCare; audit1
 describe('a book, a film or the news telling of someone else (emergency.yaml story)', () => {
   it.each<[string, Tier | null]>([
     ['Ik zag een reportage over een vrouw die na haar val niet meer kon opstaan. Hoe voorkom ik dat met mijn heup?', null],
-    ['In de film die ik keek kreeg een man pijn op de borst en zweette hij hevig, en ik vroeg me af: mag ik met artrose nog sporten?', null],
+    // A story sets aside no 112 sign, and reaches no further than its clause.
+    ['In de film die ik keek kreeg een man pijn op de borst en zweette hij hevig, en ik vroeg me af: mag ik met artrose nog sporten?', '112'],
+    ['Oefeningen gedaan met het filmpje over knieoefeningen, daarna pijn op de borst en benauwd', '112'],
+    ['Zag een video over trombose, kuit dik en rood, heel benauwd', 'now'],
     // The story ends where the writer, the writer's own people or now come in.
     ['Tijdens een programma over artrose kreeg ik ineens pijn op de borst en zweette ik', '112'],
     ['We keken een docu over de oorlog en mijn man viel om en reageert niet meer', '112'],

@@ -71,6 +71,9 @@ const HISTORY_KEPT = 8;
  * botbuilder-dialogs would cost as much CPU as the rest of such a turn and nothing of it would
  * be used; a message that starts a flow begins that flow's dialog. Saves state every turn.
  */
+/** The most words of a value typed after the crisis question for the flow set aside (a date, a code, "sinds 3 weken"). */
+const VALUE_WORDS = 4;
+
 export class FysioBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
@@ -253,7 +256,8 @@ export class FysioBot extends ActivityHandler {
     // A date, a code or a number typed after the question answers the question of the flow set
     // aside (an eighth patient-style test typed the date of birth asked for twice, and got the
     // crisis text the second time): the flow goes on with it.
-    const typedForFlow = Boolean(asked) && setAside && !flag && answer !== 'yes' && !backToBooking && /\d/.test(text);
+    // Only a value alone ("12 maart 1951", "sinds 3 weken"): "al 2 maanden gaat het heel slecht met me" answers the question.
+    const typedForFlow = Boolean(asked) && setAside && !flag && answer !== 'yes' && !backToBooking && /\d/.test(text) && text.trim().split(/\s+/).length <= VALUE_WORDS;
     const askAgain = asked === 1 && !flag && answer !== 'yes' && !backToBooking && !typedForFlow && setAside;
     if (asked && !flag && !backToBooking && !typedForFlow && !askAgain && (setAside || answer === 'yes')) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
     // Checked once: the dialogs and the responder use this result.
@@ -499,8 +503,17 @@ export class FysioBot extends ActivityHandler {
     return (Object.keys(this.deps.flows) as Flow[]).find((f) => this.deps.flows[f].id === dialogState.dialogStack[0].id);
   }
 
-  /** Sets the running flow aside: the answers so far and the way back through them are both kept. */
+  /**
+   * Sets the running flow aside: the answers so far and the way back through them are both kept.
+   * A flow set aside earlier stays (a booking set aside with "later" is not overwritten by a
+   * cancellation set aside after it); the running one is then dropped.
+   */
   private async park(context: TurnContext, dialogState: DialogState): Promise<void> {
+    if (await this.parked.get(context)) {
+      dialogState.dialogStack = [];
+      await this.history.set(context, []);
+      return;
+    }
     await this.parked.set(context, { dialogStack: dialogState.dialogStack });
     await this.parkedHistory.set(context, await this.history.get(context, []));
     dialogState.dialogStack = [];

@@ -73,14 +73,14 @@ export class MessageResponder {
    */
   async respond(text: string, memory: ConversationMemory, locale: Locale, flag: RedFlag | undefined, offer?: Offer, earlier: readonly string[] = []): Promise<MessageOutcome> {
     const { safety } = this.deps;
+    const pieces = memory.pieces ?? 0;
+    memory.pieces = undefined;
     if (flag) {
       // What the bot answered before the alarm is no longer on the patient's mind.
       memory.lastReply = undefined;
       await this.recordFeedback(memory, 'emergency', locale);
       return replies(...safety.alarm(flag.tier, memory, locale));
     }
-    const pieces = memory.pieces ?? 0;
-    memory.pieces = undefined;
     const outcome = (offer && (await this.answerToOffer(text, offer, memory, locale))) || (await this.decide(text, memory, locale, pieces ? earlier.slice(-pieces) : []));
     if (outcome.kind === 'flow' && outcome.flow === 'booking' && !safety.bookingAllowed(memory)) {
       return replies(...safety.bookingBlocked(memory, locale));

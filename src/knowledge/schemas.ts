@@ -324,6 +324,10 @@ export const sentenceWordsSchema = z.strictObject({
   storyEnds: sentenceWordList,
   /** Small words that may open a clause before a care phrase (`modifiers.inCare`) besides `referBack`: a clause naming anyone else is about someone else. */
   careLeads: sentenceWordList,
+  /** Words of which one must stand in a care phrase's clause: care said of someone ("he", "her"), not of a subject left out. */
+  careSubjects: sentenceWordList,
+  /** Words after a care phrase that say the care is failing ("… but it gets worse"): then nothing is set aside. */
+  careFails: sentenceWordList,
   /** Words before "it is over" that put it in the future ("then it is over"). */
   futureMarks: sentenceWordList,
   /** Words that bring a story from the past back to now ("now", "since", "suddenly"). */

@@ -40,6 +40,8 @@ interface SentenceWordSets {
   referBack: ReadonlySet<string>;
   storyEnds: ReadonlySet<string>;
   careLeads: ReadonlySet<string>;
+  careSubjects: ReadonlySet<string>;
+  careFails: ReadonlySet<string>;
   futureMarks: ReadonlySet<string>;
   nowWords: ReadonlySet<string>;
   sinceWords: ReadonlySet<string>;
@@ -121,8 +123,12 @@ export class RedFlagDetector {
   private readonly sw: SentenceWordSets;
   /** The tier of a 112 sign that passed by itself (emergency.yaml `passedTier`); without it such a sign is set aside. */
   private readonly passedTier?: Tier;
-  /** The concepts crisis rules read: someone else's care (`inCare`) never sets them aside. */
-  private readonly crisisConcepts: ReadonlySet<string>;
+  /**
+   * The concepts crisis and 112 rules read: someone else's care (`inCare`) and a story (`story`)
+   * never set them aside. Told as someone else's, a 112 sign may still be the writer's own
+   * ("short of breath and chest pain. He is in hospital, I cannot visit him"): too costly to guess.
+   */
+  private readonly keptConcepts: ReadonlySet<string>;
 
   /**
    * @param clock tells which years are past ("in 2019" sets its clause aside like "vorig jaar");
@@ -160,7 +166,7 @@ export class RedFlagDetector {
       if (w.length < FUZZY_MIN || /\d/.test(w)) continue;
       for (const d of deletions(w)) this.byDeletion.set(d, [...(this.byDeletion.get(d) ?? []), w]);
     }
-    this.crisisConcepts = new Set(data.rules.filter((r) => r.tier === 'crisis').flatMap((r) => [...r.all, ...r.any]));
+    this.keptConcepts = new Set(data.rules.filter((r) => r.tier === 'crisis' || r.tier === '112').flatMap((r) => [...r.all, ...r.any]));
     this.rules = [...data.rules].sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
     for (const r of data.rules) this.tiers.set(r.id, r.tier);
   }
@@ -291,12 +297,18 @@ export class RedFlagDetector {
       // Only care of the one just spoken of: nothing in its clause between the last sign and it names
       // anyone ("she was admitted", "… and is on antibiotics now", "the ambulance took her"), where
       // "his mother is in hospital" or "the dog is at the vet's" may be about someone else.
+      // And only care said of someone (a "he", "she", "her" in it: telegraphic Dutch leaves out the
+      // "I", so "got antibiotics already" may be the writer's), and care that is not failing ("…
+      // but it gets worse").
       const aboutSame = (m: PhraseMatch) => {
-        const from = Math.max(clauseOf(m.start).from, ...concepts.filter((k) => k.end < m.start && !kept(k.concept)).map((k) => k.end + 1));
-        return words.slice(from, m.start).every((w) => this.sw.referBack.has(w) || this.sw.careLeads.has(w));
+        const clause = clauseOf(m.start);
+        const from = Math.max(clause.from, ...concepts.filter((k) => k.end < m.start && !kept(k.concept)).map((k) => k.end + 1));
+        const named = words.slice(clause.from, m.end + 1).some((w) => this.sw.careSubjects.has(w));
+        const fails = words.slice(m.end + 1).some((w) => this.sw.careFails.has(w));
+        return named && !fails && words.slice(from, m.start).every((w) => this.sw.referBack.has(w) || this.sw.careLeads.has(w));
       };
       const inCare = writerIn ? -1 : Math.max(-1, ...modifiers.filter((m) => m.concept === IN_CARE && aboutSame(m)).map((m) => m.start));
-      const caredFor = (c: string) => !kept(c) && !this.crisisConcepts.has(c);
+      const caredFor = (c: string) => !kept(c) && !this.keptConcepts.has(c);
       if (inCare >= 0 && this.sw.referBack.has(words[0])) for (const c of [...present]) if (caredFor(c) && !own.has(c) && toldIn.get(c) === sentenceAt - 1) present.delete(c);
       // Everything before the last "maar dat is over" in the sentence is over.
       // "… dan is het over" speaks of what is to come, not of a sign that passed.
@@ -339,8 +351,10 @@ export class RedFlagDetector {
       const told = modifiers
         .filter((m) => m.concept === STORY)
         .map((m) => {
+          // Its own clause at most: "a video of exercises, then chest pain" is the writer's.
+          const end = clauseOf(m.start).to;
           let to = m.end + 1;
-          while (to < words.length && !this.sw.firstPerson.has(words[to]) && !this.sw.nowWords.has(words[to]) && !this.sw.storyEnds.has(words[to])) to++;
+          while (to < end && !this.sw.firstPerson.has(words[to]) && !this.sw.nowWords.has(words[to]) && !this.sw.storyEnds.has(words[to])) to++;
           return { from: m.end, to };
         });
       const added: string[] = [];
@@ -530,6 +544,8 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
     referBack: set(lists.referBack),
     storyEnds: set(lists.storyEnds),
     careLeads: set(lists.careLeads),
+    careSubjects: set(lists.careSubjects),
+    careFails: set(lists.careFails),
     futureMarks: set(lists.futureMarks),
     nowWords: set(lists.nowWords),
     sinceWords: set(lists.sinceWords),
