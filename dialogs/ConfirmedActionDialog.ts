@@ -49,7 +49,12 @@ export class ConfirmedActionDialog extends BaseDialog {
   }
 }
 
-/** "Delete my data": deletes what the bot holds about the patient and says what went, kind by kind. */
+/**
+ * "Delete my data": deletes what the bot holds about the patient and says what went, kind by
+ * kind, and what did not: appointments are found by the chat they were made in, so one made in
+ * another chat or by phone stays, also when it was moved or looked up in this one (its reference
+ * lives only in that dialog's state).
+ */
 export function deleteDataDialog(id: string, deps: DialogDeps): ConfirmedActionDialog {
   const t = (locale: Locale, key: string, vars?: Record<string, unknown>) => deps.translator.t(locale, key, vars);
   return new ConfirmedActionDialog(id, deps, {
@@ -58,14 +63,18 @@ export function deleteDataDialog(id: string, deps: DialogDeps): ConfirmedActionD
     act: async (context, locale) => {
       const gone = await deps.forgetUser(context);
       // What went, counted and in words ("1 appointment", "2 callback requests"); kinds with none left out.
+      const appointments = [
+        ...(gone.bookings ? [t(locale, 'privacy.bookings', { count: gone.bookings })] : []),
+        ...(gone.pastBookings ? [t(locale, 'privacy.pastBookings', { count: gone.pastBookings })] : []),
+      ];
       const items = [
         t(locale, 'privacy.conversation'),
-        gone.bookings ? t(locale, 'privacy.bookings', { count: gone.bookings }) : t(locale, 'privacy.noBookings'),
+        ...(appointments.length ? appointments : [t(locale, 'privacy.noBookings')]),
         ...(gone.callbacks ? [t(locale, 'privacy.callbacks', { count: gone.callbacks })] : []),
         ...(gone.transcripts ? [t(locale, 'privacy.transcripts', { count: gone.transcripts })] : []),
       ];
       const list = items.length > 1 ? `${items.slice(0, -1).join(', ')} ${t(locale, 'privacy.and')} ${items[items.length - 1]}` : items[0];
-      return t(locale, 'privacy.done', { items: list });
+      return `${t(locale, 'privacy.done', { items: list })}\n${t(locale, 'privacy.notDeleted', { days: deps.retentionDays })}`;
     },
   });
 }

@@ -39,8 +39,11 @@ export interface DialogDeps {
   random: RandomInt;
   /** Days personal data is kept after the appointment (RETENTION_BOOKING_DAYS). */
   retentionDays: number;
-  /** Deletes what the bot holds about the patient of this turn; says how much of each kind went. */
-  forgetUser(context: TurnContext): Promise<{ bookings: number; callbacks: number; transcripts: number }>;
+  /**
+   * Deletes what the bot holds about the patient of this turn; says how much of each kind went:
+   * `bookings` coming appointments (cancelled), `pastBookings` past ones (only their details went).
+   */
+  forgetUser(context: TurnContext): Promise<{ bookings: number; pastBookings: number; callbacks: number; transcripts: number }>;
   handoff: HandoffService;
   /** The last lines of each conversation, for a receptionist (in memory, or shared in PostgreSQL). */
   recent: RecentLines;

@@ -186,7 +186,12 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       retentionDays: config.retention.bookingDays,
       forgetUser: async (context) => {
         const a = context.activity;
-        const deleted = await bookings.deleteForUser(`${a.channelId}:${a.from?.id}`);
+        const userKey = `${a.channelId}:${a.from?.id}`;
+        // Told apart for the patient: a coming appointment is cancelled, a past one cannot be and
+        // only loses the patient's details. Cancelled ones hold no user key, so are not counted.
+        const now = clock.now();
+        const past = (await bookings.findForUser(userKey)).filter((b) => b.status === 'confirmed' && b.end <= now).length;
+        const deleted = await bookings.deleteForUser(userKey);
         const callbacks = await database.tickets.deleteForConversation(a.conversation.id);
         const transcripts = await database.curation.deleteTranscripts(a.conversation.id);
         await conversationState.delete(context);
@@ -194,7 +199,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         await recent.forget(a.conversation.id);
         // The web chat's own copy of what was said, which a reload would show again.
         await channelTranscripts.forget?.(a.conversation.id);
-        return { bookings: deleted, callbacks, transcripts };
+        return { bookings: Math.max(0, deleted - past), pastBookings: past, callbacks, transcripts };
       },
     });
     const retention = new RetentionJob(database, clock, config.retention, logger);
