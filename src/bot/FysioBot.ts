@@ -62,6 +62,9 @@ const PARKABLE: ReadonlySet<Flow> = new Set(['booking', 'cancel-booking']);
 /** Questions back that "back" can go. */
 const HISTORY_KEPT = 8;
 
+/** The most words of a value typed after the crisis question for the flow set aside (a date, a code, "sinds 3 weken"). */
+const VALUE_WORDS = 4;
+
 /**
  * The Bot Framework shell: greets new conversations, keeps the locale, handles the commands
  * that work anywhere (opnieuw, Vlaams/Nederlands), answers messages and runs the flows' dialogs.
@@ -71,9 +74,6 @@ const HISTORY_KEPT = 8;
  * botbuilder-dialogs would cost as much CPU as the rest of such a turn and nothing of it would
  * be used; a message that starts a flow begins that flow's dialog. Saves state every turn.
  */
-/** The most words of a value typed after the crisis question for the flow set aside (a date, a code, "sinds 3 weken"). */
-const VALUE_WORDS = 4;
-
 export class FysioBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;

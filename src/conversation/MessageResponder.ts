@@ -50,15 +50,15 @@ export interface MessageResponderDeps {
 /** Where a clause of a message ends: a comma, a full stop, a semicolon, a question or exclamation mark. */
 const CLAUSE_END = /[,.;!?]+/;
 
+/** The most pieces of a question read together: a question typed in more pieces than this is rare. */
+const MAX_PIECES = 3;
+
 /**
  * Handles a patient's message when no flow is running: routes it and answers, asks which topic
  * is meant, admits it does not know (offering a person after two misses), or gives the
  * emergency instruction without offering an appointment; or says which flow to start.
  * Framework-free: text and memory in, replies or a flow out. Updates the memory it is given.
  */
-/** The most pieces of a question read together: a question typed in more pieces than this is rare. */
-const MAX_PIECES = 3;
-
 export class MessageResponder {
   constructor(private readonly deps: MessageResponderDeps) {}
 
