@@ -361,7 +361,7 @@ export const emergencyFileSchema = z.strictObject({
    * (someone is in hospital, admitted, on antibiotics, at the vet's) sets aside the signs told
    * before it in its sentence, and in the sentence before when it opens with `referBack` ("he is
    * in hospital now"), unless the writer is in the sentence (`sentenceWords.firstPerson`): a
-   * doctor has that person already. The writer's own signs, crisis signs and later signs stay.
+   * doctor has that person already. The writer's own signs, crisis and 112 signs and later signs stay.
    */
   modifiers: z.strictObject({
     resolved: phraseList,
@@ -371,7 +371,7 @@ export const emergencyFileSchema = z.strictObject({
     checking: phraseList.default(['koorts meten']),
     cleared: phraseList.default([]),
     inCare: phraseList.default([]),
-    /** A book, film or the news telling of someone else: its signs are set aside up to the writer (`firstPerson`). */
+    /** A book, film or the news telling of someone else: its signs are set aside within its clause, up to the writer (`firstPerson`); crisis and 112 signs stay. */
     story: phraseList.default([]),
   }),
   /** The tier of a 112 sign that passed by itself (a TIA, angina): a doctor still sees it today. */

@@ -292,7 +292,7 @@ export class RedFlagDetector {
       // opens by pointing back at someone ("He is in hospital now"); a sentence that names someone
       // ("My wife is in hospital") may be about another person. Not in a sentence with the writer
       // in it ("I lie in hospital", "I have chest pain, my wife is in hospital"), nor the writer's
-      // own signs, nor crisis signs (the crisis line is for those close to someone too).
+      // own signs, nor crisis or 112 signs (see keptConcepts).
       const writerIn = words.some((w) => this.sw.firstPerson.has(w));
       // Only care of the one just spoken of: nothing in its clause between the last sign and it names
       // anyone ("she was admitted", "… and is on antibiotics now", "the ambulance took her"), where
@@ -347,7 +347,7 @@ export class RedFlagDetector {
       // "A podcast about someone who suddenly could not hold his water": a book, a film, the news
       // tell of someone else; their signs are set aside up to where the writer, the writer's own
       // people or now come in ("a film about X, and then I got chest pain", "… and my wife fell",
-      // "… and now his face droops"). Crisis signs stay.
+      // "… and now his face droops"). Crisis and 112 signs stay (see keptConcepts).
       const told = modifiers
         .filter((m) => m.concept === STORY)
         .map((m) => {
