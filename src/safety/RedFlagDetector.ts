@@ -128,7 +128,7 @@ export class RedFlagDetector {
    * never set them aside. Told as someone else's, a 112 sign may still be the writer's own
    * ("short of breath and chest pain. He is in hospital, I cannot visit him"): too costly to guess.
    */
-  private readonly keptConcepts: ReadonlySet<string>;
+  private readonly urgentConcepts: ReadonlySet<string>;
 
   /**
    * @param clock tells which years are past ("in 2019" sets its clause aside like "vorig jaar");
@@ -166,7 +166,7 @@ export class RedFlagDetector {
       if (w.length < FUZZY_MIN || /\d/.test(w)) continue;
       for (const d of deletions(w)) this.byDeletion.set(d, [...(this.byDeletion.get(d) ?? []), w]);
     }
-    this.keptConcepts = new Set(data.rules.filter((r) => r.tier === 'crisis' || r.tier === '112').flatMap((r) => [...r.all, ...r.any]));
+    this.urgentConcepts = new Set(data.rules.filter((r) => r.tier === 'crisis' || r.tier === '112').flatMap((r) => [...r.all, ...r.any]));
     this.rules = [...data.rules].sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
     for (const r of data.rules) this.tiers.set(r.id, r.tier);
   }
@@ -292,7 +292,7 @@ export class RedFlagDetector {
       // opens by pointing back at someone ("He is in hospital now"); a sentence that names someone
       // ("My wife is in hospital") may be about another person. Not in a sentence with the writer
       // in it ("I lie in hospital", "I have chest pain, my wife is in hospital"), nor the writer's
-      // own signs, nor crisis or 112 signs (see keptConcepts).
+      // own signs, nor crisis or 112 signs (see urgentConcepts).
       const writerIn = words.some((w) => this.sw.firstPerson.has(w));
       // Only care of the one just spoken of: nothing in its clause between the last sign and it names
       // anyone ("she was admitted", "… and is on antibiotics now", "the ambulance took her"), where
@@ -308,7 +308,7 @@ export class RedFlagDetector {
         return named && !fails && words.slice(from, m.start).every((w) => this.sw.referBack.has(w) || this.sw.careLeads.has(w));
       };
       const inCare = writerIn ? -1 : Math.max(-1, ...modifiers.filter((m) => m.concept === IN_CARE && aboutSame(m)).map((m) => m.start));
-      const caredFor = (c: string) => !kept(c) && !this.keptConcepts.has(c);
+      const caredFor = (c: string) => !kept(c) && !this.urgentConcepts.has(c);
       if (inCare >= 0 && this.sw.referBack.has(words[0])) for (const c of [...present]) if (caredFor(c) && !own.has(c) && toldIn.get(c) === sentenceAt - 1) present.delete(c);
       // Everything before the last "maar dat is over" in the sentence is over.
       // "… dan is het over" speaks of what is to come, not of a sign that passed.
@@ -347,7 +347,7 @@ export class RedFlagDetector {
       // "A podcast about someone who suddenly could not hold his water": a book, a film, the news
       // tell of someone else; their signs are set aside up to where the writer, the writer's own
       // people or now come in ("a film about X, and then I got chest pain", "… and my wife fell",
-      // "… and now his face droops"). Crisis and 112 signs stay (see keptConcepts).
+      // "… and now his face droops"). Crisis and 112 signs stay (see urgentConcepts).
       const told = modifiers
         .filter((m) => m.concept === STORY)
         .map((m) => {
