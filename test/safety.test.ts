@@ -842,6 +842,38 @@ describe('signs in words of our own that were missing (a probe of ours, and audi
   });
 });
 
+describe('a stroke sign or a blackout that passed by itself is a doctor today; one a doctor assessed is set aside (our words of the families audit9 showed)', () => {
+  it.each<[string, Tier | null]>([
+    // Signs in the words patients use, that lasted minutes and went: a TIA, a doctor today.
+    ['vanochtend sprak ik ineens heel onduidelijk, na een kwartiertje was het voorbij', 'now'],
+    ['mijn man kreeg zijn woorden er gisteren niet uit, na vijf minuten weer normaal', 'now'],
+    ['zijn mondhoek hing gisteravond naar een kant, nu weer goed', 'now'],
+    ['ik voelde de halve lip niet meer, na tien minuten terug normaal', 'now'],
+    ['ze kon haar hand even niet optillen, na 5 minuten ging het weer', 'now'],
+    ['mijn linkerkant was gisteren een paar minuten helemaal slap, is nu terug weg', 'now'],
+    ['mijn vader is in de winkel in mekaar gezakt en was meteen weer bij', 'now'],
+    ['ik ben op de trap even weggevallen, nu voel ik me weer goed', 'now'],
+    // The same signs going on now stay 112.
+    ['mijn vrouw praat ineens onduidelijk en haar mond hangt scheef', '112'],
+    ['hij zakte net in mekaar en reageert niet', '112'],
+    ['het werd me zwart voor de ogen en ik lag op de vloer', '112'],
+    // Assessed by a doctor, or long ago: no alarm.
+    ['vorige week druk op de borst gehad, op de spoedeisende hulp bleek het maagzuur', null],
+    ['had pijn op de borst, de cardioloog heeft alles gecheckt, alles in orde', null],
+    ['ik ben vorige maand flauwgevallen, volgens de huisarts was het gewoon een te lage bloeddruk', null],
+    ['borstpijn gehad, op de seh zeiden ze dat het spierpijn was', null],
+    ['na die pijn op de borst heb ik een hartfilmpje laten maken en dat was goed', null],
+    ['mijn knie is even weggevallen op de trap, is dat erg?', null],
+    ['toen ik een jonge meid was ben ik een keer flauwgevallen, dat is zeker dertig jaar geleden', null],
+    // Words that only look like it.
+    ['ik kon mijn verhaal niet kwijt bij de dokter', null],
+    ['na 10 minuten fietsen doet mijn knie pijn', null],
+    ['mijn knie is weer goed, mag ik gaan zwemmen', null],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
+
 describe('despair with a call for help from anyone (a review: the call read as a request for the receptionist)', () => {
   it.each<[string, Tier | null]>([
     ['is er nog iemand die mij kan helpen, ik hou het echt niet meer vol', 'crisis'],

@@ -101,13 +101,6 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   // before its merge and once after; routing-audit5 beside it.
   { name: 'redflags-audit8 (blind, never tuned on)', file: join(HERE, 'audit8', 'redflags-audit8.jsonl') },
   { name: 'routing-audit5 (blind ordinary questions)', file: join(HERE, 'audit8', 'routing-audit5.jsonl') },
-  // By a fifth writer (6 December 2026), after a patient-style test: short chat replies (ordinary
-  // and crisis), signs that passed by themselves (recent: now; assessed or long ago: none), and
-  // bursts of two or three messages that are an alarm only together. Scored once before the
-  // changes they test and once after.
-  { name: 'short-replies-audit9 (blind)', file: join(HERE, 'audit9', 'short-replies.jsonl') },
-  { name: 'passed-audit9 (blind)', file: join(HERE, 'audit9', 'passed.jsonl') },
-  { name: 'bursts-audit9 (blind)', file: join(HERE, 'audit9', 'bursts.jsonl') },
   // By a seventh writer (6 December 2026, night), the eleventh set: 200 red flags of every tier in
   // the styles patients use (voice-to-text, WhatsApp, elderly, about someone in the room), 200
   // ordinary messages that use alarming words, and 40 bursts of two to five messages. Scored once
@@ -130,6 +123,15 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
  * Printed with their misses under EVAL_SHOW_ERRORS.
  */
 export const OPENED_TABLES: { name: string; file: string }[] = [
+  // By a fifth writer (6 December 2026), after a patient-style test: short chat replies (ordinary
+  // and crisis), signs that passed by themselves (recent: now; assessed or long ago: none), and
+  // bursts of two or three messages that are an alarm only together. Blind until round 13 (7
+  // December 2026), when its misses were listed by mistake, taken for an opened set; scored on
+  // 84c4ad8 before that round's families of passed and assessed signs: passed now 35/45, false
+  // alarms 9/35.
+  { name: 'short-replies-audit9 (opened in round 13)', file: join(HERE, 'audit9', 'short-replies.jsonl') },
+  { name: 'passed-audit9 (opened in round 13)', file: join(HERE, 'audit9', 'passed.jsonl') },
+  { name: 'bursts-audit9 (opened in round 13)', file: join(HERE, 'audit9', 'bursts.jsonl') },
   // By a sixth writer (6 December 2026, evening), after a fifth patient-style test: stories with
   // the sign in the middle, replies typed during a booking, bursts of four or five messages, and
   // messages about someone else (a film, a pet, a relative). Scored once before that evening's
