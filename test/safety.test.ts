@@ -874,6 +874,22 @@ describe('a stroke sign or a blackout that passed by itself is a doctor today; o
   });
 });
 
+describe('a ninth patient-style test: all of one\'s painkillers swallowed, and despair in few words', () => {
+  it.each<[string, Tier | null]>([
+    ['ik heb zonet al mijn slaappillen geslikt', '112'],
+    ['hij heeft alle pijnstillers uit de kast ingenomen', '112'],
+    ['mijn pijnstillers heb ik vanochtend ingenomen, mag ik dan oefenen?', null],
+    ['wat heeft dat allemaal nog voor zin eigenlijk', 'crisis'],
+    ['wat heeft het voor zin om te fietsen als mijn knie toch pijn blijft doen', null],
+    ['alles mag voor mij nu ophouden', 'crisis'],
+    ['het mag van mij stoppen met die pijn', null],
+    ['ik zie het niet meer zitten om elke week naar jullie te komen', null],
+    ['ik zie het niet meer zitten om nog verder te leven', 'crisis'],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
+
 describe('despair with a call for help from anyone (a review: the call read as a request for the receptionist)', () => {
   it.each<[string, Tier | null]>([
     ['is er nog iemand die mij kan helpen, ik hou het echt niet meer vol', 'crisis'],

@@ -234,8 +234,13 @@ export class FysioBot extends ActivityHandler {
     // and any command the message also reads as ("I would rather not be here any more" holds the
     // words of a "rather not", a no). Read in the whole message: the router and the dialogs see only its first
     // MAX_MESSAGE_CHARS.
-    const earlier = await this.saidBefore(activity.conversation.id);
-    let flag = safety.checkInConversation(full, earlier, memory, (this.deps.clock ?? systemClock).now());
+    // Messages from before the crisis question are not read with later ones: the question answered
+    // them, and read with the message asked about, "nee hoor" and the next question got the crisis
+    // text (a ninth patient-style test).
+    const now = (this.deps.clock ?? systemClock).now();
+    const since = memory.crisisQuestionedAt ?? -Infinity;
+    const earlier = (await this.saidBefore(activity.conversation.id)).filter((said) => said.at > since);
+    let flag = safety.checkInConversation(full, earlier, memory, now);
     if (flag && this.answersFlow(flag, full, await this.dialogState.get(context, { dialogStack: [] }))) flag = undefined;
     // The screening's yes and the crisis question (SafetyDesk.unsure) each last for the one message
     // after them, whatever it leads to. After the question a yes is that crisis; a plain no,
@@ -251,8 +256,10 @@ export class FysioBot extends ActivityHandler {
     memory.crisisAsked = undefined;
     const setAside = asked ? Boolean(await this.parked.get(context)) : false;
     const answer = this.deps.answers.yesNo(text);
-    // Only a plain no goes back: "no, very badly" or "no, I just cannot go on" answers the question's other half.
-    const backToBooking = Boolean(asked) && !flag && (this.deps.answers.isPlainNo(text) || this.deps.answers.isResume(text));
+    // Only a plain no goes back: "no, very badly" or "no, I just cannot go on" answers the question's
+    // other half. So does saying one is fine or was misunderstood ("nee hoor, het gaat goed met me"),
+    // which a ninth patient-style test was asked about twice and then given the crisis text for.
+    const backToBooking = Boolean(asked) && !flag && (this.deps.answers.isPlainNo(text) || this.deps.answers.isResume(text) || this.deps.answers.saysFine(text));
     // A date, a code or a number typed after the question answers the question of the flow set
     // aside (an eighth patient-style test typed the date of birth asked for twice, and got the
     // crisis text the second time): the flow goes on with it.
@@ -327,9 +334,10 @@ export class FysioBot extends ActivityHandler {
       await this.continueFlow(context, dialogState, text, command, locale);
     } else if (askAgain) {
       await this.askAboutCrisis(context, dialogState, memory, locale, 2);
-    } else if (flag && safety.unsure(flag, memory) && (this.parkable(dialogState) || (!dialogState.dialogStack.length && this.deps.answers.opensWithYesOrNo(full)))) {
-      // In a flow, or a reply that opens with a yes or no: the net's reading of an everyday answer
-      // is least sure ("no, that is not needed" got the crisis text), and the question gives the
+    } else if (flag && safety.unsure(flag, memory) && (this.parkable(dialogState) || (!dialogState.dialogStack.length && (this.deps.answers.opensWithYesOrNo(full) || this.deps.answers.namesPractical(full))))) {
+      // In a flow, a reply that opens with a yes or no, or a message about coming, a day or a code:
+      // the net's reading of an everyday message is least sure there ("no, that is not needed", "I
+      // won't manage to come tomorrow after all" got the crisis text), and the question gives the
       // line as well. Not a question of one's own: "why would I go on living" asks nothing of the bot.
       await this.askAboutCrisis(context, dialogState, memory, locale, 1);
     } else if (flag) {
@@ -530,6 +538,7 @@ export class FysioBot extends ActivityHandler {
     if (dialogState.dialogStack.length) await this.park(context, dialogState);
     memory.crisisAsked = time;
     memory.crisisQuestioned = true;
+    memory.crisisQuestionedAt = (this.deps.clock ?? systemClock).now().getTime();
     const resume = this.deps.composer.say(locale, 'booking.resumeButton').text;
     const setAside = Boolean(await this.parked.get(context));
     await this.send(context, this.deps.composer.crisisUnsure(locale, setAside ? [{ label: resume, value: resume }] : [], time === 2), locale);

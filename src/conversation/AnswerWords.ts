@@ -79,6 +79,8 @@ export class AnswerWords {
   private readonly changeTriggers: Set<string>;
   private readonly questionWords: Set<string>;
   private readonly unsure: string[];
+  private readonly reassured: string[];
+  private readonly practical: string[];
   private readonly correctionMarkers: Set<string>;
   private readonly sentenceWords: Set<string>;
   private readonly possessives: Set<string>;
@@ -129,6 +131,8 @@ export class AnswerWords {
     this.changeTriggers = list('change.trigger');
     this.questionWords = list('questionWords');
     this.unsure = [...list('unsure')].filter(Boolean);
+    this.reassured = [...list('reassured')].filter(Boolean);
+    this.practical = [...list('practical')].filter(Boolean);
     this.correctionMarkers = list('correction');
     this.sentenceWords = list('sentence');
     this.possessives = list('possessive');
@@ -278,6 +282,23 @@ export class AnswerWords {
    * The message says the answer before it was a mistake: a word of mistyping or of the wrong
    * button (`booking.words.mistake`), or a word of meaning (`meant`) with a no in the message.
    */
+  /**
+   * The patient says they are fine or were misunderstood ("no, I'm fine, the chat is just slow"):
+   * after the crisis question, that is a no to it (`booking.words.reassured`).
+   */
+  saysFine(text: string): boolean {
+    return hasPhrase(fold(text), this.reassured);
+  }
+
+  /**
+   * The message names an everyday practical matter: coming to the practice, a day, a code, the
+   * trip (`booking.words.practical`). Where only the learned net reads it as a crisis ("het lukt me
+   * morgen toch niet meer om te komen"), the crisis line is given as a question.
+   */
+  namesPractical(text: string): boolean {
+    return hasPhrase(fold(text), this.practical);
+  }
+
   isMistake(text: string): boolean {
     const t = fold(text);
     return hasPhrase(t, this.mistake) || (hasPhrase(t, this.meant) && t.split(' ').some((w) => this.no.has(w)));

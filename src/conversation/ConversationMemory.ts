@@ -58,6 +58,11 @@ export interface ConversationMemory {
   /** True once the crisis line was given as a question in this conversation: it is asked only once. */
   crisisQuestioned?: boolean;
   /**
+   * When the crisis line was given as a question (ms since the epoch): the messages before it are
+   * no longer read together with later ones, since the question answered them.
+   */
+  crisisQuestionedAt?: number;
+  /**
    * True for the one message after a screening question's yes ended a booking with its
    * instruction: a message saying the yes was a mistake is then acknowledged (the instruction
    * stands) and a person offered, instead of a puzzled answer.

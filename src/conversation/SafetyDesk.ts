@@ -82,14 +82,15 @@ export class SafetyDesk {
   }
 
   /**
-   * True when the flag is the learned net's alone, in a conversation without an alarm so far: the
-   * rules know no such wording, and the net also reads everyday replies in a booking ("wait, it
-   * is 06…", "I'll see") as a farewell. In a running booking the bot then gives the crisis line
+   * True when the flag is the learned net's alone, or a rule's whose wording is also everyday
+   * speech (emergency.yaml `ask`), in a conversation without an alarm so far: the rules know no
+   * such wording, and the net also reads everyday replies in a booking ("wait, it is 06…", "I'll
+   * see") as a farewell. In a running booking the bot then gives the crisis line
    * as a question and sets the booking aside, instead of ending it and refusing to book; once
    * per conversation.
    */
   unsure(flag: RedFlag, memory: ConversationMemory): boolean {
-    return flag.rule === CRISIS_NET_RULE && !memory.safetyTier && !memory.crisisQuestioned;
+    return (flag.rule === CRISIS_NET_RULE || this.detector.asks(flag.rule)) && !memory.safetyTier && !memory.crisisQuestioned;
   }
 
   /** Remembers the tier and gives its instruction. */

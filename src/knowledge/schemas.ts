@@ -406,8 +406,15 @@ export const emergencyFileSchema = z.strictObject({
         any: z.array(z.string()).default([]),
         /** The rule does not fire when one of these concepts occurs (weight lost on purpose). */
         none: z.array(z.string()).default([]),
+        /**
+         * The wording is also everyday speech ("it is not needed any more" as "never mind"): the
+         * crisis line is given as a question, as for the learned net's flags, and a second such
+         * message, or an answer that is not a no, gets the crisis text. Crisis rules only.
+         */
+        ask: z.boolean().default(false),
       })
-      .refine((r) => r.all.length + r.any.length > 0, { message: 'a rule needs concepts in `all` or `any`' }),
+      .refine((r) => r.all.length + r.any.length > 0, { message: 'a rule needs concepts in `all` or `any`' })
+      .refine((r) => !r.ask || r.tier === 'crisis', { message: '`ask` is for crisis rules only' }),
   ),
 });
 

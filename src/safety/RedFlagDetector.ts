@@ -118,6 +118,8 @@ export class RedFlagDetector {
   /** The rules, most urgent tier first, so the first that fires is the answer. */
   private readonly rules: EmergencyData['rules'];
   private readonly tiers = new Map<string, Tier>();
+  /** Rules whose wording is also everyday speech (emergency.yaml `ask`). */
+  private readonly asking: ReadonlySet<string>;
   private readonly guards: EmergencyData['topicGuards'];
   /** The words a sentence's structure is read with (emergency.yaml `sentenceWords`). */
   private readonly sw: SentenceWordSets;
@@ -169,6 +171,7 @@ export class RedFlagDetector {
     this.urgentConcepts = new Set(data.rules.filter((r) => r.tier === 'crisis' || r.tier === '112').flatMap((r) => [...r.all, ...r.any]));
     this.rules = [...data.rules].sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
     for (const r of data.rules) this.tiers.set(r.id, r.tier);
+    this.asking = new Set(data.rules.filter((r) => r.ask).map((r) => r.id));
   }
 
   /**
@@ -181,6 +184,14 @@ export class RedFlagDetector {
     const present = this.conceptsIn(text ?? '');
     const guard = guards.find((g) => g.when.some((c) => present.has(c)) && !g.unless.some((c) => present.has(c)));
     return guard?.instead ?? topic;
+  }
+
+  /**
+   * True when the rule's wording is also everyday speech (emergency.yaml `ask`), so its alarm is
+   * given as a question, as the learned net's are.
+   */
+  asks(rule: string): boolean {
+    return this.asking.has(rule);
   }
 
   /** The tier of a rule id, e.g. of a screening question's red flag. */

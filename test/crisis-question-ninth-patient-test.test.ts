@@ -1,0 +1,95 @@
+import { bookingKit, type Locale } from './helpers/bookingScript';
+
+// What a ninth patient-style test found around the crisis question (the crisis line given as a
+// question when only the learned net, or a rule whose words are also everyday speech, reads a
+// crisis): a "nee hoor" after it got the crisis text, because it was read together with the
+// message asked about; "nee hoor, het gaat goed met me" was asked about again and then taken as
+// the crisis, losing the booking; "laat maar, het hoeft niet meer" and "het lukt me morgen toch
+// niet meer om te komen" got the full crisis text. Typed as patients type, nl-NL and nl-BE; besides
+// the tester's wordings, our own.
+
+const { talk } = bookingKit();
+const QUESTION = /^Ik weet niet zeker of ik je goed begrijp/;
+const AGAIN = /^Ik wil je goed begrijpen/;
+const CRISIS = /^Dank je dat je dit vertelt/;
+/** The referral question (a Belgian practice asks for a "voorschrift"). */
+const REFERRAL = /verwijzing|voorschrift/;
+const line = (locale: Locale) => (locale === 'nl-NL' ? /113/ : /1813/);
+
+/** The booking up to the question about a referral. */
+const toReferral = (_locale: Locale) => ['Afspraak maken', 'ja', 'Knie', 'Links', 'een paar maanden'];
+
+describe('a "never mind" that is also said in despair is asked about, not alarmed', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee laat maar, het hoeft niet meer'],
+    ['nl-BE', 'neen laat maar, het hoeft niet meer'],
+    ['nl-NL', 'nee hoor, hoeft niet meer'],
+  ])('%s: "%s" gets the crisis line as a question; "nee hoor" and a question after it get no crisis text', async (locale, message) => {
+    const r = await talk(locale, [message, locale === 'nl-NL' ? 'nee hoor' : 'neen hoor', 'hoeveel kost een behandeling']);
+    expect(r[0].text).toMatch(QUESTION);
+    expect(r[0].text).toMatch(line(locale));
+    expect(r[1].text).not.toMatch(CRISIS);
+    expect(r[2].text).not.toMatch(CRISIS);
+    expect(r[2].text).not.toMatch(QUESTION);
+    expect(r[2].text).toMatch(/kost/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'het hoeft niet meer'],
+    ['nl-BE', 'wat heeft het allemaal nog voor zin'],
+  ])('%s: in a booking, a yes to the question about "%s" gets the crisis text', async (locale, message) => {
+    const r = await talk(locale, [...toReferral(locale), message, 'ja']);
+    const n = toReferral(locale).length;
+    expect(r[n].text).toMatch(QUESTION);
+    expect(r[n + 1].text).toMatch(CRISIS);
+    expect(r[n + 1].text).toMatch(line(locale));
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'het hoeft niet meer'],
+    ['nl-BE', 'wat heeft het allemaal nog voor zin'],
+  ])('%s: "%s" typed alone, outside a flow, gets the crisis text', async (locale, message) => {
+    const r = await talk(locale, [message]);
+    expect(r[0].text).toMatch(CRISIS);
+    expect(r[0].text).toMatch(line(locale));
+  });
+});
+
+describe('saying one is fine after the crisis question goes back to the booking', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'het hoeft niet meer', 'nee hoor, het gaat goed met me, de chat is gewoon traag'],
+    ['nl-NL', 'het hoeft niet meer', 'nee joh, verkeerd begrepen'],
+    ['nl-BE', 'het hoeft niet meer', 'neen, alles is goed, ik bedoelde iets anders'],
+    ['nl-BE', 'het hoeft niet meer', 'nee hoor, niks aan de hand'],
+  ])('%s: "%s" in a booking, then "%s": the booking goes on', async (locale, everyday, fine) => {
+    const r = await talk(locale, [...toReferral(locale), everyday, fine]);
+    const n = toReferral(locale).length;
+    expect(r[n - 1].text).toMatch(REFERRAL);
+    expect(r[n].text).toMatch(QUESTION);
+    expect(r[n + 1].text).not.toMatch(AGAIN);
+    expect(r[n + 1].text).not.toMatch(CRISIS);
+    expect(r[n + 1].text).toMatch(REFERRAL);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee, het gaat juist heel slecht met me'],
+    ['nl-BE', 'neen, ik trek het eigenlijk niet meer'],
+  ])('%s: "%s" after it is not taken as fine', async (locale, answer) => {
+    const r = await talk(locale, [...toReferral(locale), 'het hoeft niet meer', answer]);
+    const n = toReferral(locale).length;
+    expect(r[n].text).toMatch(QUESTION);
+    expect(r[n + 1].text).toMatch(new RegExp(`${AGAIN.source}|${CRISIS.source}`));
+  });
+});
+
+describe('coming, a day or a code in words only the net reads as a crisis: asked about, not alarmed', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'het lukt me morgen toch niet meer om te komen'],
+    ['nl-BE', "'t gaat mij toch niet meer lukken om te komen"],
+    ['nl-NL', 'ik ga het niet meer redden om donderdag te komen'],
+  ])('%s: "%s" gets the crisis line as a question', async (locale, message) => {
+    const r = await talk(locale, [message]);
+    expect(r[0].text).toMatch(QUESTION);
+    expect(r[0].text).toMatch(line(locale));
+  });
+});
