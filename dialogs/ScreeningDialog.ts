@@ -73,6 +73,7 @@ export class ScreeningDialog extends BaseDialog {
     return step.prompt(CHOICE_PROMPT, {
       prompt: this.promptActivity(forOther ? questionAbout(q.textOther, this.otherPerson(locale, step.options.relative)) : q.text, locale, step.context.activity.channelId),
       ...this.yesNo(locale),
+      validations: { clearAnswerOnly: true },
     });
   }
 

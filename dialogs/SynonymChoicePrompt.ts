@@ -60,6 +60,9 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     const folded = fold(text);
     const bySynonym = index ?? choices.findIndex((c) => (c.synonyms ?? []).some((x) => fold(x) === folded));
     if (bySynonym !== undefined && bySynonym >= 0) return { succeeded: true, value: { value: labels[bySynonym], index: bySynonym, score: 1, synonym: text } };
+    // A red-flag question takes only a clear yes or no: botbuilder's fuzzy match read "I really
+    // cannot wait until January" as a no to "did you fall?" (a ninth patient-style test).
+    if ((options.validations as { clearAnswerOnly?: boolean } | undefined)?.clearAnswerOnly) return { succeeded: false };
     const withSynonyms = choices.map((c) => (c.synonyms ? c : { ...c, synonyms: this.typed.synonymsOf(c.value) }));
     return super.onRecognize(context, state, { ...options, choices: withSynonyms });
   }

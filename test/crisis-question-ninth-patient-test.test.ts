@@ -93,3 +93,29 @@ describe('coming, a day or a code in words only the net reads as a crisis: asked
     expect(r[0].text).toMatch(line(locale));
   });
 });
+
+describe('a red-flag question at the screening takes only a clear yes or no', () => {
+  /** Up to the first screening question (the fall). */
+  const toScreening = ['Afspraak maken', 'ja', 'Knie', 'Links', 'een paar maanden', 'nee'];
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik kan echt niet meer wachten tot januari hoor'],
+    ['nl-BE', 'ik heb geen zin meer in al die vragen'],
+    ['nl-NL', 'waarom moet ik dat allemaal invullen'],
+  ])('%s: "%s" is asked again, not taken as a no', async (locale, answer) => {
+    const r = await talk(locale, [...toScreening, answer]);
+    const n = toScreening.length;
+    const first = r[n - 1].text;
+    expect(r[n].text).toMatch(/begreep ik niet|Twijfel/);
+    expect(r[n].text).toContain(first.split('\n').pop());
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee hoor, gelukkig niet'],
+    ['nl-BE', 'neen, nooit gehad'],
+  ])('%s: "%s" is still a no', async (locale, answer) => {
+    const r = await talk(locale, [...toScreening, answer]);
+    const n = toScreening.length;
+    expect(r[n].text).not.toMatch(/begreep ik niet/);
+    expect(r[n].text).not.toBe(r[n - 1].text);
+  });
+});
