@@ -1,0 +1,74 @@
+import { bookingKit, type Locale } from './helpers/bookingScript';
+
+// Small dialog gaps a review left: "never mind" read as the wish to delete one's data. Typed as
+// patients type, in nl-NL and nl-BE, with the tests' clock (Monday 23 November 2026, 10:00).
+
+const { talk } = bookingKit();
+
+/** The question the deletion asks before it deletes anything. */
+const DELETION_ASKED = /^Wil je dat ik verwijder wat deze assistent van jou (bewaart|bijhoudt)/;
+/** The acknowledgement of a never mind with nothing running. */
+const NEVER_MIND = /^Goed, dan laten we het daarbij; ik heb niets veranderd of verwijderd\./;
+/** The question a soft stop asks in a booking. */
+const STOP_ASKED = /^Wil je stoppen met de afspraak\?/;
+
+describe('"never mind" is no request to delete one\'s data', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'vergeet het maar'],
+    ['nl-BE', 'vergeet het maar'],
+    ['nl-NL', 'Vergeet het nou maar!'],
+    ['nl-BE', 'ach, vergeet dat maar'],
+    ['nl-NL', 'laat maar zitten'],
+    ['nl-BE', 'laat het maar zitten hoor'],
+    ['nl-NL', 'vergeet wat ik zei'],
+    ['nl-BE', 'Vergeet wat ik vroeg.'],
+    ['nl-NL', 'vergeet het'],
+  ])('%s: "%s" with nothing running is acknowledged, deleting nothing', async (locale, typed) => {
+    const r = await talk(locale, [typed]);
+    expect(r[0].text).not.toMatch(DELETION_ASKED);
+    expect(r[0].text).toMatch(NEVER_MIND);
+    expect(r[0].actions).toContain('Afspraak maken');
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'hoe lang duurt een behandeling'],
+    ['nl-BE', 'wat kost een kine'],
+  ])('%s: after an answer to "%s", "vergeet wat ik zei" gets no other answer', async (locale, question) => {
+    const r = await talk(locale, [question, 'vergeet wat ik zei']);
+    expect(r[1].text).toMatch(NEVER_MIND);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'vergeet het maar'],
+    ['nl-BE', 'laat maar zitten'],
+    ['nl-NL', 'vergeet wat ik zei'],
+    ['nl-BE', 'vergeet dat maar'],
+  ])('%s: "%s" in a booking asks whether to stop it, and a yes stops it', async (locale, typed) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', typed, 'Ja, stoppen']);
+    expect(r[3].text).toMatch(STOP_ASKED);
+    expect(r[3].text).not.toMatch(DELETION_ASKED);
+    expect(r[4].text).toMatch(/gestopt/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'vergeet mijn gegevens'],
+    ['nl-BE', 'verwijder alles wat je van mij weet'],
+    ['nl-NL', 'wis mijn gegevens'],
+    ['nl-BE', 'vergeet mij'],
+    ['nl-NL', 'Vergeet mij aub'],
+    ['nl-BE', 'vergeet alles over mij'],
+    ['nl-NL', 'verwijder alles wat jullie over mij hebben'],
+  ])('%s: "%s" still asks to delete, and a no deletes nothing', async (locale, typed) => {
+    const r = await talk(locale, [typed, locale === 'nl-NL' ? 'nee' : 'neen']);
+    expect(r[0].text).toMatch(DELETION_ASKED);
+    expect(r[1].text).toMatch(/niets verwijderd/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'vergeet mijn gegevens'],
+    ['nl-BE', 'wis alles over mij'],
+  ])('%s: "%s" in a booking asks to delete, not whether to stop', async (locale, typed) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', typed]);
+    expect(r[3].text).toMatch(DELETION_ASKED);
+  });
+});
