@@ -72,3 +72,44 @@ describe('"never mind" is no request to delete one\'s data', () => {
     expect(r[3].text).toMatch(DELETION_ASKED);
   });
 });
+
+describe('"later" in a second flow while a booking waits set aside', () => {
+  /** A booking up to the side of the joint, set aside with a plain "later". */
+  const bookingSetAside = ['afspraak maken', 'ja', 'knie', 'later'];
+  /** The question the booking set aside was at. */
+  const SIDE = /^Aan welke kant\?/m;
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'afspraak annuleren', 'later'],
+    ['nl-BE', 'ik wil mijn afspraak annuleren', 'ga later verder'],
+    ['nl-NL', 'ik wil mijn afspraak verzetten', 'ik doe het straks'],
+    ['nl-BE', 'afspraak verzetten', 'straks'],
+  ])('%s: "%s", then "%s": the patient hears the cancellation stopped and the booking kept, and "verder" finds it', async (locale, second, later) => {
+    const r = await talk(locale, [...bookingSetAside, second, later, 'verder']);
+    const at = bookingSetAside.length + 1;
+    expect(r[at].text).toMatch(/^Het (afzeggen|annuleren) of verzetten waar je mee bezig was, is gestopt/);
+    expect(r[at].text).toMatch(/Je afspraak staat even opzij, met alles wat je al invulde/);
+    expect(r[at].actions).toContain('Verder met afspraak');
+    expect(r[at + 1].text).toMatch(SIDE);
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'afspraak annuleren', 'later'],
+    ['nl-BE', 'afspraak annuleren', 'ga later verder'],
+    ['nl-NL', 'ik moet mijn afspraak verzetten', 'even pauze'],
+  ])('%s: a booking started after "%s" was set aside is not lost to "%s": it waits in the cancellation\'s place', async (locale, cancel, later) => {
+    const turns = [cancel, 'later', 'afspraak maken', 'ja', 'knie', later, 'verder'];
+    const r = await talk(locale, turns);
+    const at = turns.length - 2;
+    expect(r[at].text).toMatch(/^Het (afzeggen|annuleren) of verzetten dat opzij stond, is gestopt/);
+    expect(r[at].text).toMatch(/Je afspraak staat even opzij, met alles wat je al invulde/);
+    expect(r[at + 1].text).toMatch(SIDE);
+  });
+
+  it.each<[Locale]>([['nl-NL'], ['nl-BE']])('%s: asking for a person in the cancellation says the same before the person is offered', async (locale) => {
+    const r = await talk(locale, [...bookingSetAside, 'afspraak annuleren', 'medewerker']);
+    const at = bookingSetAside.length + 1;
+    expect(r[at].text).toMatch(/waar je mee bezig was, is gestopt/);
+    expect(r[at].text).toMatch(/Je afspraak staat zolang opzij/);
+  });
+});
