@@ -1,9 +1,11 @@
-import { bookingKit, type Locale } from './helpers/bookingScript';
+import { bookingKit, person, type Locale } from './helpers/bookingScript';
 
-// Small dialog gaps a review left: "never mind" read as the wish to delete one's data. Typed as
-// patients type, in nl-NL and nl-BE, with the tests' clock (Monday 23 November 2026, 10:00).
+// Small dialog gaps a review left: "never mind" read as the wish to delete one's data, "later" in
+// a second flow while a booking waits set aside, keeping the old appointment and refusing the
+// move at a move's new time. Typed as patients type, in nl-NL and nl-BE, with the tests' clock
+// (Monday 23 November 2026, 10:00); the wordings are our own.
 
-const { talk } = bookingKit();
+const { talk, booked, bookOne } = bookingKit();
 
 /** The question the deletion asks before it deletes anything. */
 const DELETION_ASKED = /^Wil je dat ik verwijder wat deze assistent van jou (bewaart|bijhoudt)/;
@@ -111,5 +113,47 @@ describe('"later" in a second flow while a booking waits set aside', () => {
     const at = bookingSetAside.length + 1;
     expect(r[at].text).toMatch(/waar je mee bezig was, is gestopt/);
     expect(r[at].text).toMatch(/Je afspraak staat zolang opzij/);
+  });
+});
+
+describe('at a move\'s new time, keeping the old appointment and refusing the move are one answer', () => {
+  /** Looks the booking up, asks to move it, up to the free times. */
+  const toNewTime = (locale: Locale, reference: string) => ['afspraak annuleren', reference, person(locale).birth, 'verzetten'];
+  /** The one reply: the move ends, the appointment stays as it was. */
+  const KEPT = /^(Prima|In orde), dan verzet ik niets: je afspraak blijft staan zoals (hij|ze) was\.$/;
+
+  it.each<[Locale, string]>([
+    // Keeping the old one.
+    ['nl-NL', 'ik hou de oude'],
+    ['nl-BE', 'nee, ik hou toch liever de oude'],
+    ['nl-NL', 'laat die oude afspraak maar gewoon staan'],
+    // Refusing the move, or the change at all.
+    ['nl-NL', 'ik wil toch niet verzetten'],
+    ['nl-BE', 'neen, toch niet verplaatsen'],
+    ['nl-NL', 'ik wil hem niet afzeggen'],
+    ['nl-BE', 'ik wil ze toch niet annuleren'],
+    // Both at once, in either order.
+    ['nl-NL', 'niet verzetten, ik hou de oude'],
+    ['nl-BE', 'ik blijf bij de oude, niet verplaatsen'],
+  ])('%s: "%s" ends the move with the one reply, and the appointment is unchanged', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const before = (await booked(locale, `referentie is ${reference}`)).start.getTime();
+    const r = await talk(locale, [...toNewTime(locale, reference), typed]);
+    expect(r[3].actions.some((a) => /\d{2}:\d{2}/.test(a))).toBe(true);
+    expect(r[4].text).toMatch(KEPT);
+    expect(r[4].actions).toContain('Afspraak maken');
+    const after = await booked(locale, `referentie is ${reference}`);
+    expect([after.status, after.start.getTime()]).toEqual(['confirmed', before]);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik wil de oude toch niet'],
+    ['nl-BE', 'neen, de oude wil ik toch niet'],
+  ])('%s: "%s" refuses the old appointment, so the move goes on', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, [...toNewTime(locale, reference), typed]);
+    expect(r[4].text).not.toMatch(/blijft staan/);
+    expect(r[4].actions.some((a) => /\d{2}:\d{2}/.test(a))).toBe(true);
+    expect((await booked(locale, `referentie is ${reference}`)).status).toBe('confirmed');
   });
 });
