@@ -304,14 +304,16 @@ export class CancelBookingDialog extends InterruptibleDialog {
   protected override async correct(innerDc: DialogContext, text: string, locale: Locale): Promise<DialogTurnResult | undefined> {
     const base = innerDc.stack[0];
     const active = waitingPrompt({ dialogStack: innerDc.stack });
-    // At the new time of a move, keeping the old appointment ("no, I'll keep the old one", "I
-    // don't want to move it after all") ends the move; it got "I did not understand".
-    if (active?.id === SLOT_PROMPT && this.keepsOld(text)) {
+    // At the new time of a move, keeping the old appointment ("no, I'll keep the old one") and
+    // refusing the change ("I don't want to move it after all", "I don't want to cancel it") are
+    // one answer: the move ends and the appointment stays as it was, in the same words for both
+    // (they got two different replies, by which of the two readings came first).
+    if (active?.id === SLOT_PROMPT && (this.keepsOld(text) || this.onlyRefuses(text))) {
       await this.send(innerDc.context, { text: this.t(locale, 'cancelBooking.kept'), choices: this.deps.composer.mainActions(locale) }, locale);
       return innerDc.cancelAllDialogs();
     }
-    // "I don't want to cancel after all" at a question for a code, a date or a time: the flow
-    // stops and the appointment stays (a choice's question reads it as keeping it).
+    // "I don't want to cancel after all" at a question for a code or a date: the flow stops and
+    // the appointment stays (a choice's question reads it as keeping it).
     if (active?.id !== CHOICE_PROMPT && this.onlyRefuses(text)) {
       await this.send(innerDc.context, this.stoppedReply(innerDc, locale), locale);
       return innerDc.cancelAllDialogs();
@@ -327,10 +329,12 @@ export class CancelBookingDialog extends InterruptibleDialog {
   }
 
   /**
-   * The message keeps the appointment as it is, in a clause that says so: a word of keeping (the
-   * keep choice's words, `cancelBooking.keepOld`: "the old one") with no negation left beside it,
-   * or a word of moving with one ("not move it after all"). A leading no is the answer to the
-   * times shown, not a negation. A message naming a day or time is about the new time.
+   * The message keeps the appointment as it is, in a clause that says so: words of keeping (the
+   * keep choice's words, `cancelBooking.keepOld`: "the old one") with no negation left beside any
+   * of them, or a word of moving with one ("not move it after all"). A leading no is the answer to
+   * the times shown, not a negation. Keeping words that refuse another ("the old one, not after
+   * all", whose "not after all" keeps when alone) refuse the old one. A message naming a day or
+   * time is about the new time.
    */
   private keepsOld(text: string): boolean {
     const { answers, translator } = this.deps;
@@ -342,8 +346,8 @@ export class CancelBookingDialog extends InterruptibleDialog {
       while (words.length > 1 && answers.opensWithYesOrNo(words[0]) && answers.isPlainNo(words[0])) words.shift();
       const t = ` ${words.join(' ')} `;
       const negated = (s: string) => s.split(' ').some((w) => w && answers.isNegation(w));
-      const kept = keep.find((w) => t.includes(` ${w} `));
-      if (kept) return !negated(t.replace(` ${kept} `, ' '));
+      const kept = keep.filter((w) => t.includes(` ${w} `));
+      if (kept.length) return kept.every((w) => !negated(t.replace(` ${w} `, ' ')));
       return move.some((w) => t.includes(` ${w} `)) && negated(t);
     });
   }

@@ -1,4 +1,4 @@
-import { bookingKit, no, referenceIn, screeningNo, type Locale } from './helpers/bookingScript';
+import { bookingKit, no, person, referenceIn, screeningNo, type Locale } from './helpers/bookingScript';
 import { LocationNames } from '../src/booking/LocationNames';
 import { loadValidatedKnowledge } from '../src/knowledge';
 import { testAdapterFor } from './helpers/testApp';
@@ -10,10 +10,7 @@ import { testAdapterFor } from './helpers/testApp';
 // nl-NL and nl-BE, with the tests' clock (Monday 23 November 2026, 10:00); besides the tester's
 // wordings, our own.
 
-const { talk, booked, appOf } = bookingKit();
-const person = (locale: Locale) => (locale === 'nl-NL'
-  ? { name: 'Gerda Smit', birth: '3-9-1949', phone: '06 56789012' }
-  : { name: 'Mieke Peeters', birth: '3/9/1949', phone: '0478 23 45 67' });
+const { talk, booked, appOf, bookOne } = bookingKit();
 
 /** A conversation with the Dutch practice (two locations), whatever the patient's locale. */
 const atDutchPractice = (locale: Locale, messages: string[]) => talk(locale, messages, testAdapterFor(appOf('nl-NL'), locale));
@@ -109,13 +106,6 @@ describe('a typed yes to the bot\'s own offer', () => {
     },
   );
 });
-
-/** Books the first free time and returns the confirmation's reference. */
-async function bookOne(locale: Locale): Promise<string> {
-  const p = person(locale);
-  const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja']);
-  return referenceIn(r[r.length - 1].text);
-}
 
 /** Looks the booking up as the confirmation says to, up to "what would you like to do?". */
 const lookUp = (locale: Locale, reference: string) => ['afspraak annuleren', reference, person(locale).birth];

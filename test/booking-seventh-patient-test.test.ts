@@ -1,4 +1,4 @@
-import { bookingKit, no, referenceIn, screeningNo, type Locale } from './helpers/bookingScript';
+import { bookingKit, no, person, screeningNo, type Locale } from './helpers/bookingScript';
 
 // Dialog problems a seventh patient-style test found: a cancellation typed in a sentence, a
 // person asked for in one's own words during a booking, a yes in a sentence at the callback
@@ -6,17 +6,7 @@ import { bookingKit, no, referenceIn, screeningNo, type Locale } from './helpers
 // clock (Monday 23 November 2026, 10:00); besides the tester's wordings, our own.
 
 const LOCALES: Locale[] = ['nl-NL', 'nl-BE'];
-const { talk, booked } = bookingKit();
-const person = (locale: Locale) => (locale === 'nl-NL'
-  ? { name: 'Gerda Smit', birth: '3-9-1949', phone: '06 56789012' }
-  : { name: 'Mieke Peeters', birth: '3/9/1949', phone: '0478 23 45 67' });
-
-/** Books the first free time and returns the confirmation's reference. */
-async function bookOne(locale: Locale): Promise<string> {
-  const p = person(locale);
-  const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja']);
-  return referenceIn(r[r.length - 1].text);
-}
+const { talk, booked, bookOne } = bookingKit();
 
 /** Looks the booking up as the confirmation says to, up to "what would you like to do?". */
 const lookUp = (locale: Locale, reference: string) => ['afspraak annuleren', reference, person(locale).birth];

@@ -1,20 +1,10 @@
-import { bookingKit, no, referenceIn, screeningNo, type Locale } from './helpers/bookingScript';
+import { bookingKit, person, type Locale } from './helpers/bookingScript';
 
 // Gaps of the cancellation dialog a review left: the cancel word typed at "cancel it, is that
 // right?" (it stopped the flow), a refused cancellation read as one. Typed as patients type, in
 // nl-NL and nl-BE, with the tests' clock (Monday 23 November 2026, 10:00); the wordings are our own.
 
-const { talk, booked } = bookingKit();
-const person = (locale: Locale) => (locale === 'nl-NL'
-  ? { name: 'Joke Bakker', birth: '12-4-1952', phone: '06 34567812' }
-  : { name: 'Rita Claes', birth: '12/4/1952', phone: '0472 98 76 54' });
-
-/** Books the first free time and returns the confirmation's reference. */
-async function bookOne(locale: Locale): Promise<string> {
-  const p = person(locale);
-  const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'links', 'sinds de zomer', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja']);
-  return referenceIn(r[r.length - 1].text);
-}
+const { talk, booked, bookOne } = bookingKit();
 
 /** Looks the booking up and answers "what would you like to do?" in a sentence, up to "cancel it, is that right?". */
 const toConfirmation = (locale: Locale, reference: string) => [

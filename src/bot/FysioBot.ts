@@ -58,6 +58,11 @@ export interface FysioBotDeps {
 
 /** Flows a patient can park with "later" and resume with "go on". */
 const PARKABLE: ReadonlySet<Flow> = new Set(['booking', 'cancel-booking']);
+/**
+ * What setting a flow aside did: set it aside; dropped it, as a booking waits set aside already;
+ * or set it (a booking) aside in place of the cancellation that waited (see FysioBot.park).
+ */
+type Parking = 'parked' | 'dropped' | 'replaced';
 
 /** Questions back that "back" can go. */
 const HISTORY_KEPT = 8;
@@ -445,9 +450,9 @@ export class FysioBot extends ActivityHandler {
         await this.parkForPerson(context, dialogState, locale);
         return;
       }
-      await this.park(context, dialogState);
+      const parking = await this.park(context, dialogState);
       const resume = composer.say(locale, 'booking.resumeButton').text;
-      await this.send(context, composer.say(locale, 'booking.parked', [{ label: resume, value: resume }, ...composer.mainActions(locale).slice(0, 1)]), locale);
+      await this.send(context, { text: this.parkedText(locale, 'booking.parked', parking), choices: [{ label: resume, value: resume }, ...composer.mainActions(locale).slice(0, 1)] }, locale);
       return;
     }
     const history = await this.history.get(context, []);
@@ -493,8 +498,8 @@ export class FysioBot extends ActivityHandler {
 
   /** Sets the running flow aside, says so, and brings in a person (the handoff's own offer). */
   private async parkForPerson(context: TurnContext, dialogState: DialogState, locale: Locale): Promise<void> {
-    await this.park(context, dialogState);
-    await this.send(context, { text: this.deps.composer.say(locale, 'booking.parkedForPerson').text }, locale);
+    const parking = await this.park(context, dialogState);
+    await this.send(context, { text: this.parkedText(locale, 'booking.parkedForPerson', parking) }, locale);
     const dc = await this.dialogContext(context);
     await dc.beginDialog(this.deps.flows.handoff.id, flowOptions({ kind: 'flow', flow: 'handoff', reason: 'requested' }, locale));
   }
@@ -513,19 +518,35 @@ export class FysioBot extends ActivityHandler {
 
   /**
    * Sets the running flow aside: the answers so far and the way back through them are both kept.
-   * A flow set aside earlier stays (a booking set aside with "later" is not overwritten by a
-   * cancellation set aside after it); the running one is then dropped.
+   * One flow waits at a time. A booking set aside earlier stays (it is not overwritten by a
+   * cancellation set aside after it), and the running cancellation is then dropped; a running
+   * booking takes the place of a cancellation set aside earlier (the booking is what the patient
+   * filled in most of, and was lost without a word when the cancellation stayed).
+   *
+   * @returns what became of the running flow and the one set aside before, for the patient to hear
    */
-  private async park(context: TurnContext, dialogState: DialogState): Promise<void> {
-    if (await this.parked.get(context)) {
+  private async park(context: TurnContext, dialogState: DialogState): Promise<Parking> {
+    const earlier = await this.parked.get(context);
+    const running = this.flowOf(dialogState);
+    if (earlier && !(running === 'booking' && this.flowOf(earlier) !== 'booking')) {
       dialogState.dialogStack = [];
       await this.history.set(context, []);
-      return;
+      return 'dropped';
     }
     await this.parked.set(context, { dialogStack: dialogState.dialogStack });
     await this.parkedHistory.set(context, await this.history.get(context, []));
     dialogState.dialogStack = [];
     await this.history.set(context, []);
+    return earlier ? 'replaced' : 'parked';
+  }
+
+  /**
+   * The text that says what was set aside: `key`'s, after a sentence that says which flow
+   * stopped when two could not both wait ({@link park}).
+   */
+  private parkedText(locale: Locale, key: string, parking: Parking): string {
+    const said = this.deps.composer.say(locale, key).text;
+    return parking === 'parked' ? said : `${this.deps.composer.say(locale, `booking.setAside.${parking}`).text} ${said}`;
   }
 
   /**

@@ -149,6 +149,13 @@ export class MessageResponder {
       await this.recordFeedback(memory, 'none', locale);
       return replies(composer.say(locale, 'nomatch.rephrase'));
     }
+    // "Never mind" with nothing running to stop: acknowledged, and not read for its words ("forget
+    // what I said" got the fee for a forgotten appointment). After an alarm that rules out booking
+    // it gets what any unplaced message then gets.
+    if (router.exactIntent(text) === 'stop' && this.deps.safety.bookingAllowed(memory)) {
+      memory.misses = 0;
+      return replies(composer.say(locale, 'neverMind.text', composer.mainActions(locale)));
+    }
 
     // The safety check ran on this message and found nothing: the router does not check again.
     // After a day's answer, a message with a day of its own that says more than a follow-up does

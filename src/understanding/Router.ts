@@ -259,6 +259,15 @@ export class Router {
       for (let k = stemStart[i]; k < stemStart[i + 1]; k++) this.answerStems.add(stems[stemIds[k]]);
     }
     this.index = new TopicIndex(learned, new Int32Array(docs), docOwners);
+    // A command written out in full is that command, whichever command's wording with its
+    // fillers left out reads the same: "forget me" shortened is the bare "forget", which the
+    // never-mind commands own as a whole message ("forget it" is no request to delete one's data).
+    for (const id of INTENT_IDS) {
+      for (const phrase of kb.intents[id]?.exact ?? []) {
+        const key = this.normalizer.baseWords(phrase).join(' ');
+        if (key && !this.exact.has(key)) this.exact.set(key, id);
+      }
+    }
     for (const id of INTENT_IDS) {
       for (const phrase of kb.intents[id]?.exact ?? []) {
         const words = this.normalizer.baseWords(phrase);

@@ -18,6 +18,19 @@ export const screeningNo = (locale: Locale): string[] => screening[locale].quest
 /** The booking reference in a confirmation. */
 export const referenceIn = (text: string): string => /referentie is ([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(text)![1];
 
+/** A patient's details as a booking test types them. */
+export interface Person {
+  name: string;
+  /** The date of birth as the locale writes it (3-9-1949, 3/9/1949). */
+  birth: string;
+  phone: string;
+}
+
+/** The patient the booking tests book for with {@link bookingKit}'s `bookOne`, in the locale's spelling. */
+export const person = (locale: Locale): Person => (locale === 'nl-NL'
+  ? { name: 'Gerda Smit', birth: '3-9-1949', phone: '06 56789012' }
+  : { name: 'Mieke Peeters', birth: '3/9/1949', phone: '0478 23 45 67' });
+
 /**
  * The two practices of a booking test file (nl-NL patients at the Dutch one, nl-BE at the
  * Belgian one), a conversation with the one of a locale, and the booking a confirmation names.
@@ -28,5 +41,11 @@ export function bookingKit() {
   const talk = (locale: Locale, messages: string[], adapter: TestAdapter = testAdapterFor(appOf(locale), locale)): Promise<Turn[]> =>
     converse(adapter, messages);
   const booked = async (locale: Locale, confirmation: string) => (await appOf(locale).database.bookings.findByReference(referenceIn(confirmation)))!;
-  return { practices, appOf, talk, booked };
+  /** Books the first free time for {@link person} (a right hip, for a few weeks) and returns the confirmation's reference. */
+  const bookOne = async (locale: Locale): Promise<string> => {
+    const p = person(locale);
+    const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja']);
+    return referenceIn(r[r.length - 1].text);
+  };
+  return { practices, appOf, talk, booked, bookOne };
 }
