@@ -240,7 +240,7 @@ export class FysioBot extends ActivityHandler {
     // words of a "rather not", a no). Read in the whole message: the router and the dialogs see only its first
     // MAX_MESSAGE_CHARS.
     // Messages from before the crisis question are not read with later ones: the question answered
-    // them, and read with the message asked about, "nee hoor" and the next question got the crisis
+    // them, and read with the message asked about, a plain "no" and the next question got the crisis
     // text (a ninth patient-style test).
     const now = (this.deps.clock ?? systemClock).now();
     const since = memory.crisisQuestionedAt ?? -Infinity;
@@ -262,7 +262,7 @@ export class FysioBot extends ActivityHandler {
     const setAside = asked ? Boolean(await this.parked.get(context)) : false;
     const answer = this.deps.answers.yesNo(text);
     // Only a plain no goes back: "no, very badly" or "no, I just cannot go on" answers the question's
-    // other half. So does saying one is fine or was misunderstood ("nee hoor, het gaat goed met me"),
+    // other half. So does saying one is fine or was misunderstood ("no, I am fine, the chat is slow"),
     // which a ninth patient-style test was asked about twice and then given the crisis text for.
     const backToBooking = Boolean(asked) && !flag && (this.deps.answers.isPlainNo(text) || this.deps.answers.isResume(text) || this.deps.answers.saysFine(text));
     // A date, a code or a number typed after the question answers the question of the flow set

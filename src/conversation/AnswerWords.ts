@@ -292,8 +292,8 @@ export class AnswerWords {
 
   /**
    * The message names an everyday practical matter: coming to the practice, a day, a code, the
-   * trip (`booking.words.practical`). Where only the learned net reads it as a crisis ("het lukt me
-   * morgen toch niet meer om te komen"), the crisis line is given as a question.
+   * trip (`booking.words.practical`). Where only the learned net reads it as a crisis ("I won't manage
+   * to come tomorrow after all"), the crisis line is given as a question.
    */
   namesPractical(text: string): boolean {
     return hasPhrase(fold(text), this.practical);
