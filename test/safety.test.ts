@@ -885,6 +885,9 @@ describe('a ninth patient-style test: all of one\'s painkillers swallowed, and d
     ['het mag van mij stoppen met die pijn', null],
     ['ik zie het niet meer zitten om elke week naar jullie te komen', null],
     ['ik zie het niet meer zitten om nog verder te leven', 'crisis'],
+    // Asking for a person with despair: the crisis line first (the test got only the callback offer).
+    ['mag ik met iemand praten, ik hou het gewoon niet meer vol', 'crisis'],
+    ['ik wil een mens spreken over mijn factuur', null],
   ])('"%s" → %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });
