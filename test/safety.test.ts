@@ -888,6 +888,10 @@ describe('a ninth patient-style test: all of one\'s painkillers swallowed, and d
     // Asking for a person with despair: the crisis line first (the test got only the callback offer).
     ['mag ik met iemand praten, ik hou het gewoon niet meer vol', 'crisis'],
     ['ik wil een mens spreken over mijn factuur', null],
+    // A passive wish to die in a story (a probe of ours): no reason left to get up.
+    ['ik weet eigenlijk niet meer waarom ik nog opsta elke dag', 'crisis'],
+    ['ik heb geen reden meer om op te staan', 'crisis'],
+    ['ik weet niet waarom ik zo stijf opsta, komt dat door artrose?', null],
   ])('"%s" → %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });

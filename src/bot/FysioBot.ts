@@ -67,6 +67,8 @@ type Parking = 'parked' | 'dropped' | 'replaced';
 /** Questions back that "back" can go. */
 const HISTORY_KEPT = 8;
 
+/** The most words of an everyday message whose topic or practical words outweigh a crisis only the net reads (see everydayShort). */
+const SHORT_QUESTION_WORDS = 12;
 /** The most words of a value typed after the crisis question for the flow set aside (a date, a code, "sinds 3 weken"). */
 const VALUE_WORDS = 4;
 
@@ -339,11 +341,11 @@ export class FysioBot extends ActivityHandler {
       await this.continueFlow(context, dialogState, text, command, locale);
     } else if (askAgain) {
       await this.askAboutCrisis(context, dialogState, memory, locale, 2);
-    } else if (flag && safety.unsure(flag, memory) && (this.parkable(dialogState) || (!dialogState.dialogStack.length && (this.deps.answers.opensWithYesOrNo(full) || this.deps.answers.namesPractical(full))))) {
-      // In a flow, a reply that opens with a yes or no, or a message about coming, a day or a code:
-      // the net's reading of an everyday message is least sure there ("no, that is not needed", "I
-      // won't manage to come tomorrow after all" got the crisis text), and the question gives the
-      // line as well. Not a question of one's own: "why would I go on living" asks nothing of the bot.
+    } else if (flag && safety.unsure(flag, memory) && (this.parkable(dialogState) || (!dialogState.dialogStack.length && (this.deps.answers.opensWithYesOrNo(full) || this.everydayShort(full, locale))))) {
+      // In a flow, a reply that opens with a yes or no, a message about coming, a day or a code, or
+      // a short question the router answers with a topic: the net's reading of an everyday message
+      // is least sure there ("no, that is not needed", "I won't manage to come tomorrow after all",
+      // "how do I best help myself" got the crisis text), and the question gives the line as well. Not a question of one's own: "why would I go on living" asks nothing of the bot.
       await this.askAboutCrisis(context, dialogState, memory, locale, 1);
     } else if (flag) {
       const replies = safety.alarm(flag.tier, memory, locale);
@@ -582,6 +584,21 @@ export class FysioBot extends ActivityHandler {
     const root = dialogState.dialogStack[0];
     const flow = root ? this.dialogs.find(root.id) : undefined;
     return flow instanceof BaseDialog && flow.answersPlainly(text, root);
+  }
+
+  /**
+   * A short message about coming, a day or a code, or a short question the router answers with a
+   * topic ("how do I best help myself", self-care): where only the net reads a crisis in it, the
+   * two disagree. Stories are left out: a crisis told in one often ends in a practical question
+   * (the waiting time, the cost, a referral); in the opened red-flag sets every crisis only the net
+   * caught that the router gave a topic had 40 words or more, the ninth patient-style test's
+   * everyday messages ten at most.
+   */
+  private everydayShort(text: string, locale: Locale): boolean {
+    if (text.trim().split(/\s+/).length > SHORT_QUESTION_WORDS) return false;
+    if (this.deps.answers.namesPractical(text)) return true;
+    const decision = this.deps.router.route(text, { locale, safetyChecked: true });
+    return decision.intent === 'faq' && decision.topic !== null;
   }
 
   /** The message says the answer before it was a mistake, or is a bare no to an instruction that asked nothing. */
