@@ -15,6 +15,7 @@ import type { Reply } from '../conversation/Reply';
 import type { ReplyComposer } from '../conversation/ReplyComposer';
 import type { SafetyDesk, SaidBefore } from '../conversation/SafetyDesk';
 import { resolveLocale } from '../i18n/Translator';
+import { popHistory, pushHistory } from './DialogHistory';
 import { DialogTurnPresets } from './DialogTurnPresets';
 import { setTurnLocale } from './TurnLocale';
 import { setTurnSafety } from './TurnSafety';
@@ -81,7 +82,7 @@ export class FysioBot extends ActivityHandler {
   private readonly userLocale: StatePropertyAccessor<Locale | undefined>;
   /** A flow set aside with "later" (or for a person), with everything answered so far. */
   private readonly parked: StatePropertyAccessor<DialogState | undefined>;
-  /** The running flow's dialog stack before each answer that moved it on, for "back". */
+  /** The running flow's dialog stack before each answer that moved it on, for "back" (see DialogHistory). */
   private readonly history: StatePropertyAccessor<string[]>;
   private readonly parkedHistory: StatePropertyAccessor<string[] | undefined>;
 
@@ -444,7 +445,7 @@ export class FysioBot extends ActivityHandler {
     }
     const history = await this.history.get(context, []);
     if (!offered && answers.isBack(text)) {
-      const previous = history.pop();
+      const previous = popHistory(history);
       if (previous) dialogState.dialogStack = JSON.parse(previous) as DialogState['dialogStack'];
       await this.send(context, composer.say(locale, previous ? 'booking.back' : 'booking.backFirst'), locale);
       const dc = await this.dialogContext(context);
@@ -478,8 +479,7 @@ export class FysioBot extends ActivityHandler {
     }
     if (!dialogState.dialogStack.length) history.length = 0;
     else if (positionOf(dialogState) !== position) {
-      history.push(before);
-      if (history.length > HISTORY_KEPT) history.shift();
+      pushHistory(history, before, HISTORY_KEPT);
     }
   }
 
