@@ -1,14 +1,14 @@
 /**
- * The way back through a flow ("terug"): the dialog stack before each answer that moved the flow
- * on, oldest first, as conversation state keeps it. Conversation state is read, parsed, compared,
- * serialised and written on every turn, and eight whole stacks (each a JSON string of 1.2–1.8 KB,
- * its quotes escaped once more inside the state's JSON) were most of a booking's state. So only
- * the newest entry is kept whole, as the stack's JSON; each older one as the part in which its
- * JSON differs from the entry after it (`<start>,<end>,<text>`: the newer entry's text before
- * `start` and from `end`, with `text` between), about half the length. Going back gives exactly
- * the JSON that was kept. Text, not objects: the state's JSON then copies one string per entry,
- * where a change kept as objects (tried) cost more to parse and serialise on every turn than the
- * bytes it saved.
+ * The way back through a flow (a patient typing "back"): the dialog stack before each answer that
+ * moved the flow on, oldest first, as conversation state keeps it. Conversation state is read,
+ * parsed, compared, serialised and written on every turn, and eight whole stacks (each a JSON
+ * string of 1.2–1.8 KB, its quotes escaped once more inside the state's JSON) were most of a
+ * booking's state. So only the newest entry is kept whole, as the stack's JSON; each older one as
+ * the part in which its JSON differs from the entry after it (`<start>,<end>,<text>`: the newer
+ * entry's text before `start` and from `end`, with `text` between), about half the length. Going
+ * back gives exactly the JSON that was kept. Text, not objects: the state's JSON then copies one
+ * string per entry, where a change kept as objects (tried) cost more to parse and serialise on
+ * every turn than the bytes it saved.
  *
  * A stack's JSON is an array (`[`), a change starts with a digit. Entries a previous version
  * stored are whole stacks at any place; they need no change.
