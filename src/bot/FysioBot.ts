@@ -643,8 +643,7 @@ export class FysioBot extends ActivityHandler {
    */
   private async saidBefore(conversationId: string): Promise<SaidBefore[]> {
     try {
-      const lines = await this.deps.recent.of(conversationId);
-      return lines.filter((l) => l.from === 'patient').map((l) => ({ text: l.text, at: Date.parse(l.at) }));
+      return await this.deps.recent.patientSaid(conversationId);
     } catch (err) {
       this.deps.logger.warn({ event: 'recent_lines_failed', err: err instanceof Error ? err.name : 'error' }, 'recent lines not read');
       return [];
