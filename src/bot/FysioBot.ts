@@ -251,7 +251,8 @@ export class FysioBot extends ActivityHandler {
     const asked = memory.crisisAsked;
     memory.crisisAsked = undefined;
     const setAside = asked ? Boolean(await this.parked.get(context)) : false;
-    const answer = this.deps.answers.yesNo(text);
+    // Read only after the crisis question: the answer matters nowhere else.
+    const answer = asked ? this.deps.answers.yesNo(text) : undefined;
     // Only a plain no goes back: "no, very badly" or "no, I just cannot go on" answers the question's other half.
     const backToBooking = Boolean(asked) && !flag && (this.deps.answers.isPlainNo(text) || this.deps.answers.isResume(text));
     // A date, a code or a number typed after the question answers the question of the flow set
