@@ -15,7 +15,7 @@
  * Settings: CG_ROOT (the checkout with dist/, default this one), CG_SCENARIOS (default
  * faq,booking), CG_WARM (default 1000), CG_TURNS (default 300). Takes some 4 minutes a build.
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -52,11 +52,27 @@ async function waitReady(base: string, seconds: number): Promise<void> {
   throw new Error(`not ready within ${seconds} s`);
 }
 
-/** The instructions counted in a callgrind dump (its `summary:` or `totals:` line). */
-function instructionsIn(file: string): number {
+/** The instructions counted in a callgrind dump (its `summary:` or `totals:` line), undefined while it is written. */
+function instructionsIn(file: string): number | undefined {
   const line = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith('summary:') || l.startsWith('totals:'));
-  if (!line) throw new Error(`${file}: no summary line`);
-  return Number(line.split(/\s+/)[1]);
+  return line ? Number(line.split(/\s+/)[1]) : undefined;
+}
+
+/**
+ * The instructions of the n-th dump, once written. Valgrind takes a command when the program runs,
+ * so a server idle between turns is woken with a readiness probe now and then (a few thousand
+ * instructions against the hundreds of millions of the measured turns).
+ */
+async function dumped(outDir: string, n: number, base: string): Promise<number> {
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    const file = readdirSync(outDir).map((f) => join(outDir, f)).find((f) => f.endsWith(`.${n}`));
+    const total = file ? instructionsIn(file) : undefined;
+    if (total !== undefined) return total;
+    await fetch(`${base}/readyz`).then((r) => r.text(), () => undefined);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no callgrind dump ${n} within 120 s`);
 }
 
 async function main(): Promise<void> {
@@ -89,7 +105,19 @@ async function main(): Promise<void> {
   try {
     await waitReady(base, 300);
     await calendar.start();
-    const control = (...args: string[]) => execFileSync('callgrind_control', [...args, String(child.pid)], { stdio: 'ignore' });
+    // Valgrind takes a command when the program runs: the server, idle between turns, is woken
+    // with readiness probes until callgrind_control has its answer.
+    const control = async (...args: string[]) => {
+      // vgdb names its pipes after $USER and $HOST: the server's HOST must be callgrind_control's too.
+      const c = spawn('callgrind_control', [...args, String(child.pid)], { stdio: process.env.CG_DEBUG ? 'inherit' : 'ignore', env: { ...process.env, HOST: '127.0.0.1' } });
+      let done = false;
+      const exited = new Promise<void>((r) => c.once('exit', () => r()));
+      void exited.then(() => (done = true));
+      while (!done) {
+        await fetch(`${base}/readyz`).then((r) => r.text(), () => undefined);
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 200))]);
+      }
+    };
     let dumps = 0;
     for (const scenario of wanted) {
       const next = streams[scenario];
@@ -98,14 +126,12 @@ async function main(): Promise<void> {
       const warmTurns = Math.ceil(warm / per) * per;
       const measured = Math.ceil(turns / per) * per;
       for (let n = 0; n < warmTurns; n++) await turn(base, next(n));
-      control('-i', 'on');
+      await control('-i', 'on');
       for (let n = warmTurns; n < warmTurns + measured; n++) await turn(base, next(n));
-      control('-d');
-      control('-i', 'off');
+      await control('-d');
       dumps++;
-      const file = readdirSync(outDir).map((f) => join(outDir, f)).find((f) => f.endsWith(`.${dumps}`));
-      if (!file) throw new Error('no callgrind dump');
-      const total = instructionsIn(file);
+      const total = await dumped(outDir, dumps, base);
+      await control('-i', 'off');
       console.log(`${scenario}: ${(total / measured / 1e6).toFixed(4)} M instructions a turn (${measured} turns after ${warmTurns} warm; ${root})`);
     }
   } finally {
