@@ -21,6 +21,15 @@ describe('the recent lines kept for a handoff', () => {
     expect(texts(recent, 'b')).toEqual(['hallo']);
   });
 
+  it("gives the patient's own lines, with their times, for reading a burst of messages together", () => {
+    const recent = new RecentTurns(12, 10);
+    recent.add('a', 'patient', 'mijn knie', at);
+    recent.add('a', 'bot', 'Wat wil je weten over je knie?', at);
+    recent.add('a', 'patient', 'is dik', new Date(at.getTime() + 60_000));
+    expect(recent.patientSaid('a')).toEqual([{ text: 'mijn knie', at: at.getTime() }, { text: 'is dik', at: at.getTime() + 60_000 }]);
+    expect(recent.patientSaid('b')).toEqual([]);
+  });
+
   it('forgets the least recently active conversation first, however many lines a turn adds', () => {
     const recent = new RecentTurns(12, 2);
     recent.add('a', 'patient', 'a1', at);
@@ -114,6 +123,11 @@ describe.each([
     const lines = (await ticketOf(conversation))!.messages.map((m) => m.text);
     expect(lines).toContain(ASK);
     expect(lines).not.toContain(QUESTION);
+  });
+
+  it('let a sign told over a few short messages be read together', async () => {
+    const r = await converse(testAdapterFor(app), ['mijn rechterknie', 'is sinds vannacht dik', 'en warm', 'en ik heb 39 graden']);
+    expect(r.map((reply) => reply.text)).toContainEqual(expect.stringMatching(/huisartsenpost/));
   });
 
   it('stay while a person holds the conversation', async () => {

@@ -272,6 +272,32 @@ describe('no dead ends: back, later, change one answer, a question in between', 
     expect(r[5].text).toMatch(/Sinds wanneer/);
   });
 
+  it.each(LOCALES)('%s: "terug" eight times from the times goes back through every screening question to the referral question, and forward again', async (locale) => {
+    const asked = questions[locale].questions.map((q) => q.text);
+    const r = await talk(locale, [...toSlots(locale), ...Array<string>(9).fill('terug'), no(locale), no(locale)]);
+    const at = toSlots(locale).length;
+    expect(r[at - 1].text).toMatch(/(tijden|momenten) zijn vrij/);
+    // One question back each time: the seventh screening question first, the first one last.
+    for (let i = 0; i < asked.length; i++) {
+      expect(r[at + i].text).toMatch(/een stap terug/);
+      expect(r[at + i].text).toContain(asked[asked.length - 1 - i]);
+    }
+    expect(r[at + 7].text).toMatch(/verwijzing|voorschrift/);
+    // Eight steps are kept: a ninth goes no further and asks the same question again.
+    expect(r[at + 8].text).toMatch(/Verder terug gaat hier niet/);
+    expect(r[at + 8].text).toMatch(/verwijzing|voorschrift/);
+    expect(r[at + 9].text).toContain(asked[0]);
+    expect(r[at + 10].text).toContain(asked[1]);
+  });
+
+  it.each(LOCALES)('%s: "terug" after "later" and "verder" still goes back through the questions before the pause', async (locale) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'links', 'later', 'verder', 'terug', 'terug', 'heup']);
+    expect(r[5].text).toMatch(/Sinds wanneer/);
+    expect(r[6].text).toMatch(/Aan welke kant/);
+    expect(r[7].text).toMatch(/Over welk gewricht/);
+    expect(r[8].text).toMatch(/Aan welke kant/);
+  });
+
   it.each(LOCALES)('%s: "later" parks the booking with a way back; a FAQ question in between; "verder" resumes at the same question', async (locale) => {
     const r = await talk(locale, ['afspraak maken', 'ja', 'knie', 'later', 'mag ik sporten met knieartrose?', 'verder', 'links']);
     expect(r[3].text).toMatch(/opzij/);

@@ -15,6 +15,7 @@ import type { Reply } from '../conversation/Reply';
 import type { ReplyComposer } from '../conversation/ReplyComposer';
 import type { SafetyDesk, SaidBefore } from '../conversation/SafetyDesk';
 import { resolveLocale } from '../i18n/Translator';
+import { popHistory, pushHistory } from './DialogHistory';
 import { DialogTurnPresets } from './DialogTurnPresets';
 import { setTurnLocale } from './TurnLocale';
 import { setTurnSafety } from './TurnSafety';
@@ -88,7 +89,7 @@ export class FysioBot extends ActivityHandler {
   private readonly userLocale: StatePropertyAccessor<Locale | undefined>;
   /** A flow set aside with "later" (or for a person), with everything answered so far. */
   private readonly parked: StatePropertyAccessor<DialogState | undefined>;
-  /** The running flow's dialog stack before each answer that moved it on, for "back". */
+  /** The running flow's dialog stack before each answer that moved it on, for "back" (see DialogHistory). */
   private readonly history: StatePropertyAccessor<string[]>;
   private readonly parkedHistory: StatePropertyAccessor<string[] | undefined>;
 
@@ -262,7 +263,8 @@ export class FysioBot extends ActivityHandler {
     const asked = memory.crisisAsked;
     memory.crisisAsked = undefined;
     const setAside = asked ? Boolean(await this.parked.get(context)) : false;
-    const answer = this.deps.answers.yesNo(text);
+    // Read only after the crisis question: the answer matters nowhere else.
+    const answer = asked ? this.deps.answers.yesNo(text) : undefined;
     // Only a plain no goes back: "no, very badly" or "no, I just cannot go on" answers the question's
     // other half. So does saying one is fine or was misunderstood ("no, I am fine, the chat is slow"),
     // which a ninth patient-style test was asked about twice and then given the crisis text for.
@@ -459,7 +461,7 @@ export class FysioBot extends ActivityHandler {
     }
     const history = await this.history.get(context, []);
     if (!offered && answers.isBack(text)) {
-      const previous = history.pop();
+      const previous = popHistory(history);
       if (previous) dialogState.dialogStack = JSON.parse(previous) as DialogState['dialogStack'];
       await this.send(context, composer.say(locale, previous ? 'booking.back' : 'booking.backFirst'), locale);
       const dc = await this.dialogContext(context);
@@ -493,8 +495,7 @@ export class FysioBot extends ActivityHandler {
     }
     if (!dialogState.dialogStack.length) history.length = 0;
     else if (positionOf(dialogState) !== position) {
-      history.push(before);
-      if (history.length > HISTORY_KEPT) history.shift();
+      pushHistory(history, before, HISTORY_KEPT);
     }
   }
 
@@ -690,8 +691,7 @@ export class FysioBot extends ActivityHandler {
    */
   private async saidBefore(conversationId: string): Promise<SaidBefore[]> {
     try {
-      const lines = await this.deps.recent.of(conversationId);
-      return lines.filter((l) => l.from === 'patient').map((l) => ({ text: l.text, at: Date.parse(l.at) }));
+      return await this.deps.recent.patientSaid(conversationId);
     } catch (err) {
       this.deps.logger.warn({ event: 'recent_lines_failed', err: err instanceof Error ? err.name : 'error' }, 'recent lines not read');
       return [];

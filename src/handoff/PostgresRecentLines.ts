@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { RECENT_LINES_KEPT, type RecentLines } from './RecentLines';
+import { RECENT_LINES_KEPT, type PatientLine, type RecentLines } from './RecentLines';
 import type { TicketMessage } from './Ticket';
 
 /**
@@ -25,6 +25,10 @@ export class PostgresRecentLines implements RecentLines {
   async of(conversationId: string): Promise<TicketMessage[]> {
     const { rows } = await this.pool.query<{ lines: TicketMessage[] }>('SELECT lines FROM recent_turns WHERE conversation_id = $1', [conversationId]);
     return rows[0]?.lines ?? [];
+  }
+
+  async patientSaid(conversationId: string): Promise<PatientLine[]> {
+    return (await this.of(conversationId)).filter((l) => l.from === 'patient').map((l) => ({ text: l.text, at: Date.parse(l.at) }));
   }
 
   async forget(conversationId: string): Promise<void> {

@@ -10,12 +10,23 @@ import type { TicketMessage } from './Ticket';
 export interface RecentLines {
   add(conversationId: string, from: 'patient' | 'bot', text: string, at: Date): void | Promise<void>;
   of(conversationId: string): TicketMessage[] | Promise<TicketMessage[]>;
+  /**
+   * The patient's lines only, oldest first, with their times in ms: what every message's red-flag
+   * check reads (SafetyDesk), without making each line's time ISO text only to read it back.
+   */
+  patientSaid(conversationId: string): PatientLine[] | Promise<PatientLine[]>;
   forget(conversationId: string): void | Promise<void>;
   /**
    * Forgets the lines of every conversation whose last line is older than `before`, except the
    * conversations in `held` (a person holds them); returns how many conversations it forgot.
    */
   sweep(before: Date, held: ReadonlySet<string>): number | Promise<number>;
+}
+
+/** A line the patient sent, with its time in ms. */
+export interface PatientLine {
+  text: string;
+  at: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { RECENT_LINES_KEPT, type RecentLines } from './RecentLines';
+import { RECENT_LINES_KEPT, type PatientLine, type RecentLines } from './RecentLines';
 import type { TicketMessage } from './Ticket';
 
 type RecentLine = Omit<TicketMessage, 'at'> & { at: number };
@@ -38,6 +38,12 @@ export class RecentTurns implements RecentLines {
 
   of(conversationId: string): TicketMessage[] {
     return (this.byConversation.get(conversationId) ?? []).map((l) => ({ from: l.from, text: l.text, at: new Date(l.at).toISOString() }));
+  }
+
+  patientSaid(conversationId: string): PatientLine[] {
+    const out: PatientLine[] = [];
+    for (const l of this.byConversation.get(conversationId) ?? []) if (l.from === 'patient') out.push({ text: l.text, at: l.at });
+    return out;
   }
 
   forget(conversationId: string): void {

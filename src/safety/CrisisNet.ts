@@ -54,6 +54,14 @@ function piecesOf(w: string): string[] {
   return pieces;
 }
 
+/** A word's own features for the net (the word, its letter pieces), with their weights. */
+interface OwnFeatures {
+  word: string;
+  wordWeight: number;
+  pieces: string[];
+  pieceWeights: number[];
+}
+
 /**
  * A learned safety net for the crisis tier: logistic regression over a message's words, word
  * pairs and letter pieces, trained at start-up from `knowledge/crisis-examples.yaml` (crisis
@@ -191,14 +199,53 @@ export class CrisisNet {
     return this.probabilityOf(this.words.baseWords(text ?? ''));
   }
 
+  /**
+   * {@link crisisFeatures}' features in their order, each weighed once. A word's own features (the
+   * word, its pieces) and their weights are kept per word: patients repeat words, and making the
+   * pieces' names and looking them up again was most of the net's time on every message. The sum
+   * runs in the same order as before, so it is the same to the last bit.
+   */
   private probabilityOf(words: readonly string[]): number {
-    const f = crisisFeatures(words);
-    if (!f.length) return 0;
-    const scale = 1 / Math.sqrt(f.length);
+    const seen = new Set<string>();
+    const found: number[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const own = this.ownFeatures(words[i]);
+      if (!seen.has(own.word)) {
+        seen.add(own.word);
+        found.push(own.wordWeight);
+      }
+      if (i + 1 < words.length) {
+        const pair = `b:${words[i]} ${words[i + 1]}`;
+        if (!seen.has(pair)) {
+          seen.add(pair);
+          found.push(this.weights.get(pair) ?? 0);
+        }
+      }
+      for (let k = 0; k < own.pieces.length; k++) {
+        if (seen.has(own.pieces[k])) continue;
+        seen.add(own.pieces[k]);
+        found.push(own.pieceWeights[k]);
+      }
+    }
+    if (!found.length) return 0;
+    const scale = 1 / Math.sqrt(found.length);
     let z = 0;
-    for (const name of f) z += (this.weights.get(name) ?? 0) * scale;
+    for (const weight of found) z += weight * scale;
     return sigmoid(z);
   }
+
+  private ownFeatures(word: string): OwnFeatures {
+    let own = this.own.get(word);
+    if (!own) {
+      const pieces = piecesOf(word).map((p) => `c:${p}`);
+      own = { word: `w:${word}`, wordWeight: this.weights.get(`w:${word}`) ?? 0, pieces, pieceWeights: pieces.map((p) => this.weights.get(p) ?? 0) };
+      if (this.own.size > 50_000) this.own.clear();
+      this.own.set(word, own);
+    }
+    return own;
+  }
+
+  private readonly own = new Map<string, OwnFeatures>();
 
   /**
    * True when the net's probability reaches the threshold, for the whole message or, in a story,

@@ -44,9 +44,10 @@ interface Pattern {
   /**
    * Per slot that every combination needs (up to two, the last ones): one exact word of each of
    * its choices. A message without any of a slot's words cannot hold the phrase, so its walk is
-   * skipped: most walks a message starts ("I", "not", "pain") end there.
+   * skipped: most walks a message starts ("I", "not", "pain") end there. Kept as the numbers of
+   * the slots' word groups (see PhrasePatterns.groupsByWord).
    */
-  anchors: readonly (readonly string[])[];
+  anchorGroups: readonly number[];
 }
 
 /** How a step's word is compared: the word itself, a prefix (`zwel*`), a suffix (`*kanker`), or a wide gap (`...`). */
@@ -88,8 +89,18 @@ export class PhrasePatterns {
   private readonly bySuffix: { pattern: Pattern; suffix: string }[] = [];
   /** The most words one combination of a phrase can have. */
   private longest = 1;
-  /** A word → the prefix and suffix patterns it can start; looked up once per distinct word. */
-  private readonly affixCache = new Map<string, readonly Pattern[]>();
+  /** A word → the patterns it can start (first word, prefix or suffix); looked up once per distinct word. */
+  private readonly startCache = new Map<string, readonly Pattern[]>();
+  /**
+   * An anchor's words are a group, numbered; a word → the groups it is in. A message marks the
+   * groups its words are in, and a pattern is walked only when all of its anchor groups are
+   * marked: two array reads instead of looking each anchor word up in the message's words,
+   * which was most of the matcher's time (a common first word such as "niet" starts 80 patterns).
+   */
+  private readonly groupsByWord = new Map<string, number[]>();
+  /** Per group, the number of the last {@link matchesIn} call whose message has one of its words. */
+  private marks = new Int32Array(0);
+  private call = 0;
 
   constructor(
     lists: readonly (readonly [concept: string, phrases: readonly string[]])[],
@@ -106,13 +117,28 @@ export class PhrasePatterns {
       return steps;
     };
     let combinations = 0;
+    const groupIds = new Map<string, number>();
+    const groupOf = (words: readonly string[]): number => {
+      const key = words.join(' ');
+      let id = groupIds.get(key);
+      if (id === undefined) {
+        id = groupIds.size;
+        groupIds.set(key, id);
+        for (const w of words) {
+          const list = this.groupsByWord.get(w);
+          if (list) list.push(id);
+          else this.groupsByWord.set(w, [id]);
+        }
+      }
+      return id;
+    };
     for (const [concept, phrases] of lists) {
       for (const phrase of phrases) {
         const words = unitsOf(phrase)
           .map((unit) => uniqueChoices(expandAlternatives(unit).map((choice) => choice.split(/\s+/).filter(Boolean).flatMap(readToken))))
           .filter((choices) => !(choices.length === 1 && choices[0].length === 0));
         const slots = words.map((choices) => choices.map((choice) => choice.map((w) => this.stepOf(w))));
-        const pattern: Pattern = { concept, slots, anchors: anchorsOf(slots) };
+        const pattern: Pattern = { concept, slots, anchorGroups: anchorsOf(slots).map(groupOf) };
         combinations += slots.reduce((n, choices) => n * choices.length, 1);
         this.longest = Math.max(this.longest, slots.reduce((n, choices) => n + Math.max(...choices.map((c) => c.length)), 0));
         for (const choices of words) for (const choice of choices) for (const w of choice) this.learnWord(w);
@@ -129,19 +155,23 @@ export class PhrasePatterns {
       }
     }
     this.combinations = combinations;
+    this.marks = new Int32Array(groupIds.size);
   }
 
   /** Every phrase found in the words, each combination of a phrase as its own match. */
   matchesIn(words: readonly string[]): PhraseMatch[] {
-    const present = new Set(words);
+    if (this.call === 0x7fffffff) {
+      this.marks.fill(0);
+      this.call = 0;
+    }
+    const call = ++this.call;
+    const marks = this.marks;
+    for (const w of words) for (const g of this.groupsByWord.get(w) ?? NO_GROUPS) marks[g] = call;
     const walk: Walk = { words, at: new Int32Array(this.longest), found: [], seen: new Set<string>(), pattern: undefined as unknown as Pattern, start: 0 };
     for (let i = 0; i < words.length; i++) {
-      const exact = this.byFirstWord.get(words[i]) ?? NONE;
-      const affix = this.affixPatterns(words[i]);
-      const patterns = affix.length ? new Set([...exact, ...affix]) : exact;
       walk.start = i;
-      for (const p of patterns) {
-        if (!p.anchors.every((words) => words.some((w) => present.has(w)))) continue;
+      next: for (const p of this.patternsStartedBy(words[i])) {
+        for (const g of p.anchorGroups) if (marks[g] !== call) continue next;
         walk.pattern = p;
         this.walk(walk, 0, 0, MAX_GAP, 0, false);
       }
@@ -164,15 +194,17 @@ export class PhrasePatterns {
     else this.words.add(w);
   }
 
-  private affixPatterns(word: string): readonly Pattern[] {
-    let list = this.affixCache.get(word);
+  /** The patterns a word can start: those of its exact first word, then those of a prefix or suffix it has, each once. */
+  private patternsStartedBy(word: string): readonly Pattern[] {
+    let list = this.startCache.get(word);
     if (!list) {
+      const exact = this.byFirstWord.get(word) ?? NONE;
       const set = new Set<Pattern>();
       for (const p of this.byPrefix) if (word.startsWith(p.prefix)) set.add(p.pattern);
       for (const p of this.bySuffix) if (word.length > p.suffix.length && word.endsWith(p.suffix)) set.add(p.pattern);
-      list = [...set];
-      if (this.affixCache.size > 50_000) this.affixCache.clear();
-      this.affixCache.set(word, list);
+      list = set.size ? [...new Set([...exact, ...set])] : exact;
+      if (this.startCache.size > 50_000) this.startCache.clear();
+      this.startCache.set(word, list);
     }
     return list;
   }
@@ -262,6 +294,7 @@ interface Walk {
 }
 
 const NONE: readonly Pattern[] = [];
+const NO_GROUPS: readonly number[] = [];
 
 /**
  * A phrase with alternatives, one phrase per choice: "(urine|stool) not (hold|keep)"
@@ -343,7 +376,7 @@ function stepMatches(word: string, step: Step): boolean {
 /** Choices a slot may have and still serve as an anchor: checking more costs more than the walk. */
 const MAX_ANCHOR_CHOICES = 12;
 
-/** See {@link Pattern.anchors}: slots without an empty choice, whose every choice has an exact word. */
+/** See {@link Pattern.anchorGroups}: slots without an empty choice, whose every choice has an exact word. */
 function anchorsOf(slots: readonly (readonly (readonly Step[])[])[]): string[][] {
   const anchors: string[][] = [];
   for (let i = slots.length - 1; i >= 0 && anchors.length < 2; i--) {

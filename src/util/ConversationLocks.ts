@@ -29,9 +29,20 @@ export class LocalLocks implements ConversationLocks {
   constructor(private readonly waitMs = DEFAULT_LOCK_WAIT_MS) {}
 
   async run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const before = (this.tails.get(key) ?? Promise.resolve()).catch(() => undefined);
+    const queued = this.tails.get(key);
     let release!: () => void;
     const mine = new Promise<void>((done) => (release = done));
+    if (!queued) {
+      // Nobody before this turn (nearly always): no wait, so no race and no timer to set and clear.
+      this.tails.set(key, mine);
+      try {
+        return await work();
+      } finally {
+        release();
+        if (this.tails.get(key) === mine) this.tails.delete(key);
+      }
+    }
+    const before = queued.catch(() => undefined);
     // The next in line waits for whoever is before this one, then for this one: a turn that
     // gives up waiting holds nobody up.
     const tail = before.then(() => mine);
