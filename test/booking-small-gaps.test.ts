@@ -68,7 +68,7 @@ describe('"never mind" is no request to delete one\'s data', () => {
 
   it.each<[Locale, string]>([
     ['nl-NL', 'vergeet mijn gegevens'],
-    ['nl-BE', 'wis alles over mij'],
+    ['nl-BE', 'verwijder aub alles over mij'],
   ])('%s: "%s" in a booking asks to delete, not whether to stop', async (locale, typed) => {
     const r = await talk(locale, ['afspraak maken', 'ja', 'knie', typed]);
     expect(r[3].text).toMatch(DELETION_ASKED);
