@@ -367,6 +367,11 @@ export class CancelBookingDialog extends InterruptibleDialog {
     return 'cancelBooking.stopped';
   }
 
+  /** No question of this flow says why it is asked (its date of birth only checks the one given): each is asked again. */
+  protected override explainsItself(): boolean {
+    return false;
+  }
+
   /** A choice's button and its other words ("move" for the button's "reschedule"), of every locale. */
   private wordsOfChoice(choice: 'cancel' | 'move' | 'keep'): string[] {
     return SUPPORTED_LOCALES.flatMap((l) => [this.t(l, `cancelBooking.${choice}`), ...this.deps.translator.list(l, `cancelBooking.synonyms.${choice}`)]);

@@ -9,7 +9,7 @@ import { BaseDialog } from './BaseDialog';
 import { ownChoiceIn } from './SynonymChoicePrompt';
 import type { Locale } from '../src/config/AppConfig';
 import type { Reply } from '../src/conversation/Reply';
-import { BIRTH_DATE_PROMPT, DELETE_DATA_DIALOG, EMAIL_PROMPT, FREE_TEXT_PROMPTS, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT, NAME_PROMPT, PHONE_PROMPT } from './dialogIds';
+import { BIRTH_DATE_PROMPT, DELETE_DATA_DIALOG, EMAIL_PROMPT, FREE_TEXT_PROMPTS, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT, NAME_PROMPT, PHONE_PROMPT, SINCE_PROMPT } from './dialogIds';
 
 /**
  * A dialog that can be interrupted at any step, after the pattern of botbuilder's samples:
@@ -87,6 +87,14 @@ export abstract class InterruptibleDialog extends BaseDialog {
     return false;
   }
 
+  /**
+   * Whether the question on screen explains itself when asked what it means (BaseDialog's detail
+   * questions say why they are asked, "since when?" gives examples): by default the booking's.
+   */
+  protected explainsItself(promptId: string): boolean {
+    return SELF_EXPLAINING_PROMPTS.has(promptId);
+  }
+
   /** A clause of the message is the delete-data command ("delete my data, I don't trust this"). */
   private deletionIn(text: string): boolean {
     const clauses = this.deps.answers.clauses(text);
@@ -148,6 +156,16 @@ export abstract class InterruptibleDialog extends BaseDialog {
       for (const reply of this.deps.safety.alarm(flag.tier, memory, locale)) await this.send(context, reply, locale);
       return innerDc.cancelAllDialogs();
     }
+    // "What do you mean?" at a question is about that question: no answer (the code's question
+    // read a bare "?" as a code it did not know) and no topic ("what do you mean?" got what
+    // osteoarthritis is, at the booking's first question). A question that explains itself (why
+    // the date of birth, examples of "since when") does so; any other is asked again.
+    if (this.deps.answers.asksWhatMeant(text)) {
+      if (active && this.explainsItself(active.id)) return undefined;
+      await this.send(context, { text: this.t(locale, 'booking.whatMeant') }, locale);
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
     // "No wait, the right one": an answer given before is changed, and the question on screen asked again.
     const corrected = await this.correct(innerDc, text, locale);
     if (corrected) return corrected;
@@ -197,6 +215,8 @@ interface StopState {
 
 /** The questions for the patient's details, where a detail named as wrong is corrected. */
 const DETAIL_PROMPTS: ReadonlySet<string> = new Set([NAME_PROMPT, BIRTH_DATE_PROMPT, PHONE_PROMPT, EMAIL_PROMPT]);
+/** The questions that say what they are for when asked what they mean (see InterruptibleDialog.explainsItself). */
+const SELF_EXPLAINING_PROMPTS: ReadonlySet<string> = new Set([...DETAIL_PROMPTS, SINCE_PROMPT]);
 
 /** The callback's own free-text questions: what is typed there is for the receptionist. */
 const HANDOFF_PROMPTS: ReadonlySet<string> = new Set([HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT]);

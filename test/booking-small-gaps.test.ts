@@ -68,7 +68,7 @@ describe('"never mind" is no request to delete one\'s data', () => {
 
   it.each<[Locale, string]>([
     ['nl-NL', 'vergeet mijn gegevens'],
-    ['nl-BE', 'wis alles over mij'],
+    ['nl-BE', 'verwijder aub alles over mij'],
   ])('%s: "%s" in a booking asks to delete, not whether to stop', async (locale, typed) => {
     const r = await talk(locale, ['afspraak maken', 'ja', 'knie', typed]);
     expect(r[3].text).toMatch(DELETION_ASKED);
@@ -155,5 +155,47 @@ describe('at a move\'s new time, keeping the old appointment and refusing the mo
     expect(r[4].text).not.toMatch(/blijft staan/);
     expect(r[4].actions.some((a) => /\d{2}:\d{2}/.test(a))).toBe(true);
     expect((await booked(locale, `referentie is ${reference}`)).status).toBe('confirmed');
+  });
+});
+
+describe('"what do you mean?" at a flow\'s first question', () => {
+  /** The reply that asks the question again. */
+  const AGAIN = /^Geen probleem, ik stel de vraag nog (een keer|eens)\./;
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'wat bedoel je?'],
+    ['nl-BE', 'wat bedoel je daarmee?'],
+    ['nl-NL', 'hoe bedoel je'],
+    ['nl-BE', 'Wablieft?'],
+    ['nl-NL', '?'],
+    ['nl-BE', 'ik snap de vraag niet'],
+  ])('%s: "%s" at the booking\'s consent question asks it again, no topic and no answer', async (locale, typed) => {
+    const r = await talk(locale, ['afspraak maken', typed, 'ja']);
+    expect(r[1].text).toMatch(AGAIN);
+    expect(r[1].text).toMatch(/Voor een afspraak stel ik je/);
+    expect(r[1].text).not.toMatch(/Artrose is/);
+    expect(r[2].text).toMatch(/Over welk gewricht/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', '?'],
+    ['nl-BE', 'hoe bedoel je?'],
+    ['nl-NL', 'wat vraag je nu precies'],
+    ['nl-BE', 'wat bedoelt u'],
+  ])('%s: "%s" at the code\'s question asks for the code again, not read as one', async (locale, typed) => {
+    const r = await talk(locale, ['afspraak annuleren', typed]);
+    expect(r[1].text).toMatch(AGAIN);
+    expect(r[1].text).toMatch(/Wat is de referentie van je afspraak\?/);
+    expect(r[1].text).not.toMatch(/herken ik niet/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'pardon, hoe lang duurt een behandeling?'],
+    ['nl-NL', 'wat bedoel je met de vergoeding van de verzekering?'],
+    ['nl-BE', 'hoe lang duurt een behandeling?'],
+  ])('%s: a question that only opens like one ("%s") is still answered', async (locale, typed) => {
+    const r = await talk(locale, ['afspraak maken', typed]);
+    expect(r[1].text).not.toMatch(AGAIN);
+    expect(r[1].text).toMatch(/Dan gaan we verder met je afspraak/);
   });
 });

@@ -2,6 +2,8 @@ import { SUPPORTED_LOCALES } from '../config/AppConfig';
 import type { Translator } from '../i18n/Translator';
 import { foldAndSplit } from '../understanding/TextNormalizer';
 
+/** How many words a way of asking what the question means may say after its opening ("what do you mean by that, then"). */
+const WHAT_MEANT_MORE = 3;
 /** Fields of a booking a patient can ask to change from the summary. */
 export const CHANGEABLE_FIELDS = ['time', 'complaint', 'name', 'birthDate', 'phone', 'email'] as const;
 export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
@@ -104,6 +106,8 @@ export class AnswerWords {
   private readonly goOn: Set<string>;
   private readonly duration: Set<string>;
   private readonly softStop: Set<string>;
+  /** Ways of asking what the question on screen means ("what do you mean?"): `booking.words.whatMeant`. */
+  private readonly whatMeant: string[];
   /** Yes words that say yes only alone ("good", "indeed"): after a no ("no, but the left one is good") they are no yes. */
   private readonly yesOnlyAlone: Set<string>;
   private readonly bookingOffer: Set<string>;
@@ -155,6 +159,7 @@ export class AnswerWords {
     this.goOn = list('goOn');
     this.duration = list('duration');
     this.softStop = list('softStop');
+    this.whatMeant = [...list('whatMeant')].filter(Boolean);
     this.yesOnlyAlone = list('yesOnlyAlone');
     this.bookingOffer = list('bookingOffer');
     this.detailFillers = list('detailFillers');
@@ -332,6 +337,20 @@ export class AnswerWords {
     if (parts.length !== 2) return false;
     const question = parts[0].split(/[.!:;]\s/).pop() ?? '';
     return fold(`${question} ${parts[1]}`).split(' ').some((w) => this.bookingOffer.has(w));
+  }
+
+  /**
+   * The message asks what the question on screen means ("what do you mean?", "sorry?", a bare
+   * question mark): it is one of `booking.words.whatMeant`, or opens with one of its phrases of
+   * more than a word and says at most {@link WHAT_MEANT_MORE} words more ("what do you mean by that"). Such a message is no answer
+   * and no question for a topic: the question is asked again.
+   */
+  asksWhatMeant(text: string): boolean {
+    if (/^\s*\?+\s*$/.test(text)) return true;
+    const t = fold(text);
+    const words = t.split(' ').length;
+    // A word alone ("pardon", "huh") only as the whole message: "pardon, may I cycle?" asks a question.
+    return this.whatMeant.some((p) => t === p || (p.includes(' ') && t.startsWith(`${p} `) && words - p.split(' ').length <= WHAT_MEANT_MORE));
   }
 
   /** A soft way of giving up ("never mind", "forget it"): asked whether the flow should stop, not stopped at once. */
