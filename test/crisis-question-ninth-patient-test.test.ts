@@ -141,3 +141,24 @@ describe('a short question the router answers with a topic, read as a crisis by 
     expect(r[0].text).toMatch(CRISIS);
   });
 });
+
+describe('a review of the round: what must still be the crisis (or its second question) after the question', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee, het gaat niet goed met me'],
+    ['nl-NL', 'dat was geen grapje'],
+    ['nl-BE', 'ik weet niet of alles goed komt'],
+  ])('%s: in a booking, "%s" after the question is not taken as fine', async (locale, answer) => {
+    const r = await talk(locale, [...toReferral(locale), 'het hoeft niet meer', answer]);
+    const n = toReferral(locale).length;
+    expect(r[n].text).toMatch(QUESTION);
+    expect(r[n + 1].text).toMatch(new RegExp(`${AGAIN.source}|${CRISIS.source}`));
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'het hoeft allemaal niet meer, ik spring van de brug'],
+    ['nl-BE', 'het hoeft niet meer, ik heb de slaappillen al klaarliggen'],
+  ])('%s: in a booking, "%s" (an everyday wording beside a plan) gets the crisis text, not the question', async (locale, message) => {
+    const r = await talk(locale, [...toReferral(locale), message]);
+    expect(r[toReferral(locale).length].text).toMatch(CRISIS);
+  });
+});

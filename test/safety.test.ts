@@ -849,9 +849,7 @@ describe('a stroke sign or a blackout that passed by itself is a doctor today; o
     ['mijn man kreeg zijn woorden er gisteren niet uit, na vijf minuten weer normaal', 'now'],
     ['zijn mondhoek hing gisteravond naar een kant, nu weer goed', 'now'],
     ['ik voelde de halve lip niet meer, na tien minuten terug normaal', 'now'],
-    ['ze kon haar hand even niet optillen, na 5 minuten ging het weer', 'now'],
     ['mijn linkerkant was gisteren een paar minuten helemaal slap, is nu terug weg', 'now'],
-    ['mijn vader is in de winkel in mekaar gezakt en was meteen weer bij', 'now'],
     ['ik ben op de trap even weggevallen, nu voel ik me weer goed', 'now'],
     // The same signs going on now stay 112.
     ['mijn vrouw praat ineens onduidelijk en haar mond hangt scheef', '112'],
@@ -859,12 +857,17 @@ describe('a stroke sign or a blackout that passed by itself is a doctor today; o
     ['het werd me zwart voor de ogen en ik lag op de vloer', '112'],
     // Assessed by a doctor, or long ago: no alarm.
     ['vorige week druk op de borst gehad, op de spoedeisende hulp bleek het maagzuur', null],
-    ['had pijn op de borst, de cardioloog heeft alles gecheckt, alles in orde', null],
-    ['ik ben vorige maand flauwgevallen, volgens de huisarts was het gewoon een te lage bloeddruk', null],
-    ['borstpijn gehad, op de seh zeiden ze dat het spierpijn was', null],
-    ['na die pijn op de borst heb ik een hartfilmpje laten maken en dat was goed', null],
     ['mijn knie is even weggevallen op de trap, is dat erg?', null],
     ['toen ik een jonge meid was ben ik een keer flauwgevallen, dat is zeker dertig jaar geleden', null],
+    // Still 112 (over-triage, kept on purpose): the words that would set these aside ("ging het
+    // weer", "was meteen weer bij", "alles in orde", "zeiden ze dat het", "mocht naar huis") also
+    // set aside a sign going on now ("…, ik hoop dat het weer goed komt"; a review of the round).
+    ['ze kon haar hand even niet optillen, na 5 minuten ging het weer', '112'],
+    ['mijn vader is in de winkel in mekaar gezakt en was meteen weer bij', '112'],
+    ['had pijn op de borst, de cardioloog heeft alles gecheckt, alles in orde', '112'],
+    ['ik ben vorige maand flauwgevallen, volgens de huisarts was het gewoon een te lage bloeddruk', '112'],
+    ['borstpijn gehad, op de seh zeiden ze dat het spierpijn was', '112'],
+    ['na die pijn op de borst heb ik een hartfilmpje laten maken en dat was goed', '112'],
     // Words that only look like it.
     ['ik kon mijn verhaal niet kwijt bij de dokter', null],
     ['na 10 minuten fietsen doet mijn knie pijn', null],
@@ -892,6 +895,23 @@ describe('a ninth patient-style test: all of one\'s painkillers swallowed, and d
     ['ik weet eigenlijk niet meer waarom ik nog opsta elke dag', 'crisis'],
     ['ik heb geen reden meer om op te staan', 'crisis'],
     ['ik weet niet waarom ik zo stijf opsta, komt dat door artrose?', null],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
+
+describe('a review of round 13: a sign going on now stays, whatever is said after it of the past, hope or going home', () => {
+  it.each<[string, Tier | null]>([
+    ['mijn kuit is dik rood en warm en ik ben benauwd, gisteren mocht ik naar huis na mijn knieprothese', '112'],
+    ['mijn knie is rood heet en dik en ik heb 39 koorts, ik mocht eergisteren naar huis na de operatie', 'now'],
+    ['ik heb sinds een uur pijn op de borst en ik ben benauwd, op de spoed zeiden ze vorige keer dat het hyperventilatie was', '112'],
+    ['pijn op de borst en zweten, mijn hart wordt morgen nagekeken, hopelijk is alles goed', '112'],
+    ['druk op mijn borst en ik zweet, was het maagzuur?', '112'],
+    ['mijn vrouw praat ineens onduidelijk en haar mond hangt scheef, ik ben weer bij haar', '112'],
+    ['mijn vader praat raar en zijn mond hangt scheef, gaat alles weer mis', '112'],
+    ['mijn arm en been zijn slap aan een kant sinds vanochtend, ik hoop dat het weer goed komt', '112'],
+    ['ik wil een einde aan mijn leven maken, ik denk niet dat het ooit weer goed komt', 'crisis'],
+    ['ik wil dood, het komt nooit meer weer goed', 'crisis'],
   ])('"%s" → %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });

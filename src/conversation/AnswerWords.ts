@@ -284,15 +284,16 @@ export class AnswerWords {
   }
 
   /**
-   * The message says the answer before it was a mistake: a word of mistyping or of the wrong
-   * button (`booking.words.mistake`), or a word of meaning (`meant`) with a no in the message.
-   */
-  /**
    * The patient says they are fine or were misunderstood ("no, I'm fine, the chat is just slow"):
    * after the crisis question, that is a no to it (`booking.words.reassured`).
    */
   saysFine(text: string): boolean {
-    return hasPhrase(fold(text), this.reassured);
+    const t = fold(text);
+    if (!hasPhrase(t, this.reassured)) return false;
+    // "no, I am not fine", "that was no joke": a negation outside the phrases ("nothing wrong" has
+    // its own) turns the words around.
+    const rest = this.reassured.reduce((left, phrase) => left.split(` ${phrase} `).join(' '), ` ${t} `);
+    return !rest.split(' ').some((w) => this.negations.has(w));
   }
 
   /**
@@ -304,6 +305,10 @@ export class AnswerWords {
     return hasPhrase(fold(text), this.practical);
   }
 
+  /**
+   * The message says the answer before it was a mistake: a word of mistyping or of the wrong
+   * button (`booking.words.mistake`), or a word of meaning (`meant`) with a no in the message.
+   */
   isMistake(text: string): boolean {
     const t = fold(text);
     return hasPhrase(t, this.mistake) || (hasPhrase(t, this.meant) && t.split(' ').some((w) => this.no.has(w)));

@@ -125,6 +125,8 @@ export class RedFlagDetector {
   private readonly sw: SentenceWordSets;
   /** The tier of a 112 sign that passed by itself (emergency.yaml `passedTier`); without it such a sign is set aside. */
   private readonly passedTier?: Tier;
+  /** The concepts a crisis rule needs (`all`): never set aside as over, assessed or passed. */
+  private readonly crisisSigns: ReadonlySet<string>;
   /**
    * The concepts crisis and 112 rules read: someone else's care (`inCare`) and a story (`story`)
    * never set them aside. Told as someone else's, a 112 sign may still be the writer's own
@@ -168,8 +170,11 @@ export class RedFlagDetector {
       if (w.length < FUZZY_MIN || /\d/.test(w)) continue;
       for (const d of deletions(w)) this.byDeletion.set(d, [...(this.byDeletion.get(d) ?? []), w]);
     }
+    this.crisisSigns = new Set(data.rules.filter((r) => r.tier === 'crisis').flatMap((r) => r.all));
     this.urgentConcepts = new Set(data.rules.filter((r) => r.tier === 'crisis' || r.tier === '112').flatMap((r) => [...r.all, ...r.any]));
-    this.rules = [...data.rules].sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier));
+    // Within a tier, a rule that is asked about comes last: a crisis sign of another rule in the same
+    // message (a plan, a means) is the flag, not the everyday wording beside it.
+    this.rules = [...data.rules].sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) || Number(a.ask) - Number(b.ask));
     for (const r of data.rules) this.tiers.set(r.id, r.tier);
     this.asking = new Set(data.rules.filter((r) => r.ask).map((r) => r.id));
   }
@@ -373,16 +378,19 @@ export class RedFlagDetector {
         const clause = clauseOf(m.start);
         const canDeny = !m.negative && !this.context.has(m.concept);
         if (canDeny && (this.negatedBefore(words, m.start, concepts, clause.from) || this.deniedAfter(words, m.end, clause.to))) continue;
-        if (m.start < cleared && !kept(m.concept)) continue;
+        // A crisis sign is never over, assessed or passed ("I want to die, I don't think it will ever
+        // be fine again" keeps its alarm; a review found such words set it aside).
+        const lasting = this.crisisSigns.has(m.concept);
+        if (m.start < cleared && !kept(m.concept) && !lasting) continue;
         if (m.start < inCare && caredFor(m.concept)) continue;
         // What is over is the sign; where and who it was stay ("it turned out to be no infection, but now
         // it is red again" speaks of the knee named before).
-        if (!kept(m.concept) && m.start < resolvedBefore) continue;
+        if (!kept(m.concept) && !lasting && m.start < resolvedBefore) continue;
         if (!this.history.has(m.concept) && past.some((r) => m.start >= r.from && m.start < r.to)) continue;
         if (!this.unconditional.has(m.concept) && hypothetical.some((r) => m.start > r.from && m.start < r.to)) continue;
         if (caredFor(m.concept) && told.some((r) => m.start > r.from && m.start < r.to)) continue;
         // Passed is what was said before the words that say so: "my speech is gone" has lost its speech.
-        if (!kept(m.concept) && m.end < passedBefore) {
+        if (!kept(m.concept) && !lasting && m.end < passedBefore) {
           passed.add(m.concept);
           continue;
         }
