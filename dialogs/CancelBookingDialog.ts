@@ -5,11 +5,14 @@ import { checkBirthDate } from '../src/booking/PatientDetails';
 import { findReferenceCode, normalizeReferenceCode } from '../src/booking/ReferenceCode';
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { CLIENT_IP_KEY } from '../src/server/clientAddress';
+import { newMemory } from '../src/conversation/ConversationMemory';
+import type { Reply } from '../src/conversation/Reply';
 import type { DialogDeps } from './DialogDeps';
 import {
-  BIRTH_DATE_PROMPT, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, SLOT_PROMPT, TOO_MANY_TRIES,
+  BIRTH_DATE_PROMPT, BOOKING_DIALOG, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, SLOT_PROMPT, TOO_MANY_TRIES,
   HANDOFF_DIALOG, NOT_AT_HAND,
 } from './dialogIds';
+import type { BookingOptions } from './BookingDialog';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
 import { InterruptibleDialog, waitingPrompt } from './InterruptibleDialog';
 
@@ -304,6 +307,9 @@ export class CancelBookingDialog extends InterruptibleDialog {
   protected override async correct(innerDc: DialogContext, text: string, locale: Locale): Promise<DialogTurnResult | undefined> {
     const base = innerDc.stack[0];
     const active = waitingPrompt({ dialogStack: innerDc.stack });
+    // Asked for the code of an appointment one does not have ("I have none yet, I want to make
+    // one", or the booking command itself): the wish is a new booking, not a wrong code.
+    if (active?.id === REFERENCE_PROMPT && this.asksNewBooking(text, locale)) return this.toBooking(innerDc, locale);
     // At the new time of a move, keeping the old appointment ("no, I'll keep the old one") and
     // refusing the change ("I don't want to move it after all", "I don't want to cancel it") are
     // one answer: the move ends and the appointment stays as it was, in the same words for both
@@ -350,6 +356,54 @@ export class CancelBookingDialog extends InterruptibleDialog {
       if (kept.length) return kept.every((w) => !negated(t.replace(` ${w} `, ' ')));
       return move.some((w) => t.includes(` ${w} `)) && negated(t);
     });
+  }
+
+  /**
+   * Whether the message asks for a new appointment: the booking command, or a sentence the
+   * router reads as a booking. A code in it is a code (the router leaves codes out).
+   */
+  private asksNewBooking(text: string, locale: Locale): boolean {
+    const { router, answers, knowledge } = this.deps;
+    if (findReferenceCode(text)) return false;
+    const exact = router.exactIntent(text);
+    if (exact) return exact === 'booking';
+    const routed = (t: string) => router.route(t, { locale, safetyChecked: true }).intent === 'booking';
+    if (routed(text) || answers.clauses(text).some((c) => c.trim() && c.trim() !== text.trim() && routed(c))) return true;
+    // The booking command of more than one word inside a sentence ("sorry, I meant make a new
+    // appointment"), with no negation anywhere ("I don't want to make an appointment").
+    const words = fold(text).split(' ').filter(Boolean);
+    if (words.some((w) => answers.isNegation(w))) return false;
+    const commands = (knowledge.intents.booking?.exact ?? []).map((c) => fold(c).split(' ')).filter((c) => c.length > 1);
+    return commands.some((c) => words.some((_, i) => c.every((w, j) => words[i + j] === w)));
+  }
+
+  /**
+   * Ends this flow and starts a booking in its place, at the root of the bot's stack (the flow
+   * runs there), so that "later" and "back" treat it as any booking; where a red flag rules
+   * booking out, its reason instead.
+   */
+  private async toBooking(innerDc: DialogContext, locale: Locale): Promise<DialogTurnResult> {
+    const { safety, memory } = this.deps;
+    const kept = await memory.get(innerDc.context, newMemory());
+    if (!safety.bookingAllowed(kept)) {
+      for (const reply of safety.bookingBlocked(kept, locale)) await this.send(innerDc.context, reply, locale);
+      return innerDc.cancelAllDialogs();
+    }
+    await this.send(innerDc.context, { text: this.t(locale, 'cancelBooking.toBooking') }, locale);
+    const outer = innerDc.parent;
+    if (!outer) return innerDc.cancelAllDialogs();
+    return outer.replaceDialog(BOOKING_DIALOG, { locale } satisfies BookingOptions);
+  }
+
+  /**
+   * Stopped before any code was given, nothing is known of an appointment (the patient may have
+   * none): the plain "stopped", not that the appointment stays.
+   */
+  protected override stoppedReply(innerDc: DialogContext, locale: Locale): Reply {
+    const base = innerDc.stack[0];
+    const reference = base?.id === CANCEL_BOOKING_WATERFALL ? (base.state as { values?: CancelValues }).values?.reference : undefined;
+    if (!reference) return { text: this.t(locale, 'cancelBooking.stoppedNoCode'), choices: this.deps.composer.mainActions(locale) };
+    return super.stoppedReply(innerDc, locale);
   }
 
   /** The day or time the message asks for, and those it refuses ("but not on Monday"), if any. */

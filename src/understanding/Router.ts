@@ -368,7 +368,7 @@ export class Router {
       // an action ("no bot, a human").
       const actions = ranked.filter((r) => r.owner.startsWith(INTENT_PREFIX));
       const decideActions = (rest: readonly Ranked[]) => this.decide(rest, meaning.known >= 2);
-      const action = this.unlessRefused(this.unlessNegatedAction(decideActions(actions), actions, terms, decideActions), facts.text, actions, terms, decideActions);
+      const action = this.unlessRefused(this.unlessNegatedAction(decideActions(actions), actions, terms, decideActions, facts.text), facts.text, actions, terms, decideActions);
       if (action && action.intent !== 'clarify') return action;
     } else {
       let withContext = false;
@@ -397,7 +397,7 @@ export class Router {
         return this.decide(rest, mayAnswer, wellKnown, statement);
       };
       // "I can't come tomorrow" cancels; "I don't want to move it, but may I cycle?" moves nothing.
-      faq = this.unlessRefused(this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown, statement), ranked, terms, redo), facts.text, ranked, terms, redo);
+      faq = this.unlessRefused(this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown, statement), ranked, terms, redo, facts.text), facts.text, ranked, terms, redo);
       if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked, faq, meaning.knownShare > this.choiceCoverMin) ?? faq;
       if (faq?.intent === 'clarify' && !withContext && meaning.knownShare <= this.choiceCoverMin) faq = undefined;
       if (withContext && faq) faq = this.pointedBack(faq, context.previousTopic!, facts.words);
@@ -485,6 +485,7 @@ export class Router {
     ranked: readonly Ranked[],
     terms: readonly QueryTerm[],
     redo: (rest: readonly Ranked[]) => RouteDecision | undefined,
+    text: string,
   ): RouteDecision | undefined {
     const from = d ? NEGATED[d.intent as IntentId] : undefined;
     if (!d || !from || !terms.some((q) => this.negationStems.has(q.stem))) return d;
@@ -494,8 +495,33 @@ export class Router {
     const top = without[0];
     const topic = without.find((r) => !r.owner.startsWith(INTENT_PREFIX));
     const asks = top && (top.owner === owner || top.owner === INTENT_PREFIX + from);
-    if (asks && top.score >= clarifyMin && top.score - (topic?.score ?? 0) >= margin) return d;
+    if (asks && top.score >= clarifyMin && top.score - (topic?.score ?? 0) >= margin && this.negationReaches(text, [owner, INTENT_PREFIX + from])) return d;
     return redo(ranked.filter((r) => r.owner !== owner));
+  }
+
+  /**
+   * Whether a negation of the message stands in a clause that itself asks for one of `owners`
+   * (read without its negations): "I cannot come on Monday" turns the appointment around, but in
+   * "my knee won't go on any more, I want an appointment" the negation is the complaint's, in a
+   * clause of its own, and the appointment asked for in the other clause is a new one (a ninth
+   * patient-style test got the cancellation's question for its code). A message of one clause,
+   * or whose clauses cannot be told apart, keeps its negation.
+   */
+  private negationReaches(text: string, owners: readonly string[]): boolean {
+    const bounds = [0, ...this.clauseStarts(text), text.length];
+    if (bounds.length < 3) return true;
+    const { clarifyMin } = this.options.thresholds;
+    let negated = 0;
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const clause = text.slice(bounds[i], bounds[i + 1]);
+      const words = this.normalizer.baseWords(clause);
+      const clauseTerms = this.queryTerms(clause, this.normalizer.routingWords(words));
+      if (!clauseTerms.some((q) => this.negationStems.has(q.stem))) continue;
+      negated += 1;
+      const [top] = this.index.rank(clauseTerms.filter((q) => !this.negationStems.has(q.stem)), 6);
+      if (top && owners.includes(top.owner) && top.score >= clarifyMin) return true;
+    }
+    return negated === 0;
   }
 
   /** The share of a message's weighted words that must be known for it to be in the domain. */
@@ -629,7 +655,7 @@ export class Router {
       if (!meaning.contentKnown || !meaning.ranked[0]?.owner.startsWith(INTENT_PREFIX)) continue;
       const mayAnswer = this.mayAnswer(meaning);
       const wellKnown = meaning.knownShare > this.choiceCoverMin;
-      const d = this.unlessNegatedAction(this.decide(meaning.ranked, mayAnswer, wellKnown, true), meaning.ranked, meaning.terms, (rest) => this.decide(rest, mayAnswer, wellKnown, true));
+      const d = this.unlessNegatedAction(this.decide(meaning.ranked, mayAnswer, wellKnown, true), meaning.ranked, meaning.terms, (rest) => this.decide(rest, mayAnswer, wellKnown, true), tail);
       if (d && STORY_REQUESTS.has(d.intent) && !this.refuses(tail, d.intent as IntentId)) return d;
     }
     return undefined;

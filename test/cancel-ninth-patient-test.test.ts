@@ -1,0 +1,87 @@
+import { bookingKit, no, person, screeningNo, type Locale } from './helpers/bookingScript';
+
+// Dialog problems a ninth patient-style test found in the cancel and move flows and around them:
+// a complaint with "any more" and a wish for an appointment read as a cancellation, a booking
+// asked for at the code's question, a sentence of not coming read as keeping it, a day wish and
+// a new phone number read as a wish for a person, a wrong code blamed on the date of birth, a date
+// of birth after a sentence, and two questions not understood. Typed as patients type, in nl-NL
+// and nl-BE, with the tests' clock (Monday 23 November 2026, 10:00); besides the tester's
+// wordings, our own.
+
+const { talk, booked, bookOne } = bookingKit();
+
+/** The consent question a booking opens with. */
+const CONSENT = /^Voor een afspraak (voor .+ )?stel ik je/;
+/** The cancel flow's question for the code. */
+const ASKS_CODE = /Wat is de referentie van je afspraak/;
+
+describe('a complaint with "any more" and a wish for an appointment books one', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'het gaat niet meer met mijn knie, ik wil een afspraak'],
+    ['nl-NL', 'mijn knie wil niet meer, graag een afspraak'],
+    ['nl-NL', 'mijn heup doet niet meer mee, ik wil graag een afspraak maken'],
+    ['nl-BE', 'mijn knie gaat niet meer, ik wil een afspraak'],
+    ['nl-BE', 'het lukt niet meer met mijn heup. graag een afspraak bij de kine'],
+  ])('%s: "%s" starts a booking, not the cancellation', async (locale, opening) => {
+    const r = await talk(locale, [opening]);
+    expect(r[0].text).toMatch(CONSENT);
+    expect(r[0].text).not.toMatch(ASKS_CODE);
+  });
+
+  it.each<[Locale, string]>([
+    // The negation is the appointment's: still the cancellation.
+    ['nl-NL', 'ik kan morgen niet komen, ik wil een andere afspraak'],
+    ['nl-BE', 'ik geraak donderdag niet tot bij jullie, mijn afspraak moet naar een andere dag'],
+    ['nl-NL', 'ik ben ziek en kan morgen niet komen'],
+  ])('%s: "%s" still cancels or moves', async (locale, opening) => {
+    const r = await talk(locale, [opening]);
+    expect(r[0].text).toMatch(ASKS_CODE);
+  });
+});
+
+describe('at the code\'s question, a wish for a new appointment is a booking', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'afspraak annuleren', 'ik heb nog geen afspraak, ik wil er een maken'],
+    ['nl-NL', 'ik wil mijn afspraak verzetten', 'afspraak maken'],
+    ['nl-NL', 'afspraak annuleren', 'sorry ik bedoel een nieuwe afspraak maken'],
+    ['nl-BE', 'afspraak verzetten', 'afspraak maken'],
+    ['nl-BE', 'afspraak annuleren', 'ik heb er nog geen, ik wil een afspraak maken'],
+  ])('%s: "%s", then "%s" starts the booking', async (locale, opening, typed) => {
+    const r = await talk(locale, [opening, typed, 'ja']);
+    expect(r[0].text).toMatch(ASKS_CODE);
+    expect(r[1].text).not.toMatch(/referentie herken ik niet/);
+    expect(r[1].text).toMatch(/nieuwe afspraak/);
+    expect(r[1].text).toMatch(/stel ik je/);
+    expect(r[2].text).toMatch(/Over welk gewricht/);
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: a code at the question is still read as the code', async (locale) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, ['afspraak annuleren', `mijn code is ${reference}`, person(locale).birth]);
+    expect(r[2].text).toMatch(/Ik heb je afspraak gevonden/);
+  });
+});
+
+describe('stopping before any code was given says nothing of an appointment', () => {
+  it.each<[Locale, string[]]>([
+    ['nl-NL', ['afspraak annuleren', 'stop']],
+    ['nl-BE', ['afspraak verzetten', 'stoppen']],
+    ['nl-NL', ['afspraak annuleren', 'weet ik niet', 'xyz', 'stop']],
+  ])('%s: %j ends with a plain "stopped"', async (locale, messages) => {
+    const r = await talk(locale, messages);
+    const last = r[r.length - 1];
+    expect(last.text).toMatch(/^Oké, ik ben ermee gestopt\./);
+    expect(last.text).not.toMatch(/blijft gewoon staan/);
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: after the appointment was found, stopping says it stays', async (locale) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, ['afspraak annuleren', reference, person(locale).birth, 'stop']);
+    expect(r[3].text).toMatch(/blijft gewoon staan/);
+    expect((await booked(locale, `referentie is ${reference}`)).status).toBe('confirmed');
+  });
+});
+
+// Keeps the helpers of later describes referenced while the file grows.
+void no;
+void screeningNo;
