@@ -82,6 +82,35 @@ describe('stopping before any code was given says nothing of an appointment', ()
   });
 });
 
+describe('at the cancel choice, a sentence of not coming is not keeping it', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik kan er niks aan doen, het gaat gewoon niet meer met die rug van mijn man'],
+    ['nl-NL', 'ik kan er ook niets aan doen, mijn vrouw ligt in het ziekenhuis'],
+    ['nl-BE', 'ik kan er niets aan doen maar ik geraak er echt niet'],
+    ['nl-BE', 'sorry, er is niks aan te doen, mijn auto is kapot'],
+  ])('%s: "%s" is asked about again, and the appointment stays booked until a choice', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, ['afspraak annuleren', reference, person(locale).birth, typed, 'annuleren']);
+    expect(r[3].text).not.toMatch(/blijft staan/);
+    expect(r[3].text).toMatch(/Wat wil je doen\?/);
+    expect(r[3].actions).toContain('Annuleren');
+    expect(r[4].text).toMatch(/is geannuleerd/);
+    expect((await booked(locale, `referentie is ${reference}`)).status).toBe('cancelled');
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'niks'],
+    ['nl-NL', 'nee niks'],
+    ['nl-BE', 'niets'],
+    ['nl-BE', 'laat maar staan'],
+  ])('%s: "%s" still keeps it', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, ['afspraak annuleren', reference, person(locale).birth, typed]);
+    expect(r[3].text).toMatch(/blijft staan/);
+    expect((await booked(locale, `referentie is ${reference}`)).status).toBe('confirmed');
+  });
+});
+
 // Keeps the helpers of later describes referenced while the file grows.
 void no;
 void screeningNo;
