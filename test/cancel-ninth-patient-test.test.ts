@@ -111,6 +111,45 @@ describe('at the cancel choice, a sentence of not coming is not keeping it', () 
   });
 });
 
-// Keeps the helpers of later describes referenced while the file grows.
-void no;
-void screeningNo;
+describe('answers the open question reads are no wish for a person', () => {
+  /** The free times' buttons of a turn. */
+  const timesIn = (actions: string[]) => actions.filter((a) => /\d{2}:\d{2}/.test(a));
+
+  it.each<[Locale, string, RegExp]>([
+    ['nl-NL', 'het lukt me maandag niet meer, liever dinsdag', /^di 24 nov/],
+    ['nl-NL', 'maandag gaat niet meer lukken, doe maar woensdag', /^wo 25 nov/],
+    ['nl-BE', 'maandag lukt mij niet meer, liever dinsdag', /^di 24 nov/],
+    ['nl-BE', 'ik geraak maandag niet meer, liefst op donderdag', /^do 26 nov/],
+  ])('%s: moving, "%s" at the free times offers that day', async (locale, typed, day) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, ['afspraak verzetten', reference, person(locale).birth, typed]);
+    expect(r[3].text).not.toMatch(/staat zolang opzij|terugbelt/);
+    expect(timesIn(r[3].actions).length).toBeGreaterThan(0);
+    for (const a of timesIn(r[3].actions)) expect(a).toMatch(day);
+  });
+
+  it.each<[Locale, string, string, string]>([
+    ['nl-NL', 'wacht, dat nummer klopt niet meer, ik heb een nieuw nummer', '06 12345678', '+31612345678'],
+    ['nl-NL', 'oeps mijn telefoonnummer is niet meer goed, ik heb een ander nummer', '0612345678', '+31612345678'],
+    ['nl-BE', 'wacht, dat nummer klopt niet meer, ik heb een nieuw nummer', '0470 12 34 56', '+32470123456'],
+    ['nl-BE', 'sorry, dat gsm-nummer is niet meer juist, ik heb een nieuw', '0470123456', '+32470123456'],
+  ])('%s: at the summary, "%s" asks the number again and books with the new one', async (locale, typed, number, stored) => {
+    const p = person(locale);
+    const turns = ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen'];
+    const r = await talk(locale, [...turns, typed, number, 'ja']);
+    const asked = r[turns.length];
+    expect(asked.text).not.toMatch(/staat zolang opzij|terugbelt/);
+    expect(asked.text).toMatch(/Op welk telefoon/);
+    const confirmation = r[turns.length + 2].text;
+    expect(confirmation).toMatch(/bevestigd/);
+    expect((await booked(locale, confirmation)).phone).toBe(stored);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik wil liever iemand van de praktijk spreken'],
+    ['nl-BE', 'kan ik niet gewoon met iemand bellen?'],
+  ])('%s: at the free times, "%s" still asks for a person', async (locale, typed) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), typed]);
+    expect(r[r.length - 1].text).toMatch(/staat zolang opzij/);
+  });
+});
