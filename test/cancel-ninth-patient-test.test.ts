@@ -153,3 +153,39 @@ describe('answers the open question reads are no wish for a person', () => {
     expect(r[r.length - 1].text).toMatch(/staat zolang opzij/);
   });
 });
+
+describe('a date of birth after a sentence, and waiting at its question', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik word er gek van, 3 sept 1949'],
+    ['nl-NL', 'pff wat een vragen allemaal: 3-9-1949'],
+    ['nl-BE', "'t is om zot van te worden al die vragen. 3/9/1949"],
+    ['nl-BE', 'amai, nog een vraag... 3 september 1949'],
+  ])('%s: cancelling, "%s" finds the appointment', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, ['afspraak annuleren', reference, typed]);
+    expect(r[2].text).toMatch(/Ik heb je afspraak gevonden/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik word er gek van, 3 sept 1949'],
+    ['nl-BE', "'t is om zot van te worden. 3/9/1949"],
+  ])('%s: booking, "%s" is taken as the date of birth', async (locale, typed) => {
+    const p = person(locale);
+    const turns = ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, typed, p.phone, 'geen', 'ja'];
+    const r = await talk(locale, turns);
+    expect(r[turns.length - 4].text).toMatch(/Op welk telefoon/);
+    expect((await booked(locale, r[r.length - 1].text)).birthDate).toBe('1949-09-03');
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'wacht even hoor'],
+    ['nl-NL', 'momentje hoor'],
+    ['nl-BE', 'wacht eens hoor'],
+    ['nl-BE', 'ogenblikje aub'],
+  ])('%s: "%s" at the date of birth gets time, and the date after it is read', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, ['afspraak annuleren', reference, typed, person(locale).birth]);
+    expect(r[2].text).toMatch(/^Geen haast/);
+    expect(r[3].text).toMatch(/Ik heb je afspraak gevonden/);
+  });
+});
