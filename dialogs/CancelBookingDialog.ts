@@ -1,7 +1,7 @@
 import { TextPrompt, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { fold } from '../src/conversation/AnswerWords';
 import { calendarEvent } from '../src/booking/CalendarFile';
-import { findReferenceCode, normalizeReferenceCode } from '../src/booking/ReferenceCode';
+import { findReferenceCode, normalizeReferenceCode, withoutReferenceCode } from '../src/booking/ReferenceCode';
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { CLIENT_IP_KEY } from '../src/server/clientAddress';
 import { newMemory } from '../src/conversation/ConversationMemory';
@@ -13,6 +13,7 @@ import {
 } from './dialogIds';
 import type { BookingOptions } from './BookingDialog';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
+import type { BaseDialog } from './BaseDialog';
 import { InterruptibleDialog, waitingPrompt } from './InterruptibleDialog';
 
 /** What the waterfall keeps between its steps. */
@@ -27,11 +28,16 @@ interface CancelValues {
   confirmingCancel?: boolean;
   /** The date of birth is asked a second time: no booking matched the first. */
   secondTry?: boolean;
+  /** Another code was typed at the date of birth's question: that question is asked plainly. */
+  newCode?: boolean;
 }
+
+/** Marks a date of birth's answer that holds a code (another than the one given): the code, then the date if one came with it. */
+const NEW_CODE = '\u0000code:';
 
 /** How the waterfall starts: afresh, or for the second try of the date of birth with what the first knew. */
 interface CancelOptions {
-  again?: Pick<CancelValues, 'reference' | 'move' | 'query'>;
+  again?: Pick<CancelValues, 'reference' | 'move' | 'query' | 'secondTry' | 'newCode'>;
 }
 
 /** The waterfall's steps that wait for an answer, by the index botbuilder counts. */
@@ -74,7 +80,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
       await this.send(pc.context, { text: this.t(locale, 'cancelBooking.referenceInvalid') }, locale);
       return false;
     }));
-    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => this.birthDateIn(t), {
+    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => this.birthDateOrCode(t), {
       format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid', nonexistent: 'booking.details.birthDateNonexistent',
       future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible', help: 'booking.details.birthDateHelp',
     });
@@ -90,7 +96,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
   private async askReference(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const again = (step.options as CancelOptions | undefined)?.again;
     if (again) {
-      Object.assign(step.values, { ...again, secondTry: true } satisfies CancelValues);
+      Object.assign(step.values, { secondTry: true, ...again } satisfies CancelValues);
       return step.next(again.reference);
     }
     const locale = await this.locale(step.context);
@@ -113,14 +119,27 @@ export class CancelBookingDialog extends InterruptibleDialog {
     const locale = await this.locale(step.context);
     if (step.result === TOO_MANY_TRIES || step.result === NOT_AT_HAND) return this.withoutCode(step, locale, step.result === NOT_AT_HAND);
     (step.values as { reference?: string }).reference = step.result;
-    const key = (step.values as CancelValues).secondTry ? 'cancelBooking.notFoundTryAgain' : 'cancelBooking.askBirthDate';
+    const values = step.values as CancelValues;
+    const key = values.newCode ? 'cancelBooking.askBirthDateNewCode' : values.secondTry ? 'cancelBooking.notFoundTryAgain' : 'cancelBooking.askBirthDate';
     return step.prompt(BIRTH_DATE_PROMPT, { prompt: this.promptActivity(this.t(locale, key), locale, step.context.activity.channelId) });
   }
 
   private async verify(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     if (step.result === TOO_MANY_TRIES) return this.giveUp(step, locale);
-    const reference = String((step.values as { reference?: string }).reference);
+    const values = step.values as CancelValues;
+    let birthDate = step.result as string;
+    if (birthDate.startsWith(NEW_CODE)) {
+      // Another code, typed where the date of birth was asked: the lookup is with that one; its
+      // date of birth is asked when it came alone.
+      const [code, date] = birthDate.slice(NEW_CODE.length).split('|');
+      if (!date) {
+        return step.replaceDialog(CANCEL_BOOKING_WATERFALL, { again: { reference: code, move: values.move, query: values.query, secondTry: values.secondTry ?? false, newCode: true } } satisfies CancelOptions);
+      }
+      values.reference = code;
+      birthDate = date;
+    }
+    const reference = String(values.reference);
     const a = step.context.activity;
     const ip = step.context.turnState.get(CLIENT_IP_KEY) as string | undefined;
     if (this.deps.lookupGuard && !this.deps.lookupGuard.allow(reference, [`user:${a.channelId}:${a.from?.id}`, ...(ip ? [`ip:${ip}`] : [])])) {
@@ -128,10 +147,11 @@ export class CancelBookingDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     const booking = await this.deps.bookings.findByReference(reference);
-    if (!booking || booking.status !== 'confirmed' || booking.birthDate !== step.result) {
-      // One typo must not end it: the date of birth is asked once more (the lookup guard still
-      // counts every try). Still without which of the two was wrong.
-      const values = step.values as CancelValues;
+    if (!booking || booking.status !== 'confirmed' || booking.birthDate !== birthDate) {
+      // One typo must not end it: the date of birth, or the code, is asked once more (the lookup
+      // guard still counts every try). Still without which of the two was wrong: that the two do
+      // not go together, so a wrong code is looked at too (a ninth patient-style test was only
+      // told to check the date of birth), without telling whether the code exists.
       if (!values.secondTry) {
         return step.replaceDialog(CANCEL_BOOKING_WATERFALL, { again: { reference, move: values.move, query: values.query } } satisfies CancelOptions);
       }
@@ -249,6 +269,19 @@ export class CancelBookingDialog extends InterruptibleDialog {
       choices: this.deps.composer.mainActions(locale),
     }, locale);
     return step.endDialog();
+  }
+
+  /**
+   * The answer to the date of birth's question: the date (also after a sentence), or another code
+   * with or without the date ("sorry, it is KX7-4PM"), marked with {@link NEW_CODE}.
+   */
+  private birthDateOrCode(text: string): ReturnType<BaseDialog['birthDateIn']> {
+    const code = findReferenceCode(text);
+    if (!code) return this.birthDateIn(text);
+    const rest = withoutReferenceCode(text);
+    const date = /\d/.test(rest) ? this.birthDateIn(rest) : undefined;
+    if (date && !date.ok) return date;
+    return { ok: true, value: `${NEW_CODE}${code}${date?.ok ? `|${date.value}` : ''}` };
   }
 
   /**

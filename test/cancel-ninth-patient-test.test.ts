@@ -189,3 +189,41 @@ describe('a date of birth after a sentence, and waiting at its question', () => 
     expect(r[3].text).toMatch(/Ik heb je afspraak gevonden/);
   });
 });
+
+describe('a wrong code with the right date of birth', () => {
+  /** A code of the right shape that no booking has (the tests' codes come from a seeded random). */
+  const unknown = 'ZZZ-222';
+
+  it.each<[Locale, string, (reference: string, birth: string) => string[]]>([
+    ['nl-NL', 'the right code next, then the date', (ref, birth) => [ref, birth]],
+    ['nl-NL', 'both in one message', (ref, birth) => [`sorry, het is ${ref} en ${birth}`]],
+    ['nl-BE', 'the right code next, then the date', (ref, birth) => [`oei, de code is ${ref}`, birth]],
+    ['nl-BE', 'both in one message', (ref, birth) => [`${ref} ${birth}`]],
+  ])('%s: the bot asks to check both, and %s finds the appointment', async (locale, _how, fix) => {
+    const reference = await bookOne(locale);
+    const birth = person(locale).birth;
+    const typed = fix(reference, birth);
+    const r = await talk(locale, ['afspraak annuleren', unknown, birth, ...typed, 'annuleren']);
+    expect(r[2].text).toMatch(/die referentie en geboortedatum samen/);
+    expect(r[2].text).toMatch(/referentie als die anders is/);
+    // Which of the two was wrong is not said.
+    expect(r[2].text).not.toMatch(/bestaat niet|onbekend/);
+    expect(r[2 + typed.length].text).toMatch(/Ik heb je afspraak gevonden/);
+    expect(r[3 + typed.length].text).toMatch(/is geannuleerd/);
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: a wrong code and a wrong date read the same as a wrong date alone', async (locale) => {
+    const reference = await bookOne(locale);
+    const wrongDate = locale === 'nl-NL' ? '4-9-1949' : '4/9/1949';
+    const a = await talk(locale, ['afspraak annuleren', unknown, wrongDate]);
+    const b = await talk(locale, ['afspraak annuleren', reference, wrongDate]);
+    expect(a[2].text).toBe(b[2].text);
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: a second wrong pair ends it, with a person offered', async (locale) => {
+    const birth = person(locale).birth;
+    const r = await talk(locale, ['afspraak annuleren', unknown, birth, 'ZZZ-333', birth]);
+    expect(r[4].text).toBe('Ik vind geen afspraak met die referentie en geboortedatum.');
+    expect(r[4].actions).toEqual(['Iemand spreken']);
+  });
+});
