@@ -353,7 +353,8 @@ export class CancelBookingDialog extends InterruptibleDialog {
     // "I don't want to cancel after all" at a question for a code or a date: the flow stops and
     // the appointment stays (a choice's question reads it as keeping it).
     if (active?.id !== CHOICE_PROMPT && this.onlyRefuses(text)) {
-      await this.send(innerDc.context, this.stoppedReply(innerDc, locale), locale);
+      // The patient spoke of their appointment: it stays, whether or not its code was given.
+      await this.send(innerDc.context, super.stoppedReply(innerDc, locale), locale);
       return innerDc.cancelAllDialogs();
     }
     if (base?.id !== CANCEL_BOOKING_WATERFALL || active?.id !== CHOICE_PROMPT) return undefined;
