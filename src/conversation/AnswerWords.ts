@@ -308,7 +308,7 @@ export class AnswerWords {
   isWait(text: string): boolean {
     const t = fold(text);
     if (this.wait.has(t)) return true;
-    // "wait a moment, please", "one moment hoor": the fillers around it ask nothing more.
+    // "wait a moment, please", "one moment, you know": the fillers around it ask nothing more.
     const core = t.split(' ').filter((w) => w && !this.fillers.has(w)).join(' ');
     return core !== t && this.wait.has(core);
   }
