@@ -500,28 +500,29 @@ export class Router {
   }
 
   /**
-   * Whether a negation of the message stands in a clause that itself asks for one of `owners`
-   * (read without its negations): "I cannot come on Monday" turns the appointment around, but in
-   * "my knee won't go on any more, I want an appointment" the negation is the complaint's, in a
-   * clause of its own, and the appointment asked for in the other clause is a new one (a ninth
-   * patient-style test got the cancellation's question for its code). A message of one clause,
-   * or whose clauses cannot be told apart, keeps its negation.
+   * Whether a negation of the message may turn its request around: unless the negations stand
+   * only in clauses that, read without them, ask for neither action (a complaint: "my knee won't
+   * go on any more") while another clause, without a negation, asks for the request itself ("I
+   * want an appointment"). Then the appointment asked for is a new one (a ninth patient-style test
+   * got the cancellation's question for its code). `owners` are the action and the one it turns
+   * around, that one last.
    */
   private negationReaches(text: string, owners: readonly string[]): boolean {
     const bounds = [0, ...this.clauseStarts(text), text.length];
     if (bounds.length < 3) return true;
     const { clarifyMin } = this.options.thresholds;
-    let negated = 0;
+    const request = owners[owners.length - 1];
+    let asked = false;
     for (let i = 0; i + 1 < bounds.length; i++) {
       const clause = text.slice(bounds[i], bounds[i + 1]);
-      const words = this.normalizer.baseWords(clause);
-      const clauseTerms = this.queryTerms(clause, this.normalizer.routingWords(words));
-      if (!clauseTerms.some((q) => this.negationStems.has(q.stem))) continue;
-      negated += 1;
+      const clauseTerms = this.queryTerms(clause, this.normalizer.routingWords(this.normalizer.baseWords(clause)));
+      const negated = clauseTerms.some((q) => this.negationStems.has(q.stem));
       const [top] = this.index.rank(clauseTerms.filter((q) => !this.negationStems.has(q.stem)), 6);
-      if (top && owners.includes(top.owner) && top.score >= clarifyMin) return true;
+      const reads = top !== undefined && top.score >= clarifyMin;
+      if (negated && reads && owners.includes(top.owner)) return true;
+      if (!negated && reads && top.owner === request) asked = true;
     }
-    return negated === 0;
+    return !asked;
   }
 
   /** The share of a message's weighted words that must be known for it to be in the domain. */
