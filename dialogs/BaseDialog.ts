@@ -249,10 +249,33 @@ export abstract class BaseDialog extends ComponentDialog {
     const country = deps.knowledge.practice.country;
     return {
       name: (t) => (this.notAName(t) ? { ok: false, problem: 'notName' } : checkName(t)),
-      birthDate: (t) => checkBirthDate(deps.answers.withoutCorrection(t), deps.knowledge.dateWords, deps.clock),
+      birthDate: (t) => this.birthDateIn(t),
       phone: (t) => checkPhone(t, country),
       email: (t) => (deps.answers.isSkip(t) || deps.answers.declines(t, 'email') ? { ok: true, value: '' } : checkEmail(t)),
     };
+  }
+
+  /**
+   * A date of birth as typed, also after a sentence of the patient's own ("I'm going mad with all
+   * these questions. 3/4/1951", "I'm losing it, 30 Sept 1955"): where the whole message is no
+   * date, its last part is read, when the words before it hold no digits (one date, no other
+   * number to choose between). What is wrong with that date (in the future, no such day) is said.
+   */
+  protected birthDateIn(text: string): Checked<string> {
+    const { answers, knowledge, clock } = this.deps;
+    const check = (t: string) => checkBirthDate(answers.withoutCorrection(t), knowledge.dateWords, clock);
+    const whole = check(text);
+    if (whole.ok || whole.problem !== 'format') return whole;
+    const tokens = text.trim().split(/\s+/);
+    const afterSentence = text.trim().split(/[,;:!?.]\s+|\n/).pop() ?? '';
+    const tails = [afterSentence, ...[3, 1].map((n) => tokens.slice(-n).join(' '))];
+    for (const tail of tails) {
+      const before = text.trim().slice(0, text.trim().length - tail.length);
+      if (!/\d/.test(tail) || /\d/.test(before) || tail.length === text.trim().length) continue;
+      const r = check(tail.replace(/[.!?]+$/, ''));
+      if (r.ok || r.problem !== 'format') return r;
+    }
+    return whole;
   }
 
   /**

@@ -1,16 +1,19 @@
 import { TextPrompt, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { fold } from '../src/conversation/AnswerWords';
 import { calendarEvent } from '../src/booking/CalendarFile';
-import { checkBirthDate } from '../src/booking/PatientDetails';
-import { findReferenceCode, normalizeReferenceCode } from '../src/booking/ReferenceCode';
+import { findReferenceCode, normalizeReferenceCode, withoutReferenceCode } from '../src/booking/ReferenceCode';
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { CLIENT_IP_KEY } from '../src/server/clientAddress';
+import { newMemory } from '../src/conversation/ConversationMemory';
+import type { Reply } from '../src/conversation/Reply';
 import type { DialogDeps } from './DialogDeps';
 import {
-  BIRTH_DATE_PROMPT, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, SLOT_PROMPT, TOO_MANY_TRIES,
+  BIRTH_DATE_PROMPT, BOOKING_DIALOG, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, SLOT_PROMPT, TOO_MANY_TRIES,
   HANDOFF_DIALOG, NOT_AT_HAND,
 } from './dialogIds';
+import type { BookingOptions } from './BookingDialog';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
+import type { BaseDialog } from './BaseDialog';
 import { InterruptibleDialog, waitingPrompt } from './InterruptibleDialog';
 
 /** What the waterfall keeps between its steps. */
@@ -25,11 +28,16 @@ interface CancelValues {
   confirmingCancel?: boolean;
   /** The date of birth is asked a second time: no booking matched the first. */
   secondTry?: boolean;
+  /** Another code was typed at the date of birth's question: that question is asked plainly. */
+  newCode?: boolean;
 }
+
+/** Marks a date of birth's answer that holds a code (another than the one given): the code, then the date if one came with it. */
+const NEW_CODE = '\u0000code:';
 
 /** How the waterfall starts: afresh, or for the second try of the date of birth with what the first knew. */
 interface CancelOptions {
-  again?: Pick<CancelValues, 'reference' | 'move' | 'query'>;
+  again?: Pick<CancelValues, 'reference' | 'move' | 'query' | 'secondTry' | 'newCode'>;
 }
 
 /** The waterfall's steps that wait for an answer, by the index botbuilder counts. */
@@ -72,7 +80,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
       await this.send(pc.context, { text: this.t(locale, 'cancelBooking.referenceInvalid') }, locale);
       return false;
     }));
-    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => checkBirthDate(deps.answers.withoutCorrection(t), deps.knowledge.dateWords, deps.clock), {
+    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, (t) => this.birthDateOrCode(t), {
       format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid', nonexistent: 'booking.details.birthDateNonexistent',
       future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible', help: 'booking.details.birthDateHelp',
     });
@@ -88,7 +96,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
   private async askReference(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const again = (step.options as CancelOptions | undefined)?.again;
     if (again) {
-      Object.assign(step.values, { ...again, secondTry: true } satisfies CancelValues);
+      Object.assign(step.values, { secondTry: true, ...again } satisfies CancelValues);
       return step.next(again.reference);
     }
     const locale = await this.locale(step.context);
@@ -111,14 +119,27 @@ export class CancelBookingDialog extends InterruptibleDialog {
     const locale = await this.locale(step.context);
     if (step.result === TOO_MANY_TRIES || step.result === NOT_AT_HAND) return this.withoutCode(step, locale, step.result === NOT_AT_HAND);
     (step.values as { reference?: string }).reference = step.result;
-    const key = (step.values as CancelValues).secondTry ? 'cancelBooking.notFoundTryAgain' : 'cancelBooking.askBirthDate';
+    const values = step.values as CancelValues;
+    const key = values.newCode ? 'cancelBooking.askBirthDateNewCode' : values.secondTry ? 'cancelBooking.notFoundTryAgain' : 'cancelBooking.askBirthDate';
     return step.prompt(BIRTH_DATE_PROMPT, { prompt: this.promptActivity(this.t(locale, key), locale, step.context.activity.channelId) });
   }
 
   private async verify(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     if (step.result === TOO_MANY_TRIES) return this.giveUp(step, locale);
-    const reference = String((step.values as { reference?: string }).reference);
+    const values = step.values as CancelValues;
+    let birthDate = step.result as string;
+    if (birthDate.startsWith(NEW_CODE)) {
+      // Another code, typed where the date of birth was asked: the lookup is with that one; its
+      // date of birth is asked when it came alone.
+      const [code, date] = birthDate.slice(NEW_CODE.length).split('|');
+      if (!date) {
+        return step.replaceDialog(CANCEL_BOOKING_WATERFALL, { again: { reference: code, move: values.move, query: values.query, secondTry: values.secondTry ?? false, newCode: true } } satisfies CancelOptions);
+      }
+      values.reference = code;
+      birthDate = date;
+    }
+    const reference = String(values.reference);
     const a = step.context.activity;
     const ip = step.context.turnState.get(CLIENT_IP_KEY) as string | undefined;
     if (this.deps.lookupGuard && !this.deps.lookupGuard.allow(reference, [`user:${a.channelId}:${a.from?.id}`, ...(ip ? [`ip:${ip}`] : [])])) {
@@ -126,10 +147,11 @@ export class CancelBookingDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     const booking = await this.deps.bookings.findByReference(reference);
-    if (!booking || booking.status !== 'confirmed' || booking.birthDate !== step.result) {
-      // One typo must not end it: the date of birth is asked once more (the lookup guard still
-      // counts every try). Still without which of the two was wrong.
-      const values = step.values as CancelValues;
+    if (!booking || booking.status !== 'confirmed' || booking.birthDate !== birthDate) {
+      // One typo must not end it: the date of birth, or the code, is asked once more (the lookup
+      // guard still counts every try). Still without which of the two was wrong: that the two do
+      // not go together, so a wrong code is looked at too (a ninth patient-style test was only
+      // told to check the date of birth), without telling whether the code exists.
       if (!values.secondTry) {
         return step.replaceDialog(CANCEL_BOOKING_WATERFALL, { again: { reference, move: values.move, query: values.query } } satisfies CancelOptions);
       }
@@ -250,6 +272,19 @@ export class CancelBookingDialog extends InterruptibleDialog {
   }
 
   /**
+   * The answer to the date of birth's question: the date (also after a sentence), or another code
+   * with or without the date ("sorry, it is KX7-4PM"), marked with {@link NEW_CODE}.
+   */
+  private birthDateOrCode(text: string): ReturnType<BaseDialog['birthDateIn']> {
+    const code = findReferenceCode(text);
+    if (!code) return this.birthDateIn(text);
+    const rest = withoutReferenceCode(text);
+    const date = /\d/.test(rest) ? this.birthDateIn(rest) : undefined;
+    if (date && !date.ok) return date;
+    return { ok: true, value: `${NEW_CODE}${code}${date?.ok ? `|${date.value}` : ''}` };
+  }
+
+  /**
    * In this flow "I don't want to cancel (it)" keeps the appointment ({@link onlyRefuses}), and at
    * the code's question "that one I don't have any more" is no code (AnswerWords.plainlyWithoutCode),
    * however the learned crisis net reads the negation and the "any more".
@@ -304,6 +339,9 @@ export class CancelBookingDialog extends InterruptibleDialog {
   protected override async correct(innerDc: DialogContext, text: string, locale: Locale): Promise<DialogTurnResult | undefined> {
     const base = innerDc.stack[0];
     const active = waitingPrompt({ dialogStack: innerDc.stack });
+    // Asked for the code of an appointment one does not have ("I have none yet, I want to make
+    // one", or the booking command itself): the wish is a new booking, not a wrong code.
+    if (active?.id === REFERENCE_PROMPT && this.asksNewBooking(text, locale)) return this.toBooking(innerDc, locale);
     // At the new time of a move, keeping the old appointment ("no, I'll keep the old one") and
     // refusing the change ("I don't want to move it after all", "I don't want to cancel it") are
     // one answer: the move ends and the appointment stays as it was, in the same words for both
@@ -315,7 +353,8 @@ export class CancelBookingDialog extends InterruptibleDialog {
     // "I don't want to cancel after all" at a question for a code or a date: the flow stops and
     // the appointment stays (a choice's question reads it as keeping it).
     if (active?.id !== CHOICE_PROMPT && this.onlyRefuses(text)) {
-      await this.send(innerDc.context, this.stoppedReply(innerDc, locale), locale);
+      // The patient spoke of their appointment: it stays, whether or not its code was given.
+      await this.send(innerDc.context, super.stoppedReply(innerDc, locale), locale);
       return innerDc.cancelAllDialogs();
     }
     if (base?.id !== CANCEL_BOOKING_WATERFALL || active?.id !== CHOICE_PROMPT) return undefined;
@@ -350,6 +389,54 @@ export class CancelBookingDialog extends InterruptibleDialog {
       if (kept.length) return kept.every((w) => !negated(t.replace(` ${w} `, ' ')));
       return move.some((w) => t.includes(` ${w} `)) && negated(t);
     });
+  }
+
+  /**
+   * Whether the message asks for a new appointment: the booking command, or a sentence the
+   * router reads as a booking. A code in it is a code (the router leaves codes out).
+   */
+  private asksNewBooking(text: string, locale: Locale): boolean {
+    const { router, answers, knowledge } = this.deps;
+    if (findReferenceCode(text)) return false;
+    const exact = router.exactIntent(text);
+    if (exact) return exact === 'booking';
+    const routed = (t: string) => router.route(t, { locale, safetyChecked: true }).intent === 'booking';
+    if (routed(text) || answers.clauses(text).some((c) => c.trim() && c.trim() !== text.trim() && routed(c))) return true;
+    // The booking command of more than one word inside a sentence ("sorry, I meant make a new
+    // appointment"), with no negation anywhere ("I don't want to make an appointment").
+    const words = fold(text).split(' ').filter(Boolean);
+    if (words.some((w) => answers.isNegation(w))) return false;
+    const commands = (knowledge.intents.booking?.exact ?? []).map((c) => fold(c).split(' ')).filter((c) => c.length > 1);
+    return commands.some((c) => words.some((_, i) => c.every((w, j) => words[i + j] === w)));
+  }
+
+  /**
+   * Ends this flow and starts a booking in its place, at the root of the bot's stack (the flow
+   * runs there), so that "later" and "back" treat it as any booking; where a red flag rules
+   * booking out, its reason instead.
+   */
+  private async toBooking(innerDc: DialogContext, locale: Locale): Promise<DialogTurnResult> {
+    const { safety, memory } = this.deps;
+    const kept = await memory.get(innerDc.context, newMemory());
+    if (!safety.bookingAllowed(kept)) {
+      for (const reply of safety.bookingBlocked(kept, locale)) await this.send(innerDc.context, reply, locale);
+      return innerDc.cancelAllDialogs();
+    }
+    await this.send(innerDc.context, { text: this.t(locale, 'cancelBooking.toBooking') }, locale);
+    const outer = innerDc.parent;
+    if (!outer) return innerDc.cancelAllDialogs();
+    return outer.replaceDialog(BOOKING_DIALOG, { locale } satisfies BookingOptions);
+  }
+
+  /**
+   * Stopped before any code was given, nothing is known of an appointment (the patient may have
+   * none): the plain "stopped", not that the appointment stays.
+   */
+  protected override stoppedReply(innerDc: DialogContext, locale: Locale): Reply {
+    const base = innerDc.stack[0];
+    const reference = base?.id === CANCEL_BOOKING_WATERFALL ? (base.state as { values?: CancelValues }).values?.reference : undefined;
+    if (!reference) return { text: this.t(locale, 'cancelBooking.stoppedNoCode'), choices: this.deps.composer.mainActions(locale) };
+    return super.stoppedReply(innerDc, locale);
   }
 
   /** The day or time the message asks for, and those it refuses ("but not on Monday"), if any. */

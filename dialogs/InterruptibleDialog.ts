@@ -9,7 +9,8 @@ import { BaseDialog } from './BaseDialog';
 import { ownChoiceIn } from './SynonymChoicePrompt';
 import type { Locale } from '../src/config/AppConfig';
 import type { Reply } from '../src/conversation/Reply';
-import { BIRTH_DATE_PROMPT, DELETE_DATA_DIALOG, EMAIL_PROMPT, FREE_TEXT_PROMPTS, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT, NAME_PROMPT, PHONE_PROMPT, SINCE_PROMPT } from './dialogIds';
+import { BIRTH_DATE_PROMPT, DELETE_DATA_DIALOG, EMAIL_PROMPT, FREE_TEXT_PROMPTS, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT, NAME_PROMPT, PHONE_PROMPT, SINCE_PROMPT, SLOT_PROMPT } from './dialogIds';
+import { readDayWish } from './DayWish';
 
 /**
  * A dialog that can be interrupted at any step, after the pattern of botbuilder's samples:
@@ -101,6 +102,24 @@ export abstract class InterruptibleDialog extends BaseDialog {
     return clauses.length > 1 && clauses.some((c) => this.deps.router.exactIntent(c) === 'delete-data');
   }
 
+  /**
+   * Whether the message is an answer the question on screen reads, whatever else the router reads
+   * in it: at a detail's question a detail named as wrong ("oops, my phone number is not right"),
+   * at the free times a day or time wished for or refused ("Monday won't work for me any more,
+   * Tuesday rather"), at the summary a detail to change ("that number is not right any more, I have
+   * a new one"). The router's learned weights tie "not any more" and "rather" to asking for a
+   * person: a ninth patient-style test got the callback offer with the booking set aside.
+   */
+  private answersOpenQuestion(active: DialogInstance | undefined, text: string): boolean {
+    const id = active?.id ?? '';
+    const { answers } = this.deps;
+    if (DETAIL_PROMPTS.has(id)) return this.detailCorrection(text) !== undefined;
+    if (id === SLOT_PROMPT) return readDayWish(text, this.dayWords()) !== undefined;
+    const validations = (active?.state as { options?: { validations?: { acceptChange?: boolean } } } | undefined)?.options?.validations;
+    if (!validations?.acceptChange) return false;
+    return answers.changeOf(text) !== undefined || (answers.isCorrection(text) && this.detailCorrection(text) !== undefined);
+  }
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const context = innerDc.context;
     const text = (context.activity.text ?? '').trim();
@@ -182,10 +201,9 @@ export abstract class InterruptibleDialog extends BaseDialog {
     // name (one that holds the Dutch word for a person) or a duration is an answer. In the callback's own questions it is one too.
     const sentence = freeText && !HANDOFF_PROMPTS.has(active?.id ?? '') && this.deps.answers.isSentence(text);
     // Within the callback offer itself ("yes, call me back"), it is its answer, not a new request.
-    // At the details' questions, a detail named as wrong ("oops, my phone number is not right")
-    // is a correction, not a wish for a person, however the router reads it.
-    const correctsDetail = DETAIL_PROMPTS.has(active?.id ?? '') && this.detailCorrection(text) !== undefined;
-    const requested = exact === 'handoff' || (decision.intent === 'handoff' && (freeText ? sentence : !answersChoice) && !correctsDetail);
+    // An answer the open question reads (a detail named as wrong, a day wished for) is no wish
+    // for a person either, however the router reads it (answersOpenQuestion).
+    const requested = exact === 'handoff' || (decision.intent === 'handoff' && (freeText ? sentence : !answersChoice) && !this.answersOpenQuestion(active, text));
     if (requested && !runsHandoff({ dialogStack: innerDc.stack })) {
       // The bot sets the flow aside and brings the person in, as for the exact command, so that
       // "verder" finds the booking afterwards (it was lost after a request in one's own words).

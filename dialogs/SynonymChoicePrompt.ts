@@ -50,7 +50,8 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     // A choice's own words in a sentence ("cancel it please"): that choice, when only its words are
     // said and no negation stands in their clause ("I am away that day" may follow); "not cancel
     // but move" is asked again, never guessed (botbuilder's fuzzy match below would pick one).
-    const own = ownChoiceIn(text, choices);
+    const readable = withoutLoneNegations(text, choices, this.typed.words);
+    const own = ownChoiceIn(text, readable);
     if (own) {
       const index = this.ownChoice(text, choices, own, roles, (options.validations as ReadsDenial | undefined)?.deniedIs);
       if (index === undefined) return { succeeded: false };
@@ -63,7 +64,7 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     // A red-flag question takes only a clear yes or no: botbuilder's fuzzy match read "I really
     // cannot wait until January" as a no to "did you fall?" (a ninth patient-style test).
     if ((options.validations as { clearAnswerOnly?: boolean } | undefined)?.clearAnswerOnly) return { succeeded: false };
-    const withSynonyms = choices.map((c) => (c.synonyms ? c : { ...c, synonyms: this.typed.synonymsOf(c.value) }));
+    const withSynonyms = readable.map((c) => (c.synonyms ? c : { ...c, synonyms: this.typed.synonymsOf(c.value) }));
     return super.onRecognize(context, state, { ...options, choices: withSynonyms });
   }
 
@@ -126,6 +127,28 @@ export function ownChoiceIn(text: string, choices: readonly (Choice | string)[])
   }
   if (!indices.size) return undefined;
   return { indices: [...indices], rest: t.split(' ').filter(Boolean) };
+}
+
+/** The most words of a clause in which a choice's word that is only a negation ("nothing") answers the choice. */
+const NEGATION_ANSWER_WORDS = 3;
+
+/**
+ * The choices without those of their words that are only a negation ("nothing", "nix") where
+ * the message says them in a longer clause: "nothing" alone, or "no, nothing", keeps the
+ * appointment, but in "I can't do anything about it, it just won't go any more" it is part of a
+ * sentence that says one cannot come (a ninth patient-style test got "fine, it stays").
+ */
+function withoutLoneNegations(text: string, choices: Choice[], words: Pick<AnswerWords, 'clauses' | 'isNegation'>): Choice[] {
+  const clauses = words.clauses(text).map((c) => fold(c).split(' ').filter(Boolean));
+  const answers = (w: string) => clauses.some((c) => c.length <= NEGATION_ANSWER_WORDS && ` ${c.join(' ')} `.includes(` ${w} `));
+  return choices.map((c) => {
+    if (!c.synonyms?.length) return c;
+    const kept = c.synonyms.filter((x) => {
+      const w = fold(x);
+      return !w || !w.split(' ').every((part) => words.isNegation(part)) || answers(w);
+    });
+    return kept.length === c.synonyms.length ? c : { ...c, synonyms: kept };
+  });
 }
 
 /**

@@ -223,7 +223,7 @@ describe('cancelling or moving: a mistyped date of birth, and keeping the old ap
   ])('%s: "%s", a wrong date of birth, then "%s" finds the appointment', async (locale, opening, second) => {
     const reference = await bookOne(locale);
     const r = await talk(locale, [opening, reference, typo(locale), second.replace('{birth}', person(locale).birth), 'annuleren']);
-    expect(r[2].text).toMatch(/^Ik vind geen afspraak met die referentie en geboortedatum\. Kijk je geboortedatum nog (even|eens) na/);
+    expect(r[2].text).toMatch(/^Ik vind geen afspraak met die referentie en geboortedatum samen\. Kijk ze allebei nog (even|eens) na\. Typ je geboortedatum opnieuw/);
     expect(r[2].actions).not.toContain('Iemand spreken');
     expect(r[3].text).toMatch(/Ik heb je afspraak gevonden/);
     expect(r[4].text).toMatch(/is geannuleerd/);
@@ -233,7 +233,7 @@ describe('cancelling or moving: a mistyped date of birth, and keeping the old ap
   it.each<Locale>(['nl-NL', 'nl-BE'])('%s: moving, a wrong date of birth and then the right one offers the free times', async (locale) => {
     const reference = await bookOne(locale);
     const r = await talk(locale, [`afspraak verzetten ${reference}`, typo(locale), person(locale).birth]);
-    expect(r[1].text).toMatch(/typ hem opnieuw/);
+    expect(r[1].text).toMatch(/Typ je geboortedatum opnieuw/);
     expect(r[2].text).toMatch(/Dan zoeken we een nieuw moment/);
     expect(timesIn(r[2].actions).length).toBeGreaterThan(0);
   });

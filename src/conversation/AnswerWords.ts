@@ -316,7 +316,11 @@ export class AnswerWords {
 
   /** Asking the bot to wait a moment ("one moment", "hold on"): no answer, and no wish to set the flow aside. */
   isWait(text: string): boolean {
-    return this.wait.has(fold(text));
+    const t = fold(text);
+    if (this.wait.has(t)) return true;
+    // "wait a moment, please", "one moment, you know": the fillers around it ask nothing more.
+    const core = t.split(' ').filter((w) => w && !this.fillers.has(w)).join(' ');
+    return core !== t && this.wait.has(core);
   }
 
   /** Any time will do ("doesn't matter", "as soon as possible"), said anywhere in the message. */

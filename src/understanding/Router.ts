@@ -368,7 +368,7 @@ export class Router {
       // an action ("no bot, a human").
       const actions = ranked.filter((r) => r.owner.startsWith(INTENT_PREFIX));
       const decideActions = (rest: readonly Ranked[]) => this.decide(rest, meaning.known >= 2);
-      const action = this.unlessRefused(this.unlessNegatedAction(decideActions(actions), actions, terms, decideActions), facts.text, actions, terms, decideActions);
+      const action = this.unlessRefused(this.unlessNegatedAction(decideActions(actions), actions, terms, decideActions, facts.text), facts.text, actions, terms, decideActions);
       if (action && action.intent !== 'clarify') return action;
     } else {
       let withContext = false;
@@ -397,7 +397,7 @@ export class Router {
         return this.decide(rest, mayAnswer, wellKnown, statement);
       };
       // "I can't come tomorrow" cancels; "I don't want to move it, but may I cycle?" moves nothing.
-      faq = this.unlessRefused(this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown, statement), ranked, terms, redo), facts.text, ranked, terms, redo);
+      faq = this.unlessRefused(this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown, statement), ranked, terms, redo, facts.text), facts.text, ranked, terms, redo);
       if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked, faq, meaning.knownShare > this.choiceCoverMin) ?? faq;
       if (faq?.intent === 'clarify' && !withContext && meaning.knownShare <= this.choiceCoverMin) faq = undefined;
       if (withContext && faq) faq = this.pointedBack(faq, context.previousTopic!, facts.words);
@@ -485,6 +485,7 @@ export class Router {
     ranked: readonly Ranked[],
     terms: readonly QueryTerm[],
     redo: (rest: readonly Ranked[]) => RouteDecision | undefined,
+    text: string,
   ): RouteDecision | undefined {
     const from = d ? NEGATED[d.intent as IntentId] : undefined;
     if (!d || !from || !terms.some((q) => this.negationStems.has(q.stem))) return d;
@@ -494,8 +495,34 @@ export class Router {
     const top = without[0];
     const topic = without.find((r) => !r.owner.startsWith(INTENT_PREFIX));
     const asks = top && (top.owner === owner || top.owner === INTENT_PREFIX + from);
-    if (asks && top.score >= clarifyMin && top.score - (topic?.score ?? 0) >= margin) return d;
+    if (asks && top.score >= clarifyMin && top.score - (topic?.score ?? 0) >= margin && this.negationReaches(text, [owner, INTENT_PREFIX + from])) return d;
     return redo(ranked.filter((r) => r.owner !== owner));
+  }
+
+  /**
+   * Whether a negation of the message may turn its request around: unless the negations stand
+   * only in clauses that, read without them, ask for neither action (a complaint: "my knee won't
+   * go on any more") while another clause, without a negation, asks for the request itself ("I
+   * want an appointment"). Then the appointment asked for is a new one (a ninth patient-style test
+   * got the cancellation's question for its code). `owners` are the action and the one it turns
+   * around, that one last.
+   */
+  private negationReaches(text: string, owners: readonly string[]): boolean {
+    const bounds = [0, ...this.clauseStarts(text), text.length];
+    if (bounds.length < 3) return true;
+    const { clarifyMin } = this.options.thresholds;
+    const request = owners[owners.length - 1];
+    let asked = false;
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const clause = text.slice(bounds[i], bounds[i + 1]);
+      const clauseTerms = this.queryTerms(clause, this.normalizer.routingWords(this.normalizer.baseWords(clause)));
+      const negated = clauseTerms.some((q) => this.negationStems.has(q.stem));
+      const [top] = this.index.rank(clauseTerms.filter((q) => !this.negationStems.has(q.stem)), 6);
+      const reads = top !== undefined && top.score >= clarifyMin;
+      if (negated && reads && owners.includes(top.owner)) return true;
+      if (!negated && reads && top.owner === request) asked = true;
+    }
+    return !asked;
   }
 
   /** The share of a message's weighted words that must be known for it to be in the domain. */
@@ -629,7 +656,7 @@ export class Router {
       if (!meaning.contentKnown || !meaning.ranked[0]?.owner.startsWith(INTENT_PREFIX)) continue;
       const mayAnswer = this.mayAnswer(meaning);
       const wellKnown = meaning.knownShare > this.choiceCoverMin;
-      const d = this.unlessNegatedAction(this.decide(meaning.ranked, mayAnswer, wellKnown, true), meaning.ranked, meaning.terms, (rest) => this.decide(rest, mayAnswer, wellKnown, true));
+      const d = this.unlessNegatedAction(this.decide(meaning.ranked, mayAnswer, wellKnown, true), meaning.ranked, meaning.terms, (rest) => this.decide(rest, mayAnswer, wellKnown, true), tail);
       if (d && STORY_REQUESTS.has(d.intent) && !this.refuses(tail, d.intent as IntentId)) return d;
     }
     return undefined;
