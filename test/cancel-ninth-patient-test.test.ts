@@ -228,26 +228,8 @@ describe('a wrong code with the right date of birth', () => {
   });
 });
 
-describe('two questions the bot did not understand', () => {
-  it.each<[Locale, string]>([
-    ['nl-NL', 'wanneer is mijn afspraak ook alweer'],
-    ['nl-NL', 'ik ben vergeten op welke dag mijn afspraak is'],
-    ['nl-BE', 'wanneer was mijn afspraak weer'],
-    ['nl-BE', 'wanneer moet ik bij jullie zijn voor mijn afspraak'],
-  ])('%s: "%s" tells where to find the appointment, without looking it up', async (locale, typed) => {
-    const r = await talk(locale, [typed]);
-    expect(r[0].text).toMatch(/referentie én je geboortedatum/);
-    expect(r[0].text).toMatch(/bevestiging/);
-    expect(r[0].text).toMatch(locale === 'nl-NL' ? /030 123 45 67/ : /03 123 45 67/);
-  });
-
-  it.each<[Locale, string]>([
-    ['nl-NL', 'ik wil dat alles van mij weg is bij jullie'],
-    ['nl-NL', 'gooi alles wat jullie van mij hebben weg'],
-    ['nl-BE', 'haal alles wat jullie over mij weten maar weg'],
-    ['nl-BE', 'ik wil dat al mijn gegevens bij jullie weg zijn'],
-  ])('%s: "%s" asks whether to delete what the bot keeps', async (locale, typed) => {
-    const r = await talk(locale, [typed]);
-    expect(r[0].text).toMatch(/^Wil je dat ik verwijder wat deze assistent van jou/);
-  });
-});
+// Two questions the bot did not understand, fixed on the dlg13 branch and left out of its merge:
+// "wanneer is mijn afspraak ook alweer" got a topic of its own (appointment-lookup), whose
+// phrasings, which the crisis net reads as ordinary messages, cost a blind crisis message (audit12
+// 36 -> 35/40); "ik wil dat alles van mij weg is bij jullie" got four delete-data phrasings, and
+// any of them turned "wanneer moet ik beginnen met fysio" into a booking (a router test).
