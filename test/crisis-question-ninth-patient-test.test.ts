@@ -162,3 +162,15 @@ describe('a review of the round: what must still be the crisis (or its second qu
     expect(r[toReferral(locale).length].text).toMatch(CRISIS);
   });
 });
+
+describe('a "never mind" opening and a longer practical sentence get the question too', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'laat maar, het hoeft niet meer'],
+    ['nl-BE', 'laat maar zitten, het hoeft niet meer'],
+    ['nl-NL', 'ik zie het niet meer zitten om die hele rit naar Utrecht te maken'],
+  ])('%s: "%s" gets the crisis line as a question', async (locale, message) => {
+    const r = await talk(locale, [message]);
+    expect(r[0].text).toMatch(QUESTION);
+    expect(r[0].text).toMatch(line(locale));
+  });
+});

@@ -69,7 +69,7 @@ type Parking = 'parked' | 'dropped' | 'replaced';
 const HISTORY_KEPT = 8;
 
 /** The most words of an everyday message whose topic or practical words outweigh a crisis only the net reads (see everydayShort). */
-const SHORT_QUESTION_WORDS = 12;
+const SHORT_QUESTION_WORDS = 15;
 /** The most words of a value typed after the crisis question for the flow set aside (a date, a code, "sinds 3 weken"). */
 const VALUE_WORDS = 4;
 
@@ -593,11 +593,13 @@ export class FysioBot extends ActivityHandler {
    * two disagree. Stories are left out: a crisis told in one often ends in a practical question
    * (the waiting time, the cost, a referral); in the opened red-flag sets every crisis only the net
    * caught that the router gave a topic had 40 words or more, the ninth patient-style test's
-   * everyday messages ten at most.
+   * everyday messages 13 at most.
    */
   private everydayShort(text: string, locale: Locale): boolean {
     if (text.trim().split(/\s+/).length > SHORT_QUESTION_WORDS) return false;
     if (this.deps.answers.namesPractical(text)) return true;
+    // "never mind, …" ("laat maar, het hoeft niet meer"): its first clause is the stop command.
+    if (this.deps.router.exactIntent(text.split(/[,.;!?]/)[0] ?? '') === 'stop') return true;
     const decision = this.deps.router.route(text, { locale, safetyChecked: true });
     return decision.intent === 'faq' && decision.topic !== null;
   }
