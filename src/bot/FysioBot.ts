@@ -344,10 +344,11 @@ export class FysioBot extends ActivityHandler {
     } else if (askAgain) {
       await this.askAboutCrisis(context, dialogState, memory, locale, 2);
     } else if (flag && safety.unsure(flag, memory) && (this.parkable(dialogState) || (!dialogState.dialogStack.length && (this.deps.answers.opensWithYesOrNo(full) || this.everydayShort(full, locale))))) {
-      // In a flow, a reply that opens with a yes or no, a message about coming, a day or a code, or
-      // a short question the router answers with a topic: the net's reading of an everyday message
-      // is least sure there ("no, that is not needed", "I won't manage to come tomorrow after all",
-      // "how do I best help myself" got the crisis text), and the question gives the line as well. Not a question of one's own: "why would I go on living" asks nothing of the bot.
+      // In a flow, a reply that opens with a yes or no, or a short everyday message (everydayShort):
+      // the net's reading of such a message is least sure ("no, that is not needed", "I won't
+      // manage to come tomorrow after all", "how do I best help myself" got the crisis text), and
+      // the question gives the line as well. Not a question of one's own: "why would I go on
+      // living" asks nothing of the bot.
       await this.askAboutCrisis(context, dialogState, memory, locale, 1);
     } else if (flag) {
       const replies = safety.alarm(flag.tier, memory, locale);
@@ -588,9 +589,9 @@ export class FysioBot extends ActivityHandler {
   }
 
   /**
-   * A short message about coming, a day or a code, or a short question the router answers with a
-   * topic ("how do I best help myself", self-care): where only the net reads a crisis in it, the
-   * two disagree. Stories are left out: a crisis told in one often ends in a practical question
+   * A short message about coming, a day or a code, one that opens with a never-mind, or a short
+   * question the router answers with a topic ("how do I best help myself", self-care): where only
+   * the net (or an `ask` rule) reads a crisis in it, the two disagree. Stories are left out: a crisis told in one often ends in a practical question
    * (the waiting time, the cost, a referral); in the opened red-flag sets every crisis only the net
    * caught that the router gave a topic had 40 words or more, the ninth patient-style test's
    * everyday messages 13 at most.
@@ -598,7 +599,7 @@ export class FysioBot extends ActivityHandler {
   private everydayShort(text: string, locale: Locale): boolean {
     if (text.trim().split(/\s+/).length > SHORT_QUESTION_WORDS) return false;
     if (this.deps.answers.namesPractical(text)) return true;
-    // "never mind, …" ("laat maar, het hoeft niet meer"): its first clause is the stop command.
+    // "never mind, it is not needed any more": its first clause is the stop command.
     if (this.deps.router.exactIntent(text.split(/[,.;!?]/)[0] ?? '') === 'stop') return true;
     const decision = this.deps.router.route(text, { locale, safetyChecked: true });
     return decision.intent === 'faq' && decision.topic !== null;
