@@ -17,7 +17,9 @@ const REFERRAL = /verwijzing|voorschrift/;
 const line = (locale: Locale) => (locale === 'nl-NL' ? /113/ : /1813/);
 
 /** The booking up to the question about a referral. */
-const toReferral = (_locale: Locale) => ['Afspraak maken', 'ja', 'Knie', 'Links', 'een paar maanden'];
+const TO_REFERRAL = ['Afspraak maken', 'ja', 'Knie', 'Links', 'een paar maanden'];
+/** Where the reply to the first message after {@link TO_REFERRAL} stands. */
+const N = TO_REFERRAL.length;
 
 describe('a "never mind" that is also said in despair is asked about, not alarmed', () => {
   it.each<[Locale, string]>([
@@ -38,11 +40,10 @@ describe('a "never mind" that is also said in despair is asked about, not alarme
     ['nl-NL', 'het hoeft niet meer'],
     ['nl-BE', 'wat heeft het allemaal nog voor zin'],
   ])('%s: in a booking, a yes to the question about "%s" gets the crisis text', async (locale, message) => {
-    const r = await talk(locale, [...toReferral(locale), message, 'ja']);
-    const n = toReferral(locale).length;
-    expect(r[n].text).toMatch(QUESTION);
-    expect(r[n + 1].text).toMatch(CRISIS);
-    expect(r[n + 1].text).toMatch(line(locale));
+    const r = await talk(locale, [...TO_REFERRAL, message, 'ja']);
+    expect(r[N].text).toMatch(QUESTION);
+    expect(r[N + 1].text).toMatch(CRISIS);
+    expect(r[N + 1].text).toMatch(line(locale));
   });
 
   it.each<[Locale, string]>([
@@ -62,41 +63,31 @@ describe('saying one is fine after the crisis question goes back to the booking'
     ['nl-BE', 'het hoeft niet meer', 'neen, alles is goed, ik bedoelde iets anders'],
     ['nl-BE', 'het hoeft niet meer', 'nee hoor, niks aan de hand'],
   ])('%s: "%s" in a booking, then "%s": the booking goes on', async (locale, everyday, fine) => {
-    const r = await talk(locale, [...toReferral(locale), everyday, fine]);
-    const n = toReferral(locale).length;
-    expect(r[n - 1].text).toMatch(REFERRAL);
-    expect(r[n].text).toMatch(QUESTION);
-    expect(r[n + 1].text).not.toMatch(AGAIN);
-    expect(r[n + 1].text).not.toMatch(CRISIS);
-    expect(r[n + 1].text).toMatch(REFERRAL);
+    const r = await talk(locale, [...TO_REFERRAL, everyday, fine]);
+    expect(r[N - 1].text).toMatch(REFERRAL);
+    expect(r[N].text).toMatch(QUESTION);
+    expect(r[N + 1].text).not.toMatch(AGAIN);
+    expect(r[N + 1].text).not.toMatch(CRISIS);
+    expect(r[N + 1].text).toMatch(REFERRAL);
   });
 
   it.each<[Locale, string]>([
     ['nl-NL', 'nee, het gaat juist heel slecht met me'],
     ['nl-BE', 'neen, ik trek het eigenlijk niet meer'],
+    // A review of the round: a negation outside the words of being fine.
+    ['nl-NL', 'nee, het gaat niet goed met me'],
+    ['nl-NL', 'dat was geen grapje'],
+    ['nl-BE', 'ik weet niet of alles goed komt'],
   ])('%s: "%s" after it is not taken as fine', async (locale, answer) => {
-    const r = await talk(locale, [...toReferral(locale), 'het hoeft niet meer', answer]);
-    const n = toReferral(locale).length;
-    expect(r[n].text).toMatch(QUESTION);
-    expect(r[n + 1].text).toMatch(new RegExp(`${AGAIN.source}|${CRISIS.source}`));
-  });
-});
-
-describe('coming, a day or a code in words only the net reads as a crisis: asked about, not alarmed', () => {
-  it.each<[Locale, string]>([
-    ['nl-NL', 'het lukt me morgen toch niet meer om te komen'],
-    ['nl-BE', "'t gaat mij toch niet meer lukken om te komen"],
-    ['nl-NL', 'ik ga het niet meer redden om donderdag te komen'],
-  ])('%s: "%s" gets the crisis line as a question', async (locale, message) => {
-    const r = await talk(locale, [message]);
-    expect(r[0].text).toMatch(QUESTION);
-    expect(r[0].text).toMatch(line(locale));
+    const r = await talk(locale, [...TO_REFERRAL, 'het hoeft niet meer', answer]);
+    expect(r[N].text).toMatch(QUESTION);
+    expect(r[N + 1].text).toMatch(new RegExp(`${AGAIN.source}|${CRISIS.source}`));
   });
 });
 
 describe('a red-flag question at the screening takes only a clear yes or no', () => {
   /** Up to the first screening question (the fall). */
-  const toScreening = ['Afspraak maken', 'ja', 'Knie', 'Links', 'een paar maanden', 'nee'];
+  const toScreening = [...TO_REFERRAL, 'nee'];
   it.each<[Locale, string]>([
     ['nl-NL', 'ik kan echt niet meer wachten tot januari hoor'],
     ['nl-BE', 'ik heb geen zin meer in al die vragen'],
@@ -120,10 +111,19 @@ describe('a red-flag question at the screening takes only a clear yes or no', ()
   });
 });
 
-describe('a short question the router answers with a topic, read as a crisis by the net alone, is asked about', () => {
+describe('a short everyday message only the net, or an ask rule, reads as a crisis: asked about, outside a flow too', () => {
   it.each<[Locale, string]>([
+    // Coming, a day or a code.
+    ['nl-NL', 'het lukt me morgen toch niet meer om te komen'],
+    ['nl-BE', "'t gaat mij toch niet meer lukken om te komen"],
+    ['nl-NL', 'ik ga het niet meer redden om donderdag te komen'],
+    // A question the router answers with a topic.
     ['nl-NL', 'hoe help ik mezelf het best'],
     ['nl-BE', 'hoe help ik mezelf het best'],
+    // A never-mind opening, and a practical sentence of 13 words.
+    ['nl-NL', 'laat maar, het hoeft niet meer'],
+    ['nl-BE', 'laat maar zitten, het hoeft niet meer'],
+    ['nl-NL', 'ik zie het niet meer zitten om die hele rit naar Utrecht te maken'],
   ])('%s: "%s" gets the crisis line as a question', async (locale, message) => {
     const r = await talk(locale, [message]);
     expect(r[0].text).toMatch(QUESTION);
@@ -142,35 +142,13 @@ describe('a short question the router answers with a topic, read as a crisis by 
   });
 });
 
-describe('a review of the round: what must still be the crisis (or its second question) after the question', () => {
-  it.each<[Locale, string]>([
-    ['nl-NL', 'nee, het gaat niet goed met me'],
-    ['nl-NL', 'dat was geen grapje'],
-    ['nl-BE', 'ik weet niet of alles goed komt'],
-  ])('%s: in a booking, "%s" after the question is not taken as fine', async (locale, answer) => {
-    const r = await talk(locale, [...toReferral(locale), 'het hoeft niet meer', answer]);
-    const n = toReferral(locale).length;
-    expect(r[n].text).toMatch(QUESTION);
-    expect(r[n + 1].text).toMatch(new RegExp(`${AGAIN.source}|${CRISIS.source}`));
-  });
-
+describe('a review of the round: an ask rule beside a plan is the crisis', () => {
   it.each<[Locale, string]>([
     ['nl-NL', 'het hoeft allemaal niet meer, ik spring van de brug'],
     ['nl-BE', 'het hoeft niet meer, ik heb de slaappillen al klaarliggen'],
   ])('%s: in a booking, "%s" (an everyday wording beside a plan) gets the crisis text, not the question', async (locale, message) => {
-    const r = await talk(locale, [...toReferral(locale), message]);
-    expect(r[toReferral(locale).length].text).toMatch(CRISIS);
+    const r = await talk(locale, [...TO_REFERRAL, message]);
+    expect(r[N].text).toMatch(CRISIS);
   });
 });
 
-describe('a "never mind" opening and a longer practical sentence get the question too', () => {
-  it.each<[Locale, string]>([
-    ['nl-NL', 'laat maar, het hoeft niet meer'],
-    ['nl-BE', 'laat maar zitten, het hoeft niet meer'],
-    ['nl-NL', 'ik zie het niet meer zitten om die hele rit naar Utrecht te maken'],
-  ])('%s: "%s" gets the crisis line as a question', async (locale, message) => {
-    const r = await talk(locale, [message]);
-    expect(r[0].text).toMatch(QUESTION);
-    expect(r[0].text).toMatch(line(locale));
-  });
-});
