@@ -478,7 +478,7 @@ export class BookingDialog extends InterruptibleDialog {
       // The tier's instruction, not a callback instead of it. A tier that rules out booking ends
       // the booking (the screening answers are not kept); `soon` sends to the GP and goes on.
       const memory = await this.deps.memory.get(step.context, newMemory());
-      const [own] = this.deps.safety.alarm(tier, memory, locale);
+      const [own] = this.deps.safety.alarm({ tier }, memory, locale);
       // About the person the appointment is for, when it is for someone else.
       const draft = (step.values as BookingValues).draft as Draft;
       const instruction = draft.forOther

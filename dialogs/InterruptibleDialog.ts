@@ -172,7 +172,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     const flag = checked ? checked.flag : this.deps.safety.check(text);
     if (flag) {
       const memory = await this.deps.memory.get(context, newMemory());
-      for (const reply of this.deps.safety.alarm(flag.tier, memory, locale)) await this.send(context, reply, locale);
+      for (const reply of this.deps.safety.alarm(flag, memory, locale)) await this.send(context, reply, locale);
       return innerDc.cancelAllDialogs();
     }
     // "What do you mean?" at a question is about that question: no answer (the code's question

@@ -41,6 +41,25 @@ describe('each tier with the practice country\'s services, for both locales', ()
   });
 });
 
+describe('swallowed pills, or 112 told with a wish to die: 112 first, the crisis line after it', () => {
+  it.each<['NL' | 'BE', string, string, RegExp[], RegExp[]]>([
+    ['NL', 'nl-NL', 'ik heb zojuist al mijn slaappillen opgeslikt', [/^Bel nu 112\./, /113 Zelfmoordpreventie/], [/1813/]],
+    ['NL', 'nl-BE', 'ik heb al mijn pijnstillers genomen', [/^Bel nu 112\./, /113 Zelfmoordpreventie/], [/1813/]],
+    ['BE', 'nl-NL', 'mijn vrouw heeft al haar slaapmiddelen ingenomen', [/^Bel nu 112\./, /Zelfmoordlijn 1813/], [/\b113\b/]],
+    ['BE', 'nl-BE', 'ik heb alle pijnpillen uit de kast binnengewerkt', [/^Bel nu 112\./, /Zelfmoordlijn 1813/], [/\b113\b/]],
+    // A 112 sign and a wish to die in one message: both needs.
+    ['NL', 'nl-NL', 'ik heb pijn op de borst en ben kortademig en eigenlijk wil ik niet meer leven', [/^Bel nu 112\./, /113 Zelfmoordpreventie/], [/1813/]],
+    // 112 alone stays one instruction.
+    ['NL', 'nl-NL', 'pijn op de borst en ik zweet heel erg', [/^Bel nu 112\./], [/Zelfmoord|113/]],
+    ['BE', 'nl-BE', 'mijn vader heeft een scheve mond en kan zijn arm niet meer heffen', [/^Bel nu 112\./], [/Zelfmoord|1813/]],
+  ])('%s practice, %s speaker: "%s"', async (country, locale, text, says, never) => {
+    const [reply] = await converse(testAdapterFor(practice(country), locale), [text]);
+    for (const re of says) expect(reply.text).toMatch(re);
+    for (const re of never) expect(reply.text).not.toMatch(re);
+    expect(reply.actions).toEqual([]);
+  });
+});
+
 describe('signs said in other words: English, dialect, typos, indirectly (one per tier, both countries)', () => {
   it.each<['NL' | 'BE', string, string, RegExp[], RegExp[]]>([
     ['NL', 'nl-NL', 'mijn schoonvader is omgevallen en zegt niks meer', [/^Bel nu 112\./], [/1733|1813/]],

@@ -2,11 +2,13 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load as parseYaml } from 'js-yaml';
+import { jest } from '@jest/globals';
 import { parseConfig } from '../src/config';
 import { loadValidatedKnowledge } from '../src/knowledge';
 import { CRISIS_NET_DEFAULTS, CRISIS_NET_RULE, CrisisNet, MAX_FAQ_EXAMPLES, RedFlagDetector, crisisTrainingTexts, plainWordsOf, type Tier } from '../src/safety';
 import { Router } from '../src/understanding/Router';
 import { SAFETY_TABLES, loadSafetyTable } from './eval/safety-eval';
+import { LogSink, buildTestApp } from './helpers/testApp';
 
 const config = parseConfig({});
 const kb = loadValidatedKnowledge('knowledge');
@@ -184,6 +186,23 @@ describe('the net depends on its examples, not on their order', () => {
     expect(net.training.converged).toBe(true);
     expect(net.training.steps).toBeLessThan(CRISIS_NET_DEFAULTS.maxIterations / 10);
     expect(messages.length).toBeGreaterThan(2000);
+  });
+
+  it('a net that stops short of its minimum is said at start-up, and the bot still starts', async () => {
+    const train = CrisisNet.train.bind(CrisisNet);
+    const spy = jest.spyOn(CrisisNet, 'train').mockImplementationOnce((...args: Parameters<typeof CrisisNet.train>) => {
+      const [words, c, o, threshold, options, plain] = args;
+      return train(words, c, o, threshold, { ...CRISIS_NET_DEFAULTS, ...options, maxIterations: 2 }, plain);
+    });
+    const sink = new LogSink();
+    try {
+      const { app } = await buildTestApp({}, undefined, sink);
+      await app.close();
+    } finally {
+      spy.mockRestore();
+    }
+    const warning = sink.lines.map((l) => JSON.parse(l) as { event?: string; steps?: number; level: number }).find((l) => l.event === 'crisis_net_not_converged');
+    expect(warning).toMatchObject({ steps: 2, level: 40 });
   });
 
   it.each([1, 2, 3])('the same examples in another order (shuffle %i) give the same scores and decisions', (seed) => {

@@ -110,6 +110,11 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
       ...knowledge.emergency.countries[practice.country], practiceName: practice.name, phone: practice.phone, privacyUrl: practice.privacyUrl,
     });
     const router = new Router(knowledge, { thresholds: config.router, maxChars: config.maxMessageChars, clock });
+    // An edit of crisis-examples.yaml that the net cannot fit leaves weights short of their optimum:
+    // still a net, but one whose borderline decisions npm test did not see. Said, not refused, so a
+    // content edit cannot take the bot (and its red-flag rules) offline.
+    const net = router.crisisNet?.training;
+    if (net && !net.converged) logger.warn({ event: 'crisis_net_not_converged', steps: net.steps }, 'the crisis net stopped before converging: check knowledge/crisis-examples.yaml (npm run eval:crisis-net)');
     const composer = new ReplyComposer(knowledge, translator);
     const safety = new SafetyDesk(router.redFlags, composer);
     const answers = new AnswerWords(translator);

@@ -167,7 +167,7 @@ export class FysioBot extends ActivityHandler {
     const full = typeof activity.text === 'string' ? activity.text : '';
     const flag = this.deps.router.exactIntent(full.slice(0, this.deps.maxMessageChars)) ? undefined : safety.check(full);
     if (flag) {
-      for (const reply of safety.alarm(flag.tier, { ...memory }, locale)) await this.send(context, reply, locale);
+      for (const reply of safety.alarm(flag, { ...memory }, locale)) await this.send(context, reply, locale);
       this.rememberAlarm(context, flag.tier);
       return;
     }
@@ -293,7 +293,7 @@ export class FysioBot extends ActivityHandler {
           const locale = await this.localeOf(context, memory);
           memory.lastReply = undefined;
           await this.dropSetAside(context);
-          for (const reply of safety.alarm(flag.tier, memory, locale)) await this.send(context, reply, locale);
+          for (const reply of safety.alarm(flag, memory, locale)) await this.send(context, reply, locale);
         }
       }
       return;
@@ -351,7 +351,7 @@ export class FysioBot extends ActivityHandler {
       // living" asks nothing of the bot.
       await this.askAboutCrisis(context, dialogState, memory, locale, 1);
     } else if (flag) {
-      const replies = safety.alarm(flag.tier, memory, locale);
+      const replies = safety.alarm(flag, memory, locale);
       // An English message also hears the emergency numbers in English (a sixth patient-style
       // test's "I fell and I cannot stand up" got the Dutch instruction only).
       if (this.deps.english?.isEnglish(full)) replies.push(this.deps.english.emergencyNote());
@@ -638,7 +638,7 @@ export class FysioBot extends ActivityHandler {
     const memory = await this.deps.memory.get(context, newMemory());
     if (!this.deps.safety.bookingAllowed(memory)) {
       await this.dropSetAside(context);
-      for (const reply of this.deps.safety.alarm(memory.safetyTier!, memory, locale)) await this.send(context, reply, locale);
+      for (const reply of this.deps.safety.alarm({ tier: memory.safetyTier! }, memory, locale)) await this.send(context, reply, locale);
       return;
     }
     memory.lastReply = undefined;

@@ -79,7 +79,7 @@ export class MessageResponder {
       // What the bot answered before the alarm is no longer on the patient's mind.
       memory.lastReply = undefined;
       await this.recordFeedback(memory, 'emergency', locale);
-      return replies(...safety.alarm(flag.tier, memory, locale));
+      return replies(...safety.alarm(flag, memory, locale));
     }
     const outcome = (offer && (await this.answerToOffer(text, offer, memory, locale))) || (await this.decide(text, memory, locale, pieces ? earlier.slice(-pieces) : []));
     if (outcome.kind === 'flow' && outcome.flow === 'booking' && !safety.bookingAllowed(memory)) {

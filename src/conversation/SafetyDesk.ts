@@ -93,10 +93,14 @@ export class SafetyDesk {
     return (flag.rule === CRISIS_NET_RULE || this.detector.asks(flag.rule)) && !memory.safetyTier && !memory.crisisQuestioned;
   }
 
-  /** Remembers the tier and gives its instruction. */
-  alarm(tier: Tier, memory: ConversationMemory, locale: Locale): Reply[] {
-    this.remember(tier, memory);
-    return [this.composer.emergency(locale, tier)];
+  /**
+   * Remembers the tier and gives its instruction; a 112 flag that needs the crisis line too
+   * ({@link RedFlag.crisisLine}) gets its one line after the instruction.
+   */
+  alarm(flag: Pick<RedFlag, 'tier' | 'crisisLine'>, memory: ConversationMemory, locale: Locale): Reply[] {
+    this.remember(flag.tier, memory);
+    const instruction = this.composer.emergency(locale, flag.tier);
+    return [flag.crisisLine ? { ...instruction, text: `${instruction.text}\n${this.composer.reminder(locale, 'crisis')}` } : instruction];
   }
 
   /** Keeps the tier for the rest of the conversation; the topic thread is dropped. */

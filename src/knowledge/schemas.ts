@@ -412,9 +412,15 @@ export const emergencyFileSchema = z.strictObject({
          * message, or an answer that is not a no, gets the crisis text. Crisis rules only.
          */
         ask: z.boolean().default(false),
+        /**
+         * The 112 instruction is followed by the crisis line's one line (swallowed pills: possibly
+         * on purpose). 112 rules only.
+         */
+        crisisLine: z.boolean().default(false),
       })
       .refine((r) => r.all.length + r.any.length > 0, { message: 'a rule needs concepts in `all` or `any`' })
-      .refine((r) => !r.ask || r.tier === 'crisis', { message: '`ask` is for crisis rules only' }),
+      .refine((r) => !r.ask || r.tier === 'crisis', { message: '`ask` is for crisis rules only' })
+      .refine((r) => !r.crisisLine || r.tier === '112', { message: '`crisisLine` is for 112 rules only' }),
   ),
 });
 

@@ -21,6 +21,11 @@ export interface WordSource {
 export interface RedFlag {
   tier: Tier;
   rule: string;
+  /**
+   * A 112 flag that also needs the crisis line after the instruction: the rule says so
+   * (emergency.yaml `crisisLine`: pills swallowed), or the message's words are a crisis as well.
+   */
+  crisisLine?: boolean;
 }
 
 /** The sentence words of `emergency.yaml` as sets, and the clause splitter built from them. */
@@ -120,6 +125,8 @@ export class RedFlagDetector {
   private readonly tiers = new Map<string, Tier>();
   /** Rules whose wording is also everyday speech (emergency.yaml `ask`). */
   private readonly asking: ReadonlySet<string>;
+  /** 112 rules whose instruction the crisis line follows (emergency.yaml `crisisLine`). */
+  private readonly withCrisisLine: ReadonlySet<string>;
   private readonly guards: EmergencyData['topicGuards'];
   /** The words a sentence's structure is read with (emergency.yaml `sentenceWords`). */
   private readonly sw: SentenceWordSets;
@@ -177,6 +184,7 @@ export class RedFlagDetector {
     this.rules = [...data.rules].sort((a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) || Number(a.ask) - Number(b.ask));
     for (const r of data.rules) this.tiers.set(r.id, r.tier);
     this.asking = new Set(data.rules.filter((r) => r.ask).map((r) => r.id));
+    this.withCrisisLine = new Set(data.rules.filter((r) => r.crisisLine).map((r) => r.id));
   }
 
   /**
@@ -222,7 +230,12 @@ export class RedFlagDetector {
    * a few short messages read together ("tomorrow" / "1" / "no, not after all").
    */
   detectByRules(text: string): RedFlag | undefined {
-    return this.everyTierByRules(text)[0];
+    const found = this.everyTierByRules(text);
+    const top = found[0];
+    // 112 is the one instruction to act on; someone who swallowed their pills, or says with it
+    // that they want to die, also needs the crisis line for afterwards.
+    if (top?.tier === '112' && (this.withCrisisLine.has(top.rule) || found.some((f) => f.tier === 'crisis'))) return { ...top, crisisLine: true };
+    return top;
   }
 
   /**
