@@ -3,10 +3,8 @@ import type { AnswerFeedback, CurationRepository, Transcript, UnansweredQuestion
 import type { SqlClient } from './SqlClient';
 
 /**
- * Content-curation data in SQLite or PostgreSQL. On SQLite, transcripts and erasures are on disk
- * before they resolve (SqliteClient); the unanswered questions and feedback counts go through
- * `notes`, committed as conversation state is: written on many turns, told to no one, and a power
- * cut may lose the last few. An fsync for each held up the event loop (FAQ turns/s 1.26x without).
+ * Content-curation data in SQLite or PostgreSQL. Unanswered questions and feedback counts go through
+ * `notes`, committed as conversation state is (SqliteDatabase): an fsync each held up the event loop.
  */
 export class SqlCurationRepository implements CurationRepository {
   constructor(private readonly sql: SqlClient, private readonly notes: SqlClient = sql) {}

@@ -9,13 +9,13 @@ import { SqliteClient } from './SqliteClient';
 
 /**
  * The embedded default: one SQLite file in WAL mode, through better-sqlite3 on the event loop.
- * Durability follows what is at stake: conversation state, written every turn, commits with
- * `synchronous = NORMAL`, which in WAL mode survives kill -9 (a power cut may lose the last
- * turns' states, never the file), and so do the curation notes (unanswered questions, feedback
- * counts); bookings, tickets and the rest go through {@link client}, whose commits fsync the log
- * (`synchronous = FULL`): a patient is told a reference only for a booking that survives a power cut. Health data: the folder is made 0700 and the file 0600
- * before SQLite opens it (-wal and -shm inherit that), and `secure_delete` zeroes deleted rows,
- * so erasure and retention leave nothing readable in the file.
+ * Conversation state and the curation notes, written on most turns, commit with `synchronous =
+ * NORMAL`, which in WAL mode survives kill -9 (a power cut may lose the last turns', never the
+ * file); bookings, tickets and the rest go through {@link client}, whose commits fsync the log
+ * (`synchronous = FULL`): a patient is told a reference only for a booking that survives a power
+ * cut. Health data: the folder is made 0700 and the file 0600 before SQLite opens it (-wal and
+ * -shm inherit that), and `secure_delete` zeroes deleted rows, so erasure and retention leave
+ * nothing readable in the file.
  */
 export class SqliteDatabase extends Database {
   override readonly kind = 'sqlite';
