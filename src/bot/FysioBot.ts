@@ -253,8 +253,10 @@ export class FysioBot extends ActivityHandler {
     // The screening's yes and the crisis question (SafetyDesk.unsure) each last for the one message
     // after them, whatever it leads to. After the question a yes is that crisis; a plain no,
     // "verder" or the button goes back to the flow set aside with it (below); with a flow set
-    // aside anything else is asked about once more, and then taken as the crisis. Without one,
-    // anything but a yes is handled as any message is: the question said to type one's question.
+    // aside anything else is asked about once more, and then taken as the crisis. Without one, a
+    // plain no or saying one is fine answers the message asked about (the patient need not type
+    // it again), and anything else but a yes is handled as any message is: the question said to
+    // type one's question.
     const screeningYes = memory.screeningYes;
     memory.screeningYes = undefined;
     // What the last reply offered with a question of its own, for this message only (a yes takes it).
@@ -262,13 +264,19 @@ export class FysioBot extends ActivityHandler {
     memory.offer = undefined;
     const asked = memory.crisisAsked;
     memory.crisisAsked = undefined;
+    // The message the question held back (outside a flow), while the question is open: this message only.
+    const askedAbout = memory.crisisAskedAbout;
+    memory.crisisAskedAbout = undefined;
     const setAside = asked ? Boolean(await this.parked.get(context)) : false;
     // Read only after the crisis question: the answer matters nowhere else.
     const answer = asked ? this.deps.answers.yesNo(text) : undefined;
     // Only a plain no goes back: "no, very badly" or "no, I just cannot go on" answers the question's
     // other half. So does saying one is fine or was misunderstood ("no, I am fine, the chat is slow"),
     // which a ninth patient-style test was asked about twice and then given the crisis text for.
-    const backToBooking = Boolean(asked) && !flag && (this.deps.answers.isPlainNo(text) || this.deps.answers.isResume(text) || this.deps.answers.saysFine(text));
+    const backToBooking = Boolean(asked) && !flag && (this.deps.answers.isPlainNo(text) || this.deps.answers.isResume(text) || this.deps.answers.saysMisread(text));
+    // Outside a flow the question held back the message asked about ("how do I best help myself"):
+    // such a no is answered by answering that message, which the patient need not type again.
+    const answersAsked = backToBooking && !setAside && askedAbout !== undefined;
     // A date, a code or a number typed after the question answers the question of the flow set
     // aside (an eighth patient-style test typed the date of birth asked for twice, and got the
     // crisis text the second time): the flow goes on with it.
@@ -349,7 +357,7 @@ export class FysioBot extends ActivityHandler {
       // manage to come tomorrow after all", "how do I best help myself" got the crisis text), and
       // the question gives the line as well. Not a question of one's own: "why would I go on
       // living" asks nothing of the bot.
-      await this.askAboutCrisis(context, dialogState, memory, locale, 1);
+      await this.askAboutCrisis(context, dialogState, memory, locale, 1, dialogState.dialogStack.length ? undefined : text);
     } else if (flag) {
       const replies = safety.alarm(flag.tier, memory, locale);
       // An English message also hears the emergency numbers in English (a sixth patient-style
@@ -384,11 +392,13 @@ export class FysioBot extends ActivityHandler {
         await this.resume(context, dialogState, parked, locale, 'booking.resumed');
         return;
       }
+      // The message the crisis question was about is answered now, as if no flag had been raised.
+      const said = answersAsked ? askedAbout : text;
       // Going on with the booking, when none waits set aside (it expired, or an alarm dropped
       // it): the booking starts again, where booking is allowed; it is never read as a wish to
       // cancel one. A bare resume word is not a question about how artrose goes on: the bot
       // says so, and what it can do.
-      if (!parked && this.deps.answers.isResume(text)) {
+      if (!parked && !answersAsked && this.deps.answers.isResume(text)) {
         if (!this.deps.answers.resumesBooking(text)) {
           await this.send(context, composer.say(locale, 'booking.nothingToResume', composer.mainActions(locale)), locale);
         } else if (!safety.bookingAllowed(memory)) {
@@ -400,7 +410,7 @@ export class FysioBot extends ActivityHandler {
         }
         return;
       }
-      const outcome = await this.deps.responder.respond(text, memory, locale, flag, offer, earlier.map((s) => s.text));
+      const outcome = await this.deps.responder.respond(said, memory, locale, flag, offer, answersAsked ? [] : earlier.map((s) => s.text));
       if (outcome.kind === 'replies') {
         const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
         await context.sendActivities(replies.map((r) => renderer.render(r, locale, activity.channelId)));
@@ -411,7 +421,7 @@ export class FysioBot extends ActivityHandler {
         if (notice) await this.send(context, { text: notice }, locale);
         memory.lastReply = undefined;
         const dc = await this.dialogContext(context);
-        await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale, this.deps.answers.complaintIn(outcome.said ?? text)));
+        await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale, this.deps.answers.complaintIn(outcome.said ?? said)));
       }
     }
     // The pseudonym is a SHA-256: computed only when the line is written.
@@ -559,9 +569,10 @@ export class FysioBot extends ActivityHandler {
    * nor going on is asked about once more (`time` 2), and after that taken as the crisis. Asked
    * once per conversation: a second such message gets the crisis text (SafetyDesk.unsure).
    */
-  private async askAboutCrisis(context: TurnContext, dialogState: DialogState, memory: ConversationMemory, locale: Locale, time: 1 | 2): Promise<void> {
+  private async askAboutCrisis(context: TurnContext, dialogState: DialogState, memory: ConversationMemory, locale: Locale, time: 1 | 2, about?: string): Promise<void> {
     if (dialogState.dialogStack.length) await this.park(context, dialogState);
     memory.crisisAsked = time;
+    memory.crisisAskedAbout = about;
     memory.crisisQuestioned = true;
     memory.crisisQuestionedAt = (this.deps.clock ?? systemClock).now().getTime();
     const resume = this.deps.composer.say(locale, 'booking.resumeButton').text;

@@ -63,6 +63,12 @@ export interface ConversationMemory {
    */
   crisisQuestionedAt?: number;
   /**
+   * The message the crisis line was given as a question about, outside a flow, for the one
+   * message after it: a no (or "I'm fine") is answered by answering this message, which the
+   * question held back. Kept only while the question is open; never logged.
+   */
+  crisisAskedAbout?: string;
+  /**
    * True for the one message after a screening question's yes ended a booking with its
    * instruction: a message saying the yes was a mistake is then acknowledged (the instruction
    * stands) and a person offered, instead of a puzzled answer.
