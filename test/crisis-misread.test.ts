@@ -10,11 +10,18 @@ import { buildTestApp, converse, testAdapterFor } from './helpers/testApp';
 // Typed as patients type, nl-NL and nl-BE, the crisis line of the practice's country; the tests'
 // clock (Monday 23 November 2026, 10:00).
 
-const { talk } = bookingKit();
+const { talk, appOf } = bookingKit();
 const QUESTION = /^Ik weet niet zeker of ik je goed begrijp/;
 const CRISIS = /^Dank je dat je dit vertelt/;
+const SORRY = /^Sorry, dan had ik je verkeerd (begrepen|verstaan)\./;
+/** The booking's consent question: the booking started. */
+const CONSENT = /^Voor een afspraak stel ik je/;
+/** What a request to book gets while booking is ruled out. */
+const REFUSED = /plannen we (nu )?liever/;
 /** The crisis line of the practice's country (1813 in Belgium, 113 in the Netherlands). */
 const line = (locale: Locale) => (locale === 'nl-NL' ? /113/ : /1813/);
+/** A conversation with the Dutch practice, whatever the patient's locale. */
+const atDutchPractice = (locale: Locale, messages: string[]) => talk(locale, messages, testAdapterFor(appOf('nl-NL'), locale));
 
 describe('a no to the crisis question about a short everyday question answers that question', () => {
   it.each<[Locale, string, string, RegExp]>([
@@ -60,5 +67,81 @@ describe('a no to the crisis question about a short everyday question answers th
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('the crisis text given for an unsure reading, said to have misread the patient', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'ik trek het niet meer', 'nee zo bedoelde ik het niet, het gaat om mijn knie'],
+    ['nl-BE', 'het hoeft niet meer', 'haha neen, ik bedoelde dat de site traag is'],
+    ['nl-NL', 'wat heeft het allemaal nog voor zin', 'nee joh, dat was bij wijze van spreken'],
+    ['nl-BE', 'ik hou het niet meer vol', 'ge verstaat mij verkeerd, ik ben gewoon moe van het wachten'],
+    ['nl-NL', 'het heeft voor mij allemaal geen zin meer', 'haha nee, ik bedoelde die oefeningen'],
+  ])('%s: "%s", then "%s": a short sorry with the crisis line, and booking allowed again', async (locale, unsure, correction) => {
+    const r = await talk(locale, [unsure, correction, 'afspraak maken']);
+    expect(r[0].text).toMatch(CRISIS);
+    expect(r[1].text).toMatch(SORRY);
+    expect(r[1].text).toMatch(line(locale));
+    expect(r[1].text).not.toMatch(CRISIS);
+    expect(r[1].actions).toContain('Afspraak maken');
+    expect(r[2].text).toMatch(CONSENT);
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'ik trek het niet meer', 'ik ben niet suicidaal hoor, ik wil gewoon een afspraak'],
+    ['nl-BE', 'het hoeft niet meer', 'ik ben helemaal niet suïcidaal, ik wil gewoon een afspraak maken voor mijn knie'],
+  ])('%s: "%s", then "%s": the booking starts in the same turn', async (locale, unsure, correction) => {
+    const r = await talk(locale, [unsure, correction]);
+    expect(r[1].text).toMatch(SORRY);
+    expect(r[1].text).toMatch(line(locale));
+    expect(r[1].text.split('\n').find((l) => CONSENT.test(l))).toBeDefined();
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik trek het niet meer'],
+    ['nl-BE', 'het hoeft niet meer'],
+  ])('%s: "%s", a refused booking, then "ik ben niet suicidaal hoor": booking allowed again', async (locale, unsure) => {
+    const r = await talk(locale, [unsure, 'afspraak maken', 'ik ben niet suicidaal hoor', 'afspraak maken']);
+    expect(r[1].text).toMatch(REFUSED);
+    expect(r[2].text).toMatch(SORRY);
+    expect(r[3].text).toMatch(CONSENT);
+  });
+
+  it('nl-BE at the Dutch practice: the sorry names the Dutch crisis line', async () => {
+    const r = await atDutchPractice('nl-BE', ['het hoeft niet meer', 'neen, zo bedoelde ik het niet']);
+    expect(r[1].text).toMatch(SORRY);
+    expect(r[1].text).toMatch(/113/);
+    expect(r[1].text).not.toMatch(/1813/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee, het gaat niet goed met me'],
+    ['nl-BE', 'dat was geen grapje'],
+  ])('%s: "%s" takes nothing back: booking stays refused', async (locale, answer) => {
+    const r = await talk(locale, ['ik trek het niet meer', answer, 'afspraak maken']);
+    expect(r[1].text).not.toMatch(SORRY);
+    expect(r[2].text).toMatch(REFUSED);
+  });
+
+  it('a correction three messages later takes nothing back', async () => {
+    const r = await talk('nl-NL', ['ik trek het niet meer', 'wat is artrose', 'hoeveel kost een behandeling', 'nee zo bedoelde ik het niet', 'afspraak maken']);
+    expect(r[3].text).not.toMatch(SORRY);
+    expect(r[4].text).toMatch(REFUSED);
+  });
+
+  it.each<[Locale, string, string]>([
+    // A sure crisis rule.
+    ['nl-NL', 'ik wil dood', 'nee zo bedoelde ik het niet, het gaat om mijn knie'],
+    ['nl-BE', 'ik zie het niet meer zitten', 'ik ben niet suicidaal hoor, ik wil gewoon een afspraak'],
+    // 112.
+    ['nl-NL', 'ik heb pijn op de borst en ik zweet en ben misselijk', 'haha nee, ik bedoelde dat de site traag is'],
+    // A doctor today.
+    ['nl-BE', 'mijn knie is rood en heet en ik heb koorts', 'neen, zo bedoelde ik het niet'],
+  ])('%s: after "%s", "%s" changes nothing: no sorry, booking stays refused', async (locale, alarm, correction) => {
+    const r = await talk(locale, [alarm, correction, 'afspraak maken']);
+    expect(r[1].text).not.toMatch(SORRY);
+    expect(r[1].text).not.toMatch(CONSENT);
+    expect(r[2].text).toMatch(REFUSED);
+    expect(r[2].text).not.toMatch(CONSENT);
   });
 });

@@ -69,6 +69,12 @@ export interface ConversationMemory {
    */
   crisisAskedAbout?: string;
   /**
+   * Messages left (not counting refused booking requests) in which the patient can say that the
+   * crisis text given for an unsure flag (SafetyDesk.unsure) misread them: the crisis tier is then
+   * lifted and booking allowed again. Dropped by any alarm given after it.
+   */
+  crisisMisreadable?: number;
+  /**
    * True for the one message after a screening question's yes ended a booking with its
    * instruction: a message saying the yes was a mistake is then acknowledged (the instruction
    * stands) and a person offered, instead of a puzzled answer.
