@@ -145,3 +145,38 @@ describe('the crisis text given for an unsure reading, said to have misread the 
     expect(r[2].text).not.toMatch(CONSENT);
   });
 });
+
+describe('after a no to the crisis question', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'hoe help ik mezelf nu?', 'ik hou het niet meer vol'],
+    ['nl-BE', 'wat doe ik best om mezelf te helpen?', 'ik trek het niet meer'],
+  ])('%s: "%s", a no, then "%s" gets the crisis text (asked once per conversation), which a correction does not take back', async (locale, question, second) => {
+    const r = await talk(locale, [question, locale === 'nl-NL' ? 'nee hoor' : 'neen hoor', second, 'nee zo bedoelde ik het niet', 'afspraak maken']);
+    expect(r[0].text).toMatch(QUESTION);
+    expect(r[1].text).toMatch(/tips/);
+    expect(r[2].text).toMatch(CRISIS);
+    expect(r[2].text).toMatch(line(locale));
+    expect(r[3].text).not.toMatch(SORRY);
+    expect(r[4].text).toMatch(REFUSED);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee... eigenlijk wil ik er niet meer zijn'],
+    ['nl-BE', 'neen, eigenlijk zie ik het niet meer zitten'],
+    ['nl-NL', 'nee hoor, ik wil gewoon dood'],
+  ])('%s: "%s" after the question is the crisis', async (locale, answer) => {
+    const r = await talk(locale, ['hoe help ik mezelf nu?', answer]);
+    expect(r[1].text).toMatch(CRISIS);
+    expect(r[1].text).toMatch(line(locale));
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik wil er niet meer zijn'],
+    ['nl-BE', 'ik zie het echt niet meer zitten'],
+  ])('%s: a no, the answer, then "%s" is the crisis', async (locale, crisis) => {
+    const r = await talk(locale, ['hoe help ik mezelf nu?', 'nee hoor', crisis]);
+    expect(r[1].text).toMatch(/tips/);
+    expect(r[2].text).toMatch(CRISIS);
+    expect(r[2].text).toMatch(line(locale));
+  });
+});
