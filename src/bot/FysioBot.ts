@@ -253,8 +253,10 @@ export class FysioBot extends ActivityHandler {
     // The screening's yes and the crisis question (SafetyDesk.unsure) each last for the one message
     // after them, whatever it leads to. After the question a yes is that crisis; a plain no,
     // "verder" or the button goes back to the flow set aside with it (below); with a flow set
-    // aside anything else is asked about once more, and then taken as the crisis. Without one,
-    // anything but a yes is handled as any message is: the question said to type one's question.
+    // aside anything else is asked about once more, and then taken as the crisis. Without one, a
+    // plain no or saying one is fine answers the message asked about (the patient need not type
+    // it again), and anything else but a yes is handled as any message is: the question said to
+    // type one's question.
     const screeningYes = memory.screeningYes;
     memory.screeningYes = undefined;
     // What the last reply offered with a question of its own, for this message only (a yes takes it).
@@ -262,13 +264,22 @@ export class FysioBot extends ActivityHandler {
     memory.offer = undefined;
     const asked = memory.crisisAsked;
     memory.crisisAsked = undefined;
+    // The message the question held back (outside a flow), while the question is open: this message only.
+    const askedAbout = memory.crisisAskedAbout;
+    memory.crisisAskedAbout = undefined;
+    // After a crisis text for an unsure flag, the messages that may still say it misread the patient.
+    const misreadLeft = memory.crisisMisreadable ?? 0;
+    memory.crisisMisreadable = misreadLeft > 1 ? misreadLeft - 1 : undefined;
     const setAside = asked ? Boolean(await this.parked.get(context)) : false;
     // Read only after the crisis question: the answer matters nowhere else.
     const answer = asked ? this.deps.answers.yesNo(text) : undefined;
     // Only a plain no goes back: "no, very badly" or "no, I just cannot go on" answers the question's
     // other half. So does saying one is fine or was misunderstood ("no, I am fine, the chat is slow"),
     // which a ninth patient-style test was asked about twice and then given the crisis text for.
-    const backToBooking = Boolean(asked) && !flag && (this.deps.answers.isPlainNo(text) || this.deps.answers.isResume(text) || this.deps.answers.saysFine(text));
+    const backToBooking = Boolean(asked) && !flag && (this.deps.answers.isPlainNo(text) || this.deps.answers.isResume(text) || this.deps.answers.saysMisread(text));
+    // Outside a flow the question held back the message asked about ("how do I best help myself"):
+    // such a no is answered by answering that message, which the patient need not type again.
+    const answersAsked = backToBooking && !setAside && askedAbout !== undefined;
     // A date, a code or a number typed after the question answers the question of the flow set
     // aside (an eighth patient-style test typed the date of birth asked for twice, and got the
     // crisis text the second time): the flow goes on with it.
@@ -276,6 +287,12 @@ export class FysioBot extends ActivityHandler {
     const typedForFlow = Boolean(asked) && setAside && !flag && answer !== 'yes' && !backToBooking && /\d/.test(text) && text.trim().split(/\s+/).length <= VALUE_WORDS;
     const askAgain = asked === 1 && !flag && answer !== 'yes' && !backToBooking && !typedForFlow && setAside;
     if (asked && !flag && !backToBooking && !typedForFlow && !askAgain && (setAside || answer === 'yes')) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
+    // The crisis text given for an unsure flag, said to have misread the patient ("no, I didn't mean
+    // it like that, it is about my knee"), outside a flow: taken back (crisisMisread). Only a message
+    // without a red flag, or with one of the unsure kind again ("I'm not suicidal" has the net's word).
+    const misread =
+      safety.mayCorrect(flag, memory, misreadLeft > 0) && this.deps.answers.saysMisread(text) && !(await this.dialogState.get(context, { dialogStack: [] })).dialogStack.length;
+    if (misread) flag = undefined;
     // Checked once: the dialogs and the responder use this result.
     setTurnSafety(context, flag);
 
@@ -349,9 +366,10 @@ export class FysioBot extends ActivityHandler {
       // manage to come tomorrow after all", "how do I best help myself" got the crisis text), and
       // the question gives the line as well. Not a question of one's own: "why would I go on
       // living" asks nothing of the bot.
-      await this.askAboutCrisis(context, dialogState, memory, locale, 1);
+      await this.askAboutCrisis(context, dialogState, memory, locale, 1, dialogState.dialogStack.length ? undefined : text);
     } else if (flag) {
-      const replies = safety.alarm(flag, memory, locale);
+      // An unsure flag's crisis text may be said to have misread the patient (crisisMisread).
+      const replies = safety.alarm(flag, memory, locale, safety.unsure(flag, memory));
       // An English message also hears the emergency numbers in English (a sixth patient-style
       // test's "I fell and I cannot stand up" got the Dutch instruction only).
       if (this.deps.english?.isEnglish(full)) replies.push(this.deps.english.emergencyNote());
@@ -379,19 +397,27 @@ export class FysioBot extends ActivityHandler {
         await this.screeningMistake(context, memory, locale);
         return;
       }
+      if (misread) {
+        await this.crisisMisread(context, memory, locale, text, offer, earlier.map((s) => s.text));
+        return;
+      }
       const parked = await this.parked.get(context);
       if (parked && (this.deps.answers.isResume(text) || backToBooking)) {
         await this.resume(context, dialogState, parked, locale, 'booking.resumed');
         return;
       }
+      // The message the crisis question was about is answered now, as if no flag had been raised.
+      const said = answersAsked ? askedAbout : text;
       // Going on with the booking, when none waits set aside (it expired, or an alarm dropped
       // it): the booking starts again, where booking is allowed; it is never read as a wish to
       // cancel one. A bare resume word is not a question about how artrose goes on: the bot
       // says so, and what it can do.
-      if (!parked && this.deps.answers.isResume(text)) {
+      if (!parked && !answersAsked && this.deps.answers.isResume(text)) {
         if (!this.deps.answers.resumesBooking(text)) {
           await this.send(context, composer.say(locale, 'booking.nothingToResume', composer.mainActions(locale)), locale);
         } else if (!safety.bookingAllowed(memory)) {
+          // A refused booking does not count among the messages that may still say the crisis text misread them.
+          if (misreadLeft) memory.crisisMisreadable = misreadLeft;
           for (const reply of safety.bookingBlocked(memory, locale)) await this.send(context, reply, locale);
         } else {
           await this.send(context, composer.say(locale, 'booking.resumeNew'), locale);
@@ -400,7 +426,9 @@ export class FysioBot extends ActivityHandler {
         }
         return;
       }
-      const outcome = await this.deps.responder.respond(text, memory, locale, flag, offer, earlier.map((s) => s.text));
+      const outcome = await this.deps.responder.respond(said, memory, locale, flag, offer, answersAsked ? [] : earlier.map((s) => s.text));
+      // A refused booking does not count among the messages that may still say the crisis text misread them.
+      if (misreadLeft && outcome.kind === 'replies' && outcome.replies[0]?.text === safety.bookingBlocked(memory, locale)[0].text) memory.crisisMisreadable = misreadLeft;
       if (outcome.kind === 'replies') {
         const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
         await context.sendActivities(replies.map((r) => renderer.render(r, locale, activity.channelId)));
@@ -411,7 +439,7 @@ export class FysioBot extends ActivityHandler {
         if (notice) await this.send(context, { text: notice }, locale);
         memory.lastReply = undefined;
         const dc = await this.dialogContext(context);
-        await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale, this.deps.answers.complaintIn(outcome.said ?? text)));
+        await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale, this.deps.answers.complaintIn(outcome.said ?? said)));
       }
     }
     // The pseudonym is a SHA-256: computed only when the line is written.
@@ -559,9 +587,10 @@ export class FysioBot extends ActivityHandler {
    * nor going on is asked about once more (`time` 2), and after that taken as the crisis. Asked
    * once per conversation: a second such message gets the crisis text (SafetyDesk.unsure).
    */
-  private async askAboutCrisis(context: TurnContext, dialogState: DialogState, memory: ConversationMemory, locale: Locale, time: 1 | 2): Promise<void> {
+  private async askAboutCrisis(context: TurnContext, dialogState: DialogState, memory: ConversationMemory, locale: Locale, time: 1 | 2, about?: string): Promise<void> {
     if (dialogState.dialogStack.length) await this.park(context, dialogState);
     memory.crisisAsked = time;
+    memory.crisisAskedAbout = about;
     memory.crisisQuestioned = true;
     memory.crisisQuestionedAt = (this.deps.clock ?? systemClock).now().getTime();
     const resume = this.deps.composer.say(locale, 'booking.resumeButton').text;
@@ -623,6 +652,36 @@ export class FysioBot extends ActivityHandler {
     await this.send(context, { text: `${composer.say(locale, 'booking.mistake.stands').text}${reminder}` }, locale);
     const dc = await this.dialogContext(context);
     await dc.beginDialog(this.deps.flows.handoff.id, flowOptions({ kind: 'flow', flow: 'handoff', reason: 'requested' }, locale));
+  }
+
+  /**
+   * The crisis text given for an unsure flag (SafetyDesk.unsure), said to have misread the patient:
+   * a short sorry with the crisis line in one line, and booking allowed again (SafetyDesk.correct).
+   * What else the message asks is answered, a booking in it started ("I'm not suicidal, I just
+   * want an appointment"); a message that says nothing more gets the main choices.
+   */
+  private async crisisMisread(context: TurnContext, memory: ConversationMemory, locale: Locale, text: string, offer: ConversationMemory['offer'], earlier: string[]): Promise<void> {
+    const { composer, safety, router, responder } = this.deps;
+    safety.correct(memory, (this.deps.clock ?? systemClock).now().getTime());
+    const sorry = `${composer.say(locale, 'booking.mistake.crisisMisread').text}\n${composer.reminder(locale, 'crisis')}`;
+    const intent = router.route(text, { locale, safetyChecked: true }).intent;
+    // "No, I meant the site is slow", "I'm fine": nothing more to answer than the sorry (a greeting's
+    // hello after it would be odd); only a question of the knowledge, or the booking that was refused.
+    // Not another flow: the words of a correction are read as one too ("as a manner of speaking"
+    // holds the words of asking for a person), and the choices offer them.
+    if (intent !== 'faq' && intent !== 'booking') {
+      await this.send(context, { text: sorry, choices: composer.mainActions(locale) }, locale);
+      return;
+    }
+    await this.send(context, { text: sorry }, locale);
+    const outcome = await responder.respond(text, memory, locale, undefined, offer, earlier);
+    if (outcome.kind === 'replies') {
+      for (const reply of outcome.replies) await this.send(context, reply, locale);
+      return;
+    }
+    memory.lastReply = undefined;
+    const dc = await this.dialogContext(context);
+    await dc.beginDialog(this.deps.flows[outcome.flow].id, flowOptions(outcome, locale, this.deps.answers.complaintIn(outcome.said ?? text)));
   }
 
   /** A booking set aside, and the way back through it, do not wait behind an alarm. */

@@ -82,6 +82,8 @@ export class AnswerWords {
   private readonly questionWords: Set<string>;
   private readonly unsure: string[];
   private readonly reassured: string[];
+  /** The reassured phrases and the ways of saying one was misread (`booking.words.misread`), longest first. */
+  private readonly misread: string[];
   private readonly practical: string[];
   private readonly correctionMarkers: Set<string>;
   private readonly sentenceWords: Set<string>;
@@ -136,6 +138,8 @@ export class AnswerWords {
     this.questionWords = list('questionWords');
     this.unsure = [...list('unsure')].filter(Boolean);
     this.reassured = [...list('reassured')].filter(Boolean);
+    // Longest first: "so I did not mean it" is taken out whole before "so I meant", leaving no negation behind.
+    this.misread = [...new Set([...this.reassured, ...list('misread')])].filter(Boolean).sort((a, b) => b.length - a.length);
     this.practical = [...list('practical')].filter(Boolean);
     this.correctionMarkers = list('correction');
     this.sentenceWords = list('sentence');
@@ -288,11 +292,26 @@ export class AnswerWords {
    * after the crisis question, that is a no to it (`booking.words.reassured`).
    */
   saysFine(text: string): boolean {
+    return this.saysOneOf(text, this.reassured);
+  }
+
+  /**
+   * The patient says they are fine, or that the bot misread them ("no, I didn't mean it like that,
+   * it is about my knee", "I'm not suicidal, I just want an appointment", "no, I meant the site is
+   * slow", "just a question about my knee"): `reassured` and `misread` of `booking.words`. As in
+   * {@link saysFine}, a negation outside the phrases turns it around ("no, it is not going well").
+   */
+  saysMisread(text: string): boolean {
+    return this.saysOneOf(text, this.misread);
+  }
+
+  /** A phrase of `phrases` in the message, and no negation outside the phrases found. */
+  private saysOneOf(text: string, phrases: readonly string[]): boolean {
     const t = fold(text);
-    if (!hasPhrase(t, this.reassured)) return false;
+    if (!hasPhrase(t, phrases)) return false;
     // "no, I am not fine", "that was no joke": a negation outside the phrases ("nothing wrong" has
     // its own) turns the words around.
-    const rest = this.reassured.reduce((left, phrase) => left.split(` ${phrase} `).join(' '), ` ${t} `);
+    const rest = phrases.reduce((left, phrase) => left.split(` ${phrase} `).join(' '), ` ${t} `);
     return !rest.split(' ').some((w) => this.negations.has(w));
   }
 

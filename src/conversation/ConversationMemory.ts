@@ -63,6 +63,18 @@ export interface ConversationMemory {
    */
   crisisQuestionedAt?: number;
   /**
+   * The message the crisis line was given as a question about, outside a flow, for the one
+   * message after it: a no (or "I'm fine") is answered by answering this message, which the
+   * question held back. Kept only while the question is open; never logged.
+   */
+  crisisAskedAbout?: string;
+  /**
+   * Messages left (not counting refused booking requests) in which the patient can say that the
+   * crisis text given for an unsure flag (SafetyDesk.unsure) misread them: the crisis tier is then
+   * lifted and booking allowed again. Dropped by any alarm given after it.
+   */
+  crisisMisreadable?: number;
+  /**
    * True for the one message after a screening question's yes ended a booking with its
    * instruction: a message saying the yes was a mistake is then acknowledged (the instruction
    * stands) and a person offered, instead of a puzzled answer.

@@ -32,6 +32,13 @@ const BURST_WINDOW_MS = 10 * 60_000;
 const BURST_CHARS = 300;
 
 /**
+ * How many messages after a crisis text given for an unsure flag may say it misread the patient
+ * (refused booking requests not counted): a correction comes right after it, or after asking what
+ * was meant; later, "it goes fine" is about something else.
+ */
+export const MISREAD_MESSAGES = 2;
+
+/**
  * Where a red flag meets the conversation: the check that runs before anything else on every
  * message, the tier's instruction, the tier remembered for the rest of the conversation, and
  * what that memory changes later (a reminder with each answer; no booking after 112, crisis or
@@ -90,21 +97,57 @@ export class SafetyDesk {
    * per conversation.
    */
   unsure(flag: RedFlag, memory: ConversationMemory): boolean {
-    return (flag.rule === CRISIS_NET_RULE || this.detector.asks(flag.rule)) && !memory.safetyTier && !memory.crisisQuestioned;
+    return this.unsureKind(flag) && !memory.safetyTier && !memory.crisisQuestioned;
+  }
+
+  /** A crisis flag of the net alone or of an `ask` rule: the kind {@link unsure} asks about. */
+  private unsureKind(flag: RedFlag): boolean {
+    return flag.tier === 'crisis' && (flag.rule === CRISIS_NET_RULE || this.detector.asks(flag.rule));
   }
 
   /**
    * Remembers the tier and gives its instruction; a 112 flag that needs the crisis line too
-   * ({@link RedFlag.crisisLine}) gets its one line after the instruction.
+   * ({@link RedFlag.crisisLine}) gets its one line after the instruction. `misreadable`: the flag
+   * was unsure ({@link unsure}) and its crisis text given all the same; the patient may then say it
+   * misread them ({@link mayCorrect}).
    */
-  alarm(flag: Pick<RedFlag, 'tier' | 'crisisLine'>, memory: ConversationMemory, locale: Locale): Reply[] {
-    this.remember(flag.tier, memory);
-    const instruction = this.composer.emergency(locale, flag.tier);
+  alarm(flag: Pick<RedFlag, 'tier' | 'crisisLine'>, memory: ConversationMemory, locale: Locale, misreadable = false): Reply[] {
+    const { tier } = flag;
+    this.remember(tier, memory);
+    if (misreadable && tier === 'crisis' && memory.safetyTier === 'crisis') memory.crisisMisreadable = MISREAD_MESSAGES;
+    const instruction = this.composer.emergency(locale, tier);
     return [flag.crisisLine ? { ...instruction, text: `${instruction.text}\n${this.composer.reminder(locale, 'crisis')}` } : instruction];
+  }
+
+  /**
+   * True when a message may take back a crisis text given for an unsure flag: `open`, the
+   * conversation's only alarm was that one, given at most {@link MISREAD_MESSAGES} messages ago
+   * (FysioBot counts them), and the message itself carries no red flag but, at most, one of the
+   * unsure kind again ("I'm not suicidal" reads to the net as its word). Whether it says so is the
+   * caller's (AnswerWords.saysMisread). A sure rule's crisis, 112 or a doctor today is never taken
+   * back by a typed message.
+   */
+  mayCorrect(flag: RedFlag | undefined, memory: ConversationMemory, open: boolean): boolean {
+    return open && memory.safetyTier === 'crisis' && (!flag || this.unsureKind(flag));
+  }
+
+  /**
+   * Takes back a crisis text the patient says misread them: booking is allowed again and later
+   * answers carry no reminder. The crisis line is not asked about again in this conversation: a
+   * later unsure flag gets the crisis text, and that one stands.
+   */
+  correct(memory: ConversationMemory, at: number): void {
+    memory.safetyTier = undefined;
+    memory.crisisMisreadable = undefined;
+    memory.crisisQuestioned = true;
+    // The message misread is not read again with the ones after it (checkInConversation).
+    memory.crisisQuestionedAt = at;
   }
 
   /** Keeps the tier for the rest of the conversation; the topic thread is dropped. */
   remember(tier: Tier, memory: ConversationMemory): void {
+    // Any alarm after an unsure crisis text ends the chance to take that one back.
+    memory.crisisMisreadable = undefined;
     memory.safetyTier = moreUrgent(memory.safetyTier, tier);
     memory.previousTopic = undefined;
     memory.answeredTopic = undefined;
