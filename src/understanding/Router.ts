@@ -195,6 +195,8 @@ export class Router {
   private readonly samples: string[];
   /** The last text's facts; see {@link factsOf}. */
   private last?: TextFacts;
+  /** The intents' ways of asking told by phrases together (intents.yaml's `together`), as stems; see {@link togetherIntent}. */
+  private readonly together: { id: IntentId; all: string[][][]; unless: Set<string>; unlessOpening: Set<string> }[] = [];
 
   constructor(private readonly kb: KnowledgeBase, private readonly options: RouterOptions) {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
@@ -292,6 +294,17 @@ export class Router {
       for (let k = stemStart[title]; k < stemStart[title + 1]; k++) list.push(stems[stemIds[k]]);
     }
     this.samples = docs.map((d) => texts[d]);
+    const stemsOf = (phrase: string) => this.normalizer.baseWords(phrase).map((w) => this.normalizer.stem(w));
+    for (const id of INTENT_IDS) {
+      for (const rule of this.kb.intents[id]?.together ?? []) {
+        this.together.push({
+          id,
+          all: rule.all.map((group) => group.map(stemsOf).filter((p) => p.length > 0)),
+          unless: new Set(rule.unless.flatMap(stemsOf)),
+          unlessOpening: new Set(rule.unlessOpening.flatMap((w) => this.normalizer.baseWords(w))),
+        });
+      }
+    }
   }
 
   /**
@@ -345,6 +358,10 @@ export class Router {
 
     const label = meaning.label;
     if (label) return decision('faq', label, 1);
+    // Read before the topics and before any follow-up reading: "just take my details away" after
+    // an answer on costs is no question about costs.
+    const together = this.togetherIntent(facts.words);
+    if (together) return decision(together, null, 1);
     // "hello physio", "thanks team": small talk addressed to the practice, not a question about it.
     const addressed = this.addressedSocial(facts.words);
     if (addressed) return decision(addressed, null, 1);
@@ -428,6 +445,25 @@ export class Router {
     const words = this.normalizer.baseWords(text);
     const command = this.commandOf(words);
     return (this.last = { text, words, command });
+  }
+
+  /**
+   * The intent whose phrases the words have together (intents.yaml's `together`): a phrase of
+   * every group, as a run of whole words compared by stem, no word of the rule's `unless` (by
+   * stem: "maak" is "maken") and no first word of its `unlessOpening`. Undefined when no rule holds.
+   */
+  private togetherIntent(words: readonly string[]): IntentId | undefined {
+    if (!this.together.length || !words.length) return undefined;
+    const stems = words.map((w) => this.normalizer.stem(w));
+    const has = (phrase: readonly string[]) => {
+      for (let i = 0; i + phrase.length <= stems.length; i++) if (phrase.every((st, k) => stems[i + k] === st)) return true;
+      return false;
+    };
+    for (const rule of this.together) {
+      if (rule.unlessOpening.has(words[0]) || stems.some((st) => rule.unless.has(st))) continue;
+      if (rule.all.every((group) => group.some(has))) return rule.id;
+    }
+    return undefined;
   }
 
   /** The command the words are as a whole, if any. */
