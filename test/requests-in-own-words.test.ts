@@ -1,15 +1,58 @@
-import { bookingKit, type Locale } from './helpers/bookingScript';
+import { bookingKit, person, type Locale } from './helpers/bookingScript';
 
 // Requests patients make in their own words that the bot did not understand or read wrongly:
-// having all their details deleted. Typed as patients type, in nl-NL and nl-BE, with the tests'
-// clock (Monday 23 November 2026, 10:00).
+// when their appointment was again, and having all their details deleted. Typed as patients
+// type, in nl-NL and nl-BE, with the tests' clock (Monday 23 November 2026, 10:00).
 
-const { talk } = bookingKit();
+const { talk, bookOne } = bookingKit();
 
+/** The practice's phone, by the locale's practice (practice.yaml, examples/practice-be.yaml). */
+const PHONE: Record<Locale, RegExp> = { 'nl-NL': /030 123 45 67/, 'nl-BE': /03 123 45 67/ };
+/** The answer to "when is my appointment again?". */
+const WHERE_TO_FIND = /^Je afspraak staat in je bevestiging/;
 /** The deletion's own question. */
 const ASKS_DELETION = /^Wil je dat ik verwijder wat deze assistent van jou/;
 /** The cancel flow's question for the code. */
 const ASKS_CODE = /Wat is de referentie van je afspraak/;
+/** The consent question a booking opens with. */
+const CONSENT = /^Voor een afspraak (voor .+ )?stel ik je/;
+
+describe('"when was my appointment again?"', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'wanneer is mijn afspraak ook alweer'],
+    ['nl-NL', 'hoe laat moest ik ook weer komen'],
+    ['nl-NL', 'ik ben mijn afspraak vergeten, welke dag was het'],
+    ['nl-NL', 'ik weet echt niet meer wanneer mijn volgende afspraak is'],
+    ['nl-BE', 'om hoe laat verwachten jullie mij ook alweer'],
+    ['nl-BE', 'welke dag was mijn sessie bij de kine weer'],
+    ['nl-BE', 'wanneer moest ik ook alweer langskomen'],
+  ])('%s: "%s" tells where to find it, the practice\'s phone, and offers a look-up with code and date of birth', async (locale, typed) => {
+    const [reply] = await talk(locale, [typed]);
+    expect(reply.text).toMatch(WHERE_TO_FIND);
+    expect(reply.text).toMatch(/referentie en je geboortedatum/);
+    expect(reply.text).toMatch(PHONE[locale]);
+    expect(reply.actions).toEqual(['Afspraak opzoeken', 'Iemand spreken']);
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: the look-up asks the code and the date of birth, then shows the appointment', async (locale) => {
+    const code = await bookOne(locale);
+    const r = await talk(locale, ['hoe laat was mijn afspraak ook alweer?', 'Afspraak opzoeken', code, person(locale).birth]);
+    expect(r[1].text).toMatch(ASKS_CODE);
+    expect(r[3].text).toMatch(/Ik heb je afspraak gevonden: .+ bij /);
+  });
+
+  it.each<[Locale, string, RegExp]>([
+    // Cancelling, the fee for a forgotten appointment, what to bring: not a look-up.
+    ['nl-NL', 'wanneer moet ik mijn afspraak afzeggen', /./],
+    ['nl-NL', 'ik ben mijn afspraak vergeten, moet ik nu betalen?', /./],
+    ['nl-BE', 'wat moet ik meebrengen naar mijn afspraak', /./],
+    ['nl-BE', 'wanneer kan ik een afspraak maken bij de kine', CONSENT],
+  ])('%s: "%s" is no look-up', async (locale, typed, expected) => {
+    const [reply] = await talk(locale, [typed]);
+    expect(reply.text).not.toMatch(WHERE_TO_FIND);
+    expect(reply.text).toMatch(expected);
+  });
+});
 
 describe('a deletion asked for in the patient\'s own words', () => {
   it.each<[Locale, string]>([

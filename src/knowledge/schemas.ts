@@ -235,6 +235,7 @@ export const languageFileSchema = z.strictObject({
 export const INTENT_IDS = [
   'booking', 'cancel-booking', 'handoff', 'greeting', 'thanks', 'help', 'restart',
   'switch-locale-nl', 'switch-locale-be', 'delete-data', 'yes', 'no', 'stop', 'release', 'save-transcript',
+  'appointment-lookup',
 ] as const;
 
 /**
