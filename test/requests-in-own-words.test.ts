@@ -1,7 +1,8 @@
 import { bookingKit, person, type Locale } from './helpers/bookingScript';
 
 // Requests patients make in their own words that the bot did not understand or read wrongly:
-// when their appointment was again, and having all their details deleted. Typed as patients
+// when their appointment was again, having all their details deleted, and a request of its own
+// typed right after an answer (read as a follow-up of that answer's topic). Typed as patients
 // type, in nl-NL and nl-BE, with the tests' clock (Monday 23 November 2026, 10:00).
 
 const { talk, bookOne } = bookingKit();
@@ -16,6 +17,8 @@ const ASKS_DELETION = /^Wil je dat ik verwijder wat deze assistent van jou/;
 const ASKS_CODE = /Wat is de referentie van je afspraak/;
 /** The consent question a booking opens with. */
 const CONSENT = /^Voor een afspraak (voor .+ )?stel ik je/;
+/** The handoff's first question (nobody in the chat now, or a choice between the chat and a call back). */
+const PERSON = /^(Er is nu niemand van de praktijk bereikbaar|Een collega van .+ kan met je meelezen)/;
 
 describe('"when was my appointment again?"', () => {
   it.each<[Locale, string]>([
@@ -79,5 +82,29 @@ describe('a deletion asked for in the patient\'s own words', () => {
     const [reply] = await talk(locale, [typed]);
     expect(reply.text).not.toMatch(ASKS_DELETION);
     expect(reply.text).toMatch(expected);
+  });
+});
+
+describe('a request of its own right after an answer', () => {
+  it.each<[Locale, string, string, RegExp]>([
+    ['nl-NL', 'wat kost fysiotherapie', 'ik wil dat jullie mijn gegevens verwijderen', ASKS_DELETION],
+    ['nl-BE', 'waar is de praktijk', 'haal alles over mij maar weg', ASKS_DELETION],
+    ['nl-NL', 'moet ik betalen als ik mijn afspraak vergeet', 'ik wil liever een andere dag', ASKS_CODE],
+    ['nl-BE', 'wat kost een sessie kine', 'liever een ander tijdstip', ASKS_CODE],
+    ['nl-NL', 'wat doet een fysiotherapeut bij artrose', 'ik wil een behandeling', CONSENT],
+    ['nl-BE', 'mag ik nog fietsen met mijn knie', 'ik wil dit met iemand bespreken', PERSON],
+  ])('%s: after "%s", "%s" is that request, not a follow-up of the answer', async (locale, question, request, expected) => {
+    const r = await talk(locale, [question, request]);
+    expect(r[1].text).toMatch(expected);
+  });
+
+  it.each<[Locale, string, string, RegExp]>([
+    // A question that goes on from the answer still gets the answer's topic.
+    ['nl-NL', 'moet ik betalen als ik mijn afspraak vergeet', 'en als ik hem verzet?', /Afspraak gemist/],
+    ['nl-BE', 'waar is de praktijk', 'en als ik te laat ben?', /./],
+  ])('%s: after "%s", "%s" stays a follow-up', async (locale, question, followUp, expected) => {
+    const r = await talk(locale, [question, followUp]);
+    expect(r[1].text).not.toMatch(ASKS_CODE);
+    expect(r[1].text).toMatch(expected);
   });
 });

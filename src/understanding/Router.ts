@@ -80,6 +80,8 @@ const REPLY_ONLY: ReadonlySet<IntentId> = new Set(['yes', 'no', 'stop', 'release
 const NEGATED: Partial<Record<IntentId, IntentId>> = { 'cancel-booking': 'booking' };
 /** The actions a request at the end of a story may start; see {@link Router.requestAfterStory}. */
 const STORY_REQUESTS: ReadonlySet<string> = new Set<IntentId>(['booking', 'cancel-booking', 'handoff']);
+/** Requests that a message asks for on its own, never as a follow-up of the topic just answered. */
+const OWN_REQUESTS: ReadonlySet<string> = new Set<IntentId>(['booking', 'cancel-booking', 'handoff', 'delete-data', 'save-transcript']);
 /** How many of a story's last parts are read on their own as a request (each costs a ranking). */
 const STORY_TAILS = 3;
 /** A follow-up this short is read against the previous topic. */
@@ -394,8 +396,16 @@ export class Router {
       // with confidence; only a message that points back ("how long does that take?") or says too
       // little on its own ("and for the knee?") is read against the previous topic. The same holds
       // without "and": "may I cycle on Saturday?" after the opening hours asks about cycling.
-      const alone = context.previousTopic ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin) : undefined;
-      const standsAlone = alone?.intent === 'faq' && alone.topic !== context.previousTopic && !facts.words.some((w) => this.pointing.has(w));
+      // A request of its own ("I want my details deleted", "I'd rather have another day", "I want
+      // to talk this over with someone") after an answer is that request, not a follow-up of the
+      // answer's topic; a question that goes on from the answer ("and if I move it?" after the fee
+      // for a missed appointment, "can I do that with you?") still is one.
+      const statement = this.states(facts);
+      const points = facts.words.some((w) => this.pointing.has(w));
+      const alone = context.previousTopic ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin, statement) : undefined;
+      const standsAlone =
+        (alone?.intent === 'faq' && alone.topic !== context.previousTopic && !points) ||
+        (alone !== undefined && OWN_REQUESTS.has(alone.intent) && !this.joins.has(facts.words[0]) && (statement || !points));
       if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && !standsAlone && (marked || !this.confident(ranked))) {
         const extra = (this.titleStems.get(context.previousTopic) ?? []).map((stem) => ({ stem, weight: 1 }));
         const reread = this.index.rank([...terms, ...extra], 6, (o) => (o === context.previousTopic ? 1.1 : 1));
@@ -408,7 +418,6 @@ export class Router {
       // A follow-up ("and for the knee?") is one word plus the topic it follows up on.
       const mayAnswer = withContext ? this.inDomain(meaning) : this.mayAnswer(meaning);
       const wellKnown = withContext || meaning.knownShare > this.choiceCoverMin;
-      const statement = this.states(facts);
       const redo = (rest: readonly Ranked[]) => {
         ranked = rest;
         return this.decide(rest, mayAnswer, wellKnown, statement);
