@@ -459,7 +459,8 @@ export class Router {
   /**
    * The intent whose phrases the words have together (intents.yaml's `together`): a phrase of
    * every group, as a run of whole words compared by stem, no word of the rule's `unless` (by
-   * stem: "maak" is "maken") and no first word of its `unlessOpening`. Undefined when no rule holds.
+   * stem too, so that its other forms count) and no first word of its `unlessOpening`. Undefined
+   * when no rule holds.
    */
   private togetherIntent(words: readonly string[]): IntentId | undefined {
     if (!this.together.length || !words.length) return undefined;
