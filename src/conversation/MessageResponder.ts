@@ -198,6 +198,10 @@ export class MessageResponder {
       case 'cancel-booking':
         memory.misses = 0;
         return { kind: 'flow', flow: decision.intent };
+      case 'appointment-lookup':
+        // Where to find the day and time; looked up here only with the code and the date of birth.
+        memory.misses = 0;
+        return replies(composer.say(locale, 'lookup.text', [composer.action(locale, 'lookup'), composer.action(locale, 'person')]));
       case 'faq':
         if (decision.topic && this.alwaysHuman(decision.topic)) return { kind: 'flow', flow: 'handoff', reason: 'always-human' };
         break;

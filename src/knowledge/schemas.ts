@@ -235,7 +235,20 @@ export const languageFileSchema = z.strictObject({
 export const INTENT_IDS = [
   'booking', 'cancel-booking', 'handoff', 'greeting', 'thanks', 'help', 'restart',
   'switch-locale-nl', 'switch-locale-be', 'delete-data', 'yes', 'no', 'stop', 'release', 'save-transcript',
+  'appointment-lookup',
 ] as const;
+
+/**
+ * A way of asking for an intent told by the phrases a message has together, read before the
+ * topics: a message with a phrase of every group of `all` (each phrase a run of whole words),
+ * none of the words of `unless` anywhere and none of `unlessOpening` as its first word. Such
+ * rules are not learned from, so they add no ordinary sentences to what the crisis net learns.
+ */
+const togetherRule = z.strictObject({
+  all: z.array(phraseList).min(2),
+  unless: z.array(z.string().trim().min(1)).default([]),
+  unlessOpening: z.array(z.string().trim().min(1)).default([]),
+});
 export type IntentId = (typeof INTENT_IDS)[number];
 
 export const intentsFileSchema = z.record(
@@ -253,10 +266,13 @@ export const intentsFileSchema = z.record(
         z.strictObject({ 'nl-NL': z.array(z.string().trim().min(1)), 'nl-BE': z.array(z.string().trim().min(1)) }),
       ])
       .default([]),
-  }).transform(({ exact, phrasings }) => {
+    /** Ways of asking told by phrases together (see {@link togetherRule}); any one rule suffices. */
+    together: z.array(togetherRule).default([]),
+  }).transform(({ exact, phrasings, together }) => {
     const perLocale = Array.isArray(phrasings) ? { 'nl-NL': phrasings, 'nl-BE': [] } : phrasings;
     return {
       exact,
+      together,
       /** Every phrasing, nl-NL first. */
       phrasings: [...perLocale['nl-NL'], ...perLocale['nl-BE']],
       /** The locale each of {@link phrasings} was written for. */

@@ -80,6 +80,8 @@ const REPLY_ONLY: ReadonlySet<IntentId> = new Set(['yes', 'no', 'stop', 'release
 const NEGATED: Partial<Record<IntentId, IntentId>> = { 'cancel-booking': 'booking' };
 /** The actions a request at the end of a story may start; see {@link Router.requestAfterStory}. */
 const STORY_REQUESTS: ReadonlySet<string> = new Set<IntentId>(['booking', 'cancel-booking', 'handoff']);
+/** Requests that a message asks for on its own, never as a follow-up of the topic just answered. */
+const OWN_REQUESTS: ReadonlySet<string> = new Set<IntentId>(['booking', 'cancel-booking', 'handoff', 'delete-data', 'save-transcript']);
 /** How many of a story's last parts are read on their own as a request (each costs a ranking). */
 const STORY_TAILS = 3;
 /** A follow-up this short is read against the previous topic. */
@@ -195,6 +197,8 @@ export class Router {
   private readonly samples: string[];
   /** The last text's facts; see {@link factsOf}. */
   private last?: TextFacts;
+  /** The intents' ways of asking told by phrases together (intents.yaml's `together`), as stems; see {@link togetherIntent}. */
+  private readonly together: { id: IntentId; all: string[][][]; unless: Set<string>; unlessOpening: Set<string> }[] = [];
 
   constructor(private readonly kb: KnowledgeBase, private readonly options: RouterOptions) {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
@@ -292,6 +296,17 @@ export class Router {
       for (let k = stemStart[title]; k < stemStart[title + 1]; k++) list.push(stems[stemIds[k]]);
     }
     this.samples = docs.map((d) => texts[d]);
+    const stemsOf = (phrase: string) => this.normalizer.baseWords(phrase).map((w) => this.normalizer.stem(w));
+    for (const id of INTENT_IDS) {
+      for (const rule of this.kb.intents[id]?.together ?? []) {
+        this.together.push({
+          id,
+          all: rule.all.map((group) => group.map(stemsOf).filter((p) => p.length > 0)),
+          unless: new Set(rule.unless.flatMap(stemsOf)),
+          unlessOpening: new Set(rule.unlessOpening.flatMap((w) => this.normalizer.baseWords(w))),
+        });
+      }
+    }
   }
 
   /**
@@ -345,6 +360,10 @@ export class Router {
 
     const label = meaning.label;
     if (label) return decision('faq', label, 1);
+    // Read before the topics and before any follow-up reading: "just take my details away" after
+    // an answer on costs is no question about costs.
+    const together = this.togetherIntent(facts.words);
+    if (together) return decision(together, null, 1);
     // "hello physio", "thanks team": small talk addressed to the practice, not a question about it.
     const addressed = this.addressedSocial(facts.words);
     if (addressed) return decision(addressed, null, 1);
@@ -377,8 +396,16 @@ export class Router {
       // with confidence; only a message that points back ("how long does that take?") or says too
       // little on its own ("and for the knee?") is read against the previous topic. The same holds
       // without "and": "may I cycle on Saturday?" after the opening hours asks about cycling.
-      const alone = context.previousTopic ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin) : undefined;
-      const standsAlone = alone?.intent === 'faq' && alone.topic !== context.previousTopic && !facts.words.some((w) => this.pointing.has(w));
+      // A request of its own ("I want my details deleted", "I'd rather have another day", "I want
+      // to talk this over with someone") after an answer is that request, not a follow-up of the
+      // answer's topic; a question that goes on from the answer ("and if I move it?" after the fee
+      // for a missed appointment, "can I do that with you?") still is one.
+      const statement = this.states(facts);
+      const points = facts.words.some((w) => this.pointing.has(w));
+      const alone = context.previousTopic ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin, statement) : undefined;
+      const standsAlone =
+        (alone?.intent === 'faq' && alone.topic !== context.previousTopic && !points) ||
+        (alone !== undefined && OWN_REQUESTS.has(alone.intent) && !this.joins.has(facts.words[0]) && (statement || !points));
       if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && !standsAlone && (marked || !this.confident(ranked))) {
         const extra = (this.titleStems.get(context.previousTopic) ?? []).map((stem) => ({ stem, weight: 1 }));
         const reread = this.index.rank([...terms, ...extra], 6, (o) => (o === context.previousTopic ? 1.1 : 1));
@@ -391,7 +418,6 @@ export class Router {
       // A follow-up ("and for the knee?") is one word plus the topic it follows up on.
       const mayAnswer = withContext ? this.inDomain(meaning) : this.mayAnswer(meaning);
       const wellKnown = withContext || meaning.knownShare > this.choiceCoverMin;
-      const statement = this.states(facts);
       const redo = (rest: readonly Ranked[]) => {
         ranked = rest;
         return this.decide(rest, mayAnswer, wellKnown, statement);
@@ -428,6 +454,26 @@ export class Router {
     const words = this.normalizer.baseWords(text);
     const command = this.commandOf(words);
     return (this.last = { text, words, command });
+  }
+
+  /**
+   * The intent whose phrases the words have together (intents.yaml's `together`): a phrase of
+   * every group, as a run of whole words compared by stem, no word of the rule's `unless` (by
+   * stem too, so that its other forms count) and no first word of its `unlessOpening`. Undefined
+   * when no rule holds.
+   */
+  private togetherIntent(words: readonly string[]): IntentId | undefined {
+    if (!this.together.length || !words.length) return undefined;
+    const stems = words.map((w) => this.normalizer.stem(w));
+    const has = (phrase: readonly string[]) => {
+      for (let i = 0; i + phrase.length <= stems.length; i++) if (phrase.every((st, k) => stems[i + k] === st)) return true;
+      return false;
+    };
+    for (const rule of this.together) {
+      if (rule.unlessOpening.has(words[0]) || stems.some((st) => rule.unless.has(st))) continue;
+      if (rule.all.every((group) => group.some(has))) return rule.id;
+    }
+    return undefined;
   }
 
   /** The command the words are as a whole, if any. */

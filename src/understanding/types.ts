@@ -4,7 +4,8 @@ import type { Locale } from '../config/AppConfig';
 export type RouteIntent =
   | 'faq' | 'clarify' | 'booking' | 'cancel-booking' | 'handoff' | 'emergency' | 'greeting'
   | 'thanks' | 'help' | 'restart' | 'none'
-  | 'switch-locale-nl' | 'switch-locale-be' | 'delete-data' | 'yes' | 'no' | 'stop' | 'release' | 'save-transcript';
+  | 'switch-locale-nl' | 'switch-locale-be' | 'delete-data' | 'yes' | 'no' | 'stop' | 'release' | 'save-transcript'
+  | 'appointment-lookup';
 
 /** A topic the router considered, with its confidence 0..1. */
 export interface Candidate {
