@@ -63,7 +63,7 @@ describe('after the crisis question, with the clock moving between messages', ()
   });
 
   it('the message asked about is not read again with the next ones, even a few seconds later', async () => {
-    // "het hoeft niet meer" read together with "nee" and "dat is alles" would be the same ask rule
+    // The never-mind read together with the no and the thanks after it would be the same ask rule
     // again, and, asked once per conversation, would get the crisis text.
     const r = await talkInTime('NL', 'nl-NL', ['laat maar, het hoeft niet meer', 'nee', 'dat was het, bedankt'], 3);
     expect(r[0].text).toMatch(QUESTION);

@@ -1,10 +1,11 @@
 import { bookingKit, type Locale } from './helpers/bookingScript';
 
 // A tenth patient-style test was given the full crisis text, and then no booking, six times for
-// losing heart about an everyday burden: "ik zie het niet meer zitten met die wachtlijst", "… met
-// die oefeningen", "… om elke week met de bus te komen". Said of life, or alone, those words are the
-// crisis; said of such a burden they are asked about (emergency.yaml: not-see-it, everyday-burden).
-// Typed as patients type, our own wordings of the family, nl-NL and nl-BE.
+// losing heart about an everyday burden (the waiting list, the exercises, the weekly bus ride).
+// Said of life, or alone, those words are the crisis; said of such a burden they are asked about
+// (emergency.yaml: not-see-it, everyday-burden); with any other crisis sign, or a sign of another
+// tier, in the same message they are the crisis text (a review of the round). Typed as patients
+// type, our own wordings of the family, nl-NL and nl-BE.
 
 const { talk } = bookingKit();
 const QUESTION = /^Ik weet niet zeker of ik je goed begrijp/;
@@ -51,5 +52,46 @@ describe('the same words about life, alone, or with a wish to die: the crisis te
     const [r] = await talk(locale, [message]);
     expect(r.text).toMatch(CRISIS);
     expect(r.text).toMatch(line(locale));
+  });
+});
+
+describe('a review of the round: what must stay the crisis text', () => {
+  it.each<[Locale, string]>([
+    // A burden with a means, life, despair or pain in the same message.
+    ['nl-NL', 'ik zie het niet meer zitten met de behandeling, ik heb een touw gekocht'],
+    ['nl-NL', 'ik zie het niet meer zitten met de wachtlijst en eigenlijk ook met mijn leven'],
+    ['nl-BE', "'k zie het nie meer zitten met de wachtlijst en ook nie met het leven"],
+    ['nl-NL', 'ik zie het niet meer zitten met die oefeningen, ik wil gewoon niet meer'],
+    ['nl-NL', 'ik zie het niet meer zitten met de pijn en de oefeningen'],
+    // A burden with a sign of another tier: the question would hold the sign back.
+    ['nl-NL', 'zie het niet meer zitten met de oefeningen, mijn knie is rood en heet en ik heb koorts'],
+    // A practical word with life named: not an everyday message.
+    ['nl-BE', 'ik heb geen zin meer in de oefeningen en ook niet meer in het leven'],
+  ])('%s: "%s"', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(CRISIS);
+    expect(r.text).toMatch(line(locale));
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'ik ben er klaar mee, die knie wordt nooit meer wat', 'zo bedoelde ik het niet, ik heb een touw gekocht'],
+    ['nl-BE', 'ik ben er klaar mee, die knie wordt nooit meer iets', 'ge verstaat mij verkeerd, ik heb een koord gekocht'],
+  ])('%s: a correction that tells a new sign ("%s", then "%s") is no correction: the crisis line stays, and no booking', async (locale, first, correction) => {
+    const r = await talk(locale, [first, correction, 'afspraak maken']);
+    expect(r[0].text).toMatch(CRISIS);
+    expect(r[1].text).toMatch(line(locale));
+    expect(r[1].text).not.toMatch(/verkeerd begrepen|verkeerd verstaan/);
+    expect(r[2].text).toMatch(/liever samen dan via de chat/);
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'ik ben er klaar mee, die knie wordt nooit meer wat', 'zo bedoelde ik het niet, het gaat echt om mijn knie'],
+    ['nl-BE', 'ik ben er klaar mee, die knie wordt nooit meer iets', 'ge verstaat mij verkeerd, het gaat over mijn knie'],
+  ])('%s: a plain correction ("%s", then "%s") lets the patient book', async (locale, first, correction) => {
+    const r = await talk(locale, [first, correction, 'afspraak maken']);
+    expect(r[0].text).toMatch(CRISIS);
+    expect(r[1].text).toMatch(/verkeerd begrepen|verkeerd verstaan/);
+    expect(r[1].text).toMatch(line(locale));
+    expect(r[2].text).not.toMatch(/liever samen dan via de chat/);
   });
 });

@@ -291,7 +291,7 @@ export class FysioBot extends ActivityHandler {
     // it like that, it is about my knee"), outside a flow: taken back (crisisMisread). Only a message
     // without a red flag, or with one of the unsure kind again ("I'm not suicidal" has the net's word).
     const misread =
-      safety.mayCorrect(flag, memory, misreadLeft > 0) && this.deps.answers.saysMisread(text) && !(await this.dialogState.get(context, { dialogStack: [] })).dialogStack.length;
+      safety.mayCorrect(flag, memory, misreadLeft > 0, this.deps.answers.withoutMisread(full)) && this.deps.answers.saysMisread(text) && !(await this.dialogState.get(context, { dialogStack: [] })).dialogStack.length;
     if (misread) flag = undefined;
     // Checked once: the dialogs and the responder use this result.
     setTurnSafety(context, flag);
@@ -360,7 +360,7 @@ export class FysioBot extends ActivityHandler {
       await this.continueFlow(context, dialogState, text, command, locale);
     } else if (askAgain) {
       await this.askAboutCrisis(context, dialogState, memory, locale, 2);
-    } else if (flag && safety.unsure(flag, memory) && (this.parkable(dialogState) || (!dialogState.dialogStack.length && (this.deps.answers.opensWithYesOrNo(full) || this.everydayShort(full, locale))))) {
+    } else if (flag && safety.unsure(flag, memory, full) && (this.parkable(dialogState) || (!dialogState.dialogStack.length && (this.deps.answers.opensWithYesOrNo(full) || this.everydayShort(full, locale))))) {
       // In a flow, a reply that opens with a yes or no, or a short everyday message (everydayShort):
       // the net's reading of such a message is least sure ("no, that is not needed", "I won't
       // manage to come tomorrow after all", "how do I best help myself" got the crisis text), and
@@ -369,7 +369,7 @@ export class FysioBot extends ActivityHandler {
       await this.askAboutCrisis(context, dialogState, memory, locale, 1, dialogState.dialogStack.length ? undefined : text);
     } else if (flag) {
       // An unsure flag's crisis text may be said to have misread the patient (crisisMisread).
-      const replies = safety.alarm(flag, memory, locale, safety.unsure(flag, memory));
+      const replies = safety.alarm(flag, memory, locale, safety.unsure(flag, memory, full));
       // An English message also hears the emergency numbers in English (a sixth patient-style
       // test's "I fell and I cannot stand up" got the Dutch instruction only).
       if (this.deps.english?.isEnglish(full)) replies.push(this.deps.english.emergencyNote());

@@ -85,6 +85,7 @@ export class AnswerWords {
   /** The reassured phrases and the ways of saying one was misread (`booking.words.misread`), longest first. */
   private readonly misread: string[];
   private readonly practical: string[];
+  private readonly life: string[];
   private readonly correctionMarkers: Set<string>;
   private readonly sentenceWords: Set<string>;
   private readonly possessives: Set<string>;
@@ -141,6 +142,7 @@ export class AnswerWords {
     // Longest first: "so I did not mean it" is taken out whole before "so I meant", leaving no negation behind.
     this.misread = [...new Set([...this.reassured, ...list('misread')])].filter(Boolean).sort((a, b) => b.length - a.length);
     this.practical = [...list('practical')].filter(Boolean);
+    this.life = [...list('life')].filter(Boolean);
     this.correctionMarkers = list('correction');
     this.sentenceWords = list('sentence');
     this.possessives = list('possessive');
@@ -305,6 +307,14 @@ export class AnswerWords {
     return this.saysOneOf(text, this.misread);
   }
 
+  /**
+   * The message without its words of having been misread (folded): what is left must carry no
+   * red flag of its own before a correction counts ("I didn't mean it like that, I bought a rope").
+   */
+  withoutMisread(text: string): string {
+    return this.misread.reduce((left, phrase) => left.split(` ${phrase} `).join(' '), ` ${fold(text)} `).trim();
+  }
+
   /** A phrase of `phrases` in the message, and no negation outside the phrases found. */
   private saysOneOf(text: string, phrases: readonly string[]): boolean {
     const t = fold(text);
@@ -321,7 +331,10 @@ export class AnswerWords {
    * to come tomorrow after all"), the crisis line is given as a question.
    */
   namesPractical(text: string): boolean {
-    return hasPhrase(fold(text), this.practical);
+    const t = fold(text);
+    // "no wish left for the exercises, nor for life": a message that also names life or death is
+    // not an everyday one (`booking.words.life`).
+    return hasPhrase(t, this.practical) && !hasPhrase(t, this.life);
   }
 
   /**

@@ -94,10 +94,14 @@ export class SafetyDesk {
    * such wording, and the net also reads everyday replies in a booking ("wait, it is 06…", "I'll
    * see") as a farewell. In a running booking the bot then gives the crisis line
    * as a question and sets the booking aside, instead of ending it and refusing to book; once
-   * per conversation.
+   * per conversation. Never for a message in which the rules also find a sign of another tier
+   * ("… with the exercises, and my knee is red and hot with a fever"): the question would hold it
+   * back, and a no would answer it as if nothing were wrong.
    */
-  unsure(flag: RedFlag, memory: ConversationMemory): boolean {
-    return this.unsureKind(flag) && !memory.safetyTier && !memory.crisisQuestioned;
+  unsure(flag: RedFlag, memory: ConversationMemory, text: string): boolean {
+    // A story longer than one window is not asked about: its crisis text is given.
+    if (!this.unsureKind(flag) || memory.safetyTier || memory.crisisQuestioned || text.length > SAFETY_WINDOW_CHARS) return false;
+    return this.detector.everyTierByRules(text).every((f) => f.tier === 'crisis');
   }
 
   /** A crisis flag of the net alone or of an `ask` rule: the kind {@link unsure} asks about. */
@@ -126,9 +130,13 @@ export class SafetyDesk {
    * unsure kind again ("I'm not suicidal" reads to the net as its word). Whether it says so is the
    * caller's (AnswerWords.saysMisread). A sure rule's crisis, 112 or a doctor today is never taken
    * back by a typed message.
+   *
+   * @param rest the message without its words of correction (AnswerWords.withoutMisread)
    */
-  mayCorrect(flag: RedFlag | undefined, memory: ConversationMemory, open: boolean): boolean {
-    return open && memory.safetyTier === 'crisis' && (!flag || this.unsureKind(flag));
+  mayCorrect(flag: RedFlag | undefined, memory: ConversationMemory, open: boolean, rest: string): boolean {
+    // The rest of the message, without the words of the correction, is read once more: a new sign
+    // told with them ("I didn't mean it like that, I bought a rope") is no correction.
+    return open && memory.safetyTier === 'crisis' && (!flag || this.unsureKind(flag)) && !this.check(rest);
   }
 
   /**
