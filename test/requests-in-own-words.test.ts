@@ -50,6 +50,12 @@ describe('"when was my appointment again?"', () => {
     ['nl-NL', 'ik ben mijn afspraak vergeten, moet ik nu betalen?', /./],
     ['nl-BE', 'wat moet ik meebrengen naar mijn afspraak', /./],
     ['nl-BE', 'wanneer kan ik een afspraak maken bij de kine', CONSENT],
+    // A first visit still to be planned, or how a treatment goes (a review of the round).
+    ['nl-NL', 'wanneer kan ik terecht voor mijn eerste afspraak', /./],
+    ['nl-BE', 'wanneer is er plaats voor mijn eerste afspraak', /./],
+    ['nl-NL', 'wanneer begint mijn behandeling bij jullie', /./],
+    ['nl-NL', 'wanneer merk ik iets van mijn behandeling', /./],
+    ['nl-BE', 'wanneer mag ik stoppen met mijn behandeling', /./],
   ])('%s: "%s" is no look-up', async (locale, typed, expected) => {
     const [reply] = await talk(locale, [typed]);
     expect(reply.text).not.toMatch(WHERE_TO_FIND);
@@ -78,6 +84,10 @@ describe('a deletion asked for in the patient\'s own words', () => {
     ['nl-NL', 'mag de pleister weg', /./],
     ['nl-BE', 'hoe lang houden jullie mijn gegevens bij voor ze gewist worden?', /./],
     ['nl-NL', 'ik ben mijn gegevens vergeten mee te nemen', /./],
+    // Lost, not to be removed (a review of the round), and a new appointment after a removed one.
+    ['nl-NL', 'de bevestiging met mijn gegevens is weg, kan die nog eens gestuurd worden', /./],
+    ['nl-BE', 'al mijn gegevens zijn weg uit de mail', /./],
+    ['nl-NL', 'de vorige afspraak is verwijderd, hoe kan ik een nieuwe maken', CONSENT],
   ])('%s: "%s" is no deletion', async (locale, typed, expected) => {
     const [reply] = await talk(locale, [typed]);
     expect(reply.text).not.toMatch(ASKS_DELETION);
