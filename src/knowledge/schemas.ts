@@ -197,6 +197,12 @@ export const languageFileSchema = z.strictObject({
    */
   wishWords: z.array(z.string().trim().min(1)).default([]),
   /**
+   * The words for an appointment ("appointment", "session"): a message that names the patient's
+   * appointment but, read without these words, asks for no appointment action ("what do I bring to
+   * my appointment?") is no cancellation or move.
+   */
+  appointmentWords: z.array(z.string().trim().min(1)).default([]),
+  /**
    * An age said as an ordinal after a possessive ("at my 35th"): read as the word of its age
    * band, so that every age reaches the phrasings that speak of such an age, not only the ages
    * they happen to name.
