@@ -1,11 +1,12 @@
-import { bookingKit, no, screeningNo, type Locale } from './helpers/bookingScript';
+import { bookingKit, no, person, screeningNo, type Locale } from './helpers/bookingScript';
 
 // What a tenth patient-style test found around appointments: questions about an appointment
 // (what to bring, who may come along, being late, a wheelchair) started the cancellation and
-// asked for the reference. Typed as patients type, in
+// asked for the reference; a reference spelled in words was not read at the code's question.
+// Typed as patients type, in
 // nl-NL and nl-BE, with the tests' clock; besides the tester's wordings, our own.
 
-const { talk } = bookingKit();
+const { talk, booked, bookOne } = bookingKit();
 
 /** The cancel flow's question for the code. */
 const ASKS_CODE = /Wat is de referentie van je afspraak/;
@@ -74,4 +75,46 @@ describe('a question about an appointment is a question, not a cancellation', ()
     // The booking goes on with the time chosen after it.
     expect(r[turns.length + 1].text).toMatch(/naam/);
   });
+});
+
+/** Dutch names of the code's letters and digits, as a patient spells them aloud. */
+const NAMES: Record<string, [string, string]> = {
+  A: ['a', 'aa'], B: ['bee', 'be'], C: ['cee', 'ce'], D: ['dee', 'de'], E: ['ee', 'e'], F: ['ef', 'ef'], G: ['gee', 'ge'], H: ['ha', 'haa'],
+  J: ['jee', 'jot'], K: ['ka', 'kaa'], M: ['em', 'em'], N: ['en', 'en'], P: ['pee', 'pe'], Q: ['ku', 'kuu'], R: ['er', 'er'], S: ['es', 'es'],
+  T: ['tee', 'te'], U: ['uu', 'u'], V: ['vee', 've'], W: ['wee', 'we'], X: ['iks', 'ix'], Y: ['ij', 'griekse ij'], Z: ['zet', 'zet'],
+  2: ['twee', 'twee'], 3: ['drie', 'drie'], 4: ['vier', 'vier'], 5: ['vijf', 'vijf'], 6: ['zes', 'zes'], 7: ['zeven', 'zeven'], 8: ['acht', 'acht'], 9: ['negen', 'negen'],
+};
+
+/** A reference ("BX4-RB8") spelled in words: every character by name, or letters as capitals and digits by name. */
+function spelled(reference: string, style: 'names' | 'short' | 'capitals'): string {
+  return [...reference.replace('-', '')].map((c) => {
+    if (style === 'capitals' && /[A-Z]/.test(c)) return c;
+    return NAMES[c][style === 'short' ? 1 : 0];
+  }).join(' ');
+}
+
+describe('a reference spelled in words at the code\'s question', () => {
+  it.each<[Locale, 'names' | 'short' | 'capitals']>([
+    ['nl-NL', 'names'], ['nl-NL', 'capitals'], ['nl-BE', 'short'], ['nl-BE', 'names'],
+  ])('%s: spelled as %s, it finds the appointment after the date of birth', async (locale, style) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, ['afspraak annuleren', spelled(reference, style), person(locale).birth, 'annuleren']);
+    expect(r[1].text).toMatch(/geboortedatum/);
+    expect(r[2].text).toMatch(/Ik heb je afspraak gevonden/);
+    expect((await booked(locale, `referentie is ${reference}`)).status).toBe('cancelled');
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: a spelled code that is no booking gets the same answer as a typed one', async (locale) => {
+    const spelledWrong = await talk(locale, ['ik wil annuleren', 'zet zet zet twee twee twee', person(locale).birth]);
+    const typedWrong = await talk(locale, ['ik wil annuleren', 'ZZZ-222', person(locale).birth]);
+    expect(spelledWrong[1].text).toBe(typedWrong[1].text);
+    expect(spelledWrong[2].text).toBe(typedWrong[2].text);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'be ix vier'], ['nl-BE', 'ha drie vee wee ka em en nog wat']])(
+    '%s: "%s" is no code: asked again', async (locale, typed) => {
+      const r = await talk(locale, ['afspraak annuleren', typed]);
+      expect(r[1].text).toMatch(/referentie herken ik niet/);
+    },
+  );
 });
