@@ -2,8 +2,8 @@ import { bookingKit, no, person, screeningNo, type Locale } from './helpers/book
 
 // What a tenth patient-style test found around appointments: questions about an appointment
 // (what to bring, who may come along, being late, a wheelchair) started the cancellation and
-// asked for the reference; a reference spelled in words was not read at the code's question.
-// Typed as patients type, in
+// asked for the reference; a reference spelled in words was not read at the code's question; and
+// "what does the appointment cost?" got the late-cancellation fee. Typed as patients type, in
 // nl-NL and nl-BE, with the tests' clock; besides the tester's wordings, our own.
 
 const { talk, booked, bookOne } = bookingKit();
@@ -117,4 +117,25 @@ describe('a reference spelled in words at the code\'s question', () => {
       expect(r[1].text).toMatch(/referentie herken ik niet/);
     },
   );
+});
+
+describe('the price of an appointment', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'wat kost de afspraak?'],
+    ['nl-NL', 'hoeveel kost mijn afspraak'],
+    ['nl-BE', 'wat kost de afspraak?'],
+    ['nl-BE', 'wat moet ik betalen voor mijn afspraak'],
+  ])('%s: "%s" gets the price of a treatment, not the late-cancellation fee', async (locale, question) => {
+    const r = await talk(locale, [question]);
+    expect(r[0].text).toMatch(/(afspraak|sessie) kost bij ons|sessie bij ons kost/);
+    expect(r[0].text).not.toMatch(/24 uur/);
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: asked at the times, it is answered and the times are shown again', async (locale) => {
+    const turns = ['afspraak maken', 'ja', 'knie', 'rechts', 'een jaar', no(locale), ...screeningNo(locale)];
+    const r = await talk(locale, [...turns, 'wat kost de afspraak?']);
+    const reply = r[turns.length];
+    expect(reply.text).not.toMatch(/24 uur/);
+    expect(reply.text).toMatch(TIMES);
+  });
 });
