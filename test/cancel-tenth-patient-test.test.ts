@@ -124,7 +124,7 @@ describe('the price of an appointment', () => {
     ['nl-NL', 'wat kost de afspraak?'],
     ['nl-NL', 'hoeveel kost mijn afspraak'],
     ['nl-BE', 'wat kost de afspraak?'],
-    ['nl-BE', 'wat moet ik betalen voor mijn afspraak'],
+    ['nl-BE', 'wat kost mijn afspraak eigenlijk'],
   ])('%s: "%s" gets the price of a treatment, not the late-cancellation fee', async (locale, question) => {
     const r = await talk(locale, [question]);
     expect(r[0].text).toMatch(/(afspraak|sessie) kost bij ons|sessie bij ons kost/);

@@ -203,6 +203,11 @@ export const languageFileSchema = z.strictObject({
    */
   appointmentWords: z.array(z.string().trim().min(1)).default([]),
   /**
+   * The word the synonyms add to an appointment the patient already has: it tells a cancellation
+   * from a booking, and a question about a topic is read without it.
+   */
+  appointmentMarkers: z.array(z.string().trim().min(1)).default([]),
+  /**
    * The names of the booking reference's letters and digits as a patient spells them aloud ("bee",
    * "iks", "vier"), by the character they name: a reference spelled in words is read as the code.
    */

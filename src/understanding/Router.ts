@@ -180,6 +180,8 @@ export class Router {
   private readonly negationStems: Set<string>;
   /** Stems of the words for an appointment (language.yaml's appointmentWords); see {@link unlessOnlyNamed}. */
   private readonly appointmentStems: Set<string>;
+  /** Stems of the word the synonyms add to an appointment the patient has (language.yaml's appointmentMarkers); see {@link withoutMarker}. */
+  private readonly markerStems: Set<string>;
   /**
    * Stems of the one-word commands ("help", "menu"): such a word names what the patient wants
    * even where it is also a question word ("helpt …?").
@@ -254,6 +256,7 @@ export class Router {
     const negationOwn = new Set(negations.map((w) => this.normalizer.stem(w)));
     this.negationStems = new Set(this.normalizer.stemsOf(negations).filter((st) => negationOwn.has(st)));
     this.appointmentStems = new Set(this.normalizer.stemsOf(kb.language.appointmentWords.flatMap(foldAndSplit)));
+    this.markerStems = new Set(this.normalizer.stemsOf(kb.language.appointmentMarkers.flatMap(foldAndSplit)));
     this.crisisNet = crisisNetFor(kb, this.normalizer);
     this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer, this.crisisNet, options.clock);
 
@@ -371,7 +374,7 @@ export class Router {
       // an action ("no bot, a human").
       const actions = ranked.filter((r) => r.owner.startsWith(INTENT_PREFIX));
       const decideActions = (rest: readonly Ranked[]) => this.decide(rest, meaning.known >= 2);
-      const action = this.unlessOnlyNamed(this.unlessRefused(this.unlessNegatedAction(decideActions(actions), actions, terms, decideActions, facts.text), facts.text, actions, terms, decideActions), actions, terms, decideActions);
+      const action = this.unlessOnlyNamed(this.unlessRefused(this.unlessNegatedAction(decideActions(actions), actions, terms, decideActions, facts.text), facts.text, actions, terms, decideActions), terms, (rest) => decideActions(rest.filter((r) => r.owner.startsWith(INTENT_PREFIX))));
       if (action && action.intent !== 'clarify') return action;
     } else {
       let withContext = false;
@@ -402,7 +405,17 @@ export class Router {
       // "I can't come tomorrow" cancels; "I don't want to move it, but may I cycle?" moves nothing.
       faq = this.unlessRefused(this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown, statement), ranked, terms, redo, facts.text), facts.text, ranked, terms, redo);
       // "What do I bring to my appointment?" names the appointment, and asks about something else.
-      faq = this.unlessOnlyNamed(faq, ranked, terms, redo);
+      faq = this.unlessOnlyNamed(faq, terms, redo);
+      // "What does the appointment cost?": a question about a topic, read without the marker of an
+      // appointment the patient has, which only tells a cancellation from a booking.
+      if ((faq?.intent === 'faq' || faq?.intent === 'clarify') && terms.some((q) => this.markerStems.has(q.stem))) {
+        const unmarked = this.index.rank(this.withoutMarker(terms), 6);
+        const again = this.decide(unmarked, mayAnswer, wellKnown, statement);
+        if (again?.intent === 'faq' || again?.intent === 'clarify') {
+          faq = again;
+          ranked = unmarked;
+        }
+      }
       if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked, faq, meaning.knownShare > this.choiceCoverMin) ?? faq;
       if (faq?.intent === 'clarify' && !withContext && meaning.knownShare <= this.choiceCoverMin) faq = undefined;
       if (withContext && faq) faq = this.pointedBack(faq, context.previousTopic!, facts.words);
@@ -511,12 +524,11 @@ export class Router {
    * only names the appointment while it asks about something else ("what do I bring to my appointment?", "may
    * my daughter come along to the appointment?"), which the synonyms' reading of "my appointment"
    * as one to change had made a cancellation (a tenth patient-style test): the cancellation is
-   * taken out of `ranked` and the rest is decided again by `redo`. A message of nothing but the
-   * appointment ("my appointment") keeps it.
+   * taken out and the message decided again by `redo`, without the marker of an appointment the
+   * patient has ({@link withoutMarker}). A message of nothing but the appointment ("my appointment") keeps it.
    */
   private unlessOnlyNamed(
     d: RouteDecision | undefined,
-    ranked: readonly Ranked[],
     terms: readonly QueryTerm[],
     redo: (rest: readonly Ranked[]) => RouteDecision | undefined,
   ): RouteDecision | undefined {
@@ -537,7 +549,21 @@ export class Router {
     // does a rest the cancellation reads nearly as well as a topic ("I am ill", "later").
     const aboutTopic = top !== undefined && !top.owner.startsWith(INTENT_PREFIX) && top.score >= clarifyMin && top.score - own >= margin;
     if (content.some((q) => this.index.knows(q.stem)) && !aboutTopic) return d;
-    return redo(ranked.filter((r) => r.owner !== owner));
+    // Decided again without the marker of an appointment the patient has (see withoutMarker); an
+    // appointment the patient has asks for no new one either ("can I come to the appointment in a wheelchair").
+    const booking = `${INTENT_PREFIX}booking`;
+    return redo(this.index.rank(this.withoutMarker(terms), 6).filter((r) => r.owner !== owner && r.owner !== booking));
+  }
+
+  /**
+   * The terms without the marker the synonyms add to an appointment the patient already has
+   * (language.yaml's appointmentMarkers: "my appointment" is an existing one). The marker tells a
+   * cancellation from a booking; a question about a topic that names the appointment asks the
+   * same without it ("what does the appointment cost?" is the price, not the fee for cancelling
+   * late, whose phrasings say "my appointment").
+   */
+  private withoutMarker(terms: readonly QueryTerm[]): QueryTerm[] {
+    return terms.filter((q) => !this.markerStems.has(q.stem));
   }
 
   /**
