@@ -139,9 +139,9 @@ export abstract class BaseDialog extends ComponentDialog {
       // A question with a line of its own for a first answer it did not understand (the joints the practice sees) says that instead.
       // Without a yes or no among the choices, the example is a position, not "yes" (a patient who had typed "yes" was told to type it).
       retryText: async (context, attempts, unsure, validations, yesNo) => {
-        const own = (validations as { retryKey?: string } | undefined)?.retryKey;
+        const own = validations as { retryKey?: string; unsureKey?: string } | undefined;
         const retry = yesNo ? 'booking.choiceRetry' : 'booking.choiceRetryPick';
-        return this.t(await this.locale(context), unsure ? 'booking.choiceUnsure' : attempts >= 3 ? 'booking.choiceHelp' : own ?? retry);
+        return this.t(await this.locale(context), unsure ? (own?.unsureKey ?? 'booking.choiceUnsure') : attempts >= 3 ? 'booking.choiceHelp' : own?.retryKey ?? retry);
       },
     });
     prompt.style = ListStyle.suggestedAction;

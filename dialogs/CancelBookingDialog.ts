@@ -1,7 +1,7 @@
 import { TextPrompt, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { fold } from '../src/conversation/AnswerWords';
 import { calendarEvent } from '../src/booking/CalendarFile';
-import { findReferenceCode, normalizeReferenceCode, withoutReferenceCode } from '../src/booking/ReferenceCode';
+import { findReferenceCode, normalizeReferenceCode, spelledReferenceCode, withoutReferenceCode } from '../src/booking/ReferenceCode';
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { CLIENT_IP_KEY } from '../src/server/clientAddress';
 import { newMemory } from '../src/conversation/ConversationMemory';
@@ -67,7 +67,9 @@ export class CancelBookingDialog extends InterruptibleDialog {
       // The code in a sentence, or the code alone however it is written ("kx7 4pm"); not six
       // letters of any sentence (a Flemish "I don't know" run together).
       const alone = text.replace(/[^A-Za-z0-9]/g, '').length === 6;
-      const reference = withoutCode ? undefined : findReferenceCode(text) ?? (alone ? normalizeReferenceCode(text) : undefined);
+      // Or spelled aloud ("bee iks vier er bee acht"), as a patient reads it out; the lookup guard is the same.
+      const reference = withoutCode ? undefined
+        : findReferenceCode(text) ?? (alone ? normalizeReferenceCode(text) : undefined) ?? spelledReferenceCode(text, deps.knowledge.language);
       if (reference) {
         pc.recognized.value = reference;
         return true;

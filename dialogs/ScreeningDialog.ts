@@ -1,6 +1,7 @@
 import { WaterfallDialog, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { BaseDialog } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
+import type { ReadsHedges } from './SynonymChoicePrompt';
 import { CHOICE_PROMPT, SCREENING_DIALOG, SCREENING_WATERFALL } from './dialogIds';
 
 /** Where the screening starts (the first question to ask), and the answers given before it. */
@@ -73,7 +74,8 @@ export class ScreeningDialog extends BaseDialog {
     return step.prompt(CHOICE_PROMPT, {
       prompt: this.promptActivity(forOther ? questionAbout(q.textOther, this.otherPerson(locale, step.options.relative)) : q.text, locale, step.context.activity.channelId),
       ...this.yesNo(locale),
-      validations: { clearAnswerOnly: true },
+      // A sign that is there a little is there: a partial yes is the yes, and doubt leads to the safe side.
+      validations: { clearAnswerOnly: true, hedgeIsYes: true, unsureKey: 'booking.screeningUnsure' } satisfies ReadsHedges & { clearAnswerOnly: boolean },
     });
   }
 

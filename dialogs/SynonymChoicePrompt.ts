@@ -39,6 +39,9 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     const text = context.activity.text ?? '';
     const labels = choices.map((c) => c.value);
     const roles = { yes: labels.findIndex((v) => this.typed.roleOf(v) === 'yes'), no: labels.findIndex((v) => this.typed.roleOf(v) === 'no') };
+    const hedged = roles.yes >= 0 && (options.validations as ReadsHedges | undefined)?.hedgeIsYes ? this.hedgedAnswer(text, state as UnsureState) : undefined;
+    if (hedged === 'yes') return { succeeded: true, value: { value: labels[roles.yes], index: roles.yes, score: 1, synonym: text } };
+    if (hedged === 'doubt') return { succeeded: false };
     // Doubt is no answer to a question with a yes (least of all a screening question's no, or the summary's confirm button): asked again.
     const unsure = roles.yes >= 0 && this.typed.words.isUnsure(text);
     // Where not knowing is an answer ("do you have a referral?", which none needs), it is the no; a question is still asked again.
@@ -46,6 +49,7 @@ export class SynonymChoicePrompt extends ChoicePrompt {
       return { succeeded: true, value: { value: labels[roles.no], index: roles.no, score: 1, synonym: text } };
     }
     (state as UnsureState).unsure = unsure;
+    (state as UnsureState).doubtSaid = false;
     if (unsure) return { succeeded: false };
     // A choice's own words in a sentence ("cancel it please"): that choice, when only its words are
     // said and no negation stands in their clause ("I am away that day" may follow); "not cancel
@@ -66,6 +70,23 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     if ((options.validations as { clearAnswerOnly?: boolean } | undefined)?.clearAnswerOnly) return { succeeded: false };
     const withSynonyms = readable.map((c) => (c.synonyms ? c : { ...c, synonyms: this.typed.synonymsOf(c.value) }));
     return super.onRecognize(context, state, { ...options, choices: withSynonyms });
+  }
+
+  /**
+   * A hedged answer to a red-flag question (see {@link ReadsHedges}): a partial yes is the yes;
+   * doubt, in words or as a hedged no, is asked again, and doubt said a second time at the same
+   * question is the yes, on the safe side (the line after the first says so). A question mark
+   * alone is no doubt here: asking what a question means is not answering it.
+   */
+  private hedgedAnswer(text: string, state: UnsureState): 'yes' | 'doubt' | undefined {
+    const { words } = this.typed;
+    const hedge = words.hedge(text);
+    if (hedge === 'yes') return 'yes';
+    if (hedge !== 'doubt' && !words.saysUnsure(text)) return undefined;
+    state.doubts = (state.doubts ?? 0) + 1;
+    state.unsure = true;
+    state.doubtSaid = true;
+    return state.doubts >= 2 ? 'yes' : 'doubt';
   }
 
   /**
@@ -95,7 +116,10 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     if (isRetry && !options.retryPrompt) {
       const attempts = (state as { attemptCount?: number }).attemptCount ?? 1;
       const yesNo = ChoiceFactory.toChoices(options.choices).some((c) => this.typed.roleOf(c.value) !== undefined);
-      const text = await this.typed.retryText(context, attempts, (state as UnsureState).unsure, options.validations, yesNo);
+      // A red-flag question's own line after doubt tells what doubt said again means: not after a question asked back.
+      const said = (state as UnsureState).doubtSaid;
+      const validations = said ? options.validations : { ...(options.validations as object | undefined), unsureKey: undefined };
+      const text = await this.typed.retryText(context, attempts, (state as UnsureState).unsure, validations, yesNo);
       const prompt = typeof options.prompt === 'object' ? options.prompt : { type: 'message', text: options.prompt };
       // The question again below the line, with its buttons; a summary's card is not repeated.
       const retryPrompt = { ...prompt, text: `${text}\n\n${prompt.text ?? ''}`.trim(), attachments: undefined };
@@ -184,7 +208,20 @@ export interface ReadsDenial {
   deniedIs?: number;
 }
 
-/** The prompt's state, with whether the last answer was doubt rather than a choice. */
+/**
+ * A choice prompt's validations for a red-flag question: a partial yes ("a bit", "sometimes") is
+ * its yes, and doubt said twice is its yes too (a hedge never becomes a no). `unsureKey` is the
+ * line shown after the first doubt.
+ */
+export interface ReadsHedges {
+  hedgeIsYes?: boolean;
+  unsureKey?: string;
+}
+
+/** The prompt's state, with whether the last answer was doubt rather than a choice, and how often doubt was said. */
 interface UnsureState {
   unsure?: boolean;
+  /** The doubt of the last answer was said in words or as a hedge (not only a question asked back). */
+  doubtSaid?: boolean;
+  doubts?: number;
 }

@@ -38,6 +38,46 @@ export function normalizeReferenceCode(text: string): string | undefined {
   return `${m[1].slice(0, 3)}-${m[1].slice(3)}`;
 }
 
+/** How a reference is spelled aloud: the names of its characters by the character, and words that only separate its parts. */
+export interface CodeSpelling {
+  spelledCharacters: Readonly<Record<string, readonly string[]>>;
+  spelledSeparators: readonly string[];
+}
+
+/** The most words a character's name has ("Greek y"). */
+const NAME_WORDS = 2;
+
+/**
+ * A reference spelled aloud in a message of nothing else ("bee iks vier er bee acht", "B X four
+ * R B eight"): every word a character's name, a single letter or digit, a few characters with a
+ * digit among them ("H3V"), or a word that only separates the parts; six characters of the
+ * code's alphabet in all. Undefined for anything else: a sentence around it, a character no code
+ * has, or too few or too many.
+ */
+export function spelledReferenceCode(text: string, spelling: CodeSpelling): string | undefined {
+  const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim().split(/\s+/).filter(Boolean).join(' ');
+  const names = new Map<string, string>();
+  for (const [c, list] of Object.entries(spelling.spelledCharacters)) for (const name of list) names.set(fold(name), c);
+  const separators = new Set(spelling.spelledSeparators.map(fold));
+  const words = fold(text.replace(/[-–,.;:!?/]+/g, ' ')).split(' ').filter(Boolean);
+  let code = '';
+  let named = false;
+  for (let i = 0; i < words.length;) {
+    const n = [NAME_WORDS, 1].find((k) => i + k <= words.length && (names.has(words.slice(i, i + k).join(' ')) || separators.has(words.slice(i, i + k).join(' '))));
+    if (n) {
+      code += names.get(words.slice(i, i + n).join(' ')) ?? '';
+      named ||= names.has(words.slice(i, i + n).join(' '));
+      i += n;
+      continue;
+    }
+    if (!/^[a-z0-9]$|^(?=[a-z0-9]*\d)[a-z0-9]{2,5}$/.test(words[i])) return undefined;
+    code += words[i];
+    i += 1;
+  }
+  if (!named) return undefined;
+  return normalizeReferenceCode(code.length === 6 ? code : '');
+}
+
 /**
  * The text without the reference written in it (the cancel command followed by "KX7-4PM" → the
  * command alone): the code names no topic, and its letters would count as words no phrasing knows.

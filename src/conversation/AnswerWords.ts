@@ -81,6 +81,10 @@ export class AnswerWords {
   private readonly changeTriggers: Set<string>;
   private readonly questionWords: Set<string>;
   private readonly unsure: string[];
+  /** A partial yes ("a bit", "sometimes", "I think so"): `booking.words.partlyYes`. */
+  private readonly partlyYes: string[];
+  /** A no that leaves room for a yes ("not really", "hardly"): `booking.words.hedgedNo`. */
+  private readonly hedgedNo: string[];
   private readonly reassured: string[];
   /** The reassured phrases and the ways of saying one was misread (`booking.words.misread`), longest first. */
   private readonly misread: string[];
@@ -138,6 +142,8 @@ export class AnswerWords {
     this.changeTriggers = list('change.trigger');
     this.questionWords = list('questionWords');
     this.unsure = [...list('unsure')].filter(Boolean);
+    this.partlyYes = [...list('partlyYes')].filter(Boolean);
+    this.hedgedNo = [...list('hedgedNo')].filter(Boolean);
     this.reassured = [...list('reassured')].filter(Boolean);
     // Longest first: "so I did not mean it" is taken out whole before "so I meant", leaving no negation behind.
     this.misread = [...new Set([...this.reassured, ...list('misread')])].filter(Boolean).sort((a, b) => b.length - a.length);
@@ -222,6 +228,25 @@ export class AnswerWords {
     if (text.trim().endsWith('?')) return true;
     const t = ` ${fold(text)} `;
     return this.unsure.some((phrase) => t.includes(` ${phrase} `));
+  }
+
+  /** The message says in words that the patient does not know ("not sure", "no idea"); a question mark alone does not count. */
+  saysUnsure(text: string): boolean {
+    return hasPhrase(fold(text), this.unsure);
+  }
+
+  /**
+   * How a message that hedges answers a red-flag question: a partial yes ("a bit", "sometimes",
+   * "I think so", also in a sentence that goes on to tell more) is `yes`, for a sign that is
+   * there a little is there. A partial yes beside a no or a negation ("a bit, but not warm"),
+   * or a no that leaves room for a yes ("not really", "hardly"), is `doubt`: asked again, never
+   * taken for a no. Undefined when the message does not hedge.
+   */
+  hedge(text: string): 'yes' | 'doubt' | undefined {
+    const t = fold(text);
+    if (hasPhrase(t, this.hedgedNo)) return 'doubt';
+    if (!hasPhrase(t, this.partlyYes)) return undefined;
+    return t.split(' ').some((w) => this.negations.has(w) || this.no.has(w)) ? 'doubt' : 'yes';
   }
 
   /** A message that asks something: a question mark, or a question word first ("how long does it take"). */

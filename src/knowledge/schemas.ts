@@ -197,6 +197,24 @@ export const languageFileSchema = z.strictObject({
    */
   wishWords: z.array(z.string().trim().min(1)).default([]),
   /**
+   * The words for an appointment ("appointment", "session"): a message that names the patient's
+   * appointment but, read without these words, asks for no appointment action ("what do I bring to
+   * my appointment?") is no cancellation or move.
+   */
+  appointmentWords: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * The word the synonyms add to an appointment the patient already has: it tells a cancellation
+   * from a booking, and a question about a topic is read without it.
+   */
+  appointmentMarkers: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * The names of the booking reference's letters and digits as a patient spells them aloud ("bee",
+   * "iks", "vier"), by the character they name: a reference spelled in words is read as the code.
+   */
+  spelledCharacters: z.record(z.string().regex(/^[A-Z0-9]$/), phraseList).default({}),
+  /** Words that only separate the parts of a spelled reference ("dash"). */
+  spelledSeparators: z.array(z.string().trim().min(1)).default([]),
+  /**
    * An age said as an ordinal after a possessive ("at my 35th"): read as the word of its age
    * band, so that every age reaches the phrasings that speak of such an age, not only the ages
    * they happen to name.

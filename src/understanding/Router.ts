@@ -180,6 +180,10 @@ export class Router {
    * come") but name nothing themselves, so a message of a negation and fillers asks for nothing.
    */
   private readonly negationStems: Set<string>;
+  /** Stems of the words for an appointment (language.yaml's appointmentWords); see {@link unlessOnlyNamed}. */
+  private readonly appointmentStems: Set<string>;
+  /** Stems of the word the synonyms add to an appointment the patient has (language.yaml's appointmentMarkers); see {@link withoutMarker}. */
+  private readonly markerStems: Set<string>;
   /**
    * Stems of the one-word commands ("help", "menu"): such a word names what the patient wants
    * even where it is also a question word ("helpt …?").
@@ -255,6 +259,8 @@ export class Router {
     const negations = kb.language.negations.flatMap(foldAndSplit);
     const negationOwn = new Set(negations.map((w) => this.normalizer.stem(w)));
     this.negationStems = new Set(this.normalizer.stemsOf(negations).filter((st) => negationOwn.has(st)));
+    this.appointmentStems = new Set(this.normalizer.stemsOf(kb.language.appointmentWords.flatMap(foldAndSplit)));
+    this.markerStems = new Set(this.normalizer.stemsOf(kb.language.appointmentMarkers.flatMap(foldAndSplit)));
     this.crisisNet = crisisNetFor(kb, this.normalizer);
     this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer, this.crisisNet, options.clock);
 
@@ -387,7 +393,7 @@ export class Router {
       // an action ("no bot, a human").
       const actions = ranked.filter((r) => r.owner.startsWith(INTENT_PREFIX));
       const decideActions = (rest: readonly Ranked[]) => this.decide(rest, meaning.known >= 2);
-      const action = this.unlessRefused(this.unlessNegatedAction(decideActions(actions), actions, terms, decideActions, facts.text), facts.text, actions, terms, decideActions);
+      const action = this.unlessOnlyNamed(this.unlessRefused(this.unlessNegatedAction(decideActions(actions), actions, terms, decideActions, facts.text), facts.text, actions, terms, decideActions), terms, (rest) => decideActions(rest.filter((r) => r.owner.startsWith(INTENT_PREFIX))));
       if (action && action.intent !== 'clarify') return action;
     } else {
       let withContext = false;
@@ -424,6 +430,18 @@ export class Router {
       };
       // "I can't come tomorrow" cancels; "I don't want to move it, but may I cycle?" moves nothing.
       faq = this.unlessRefused(this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown, statement), ranked, terms, redo, facts.text), facts.text, ranked, terms, redo);
+      // "What do I bring to my appointment?" names the appointment, and asks about something else.
+      faq = this.unlessOnlyNamed(faq, terms, redo);
+      // "What does the appointment cost?": a question about a topic, read without the marker of an
+      // appointment the patient has, which only tells a cancellation from a booking.
+      if ((faq?.intent === 'faq' || faq?.intent === 'clarify') && terms.some((q) => this.markerStems.has(q.stem))) {
+        const unmarked = this.index.rank(this.withoutMarker(terms), 6);
+        const again = this.decide(unmarked, mayAnswer, wellKnown, statement);
+        if (again?.intent === 'faq' || again?.intent === 'clarify') {
+          faq = again;
+          ranked = unmarked;
+        }
+      }
       if (faq?.intent === 'clarify' && !withContext) faq = this.questionAgrees(facts.text, ranked, faq, meaning.knownShare > this.choiceCoverMin) ?? faq;
       if (faq?.intent === 'clarify' && !withContext && meaning.knownShare <= this.choiceCoverMin) faq = undefined;
       if (withContext && faq) faq = this.pointedBack(faq, context.previousTopic!, facts.words);
@@ -543,6 +561,55 @@ export class Router {
     const asks = top && (top.owner === owner || top.owner === INTENT_PREFIX + from);
     if (asks && top.score >= clarifyMin && top.score - (topic?.score ?? 0) >= margin && this.negationReaches(text, [owner, INTENT_PREFIX + from])) return d;
     return redo(ranked.filter((r) => r.owner !== owner));
+  }
+
+  /**
+   * A cancellation decided for a message that names the patient's appointment stands unless the
+   * message, read without its words for the appointment (language.yaml's appointmentWords) and its
+   * question words, is about a topic or only about words the knowledge base does not know. Then it
+   * only names the appointment while it asks about something else ("what do I bring to my appointment?", "may
+   * my daughter come along to the appointment?"), which the synonyms' reading of "my appointment"
+   * as one to change had made a cancellation (a tenth patient-style test): the cancellation is
+   * taken out and the message decided again by `redo`, without the marker of an appointment the
+   * patient has ({@link withoutMarker}). A message of nothing but the appointment ("my appointment") keeps it.
+   */
+  private unlessOnlyNamed(
+    d: RouteDecision | undefined,
+    terms: readonly QueryTerm[],
+    redo: (rest: readonly Ranked[]) => RouteDecision | undefined,
+  ): RouteDecision | undefined {
+    if (d?.intent !== 'cancel-booking') return d;
+    const rest = terms.filter((q) => !this.appointmentStems.has(q.stem));
+    if (rest.length === terms.length) return d;
+    // Only a question word beside the appointment ("when is my appointment?") asks about the appointment itself.
+    const content = rest.filter((q) => !this.questionStems.has(q.stem));
+    if (!content.length) return d;
+    const owner = INTENT_PREFIX + d.intent;
+    const read = this.index.rank(content, 12);
+    const [top] = read;
+    const own = read.find((r) => r.owner === owner)?.score ?? 0;
+    const { clarifyMin, margin } = this.options.thresholds;
+    // What the rest is about: a topic, clearly ahead of the cancellation ("bring", "wheelchair"),
+    // or only words the knowledge base does not know ("fasting", "parking"). An action read from it
+    // keeps the cancellation ("cancel", "not", a day, the separable "off" of calling it off), and so
+    // does a rest the cancellation reads nearly as well as a topic ("I am ill", "later").
+    const aboutTopic = top !== undefined && !top.owner.startsWith(INTENT_PREFIX) && top.score >= clarifyMin && top.score - own >= margin;
+    if (content.some((q) => this.index.knows(q.stem)) && !aboutTopic) return d;
+    // Decided again without the marker of an appointment the patient has (see withoutMarker); an
+    // appointment the patient has asks for no new one either ("can I come to the appointment in a wheelchair").
+    const booking = `${INTENT_PREFIX}booking`;
+    return redo(this.index.rank(this.withoutMarker(terms), 6).filter((r) => r.owner !== owner && r.owner !== booking));
+  }
+
+  /**
+   * The terms without the marker the synonyms add to an appointment the patient already has
+   * (language.yaml's appointmentMarkers: "my appointment" is an existing one). The marker tells a
+   * cancellation from a booking; a question about a topic that names the appointment asks the
+   * same without it ("what does the appointment cost?" is the price, not the fee for cancelling
+   * late, whose phrasings say "my appointment").
+   */
+  private withoutMarker(terms: readonly QueryTerm[]): QueryTerm[] {
+    return terms.filter((q) => !this.markerStems.has(q.stem));
   }
 
   /**
