@@ -75,7 +75,7 @@ export class ScreeningDialog extends BaseDialog {
       prompt: this.promptActivity(forOther ? questionAbout(q.textOther, this.otherPerson(locale, step.options.relative)) : q.text, locale, step.context.activity.channelId),
       ...this.yesNo(locale),
       // A sign that is there a little is there: a partial yes is the yes, and doubt leads to the safe side.
-      validations: { clearAnswerOnly: true, hedgeIsYes: true, unsureKey: 'booking.screeningUnsure' } satisfies ReadsHedges & { clearAnswerOnly: boolean },
+      validations: { clearAnswerOnly: true, hedgeIsYes: true, unsureKey: 'booking.screeningUnsure', redFlag: q.redFlag } satisfies ReadsHedges & { clearAnswerOnly: boolean },
     });
   }
 

@@ -216,6 +216,12 @@ export interface ReadsDenial {
 export interface ReadsHedges {
   hedgeIsYes?: boolean;
   unsureKey?: string;
+  /**
+   * The red flag (an emergency.yaml rule) a yes to the question raises: a yes that also tells a
+   * sign of a lower tier ("yes, and I am short of breath since the operation") keeps the question's
+   * tier (InterruptibleDialog).
+   */
+  redFlag?: string;
 }
 
 /** The prompt's state, with whether the last answer was doubt rather than a choice, and how often doubt was said. */

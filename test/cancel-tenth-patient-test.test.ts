@@ -52,6 +52,14 @@ describe('a question about an appointment is a question, not a cancellation', ()
     ['nl-BE', "'k moet mijn afspraak afbellen"],
     ['nl-BE', 'ik geraak niet op mijn afspraak'],
     ['nl-BE', 'kan mijn afspraak naar vrijdag?'],
+    // Not coming, or doing something to it, with a reason that is a topic (a review of the round).
+    ['nl-NL', 'ik kan niet naar mijn afspraak want mijn heup doet te veel pijn'],
+    ['nl-BE', 'ik kan ni naar mijn afspraak want ik moet geopereerd worden'],
+    ['nl-NL', 'ik kan niet naar de afspraak door mijn werk'],
+    ['nl-NL', 'kan mijn afspraak wat later in de week'],
+    ['nl-BE', 'mijn afspraak mag weg, het gaat beter met mijn knie'],
+    ['nl-NL', 'kunnen we mijn afspraak omgooien'],
+    ['nl-NL', 'ik wil mijn vorige afspraak verwijderen'],
   ])('%s: "%s" still cancels or moves', async (locale, opening) => {
     const r = await talk(locale, [opening]);
     expect(r[0].text).toMatch(ASKS_CODE);

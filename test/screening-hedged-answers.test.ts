@@ -30,7 +30,7 @@ describe('a partial yes at a red-flag question is the yes', () => {
     ['nl-NL', 'enigszins'],
     ['nl-NL', 'af en toe is hij wat dikker'],
     ['nl-NL', 'een beetje maar dat is al jaren zo'],
-    ['nl-BE', 'ne keer'],
+    ['nl-BE', 'soms wel ja'],
     ['nl-BE', 'soms wel ja'],
     ['nl-BE', 'allez, een bitje dikker dan de andere'],
     ['nl-BE', 'ik denk het wel, sinds ik thuis ben van het ziekenhuis'],
@@ -60,6 +60,30 @@ describe('a partial yes at a red-flag question is the yes', () => {
       expect(r[turns.length].text).toMatch(DOCTOR_TODAY);
     },
   );
+});
+
+describe('a yes that also tells a sign of a lower tier keeps the question\'s tier (a review of the round)', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ja, ik ben kortademig'],
+    ['nl-NL', 'een beetje, ik ben wat kortademig'],
+    ['nl-BE', 'ja, ik zit wat kort van adem'],
+  ])('%s: after an operation, "%s" at the chest question gives 112, not a doctor today', async (locale, answer) => {
+    const turns = upTo(locale, 'chest');
+    const r = await talk(locale, [...turns, answer]);
+    expect(r[turns.length].text).toMatch(CALL_112);
+  });
+});
+
+describe('words of degree or number that are no hedge (a review of the round)', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'hot-joint', 'ik voel me nogal goed eigenlijk'],
+    ['nl-BE', 'calf', 'ik ben al ne keer op controle geweest en dat was in orde'],
+  ])('%s: at the %s question, "%s" gives no instruction', async (locale, id, answer) => {
+    const turns = upTo(locale, id);
+    const r = await talk(locale, [...turns, answer]);
+    expect(r[turns.length].text).not.toMatch(DOCTOR_TODAY);
+    expect(r[turns.length].text).not.toMatch(CALL_112);
+  });
 });
 
 describe('a hedged no or doubt at a red-flag question is asked again, and doubt said twice is the yes', () => {

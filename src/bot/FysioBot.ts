@@ -3,6 +3,7 @@ import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dial
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
 import { answersOffered, deletionAsked, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
 import { BaseDialog } from '../../dialogs/BaseDialog';
+import type { ReadsHedges } from '../../dialogs/SynonymChoicePrompt';
 import { MEMORY_PROMPTS, SINCE_PROMPT } from '../../dialogs/dialogIds';
 import { RECONNECTED_EVENT } from '../channels/directline/DirectLineRoutes';
 import type { Locale } from '../config/AppConfig';
@@ -22,7 +23,7 @@ import { setTurnSafety } from './TurnSafety';
 import { pseudonym, type Logger } from '../logging/Logger';
 import { CRISIS_NET_RULE } from '../safety/CrisisNet';
 import type { RedFlag } from '../safety/RedFlagDetector';
-import type { Tier } from '../safety/Tier';
+import { moreUrgent, type Tier } from '../safety/Tier';
 import type { Router } from '../understanding/Router';
 import type { HandoffService } from '../handoff/HandoffService';
 import type { RecentLines } from '../handoff/RecentLines';
@@ -250,6 +251,7 @@ export class FysioBot extends ActivityHandler {
     const earlier = (await this.saidBefore(activity.conversation.id)).filter((said) => said.at > since);
     let flag = safety.checkInConversation(full, earlier, memory, now);
     if (flag && this.answersFlow(flag, full, await this.dialogState.get(context, { dialogStack: [] }))) flag = undefined;
+    if (flag) flag = this.withQuestionsFlag(flag, text, await this.dialogState.get(context, { dialogStack: [] }));
     // The screening's yes and the crisis question (SafetyDesk.unsure) each last for the one message
     // after them, whatever it leads to. After the question a yes is that crisis; a plain no,
     // "verder" or the button goes back to the flow set aside with it (below); with a flow set
@@ -615,6 +617,19 @@ export class FysioBot extends ActivityHandler {
     const root = dialogState.dialogStack[0];
     const flow = root ? this.dialogs.find(root.id) : undefined;
     return flow instanceof BaseDialog && flow.answersPlainly(text, root);
+  }
+
+  /**
+   * A yes to a red-flag question of the screening that also tells a sign of a lower tier ("yes, I am
+   * short of breath", after an operation, is a doctor today; the chest question's yes is 112): the
+   * more urgent of the two, as a plain yes would have given the question's (a review).
+   */
+  private withQuestionsFlag(flag: RedFlag, text: string, dialogState: DialogState): RedFlag {
+    const asked = (waitingPrompt(dialogState)?.state as { options?: { validations?: ReadsHedges } } | undefined)?.options?.validations?.redFlag;
+    const { answers, safety } = this.deps;
+    if (!asked || (answers.yesNo(text) !== 'yes' && answers.hedge(text) !== 'yes')) return flag;
+    const tier = safety.tierOfRule(asked);
+    return tier && moreUrgent(flag.tier, tier) !== flag.tier ? { tier, rule: asked } : flag;
   }
 
   /**

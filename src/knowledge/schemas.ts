@@ -208,6 +208,12 @@ export const languageFileSchema = z.strictObject({
    */
   appointmentMarkers: z.array(z.string().trim().min(1)).default([]),
   /**
+   * Words that do something to an appointment ("later", "weg", "omgooien"): with one of them, or a
+   * negation ("ik kan niet naar mijn afspraak want …"), a message that names its appointment is a
+   * cancellation or a move, whatever reason it gives.
+   */
+  appointmentActions: z.array(z.string().trim().min(1)).default([]),
+  /**
    * The names of the booking reference's letters and digits as a patient spells them aloud ("bee",
    * "iks", "vier"), by the character they name: a reference spelled in words is read as the code.
    */

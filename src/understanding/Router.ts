@@ -184,6 +184,8 @@ export class Router {
   private readonly appointmentStems: Set<string>;
   /** Stems of the word the synonyms add to an appointment the patient has (language.yaml's appointmentMarkers); see {@link withoutMarker}. */
   private readonly markerStems: Set<string>;
+  /** Stems of the words that do something to an appointment (language.yaml's appointmentActions); see {@link unlessOnlyNamed}. */
+  private readonly appointmentActionStems: Set<string>;
   /**
    * Stems of the one-word commands ("help", "menu"): such a word names what the patient wants
    * even where it is also a question word ("helpt …?").
@@ -261,6 +263,7 @@ export class Router {
     this.negationStems = new Set(this.normalizer.stemsOf(negations).filter((st) => negationOwn.has(st)));
     this.appointmentStems = new Set(this.normalizer.stemsOf(kb.language.appointmentWords.flatMap(foldAndSplit)));
     this.markerStems = new Set(this.normalizer.stemsOf(kb.language.appointmentMarkers.flatMap(foldAndSplit)));
+    this.appointmentActionStems = new Set(this.normalizer.stemsOf(kb.language.appointmentActions.flatMap(foldAndSplit)));
     this.crisisNet = crisisNetFor(kb, this.normalizer);
     this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer, this.crisisNet, options.clock);
 
@@ -581,6 +584,9 @@ export class Router {
     if (d?.intent !== 'cancel-booking') return d;
     const rest = terms.filter((q) => !this.appointmentStems.has(q.stem));
     if (rest.length === terms.length) return d;
+    // Not coming, or doing something to the appointment, with a reason that is a topic ("I can't
+    // come to my appointment, my knee hurts too much"): still a cancellation or a move (a review).
+    if (terms.some((q) => this.negationStems.has(q.stem) || this.appointmentActionStems.has(q.stem))) return d;
     // Only a question word beside the appointment ("when is my appointment?") asks about the appointment itself.
     const content = rest.filter((q) => !this.questionStems.has(q.stem));
     if (!content.length) return d;
