@@ -24,6 +24,7 @@ describe('a partial yes at a red-flag question is the yes', () => {
   it.each<[Locale, string]>([
     ['nl-NL', 'een beetje wel, sinds de operatie 2 weken geleden is hij dikker en warm'],
     ['nl-NL', 'beetje'],
+    ['nl-BE', 'allez ja, nen bitje dikker'],
     ['nl-NL', 'ja soms, vooral s avonds'],
     ['nl-NL', 'ik denk het wel'],
     ['nl-NL', 'best wel, hij voelt strak en warm aan'],
@@ -94,6 +95,10 @@ describe('a hedged no or doubt at a red-flag question is asked again, and doubt 
     ['nl-NL', 'nauwelijks'],
     ['nl-BE', 'ni echt'],
     ['nl-BE', 'neen, bijna niet'],
+    // Doubt in chat and Flemish spelling (a review of the round).
+    ['nl-BE', 'kweet ni'],
+    ['nl-BE', 'weet ik nie'],
+    ['nl-NL', 'kweenie'],
   ])('%s: "%s" is asked again with the safe side explained; a no then goes on', async (locale, answer) => {
     const turns = upTo(locale, 'calf');
     const r = await talk(locale, [...turns, answer, no(locale)]);
