@@ -48,8 +48,8 @@ export interface CodeSpelling {
 const NAME_WORDS = 2;
 
 /**
- * A reference spelled aloud in a message of nothing else ("bee iks vier er bee acht", "B X four
- * R B eight"): every word a character's name, a single letter or digit, a few characters with a
+ * A reference spelled aloud in a message of nothing else (the Dutch names of B, X, 4, R, B, 8, or
+ * "B X four R B eight"): every word a character's name, a single letter or digit, a few characters with a
  * digit among them ("H3V"), or a word that only separates the parts; six characters of the
  * code's alphabet in all. Undefined for anything else: a sentence around it, a character no code
  * has, or too few or too many.

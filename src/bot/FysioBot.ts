@@ -292,8 +292,12 @@ export class FysioBot extends ActivityHandler {
     // The crisis text given for an unsure flag, said to have misread the patient ("no, I didn't mean
     // it like that, it is about my knee"), outside a flow: taken back (crisisMisread). Only a message
     // without a red flag, or with one of the unsure kind again ("I'm not suicidal" has the net's word).
+    // Read only while the crisis text may still be taken back, and only for words of correction.
     const misread =
-      safety.mayCorrect(flag, memory, misreadLeft > 0, this.deps.answers.withoutMisread(full)) && this.deps.answers.saysMisread(text) && !(await this.dialogState.get(context, { dialogStack: [] })).dialogStack.length;
+      misreadLeft > 0 &&
+      this.deps.answers.saysMisread(text) &&
+      safety.mayCorrect(flag, memory, this.deps.answers.withoutMisread(full)) &&
+      !(await this.dialogState.get(context, { dialogStack: [] })).dialogStack.length;
     if (misread) flag = undefined;
     // Checked once: the dialogs and the responder use this result.
     setTurnSafety(context, flag);

@@ -337,7 +337,7 @@ export class AnswerWords {
    * red flag of its own before a correction counts ("I didn't mean it like that, I bought a rope").
    */
   withoutMisread(text: string): string {
-    return this.misread.reduce((left, phrase) => left.split(` ${phrase} `).join(' '), ` ${fold(text)} `).trim();
+    return without(fold(text), this.misread).trim();
   }
 
   /** A phrase of `phrases` in the message, and no negation outside the phrases found. */
@@ -346,8 +346,7 @@ export class AnswerWords {
     if (!hasPhrase(t, phrases)) return false;
     // "no, I am not fine", "that was no joke": a negation outside the phrases ("nothing wrong" has
     // its own) turns the words around.
-    const rest = phrases.reduce((left, phrase) => left.split(` ${phrase} `).join(' '), ` ${t} `);
-    return !rest.split(' ').some((w) => this.negations.has(w));
+    return !without(t, phrases).split(' ').some((w) => this.negations.has(w));
   }
 
   /**
@@ -820,6 +819,11 @@ function wordMatches(word: string, pattern: string): boolean {
   if (open.end) return word.startsWith(core);
   if (open.start) return word.endsWith(core);
   return word === core;
+}
+
+/** Folded text with each of `phrases` taken out where it stands as whole words. */
+function without(folded: string, phrases: readonly string[]): string {
+  return phrases.reduce((left, phrase) => left.split(` ${phrase} `).join(' '), ` ${folded} `);
 }
 
 /** Lowercase, without accents or punctuation, single spaces ("Café!" → "cafe"). */

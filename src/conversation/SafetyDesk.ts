@@ -124,19 +124,19 @@ export class SafetyDesk {
   }
 
   /**
-   * True when a message may take back a crisis text given for an unsure flag: `open`, the
-   * conversation's only alarm was that one, given at most {@link MISREAD_MESSAGES} messages ago
-   * (FysioBot counts them), and the message itself carries no red flag but, at most, one of the
+   * True when a message may take back a crisis text given for an unsure flag: the conversation's
+   * only alarm was that one, given at most {@link MISREAD_MESSAGES} messages ago (FysioBot counts
+   * them and asks only then), and the message itself carries no red flag but, at most, one of the
    * unsure kind again ("I'm not suicidal" reads to the net as its word). Whether it says so is the
    * caller's (AnswerWords.saysMisread). A sure rule's crisis, 112 or a doctor today is never taken
    * back by a typed message.
    *
    * @param rest the message without its words of correction (AnswerWords.withoutMisread)
    */
-  mayCorrect(flag: RedFlag | undefined, memory: ConversationMemory, open: boolean, rest: string): boolean {
+  mayCorrect(flag: RedFlag | undefined, memory: ConversationMemory, rest: string): boolean {
     // The rest of the message, without the words of the correction, is read once more: a new sign
     // told with them ("I didn't mean it like that, I bought a rope") is no correction.
-    return open && memory.safetyTier === 'crisis' && (!flag || this.unsureKind(flag)) && !this.check(rest);
+    return memory.safetyTier === 'crisis' && (!flag || this.unsureKind(flag)) && !this.check(rest);
   }
 
   /**

@@ -208,14 +208,15 @@ export const languageFileSchema = z.strictObject({
    */
   appointmentMarkers: z.array(z.string().trim().min(1)).default([]),
   /**
-   * Words that do something to an appointment ("later", "weg", "omgooien"): with one of them, or a
-   * negation ("ik kan niet naar mijn afspraak want …"), a message that names its appointment is a
-   * cancellation or a move, whatever reason it gives.
+   * Words that do something to an appointment ("later", "away", "shuffle"): with one of them, or a
+   * negation ("I can't come to my appointment because …"), a message that names its appointment is
+   * a cancellation or a move, whatever reason it gives.
    */
   appointmentActions: z.array(z.string().trim().min(1)).default([]),
   /**
-   * The names of the booking reference's letters and digits as a patient spells them aloud ("bee",
-   * "iks", "vier"), by the character they name: a reference spelled in words is read as the code.
+   * The names of the booking reference's letters and digits as a patient spells them aloud (the
+   * Dutch names of B, X and 4), by the character they name: a reference spelled in words is read as
+   * the code.
    */
   spelledCharacters: z.record(z.string().regex(/^[A-Z0-9]$/), phraseList).default({}),
   /** Words that only separate the parts of a spelled reference ("dash"). */

@@ -95,7 +95,7 @@ export class PhrasePatterns {
    * An anchor's words are a group, numbered; a word → the groups it is in. A message marks the
    * groups its words are in, and a pattern is walked only when all of its anchor groups are
    * marked: two array reads instead of looking each anchor word up in the message's words,
-   * which was most of the matcher's time (a common first word such as "niet" starts 80 patterns).
+   * which was most of the matcher's time (a common first word such as the Dutch "not" starts 80 patterns).
    */
   private readonly groupsByWord = new Map<string, number[]>();
   /** Per group, the number of the last {@link matchesIn} call whose message has one of its words. */
