@@ -140,6 +140,8 @@ export const OPENED_TABLES: { name: string; file: string }[] = [
   { name: 'flow-replies-audit10 (opened in round 11)', file: join(HERE, 'audit10', 'flow-replies.jsonl') },
   { name: 'bursts5-audit10 (opened in round 11)', file: join(HERE, 'audit10', 'bursts5.jsonl') },
   { name: 'others-audit10 (opened in round 11)', file: join(HERE, 'audit10', 'others.jsonl') },
+  // A ninth writer's routing set (7 December 2026): ordinary questions, development for routing.
+  { name: 'routing-audit8 (opened in round 15)', file: join(HERE, 'audit13', 'routing-audit8.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
