@@ -24,7 +24,7 @@ export const SAFETY_SETS_DIR = join(__dirname, '..', '..', 'knowledge', 'safety-
  * The development part: every `dev*.jsonl` in this folder (or `dir`), every `*-dev.jsonl` of
  * `heldout/` and of the knowledge's `safety-sets/` (`sets`), and the first blind audit's routing
  * set (`audit/routing-audit.jsonl`, made development data once it had been measured). Rules,
- * synonyms, phrasings and thresholds may be tuned on these. So may a ninth writer's routing set
+ * synonyms, phrasings and thresholds may be tuned on these. So may a tenth writer's routing set
  * (`audit13/routing-audit8.jsonl`, 7 December 2026), scored blind once on 3f2342c and then opened.
  */
 export function loadDevSet(dir = __dirname, sets = SAFETY_SETS_DIR): Example[] {

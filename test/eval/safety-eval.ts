@@ -140,7 +140,14 @@ export const OPENED_TABLES: { name: string; file: string }[] = [
   { name: 'flow-replies-audit10 (opened in round 11)', file: join(HERE, 'audit10', 'flow-replies.jsonl') },
   { name: 'bursts5-audit10 (opened in round 11)', file: join(HERE, 'audit10', 'bursts5.jsonl') },
   { name: 'others-audit10 (opened in round 11)', file: join(HERE, 'audit10', 'others.jsonl') },
-  // A ninth writer's routing set (7 December 2026): ordinary questions, development for routing.
+  // By a ninth writer (7 December 2026): 200 red flags (more told in passing, two tiers in one
+  // message, answers typed in a flow), 200 ordinary messages with heavy everyday idiom, 40 bursts.
+  // Scored blind once on 3f2342c (112 37/40, crisis 38/40, now 65/70, soon 48/50, ordinary false
+  // alarms 19/200, bursts 30/30 and 3/10), then opened in round 15. A tenth writer's routing set
+  // beside it: ordinary questions, development for routing.
+  { name: 'redflags-audit13 (opened in round 15)', file: join(HERE, 'audit13', 'redflags-audit13.jsonl') },
+  { name: 'ordinary-audit13 (opened in round 15)', file: join(HERE, 'audit13', 'ordinary.jsonl') },
+  { name: 'bursts-audit13 (opened in round 15)', file: join(HERE, 'audit13', 'bursts.jsonl') },
   { name: 'routing-audit8 (opened in round 15)', file: join(HERE, 'audit13', 'routing-audit8.jsonl') },
 ];
 
