@@ -275,10 +275,14 @@ export class FysioBot extends ActivityHandler {
     const setAside = asked ? Boolean(await this.parked.get(context)) : false;
     // Read only after the crisis question: the answer matters nowhere else.
     const answer = asked ? this.deps.answers.yesNo(text) : undefined;
+    // A hedge, not knowing, or the question's other half ("sometimes", "I don't know", "it is going
+    // very badly") counts as a yes: an eleventh patient-style test got "how can I help you" for them,
+    // without the crisis line. The crisis text they get can still be said to have misread them.
+    const yesLike = Boolean(asked) && (answer === 'yes' || this.deps.answers.isCrisisHedge(text));
     // Only a plain no goes back: "no, very badly" or "no, I just cannot go on" answers the question's
     // other half. So does saying one is fine or was misunderstood ("no, I am fine, the chat is slow"),
     // which a ninth patient-style test was asked about twice and then given the crisis text for.
-    const backToBooking = Boolean(asked) && !flag && (this.deps.answers.isPlainNo(text) || this.deps.answers.isResume(text) || this.deps.answers.saysMisread(text));
+    const backToBooking = Boolean(asked) && !flag && !yesLike && (this.deps.answers.isPlainNo(text) || this.deps.answers.isResume(text) || this.deps.answers.saysMisread(text));
     // Outside a flow the question held back the message asked about ("how do I best help myself"):
     // such a no is answered by answering that message, which the patient need not type again.
     const answersAsked = backToBooking && !setAside && askedAbout !== undefined;
@@ -286,9 +290,9 @@ export class FysioBot extends ActivityHandler {
     // aside (an eighth patient-style test typed the date of birth asked for twice, and got the
     // crisis text the second time): the flow goes on with it.
     // Only a value alone ("12 maart 1951", "sinds 3 weken"): "al 2 maanden gaat het heel slecht met me" answers the question.
-    const typedForFlow = Boolean(asked) && setAside && !flag && answer !== 'yes' && !backToBooking && /\d/.test(text) && text.trim().split(/\s+/).length <= VALUE_WORDS;
-    const askAgain = asked === 1 && !flag && answer !== 'yes' && !backToBooking && !typedForFlow && setAside;
-    if (asked && !flag && !backToBooking && !typedForFlow && !askAgain && (setAside || answer === 'yes')) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
+    const typedForFlow = Boolean(asked) && setAside && !flag && !yesLike && !backToBooking && /\d/.test(text) && text.trim().split(/\s+/).length <= VALUE_WORDS;
+    const askAgain = asked === 1 && !flag && !yesLike && !backToBooking && !typedForFlow && setAside;
+    if (asked && !flag && !backToBooking && !typedForFlow && !askAgain && (setAside || yesLike)) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
     // The crisis text given for an unsure flag, said to have misread the patient ("no, I didn't mean
     // it like that, it is about my knee"), outside a flow: taken back (crisisMisread). Only a message
     // without a red flag, or with one of the unsure kind again ("I'm not suicidal" has the net's word).

@@ -85,6 +85,8 @@ export class AnswerWords {
   private readonly partlyYes: string[];
   /** A no that leaves room for a yes ("not really", "hardly"): `booking.words.hedgedNo`. */
   private readonly hedgedNo: string[];
+  /** The crisis question's other half ("it is going very badly", "I'm having a hard time"): `booking.words.goingBadly`. */
+  private readonly goingBadly: string[];
   private readonly reassured: string[];
   /** The reassured phrases and the ways of saying one was misread (`booking.words.misread`), longest first. */
   private readonly misread: string[];
@@ -144,6 +146,7 @@ export class AnswerWords {
     this.unsure = [...list('unsure')].filter(Boolean);
     this.partlyYes = [...list('partlyYes')].filter(Boolean);
     this.hedgedNo = [...list('hedgedNo')].filter(Boolean);
+    this.goingBadly = [...list('goingBadly')].filter(Boolean);
     this.reassured = [...list('reassured')].filter(Boolean);
     // Longest first: "so I did not mean it" is taken out whole before "so I meant", leaving no negation behind.
     this.misread = [...new Set([...this.reassured, ...list('misread')])].filter(Boolean).sort((a, b) => b.length - a.length);
@@ -247,6 +250,15 @@ export class AnswerWords {
     if (hasPhrase(t, this.hedgedNo)) return 'doubt';
     if (!hasPhrase(t, this.partlyYes)) return undefined;
     return t.split(' ').some((w) => this.negations.has(w) || this.no.has(w)) ? 'doubt' : 'yes';
+  }
+
+  /**
+   * An answer to the crisis question that is no no: a hedge ("sometimes", "a bit", "not really"),
+   * not knowing ("I don't know"), or the question's other half ("it is going very badly"). Such an
+   * answer gets the crisis text, on the safe side, as a yes does.
+   */
+  isCrisisHedge(text: string): boolean {
+    return this.hedge(text) !== undefined || this.saysUnsure(text) || hasPhrase(fold(text), this.goingBadly);
   }
 
   /** A message that asks something: a question mark, or a question word first ("how long does it take"). */

@@ -1,0 +1,107 @@
+import { bookingKit, type Locale } from './helpers/bookingScript';
+
+// An eleventh patient-style test answered the crisis question ("are you thinking of not wanting to
+// live, or is it going very badly?") with a hedge, with not knowing, or with the question's other
+// half, and got "how can I help you" without the crisis line (8 of 11 answers). Such an answer is
+// no no: it gets the crisis text, on the safe side. The same test found 112 signs that passed by
+// themselves missed when the patient said they were fine again ("nu is het terug ok"): those are a
+// doctor today, as "nu is het over" was. Typed as patients type, our own wordings, nl-NL and nl-BE.
+
+const { talk } = bookingKit();
+const QUESTION = /^Ik weet niet zeker of ik je goed begrijp/;
+const CRISIS = /^Dank je dat je dit vertelt/;
+const line = (locale: Locale) => (locale === 'nl-NL' ? /113/ : /1813/);
+const burden = (locale: Locale) => (locale === 'nl-NL' ? 'ik zie het niet meer zitten met die lange wachtlijst' : 'ik zie het ni meer zitten met al die oefeningen');
+
+describe('a hedge to the crisis question gets the crisis text, outside a flow', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'soms'],
+    ['nl-NL', 'misschien'],
+    ['nl-NL', 'weet ik eigenlijk niet'],
+    ['nl-NL', 'het gaat gewoon heel slecht met me'],
+    ['nl-NL', 'ik heb het heel moeilijk'],
+    ['nl-BE', 'ne keer of twee, soms wel'],
+    ['nl-BE', 'een beetje wel'],
+    ['nl-BE', 'kweet het ni'],
+    ['nl-BE', 't gaat slecht met mij'],
+    ['nl-BE', 'niet echt'],
+  ])('%s: "%s"', async (locale, answer) => {
+    const r = await talk(locale, [burden(locale), answer]);
+    expect(r[0].text).toMatch(QUESTION);
+    expect(r[1].text).toMatch(CRISIS);
+    expect(r[1].text).toMatch(line(locale));
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee hoor'],
+    ['nl-NL', 'nee, het gaat prima, het is echt die wachtlijst'],
+    ['nl-BE', 'neen, alles goed'],
+  ])('%s: a no ("%s") still gets no crisis text, and the patient may book', async (locale, answer) => {
+    const r = await talk(locale, [burden(locale), answer, 'afspraak maken']);
+    expect(r[1].text).not.toMatch(CRISIS);
+    expect(r[2].text).not.toMatch(CRISIS);
+    expect(r[2].actions[0]).toBe('Ja');
+  });
+});
+
+describe('a hedge to the crisis question in a booking gets the crisis text at once', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'af en toe wel'],
+    ['nl-BE', 'misschien, ik weet het ni'],
+  ])('%s: "%s"', async (locale, answer) => {
+    const r = await talk(locale, ['Afspraak maken', 'ja', 'Knie', 'Links', burden(locale), answer]);
+    expect(r[4].text).toMatch(QUESTION);
+    expect(r[5].text).toMatch(CRISIS);
+    expect(r[5].text).toMatch(line(locale));
+  });
+});
+
+describe('a 112 sign that passed, said to be fine again, is a doctor today', () => {
+  it.each<[Locale, string, RegExp]>([
+    ['nl-NL', 'vanochtend hing mijn mondhoek een paar minuten scheef, nu is het weer goed', /huisartsenpost/],
+    ['nl-NL', 'had net een kwartier een drukkend gevoel op mijn borst en zweette ik, nu is het weer oke', /huisartsenpost/],
+    ['nl-NL', 'mijn mond zakte vanmiddag naar 1 kant en ik praatte raar, inmiddels is alles weer goed', /huisartsenpost/],
+    ['nl-BE', 'deze morgen kon ik efkes ni uit mijn woorden komen, nu is het terug ok', /1733/],
+    ['nl-BE', 'gisteren hing mijne mondhoek scheef, nu is alles terug goed', /1733/],
+  ])('%s: "%s"', async (locale, message, doctor) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(/vandaag nog door een (arts|dokter)/);
+    expect(r.text).toMatch(doctor);
+  });
+
+  it.each<[Locale, string]>([
+    // Fine again after a sign of a lower tier: no alarm, as before.
+    ['nl-NL', 'mijn knie was gisteren dik en warm, nu is het weer goed. hoe lang duurt een behandeling?'],
+    // Assessed by a doctor: set aside, as before.
+    ['nl-NL', 'ik had vorige week pijn op de borst, het bleek maagzuur en nu is alles weer goed'],
+  ])('%s: "%s" is no alarm', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).not.toMatch(/vandaag nog door een (arts|dokter)|Bel nu 112/);
+  });
+});
+
+// The same test: too much of a painkiller taken by mistake ("three times my dose", a patch stuck on
+// twice, a whole box "by accident") got "no good answer". A doctor now; taken on purpose it stays
+// the overdose's 112 with the crisis line.
+describe('too much medicine taken by mistake is a doctor now', () => {
+  it.each<[Locale, string, RegExp]>([
+    ['nl-NL', 'oeps ik heb per ongeluk drie keer mijn dosis oxycodon ingenomen', /huisartsenpost/],
+    ['nl-NL', 'vanochtend vergeten dat ik mijn pijnstillers al had genomen en ze nog eens geslikt', /huisartsenpost/],
+    ['nl-NL', 'mijn moeder heeft per abuis een hele strip paracetamol op', /huisartsenpost/],
+    ['nl-BE', 'ik heb twee keer ne morfine pleister opgeplakt, is dat erg?', /1733/],
+    ['nl-BE', 'per vergissing mijn tramadol dubbel genomen', /1733/],
+  ])('%s: "%s"', async (locale, message, doctor) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(/vandaag nog door een (arts|dokter)|Bel nu je huisarts/);
+    expect(r.text).toMatch(doctor);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik neem twee keer per dag mijn pijnstillers, is dat te veel?'],
+    ['nl-NL', 'ik heb 2 pleisters op mijn knie geplakt na het vallen van de fiets, mag ik sporten?'],
+    ['nl-BE', 'mijn doos paracetamol is op, moet ik nieuwe halen?'],
+  ])('%s: "%s" is no alarm', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).not.toMatch(/vandaag nog door een (arts|dokter)|Bel nu (je huisarts|112)/);
+  });
+});
