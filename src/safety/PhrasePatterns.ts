@@ -116,6 +116,13 @@ export class PhrasePatterns {
       }
       return steps;
     };
+    // One step per distinct word: 20,000 steps of 3,600 words, and a step is only read.
+    const steps = new Map<string, Step>();
+    const stepOf = (w: string): Step => {
+      let step = steps.get(w);
+      if (!step) steps.set(w, (step = this.stepOf(w)));
+      return step;
+    };
     let combinations = 0;
     const groupIds = new Map<string, number>();
     const groupOf = (words: readonly string[]): number => {
@@ -137,7 +144,7 @@ export class PhrasePatterns {
         const words = unitsOf(phrase)
           .map((unit) => uniqueChoices(expandAlternatives(unit).map((choice) => choice.split(/\s+/).filter(Boolean).flatMap(readToken))))
           .filter((choices) => !(choices.length === 1 && choices[0].length === 0));
-        const slots = words.map((choices) => choices.map((choice) => choice.map((w) => this.stepOf(w))));
+        const slots = words.map((choices) => choices.map((choice) => choice.map(stepOf)));
         const pattern: Pattern = { concept, slots, anchorGroups: anchorsOf(slots).map(groupOf) };
         combinations += slots.reduce((n, choices) => n * choices.length, 1);
         this.longest = Math.max(this.longest, slots.reduce((n, choices) => n + Math.max(...choices.map((c) => c.length)), 0));
