@@ -210,7 +210,7 @@ export class PhrasePatterns {
       for (const p of this.byPrefix) if (word.startsWith(p.prefix)) set.add(p.pattern);
       for (const p of this.bySuffix) if (word.length > p.suffix.length && word.endsWith(p.suffix)) set.add(p.pattern);
       list = set.size ? [...new Set([...exact, ...set])] : exact;
-      if (this.startCache.size > 50_000) this.startCache.clear();
+      if (this.startCache.size > STARTS_KEPT) this.startCache.clear();
       this.startCache.set(word, list);
     }
     return list;
@@ -302,6 +302,8 @@ interface Walk {
 
 const NONE: readonly Pattern[] = [];
 const NO_GROUPS: readonly number[] = [];
+/** Words whose patterns are kept (PhrasePatterns.patternsStartedBy), emptied when full, as the detector's readings are. */
+const STARTS_KEPT = 10_000;
 
 /**
  * A phrase with alternatives, one phrase per choice: "(urine|stool) not (hold|keep)"

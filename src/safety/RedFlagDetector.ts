@@ -64,6 +64,12 @@ const FUZZY_MIN = 6;
  * would then find its own questions in it and measure a faster detector than patients get).
  */
 const MATCH_CACHE_SIZE = 256;
+/**
+ * Words whose reading is kept ({@link RedFlagDetector.wordsOf}), emptied when full. At 50,000
+ * words the readings, the phrase starts (PhrasePatterns) and the crisis net's word features held
+ * about 35 MB together, mostly for words seen once; the words patients keep using fit in this.
+ */
+const READINGS_KEPT = 10_000;
 /** How far back a negation reaches ("geen [hoge] koorts"). */
 const NEGATION_REACH = 4;
 /**
@@ -450,7 +456,7 @@ export class RedFlagDetector {
         else if (w.length >= 3 && w.endsWith('e') && this.patterns.words.has(w + 'n')) read = [w + 'n'];
         else if (this.hasListPrefix(w)) read = [w];
         else read = [this.typoOfListWord(w) ?? this.words.corrected([w])].flat();
-        if (this.readCache.size > 50_000) this.readCache.clear();
+        if (this.readCache.size > READINGS_KEPT) this.readCache.clear();
         this.readCache.set(w, read);
       }
       for (const r of read) out.push(r);
