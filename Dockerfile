@@ -36,4 +36,4 @@ EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3978) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The same flags as npm start (see README: Process and memory).
-CMD ["node", "--max-semi-space-size=32", "--heap-growing-percent=100", "dist/src/index.js"]
+CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=100", "dist/src/index.js"]

@@ -10,7 +10,9 @@
  * COMPARE_CONNECTIONS (default 10). Prints, per round and as medians, B's turns per second and
  * main-thread CPU per turn as a ratio to A's. The CPU of other threads (V8's collector helpers,
  * the state writer) is not in the second figure: it is the event loop that limits a server's
- * turns per second. See bench/README.md.
+ * turns per second. Also prints each server's resident memory (RSS) after start, after each round
+ * and after the last, and the median of the rounds' readings: both builds took the same load.
+ * See bench/README.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -65,6 +67,10 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`COMPARE_SCENARIOS: expected faq and/or booking, got ${unknown.join(',')}`);
 
   const sides = [await start('A', resolve(process.env.COMPARE_A)), await start('B', resolve(process.env.COMPARE_B ?? ROOT))];
+  const rss = () => sides.map((s) => `${s.name} ${round(s.server.rssMb(), 0)} MB`).join(', ');
+  console.log(`RSS after start: ${rss()}`);
+  // One reading after each round: a single one falls anywhere between two major collections.
+  const rssAfterRounds = sides.map(() => [] as number[]);
   try {
     const both = (scenario: string, secs: number) =>
       Promise.all(sides.map((s) => runLoad(s.name, scenario, s.server.base, scenarios[scenario], connections, secs)));
@@ -79,9 +85,14 @@ async function main(): Promise<void> {
         if (a.errors || b.errors) throw new Error(`${scenario}: ${a.errors} errors on A, ${b.errors} on B: ${[...a.examples, ...b.examples].join('; ')}`);
         turnsRatio.push(b.turnsPerSecond / a.turnsPerSecond);
         cpuRatio.push(cpuB / cpuA);
+        const [rssA, rssB] = sides.map((s, i) => {
+          const mb = round(s.server.rssMb(), 0);
+          rssAfterRounds[i].push(mb);
+          return mb;
+        });
         console.log(
-          `${scenario} round ${r + 1}: A ${a.turnsPerSecond} turns/s, ${round(cpuA, 3)} ms main thread a turn; ` +
-          `B ${b.turnsPerSecond}, ${round(cpuB, 3)} ms`,
+          `${scenario} round ${r + 1}: A ${a.turnsPerSecond} turns/s, ${round(cpuA, 3)} ms main thread a turn, ${rssA} MB; ` +
+          `B ${b.turnsPerSecond}, ${round(cpuB, 3)} ms, ${rssB} MB`,
         );
       }
       const list = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' ');
@@ -90,6 +101,7 @@ async function main(): Promise<void> {
         `main-thread CPU a turn ${round(median(cpuRatio), 3)} (${list(cpuRatio)})`,
       );
     }
+    console.log(`RSS after load: ${rss()}; after each round, median (range): ${sides.map((s, i) => `${s.name} ${median(rssAfterRounds[i])} (${Math.min(...rssAfterRounds[i])}–${Math.max(...rssAfterRounds[i])}) MB`).join(', ')}`);
   } finally {
     for (const s of sides) {
       await s.calendar.stop();

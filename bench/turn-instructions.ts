@@ -20,7 +20,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadDevSet } from '../test/eval/dataset';
-import { BOOKING_SCRIPT, CalendarKeeper, freePort, messageActivity } from './lib';
+import { BOOKING_SCRIPT, CalendarKeeper, freePort, messageActivity, startFlags } from './lib';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(
     'valgrind',
-    ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${join(outDir, 'cg.out')}`, process.execPath, '--max-semi-space-size=32', '--heap-growing-percent=100', 'dist/src/index.js'],
+    ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${join(outDir, 'cg.out')}`, process.execPath, ...startFlags(root), 'dist/src/index.js'],
     {
       cwd: root,
       stdio: 'ignore',

@@ -31,6 +31,13 @@ export const CRISIS_NET_RULE = 'crisis-net';
 const CHAR_MIN_WORD = 4;
 
 /**
+ * Words whose features the net keeps ({@link CrisisNet.ownFeatures}), emptied when full. A word's
+ * pieces are a score of strings: at 50,000 words this store and the detector's two per-word
+ * stores held about 35 MB, mostly for words seen once. The knowledge base's words fit in this.
+ */
+const OWN_FEATURES_KEPT = 10_000;
+
+/**
  * The features of a message: its words, word pairs, and the 4-letter pieces of its longer words
  * (so "zelfmoordgedachtes", "doodgaan" or a typo share pieces with the examples' words).
  */
@@ -239,7 +246,7 @@ export class CrisisNet {
     if (!own) {
       const pieces = piecesOf(word).map((p) => `c:${p}`);
       own = { word: `w:${word}`, wordWeight: this.weights.get(`w:${word}`) ?? 0, pieces, pieceWeights: pieces.map((p) => this.weights.get(p) ?? 0) };
-      if (this.own.size > 50_000) this.own.clear();
+      if (this.own.size > OWN_FEATURES_KEPT) this.own.clear();
       this.own.set(word, own);
     }
     return own;

@@ -116,6 +116,13 @@ export class PhrasePatterns {
       }
       return steps;
     };
+    // One step per distinct word: 20,000 steps of 3,600 words, and a step is only read.
+    const steps = new Map<string, Step>();
+    const stepOf = (w: string): Step => {
+      let step = steps.get(w);
+      if (!step) steps.set(w, (step = this.stepOf(w)));
+      return step;
+    };
     let combinations = 0;
     const groupIds = new Map<string, number>();
     const groupOf = (words: readonly string[]): number => {
@@ -137,7 +144,7 @@ export class PhrasePatterns {
         const words = unitsOf(phrase)
           .map((unit) => uniqueChoices(expandAlternatives(unit).map((choice) => choice.split(/\s+/).filter(Boolean).flatMap(readToken))))
           .filter((choices) => !(choices.length === 1 && choices[0].length === 0));
-        const slots = words.map((choices) => choices.map((choice) => choice.map((w) => this.stepOf(w))));
+        const slots = words.map((choices) => choices.map((choice) => choice.map(stepOf)));
         const pattern: Pattern = { concept, slots, anchorGroups: anchorsOf(slots).map(groupOf) };
         combinations += slots.reduce((n, choices) => n * choices.length, 1);
         this.longest = Math.max(this.longest, slots.reduce((n, choices) => n + Math.max(...choices.map((c) => c.length)), 0));
@@ -203,7 +210,7 @@ export class PhrasePatterns {
       for (const p of this.byPrefix) if (word.startsWith(p.prefix)) set.add(p.pattern);
       for (const p of this.bySuffix) if (word.length > p.suffix.length && word.endsWith(p.suffix)) set.add(p.pattern);
       list = set.size ? [...new Set([...exact, ...set])] : exact;
-      if (this.startCache.size > 50_000) this.startCache.clear();
+      if (this.startCache.size > STARTS_KEPT) this.startCache.clear();
       this.startCache.set(word, list);
     }
     return list;
@@ -295,6 +302,8 @@ interface Walk {
 
 const NONE: readonly Pattern[] = [];
 const NO_GROUPS: readonly number[] = [];
+/** Words whose patterns are kept (PhrasePatterns.patternsStartedBy), emptied when full, as the detector's readings are. */
+const STARTS_KEPT = 10_000;
 
 /**
  * A phrase with alternatives, one phrase per choice: "(urine|stool) not (hold|keep)"

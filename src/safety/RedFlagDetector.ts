@@ -64,6 +64,12 @@ const FUZZY_MIN = 6;
  * would then find its own questions in it and measure a faster detector than patients get).
  */
 const MATCH_CACHE_SIZE = 256;
+/**
+ * Words whose reading is kept ({@link RedFlagDetector.wordsOf}), emptied when full. At 50,000
+ * words the readings, the phrase starts (PhrasePatterns) and the crisis net's word features held
+ * about 35 MB together, mostly for words seen once; the words patients keep using fit in this.
+ */
+const READINGS_KEPT = 10_000;
 /** How far back a negation reaches ("geen [hoge] koorts"). */
 const NEGATION_REACH = 4;
 /**
@@ -110,8 +116,11 @@ export class RedFlagDetector {
   private readonly history: ReadonlySet<string>;
   private readonly unconditional: ReadonlySet<string>;
   private readonly context: ReadonlySet<string>;
-  /** A list word with one letter left out → the list words it comes from, to read typos ("knellnde"). */
-  private readonly byDeletion = new Map<string, string[]>();
+  /**
+   * A list word with one letter left out → the list word it comes from, or the words when several
+   * do, to read typos ("knellnde"). Most keys have one word: kept as the string, not an array of one.
+   */
+  private readonly byDeletion = new Map<string, string | string[]>();
   /** A word → the words it is read as (see {@link wordsOf}); patients repeat the same words. */
   private readonly readCache = new Map<string, readonly string[]>();
   /**
@@ -175,7 +184,10 @@ export class RedFlagDetector {
     this.patterns = new PhrasePatterns(lists, (token) => this.readToken(token), { negations: this.negations, afterNegation: this.sw.afterNegation });
     for (const w of this.patterns.words) {
       if (w.length < FUZZY_MIN || /\d/.test(w)) continue;
-      for (const d of deletions(w)) this.byDeletion.set(d, [...(this.byDeletion.get(d) ?? []), w]);
+      for (const d of deletions(w)) {
+        const had = this.byDeletion.get(d);
+        this.byDeletion.set(d, had === undefined ? w : typeof had === 'string' ? [had, w] : [...had, w]);
+      }
     }
     this.crisisSigns = new Set(data.rules.filter((r) => r.tier === 'crisis').flatMap((r) => r.all));
     this.urgentConcepts = new Set(data.rules.filter((r) => r.tier === 'crisis' || r.tier === '112').flatMap((r) => [...r.all, ...r.any]));
@@ -444,7 +456,7 @@ export class RedFlagDetector {
         else if (w.length >= 3 && w.endsWith('e') && this.patterns.words.has(w + 'n')) read = [w + 'n'];
         else if (this.hasListPrefix(w)) read = [w];
         else read = [this.typoOfListWord(w) ?? this.words.corrected([w])].flat();
-        if (this.readCache.size > 50_000) this.readCache.clear();
+        if (this.readCache.size > READINGS_KEPT) this.readCache.clear();
         this.readCache.set(w, read);
       }
       for (const r of read) out.push(r);
@@ -458,6 +470,12 @@ export class RedFlagDetector {
     return false;
   }
 
+  /** The list words a word with one letter left out comes from, in the order they were added. */
+  private fromDeletion(key: string): readonly string[] {
+    const words = this.byDeletion.get(key);
+    return words === undefined ? NO_WORDS : typeof words === 'string' ? [words] : words;
+  }
+
   /**
    * The list word an unknown word is a typo of: one letter left out ("knellnde"), a letter
    * doubled ("graaden"), two swapped ("bewsuteloos"), or a final d/t mixed up ("benauwt").
@@ -468,12 +486,12 @@ export class RedFlagDetector {
   private typoOfListWord(word: string): string | undefined {
     if (word.length < FUZZY_MIN - 1 || /\d/.test(word) || this.words.isKnown(word)) return undefined;
     const found = new Set<string>();
-    for (const w of this.byDeletion.get(word) ?? NO_WORDS) found.add(w);
+    for (const w of this.fromDeletion(word)) found.add(w);
     for (let i = 1; i < word.length; i++) {
       const d = word.slice(0, i) + word.slice(i + 1);
       if (word[i] === word[i - 1] && d.length >= FUZZY_MIN && this.patterns.words.has(d)) found.add(d);
     }
-    for (const d of deletions(word)) for (const w of this.byDeletion.get(d) ?? NO_WORDS) if (isTransposition(word, w)) found.add(w);
+    for (const d of deletions(word)) for (const w of this.fromDeletion(d)) if (isTransposition(word, w)) found.add(w);
     const last = word.at(-1);
     if (last === 'd' || last === 't') {
       const swapped = word.slice(0, -1) + (last === 'd' ? 't' : 'd');

@@ -16,8 +16,12 @@ export class TypoCorrector {
   static readonly MAX_WORD_CHARS = 32;
   static readonly MAX_CANDIDATES = 64;
 
-  /** A word with one letter left out → the vocabulary words it comes from. */
-  private readonly deletes = new Map<string, string[]>();
+  /**
+   * A word with one letter left out → the vocabulary word it comes from, or the words when
+   * several do. Nineteen keys in twenty have one word: kept as the string itself, not as an
+   * array of one (two objects, 56 bytes, times 35,000 keys).
+   */
+  private readonly deletes = new Map<string, string | string[]>();
   private readonly cache = new Map<string, string>();
 
   /**
@@ -36,8 +40,10 @@ export class TypoCorrector {
 
   private addKey(key: string, word: string): void {
     const list = this.deletes.get(key);
-    if (!list) this.deletes.set(key, [word]);
-    else if (list[list.length - 1] !== word) list.push(word);
+    if (list === undefined) this.deletes.set(key, word);
+    else if (typeof list === 'string') {
+      if (list !== word) this.deletes.set(key, [list, word]);
+    } else if (list[list.length - 1] !== word) list.push(word);
   }
 
   /**
@@ -72,7 +78,8 @@ export class TypoCorrector {
     const max = TypoCorrector.maxCost(word.length);
     const candidates = new Set<string>();
     collect: for (const key of [word, ...deletionsOf(word)]) {
-      for (const c of this.deletes.get(key) ?? []) {
+      const words = this.deletes.get(key);
+      for (const c of words === undefined ? NO_WORDS : typeof words === 'string' ? [words] : words) {
         candidates.add(c);
         if (candidates.size >= TypoCorrector.MAX_CANDIDATES) break collect;
       }
@@ -110,6 +117,7 @@ export class TypoCorrector {
   }
 }
 
+const NO_WORDS: readonly string[] = [];
 const SUBSTITUTION = 1.5;
 /** Shorter words are never corrected. */
 const MIN_WORD_CHARS = 4;
