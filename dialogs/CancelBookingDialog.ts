@@ -441,6 +441,20 @@ export class CancelBookingDialog extends InterruptibleDialog {
     return super.stoppedReply(innerDc, locale);
   }
 
+  /**
+   * At the free times of a move (or its question for a day), the move command again ("move",
+   * "yes, move it") is the move going on: the times are asked again and the appointment stays
+   * as it is. A word of cancelling or a negation in it is no such repeat.
+   */
+  protected override alreadyDoing(innerDc: DialogContext, text: string): string | undefined {
+    const base = innerDc.stack[0];
+    const active = waitingPrompt({ dialogStack: innerDc.stack });
+    if (base?.id !== CANCEL_BOOKING_WATERFALL || active?.id !== SLOT_PROMPT) return undefined;
+    if (!this.says(text, 'move') || this.says(text, 'cancel')) return undefined;
+    if (fold(text).split(' ').some((w) => this.deps.answers.isNegation(w))) return undefined;
+    return 'cancelBooking.stillMoving';
+  }
+
   /** The day or time the message asks for, and those it refuses ("but not on Monday"), if any. */
   private dayQuery(text: string): Pick<SlotOptions, 'query' | 'exclude'> | undefined {
     const read = readDayWish(text, this.dayWords());

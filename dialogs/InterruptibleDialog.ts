@@ -70,6 +70,14 @@ export abstract class InterruptibleDialog extends BaseDialog {
     return undefined;
   }
 
+  /**
+   * The locale key of what to say when a command names what this dialog is already doing (see
+   * CancelBookingDialog), so that it goes on instead of stopping; undefined by default.
+   */
+  protected alreadyDoing(_innerDc: DialogContext, _text: string): string | undefined {
+    return undefined;
+  }
+
   /** What the dialog says when it stops on the patient's word (locale key): by default that it stopped. */
   protected stoppedKey(): string {
     return 'cancelled.text';
@@ -144,6 +152,14 @@ export abstract class InterruptibleDialog extends BaseDialog {
       return { status: DialogTurnStatus.waiting };
     }
 
+    // The flow's own command typed again ("move", at the move's free times) is what the patient is
+    // already doing: said so, and the question asked again (it stopped the move: an eleventh patient-style test).
+    const doing = exact === 'cancel-booking' ? this.alreadyDoing(innerDc, text) : undefined;
+    if (doing) {
+      await this.send(context, { text: this.t(locale, doing) }, locale);
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
     if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart') {
       await this.send(context, this.stoppedReply(innerDc, locale), locale);
       return innerDc.cancelAllDialogs();

@@ -1,0 +1,94 @@
+import { bookingKit, no, person, screeningNo, type Locale } from './helpers/bookingScript';
+
+// Dialog problems an eleventh patient-style test found in the booking and move flows: a time
+// with its minutes after the hour word read as the whole hour, the move command typed again at
+// the move's free times stopping the move, a question typed at the free times not answered, a
+// spelled code in a first message, and a few wordings. Typed as patients type, in nl-NL and
+// nl-BE, with the tests' clock (Monday 23 November 2026, 10:00); besides the tester's wordings, our own.
+
+const { talk, booked, bookOne } = bookingKit();
+
+/** A booking up to the free times. */
+const toTimes = (locale: Locale) => ['afspraak maken', 'ja', 'knie', 'links', 'een jaar', no(locale), ...screeningNo(locale)];
+
+/** The times among a turn's buttons ("do 26 nov 09:30 – Locatie Centrum"). */
+const timesIn = (actions: string[]) => actions.filter((a) => /\d{2}:\d{2}/.test(a));
+
+/** Looks the booking up to move it, as the confirmation says to, up to the free times. */
+const toMove = (locale: Locale, reference: string) => ['afspraak verzetten', reference, person(locale).birth];
+
+/** Hours and minutes as patients say them in words. */
+const HOUR_WORDS = ['twaalf', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf'];
+const MINUTE_WORDS: Record<number, string> = { 15: 'vijftien', 30: 'dertig', 45: 'vijfenveertig' };
+
+describe('a time typed with its minutes after the hour word', () => {
+  // The time is one shown on Thursday with minutes (09:30, 10:15 …), typed as the writer would say it.
+  it.each<[Locale, (h: number, m: number) => string]>([
+    ['nl-NL', (h, m) => `doe maar ${h} uur ${m}`],
+    ['nl-NL', (h, m) => `donderdag om ${h} uur ${m} graag`],
+    ['nl-NL', (h, m) => `${HOUR_WORDS[h % 12]} uur ${MINUTE_WORDS[m]}`],
+    ['nl-BE', (h, m) => `om ${h} uur ${m} past mij`],
+    ['nl-BE', (h, m) => `donderdag ${HOUR_WORDS[h % 12]} uur ${MINUTE_WORDS[m]}`],
+  ])('%s: that very time is taken, not the whole hour', async (locale, typed) => {
+    const at = toTimes(locale).length;
+    const shown = await talk(locale, [...toTimes(locale), 'donderdag']);
+    const time = timesIn(shown[at].actions).map((a) => /(\d{2}):(\d{2})/.exec(a)!).find((m) => MINUTE_WORDS[+m[2]])!;
+    const p = person(locale);
+    const r = await talk(locale, [...toTimes(locale), 'donderdag', typed(+time[1], +time[2]), p.name, p.birth, p.phone, 'geen']);
+    expect(r[at + 1].text).toMatch(/voor- en achternaam/);
+    expect(r[at + 1].text).not.toMatch(/geen (tijd|moment) vrij/);
+    expect(r[r.length - 1].cards).toContain(`donderdag 26 november om ${time[0]}`);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'donderdag om 9 uur'],
+    ['nl-BE', 'donderdag rond negen uur'],
+  ])('%s: "%s" alone is still the whole hour', async (locale, typed) => {
+    const at = toTimes(locale).length;
+    const r = await talk(locale, [...toTimes(locale), typed]);
+    expect(r[at].text).not.toMatch(/voor- en achternaam/);
+    for (const a of timesIn(r[at].actions)) expect(a).toMatch(/^do 26 nov/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik kan maar 2 uur 30 minuten blijven'],
+    ['nl-BE', 'ik heb 1 uur 45 minuten nodig om er te geraken'],
+  ])('%s: a length of time ("%s") picks no time', async (locale, typed) => {
+    const at = toTimes(locale).length;
+    const r = await talk(locale, [...toTimes(locale), typed]);
+    expect(r[at].text).not.toMatch(/voor- en achternaam|geen (tijd|moment) vrij/);
+  });
+});
+
+describe('the move command typed again at the move\'s free times', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'verzetten'],
+    ['nl-NL', 'ja verzetten'],
+    ['nl-NL', 'Verzetten'],
+    ['nl-BE', 'verplaatsen'],
+    ['nl-BE', 'verzetten'],
+    ['nl-BE', 'ja, verplaatsen'],
+  ])('%s: "%s" says the move goes on and shows the times again; a time then moves it', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const before = (await booked(locale, `referentie is ${reference}`)).start.getTime();
+    const r = await talk(locale, [...toMove(locale, reference), typed, '2', 'ja']);
+    expect(timesIn(r[2].actions).length).toBeGreaterThan(0);
+    expect(r[3].text).toMatch(/aan het (verzetten|verplaatsen); er is nog niets aan veranderd/);
+    expect(r[3].text).not.toMatch(/gestopt/);
+    expect(timesIn(r[3].actions)).toEqual(timesIn(r[2].actions));
+    expect(r[4].text).toMatch(/Klopt d(it|at)\?/);
+    expect(r[5].text).toMatch(/Je afspraak is (verzet|verplaatst)/);
+    expect((await booked(locale, `referentie is ${reference}`)).start.getTime()).not.toBe(before);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'toch niet verzetten'],
+    ['nl-BE', 'neen, niet verplaatsen'],
+  ])('%s: "%s" still keeps the appointment as it was', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const before = (await booked(locale, `referentie is ${reference}`)).start.getTime();
+    const r = await talk(locale, [...toMove(locale, reference), typed]);
+    expect(r[3].text).toMatch(/blijft staan/);
+    expect((await booked(locale, `referentie is ${reference}`)).start.getTime()).toBe(before);
+  });
+});
