@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { DialogContextError, DialogTurnStatus, type Choice, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import { AgendaUnavailableError } from '../src/agenda/Agenda';
+import { LocationNames } from '../src/booking/LocationNames';
 import { newMemory } from '../src/conversation/ConversationMemory';
 import { turnSafetyOf } from '../src/bot/TurnSafety';
 import type { HandoffOptions } from './HandoffDialog';
@@ -128,6 +129,20 @@ export abstract class InterruptibleDialog extends BaseDialog {
     return answers.changeOf(text) !== undefined || (answers.isCorrection(text) && this.detailCorrection(text) !== undefined);
   }
 
+  /**
+   * At the free times, a message that opens with a question word ("how much does it cost then",
+   * "can my daughter come along") asks something, also without a question mark, when the times
+   * read nothing in it (no day or time, no location): it got "I did not understand" there, while
+   * an answer never starts so (an eleventh patient-style test).
+   */
+  private asksAtTimes(active: DialogInstance | undefined, text: string): boolean {
+    if (active?.id !== SLOT_PROMPT || !this.deps.answers.isQuestion(text)) return false;
+    this.locationNames ??= new LocationNames(this.deps.knowledge.practice.locations);
+    return !this.answersOpenQuestion(active, text) && this.locationNames.in(text) === undefined;
+  }
+
+  private locationNames?: LocationNames;
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const context = innerDc.context;
     const text = (context.activity.text ?? '').trim();
@@ -231,7 +246,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });
     }
-    const asks = text.includes('?') || (!freeText && this.deps.answers.isQuestion(text));
+    const asks = text.includes('?') || (!freeText && this.deps.answers.isQuestion(text)) || this.asksAtTimes(active, text);
     if (decision.intent === 'faq' && decision.topic && !answersChoice && asks) {
       await this.send(context, { text: composer.answer(decision.topic, locale).text }, locale);
       await this.send(context, { text: this.t(locale, 'booking.resume') }, locale);

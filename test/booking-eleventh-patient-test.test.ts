@@ -92,3 +92,40 @@ describe('the move command typed again at the move\'s free times', () => {
     expect((await booked(locale, `referentie is ${reference}`)).start.getTime()).toBe(before);
   });
 });
+
+describe('a question typed at the free times', () => {
+  it.each<[Locale, string, RegExp]>([
+    // Questions no topic answers: said honestly, with a person to ask.
+    ['nl-NL', 'moet ik met een lege maag komen?', /^Daar weet ik geen zeker antwoord op\. .*"medewerker"/],
+    ['nl-NL', 'mag mijn man mee naar binnen', /^Daar weet ik geen zeker antwoord op\./],
+    ['nl-BE', 'mag mijn zoon mee naar binnen komen', /^Daar weet ik geen zeker antwoord op\./],
+    ['nl-BE', 'moet ik nuchter zijn voor die eerste keer?', /^Daar weet ik geen zeker antwoord op\./],
+    // Questions a topic answers, also without a question mark.
+    ['nl-NL', 'hoeveel kost zo een behandeling eigenlijk', /vergoed|betaal/],
+    ['nl-BE', 'wat kost dat dan bij jullie', /ziekenfonds|remgeld/],
+  ])('%s: "%s" is answered, then the same times are asked again and one can be chosen', async (locale, question, answer) => {
+    const at = toTimes(locale).length;
+    const r = await talk(locale, [...toTimes(locale), question, '1']);
+    const replies = r[at].text;
+    expect(replies).not.toMatch(/begreep ik niet/);
+    expect(replies).toMatch(answer);
+    expect(timesIn(r[at].actions)).toEqual(timesIn(r[at - 1].actions));
+    expect(r[at + 1].text).toMatch(/voor- en achternaam/);
+  });
+
+  it.each<[Locale, string, RegExp]>([
+    ['nl-NL', 'kan het ook donderdag', /^do 26 nov/],
+    ['nl-BE', 'kan het bij jullie op vrijdag', /^vr 27 nov/],
+  ])('%s: a day asked as a question ("%s") still offers that day', async (locale, typed, day) => {
+    const at = toTimes(locale).length;
+    const r = await talk(locale, [...toTimes(locale), typed]);
+    expect(timesIn(r[at].actions).length).toBeGreaterThan(0);
+    for (const a of timesIn(r[at].actions)) expect(a).toMatch(day);
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: a plain no at the times is still not understood', async (locale) => {
+    const at = toTimes(locale).length;
+    const r = await talk(locale, [...toTimes(locale), no(locale)]);
+    expect(r[at].text).toMatch(/^Dat begreep ik niet/);
+  });
+});
