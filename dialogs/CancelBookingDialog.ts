@@ -1,7 +1,7 @@
 import { TextPrompt, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { fold } from '../src/conversation/AnswerWords';
 import { calendarEvent } from '../src/booking/CalendarFile';
-import { findReferenceCode, normalizeReferenceCode, spelledReferenceCode, withoutReferenceCode } from '../src/booking/ReferenceCode';
+import { findReferenceCode, normalizeReferenceCode, spacedReferenceCodeAfter, spelledReferenceCode, withoutReferenceCode } from '../src/booking/ReferenceCode';
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { CLIENT_IP_KEY } from '../src/server/clientAddress';
 import { newMemory } from '../src/conversation/ConversationMemory';
@@ -112,7 +112,9 @@ export class CancelBookingDialog extends InterruptibleDialog {
       if (query) values.query = query;
       if (query?.exclude) await this.sayRefused(step.context, query.exclude, locale);
     }
-    const given = findReferenceCode(opening);
+    // Spaced after a word naming it ("cancel it, code M G D W N C"), as patients read it out: the
+    // code prompt took it alone, the opening did not (an eleventh patient-style test).
+    const given = findReferenceCode(opening) ?? spacedReferenceCodeAfter(opening, this.deps.translator.list(locale, 'booking.words.codeWords'));
     if (given) return step.next(given);
     return step.prompt(REFERENCE_PROMPT, { prompt: this.promptActivity(this.t(locale, 'cancelBooking.askReference'), locale, step.context.activity.channelId) });
   }

@@ -129,3 +129,29 @@ describe('a question typed at the free times', () => {
     expect(r[at].text).toMatch(/^Dat begreep ik niet/);
   });
 });
+
+describe('a code typed with spaces in the first message', () => {
+  const spaced = (reference: string) => reference.replace('-', '').split('').join(' ');
+  const halves = (reference: string) => reference.replace('-', ' ');
+  it.each<[Locale, (reference: string) => string, RegExp]>([
+    ['nl-NL', (c) => `ik moet mijn afspraak afzeggen, code ${spaced(c)}`, /Wat wil je doen\?/],
+    ['nl-NL', (c) => `afspraak annuleren, mijn code is ${halves(c)}`, /Wat wil je doen\?/],
+    ['nl-NL', (c) => `ik wil mijn afspraak verzetten, referentie ${halves(c).toLowerCase()}`, /Dan zoeken we een nieuw moment/],
+    ['nl-BE', (c) => `afspraak annuleren aub, mijn referentie is ${spaced(c)}`, /Wat wil je doen\?/],
+    ['nl-BE', (c) => `ik wil mijn afspraak verplaatsen, de code is ${halves(c)}`, /Dan zoeken we een nieuw moment/],
+  ])('%s: the code is taken from the first message and only the date of birth is asked', async (locale, opening, found) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, [opening(reference), person(locale).birth]);
+    expect(r[0].text).toMatch(/^Wat is je geboortedatum\?/);
+    expect(r[1].text).toMatch(/Ik heb je afspraak gevonden/);
+    expect(r[1].text).toMatch(found);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'afspraak annuleren, de code heb ik niet bij de hand'],
+    ['nl-BE', 'ik wil mijn afspraak annuleren maar de code is weg'],
+  ])('%s: "%s" has no code in it: the code is asked, or a person offered', async (locale, opening) => {
+    const r = await talk(locale, [opening]);
+    expect(r[0].text).not.toMatch(/^Wat is je geboortedatum\?/);
+  });
+});
