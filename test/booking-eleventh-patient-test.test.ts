@@ -132,13 +132,15 @@ describe('a question typed at the free times', () => {
 
 describe('a code typed with spaces in the first message', () => {
   const spaced = (reference: string) => reference.replace('-', '').split('').join(' ');
-  const halves = (reference: string) => reference.replace('-', ' ');
+  // Spaced by the character with the dash kept ("K X 7 - 4 P M"), or with commas between.
+  const dashed = (reference: string) => reference.split('').join(' ');
+  const commas = (reference: string) => reference.replace('-', '').split('').join(', ');
   it.each<[Locale, (reference: string) => string, RegExp]>([
-    ['nl-NL', (c) => `ik moet mijn afspraak afzeggen, code ${spaced(c)}`, /Wat wil je doen\?/],
-    ['nl-NL', (c) => `afspraak annuleren, mijn code is ${halves(c)}`, /Wat wil je doen\?/],
-    ['nl-NL', (c) => `ik wil mijn afspraak verzetten, referentie ${halves(c).toLowerCase()}`, /Dan zoeken we een nieuw moment/],
+    ['nl-NL', (c) => `ik moet mijn afspraak afzeggen, code ${commas(c)}`, /Wat wil je doen\?/],
+    ['nl-NL', (c) => `afspraak annuleren, mijn code is ${dashed(c)}`, /Wat wil je doen\?/],
+    ['nl-NL', (c) => `ik wil mijn afspraak verzetten, referentie ${spaced(c).toLowerCase()}`, /Dan zoeken we een nieuw moment/],
     ['nl-BE', (c) => `afspraak annuleren aub, mijn referentie is ${spaced(c)}`, /Wat wil je doen\?/],
-    ['nl-BE', (c) => `ik wil mijn afspraak verplaatsen, de code is ${halves(c)}`, /Dan zoeken we een nieuw moment/],
+    ['nl-BE', (c) => `ik wil mijn afspraak verplaatsen, de code is ${dashed(c).toLowerCase()}`, /Dan zoeken we een nieuw moment/],
   ])('%s: the code is taken from the first message and only the date of birth is asked', async (locale, opening, found) => {
     const reference = await bookOne(locale);
     const r = await talk(locale, [opening(reference), person(locale).birth]);
