@@ -248,7 +248,9 @@ export abstract class InterruptibleDialog extends BaseDialog {
     }
     const asks = text.includes('?') || (!freeText && this.deps.answers.isQuestion(text)) || this.asksAtTimes(active, text);
     if (decision.intent === 'faq' && decision.topic && !answersChoice && asks) {
-      await this.send(context, { text: composer.answer(decision.topic, locale).text }, locale);
+      // Without the offer to book that closes some answers: the patient is in a flow already.
+      const answer = composer.answer(decision.topic, locale).text;
+      await this.send(context, { text: this.deps.answers.withoutBookingOffer(answer) }, locale);
       await this.send(context, { text: this.t(locale, 'booking.resume') }, locale);
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };

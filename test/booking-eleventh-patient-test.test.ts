@@ -157,3 +157,59 @@ describe('a code typed with spaces in the first message', () => {
     expect(r[0].text).not.toMatch(/^Wat is je geboortedatum\?/);
   });
 });
+
+describe('wordings', () => {
+  it.each<[Locale, string, string[]]>([
+    ['nl-NL', 'wat kan ik doen als mijn knie opspeelt', ['nee', 'nee']],
+    ['nl-NL', 'helpt warmte bij artrose', ['nee hoor']],
+    ['nl-BE', 'wat kan ik doen als mijn knie opspeelt', ['neen', 'neen']],
+  ])('%s: a bare no to "more about this?" after "%s" is acknowledged, with what else the bot does', async (locale, question, nos) => {
+    const r = await talk(locale, [question, ...nos]);
+    expect(r[0].text).toMatch(/Wil je (hier|daar) meer over weten\?$/);
+    expect(r[1].text).toMatch(/^(Goed|In orde)\. Heb je nog een andere vraag/);
+    expect(r[1].text).toMatch(/afspraak maken of een medewerker/);
+    expect(r[1].actions).toHaveLength(3);
+    // A second no gets neither "no separate answer" nor the answer again.
+    for (const reply of r.slice(1)) expect(reply.text).not.toMatch(/apart antwoord|Wil je (hier|daar) meer over weten/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik weet het nog steeds niet'],
+    ['nl-NL', 'weet ik echt nog niet'],
+    ['nl-BE', 'weet ik nog altijd niet'],
+  ])('%s: "%s" after "I don\'t know" at a red-flag question is not knowing again: taken as the yes it said', async (locale, again) => {
+    const at = toTimes(locale).length - 1;
+    const r = await talk(locale, [...toTimes(locale).slice(0, at), 'weet ik niet', again]);
+    expect(r[at].text).toMatch(/^Twijfel je\?/);
+    expect(r[at + 1].text).not.toMatch(/begreep ik niet/);
+    expect(r[at + 1].text).not.toMatch(/^Twijfel je\?/);
+    expect(r[at + 1].text).toMatch(/huisarts/);
+  });
+
+  it.each<[Locale, string, RegExp]>([
+    ['nl-NL', 'ik moet de afspraak van mijn vader afzeggen', /^Wat is de geboortedatum van je vader\? Zo weten we zeker dat het de goede afspraak is\.$/],
+    ['nl-NL', 'kan ik voor mijn moeder haar afspraak verzetten', /^Wat is de geboortedatum van je moeder\? /],
+    ['nl-BE', 'ik wil de afspraak van mijn man annuleren', /^Wat is de geboortedatum van je man\? Zo zijn we zeker dat het om de juiste afspraak gaat\.$/],
+    ['nl-NL', 'ik wil mijn afspraak afzeggen', /^Wat is je geboortedatum\? Zo weten we zeker dat het jouw afspraak is\.$/],
+  ])('%s: "%s" asks the date of birth of the person the appointment is for', async (locale, opening, asked) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, [opening, reference, person(locale).birth]);
+    expect(r[1].text).toMatch(asked);
+    expect(r[2].text).toMatch(/Ik heb je afspraak gevonden/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'wat neem ik mee naar de eerste keer?'],
+    ['nl-BE', 'wat moet ik allemaal meebrengen?'],
+  ])('%s: "%s" asked during a booking is answered without "no appointment yet? make one here"', async (locale, question) => {
+    const at = toTimes(locale).length;
+    const during = await talk(locale, [...toTimes(locale), '1', question]);
+    expect(during[at + 1].text).toMatch(/identiteit/);
+    expect(during[at + 1].text).not.toMatch(/nog geen afspraak/);
+    expect(during[at + 1].text).toMatch(/Dan (gaan|doen) we verder met je afspraak/);
+    expect(during[at + 1].text).toMatch(/voor- en achternaam\?$/);
+    // Outside a booking the offer stays.
+    const outside = await talk(locale, [question]);
+    expect(outside[0].text).toMatch(/nog geen afspraak/);
+  });
+});
