@@ -1,7 +1,7 @@
 import { TextPrompt, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { fold } from '../src/conversation/AnswerWords';
 import { calendarEvent } from '../src/booking/CalendarFile';
-import { findReferenceCode, normalizeReferenceCode, spelledReferenceCode, withoutReferenceCode } from '../src/booking/ReferenceCode';
+import { findReferenceCode, normalizeReferenceCode, spacedReferenceCodeAfter, spelledReferenceCode, withoutReferenceCode } from '../src/booking/ReferenceCode';
 import { SUPPORTED_LOCALES, type Locale } from '../src/config/AppConfig';
 import { CLIENT_IP_KEY } from '../src/server/clientAddress';
 import { newMemory } from '../src/conversation/ConversationMemory';
@@ -30,6 +30,8 @@ interface CancelValues {
   secondTry?: boolean;
   /** Another code was typed at the date of birth's question: that question is asked plainly. */
   newCode?: boolean;
+  /** The relative whose appointment it is ("my father's"), as the opening named them. */
+  relative?: string;
 }
 
 /** Marks a date of birth's answer that holds a code (another than the one given): the code, then the date if one came with it. */
@@ -37,7 +39,7 @@ const NEW_CODE = '\u0000code:';
 
 /** How the waterfall starts: afresh, or for the second try of the date of birth with what the first knew. */
 interface CancelOptions {
-  again?: Pick<CancelValues, 'reference' | 'move' | 'query' | 'secondTry' | 'newCode'>;
+  again?: Pick<CancelValues, 'reference' | 'move' | 'query' | 'secondTry' | 'newCode' | 'relative'>;
 }
 
 /** The waterfall's steps that wait for an answer, by the index botbuilder counts. */
@@ -112,7 +114,12 @@ export class CancelBookingDialog extends InterruptibleDialog {
       if (query) values.query = query;
       if (query?.exclude) await this.sayRefused(step.context, query.exclude, locale);
     }
-    const given = findReferenceCode(opening);
+    // Spaced after a word naming it ("cancel it, code M G D W N C"), as patients read it out: the
+    // code prompt took it alone, the opening did not (an eleventh patient-style test).
+    // "My father's appointment": his date of birth is asked for, not the writer's.
+    const relative = this.deps.answers.appointmentOf(opening);
+    if (relative) values.relative = relative;
+    const given = findReferenceCode(opening) ?? spacedReferenceCodeAfter(opening, this.deps.translator.list(locale, 'booking.words.codeWords'));
     if (given) return step.next(given);
     return step.prompt(REFERENCE_PROMPT, { prompt: this.promptActivity(this.t(locale, 'cancelBooking.askReference'), locale, step.context.activity.channelId) });
   }
@@ -123,7 +130,8 @@ export class CancelBookingDialog extends InterruptibleDialog {
     (step.values as { reference?: string }).reference = step.result;
     const values = step.values as CancelValues;
     const key = values.newCode ? 'cancelBooking.askBirthDateNewCode' : values.secondTry ? 'cancelBooking.notFoundTryAgain' : 'cancelBooking.askBirthDate';
-    return step.prompt(BIRTH_DATE_PROMPT, { prompt: this.promptActivity(this.t(locale, key), locale, step.context.activity.channelId) });
+    const text = key === 'cancelBooking.askBirthDate' ? this.aboutOther(locale, key, values.relative) : this.t(locale, key);
+    return step.prompt(BIRTH_DATE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId) });
   }
 
   private async verify(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -136,7 +144,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
       // date of birth is asked when it came alone.
       const [code, date] = birthDate.slice(NEW_CODE.length).split('|');
       if (!date) {
-        return step.replaceDialog(CANCEL_BOOKING_WATERFALL, { again: { reference: code, move: values.move, query: values.query, secondTry: values.secondTry ?? false, newCode: true } } satisfies CancelOptions);
+        return step.replaceDialog(CANCEL_BOOKING_WATERFALL, { again: { reference: code, move: values.move, query: values.query, secondTry: values.secondTry ?? false, newCode: true, relative: values.relative } } satisfies CancelOptions);
       }
       values.reference = code;
       birthDate = date;
@@ -155,7 +163,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
       // not go together, so a wrong code is looked at too (a ninth patient-style test was only
       // told to check the date of birth), without telling whether the code exists.
       if (!values.secondTry) {
-        return step.replaceDialog(CANCEL_BOOKING_WATERFALL, { again: { reference, move: values.move, query: values.query } } satisfies CancelOptions);
+        return step.replaceDialog(CANCEL_BOOKING_WATERFALL, { again: { reference, move: values.move, query: values.query, relative: values.relative } } satisfies CancelOptions);
       }
       await this.send(step.context, { text: this.t(locale, 'cancelBooking.notFound'), choices: [this.deps.composer.action(locale, 'person')] }, locale);
       return step.endDialog();
@@ -439,6 +447,20 @@ export class CancelBookingDialog extends InterruptibleDialog {
     const reference = base?.id === CANCEL_BOOKING_WATERFALL ? (base.state as { values?: CancelValues }).values?.reference : undefined;
     if (!reference) return { text: this.t(locale, 'cancelBooking.stoppedNoCode'), choices: this.deps.composer.mainActions(locale) };
     return super.stoppedReply(innerDc, locale);
+  }
+
+  /**
+   * At the free times of a move (or its question for a day), the move command again ("move",
+   * "yes, move it") is the move going on: the times are asked again and the appointment stays
+   * as it is. A word of cancelling or a negation in it is no such repeat.
+   */
+  protected override alreadyDoing(innerDc: DialogContext, text: string): string | undefined {
+    const base = innerDc.stack[0];
+    const active = waitingPrompt({ dialogStack: innerDc.stack });
+    if (base?.id !== CANCEL_BOOKING_WATERFALL || active?.id !== SLOT_PROMPT) return undefined;
+    if (!this.says(text, 'move') || this.says(text, 'cancel')) return undefined;
+    if (fold(text).split(' ').some((w) => this.deps.answers.isNegation(w))) return undefined;
+    return 'cancelBooking.stillMoving';
   }
 
   /** The day or time the message asks for, and those it refuses ("but not on Monday"), if any. */

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { DialogContextError, DialogTurnStatus, type Choice, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
 import { AgendaUnavailableError } from '../src/agenda/Agenda';
+import { LocationNames } from '../src/booking/LocationNames';
 import { newMemory } from '../src/conversation/ConversationMemory';
 import { turnSafetyOf } from '../src/bot/TurnSafety';
 import type { HandoffOptions } from './HandoffDialog';
@@ -70,6 +71,14 @@ export abstract class InterruptibleDialog extends BaseDialog {
     return undefined;
   }
 
+  /**
+   * The locale key of what to say when a command names what this dialog is already doing (see
+   * CancelBookingDialog), so that it goes on instead of stopping; undefined by default.
+   */
+  protected alreadyDoing(_innerDc: DialogContext, _text: string): string | undefined {
+    return undefined;
+  }
+
   /** What the dialog says when it stops on the patient's word (locale key): by default that it stopped. */
   protected stoppedKey(): string {
     return 'cancelled.text';
@@ -120,6 +129,20 @@ export abstract class InterruptibleDialog extends BaseDialog {
     return answers.changeOf(text) !== undefined || (answers.isCorrection(text) && this.detailCorrection(text) !== undefined);
   }
 
+  /**
+   * At the free times, a message that opens with a question word ("how much does it cost then",
+   * "can my daughter come along") asks something, also without a question mark, when the times
+   * read nothing in it (no day or time, no location): it got "I did not understand" there, while
+   * an answer never starts so (an eleventh patient-style test).
+   */
+  private asksAtTimes(active: DialogInstance | undefined, text: string): boolean {
+    if (active?.id !== SLOT_PROMPT || !this.deps.answers.isQuestion(text)) return false;
+    this.locationNames ??= new LocationNames(this.deps.knowledge.practice.locations);
+    return !this.answersOpenQuestion(active, text) && this.locationNames.in(text) === undefined;
+  }
+
+  private locationNames?: LocationNames;
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const context = innerDc.context;
     const text = (context.activity.text ?? '').trim();
@@ -144,6 +167,14 @@ export abstract class InterruptibleDialog extends BaseDialog {
       return { status: DialogTurnStatus.waiting };
     }
 
+    // The flow's own command typed again ("move", at the move's free times) is what the patient is
+    // already doing: said so, and the question asked again (it stopped the move: an eleventh patient-style test).
+    const doing = exact === 'cancel-booking' ? this.alreadyDoing(innerDc, text) : undefined;
+    if (doing) {
+      await this.send(context, { text: this.t(locale, doing) }, locale);
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
     if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart') {
       await this.send(context, this.stoppedReply(innerDc, locale), locale);
       return innerDc.cancelAllDialogs();
@@ -215,9 +246,11 @@ export abstract class InterruptibleDialog extends BaseDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(HANDOFF_DIALOG, { reason: 'requested' });
     }
-    const asks = text.includes('?') || (!freeText && this.deps.answers.isQuestion(text));
+    const asks = text.includes('?') || (!freeText && this.deps.answers.isQuestion(text)) || this.asksAtTimes(active, text);
     if (decision.intent === 'faq' && decision.topic && !answersChoice && asks) {
-      await this.send(context, { text: composer.answer(decision.topic, locale).text }, locale);
+      // Without the offer to book that closes some answers: the patient is in a flow already.
+      const answer = composer.answer(decision.topic, locale).text;
+      await this.send(context, { text: this.deps.answers.withoutBookingOffer(answer) }, locale);
       await this.send(context, { text: this.t(locale, 'booking.resume') }, locale);
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };

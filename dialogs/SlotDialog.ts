@@ -184,6 +184,12 @@ export class SlotDialog extends BaseDialog {
     }
     const words = ` ${foldAndSplit(text).join(' ')} `;
     if (this.deps.knowledge.dateWords.later.some((w) => words.includes(` ${w} `))) return this.nextPage(step);
+    // A question no topic answers ("do I have to come fasting?"): said honestly, with a person to
+    // ask, and the times again; no "I did not understand" (an eleventh patient-style test).
+    if (text.includes('?') || (answers.isQuestion(text) && words.trim().split(' ').length >= 3)) {
+      await this.send(step.context, { text: this.t(locale, 'booking.slot.questionUnknown') }, locale);
+      return step.replaceDialog(SLOT_WATERFALL, { ...o, askDay: false } satisfies SlotOptions);
+    }
     if (o.failures + 1 >= 3) {
       // Not a dead end: the help says what to type, offers a person and "later", and the times stay.
       await this.send(step.context, { text: `${this.t(locale, 'booking.slot.notUnderstood')} ${this.t(locale, 'booking.stuck')}` }, locale);

@@ -6,7 +6,7 @@ import { FixedClock } from '../src/util/Clock';
 const parser = new DateExpressionParser(loadValidatedKnowledge('knowledge').dateWords, new FixedClock(new Date('2026-11-23T09:00:00Z')), 'Europe/Amsterdam');
 
 describe('Dutch and Flemish date expressions', () => {
-  it.each<[string, object]>([
+  it.each<[string, object | undefined]>([
     ['morgen', { date: '2026-11-24' }],
     ['overmorgen', { date: '2026-11-25' }],
     ['vandaag', { date: '2026-11-23' }],
@@ -32,6 +32,12 @@ describe('Dutch and Flemish date expressions', () => {
     ['half vier', { atMinutes: 930 }],
     ['morgen om half 10', { date: '2026-11-24', atMinutes: 570 }],
     ['om 3 uur', { atMinutes: 900 }],
+    // Minutes after the hour word; a length of time or a date's day after it is none.
+    ['graag om 11 uur 45', { atMinutes: 705 }],
+    ['vrijdag elf uur twintig', { date: '2026-11-27', atMinutes: 680 }],
+    ['na 3 uur 15', { afterMinutes: 915 }],
+    ['om 10 uur 4 december', { date: '2026-12-04', atMinutes: 600 }],
+    ['het duurt 1 uur 15 minuten', undefined],
     ['na vieren', { afterMinutes: 960 }],
     ['na drieën', { afterMinutes: 900 }],
     ['liefst na half vier', { afterMinutes: 930 }],

@@ -184,6 +184,7 @@ export class DateExpressionParser {
       const next = tokens[i + 1];
       let minutes: number | undefined;
       let used = 0;
+      let wholeHour = false;
       if (w.quarter.includes(t) && next && (w.past.includes(next) || w.to.includes(next)) && hourOf(tokens[i + 2]) !== undefined) {
         minutes = afternoon(hourOf(tokens[i + 2])!) * 60 + (w.to.includes(next) ? -15 : 15);
         used = 2;
@@ -193,6 +194,7 @@ export class DateExpressionParser {
       } else if (hourOf(t) !== undefined && (next === 'uur' || next === 'u' || /^\d{1,2}[uh]$/.test(t))) {
         minutes = afternoon(hourOf(t)!) * 60;
         used = /^\d{1,2}[uh]$/.test(t) ? 0 : 1;
+        wholeHour = true;
       } else if (t.startsWith(TIME)) {
         minutes = +t.slice(TIME.length);
         const h = Math.floor(minutes / 60);
@@ -204,6 +206,18 @@ export class DateExpressionParser {
       }
       i += used;
       if (tokens[i + 1] === 'uur' || tokens[i + 1] === 'u') i += 1;
+      // Minutes typed after the hour word ("9 o'clock 30", also in words) make it 9:30, unless
+      // they are a duration ("2 hours 30 minutes") or the day of a date ("10 o'clock, 15 December").
+      if (wholeHour && this.minutesAfterHour(tokens[i + 1], undefined) !== undefined && w.durationWords.includes(tokens[i + 2] ?? '')) {
+        // A length of time, not a time of day.
+        i += 2;
+        continue;
+      }
+      const extra = wholeHour ? this.minutesAfterHour(tokens[i + 1], tokens[i + 2]) : undefined;
+      if (extra !== undefined) {
+        minutes += extra;
+        i += 1;
+      }
       words.push(`${TIME}${minutes}`);
     }
     const out: Pick<SlotQuery, 'atMinutes' | 'afterMinutes' | 'beforeMinutes'> = {};
@@ -225,6 +239,19 @@ export class DateExpressionParser {
       if (at) out.atMinutes = +at.slice(TIME.length);
     }
     return Object.keys(out).length ? out : undefined;
+  }
+
+  /**
+   * The minutes typed after the hour word (digits, or a word of `minuteWords`), or undefined
+   * when the word is none, or when the word after it makes it a duration or a date's day.
+   */
+  private minutesAfterHour(token: string | undefined, following: string | undefined): number | undefined {
+    if (token === undefined) return undefined;
+    const digits = /^\d{1,2}$/.test(token) ? +token : undefined;
+    const minutes = digits ?? this.words.minuteWords[token];
+    if (minutes === undefined || minutes < 1 || minutes > 59) return undefined;
+    if (following !== undefined && (this.words.durationWords.includes(following) || this.words.months[following] !== undefined)) return undefined;
+    return minutes;
   }
 }
 

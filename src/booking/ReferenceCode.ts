@@ -88,3 +88,26 @@ export function withoutReferenceCode(text: string): string {
   const [a, b] = code.split('-');
   return text.replace(new RegExp(`(?<![A-Za-z0-9])${a}[-\\s]?${b}(?![A-Za-z0-9])`, 'i'), ' ').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * A reference typed with spaces right after a word that names it ("code M G D W N C", "my
+ * reference is MGD WNC"): the letters and digits after the word, or after one word more, in
+ * groups of at most three, six characters of the code's alphabet in all. Without such a word
+ * before them, spaced letters in a sentence are no code (findReferenceCode asks a dash or a digit).
+ *
+ * @param codeWords single words that name the code (the locales' `booking.words.codeWords`)
+ */
+export function spacedReferenceCodeAfter(text: string, codeWords: readonly string[]): string | undefined {
+  const names = new Set(codeWords.map((w) => w.toLowerCase()));
+  const tokens = text.toLowerCase().split(/[\s,.;:!?()"'–-]+/).filter(Boolean);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!names.has(tokens[i])) continue;
+    for (const start of [i + 1, i + 2]) {
+      let compact = '';
+      for (let j = start; j < tokens.length && compact.length < 6 && /^[a-z0-9]{1,3}$/.test(tokens[j]); j++) compact += tokens[j];
+      const code = compact.length === 6 ? normalizeReferenceCode(compact) : undefined;
+      if (code) return code;
+    }
+  }
+  return undefined;
+}

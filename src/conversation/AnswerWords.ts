@@ -81,6 +81,8 @@ export class AnswerWords {
   private readonly changeTriggers: Set<string>;
   private readonly questionWords: Set<string>;
   private readonly unsure: string[];
+  /** Words that leave not knowing as it is ("still", "really"): `booking.words.unsureFillers`. */
+  private readonly unsureFillers: Set<string>;
   /** A partial yes ("a bit", "sometimes", "I think so"): `booking.words.partlyYes`. */
   private readonly partlyYes: string[];
   /** A no that leaves room for a yes ("not really", "hardly"): `booking.words.hedgedNo`. */
@@ -95,6 +97,8 @@ export class AnswerWords {
   private readonly correctionMarkers: Set<string>;
   private readonly sentenceWords: Set<string>;
   private readonly possessives: Set<string>;
+  /** Words before "my father" that make an appointment his ("of", "for"): `booking.words.ofOther`. */
+  private readonly ofOther: Set<string>;
   private readonly correctionFillers: Set<string>;
   private readonly negations: Set<string>;
   private readonly clauseBreaks: Set<string>;
@@ -144,6 +148,7 @@ export class AnswerWords {
     this.changeTriggers = list('change.trigger');
     this.questionWords = list('questionWords');
     this.unsure = [...list('unsure')].filter(Boolean);
+    this.unsureFillers = list('unsureFillers');
     this.partlyYes = [...list('partlyYes')].filter(Boolean);
     this.hedgedNo = [...list('hedgedNo')].filter(Boolean);
     this.goingBadly = [...list('goingBadly')].filter(Boolean);
@@ -155,6 +160,7 @@ export class AnswerWords {
     this.correctionMarkers = list('correction');
     this.sentenceWords = list('sentence');
     this.possessives = list('possessive');
+    this.ofOther = list('ofOther');
     this.correctionFillers = list('correctionFillers');
     this.negations = list('negation');
     this.clauseBreaks = list('clauseBreak');
@@ -229,13 +235,22 @@ export class AnswerWords {
    */
   isUnsure(text: string): boolean {
     if (text.trim().endsWith('?')) return true;
-    const t = ` ${fold(text)} `;
-    return this.unsure.some((phrase) => t.includes(` ${phrase} `));
+    return this.saysUnsure(text);
   }
 
-  /** The message says in words that the patient does not know ("not sure", "no idea"); a question mark alone does not count. */
+  /**
+   * The message says in words that the patient does not know ("not sure", "no idea"), also with
+   * words that leave it as it is ("I still don't know": it got "I did not quite understand" at a
+   * red-flag question in an eleventh patient-style test); a question mark alone does not count.
+   */
   saysUnsure(text: string): boolean {
-    return hasPhrase(fold(text), this.unsure);
+    const t = fold(text);
+    return hasPhrase(t, this.unsure) || hasPhrase(this.withoutUnsureFillers(t), this.unsure);
+  }
+
+  /** The folded text without the words that leave not knowing as it is (`unsureFillers`). */
+  private withoutUnsureFillers(folded: string): string {
+    return folded.split(' ').filter((w) => !this.unsureFillers.has(w)).join(' ');
   }
 
   /**
@@ -415,6 +430,19 @@ export class AnswerWords {
     const question = parts[0].split(/[.!:;]\s/).pop() ?? '';
     return fold(`${question} ${parts[1]}`).split(' ').some((w) => this.bookingOffer.has(w));
   }
+  /**
+   * The answer without the booking offer it closes with ("No appointment yet? You can make one
+   * here."), for an answer given while a booking or another flow runs: the rest of its last line stays.
+   */
+  withoutBookingOffer(answer: string): string {
+    if (!this.closesWithBookingOffer(answer)) return answer;
+    const lines = answer.trimEnd().split('\n');
+    const last = lines.pop() ?? '';
+    const before = last.split('?')[0];
+    const end = Math.max(...['. ', '! ', ': ', '; '].map((m) => before.lastIndexOf(m)));
+    const kept = end >= 0 ? last.slice(0, end + 1).trimEnd() : '';
+    return [...lines, ...(kept ? [kept] : [])].join('\n').trimEnd();
+  }
 
   /**
    * The message asks what the question on screen means ("what do you mean?", "sorry?", a bare
@@ -532,6 +560,22 @@ export class AnswerWords {
     const forOther = other?.alsoWriter ? { alsoFor: other.relative }
       : other ? { forOther: true as const, ...(other.relative ? { relative: other.relative } : {}) } : {};
     return { ...(joint ? { joint } : {}), ...(joint && side ? { side } : {}), ...forOther };
+  }
+
+  /**
+   * The relative whose appointment a message is about ("cancel my father's appointment", said
+   * as "the appointment of my father"): a relative's word after a possessive and a word of
+   * `ofOther`. Undefined when it names none: the appointment is the writer's.
+   */
+  appointmentOf(text: string): string | undefined {
+    const relatives = this.complaintWords.get('relative') ?? [];
+    for (const clause of this.clauses(text)) {
+      const words = fold(clause).split(' ').filter(Boolean);
+      for (let i = 2; i < words.length; i++) {
+        if (this.ofOther.has(words[i - 2]) && this.possessives.has(words[i - 1]) && relatives.some((p) => wordMatches(words[i], p))) return words[i];
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -709,11 +753,13 @@ export class AnswerWords {
    * also says so ("a year, I think, but I'm not sure") keeps its answer.
    */
   saysNotKnown(text: string): boolean {
-    const t = fold(text);
-    if (!t) return false;
-    if (this.no.has(t)) return true;
-    const words = t.split(' ').length;
-    return this.unsure.some((phrase) => ` ${t} `.includes(` ${phrase} `) && words <= phrase.split(' ').length + 1);
+    const folded = fold(text);
+    if (!folded) return false;
+    if (this.no.has(folded)) return true;
+    return [folded, this.withoutUnsureFillers(folded)].some((t) => {
+      const words = t.split(' ').length;
+      return this.unsure.some((phrase) => ` ${t} `.includes(` ${phrase} `) && words <= phrase.split(' ').length + 1);
+    });
   }
 
   /**

@@ -124,6 +124,13 @@ export class MessageResponder {
       this.noteOffer(more.text, memory, locale);
       return replies({ text: more.text, choices: [...(more.choices ?? []), composer.action(locale, 'book')] });
     }
+    // A bare no to "do you want to know more?" after an answer declines it: acknowledged, with what
+    // else the bot does (it got "I have no separate answer to that" about the topic, again and
+    // again: an eleventh patient-style test).
+    if ((lastReply === 'answer' || lastReply === 'more') && router.yesNo(text) === 'no') {
+      memory.misses = 0;
+      return replies(composer.say(locale, 'faq.noMore', composer.mainActions(locale)));
+    }
     // A bare yes or no to the question a miss asked: a no ends the offer (a Flemish "neen" got the
     // person offer again and again in a seventh patient-style test), a yes to the person offer
     // brings one in, and a yes to "rephrase, book or a person?" asks which, with the buttons again
@@ -315,6 +322,10 @@ export class MessageResponder {
     switch (d.intent) {
       case 'faq': {
         const topic = this.deps.safety.guardTopic(text, d.topic!);
+        // A bare no read as a follow-up of the topic is no question about it (a second "no" got the whole answer again).
+        if (d.followUp && topic === memory.previousTopic && this.deps.router.yesNo(text) === 'no') {
+          return [composer.say(locale, 'faq.noMore', composer.mainActions(locale))];
+        }
         const again = d.followUp && !d.answerLocale && topic === memory.previousTopic && (lastReply === 'answer' || lastReply === 'more');
         memory.previousTopic = topic;
         memory.answeredTopic = topic;

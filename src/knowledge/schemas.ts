@@ -615,6 +615,10 @@ export const dateWordsFileSchema = z.strictObject({
   past: phraseList,
   to: phraseList,
   at: phraseList,
+  /** Minutes said in words after the hour ("ten o'clock fifteen"); digits are read as they are. */
+  minuteWords: z.record(z.string(), z.number().int().min(1).max(59)).default({}),
+  /** Words after a number that make "2 hours 30" a duration, not a time of day. */
+  durationWords: z.array(z.string().trim().min(1)).default([]),
   /** Ways of naming one public holiday; the dates come from the practice's country. */
   holidays: z.array(phraseList).default([]),
 });
