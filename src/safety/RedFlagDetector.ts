@@ -492,9 +492,12 @@ export class RedFlagDetector {
   private negatedBefore(words: readonly string[], start: number, found: PhraseMatch[], clauseStart: number): boolean {
     for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
       if (this.breaks.has(words[i])) return false;
-      // A negation inside an earlier sign ("rust helpt niet en ik verlies gewicht") is that sign's own.
+      // A negation inside an earlier sign ("rust helpt niet en ik verlies gewicht") is that sign's own,
+      // also one that opens it and ends before this one ("kan niet meer lopen en praat raar": the "niet"
+      // is the walking's; in "geen druk op de borst" a phrase "geen druk op" shares the sign's words).
       // A sign's phrase reaching over a comma does not own the next clause's negation ("feels fine, not red").
-      if (this.negations.has(words[i])) return !found.some((m) => m.start < i && i <= m.end && m.start >= clauseStart);
+      const owns = (m: PhraseMatch) => (m.start < i || (m.start === i && m.end < start)) && i <= m.end && m.start >= clauseStart;
+      if (this.negations.has(words[i])) return !found.some(owns);
       if (this.sw.coordinators.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
       const before = found.find((m) => m.end === i && m.start < start);
       if (before && !words.slice(i + 1, start).some((w) => this.sw.coordinators.has(w))) return false;

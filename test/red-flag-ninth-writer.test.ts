@@ -1,0 +1,31 @@
+import { parseConfig } from '../src/config';
+import { loadValidatedKnowledge } from '../src/knowledge';
+import { RedFlagDetector, type Tier } from '../src/safety';
+import { Router } from '../src/understanding/Router';
+
+// The families a ninth writer's messages (audit13, opened in round 15) showed missed or false, in
+// wordings of our own: Dutch as patients in the Netherlands type it and Flemish as patients in
+// Belgium do. The detector reads both the same way; the tier is what the patient notices.
+const config = parseConfig({});
+const kb = loadValidatedKnowledge('knowledge');
+const router = new Router(kb, { thresholds: config.router, maxChars: config.maxMessageChars });
+const detector = new RedFlagDetector(kb.emergency, kb.language, router.normalizer);
+const tierOf = (text: string): Tier | null => detector.detect(text)?.tier ?? null;
+
+describe('a stroke told by whoever sees it: odd words, an arm or a side that fails', () => {
+  it.each<[string, Tier | null]>([
+    // nl-BE: "klappen" is talking.
+    ["mijn schoonvader kan zijn linkerarm nie meer optillen en hij klapt vreemd, 't is net begonnen", '112'],
+    ['onze pa klapt ineens zo raar en zijn rechterhand doet niks meer', '112'],
+    // nl-NL: only odd sounds come out when one tries to speak.
+    ['mijn moeder probeerde iets te vertellen maar er kwamen enkel vreemde klanken uit', '112'],
+    ['er komen rare woorden uit haar mond en ze helt steeds naar rechts over', '112'],
+    ['mijn man gaf antwoord in zinnen die nergens op sloegen en hij liet zijn kopje uit zijn rechterhand vallen', '112'],
+    // A knee "klapt" too; a bill makes no sense; starting the exercises is no sudden start.
+    ['mijn knie klapt raar bij de trap en mijn hand tintelt', null],
+    ['de factuur heeft bedragen die nergens op slaan, en mijn hand doet pijn', null],
+    ['ik ben net begonnen met de oefeningen, mag ik ook fietsen?', null],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
