@@ -29,3 +29,23 @@ describe('a stroke told by whoever sees it: odd words, an arm or a side that fai
     expect(tierOf(text)).toBe(tier);
   });
 });
+
+describe('a wish to die told beside a fall or a feared diagnosis: the crisis wins, the other sign stays', () => {
+  it.each<[string, Tier | null]>([
+    ['ik lig naast mijn bed en kan niet meer recht, ik hoop eigenlijk dat niemand mij komt halen', 'crisis'],
+    ["k'zijn gevallen in de badkamer en ik hoop dat geen mens mij vindt", 'crisis'],
+    ['mocht het een tumor blijken, dan kap ik ermee', 'crisis'],
+    ['als het kwaadaardig is dan doe ik het zelf wel, ik zie het al weken niet meer zitten', 'crisis'],
+    // Stopping with the therapy, or no feared diagnosis: no crisis.
+    ['als het kanker is, hoe lang duurt de behandeling? dan stop ik met fysio', null],
+    ['als het geen kanker is, stop ik met de scans', null],
+    ['ik viel op straat en hoopte dat niemand me zag', null],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+
+  it('a fall one cannot stand up from keeps its own tier beside the crisis', () => {
+    const tiers = detector.everyTierByRules('ik ben gevallen en kan niet meer op mijn been staan, ik hoop dat niemand me vindt').map((f) => f.tier);
+    expect(tiers).toEqual(['crisis', 'now']);
+  });
+});
