@@ -49,3 +49,14 @@ describe('a wish to die told beside a fall or a feared diagnosis: the crisis win
     expect(tiers).toEqual(['crisis', 'now']);
   });
 });
+
+describe('a fall and the leg that will not carry, typed in a hurry', () => {
+  it.each<[string, Tier | null]>([
+    ['uitgegleden in de douche, ik krijg mijn rechterbeen nie meer onder mij', 'now'],
+    ['gestruikeld over de mat en kan neit meer op mijn heup staan', 'now'],
+    ['van de trap gevallen, kan nit meer op mijn voet staan', 'now'],
+    ['ik ben nit gevallen, mijn knie is stijf als ik opsta', null],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
