@@ -60,3 +60,16 @@ describe('a fall and the leg that will not carry, typed in a hurry', () => {
     expect(tierOf(text)).toBe(tier);
   });
 });
+
+describe('stool or urine lost without noticing, told politely as an accident', () => {
+  it.each<[string, Tier | null]>([
+    ['ik had vanmorgen een ongelukje in mijn broek, mijn onderrug doet al weken zeer', 'now'],
+    ['er zat poep in mijn onderbroek zonder dat ik het doorhad, en mijn rug is stijf', 'now'],
+    ["'k heb vandaag een accidentje gehad met de stoelgang en mijne rug doet zeer", 'now'],
+    // A child's accident, a bicycle accident.
+    ['mijn kleinzoon had een ongelukje met de plas, mag hij mee naar de afspraak?', null],
+    ['ik had vorig jaar een ongeluk met de fiets, kan ik nu weer beginnen met fietsen?', null],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
