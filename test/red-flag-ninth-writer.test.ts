@@ -73,3 +73,16 @@ describe('stool or urine lost without noticing, told politely as an accident', (
     expect(tierOf(text)).toBe(tier);
   });
 });
+
+describe('a new hip or knee whose pain is suddenly much worse', () => {
+  it.each<[string, Tier | null]>([
+    ['mijn kunstknie deed het goed, maar sinds gisteravond is de pijn ineens heftig, zelfs in rust', 'now'],
+    ['drie maanden na mijn nieuwe heup doet hij nu meer pijn dan vlak na de operatie', 'now'],
+    ["mijne nieuwe heup: vannacht werd het opeens stukken erger, 'k kan er nie van slapen", 'now'],
+    // Some pain after exercise, or a prosthesis still to come.
+    ['mijn nieuwe knie doet nog wat pijn na het fietsen, is dat normaal?', null],
+    ['ik krijg binnenkort een nieuwe heup, de pijn is ineens erger', null],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
