@@ -86,3 +86,19 @@ describe('a new hip or knee whose pain is suddenly much worse', () => {
     expect(tierOf(text)).toBe(tier);
   });
 });
+
+describe('fever, cancer told before, and not really ill: the soon tier', () => {
+  it.each<[string, Tier | null]>([
+    // Flemish "zeer" grown onto where it hurts; an old cancer keeps counting.
+    ["vijf jaar terug had ik darmkanker, nu al een maand heupzeer da'k nie ken", 'soon'],
+    ['sinds eergisteren boven de 38 en al mijn gewrichten doen pijn', 'soon'],
+    ['ik meet steeds rond de 39 en mijn knieën zijn pijnlijk', 'soon'],
+    // Fever and sore joints but not feeling really ill: the GP within days, not today.
+    ['koorts sinds gisteren en mijn knieën doen zeer, ik voel me niet zo ziek hoor', 'soon'],
+    ['koorts en pijnlijke knieën en ik voel me echt ziek', 'now'],
+    // An age, not a temperature.
+    ['ik ben tegen de 38 jaar en mijn knie doet pijn', null],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
