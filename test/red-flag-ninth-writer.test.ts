@@ -102,3 +102,19 @@ describe('fever, cancer told before, and not really ill: the soon tier', () => {
     expect(tierOf(text)).toBe(tier);
   });
 });
+
+describe('heavy everyday idiom: a heart attack at a bill, choking with laughter, "Spanish" breathless with nerves', () => {
+  it.each<[string, Tier | null]>([
+    ['ik krijg haast een beroerte van de prijs van jullie sessies', null],
+    ['mijn vrouw krijgt nen hartaanval als ze die factuur opent, klopt dat bedrag?', null],
+    ['wij stikten van het lachen bij de groepsles, wanneer is de volgende?', null],
+    ['ik stik van de warmte in jullie oefenzaal, kan het raam open?', null],
+    ['ik krijg het Spaans benauwd van die wachtlijst voor mijn heup', null],
+    // The same words with the sign itself stay an alarm.
+    ['ik krijg een hartaanval als ik de trap oploop, mijn borst knelt', '112'],
+    ['ik stik bijna, zo benauwd, ik krijg geen lucht', '112'],
+    ['ik krijg het spaans benauwd en ik heb pijn op de borst', '112'],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
