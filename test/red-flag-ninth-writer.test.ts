@@ -118,3 +118,19 @@ describe('heavy everyday idiom: a heart attack at a bill, choking with laughter,
     expect(tierOf(text)).toBe(tier);
   });
 });
+
+describe('a sign asked about in general, read in a folder or on tv, or dying of it in a book', () => {
+  it.each<[string, Tier | null]>([
+    ['welke zijn de signalen dat een knieprothese geinfecteerd is?', null],
+    ['stel je krijgt tijdens het fietsen druk op de borst, wat doe je dan?', null],
+    ['op de radio zeggen ze dat je bij een hangende mondhoek 112 moet bellen, klopt dat?', null],
+    ["op jullie website staat 'bij koorts en een rode knie de huisarts bellen'. Geldt dat ook voor een beetje warmte na het sporten?", null],
+    ['in de serie die ik volg overlijdt de moeder plots aan een bloedprop, kan dat na een knieoperatie?', null],
+    // The writer's own sign after it still counts.
+    ['ik heb alle tekenen dat mijn prothese ontstoken is, hij is rood en warm', 'now'],
+    ['op de website staat dat je moet bellen bij koorts. Ik heb nu 39 koorts en mijn nieuwe knie is rood', 'now'],
+    ['ik heb een longembolie en sterf bijna van angst', 'now'],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});

@@ -132,6 +132,8 @@ export class RedFlagDetector {
   private readonly sw: SentenceWordSets;
   /** The tier of a 112 sign that passed by itself (emergency.yaml `passedTier`); without it such a sign is set aside. */
   private readonly passedTier?: Tier;
+  /** The concepts a rule fires on (`all`, `any`); the others only hold a rule back (`none`). */
+  private readonly signConcepts: ReadonlySet<string>;
   /** The concepts a crisis rule needs (`all`): never set aside as over, assessed or passed. */
   private readonly crisisSigns: ReadonlySet<string>;
   /**
@@ -178,6 +180,7 @@ export class RedFlagDetector {
       for (const d of deletions(w)) this.byDeletion.set(d, [...(this.byDeletion.get(d) ?? []), w]);
     }
     this.crisisSigns = new Set(data.rules.filter((r) => r.tier === 'crisis').flatMap((r) => r.all));
+    this.signConcepts = new Set(data.rules.flatMap((r) => [...r.all, ...r.any]));
     this.urgentConcepts = new Set(data.rules.filter((r) => r.tier === 'crisis' || r.tier === '112').flatMap((r) => [...r.all, ...r.any]));
     // Within a tier, a rule that is asked about comes last: a crisis sign of another rule in the same
     // message (a plan, a means) is the flag, not the everyday wording beside it.
@@ -309,7 +312,11 @@ export class RedFlagDetector {
       // them only skips over are no one's ("heeft [vroeger een] trombose" is a past thrombosis,
       // "als [mijn knie] ooit" still asks what if).
       // A cleared finding names the sign it rules out ("no thrombosis"): it keeps its words.
-      const modifiers = matches.filter((m) => m.concept === CLEARED || m.concept === IN_CARE || (m.concept.startsWith('\u0000') && !concepts.some((k) => k.at.some((i) => m.at.includes(i)))));
+      // A concept no rule fires on (only a rule's `none`, such as a website that does not answer) is
+      // no sign, so it takes no general question's words ("on your website it says …" still tells
+      // in general). Other modifiers stay with such a concept: "eat more than before" is no past.
+      const sharesWords = (m: PhraseMatch) => concepts.some((k) => (m.concept !== HYPOTHETICAL || this.signConcepts.has(k.concept)) && k.at.some((i) => m.at.includes(i)));
+      const modifiers = matches.filter((m) => m.concept === CLEARED || m.concept === IN_CARE || (m.concept.startsWith('\u0000') && !sharesWords(m)));
       // "The GP said it is no thrombosis": what the message said before is set aside,
       // in the sentences before this one too (background such as a prosthesis stays).
       // Where and who (context: a knee, a calf) stay: "… but now it is red" still speaks of the knee.
