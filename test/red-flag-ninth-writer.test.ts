@@ -134,3 +134,15 @@ describe('a sign asked about in general, read in a folder or on tv, or dying of 
     expect(tierOf(text)).toBe(tier);
   });
 });
+
+describe('cancer long ago and pain as it has been for years', () => {
+  it.each<[string, Tier | null]>([
+    ['tien jaar terug borstkanker gehad; mijn knieartrose doet net als altijd pijn, mag ik naar de zwemles?', null],
+    ["'k heb vroeger prostaatkanker gehad, mijn heup doet al jaren hetzelfde zeer, niks nieuws", null],
+    // Pain at night or a new kind of pain still sends to the GP.
+    ['prostaatkanker gehad in 2015, mijn heup doet pijn zoals altijd, maar nu ook elke nacht', 'soon'],
+    ['ik had darmkanker en mijn knie doet pijn, niet zoals altijd', 'soon'],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
