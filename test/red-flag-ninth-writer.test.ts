@@ -146,3 +146,15 @@ describe('cancer long ago and pain as it has been for years', () => {
     expect(tierOf(text)).toBe(tier);
   });
 });
+
+describe('a sign a doctor treated, and fine since', () => {
+  it.each<[string, Tier | null]>([
+    ['Na mijn heupprothese kreeg ik een trombosebeen. Zes weken spuitjes gekregen en het is helemaal weg. Mag ik weer wandelen?', null],
+    ['ik ben eens flauwgevallen door een lage bloeddruk, de dokter heeft mijn bloeddrukpillen verlaagd en sindsdien gaat het prima, mag ik op de hometrainer?', null],
+    // A new sign after the treatment, or a faint without a doctor: still an alarm.
+    ['ik heb 3 maanden bloedverdunners genomen en het is weg, maar nu is mijn andere kuit dik en warm', 'now'],
+    ['ik ben vanmorgen flauwgevallen in de keuken', '112'],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
