@@ -158,3 +158,15 @@ describe('a sign a doctor treated, and fine since', () => {
     expect(tierOf(text)).toBe(tier);
   });
 });
+
+describe('a question someone asked, told and answered with a no', () => {
+  it.each<[string, Tier | null]>([
+    ['de assistente vroeg me of ik koorts had en een rode knie. nee, helemaal niet', null],
+    ["uwe chatbot wilde weten of ik pijn op de borst heb. Neen hoor, 'k wou gewoon een afspraak", null],
+    // A yes, or a sign of one's own before the question: still an alarm.
+    ['de dokter vroeg of ik pijn op de borst had. Ja, sinds vanochtend', '112'],
+    ['ik heb pijn op de borst en de dokter vroeg of ik zweet. Nee.', '112'],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
