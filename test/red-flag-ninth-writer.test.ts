@@ -170,3 +170,15 @@ describe('a question someone asked, told and answered with a no', () => {
     expect(tierOf(text)).toBe(tier);
   });
 });
+
+describe("an animal's hot, swollen joint is the vet's", () => {
+  it.each<[string, Tier | null]>([
+    ['onze hond heeft een warme dikke knie, kennen jullie een dierenfysio?', null],
+    ['mijne kat heeft een dikke warme poot en een dikke knie, moet die naar de veearts?', null],
+    // The writer's own knee after the dog knocked them over stays a sign.
+    ['mijn hond heeft me omver gelopen, nu is mijn knie dik en warm', 'soon'],
+    ['de hond liep me omver en nu is mijn knie dik en warm', 'soon'],
+  ])('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+});
