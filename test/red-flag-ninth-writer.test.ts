@@ -21,6 +21,11 @@ describe('a stroke told by whoever sees it: odd words, an arm or a side that fai
     ['mijn moeder probeerde iets te vertellen maar er kwamen enkel vreemde klanken uit', '112'],
     ['er komen rare woorden uit haar mond en ze helt steeds naar rechts over', '112'],
     ['mijn man gaf antwoord in zinnen die nergens op sloegen en hij liet zijn kopje uit zijn rechterhand vallen', '112'],
+    ['mijn vader wil iets zeggen maar het komt er helemaal verkeerd uit en zijn arm hangt slap', '112'],
+    ['mijn moeder antwoordt met onzin sinds vanmiddag', '112'],
+    // Dropping things from one hand since an hour ago.
+    ['hij laat steeds dingen uit zijn linkerhand vallen sinds een uur', '112'],
+    ['ik kan mijn kopje niet meer vasthouden door de artrose in mijn vingers', null],
     // A knee "klapt" too; a bill makes no sense; starting the exercises is no sudden start.
     ['mijn knie klapt raar bij de trap en mijn hand tintelt', null],
     ['de factuur heeft bedragen die nergens op slaan, en mijn hand doet pijn', null],
@@ -34,12 +39,14 @@ describe('a wish to die told beside a fall or a feared diagnosis: the crisis win
   it.each<[string, Tier | null]>([
     ['ik lig naast mijn bed en kan niet meer recht, ik hoop eigenlijk dat niemand mij komt halen', 'crisis'],
     ["k'zijn gevallen in de badkamer en ik hoop dat geen mens mij vindt", 'crisis'],
+    ['ik lig op de grond en wil niet dat iemand me vindt', 'crisis'],
     ['mocht het een tumor blijken, dan kap ik ermee', 'crisis'],
     ['als het kwaadaardig is dan doe ik het zelf wel, ik zie het al weken niet meer zitten', 'crisis'],
     // Stopping with the therapy, or no feared diagnosis: no crisis.
     ['als het kanker is, hoe lang duurt de behandeling? dan stop ik met fysio', null],
     ['als het geen kanker is, stop ik met de scans', null],
     ['ik viel op straat en hoopte dat niemand me zag', null],
+    ['ik wil niet dat iemand me ziet met mijn rollator', null],
   ])('"%s" → %s', (text, tier) => {
     expect(tierOf(text)).toBe(tier);
   });
