@@ -12,8 +12,15 @@ const router = new Router(kb, { thresholds: config.router, maxChars: config.maxM
 const detector = new RedFlagDetector(kb.emergency, kb.language, router.normalizer);
 const tierOf = (text: string): Tier | null => detector.detect(text)?.tier ?? null;
 
+/** One test per message: the tier the patient gets (null: no alarm). */
+function expectTiers(rows: [string, Tier | null][]): void {
+  it.each(rows)('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+}
+
 describe('a stroke told by whoever sees it: odd words, an arm or a side that fails', () => {
-  it.each<[string, Tier | null]>([
+  expectTiers([
     // nl-BE: "klappen" is talking.
     ["mijn schoonvader kan zijn linkerarm nie meer optillen en hij klapt vreemd, 't is net begonnen", '112'],
     ['onze pa klapt ineens zo raar en zijn rechterhand doet niks meer', '112'],
@@ -30,13 +37,11 @@ describe('a stroke told by whoever sees it: odd words, an arm or a side that fai
     ['mijn knie klapt raar bij de trap en mijn hand tintelt', null],
     ['de factuur heeft bedragen die nergens op slaan, en mijn hand doet pijn', null],
     ['ik ben net begonnen met de oefeningen, mag ik ook fietsen?', null],
-  ])('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  ]);
 });
 
 describe('a wish to die told beside a fall or a feared diagnosis: the crisis wins, the other sign stays', () => {
-  it.each<[string, Tier | null]>([
+  expectTiers([
     ['ik lig naast mijn bed en kan niet meer recht, ik hoop eigenlijk dat niemand mij komt halen', 'crisis'],
     ["k'zijn gevallen in de badkamer en ik hoop dat geen mens mij vindt", 'crisis'],
     ['ik lig op de grond en wil niet dat iemand me vindt', 'crisis'],
@@ -47,9 +52,7 @@ describe('a wish to die told beside a fall or a feared diagnosis: the crisis win
     ['als het geen kanker is, stop ik met de scans', null],
     ['ik viel op straat en hoopte dat niemand me zag', null],
     ['ik wil niet dat iemand me ziet met mijn rollator', null],
-  ])('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  ]);
 
   it('a fall one cannot stand up from keeps its own tier beside the crisis', () => {
     const tiers = detector.everyTierByRules('ik ben gevallen en kan niet meer op mijn been staan, ik hoop dat niemand me vindt').map((f) => f.tier);
@@ -58,44 +61,38 @@ describe('a wish to die told beside a fall or a feared diagnosis: the crisis win
 });
 
 describe('a fall and the leg that will not carry, typed in a hurry', () => {
-  it.each<[string, Tier | null]>([
+  expectTiers([
     ['uitgegleden in de douche, ik krijg mijn rechterbeen nie meer onder mij', 'now'],
     ['gestruikeld over de mat en kan neit meer op mijn heup staan', 'now'],
     ['van de trap gevallen, kan nit meer op mijn voet staan', 'now'],
     ['ik ben nit gevallen, mijn knie is stijf als ik opsta', null],
-  ])('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  ]);
 });
 
 describe('stool or urine lost without noticing, told politely as an accident', () => {
-  it.each<[string, Tier | null]>([
+  expectTiers([
     ['ik had vanmorgen een ongelukje in mijn broek, mijn onderrug doet al weken zeer', 'now'],
     ['er zat poep in mijn onderbroek zonder dat ik het doorhad, en mijn rug is stijf', 'now'],
     ["'k heb vandaag een accidentje gehad met de stoelgang en mijne rug doet zeer", 'now'],
     // A child's accident, a bicycle accident.
     ['mijn kleinzoon had een ongelukje met de plas, mag hij mee naar de afspraak?', null],
     ['ik had vorig jaar een ongeluk met de fiets, kan ik nu weer beginnen met fietsen?', null],
-  ])('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  ]);
 });
 
 describe('a new hip or knee whose pain is suddenly much worse', () => {
-  it.each<[string, Tier | null]>([
+  expectTiers([
     ['mijn kunstknie deed het goed, maar sinds gisteravond is de pijn ineens heftig, zelfs in rust', 'now'],
     ['drie maanden na mijn nieuwe heup doet hij nu meer pijn dan vlak na de operatie', 'now'],
     ["mijne nieuwe heup: vannacht werd het opeens stukken erger, 'k kan er nie van slapen", 'now'],
     // Some pain after exercise, or a prosthesis still to come.
     ['mijn nieuwe knie doet nog wat pijn na het fietsen, is dat normaal?', null],
     ['ik krijg binnenkort een nieuwe heup, de pijn is ineens erger', null],
-  ])('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  ]);
 });
 
 describe('fever, cancer told before, and not really ill: the soon tier', () => {
-  it.each<[string, Tier | null]>([
+  expectTiers([
     // Flemish "zeer" grown onto where it hurts; an old cancer keeps counting.
     ["vijf jaar terug had ik darmkanker, nu al een maand heupzeer da'k nie ken", 'soon'],
     ['sinds eergisteren boven de 38 en al mijn gewrichten doen pijn', 'soon'],
@@ -105,13 +102,11 @@ describe('fever, cancer told before, and not really ill: the soon tier', () => {
     ['koorts en pijnlijke knieën en ik voel me echt ziek', 'now'],
     // An age, not a temperature.
     ['ik ben tegen de 38 jaar en mijn knie doet pijn', null],
-  ])('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  ]);
 });
 
 describe('heavy everyday idiom: a heart attack at a bill, choking with laughter, "Spanish" breathless with nerves', () => {
-  it.each<[string, Tier | null]>([
+  expectTiers([
     ['ik krijg haast een beroerte van de prijs van jullie sessies', null],
     ['mijn vrouw krijgt nen hartaanval als ze die factuur opent, klopt dat bedrag?', null],
     ['wij stikten van het lachen bij de groepsles, wanneer is de volgende?', null],
@@ -121,13 +116,11 @@ describe('heavy everyday idiom: a heart attack at a bill, choking with laughter,
     ['ik krijg een hartaanval als ik de trap oploop, mijn borst knelt', '112'],
     ['ik stik bijna, zo benauwd, ik krijg geen lucht', '112'],
     ['ik krijg het spaans benauwd en ik heb pijn op de borst', '112'],
-  ])('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  ]);
 });
 
 describe('a sign asked about in general, read in a folder or on tv, or dying of it in a book', () => {
-  it.each<[string, Tier | null]>([
+  expectTiers([
     ['welke zijn de signalen dat een knieprothese geinfecteerd is?', null],
     ['stel je krijgt tijdens het fietsen druk op de borst, wat doe je dan?', null],
     ['op de radio zeggen ze dat je bij een hangende mondhoek 112 moet bellen, klopt dat?', null],
@@ -137,55 +130,45 @@ describe('a sign asked about in general, read in a folder or on tv, or dying of 
     ['ik heb alle tekenen dat mijn prothese ontstoken is, hij is rood en warm', 'now'],
     ['op de website staat dat je moet bellen bij koorts. Ik heb nu 39 koorts en mijn nieuwe knie is rood', 'now'],
     ['ik heb een longembolie en sterf bijna van angst', 'now'],
-  ])('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  ]);
 });
 
 describe('cancer long ago and pain as it has been for years', () => {
-  it.each<[string, Tier | null]>([
+  expectTiers([
     ['tien jaar terug borstkanker gehad; mijn knieartrose doet net als altijd pijn, mag ik naar de zwemles?', null],
     ["'k heb vroeger prostaatkanker gehad, mijn heup doet al jaren hetzelfde zeer, niks nieuws", null],
     // Pain at night or a new kind of pain still sends to the GP.
     ['prostaatkanker gehad in 2015, mijn heup doet pijn zoals altijd, maar nu ook elke nacht', 'soon'],
     ['ik had darmkanker en mijn knie doet pijn, niet zoals altijd', 'soon'],
-  ])('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  ]);
 });
 
 describe('a sign a doctor treated, and fine since', () => {
-  it.each<[string, Tier | null]>([
+  expectTiers([
     ['Na mijn heupprothese kreeg ik een trombosebeen. Zes weken spuitjes gekregen en het is helemaal weg. Mag ik weer wandelen?', null],
     ['ik ben eens flauwgevallen door een lage bloeddruk, de dokter heeft mijn bloeddrukpillen verlaagd en sindsdien gaat het prima, mag ik op de hometrainer?', null],
     // A new sign after the treatment, or a faint without a doctor: still an alarm.
     ['ik heb 3 maanden bloedverdunners genomen en het is weg, maar nu is mijn andere kuit dik en warm', 'now'],
     ['ik ben vanmorgen flauwgevallen in de keuken', '112'],
-  ])('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  ]);
 });
 
 describe('a question someone asked, told and answered with a no', () => {
-  it.each<[string, Tier | null]>([
+  expectTiers([
     ['de assistente vroeg me of ik koorts had en een rode knie. nee, helemaal niet', null],
     ["uwe chatbot wilde weten of ik pijn op de borst heb. Neen hoor, 'k wou gewoon een afspraak", null],
     // A yes, or a sign of one's own before the question: still an alarm.
     ['de dokter vroeg of ik pijn op de borst had. Ja, sinds vanochtend', '112'],
     ['ik heb pijn op de borst en de dokter vroeg of ik zweet. Nee.', '112'],
-  ])('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  ]);
 });
 
 describe("an animal's hot, swollen joint is the vet's", () => {
-  it.each<[string, Tier | null]>([
+  expectTiers([
     ['onze hond heeft een warme dikke knie, kennen jullie een dierenfysio?', null],
     ['mijne kat heeft een dikke warme poot en een dikke knie, moet die naar de veearts?', null],
     // The writer's own knee after the dog knocked them over stays a sign.
     ['mijn hond heeft me omver gelopen, nu is mijn knie dik en warm', 'soon'],
     ['de hond liep me omver en nu is mijn knie dik en warm', 'soon'],
-  ])('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  ]);
 });
