@@ -21,7 +21,7 @@ function expectTiers(rows: [string, Tier | null][]): void {
 
 describe('a stroke told by whoever sees it: odd words, an arm or a side that fails', () => {
   expectTiers([
-    // nl-BE: "klappen" is talking.
+    // nl-BE: the Flemish verb for talking, said of someone.
     ["mijn schoonvader kan zijn linkerarm nie meer optillen en hij klapt vreemd, 't is net begonnen", '112'],
     ['onze pa klapt ineens zo raar en zijn rechterhand doet niks meer', '112'],
     // nl-NL: only odd sounds come out when one tries to speak.
@@ -33,7 +33,7 @@ describe('a stroke told by whoever sees it: odd words, an arm or a side that fai
     // Dropping things from one hand since an hour ago.
     ['hij laat steeds dingen uit zijn linkerhand vallen sinds een uur', '112'],
     ['ik kan mijn kopje niet meer vasthouden door de artrose in mijn vingers', null],
-    // A knee "klapt" too; a bill makes no sense; starting the exercises is no sudden start.
+    // A knee "clicks" with the same verb; a bill makes no sense; starting the exercises is no sudden start.
     ['mijn knie klapt raar bij de trap en mijn hand tintelt', null],
     ['de factuur heeft bedragen die nergens op slaan, en mijn hand doet pijn', null],
     ['ik ben net begonnen met de oefeningen, mag ik ook fietsen?', null],
@@ -93,7 +93,7 @@ describe('a new hip or knee whose pain is suddenly much worse', () => {
 
 describe('fever, cancer told before, and not really ill: the soon tier', () => {
   expectTiers([
-    // Flemish "zeer" grown onto where it hurts; an old cancer keeps counting.
+    // The Flemish word for pain grown onto where it hurts; an old cancer keeps counting.
     ["vijf jaar terug had ik darmkanker, nu al een maand heupzeer da'k nie ken", 'soon'],
     ['sinds eergisteren boven de 38 en al mijn gewrichten doen pijn', 'soon'],
     ['ik meet steeds rond de 39 en mijn knieën zijn pijnlijk', 'soon'],

@@ -506,8 +506,9 @@ export class RedFlagDetector {
     for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
       if (this.breaks.has(words[i])) return false;
       // A negation inside an earlier sign ("rust helpt niet en ik verlies gewicht") is that sign's own,
-      // also one that opens it and ends before this one ("kan niet meer lopen en praat raar": the "niet"
-      // is the walking's; in "geen druk op de borst" a phrase "geen druk op" shares the sign's words).
+      // also one that opens it and ends before this one ("cannot walk any more and talks oddly": the
+      // "not" is the walking's; in "no pressure on the chest" a phrase "no pressure on" shares the
+      // sign's words, so the negation stays the chest's).
       // A sign's phrase reaching over a comma does not own the next clause's negation ("feels fine, not red").
       const owns = (m: PhraseMatch) => (m.start < i || (m.start === i && m.end < start)) && i <= m.end && m.start >= clauseStart;
       if (this.negations.has(words[i])) return !found.some(owns);
