@@ -30,6 +30,10 @@ describe('a stroke told by whoever sees it: odd words, an arm or a side that fai
     ['mijn man gaf antwoord in zinnen die nergens op sloegen en hij liet zijn kopje uit zijn rechterhand vallen', '112'],
     ['mijn vader wil iets zeggen maar het komt er helemaal verkeerd uit en zijn arm hangt slap', '112'],
     ['mijn moeder antwoordt met onzin sinds vanmiddag', '112'],
+    // An arm that will not go up any more, since a quarter of an hour or suddenly (Flemish and Dutch).
+    ['ons ma kan haar linkerarm nie meer opheffen, sinds een kwartier', '112'],
+    ['hij krijgt zijn arm ineens niet meer omhoog', '112'],
+    ['ik krijg mijn arm niet meer omhoog door mijn frozen shoulder, al maanden', null],
     // Dropping things from one hand since an hour ago.
     ['hij laat steeds dingen uit zijn linkerhand vallen sinds een uur', '112'],
     ['ik kan mijn kopje niet meer vasthouden door de artrose in mijn vingers', null],
