@@ -51,7 +51,10 @@ describe('a wish to die told beside a fall or a feared diagnosis: the crisis win
     ['ik lig op de grond en wil niet dat iemand me vindt', 'crisis'],
     ['mocht het een tumor blijken, dan kap ik ermee', 'crisis'],
     ['als het kwaadaardig is dan doe ik het zelf wel, ik zie het al weken niet meer zitten', 'crisis'],
+    ['mocht het uitgezaaid zijn, dan neem ik al mijn pillen in', 'crisis'],
+    ['als de uitslag slecht is stop ik ermee, met alles', 'crisis'],
     // Stopping with the therapy, or no feared diagnosis: no crisis.
+    ['als de uitslag slecht is, stop ik met de fysio', null],
     ['als het kanker is, hoe lang duurt de behandeling? dan stop ik met fysio', null],
     ['als het geen kanker is, stop ik met de scans', null],
     ['ik viel op straat en hoopte dat niemand me zag', null],
