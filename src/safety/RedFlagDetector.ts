@@ -53,6 +53,8 @@ interface SentenceWordSets {
   recurrence: ReadonlySet<string>;
   yearMarks: ReadonlySet<string>;
   answersNo: ReadonlySet<string>;
+  askVerbs: ReadonlySet<string>;
+  whether: string;
 }
 
 /** A list word read from a typo needs this many letters: shorter words have too many real neighbours. */
@@ -141,6 +143,8 @@ export class RedFlagDetector {
   private readonly sw: SentenceWordSets;
   /** The tier of a 112 sign that passed by itself (emergency.yaml `passedTier`); without it such a sign is set aside. */
   private readonly passedTier?: Tier;
+  /** The concepts a rule fires on (`all`, `any`); the others only hold a rule back (`none`). */
+  private readonly signConcepts: ReadonlySet<string>;
   /** The concepts a crisis rule needs (`all`): never set aside as over, assessed or passed. */
   private readonly crisisSigns: ReadonlySet<string>;
   /**
@@ -190,6 +194,7 @@ export class RedFlagDetector {
       }
     }
     this.crisisSigns = new Set(data.rules.filter((r) => r.tier === 'crisis').flatMap((r) => r.all));
+    this.signConcepts = new Set(data.rules.flatMap((r) => [...r.all, ...r.any]));
     this.urgentConcepts = new Set(data.rules.filter((r) => r.tier === 'crisis' || r.tier === '112').flatMap((r) => [...r.all, ...r.any]));
     // Within a tier, a rule that is asked about comes last: a crisis sign of another rule in the same
     // message (a plan, a means) is the flag, not the everyday wording beside it.
@@ -277,8 +282,9 @@ export class RedFlagDetector {
     const present = new Set<string>();
     const passed = new Set<string>();
     const thisYear = this.clock.now().getFullYear();
-    // The signs the previous sentence added, and whether it asked: "fever? no." denies them.
-    let previous: { added: string[]; asked: boolean } = { added: [], asked: false };
+    // The signs the previous sentence added, and from which word it asked (a "?", or a question
+    // told: "the chatbot asked whether I have chest pain"): "fever? no." denies what it asked.
+    let previous: { added: { concept: string; at: number }[]; askedFrom?: number } = { added: [] };
     // The concepts told in a sentence with the writer in it (someone else's care leaves them), and
     // the sentence each other concept was told in.
     const own = new Set<string>();
@@ -306,7 +312,10 @@ export class RedFlagDetector {
       if (!words.length) continue;
       sentenceAt++;
       // "fever? no." or "fever? no, but …": the no answers the question before it.
-      if (previous.asked && words.slice(0, starts.find((at) => at > 0) ?? words.length).every((w) => this.sw.answersNo.has(w))) for (const c of previous.added) present.delete(c);
+      const { askedFrom } = previous;
+      if (askedFrom !== undefined && words.slice(0, starts.find((at) => at > 0) ?? words.length).every((w) => this.sw.answersNo.has(w))) {
+        for (const a of previous.added) if (a.at >= askedFrom) present.delete(a.concept);
+      }
       if (words.some((w) => this.sw.personal.has(w))) general.length = 0;
       const clauseOf = (i: number) => {
         let c = 0;
@@ -321,7 +330,11 @@ export class RedFlagDetector {
       // them only skips over are no one's ("heeft [vroeger een] trombose" is a past thrombosis,
       // "als [mijn knie] ooit" still asks what if).
       // A cleared finding names the sign it rules out ("no thrombosis"): it keeps its words.
-      const modifiers = matches.filter((m) => m.concept === CLEARED || m.concept === IN_CARE || (m.concept.startsWith('\u0000') && !concepts.some((k) => k.at.some((i) => m.at.includes(i)))));
+      // A concept no rule fires on (only a rule's `none`, such as a website that does not answer) is
+      // no sign, so it takes no general question's words ("on your website it says …" still tells
+      // in general). Other modifiers stay with such a concept: "eat more than before" is no past.
+      const sharesWords = (m: PhraseMatch) => concepts.some((k) => (m.concept !== HYPOTHETICAL || this.signConcepts.has(k.concept)) && k.at.some((i) => m.at.includes(i)));
+      const modifiers = matches.filter((m) => m.concept === CLEARED || m.concept === IN_CARE || (m.concept.startsWith('\u0000') && !sharesWords(m)));
       // "The GP said it is no thrombosis": what the message said before is set aside,
       // in the sentences before this one too (background such as a prosthesis stays).
       // Where and who (context: a knee, a calf) stay: "… but now it is red" still speaks of the knee.
@@ -398,7 +411,7 @@ export class RedFlagDetector {
           while (to < end && !this.sw.firstPerson.has(words[to]) && !this.sw.nowWords.has(words[to]) && !this.sw.storyEnds.has(words[to])) to++;
           return { from: m.end, to };
         });
-      const added: string[] = [];
+      const added: { concept: string; at: number }[] = [];
       for (const m of concepts) {
         const clause = clauseOf(m.start);
         const canDeny = !m.negative && !this.context.has(m.concept);
@@ -419,12 +432,12 @@ export class RedFlagDetector {
           passed.add(m.concept);
           continue;
         }
-        if (!present.has(m.concept)) added.push(m.concept);
+        if (!present.has(m.concept)) added.push({ concept: m.concept, at: m.start });
         present.add(m.concept);
         if (writerIn) own.add(m.concept);
         else toldIn.set(m.concept, sentenceAt);
       }
-      previous = { added, asked: end.includes('?') };
+      previous = { added, askedFrom: end.includes('?') ? 0 : this.reportedQuestionAt(words) };
     }
     // Where and who of a passed sign are present already; a sign present now is not passed.
     for (const c of present) passed.delete(c);
@@ -510,9 +523,13 @@ export class RedFlagDetector {
   private negatedBefore(words: readonly string[], start: number, found: PhraseMatch[], clauseStart: number): boolean {
     for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
       if (this.breaks.has(words[i])) return false;
-      // A negation inside an earlier sign ("rust helpt niet en ik verlies gewicht") is that sign's own.
+      // A negation inside an earlier sign ("rust helpt niet en ik verlies gewicht") is that sign's own,
+      // also one that opens it and ends before this one ("cannot walk any more and talks oddly": the
+      // "not" is the walking's; in "no pressure on the chest" a phrase "no pressure on" shares the
+      // sign's words, so the negation stays the chest's).
       // A sign's phrase reaching over a comma does not own the next clause's negation ("feels fine, not red").
-      if (this.negations.has(words[i])) return !found.some((m) => m.start < i && i <= m.end && m.start >= clauseStart);
+      const owns = (m: PhraseMatch) => (m.start < i || (m.start === i && m.end < start)) && i <= m.end && m.start >= clauseStart;
+      if (this.negations.has(words[i])) return !found.some(owns);
       if (this.sw.coordinators.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
       const before = found.find((m) => m.end === i && m.start < start);
       if (before && !words.slice(i + 1, start).some((w) => this.sw.coordinators.has(w))) return false;
@@ -545,6 +562,18 @@ export class RedFlagDetector {
    */
   private asksAboutOwn(words: readonly string[]): boolean {
     return this.sw.ownQuestionPointers.has(words[1]) && this.sw.ownQuestionWords.has(words[2]);
+  }
+
+  /**
+   * Where a question told in the sentence starts ("the chatbot asked [me] whether …"): the "whether"
+   * after an asking verb, or undefined.
+   */
+  private reportedQuestionAt(words: readonly string[]): number | undefined {
+    for (let i = 0; i < words.length; i++) {
+      if (!this.sw.askVerbs.has(words[i])) continue;
+      for (let j = i + 1; j <= i + 3 && j < words.length; j++) if (words[j] === this.sw.whether) return j;
+    }
+    return undefined;
   }
 
   /** Where a year before this one stands after a year mark ("in 2015"): a past marker. */
@@ -602,6 +631,8 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
     recurrence: set(lists.recurrence),
     yearMarks: set(lists.yearMarks),
     answersNo: set(lists.answersNo),
+    askVerbs: set(lists.askVerbs),
+    whether: lists.whether,
   };
 }
 

@@ -1,0 +1,181 @@
+import { parseConfig } from '../src/config';
+import { loadValidatedKnowledge } from '../src/knowledge';
+import { RedFlagDetector, type Tier } from '../src/safety';
+import { Router } from '../src/understanding/Router';
+
+// The families a ninth writer's messages (audit13, opened in round 15) showed missed or false, in
+// wordings of our own: Dutch as patients in the Netherlands type it and Flemish as patients in
+// Belgium do. The detector reads both the same way; the tier is what the patient notices.
+const config = parseConfig({});
+const kb = loadValidatedKnowledge('knowledge');
+const router = new Router(kb, { thresholds: config.router, maxChars: config.maxMessageChars });
+const detector = new RedFlagDetector(kb.emergency, kb.language, router.normalizer);
+const tierOf = (text: string): Tier | null => detector.detect(text)?.tier ?? null;
+
+/** One test per message: the tier the patient gets (null: no alarm). */
+function expectTiers(rows: [string, Tier | null][]): void {
+  it.each(rows)('"%s" → %s', (text, tier) => {
+    expect(tierOf(text)).toBe(tier);
+  });
+}
+
+describe('a stroke told by whoever sees it: odd words, an arm or a side that fails', () => {
+  expectTiers([
+    // nl-BE: the Flemish verb for talking, said of someone.
+    ["mijn schoonvader kan zijn linkerarm nie meer optillen en hij klapt vreemd, 't is net begonnen", '112'],
+    ['onze pa klapt ineens zo raar en zijn rechterhand doet niks meer', '112'],
+    // nl-NL: only odd sounds come out when one tries to speak.
+    ['mijn moeder probeerde iets te vertellen maar er kwamen enkel vreemde klanken uit', '112'],
+    ['er komen rare woorden uit haar mond en ze helt steeds naar rechts over', '112'],
+    ['mijn man gaf antwoord in zinnen die nergens op sloegen en hij liet zijn kopje uit zijn rechterhand vallen', '112'],
+    ['mijn vader wil iets zeggen maar het komt er helemaal verkeerd uit en zijn arm hangt slap', '112'],
+    ['mijn moeder antwoordt met onzin sinds vanmiddag', '112'],
+    // An arm that will not go up any more, since a quarter of an hour or suddenly (Flemish and Dutch).
+    ['ons ma kan haar linkerarm nie meer opheffen, sinds een kwartier', '112'],
+    ['hij krijgt zijn arm ineens niet meer omhoog', '112'],
+    ['ik krijg mijn arm niet meer omhoog door mijn frozen shoulder, al maanden', null],
+    // Dropping things from one hand since an hour ago.
+    ['hij laat steeds dingen uit zijn linkerhand vallen sinds een uur', '112'],
+    ['ik kan mijn kopje niet meer vasthouden door de artrose in mijn vingers', null],
+    // A knee "clicks" with the same verb; a bill makes no sense; starting the exercises is no sudden start.
+    ['mijn knie klapt raar bij de trap en mijn hand tintelt', null],
+    ['de factuur heeft bedragen die nergens op slaan, en mijn hand doet pijn', null],
+    ['ik ben net begonnen met de oefeningen, mag ik ook fietsen?', null],
+  ]);
+});
+
+describe('a wish to die told beside a fall or a feared diagnosis: the crisis wins, the other sign stays', () => {
+  expectTiers([
+    ['ik lig naast mijn bed en kan niet meer recht, ik hoop eigenlijk dat niemand mij komt halen', 'crisis'],
+    ["k'zijn gevallen in de badkamer en ik hoop dat geen mens mij vindt", 'crisis'],
+    ['ik lig op de grond en wil niet dat iemand me vindt', 'crisis'],
+    ['mocht het een tumor blijken, dan kap ik ermee', 'crisis'],
+    ['als het kwaadaardig is dan doe ik het zelf wel, ik zie het al weken niet meer zitten', 'crisis'],
+    ['mocht het uitgezaaid zijn, dan neem ik al mijn pillen in', 'crisis'],
+    ['als de uitslag slecht is stop ik ermee, met alles', 'crisis'],
+    // Stopping with the therapy, or no feared diagnosis: no crisis.
+    ['als de uitslag slecht is, stop ik met de fysio', null],
+    ['als het kanker is, hoe lang duurt de behandeling? dan stop ik met fysio', null],
+    ['als het geen kanker is, stop ik met de scans', null],
+    ['ik viel op straat en hoopte dat niemand me zag', null],
+    ['ik wil niet dat iemand me ziet met mijn rollator', null],
+  ]);
+
+  it('a fall one cannot stand up from keeps its own tier beside the crisis', () => {
+    const tiers = detector.everyTierByRules('ik ben gevallen en kan niet meer op mijn been staan, ik hoop dat niemand me vindt').map((f) => f.tier);
+    expect(tiers).toEqual(['crisis', 'now']);
+  });
+});
+
+describe('a fall and the leg that will not carry, typed in a hurry', () => {
+  expectTiers([
+    ['uitgegleden in de douche, ik krijg mijn rechterbeen nie meer onder mij', 'now'],
+    ['gestruikeld over de mat en kan neit meer op mijn heup staan', 'now'],
+    ['van de trap gevallen, kan nit meer op mijn voet staan', 'now'],
+    ['ik ben nit gevallen, mijn knie is stijf als ik opsta', null],
+  ]);
+});
+
+describe('stool or urine lost without noticing, told politely as an accident', () => {
+  expectTiers([
+    ['ik had vanmorgen een ongelukje in mijn broek, mijn onderrug doet al weken zeer', 'now'],
+    ['er zat poep in mijn onderbroek zonder dat ik het doorhad, en mijn rug is stijf', 'now'],
+    ["'k heb vandaag een accidentje gehad met de stoelgang en mijne rug doet zeer", 'now'],
+    // A child's accident, a bicycle accident.
+    ['mijn kleinzoon had een ongelukje met de plas, mag hij mee naar de afspraak?', null],
+    ['ik had vorig jaar een ongeluk met de fiets, kan ik nu weer beginnen met fietsen?', null],
+  ]);
+});
+
+describe('a new hip or knee whose pain is suddenly much worse', () => {
+  expectTiers([
+    ['mijn kunstknie deed het goed, maar sinds gisteravond is de pijn ineens heftig, zelfs in rust', 'now'],
+    ['drie maanden na mijn nieuwe heup doet hij nu meer pijn dan vlak na de operatie', 'now'],
+    ["mijne nieuwe heup: vannacht werd het opeens stukken erger, 'k kan er nie van slapen", 'now'],
+    // Some pain after exercise, or a prosthesis still to come.
+    ['mijn nieuwe knie doet nog wat pijn na het fietsen, is dat normaal?', null],
+    ['ik krijg binnenkort een nieuwe heup, de pijn is ineens erger', null],
+  ]);
+});
+
+describe('fever, cancer told before, and not really ill: the soon tier', () => {
+  expectTiers([
+    // The Flemish word for pain grown onto where it hurts; an old cancer keeps counting.
+    ["vijf jaar terug had ik darmkanker, nu al een maand heupzeer da'k nie ken", 'soon'],
+    ['sinds eergisteren boven de 38 en al mijn gewrichten doen pijn', 'soon'],
+    ['ik meet steeds rond de 39 en mijn knieën zijn pijnlijk', 'soon'],
+    // Fever and sore joints but not feeling really ill: the GP within days, not today.
+    ['koorts sinds gisteren en mijn knieën doen zeer, ik voel me niet zo ziek hoor', 'soon'],
+    ['koorts en pijnlijke knieën en ik voel me echt ziek', 'now'],
+    // An age, not a temperature.
+    ['ik ben tegen de 38 jaar en mijn knie doet pijn', null],
+  ]);
+});
+
+describe('heavy everyday idiom: a heart attack at a bill, choking with laughter, "Spanish" breathless with nerves', () => {
+  expectTiers([
+    ['ik krijg haast een beroerte van de prijs van jullie sessies', null],
+    ['mijn vrouw krijgt nen hartaanval als ze die factuur opent, klopt dat bedrag?', null],
+    ['wij stikten van het lachen bij de groepsles, wanneer is de volgende?', null],
+    ['ik stik van de warmte in jullie oefenzaal, kan het raam open?', null],
+    ['ik krijg het Spaans benauwd van die wachtlijst voor mijn heup', null],
+    // The same words with the sign itself stay an alarm.
+    ['ik krijg een hartaanval als ik de trap oploop, mijn borst knelt', '112'],
+    ['ik stik bijna, zo benauwd, ik krijg geen lucht', '112'],
+    ['ik krijg het spaans benauwd en ik heb pijn op de borst', '112'],
+  ]);
+});
+
+describe('a sign asked about in general, read in a folder or on tv, or dying of it in a book', () => {
+  expectTiers([
+    ['welke zijn de signalen dat een knieprothese geinfecteerd is?', null],
+    ['stel je krijgt tijdens het fietsen druk op de borst, wat doe je dan?', null],
+    ['op de radio zeggen ze dat je bij een hangende mondhoek 112 moet bellen, klopt dat?', null],
+    ["op jullie website staat 'bij koorts en een rode knie de huisarts bellen'. Geldt dat ook voor een beetje warmte na het sporten?", null],
+    ['in de serie die ik volg overlijdt de moeder plots aan een bloedprop, kan dat na een knieoperatie?', null],
+    // The writer's own sign after it still counts.
+    ['ik heb alle tekenen dat mijn prothese ontstoken is, hij is rood en warm', 'now'],
+    ['op de website staat dat je moet bellen bij koorts. Ik heb nu 39 koorts en mijn nieuwe knie is rood', 'now'],
+    ['ik heb een longembolie en sterf bijna van angst', 'now'],
+  ]);
+});
+
+describe('cancer long ago and pain as it has been for years', () => {
+  expectTiers([
+    ['tien jaar terug borstkanker gehad; mijn knieartrose doet net als altijd pijn, mag ik naar de zwemles?', null],
+    ["'k heb vroeger prostaatkanker gehad, mijn heup doet al jaren hetzelfde zeer, niks nieuws", null],
+    // Pain at night or a new kind of pain still sends to the GP.
+    ['prostaatkanker gehad in 2015, mijn heup doet pijn zoals altijd, maar nu ook elke nacht', 'soon'],
+    ['ik had darmkanker en mijn knie doet pijn, niet zoals altijd', 'soon'],
+  ]);
+});
+
+describe('a sign a doctor treated, and fine since', () => {
+  expectTiers([
+    ['Na mijn heupprothese kreeg ik een trombosebeen. Zes weken spuitjes gekregen en het is helemaal weg. Mag ik weer wandelen?', null],
+    ['ik ben eens flauwgevallen door een lage bloeddruk, de dokter heeft mijn bloeddrukpillen verlaagd en sindsdien gaat het prima, mag ik op de hometrainer?', null],
+    // A new sign after the treatment, or a faint without a doctor: still an alarm.
+    ['ik heb 3 maanden bloedverdunners genomen en het is weg, maar nu is mijn andere kuit dik en warm', 'now'],
+    ['ik ben vanmorgen flauwgevallen in de keuken', '112'],
+  ]);
+});
+
+describe('a question someone asked, told and answered with a no', () => {
+  expectTiers([
+    ['de assistente vroeg me of ik koorts had en een rode knie. nee, helemaal niet', null],
+    ["uwe chatbot wilde weten of ik pijn op de borst heb. Neen hoor, 'k wou gewoon een afspraak", null],
+    // A yes, or a sign of one's own before the question: still an alarm.
+    ['de dokter vroeg of ik pijn op de borst had. Ja, sinds vanochtend', '112'],
+    ['ik heb pijn op de borst en de dokter vroeg of ik zweet. Nee.', '112'],
+  ]);
+});
+
+describe("an animal's hot, swollen joint is the vet's", () => {
+  expectTiers([
+    ['onze hond heeft een warme dikke knie, kennen jullie een dierenfysio?', null],
+    ['mijne kat heeft een dikke warme poot en een dikke knie, moet die naar de veearts?', null],
+    // The writer's own knee after the dog knocked them over stays a sign.
+    ['mijn hond heeft me omver gelopen, nu is mijn knie dik en warm', 'soon'],
+    ['de hond liep me omver en nu is mijn knie dik en warm', 'soon'],
+  ]);
+});
