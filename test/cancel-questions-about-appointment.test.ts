@@ -1,6 +1,4 @@
-import type { App } from '../src/app/createApp';
 import { bookingKit, type Locale } from './helpers/bookingScript';
-import { testAdapterFor } from './helpers/testApp';
 
 // Questions ABOUT an appointment still started the cancellation: "must I come fasting to my
 // appointment", "may my husband come along to the appointment". Their words of coming ("come",
@@ -10,10 +8,8 @@ import { testAdapterFor } from './helpers/testApp';
 // day; one the bot has no topic for gets the honest not-sure answer with a person. Typed as
 // patients type, in our own wordings, nl-NL and nl-BE at a Dutch and a Belgian practice.
 
-const { practices, talk } = bookingKit();
+const { talkAt: say } = bookingKit();
 type Country = 'NL' | 'BE';
-const appOf = (country: Country): App => (country === 'NL' ? practices.NL : practices.BE);
-const say = (country: Country, locale: Locale, messages: string[]) => talk(locale, messages, testAdapterFor(appOf(country), locale));
 
 /** The cancel flow's question for the code. */
 const ASKS_CODE = /Wat is de referentie van je afspraak/;

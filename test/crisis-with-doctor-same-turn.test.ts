@@ -1,6 +1,4 @@
-import type { App } from '../src/app/createApp';
 import { bookingKit, no, screening, screeningNo, type Locale } from './helpers/bookingScript';
-import { testAdapterFor } from './helpers/testApp';
 
 // A crisis and a sign for a doctor told in ONE message got the crisis text, and the doctor's
 // instruction only with the patient's next message, who may never send one. Both now come in
@@ -9,10 +7,8 @@ import { testAdapterFor } from './helpers/testApp';
 // Belgium). 112 says everything a doctor's line would: after it, no second instruction. Typed as
 // patients type, in our own wordings, nl-NL and nl-BE at a Dutch and a Belgian practice.
 
-const { practices, talk } = bookingKit();
+const { talkAt: say } = bookingKit();
 type Country = 'NL' | 'BE';
-const appOf = (country: Country): App => (country === 'NL' ? practices.NL : practices.BE);
-const say = (country: Country, locale: Locale, messages: string[]) => talk(locale, messages, testAdapterFor(appOf(country), locale));
 
 const CRISIS = /^Dank je dat je dit vertelt/;
 const CRISIS_LINE: Record<Country, RegExp> = { NL: /113/, BE: /1813/ };
