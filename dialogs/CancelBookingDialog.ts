@@ -69,7 +69,8 @@ export class CancelBookingDialog extends InterruptibleDialog {
       // The code in a sentence, or the code alone however it is written ("kx7 4pm"); not six
       // letters of any sentence (a Flemish "I don't know" run together).
       const alone = text.replace(/[^A-Za-z0-9]/g, '').length === 6;
-      // Or spelled aloud in the Dutch names of letters and digits, as a patient reads it out; the lookup guard is the same.
+      // Or spelled aloud in the Dutch names of letters and digits, as a patient reads it out, alone
+      // or in a sentence ("my code is B X four R B eight"); the lookup guard is the same.
       const reference = withoutCode ? undefined
         : findReferenceCode(text) ?? (alone ? normalizeReferenceCode(text) : undefined) ?? spelledReferenceCode(text, deps.knowledge.language);
       if (reference) {

@@ -238,6 +238,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
         fresh.ticketOpened = memoryNow.ticketOpened;
         // A red flag's tier holds to the end of the conversation, also past a failed turn.
         fresh.safetyTier = memoryNow.safetyTier;
+        fresh.safetyAlso = memoryNow.safetyAlso;
         await conversationState.saveChanges(context, true);
       } catch (inner) {
         logger.error({ event: 'turn_error_reset_failed', err: inner }, 'could not reset the conversation');

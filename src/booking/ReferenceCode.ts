@@ -38,44 +38,100 @@ export function normalizeReferenceCode(text: string): string | undefined {
   return `${m[1].slice(0, 3)}-${m[1].slice(3)}`;
 }
 
-/** How a reference is spelled aloud: the names of its characters by the character, and words that only separate its parts. */
+/**
+ * How a reference is spelled aloud: the names of its characters by the character, words that only
+ * separate its parts, and the everyday words (language.yaml's stop words, among them names such as
+ * "de", "en", "een") that may stand next to a spelling in a sentence without being part of it.
+ */
 export interface CodeSpelling {
   spelledCharacters: Readonly<Record<string, readonly string[]>>;
   spelledSeparators: readonly string[];
+  stopwords: readonly string[];
 }
 
 /** The most words a character's name has ("Greek y"). */
 const NAME_WORDS = 2;
+/** A reference's characters. */
+const CODE_CHARS = 6;
+/**
+ * The most letters of a spelling named by everyday words ("be", "er": B, R): more is a sentence.
+ * A digit's name is a number, which in a spelling says what it means.
+ */
+const MOST_EVERYDAY = 3;
+
+/** One piece of a spelling: the characters it gives, whether a name gave them, and the words it took. */
+interface SpelledPiece {
+  chars: string;
+  named: boolean;
+  /** A name that is also an everyday word ("de" for D): left out where a run that is too long opens with it. */
+  ordinary: boolean;
+  words: number;
+}
 
 /**
- * A reference spelled aloud in a message of nothing else (the Dutch names of B, X, 4, R, B, 8, or
- * "B X four R B eight"): every word a character's name, a single letter or digit, a few characters with a
- * digit among them ("H3V"), or a word that only separates the parts; six characters of the
- * code's alphabet in all. Undefined for anything else: a sentence around it, a character no code
- * has, or too few or too many.
+ * A reference spelled aloud, alone or inside a sentence ("my code is B X four R B eight, I
+ * think"): a run of words that are each a character's name, a single letter or digit, a few
+ * characters with a digit among them ("H3V"), or a word that only separates the parts, with six
+ * characters of the code's alphabet in all, named or typed apart. A run longer than
+ * six loses the everyday words it opens with ("it is the B X …": "the" is also D's name). Undefined
+ * where no run, or more than one, is such a code: ordinary words are never read as letters (the
+ * words of "I don't remember my code" are no names), nor a run with a character no code has.
  */
 export function spelledReferenceCode(text: string, spelling: CodeSpelling): string | undefined {
   const fold = (t: string) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim().split(/\s+/).filter(Boolean).join(' ');
   const names = new Map<string, string>();
   for (const [c, list] of Object.entries(spelling.spelledCharacters)) for (const name of list) names.set(fold(name), c);
   const separators = new Set(spelling.spelledSeparators.map(fold));
+  const everyday = new Set(spelling.stopwords.map(fold));
   const words = fold(text.replace(/[-–,.;:!?/]+/g, ' ')).split(' ').filter(Boolean);
-  let code = '';
-  let named = false;
+  const pieceAt = (i: number): SpelledPiece | undefined => {
+    for (const k of [NAME_WORDS, 1]) {
+      if (i + k > words.length) continue;
+      const said = words.slice(i, i + k).join(' ');
+      if (names.has(said)) return { chars: names.get(said)!, named: true, ordinary: everyday.has(said), words: k };
+      if (separators.has(said)) return { chars: '', named: false, ordinary: true, words: k };
+    }
+    return /^[a-z0-9]$|^(?=[a-z0-9]*\d)[a-z0-9]{2,5}$/.test(words[i]) ? { chars: words[i], named: false, ordinary: false, words: 1 } : undefined;
+  };
+  const codes = new Set<string>();
+  let run: SpelledPiece[] = [];
+  let inSentence = false;
+  const close = () => {
+    const code = codeOfRun(run, inSentence);
+    if (code) codes.add(code);
+    run = [];
+  };
   for (let i = 0; i < words.length;) {
-    const n = [NAME_WORDS, 1].find((k) => i + k <= words.length && (names.has(words.slice(i, i + k).join(' ')) || separators.has(words.slice(i, i + k).join(' '))));
-    if (n) {
-      code += names.get(words.slice(i, i + n).join(' ')) ?? '';
-      named ||= names.has(words.slice(i, i + n).join(' '));
-      i += n;
+    const piece = pieceAt(i);
+    if (!piece) {
+      inSentence = true;
+      close();
+      i += 1;
       continue;
     }
-    if (!/^[a-z0-9]$|^(?=[a-z0-9]*\d)[a-z0-9]{2,5}$/.test(words[i])) return undefined;
-    code += words[i];
-    i += 1;
+    run.push(piece);
+    i += piece.words;
   }
-  if (!named) return undefined;
-  return normalizeReferenceCode(code.length === 6 ? code : '');
+  close();
+  return codes.size === 1 ? [...codes][0] : undefined;
+}
+
+/**
+ * The code a run of spelled pieces gives, the everyday words it opens with left out while it is too
+ * long ("it is the B X …"). Not at its end: "… K M and more" says the code goes on.
+ */
+function codeOfRun(run: readonly SpelledPiece[], inSentence: boolean): string | undefined {
+  let from = 0;
+  const length = () => run.slice(from).reduce((n, p) => n + p.chars.length, 0);
+  while (length() > CODE_CHARS && run[from].ordinary) from += 1;
+  const kept = run.slice(from).filter((p) => p.chars);
+  if (length() !== CODE_CHARS) return undefined;
+  // Spelled: a name among the characters, or each typed apart ("B X 4 R B 8"). In a sentence,
+  // mostly everyday words ("yes and the e and the u" holds the names of N, D, E) are more of the
+  // sentence, not a spelling; a message of nothing but names is a spelling, whichever they are.
+  if (!kept.some((p) => p.named) && !kept.every((p) => p.chars.length === 1)) return undefined;
+  if (inSentence && kept.filter((p) => p.ordinary && /[A-Z]/.test(p.chars)).length > MOST_EVERYDAY) return undefined;
+  return normalizeReferenceCode(kept.map((p) => p.chars).join(''));
 }
 
 /**

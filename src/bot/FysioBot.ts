@@ -22,8 +22,8 @@ import { setTurnLocale } from './TurnLocale';
 import { setTurnSafety } from './TurnSafety';
 import { pseudonym, type Logger } from '../logging/Logger';
 import { CRISIS_NET_RULE } from '../safety/CrisisNet';
-import type { RedFlag } from '../safety/RedFlagDetector';
-import { moreUrgent, type Tier } from '../safety/Tier';
+import { joinFlags, type RedFlag } from '../safety/RedFlagDetector';
+import type { Tier } from '../safety/Tier';
 import type { Router } from '../understanding/Router';
 import type { HandoffService } from '../handoff/HandoffService';
 import type { RecentLines } from '../handoff/RecentLines';
@@ -169,7 +169,7 @@ export class FysioBot extends ActivityHandler {
     const flag = this.deps.router.exactIntent(full.slice(0, this.deps.maxMessageChars)) ? undefined : safety.check(full);
     if (flag) {
       for (const reply of safety.alarm(flag, { ...memory }, locale)) await this.send(context, reply, locale);
-      this.rememberAlarm(context, flag.tier);
+      this.rememberAlarm(context, flag.tier, flag.beside);
       return;
     }
     await this.send(context, composer.say(locale, 'error.busy'), locale);
@@ -182,7 +182,7 @@ export class FysioBot extends ActivityHandler {
    * patient already has the instruction and a channel may not wait a second lock's time for the
    * reply to its request.
    */
-  private rememberAlarm(context: TurnContext, tier: Tier): void {
+  private rememberAlarm(context: TurnContext, tier: Tier, beside?: Tier): void {
     const { turns, conversationState, memory, safety, logger } = this.deps;
     const id = context.activity.conversation?.id;
     if (!turns || !id) return;
@@ -192,7 +192,7 @@ export class FysioBot extends ActivityHandler {
       .run(`turn:${context.activity.channelId}:${id}`, async () => {
         await conversationState.load(later, true);
         const kept = await memory.get(later, newMemory());
-        safety.remember(tier, kept);
+        safety.remember(tier, kept, beside);
         kept.lastReply = undefined;
         // As in a turn that gives the alarm itself: the flow that ran stops, nothing waits set aside,
         // unless the tier leaves booking open (the GP this week). A crisis only the net read gets
@@ -342,7 +342,7 @@ export class FysioBot extends ActivityHandler {
       await this.parked.delete(context);
       await this.parkedHistory.delete(context);
       await this.history.delete(context);
-      Object.assign(memory, newMemory(), { locale: memory.locale, welcomed: true, ticketOpened: memory.ticketOpened, safetyTier: memory.safetyTier });
+      Object.assign(memory, newMemory(), { locale: memory.locale, welcomed: true, ticketOpened: memory.ticketOpened, safetyTier: memory.safetyTier, safetyAlso: memory.safetyAlso });
       await this.send(context, composer.say(locale, 'restart.done', composer.mainActions(locale)), locale);
       return;
     }
@@ -630,14 +630,19 @@ export class FysioBot extends ActivityHandler {
   /**
    * A yes to a red-flag question of the screening that also tells a sign of a lower tier ("yes, I am
    * short of breath", after an operation, is a doctor today; the chest question's yes is 112): the
-   * more urgent of the two, as a plain yes would have given the question's (a review).
+   * more urgent of the two, as a plain yes would have given the question's (a review). The other
+   * one's line follows its instruction where that says nothing of it (a yes to a doctor's question
+   * told with a crisis: the crisis text, then the doctor's line).
    */
   private withQuestionsFlag(flag: RedFlag, text: string, dialogState: DialogState): RedFlag {
     const asked = (waitingPrompt(dialogState)?.state as { options?: { validations?: ReadsHedges } } | undefined)?.options?.validations?.redFlag;
     const { answers, safety } = this.deps;
-    if (!asked || (answers.yesNo(text) !== 'yes' && answers.hedge(text) !== 'yes')) return flag;
+    // The yes may open a longer message ("yes, and honestly I don't want to be here any more"):
+    // its first clause answers the question, the rest tells the other sign.
+    const says = (t: string) => answers.yesNo(t) === 'yes' || answers.hedge(t) === 'yes';
+    if (!asked || !(says(text) || says(answers.clauses(text)[0] ?? ''))) return flag;
     const tier = safety.tierOfRule(asked);
-    return tier && moreUrgent(flag.tier, tier) !== flag.tier ? { tier, rule: asked } : flag;
+    return tier ? joinFlags(flag, { tier, rule: asked }) : flag;
   }
 
   /**

@@ -46,6 +46,11 @@ export interface ConversationMemory {
    */
   safetyTier?: Tier;
   /**
+   * The less urgent tiers this conversation was also given, as an instruction before a more urgent
+   * one or as a line beside it (RedFlag.beside): messages read together again do not give them again.
+   */
+  safetyAlso?: Tier[];
+  /**
    * True for the one message after a booking was confirmed: a second confirm (a double tap,
    * or the same tap arriving twice) then hears that the booking stands, not a puzzled answer.
    */

@@ -158,6 +158,11 @@ export class ReplyComposer {
     return this.t.t(locale, this.safety.reminderKey(tier), this.safety.variables());
   }
 
+  /** The one line of a less urgent tier given after a more urgent one's instruction (RedFlag.beside). */
+  besideLine(locale: Locale, tier: Tier): string {
+    return this.t.t(locale, this.safety.besideKey(tier), this.safety.variables());
+  }
+
   /** A simple sentence from the locale file, with the practice's name, phone and hours. */
   say(locale: Locale, key: string, choices?: Choice[]): Reply {
     const id = `${locale}\u0000${key}`;

@@ -1,7 +1,7 @@
 import { SUPPORTED_LOCALES, type Locale } from '../config/AppConfig';
 import { CRISIS_NET_RULE } from '../safety/CrisisNet';
-import type { RedFlag, RedFlagDetector } from '../safety/RedFlagDetector';
-import { moreUrgent, type Tier } from '../safety/Tier';
+import { joinFlags, type RedFlag, type RedFlagDetector } from '../safety/RedFlagDetector';
+import { besideOf, moreUrgent, type Tier } from '../safety/Tier';
 import type { ConversationMemory } from './ConversationMemory';
 import type { Reply } from './Reply';
 import type { ReplyComposer } from './ReplyComposer';
@@ -56,9 +56,10 @@ export class SafetyDesk {
   check(text: string): RedFlag | undefined {
     if (!text) return undefined;
     let found: RedFlag | undefined;
+    // A story's windows are one message: a sign of another tier in a later window is its line.
     for (const part of windowsOf(text.slice(0, SAFETY_SCAN_CHARS), SAFETY_WINDOW_CHARS)) {
       const flag = this.detector.detect(part);
-      if (flag && (!found || moreUrgent(found.tier, flag.tier) !== found.tier)) found = flag;
+      if (flag) found = found ? joinFlags(found, flag) : flag;
     }
     return found;
   }
@@ -75,7 +76,7 @@ export class SafetyDesk {
    */
   checkInConversation(text: string, earlier: readonly SaidBefore[], memory: ConversationMemory, now: Date): RedFlag | undefined {
     // Messages read together are short (BURST_CHARS each): one window is enough.
-    return checkInConversation((t) => this.check(t), (t) => this.detector.everyTierByRules(t), text, earlier, memory.safetyTier, now);
+    return checkInConversation((t) => this.check(t), (t) => this.detector.everyTierByRules(t), text, earlier, memory.safetyTier, now, memory.safetyAlso);
   }
 
   /** The topic to answer for `topic`, after the topic guards of emergency.yaml. */
@@ -110,17 +111,18 @@ export class SafetyDesk {
   }
 
   /**
-   * Remembers the tier and gives its instruction; a 112 flag that needs the crisis line too
-   * ({@link RedFlag.crisisLine}) gets its one line after the instruction. `misreadable`: the flag
-   * was unsure ({@link unsure}) and its crisis text given all the same; the patient may then say it
-   * misread them ({@link mayCorrect}).
+   * Remembers the tier and gives its instruction; a less urgent tier the message also told, that
+   * the instruction does not say ({@link RedFlag.beside}: the crisis line after 112, a doctor after
+   * the crisis text), gets its one line after it in the same reply: one turn later the patient may
+   * be gone. `misreadable`: the flag was unsure ({@link unsure}) and its crisis text given all the
+   * same; the patient may then say it misread them ({@link mayCorrect}).
    */
-  alarm(flag: Pick<RedFlag, 'tier' | 'crisisLine'>, memory: ConversationMemory, locale: Locale, misreadable = false): Reply[] {
-    const { tier } = flag;
-    this.remember(tier, memory);
+  alarm(flag: Pick<RedFlag, 'tier' | 'beside'>, memory: ConversationMemory, locale: Locale, misreadable = false): Reply[] {
+    const { tier, beside } = flag;
+    this.remember(tier, memory, beside);
     if (misreadable && tier === 'crisis' && memory.safetyTier === 'crisis') memory.crisisMisreadable = MISREAD_MESSAGES;
     const instruction = this.composer.emergency(locale, tier);
-    return [flag.crisisLine ? { ...instruction, text: `${instruction.text}\n${this.composer.reminder(locale, 'crisis')}` } : instruction];
+    return [beside ? { ...instruction, text: `${instruction.text}\n${this.composer.besideLine(locale, beside)}` } : instruction];
   }
 
   /**
@@ -145,18 +147,27 @@ export class SafetyDesk {
    * later unsure flag gets the crisis text, and that one stands.
    */
   correct(memory: ConversationMemory, at: number): void {
-    memory.safetyTier = undefined;
+    // A doctor's tier given beside the crisis text stands: it was read from other words.
+    memory.safetyTier = (memory.safetyAlso ?? []).reduce<Tier | undefined>(moreUrgent, undefined);
+    memory.safetyAlso = undefined;
     memory.crisisMisreadable = undefined;
     memory.crisisQuestioned = true;
     // The message misread is not read again with the ones after it (checkInConversation).
     memory.crisisQuestionedAt = at;
   }
 
-  /** Keeps the tier for the rest of the conversation; the topic thread is dropped. */
-  remember(tier: Tier, memory: ConversationMemory): void {
+  /**
+   * Keeps the tier for the rest of the conversation, and the less urgent ones given with or before
+   * it (`beside`: its line in the same reply); the topic thread is dropped.
+   */
+  remember(tier: Tier, memory: ConversationMemory, beside?: Tier): void {
     // Any alarm after an unsure crisis text ends the chance to take that one back.
     memory.crisisMisreadable = undefined;
-    memory.safetyTier = moreUrgent(memory.safetyTier, tier);
+    const before = memory.safetyTier;
+    memory.safetyTier = moreUrgent(before, tier);
+    const also = new Set([...(memory.safetyAlso ?? []), ...[before, tier, beside].filter((t): t is Tier => Boolean(t))]);
+    also.delete(memory.safetyTier!);
+    memory.safetyAlso = also.size ? [...also] : undefined;
     memory.previousTopic = undefined;
     memory.answeredTopic = undefined;
     memory.misses = 0;
@@ -224,6 +235,7 @@ export function checkInConversation(
   earlier: readonly SaidBefore[],
   given: Tier | undefined,
   now: Date,
+  alsoGiven: readonly Tier[] = [],
 ): RedFlag | undefined {
   const alone = check(text);
   // Nothing read together can be more urgent than 112. A long message is a story, read whole on
@@ -236,7 +248,14 @@ export function checkInConversation(
   // clauses of one sentence, not as sentences: a burst is often one sentence typed in pieces
   // ("pain" / "on my chest"), and a negation or a past marker still reaches no further than its clause.
   const together = checkTogether([...burst.map((s) => s.text), text].join(', '));
-  return together.find((f) => moreUrgentThan(alone?.tier, f.tier) && !covers(given, f.tier)) ?? alone;
+  const said = (tier: Tier) => [given, ...alsoGiven].some((g) => covers(g, tier));
+  const flag = together.find((f) => moreUrgentThan(alone?.tier, f.tier) && !said(f.tier)) ?? alone;
+  if (!flag) return undefined;
+  // The burst's other tiers, and the message's own, that neither this instruction nor the
+  // conversation's said: the most urgent gets its line beside it ("I don't want to live any
+  // more" / "and my knee is red and hot, I feel ill").
+  const beside = besideOf(flag.tier, [flag.beside, ...together.map((f) => f.tier)].filter((t): t is Tier => Boolean(t) && !said(t!)));
+  return { tier: flag.tier, rule: flag.rule, ...(beside ? { beside } : {}) };
 }
 
 /**

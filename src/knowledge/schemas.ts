@@ -214,6 +214,14 @@ export const languageFileSchema = z.strictObject({
    */
   appointmentActions: z.array(z.string().trim().min(1)).default([]),
   /**
+   * Words that tell where an appointment goes ("to"): followed within a few words by a day or a
+   * time (date-words.yaml, a number, or `appointmentTimes`), they make a question that names the
+   * appointment a move ("can my appointment go to next week"), though it names no word of moving.
+   */
+  appointmentMoveTo: z.array(z.string().trim().min(1)).default([]),
+  /** Words of a time an appointment may be moved to besides those of date-words.yaml ("day", "moment"). */
+  appointmentTimes: z.array(z.string().trim().min(1)).default([]),
+  /**
    * The names of the booking reference's letters and digits as a patient spells them aloud (the
    * Dutch names of B, X and 4), by the character they name: a reference spelled in words is read as
    * the code.

@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../util/Clock';
 import { CRISIS_NET_RULE, type CrisisNet } from './CrisisNet';
 import { PhrasePatterns, type PhraseMatch } from './PhrasePatterns';
 import type { Tier } from './Tier';
-import { TIERS } from './Tier';
+import { besideOf, moreUrgent, TIERS } from './Tier';
 
 /**
  * Turns text into words the way the rest of understanding does: folded, Flemish and chat forms
@@ -22,10 +22,23 @@ export interface RedFlag {
   tier: Tier;
   rule: string;
   /**
-   * A 112 flag that also needs the crisis line after the instruction: the rule says so
-   * (emergency.yaml `crisisLine`: pills swallowed), or the message's words are a crisis as well.
+   * A less urgent tier the same message also tells, whose instruction the tier's does not say:
+   * its one line follows the instruction in the same reply. `crisis` after 112 (the rule says so,
+   * emergency.yaml `crisisLine`: pills swallowed, or the words are a crisis as well); a doctor
+   * today (`now`) or the GP (`soon`) after the crisis text. Never one that 112 covers.
    */
-  crisisLine?: boolean;
+  beside?: Tier;
+}
+
+/**
+ * One flag for two found in the same message (or the same turn: a screening question's yes):
+ * the more urgent one, with the line of the most urgent other tier its instruction does not say.
+ */
+export function joinFlags(a: RedFlag, b: RedFlag | undefined): RedFlag {
+  if (!b) return a;
+  const [top, other] = moreUrgent(a.tier, b.tier) === a.tier ? [a, b] : [b, a];
+  const beside = besideOf(top.tier, [top.beside, other.tier, other.beside]);
+  return { tier: top.tier, rule: top.rule, ...(beside ? { beside } : {}) };
 }
 
 /** The sentence words of `emergency.yaml` as sets, and the clause splitter built from them. */
@@ -249,10 +262,12 @@ export class RedFlagDetector {
   detectByRules(text: string): RedFlag | undefined {
     const found = this.everyTierByRules(text);
     const top = found[0];
+    if (!top) return undefined;
     // 112 is the one instruction to act on; someone who swallowed their pills, or says with it
-    // that they want to die, also needs the crisis line for afterwards.
-    if (top?.tier === '112' && (this.withCrisisLine.has(top.rule) || found.some((f) => f.tier === 'crisis'))) return { ...top, crisisLine: true };
-    return top;
+    // that they want to die, also needs the crisis line for afterwards. The crisis text says
+    // nothing of a doctor: a sign for one told with it gets that tier's line in the same reply.
+    const beside = besideOf(top.tier, [this.withCrisisLine.has(top.rule) ? 'crisis' : undefined, ...found.map((f) => f.tier)]);
+    return beside ? { ...top, beside } : top;
   }
 
   /**

@@ -38,6 +38,16 @@ export class SafetyTexts {
     return `emergency.reminder.${tier}.${this.country}`;
   }
 
+  /**
+   * The locale key of a tier's one line given after a more urgent tier's instruction in the same
+   * reply (RedFlag.beside). The crisis line's reminder names nothing said before, so it serves as
+   * its line; a doctor's tiers have a line of their own (their reminders speak of "what you
+   * described earlier", which in the same reply is the crisis text).
+   */
+  besideKey(tier: Tier): string {
+    return tier === 'crisis' ? this.reminderKey(tier) : `emergency.beside.${tier}.${this.country}`;
+  }
+
   /** The variables the tiers' texts use: the country's numbers and services. */
   variables(): Record<string, string> {
     return { ...this.services };

@@ -24,3 +24,22 @@ export function moreUrgent(a: Tier | undefined, b: Tier | undefined): Tier | und
 export function atLeastAsUrgent(tier: Tier, than: Tier): boolean {
   return TIERS.indexOf(tier) <= TIERS.indexOf(than);
 }
+
+/**
+ * True when the instruction of `given` already says what `tier`'s would: its own, 112's (it
+ * covers a doctor today and the GP, not the crisis line), or a doctor today's for the GP this week.
+ */
+export function instructionSays(given: Tier, tier: Tier): boolean {
+  return given === tier || (given === '112' && tier !== 'crisis') || (given === 'now' && tier === 'soon');
+}
+
+/**
+ * The tier whose one line follows `top`'s instruction in the same reply: the most urgent of
+ * `others` that `top`'s instruction does not say ("I don't want to live any more, and my knee is
+ * red, hot and I feel ill" is the crisis text and a doctor today). Undefined when it says them all.
+ */
+export function besideOf(top: Tier, others: Iterable<Tier | undefined>): Tier | undefined {
+  let beside: Tier | undefined;
+  for (const tier of others) if (tier && !instructionSays(top, tier)) beside = moreUrgent(beside, tier);
+  return beside;
+}

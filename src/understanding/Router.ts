@@ -186,6 +186,10 @@ export class Router {
   private readonly markerStems: Set<string>;
   /** Stems of the words that do something to an appointment (language.yaml's appointmentActions); see {@link unlessOnlyNamed}. */
   private readonly appointmentActionStems: Set<string>;
+  /** Words that tell where an appointment goes (language.yaml's appointmentMoveTo); see {@link movesTo}. */
+  private readonly moveToWords: ReadonlySet<string>;
+  /** Words of a day or a time (date-words.yaml and language.yaml's appointmentTimes); see {@link movesTo}. */
+  private readonly timeWords: ReadonlySet<string>;
   /**
    * Stems of the one-word commands ("help", "menu"): such a word names what the patient wants
    * even where it is also a question word ("helpt …?").
@@ -264,6 +268,13 @@ export class Router {
     this.appointmentStems = new Set(this.normalizer.stemsOf(kb.language.appointmentWords.flatMap(foldAndSplit)));
     this.markerStems = new Set(this.normalizer.stemsOf(kb.language.appointmentMarkers.flatMap(foldAndSplit)));
     this.appointmentActionStems = new Set(this.normalizer.stemsOf(kb.language.appointmentActions.flatMap(foldAndSplit)));
+    this.moveToWords = new Set(kb.language.appointmentMoveTo.flatMap(foldAndSplit));
+    const dates = kb.dateWords;
+    // A weekday's short forms are everyday words too ("zo", "vrij"): only the full names.
+    const weekdays = Object.keys(dates.weekdays).filter((w) => w.length > 4);
+    this.timeWords = new Set(
+      [...weekdays, ...Object.keys(dates.months), ...Object.keys(dates.relativeDays), ...dates.nextWeek, ...Object.keys(dates.partsOfDay), ...Object.keys(dates.dayParts), ...kb.language.appointmentTimes].flatMap(foldAndSplit),
+    );
     this.crisisNet = crisisNetFor(kb, this.normalizer);
     this.emergency = new EmergencyDetector(kb.emergency, kb.language, this.normalizer, this.crisisNet, options.clock);
 
@@ -396,7 +407,7 @@ export class Router {
       // an action ("no bot, a human").
       const actions = ranked.filter((r) => r.owner.startsWith(INTENT_PREFIX));
       const decideActions = (rest: readonly Ranked[]) => this.decide(rest, meaning.known >= 2);
-      const action = this.unlessOnlyNamed(this.unlessRefused(this.unlessNegatedAction(decideActions(actions), actions, terms, decideActions, facts.text), facts.text, actions, terms, decideActions), terms, (rest) => decideActions(rest.filter((r) => r.owner.startsWith(INTENT_PREFIX))));
+      const action = this.unlessOnlyNamed(this.unlessRefused(this.unlessNegatedAction(decideActions(actions), actions, terms, decideActions, facts.text), facts.text, actions, terms, decideActions), terms, facts.words, !this.states(facts), (rest) => decideActions(rest.filter((r) => r.owner.startsWith(INTENT_PREFIX))));
       if (action && action.intent !== 'clarify') return action;
     } else {
       let withContext = false;
@@ -434,7 +445,7 @@ export class Router {
       // "I can't come tomorrow" cancels; "I don't want to move it, but may I cycle?" moves nothing.
       faq = this.unlessRefused(this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown, statement), ranked, terms, redo, facts.text), facts.text, ranked, terms, redo);
       // "What do I bring to my appointment?" names the appointment, and asks about something else.
-      faq = this.unlessOnlyNamed(faq, terms, redo);
+      faq = this.unlessOnlyNamed(faq, terms, facts.words, !statement, redo);
       // "What does the appointment cost?": a question about a topic, read without the marker of an
       // appointment the patient has, which only tells a cancellation from a booking.
       if ((faq?.intent === 'faq' || faq?.intent === 'clarify') && terms.some((q) => this.markerStems.has(q.stem))) {
@@ -567,10 +578,11 @@ export class Router {
   }
 
   /**
-   * A cancellation decided for a message that names the patient's appointment stands unless the
-   * message, read without its words for the appointment (language.yaml's appointmentWords) and its
-   * question words, is about a topic or only about words the knowledge base does not know. Then it
-   * only names the appointment while it asks about something else ("what do I bring to my appointment?", "may
+   * A cancellation decided for a message that names the patient's appointment stands with a
+   * negation or an action word (language.yaml's appointmentActions), or where the message, read
+   * without its words for the appointment (appointmentWords) and its question words, reads best as
+   * the cancellation. Otherwise a question (`asks`), and a statement about a topic or only about
+   * words the knowledge base does not know, only names the appointment while it asks about something else ("what do I bring to my appointment?", "may
    * my daughter come along to the appointment?"), which the synonyms' reading of "my appointment"
    * as one to change had made a cancellation (a tenth patient-style test): the cancellation is
    * taken out and the message decided again by `redo`, without the marker of an appointment the
@@ -579,6 +591,8 @@ export class Router {
   private unlessOnlyNamed(
     d: RouteDecision | undefined,
     terms: readonly QueryTerm[],
+    words: readonly string[],
+    asks: boolean,
     redo: (rest: readonly Ranked[]) => RouteDecision | undefined,
   ): RouteDecision | undefined {
     if (d?.intent !== 'cancel-booking') return d;
@@ -586,25 +600,42 @@ export class Router {
     if (rest.length === terms.length) return d;
     // Not coming, or doing something to the appointment, with a reason that is a topic ("I can't
     // come to my appointment, my knee hurts too much"): still a cancellation or a move (a review).
-    if (terms.some((q) => this.negationStems.has(q.stem) || this.appointmentActionStems.has(q.stem))) return d;
+    if (terms.some((q) => this.negationStems.has(q.stem) || this.appointmentActionStems.has(q.stem)) || this.movesTo(words)) return d;
     // Only a question word beside the appointment ("when is my appointment?") asks about the appointment itself.
     const content = rest.filter((q) => !this.questionStems.has(q.stem));
     if (!content.length) return d;
     const owner = INTENT_PREFIX + d.intent;
-    const read = this.index.rank(content, 12);
+    // An appointment the patient has asks for no new one: the booking does not read the rest ("my
+    // appointment to Friday" is a move, though a day alone reads best as a booking).
+    const booking = `${INTENT_PREFIX}booking`;
+    const read = this.index.rank(content, 12).filter((r) => r.owner !== booking);
     const [top] = read;
     const own = read.find((r) => r.owner === owner)?.score ?? 0;
     const { clarifyMin, margin } = this.options.thresholds;
-    // What the rest is about: a topic, clearly ahead of the cancellation ("bring", "wheelchair"),
-    // or only words the knowledge base does not know ("fasting", "parking"). An action read from it
-    // keeps the cancellation ("cancel", "not", a day, the separable "off" of calling it off), and so
-    // does a rest the cancellation reads nearly as well as a topic ("I am ill", "later").
+    // The rest is the cancellation's own where the cancellation reads it best (a day: "my
+    // appointment on Tuesday"), unless a question names something the bot does not know besides
+    // ("must I come fasting tomorrow": that is what it asks about). A statement keeps it with any
+    // reason the bot knows that no topic reads clearly ("my appointment, I have the flu"). A
+    // question asks about what the rest names, whether a topic reads it ("bring", "wheelchair"),
+    // nothing does ("fasting") or it is only near the cancellation ("may my husband come along",
+    // "must I come fasting": "come" and "along" are words of not coming, asked without the
+    // negation): no cancellation, and the question is decided again without it.
+    const known = content.filter((q) => this.index.knows(q.stem));
+    if (top !== undefined && own > 0 && own >= top.score && !(asks && known.length < content.length)) return d;
     const aboutTopic = top !== undefined && !top.owner.startsWith(INTENT_PREFIX) && top.score >= clarifyMin && top.score - own >= margin;
-    if (content.some((q) => this.index.knows(q.stem)) && !aboutTopic) return d;
-    // Decided again without the marker of an appointment the patient has (see withoutMarker); an
-    // appointment the patient has asks for no new one either ("can I come to the appointment in a wheelchair").
-    const booking = `${INTENT_PREFIX}booking`;
+    if (!asks && known.length && !aboutTopic) return d;
+    // Decided again without the marker of an appointment the patient has (see withoutMarker), and
+    // without a new booking ("can I come to the appointment in a wheelchair").
     return redo(this.index.rank(this.withoutMarker(terms), 6).filter((r) => r.owner !== owner && r.owner !== booking));
+  }
+
+  /**
+   * Whether the words send an appointment to a day or a time: a word of language.yaml's
+   * appointmentMoveTo with, within the next three words, a date word, a number or one of
+   * appointmentTimes ("to next week", "to Thursday", "to 3 o'clock").
+   */
+  private movesTo(words: readonly string[]): boolean {
+    return words.some((w, i) => this.moveToWords.has(w) && words.slice(i + 1, i + 4).some((t) => this.timeWords.has(t) || /\d/.test(t)));
   }
 
   /**

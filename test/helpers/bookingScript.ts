@@ -47,5 +47,8 @@ export function bookingKit() {
     const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja']);
     return referenceIn(r[r.length - 1].text);
   };
-  return { practices, appOf, talk, booked, bookOne };
+  /** A conversation in a locale at the Dutch or the Belgian practice (a Flemish patient in Utrecht, a Dutch one in Antwerp). */
+  const talkAt = (country: 'NL' | 'BE', locale: Locale, messages: string[]): Promise<Turn[]> =>
+    talk(locale, messages, testAdapterFor(country === 'NL' ? practices.NL : practices.BE, locale));
+  return { practices, appOf, talk, talkAt, booked, bookOne };
 }
