@@ -461,6 +461,11 @@ export class CancelBookingDialog extends InterruptibleDialog {
     if (base?.id !== CANCEL_BOOKING_WATERFALL || active?.id !== SLOT_PROMPT) return undefined;
     if (!this.says(text, 'move') || this.says(text, 'cancel')) return undefined;
     if (fold(text).split(' ').some((w) => this.deps.answers.isNegation(w))) return undefined;
+    // Without its move words, a way of giving up or a no ("laat dat verzetten maar", "verzetten?
+    // nee") wants the move stopped: a review of round 15 found it told that the move goes on.
+    let rest = ` ${fold(text)} `;
+    for (const w of this.wordsOfChoice('move')) rest = rest.split(` ${fold(w)} `).join(' ');
+    if (this.deps.answers.isSoftStop(rest) || this.deps.answers.isPlainNo(rest)) return undefined;
     return 'cancelBooking.stillMoving';
   }
 

@@ -93,6 +93,21 @@ describe('the move command typed again at the move\'s free times', () => {
   });
 });
 
+// A review of round 15: giving up beside the move word is giving up, not the move going on.
+describe('giving up the move at its free times, with the move word in the message', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'laat dat verzetten maar'],
+    ['nl-NL', 'verzetten? nee'],
+    ['nl-BE', 'verplaatsen laat maar'],
+  ])('%s: "%s" is not told the move goes on, and the appointment stays', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const before = (await booked(locale, `referentie is ${reference}`)).start.getTime();
+    const r = await talk(locale, [...toMove(locale, reference), typed]);
+    expect(r[3].text).not.toMatch(/aan het (verzetten|verplaatsen); er is nog niets aan veranderd/);
+    expect((await booked(locale, `referentie is ${reference}`)).start.getTime()).toBe(before);
+  });
+});
+
 describe('a question typed at the free times', () => {
   it.each<[Locale, string, RegExp]>([
     // Questions no topic answers: said honestly, with a person to ask.
@@ -132,16 +147,17 @@ describe('a question typed at the free times', () => {
 
 describe('a code typed with spaces in the first message', () => {
   const spaced = (reference: string) => reference.replace('-', '').split('').join(' ');
-  // Spaced by the character with the dash kept ("K X 7 - 4 P M"), or with commas between.
+  // Spaced by the character, with the dash kept ("K X 7 - 4 P M") or without it.
   const dashed = (reference: string) => reference.split('').join(' ');
-  const commas = (reference: string) => reference.replace('-', '').split('').join(', ');
   it.each<[Locale, (reference: string) => string, RegExp]>([
-    ['nl-NL', (c) => `ik moet mijn afspraak afzeggen, code ${commas(c)}`, /Wat wil je doen\?/],
+    // With commas, a code whose letters read as words ("E, N, V, 4, B, J") is not routed to the
+    // cancellation at all (left for later; the coordinator's note): typed here with its dash.
+    ['nl-NL', (c) => `ik moet mijn afspraak afzeggen, code ${dashed(c)}`, /Wat wil je doen\?/],
     ['nl-NL', (c) => `afspraak annuleren, mijn code is ${dashed(c)}`, /Wat wil je doen\?/],
     ['nl-NL', (c) => `ik wil mijn afspraak verzetten, referentie ${spaced(c).toLowerCase()}`, /Dan zoeken we een nieuw moment/],
     ['nl-BE', (c) => `afspraak annuleren aub, mijn referentie is ${spaced(c)}`, /Wat wil je doen\?/],
     ['nl-BE', (c) => `ik wil mijn afspraak verplaatsen, de code is ${dashed(c).toLowerCase()}`, /Dan zoeken we een nieuw moment/],
-  ])('%s: the code is taken from the first message and only the date of birth is asked', async (locale, opening, found) => {
+  ])('%s (%#): the code is taken from the first message and only the date of birth is asked', async (locale, opening, found) => {
     const reference = await bookOne(locale);
     const r = await talk(locale, [opening(reference), person(locale).birth]);
     expect(r[0].text).toMatch(/^Wat is je geboortedatum\?/);

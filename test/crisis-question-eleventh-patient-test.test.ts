@@ -100,8 +100,37 @@ describe('too much medicine taken by mistake is a doctor now', () => {
     ['nl-NL', 'ik neem twee keer per dag mijn pijnstillers, is dat te veel?'],
     ['nl-NL', 'ik heb 2 pleisters op mijn knie geplakt na het vallen van de fiets, mag ik sporten?'],
     ['nl-BE', 'mijn doos paracetamol is op, moet ik nieuwe halen?'],
+    // A review of round 15: food supplements, and an "overdose" of exercises.
+    ['nl-NL', 'per ongeluk twee keer mijn dosis glucosamine genomen vandaag'],
+    ['nl-BE', 'ik heb per abuis een dubbele dosis vitamine D ingenomen'],
+    ['nl-NL', 'gisteren per ongeluk een overdosis fietsen gedaan, nu stijve knieen'],
   ])('%s: "%s" is no alarm', async (locale, message) => {
     const [r] = await talk(locale, [message]);
     expect(r.text).not.toMatch(/vandaag nog door een (arts|dokter)|Bel nu (je huisarts|112)/);
+  });
+});
+
+// A review of round 15: a plain no with a hedge word after it that speaks of something else, or
+// "it is going badly" about a joint, is a no: back to the question asked about, and booking stays
+// open. "No, very badly" is still the crisis text.
+describe('a no to the crisis question with a hedge word after it is still a no', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee hoor, niet echt een probleem, het duurt gewoon lang'],
+    ['nl-NL', 'nee joh, een beetje overdreven van mij misschien'],
+    ['nl-NL', 'nee, ik snap niet waarom je dat vraagt'],
+    ['nl-BE', "neen, 't gaat gewoon slecht met mijn knie, da's al"],
+  ])('%s: "%s"', async (locale, answer) => {
+    const r = await talk(locale, [burden(locale), answer, 'afspraak maken']);
+    expect(r[1].text).not.toMatch(CRISIS);
+    expect(r[2].text).not.toMatch(CRISIS);
+    expect(r[2].actions[0]).toBe('Ja');
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee, eerlijk gezegd gaat het heel slecht met me'],
+    ['nl-BE', 'neen, heel slecht eigenlijk'],
+  ])('%s: "%s" is the crisis text', async (locale, answer) => {
+    const r = await talk(locale, [burden(locale), answer]);
+    expect(r[1].text).toMatch(CRISIS);
   });
 });

@@ -131,7 +131,6 @@ describe('a sign asked about in general, read in a folder or on tv, or dying of 
     ['welke zijn de signalen dat een knieprothese geinfecteerd is?', null],
     ['stel je krijgt tijdens het fietsen druk op de borst, wat doe je dan?', null],
     ['op de radio zeggen ze dat je bij een hangende mondhoek 112 moet bellen, klopt dat?', null],
-    ["op jullie website staat 'bij koorts en een rode knie de huisarts bellen'. Geldt dat ook voor een beetje warmte na het sporten?", null],
     ['in de serie die ik volg overlijdt de moeder plots aan een bloedprop, kan dat na een knieoperatie?', null],
     // The writer's own sign after it still counts.
     ['ik heb alle tekenen dat mijn prothese ontstoken is, hij is rood en warm', 'now'],
@@ -140,42 +139,49 @@ describe('a sign asked about in general, read in a folder or on tv, or dying of 
   ]);
 });
 
-describe('cancer long ago and pain as it has been for years', () => {
+// A review of round 15 found the set-aside readings of saf15 for pain as ever, treatment that
+// helped, a question someone asked, and animals wiping out current signs elsewhere in the message
+// ("ik heb pijn op de borst en zweet. de huisarts heeft mijn medicatie aangepast, sindsdien was het
+// goed"): they were taken out, and what they set aside is an alarm again. The guards stay.
+describe('cancer long ago: pain at night or a new pain still sends to the GP', () => {
   expectTiers([
-    ['tien jaar terug borstkanker gehad; mijn knieartrose doet net als altijd pijn, mag ik naar de zwemles?', null],
-    ["'k heb vroeger prostaatkanker gehad, mijn heup doet al jaren hetzelfde zeer, niks nieuws", null],
     // Pain at night or a new kind of pain still sends to the GP.
     ['prostaatkanker gehad in 2015, mijn heup doet pijn zoals altijd, maar nu ook elke nacht', 'soon'],
     ['ik had darmkanker en mijn knie doet pijn, niet zoals altijd', 'soon'],
   ]);
 });
 
-describe('a sign a doctor treated, and fine since', () => {
+describe('a sign a doctor treated: a sign told beside it is still an alarm', () => {
   expectTiers([
-    ['Na mijn heupprothese kreeg ik een trombosebeen. Zes weken spuitjes gekregen en het is helemaal weg. Mag ik weer wandelen?', null],
-    ['ik ben eens flauwgevallen door een lage bloeddruk, de dokter heeft mijn bloeddrukpillen verlaagd en sindsdien gaat het prima, mag ik op de hometrainer?', null],
     // A new sign after the treatment, or a faint without a doctor: still an alarm.
     ['ik heb 3 maanden bloedverdunners genomen en het is weg, maar nu is mijn andere kuit dik en warm', 'now'],
     ['ik ben vanmorgen flauwgevallen in de keuken', '112'],
   ]);
 });
 
-describe('a question someone asked, told and answered with a no', () => {
+describe('a question someone asked: a yes or a sign of ones own is still an alarm', () => {
   expectTiers([
-    ['de assistente vroeg me of ik koorts had en een rode knie. nee, helemaal niet', null],
-    ["uwe chatbot wilde weten of ik pijn op de borst heb. Neen hoor, 'k wou gewoon een afspraak", null],
     // A yes, or a sign of one's own before the question: still an alarm.
     ['de dokter vroeg of ik pijn op de borst had. Ja, sinds vanochtend', '112'],
     ['ik heb pijn op de borst en de dokter vroeg of ik zweet. Nee.', '112'],
   ]);
 });
 
-describe("an animal's hot, swollen joint is the vet's", () => {
+describe("an animal in the story: the patient's own knee is a sign", () => {
   expectTiers([
-    ['onze hond heeft een warme dikke knie, kennen jullie een dierenfysio?', null],
-    ['mijne kat heeft een dikke warme poot en een dikke knie, moet die naar de veearts?', null],
     // The writer's own knee after the dog knocked them over stays a sign.
     ['mijn hond heeft me omver gelopen, nu is mijn knie dik en warm', 'soon'],
     ['de hond liep me omver en nu is mijn knie dik en warm', 'soon'],
+  ]);
+});
+
+describe('the review of round 15: current signs beside a treatment, a question asked, an animal or a folder', () => {
+  expectTiers([
+    ['ik ben kortademig en heb druk op mijn borst. vorig jaar heb ik maanden bloedverdunners gehad en de trombose was weg', '112'],
+    ['mijn knie is dik, rood en gloeiend en ik voel me koortsig. eerder heb ik weken antibiotica gehad en het was over', 'now'],
+    ['de huisarts vroeg of mijn kuit dik was. nee, maar hij is wel heel pijnlijk, rood en warm sinds de operatie', 'now'],
+    ['ik doe vrijwilligerswerk bij een asiel voor honden, mijn knie is sinds gisteren heet en opgezwollen en ik heb 38,5', 'now'],
+    ['ik had vroeger borstkanker, de pijn in mijn knie is als altijd, maar in mijn rug zit sinds kort een nieuwe pijn', 'soon'],
+    ['in de krant schreven ze dat je bij druk op de borst 112 moet bellen, dat voel ik nu al een kwartier', '112'],
   ]);
 });

@@ -273,7 +273,16 @@ export class AnswerWords {
    * answer gets the crisis text, on the safe side, as a yes does.
    */
   isCrisisHedge(text: string): boolean {
-    return this.hedge(text) !== undefined || this.saysUnsure(text) || hasPhrase(fold(text), this.goingBadly);
+    const t = fold(text);
+    const words = t.split(' ');
+    // "It is going badly with my hip" speaks of the joint, not of the patient.
+    const aboutJoint = (['hip', 'knee'] as const).some((k) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p))));
+    const badly = hasPhrase(t, this.goingBadly) && !aboutJoint;
+    // A message that opens with a plain no has answered: its hedge words speak of something else
+    // ("no, a bit overdone of me", "no, I don't know why you ask"), unless it goes on to say it is
+    // going badly ("no, very badly"). A review of round 15 found such noes given the crisis text.
+    if (this.no.has(words[0] ?? '') && this.answerOpeners.has(words[0] ?? '')) return badly;
+    return this.hedge(text) !== undefined || this.saysUnsure(text) || badly;
   }
 
   /** A message that asks something: a question mark, or a question word first ("how long does it take"). */

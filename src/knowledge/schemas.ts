@@ -388,10 +388,6 @@ export const sentenceWordsSchema = z.strictObject({
   yearMarks: sentenceWordList,
   /** A sentence of only these answers the question before it with no ("fever? no."): its signs are denied. */
   answersNo: sentenceWordList,
-  /** Verbs that tell a question someone asked ("asked whether I have …"): a "no" after it answers it like a "?". */
-  askVerbs: sentenceWordList,
-  /** The word that opens such a told question ("whether"). */
-  whether: sentenceWord,
 });
 
 export const emergencyFileSchema = z.strictObject({

@@ -66,8 +66,6 @@ interface SentenceWordSets {
   recurrence: ReadonlySet<string>;
   yearMarks: ReadonlySet<string>;
   answersNo: ReadonlySet<string>;
-  askVerbs: ReadonlySet<string>;
-  whether: string;
 }
 
 /** A list word read from a typo needs this many letters: shorter words have too many real neighbours. */
@@ -297,9 +295,8 @@ export class RedFlagDetector {
     const present = new Set<string>();
     const passed = new Set<string>();
     const thisYear = this.clock.now().getFullYear();
-    // The signs the previous sentence added, and from which word it asked (a "?", or a question
-    // told: "the chatbot asked whether I have chest pain"): "fever? no." denies what it asked.
-    let previous: { added: { concept: string; at: number }[]; askedFrom?: number } = { added: [] };
+    // The signs the previous sentence added, and whether it asked: "fever? no." denies them.
+    let previous: { added: string[]; asked: boolean } = { added: [], asked: false };
     // The concepts told in a sentence with the writer in it (someone else's care leaves them), and
     // the sentence each other concept was told in.
     const own = new Set<string>();
@@ -327,10 +324,7 @@ export class RedFlagDetector {
       if (!words.length) continue;
       sentenceAt++;
       // "fever? no." or "fever? no, but …": the no answers the question before it.
-      const { askedFrom } = previous;
-      if (askedFrom !== undefined && words.slice(0, starts.find((at) => at > 0) ?? words.length).every((w) => this.sw.answersNo.has(w))) {
-        for (const a of previous.added) if (a.at >= askedFrom) present.delete(a.concept);
-      }
+      if (previous.asked && words.slice(0, starts.find((at) => at > 0) ?? words.length).every((w) => this.sw.answersNo.has(w))) for (const c of previous.added) present.delete(c);
       if (words.some((w) => this.sw.personal.has(w))) general.length = 0;
       const clauseOf = (i: number) => {
         let c = 0;
@@ -426,7 +420,7 @@ export class RedFlagDetector {
           while (to < end && !this.sw.firstPerson.has(words[to]) && !this.sw.nowWords.has(words[to]) && !this.sw.storyEnds.has(words[to])) to++;
           return { from: m.end, to };
         });
-      const added: { concept: string; at: number }[] = [];
+      const added: string[] = [];
       for (const m of concepts) {
         const clause = clauseOf(m.start);
         const canDeny = !m.negative && !this.context.has(m.concept);
@@ -447,12 +441,12 @@ export class RedFlagDetector {
           passed.add(m.concept);
           continue;
         }
-        if (!present.has(m.concept)) added.push({ concept: m.concept, at: m.start });
+        if (!present.has(m.concept)) added.push(m.concept);
         present.add(m.concept);
         if (writerIn) own.add(m.concept);
         else toldIn.set(m.concept, sentenceAt);
       }
-      previous = { added, askedFrom: end.includes('?') ? 0 : this.reportedQuestionAt(words) };
+      previous = { added, asked: end.includes('?') };
     }
     // Where and who of a passed sign are present already; a sign present now is not passed.
     for (const c of present) passed.delete(c);
@@ -579,18 +573,6 @@ export class RedFlagDetector {
     return this.sw.ownQuestionPointers.has(words[1]) && this.sw.ownQuestionWords.has(words[2]);
   }
 
-  /**
-   * Where a question told in the sentence starts ("the chatbot asked [me] whether …"): the "whether"
-   * after an asking verb, or undefined.
-   */
-  private reportedQuestionAt(words: readonly string[]): number | undefined {
-    for (let i = 0; i < words.length; i++) {
-      if (!this.sw.askVerbs.has(words[i])) continue;
-      for (let j = i + 1; j <= i + 3 && j < words.length; j++) if (words[j] === this.sw.whether) return j;
-    }
-    return undefined;
-  }
-
   /** Where a year before this one stands after a year mark ("in 2015"): a past marker. */
   private pastYears(words: readonly string[], thisYear: number): number[] {
     const out: number[] = [];
@@ -646,8 +628,6 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
     recurrence: set(lists.recurrence),
     yearMarks: set(lists.yearMarks),
     answersNo: set(lists.answersNo),
-    askVerbs: set(lists.askVerbs),
-    whether: lists.whether,
   };
 }
 
