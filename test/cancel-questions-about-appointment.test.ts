@@ -20,6 +20,9 @@ const PERSON = 'Iemand spreken';
 describe('a question about an appointment does not start the cancellation', () => {
   it.each<[Country, Locale, string]>([
     ['NL', 'nl-NL', 'moet ik voor mijn afspraak nuchter komen'],
+    // A review of round 15: going to the appointment on a day is no move to that day.
+    ['NL', 'nl-NL', 'moet ik naar mijn afspraak van morgen een handdoek meenemen?'],
+    ['NL', 'nl-NL', 'mag ik met de fiets naar mijn afspraak donderdag'],
     ['BE', 'nl-BE', 'mag mijn vent mee naar de afspraak'],
     ['NL', 'nl-NL', 'mag ik met de auto komen naar mijn afspraak'],
     ['NL', 'nl-NL', 'is er een lift bij mijn afspraak'],

@@ -129,6 +129,12 @@ describe('a no to the crisis question with a hedge word after it is still a no',
   it.each<[Locale, string]>([
     ['nl-NL', 'nee, eerlijk gezegd gaat het heel slecht met me'],
     ['nl-BE', 'neen, heel slecht eigenlijk'],
+    // A second review: a no taken back, or a no that only says it does not know.
+    ['nl-NL', 'nee... soms eigenlijk wel'],
+    ['nl-NL', 'nee niet echt, al denk ik er soms wel aan'],
+    ['nl-NL', 'nee, ik weet het niet'],
+    ['nl-BE', 'neen, kweet het ni'],
+    ['nl-NL', 'nee, het gaat slecht met mijn heup en met mezelf'],
   ])('%s: "%s" is the crisis text', async (locale, answer) => {
     const r = await talk(locale, [burden(locale), answer]);
     expect(r[1].text).toMatch(CRISIS);

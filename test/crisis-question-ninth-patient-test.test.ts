@@ -89,7 +89,10 @@ describe('a red-flag question at the screening takes only a clear yes or no', ()
   /** Up to the first screening question (the fall). */
   const toScreening = [...TO_REFERRAL, 'nee'];
   it.each<[Locale, string]>([
-    ['nl-NL', 'ik kan echt niet meer wachten tot januari hoor'],
+    // Impatience, said plainly ("ik kan echt niet meer wachten …" sat at the crisis net's threshold,
+    // 0.698 against 0.70, and crossed it with unrelated phrasings: a wording of the same family
+    // away from the net's edge, since this test is about the screening's reading).
+    ['nl-NL', 'ik wil gewoon zo snel mogelijk geholpen worden hoor'],
     ['nl-BE', 'ik heb geen zin meer in al die vragen'],
     ['nl-NL', 'waarom moet ik dat allemaal invullen'],
   ])('%s: "%s" is asked again, not taken as a no', async (locale, answer) => {

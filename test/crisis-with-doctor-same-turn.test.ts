@@ -99,6 +99,10 @@ describe('a screening yes told with a crisis', () => {
   it.each<[Country, Locale, string]>([
     ['NL', 'nl-NL', 'ja, en eerlijk gezegd wil ik er niet meer zijn'],
     ['BE', 'nl-BE', 'ja, en ik wil eigenlijk niet meer leven'],
+    // A second review of round 15: no comma, and a yes in chat spelling.
+    ['NL', 'nl-NL', 'ja en eerlijk gezegd wil ik er niet meer zijn'],
+    ['NL', 'nl-NL', 'jah en ik zie het echt niet meer zitten'],
+    ['BE', 'nl-BE', 'jaa en ik wil er eigenlijk niet meer zijn'],
   ])('%s practice, %s: "%s" at the hot-joint question gets the crisis text and the doctor line', async (country, locale, answer) => {
     const turns = ['afspraak maken', 'ja', 'knie', 'links', 'een paar weken', no(locale), ...screeningNo(locale).slice(0, at(locale, 'hot-joint'))];
     const r = await say(country, locale, [...turns, answer]);

@@ -89,6 +89,10 @@ export class AnswerWords {
   private readonly hedgedNo: string[];
   /** The crisis question's other half ("it is going very badly", "I'm having a hard time"): `booking.words.goingBadly`. */
   private readonly goingBadly: string[];
+  /** Words that take an opening no back ("no, sometimes I do"): `booking.words.takeBack`. */
+  private readonly takeBack: Set<string>;
+  /** Words for oneself ("myself", "with me"): beside a joint, going badly is still about the patient. */
+  private readonly selfWords: string[];
   private readonly reassured: string[];
   /** The reassured phrases and the ways of saying one was misread (`booking.words.misread`), longest first. */
   private readonly misread: string[];
@@ -152,6 +156,8 @@ export class AnswerWords {
     this.partlyYes = [...list('partlyYes')].filter(Boolean);
     this.hedgedNo = [...list('hedgedNo')].filter(Boolean);
     this.goingBadly = [...list('goingBadly')].filter(Boolean);
+    this.takeBack = list('takeBack');
+    this.selfWords = [...list('selfWords')].filter(Boolean);
     this.reassured = [...list('reassured')].filter(Boolean);
     // Longest first: "so I did not mean it" is taken out whole before "so I meant", leaving no negation behind.
     this.misread = [...new Set([...this.reassured, ...list('misread')])].filter(Boolean).sort((a, b) => b.length - a.length);
@@ -275,13 +281,18 @@ export class AnswerWords {
   isCrisisHedge(text: string): boolean {
     const t = fold(text);
     const words = t.split(' ');
-    // "It is going badly with my hip" speaks of the joint, not of the patient.
+    // "It is going badly with my hip" speaks of the joint, not of the patient ("… and with myself" does).
     const aboutJoint = (['hip', 'knee'] as const).some((k) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p))));
-    const badly = hasPhrase(t, this.goingBadly) && !aboutJoint;
+    const badly = hasPhrase(t, this.goingBadly) && (!aboutJoint || hasPhrase(t, this.selfWords));
     // A message that opens with a plain no has answered: its hedge words speak of something else
-    // ("no, a bit overdone of me", "no, I don't know why you ask"), unless it goes on to say it is
-    // going badly ("no, very badly"). A review of round 15 found such noes given the crisis text.
-    if (this.no.has(words[0] ?? '') && this.answerOpeners.has(words[0] ?? '')) return badly;
+    // ("no, a bit overdone of me", "no, I don't know why you ask"; a review of round 15 found such
+    // noes given the crisis text), unless it goes on to say it is going badly ("no, very badly"),
+    // takes the no back ("no, sometimes I do", "no … maybe it is"), or says nothing but that it does
+    // not know ("no, I don't know"; a second review).
+    if (this.no.has(words[0] ?? '') && this.answerOpeners.has(words[0] ?? '')) {
+      const rest = words.slice(1).join(' ');
+      return badly || (words.some((w) => this.takeBack.has(w)) && this.hedge(text) !== undefined) || this.unsure.includes(rest);
+    }
     return this.hedge(text) !== undefined || this.saysUnsure(text) || badly;
   }
 

@@ -188,6 +188,8 @@ export class Router {
   private readonly appointmentActionStems: Set<string>;
   /** Words that tell where an appointment goes (language.yaml's appointmentMoveTo); see {@link movesTo}. */
   private readonly moveToWords: ReadonlySet<string>;
+  /** The words for an appointment as typed, folded (language.yaml's appointmentWords); see {@link movesTo}. */
+  private readonly appointmentWordSet: ReadonlySet<string>;
   /** Words of a day or a time (date-words.yaml and language.yaml's appointmentTimes); see {@link movesTo}. */
   private readonly timeWords: ReadonlySet<string>;
   /**
@@ -269,6 +271,7 @@ export class Router {
     this.markerStems = new Set(this.normalizer.stemsOf(kb.language.appointmentMarkers.flatMap(foldAndSplit)));
     this.appointmentActionStems = new Set(this.normalizer.stemsOf(kb.language.appointmentActions.flatMap(foldAndSplit)));
     this.moveToWords = new Set(kb.language.appointmentMoveTo.flatMap(foldAndSplit));
+    this.appointmentWordSet = new Set(kb.language.appointmentWords.flatMap(foldAndSplit));
     const dates = kb.dateWords;
     // A weekday's short forms are everyday words too ("zo", "vrij"): only the full names.
     const weekdays = Object.keys(dates.weekdays).filter((w) => w.length > 4);
@@ -635,7 +638,13 @@ export class Router {
    * appointmentTimes ("to next week", "to Thursday", "to 3 o'clock").
    */
   private movesTo(words: readonly string[]): boolean {
-    return words.some((w, i) => this.moveToWords.has(w) && words.slice(i + 1, i + 4).some((t) => this.timeWords.has(t) || /\d/.test(t)));
+    return words.some((w, i) => {
+      if (!this.moveToWords.has(w)) return false;
+      const next = words.slice(i + 1, i + 4);
+      const at = next.findIndex((t) => this.timeWords.has(t) || /\d/.test(t));
+      // "to my appointment tomorrow" goes to the appointment, not to another day (a review of round 15).
+      return at >= 0 && !next.slice(0, at).some((t) => this.appointmentWordSet.has(t));
+    });
   }
 
   /**
