@@ -640,7 +640,8 @@ export class FysioBot extends ActivityHandler {
     // The yes may open a longer message ("yes, and honestly I don't want to be here any more"):
     // its first clause answers the question, the rest tells the other sign.
     const says = (t: string) => answers.yesNo(t) === 'yes' || answers.hedge(t) === 'yes';
-    // "ja en ik wil er niet meer zijn" has no comma: a yes word that opens the message answers too.
+    // "yes and I don't want to be here any more" may come without a comma: a yes word that opens
+    // the message answers too.
     const opener = text.trim().split(/\s+/)[0]?.replace(/[.,;:!?]+$/, '') ?? '';
     if (!asked || !(says(text) || says(answers.clauses(text)[0] ?? '') || answers.yesNo(opener) === 'yes')) return flag;
     const tier = safety.tierOfRule(asked);

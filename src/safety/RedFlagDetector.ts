@@ -532,7 +532,7 @@ export class RedFlagDetector {
   private negatedBefore(words: readonly string[], start: number, found: PhraseMatch[], clauseStart: number): boolean {
     for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
       if (this.breaks.has(words[i])) return false;
-      // A negation inside an earlier sign ("rust helpt niet en ik verlies gewicht") is that sign's own,
+      // A negation inside an earlier sign ("rest does not help and I am losing weight") is that sign's own,
       // also one that opens it and ends before this one ("cannot walk any more and talks oddly": the
       // "not" is the walking's; in "no pressure on the chest" a phrase "no pressure on" shares the
       // sign's words, so the negation stays the chest's).
