@@ -140,3 +140,39 @@ describe('a no to the crisis question with a hedge word after it is still a no',
     expect(r[1].text).toMatch(CRISIS);
   });
 });
+
+// A second review of round 15: all of someone else's pills swallowed was no alarm at all. It is the
+// overdose's 112 with the crisis line; throwing them away is nothing.
+describe("all of someone else's pills swallowed is 112", () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik heb net alle tabletten van mijn vrouw ingenomen'],
+    ['nl-BE', 'alle pillen van ons ma opgeslikt'],
+  ])('%s: "%s"', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(/Bel nu 112/);
+    expect(r.text).toMatch(line(locale));
+  });
+
+  it('"ik heb alle pillen van mijn moeder weggegooid, mag dat?" is no alarm', async () => {
+    const [r] = await talk('nl-NL', ['ik heb alle pillen van mijn moeder weggegooid, mag dat?']);
+    expect(r.text).not.toMatch(/Bel nu 112|vandaag nog door een arts/);
+  });
+});
+
+// A last patient-style check: a Belgian brand name (Dafalgan) and a painkiller named with "N keer"
+// and a word of a mistake got no answer.
+describe('a painkiller by its brand name, or taken twice over by mistake', () => {
+  it.each<[Locale, string, RegExp]>([
+    ['nl-BE', 'per abuis te veel perdolan genomen, bijna een hele doos', /Bel nu 112/],
+    ['nl-NL', 'ik heb me vergist en drie keer mijn oxycodon ingenomen', /huisartsenpost/],
+    ['nl-NL', 'per ongeluk 2 keer mijn naproxen genomen vanochtend', /huisartsenpost/],
+  ])('%s: "%s"', async (locale, message, instruction) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(instruction);
+  });
+
+  it('"ik neem twee keer per dag mijn voltaren, is dat goed?" is no alarm', async () => {
+    const [r] = await talk('nl-NL', ['ik neem twee keer per dag mijn voltaren, is dat goed?']);
+    expect(r.text).not.toMatch(/Bel nu 112|vandaag nog door een arts|Bel nu je huisarts/);
+  });
+});
