@@ -160,8 +160,8 @@ export function spacedReferenceCodeAfter(text: string, codeWords: readonly strin
     if (!names.has(tokens[i])) continue;
     for (const start of [i + 1, i + 2]) {
       let compact = '';
-      for (let j = start; j < tokens.length && compact.length < 6 && /^[a-z0-9]{1,3}$/.test(tokens[j]); j++) compact += tokens[j];
-      const code = compact.length === 6 ? normalizeReferenceCode(compact) : undefined;
+      for (let j = start; j < tokens.length && compact.length < CODE_CHARS && /^[a-z0-9]{1,3}$/.test(tokens[j]); j++) compact += tokens[j];
+      const code = compact.length === CODE_CHARS ? normalizeReferenceCode(compact) : undefined;
       if (code) return code;
     }
   }

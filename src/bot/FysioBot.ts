@@ -642,8 +642,7 @@ export class FysioBot extends ActivityHandler {
     const says = (t: string) => answers.yesNo(t) === 'yes' || answers.hedge(t) === 'yes';
     // "yes and I don't want to be here any more" may come without a comma: a yes word that opens
     // the message answers too.
-    const opener = text.trim().split(/\s+/)[0]?.replace(/[.,;:!?]+$/, '') ?? '';
-    if (!asked || !(says(text) || says(answers.clauses(text)[0] ?? '') || answers.yesNo(opener) === 'yes')) return flag;
+    if (!asked || !(says(text) || says(answers.clauses(text)[0] ?? '') || answers.opener(text) === 'yes')) return flag;
     const tier = safety.tierOfRule(asked);
     return tier ? joinFlags(flag, { tier, rule: asked }) : flag;
   }

@@ -203,8 +203,14 @@ export class AnswerWords {
    * answer to something the bot asked, whatever follows it.
    */
   opensWithYesOrNo(text: string): boolean {
+    return this.opener(text) !== undefined;
+  }
+
+  /** The yes or no word the message opens with ("no, a bit overdone of me" → no), if it opens with one. */
+  opener(text: string): 'yes' | 'no' | undefined {
     const first = fold(text).split(' ')[0];
-    return Boolean(first) && this.answerOpeners.has(first);
+    if (!first || !this.answerOpeners.has(first)) return undefined;
+    return this.no.has(first) ? 'no' : this.yes.has(first) ? 'yes' : undefined;
   }
 
   /** The whole message is a way of saying no ("no", "no thanks", "rather not"), with nothing after it. */
@@ -289,7 +295,7 @@ export class AnswerWords {
     // noes given the crisis text), unless it goes on to say it is going badly ("no, very badly"),
     // takes the no back ("no, sometimes I do", "no … maybe it is"), or says nothing but that it does
     // not know ("no, I don't know"; a second review).
-    if (this.no.has(words[0] ?? '') && this.answerOpeners.has(words[0] ?? '')) {
+    if (this.opener(text) === 'no') {
       const rest = words.slice(1).join(' ');
       return badly || (words.some((w) => this.takeBack.has(w)) && this.hedge(text) !== undefined) || this.unsure.includes(rest);
     }
@@ -450,6 +456,7 @@ export class AnswerWords {
     const question = parts[0].split(/[.!:;]\s/).pop() ?? '';
     return fold(`${question} ${parts[1]}`).split(' ').some((w) => this.bookingOffer.has(w));
   }
+
   /**
    * The answer without the booking offer it closes with ("No appointment yet? You can make one
    * here."), for an answer given while a booking or another flow runs: the rest of its last line stays.

@@ -1,5 +1,6 @@
 import type { EmergencyData, LanguageData } from '../knowledge/types';
 import { systemClock, type Clock } from '../util/Clock';
+import { WordsByKey } from '../util/WordsByKey';
 import { CRISIS_NET_RULE, type CrisisNet } from './CrisisNet';
 import { PhrasePatterns, type PhraseMatch } from './PhrasePatterns';
 import type { Tier } from './Tier';
@@ -129,11 +130,8 @@ export class RedFlagDetector {
   private readonly history: ReadonlySet<string>;
   private readonly unconditional: ReadonlySet<string>;
   private readonly context: ReadonlySet<string>;
-  /**
-   * A list word with one letter left out → the list word it comes from, or the words when several
-   * do, to read typos ("knellnde"). Most keys have one word: kept as the string, not an array of one.
-   */
-  private readonly byDeletion = new Map<string, string | string[]>();
+  /** A list word with one letter left out → the list words it comes from, to read typos ("knellnde"). */
+  private readonly byDeletion = new WordsByKey();
   /** A word → the words it is read as (see {@link wordsOf}); patients repeat the same words. */
   private readonly readCache = new Map<string, readonly string[]>();
   /**
@@ -199,10 +197,7 @@ export class RedFlagDetector {
     this.patterns = new PhrasePatterns(lists, (token) => this.readToken(token), { negations: this.negations, afterNegation: this.sw.afterNegation });
     for (const w of this.patterns.words) {
       if (w.length < FUZZY_MIN || /\d/.test(w)) continue;
-      for (const d of deletions(w)) {
-        const had = this.byDeletion.get(d);
-        this.byDeletion.set(d, had === undefined ? w : typeof had === 'string' ? [had, w] : [...had, w]);
-      }
+      for (const d of deletions(w)) this.byDeletion.add(d, w);
     }
     this.crisisSigns = new Set(data.rules.filter((r) => r.tier === 'crisis').flatMap((r) => r.all));
     this.signConcepts = new Set(data.rules.flatMap((r) => [...r.all, ...r.any]));
@@ -492,12 +487,6 @@ export class RedFlagDetector {
     return false;
   }
 
-  /** The list words a word with one letter left out comes from, in the order they were added. */
-  private fromDeletion(key: string): readonly string[] {
-    const words = this.byDeletion.get(key);
-    return words === undefined ? NO_WORDS : typeof words === 'string' ? [words] : words;
-  }
-
   /**
    * The list word an unknown word is a typo of: one letter left out ("knellnde"), a letter
    * doubled ("graaden"), two swapped ("bewsuteloos"), or a final d/t mixed up ("benauwt").
@@ -508,12 +497,12 @@ export class RedFlagDetector {
   private typoOfListWord(word: string): string | undefined {
     if (word.length < FUZZY_MIN - 1 || /\d/.test(word) || this.words.isKnown(word)) return undefined;
     const found = new Set<string>();
-    for (const w of this.fromDeletion(word)) found.add(w);
+    for (const w of this.byDeletion.get(word)) found.add(w);
     for (let i = 1; i < word.length; i++) {
       const d = word.slice(0, i) + word.slice(i + 1);
       if (word[i] === word[i - 1] && d.length >= FUZZY_MIN && this.patterns.words.has(d)) found.add(d);
     }
-    for (const d of deletions(word)) for (const w of this.fromDeletion(d)) if (isTransposition(word, w)) found.add(w);
+    for (const d of deletions(word)) for (const w of this.byDeletion.get(d)) if (isTransposition(word, w)) found.add(w);
     const last = word.at(-1);
     if (last === 'd' || last === 't') {
       const swapped = word.slice(0, -1) + (last === 'd' ? 't' : 'd');
@@ -596,8 +585,6 @@ export class RedFlagDetector {
     return this.words.baseWords(token);
   }
 }
-
-const NO_WORDS: readonly string[] = [];
 
 /** The sentence word lists as sets; the clause breaks as a splitter ("…, maar …" and at a comma). */
 function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSets {

@@ -1,3 +1,4 @@
+import { WordsByKey } from '../util/WordsByKey';
 /**
  * Corrects a misspelt word to the closest word of the knowledge base's vocabulary. Candidates
  * come from a symmetric-delete index (every word with one letter left out), so a lookup costs a
@@ -16,12 +17,8 @@ export class TypoCorrector {
   static readonly MAX_WORD_CHARS = 32;
   static readonly MAX_CANDIDATES = 64;
 
-  /**
-   * A word with one letter left out → the vocabulary word it comes from, or the words when
-   * several do. Nineteen keys in twenty have one word: kept as the string itself, not as an
-   * array of one (two objects, 56 bytes, times 35,000 keys).
-   */
-  private readonly deletes = new Map<string, string | string[]>();
+  /** A word with one letter left out → the vocabulary words it comes from. */
+  private readonly deletes = new WordsByKey();
   private readonly cache = new Map<string, string>();
 
   /**
@@ -31,19 +28,11 @@ export class TypoCorrector {
   constructor(private readonly vocabulary: ReadonlyMap<string, number>, private readonly keep: Set<string>) {
     for (const w of vocabulary.keys()) {
       if (w.length < 4 || /\d/.test(w)) continue;
-      this.addKey(w, w);
+      this.deletes.add(w, w);
       // A doubled letter gives the same deletion twice: each list holds a word once, and the
       // words come one at a time, so a repeat is always the list's last entry.
-      for (let i = 0; i < w.length; i++) this.addKey(w.slice(0, i) + w.slice(i + 1), w);
+      for (let i = 0; i < w.length; i++) this.deletes.add(w.slice(0, i) + w.slice(i + 1), w);
     }
-  }
-
-  private addKey(key: string, word: string): void {
-    const list = this.deletes.get(key);
-    if (list === undefined) this.deletes.set(key, word);
-    else if (typeof list === 'string') {
-      if (list !== word) this.deletes.set(key, [list, word]);
-    } else if (list[list.length - 1] !== word) list.push(word);
   }
 
   /**
@@ -78,8 +67,7 @@ export class TypoCorrector {
     const max = TypoCorrector.maxCost(word.length);
     const candidates = new Set<string>();
     collect: for (const key of [word, ...deletionsOf(word)]) {
-      const words = this.deletes.get(key);
-      for (const c of words === undefined ? NO_WORDS : typeof words === 'string' ? [words] : words) {
+      for (const c of this.deletes.get(key)) {
         candidates.add(c);
         if (candidates.size >= TypoCorrector.MAX_CANDIDATES) break collect;
       }
@@ -117,7 +105,6 @@ export class TypoCorrector {
   }
 }
 
-const NO_WORDS: readonly string[] = [];
 const SUBSTITUTION = 1.5;
 /** Shorter words are never corrected. */
 const MIN_WORD_CHARS = 4;

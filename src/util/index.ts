@@ -1,2 +1,3 @@
 export * from './Clock';
 export * from './loopback';
+export * from './WordsByKey';
