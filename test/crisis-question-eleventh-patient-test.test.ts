@@ -176,3 +176,27 @@ describe('a painkiller by its brand name, or taken twice over by mistake', () =>
     expect(r.text).not.toMatch(/Bel nu 112|vandaag nog door een arts|Bel nu je huisarts/);
   });
 });
+
+// The last patient-style check of round 15: "by accident too much paracetamol, 10 tablets" got 112
+// with the crisis line's text under it, which nobody who made a mistake asked for; and ten tablets
+// with a word of a mistake but without "too many" got nothing. Poisoning either way: 112, and the
+// crisis line only when nothing says it was a mistake.
+describe('an overdose by mistake is 112 without the crisis line', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'oei, per ongeluk veel te veel paracetamol geslikt, een stuk of twaalf'],
+    ['nl-BE', 'ik heb me vergist en 10 dafalgan ingenomen in plaats van 1'],
+  ])('%s: "%s"', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(/Bel nu 112/);
+    expect(r.text).not.toMatch(line(locale));
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik heb net 10 oxycodon ingenomen'],
+    ['nl-BE', 'heb daarnet een hele strip slaappillen geslikt'],
+  ])('%s: "%s" (no word of a mistake) keeps the crisis line', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(/Bel nu 112/);
+    expect(r.text).toMatch(line(locale));
+  });
+});
