@@ -105,6 +105,21 @@ describe('PhrasePatterns: phrases with choices, matched without writing every co
     expect(compared).toBeGreaterThan(100);
   });
 
+  // A count of hours or years before the pills is no count of pills ("at 10 [hours] one pill").
+  it('does not let a number skip a unit to reach the next word of its phrase', () => {
+    const counting = new PhrasePatterns([['sign', ['(10|ten) pills']]], read, {
+      negations: NEGATIONS,
+      afterNegation: AFTER_NEGATION,
+      countWords: new Set(['ten']),
+      countUnits: new Set(['hours', 'years']),
+    });
+    const at = (text: string) => counting.matchesIn(text.split(' ')).map((m) => m.at.join(','));
+    expect(at('at 10 hours my pills')).toEqual([]);
+    expect(at('for ten years pills')).toEqual([]);
+    expect(at('took 10 of my pills')).toEqual(['1,4']);
+    expect(at('ten pills')).toEqual(['0,1']);
+  });
+
   it('counts the combinations the patterns stand for', () => {
     expect(patternsOf(['(a|b|c) (d|e) (f)?']).combinations).toBe(12);
   });

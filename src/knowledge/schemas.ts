@@ -388,6 +388,10 @@ export const sentenceWordsSchema = z.strictObject({
   yearMarks: sentenceWordList,
   /** A sentence of only these answers the question before it with no ("fever? no."): its signs are denied. */
   answersNo: sentenceWordList,
+  /** Number words ("ten", "twenty"), besides numbers in digits: the counts of a phrase ("ten paracetamol"). */
+  countWords: sentenceWordList,
+  /** Units a number does not skip to reach the next word of a phrase: "at 10 [o'clock] one paracetamol" counts no pills. */
+  countUnits: sentenceWordList,
 });
 
 export const emergencyFileSchema = z.strictObject({

@@ -35,7 +35,17 @@ export interface PhraseWordSets {
   negations: ReadonlySet<string>;
   /** Words that may stand between a negative phrase's negation and its next word ("no [single] feeling"). */
   afterNegation: ReadonlySet<string>;
+  /** Number words ("ten", "twenty"); a word of digits is a number too. */
+  countWords?: ReadonlySet<string>;
+  /**
+   * Units a number never skips to reach the next word of its phrase: "at 10 [o'clock] one
+   * paracetamol", "for 20 [years] pills" count hours and years, not pills.
+   */
+  countUnits?: ReadonlySet<string>;
 }
+
+/** A word of digits: a number, as a number word is. */
+const DIGITS = /^\d+$/;
 
 /** One phrase of a concept: its slots in order, each slot its choices, each choice its steps. */
 interface Pattern {
@@ -251,6 +261,8 @@ export class PhrasePatterns {
         } else {
           const pos = w.at[k - 1];
           const last = Math.min(w.words.length - 1, pos + 1 + g);
+          // After a number a unit ends the gap: what follows it is not what the number counts.
+          const counted = this.isCount(w.words[pos]);
           let hit = -1;
           for (let j = pos + 1; j <= last; j++) {
             if (stepMatches(w.words[j], step)) {
@@ -258,6 +270,7 @@ export class PhrasePatterns {
               break;
             }
             if (neg && k === 1 && !this.sets.afterNegation.has(w.words[j])) break;
+            if (counted && this.sets.countUnits?.has(w.words[j])) break;
           }
           if (hit < 0) {
             ok = false;
@@ -270,6 +283,11 @@ export class PhrasePatterns {
       }
       if (ok) this.walk(w, slot + 1, k, g, s, neg);
     }
+  }
+
+  /** True for a number, in digits or in words. */
+  private isCount(word: string): boolean {
+    return DIGITS.test(word) || Boolean(this.sets.countWords?.has(word));
   }
 
   /** Records a matched combination, unless a negation among the words it skips denies it ("the blood does not run out any more"). */

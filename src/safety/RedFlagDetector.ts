@@ -67,6 +67,8 @@ interface SentenceWordSets {
   recurrence: ReadonlySet<string>;
   yearMarks: ReadonlySet<string>;
   answersNo: ReadonlySet<string>;
+  countWords: ReadonlySet<string>;
+  countUnits: ReadonlySet<string>;
 }
 
 /** A list word read from a typo needs this many letters: shorter words have too many real neighbours. */
@@ -194,7 +196,12 @@ export class RedFlagDetector {
       [IN_CARE, data.modifiers.inCare],
       [STORY, data.modifiers.story],
     ];
-    this.patterns = new PhrasePatterns(lists, (token) => this.readToken(token), { negations: this.negations, afterNegation: this.sw.afterNegation });
+    this.patterns = new PhrasePatterns(lists, (token) => this.readToken(token), {
+      negations: this.negations,
+      afterNegation: this.sw.afterNegation,
+      countWords: this.sw.countWords,
+      countUnits: this.sw.countUnits,
+    });
     for (const w of this.patterns.words) {
       if (w.length < FUZZY_MIN || /\d/.test(w)) continue;
       for (const d of deletions(w)) this.byDeletion.add(d, w);
@@ -615,6 +622,8 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
     recurrence: set(lists.recurrence),
     yearMarks: set(lists.yearMarks),
     answersNo: set(lists.answersNo),
+    countWords: set(lists.countWords),
+    countUnits: set(lists.countUnits),
   };
 }
 

@@ -1,0 +1,78 @@
+import { bookingKit, type Locale } from './helpers/bookingScript';
+
+// A thirteenth patient-style test: painkillers counted over a day or a night past the leaflet's
+// maximum ("already six of the 1 g forte today", "ten paracetamol so far today") got no answer or
+// only a topic suggestion; "eight paracetamol last night against the pain" got the crisis text
+// (the learned net) and no doctor. A doctor now: paracetamol harms the liver before one feels ill.
+// A mistake said with a word between ("made a mistake, 3 times ... instead of 1") or with the
+// count after the pills (Flemish "mijn pillen 2x genomen") is the doctor now of a dose taken twice
+// over. Ordinary use and questions about how many are allowed stay silent. Our own wordings, typed
+// as patients type, nl-NL and nl-BE.
+
+const { talk } = bookingKit();
+const DOCTOR_NOW = /vandaag nog door een (arts|dokter)|Bel nu je huisarts/;
+const doctorLine = (locale: Locale) => (locale === 'nl-NL' ? /huisartsenpost/ : /1733/);
+const CRISIS = /^Dank je dat je dit vertelt/;
+const ALARM = /Bel nu 112|vandaag nog door een (arts|dokter)|Bel nu je huisarts|113|1813/;
+
+describe('painkillers counted over a day or a night past the maximum are a doctor now', () => {
+  it.each<[Locale, string]>([
+    ['nl-BE', 'ik heb vandaag al 6 dafalgan forte genomen'],
+    ['nl-BE', 'heb vandaag al 6 dafalgan forte gepakt tegen de pijn'],
+    ['nl-NL', 'al 10 paracetamol op vandaag'],
+    ['nl-NL', 'heb vandaag al 5 nurofen genomen'],
+    ['nl-NL', 'ik heb vannacht 8 paracetamol genomen tegen de pijn'],
+    ['nl-NL', 'sinds vanochtend heb ik 5 paracetamol 1000 ingenomen'],
+    ['nl-NL', 'gisteren 7 ibuprofen geslikt voor mijn knie, nu buikpijn'],
+    ['nl-BE', 'ik zit vandaag al aan 9 perdolan'],
+    ['nl-NL', 'vannacht 5 nurofen genomen want ik kon niet slapen van de pijn'],
+    ['nl-NL', 'vandaag 4 voltaren tabletten genomen, mag ik er nog een?'],
+    ['nl-BE', 'heb in 24 uur 5 tabletten ibuprofen van 400 genomen'],
+  ])('%s: "%s"', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(DOCTOR_NOW);
+    expect(r.text).toMatch(doctorLine(locale));
+    expect(r.text).not.toMatch(CRISIS);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik neem 3 keer per dag 2 paracetamol'],
+    ['nl-NL', 'mag ik 6 paracetamol per dag'],
+    ['nl-NL', 'hoeveel paracetamol mag ik per dag nemen met artrose?'],
+    ['nl-BE', 'een doos van 50 paracetamol gekocht bij de apotheek, is dat goed tegen artrose?'],
+    ['nl-NL', 'ik heb vandaag 8 paracetamol genomen, helpt dat tegen artrose?'],
+    ['nl-BE', 'ik heb vandaag 4 dafalgan forte genomen, volgens het voorschrift'],
+    ['nl-NL', 'mag ik vandaag 10 paracetamol nemen?'],
+    ['nl-NL', 'vandaag om 10 uur een paracetamol genomen voor de oefeningen, mag dat?'],
+    ['nl-NL', 'vandaag 10 km gewandeld en daarna 2 paracetamol genomen'],
+    // A number of hours, days or years is no count of pills (it was the overdose's 112 before).
+    ['nl-NL', 'vanochtend om 10 uur mijn pillen ingenomen, kan ik dan om 11 uur oefenen?'],
+    ['nl-BE', 'ik heb 10 dagen dafalgan genomen voor mijn knie, mag ik nu stoppen?'],
+    ['nl-NL', 'twaalf jaar paracetamol geslikt voor mijn heup, is dat slecht?'],
+  ])('%s: "%s" is no alarm', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).not.toMatch(ALARM);
+  });
+});
+
+describe('a dose taken twice over, said as a mistake in other words, is a doctor now', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'vergissing gemaakt, 3 keer voltaren tabletten genomen ipv 1'],
+    ['nl-NL', 'ik heb een vergissing gemaakt en mijn tramadol 2 keer genomen'],
+    ['nl-BE', 'per ongeluk mijn pillen 2x genomen'],
+    ['nl-BE', 'oei, mijn tabletten vanochtend 2 keer ingenomen, per abuis'],
+    ['nl-NL', 'drie keer mijn naproxen geslikt in plaats van 1'],
+  ])('%s: "%s"', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(DOCTOR_NOW);
+    expect(r.text).toMatch(doctorLine(locale));
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik neem mijn pillen 2x per dag, mag ik dan fietsen?'],
+    ['nl-BE', 'mijn medicatie 2 keer daags, is dat te combineren met de oefeningen?'],
+  ])('%s: "%s" is no alarm', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).not.toMatch(ALARM);
+  });
+});
