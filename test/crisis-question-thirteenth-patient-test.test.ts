@@ -136,3 +136,58 @@ describe("someone else's medicine swallowed", () => {
     expect(r.text).not.toMatch(/Bel nu 112/);
   });
 });
+
+// The same test: "ik heb nergens meer zin in" got no answer. No joy left in anything is a sign of
+// depression and also a bad week's words (emergency.yaml `ask`): outside a flow the crisis text,
+// which the patient may say misread them; in a booking the crisis question (a yes gets the crisis
+// text, a no goes on). With despair, low mood, loneliness or life in the message, the crisis text,
+// for good. One thing ("no wish for those exercises") or a day ("no wish for anything today") is nothing.
+describe('no joy left in anything', () => {
+  const QUESTION = /^Ik weet niet zeker of ik je goed begrijp/;
+  const SORRY = /^Sorry, dan had ik je verkeerd (begrepen|verstaan)\./;
+  const line = (locale: Locale) => (locale === 'nl-NL' ? /113/ : /1813/);
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'ik heb nergens meer zin in', 'nee zo bedoelde ik het niet, gewoon een rotweek'],
+    ['nl-NL', 'eerlijk gezegd heb ik nergens meer plezier in', 'haha nee, zo bedoelde ik het niet'],
+    ['nl-BE', 'ik geniet van niks meer, ook niet van de kleinkinderen', 'ge verstaat mij verkeerd, het is gewoon de pijn'],
+  ])('%s: "%s" is the crisis text, which "%s" takes back', async (locale, message, correction) => {
+    const r = await talk(locale, [message, correction]);
+    expect(r[0].text).toMatch(CRISIS);
+    expect(r[1].text).toMatch(SORRY);
+    expect(r[1].actions).toContain('Afspraak maken');
+  });
+
+  it.each<[Locale, string, string, boolean]>([
+    ['nl-NL', 'ik heb nergens meer zin in', 'ja, soms wel eigenlijk', true],
+    ['nl-BE', 'niks is nog leuk, nergens nog plezier in', 'ja', true],
+    ['nl-NL', 'ik heb nergens meer zin in', 'nee hoor, gewoon een slechte week met mijn knie', false],
+  ])('%s: in a booking, "%s" is asked about; then "%s"', async (locale, message, answer, crisis) => {
+    const r = await talk(locale, ['Afspraak maken', 'ja', 'Knie', 'Links', message, answer]);
+    expect(r[4].text).toMatch(QUESTION);
+    if (crisis) expect(r[5].text).toMatch(CRISIS);
+    else expect(r[5].text).not.toMatch(CRISIS);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik heb nergens meer zin in, alles is zwart en ik ben zo somber'],
+    ['nl-BE', 'ik geniet nergens meer van sinds mijn vrouw weg is, ik woon nu alleen'],
+    ['nl-NL', 'ik heb nergens meer zin in, ik ben het allemaal zo beu'],
+    ['nl-NL', 'ik heb geen zin meer in het leven'],
+  ])('%s: "%s" is the crisis text', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(CRISIS);
+    expect(r.text).toMatch(line(locale));
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik heb geen zin meer in die oefeningen'],
+    ['nl-NL', 'nergens zin in vandaag, het regent'],
+    ['nl-BE', 'ik heb nergens meer zin in om te oefenen als het zo regent'],
+    ['nl-NL', 'niks is leuker dan fietsen met mijn kleinzoon'],
+  ])('%s: "%s" is no alarm', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).not.toMatch(QUESTION);
+    expect(r.text).not.toMatch(CRISIS);
+  });
+});
