@@ -189,6 +189,18 @@ export const languageFileSchema = z.strictObject({
    * an unknown word ending in -s after one of them is read as the word without it, for routing.
    */
   partitiveAfter: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Idioms of intensity ("I am dying of the pain", "it drives me mad", "I am fed up with it"):
+   * they say how bad something is, not what is asked, and weigh nothing for routing. Each phrase
+   * is a run of words; stop words and `between` words ("almost", "really") may stand between its
+   * words. Routing only: the safety check reads the message with its own lists.
+   */
+  intensityIdioms: z
+    .strictObject({
+      between: z.array(z.string().trim().min(1)).default([]),
+      phrases: z.array(z.string().trim().min(1)).default([]),
+    })
+    .default({ between: [], phrases: [] }),
   /** Words by which a patient addresses the practice or the bot after a greeting or thanks ("hello physio"). */
   addressWords: z.array(z.string().trim().min(1)).default([]),
   /**
