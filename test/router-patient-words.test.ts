@@ -34,3 +34,22 @@ describe('a compound typed apart is read as the one word', () => {
     ['mag ik weer auto rijden met mijn kunstheup', 'nl-BE', 'prosthesis-rules'],
   ])('"%s" (%s) is answered with %s', answers);
 });
+
+describe('a check of when one\'s own appointment is finds the appointment', () => {
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['staat mijn afspraak nog steeds op donderdag?', 'nl-NL'],
+    ['mijn afspraak is toch om half tien?', 'nl-NL'],
+    ['klopt het dat mijn afspraak vrijdagmiddag is?', 'nl-BE'],
+    ['gaat mijn afspraak van woensdag nog door?', 'nl-BE'],
+  ])('"%s" (%s) is the question when the appointment is', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('appointment-lookup');
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['kan mijn afspraak van dinsdag naar vrijdag?', 'nl-NL', 'cancel-booking'],
+    ['ik kan donderdag niet naar mijn afspraak', 'nl-BE', 'cancel-booking'],
+    ['wat moet ik meenemen naar mijn afspraak van maandag?', 'nl-NL', 'faq'],
+  ])('"%s" (%s) still is %s', (text, locale, intent) => {
+    expect(router.route(text, { locale }).intent).toBe(intent);
+  });
+});

@@ -231,6 +231,12 @@ export const languageFileSchema = z.strictObject({
    * appointment a move ("can my appointment go to next week"), though it names no word of moving.
    */
   appointmentMoveTo: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words that ask whether something is so ("is", "still on", "right"): a question with one that
+   * names the patient's appointment and a day or a time, and does nothing to it, checks when the
+   * appointment is ("my appointment is on Tuesday, isn't it?").
+   */
+  appointmentChecks: z.array(z.string().trim().min(1)).default([]),
   /** Words of a time an appointment may be moved to besides those of date-words.yaml ("day", "moment"). */
   appointmentTimes: z.array(z.string().trim().min(1)).default([]),
   /**

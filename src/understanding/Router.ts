@@ -190,6 +190,13 @@ export class Router {
   private readonly moveToWords: ReadonlySet<string>;
   /** The words for an appointment as typed, folded (language.yaml's appointmentWords); see {@link movesTo}. */
   private readonly appointmentWordSet: ReadonlySet<string>;
+  /** The weekdays' full names, which open a compound of a day's part ("Wednesday morning" written as one word). */
+  private readonly weekdays: readonly string[];
+  /** Words before a time of the clock ("at", "around"), and the words such a time opens with ("ten", "half"); see {@link timeIn}. */
+  private readonly clockAt: ReadonlySet<string>;
+  private readonly clockWords: ReadonlySet<string>;
+  /** Words that ask whether something is so (language.yaml's appointmentChecks); see {@link unlessOnlyNamed}. */
+  private readonly checkWords: ReadonlySet<string>;
   /** Words of a day or a time (date-words.yaml and language.yaml's appointmentTimes); see {@link movesTo}. */
   private readonly timeWords: ReadonlySet<string>;
   /**
@@ -272,9 +279,13 @@ export class Router {
     this.appointmentActionStems = new Set(this.normalizer.stemsOf(kb.language.appointmentActions.flatMap(foldAndSplit)));
     this.moveToWords = new Set(kb.language.appointmentMoveTo.flatMap(foldAndSplit));
     this.appointmentWordSet = new Set(kb.language.appointmentWords.flatMap(foldAndSplit));
+    this.checkWords = new Set(kb.language.appointmentChecks.flatMap(foldAndSplit));
     const dates = kb.dateWords;
     // A weekday's short forms are everyday words too ("zo", "vrij"): only the full names.
     const weekdays = Object.keys(dates.weekdays).filter((w) => w.length > 4);
+    this.weekdays = weekdays.flatMap(foldAndSplit);
+    this.clockAt = new Set(dates.at.flatMap(foldAndSplit));
+    this.clockWords = new Set([...Object.keys(dates.numbers), ...dates.half, ...dates.quarter].flatMap(foldAndSplit));
     this.timeWords = new Set(
       [...weekdays, ...Object.keys(dates.months), ...Object.keys(dates.relativeDays), ...dates.nextWeek, ...Object.keys(dates.partsOfDay), ...Object.keys(dates.dayParts), ...kb.language.appointmentTimes].flatMap(foldAndSplit),
     );
@@ -624,9 +635,26 @@ export class Router {
     // "must I come fasting": "come" and "along" are words of not coming, asked without the
     // negation): no cancellation, and the question is decided again without it.
     const known = content.filter((q) => this.index.knows(q.stem));
-    if (top !== undefined && own > 0 && own >= top.score && !(asks && known.length < content.length)) return d;
+    // A question about when one's own appointment is, asked as a check ("my appointment is on
+    // Tuesday, isn't it?", "is my session still at ten?"): a word of checking, a day or a time, no
+    // word of doing something to it (above), and nothing else a topic reads: where to find it.
     const aboutTopic = top !== undefined && !top.owner.startsWith(INTENT_PREFIX) && top.score >= clarifyMin && top.score - own >= margin;
+    const when = asks ? this.timeIn(words) : undefined;
+    if (when && terms.some((q) => this.markerStems.has(q.stem)) && words.some((w) => this.checkWords.has(w))) {
+      // What the message names besides the appointment, its day or time and the check ("half" of
+      // "half past nine" is a word of the daily-exercise topic's "half an hour", "is it still on"
+      // one of when to see a physio).
+      const asked = new Set(this.normalizer.stemsOf(this.normalizer.routingWords([...when, ...words.filter((w) => this.checkWords.has(w))])));
+      const beyond = content.filter((q) => !asked.has(q.stem));
+      const [topic] = this.index.rank(beyond, 6).filter((r) => !r.owner.startsWith(INTENT_PREFIX));
+      const named = beyond.length > 0 && topic !== undefined && topic.score >= clarifyMin;
+      if (!named && beyond.every((q) => this.index.knows(q.stem))) return decision('appointment-lookup', null, own);
+    }
+    if (top !== undefined && own > 0 && own >= top.score && !(asks && known.length < content.length)) return d;
     if (!asks && known.length && !aboutTopic) return d;
+    // A question about when one's own appointment is, asked as a check ("my appointment is on
+    // Tuesday, isn't it?", "is my session still at ten?"): a day or a time beside the appointment,
+    // no word of doing something to it (above), and nothing else a topic reads: where to find it.
     // Decided again without the marker of an appointment the patient has (see withoutMarker), and
     // without a new booking ("can I come to the appointment in a wheelchair").
     return redo(this.index.rank(this.withoutMarker(terms), 6).filter((r) => r.owner !== owner && r.owner !== booking));
@@ -645,6 +673,20 @@ export class Router {
       // "to my appointment tomorrow" goes to the appointment, not to another day (a review of round 15).
       return at >= 0 && !next.slice(0, at).some((t) => this.appointmentWordSet.has(t));
     });
+  }
+
+  /**
+   * The words of a day or a time the words name (date-words.yaml, appointmentTimes, a number, a
+   * day with its part in one word, a time of the clock after "at": "at half nine"); undefined
+   * when they name none.
+   */
+  private timeIn(words: readonly string[]): string[] | undefined {
+    const found: string[] = [];
+    words.forEach((w, i) => {
+      if (this.timeWords.has(w) || /\d/.test(w) || this.weekdays.some((day) => w.startsWith(day))) found.push(w);
+      else if (this.clockAt.has(words[i - 1] ?? '') && this.clockWords.has(w)) found.push(...words.slice(i, i + 2).filter((t) => this.clockWords.has(t) || this.timeWords.has(t)));
+    });
+    return found.length ? found : undefined;
   }
 
   /**
