@@ -184,6 +184,8 @@ export const languageFileSchema = z.strictObject({
   subjectPronouns: z.array(z.string().trim().min(1)).default([]),
   /** Words pointing back at what was just said ("how long does that take?"): a short message with one follows up. */
   pointingWords: z.array(z.string().trim().min(1)).default([]),
+  /** Pronouns that point back only in a message opened by a join word ("and how long does it take?"). */
+  pointingAfterJoin: z.array(z.string().trim().min(1)).default([]),
   /**
    * Words after which an adjective takes a partitive -s ("something cold" written with an -s):
    * an unknown word ending in -s after one of them is read as the word without it, for routing.

@@ -171,6 +171,8 @@ export class Router {
   /** Subject pronouns (language.yaml): after a verb that opens the message they make it a question ("do I get …"). */
   private readonly subjects: Set<string>;
   private readonly pointing: Set<string>;
+  /** Pronouns that point back only in a message opened by a join word (language.yaml's pointingAfterJoin); see {@link pointsBack}. */
+  private readonly pointingAfterJoin: Set<string>;
   /** Words by which a patient addresses the practice or the bot after a greeting (language.yaml's addressWords). */
   private readonly address: Set<string>;
   /** Stems of the question words ("waar", "wanneer", "hoe"): they ask, but name nothing. */
@@ -229,6 +231,7 @@ export class Router {
     this.contrast = new Set(kb.language.contrastWords.flatMap(foldAndSplit));
     this.subjects = new Set(kb.language.subjectPronouns.flatMap(foldAndSplit));
     this.pointing = new Set(kb.language.pointingWords.flatMap(foldAndSplit));
+    this.pointingAfterJoin = new Set(kb.language.pointingAfterJoin.flatMap(foldAndSplit));
     this.address = new Set(kb.language.addressWords.flatMap(foldAndSplit));
     // Every text once, in the order its words enter the vocabulary; the normalizer splits each
     // text once for the vocabulary, the index, the answers' stems and the labels' keys.
@@ -435,7 +438,7 @@ export class Router {
       // answer's topic; a question that goes on from the answer ("and if I move it?" after the fee
       // for a missed appointment, "can I do that with you?") still is one.
       const statement = this.states(facts);
-      const points = facts.words.some((w) => this.pointing.has(w));
+      const points = this.pointsBack(facts.words);
       const alone = context.previousTopic ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin, statement) : undefined;
       const standsAlone =
         (alone?.intent === 'faq' && alone.topic !== context.previousTopic && !points) ||
@@ -1017,10 +1020,20 @@ export class Router {
    */
   private pointedBack(d: RouteDecision, previousTopic: string, words: readonly string[]): RouteDecision {
     const previous = d.intent === 'clarify' ? d.candidates.find((c) => c.topic === previousTopic) : undefined;
-    if (previous && words.some((w) => this.pointing.has(w))) {
+    if (previous && this.pointsBack(words)) {
       return { intent: 'faq', topic: previousTopic, score: previous.score, candidates: [previous, ...d.candidates.filter((c) => c !== previous)], followUp: true };
     }
     return d.intent === 'faq' || d.intent === 'clarify' ? { ...d, followUp: true } : d;
+  }
+
+  /**
+   * Whether the words point back at what was just said: a pointing word ("how long does that
+   * take?"), or, in a message opened by a join word, a pronoun that points back only there
+   * (language.yaml's pointingAfterJoin: "and how long does it take?", where "it" is what was just
+   * answered; elsewhere "it" is any subject).
+   */
+  private pointsBack(words: readonly string[]): boolean {
+    return words.some((w) => this.pointing.has(w)) || (this.joins.has(words[0] ?? '') && words.some((w) => this.pointingAfterJoin.has(w)));
   }
 
   /** True when the words start with a join word ("en …") or point back ("… dat?"): a follow-up. */
