@@ -53,3 +53,16 @@ describe('a check of when one\'s own appointment is finds the appointment', () =
     expect(router.route(text, { locale }).intent).toBe(intent);
   });
 });
+
+describe('what is not the matter, before "but", weighs little', () => {
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['geen zwelling en geen koorts, maar mag ik met mijn knie nog fietsen?', 'nl-NL', 'which-sport'],
+    ['niks ernstigs hoor, maar helpt warmte tegen stijve knieen?', 'nl-BE', 'heat-cold'],
+  ])('"%s" (%s) is answered with %s', answers);
+
+  it('keeps a thing refused before "but", which is what the question is about', () => {
+    const d = router.route('ik wil geen operatie, maar wat kan ik dan wel doen tegen mijn heupartrose?', { locale: 'nl-NL' });
+    expect(d.topic ?? d.candidates.map((c) => c.topic).join()).not.toBe('');
+    expect(d.intent).not.toBe('none');
+  });
+});

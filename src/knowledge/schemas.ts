@@ -184,6 +184,10 @@ export const languageFileSchema = z.strictObject({
   subjectPronouns: z.array(z.string().trim().min(1)).default([]),
   /** Words pointing back at what was just said ("how long does that take?"): a short message with one follows up. */
   pointingWords: z.array(z.string().trim().min(1)).default([]),
+  /** Words of contrast after which a question follows what is not the matter ("no fever, but may I cycle?"). */
+  asideBreaks: z.array(z.string().trim().min(1)).default([]),
+  /** Words of wanting besides wishWords ("no appetite for a diet, but …"): a negated part with one refuses what the question is about. */
+  asideWishes: z.array(z.string().trim().min(1)).default([]),
   /** Pronouns that point back only in a message opened by a join word ("and how long does it take?"). */
   pointingAfterJoin: z.array(z.string().trim().min(1)).default([]),
   /**

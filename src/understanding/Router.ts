@@ -91,6 +91,12 @@ const SHORT_FOLLOW_UP_STEMS = 4;
  * other sentences count this much (tuned with `npm run eval`: 0.55–0.7 best, 1 = no weighting).
  */
 const STORY_WEIGHT = 0.7;
+/**
+ * How much the words of a negated aside before a contrast count; see {@link Router.asideTerms}
+ * (chosen by `npm run eval`: 0.1 and 0.35 leave the folds as they are, 0.1 answers more of the
+ * development part; a story's 0.7 lowered the folds).
+ */
+const ASIDE_WEIGHT = 0.1;
 /** The out-of-scope gate: more than this share of a message's weighted stems must be known (chosen by `npm run eval`). */
 const KNOWN_SHARE = 0.55;
 /**
@@ -171,6 +177,10 @@ export class Router {
   /** Subject pronouns (language.yaml): after a verb that opens the message they make it a question ("do I get …"). */
   private readonly subjects: Set<string>;
   private readonly pointing: Set<string>;
+  /** Words of contrast after which a question follows what is not the matter (language.yaml's asideBreaks); see {@link asideTerms}. */
+  private readonly asideBreaks: Set<string>;
+  /** Words of wanting besides wishWords ("no appetite for"): an aside with one refuses, and is no aside (language.yaml's asideWishes). */
+  private readonly asideWishes: Set<string>;
   /** Pronouns that point back only in a message opened by a join word (language.yaml's pointingAfterJoin); see {@link pointsBack}. */
   private readonly pointingAfterJoin: Set<string>;
   /** Words by which a patient addresses the practice or the bot after a greeting (language.yaml's addressWords). */
@@ -232,6 +242,8 @@ export class Router {
     this.subjects = new Set(kb.language.subjectPronouns.flatMap(foldAndSplit));
     this.pointing = new Set(kb.language.pointingWords.flatMap(foldAndSplit));
     this.pointingAfterJoin = new Set(kb.language.pointingAfterJoin.flatMap(foldAndSplit));
+    this.asideBreaks = new Set(kb.language.asideBreaks.flatMap(foldAndSplit));
+    this.asideWishes = new Set(kb.language.asideWishes.flatMap(foldAndSplit));
     this.address = new Set(kb.language.addressWords.flatMap(foldAndSplit));
     // Every text once, in the order its words enter the vocabulary; the normalizer splits each
     // text once for the vocabulary, the index, the answers' stems and the labels' keys.
@@ -1109,7 +1121,7 @@ export class Router {
 
   private storyTerms(text: string, corrected: readonly string[]): QueryTerm[] {
     const sentences = text.split(/(?<=[.!?\n])\s*/).filter((s) => /[a-z0-9]/i.test(s));
-    if (sentences.length < 2) return [...new Set(this.normalizer.stemsOf(corrected))].map((stem) => ({ stem, weight: 1 }));
+    if (sentences.length < 2) return this.asideTerms(corrected) ?? [...new Set(this.normalizer.stemsOf(corrected))].map((stem) => ({ stem, weight: 1 }));
     const questions = sentences.filter((s) => s.includes('?'));
     const main = questions.length ? questions : [sentences[sentences.length - 1]];
     const weights = new Map<string, number>();
@@ -1117,6 +1129,29 @@ export class Router {
       const w = main.includes(s) ? 1 : STORY_WEIGHT;
       for (const stem of this.normalizer.stemsOf(this.normalizer.routingWords(this.normalizer.baseWords(s)))) weights.set(stem, Math.max(weights.get(stem) ?? 0, w));
     }
+    return [...weights].map(([stem, weight]) => ({ stem, weight }));
+  }
+
+  /**
+   * A sentence that first says what is not the matter and then asks ("no fever and no pins and
+   * needles, but may I cycle?", "not urgent, but when should I see a physio?"): the words of the
+   * negated part before the contrast (language.yaml's asideBreaks) set aside what the patient
+   * does not have, and count for little ({@link ASIDE_WEIGHT}); undefined when the sentence has
+   * no such part, or the part refuses something (a wish: "I don't want a stick, but …").
+   */
+  private asideTerms(corrected: readonly string[]): QueryTerm[] | undefined {
+    const at = corrected.findIndex((w) => this.asideBreaks.has(w));
+    if (at <= 0 || at === corrected.length - 1) return undefined;
+    const before = corrected.slice(0, at);
+    // "I don't want a walking stick, but …", "no appetite for a diet, but …": a thing refused is
+    // what the question is about, not something the patient does not have.
+    if (before.some((w) => this.wishes.has(w) || this.asideWishes.has(w))) return undefined;
+    const after = new Set(this.normalizer.stemsOf(corrected.slice(at + 1)));
+    const beforeStems = this.normalizer.stemsOf(before);
+    if (!beforeStems.some((st) => this.negationStems.has(st))) return undefined;
+    const weights = new Map<string, number>();
+    for (const stem of beforeStems) weights.set(stem, after.has(stem) ? 1 : ASIDE_WEIGHT);
+    for (const stem of after) weights.set(stem, 1);
     return [...weights].map(([stem, weight]) => ({ stem, weight }));
   }
 
