@@ -50,6 +50,11 @@ export interface MessageResponderDeps {
 /** Where a clause of a message ends: a comma, a full stop, a semicolon, a question or exclamation mark. */
 const CLAUSE_END = /[,.;!?]+/;
 
+/** The first visit, whose length the practice's appointment types give; see {@link MessageResponder.answerAgain}. */
+const FIRST_VISIT_TOPIC = 'first-visit';
+/** The topic a question of how long something takes reads as on its own. */
+const DURATION_TOPIC = 'treatment-duration';
+
 /** The most pieces of a question read together: a question typed in more pieces than this is rare. */
 const MAX_PIECES = 3;
 
@@ -329,7 +334,7 @@ export class MessageResponder {
         const again = d.followUp && !d.answerLocale && topic === memory.previousTopic && (lastReply === 'answer' || lastReply === 'more');
         memory.previousTopic = topic;
         memory.answeredTopic = topic;
-        if (again) return this.answerAgain(topic, locale, memory, lastReply === 'answer');
+        if (again) return this.answerAgain(topic, locale, memory, lastReply === 'answer', text);
         memory.lastReply = 'answer';
         // A follow-up about the other country ("and in Belgium?") gets that country's answer.
         const reply = composer.answer(topic, d.answerLocale ?? locale);
@@ -366,18 +371,25 @@ export class MessageResponder {
    * goes on where it stopped, if there is one not yet given; otherwise the bot says it has no
    * separate answer and offers a person.
    */
-  private answerAgain(topic: string, locale: Locale, memory: ConversationMemory, moreLeft: boolean): Reply[] {
+  private answerAgain(topic: string, locale: Locale, memory: ConversationMemory, moreLeft: boolean, text: string): Reply[] {
     const { composer } = this.deps;
     memory.lastReply = 'more';
     const book = composer.action(locale, 'book');
+    const person = composer.action(locale, 'person');
+    const moreAction = composer.action(locale, 'more');
+    const followUps = (composer.answer(topic, locale).choices ?? []).filter((c) => c.value !== moreAction.value && c.value !== person.value);
+    // "And how long does that take?" after the first visit asks the length of that visit, which
+    // its answer does not give and the practice's appointment types do (a patient-style test got
+    // the length of a whole course of treatment): the question read alone is how long something takes.
+    if (topic === FIRST_VISIT_TOPIC && this.deps.router.route(text, { locale, safetyChecked: true }).topic === DURATION_TOPIC) {
+      const length = composer.visitLength(locale, [...followUps, book]);
+      if (length) return [length];
+    }
     const more = moreLeft ? composer.more(topic, locale) : undefined;
     if (more) {
       this.noteOffer(more.text, memory, locale);
       return [{ text: more.text, choices: [...(more.choices ?? []), book] }];
     }
-    const person = composer.action(locale, 'person');
-    const moreAction = composer.action(locale, 'more');
-    const followUps = (composer.answer(topic, locale).choices ?? []).filter((c) => c.value !== moreAction.value && c.value !== person.value);
     return [composer.sayAbout(locale, 'faq.same', topic, [person, ...followUps, book])];
   }
 

@@ -176,6 +176,19 @@ export class ReplyComposer {
     return { text, choices };
   }
 
+  /**
+   * How long a first appointment takes, from the practice's appointment types (practice.yaml):
+   * one length, or the shortest and the longest. Undefined when the practice lists none.
+   */
+  visitLength(locale: Locale, choices?: Choice[]): Reply | undefined {
+    const minutes = this.kb.practice.appointmentTypes.map((t) => t.durationMinutes);
+    if (!minutes.length) return undefined;
+    const from = Math.min(...minutes);
+    const to = Math.max(...minutes);
+    const text = from === to ? this.t.t(locale, 'faq.visitLength', { minutes: from }) : this.t.t(locale, 'faq.visitLengths', { from, to });
+    return { text, choices };
+  }
+
   /** A sentence from the locale file about a topic: `{{title}}` in it is the topic's title. */
   sayAbout(locale: Locale, key: string, topicId: string, choices?: Choice[]): Reply {
     const title = this.kb.topics.get(topicId)?.locales[locale].title ?? '';

@@ -184,11 +184,29 @@ export const languageFileSchema = z.strictObject({
   subjectPronouns: z.array(z.string().trim().min(1)).default([]),
   /** Words pointing back at what was just said ("how long does that take?"): a short message with one follows up. */
   pointingWords: z.array(z.string().trim().min(1)).default([]),
+  /** Words of contrast after which a question follows what is not the matter ("no fever, but may I cycle?"). */
+  asideBreaks: z.array(z.string().trim().min(1)).default([]),
+  /** Words of wanting besides wishWords ("no appetite for a diet, but …"): a negated part with one refuses what the question is about. */
+  asideWishes: z.array(z.string().trim().min(1)).default([]),
+  /** Pronouns that point back only in a message opened by a join word ("and how long does it take?"). */
+  pointingAfterJoin: z.array(z.string().trim().min(1)).default([]),
   /**
    * Words after which an adjective takes a partitive -s ("something cold" written with an -s):
    * an unknown word ending in -s after one of them is read as the word without it, for routing.
    */
   partitiveAfter: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Idioms of intensity ("I am dying of the pain", "it drives me mad", "I am fed up with it"):
+   * they say how bad something is, not what is asked, and weigh nothing for routing. Each phrase
+   * is a run of words; stop words and `between` words ("almost", "really") may stand between its
+   * words. Routing only: the safety check reads the message with its own lists.
+   */
+  intensityIdioms: z
+    .strictObject({
+      between: z.array(z.string().trim().min(1)).default([]),
+      phrases: z.array(z.string().trim().min(1)).default([]),
+    })
+    .default({ between: [], phrases: [] }),
   /** Words by which a patient addresses the practice or the bot after a greeting or thanks ("hello physio"). */
   addressWords: z.array(z.string().trim().min(1)).default([]),
   /**
@@ -219,6 +237,12 @@ export const languageFileSchema = z.strictObject({
    * appointment a move ("can my appointment go to next week"), though it names no word of moving.
    */
   appointmentMoveTo: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words that ask whether something is so ("is", "still on", "right"): a question with one that
+   * names the patient's appointment and a day or a time, and does nothing to it, checks when the
+   * appointment is ("my appointment is on Tuesday, isn't it?").
+   */
+  appointmentChecks: z.array(z.string().trim().min(1)).default([]),
   /** Words of a time an appointment may be moved to besides those of date-words.yaml ("day", "moment"). */
   appointmentTimes: z.array(z.string().trim().min(1)).default([]),
   /**

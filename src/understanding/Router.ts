@@ -91,6 +91,12 @@ const SHORT_FOLLOW_UP_STEMS = 4;
  * other sentences count this much (tuned with `npm run eval`: 0.55–0.7 best, 1 = no weighting).
  */
 const STORY_WEIGHT = 0.7;
+/**
+ * How much the words of a negated aside before a contrast count; see {@link Router.asideTerms}
+ * (chosen by `npm run eval`: 0.1 and 0.35 leave the folds as they are, 0.1 answers more of the
+ * development part; a story's 0.7 lowered the folds).
+ */
+const ASIDE_WEIGHT = 0.1;
 /** The out-of-scope gate: more than this share of a message's weighted stems must be known (chosen by `npm run eval`). */
 const KNOWN_SHARE = 0.55;
 /**
@@ -171,6 +177,12 @@ export class Router {
   /** Subject pronouns (language.yaml): after a verb that opens the message they make it a question ("do I get …"). */
   private readonly subjects: Set<string>;
   private readonly pointing: Set<string>;
+  /** Words of contrast after which a question follows what is not the matter (language.yaml's asideBreaks); see {@link asideTerms}. */
+  private readonly asideBreaks: Set<string>;
+  /** Words of wanting besides wishWords ("no appetite for"): an aside with one refuses, and is no aside (language.yaml's asideWishes). */
+  private readonly asideWishes: Set<string>;
+  /** Pronouns that point back only in a message opened by a join word (language.yaml's pointingAfterJoin); see {@link pointsBack}. */
+  private readonly pointingAfterJoin: Set<string>;
   /** Words by which a patient addresses the practice or the bot after a greeting (language.yaml's addressWords). */
   private readonly address: Set<string>;
   /** Stems of the question words ("waar", "wanneer", "hoe"): they ask, but name nothing. */
@@ -190,6 +202,13 @@ export class Router {
   private readonly moveToWords: ReadonlySet<string>;
   /** The words for an appointment as typed, folded (language.yaml's appointmentWords); see {@link movesTo}. */
   private readonly appointmentWordSet: ReadonlySet<string>;
+  /** The weekdays' full names, which open a compound of a day's part ("Wednesday morning" written as one word). */
+  private readonly weekdays: readonly string[];
+  /** Words before a time of the clock ("at", "around"), and the words such a time opens with ("ten", "half"); see {@link timeIn}. */
+  private readonly clockAt: ReadonlySet<string>;
+  private readonly clockWords: ReadonlySet<string>;
+  /** Words that ask whether something is so (language.yaml's appointmentChecks); see {@link unlessOnlyNamed}. */
+  private readonly checkWords: ReadonlySet<string>;
   /** Words of a day or a time (date-words.yaml and language.yaml's appointmentTimes); see {@link movesTo}. */
   private readonly timeWords: ReadonlySet<string>;
   /**
@@ -222,6 +241,9 @@ export class Router {
     this.contrast = new Set(kb.language.contrastWords.flatMap(foldAndSplit));
     this.subjects = new Set(kb.language.subjectPronouns.flatMap(foldAndSplit));
     this.pointing = new Set(kb.language.pointingWords.flatMap(foldAndSplit));
+    this.pointingAfterJoin = new Set(kb.language.pointingAfterJoin.flatMap(foldAndSplit));
+    this.asideBreaks = new Set(kb.language.asideBreaks.flatMap(foldAndSplit));
+    this.asideWishes = new Set(kb.language.asideWishes.flatMap(foldAndSplit));
     this.address = new Set(kb.language.addressWords.flatMap(foldAndSplit));
     // Every text once, in the order its words enter the vocabulary; the normalizer splits each
     // text once for the vocabulary, the index, the answers' stems and the labels' keys.
@@ -272,9 +294,13 @@ export class Router {
     this.appointmentActionStems = new Set(this.normalizer.stemsOf(kb.language.appointmentActions.flatMap(foldAndSplit)));
     this.moveToWords = new Set(kb.language.appointmentMoveTo.flatMap(foldAndSplit));
     this.appointmentWordSet = new Set(kb.language.appointmentWords.flatMap(foldAndSplit));
+    this.checkWords = new Set(kb.language.appointmentChecks.flatMap(foldAndSplit));
     const dates = kb.dateWords;
     // A weekday's short forms are everyday words too ("zo", "vrij"): only the full names.
     const weekdays = Object.keys(dates.weekdays).filter((w) => w.length > 4);
+    this.weekdays = weekdays.flatMap(foldAndSplit);
+    this.clockAt = new Set(dates.at.flatMap(foldAndSplit));
+    this.clockWords = new Set([...Object.keys(dates.numbers), ...dates.half, ...dates.quarter].flatMap(foldAndSplit));
     this.timeWords = new Set(
       [...weekdays, ...Object.keys(dates.months), ...Object.keys(dates.relativeDays), ...dates.nextWeek, ...Object.keys(dates.partsOfDay), ...Object.keys(dates.dayParts), ...kb.language.appointmentTimes].flatMap(foldAndSplit),
     );
@@ -424,7 +450,7 @@ export class Router {
       // answer's topic; a question that goes on from the answer ("and if I move it?" after the fee
       // for a missed appointment, "can I do that with you?") still is one.
       const statement = this.states(facts);
-      const points = facts.words.some((w) => this.pointing.has(w));
+      const points = this.pointsBack(facts.words);
       const alone = context.previousTopic ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin, statement) : undefined;
       const standsAlone =
         (alone?.intent === 'faq' && alone.topic !== context.previousTopic && !points) ||
@@ -624,9 +650,26 @@ export class Router {
     // "must I come fasting": "come" and "along" are words of not coming, asked without the
     // negation): no cancellation, and the question is decided again without it.
     const known = content.filter((q) => this.index.knows(q.stem));
-    if (top !== undefined && own > 0 && own >= top.score && !(asks && known.length < content.length)) return d;
+    // A question about when one's own appointment is, asked as a check ("my appointment is on
+    // Tuesday, isn't it?", "is my session still at ten?"): a word of checking, a day or a time, no
+    // word of doing something to it (above), and nothing else a topic reads: where to find it.
     const aboutTopic = top !== undefined && !top.owner.startsWith(INTENT_PREFIX) && top.score >= clarifyMin && top.score - own >= margin;
+    const when = asks ? this.timeIn(words) : undefined;
+    if (when && terms.some((q) => this.markerStems.has(q.stem)) && words.some((w) => this.checkWords.has(w))) {
+      // What the message names besides the appointment, its day or time and the check ("half" of
+      // "half past nine" is a word of the daily-exercise topic's "half an hour", "is it still on"
+      // one of when to see a physio).
+      const asked = new Set(this.normalizer.stemsOf(this.normalizer.routingWords([...when, ...words.filter((w) => this.checkWords.has(w))])));
+      const beyond = content.filter((q) => !asked.has(q.stem));
+      const [topic] = this.index.rank(beyond, 6).filter((r) => !r.owner.startsWith(INTENT_PREFIX));
+      const named = beyond.length > 0 && topic !== undefined && topic.score >= clarifyMin;
+      if (!named && beyond.every((q) => this.index.knows(q.stem))) return decision('appointment-lookup', null, own);
+    }
+    if (top !== undefined && own > 0 && own >= top.score && !(asks && known.length < content.length)) return d;
     if (!asks && known.length && !aboutTopic) return d;
+    // A question about when one's own appointment is, asked as a check ("my appointment is on
+    // Tuesday, isn't it?", "is my session still at ten?"): a day or a time beside the appointment,
+    // no word of doing something to it (above), and nothing else a topic reads: where to find it.
     // Decided again without the marker of an appointment the patient has (see withoutMarker), and
     // without a new booking ("can I come to the appointment in a wheelchair").
     return redo(this.index.rank(this.withoutMarker(terms), 6).filter((r) => r.owner !== owner && r.owner !== booking));
@@ -645,6 +688,20 @@ export class Router {
       // "to my appointment tomorrow" goes to the appointment, not to another day (a review of round 15).
       return at >= 0 && !next.slice(0, at).some((t) => this.appointmentWordSet.has(t));
     });
+  }
+
+  /**
+   * The words of a day or a time the words name (date-words.yaml, appointmentTimes, a number, a
+   * day with its part in one word, a time of the clock after "at": "at half nine"); undefined
+   * when they name none.
+   */
+  private timeIn(words: readonly string[]): string[] | undefined {
+    const found: string[] = [];
+    words.forEach((w, i) => {
+      if (this.timeWords.has(w) || /\d/.test(w) || this.weekdays.some((day) => w.startsWith(day))) found.push(w);
+      else if (this.clockAt.has(words[i - 1] ?? '') && this.clockWords.has(w)) found.push(...words.slice(i, i + 2).filter((t) => this.clockWords.has(t) || this.timeWords.has(t)));
+    });
+    return found.length ? found : undefined;
   }
 
   /**
@@ -975,10 +1032,20 @@ export class Router {
    */
   private pointedBack(d: RouteDecision, previousTopic: string, words: readonly string[]): RouteDecision {
     const previous = d.intent === 'clarify' ? d.candidates.find((c) => c.topic === previousTopic) : undefined;
-    if (previous && words.some((w) => this.pointing.has(w))) {
+    if (previous && this.pointsBack(words)) {
       return { intent: 'faq', topic: previousTopic, score: previous.score, candidates: [previous, ...d.candidates.filter((c) => c !== previous)], followUp: true };
     }
     return d.intent === 'faq' || d.intent === 'clarify' ? { ...d, followUp: true } : d;
+  }
+
+  /**
+   * Whether the words point back at what was just said: a pointing word ("how long does that
+   * take?"), or, in a message opened by a join word, a pronoun that points back only there
+   * (language.yaml's pointingAfterJoin: "and how long does it take?", where "it" is what was just
+   * answered; elsewhere "it" is any subject).
+   */
+  private pointsBack(words: readonly string[]): boolean {
+    return words.some((w) => this.pointing.has(w)) || (this.joins.has(words[0] ?? '') && words.some((w) => this.pointingAfterJoin.has(w)));
   }
 
   /** True when the words start with a join word ("en …") or point back ("… dat?"): a follow-up. */
@@ -1054,7 +1121,7 @@ export class Router {
 
   private storyTerms(text: string, corrected: readonly string[]): QueryTerm[] {
     const sentences = text.split(/(?<=[.!?\n])\s*/).filter((s) => /[a-z0-9]/i.test(s));
-    if (sentences.length < 2) return [...new Set(this.normalizer.stemsOf(corrected))].map((stem) => ({ stem, weight: 1 }));
+    if (sentences.length < 2) return this.asideTerms(corrected) ?? [...new Set(this.normalizer.stemsOf(corrected))].map((stem) => ({ stem, weight: 1 }));
     const questions = sentences.filter((s) => s.includes('?'));
     const main = questions.length ? questions : [sentences[sentences.length - 1]];
     const weights = new Map<string, number>();
@@ -1062,6 +1129,29 @@ export class Router {
       const w = main.includes(s) ? 1 : STORY_WEIGHT;
       for (const stem of this.normalizer.stemsOf(this.normalizer.routingWords(this.normalizer.baseWords(s)))) weights.set(stem, Math.max(weights.get(stem) ?? 0, w));
     }
+    return [...weights].map(([stem, weight]) => ({ stem, weight }));
+  }
+
+  /**
+   * A sentence that first says what is not the matter and then asks ("no fever and no pins and
+   * needles, but may I cycle?", "not urgent, but when should I see a physio?"): the words of the
+   * negated part before the contrast (language.yaml's asideBreaks) set aside what the patient
+   * does not have, and count for little ({@link ASIDE_WEIGHT}); undefined when the sentence has
+   * no such part, or the part refuses something (a wish: "I don't want a stick, but …").
+   */
+  private asideTerms(corrected: readonly string[]): QueryTerm[] | undefined {
+    const at = corrected.findIndex((w) => this.asideBreaks.has(w));
+    if (at <= 0 || at === corrected.length - 1) return undefined;
+    const before = corrected.slice(0, at);
+    // "I don't want a walking stick, but …", "no appetite for a diet, but …": a thing refused is
+    // what the question is about, not something the patient does not have.
+    if (before.some((w) => this.wishes.has(w) || this.asideWishes.has(w))) return undefined;
+    const after = new Set(this.normalizer.stemsOf(corrected.slice(at + 1)));
+    const beforeStems = this.normalizer.stemsOf(before);
+    if (!beforeStems.some((st) => this.negationStems.has(st))) return undefined;
+    const weights = new Map<string, number>();
+    for (const stem of beforeStems) weights.set(stem, after.has(stem) ? 1 : ASIDE_WEIGHT);
+    for (const stem of after) weights.set(stem, 1);
     return [...weights].map(([stem, weight]) => ({ stem, weight }));
   }
 

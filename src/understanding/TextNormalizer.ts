@@ -93,12 +93,24 @@ export class TextNormalizer {
   private vocabularyStems = new Set<string>();
   /** Ages said as ordinals after a possessive, and the words they are read as; absent when not configured. */
   private readonly ages?: AgeOrdinals;
+  /** language.yaml's intensityIdioms by their first word; see {@link withoutIdioms}. */
+  private readonly idioms = new Map<string, string[][]>();
+  /** Words that may stand between an idiom's words ("almost", "really"). */
+  private readonly idiomBetween: Set<string>;
+  /** A vocabulary word of six letters or more by its stem, the first one seen; see {@link joined}. */
+  private vocabularyByStem = new Map<string, string>();
 
   constructor(language: LanguageData, synonyms: SynonymGroup[]) {
     this.stopwords = new Set(language.stopwords.flatMap(foldAndSplit));
     this.rewrites = new Map(Object.entries(language.rewrites).map(([k, v]) => [foldKey(k), v]));
     this.compoundParts = new Set(language.compoundParts.flatMap(foldAndSplit));
     this.partitiveAfter = new Set((language.partitiveAfter ?? []).flatMap(foldAndSplit));
+    const idioms = language.intensityIdioms ?? { between: [], phrases: [] };
+    this.idiomBetween = new Set(idioms.between.flatMap(foldAndSplit));
+    for (const phrase of idioms.phrases) {
+      const words = this.baseWords(phrase);
+      if (words.length) this.idioms.set(words[0], [...(this.idioms.get(words[0]) ?? []), words]);
+    }
     for (const group of synonyms) {
       const canonical = this.baseWords(group.canonical);
       for (const variant of [group.canonical, ...group.variants]) {
@@ -344,6 +356,12 @@ export class TextNormalizer {
     this.vocabulary = words;
     this.inflectionCache.clear();
     this.vocabularyStems = new Set([...words].filter((w) => w.length >= 4).map((w) => this.stem(w)));
+    this.vocabularyByStem = new Map();
+    for (const w of words) {
+      if (w.length < JOINED_MIN_CHARS || this.stopwords.has(w)) continue;
+      const st = this.stem(w);
+      if (!this.vocabularyByStem.has(st)) this.vocabularyByStem.set(st, w);
+    }
     this.stemAliases.clear();
     this.matchStems.clear();
     // Verb forms in -t ("komt", "beweegt", "wordt") get the stem of their other forms ("komen",
@@ -470,6 +488,7 @@ export class TextNormalizer {
    * lists read words their own way.
    */
   routingWords(words: readonly string[]): readonly string[] {
+    words = this.joined(this.withoutIdioms(words));
     let out: string[] | undefined;
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
@@ -482,6 +501,72 @@ export class TextNormalizer {
       out.push(base);
     }
     return this.corrected(out ?? words);
+  }
+
+  /**
+   * The words without the idioms of intensity (language.yaml's intensityIdioms: "I am dying of
+   * the pain when I climb the stairs" asks what "climbing stairs hurts" asks). An idiom's words
+   * were read as unknown words, or as a topic's words ("become" of "become stiff"), and pulled
+   * the message away from its question or out of the domain. The same array when none occurs.
+   * Only for routing: the safety check reads the message with its own lists.
+   */
+  withoutIdioms(words: readonly string[]): readonly string[] {
+    let drop: Set<number> | undefined;
+    for (let i = 0; i < words.length; i++) {
+      for (const phrase of this.idioms.get(words[i]) ?? []) {
+        const at = this.idiomAt(words, i, phrase);
+        if (!at) continue;
+        drop ??= new Set();
+        for (const k of at) drop.add(k);
+        break;
+      }
+    }
+    return drop ? words.filter((_, k) => !drop.has(k)) : words;
+  }
+
+  /** Where the idiom's words (and the words between them) stand when it starts at `start`; undefined when it does not. */
+  private idiomAt(words: readonly string[], start: number, phrase: readonly string[]): number[] | undefined {
+    const at = [start];
+    let k = start + 1;
+    for (let p = 1; p < phrase.length; p++) {
+      for (let gap = 0; k < words.length && words[k] !== phrase[p] && gap < IDIOM_GAP; gap++, k++) {
+        if (this.idiomBetween.has(words[k])) at.push(k);
+        else if (!this.stopwords.has(words[k])) return undefined;
+      }
+      if (words[k] !== phrase[p]) return undefined;
+      at.push(k++);
+    }
+    return at;
+  }
+
+  /**
+   * The words with a compound written apart joined where the knowledge base writes it as one word
+   * ("stairs climb" typed apart, "pain killers"): two neighbouring words, neither a stop word,
+   * whose joined form, or a form with its stem, is a word of the vocabulary. Apart, the two halves
+   * are other words that match other topics, or none. The same array when nothing is joined.
+   */
+  private joined(words: readonly string[]): readonly string[] {
+    let out: string[] | undefined;
+    for (let i = 0; i < words.length; i++) {
+      const a = words[i];
+      const b = words[i + 1];
+      const whole = b !== undefined && a.length >= 3 && b.length >= 3 && !this.stopwords.has(a) && !this.stopwords.has(b) && !/\d/.test(a + b) ? this.joinedWord(a + b) : undefined;
+      if (whole === undefined) {
+        out?.push(a);
+        continue;
+      }
+      out ??= words.slice(0, i);
+      out.push(whole);
+      i += 1;
+    }
+    return out ?? words;
+  }
+
+  /** The vocabulary word a compound typed apart stands for: itself, or the vocabulary's word of its stem. */
+  private joinedWord(whole: string): string | undefined {
+    if (whole.length < JOINED_MIN_CHARS) return undefined;
+    if (this.vocabulary.has(whole)) return this.splitCompound(whole).length === 1 ? whole : undefined;
+    return this.vocabularyByStem.get(this.stem(whole));
   }
 
   /** The vocabulary word an unknown word is an inflected form of, if any; see {@link routingWords}. */
@@ -729,6 +814,12 @@ function isSlip(word: string, common: string): boolean {
   return Math.abs(word.length - common.length) === 1 && Math.min(word.length, common.length) >= LONG_SLIP_CHARS;
 }
 const LONG_SLIP_CHARS = 8;
+
+/** How many stop words or `between` words may stand between two words of an idiom of intensity. */
+const IDIOM_GAP = 3;
+
+/** The shortest compound read as one word when typed apart (see {@link TextNormalizer.joined}). */
+const JOINED_MIN_CHARS = 7;
 
 /** What an age read as no word at all stands for (see {@link TextNormalizer.ageAt}). */
 const NO_WORDS: readonly string[] = [];

@@ -1,0 +1,68 @@
+import { parseConfig } from '../src/config';
+import { loadValidatedKnowledge } from '../src/knowledge';
+import { Router } from '../src/understanding';
+
+// Families found by patient-style tests (issue 22): the words around a plain question must not
+// lose its answer. The sentences are our own wordings of each family, not the tests' sentences.
+const config = parseConfig({});
+const router = new Router(loadValidatedKnowledge('knowledge'), { thresholds: config.router, maxChars: config.maxMessageChars });
+
+/** The message is answered with the topic, without a choice. */
+function answers(text: string, locale: 'nl-NL' | 'nl-BE', topic: string): void {
+  const d = router.route(text, { locale });
+  expect({ intent: d.intent, topic: d.topic }).toEqual({ intent: 'faq', topic });
+}
+
+describe('idioms of intensity weigh nothing for routing', () => {
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['ik ga er haast dood van, wat doe ik tegen pijn bij het traplopen', 'nl-NL', 'stairs'],
+    ['ik word er echt gek van, mijn knie is elke ochtend zo stijf', 'nl-NL', 'morning-stiffness'],
+    ['ik ben het zo beu, mag ik met mijn artrose nog gaan fietsen?', 'nl-BE', 'which-sport'],
+    ['die pijnstillers hangen me de keel uit, wat kan ik nog meer doen tegen de pijn', 'nl-NL', 'pain-medication'],
+    ['ik ben het spuugzat, helpt een spuitje in mijn knie?', 'nl-NL', 'injection'],
+  ])('"%s" (%s) is answered with %s', answers);
+
+  it('leaves the safety check its own reading of the same words', () => {
+    expect(router.route('ik wil dood, ik zie het niet meer zitten', { locale: 'nl-NL' }).intent).toBe('emergency');
+  });
+});
+
+describe('a compound typed apart is read as the one word', () => {
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['mijn knie doet zeer als ik trap loop', 'nl-NL', 'stairs'],
+    ['hoe kan ik het best trap lopen met artrose', 'nl-NL', 'stairs'],
+    ['mag ik weer auto rijden met mijn kunstheup', 'nl-BE', 'prosthesis-rules'],
+  ])('"%s" (%s) is answered with %s', answers);
+});
+
+describe('a check of when one\'s own appointment is finds the appointment', () => {
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['staat mijn afspraak nog steeds op donderdag?', 'nl-NL'],
+    ['mijn afspraak is toch om half tien?', 'nl-NL'],
+    ['klopt het dat mijn afspraak vrijdagmiddag is?', 'nl-BE'],
+    ['gaat mijn afspraak van woensdag nog door?', 'nl-BE'],
+  ])('"%s" (%s) is the question when the appointment is', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('appointment-lookup');
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['kan mijn afspraak van dinsdag naar vrijdag?', 'nl-NL', 'cancel-booking'],
+    ['ik kan donderdag niet naar mijn afspraak', 'nl-BE', 'cancel-booking'],
+    ['wat moet ik meenemen naar mijn afspraak van maandag?', 'nl-NL', 'faq'],
+  ])('"%s" (%s) still is %s', (text, locale, intent) => {
+    expect(router.route(text, { locale }).intent).toBe(intent);
+  });
+});
+
+describe('what is not the matter, before "but", weighs little', () => {
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['geen zwelling en geen koorts, maar mag ik met mijn knie nog fietsen?', 'nl-NL', 'which-sport'],
+    ['niks ernstigs hoor, maar helpt warmte tegen stijve knieen?', 'nl-BE', 'heat-cold'],
+  ])('"%s" (%s) is answered with %s', answers);
+
+  it('keeps a thing refused before "but", which is what the question is about', () => {
+    const d = router.route('ik wil geen operatie, maar wat kan ik dan wel doen tegen mijn heupartrose?', { locale: 'nl-NL' });
+    expect(d.topic ?? d.candidates.map((c) => c.topic).join()).not.toBe('');
+    expect(d.intent).not.toBe('none');
+  });
+});
