@@ -150,9 +150,11 @@ describe('a code typed with spaces in the first message', () => {
   // Spaced by the character, with the dash kept ("K X 7 - 4 P M") or without it.
   const dashed = (reference: string) => reference.split('').join(' ');
   it.each<[Locale, (reference: string) => string, RegExp]>([
-    // With commas, a code whose letters read as words ("E, N, V, 4, B, J") is not routed to the
-    // cancellation at all (left for later; the coordinator's note): typed here with its dash.
     ['nl-NL', (c) => `ik moet mijn afspraak afzeggen, code ${dashed(c)}`, /Wat wil je doen\?/],
+    // With commas each letter is a clause of its own, and a lone letter ("N") read as a request
+    // once kept the whole message from the cancellation.
+    ['nl-NL', (c) => `afzeggen, code ${spaced(c).split(' ').join(', ')}`, /Wat wil je doen\?/],
+    ['nl-BE', (c) => `mijn afspraak verplaatsen, code ${spaced(c).toLowerCase().split(' ').join(', ')}`, /Dan zoeken we een nieuw moment/],
     ['nl-NL', (c) => `afspraak annuleren, mijn code is ${dashed(c)}`, /Wat wil je doen\?/],
     ['nl-NL', (c) => `ik wil mijn afspraak verzetten, referentie ${spaced(c).toLowerCase()}`, /Dan zoeken we een nieuw moment/],
     ['nl-BE', (c) => `afspraak annuleren aub, mijn referentie is ${spaced(c)}`, /Wat wil je doen\?/],

@@ -66,3 +66,11 @@ describe('what is not the matter, before "but", weighs little', () => {
     expect(d.intent).not.toBe('none');
   });
 });
+
+// A lone letter took the weight of a rare word of one phrasing: "n" (of a Flemish "'n afspraak")
+// was a booking, "a" a request for a person, "x" a question about causes.
+describe('single letters are routed to nothing', () => {
+  it.each<[string, 'nl-NL' | 'nl-BE']>([['n', 'nl-NL'], ['A', 'nl-NL'], ['x', 'nl-BE'], ['N?', 'nl-BE'], ['b', 'nl-NL']])('"%s" (%s)', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('none');
+  });
+});
