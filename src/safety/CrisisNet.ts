@@ -31,7 +31,7 @@ export interface CrisisNetOptions {
   phrasingWeight: number;
 }
 
-export const CRISIS_NET_DEFAULTS: CrisisNetOptions = { l2: 1e-3, precision: 1e-4, maxIterations: 1000, phrasingWeight: 1.1 };
+export const CRISIS_NET_DEFAULTS: CrisisNetOptions = { l2: 1.2e-3, precision: 1e-4, maxIterations: 1000, phrasingWeight: 1.1 };
 
 /** The rule id a red flag found by the net carries (emergency.yaml has no rule of that name). */
 export const CRISIS_NET_RULE = 'crisis-net';
