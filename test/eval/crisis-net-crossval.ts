@@ -89,8 +89,8 @@ export function crossValidate(kb: KnowledgeBase, router: Router, kbDir: string, 
   return Object.entries(SETS).map(([name, file], fold) => {
     const heldTopics = new Set(topicIds.filter((_, i) => i % Object.keys(SETS).length === fold));
     const reduced: KnowledgeBase = { ...kb, topics: new Map([...kb.topics].filter(([id]) => !heldTopics.has(id))) };
-    const { crisis, other } = crisisTrainingTexts(reduced, examples, new Set([name]));
-    const net = CrisisNet.train(router.normalizer, crisis, other, examples.threshold, options, plainWordsOf(kb));
+    const { crisis, other, phrasings } = crisisTrainingTexts(reduced, examples, new Set([name]));
+    const net = CrisisNet.train(router.normalizer, crisis, other, examples.threshold, options, plainWordsOf(kb), phrasings);
     const blindRules = BLIND_COMMITS[name] ? rulesAt(BLIND_COMMITS[name], kbDir, router, kb.emergency) : undefined;
     const score = (text: string, isCrisis: boolean, ordinary: boolean): Scored => ({
       text, crisis: isCrisis, ordinary, ruled: rules.detect(text) !== undefined, blind: blindRules ? blindRules.detect(text) !== undefined : undefined, p: net.highest(text),
