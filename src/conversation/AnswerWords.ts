@@ -4,6 +4,8 @@ import { foldAndSplit } from '../understanding/TextNormalizer';
 
 /** How many words a way of asking what the question means may say after its opening ("what do you mean by that, then"). */
 const WHAT_MEANT_MORE = 3;
+/** How many words a message that says it is going badly may have to count as saying only that ("it is really going very badly with me"). */
+const GOING_BADLY_WORDS = 8;
 /** Fields of a booking a patient can ask to change from the summary. */
 export const CHANGEABLE_FIELDS = ['time', 'complaint', 'name', 'birthDate', 'phone', 'email'] as const;
 export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
@@ -131,6 +133,12 @@ export class AnswerWords {
   /** The plain yes and no words an answer opens with (not "ok", "no one", "not"): `booking.words.answerOpeners`. */
   private readonly answerOpeners: Set<string>;
   private readonly detailFillers: Set<string>;
+  /** Words that may stand before a no and leave it one ("haha no"): `booking.words.noBefore`. */
+  private readonly noBefore: Set<string>;
+  /** Phrases that may follow a no and leave it one ("no sorry", "no, I'm all right"): `booking.words.noAfter`, longest first. */
+  private readonly noAfter: string[];
+  /** Phrases that take a no to the crisis question back ("actually yes after all"): `booking.words.noTakenBack`. */
+  private readonly noTakenBack: string[];
 
   constructor(translator: Translator) {
     const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
@@ -190,6 +198,9 @@ export class AnswerWords {
     this.yesOnlyAlone = list('yesOnlyAlone');
     this.bookingOffer = list('bookingOffer');
     this.detailFillers = list('detailFillers');
+    this.noBefore = list('noBefore');
+    this.noAfter = [...list('noAfter')].filter(Boolean).sort((a, b) => b.split(' ').length - a.split(' ').length);
+    this.noTakenBack = [...list('noTakenBack')].filter(Boolean);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on (a side as the start of a compound, a joint anywhere in one).
     for (const k of COMPLAINT_WORDS) {
@@ -216,6 +227,50 @@ export class AnswerWords {
   /** The whole message is a way of saying no ("no", "no thanks", "rather not"), with nothing after it. */
   isPlainNo(text: string): boolean {
     return this.no.has(fold(text));
+  }
+
+  /**
+   * A no with nothing after it but words that leave it a no: a plain no ({@link isPlainNo}), or a
+   * no word the message opens with (after a laugh: "haha no"), followed only by phrases of
+   * `booking.words.noAfter` ("no sorry", "no, I'm all right"). A thirteenth patient-style test's
+   * "no, mate", "haha no" and "no sorry" to the crisis question were asked about again, and the
+   * name typed next got the crisis text.
+   */
+  saysNo(text: string): boolean {
+    if (this.isPlainNo(text)) return true;
+    const words = fold(text).split(' ').filter(Boolean);
+    let i = 0;
+    while (i < words.length && this.noBefore.has(words[i])) i++;
+    const first = words[i];
+    if (!first || !this.answerOpeners.has(first) || !this.no.has(first)) return false;
+    for (i++; i < words.length; ) {
+      const phrase = this.noAfter.find((p) => p.split(' ').every((w, k) => words[i + k] === w));
+      if (phrase) i += phrase.split(' ').length;
+      else if (this.no.has(words[i]) && this.answerOpeners.has(words[i])) i++;
+      else return false;
+    }
+    return true;
+  }
+
+  /**
+   * The message takes back a no given to the crisis question ("well, actually yes, sometimes I do
+   * think so", "yes after all"): a phrase of `booking.words.noTakenBack`. Not with a number: a
+   * value typed for the question the flow asked again ("after all since 2 years") is that answer.
+   */
+  takesBackNo(text: string): boolean {
+    return !/\d/.test(text) && hasPhrase(fold(text), this.noTakenBack);
+  }
+
+  /**
+   * A short message that says it is going badly with the writer ("it is going badly with me"), not
+   * with a joint or a practical matter: the crisis question's other half, said without being asked.
+   */
+  saysGoingBadly(text: string): boolean {
+    const t = fold(text);
+    const words = t.split(' ');
+    if (words.length > GOING_BADLY_WORDS || !hasPhrase(t, this.goingBadly) || this.namesPractical(text)) return false;
+    const aboutJoint = (['hip', 'knee'] as const).some((k) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p))));
+    return !aboutJoint;
   }
 
   /** The locale lists' ways of saying yes ("yes", "right", "go ahead") or no ("no", "rather not"); anything else undefined. */

@@ -74,6 +74,12 @@ export interface ConversationMemory {
    */
   crisisAskedAbout?: string;
   /**
+   * True for the one message after a no to the crisis question (or after the flow went on when it
+   * was asked twice): a message that takes that no back ("actually yes, after all") is its yes,
+   * whatever step the flow asks again (AnswerWords.takesBackNo).
+   */
+  crisisDeclined?: boolean;
+  /**
    * Messages left (not counting refused booking requests) in which the patient can say that the
    * crisis text given for an unsure flag (SafetyDesk.unsure) misread them: the crisis tier is then
    * lifted and booking allowed again. Dropped by any alarm given after it.
