@@ -930,11 +930,25 @@ export class AnswerWords {
     const relatives = this.complaintWords.get('relative') ?? [];
     const at = words.findIndex((w, i) => i > 0 && this.possessives.has(words[i - 1]) && relatives.some((p) => wordMatches(w, p)));
     const forOther = at > 0 ? { forOther: true as const, relative: words[at] } : {};
-    const hip = says('hip');
-    const knee = says('knee');
+    let hip = says('hip');
+    let knee = says('knee');
+    if (hip && knee) {
+      // "It is the hip, not the knee": a joint with a negation just before it is not the one meant
+      // (a thirteenth patient-style test's correction named both and was kept as a duration).
+      const negated = (k: 'hip' | 'knee') => words.some((w, i) => (this.complaintWords.get(k) ?? []).some((p) => wordMatches(w, p)) && this.negatedBefore(words, i));
+      const [notHip, notKnee] = [negated('hip'), negated('knee')];
+      if (notHip !== notKnee) [hip, knee] = [!notHip, !notKnee];
+    }
     const joint = hip === knee ? undefined : hip ? ('hip' as const) : ('knee' as const);
     const { side } = this.sideIn(text);
     return { ...(joint ? { joint } : {}), ...(side ? { side } : {}), ...forOther };
+  }
+
+  /** A negation among the two words before word `i`, articles and possessives skipped ("not my knee", "no knee"). */
+  private negatedBefore(words: readonly string[], i: number): boolean {
+    let j = i - 1;
+    while (j >= 0 && (this.possessives.has(words[j]) || this.fillers.has(words[j])) && j > i - 3) j--;
+    return j >= 0 && this.negations.has(words[j]);
   }
 
   private byStart(word: string, folded: string[]): number | undefined {
