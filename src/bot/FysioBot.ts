@@ -1,6 +1,7 @@
 import { ActivityHandler, ActivityTypes, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
+import { bookingAskedInstead } from '../../dialogs/HandoffDialog';
 import { answersOffered, deletionAsked, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
 import { BaseDialog } from '../../dialogs/BaseDialog';
 import type { ReadsHedges } from '../../dialogs/SynonymChoicePrompt';
@@ -548,6 +549,20 @@ export class FysioBot extends ActivityHandler {
     this.presets.keepFrom(context);
     if (personAsked(context)) {
       await this.parkForPerson(context, dialogState, locale);
+      return;
+    }
+    const wanted = bookingAskedInstead(context);
+    if (wanted !== undefined && !dialogState.dialogStack.length) {
+      // A no to the callback that asks for an appointment instead: the booking, or the one set aside.
+      const parked = await this.parked.get(context);
+      const memory = await this.deps.memory.get(context, newMemory());
+      if (!this.deps.safety.bookingAllowed(memory)) {
+        for (const reply of this.deps.safety.bookingBlocked(memory, locale)) await this.send(context, reply, locale);
+      } else if (parked && this.flowOf(parked) === 'booking') {
+        await this.resume(context, dialogState, parked, locale, 'booking.parkedExists');
+      } else {
+        await (await this.dialogContext(context)).beginDialog(this.deps.flows.booking.id, flowOptions({ kind: 'flow', flow: 'booking' }, locale, answers.complaintIn(wanted)));
+      }
       return;
     }
     if (deletionAsked(context)) {
