@@ -664,6 +664,7 @@ export class BookingDialog extends InterruptibleDialog {
       if (outcome === 'created') {
         const memory = await this.deps.memory.get(step.context, { misses: 0 });
         memory.justBooked = true;
+        memory.justChanged = booking.reference;
         // Changed into a booking for someone else after all: nothing more to offer.
         const alsoFor = d.forOther ? undefined : d.alsoFor;
         await this.confirm(step, booking, locale, alsoFor, d.forOther ? this.otherPerson(locale, d.relative) : undefined);

@@ -2,6 +2,7 @@ import { ActivityHandler, ActivityTypes, TurnContext, type BotState, type StateP
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
 import { bookingAskedInstead } from '../../dialogs/HandoffDialog';
+import { CancelBookingDialog, type CancelOptions } from '../../dialogs/CancelBookingDialog';
 import { answersOffered, deletionAsked, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
 import { BaseDialog } from '../../dialogs/BaseDialog';
 import type { ReadsHedges } from '../../dialogs/SynonymChoicePrompt';
@@ -369,11 +370,19 @@ export class FysioBot extends ActivityHandler {
     }
     const justBooked = memory.justBooked;
     memory.justBooked = undefined;
+    const justChanged = memory.justChanged;
+    memory.justChanged = undefined;
     if (justBooked && !flag && text.trim().toLowerCase() === composer.say(locale, 'booking.summary.confirm').text.toLowerCase()) {
       await this.send(context, composer.say(locale, 'booking.alreadyConfirmed', composer.mainActions(locale)), locale);
       return;
     }
     const dialogState = await this.dialogState.get(context, { dialogStack: [] });
+    const cancelFlow = this.deps.flows['cancel-booking'];
+    if (justChanged && !flag && !dialogState.dialogStack.length && cancelFlow instanceof CancelBookingDialog && cancelFlow.changeOfJustMade(text)) {
+      // About the appointment just booked or moved ("sorry, I said yes by mistake"): what to do with it.
+      await (await this.dialogContext(context)).beginDialog(cancelFlow.id, { justMade: justChanged } satisfies CancelOptions);
+      return;
+    }
     // A stack saved by an older version, whose dialogs this one no longer has, is dropped: the
     // message is then handled as if no flow ran, instead of failing the turn.
     if (dialogState.dialogStack.length && !this.dialogs.find(dialogState.dialogStack[0].id)) dialogState.dialogStack = [];

@@ -56,6 +56,12 @@ export interface ConversationMemory {
    */
   justBooked?: boolean;
   /**
+   * The reference of the appointment booked or moved in the last turn, for the one message after
+   * it: "sorry, I said yes by mistake" or "put it back to Tuesday after all" is about that one, and
+   * needs no code (CancelBookingDialog.changeOfJustMade).
+   */
+  justChanged?: string;
+  /**
    * Set for the one message after the crisis line was given as a question (SafetyDesk.unsure):
    * 1 the first time, 2 when asked once more. A yes to it is the crisis it asked about.
    */
