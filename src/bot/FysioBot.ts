@@ -18,6 +18,7 @@ import type { Reply } from '../conversation/Reply';
 import type { ReplyComposer } from '../conversation/ReplyComposer';
 import type { SafetyDesk, SaidBefore } from '../conversation/SafetyDesk';
 import { resolveLocale } from '../i18n/Translator';
+import { findReferenceCode } from '../booking/ReferenceCode';
 import { popHistory, pushHistory } from './DialogHistory';
 import { DialogTurnPresets } from './DialogTurnPresets';
 import { setTurnLocale } from './TurnLocale';
@@ -448,6 +449,15 @@ export class FysioBot extends ActivityHandler {
       if (!flag && !answersAsked && !backToBooking && this.deps.answers.saysGoingBadly(text)) {
         if (!memory.crisisQuestioned && !memory.safetyTier) await this.askAboutCrisis(context, dialogState, memory, locale, 1, text);
         else for (const reply of safety.alarm({ tier: 'crisis' }, memory, locale)) await this.send(context, reply, locale);
+        return;
+      }
+      // A booking's code with a word of its data going ("code KX7-4PM, those details must go too",
+      // after the deletion of this chat's data): the data of a booking go with its cancellation,
+      // which is said, and the booking looked up to cancel it. It got "no good answer" (a thirteenth
+      // patient-style test).
+      if (!flag && findReferenceCode(text) && this.deps.answers.asksDataGone(text)) {
+        await this.send(context, composer.say(locale, 'cancelBooking.dataOfBooking'), locale);
+        await (await this.dialogContext(context)).beginDialog(this.deps.flows['cancel-booking'].id);
         return;
       }
       const parked = await this.parked.get(context);

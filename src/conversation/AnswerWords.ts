@@ -137,6 +137,10 @@ export class AnswerWords {
   private readonly noBefore: Set<string>;
   /** Phrases that may follow a no and leave it one ("no sorry", "no, I'm all right"): `booking.words.noAfter`, longest first. */
   private readonly noAfter: string[];
+  /** Words for the patient's data ("details", "data"): `booking.words.dataNouns`. */
+  private readonly dataNouns: string[];
+  /** Words of taking data away ("gone", "delete"): `booking.words.dataGone`. */
+  private readonly dataGone: string[];
   /** Phrases that take a no to the crisis question back ("actually yes after all"): `booking.words.noTakenBack`. */
   private readonly noTakenBack: string[];
 
@@ -201,6 +205,8 @@ export class AnswerWords {
     this.noBefore = list('noBefore');
     this.noAfter = [...list('noAfter')].filter(Boolean).sort((a, b) => b.split(' ').length - a.split(' ').length);
     this.noTakenBack = [...list('noTakenBack')].filter(Boolean);
+    this.dataNouns = [...list('dataNouns')].filter(Boolean);
+    this.dataGone = [...list('dataGone')].filter(Boolean);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on (a side as the start of a compound, a joint anywhere in one).
     for (const k of COMPLAINT_WORDS) {
@@ -259,6 +265,15 @@ export class AnswerWords {
    */
   takesBackNo(text: string): boolean {
     return !/\d/.test(text) && hasPhrase(fold(text), this.noTakenBack);
+  }
+
+  /**
+   * The message asks for data to be taken away ("those details must go too"): a word for data and
+   * one of removing, without a negation ("don't delete my details").
+   */
+  asksDataGone(text: string): boolean {
+    const t = fold(text);
+    return hasPhrase(t, this.dataNouns) && hasPhrase(t, this.dataGone) && !t.split(' ').some((w) => this.negations.has(w));
   }
 
   /**
