@@ -71,11 +71,14 @@ describe('asked twice, an ordinary answer goes on with the booking, with the cri
   });
 
   it.each<[Locale, string]>([
-    // A yes, a hedge or a sign of its own asked twice is still the crisis text.
+    // A yes, a hedge or a sign of its own, asked twice, is still the crisis text.
     ['nl-NL', 'ja eigenlijk wel'],
     ['nl-NL', 'weet ik niet'],
     ['nl-BE', 'misschien'],
     ['nl-BE', 'ik wil er niet meer zijn'],
+    // A sigh or a never-mind says nothing a step could take.
+    ['nl-NL', 'pff'],
+    ['nl-BE', 'laat maar'],
   ])('%s: "%s"', async (locale, answer) => {
     const r = await talk(locale, [...toName(locale), 'waarom vraag je dat', answer]);
     expect(r[r.length - 2].text).toMatch(AGAIN);

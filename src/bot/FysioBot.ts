@@ -311,8 +311,9 @@ export class FysioBot extends ActivityHandler {
     // patient-style test). Safe, because every reading of a crisis in it has had its say: the
     // message itself is read for red flags (rules and the net) and a hedge or a yes is the crisis;
     // what is left said twice neither yes nor a hedge. The crisis line goes with it once more,
-    // in one line, and the flow reads the message as its answer.
-    const goesOnAfterTwice = asked === 2 && setAside && !flag && !yesLike && !backToBooking && !typedForFlow;
+    // in one line, and the flow reads the message as its answer. A sigh or a never-mind ("pff")
+    // says nothing a step could take: that one is still the crisis text.
+    const goesOnAfterTwice = asked === 2 && setAside && !flag && !yesLike && !backToBooking && !typedForFlow && this.deps.answers.saysSomething(text);
     if (asked && !flag && !backToBooking && !typedForFlow && !askAgain && !goesOnAfterTwice && (setAside || yesLike)) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
     if (backToBooking || typedForFlow || goesOnAfterTwice) memory.crisisDeclined = true;
     // The crisis text given for an unsure flag, said to have misread the patient ("no, I didn't mean

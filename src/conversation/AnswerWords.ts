@@ -259,6 +259,15 @@ export class AnswerWords {
   }
 
   /**
+   * The message says something a question could take as its answer: a word that is not a sigh or
+   * a laugh ("pff", "haha": `booking.words.noBefore`), and no soft way of giving up ("never mind").
+   * After the crisis question was asked twice, only such a message goes on with the flow.
+   */
+  saysSomething(text: string): boolean {
+    return fold(text).split(' ').some((w) => w && !this.noBefore.has(w)) && !this.isSoftStop(text);
+  }
+
+  /**
    * The message takes back a no given to the crisis question ("well, actually yes, sometimes I do
    * think so", "yes after all"): a phrase of `booking.words.noTakenBack`. Not with a number: a
    * value typed for the question the flow asked again ("after all since 2 years") is that answer.
