@@ -71,7 +71,8 @@ export class HandoffDialog extends BaseDialog {
   private async offer(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const channel = step.context.activity.channelId;
-    const live = isPracticeOpen(this.deps.knowledge.practice, this.deps.clock.now()) && (await this.deps.staffOnline());
+    const open = isPracticeOpen(this.deps.knowledge.practice, this.deps.clock.now());
+    const live = open && (await this.deps.staffOnline());
     (step.values as { live?: boolean }).live = live;
     if (live) {
       const choices = ['handoff.wait', 'handoff.callback'].map((k) => this.t(locale, k));
@@ -80,9 +81,12 @@ export class HandoffDialog extends BaseDialog {
         choices: buttonChoices(choices),
       });
     }
+    // Open, but nobody with the console open (also right after a fresh start): said as it is, with
+    // the phone to call now; the opening hours read as if the practice were closed (a thirteenth
+    // patient-style test).
     const text = step.options.reason === 'agenda-unavailable'
       ? this.t(locale, 'handoff.agendaCallback')
-      : this.t(locale, 'handoff.outOfHours', { hours: this.hours(locale) });
+      : open ? this.t(locale, 'handoff.nobodyInChat') : this.t(locale, 'handoff.outOfHours', { hours: this.hours(locale) });
     return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, channel), ...this.yesNo(locale), validations: { requestIsYes: true } });
   }
 

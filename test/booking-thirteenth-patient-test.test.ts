@@ -129,3 +129,25 @@ describe('a booking\'s code with its data to go, after deleting this chat\'s dat
   });
 });
 
+
+describe('wording: no button pointed at that is not shown, and nobody in the chat within opening hours said as it is', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'wat kost een behandeling eigenlijk?'],
+    ['nl-BE', 'hoeveel kost een sessie eigenlijk?'],
+  ])('%s: "%s" at the free times', async (locale, question) => {
+    const r = await talk(locale, [...toSummary(locale).slice(0, 6 + screeningNo(locale).length), question]);
+    const last = r[r.length - 1].text;
+    expect(last).not.toMatch(/kies hieronder/i);
+    expect(last).toMatch(/typ "medewerker"/i);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'kan iemand me helpen, ik snap die site niet'],
+    ['nl-BE', 'kan ik iemand van de praktijk spreken'],
+  ])('%s: "%s" on a Monday morning with nobody at the console', async (locale, ask) => {
+    const [r] = await talk(locale, [ask]);
+    expect(r.text).toMatch(/niemand van de praktijk in de chat, maar de praktijk is nu open/);
+    expect(r.text).not.toMatch(/Openingstijden|Openingsuren/);
+    expect(r.actions).toEqual(['Ja', locale === 'nl-NL' ? 'Nee' : 'Neen']);
+  });
+});
