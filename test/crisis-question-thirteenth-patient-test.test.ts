@@ -136,6 +136,18 @@ describe('after a crisis text, a no corrects it; going badly said unasked is a h
   });
 
   it.each<[Locale, string, string]>([
+    // A bare no, or no thanks, after a crisis text may decline the line: no correction.
+    ['nl-NL', 'ik ben er klaar mee', 'nee dank je'],
+    ['nl-NL', 'ik ben er klaar mee', 'nee'],
+    ['nl-BE', 'ik ben het beu', 'neen merci'],
+  ])('%s: "%s", then "%s" takes nothing back', async (locale, first, answer) => {
+    const r = await talk(locale, [first, answer, 'afspraak maken']);
+    expect(r[0].text).toMatch(CRISIS);
+    expect(r[1].text).not.toMatch(/verkeerd (begrepen|verstaan)/);
+    expect(r[2].actions).not.toContain('Ja');
+  });
+
+  it.each<[Locale, string, string]>([
     ['nl-NL', 'het gaat slecht met me', 'het gaat slecht met me, echt'],
     ['nl-NL', 'het gaat niet goed met me', 'ja'],
     ['nl-BE', 't gaat slecht met mij', 'soms'],

@@ -323,7 +323,7 @@ export class FysioBot extends ActivityHandler {
     const misread =
       misreadLeft > 0 &&
       // A no ("no, not at all", "no, really") corrects as it answers the question (a thirteenth patient-style test).
-      (this.deps.answers.saysMisread(text) || this.deps.answers.saysNo(text)) &&
+      (this.deps.answers.saysMisread(text) || this.deps.answers.correctsWithNo(text)) &&
       safety.mayCorrect(flag, memory, this.deps.answers.withoutMisread(full)) &&
       !(await this.dialogState.get(context, { dialogStack: [] })).dialogStack.length;
     if (misread) flag = undefined;

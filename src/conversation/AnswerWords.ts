@@ -4,6 +4,8 @@ import { foldAndSplit } from '../understanding/TextNormalizer';
 
 /** How many words a way of asking what the question means may say after its opening ("what do you mean by that, then"). */
 const WHAT_MEANT_MORE = 3;
+/** How many words a message that says it is going badly without a word for oneself may have ("it is going very badly"). */
+const GOING_BADLY_ALONE = 4;
 /** How many words a message that says it is going badly may have to count as saying only that ("it is really going very badly with me"). */
 const GOING_BADLY_WORDS = 8;
 /** Fields of a booking a patient can ask to change from the summary. */
@@ -137,6 +139,8 @@ export class AnswerWords {
   private readonly noBefore: Set<string>;
   /** Phrases that may follow a no and leave it one ("no sorry", "no, I'm all right"): `booking.words.noAfter`, longest first. */
   private readonly noAfter: string[];
+  /** Thanks or a refusal after a no ("no thanks", "rather not"): `booking.words.noThanks`. */
+  private readonly noThanks: string[];
   /** Words for the patient's data ("details", "data"): `booking.words.dataNouns`. */
   private readonly dataNouns: string[];
   /** Words of taking data away ("gone", "delete"): `booking.words.dataGone`. */
@@ -205,6 +209,7 @@ export class AnswerWords {
     this.noBefore = list('noBefore');
     this.noAfter = [...list('noAfter')].filter(Boolean).sort((a, b) => b.split(' ').length - a.split(' ').length);
     this.noTakenBack = [...list('noTakenBack')].filter(Boolean);
+    this.noThanks = [...list('noThanks')].filter(Boolean);
     this.dataNouns = [...list('dataNouns')].filter(Boolean);
     this.dataGone = [...list('dataGone')].filter(Boolean);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
@@ -294,7 +299,19 @@ export class AnswerWords {
     const words = t.split(' ');
     if (words.length > GOING_BADLY_WORDS || !hasPhrase(t, this.goingBadly) || this.namesPractical(text)) return false;
     const aboutJoint = (['hip', 'knee'] as const).some((k) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p))));
-    return !aboutJoint;
+    // About the writer ("with me"), or that alone ("it is going badly"); "which exercise, I don't
+    // know any more" is about something else.
+    return !aboutJoint && (hasPhrase(t, this.selfWords) || words.length <= GOING_BADLY_ALONE);
+  }
+
+  /**
+   * After a crisis text, a no that corrects it ("no, really", "haha no"): {@link saysNo} with more
+   * than the bare word, and no thanks or refusal in it ("no thanks" declines the line offered:
+   * `booking.words.noThanks`).
+   */
+  correctsWithNo(text: string): boolean {
+    const t = fold(text);
+    return this.saysNo(text) && t.split(' ').length > 1 && !hasPhrase(t, this.noThanks);
   }
 
   /** The locale lists' ways of saying yes ("yes", "right", "go ahead") or no ("no", "rather not"); anything else undefined. */
