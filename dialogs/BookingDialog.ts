@@ -309,11 +309,28 @@ export class BookingDialog extends InterruptibleDialog {
       return innerDc.beginDialog(BOOKING_CONFIRM_WATERFALL, { ...draft, complaint } satisfies Draft);
     }
     const day = c ? undefined : await this.dayWish(innerDc, text, locale);
-    if (!day) return undefined;
+    if (!day) return this.questionAtSummary(innerDc, text, locale);
     // As the other-time button, with the times on that day first; the summary follows.
     base.state.values.changing = 'time';
     base.state.stepIndex = 1;
     return innerDc.replaceDialog(SLOT_DIALOG, day);
+  }
+
+  /**
+   * A question at the summary that no topic answers ("is it reachable in a wheelchair?"): said
+   * honestly, with a person to ask, and the summary again, as at the free times. It got "type yes
+   * if all is right" (a thirteenth patient-style test). A question a topic answers is left to the
+   * interruption that answers it; a yes or no with a question mark is the summary's answer.
+   */
+  private async questionAtSummary(innerDc: DialogContext, text: string, locale: Locale): Promise<DialogTurnResult | undefined> {
+    const { answers, router } = this.deps;
+    const asks = text.includes('?') || (answers.isQuestion(text) && text.trim().split(/\s+/).length >= 3);
+    if (!asks || answers.yesNo(text.replace(/\?/g, '')) || answers.changeOf(text)) return undefined;
+    const decision = router.route(text, { locale, safetyChecked: true });
+    if (decision.intent === 'faq' && decision.topic) return undefined;
+    await this.send(innerDc.context, { text: this.t(locale, 'booking.slot.questionUnknown') }, locale);
+    await innerDc.repromptDialog();
+    return { status: DialogTurnStatus.waiting };
   }
 
   /**
@@ -647,6 +664,7 @@ export class BookingDialog extends InterruptibleDialog {
       if (outcome === 'created') {
         const memory = await this.deps.memory.get(step.context, { misses: 0 });
         memory.justBooked = true;
+        memory.justChanged = booking.reference;
         // Changed into a booking for someone else after all: nothing more to offer.
         const alsoFor = d.forOther ? undefined : d.alsoFor;
         await this.confirm(step, booking, locale, alsoFor, d.forOther ? this.otherPerson(locale, d.relative) : undefined);

@@ -32,21 +32,31 @@ interface CancelValues {
   newCode?: boolean;
   /** The relative whose appointment it is ("my father's"), as the opening named them. */
   relative?: string;
+  /** The appointment was booked or moved in this conversation a moment ago: not looked up by code and date of birth. */
+  justMade?: boolean;
 }
+
+/** Stands for the date of birth of an appointment this conversation just made (CancelOptions.justMade): none is asked. */
+const JUST_MADE = '\u0000justMade';
 
 /** Marks a date of birth's answer that holds a code (another than the one given): the code, then the date if one came with it. */
 const NEW_CODE = '\u0000code:';
 
 /** How the waterfall starts: afresh, or for the second try of the date of birth with what the first knew. */
-interface CancelOptions {
+export interface CancelOptions {
   again?: Pick<CancelValues, 'reference' | 'move' | 'query' | 'secondTry' | 'newCode' | 'relative'>;
+  /**
+   * The appointment this conversation booked or moved a moment ago (its reference): asked about
+   * right after ("sorry, I said yes by mistake"), it needs no code or date of birth (see {@link CancelBookingDialog.changeOfJustMade}).
+   */
+  justMade?: string;
 }
 
 /** The waterfall's steps that wait for an answer, by the index botbuilder counts. */
 const STEP = { act: 3, confirmMove: 4 } as const;
 /** The most words a message that only refuses to cancel or move has ("no, I really don't want to cancel it"). */
 const REFUSAL_WORDS = 8;
-import { readDayWish } from './DayWish';
+import { askedTime, readDayWish } from './DayWish';
 import { SlotDialog, slotFrom, type SlotOptions, type SlotResult } from './SlotDialog';
 import { ownChoiceIn, refusedChoices, type ReadsDenial } from './SynonymChoicePrompt';
 
@@ -99,6 +109,13 @@ export class CancelBookingDialog extends InterruptibleDialog {
   }
 
   private async askReference(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const justMade = (step.options as CancelOptions | undefined)?.justMade;
+    if (justMade) {
+      // A day or time named ("can I put it back to Tuesday half past nine after all") is a move to it.
+      const query = this.dayQuery(step.context.activity.text ?? '');
+      Object.assign(step.values, { justMade: true, ...(query ? { move: true, query } : {}) } satisfies CancelValues);
+      return step.next(justMade);
+    }
     const again = (step.options as CancelOptions | undefined)?.again;
     if (again) {
       Object.assign(step.values, { secondTry: true, ...again } satisfies CancelValues);
@@ -130,6 +147,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
     if (step.result === TOO_MANY_TRIES || step.result === NOT_AT_HAND) return this.withoutCode(step, locale, step.result === NOT_AT_HAND);
     (step.values as { reference?: string }).reference = step.result;
     const values = step.values as CancelValues;
+    if (values.justMade) return step.next(JUST_MADE);
     const key = values.newCode ? 'cancelBooking.askBirthDateNewCode' : values.secondTry ? 'cancelBooking.notFoundTryAgain' : 'cancelBooking.askBirthDate';
     const text = key === 'cancelBooking.askBirthDate' ? this.aboutOther(locale, key, values.relative) : this.t(locale, key);
     return step.prompt(BIRTH_DATE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId) });
@@ -153,12 +171,12 @@ export class CancelBookingDialog extends InterruptibleDialog {
     const reference = String(values.reference);
     const a = step.context.activity;
     const ip = step.context.turnState.get(CLIENT_IP_KEY) as string | undefined;
-    if (this.deps.lookupGuard && !this.deps.lookupGuard.allow(reference, [`user:${a.channelId}:${a.from?.id}`, ...(ip ? [`ip:${ip}`] : [])])) {
+    if (!values.justMade && this.deps.lookupGuard && !this.deps.lookupGuard.allow(reference, [`user:${a.channelId}:${a.from?.id}`, ...(ip ? [`ip:${ip}`] : [])])) {
       await this.send(step.context, { text: this.t(locale, 'cancelBooking.tooManyLookups'), choices: [this.deps.composer.action(locale, 'person')] }, locale);
       return step.endDialog();
     }
     const booking = await this.deps.bookings.findByReference(reference);
-    if (!booking || booking.status !== 'confirmed' || booking.birthDate !== birthDate) {
+    if (!booking || booking.status !== 'confirmed' || (birthDate !== JUST_MADE && booking.birthDate !== birthDate)) {
       // One typo must not end it: the date of birth, or the code, is asked once more (the lookup
       // guard still counts every try). Still without which of the two was wrong: that the two do
       // not go together, so a wrong code is looked at too (a ninth patient-style test was only
@@ -174,7 +192,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
       await this.send(step.context, { text: this.t(locale, 'cancelBooking.foundMove', { when: f.when(booking.start, locale), location: f.locationName(booking.locationId) }) }, locale);
       return step.next({ value: this.t(locale, 'cancelBooking.move'), index: 1, score: 1 } satisfies FoundChoice);
     }
-    const text = this.t(locale, 'cancelBooking.found', { when: f.when(booking.start, locale), location: f.locationName(booking.locationId) });
+    const text = this.t(locale, values.justMade ? 'cancelBooking.foundJustMade' : 'cancelBooking.found', { when: f.when(booking.start, locale), location: f.locationName(booking.locationId) });
     const choices = (['cancel', 'move', 'keep'] as const).map((k) => ({
       value: this.t(locale, `cancelBooking.${k}`),
       synonyms: this.wordsOfChoice(k),
@@ -262,6 +280,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
       await this.send(step.context, { text: this.t(locale, 'booking.slotTaken') }, locale);
       return step.replaceDialog(CANCEL_BOOKING_WATERFALL);
     }
+    (await this.deps.memory.get(step.context, newMemory())).justChanged = reference;
     const f = this.deps.formatter;
     const end = new Date(slot.start.getTime() + duration);
     const place = `${f.locationName(slot.locationId)}, ${f.address(slot.locationId)}`;
@@ -501,6 +520,20 @@ export class CancelBookingDialog extends InterruptibleDialog {
   }
 
   /** Whether the message says one of the choices' words ("move", "cancel") in any locale. */
+  /**
+   * What a message right after a booking or a move was confirmed asks of that appointment: a day
+   * or time with a word of correcting or of moving ("can I put it back to Tuesday after all") is a
+   * move to it; a word of a mistake ("sorry, I said yes by accident") asks what to do with it
+   * (cancel, move or keep: never cancelled without asking). A thirteenth patient-style test got
+   * "no good answer" for both.
+   */
+  changeOfJustMade(text: string): boolean {
+    const { answers } = this.deps;
+    if (answers.isMistake(text)) return true;
+    const asked = this.dayQuery(text);
+    return Boolean(asked && askedTime(asked.query) && (answers.isCorrection(text) || this.says(text, 'move')));
+  }
+
   private says(text: string, choice: 'cancel' | 'move'): boolean {
     const t = ` ${fold(text)} `;
     return this.wordsOfChoice(choice).some((w) => t.includes(` ${fold(w)} `));

@@ -71,7 +71,8 @@ export class HandoffDialog extends BaseDialog {
   private async offer(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const channel = step.context.activity.channelId;
-    const live = isPracticeOpen(this.deps.knowledge.practice, this.deps.clock.now()) && (await this.deps.staffOnline());
+    const open = isPracticeOpen(this.deps.knowledge.practice, this.deps.clock.now());
+    const live = open && (await this.deps.staffOnline());
     (step.values as { live?: boolean }).live = live;
     if (live) {
       const choices = ['handoff.wait', 'handoff.callback'].map((k) => this.t(locale, k));
@@ -80,9 +81,12 @@ export class HandoffDialog extends BaseDialog {
         choices: buttonChoices(choices),
       });
     }
+    // Open, but nobody with the console open (also right after a fresh start): said as it is, with
+    // the phone to call now; the opening hours read as if the practice were closed (a thirteenth
+    // patient-style test).
     const text = step.options.reason === 'agenda-unavailable'
       ? this.t(locale, 'handoff.agendaCallback')
-      : this.t(locale, 'handoff.outOfHours', { hours: this.hours(locale) });
+      : open ? this.t(locale, 'handoff.nobodyInChat') : this.t(locale, 'handoff.outOfHours', { hours: this.hours(locale) });
     return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, channel), ...this.yesNo(locale), validations: { requestIsYes: true } });
   }
 
@@ -97,12 +101,29 @@ export class HandoffDialog extends BaseDialog {
       return step.endDialog();
     }
     if (offeredCallbackOnly && index !== 0) {
+      // "No need, I want to make an appointment": the request after the no is what the patient
+      // wants (a thirteenth patient-style test's was dropped, and every booking answer after it got
+      // "how can I help you"). The bot starts it when this dialog has ended (bookingAskedInstead).
+      const wanted = this.bookingAfterNo(step.context.activity.text ?? '', locale);
+      if (wanted !== undefined) {
+        step.context.turnState.set(BOOKING_INSTEAD, wanted);
+        return step.endDialog();
+      }
       await this.send(step.context, { text: this.t(locale, 'handoff.noCallback', { hours: this.hours(locale) }) }, locale);
       return step.endDialog();
     }
     return step.prompt(HANDOFF_PHONE_PROMPT, {
       prompt: this.promptActivity(this.t(locale, 'handoff.askPhone', { days: this.deps.conversationRetentionDays }), locale, step.context.activity.channelId),
     });
+  }
+
+  /** The part of a no to the callback that asks for an appointment ("no need, I want to book"), if one does. */
+  private bookingAfterNo(text: string, locale: 'nl-NL' | 'nl-BE'): string | undefined {
+    const { answers, router } = this.deps;
+    const clauses = answers.clauses(text).slice(1);
+    // Without a comma the words after the no are the request ("no I'd rather make an appointment").
+    const tail = text.trim().split(/\s+/).slice(1).join(' ');
+    return [clauses.join(' '), tail].find((rest) => rest.trim() && router.route(rest, { locale, safetyChecked: true }).intent === 'booking');
   }
 
   private async askReason(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
@@ -161,6 +182,16 @@ export class HandoffDialog extends BaseDialog {
       await context.sendActivity(EventFactory.createHandoffInitiation(context, { reason }, { activities: activities as Activity[] }));
     }
   }
+}
+
+const BOOKING_INSTEAD = Symbol('fysio-assistent booking asked for instead of a callback');
+
+/**
+ * The request for an appointment a no to the callback went on with in this turn ("no need, I want
+ * to make an appointment"), for the bot to start once the handoff has ended; undefined without one.
+ */
+export function bookingAskedInstead(context: TurnContext): string | undefined {
+  return context.turnState.get(BOOKING_INSTEAD) as string | undefined;
 }
 
 /** The callback a dialog instance waits to hear the reason of: its number was given. */

@@ -105,6 +105,18 @@ export abstract class InterruptibleDialog extends BaseDialog {
     return SELF_EXPLAINING_PROMPTS.has(promptId);
   }
 
+  /**
+   * An answer given within a flow, which shows no main buttons, with its pointer to the person
+   * button ("choose 'Talk to someone' below") turned into the word to type for one: a thirteenth
+   * patient-style test was sent to a button that was not there.
+   */
+  private withoutButtonPointer(answer: string, locale: Locale): string {
+    const pointer = this.t(locale, 'booking.pointToPerson.button', { label: this.deps.composer.action(locale, 'person').label });
+    const typed = this.t(locale, 'booking.pointToPerson.typed');
+    const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+    return answer.split(pointer).join(typed).split(capital(pointer)).join(capital(typed));
+  }
+
   /** A clause of the message is the delete-data command ("delete my data, I don't trust this"). */
   private deletionIn(text: string): boolean {
     const clauses = this.deps.answers.clauses(text);
@@ -250,7 +262,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     if (decision.intent === 'faq' && decision.topic && !answersChoice && asks) {
       // Without the offer to book that closes some answers: the patient is in a flow already.
       const answer = composer.answer(decision.topic, locale).text;
-      await this.send(context, { text: this.deps.answers.withoutBookingOffer(answer) }, locale);
+      await this.send(context, { text: this.withoutButtonPointer(this.deps.answers.withoutBookingOffer(answer), locale) }, locale);
       await this.send(context, { text: this.t(locale, 'booking.resume') }, locale);
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };

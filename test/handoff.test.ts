@@ -133,14 +133,16 @@ describe('handoff to a person', () => {
 
   it('with nobody signed in offers the callback, even during opening hours', async () => {
     const r = await converse(testAdapterFor(app), ['kan ik iemand spreken']);
-    expect(r[0].text).toMatch(/niemand van de praktijk bereikbaar/);
+    // Within opening hours it says so, with the phone to call now, not the hours as if closed.
+    expect(r[0].text).toMatch(/niemand van de praktijk in de chat, maar de praktijk is nu open/);
+    expect(r[0].text).not.toMatch(/Openingstijden/);
     expect(r[0].actions).toEqual(['Ja', 'Nee']);
   });
 
   it.each(['nl-NL', 'nl-BE'])('in %s promises no waiting in the chat when a receptionist is signed in but has no console open', async (locale) => {
     await app.consoleSessions.create('anna');
     const r = await converse(testAdapterFor(app, locale), ['kan ik iemand spreken']);
-    expect(r[0].text).toMatch(/niemand van de praktijk bereikbaar/);
+    expect(r[0].text).toMatch(/niemand van de praktijk in de chat/);
     expect(r[0].text).toMatch(/030 123 45 67|Openingstijden|Openingsuren/);
     expect(r[0].actions).not.toContain('In de chat wachten');
     expect(r[0].actions).toEqual(['Ja', locale === 'nl-NL' ? 'Nee' : 'Neen']);

@@ -18,7 +18,7 @@ const ASKS_CODE = /Wat is de referentie van je afspraak/;
 /** The consent question a booking opens with. */
 const CONSENT = /^Voor een afspraak (voor .+ )?stel ik je/;
 /** The handoff's first question (nobody in the chat now, or a choice between the chat and a call back). */
-const PERSON = /^(Er is nu niemand van de praktijk bereikbaar|Een collega van .+ kan met je meelezen)/;
+const PERSON = /^(Er is (nu|op dit moment) niemand van de praktijk (bereikbaar|in de chat)|Een collega van .+ kan met je meelezen)/;
 
 describe('"when was my appointment again?"', () => {
   it.each<[Locale, string]>([

@@ -1,6 +1,8 @@
 import { ActivityHandler, ActivityTypes, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
+import { bookingAskedInstead } from '../../dialogs/HandoffDialog';
+import { CancelBookingDialog, type CancelOptions } from '../../dialogs/CancelBookingDialog';
 import { answersOffered, deletionAsked, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
 import { BaseDialog } from '../../dialogs/BaseDialog';
 import type { ReadsHedges } from '../../dialogs/SynonymChoicePrompt';
@@ -16,6 +18,7 @@ import type { Reply } from '../conversation/Reply';
 import type { ReplyComposer } from '../conversation/ReplyComposer';
 import type { SafetyDesk, SaidBefore } from '../conversation/SafetyDesk';
 import { resolveLocale } from '../i18n/Translator';
+import { findReferenceCode } from '../booking/ReferenceCode';
 import { popHistory, pushHistory } from './DialogHistory';
 import { DialogTurnPresets } from './DialogTurnPresets';
 import { setTurnLocale } from './TurnLocale';
@@ -251,11 +254,19 @@ export class FysioBot extends ActivityHandler {
     const earlier = (await this.saidBefore(activity.conversation.id)).filter((said) => said.at > since);
     let flag = safety.checkInConversation(full, earlier, memory, now);
     if (flag && this.answersFlow(flag, full, await this.dialogState.get(context, { dialogStack: [] }))) flag = undefined;
+    // The message right after a no to the crisis question may take that no back ("well, actually
+    // yes, sometimes I do think so"): the flow had gone on, and a thirteenth patient-style test's
+    // take-back was stored as the answer to the step asked again. It is the question's yes.
+    const declined = memory.crisisDeclined;
+    memory.crisisDeclined = undefined;
+    const takenBack = !flag && Boolean(declined) && this.deps.answers.takesBackNo(text);
+    if (takenBack) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
     if (flag) flag = this.withQuestionsFlag(flag, text, await this.dialogState.get(context, { dialogStack: [] }));
     // The screening's yes and the crisis question (SafetyDesk.unsure) each last for the one message
     // after them, whatever it leads to. After the question a yes is that crisis; a plain no,
     // "verder" or the button goes back to the flow set aside with it (below); with a flow set
-    // aside anything else is asked about once more, and then taken as the crisis. Without one, a
+    // aside anything else is asked about once more, and then goes on with the flow, with the crisis
+    // line in one line (goesOnAfterTwice). Without one, a
     // plain no or saying one is fine answers the message asked about (the patient need not type
     // it again), and anything else but a yes is handled as any message is: the question said to
     // type one's question.
@@ -282,7 +293,9 @@ export class FysioBot extends ActivityHandler {
     // Only a plain no goes back: "no, very badly" or "no, I just cannot go on" answers the question's
     // other half. So does saying one is fine or was misunderstood ("no, I am fine, the chat is slow"),
     // which a ninth patient-style test was asked about twice and then given the crisis text for.
-    const backToBooking = Boolean(asked) && !flag && !yesLike && (this.deps.answers.isPlainNo(text) || this.deps.answers.isResume(text) || this.deps.answers.saysMisread(text));
+    // A no with words that leave it one ("no sorry", "haha no", "no, I'm all right": AnswerWords.saysNo)
+    // is as plain: a thirteenth patient-style test was asked about those again.
+    const backToBooking = Boolean(asked) && !flag && !yesLike && (this.deps.answers.saysNo(text) || this.deps.answers.isResume(text) || this.deps.answers.saysMisread(text));
     // Outside a flow the question held back the message asked about ("how do I best help myself"):
     // such a no is answered by answering that message, which the patient need not type again.
     const answersAsked = backToBooking && !setAside && askedAbout !== undefined;
@@ -292,14 +305,25 @@ export class FysioBot extends ActivityHandler {
     // Only a value alone ("12 maart 1951", "sinds 3 weken"): "al 2 maanden gaat het heel slecht met me" answers the question.
     const typedForFlow = Boolean(asked) && setAside && !flag && !yesLike && !backToBooking && /\d/.test(text) && text.trim().split(/\s+/).length <= VALUE_WORDS;
     const askAgain = asked === 1 && !flag && !yesLike && !backToBooking && !typedForFlow && setAside;
-    if (asked && !flag && !backToBooking && !typedForFlow && !askAgain && (setAside || yesLike)) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
+    // Asked twice, an answer that is neither a yes, a hedge, a no nor a red flag of its own (the
+    // name the flow asked for, "Anna de Wit"): the patient goes on with what they came for. It was
+    // taken as the crisis, which gave a name the crisis text and lost the booking (a thirteenth
+    // patient-style test). Safe, because every reading of a crisis in it has had its say: the
+    // message itself is read for red flags (rules and the net) and a hedge or a yes is the crisis;
+    // what is left said twice neither yes nor a hedge. The crisis line goes with it once more,
+    // in one line, and the flow reads the message as its answer. A sigh or a never-mind ("pff")
+    // says nothing a step could take: that one is still the crisis text.
+    const goesOnAfterTwice = asked === 2 && setAside && !flag && !yesLike && !backToBooking && !typedForFlow && this.deps.answers.saysSomething(text);
+    if (asked && !flag && !backToBooking && !typedForFlow && !askAgain && !goesOnAfterTwice && (setAside || yesLike)) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
+    if (backToBooking || typedForFlow || goesOnAfterTwice) memory.crisisDeclined = true;
     // The crisis text given for an unsure flag, said to have misread the patient ("no, I didn't mean
     // it like that, it is about my knee"), outside a flow: taken back (crisisMisread). Only a message
     // without a red flag, or with one of the unsure kind again ("I'm not suicidal" has the net's word).
     // Read only while the crisis text may still be taken back, and only for words of correction.
     const misread =
       misreadLeft > 0 &&
-      this.deps.answers.saysMisread(text) &&
+      // A no ("no, not at all", "no, really") corrects as it answers the question (a thirteenth patient-style test).
+      (this.deps.answers.saysMisread(text) || this.deps.answers.correctsWithNo(text)) &&
       safety.mayCorrect(flag, memory, this.deps.answers.withoutMisread(full)) &&
       !(await this.dialogState.get(context, { dialogStack: [] })).dialogStack.length;
     if (misread) flag = undefined;
@@ -348,11 +372,19 @@ export class FysioBot extends ActivityHandler {
     }
     const justBooked = memory.justBooked;
     memory.justBooked = undefined;
+    const justChanged = memory.justChanged;
+    memory.justChanged = undefined;
     if (justBooked && !flag && text.trim().toLowerCase() === composer.say(locale, 'booking.summary.confirm').text.toLowerCase()) {
       await this.send(context, composer.say(locale, 'booking.alreadyConfirmed', composer.mainActions(locale)), locale);
       return;
     }
     const dialogState = await this.dialogState.get(context, { dialogStack: [] });
+    const cancelFlow = this.deps.flows['cancel-booking'];
+    if (justChanged && !flag && !dialogState.dialogStack.length && cancelFlow instanceof CancelBookingDialog && cancelFlow.changeOfJustMade(text)) {
+      // About the appointment just booked or moved ("sorry, I said yes by mistake"): what to do with it.
+      await (await this.dialogContext(context)).beginDialog(cancelFlow.id, { justMade: justChanged } satisfies CancelOptions);
+      return;
+    }
     // A stack saved by an older version, whose dialogs this one no longer has, is dropped: the
     // message is then handled as if no flow ran, instead of failing the turn.
     if (dialogState.dialogStack.length && !this.dialogs.find(dialogState.dialogStack[0].id)) dialogState.dialogStack = [];
@@ -363,10 +395,11 @@ export class FysioBot extends ActivityHandler {
     // A follow-up reads on from the bot's last answer; a flow or an alarm in between ends that
     // (the responder sets it again for the answers it gives).
     if (flag || dialogState.dialogStack.length) memory.lastReply = undefined;
-    const parkedFlow = typedForFlow ? await this.parked.get(context) : undefined;
+    const parkedFlow = typedForFlow || goesOnAfterTwice ? await this.parked.get(context) : undefined;
     if (parkedFlow) {
       await this.restore(context, dialogState, parkedFlow);
-      await this.send(context, composer.say(locale, 'booking.resume'), locale);
+      const resumed = composer.say(locale, 'booking.resume').text;
+      await this.send(context, { text: goesOnAfterTwice ? `${resumed}\n${composer.reminder(locale, 'crisis')}` : resumed }, locale);
       await this.continueFlow(context, dialogState, text, command, locale);
     } else if (askAgain) {
       await this.askAboutCrisis(context, dialogState, memory, locale, 2);
@@ -409,6 +442,23 @@ export class FysioBot extends ActivityHandler {
       }
       if (misread) {
         await this.crisisMisread(context, memory, locale, text, offer, earlier.map((s) => s.text));
+        return;
+      }
+      // "It is going badly with me", said without being asked: the crisis question's other half.
+      // It got "how can I help you", twice (a thirteenth patient-style test). The question is
+      // asked about it where it may be; else it is the hedge it would be after the question.
+      if (!flag && !answersAsked && !backToBooking && this.deps.answers.saysGoingBadly(text)) {
+        if (!memory.crisisQuestioned && !memory.safetyTier) await this.askAboutCrisis(context, dialogState, memory, locale, 1, text);
+        else for (const reply of safety.alarm({ tier: 'crisis' }, memory, locale)) await this.send(context, reply, locale);
+        return;
+      }
+      // A booking's code with a word of its data going ("code KX7-4PM, those details must go too",
+      // after the deletion of this chat's data): the data of a booking go with its cancellation,
+      // which is said, and the booking looked up to cancel it. It got "no good answer" (a thirteenth
+      // patient-style test).
+      if (!flag && findReferenceCode(text) && this.deps.answers.asksDataGone(text)) {
+        await this.send(context, composer.say(locale, 'cancelBooking.dataOfBooking'), locale);
+        await (await this.dialogContext(context)).beginDialog(this.deps.flows['cancel-booking'].id);
         return;
       }
       const parked = await this.parked.get(context);
@@ -521,6 +571,20 @@ export class FysioBot extends ActivityHandler {
       await this.parkForPerson(context, dialogState, locale);
       return;
     }
+    const wanted = bookingAskedInstead(context);
+    if (wanted !== undefined && !dialogState.dialogStack.length) {
+      // A no to the callback that asks for an appointment instead: the booking, or the one set aside.
+      const parked = await this.parked.get(context);
+      const memory = await this.deps.memory.get(context, newMemory());
+      if (!this.deps.safety.bookingAllowed(memory)) {
+        for (const reply of this.deps.safety.bookingBlocked(memory, locale)) await this.send(context, reply, locale);
+      } else if (parked && this.flowOf(parked) === 'booking') {
+        await this.resume(context, dialogState, parked, locale, 'booking.parkedExists');
+      } else {
+        await (await this.dialogContext(context)).beginDialog(this.deps.flows.booking.id, flowOptions({ kind: 'flow', flow: 'booking' }, locale, answers.complaintIn(wanted)));
+      }
+      return;
+    }
     if (deletionAsked(context)) {
       // The deletion's own question, with the flow set aside: a yes deletes it with the rest, a no keeps it.
       await this.park(context, dialogState);
@@ -594,7 +658,8 @@ export class FysioBot extends ActivityHandler {
   /**
    * A message only the learned net read as a crisis, in a booking: the crisis line, as a question,
    * and the booking set aside with a button to go on (`time` 1); an answer that is neither a no
-   * nor going on is asked about once more (`time` 2), and after that taken as the crisis. Asked
+   * nor going on is asked about once more (`time` 2), and after that the booking goes on with the
+   * crisis line in one line, unless the answer is a yes, a hedge or a red flag of its own. Asked
    * once per conversation: a second such message gets the crisis text (SafetyDesk.unsure).
    */
   private async askAboutCrisis(context: TurnContext, dialogState: DialogState, memory: ConversationMemory, locale: Locale, time: 1 | 2, about?: string): Promise<void> {
@@ -642,7 +707,8 @@ export class FysioBot extends ActivityHandler {
     const says = (t: string) => answers.yesNo(t) === 'yes' || answers.hedge(t) === 'yes';
     // "yes and I don't want to be here any more" may come without a comma: a yes word that opens
     // the message answers too.
-    if (!asked || !(says(text) || says(answers.clauses(text)[0] ?? '') || answers.opener(text) === 'yes')) return flag;
+    // A no to the crisis question taken back at a screening question ("actually yes, after all") is its yes too.
+    if (!asked || !(says(text) || says(answers.clauses(text)[0] ?? '') || answers.opener(text) === 'yes' || answers.takesBackNo(text))) return flag;
     const tier = safety.tierOfRule(asked);
     return tier ? joinFlags(flag, { tier, rule: asked }) : flag;
   }

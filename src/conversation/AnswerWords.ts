@@ -4,6 +4,10 @@ import { foldAndSplit } from '../understanding/TextNormalizer';
 
 /** How many words a way of asking what the question means may say after its opening ("what do you mean by that, then"). */
 const WHAT_MEANT_MORE = 3;
+/** How many words a message that says it is going badly without a word for oneself may have ("it is going very badly"). */
+const GOING_BADLY_ALONE = 4;
+/** How many words a message that says it is going badly may have to count as saying only that ("it is really going very badly with me"). */
+const GOING_BADLY_WORDS = 8;
 /** Fields of a booking a patient can ask to change from the summary. */
 export const CHANGEABLE_FIELDS = ['time', 'complaint', 'name', 'birthDate', 'phone', 'email'] as const;
 export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
@@ -131,6 +135,18 @@ export class AnswerWords {
   /** The plain yes and no words an answer opens with (not "ok", "no one", "not"): `booking.words.answerOpeners`. */
   private readonly answerOpeners: Set<string>;
   private readonly detailFillers: Set<string>;
+  /** Words that may stand before a no and leave it one ("haha no"): `booking.words.noBefore`. */
+  private readonly noBefore: Set<string>;
+  /** Phrases that may follow a no and leave it one ("no sorry", "no, I'm all right"): `booking.words.noAfter`, longest first. */
+  private readonly noAfter: string[];
+  /** Thanks or a refusal after a no ("no thanks", "rather not"): `booking.words.noThanks`. */
+  private readonly noThanks: string[];
+  /** Words for the patient's data ("details", "data"): `booking.words.dataNouns`. */
+  private readonly dataNouns: string[];
+  /** Words of taking data away ("gone", "delete"): `booking.words.dataGone`. */
+  private readonly dataGone: string[];
+  /** Phrases that take a no to the crisis question back ("actually yes after all"): `booking.words.noTakenBack`. */
+  private readonly noTakenBack: string[];
 
   constructor(translator: Translator) {
     const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
@@ -190,6 +206,12 @@ export class AnswerWords {
     this.yesOnlyAlone = list('yesOnlyAlone');
     this.bookingOffer = list('bookingOffer');
     this.detailFillers = list('detailFillers');
+    this.noBefore = list('noBefore');
+    this.noAfter = [...list('noAfter')].filter(Boolean).sort((a, b) => b.split(' ').length - a.split(' ').length);
+    this.noTakenBack = [...list('noTakenBack')].filter(Boolean);
+    this.noThanks = [...list('noThanks')].filter(Boolean);
+    this.dataNouns = [...list('dataNouns')].filter(Boolean);
+    this.dataGone = [...list('dataGone')].filter(Boolean);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on (a side as the start of a compound, a joint anywhere in one).
     for (const k of COMPLAINT_WORDS) {
@@ -216,6 +238,80 @@ export class AnswerWords {
   /** The whole message is a way of saying no ("no", "no thanks", "rather not"), with nothing after it. */
   isPlainNo(text: string): boolean {
     return this.no.has(fold(text));
+  }
+
+  /**
+   * A no with nothing after it but words that leave it a no: a plain no ({@link isPlainNo}), or a
+   * no word the message opens with (after a laugh: "haha no"), followed only by phrases of
+   * `booking.words.noAfter` ("no sorry", "no, I'm all right"). A thirteenth patient-style test's
+   * "no, mate", "haha no" and "no sorry" to the crisis question were asked about again, and the
+   * name typed next got the crisis text.
+   */
+  saysNo(text: string): boolean {
+    if (this.isPlainNo(text)) return true;
+    const words = fold(text).split(' ').filter(Boolean);
+    let i = 0;
+    while (i < words.length && this.noBefore.has(words[i])) i++;
+    const first = words[i];
+    if (!first || !this.answerOpeners.has(first) || !this.no.has(first)) return false;
+    for (i++; i < words.length; ) {
+      const phrase = this.noAfter.find((p) => p.split(' ').every((w, k) => words[i + k] === w));
+      if (phrase) i += phrase.split(' ').length;
+      else if (this.no.has(words[i]) && this.answerOpeners.has(words[i])) i++;
+      else return false;
+    }
+    return true;
+  }
+
+  /**
+   * The message says something a question could take as its answer: a word that is not a sigh or
+   * a laugh ("pff", "haha": `booking.words.noBefore`), and no soft way of giving up ("never mind").
+   * After the crisis question was asked twice, only such a message goes on with the flow.
+   */
+  saysSomething(text: string): boolean {
+    return fold(text).split(' ').some((w) => w && !this.noBefore.has(w)) && !this.isSoftStop(text);
+  }
+
+  /**
+   * The message takes back a no given to the crisis question ("well, actually yes, sometimes I do
+   * think so", "yes after all"): a phrase of `booking.words.noTakenBack`. Not with a number: a
+   * value typed for the question the flow asked again ("after all since 2 years") is that answer.
+   */
+  takesBackNo(text: string): boolean {
+    return !/\d/.test(text) && hasPhrase(fold(text), this.noTakenBack);
+  }
+
+  /**
+   * The message asks for data to be taken away ("those details must go too"): a word for data and
+   * one of removing, without a negation ("don't delete my details").
+   */
+  asksDataGone(text: string): boolean {
+    const t = fold(text);
+    return hasPhrase(t, this.dataNouns) && hasPhrase(t, this.dataGone) && !t.split(' ').some((w) => this.negations.has(w));
+  }
+
+  /**
+   * A short message that says it is going badly with the writer ("it is going badly with me"), not
+   * with a joint or a practical matter: the crisis question's other half, said without being asked.
+   */
+  saysGoingBadly(text: string): boolean {
+    const t = fold(text);
+    const words = t.split(' ');
+    if (words.length > GOING_BADLY_WORDS || !hasPhrase(t, this.goingBadly) || this.namesPractical(text)) return false;
+    const aboutJoint = (['hip', 'knee'] as const).some((k) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p))));
+    // About the writer ("with me"), or that alone ("it is going badly"); "which exercise, I don't
+    // know any more" is about something else.
+    return !aboutJoint && (hasPhrase(t, this.selfWords) || words.length <= GOING_BADLY_ALONE);
+  }
+
+  /**
+   * After a crisis text, a no that corrects it ("no, really", "haha no"): {@link saysNo} with more
+   * than the bare word, and no thanks or refusal in it ("no thanks" declines the line offered:
+   * `booking.words.noThanks`).
+   */
+  correctsWithNo(text: string): boolean {
+    const t = fold(text);
+    return this.saysNo(text) && t.split(' ').length > 1 && !hasPhrase(t, this.noThanks);
   }
 
   /** The locale lists' ways of saying yes ("yes", "right", "go ahead") or no ("no", "rather not"); anything else undefined. */
@@ -875,11 +971,25 @@ export class AnswerWords {
     const relatives = this.complaintWords.get('relative') ?? [];
     const at = words.findIndex((w, i) => i > 0 && this.possessives.has(words[i - 1]) && relatives.some((p) => wordMatches(w, p)));
     const forOther = at > 0 ? { forOther: true as const, relative: words[at] } : {};
-    const hip = says('hip');
-    const knee = says('knee');
+    let hip = says('hip');
+    let knee = says('knee');
+    if (hip && knee) {
+      // "It is the hip, not the knee": a joint with a negation just before it is not the one meant
+      // (a thirteenth patient-style test's correction named both and was kept as a duration).
+      const negated = (k: 'hip' | 'knee') => words.some((w, i) => (this.complaintWords.get(k) ?? []).some((p) => wordMatches(w, p)) && this.negatedBefore(words, i));
+      const [notHip, notKnee] = [negated('hip'), negated('knee')];
+      if (notHip !== notKnee) [hip, knee] = [!notHip, !notKnee];
+    }
     const joint = hip === knee ? undefined : hip ? ('hip' as const) : ('knee' as const);
     const { side } = this.sideIn(text);
     return { ...(joint ? { joint } : {}), ...(side ? { side } : {}), ...forOther };
+  }
+
+  /** A negation among the two words before word `i`, articles and possessives skipped ("not my knee", "no knee"). */
+  private negatedBefore(words: readonly string[], i: number): boolean {
+    let j = i - 1;
+    while (j >= 0 && (this.possessives.has(words[j]) || this.fillers.has(words[j])) && j > i - 3) j--;
+    return j >= 0 && this.negations.has(words[j]);
   }
 
   private byStart(word: string, folded: string[]): number | undefined {

@@ -56,6 +56,12 @@ export interface ConversationMemory {
    */
   justBooked?: boolean;
   /**
+   * The reference of the appointment booked or moved in the last turn, for the one message after
+   * it: "sorry, I said yes by mistake" or "put it back to Tuesday after all" is about that one, and
+   * needs no code (CancelBookingDialog.changeOfJustMade).
+   */
+  justChanged?: string;
+  /**
    * Set for the one message after the crisis line was given as a question (SafetyDesk.unsure):
    * 1 the first time, 2 when asked once more. A yes to it is the crisis it asked about.
    */
@@ -73,6 +79,12 @@ export interface ConversationMemory {
    * question held back. Kept only while the question is open; never logged.
    */
   crisisAskedAbout?: string;
+  /**
+   * True for the one message after a no to the crisis question (or after the flow went on when it
+   * was asked twice): a message that takes that no back ("actually yes, after all") is its yes,
+   * whatever step the flow asks again (AnswerWords.takesBackNo).
+   */
+  crisisDeclined?: boolean;
   /**
    * Messages left (not counting refused booking requests) in which the patient can say that the
    * crisis text given for an unsure flag (SafetyDesk.unsure) misread them: the crisis tier is then
