@@ -79,6 +79,14 @@ describe('asked twice, an ordinary answer goes on with the booking, with the cri
     // A sigh or a never-mind says nothing a step could take.
     ['nl-NL', 'pff'],
     ['nl-BE', 'laat maar'],
+    // The first review of round 16: despair or not caring, said twice, went on with the booking
+    // (once as the name). Only a name goes on.
+    ['nl-NL', 'wat maakt het uit'],
+    ['nl-NL', 'Alles is zinloos'],
+    ['nl-NL', 'wie zou het merken'],
+    ['nl-BE', 'wa maakt da nog uit'],
+    ['nl-BE', 't kan mij ni schelen'],
+    ['nl-NL', 'anna de wit'],
   ])('%s: "%s"', async (locale, answer) => {
     const r = await talk(locale, [...toName(locale), 'waarom vraag je dat', answer]);
     expect(r[r.length - 2].text).toMatch(AGAIN);

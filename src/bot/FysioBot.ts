@@ -305,15 +305,13 @@ export class FysioBot extends ActivityHandler {
     // Only a value alone ("12 maart 1951", "sinds 3 weken"): "al 2 maanden gaat het heel slecht met me" answers the question.
     const typedForFlow = Boolean(asked) && setAside && !flag && !yesLike && !backToBooking && /\d/.test(text) && text.trim().split(/\s+/).length <= VALUE_WORDS;
     const askAgain = asked === 1 && !flag && !yesLike && !backToBooking && !typedForFlow && setAside;
-    // Asked twice, an answer that is neither a yes, a hedge, a no nor a red flag of its own (the
-    // name the flow asked for, "Anna de Wit"): the patient goes on with what they came for. It was
-    // taken as the crisis, which gave a name the crisis text and lost the booking (a thirteenth
-    // patient-style test). Safe, because every reading of a crisis in it has had its say: the
-    // message itself is read for red flags (rules and the net) and a hedge or a yes is the crisis;
-    // what is left said twice neither yes nor a hedge. The crisis line goes with it once more,
-    // in one line, and the flow reads the message as its answer. A sigh or a never-mind ("pff")
-    // says nothing a step could take: that one is still the crisis text.
-    const goesOnAfterTwice = asked === 2 && setAside && !flag && !yesLike && !backToBooking && !typedForFlow && this.deps.answers.saysSomething(text);
+    // Asked twice, a name typed as one ("Anna de Wit"), the answer the flow asked for: the patient
+    // goes on with what they came for, with the crisis line once more in one line. It was taken as
+    // the crisis, which gave a name the crisis text and lost the booking (a thirteenth
+    // patient-style test). Only a name: a review found that going on with any other words let
+    // despair through ("what does it matter", "everything is pointless"), and anything else said
+    // twice after the question is still the crisis text.
+    const goesOnAfterTwice = asked === 2 && setAside && !flag && !yesLike && !backToBooking && !typedForFlow && this.deps.answers.looksLikeName(text);
     if (asked && !flag && !backToBooking && !typedForFlow && !askAgain && !goesOnAfterTwice && (setAside || yesLike)) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
     if (backToBooking || typedForFlow || goesOnAfterTwice) memory.crisisDeclined = true;
     // The crisis text given for an unsure flag, said to have misread the patient ("no, I didn't mean

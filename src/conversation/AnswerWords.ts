@@ -264,12 +264,16 @@ export class AnswerWords {
   }
 
   /**
-   * The message says something a question could take as its answer: a word that is not a sigh or
-   * a laugh ("pff", "haha": `booking.words.noBefore`), and no soft way of giving up ("never mind").
-   * After the crisis question was asked twice, only such a message goes on with the flow.
+   * The message is a name typed as one ("Anna de Wit"): two to five words of letters, the first and
+   * the last with a capital, no digit and no question. After the crisis question was asked twice,
+   * only such a message goes on with the flow; a review found that any other words went on too,
+   * despair among them ("what does it matter", "everything is pointless"), once even as the name.
    */
-  saysSomething(text: string): boolean {
-    return fold(text).split(' ').some((w) => w && !this.noBefore.has(w)) && !this.isSoftStop(text);
+  looksLikeName(text: string): boolean {
+    const words = text.trim().split(/\s+/);
+    if (words.length < 2 || words.length > 5 || /[\d?]/.test(text)) return false;
+    const capital = (w: string | undefined) => Boolean(w && /^\p{Lu}/u.test(w));
+    return words.every((w) => /^[\p{L}'’-]+[.,]?$/u.test(w)) && capital(words[0]) && capital(words[words.length - 1]);
   }
 
   /**
