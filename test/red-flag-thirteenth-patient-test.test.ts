@@ -191,3 +191,71 @@ describe('no joy left in anything', () => {
     expect(r.text).not.toMatch(CRISIS);
   });
 });
+
+// A last patient-style check of round 16: Flemish "nog" for "meer" ("nergens nog goesting in") was
+// taken as the answer at a booking's step and put on the summary card; shooting oneself told with a
+// laugh, and "was I just not there", got no crisis line; a Flemish husband's pills ("de pillekes van
+// mijne vent") taken by mistake got no answer. Our own variants beside the tester's wordings.
+describe('a last check: Flemish joylessness, a wish not to be there, a shot told with a laugh', () => {
+  const QUESTION = /^Ik weet niet zeker of ik je goed begrijp/;
+  const line = (locale: Locale) => (locale === 'nl-NL' ? /113/ : /1813/);
+
+  it.each<[Locale, string]>([
+    ['nl-BE', 'ik heb nergens nog goesting in'],
+    ['nl-BE', 'ik heb in niks nog goesting, echt niks'],
+    ['nl-NL', 'soms denk ik was ik er maar niet'],
+    ['nl-BE', 'waar ik er toch maar ni meer'],
+  ])('%s: in a booking, "%s" is asked about, not taken as the answer', async (locale, message) => {
+    const r = await talk(locale, ['Afspraak maken', 'ja', 'Knie', 'Links', message]);
+    expect(r[4].text).toMatch(QUESTION);
+    expect(r[4].text).toMatch(line(locale));
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik schiet mezelf nog eens door het hoofd met die heup haha, wat kost een behandeling?'],
+    ['nl-BE', 'ik jaag mij nog een kogel door de kop van die knie'],
+  ])('%s: "%s" gets the crisis line', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(line(locale));
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'was ik er maar niet bij geweest toen hij viel, ik schrok zo'],
+    ['nl-BE', 'die pillekes van mijne vent, mag ik die ook eens proberen tegen de pijn?'],
+  ])('%s: "%s" is no alarm', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).not.toMatch(ALARM);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-BE', 'ik heb per abuis de pillekes van mijne vent genomen'],
+    ['nl-NL', 'oei, per ongeluk de pilletjes van mijn vent ingenomen'],
+  ])('%s: "%s" is a doctor now', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(DOCTOR_NOW);
+  });
+});
+
+// The first review of round 16: days or weeks of pills at once lost their 112 when the unit word
+// ("dagen") came to stop a number from reaching the pills; and someone's own pills taken by that
+// person, or a child's own medicine swallowed as it should be, got 112.
+describe('a review of round 16: pills by the days, and medicine taken by its own patient', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik heb mijn tabletten van 3 weken in een keer ingenomen'],
+    ['nl-BE', 'ik heb tien dagen pillen tegelijk genomen'],
+    ['nl-NL', 'ik had ze al maanden gespaard en heb ze vanavond allemaal ingenomen'],
+  ])('%s: "%s" is 112', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(/Bel nu 112/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'mijn vrouw heeft net haar pillen ingenomen, 6 stuks, zoals elke ochtend'],
+    ['nl-NL', 'ik geef mijn vader zijn medicijnen, 5 stuks, die heeft hij net genomen'],
+    ['nl-BE', 'ons dochtertje heeft haar medicijn eindelijk doorgeslikt'],
+    ['nl-NL', 'mijn kleinzoon heeft zijn tabletje ingenomen zoals de kinderarts zei'],
+  ])('%s: "%s" is no 112', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).not.toMatch(/Bel nu 112/);
+  });
+});
