@@ -19,7 +19,7 @@ describe('idioms of intensity weigh nothing for routing', () => {
     ['ik word er echt gek van, mijn knie is elke ochtend zo stijf', 'nl-NL', 'morning-stiffness'],
     ['ik ben het zo beu, mag ik met mijn artrose nog gaan fietsen?', 'nl-BE', 'which-sport'],
     ['die pijnstillers hangen me de keel uit, wat kan ik nog meer doen tegen de pijn', 'nl-NL', 'pain-medication'],
-    ['ik ben het spuugzat, helpt een spuitje in mijn knie?', 'nl-NL', 'injection'],
+    ['ik ben het spuugzat, wat doet een cortisoneprik in de knie?', 'nl-NL', 'injection'],
   ])('"%s" (%s) is answered with %s', answers);
 
   it('leaves the safety check its own reading of the same words', () => {
@@ -39,7 +39,7 @@ describe('a check of when one\'s own appointment is finds the appointment', () =
   it.each<[string, 'nl-NL' | 'nl-BE']>([
     ['staat mijn afspraak nog steeds op donderdag?', 'nl-NL'],
     ['mijn afspraak is toch om half tien?', 'nl-NL'],
-    ['klopt het dat mijn afspraak vrijdagmiddag is?', 'nl-BE'],
+    ['klopt het dat mijn afspraak vrijdag om twee uur is?', 'nl-BE'],
     ['gaat mijn afspraak van woensdag nog door?', 'nl-BE'],
   ])('"%s" (%s) is the question when the appointment is', (text, locale) => {
     expect(router.route(text, { locale }).intent).toBe('appointment-lookup');
@@ -72,5 +72,30 @@ describe('what is not the matter, before "but", weighs little', () => {
 describe('single letters are routed to nothing', () => {
   it.each<[string, 'nl-NL' | 'nl-BE']>([['n', 'nl-NL'], ['A', 'nl-NL'], ['x', 'nl-BE'], ['N?', 'nl-BE'], ['b', 'nl-NL']])('"%s" (%s)', (text, locale) => {
     expect(router.route(text, { locale }).intent).toBe('none');
+  });
+});
+
+// A review of round 16 (our own wordings of each family it found).
+describe('a review of round 16', () => {
+  // "No referral, but may I come anyway?" asks about the referral: the negated part counts in full
+  // (answered, or first of the topics offered).
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['ik heb geen verwijsbrief, maar kan ik toch bij jullie langskomen?', 'nl-NL', 'referral'],
+    ['nog geen foto van mijn knie, maar mag ik al starten met oefenen bij de fysio?', 'nl-NL', 'xray-needed'],
+    ['geen aanvullende verzekering, maar betalen ze toch iets terug?', 'nl-BE', 'reimbursement'],
+  ])('"%s" (%s) is about %s', (text, locale, topic) => {
+    const d = router.route(text, { locale });
+    expect(d.topic ?? d.candidates[0]?.topic).toBe(topic);
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE', string, string | null]>([
+    // An appointment one has, and a new one asked for beside it: a booking.
+    ['ik heb volgende week al een afspraak staan, maar ik wil er nog een nieuwe bij', 'nl-NL', 'booking', null],
+    // A check of the day followed by another day: a move, not where to find it.
+    ['mijn afspraak is toch op maandag? kan het ook donderdag?', 'nl-NL', 'cancel-booking', null],
+    ['mijne afspraak staat nog op woensdag he? zet het maar op vrijdag', 'nl-BE', 'cancel-booking', null],
+  ])('"%s" (%s) is %s %s', (text, locale, intent, topic) => {
+    const d = router.route(text, { locale });
+    expect({ intent: d.intent, topic: d.topic }).toEqual({ intent, topic });
   });
 });

@@ -50,6 +50,11 @@ export interface MessageResponderDeps {
 /** Where a clause of a message ends: a comma, a full stop, a semicolon, a question or exclamation mark. */
 const CLAUSE_END = /[,.;!?]+/;
 
+/** The requests a clause of a message can make on its own ({@link MessageResponder.requestInClauses}). */
+type Request = 'booking' | 'cancel-booking' | 'handoff';
+const REQUESTS: readonly Request[] = ['booking', 'cancel-booking', 'handoff'];
+const isRequest = (intent: string): intent is Request => (REQUESTS as readonly string[]).includes(intent);
+
 /** The first visit, whose length the practice's appointment types give; see {@link MessageResponder.answerAgain}. */
 const FIRST_VISIT_TOPIC = 'first-visit';
 /** The topic a question of how long something takes reads as on its own. */
@@ -234,20 +239,25 @@ export class MessageResponder {
    * hurts": the second clause pulls the whole towards a topic). The flow's own questions take the
    * rest (the complaint is read from the whole message).
    */
-  private requestInClauses(text: string, whole: RouteDecision, locale: Locale): 'booking' | 'cancel-booking' | 'handoff' | undefined {
+  private requestInClauses(text: string, whole: RouteDecision, locale: Locale): Request | undefined {
     if (whole.intent !== 'clarify' && whole.intent !== 'none') return undefined;
     const clauses = text.split(CLAUSE_END).map((c) => c.trim()).filter(Boolean);
     if (clauses.length < 2) return undefined;
-    const found = new Set<'booking' | 'cancel-booking' | 'handoff'>();
+    const found = new Set<Request>();
     for (const clause of clauses) {
       const d = this.deps.router.route(clause, { locale, safetyChecked: true });
-      if (d.intent === 'booking' || d.intent === 'cancel-booking' || d.intent === 'handoff') found.add(d.intent);
+      if (isRequest(d.intent)) found.add(d.intent);
     }
     // Two different requests in one message are for the patient to choose between, as before. A
     // request the message goes on to refuse is none ("I still have an appointment, and I don't
     // want to cancel it": its first clause alone reads as the cancellation).
+    // Nor is one beside another the message refuses ("I still have an appointment, and I don't want
+    // to cancel it": its first clause alone read as a booking once phrasings moved it over the
+    // line; "an appointment that stands" was tried as an existing one and turned "I have one, but
+    // I want a new one too" into a cancellation).
     const [request] = found;
-    return found.size === 1 && !this.deps.router.refuses(text, request) ? request : undefined;
+    const refused = REQUESTS.some((r) => this.deps.router.refuses(text, r));
+    return found.size === 1 && !refused ? request : undefined;
   }
 
   /**

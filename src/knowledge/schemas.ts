@@ -188,8 +188,8 @@ export const languageFileSchema = z.strictObject({
   asideBreaks: z.array(z.string().trim().min(1)).default([]),
   /** Words of wanting besides wishWords ("no appetite for a diet, but …"): a negated part with one refuses what the question is about. */
   asideWishes: z.array(z.string().trim().min(1)).default([]),
-  /** Pronouns that point back only in a message opened by a join word ("and how long does it take?"). */
-  pointingAfterJoin: z.array(z.string().trim().min(1)).default([]),
+  /** Words after the contrast that ask whether it can be done all the same ("no referral, but may I come anyway?"): the negated part counts in full. */
+  asideDespite: z.array(z.string().trim().min(1)).default([]),
   /**
    * Words after which an adjective takes a partitive -s ("something cold" written with an -s):
    * an unknown word ending in -s after one of them is read as the word without it, for routing.

@@ -181,8 +181,8 @@ export class Router {
   private readonly asideBreaks: Set<string>;
   /** Words of wanting besides wishWords ("no appetite for"): an aside with one refuses, and is no aside (language.yaml's asideWishes). */
   private readonly asideWishes: Set<string>;
-  /** Pronouns that point back only in a message opened by a join word (language.yaml's pointingAfterJoin); see {@link pointsBack}. */
-  private readonly pointingAfterJoin: Set<string>;
+  /** Words after the contrast that ask about doing it all the same (language.yaml's asideDespite); see {@link asideTerms}. */
+  private readonly asideDespite: Set<string>;
   /** Words by which a patient addresses the practice or the bot after a greeting (language.yaml's addressWords). */
   private readonly address: Set<string>;
   /** Stems of the question words ("waar", "wanneer", "hoe"): they ask, but name nothing. */
@@ -241,9 +241,9 @@ export class Router {
     this.contrast = new Set(kb.language.contrastWords.flatMap(foldAndSplit));
     this.subjects = new Set(kb.language.subjectPronouns.flatMap(foldAndSplit));
     this.pointing = new Set(kb.language.pointingWords.flatMap(foldAndSplit));
-    this.pointingAfterJoin = new Set(kb.language.pointingAfterJoin.flatMap(foldAndSplit));
     this.asideBreaks = new Set(kb.language.asideBreaks.flatMap(foldAndSplit));
     this.asideWishes = new Set(kb.language.asideWishes.flatMap(foldAndSplit));
+    this.asideDespite = new Set(kb.language.asideDespite.flatMap(foldAndSplit));
     this.address = new Set(kb.language.addressWords.flatMap(foldAndSplit));
     // Every text once, in the order its words enter the vocabulary; the normalizer splits each
     // text once for the vocabulary, the index, the answers' stems and the labels' keys.
@@ -659,7 +659,9 @@ export class Router {
     // word of doing something to it (above), and nothing else a topic reads: where to find it.
     const aboutTopic = top !== undefined && !top.owner.startsWith(INTENT_PREFIX) && top.score >= clarifyMin && top.score - own >= margin;
     const when = asks ? this.timeIn(words) : undefined;
-    if (when && terms.some((q) => this.markerStems.has(q.stem)) && words.some((w) => this.checkWords.has(w))) {
+    // Two days ("it is on Tuesday, isn't it? can it be Wednesday?") ask to move it, not where it is.
+    const days = new Set(words.filter((w) => this.weekdays.some((day) => w.startsWith(day))).map((w) => this.weekdays.find((day) => w.startsWith(day))));
+    if (when && days.size <= 1 && terms.some((q) => this.markerStems.has(q.stem)) && words.some((w) => this.checkWords.has(w))) {
       // What the message names besides the appointment, its day or time and the check ("half" of
       // "half past nine" is a word of the daily-exercise topic's "half an hour", "is it still on"
       // one of when to see a physio).
@@ -1043,13 +1045,12 @@ export class Router {
   }
 
   /**
-   * Whether the words point back at what was just said: a pointing word ("how long does that
-   * take?"), or, in a message opened by a join word, a pronoun that points back only there
-   * (language.yaml's pointingAfterJoin: "and how long does it take?", where "it" is what was just
-   * answered; elsewhere "it" is any subject).
+   * Whether the words point back at what was just said with a pointing word ("how long does that
+   * take?"). Not "it" after "and": a review found "and how long does it take?" after the costs
+   * answer read against costs, which has no length, where it had got the treatment's length.
    */
   private pointsBack(words: readonly string[]): boolean {
-    return words.some((w) => this.pointing.has(w)) || (this.joins.has(words[0] ?? '') && words.some((w) => this.pointingAfterJoin.has(w)));
+    return words.some((w) => this.pointing.has(w));
   }
 
   /** True when the words start with a join word ("en …") or point back ("… dat?"): a follow-up. */
@@ -1141,7 +1142,8 @@ export class Router {
    * needles, but may I cycle?", "not urgent, but when should I see a physio?"): the words of the
    * negated part before the contrast (language.yaml's asideBreaks) set aside what the patient
    * does not have, and count for little ({@link ASIDE_WEIGHT}); undefined when the sentence has
-   * no such part, or the part refuses something (a wish: "I don't want a stick, but …").
+   * no such part, the part refuses something (a wish: "I don't want a stick, but …"), or the
+   * question asks about doing it all the same ("no referral, but may I come anyway?").
    */
   private asideTerms(corrected: readonly string[]): QueryTerm[] | undefined {
     const at = corrected.findIndex((w) => this.asideBreaks.has(w));
@@ -1150,6 +1152,8 @@ export class Router {
     // "I don't want a walking stick, but …", "no appetite for a diet, but …": a thing refused is
     // what the question is about, not something the patient does not have.
     if (before.some((w) => this.wishes.has(w) || this.asideWishes.has(w))) return undefined;
+    // "no referral, but may I come anyway?": what is missing is what the question is about.
+    if (corrected.slice(at + 1).some((w) => this.asideDespite.has(w))) return undefined;
     const after = new Set(this.normalizer.stemsOf(corrected.slice(at + 1)));
     const beforeStems = this.normalizer.stemsOf(before);
     if (!beforeStems.some((st) => this.negationStems.has(st))) return undefined;
