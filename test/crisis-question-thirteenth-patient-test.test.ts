@@ -148,6 +148,8 @@ describe('after a crisis text, a no corrects it; going badly said unasked is a h
     ['nl-NL', 'ik ben er klaar mee', 'nee dank je'],
     ['nl-NL', 'ik ben er klaar mee', 'nee'],
     ['nl-BE', 'ik ben het beu', 'neen merci'],
+    // The first review of round 16: "no sorry" after the line was offered more likely declines it.
+    ['nl-NL', 'ik heb nergens meer zin in', 'nee sorry'],
   ])('%s: "%s", then "%s" takes nothing back', async (locale, first, answer) => {
     const r = await talk(locale, [first, answer, 'afspraak maken']);
     expect(r[0].text).toMatch(CRISIS);
