@@ -114,6 +114,14 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   { name: 'ordinary-audit12 (blind, alarming words)', file: join(HERE, 'audit12', 'ordinary.jsonl') },
   { name: 'bursts-audit12 (blind)', file: join(HERE, 'audit12', 'bursts.jsonl') },
   { name: 'routing-audit7 (blind ordinary questions)', file: join(HERE, 'audit12', 'routing-audit7.jsonl') },
+  // By an eleventh writer (7 December 2026, round 16): people who minimise, carers typing for the
+  // patient, long voice-to-text stories, signs told by what one cannot do, crisis thoughts wrapped
+  // in jokes or practical questions; a twelfth writer's routing-audit9 beside it. Scored on 95b474b
+  // before the round's merges and on its final build, aggregates only.
+  { name: 'redflags-audit14 (blind, never tuned on)', file: join(HERE, 'audit14', 'redflags-audit14.jsonl') },
+  { name: 'ordinary-audit14 (blind, alarming words)', file: join(HERE, 'audit14', 'ordinary.jsonl') },
+  { name: 'bursts-audit14 (blind)', file: join(HERE, 'audit14', 'bursts.jsonl') },
+  { name: 'routing-audit9 (blind ordinary questions)', file: join(HERE, 'audit14', 'routing-audit9.jsonl') },
 ];
 
 /**
