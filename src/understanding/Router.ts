@@ -396,8 +396,8 @@ export class Router {
     const rule = context.safetyChecked ? null : (facts.rule ??= this.emergency.detect(facts.text) ?? null);
     if (rule) return { intent: 'emergency', topic: null, score: 1, candidates: [], emergencyRule: rule };
     // Single letters ("N", "a", one letter of a code typed apart) say nothing to route by; the
-    // index would give them the weight of a rare word of one phrasing ("n" of a Flemish "'n
-    // afspraak"), so a lone letter read as a booking or a request for a person.
+    // index would give them the weight of a rare word of one phrasing (the "n" of a phrasing that
+    // shortens the article), so a lone letter read as a booking or a request for a person.
     if (!facts.words.some((w) => w.length > 1)) return decision('none', null, 0);
     // "Good afternoon, I would like to make an appointment, …": the greeting only opens the message, and
     // its words dilute the rest's score, so the rest is routed on its own first.
