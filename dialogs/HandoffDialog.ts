@@ -40,7 +40,30 @@ export class HandoffDialog extends BaseDialog {
 
   /** What the call is about typed where the number is asked is taken first (see {@link reasonFirst}). */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.reasonFirst(innerDc)) ?? super.onContinueDialog(innerDc);
+    return (await this.leftOrBooked(innerDc)) ?? (await this.reasonFirst(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * At the number question, the words that end every other question ("stop", "cancel") end the
+   * callback, and a request for an appointment ("no, I want an appointment") starts the booking,
+   * as at the yes or no before it. The bot runs this dialog on its own, not inside a flow whose
+   * interruptions would catch them, and the number's check read every such word as a number
+   * that is no good (a fourteenth patient-style test: only the third slip got out).
+   */
+  private async leftOrBooked(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    if (innerDc.activeDialog?.id !== HANDOFF_PHONE_PROMPT) return undefined;
+    const text = (innerDc.context.activity.text ?? '').trim();
+    if (!text || /\d/.test(text)) return undefined;
+    const locale = await this.locale(innerDc.context);
+    const exact = this.deps.router.exactIntent(text);
+    if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart') {
+      await this.send(innerDc.context, { text: this.t(locale, 'handoff.noCallback', { hours: this.hours(locale) }) }, locale);
+      return innerDc.cancelAllDialogs();
+    }
+    const wanted = exact === 'booking' ? text : this.bookingIn(text, locale);
+    if (wanted === undefined) return undefined;
+    innerDc.context.turnState.set(BOOKING_INSTEAD, wanted);
+    return innerDc.cancelAllDialogs();
   }
 
   /**
@@ -124,6 +147,16 @@ export class HandoffDialog extends BaseDialog {
     // Without a comma the words after the no are the request ("no I'd rather make an appointment").
     const tail = text.trim().split(/\s+/).slice(1).join(' ');
     return [clauses.join(' '), tail].find((rest) => rest.trim() && router.route(rest, { locale, safetyChecked: true }).intent === 'booking');
+  }
+
+  /**
+   * A request for an appointment typed where the number is asked: the whole message ("make an
+   * appointment"), or what follows a no ("no, I want an appointment"); undefined otherwise.
+   */
+  private bookingIn(text: string, locale: 'nl-NL' | 'nl-BE'): string | undefined {
+    if (this.deps.router.route(text, { locale, safetyChecked: true }).intent === 'booking') return text;
+    const first = fold(text).split(' ')[0] ?? '';
+    return this.deps.answers.yesNo(first) === 'no' ? this.bookingAfterNo(text, locale) : undefined;
   }
 
   private async askReason(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {

@@ -28,6 +28,7 @@ import { CRISIS_NET_RULE } from '../safety/CrisisNet';
 import { joinFlags, type RedFlag } from '../safety/RedFlagDetector';
 import type { Tier } from '../safety/Tier';
 import type { Router } from '../understanding/Router';
+import type { RouteIntent } from '../understanding/types';
 import type { HandoffService } from '../handoff/HandoffService';
 import type { RecentLines } from '../handoff/RecentLines';
 import { ConversationBusyError, type ConversationLocks } from '../util/ConversationLocks';
@@ -76,6 +77,8 @@ const HISTORY_KEPT = 8;
 const SHORT_QUESTION_WORDS = 15;
 /** The most words of a value typed after the crisis question for the flow set aside (a date, a code, "sinds 3 weken"). */
 const VALUE_WORDS = 4;
+/** Requests the router reads that a message held back by the crisis question still makes after a no. */
+const SURE_REQUESTS: ReadonlySet<RouteIntent> = new Set<RouteIntent>(['booking', 'cancel-booking', 'handoff', 'appointment-lookup']);
 
 /**
  * The Bot Framework shell: greets new conversations, keeps the locale, handles the commands
@@ -464,6 +467,15 @@ export class FysioBot extends ActivityHandler {
         await this.resume(context, dialogState, parked, locale, 'booking.resumed');
         return;
       }
+      if (answersAsked) {
+        // The no is heard first, in one line, as inside a flow ("good, we go on where you were"): a
+        // fourteenth patient-style test got a topic card for it, unrelated to the message asked about.
+        await this.send(context, composer.say(locale, 'booking.crisisDeclined'), locale);
+        if (!this.sureAbout(askedAbout, locale)) {
+          await this.send(context, composer.say(locale, 'welcome.prompt', composer.mainActions(locale)), locale);
+          return;
+        }
+      }
       // The message the crisis question was about is answered now, as if no flag had been raised.
       const said = answersAsked ? askedAbout : text;
       // Going on with the booking, when none waits set aside (it expired, or an alarm dropped
@@ -651,6 +663,20 @@ export class FysioBot extends ActivityHandler {
   private parkedText(locale: Locale, key: string, parking: Parking): string {
     const said = this.deps.composer.say(locale, key).text;
     return parking === 'parked' ? said : `${this.deps.composer.say(locale, `booking.setAside.${parking}`).text} ${said}`;
+  }
+
+  /**
+   * Whether the message the crisis question held back, outside a flow, is answered after a no: a
+   * request the router reads (a booking, a person), or a topic it answers where the message asks
+   * something or says no loss of heart. "I have no wish left for it" reads as the topic on
+   * treatments of no use; answering that after the no looked as if the bot had not listened.
+   */
+  private sureAbout(message: string, locale: Locale): boolean {
+    const decision = this.deps.router.route(message, { locale, safetyChecked: true });
+    if (SURE_REQUESTS.has(decision.intent)) return true;
+    if (decision.intent !== 'faq' || !decision.topic) return false;
+    const { answers } = this.deps;
+    return message.includes('?') || answers.isQuestion(message) || !answers.saysLostHeart(message);
   }
 
   /**

@@ -93,6 +93,8 @@ export class AnswerWords {
   private readonly hedgedNo: string[];
   /** The crisis question's other half ("it is going very badly", "I'm having a hard time"): `booking.words.goingBadly`. */
   private readonly goingBadly: string[];
+  /** Having lost heart or wish ("no wish for anything any more"): `booking.words.lostHeart`. */
+  private readonly lostHeart: string[];
   /** Words that take an opening no back ("no, sometimes I do"): `booking.words.takeBack`. */
   private readonly takeBack: Set<string>;
   /** Words for oneself ("myself", "with me"): beside a joint, going badly is still about the patient. */
@@ -172,6 +174,7 @@ export class AnswerWords {
     this.partlyYes = [...list('partlyYes')].filter(Boolean);
     this.hedgedNo = [...list('hedgedNo')].filter(Boolean);
     this.goingBadly = [...list('goingBadly')].filter(Boolean);
+    this.lostHeart = [...list('lostHeart')].filter(Boolean);
     this.takeBack = list('takeBack');
     this.selfWords = [...list('selfWords')].filter(Boolean);
     this.reassured = [...list('reassured')].filter(Boolean);
@@ -306,6 +309,16 @@ export class AnswerWords {
     // About the writer ("with me"), or that alone ("it is going badly"); "which exercise, I don't
     // know any more" is about something else.
     return !aboutJoint && (hasPhrase(t, this.selfWords) || words.length <= GOING_BADLY_ALONE);
+  }
+
+  /**
+   * The message says the writer has lost heart or wish (`booking.words.lostHeart`). The router
+   * reads the same words as a treatment's use ("is there any point in taping"), so such a message,
+   * asking nothing, has no sure topic: a fourteenth patient-style test got the answer on useless
+   * treatments for it after a no to the crisis question.
+   */
+  saysLostHeart(text: string): boolean {
+    return hasPhrase(fold(text), this.lostHeart);
   }
 
   /**

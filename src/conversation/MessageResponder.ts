@@ -3,6 +3,7 @@ import type { CurationRepository } from '../curation/CurationRepository';
 import type { HandoffReason } from '../handoff/Ticket';
 import { PRACTICE_INFO_TOPIC, type KnowledgeBase } from '../knowledge';
 import { scrub } from '../logging/Logger';
+import { findReferenceCode } from '../booking/ReferenceCode';
 import { stripPersonalDetails } from '../curation/stripPersonalDetails';
 import type { RouteDecision } from '../understanding/types';
 import type { AnswerWords } from './AnswerWords';
@@ -218,6 +219,10 @@ export class MessageResponder {
       case 'appointment-lookup':
         // Where to find the day and time; looked up here only with the code and the date of birth.
         memory.misses = 0;
+        // The code typed with the question ("is my appointment XQY-JDX still on Tuesday?"): the
+        // lookup starts with it and asks the date of birth. It was passed over for where to find
+        // the code, and the date of birth typed next got "no good answer" (a fourteenth patient-style test).
+        if (findReferenceCode(text)) return { kind: 'flow', flow: 'cancel-booking' };
         return replies(composer.say(locale, 'lookup.text', [composer.action(locale, 'lookup'), composer.action(locale, 'person')]));
       case 'faq':
         if (decision.topic && this.alwaysHuman(decision.topic)) return { kind: 'flow', flow: 'handoff', reason: 'always-human' };
