@@ -34,6 +34,9 @@ describe('a no with a word more is a no to the crisis question: the booking goes
     ['nl-BE', 'haha neen'],
     ['nl-BE', 'neen sorry'],
     ['nl-BE', 'allee neen, t gaat wel'],
+    // A last check of round 16.
+    ['nl-NL', 'nee hoor, valt wel mee'],
+    ['nl-BE', 'neen, het valt wel mee'],
   ])('%s: "%s", then the name', async (locale, answer) => {
     const r = await talk(locale, [...toName(locale), answer, person(locale).name]);
     const [asked, said, named] = r.slice(-3);
