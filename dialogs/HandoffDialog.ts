@@ -155,8 +155,7 @@ export class HandoffDialog extends BaseDialog {
    */
   private bookingIn(text: string, locale: 'nl-NL' | 'nl-BE'): string | undefined {
     if (this.deps.router.route(text, { locale, safetyChecked: true }).intent === 'booking') return text;
-    const first = fold(text).split(' ')[0] ?? '';
-    return this.deps.answers.yesNo(first) === 'no' ? this.bookingAfterNo(text, locale) : undefined;
+    return this.deps.answers.opener(text) === 'no' ? this.bookingAfterNo(text, locale) : undefined;
   }
 
   private async askReason(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {

@@ -305,7 +305,7 @@ export class AnswerWords {
     const t = fold(text);
     const words = t.split(' ');
     if (words.length > GOING_BADLY_WORDS || !hasPhrase(t, this.goingBadly) || this.namesPractical(text)) return false;
-    const aboutJoint = (['hip', 'knee'] as const).some((k) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p))));
+    const aboutJoint = this.names(words, 'hip') || this.names(words, 'knee');
     // About the writer ("with me"), or that alone ("it is going badly"); "which exercise, I don't
     // know any more" is about something else.
     return !aboutJoint && (hasPhrase(t, this.selfWords) || words.length <= GOING_BADLY_ALONE);
@@ -401,7 +401,7 @@ export class AnswerWords {
     const t = fold(text);
     const words = t.split(' ');
     // "It is going badly with my hip" speaks of the joint, not of the patient ("… and with myself" does).
-    const aboutJoint = (['hip', 'knee'] as const).some((k) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p))));
+    const aboutJoint = this.names(words, 'hip') || this.names(words, 'knee');
     const badly = hasPhrase(t, this.goingBadly) && (!aboutJoint || hasPhrase(t, this.selfWords));
     // A message that opens with a plain no has answered: its hedge words speak of something else
     // ("no, a bit overdone of me", "no, I don't know why you ask"; a review of round 15 found such
@@ -981,9 +981,14 @@ export class AnswerWords {
     return { ...(side ? { side } : {}), negated };
   }
 
+  /** A word of the complaint words' kind (a joint, a side, a relative) among the folded words. */
+  private names(words: readonly string[], kind: (typeof COMPLAINT_WORDS)[number]): boolean {
+    return (this.complaintWords.get(kind) ?? []).some((p) => words.some((w) => wordMatches(w, p)));
+  }
+
   private namedIn(text: string): { joint?: 'hip' | 'knee'; side?: 'left' | 'right' | 'both'; forOther?: true; relative?: string } {
     const words = fold(text).split(' ').filter(Boolean);
-    const says = (k: (typeof COMPLAINT_WORDS)[number]) => (this.complaintWords.get(k) ?? []).some((p) => words.some((w) => wordMatches(w, p)));
+    const says = (k: (typeof COMPLAINT_WORDS)[number]) => this.names(words, k);
     // A relative of the writer's ("my father"); "I am a woman" (the Dutch word is also "wife") is no booking for someone else.
     const relatives = this.complaintWords.get('relative') ?? [];
     const at = words.findIndex((w, i) => i > 0 && this.possessives.has(words[i - 1]) && relatives.some((p) => wordMatches(w, p)));

@@ -253,13 +253,9 @@ export class MessageResponder {
       const d = this.deps.router.route(clause, { locale, safetyChecked: true });
       if (isRequest(d.intent)) found.add(d.intent);
     }
-    // Two different requests in one message are for the patient to choose between, as before. A
-    // request the message goes on to refuse is none ("I still have an appointment, and I don't
-    // want to cancel it": its first clause alone reads as the cancellation).
-    // Nor is one beside another the message refuses ("I still have an appointment, and I don't want
-    // to cancel it": its first clause alone read as a booking once phrasings moved it over the
-    // line; "an appointment that stands" was tried as an existing one and turned "I have one, but
-    // I want a new one too" into a cancellation).
+    // Two different requests in one message are for the patient to choose between, as before. In a
+    // message that refuses a request, no clause starts one ("I still have an appointment, and I
+    // don't want to cancel it": its first clause alone reads as a cancellation, or as a booking).
     const [request] = found;
     const refused = REQUESTS.some((r) => this.deps.router.refuses(text, r));
     return found.size === 1 && !refused ? request : undefined;

@@ -660,7 +660,7 @@ export class Router {
     const aboutTopic = top !== undefined && !top.owner.startsWith(INTENT_PREFIX) && top.score >= clarifyMin && top.score - own >= margin;
     const when = asks ? this.timeIn(words) : undefined;
     // Two days ("it is on Tuesday, isn't it? can it be Wednesday?") ask to move it, not where it is.
-    const days = new Set(words.filter((w) => this.weekdays.some((day) => w.startsWith(day))).map((w) => this.weekdays.find((day) => w.startsWith(day))));
+    const days = new Set(words.map((w) => this.weekdays.find((day) => w.startsWith(day))).filter(Boolean));
     if (when && days.size <= 1 && terms.some((q) => this.markerStems.has(q.stem)) && words.some((w) => this.checkWords.has(w))) {
       // What the message names besides the appointment, its day or time and the check ("half" of
       // "half past nine" is a word of the daily-exercise topic's "half an hour", "is it still on"
@@ -673,9 +673,6 @@ export class Router {
     }
     if (top !== undefined && own > 0 && own >= top.score && !(asks && known.length < content.length)) return d;
     if (!asks && known.length && !aboutTopic) return d;
-    // A question about when one's own appointment is, asked as a check ("my appointment is on
-    // Tuesday, isn't it?", "is my session still at ten?"): a day or a time beside the appointment,
-    // no word of doing something to it (above), and nothing else a topic reads: where to find it.
     // Decided again without the marker of an appointment the patient has (see withoutMarker), and
     // without a new booking ("can I come to the appointment in a wheelchair").
     return redo(this.index.rank(this.withoutMarker(terms), 6).filter((r) => r.owner !== owner && r.owner !== booking));
@@ -1046,8 +1043,8 @@ export class Router {
 
   /**
    * Whether the words point back at what was just said with a pointing word ("how long does that
-   * take?"). Not "it" after "and": a review found "and how long does it take?" after the costs
-   * answer read against costs, which has no length, where it had got the treatment's length.
+   * take?"). Not "it", even after "and": "and how long does it take?" after the costs answer was
+   * read against costs, which has no length (a review).
    */
   private pointsBack(words: readonly string[]): boolean {
     return words.some((w) => this.pointing.has(w));
@@ -1055,7 +1052,7 @@ export class Router {
 
   /** True when the words start with a join word ("en …") or point back ("… dat?"): a follow-up. */
   private followsUp(words: readonly string[]): boolean {
-    return words.length > 0 && (this.joins.has(words[0]) || words.some((w) => this.pointing.has(w)));
+    return words.length > 0 && (this.joins.has(words[0]) || this.pointsBack(words));
   }
 
   /** The country a short follow-up asks about ("en in België?"), if it names one. */
