@@ -114,13 +114,8 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   { name: 'ordinary-audit12 (blind, alarming words)', file: join(HERE, 'audit12', 'ordinary.jsonl') },
   { name: 'bursts-audit12 (blind)', file: join(HERE, 'audit12', 'bursts.jsonl') },
   { name: 'routing-audit7 (blind ordinary questions)', file: join(HERE, 'audit12', 'routing-audit7.jsonl') },
-  // By an eleventh writer (7 December 2026, round 16): people who minimise, carers typing for the
-  // patient, long voice-to-text stories, signs told by what one cannot do, crisis thoughts wrapped
-  // in jokes or practical questions; a twelfth writer's routing-audit9 beside it. Scored on 95b474b
-  // before the round's merges and on its final build, aggregates only.
-  { name: 'redflags-audit14 (blind, never tuned on)', file: join(HERE, 'audit14', 'redflags-audit14.jsonl') },
-  { name: 'ordinary-audit14 (blind, alarming words)', file: join(HERE, 'audit14', 'ordinary.jsonl') },
-  { name: 'bursts-audit14 (blind)', file: join(HERE, 'audit14', 'bursts.jsonl') },
+  // A twelfth writer's routing set (7 December 2026, round 16), written beside the eleventh
+  // writer's red flags (opened in round 17, below); still blind.
   { name: 'routing-audit9 (blind ordinary questions)', file: join(HERE, 'audit14', 'routing-audit9.jsonl') },
 ];
 
@@ -157,6 +152,14 @@ export const OPENED_TABLES: { name: string; file: string }[] = [
   { name: 'ordinary-audit13 (opened in round 15)', file: join(HERE, 'audit13', 'ordinary.jsonl') },
   { name: 'bursts-audit13 (opened in round 15)', file: join(HERE, 'audit13', 'bursts.jsonl') },
   { name: 'routing-audit8 (opened in round 15)', file: join(HERE, 'audit13', 'routing-audit8.jsonl') },
+  // By an eleventh writer (7 December 2026, round 16): people who minimise, carers typing for the
+  // patient, long voice-to-text stories, signs told by what one cannot do, crisis thoughts wrapped
+  // in jokes or practical questions. Scored blind on 95b474b and on b6778f5 (the same: 112 36/40,
+  // crisis 29/40, now 64/70, soon 43/50, ordinary false alarms 13/200, bursts 25/30 and 3/10),
+  // then opened in round 17.
+  { name: 'redflags-audit14 (opened in round 17)', file: join(HERE, 'audit14', 'redflags-audit14.jsonl') },
+  { name: 'ordinary-audit14 (opened in round 17)', file: join(HERE, 'audit14', 'ordinary.jsonl') },
+  { name: 'bursts-audit14 (opened in round 17)', file: join(HERE, 'audit14', 'bursts.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
