@@ -117,6 +117,14 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   // A twelfth writer's routing set (7 December 2026, round 16), written beside the eleventh
   // writer's red flags (opened in round 17, below); still blind.
   { name: 'routing-audit9 (blind ordinary questions)', file: join(HERE, 'audit14', 'routing-audit9.jsonl') },
+  // By a thirteenth writer (7 December 2026, round 17): people for whom Dutch is a second
+  // language, regional speech in writing, formal letters, the sign inside a practical request,
+  // time told loosely; 200 red flags, 200 ordinary messages, 40 bursts and routing-audit10. Scored
+  // on e461d08 before the round's merges and on its final build, aggregates only.
+  { name: 'redflags-audit15 (blind, never tuned on)', file: join(HERE, 'audit15', 'redflags-audit15.jsonl') },
+  { name: 'ordinary-audit15 (blind, alarming words)', file: join(HERE, 'audit15', 'ordinary.jsonl') },
+  { name: 'bursts-audit15 (blind)', file: join(HERE, 'audit15', 'bursts.jsonl') },
+  { name: 'routing-audit10 (blind ordinary questions)', file: join(HERE, 'audit15', 'routing-audit10.jsonl') },
 ];
 
 /**
