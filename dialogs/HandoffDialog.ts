@@ -199,20 +199,33 @@ export class HandoffDialog extends BaseDialog {
   }
 
   private async openTicket(context: TurnContext, reason: HandoffReason, callbackPhone: string | undefined): Promise<void> {
-    const locale = await this.locale(context);
-    const recent = await this.deps.recent.of(context.activity.conversation.id);
-    const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-    const memory = await this.deps.memory.get(context, { misses: 0 });
-    await this.deps.handoff.open({
-      reason, channel: context.activity.channelId, locale, conversationId: context.activity.conversation.id,
-      reference, transcript: recent, callbackPhone, safetyTier: memory.safetyTier,
-    });
-    memory.ticketOpened = true;
-    if (!callbackPhone && context.activity.channelId !== 'whatsapp') {
-      // The agent's view renders Markdown: what the patient typed must stay text, never a link.
-      const activities = recent.map((m) => ({ type: 'message', text: m.from === 'patient' ? escapeMarkdown(m.text) : m.text, timestamp: new Date(m.at) }) as Partial<Activity>);
-      await context.sendActivity(EventFactory.createHandoffInitiation(context, { reason }, { activities: activities as Activity[] }));
-    }
+    await openTicket(this.deps, context, await this.locale(context), { reason, callbackPhone });
+  }
+}
+
+/**
+ * Opens the conversation's ticket with its recent lines, and a line of the bot's own for the
+ * receptionist (`note`, what the patient asked to change) after them. Without a number to call
+ * back the patient waits in the chat, and contact centres hear Bot Framework's handoff.initiate.
+ */
+export async function openTicket(
+  deps: Pick<DialogDeps, 'recent' | 'memory' | 'handoff' | 'clock'>, context: TurnContext, locale: 'nl-NL' | 'nl-BE',
+  ticket: { reason: HandoffReason; callbackPhone?: string; note?: string },
+): Promise<void> {
+  const { reason, callbackPhone, note } = ticket;
+  const recent = await deps.recent.of(context.activity.conversation.id);
+  const transcript = note ? [...recent, { from: 'system' as const, text: note, at: deps.clock.now().toISOString() }] : recent;
+  const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+  const memory = await deps.memory.get(context, { misses: 0 });
+  await deps.handoff.open({
+    reason, channel: context.activity.channelId, locale, conversationId: context.activity.conversation.id,
+    reference, transcript, callbackPhone, safetyTier: memory.safetyTier,
+  });
+  memory.ticketOpened = true;
+  if (!callbackPhone && context.activity.channelId !== 'whatsapp') {
+    // The agent's view renders Markdown: what the patient typed must stay text, never a link.
+    const activities = recent.map((m) => ({ type: 'message', text: m.from === 'patient' ? escapeMarkdown(m.text) : m.text, timestamp: new Date(m.at) }) as Partial<Activity>);
+    await context.sendActivity(EventFactory.createHandoffInitiation(context, { reason }, { activities: activities as Activity[] }));
   }
 }
 

@@ -381,6 +381,13 @@ export class FysioBot extends ActivityHandler {
     }
     const dialogState = await this.dialogState.get(context, { dialogStack: [] });
     const cancelFlow = this.deps.flows['cancel-booking'];
+    const contact = justChanged && !flag && !dialogState.dialogStack.length && cancelFlow instanceof CancelBookingDialog ? cancelFlow.contactFixOf(text) : undefined;
+    if (contact && cancelFlow) {
+      // "Sorry, I gave the wrong phone number": the right one is asked and passed on with the
+      // booking's reference, not the cancel, move or keep question (the correction was lost).
+      await (await this.dialogContext(context)).beginDialog(cancelFlow.id, { justMade: justChanged, contact } satisfies CancelOptions);
+      return;
+    }
     if (justChanged && !flag && !dialogState.dialogStack.length && cancelFlow instanceof CancelBookingDialog && cancelFlow.changeOfJustMade(text)) {
       // About the appointment just booked or moved ("sorry, I said yes by mistake"): what to do with it.
       await (await this.dialogContext(context)).beginDialog(cancelFlow.id, { justMade: justChanged } satisfies CancelOptions);

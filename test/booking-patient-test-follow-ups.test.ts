@@ -1,0 +1,73 @@
+import { bookingKit, no, person, referenceIn, screeningNo, type Locale } from './helpers/bookingScript';
+import { conversationIdOf, testAdapterFor } from './helpers/testApp';
+
+// What the last patient-style tests left in the flows: a wrong phone number or e-mail address
+// said right after the booking was confirmed got the cancel, move or keep question, and the
+// corrected detail was lost. Typed as patients type, the testers' wordings and our own, nl-NL
+// and nl-BE, with the tests' clock.
+
+const { talk, appOf, booked } = bookingKit();
+
+/** A whole booking of the first free time for the locale's person (a right hip), up to its confirmation. */
+const wholeBooking = (locale: Locale) => {
+  const p = person(locale);
+  return ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja'];
+};
+const CHOICE = /Wat wil je ermee doen/;
+
+describe('a wrong phone number or e-mail address said right after the booking is passed on, not lost', () => {
+  it.each<[Locale, string, string, RegExp, string]>([
+    ['nl-NL', 'sorry, verkeerd telefoonnummer gegeven', '06 12345678', /telefoonnummer/, '+31612345678'],
+    ['nl-NL', 'mijn nummer klopt niet', '0612345678', /telefoonnummer/, '+31612345678'],
+    ['nl-NL', 'ik heb een typfout in mijn e-mail gemaakt', 'gerda.smit@voorbeeld.nl', /e-mailadres/, 'gerda.smit@voorbeeld.nl'],
+    ['nl-NL', 'oeps, dat mailadres was fout', 'Gerda@Voorbeeld.nl', /e-mailadres/, 'gerda@voorbeeld.nl'],
+    ['nl-BE', 'sorry, verkeerd telefoonnummer gegeven', '0470 12 34 56', /telefoonnummer/, '+32470123456'],
+    ['nl-BE', 'oei, mijn gsm-nummer klopt niet', '0470/12.34.56', /telefoonnummer/, '+32470123456'],
+    ['nl-BE', 'ik heb een tikfout in mijn e-mail gestoken', 'mieke@voorbeeld.be', /e-mailadres/, 'mieke@voorbeeld.be'],
+  ])('%s: "%s", then "%s"', async (locale, wrong, right, asked, kept) => {
+    const adapter = testAdapterFor(appOf(locale), locale);
+    const r = await talk(locale, [...wholeBooking(locale), wrong, right], adapter);
+    const [confirmation, question, done] = r.slice(-3).map((t) => t.text);
+    const reference = referenceIn(confirmation);
+    expect(question).not.toMatch(CHOICE);
+    expect(question).toMatch(asked);
+    expect(done).toMatch(/doorgegeven/);
+    expect(done).toContain(reference);
+    expect((await booked(locale, confirmation)).status).toBe('confirmed');
+    const ticket = (await appOf(locale).handoff.queue()).find((t) => t.conversationId === conversationIdOf(adapter));
+    expect(ticket?.reason).toBe('detail-correction');
+    const note = ticket?.messages.find((m) => m.from === 'system')?.text ?? '';
+    expect(note).toContain(reference);
+    // The receptionist reads the new detail as the patient hears it back (a number as it is dialled).
+    if (kept.includes('@')) expect(note).toContain(kept);
+    else expect(ticket?.callbackPhone).toBe(kept);
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'mijn nummer moet 06 87654321 zijn, niet 06 56789012', '+31687654321'],
+    ['nl-BE', 'mijn gsm is eigenlijk 0486 11 22 33', '+32486112233'],
+  ])('%s: the right number in the same message ("%s") is passed on at once', async (locale, said, kept) => {
+    const adapter = testAdapterFor(appOf(locale), locale);
+    const r = await talk(locale, [...wholeBooking(locale), said], adapter);
+    expect(r[r.length - 1].text).toMatch(/doorgegeven/);
+    const ticket = (await appOf(locale).handoff.queue()).find((t) => t.conversationId === conversationIdOf(adapter));
+    expect(ticket?.callbackPhone).toBe(kept);
+  });
+
+  it.each<[Locale]>([['nl-NL'], ['nl-BE']])('%s: a number that is no good is asked again, and the conversation goes on after', async (locale) => {
+    const r = await talk(locale, [...wholeBooking(locale), 'verkeerd nummer opgegeven', '12345', locale === 'nl-NL' ? '06 12345678' : '0470 12 34 56', 'hoe lang duurt een behandeling?']);
+    expect(r[r.length - 3].text).toMatch(/geen geldig|telefoonnummer/i);
+    expect(r[r.length - 2].text).toMatch(/doorgegeven/);
+    // A callback ticket does not hold the conversation: the bot still answers.
+    expect(r[r.length - 1].text).toMatch(/behandeling/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'naar welk e-mailadres gaat de bevestiging?'],
+    ['nl-BE', 'sturen jullie nog een sms naar mijn gsm?'],
+  ])('%s: a question that names the detail ("%s") corrects nothing', async (locale, question) => {
+    const r = await talk(locale, [...wholeBooking(locale), question]);
+    expect(r[r.length - 1].text).not.toMatch(/Wat is het juiste/);
+    expect(r[r.length - 1].text).not.toMatch(/doorgegeven/);
+  });
+});
