@@ -60,6 +60,7 @@ export class HandoffDialog extends BaseDialog {
       await this.send(innerDc.context, { text: this.t(locale, 'handoff.noCallback', { hours: this.hours(locale) }) }, locale);
       return innerDc.cancelAllDialogs();
     }
+    if (this.hasOneAlready(text, locale)) return this.alreadyBooked(innerDc.context, locale, () => innerDc.cancelAllDialogs());
     const wanted = exact === 'booking' ? text : this.bookingIn(text, locale);
     if (wanted === undefined) return undefined;
     innerDc.context.turnState.set(BOOKING_INSTEAD, wanted);
@@ -124,6 +125,9 @@ export class HandoffDialog extends BaseDialog {
       return step.endDialog();
     }
     if (offeredCallbackOnly && index !== 0) {
+      // "No thanks, I already have an appointment" names one but asks for none: said so, with the
+      // lookup of the one the patient has (a patient-style test got the booking's first question).
+      if (this.hasOneAlready(step.context.activity.text ?? '', locale)) return this.alreadyBooked(step.context, locale, () => step.endDialog());
       // "No need, I want to make an appointment": the request after the no is what the patient
       // wants (a thirteenth patient-style test's was dropped, and every booking answer after it got
       // "how can I help you"). The bot starts it when this dialog has ended (bookingAskedInstead).
@@ -138,6 +142,24 @@ export class HandoffDialog extends BaseDialog {
     return step.prompt(HANDOFF_PHONE_PROMPT, {
       prompt: this.promptActivity(this.t(locale, 'handoff.askPhone', { days: this.deps.conversationRetentionDays }), locale, step.context.activity.channelId),
     });
+  }
+
+  /**
+   * The message says the patient has an appointment already, and no part of it without those
+   * words asks for another ("no, I already have one, but I want one for my wife too" does).
+   */
+  private hasOneAlready(text: string, locale: 'nl-NL' | 'nl-BE'): boolean {
+    const { answers, router } = this.deps;
+    const clauses = answers.clauses(text);
+    if (!clauses.some((c) => answers.saysAlreadyBooked(c))) return false;
+    return !clauses.some((c) => !answers.saysAlreadyBooked(c) && router.route(c, { locale, safetyChecked: true }).intent === 'booking');
+  }
+
+  /** No new appointment, and the lookup of the one the patient has offered (or nothing more). */
+  private async alreadyBooked(context: TurnContext, locale: 'nl-NL' | 'nl-BE', end: () => Promise<DialogTurnResult>): Promise<DialogTurnResult> {
+    const { composer } = this.deps;
+    await this.send(context, { text: this.t(locale, 'handoff.alreadyBooked'), choices: [composer.action(locale, 'lookup'), composer.action(locale, 'ask')] }, locale);
+    return end();
   }
 
   /** The part of a no to the callback that asks for an appointment ("no need, I want to book"), if one does. */

@@ -71,3 +71,41 @@ describe('a wrong phone number or e-mail address said right after the booking is
     expect(r[r.length - 1].text).not.toMatch(/doorgegeven/);
   });
 });
+
+describe('"no, I already have an appointment" at the callback offer starts no booking', () => {
+  const LOOKUP = 'Afspraak opzoeken';
+  const NEW_BOOKING = /Voor een afspraak stel ik je/;
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'ik wil iemand spreken', 'nee hoor, ik heb al een afspraak'],
+    ['nl-NL', 'kan iemand me helpen', 'nee dank je, mijn afspraak staat al'],
+    ['nl-NL', 'ik wil een medewerker spreken', 'nee, ik heb al een afspraak staan voor volgende week'],
+    ['nl-BE', 'kan ik iemand spreken aub', 'neen hoor, ik heb al een afspraak'],
+    ['nl-BE', 'kan ik iemand spreken', 'neen merci, ik heb al een rendez-vous volgende week'],
+  ])('%s: "%s", then "%s"', async (locale, ask, answer) => {
+    const r = await talk(locale, [ask, answer, LOOKUP]);
+    expect(r[1].text).not.toMatch(NEW_BOOKING);
+    expect(r[1].text).toMatch(/al een/);
+    expect(r[1].actions).toContain(LOOKUP);
+    // The lookup of the appointment the patient has: its code first.
+    expect(r[2].text).toMatch(/referentie/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee, ik heb al een afspraak hoor'],
+    ['nl-BE', 'neen, ik heb al een afspraak staan'],
+  ])('%s: at the callback\'s number question, "%s" is heard too', async (locale, answer) => {
+    const r = await talk(locale, ['ik wil iemand spreken', 'ja', answer]);
+    expect(r[2].text).not.toMatch(NEW_BOOKING);
+    expect(r[2].text).not.toMatch(/geen geldig/);
+    expect(r[2].actions).toContain(LOOKUP);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee, ik wil een afspraak'],
+    ['nl-NL', 'nee hoeft niet, ik wil een afspraak maken'],
+    ['nl-BE', 'neen, ik wil liever een afspraak maken'],
+  ])('%s: "%s" still starts the booking', async (locale, answer) => {
+    const r = await talk(locale, ['ik wil iemand spreken', answer]);
+    expect(r[1].text).toMatch(NEW_BOOKING);
+  });
+});
