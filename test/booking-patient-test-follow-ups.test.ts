@@ -109,3 +109,47 @@ describe('"no, I already have an appointment" at the callback offer starts no bo
     expect(r[1].text).toMatch(NEW_BOOKING);
   });
 });
+
+describe('after the crisis question was asked twice, a name typed in lower case at the name question goes on', () => {
+  const AGAIN = /^Ik wil je goed begrijpen/;
+  const CRISIS = /^Dank je dat je dit vertelt/;
+  const line = (locale: Locale) => (locale === 'nl-NL' ? /113/ : /1813/);
+  const burden = (locale: Locale) => (locale === 'nl-NL' ? 'ik zie het echt niet meer zitten met al dat wachten' : 'ik zie het ni meer zitten met al die oefeningen');
+  /** A booking up to the name, the message the crisis question is asked about there, and a question back (asked again). */
+  const toNameTwice = (locale: Locale) => ['afspraak maken', 'ja', 'knie', 'rechts', 'een jaar', no(locale), ...screeningNo(locale), '1', burden(locale), 'waarom vraag je dat'];
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'jan de vries'],
+    ['nl-NL', 'anna de wit'],
+    ['nl-NL', 'piet van den berg'],
+    ['nl-BE', 'els peeters'],
+    ['nl-BE', 'jef vermeulen'],
+  ])('%s: "%s" is the name: the date of birth is asked next, with the crisis line in one line', async (locale, name) => {
+    const r = await talk(locale, [...toNameTwice(locale), name, person(locale).birth]);
+    const [again, named, born] = r.slice(-3);
+    expect(again.text).toMatch(AGAIN);
+    expect(named.text).not.toMatch(CRISIS);
+    expect(named.text.split('\n').filter((l) => line(locale).test(l))).toHaveLength(1);
+    expect(named.text).toMatch(/geboortedatum/);
+    expect(born.text).not.toMatch(CRISIS);
+  });
+
+  it.each<[Locale, string]>([
+    // Despair or not caring in a name's shape, and the answers that were always the crisis: still its text.
+    ['nl-NL', 'alles is zinloos'],
+    ['nl-NL', 'laat maar zitten'],
+    ['nl-NL', 'zinlos allemaal'],
+    ['nl-NL', 'wat maakt het nog uit'],
+    ['nl-NL', 'soms'],
+    ['nl-NL', 'ja'],
+    ['nl-NL', 'ja soms wel'],
+    ['nl-BE', 'kan mij ni schelen'],
+    ['nl-BE', 'niemand zou het merken'],
+    ['nl-BE', 'misschien wel'],
+    ['nl-BE', 'soms'],
+  ])('%s: "%s" still gets the crisis text', async (locale, answer) => {
+    const r = await talk(locale, [...toNameTwice(locale), answer]);
+    expect(r[r.length - 2].text).toMatch(AGAIN);
+    expect(r[r.length - 1].text).toMatch(CRISIS);
+  });
+});
