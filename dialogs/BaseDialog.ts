@@ -217,14 +217,7 @@ export abstract class BaseDialog extends ComponentDialog {
    * the booking summary (where one detail can be changed on its own) both have them.
    */
   protected addDetailPrompts(): void {
-    const checks = this.detailChecks();
-    // "my number is 06 …" at the phone question: the number in it is the answer.
-    const orNamed = (field: DetailField) => (t: string) => {
-      const r = checks[field](t);
-      if (r.ok) return r;
-      const c = this.detailCorrection(t);
-      return c?.field === field && c.value ? { ok: true as const, value: c.value } : r;
-    };
+    const orNamed = (field: DetailField) => this.detailOrNamed(field);
     this.addCheckedTextPrompt(NAME_PROMPT, orNamed('name'), {
       format: 'booking.details.nameInvalid', empty: 'booking.details.nameInvalid', incomplete: 'booking.details.nameIncomplete', help: 'booking.details.nameHelp',
       notName: 'booking.details.nameNotName', why: 'booking.details.why.name',
@@ -241,6 +234,17 @@ export abstract class BaseDialog extends ComponentDialog {
     this.addCheckedTextPrompt(EMAIL_PROMPT, orNamed('email'), {
       format: 'booking.details.emailInvalid', empty: 'booking.details.emailInvalid', skipped: 'booking.details.emailSkipped', why: 'booking.details.why.email',
     }, 'skip');
+  }
+
+  /** A detail's check that also takes the value in a sentence naming it: "my number is 06 …" at the phone question is that number. */
+  protected detailOrNamed(field: DetailField): (text: string) => Checked<string> | NotAName {
+    const check = this.detailChecks()[field];
+    return (t) => {
+      const r = check(t);
+      if (r.ok) return r;
+      const c = this.detailCorrection(t);
+      return c?.field === field && c.value ? { ok: true as const, value: c.value } : r;
+    };
   }
 
   /** Each detail's check, as its prompt applies it: the value as kept, or why it is refused. */

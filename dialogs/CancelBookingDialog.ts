@@ -9,10 +9,11 @@ import type { Reply } from '../src/conversation/Reply';
 import type { DialogDeps } from './DialogDeps';
 import {
   BIRTH_DATE_PROMPT, BOOKING_DIALOG, CANCEL_BOOKING_DIALOG, CANCEL_BOOKING_WATERFALL, CHOICE_PROMPT, REFERENCE_PROMPT, SLOT_DIALOG, SLOT_PROMPT, TOO_MANY_TRIES,
-  HANDOFF_DIALOG, NOT_AT_HAND,
+  CONTACT_FIX_DIALOG, HANDOFF_DIALOG, NOT_AT_HAND,
 } from './dialogIds';
 import type { BookingOptions } from './BookingDialog';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
+import { ContactFixDialog, type ContactFix, type ContactFixOptions } from './ContactFixDialog';
 import type { BaseDialog } from './BaseDialog';
 import { InterruptibleDialog, waitingPrompt } from './InterruptibleDialog';
 
@@ -50,6 +51,8 @@ export interface CancelOptions {
    * right after ("sorry, I said yes by mistake"), it needs no code or date of birth (see {@link CancelBookingDialog.changeOfJustMade}).
    */
   justMade?: string;
+  /** A contact detail of that appointment said to be wrong ("sorry, wrong phone number"): it is corrected, nothing else asked. */
+  contact?: ContactFix;
 }
 
 /** The waterfall's steps that wait for an answer, by the index botbuilder counts. */
@@ -69,6 +72,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
     super(CANCEL_BOOKING_DIALOG, deps);
     this.addChoicePrompt();
     this.addDialog(new HandoffDialog(deps));
+    this.addDialog(new ContactFixDialog(deps));
     this.addDialog(new SlotDialog(deps));
     // The code, or a person: a patient who says they do not have it, or whose second answer is
     // no code either, is offered the receptionist instead of the same question a third time.
@@ -109,7 +113,8 @@ export class CancelBookingDialog extends InterruptibleDialog {
   }
 
   private async askReference(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const justMade = (step.options as CancelOptions | undefined)?.justMade;
+    const { justMade, contact } = (step.options as CancelOptions | undefined) ?? {};
+    if (justMade && contact) return step.replaceDialog(CONTACT_FIX_DIALOG, { reference: justMade, ...contact } satisfies ContactFixOptions);
     if (justMade) {
       // A day or time named ("can I put it back to Tuesday half past nine after all") is a move to it.
       const query = this.dayQuery(step.context.activity.text ?? '');
@@ -532,6 +537,20 @@ export class CancelBookingDialog extends InterruptibleDialog {
     if (answers.isMistake(text)) return true;
     const asked = this.dayQuery(text);
     return Boolean(asked && askedTime(asked.query) && (answers.isCorrection(text) || this.says(text, 'move')));
+  }
+
+  /**
+   * The phone number or e-mail address of the appointment just booked or moved, said to be wrong
+   * ("sorry, wrong phone number given", "my number is not right", "a typo in my e-mail"), with
+   * the new value when the message has one; undefined for any other message (a question about
+   * the e-mail names the address but corrects nothing).
+   */
+  contactFixOf(text: string): ContactFix | undefined {
+    const c = this.detailCorrection(text);
+    if (!c || (c.field !== 'phone' && c.field !== 'email')) return undefined;
+    const { answers } = this.deps;
+    if (!c.value && !answers.isMistake(text) && !answers.isCorrection(text) && answers.changeOf(text) !== c.field) return undefined;
+    return { field: c.field, ...(c.value ? { value: c.value } : {}) };
   }
 
   private says(text: string, choice: 'cancel' | 'move'): boolean {

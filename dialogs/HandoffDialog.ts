@@ -60,6 +60,7 @@ export class HandoffDialog extends BaseDialog {
       await this.send(innerDc.context, { text: this.t(locale, 'handoff.noCallback', { hours: this.hours(locale) }) }, locale);
       return innerDc.cancelAllDialogs();
     }
+    if (this.hasOneAlready(text, locale)) return this.alreadyBooked(innerDc.context, locale, () => innerDc.cancelAllDialogs());
     const wanted = exact === 'booking' ? text : this.bookingIn(text, locale);
     if (wanted === undefined) return undefined;
     innerDc.context.turnState.set(BOOKING_INSTEAD, wanted);
@@ -124,6 +125,9 @@ export class HandoffDialog extends BaseDialog {
       return step.endDialog();
     }
     if (offeredCallbackOnly && index !== 0) {
+      // "No thanks, I already have an appointment" names one but asks for none: said so, with the
+      // lookup of the one the patient has (a patient-style test got the booking's first question).
+      if (this.hasOneAlready(step.context.activity.text ?? '', locale)) return this.alreadyBooked(step.context, locale, () => step.endDialog());
       // "No need, I want to make an appointment": the request after the no is what the patient
       // wants (a thirteenth patient-style test's was dropped, and every booking answer after it got
       // "how can I help you"). The bot starts it when this dialog has ended (bookingAskedInstead).
@@ -138,6 +142,24 @@ export class HandoffDialog extends BaseDialog {
     return step.prompt(HANDOFF_PHONE_PROMPT, {
       prompt: this.promptActivity(this.t(locale, 'handoff.askPhone', { days: this.deps.conversationRetentionDays }), locale, step.context.activity.channelId),
     });
+  }
+
+  /**
+   * The message says the patient has an appointment already, and no part of it without those
+   * words asks for another ("no, I already have one, but I want one for my wife too" does).
+   */
+  private hasOneAlready(text: string, locale: 'nl-NL' | 'nl-BE'): boolean {
+    const { answers, router } = this.deps;
+    const clauses = answers.clauses(text);
+    if (!clauses.some((c) => answers.saysAlreadyBooked(c))) return false;
+    return !clauses.some((c) => !answers.saysAlreadyBooked(c) && router.route(c, { locale, safetyChecked: true }).intent === 'booking');
+  }
+
+  /** No new appointment, and the lookup of the one the patient has offered (or nothing more). */
+  private async alreadyBooked(context: TurnContext, locale: 'nl-NL' | 'nl-BE', end: () => Promise<DialogTurnResult>): Promise<DialogTurnResult> {
+    const { composer } = this.deps;
+    await this.send(context, { text: this.t(locale, 'handoff.alreadyBooked'), choices: [composer.action(locale, 'lookup'), composer.action(locale, 'ask')] }, locale);
+    return end();
   }
 
   /** The part of a no to the callback that asks for an appointment ("no need, I want to book"), if one does. */
@@ -199,20 +221,33 @@ export class HandoffDialog extends BaseDialog {
   }
 
   private async openTicket(context: TurnContext, reason: HandoffReason, callbackPhone: string | undefined): Promise<void> {
-    const locale = await this.locale(context);
-    const recent = await this.deps.recent.of(context.activity.conversation.id);
-    const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
-    const memory = await this.deps.memory.get(context, { misses: 0 });
-    await this.deps.handoff.open({
-      reason, channel: context.activity.channelId, locale, conversationId: context.activity.conversation.id,
-      reference, transcript: recent, callbackPhone, safetyTier: memory.safetyTier,
-    });
-    memory.ticketOpened = true;
-    if (!callbackPhone && context.activity.channelId !== 'whatsapp') {
-      // The agent's view renders Markdown: what the patient typed must stay text, never a link.
-      const activities = recent.map((m) => ({ type: 'message', text: m.from === 'patient' ? escapeMarkdown(m.text) : m.text, timestamp: new Date(m.at) }) as Partial<Activity>);
-      await context.sendActivity(EventFactory.createHandoffInitiation(context, { reason }, { activities: activities as Activity[] }));
-    }
+    await openTicket(this.deps, context, await this.locale(context), { reason, callbackPhone });
+  }
+}
+
+/**
+ * Opens the conversation's ticket with its recent lines, and a line of the bot's own for the
+ * receptionist (`note`, what the patient asked to change) after them. Without a number to call
+ * back the patient waits in the chat, and contact centres hear Bot Framework's handoff.initiate.
+ */
+export async function openTicket(
+  deps: Pick<DialogDeps, 'recent' | 'memory' | 'handoff' | 'clock'>, context: TurnContext, locale: 'nl-NL' | 'nl-BE',
+  ticket: { reason: HandoffReason; callbackPhone?: string; note?: string },
+): Promise<void> {
+  const { reason, callbackPhone, note } = ticket;
+  const recent = await deps.recent.of(context.activity.conversation.id);
+  const transcript = note ? [...recent, { from: 'system' as const, text: note, at: deps.clock.now().toISOString() }] : recent;
+  const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+  const memory = await deps.memory.get(context, { misses: 0 });
+  await deps.handoff.open({
+    reason, channel: context.activity.channelId, locale, conversationId: context.activity.conversation.id,
+    reference, transcript, callbackPhone, safetyTier: memory.safetyTier,
+  });
+  memory.ticketOpened = true;
+  if (!callbackPhone && context.activity.channelId !== 'whatsapp') {
+    // The agent's view renders Markdown: what the patient typed must stay text, never a link.
+    const activities = recent.map((m) => ({ type: 'message', text: m.from === 'patient' ? escapeMarkdown(m.text) : m.text, timestamp: new Date(m.at) }) as Partial<Activity>);
+    await context.sendActivity(EventFactory.createHandoffInitiation(context, { reason }, { activities: activities as Activity[] }));
   }
 }
 

@@ -10,6 +10,9 @@ export const DETAILS_DIALOG = 'detailsDialog';
 export const DETAILS_WATERFALL = 'detailsWaterfall';
 export const CANCEL_BOOKING_DIALOG = 'cancelBookingDialog';
 export const CANCEL_BOOKING_WATERFALL = 'cancelBookingWaterfall';
+/** A phone number or e-mail address of the booking just made, said to be wrong. */
+export const CONTACT_FIX_DIALOG = 'contactFixDialog';
+export const CONTACT_FIX_WATERFALL = 'contactFixWaterfall';
 export const HANDOFF_DIALOG = 'handoffDialog';
 export const HANDOFF_WATERFALL = 'handoffWaterfall';
 export const HANDOFF_PHONE_PROMPT = 'handoffPhonePrompt';

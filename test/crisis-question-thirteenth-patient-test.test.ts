@@ -89,7 +89,8 @@ describe('asked twice, an ordinary answer goes on with the booking, with the cri
     ['nl-NL', 'wie zou het merken'],
     ['nl-BE', 'wa maakt da nog uit'],
     ['nl-BE', 't kan mij ni schelen'],
-    ['nl-NL', 'anna de wit'],
+    // A name in lower case ("anna de wit") goes on at the name question since dlg21
+    // (booking-patient-test-follow-ups): no word of a sentence or of the crisis examples.
   ])('%s: "%s"', async (locale, answer) => {
     const r = await talk(locale, [...toName(locale), 'waarom vraag je dat', answer]);
     expect(r[r.length - 2].text).toMatch(AGAIN);

@@ -1,7 +1,7 @@
 'use strict';
 // Everything a patient wrote is put on the page with textContent only: never as markup.
 const STATUS = { waiting: 'wacht', active: 'in gesprek', callback: 'terugbellen', closed: 'gesloten' };
-const REASON = { requested: 'vroeg om iemand', misses: 'bot begreep het niet', 'failed-input': 'invullen lukte niet', 'always-human': 'onderwerp voor medewerker', 'agenda-unavailable': 'agenda onbereikbaar' };
+const REASON = { requested: 'vroeg om iemand', misses: 'bot begreep het niet', 'failed-input': 'invullen lukte niet', 'always-human': 'onderwerp voor medewerker', 'agenda-unavailable': 'agenda onbereikbaar', 'detail-correction': 'gegevens afspraak aanpassen' };
 const FROM = { patient: 'Patiënt', bot: 'Assistent', staff: 'Medewerker', system: 'Systeem' };
 const EVENT = { new: 'nieuw', moved: 'verzet', cancelled: 'geannuleerd', deleted: 'geannuleerd (gegevens verwijderd door patiënt)' };
 const CHANNEL = { directline: 'Website', webchat: 'Website', whatsapp: 'WhatsApp', msteams: 'Teams', emulator: 'Emulator', test: 'Test' };

@@ -39,6 +39,7 @@ import { pseudonym, type Logger } from '../logging/Logger';
 import { BotServer } from '../server/BotServer';
 import { BotStorage } from '../bot/BotStorage';
 import { AnswerWords } from '../conversation/AnswerWords';
+import { TypedNames } from '../conversation/TypedNames';
 import { DayQuestion } from '../conversation/DayQuestion';
 import { EnglishOffer } from '../conversation/EnglishOffer';
 import { formatOpeningHours } from '../conversation/PracticeInfo';
@@ -118,6 +119,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const composer = new ReplyComposer(knowledge, translator);
     const safety = new SafetyDesk(router.redFlags, composer);
     const answers = new AnswerWords(translator);
+    const names = new TypedNames(router.normalizer, answers, Object.values(knowledge.crisisExamples?.crisis ?? {}).flat());
     const renderer = new ActivityRenderer();
     const defaultLocale: Locale = config.defaultLocale ?? knowledge.practice.defaultLocale;
 
@@ -210,7 +212,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const retention = new RetentionJob(database, clock, config.retention, logger);
     const bot = new FysioBot({
       conversationState, userState, memory, flows, router, responder, composer, renderer, logger, defaultLocale, safety,
-      maxMessageChars: config.maxMessageChars, handoff, recent, answers, english, turns: database.turns, clock,
+      maxMessageChars: config.maxMessageChars, handoff, recent, answers, english, turns: database.turns, clock, names,
     });
     // The lines kept for a handoff go once the conversation has been quiet for a few hours; a
     // conversation a person holds keeps them (its ticket has its own copy from the handoff).

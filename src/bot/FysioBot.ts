@@ -6,7 +6,7 @@ import { CancelBookingDialog, type CancelOptions } from '../../dialogs/CancelBoo
 import { answersOffered, deletionAsked, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
 import { BaseDialog } from '../../dialogs/BaseDialog';
 import type { ReadsHedges } from '../../dialogs/SynonymChoicePrompt';
-import { MEMORY_PROMPTS, SINCE_PROMPT } from '../../dialogs/dialogIds';
+import { MEMORY_PROMPTS, NAME_PROMPT, SINCE_PROMPT } from '../../dialogs/dialogIds';
 import { RECONNECTED_EVENT } from '../channels/directline/DirectLineRoutes';
 import type { Locale } from '../config/AppConfig';
 import type { ActivityRenderer } from '../channels/ActivityRenderer';
@@ -33,6 +33,7 @@ import type { HandoffService } from '../handoff/HandoffService';
 import type { RecentLines } from '../handoff/RecentLines';
 import { ConversationBusyError, type ConversationLocks } from '../util/ConversationLocks';
 import { systemClock, type Clock } from '../util/Clock';
+import type { TypedNames } from '../conversation/TypedNames';
 
 /** What the bot needs; built by the composition root. */
 export interface FysioBotDeps {
@@ -60,6 +61,8 @@ export interface FysioBotDeps {
   english?: EnglishOffer;
   /** Times the lines kept for a handoff, which the retention job sweeps by the same clock. */
   clock?: Clock;
+  /** A name typed in lower case at the name question ("jan de vries"); without it only a capitalised name reads as one after the crisis question. */
+  names?: TypedNames;
 }
 
 /** Flows a patient can park with "later" and resume with "go on". */
@@ -286,7 +289,8 @@ export class FysioBot extends ActivityHandler {
     // After a crisis text for an unsure flag, the messages that may still say it misread the patient.
     const misreadLeft = memory.crisisMisreadable ?? 0;
     memory.crisisMisreadable = misreadLeft > 1 ? misreadLeft - 1 : undefined;
-    const setAside = asked ? Boolean(await this.parked.get(context)) : false;
+    const parkedState = asked ? await this.parked.get(context) : undefined;
+    const setAside = Boolean(parkedState);
     // Read only after the crisis question: the answer matters nowhere else.
     const answer = asked ? this.deps.answers.yesNo(text) : undefined;
     // A hedge, not knowing, or the question's other half ("sometimes", "I don't know", "it is going
@@ -314,7 +318,10 @@ export class FysioBot extends ActivityHandler {
     // patient-style test). Only a name: a review found that going on with any other words let
     // despair through ("what does it matter", "everything is pointless"), and anything else said
     // twice after the question is still the crisis text.
-    const goesOnAfterTwice = asked === 2 && setAside && !flag && !yesLike && !backToBooking && !typedForFlow && this.deps.answers.looksLikeName(text);
+    // Where the name is asked, a name typed in lower case too ("jan de vries", TypedNames: no word
+    // of a sentence or of the crisis examples): it got the crisis text (a patient-style test).
+    const typedName = this.deps.answers.looksLikeName(text) || (waitingPrompt(parkedState)?.id === NAME_PROMPT && Boolean(this.deps.names?.isLowercaseName(text)));
+    const goesOnAfterTwice = asked === 2 && setAside && !flag && !yesLike && !backToBooking && !typedForFlow && typedName;
     if (asked && !flag && !backToBooking && !typedForFlow && !askAgain && !goesOnAfterTwice && (setAside || yesLike)) flag = { tier: 'crisis', rule: CRISIS_NET_RULE };
     if (backToBooking || typedForFlow || goesOnAfterTwice) memory.crisisDeclined = true;
     // The crisis text given for an unsure flag, said to have misread the patient ("no, I didn't mean
@@ -381,6 +388,13 @@ export class FysioBot extends ActivityHandler {
     }
     const dialogState = await this.dialogState.get(context, { dialogStack: [] });
     const cancelFlow = this.deps.flows['cancel-booking'];
+    const contact = justChanged && !flag && !dialogState.dialogStack.length && cancelFlow instanceof CancelBookingDialog ? cancelFlow.contactFixOf(text) : undefined;
+    if (contact && cancelFlow) {
+      // "Sorry, I gave the wrong phone number": the right one is asked and passed on with the
+      // booking's reference, not the cancel, move or keep question (the correction was lost).
+      await (await this.dialogContext(context)).beginDialog(cancelFlow.id, { justMade: justChanged, contact } satisfies CancelOptions);
+      return;
+    }
     if (justChanged && !flag && !dialogState.dialogStack.length && cancelFlow instanceof CancelBookingDialog && cancelFlow.changeOfJustMade(text)) {
       // About the appointment just booked or moved ("sorry, I said yes by mistake"): what to do with it.
       await (await this.dialogContext(context)).beginDialog(cancelFlow.id, { justMade: justChanged } satisfies CancelOptions);

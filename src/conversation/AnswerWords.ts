@@ -149,6 +149,8 @@ export class AnswerWords {
   private readonly dataGone: string[];
   /** Phrases that take a no to the crisis question back ("actually yes after all"): `booking.words.noTakenBack`. */
   private readonly noTakenBack: string[];
+  /** Phrases of an appointment one has already ("I already have one booked"): `booking.words.alreadyBooked`. */
+  private readonly alreadyBooked: string[];
 
   constructor(translator: Translator) {
     const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
@@ -215,6 +217,7 @@ export class AnswerWords {
     this.noThanks = [...list('noThanks')].filter(Boolean);
     this.dataNouns = [...list('dataNouns')].filter(Boolean);
     this.dataGone = [...list('dataGone')].filter(Boolean);
+    this.alreadyBooked = [...list('alreadyBooked')].filter(Boolean);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on (a side as the start of a compound, a joint anywhere in one).
     for (const k of COMPLAINT_WORDS) {
@@ -286,6 +289,14 @@ export class AnswerWords {
    */
   takesBackNo(text: string): boolean {
     return !/\d/.test(text) && hasPhrase(fold(text), this.noTakenBack);
+  }
+
+  /**
+   * The message says the patient has an appointment already ("no thanks, I already have an
+   * appointment", "mine is booked already"): a fact, not a request for one, though it names one.
+   */
+  saysAlreadyBooked(text: string): boolean {
+    return hasPhrase(fold(text), this.alreadyBooked);
   }
 
   /**

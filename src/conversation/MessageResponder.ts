@@ -56,11 +56,6 @@ type Request = 'booking' | 'cancel-booking' | 'handoff';
 const REQUESTS: readonly Request[] = ['booking', 'cancel-booking', 'handoff'];
 const isRequest = (intent: string): intent is Request => (REQUESTS as readonly string[]).includes(intent);
 
-/** The first visit, whose length the practice's appointment types give; see {@link MessageResponder.answerAgain}. */
-const FIRST_VISIT_TOPIC = 'first-visit';
-/** The topic a question of how long something takes reads as on its own. */
-const DURATION_TOPIC = 'treatment-duration';
-
 /** The most pieces of a question read together: a question typed in more pieces than this is rare. */
 const MAX_PIECES = 3;
 
@@ -391,8 +386,10 @@ export class MessageResponder {
     const followUps = (composer.answer(topic, locale).choices ?? []).filter((c) => c.value !== moreAction.value && c.value !== person.value);
     // "And how long does that take?" after the first visit asks the length of that visit, which
     // its answer does not give and the practice's appointment types do (a patient-style test got
-    // the length of a whole course of treatment): the question read alone is how long something takes.
-    if (topic === FIRST_VISIT_TOPIC && this.deps.router.route(text, { locale, safetyChecked: true }).topic === DURATION_TOPIC) {
+    // the length of a whole course of treatment): the question read alone is how long something
+    // takes. Which topic's follow-up that is, and what it reads as, the content says (visitLengthFollowUp).
+    const lengthTopic = this.deps.knowledge.topics.get(topic)?.visitLengthFollowUp;
+    if (lengthTopic && this.deps.router.route(text, { locale, safetyChecked: true }).topic === lengthTopic) {
       const length = composer.visitLength(locale, [...followUps, book]);
       if (length) return [length];
     }

@@ -7,3 +7,4 @@ export * from './SafetyDesk';
 export * from './AnswerWords';
 export * from './EnglishOffer';
 export * from './DayQuestion';
+export * from './TypedNames';

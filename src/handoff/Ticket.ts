@@ -1,8 +1,8 @@
 import type { Locale } from '../config/AppConfig';
 import type { Tier } from '../safety';
 
-/** Why the conversation went to a person. */
-export type HandoffReason = 'requested' | 'misses' | 'failed-input' | 'always-human' | 'agenda-unavailable';
+/** Why the conversation went to a person (`detail-correction`: a phone number or e-mail address of a booking to change). */
+export type HandoffReason = 'requested' | 'misses' | 'failed-input' | 'always-human' | 'agenda-unavailable' | 'detail-correction';
 
 /** waiting: in the queue; active: a receptionist holds it; callback: to be called; closed: done. */
 export type TicketStatus = 'waiting' | 'active' | 'callback' | 'closed';

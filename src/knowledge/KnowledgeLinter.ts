@@ -64,6 +64,9 @@ export function lintKnowledge(kb: KnowledgeBase): ContentProblem[] {
       if (f === topic.id) add(file, 'followUps', 'a topic cannot follow up on itself');
       else if (!kb.topics.has(f)) add(file, 'followUps', `"${f}" is not a known topic id`);
     }
+    const lengthTopic = topic.visitLengthFollowUp;
+    if (lengthTopic === topic.id) add(file, 'visitLengthFollowUp', 'names the topic itself; name the topic a question of how long something takes reads as');
+    else if (lengthTopic !== undefined && !kb.topics.has(lengthTopic)) add(file, 'visitLengthFollowUp', `"${lengthTopic}" is not a known topic id`);
     for (const locale of SUPPORTED_LOCALES) {
       const content = topic.locales[locale];
       const at = (field: string) => `locales.${locale}.${field}`;

@@ -101,6 +101,13 @@ export const topicFileSchema = z.strictObject({
   /** For a topic whose facts differ per country: the sources of each country's facts. */
   sourcesByCountry: z.strictObject({ NL: z.array(z.string().trim().min(1)).min(1), BE: z.array(z.string().trim().min(1)).min(1) }).optional(),
   followUps: z.array(z.string()).default([]),
+  /**
+   * The topic a follow-up to this one reads as on its own when it asks how long this topic's
+   * visit takes ("and how long does that take?" after the first visit reads as the length of a
+   * whole treatment): such a follow-up gets the length of the practice's appointment types.
+   * kb:lint and the start check that it names another known topic.
+   */
+  visitLengthFollowUp: z.string().regex(TOPIC_ID, 'expected a topic id, e.g. treatment-duration').optional(),
   alwaysHuman: z.boolean().default(false),
   /** Offer a person beside the answer (costs, complaints). */
   offerPerson: z.boolean().optional(),
