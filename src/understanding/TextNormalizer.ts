@@ -443,7 +443,12 @@ export class TextNormalizer {
     let words = this.tokenCache.get(token);
     if (!words) {
       const rewritten = this.rewrites.get(token) ?? this.rewrites.get(token.replace(/'/g, ''));
-      words = (rewritten ?? token).replace(/'/g, '').split(' ').filter(Boolean).flatMap((w) => this.splitCompound(w));
+      // Flemish and southern speech grows the pronoun onto the verb in writing too ("can-I" as one
+      // word): the verb and the pronoun, as the standard spelling has them.
+      const clitic = rewritten === undefined ? CLITIC_I.exec(token) : null;
+      words = clitic
+        ? [...this.tokenWords(clitic[1]), 'ik']
+        : (rewritten ?? token).replace(/'/g, '').split(' ').filter(Boolean).flatMap((w) => this.splitCompound(w));
       if (this.tokenCache.size > 50_000) this.tokenCache.clear();
       this.tokenCache.set(token, words);
     }
@@ -828,6 +833,9 @@ const NO_WORDS: readonly string[] = [];
 const COMPARATIVES = ['ere', 'ste', 'er', 'st'];
 
 /** Dutch and Flemish diminutive endings, longest first. */
+/** A verb with the pronoun "ik" grown onto it as 'k ("kan'k", "mag'k"). */
+const CLITIC_I = /^([a-z]{2,})'k$/;
+
 const DIMINUTIVES = ['etjes', 'eskes', 'ekes', 'etje', 'eske', 'tjes', 'pjes', 'skes', 'eke', 'tje', 'pje', 'jes', 'ske', 'kes', 'je', 'ke'];
 
 function foldKey(k: string): string {
