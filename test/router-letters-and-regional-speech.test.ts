@@ -75,3 +75,17 @@ describe('regional speech in writing reaches the same words as standard Dutch', 
     expect(routed(text, locale)).toEqual({ intent: 'faq', topic });
   });
 });
+
+describe("an aside about one's own Dutch or understanding weighs nothing for routing", () => {
+  it.each<[string, Locale, string]>([
+    ['wat is artrose precies, ik begrijp het niet goed', 'nl-NL', 'what-is-osteoarthritis'],
+    ['sorry mijn nederlands is niet goed, mag ik zwemmen met heup artrose?', 'nl-BE', 'which-sport'],
+    ['ik spreek niet goed Nederlands, wat kost een behandeling bij jullie?', 'nl-NL', 'costs'],
+  ])('"%s" (%s) is answered with %s', (text, locale, topic) => {
+    expect(routed(text, locale)).toEqual({ intent: 'faq', topic });
+  });
+
+  it('still lets "I do not understand, what should I type?" ask for help', () => {
+    expect(routed('ik begrijp het niet goed, wat moet ik typen?', 'nl-NL').intent).toBe('help');
+  });
+});

@@ -208,6 +208,11 @@ export const languageFileSchema = z.strictObject({
     })
     .default({ between: [], phrases: [] }),
   /**
+   * Asides about the patient's own Dutch or understanding ("sorry for my Dutch", "I don't quite
+   * understand"): phrases like intensityIdioms', which weigh nothing for routing.
+   */
+  languageAsides: z.array(z.string().trim().min(1)).default([]),
+  /**
    * The frame of a message written as a letter ("Dear Sir or Madam, ... Kind regards, J. Smith"):
    * routing reads what stands between the salutation and the closing. Routing only.
    */
