@@ -214,6 +214,23 @@ export const languageFileSchema = z.strictObject({
       phrases: z.array(z.string().trim().min(1)).default([]),
     })
     .default({ between: [], phrases: [] }),
+  /**
+   * Asides about the patient's own Dutch or understanding ("sorry for my Dutch", "I don't quite
+   * understand"): phrases like intensityIdioms', which weigh nothing for routing.
+   */
+  languageAsides: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * The frame of a message written as a letter ("Dear Sir or Madam, ... Kind regards, J. Smith"):
+   * routing reads what stands between the salutation and the closing. Routing only.
+   */
+  letterFrame: z
+    .strictObject({
+      openings: z.array(z.string().trim().min(1)).default([]),
+      salutations: z.array(z.string().trim().min(1)).default([]),
+      addressees: z.array(z.string().trim().min(1)).default([]),
+      closings: z.array(z.string().trim().min(1)).default([]),
+    })
+    .default({ openings: [], salutations: [], addressees: [], closings: [] }),
   /** Words by which a patient addresses the practice or the bot after a greeting or thanks ("hello physio"). */
   addressWords: z.array(z.string().trim().min(1)).default([]),
   /**

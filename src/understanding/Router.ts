@@ -7,6 +7,7 @@ import { crisisNetFor, type CrisisNet } from '../safety/CrisisNet';
 import type { Clock } from '../util/Clock';
 import type { RedFlagDetector } from '../safety/RedFlagDetector';
 import { EmergencyDetector } from './EmergencyDetector';
+import { LetterFrame } from './LetterFrame';
 import { foldAndSplit, LEARN, TextNormalizer } from './TextNormalizer';
 import { TopicIndex, type QueryTerm, type Ranked } from './TopicIndex';
 import type { Candidate, RouteContext, RouteDecision, RouteIntent } from './types';
@@ -185,6 +186,8 @@ export class Router {
   private readonly asideDespite: Set<string>;
   /** Words by which a patient addresses the practice or the bot after a greeting (language.yaml's addressWords). */
   private readonly address: Set<string>;
+  /** A letter's salutation and closing, read past (language.yaml's letterFrame). */
+  private readonly letterFrame: LetterFrame;
   /** Stems of the question words ("waar", "wanneer", "hoe"): they ask, but name nothing. */
   private readonly questionStems: Set<string>;
   /**
@@ -245,6 +248,7 @@ export class Router {
     this.asideWishes = new Set(kb.language.asideWishes.flatMap(foldAndSplit));
     this.asideDespite = new Set(kb.language.asideDespite.flatMap(foldAndSplit));
     this.address = new Set(kb.language.addressWords.flatMap(foldAndSplit));
+    this.letterFrame = new LetterFrame(kb.language.letterFrame);
     // Every text once, in the order its words enter the vocabulary; the normalizer splits each
     // text once for the vocabulary, the index, the answers' stems and the labels' keys.
     const texts: string[] = [];
@@ -390,10 +394,12 @@ export class Router {
   /** Decides what the message is. Never throws for any input. */
   route(rawText: string, context: RouteContext): RouteDecision {
     // A booking reference in the message is for the cancel flow to read, not a word to route by.
-    const text = withoutReferenceCode(boundForRouting(rawText, this.options.maxChars));
+    const bounded = withoutReferenceCode(boundForRouting(rawText, this.options.maxChars));
+    // A letter is routed by what stands between its salutation and its closing; the safety check reads it all.
+    const text = this.letterFrame.inner(bounded);
     const facts = this.factsOf(text);
     // The bot's safety check has run on this message already and found nothing: not again.
-    const rule = context.safetyChecked ? null : (facts.rule ??= this.emergency.detect(facts.text) ?? null);
+    const rule = context.safetyChecked ? null : text === bounded ? (facts.rule ??= this.emergency.detect(text) ?? null) : (this.emergency.detect(bounded) ?? null);
     if (rule) return { intent: 'emergency', topic: null, score: 1, candidates: [], emergencyRule: rule };
     // Single letters ("N", "a", one letter of a code typed apart) say nothing to route by; the
     // index would give them the weight of a rare word of one phrasing (the "n" of a phrasing that

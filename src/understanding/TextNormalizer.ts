@@ -93,7 +93,7 @@ export class TextNormalizer {
   private vocabularyStems = new Set<string>();
   /** Ages said as ordinals after a possessive, and the words they are read as; absent when not configured. */
   private readonly ages?: AgeOrdinals;
-  /** language.yaml's intensityIdioms by their first word; see {@link withoutIdioms}. */
+  /** language.yaml's intensityIdioms and languageAsides by their first word; see {@link withoutIdioms}. */
   private readonly idioms = new Map<string, string[][]>();
   /** Words that may stand between an idiom's words ("almost", "really"). */
   private readonly idiomBetween: Set<string>;
@@ -107,7 +107,7 @@ export class TextNormalizer {
     this.partitiveAfter = new Set((language.partitiveAfter ?? []).flatMap(foldAndSplit));
     const idioms = language.intensityIdioms ?? { between: [], phrases: [] };
     this.idiomBetween = new Set(idioms.between.flatMap(foldAndSplit));
-    for (const phrase of idioms.phrases) {
+    for (const phrase of [...idioms.phrases, ...(language.languageAsides ?? [])]) {
       const words = this.baseWords(phrase);
       if (words.length) this.idioms.set(words[0], [...(this.idioms.get(words[0]) ?? []), words]);
     }
@@ -443,7 +443,12 @@ export class TextNormalizer {
     let words = this.tokenCache.get(token);
     if (!words) {
       const rewritten = this.rewrites.get(token) ?? this.rewrites.get(token.replace(/'/g, ''));
-      words = (rewritten ?? token).replace(/'/g, '').split(' ').filter(Boolean).flatMap((w) => this.splitCompound(w));
+      // Flemish and southern speech grows the pronoun onto the verb in writing too ("can-I" as one
+      // word): the verb and the pronoun, as the standard spelling has them.
+      const clitic = rewritten === undefined ? CLITIC_I.exec(token) : null;
+      words = clitic
+        ? [...this.tokenWords(clitic[1]), 'ik']
+        : (rewritten ?? token).replace(/'/g, '').split(' ').filter(Boolean).flatMap((w) => this.splitCompound(w));
       if (this.tokenCache.size > 50_000) this.tokenCache.clear();
       this.tokenCache.set(token, words);
     }
@@ -507,8 +512,11 @@ export class TextNormalizer {
    * The words without the idioms of intensity (language.yaml's intensityIdioms: "I am dying of
    * the pain when I climb the stairs" asks what "climbing stairs hurts" asks). An idiom's words
    * were read as unknown words, or as a topic's words ("become" of "become stiff"), and pulled
-   * the message away from its question or out of the domain. The same array when none occurs.
-   * Only for routing: the safety check reads the message with its own lists.
+   * the message away from its question or out of the domain. Asides about one's own Dutch or
+   * understanding ("sorry for my Dutch", "I don't understand it well", language.yaml's
+   * languageAsides) are dropped the same way: their "not" and "well" read as a question about
+   * what is not good. The same array when none occurs. Only for routing: the safety check reads
+   * the message with its own lists.
    */
   withoutIdioms(words: readonly string[]): readonly string[] {
     let drop: Set<number> | undefined;
@@ -828,6 +836,9 @@ const NO_WORDS: readonly string[] = [];
 const COMPARATIVES = ['ere', 'ste', 'er', 'st'];
 
 /** Dutch and Flemish diminutive endings, longest first. */
+/** A verb with the pronoun "ik" grown onto it as 'k ("kan'k", "mag'k"). */
+const CLITIC_I = /^([a-z]{2,})'k$/;
+
 const DIMINUTIVES = ['etjes', 'eskes', 'ekes', 'etje', 'eske', 'tjes', 'pjes', 'skes', 'eke', 'tje', 'pje', 'jes', 'ske', 'kes', 'je', 'ke'];
 
 function foldKey(k: string): string {

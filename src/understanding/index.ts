@@ -4,4 +4,5 @@ export * from './TypoCorrector';
 export * from './EmergencyDetector';
 export * from './TopicIndex';
 export * from './Router';
+export * from './LetterFrame';
 export * from './boundForRouting';
