@@ -99,3 +99,33 @@ describe('a review of round 16', () => {
     expect({ intent: d.intent, topic: d.topic }).toEqual({ intent, topic });
   });
 });
+
+describe('an animal of one\'s own is no patient of the practice', () => {
+  // The practice treats people: a request for one's pet, horse or farm animal starts no booking
+  // and gets no answer meant for people.
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['kunnen jullie ook iets doen voor onze oude herder, hij komt zo moeilijk overeind', 'nl-NL'],
+    ['ik zou graag een afspraak inplannen voor mijn paard', 'nl-NL'],
+    ['ons peerd heeft last van zijn knie, kan da bij u', 'nl-BE'],
+    ['mijn poeske is stijf in de heupen, mag ik langskomen', 'nl-BE'],
+    ['mijn teckel heeft artrose in zijn rug, welke oefeningen kan hij doen', 'nl-NL'],
+    ['boek een behandeling voor ons veulen', 'nl-BE'],
+    ['de geit van mijn buurvrouw en mijn eigen koe lopen kreupel, komen jullie langs?', 'nl-NL'],
+  ])('"%s" (%s) is no booking and no answer', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('none');
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['ik wil een afspraak maken voor mijn vader', 'nl-NL'],
+    ['graag een afspraak voor mijn vrouw, zij heeft artrose in haar heup', 'nl-BE'],
+  ])('"%s" (%s) still books: the patient is a person', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('booking');
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['mag ik met mijn heupartrose elke dag de hond uitlaten?', 'nl-NL'],
+    ['mijn hond wil elke dag een uur buiten, is zoveel wandelen goed voor mijn knieartrose?', 'nl-BE'],
+  ])('"%s" (%s) still asks about the patient, with the animal as company', (text, locale) => {
+    expect(router.route(text, { locale }).intent).not.toBe('none');
+  });
+});

@@ -117,6 +117,9 @@ const DISAGREE_LEAD = 0.2;
 /** Messages routed to warm up, and the longest the event loop is held at a time; see {@link Router.warmUp}. */
 const WARM_UP_MESSAGES = 1500;
 const WARM_UP_SLICE_MS = 4;
+/** The first person's possessives (folded): a second one beside an animal's names something of the patient's own. */
+const FIRST_PERSON_OWNERS: ReadonlySet<string> = new Set(['mijn', 'mijne', 'mn', 'my']);
+
 /** Topics within this distance of the best one are offered together in the "did you mean …?" choice. */
 const CLARIFY_WINDOW = 0.17;
 
@@ -185,6 +188,10 @@ export class Router {
   private readonly asideDespite: Set<string>;
   /** Words by which a patient addresses the practice or the bot after a greeting (language.yaml's addressWords). */
   private readonly address: Set<string>;
+  /** Words for animals, their owners' words and the words of the patient's company with one (language.yaml); see {@link forAnimal}. */
+  private readonly animals: Set<string>;
+  private readonly animalOwners: Set<string>;
+  private readonly animalCompany: Set<string>;
   /** Stems of the question words ("waar", "wanneer", "hoe"): they ask, but name nothing. */
   private readonly questionStems: Set<string>;
   /**
@@ -245,6 +252,9 @@ export class Router {
     this.asideWishes = new Set(kb.language.asideWishes.flatMap(foldAndSplit));
     this.asideDespite = new Set(kb.language.asideDespite.flatMap(foldAndSplit));
     this.address = new Set(kb.language.addressWords.flatMap(foldAndSplit));
+    this.animals = new Set(kb.language.animals.flatMap(foldAndSplit));
+    this.animalOwners = new Set(kb.language.animalOwners.flatMap(foldAndSplit));
+    this.animalCompany = new Set(kb.language.animalCompany.flatMap(foldAndSplit));
     // Every text once, in the order its words enter the vocabulary; the normalizer splits each
     // text once for the vocabulary, the index, the answers' stems and the labels' keys.
     const texts: string[] = [];
@@ -399,6 +409,9 @@ export class Router {
     // index would give them the weight of a rare word of one phrasing (the "n" of a phrasing that
     // shortens the article), so a lone letter read as a booking or a request for a person.
     if (!facts.words.some((w) => w.length > 1)) return decision('none', null, 0);
+    // "Can you treat my dog?", "an appointment for our horse": the practice treats people, so a
+    // message about one's own animal is neither a booking nor a question a topic answers.
+    if (this.forAnimal(facts.words)) return decision('none', null, 0);
     // "Good afternoon, I would like to make an appointment, …": the greeting only opens the message, and
     // its words dilute the rest's score, so the rest is routed on its own first.
     const opened = this.afterOpener(text, facts.words);
@@ -1009,6 +1022,25 @@ export class Router {
       if (!this.normalizer.isStopword(w)) return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * Whether the message is about the patient's own animal, not the patient: a word of
+   * language.yaml's animals with one of animalOwners within three words before it ("my old dog",
+   * "for the horse"), no word of animalCompany (the patient walking with it, taking it along,
+   * tripping over it) and no other first-person possession besides the animal's ("my dog pulls so
+   * hard, is that bad for my hip?" asks about the patient's hip).
+   */
+  private forAnimal(words: readonly string[]): boolean {
+    if (!words.some((w) => this.animals.has(w)) || words.some((w) => this.animalCompany.has(w))) return false;
+    let owned = false;
+    for (let i = 0; i < words.length; i++) {
+      if (!this.animals.has(words[i])) continue;
+      if (words.slice(Math.max(0, i - 3), i).some((w) => this.animalOwners.has(w))) owned = true;
+    }
+    if (!owned) return false;
+    // Another "my" than the animal's: the patient names something of their own (a joint, an appointment).
+    return !words.some((w, i) => FIRST_PERSON_OWNERS.has(w) && !words.slice(i + 1, i + 4).some((t) => this.animals.has(t)));
   }
 
   /**
