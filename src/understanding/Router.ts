@@ -435,7 +435,7 @@ export class Router {
     if (addressed) return decision(addressed, null, 1);
 
     const terms = meaning.terms;
-    let ranked = meaning.ranked;
+    let ranked = this.withoutLookalikes(meaning.ranked, terms, facts.words);
     let faq: RouteDecision | undefined;
     /** Whether the message was read against the previous topic, as a follow-up. */
     let readAgainst = false;
@@ -819,6 +819,32 @@ export class Router {
     }
     parts.push(words.slice(start).join(' '));
     return parts.filter((p) => /[a-z]/i.test(p));
+  }
+
+  /**
+   * The ranking without owners that only look like rivals of the action ranked first: a
+   * cancellation behind a booking the message has no word of cancelling or moving for, and a
+   * greeting or thanks behind an action in a message that neither greets nor thanks. Their
+   * lead is then measured against a real rival.
+   */
+  private withoutLookalikes(ranked: readonly Ranked[], terms: readonly QueryTerm[], words: readonly string[]): readonly Ranked[] {
+    const top = ranked[0]?.owner;
+    if (!top?.startsWith(INTENT_PREFIX) || ranked.length < 2) return ranked;
+    const cancel = `${INTENT_PREFIX}cancel-booking`;
+    // A booking and a cancellation share their words (a day, "come", "appointment"); only a
+    // negation, an appointment the patient already has or a word of changing one makes it a
+    // cancellation or a move. Without any, "can I come on Saturday morning?" asks for a booking,
+    // however close the cancellation's phrasings with the same day come.
+    const unmarked = top === `${INTENT_PREFIX}booking` &&
+      !terms.some((q) => this.negationStems.has(q.stem) || this.markerStems.has(q.stem) || this.appointmentActionStems.has(q.stem)) && !this.movesTo(words);
+    // A greeting or thanks behind an action, in a message with no word of greeting or thanking,
+    // only shares a word with one ("morning" of "good morning" in "tomorrow morning").
+    const social = top !== SOCIAL_OWNERS[0] && top !== SOCIAL_OWNERS[1] && !words.some((w) => {
+      const id = this.exact.get(w);
+      return id === 'greeting' || id === 'thanks';
+    });
+    if (!unmarked && !social) return ranked;
+    return ranked.filter((r) => !(unmarked && r.owner === cancel) && !(social && (r.owner === SOCIAL_OWNERS[0] || r.owner === SOCIAL_OWNERS[1])));
   }
 
   /**
