@@ -120,6 +120,12 @@ const WARM_UP_SLICE_MS = 4;
 /** The first person's possessives (folded): a second one beside an animal's names something of the patient's own. */
 const FIRST_PERSON_OWNERS: ReadonlySet<string> = new Set(['mijn', 'mijne', 'mn', 'my']);
 
+/**
+ * How much nearer the first owner's best phrasing must be than the next owner's for a topic
+ * without the score's lead to be answered (see {@link Router.decide}); chosen on the folds.
+ */
+const AGREED_SIM_LEAD = 0.25;
+
 /** Topics within this distance of the best one are offered together in the "did you mean …?" choice. */
 const CLARIFY_WINDOW = 0.17;
 
@@ -1287,6 +1293,16 @@ export class Router {
       if (action && action.score >= answerMin && action.score >= top.score - CLARIFY_WINDOW && action.cover >= this.actionCoverMin) {
         return decision(action.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, action.score);
       }
+    }
+    // Close to the next by score, but one phrasing of the first is far nearer to the message than
+    // any of the next owner's: the score's lead is small because the next shares many words with
+    // the message, not because it says the same. On the folds such a topic, from answerMin on, in
+    // a message of well-known words, was the right one each of the 14 times the choice was offered
+    // (adding "its vocabulary covers more of the message" found 15 more, and 2 wrong answers).
+    const next = ranked[1];
+    if (!isAction && covered && mayAnswer && wellKnown && top.score >= answerMin && next &&
+      top.sim - next.sim >= AGREED_SIM_LEAD) {
+      return { intent: 'faq', topic: top.owner, score: round(top.score), candidates: candidates.slice(0, 3) };
     }
     const close = candidates.filter((c) => c.score >= clarifyMin && c.score >= top.score - CLARIFY_WINDOW).slice(0, 3);
     // An action (booking, a call back) is cheap to undo and cannot be offered as a choice: take
