@@ -129,3 +129,30 @@ describe('an animal of one\'s own is no patient of the practice', () => {
     expect(router.route(text, { locale }).intent).not.toBe('none');
   });
 });
+
+describe('a day or a part of the day with a booking asks for a booking', () => {
+  // A cancellation shares the booking's days and "come"; without a negation, an appointment of
+  // one's own or a word of changing one, it is no rival. "'n" is the chat spelling of "een".
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['kan ik vrijdagmiddag eens langskomen', 'nl-NL'],
+    ['ik wil graag een afspraak op maandagavond', 'nl-BE'],
+    ['is er woensdagnamiddag nog plaats', 'nl-BE'],
+    ['ik wil n afspraakje', 'nl-NL'],
+  ])('"%s" (%s) books', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('booking');
+  });
+});
+
+describe('a question about the bot itself asks for help', () => {
+  // Only a question word and "you": nothing the knowledge base names, but the help's own question.
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['wie ben je eigenlijk', 'nl-NL'],
+    ['waarvoor dien jij', 'nl-BE'],
+  ])('"%s" (%s) is help', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('help');
+  });
+
+  it('a question word and "you" about a topic is still that topic\'s question', () => {
+    expect(router.route('hoelang duurt een kinebehandeling voor de heup', { locale: 'nl-BE' })).toMatchObject({ intent: 'faq', topic: 'treatment-duration' });
+  });
+});

@@ -453,6 +453,11 @@ export class Router {
       // Only question words known ("what time is it", "where do I apply for a passport", whose
       // other words only the answers use): the message names nothing the bot knows, so no topic
       // and no action may be read from it. A follow-up ("en waarom?") is read against its topic.
+      // Asked of the bot itself, though ("who are you?", "what are you for?"): a question word and
+      // "you" only, which the help's phrasings read best, asks what the bot can do.
+      if (ranked[0]?.owner === `${INTENT_PREFIX}help` && facts.words.some((w) => this.address.has(w) && this.subjects.has(w))) {
+        return decision('help', null, ranked[0].score);
+      }
     } else if (terms.length && !this.inDomain(meaning)) {
       // Mostly words the knowledge base does not know ("arthritis in my horse", "wifi router"):
       // not a question for any topic, however close the nearest one is. It may still ask for
