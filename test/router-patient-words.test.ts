@@ -152,7 +152,18 @@ describe('a question about the bot itself asks for help', () => {
     expect(router.route(text, { locale }).intent).toBe('help');
   });
 
-  it('a question word and "you" about a topic is still that topic\'s question', () => {
+  it('a question about a topic keeps its answer', () => {
     expect(router.route('hoelang duurt een kinebehandeling voor de heup', { locale: 'nl-BE' })).toMatchObject({ intent: 'faq', topic: 'treatment-duration' });
+  });
+});
+
+describe('not being able to come on a day cancels', () => {
+  // The booking's words turned around by a negation; not a refusal, nor "no appointment yet".
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['ik kan zaterdag niet komen', 'nl-NL', 'cancel-booking'],
+    ['ik kan dinsdagochtend toch niet komen', 'nl-BE', 'cancel-booking'],
+    ['ik heb nog geen afspraak, kan ik zaterdag komen', 'nl-NL', 'booking'],
+  ])('"%s" (%s) is %s', (text, locale, intent) => {
+    expect(router.route(text, { locale }).intent).toBe(intent);
   });
 });

@@ -441,7 +441,9 @@ export class Router {
     if (addressed) return decision(addressed, null, 1);
 
     const terms = meaning.terms;
-    let ranked = this.withoutLookalikes(meaning.ranked, terms, facts.words);
+    // Not for a message that goes on from the last answer ("and Monday?" after the opening hours or
+    // a day's hours), which is read against it when nothing clearly leads.
+    let ranked = this.followsUp(facts.words) ? meaning.ranked : this.withoutLookalikes(meaning.ranked, terms, facts.words);
     let faq: RouteDecision | undefined;
     /** Whether the message was read against the previous topic, as a follow-up. */
     let readAgainst = false;
@@ -503,6 +505,7 @@ export class Router {
       faq = this.unlessRefused(this.unlessNegatedAction(this.decide(ranked, mayAnswer, wellKnown, statement), ranked, terms, redo, facts.text), facts.text, ranked, terms, redo);
       // "What do I bring to my appointment?" names the appointment, and asks about something else.
       faq = this.unlessOnlyNamed(faq, terms, facts.words, !statement, redo);
+      faq = this.negatedBooking(faq, ranked, facts.words);
       // "What does the appointment cost?": a question about a topic, read without the marker of an
       // appointment the patient has, which only tells a cancellation from a booking.
       if ((faq?.intent === 'faq' || faq?.intent === 'clarify') && terms.some((q) => this.markerStems.has(q.stem))) {
@@ -700,6 +703,26 @@ export class Router {
     // Decided again without the marker of an appointment the patient has (see withoutMarker), and
     // without a new booking ("can I come to the appointment in a wheelchair").
     return redo(this.index.rank(this.withoutMarker(terms), 6).filter((r) => r.owner !== owner && r.owner !== booking));
+  }
+
+  /**
+   * A booking decided for a message that says the patient cannot come ("I can't come on Friday
+   * after all", "Thursday doesn't work for me"): the booking's words (a day, "come") turned around
+   * by a negation are a cancellation, the mirror of {@link unlessNegatedAction}. Not when the
+   * negation refuses (a word of wanting: "I don't want to wait long") or says there is no
+   * appointment yet (a negation just before a word for one: "I have no appointment yet, can I
+   * come on Friday?"), and only when the cancellation reads the message too.
+   */
+  private negatedBooking(d: RouteDecision | undefined, ranked: readonly Ranked[], words: readonly string[]): RouteDecision | undefined {
+    // Also when the booking ranked first without a lead over the cancellation: nothing was decided.
+    if (d ? d.intent !== 'booking' : ranked[0]?.owner !== `${INTENT_PREFIX}booking`) return d;
+    const negations = words.map((w, i) => (this.negationStems.has(this.normalizer.stem(w)) ? i : -1)).filter((i) => i >= 0);
+    if (!negations.length || words.some((w) => this.wishes.has(w))) return d;
+    if (negations.some((i) => words.slice(i + 1, i + 3).some((w) => this.appointmentWordSet.has(w)))) return d;
+    const cancel = ranked.find((r) => r.owner === `${INTENT_PREFIX}cancel-booking`);
+    const { answerMin, clarifyMin } = this.options.thresholds;
+    if (!cancel || cancel.score < (d ? clarifyMin : (answerMin + clarifyMin) / 2)) return d;
+    return decision('cancel-booking', null, cancel.score);
   }
 
   /**
