@@ -167,3 +167,12 @@ describe('not being able to come on a day cancels', () => {
     expect(router.route(text, { locale }).intent).toBe(intent);
   });
 });
+
+describe('a closing as in a letter does not hide the request before it', () => {
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['Beste, graag zou ik een afspraak plannen voor mijn linkerknie. Hartelijke groeten, Jan', 'nl-NL'],
+    ['Dag, ik had graag een consultatie voor mijn heup. Alvast bedankt!', 'nl-BE'],
+  ])('"%s" (%s) books', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('booking');
+  });
+});

@@ -219,6 +219,11 @@ export const languageFileSchema = z.strictObject({
    * "taking my dog along", "allergic to cats"): the message is about the patient, not the animal.
    */
   animalCompany: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * How a message may close ("kind regards", "thanks in advance"): a last sentence that opens with
+   * one, or with a greeting or thanks, is set aside when the rest asks for something.
+   */
+  closings: z.array(z.string().trim().min(1)).default([]),
   /** Words by which a patient addresses the practice or the bot after a greeting or thanks ("hello physio"). */
   addressWords: z.array(z.string().trim().min(1)).default([]),
   /**

@@ -195,6 +195,8 @@ export class Router {
   /** Words by which a patient addresses the practice or the bot after a greeting (language.yaml's addressWords). */
   private readonly address: Set<string>;
   /** Words for animals, their owners' words and the words of the patient's company with one (language.yaml); see {@link forAnimal}. */
+  /** language.yaml's closings, each as its words; see {@link beforeClosing}. */
+  private readonly closings: string[][];
   private readonly animals: Set<string>;
   private readonly animalOwners: Set<string>;
   private readonly animalCompany: Set<string>;
@@ -258,6 +260,7 @@ export class Router {
     this.asideWishes = new Set(kb.language.asideWishes.flatMap(foldAndSplit));
     this.asideDespite = new Set(kb.language.asideDespite.flatMap(foldAndSplit));
     this.address = new Set(kb.language.addressWords.flatMap(foldAndSplit));
+    this.closings = kb.language.closings.map((c) => foldAndSplit(c)).filter((c) => c.length > 0);
     this.animals = new Set(kb.language.animals.flatMap(foldAndSplit));
     this.animalOwners = new Set(kb.language.animalOwners.flatMap(foldAndSplit));
     this.animalCompany = new Set(kb.language.animalCompany.flatMap(foldAndSplit));
@@ -423,6 +426,12 @@ export class Router {
     const opened = this.afterOpener(text, facts.words);
     if (opened) {
       const rest = this.route(opened, { ...context, safetyChecked: true });
+      if (rest.intent !== 'none' && rest.intent !== 'greeting' && rest.intent !== 'thanks') return rest;
+    }
+    // "..., for my knee. Kind regards, Ann": the closing sentence only dilutes the request before it.
+    const closed = this.beforeClosing(text);
+    if (closed) {
+      const rest = this.route(closed, { ...context, safetyChecked: true });
       if (rest.intent !== 'none' && rest.intent !== 'greeting' && rest.intent !== 'thanks') return rest;
     }
     const meaning = (facts.meaning ??= this.meaningOf(facts));
@@ -900,6 +909,21 @@ export class Router {
    * A greeting or thanks that opens a message nothing else in it was understood of ("Allez, dag
    * hé", "merci hoor, tot later"): the first word that is one, after fillers only.
    */
+  /**
+   * The text before a closing last sentence (language.yaml's closings, or a greeting or thanks,
+   * first, and at most six words: "Kind regards, Mrs Smith", "Thanks in advance."); undefined
+   * when the message has no such sentence, or nothing before it.
+   */
+  private beforeClosing(text: string): string | undefined {
+    const sentences = text.split(/(?<=[.!?\n])\s*/).filter((s) => /[a-z0-9]/i.test(s));
+    if (sentences.length < 2) return undefined;
+    const last = this.normalizer.baseWords(sentences[sentences.length - 1]);
+    if (!last.length || last.length > 6) return undefined;
+    const id = this.exact.get(last[0]);
+    const closes = id === 'greeting' || id === 'thanks' || this.closings.some((c) => c.every((w, i) => last[i] === w));
+    return closes ? sentences.slice(0, -1).join(' ') : undefined;
+  }
+
   /**
    * The text after a greeting or thanks that opens it ("Good afternoon, …", "Thanks, and …"), when
    * more than address words follow; undefined otherwise.
