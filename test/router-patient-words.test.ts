@@ -99,3 +99,80 @@ describe('a review of round 16', () => {
     expect({ intent: d.intent, topic: d.topic }).toEqual({ intent, topic });
   });
 });
+
+describe('an animal of one\'s own is no patient of the practice', () => {
+  // The practice treats people: a request for one's pet, horse or farm animal starts no booking
+  // and gets no answer meant for people.
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['kunnen jullie ook iets doen voor onze oude herder, hij komt zo moeilijk overeind', 'nl-NL'],
+    ['ik zou graag een afspraak inplannen voor mijn paard', 'nl-NL'],
+    ['ons peerd heeft last van zijn knie, kan da bij u', 'nl-BE'],
+    ['mijn poeske is stijf in de heupen, mag ik langskomen', 'nl-BE'],
+    ['mijn teckel heeft artrose in zijn rug, welke oefeningen kan hij doen', 'nl-NL'],
+    ['boek een behandeling voor ons veulen', 'nl-BE'],
+    ['de geit van mijn buurvrouw en mijn eigen koe lopen kreupel, komen jullie langs?', 'nl-NL'],
+  ])('"%s" (%s) is no booking and no answer', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('none');
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['ik wil een afspraak maken voor mijn vader', 'nl-NL'],
+    ['graag een afspraak voor mijn vrouw, zij heeft artrose in haar heup', 'nl-BE'],
+  ])('"%s" (%s) still books: the patient is a person', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('booking');
+  });
+
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['mag ik met mijn heupartrose elke dag de hond uitlaten?', 'nl-NL'],
+    ['mijn hond wil elke dag een uur buiten, is zoveel wandelen goed voor mijn knieartrose?', 'nl-BE'],
+  ])('"%s" (%s) still asks about the patient, with the animal as company', (text, locale) => {
+    expect(router.route(text, { locale }).intent).not.toBe('none');
+  });
+});
+
+describe('a day or a part of the day with a booking asks for a booking', () => {
+  // A cancellation shares the booking's days and "come"; without a negation, an appointment of
+  // one's own or a word of changing one, it is no rival. "'n" is the chat spelling of "een".
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['kan ik vrijdagmiddag eens langskomen', 'nl-NL'],
+    ['ik wil graag een afspraak op maandagavond', 'nl-BE'],
+    ['is er woensdagnamiddag nog plaats', 'nl-BE'],
+    ['ik wil n afspraakje', 'nl-NL'],
+  ])('"%s" (%s) books', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('booking');
+  });
+});
+
+describe('a question about the bot itself asks for help', () => {
+  // Only a question word and "you": nothing the knowledge base names, but the help's own question.
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['wie ben je eigenlijk', 'nl-NL'],
+    ['waarvoor dien jij', 'nl-BE'],
+  ])('"%s" (%s) is help', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('help');
+  });
+
+  it('a question about a topic keeps its answer', () => {
+    expect(router.route('hoelang duurt een kinebehandeling voor de heup', { locale: 'nl-BE' })).toMatchObject({ intent: 'faq', topic: 'treatment-duration' });
+  });
+});
+
+describe('not being able to come on a day cancels', () => {
+  // The booking's words turned around by a negation; not a refusal, nor "no appointment yet".
+  it.each<[string, 'nl-NL' | 'nl-BE', string]>([
+    ['ik kan zaterdag niet komen', 'nl-NL', 'cancel-booking'],
+    ['ik kan dinsdagochtend toch niet komen', 'nl-BE', 'cancel-booking'],
+    ['ik heb nog geen afspraak, kan ik zaterdag komen', 'nl-NL', 'booking'],
+  ])('"%s" (%s) is %s', (text, locale, intent) => {
+    expect(router.route(text, { locale }).intent).toBe(intent);
+  });
+});
+
+describe('a closing as in a letter does not hide the request before it', () => {
+  it.each<[string, 'nl-NL' | 'nl-BE']>([
+    ['Beste, graag zou ik een afspraak plannen voor mijn linkerknie. Hartelijke groeten, Jan', 'nl-NL'],
+    ['Dag, ik had graag een consultatie voor mijn heup. Alvast bedankt!', 'nl-BE'],
+  ])('"%s" (%s) books', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('booking');
+  });
+});

@@ -10,7 +10,8 @@ import { loadValidatedKnowledge } from '../knowledge';
 import { CRISIS_NET_RULE } from '../safety/CrisisNet';
 import { Router } from '../understanding';
 
-const ROUTE_INTENTS = new Set(['faq', 'clarify', 'booking', 'cancel-booking', 'handoff', 'emergency', 'greeting', 'thanks', 'help', 'restart', 'none']);
+// A question about one's own appointment has its own answer (where to find it), so it keeps its name.
+const ROUTE_INTENTS = new Set(['faq', 'clarify', 'booking', 'cancel-booking', 'handoff', 'emergency', 'greeting', 'thanks', 'help', 'restart', 'none', 'appointment-lookup']);
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);

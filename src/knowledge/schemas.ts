@@ -231,6 +231,18 @@ export const languageFileSchema = z.strictObject({
       closings: z.array(z.string().trim().min(1)).default([]),
     })
     .default({ openings: [], salutations: [], addressees: [], closings: [] }),
+  /**
+   * Words for animals (pets, horses, farm animals): a message about one's own animal ("my dog",
+   * "for our horse") asks for care the practice does not give, since it treats people.
+   */
+  animals: z.array(z.string().trim().min(1)).default([]),
+  /** Words that make the animal one's own or the one the request is for ("my", "our", "for"), within three words before it. */
+  animalOwners: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words that make the animal company in the patient's own question ("walking with the dog",
+   * "taking my dog along", "allergic to cats"): the message is about the patient, not the animal.
+   */
+  animalCompany: z.array(z.string().trim().min(1)).default([]),
   /** Words by which a patient addresses the practice or the bot after a greeting or thanks ("hello physio"). */
   addressWords: z.array(z.string().trim().min(1)).default([]),
   /**
