@@ -73,6 +73,8 @@ const SOCIAL_OWNERS = [`${INTENT_PREFIX}greeting`, `${INTENT_PREFIX}thanks`] as 
 /** The commands that switch the language, and to which locale. */
 const LOCALE_SWITCHES: Partial<Record<IntentId, Locale>> = { 'switch-locale-nl': 'nl-NL', 'switch-locale-be': 'nl-BE' };
 /** Intents only meaningful as an answer to a question the bot asked. */
+/** Decisions that say nothing sure of what a message asks: a letter's frame may be what hid it. */
+const WEAK: ReadonlySet<string> = new Set(['none', 'clarify', 'greeting', 'thanks']);
 const REPLY_ONLY: ReadonlySet<IntentId> = new Set(['yes', 'no', 'stop', 'release']);
 /**
  * Actions a negation makes of another: "I cannot come tomorrow" is a booking's words turned into
@@ -411,6 +413,20 @@ export class Router {
   route(rawText: string, context: RouteContext): RouteDecision {
     // A booking reference in the message is for the cancel flow to read, not a word to route by.
     const text = withoutReferenceCode(boundForRouting(rawText, this.options.maxChars));
+    const whole = this.routeText(text, context);
+    // "Dear Sir or Madam, … Kind regards, J. Smith": a letter's salutation, closing and signature
+    // are words no topic has, or greetings and thanks, and can put its question out of the domain.
+    // When the whole message says nothing sure, what stands between them is read on its own (the
+    // safety check has read it all); a message that is thanks with a closing stays thanks.
+    const framed = this.letterFrame.inner(text);
+    if (framed === text || !WEAK.has(whole.intent)) return whole;
+    const inner = this.routeText(framed, { ...context, safetyChecked: true });
+    if (!WEAK.has(inner.intent) || (inner.intent === 'clarify' && whole.intent === 'none')) return inner;
+    return whole;
+  }
+
+  /** {@link route} of a text already bounded, without its letter's frame read apart. */
+  private routeText(text: string, context: RouteContext): RouteDecision {
     const facts = this.factsOf(text);
     // The bot's safety check has run on this message already and found nothing: not again.
     const rule = context.safetyChecked ? null : (facts.rule ??= this.emergency.detect(facts.text) ?? null);
@@ -422,14 +438,6 @@ export class Router {
     // "Can you treat my dog?", "an appointment for our horse": the practice treats people, so a
     // message about one's own animal is neither a booking nor a question a topic answers.
     if (this.forAnimal(facts.words)) return decision('none', null, 0);
-    // "Dear Sir or Madam, … Kind regards, J. Smith": a letter's salutation, closing and signature
-    // are words no topic has, or greetings and thanks, and put its question out of the domain; what
-    // stands between them is routed on its own first (the safety check above read it all).
-    const framed = this.letterFrame.inner(text);
-    if (framed !== text) {
-      const rest = this.route(framed, { ...context, safetyChecked: true });
-      if (rest.intent !== 'none' && rest.intent !== 'greeting' && rest.intent !== 'thanks') return rest;
-    }
     // "Good afternoon, I would like to make an appointment, …": the greeting only opens the message, and
     // its words dilute the rest's score, so the rest is routed on its own first.
     const opened = this.afterOpener(text, facts.words);
