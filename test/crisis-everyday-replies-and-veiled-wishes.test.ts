@@ -2,6 +2,7 @@ import { parseConfig } from '../src/config';
 import { loadValidatedKnowledge } from '../src/knowledge';
 import type { Tier } from '../src/safety';
 import { Router } from '../src/understanding/Router';
+import { bookingKit, type Locale } from './helpers/bookingScript';
 
 // Everyday replies the learned crisis net read as a crisis (confused by the site or the times, a car
 // one no longer has, a date one forgot), and crisis thoughts said in other words (following someone
@@ -13,6 +14,7 @@ const router = new Router(kb, { thresholds: config.router, maxChars: config.maxM
 // The router's detector, with the learned net that kb trains at start-up.
 const detector = router.redFlags;
 const tierOf = (text: string): Tier | null => detector.detect(text)?.tier ?? null;
+const { talk } = bookingKit();
 
 /** One test per message: the tier the patient gets (null: no alarm). */
 function expectTiers(rows: [string, Tier | null][]): void {
@@ -50,4 +52,43 @@ describe('scratching oneself open is self-harm; an itch or a cat is not', () => 
     ['de kat krabt mijn armen open als ik hem borstel', null],
     ['ik krab mijn huid open van de jeuk, mag ik dan zwemmen?', null],
   ]);
+});
+
+describe('following someone who died, a never-again, a last journey: the crisis; a trip or a cyclist is not', () => {
+  expectTiers([
+    ['ik wil hem achterna', 'crisis'],
+    ['sinds mijn vrouw dood is wil ik haar volgen', 'crisis'],
+    ['ik ben weduwnaar en ik wil mijn vrouw achterna', 'crisis'],
+    ["ons moeder is vorig jaar gestorven, ik wil bij haar zijn in de hemel", 'crisis'],
+    ['jullie horen niets meer van mij', 'crisis'],
+    ['bedankt voor alles, ge hoort nooit meer iets van mij', 'crisis'],
+    ['dit is de laatste keer dat u iets van mij hoort', 'crisis'],
+    ['een lange reis waar ik niet van terugkom', 'crisis'],
+    ['binnenkort vertrek ik op een reis zonder terugkeer', 'crisis'],
+    ['ik wil voorgoed gaan slapen', 'crisis'],
+    ['ik ga op reis, kan ik de afspraak verzetten', null],
+    ['bedankt voor alles, tot volgende week', null],
+    ['ik wil hem achterna fietsen maar mijn knie', null],
+    ['mijn man rijdt altijd voor, ik wil hem achterna maar mijn knie doet pijn', null],
+    ['als de oefeningen helpen hoort u niets meer van mij', null],
+    ['jullie horen niets meer van mij tot na de vakantie', null],
+    ['ik ga op reis naar Australie en kom pas over een maand terug', null],
+    ['mijn vrouw is vorig jaar overleden, kan ik de afspraak verzetten', null],
+    ['dit was mijn laatste reis naar Spanje met deze knie', null],
+  ]);
+});
+
+describe('in a booking, a never-again is asked about once; a yes is the crisis text, a no goes on', () => {
+  const QUESTION = /^Ik weet niet zeker of ik je goed begrijp/;
+  const CRISIS = /^Dank je dat je dit vertelt/;
+  it.each<[Locale, string, string, boolean]>([
+    ['nl-NL', 'jullie horen niets meer van mij', 'ja, eigenlijk wel', true],
+    ['nl-BE', 'ge hoort niks meer van mij', 'nee', false],
+    ['nl-NL', 'ik wil hem achterna', 'ja', true],
+  ])('%s: "%s", then "%s"', async (locale, message, answer, crisis) => {
+    const r = await talk(locale, ['Afspraak maken', 'ja', 'Knie', 'Links', message, answer]);
+    expect(r[4].text).toMatch(QUESTION);
+    if (crisis) expect(r[5].text).toMatch(CRISIS);
+    else expect(r[5].text).not.toMatch(CRISIS);
+  });
 });
