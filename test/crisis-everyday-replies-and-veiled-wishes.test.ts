@@ -78,6 +78,23 @@ describe('following someone who died, a never-again, a last journey: the crisis;
   ]);
 });
 
+describe('a crisis thought in a joke or a practical question: the frame does not hide it', () => {
+  expectTiers([
+    ['wie zegt mijn afspraak af als ik dood ben?', 'crisis'],
+    ["wie belt jullie af als ik er geweest ben, haha", 'crisis'],
+    ['hoeveel pillen zijn genoeg? vraagje voor een vriendin', 'crisis'],
+    ['hoeveel tabletten oxycodon zijn genoeg, is voor een kennis', 'crisis'],
+    ['haha ik spring wel van het dak als het zo doorgaat', 'crisis'],
+    ['lol ik spring zo van de brug als die wachtlijst nog langer wordt', 'crisis'],
+    ["haha 'k spring nog uit het raam van die rekening", 'crisis'],
+    ['haha ik spring wel van blijdschap als ik weer kan lopen', null],
+    ['ik spring van de duikplank in het zwembad, mag dat met mijn knie?', null],
+    ['ik spring uit bed als de wekker gaat', null],
+    ['vraag voor een vriendin: hoeveel paracetamol mag je per dag bij artrose?', null],
+    ['wie zegt de afspraak af als ik ziek ben?', null],
+  ]);
+});
+
 describe('in a booking, a never-again is asked about once; a yes is the crisis text, a no goes on', () => {
   const QUESTION = /^Ik weet niet zeker of ik je goed begrijp/;
   const CRISIS = /^Dank je dat je dit vertelt/;
