@@ -1,26 +1,16 @@
-import { parseConfig } from '../src/config';
-import { loadValidatedKnowledge } from '../src/knowledge';
 import type { Tier } from '../src/safety';
-import { Router } from '../src/understanding/Router';
 import { bookingKit, type Locale } from './helpers/bookingScript';
+import { expectTiers as expectRuleTiers } from './helpers/redFlagTiers';
 
 // Crisis thoughts said in other words: not understanding why one still lives, following someone who
 // died, a farewell, a last journey, a joke or a practical question; and the everyday sentences in
 // the same words. Our own wordings as patients in the Netherlands and in Flanders type them; the
 // tier is what the patient notices.
-const config = parseConfig({});
-const kb = loadValidatedKnowledge('knowledge');
-const router = new Router(kb, { thresholds: config.router, maxChars: config.maxMessageChars });
-// The router's detector, with the learned net that kb trains at start-up.
-const detector = router.redFlags;
-const tierOf = (text: string): Tier | null => detector.detect(text)?.tier ?? null;
 const { talk } = bookingKit();
 
-/** One test per message: the tier the patient gets (null: no alarm). */
+/** One test per message: the tier the patient gets (null: no alarm), as the bot reads it (rules, then the net). */
 function expectTiers(rows: [string, Tier | null][]): void {
-  it.each(rows)('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
+  expectRuleTiers(rows, true);
 }
 
 describe('the same words with a wish not to live: the crisis', () => {

@@ -1,24 +1,8 @@
-import { parseConfig } from '../src/config';
-import { loadValidatedKnowledge } from '../src/knowledge';
-import { RedFlagDetector, type Tier } from '../src/safety';
-import { Router } from '../src/understanding/Router';
+import { expectTiers } from './helpers/redFlagTiers';
 
 // Signs told by what one can no longer do, often by a carer in the third person, and signs played
 // down before or after they are told ("I am probably making a fuss"). Our own wordings, typed as
 // patients in the Netherlands and in Flanders type them; the tier is what the patient notices.
-const config = parseConfig({});
-const kb = loadValidatedKnowledge('knowledge');
-const router = new Router(kb, { thresholds: config.router, maxChars: config.maxMessageChars });
-const detector = new RedFlagDetector(kb.emergency, kb.language, router.normalizer);
-const tierOf = (text: string): Tier | null => detector.detect(text)?.tier ?? null;
-
-/** One test per message: the tier the patient gets (null: no alarm). */
-function expectTiers(rows: [string, Tier | null][]): void {
-  it.each(rows)('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
-}
-
 describe('words that will not come out, told by whoever sees it', () => {
   expectTiers([
     ['ze krijgt haar woorden er niet uit sinds vanmiddag', '112'],
