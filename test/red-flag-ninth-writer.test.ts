@@ -1,23 +1,9 @@
-import { parseConfig } from '../src/config';
-import { loadValidatedKnowledge } from '../src/knowledge';
-import { RedFlagDetector, type Tier } from '../src/safety';
-import { Router } from '../src/understanding/Router';
+import { expectTiers, redFlagDetector } from './helpers/redFlagTiers';
 
 // The families a ninth writer's messages (audit13, opened in round 15) showed missed or false, in
 // wordings of our own: Dutch as patients in the Netherlands type it and Flemish as patients in
 // Belgium do. The detector reads both the same way; the tier is what the patient notices.
-const config = parseConfig({});
-const kb = loadValidatedKnowledge('knowledge');
-const router = new Router(kb, { thresholds: config.router, maxChars: config.maxMessageChars });
-const detector = new RedFlagDetector(kb.emergency, kb.language, router.normalizer);
-const tierOf = (text: string): Tier | null => detector.detect(text)?.tier ?? null;
-
-/** One test per message: the tier the patient gets (null: no alarm). */
-function expectTiers(rows: [string, Tier | null][]): void {
-  it.each(rows)('"%s" → %s', (text, tier) => {
-    expect(tierOf(text)).toBe(tier);
-  });
-}
+const detector = redFlagDetector();
 
 describe('a stroke told by whoever sees it: odd words, an arm or a side that fails', () => {
   expectTiers([
