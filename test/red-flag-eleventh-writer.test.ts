@@ -57,7 +57,7 @@ describe('a stroke told in a story: a side that tingles, a leg dragged, writing 
 describe('after a fall standing fails, told by whoever found the patient', () => {
   expectTiers([
     ['nl-BE', 'ik vond mijn moeder op de badkamervloer, ze is uitgegleden en rechtstaan lukt haar niet', 'now'],
-    ['nl-NL', 'ben gevallen op de trap, mijn rechterbeen houdt me niet meer', 'now'],
+    ['nl-NL', 'ben gevallen op de trap, mijn linkerknie draagt me niet meer', 'now'],
     ['nl-BE', "mijn buurman is van de ladder gevallen en zijn knie draagt hem ni meer", 'now'],
     // Standing up is slow in the morning without a fall: no alarm.
     ['nl-NL', 'opstaan uit de stoel gaat niet zo vlot sinds de artrose, welke oefening helpt?', null],
@@ -78,13 +78,13 @@ describe('the saddle nerves told by what one no longer feels', () => {
 
 describe('breathless after surgery, told by what breathing no longer allows', () => {
   expectTiers([
-    ['nl-NL', 'sinds de knieoperatie van vorige week moet ik stoppen om op adem te komen als ik naar de wc loop', 'now'],
+    ['nl-NL', 'sinds de knieoperatie van vorige week moet ik stoppen om even op adem te komen als ik naar de wc loop', 'now'],
     ['nl-NL', 'na mijn heupoperatie haal ik vandaag moeilijk adem, ook als ik zit', 'now'],
-    ['nl-NL', 'drie dagen na de operatie lukt de trap niet meer zonder te pauzeren om op adem te komen', 'now'],
+    ['nl-NL', 'drie dagen na de operatie lukt de trap niet meer zonder te pauzeren om even op adem te komen', 'now'],
     ['nl-NL', 'ik ben net geopereerd en kan geen trap meer op zonder naar lucht te snakken', 'now'],
     ['nl-BE', "'k zijn maandag geopereerd en 'k moet stoppen om op asem te komen als ik naar de living stap", 'now'],
     // Walking well again, without stopping for breath: no alarm.
-    ['nl-NL', 'na mijn operatie loop ik weer naar de bakker zonder te stoppen om op adem te komen', null],
+    ['nl-NL', 'na mijn operatie loop ik weer naar de bakker zonder stil te staan om even op adem te komen', null],
     ['nl-NL', 'na de fysio loop ik de trap op zonder naar adem te happen, top!', null],
   ]);
 });
@@ -93,9 +93,9 @@ describe('the GP soon: night or rest pain with weight lost, a cancer history, fe
   expectTiers([
     ['nl-NL', 'mijn heup doet pijn in de nacht + 4 kilo kwijt', 'soon'],
     ['nl-BE', "mijn heup doet snachts pijn en rust helpt ni + vermagerd, gewoon zonder dieet", 'soon'],
-    ['nl-NL', 'de weegschaal geeft ineens 6 kilo minder aan en de pijn in mijn heup houdt me wakker', 'soon'],
-    ['nl-NL', 'als ik lig gaat de pijn niet weg en mijn broek zakt af', 'soon'],
-    ['nl-BE', "'k ben al vier jaar kankervrij maar nu heb ik pijn in mijn rug die nieuw is", 'soon'],
+    ['nl-NL', "de weegschaal geeft ineens 6 kilo minder aan en mijn heup houdt me 's nachts wakker", 'soon'],
+    ['nl-NL', 'als ik lig wordt de pijn niet minder en mijn broek zakt af', 'soon'],
+    ['nl-BE', "'k ben al vier jaar kankervrij maar nu doet mijn rug pijn, dat is nieuw", 'soon'],
     ['nl-NL', 'ik heb 38,5 en al mijn vingers zijn stijf sinds eergisteren', 'soon'],
     // Weight lost on purpose, a stiff knee in the morning without fever: no alarm.
     ['nl-NL', '5 kilo kwijt door mijn dieet en mijn knie doet s nachts minder pijn, top', null],
@@ -108,7 +108,7 @@ describe('a crisis told by a neighbour or a child, or as a practical question', 
     ['nl-BE', 'mijn buurman gaf me zijn horloge en zijn hond, "voor nadien" zei hij', 'crisis'],
     ['nl-BE', 'ik ben mijn papieren aan het ordenen voor erna, wie moet ik verwittigen?', 'crisis'],
     ['nl-BE', 'mijn vader wil al zijn pillen van de hele maand tegelijk nemen, dan is het gedaan zegt hij', 'crisis'],
-    ['nl-NL', 'ik heb mijn slaappillen verzameld en ik denk niet dat ik de afspraken nog nodig ga hebben', 'crisis'],
+    ['nl-NL', 'ik heb mijn slaappillen verzameld en ik geloof niet dat ik de afspraken nog nodig heb', 'crisis'],
     ['nl-BE', 'sinds mijn vrouw er niet meer is wil ik haar gauw achterna, ik heb al wat pillen', 'crisis'],
     ['nl-NL', 'ze zijn echt better off zonder mij', 'crisis'],
     ['nl-NL', 'ik hoop elke avond dat ik de volgende ochtend niet haal', 'crisis'],
@@ -124,6 +124,6 @@ describe('ordinary messages with alarming words stay silent', () => {
     ['nl-NL', 'vorige maand op de spoed geweest met druk op de borst, het bleek mijn maagzuur, mag ik weer oefenen?', null],
     ['nl-NL', 'wat betekent eigenlijk "cauda equina"? ik las het in een folder', null],
     ['nl-NL', 'gisteren zag ik op tv iemand met een trombosebeen na een operatie, kan ik dat ook krijgen?', null],
-    ['nl-BE', 'onze pony heeft een dikke warme knie, en ik heb een vraag over mijn eigen knie', null],
+    ['nl-BE', 'onze pony heeft een warme dikke knie; mag ik zelf met mijn knie gaan fietsen?', null],
   ]);
 });
