@@ -596,8 +596,9 @@ export class RedFlagDetector {
 /** The sentence word lists as sets; the clause breaks as a splitter ("…, maar …" and at a comma). */
 function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSets {
   const set = (words: readonly string[]): ReadonlySet<string> => new Set(words);
-  // The words are plain letters (schema), so they need no escaping in the pattern.
-  const clause = new RegExp(`,|\\s(?=(?:${lists.clauseBreaks.join('|')})\\s)`, 'i');
+  // The words are plain letters (schema), so they need no escaping in the pattern. A "+" joins two
+  // signs in a chat message ("night pain + lost weight"): a negation before it stays on its side.
+  const clause = new RegExp(`,|\\+|\\s(?=(?:${lists.clauseBreaks.join('|')})\\s)`, 'i');
   return {
     clause,
     afterNegation: set(lists.afterNegation),
