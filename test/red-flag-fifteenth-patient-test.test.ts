@@ -49,3 +49,25 @@ describe('fed up with the service and asking for a person is no crisis', () => {
     expect(r.text).toMatch(CRISIS_LINE);
   });
 });
+
+describe('a new hip or knee that no longer bears weight or stands differently is a doctor today', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'sinds ik me in bed omdraaide kan ik niet meer op mijn nieuwe heup staan'],
+    ['nl-BE', 'ik kan nie meer op mijn nieuwe knie steunen sinds ik me bukte'],
+    ['nl-NL', 'mijn kunstheup staat ineens anders sinds vanochtend'],
+    ['nl-BE', 'mijn nieuwe heup zit opeens verkeerd sinds ik uit de zetel opstond'],
+    ['nl-NL', 'mijn prothese doet raar en mijn been is korter dan het andere'],
+  ])('%s: "%s"', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(DOCTOR_NOW);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'mijn nieuwe heup voelt na 2 maanden nog wat stijf bij het fietsen, is dat normaal?'],
+    ['nl-NL', 'mijn nieuwe knie voelt anders dan de oude, went dat nog?'],
+    ['nl-BE', 'de eerste week na mijn nieuwe heup kon ik amper staan, nu gaat het goed. mag ik zwemmen?'],
+  ])('%s: "%s" → no alarm', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).not.toMatch(/Bel nu|vandaag nog door een (arts|dokter)/);
+  });
+});
