@@ -72,6 +72,35 @@ describe('a new hip or knee that no longer bears weight or stands differently is
   });
 });
 
+describe('a swollen calf with breathlessness, and sudden severe breathlessness, are 112', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'mijn kuit is opgezet en ik ben benauwd'],
+    ['nl-BE', 'ik krijg slecht lucht en mijn kuit is gezwollen'],
+    ['nl-NL', 'ik ben opeens heel erg benauwd'],
+    ['nl-BE', 'ik heb plots grote moeite met ademen'],
+    ['nl-NL', 'ik hap ineens naar lucht'],
+  ])('%s: "%s"', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(CALL_112);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik ben sinds vanmiddag ineens kortademig'],
+    ['nl-NL', 'mijn kuit is dik na het wandelen en ik ben benauwd bij traplopen'],
+  ])('%s: "%s" → a doctor today', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(DOCTOR_NOW);
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: typed freely and said at the screening, the same words give 112', async (locale) => {
+    const words = locale === 'nl-NL' ? 'ineens heel kortademig' : 'plots erg kortademig';
+    const [free] = await talk(locale, [`ik ben ${words}`]);
+    const screened = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), no(locale), `ja, ik ben ${words}`]);
+    expect(free.text).toMatch(CALL_112);
+    expect(screened[screened.length - 1].text).toMatch(CALL_112);
+  });
+});
+
 describe('hanging oneself said with a laugh is still the crisis line', () => {
   it.each<[Locale, string]>([
     ['nl-NL', 'als die pijn zo doorgaat hang ik mezelf nog op haha'],
