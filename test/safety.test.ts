@@ -965,7 +965,8 @@ describe('a book, a film or the news telling of someone else (emergency.yaml sto
     // A story sets aside no 112 sign, and reaches no further than its clause.
     ['In de film die ik keek kreeg een man pijn op de borst en zweette hij hevig, en ik vroeg me af: mag ik met artrose nog sporten?', '112'],
     ['Oefeningen gedaan met het filmpje over knieoefeningen, daarna pijn op de borst en benauwd', '112'],
-    ['Zag een video over trombose, kuit dik en rood, heel benauwd', 'now'],
+    // The writer's own thick calf with breathlessness: a clot that may have reached the lungs, 112.
+    ['Zag een video over trombose, kuit dik en rood, heel benauwd', '112'],
     // The story ends where the writer, the writer's own people or now come in.
     ['Tijdens een programma over artrose kreeg ik ineens pijn op de borst en zweette ik', '112'],
     ['We keken een docu over de oorlog en mijn man viel om en reageert niet meer', '112'],

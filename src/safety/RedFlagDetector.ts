@@ -111,6 +111,8 @@ const CHECKING = '\u0000checking';
 const CLEARED = '\u0000cleared';
 const IN_CARE = '\u0000inCare';
 const STORY = '\u0000story';
+/** The concept of a writer saying they are not suicidal; its clause is not the net's to read (see forNet). */
+const CRISIS_DENIED = 'crisis-denied';
 
 /**
  * Finds red flags with the concepts and rules of `knowledge/emergency.yaml`. Each concept is a
@@ -252,7 +254,22 @@ export class RedFlagDetector {
   detect(text: string, _corrected?: readonly string[]): RedFlag | undefined {
     // Only where no rule fired: the net adds a crisis alarm for wordings the rules never saw,
     // and so can never lower or change a tier the rules gave.
-    return this.detectByRules(text) ?? (this.net?.flags(text ?? '') ? { tier: 'crisis', rule: CRISIS_NET_RULE } : undefined);
+    return this.detectByRules(text) ?? (this.net?.flags(this.forNet(text ?? '')) ? { tier: 'crisis', rule: CRISIS_NET_RULE } : undefined);
+  }
+
+  /**
+   * The text the net reads: without the clauses in which the writer says they are not suicidal
+   * (concept `crisis-denied`). The net reads the suicide word in "I am not suicidal, I am angry"
+   * as a crisis (0.85 alone), and an angry patient got the crisis text twice (tester 15). Only
+   * that clause goes: "not suicidal, but I cannot go on" is still read for what follows, and the
+   * rules read the whole text as before.
+   */
+  private forNet(text: string): string {
+    if (!this.conceptsIn(text).has(CRISIS_DENIED)) return text;
+    return text
+      .split(this.sw.clause)
+      .filter((clause) => !this.conceptsIn(clause).has(CRISIS_DENIED))
+      .join(', ');
   }
 
   /**
@@ -534,7 +551,9 @@ export class RedFlagDetector {
       // sign's words, so the negation stays the chest's).
       // A sign's phrase reaching over a comma does not own the next clause's negation ("feels fine, not red").
       const owns = (m: PhraseMatch) => (m.start < i || (m.start === i && m.end < start)) && i <= m.end && m.start >= clauseStart;
-      if (this.negations.has(words[i])) return !found.some(owns);
+      // The denial of a crisis (concept crisis-denied) opens with the negation it is about: the
+      // negation stays the denied sign's ("not suicidal").
+      if (this.negations.has(words[i])) return !found.some((m) => m.concept !== CRISIS_DENIED && owns(m));
       if (this.sw.coordinators.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
       const before = found.find((m) => m.end === i && m.start < start);
       if (before && !words.slice(i + 1, start).some((w) => this.sw.coordinators.has(w))) return false;
