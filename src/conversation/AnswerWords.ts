@@ -149,6 +149,12 @@ export class AnswerWords {
   private readonly dataGone: string[];
   /** Phrases that take a no to the crisis question back ("actually yes after all"): `booking.words.noTakenBack`. */
   private readonly noTakenBack: string[];
+  /** What a privacy question is about ("my details", "my messages"): `booking.words.privacyNouns`. */
+  private readonly privacyNouns: string[];
+  /** What a privacy question asks is done with it (kept, read, shared): `booking.words.privacyVerbs`. */
+  private readonly privacyVerbs: string[];
+  /** Words that make a privacy question of a sentence anywhere in it ("I'd like to know who ..."): `booking.words.privacyAsks`. */
+  private readonly privacyAsks: string[];
 
   constructor(translator: Translator) {
     const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
@@ -215,6 +221,9 @@ export class AnswerWords {
     this.noThanks = [...list('noThanks')].filter(Boolean);
     this.dataNouns = [...list('dataNouns')].filter(Boolean);
     this.dataGone = [...list('dataGone')].filter(Boolean);
+    this.privacyNouns = [...list('privacyNouns')].filter(Boolean);
+    this.privacyVerbs = [...list('privacyVerbs')].filter(Boolean);
+    this.privacyAsks = [...list('privacyAsks')].filter(Boolean);
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on (a side as the start of a compound, a joint anywhere in one).
     for (const k of COMPLAINT_WORDS) {
@@ -295,6 +304,26 @@ export class AnswerWords {
   asksDataGone(text: string): boolean {
     const t = fold(text);
     return hasPhrase(t, this.dataNouns) && hasPhrase(t, this.dataGone) && !t.split(' ').some((w) => this.negations.has(w));
+  }
+
+  /** The message has a word of removing ("yes, delete it") and no question or negation: said to have something taken away. */
+  asksRemoval(text: string): boolean {
+    const t = fold(text);
+    return hasPhrase(t, this.dataGone) && !this.isQuestion(text) && !t.split(' ').some((w) => this.negations.has(w));
+  }
+
+  /**
+   * A question about what happens to what the patient tells ("what do you do with my details?",
+   * "who can read my messages?"): a word for one's data or privacy and one of keeping, reading or
+   * using it, asked as a question, and no word of removing it. Such a question was read as the
+   * deletion, and a yes to being told deleted the data and cancelled the booking (a fifteenth
+   * patient-style test); it is answered instead.
+   */
+  asksAboutPrivacy(text: string): boolean {
+    const t = fold(text);
+    if (!hasPhrase(t, this.privacyNouns) || !hasPhrase(t, this.privacyVerbs) || hasPhrase(t, this.dataGone)) return false;
+    // A question by its mark or first word, or one that opens with what is done ("do you keep ...").
+    return this.isQuestion(text) || this.privacyVerbs.includes(t.split(' ')[0]) || hasPhrase(t, this.privacyAsks);
   }
 
   /**

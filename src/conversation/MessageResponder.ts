@@ -46,6 +46,8 @@ export interface MessageResponderDeps {
   days?: DayQuestion;
   /** Reads a button picked by its position ("the second") after a miss's question. */
   answers?: AnswerWords;
+  /** How long bookings' details and conversations are kept, told in the answer to a privacy question. */
+  retention?: { bookingDays: number; conversationDays: number };
 }
 
 /** Where a clause of a message ends: a comma, a full stop, a semicolon, a question or exclamation mark. */
@@ -60,6 +62,9 @@ const isRequest = (intent: string): intent is Request => (REQUESTS as readonly s
 const FIRST_VISIT_TOPIC = 'first-visit';
 /** The topic a question of how long something takes reads as on its own. */
 const DURATION_TOPIC = 'treatment-duration';
+
+/** Requests a privacy question in the same message does not replace (see {@link MessageResponder.decide}). */
+const PRIVACY_KEEPS: ReadonlySet<string> = new Set(['booking', 'cancel-booking', 'handoff', 'appointment-lookup', 'save-transcript']);
 
 /** The most pieces of a question read together: a question typed in more pieces than this is rare. */
 const MAX_PIECES = 3;
@@ -184,6 +189,13 @@ export class MessageResponder {
       // It offers booking here in Dutch: a yes takes that.
       memory.offer = { take: this.deps.composer.action(locale, 'book').value, from: 'english' };
       return replies(...this.deps.english.replies());
+    }
+    // "What do you do with my details?" is answered, never read as the deletion it sounds like to
+    // the router: a yes to being told deleted the data and cancelled the booking (a fifteenth
+    // patient-style test). A request of one's own in it (booking, a person) goes first.
+    if (this.deps.retention && this.deps.answers?.asksAboutPrivacy(text) && !PRIVACY_KEEPS.has(decision.intent) && router.exactIntent(text) !== 'delete-data') {
+      memory.misses = 0;
+      return replies(composer.privacy(locale, this.deps.retention));
     }
     // "Can I come on Sunday?": open or closed that day; an open day with a wish to book starts the booking.
     // Right after such an answer or the opening hours, "and Saturday?" asks the same of another day,

@@ -1,0 +1,69 @@
+import { bookingKit, no, person, screeningNo, type Locale } from './helpers/bookingScript';
+
+// Flows a fifteenth patient-style test found losing data or stuck: a question about privacy read
+// as the deletion (and a yes to being told deleting the data and cancelling the booking); a
+// position word ("the left one") taken as the consent's first button; the handoff choice with no
+// typed way out; a referral answer stored as "since when"; "Monday" meaning next Monday on the
+// Monday of the appointment; a reference typed after "tap look up"; a phone number typed after the
+// handoff's timeout; the Belgian console label. Typed as patients type, the tester's wordings and
+// our own, nl-NL and nl-BE, with the tests' clock.
+
+const { talk, booked } = bookingKit();
+
+/** A whole booking of the first free time for the locale's person (a right hip), up to its confirmation. */
+const wholeBooking = (locale: Locale) => {
+  const p = person(locale);
+  return ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja'];
+};
+
+describe('a question about privacy is answered, and deletes nothing', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'wat doen jullie met mijn gegevens?'],
+    ['nl-NL', 'bewaren jullie mijn gegevens?'],
+    ['nl-NL', 'hoe gaan jullie om met mijn privacy?'],
+    ['nl-NL', 'wie kan mijn berichten lezen?'],
+    ['nl-NL', 'waar worden mijn gegevens bewaard'],
+    ['nl-NL', 'ik wil graag weten wie mijn gegevens te zien krijgt'],
+    ['nl-BE', 'wat doen jullie met mijn gegevens?'],
+    ['nl-BE', 'mag ik eens vragen wat jullie met mijn gegevens doen?'],
+    ['nl-BE', 'wie kan da allemaal lezen wat ik hier typ?'],
+    ['nl-BE', 'houden jullie mijn gegevens bij?'],
+  ])('%s: "%s", then "ja graag, vertel maar"', async (locale, question) => {
+    const steps = wholeBooking(locale);
+    const r = await talk(locale, [...steps, question, 'ja graag, vertel maar']);
+    const confirmation = r[steps.length - 1].text;
+    const answer = r[steps.length];
+    expect(answer.text).toMatch(/privacyverklaring: https:\/\//);
+    expect(answer.text).toMatch(/365 dagen na de afspraak/);
+    expect(answer.text).not.toMatch(/Wil je dat ik alles verwijder wat deze assistent van je (bewaart|bijhoudt)\?$/);
+    expect(r[r.length - 1].text).not.toMatch(/Klaar\. Ik heb verwijderd/);
+    expect((await booked(locale, confirmation)).status).toBe('confirmed');
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'verwijder mijn gegevens', 'ja graag, vertel maar'],
+    ['nl-NL', 'wis mijn gegevens', 'ja, wat wordt er dan precies verwijderd?'],
+    ['nl-BE', 'verwijder mijn gegevens', 'ja, leg eens uit'],
+  ])('%s: "%s" says the bookings go too, and "%s" deletes nothing yet', async (locale, request, unclear) => {
+    const steps = wholeBooking(locale);
+    const r = await talk(locale, [...steps, request, unclear]);
+    const confirmation = r[steps.length - 1].text;
+    expect(r[steps.length].text).toMatch(/Let op: dan annuleer ik ook de afspraken/);
+    expect(r[steps.length].actions).toEqual(['Ja', no(locale) === 'nee' ? 'Nee' : 'Neen']);
+    expect(r[steps.length + 1].text).toMatch(/duidelijk bevestigt|Twijfel je/);
+    expect(r[steps.length + 1].text).not.toMatch(/Klaar\. Ik heb verwijderd/);
+    expect((await booked(locale, confirmation)).status).toBe('confirmed');
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ja, verwijder'],
+    ['nl-NL', 'Ja'],
+    ['nl-BE', 'ja, verwijder alles maar'],
+  ])('%s: a clear yes ("%s") deletes, and cancels the booking', async (locale, yes) => {
+    const steps = wholeBooking(locale);
+    const r = await talk(locale, [...steps, 'verwijder mijn gegevens', yes]);
+    const confirmation = r[steps.length - 1].text;
+    expect(r[r.length - 1].text).toMatch(/Klaar\. Ik heb verwijderd: .*1 afspraak \(die is ook geannuleerd\)/);
+    expect((await booked(locale, confirmation)).status).not.toBe('confirmed');
+  });
+});
