@@ -67,3 +67,23 @@ describe('a question about privacy is answered, and deletes nothing', () => {
     expect((await booked(locale, confirmation)).status).not.toBe('confirmed');
   });
 });
+
+describe('a side or a position word is no yes to a yes-or-no question', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-BE', 'afspraak voor mijn knie', 'de linkse'],
+    ['nl-BE', 'afspraak maken', 'de rechtse'],
+    ['nl-BE', 'afspraak voor mijn heup', 'links'],
+    ['nl-NL', 'afspraak voor mijn knie', 'de linker'],
+    ['nl-NL', 'afspraak maken', 'de eerste'],
+  ])('%s: "%s", then "%s" at the consent question', async (locale, ask, answer) => {
+    const r = await talk(locale, [ask, answer]);
+    expect(r[0].text).toMatch(/akkoord\?$/);
+    expect(r[1].text).not.toMatch(/Genoteerd|Over welk gewricht|Aan welke kant|Sinds wanneer|niets van je opgeslagen/);
+    expect(r[1].text).toMatch(/akkoord/);
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: a yes after it is the consent', async (locale) => {
+    const r = await talk(locale, ['afspraak voor mijn knie', 'de linkse', 'ja']);
+    expect(r[2].text).toMatch(/Aan welke kant|Sinds wanneer/);
+  });
+});

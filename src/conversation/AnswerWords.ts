@@ -699,7 +699,9 @@ export class AnswerWords {
       const n = Number(rest);
       return n >= 1 && n <= labels.length ? n - 1 : undefined;
     }
-    const position = this.positions.get(rest);
+    // A yes-or-no question takes no position word: "the left one" (the left knee) was read as the
+    // leftmost button, the consent's yes, with no yes said (a fifteenth patient-style test).
+    const position = roles.yes !== undefined && roles.no !== undefined ? undefined : this.positions.get(rest);
     if (position) {
       const index = position === 'last' ? labels.length - 1 : POSITIONS.indexOf(position);
       if (index < labels.length) {
