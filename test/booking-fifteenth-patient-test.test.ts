@@ -8,7 +8,13 @@ import { bookingKit, no, person, screeningNo, type Locale } from './helpers/book
 // handoff's timeout; the Belgian console label. Typed as patients type, the tester's wordings and
 // our own, nl-NL and nl-BE, with the tests' clock.
 
-const { talk, booked } = bookingKit();
+const { talk, booked, appOf } = bookingKit();
+
+/** A receptionist signed in with the console's live queue open, at both practices: the handoff offers waiting in the chat. */
+const signIn = (locale: Locale) => {
+  void appOf(locale).consoleSessions.create('anna');
+  return appOf(locale).handoff.watch(() => undefined);
+};
 
 /** A whole booking of the first free time for the locale's person (a right hip), up to its confirmation. */
 const wholeBooking = (locale: Locale) => {
@@ -85,5 +91,59 @@ describe('a side or a position word is no yes to a yes-or-no question', () => {
   it.each<Locale>(['nl-NL', 'nl-BE'])('%s: a yes after it is the consent', async (locale) => {
     const r = await talk(locale, ['afspraak voor mijn knie', 'de linkse', 'ja']);
     expect(r[2].text).toMatch(/Aan welke kant|Sinds wanneer/);
+  });
+});
+
+describe('the handoff choice can be left by typing, back to the booking set aside', () => {
+  let stops: (() => void)[] = [];
+  beforeEach(() => { stops = [signIn('nl-NL'), signIn('nl-BE')]; });
+  afterEach(() => { for (const stop of stops) stop(); });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'later'],
+    ['nl-NL', 'verder'],
+    ['nl-NL', 'nee ik wil geen medewerker'],
+    ['nl-NL', 'terug'],
+    ['nl-NL', 'stoppen'],
+    ['nl-NL', 'nee'],
+    ['nl-BE', 'neen, toch maar niet'],
+    ['nl-BE', 'laat maar'],
+  ])('%s: mid-booking, a person asked for, then "%s"', async (locale, out) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', 'ik wil een medewerker spreken', out, 'een paar weken']);
+    expect(r[4].actions).toEqual(['In de chat wachten', 'Terugbellen']);
+    expect(r[5].text).toMatch(/niemand bij\. We gaan verder met je afspraak/);
+    expect(r[5].text).toMatch(/Sinds wanneer/);
+    expect(r[6].text).not.toMatch(/begreep ik niet|geen goed antwoord|meelezen/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee'],
+    ['nl-BE', 'stop'],
+  ])('%s: without a booking, "%s" at the choice', async (locale, out) => {
+    const r = await talk(locale, ['ik wil een medewerker spreken', out]);
+    expect(r[1].text).toMatch(/niemand bij/);
+    expect(r[1].actions).toContain('Afspraak maken');
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'momentje, mijn telefoon gaat'],
+    ['nl-NL', 'wacht even, de bel gaat'],
+    ['nl-BE', 'ogenblikje, de telefoon gaat'],
+  ])('%s: "%s" mid-booking waits, and asks for nobody', async (locale, wait) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', wait, 'een paar weken']);
+    expect(r[4].text).toMatch(/Geen haast/);
+    expect(r[4].actions).not.toContain('In de chat wachten');
+    expect(r[5].text).not.toMatch(/begreep ik niet|geen goed antwoord/);
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'mijn moeder kan sinds gisteren ineens niet meer goed praten en haar gezicht hangt scheef', 'ok we bellen'],
+    ['nl-NL', 'mijn moeder kan sinds gisteren ineens niet meer goed praten en haar gezicht hangt scheef', 'ok ik bel de huisarts'],
+    ['nl-BE', 'mijn moeder kan sinds gisteren ineens niet meer goed praten en haar gezicht hangt scheef', 'ok we bellen direct'],
+  ])('%s: after an emergency text, "%s"', async (locale, emergency, calling) => {
+    const r = await talk(locale, [emergency, calling]);
+    expect(r[0].text).toMatch(/112/);
+    expect(r[1].text).toMatch(/doe dat meteen/);
+    expect(r[1].actions).not.toContain('In de chat wachten');
   });
 });

@@ -155,6 +155,12 @@ export class AnswerWords {
   private readonly privacyVerbs: string[];
   /** Words that make a privacy question of a sentence anywhere in it ("I'd like to know who ..."): `booking.words.privacyAsks`. */
   private readonly privacyAsks: string[];
+  /** Who says they will call ("I", "we"): `booking.words.willCall.who`. */
+  private readonly willCallWho: Set<string>;
+  /** Calling ("call", "ring"): `booking.words.willCall.verbs`. */
+  private readonly willCallVerbs: Set<string>;
+  /** Words of being called instead ("me", "back"): `booking.words.willCall.not`. */
+  private readonly willCallNot: Set<string>;
 
   constructor(translator: Translator) {
     const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
@@ -224,6 +230,9 @@ export class AnswerWords {
     this.privacyNouns = [...list('privacyNouns')].filter(Boolean);
     this.privacyVerbs = [...list('privacyVerbs')].filter(Boolean);
     this.privacyAsks = [...list('privacyAsks')].filter(Boolean);
+    this.willCallWho = list('willCall.who');
+    this.willCallVerbs = list('willCall.verbs');
+    this.willCallNot = list('willCall.not');
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on (a side as the start of a compound, a joint anywhere in one).
     for (const k of COMPLAINT_WORDS) {
@@ -572,6 +581,28 @@ export class AnswerWords {
     // "wait a moment, please", "one moment, you know": the fillers around it ask nothing more.
     const core = t.split(' ').filter((w) => w && !this.fillers.has(w)).join(' ');
     return core !== t && this.wait.has(core);
+  }
+
+  /**
+   * A message that opens with a wait ("one moment, my phone is ringing", "hold on, the doorbell"):
+   * the rest says why, and asks nothing. It was read as a request for a person for its "phone"
+   * (a fifteenth patient-style test).
+   */
+  opensWithWait(text: string): boolean {
+    if (text.includes('?')) return false;
+    if (this.isWait(text)) return true;
+    const first = this.clauses(text)[0];
+    return first !== undefined && first.trim() !== text.trim() && this.isWait(first);
+  }
+
+  /**
+   * The patient says they will call (after an emergency text: "ok we'll call", "ok I'm calling the
+   * GP"): a word for oneself and one of calling, with no one asked to call them and no negation.
+   */
+  saysWillCall(text: string): boolean {
+    const words = fold(text).split(' ');
+    if (text.includes('?') || words.some((w) => this.negations.has(w) || this.willCallNot.has(w))) return false;
+    return words.some((w) => this.willCallWho.has(w)) && words.some((w) => this.willCallVerbs.has(w));
   }
 
   /** Any time will do ("doesn't matter", "as soon as possible"), said anywhere in the message. */

@@ -190,6 +190,12 @@ export class MessageResponder {
       memory.offer = { take: this.deps.composer.action(locale, 'book').value, from: 'english' };
       return replies(...this.deps.english.replies());
     }
+    // "Ok, we'll call" after an emergency text is the patient doing what it said, no request for a
+    // person: it got the choice of waiting in the chat (a fifteenth patient-style test).
+    if (memory.safetyTier && this.deps.answers?.saysWillCall(text)) {
+      memory.misses = 0;
+      return replies(composer.say(locale, 'safety.willCall'));
+    }
     // "What do you do with my details?" is answered, never read as the deletion it sounds like to
     // the router: a yes to being told deleted the data and cancelled the booking (a fifteenth
     // patient-style test). A request of one's own in it (booking, a person) goes first.
