@@ -1,4 +1,5 @@
 import { bookingKit, no, person, screeningNo, type Locale } from './helpers/bookingScript';
+import { I18nextTranslator } from '../src/i18n/Translator';
 
 // Flows a fifteenth patient-style test found losing data or stuck: a question about privacy read
 // as the deletion (and a yes to being told deleting the data and cancelling the booking); a
@@ -145,5 +146,16 @@ describe('the handoff choice can be left by typing, back to the booking set asid
     expect(r[0].text).toMatch(/112/);
     expect(r[1].text).toMatch(/doe dat meteen/);
     expect(r[1].actions).not.toContain('In de chat wachten');
+  });
+});
+
+describe("a receptionist's reply is labelled with the word the bot uses for them", () => {
+  it.each<[Locale, RegExp]>([
+    ['nl-NL', /^Medewerker$/],
+    ['nl-BE', /^Collega$/],
+  ])('%s', (locale, label) => {
+    const t = new I18nextTranslator('locales');
+    expect(t.t(locale, 'handoff.staffPrefix')).toMatch(label);
+    expect(t.t(locale, 'handoff.choose').toLowerCase()).toContain(t.t(locale, 'handoff.staffPrefix').toLowerCase());
   });
 });
