@@ -159,3 +159,39 @@ describe("a receptionist's reply is labelled with the word the bot uses for them
     expect(t.t(locale, 'handoff.choose').toLowerCase()).toContain(t.t(locale, 'handoff.staffPrefix').toLowerCase());
   });
 });
+
+describe('a referral answer at "since when?" is kept for the referral question, and "since when?" is asked again', () => {
+  it.each<[Locale, string, boolean]>([
+    ['nl-NL', 'nee hoor, geen verwijzing', false],
+    ['nl-NL', 'weet niet, heb geen verwijzing', false],
+    ['nl-NL', 'ja ik heb een verwijzing van de huisarts', true],
+    ['nl-BE', 'nee hoor, gin verwijzing', false],
+    ['nl-BE', 'neen, ik heb geen voorschrift', false],
+  ])('%s: "%s"', async (locale, answer, has) => {
+    const p = person(locale);
+    const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', answer, 'een paar weken', ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja']);
+    expect(r[4].text).toMatch(/Genoteerd: (je hebt een|geen) (verwijzing|voorschrift)/);
+    expect(r[4].text).toMatch(/Sinds wanneer/);
+    expect(r[5].text).not.toMatch(/verwijzing van je huisarts\?|voorschrift van je dokter\?|Heb je een (verwijzing|voorschrift)/);
+    const card = r[r.length - 2].cards;
+    expect(card).toMatch(/heup, rechts, een paar weken/);
+    expect(card).not.toMatch(/nee hoor|weet niet|gin|ik heb/);
+    const booking = await booked(locale, r[r.length - 1].text);
+    expect(booking.complaint.since).toBe('een paar weken');
+    expect(booking.hasReferral).toBe(has);
+  });
+});
+
+describe('"Gegevens wijzigen > Klacht" asks "since when?" again too', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'sinds de zomer'],
+    ['nl-BE', 'al een jaar of twee'],
+  ])('%s: a new start "%s" reaches the summary and the booking', async (locale, since) => {
+    const p = person(locale);
+    const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', 'nee hoor', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen',
+      'Gegevens wijzigen', 'klacht', 'knie', 'links', since, 'ja']);
+    expect(r[r.length - 3].text).toMatch(/Sinds wanneer/);
+    expect(r[r.length - 2].cards).toMatch(new RegExp(`knie, links, ${since}`));
+    expect((await booked(locale, r[r.length - 1].text)).complaint).toEqual({ joint: 'knee', side: 'left', since });
+  });
+});

@@ -155,6 +155,8 @@ export class AnswerWords {
   private readonly privacyVerbs: string[];
   /** Words that make a privacy question of a sentence anywhere in it ("I'd like to know who ..."): `booking.words.privacyAsks`. */
   private readonly privacyAsks: string[];
+  /** Words for a referral: `booking.words.referralWords`. */
+  private readonly referralWords: string[];
   /** Who says they will call ("I", "we"): `booking.words.willCall.who`. */
   private readonly willCallWho: Set<string>;
   /** Calling ("call", "ring"): `booking.words.willCall.verbs`. */
@@ -230,6 +232,7 @@ export class AnswerWords {
     this.privacyNouns = [...list('privacyNouns')].filter(Boolean);
     this.privacyVerbs = [...list('privacyVerbs')].filter(Boolean);
     this.privacyAsks = [...list('privacyAsks')].filter(Boolean);
+    this.referralWords = [...list('referralWords')].filter(Boolean);
     this.willCallWho = list('willCall.who');
     this.willCallVerbs = list('willCall.verbs');
     this.willCallNot = list('willCall.not');
@@ -603,6 +606,11 @@ export class AnswerWords {
     const words = fold(text).split(' ');
     if (text.includes('?') || words.some((w) => this.negations.has(w) || this.willCallNot.has(w))) return false;
     return words.some((w) => this.willCallWho.has(w)) && words.some((w) => this.willCallVerbs.has(w));
+  }
+
+  /** The message names a referral ("no referral", the Flemish "voorschrift"): `booking.words.referralWords`. */
+  namesReferral(text: string): boolean {
+    return hasPhrase(fold(text), this.referralWords);
   }
 
   /** Any time will do ("doesn't matter", "as soon as possible"), said anywhere in the message. */
