@@ -9,7 +9,8 @@ import { I18nextTranslator } from '../src/i18n/Translator';
 // handoff's timeout; the Belgian console label. Typed as patients type, the tester's wordings and
 // our own, nl-NL and nl-BE, with the tests' clock.
 
-const { talk, booked, appOf } = bookingKit();
+const kit = bookingKit();
+const { talk, booked, appOf } = kit;
 
 /** A receptionist signed in with the console's live queue open, at both practices: the handoff offers waiting in the chat. */
 const signIn = (locale: Locale) => {
@@ -193,5 +194,20 @@ describe('"Gegevens wijzigen > Klacht" asks "since when?" again too', () => {
     expect(r[r.length - 3].text).toMatch(/Sinds wanneer/);
     expect(r[r.length - 2].cards).toMatch(new RegExp(`knie, links, ${since}`));
     expect((await booked(locale, r[r.length - 1].text)).complaint).toEqual({ joint: 'knee', side: 'left', since });
+  });
+});
+
+describe("moving an appointment that is today: today's weekday refused means today", () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'goedendag, ik moet mijn afspraak andere dag, maandag kan ik niet'],
+    ['nl-NL', 'ik wil mijn afspraak verzetten, maandag lukt niet'],
+    ['nl-BE', 'ik wil mijn afspraak verplaatsen, maandag kan ik niet'],
+  ])('%s: "%s" on the Monday of the appointment', async (locale, ask) => {
+    const { bookOne } = kit;
+    const reference = await bookOne(locale);
+    const r = await talk(locale, [ask, reference, person(locale).birth]);
+    const times = r[r.length - 1].actions.filter((a) => /–/.test(a));
+    expect(times.length).toBeGreaterThan(0);
+    expect(times.some((a) => /^ma 23 nov/.test(a))).toBe(false);
   });
 });
