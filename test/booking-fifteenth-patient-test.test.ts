@@ -211,3 +211,18 @@ describe("moving an appointment that is today: today's weekday refused means tod
     expect(times.some((a) => /^ma 23 nov/.test(a))).toBe(false);
   });
 });
+
+describe('the reference typed after "tap look up" starts the lookup', () => {
+  it.each<[Locale, string, (code: string) => string]>([
+    ['nl-NL', 'wanneer was mijn afspraak ook alweer', (code) => code],
+    ['nl-NL', 'hoe laat is mijn afspraak', (code) => `het is ${code}`],
+    ['nl-BE', 'wanneer is mijn afspraak', (code) => code.toLowerCase()],
+  ])('%s: "%s", then the reference', async (locale, ask, typed) => {
+    const reference = await kit.bookOne(locale);
+    const r = await talk(locale, [ask, typed(reference), person(locale).birth]);
+    expect(r[0].actions).toContain('Afspraak opzoeken');
+    expect(r[1].text).not.toMatch(/geen goed antwoord/);
+    expect(r[1].text).toMatch(/geboortedatum/);
+    expect(r[2].text).toMatch(/gevonden/);
+  });
+});

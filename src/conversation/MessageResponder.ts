@@ -66,6 +66,9 @@ const DURATION_TOPIC = 'treatment-duration';
 /** Requests a privacy question in the same message does not replace (see {@link MessageResponder.decide}). */
 const PRIVACY_KEEPS: ReadonlySet<string> = new Set(['booking', 'cancel-booking', 'handoff', 'appointment-lookup', 'save-transcript']);
 
+/** The most words of a message that gives the reference asked for after the lookup's answer ("it is KX7-4PM"). */
+const LOOKUP_CODE_WORDS = 5;
+
 /** The most pieces of a question read together: a question typed in more pieces than this is rare. */
 const MAX_PIECES = 3;
 
@@ -168,6 +171,9 @@ export class MessageResponder {
     // "the second": that button, as if tapped.
     const index = offered.length && this.deps.answers?.position(text) !== undefined ? this.deps.answers.choose(text, offered.map((c) => c.label)) : undefined;
     if (index !== undefined) return this.decide(offered[index].value, memory, locale, []);
+    // The reference typed right after "have you still got your reference? Tap look up": that
+    // lookup, with the code; it got "no good answer" (a fifteenth patient-style test).
+    if (lastReply === 'lookup' && findReferenceCode(text) && text.trim().split(/\s+/).length <= LOOKUP_CODE_WORDS) return { kind: 'flow', flow: 'cancel-booking' };
     if (label === 'rephrase' || label === 'other') {
       await this.recordFeedback(memory, 'none', locale);
       return replies(composer.say(locale, 'nomatch.rephrase'));
@@ -241,6 +247,7 @@ export class MessageResponder {
         // lookup starts with it and asks the date of birth. It was passed over for where to find
         // the code, and the date of birth typed next got "no good answer" (a fourteenth patient-style test).
         if (findReferenceCode(text)) return { kind: 'flow', flow: 'cancel-booking' };
+        memory.lastReply = 'lookup';
         return replies(composer.say(locale, 'lookup.text', [composer.action(locale, 'lookup'), composer.action(locale, 'person')]));
       case 'faq':
         if (decision.topic && this.alwaysHuman(decision.topic)) return { kind: 'flow', flow: 'handoff', reason: 'always-human' };
