@@ -226,3 +226,29 @@ describe('the reference typed after "tap look up" starts the lookup', () => {
     expect(r[2].text).toMatch(/gevonden/);
   });
 });
+
+describe('a call back asked for, or a number typed at the handoff choice, starts the call back', () => {
+  let stops: (() => void)[] = [];
+  beforeEach(() => { stops = [signIn('nl-NL'), signIn('nl-BE')]; });
+  afterEach(() => { for (const stop of stops) stop(); });
+  const numberOf = (locale: Locale) => (locale === 'nl-NL' ? '06 11 22 33 44' : '0470 99 88 77');
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ja graag terugbellen'],
+    ['nl-NL', 'bel me maar terug'],
+    ['nl-BE', 'ja, graag terugbellen aub'],
+  ])('%s: "%s" asks the number, not the choice', async (locale, ask) => {
+    const r = await talk(locale, [ask, numberOf(locale), 'over mijn rekening']);
+    expect(r[0].actions).not.toContain('In de chat wachten');
+    expect(r[0].text).toMatch(/Op welk nummer/);
+    expect(r[1].text).toMatch(/Waarover/);
+    expect(r[2].text).toMatch(/belt je terug op \+3/);
+  });
+
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s: a number typed at the choice is the call back on it', async (locale) => {
+    const r = await talk(locale, ['ik wil iemand spreken', numberOf(locale), 'geen']);
+    expect(r[0].actions).toEqual(['In de chat wachten', 'Terugbellen']);
+    expect(r[1].text).toMatch(/Waarover/);
+    expect(r[2].text).toMatch(/belt je terug op \+3/);
+  });
+});

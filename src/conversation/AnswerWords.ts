@@ -157,6 +157,8 @@ export class AnswerWords {
   private readonly privacyAsks: string[];
   /** Words for a referral: `booking.words.referralWords`. */
   private readonly referralWords: string[];
+  /** Ways of asking for a call back: `booking.words.callback`. */
+  private readonly callbackWords: string[];
   /** Who says they will call ("I", "we"): `booking.words.willCall.who`. */
   private readonly willCallWho: Set<string>;
   /** Calling ("call", "ring"): `booking.words.willCall.verbs`. */
@@ -233,6 +235,7 @@ export class AnswerWords {
     this.privacyVerbs = [...list('privacyVerbs')].filter(Boolean);
     this.privacyAsks = [...list('privacyAsks')].filter(Boolean);
     this.referralWords = [...list('referralWords')].filter(Boolean);
+    this.callbackWords = [...list('callback')].filter(Boolean);
     this.willCallWho = list('willCall.who');
     this.willCallVerbs = list('willCall.verbs');
     this.willCallNot = list('willCall.not');
@@ -606,6 +609,12 @@ export class AnswerWords {
     const words = fold(text).split(' ');
     if (text.includes('?') || words.some((w) => this.negations.has(w) || this.willCallNot.has(w))) return false;
     return words.some((w) => this.willCallWho.has(w)) && words.some((w) => this.willCallVerbs.has(w));
+  }
+
+  /** The message asks to be called back ("yes please, call me back"), without a negation: `booking.words.callback`. */
+  asksCallback(text: string): boolean {
+    const t = fold(text);
+    return hasPhrase(t, this.callbackWords) && !t.split(' ').some((w) => this.negations.has(w));
   }
 
   /** The message names a referral ("no referral", the Flemish "voorschrift"): `booking.words.referralWords`. */
