@@ -42,10 +42,10 @@ export function readDayWish(text: string, r: DayWishReader, view?: DaysInView): 
     const words = fold(clause).split(' ');
     const negated = words.some((w, i) => r.answers.isNegation(w) && !bounds.has(`${w} ${words[i + 1] ?? ''}`));
     const q = negated ? ahead(askedTime(r.dateParser.parse(clause, view))) : undefined;
-    if (q) refused.push(q);
-    // Today's weekday refused on its own ("Monday I can't", on the Monday of the appointment) is read
-    // as next week's by the parser, and today was offered (a fifteenth patient-style test): both go.
-    if (q?.date === inAWeek(today) && !/\d/.test(clause)) refused.push({ ...q, date: today });
+    // Today's weekday refused ("Monday I can't", on the Monday of the appointment being moved) is
+    // read as next week's by the parser, and today was offered (a fifteenth patient-style test):
+    // it means today.
+    if (q) refused.push(q.date === inAWeek(today) && !/\d/.test(clause) ? { ...q, date: today } : q);
     else said.push(clause);
   }
   // What is not refused is read as one (a day, then a time after a comma): the day with its time.
