@@ -595,8 +595,9 @@ export class AnswerWords {
    * (a fifteenth patient-style test).
    */
   opensWithWait(text: string): boolean {
-    if (text.includes('?')) return false;
     if (this.isWait(text)) return true;
+    // "Wait, that number is no longer right": a correction (its negation says so), which the question on screen must hear.
+    if (text.includes('?') || fold(text).split(' ').some((w) => this.negations.has(w))) return false;
     const first = this.clauses(text)[0];
     return first !== undefined && first.trim() !== text.trim() && this.isWait(first);
   }
