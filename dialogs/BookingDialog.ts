@@ -11,7 +11,7 @@ import type { Reply } from '../src/conversation/Reply';
 import type { DetailsOptions, DetailsResult } from './DetailsDialog';
 import type { DialogDeps } from './DialogDeps';
 import { buttonChoices, changeRequested, type ReadsComplaint } from './BaseDialog';
-import { CHANGEABLE_FIELDS, type ChangeableField, type ComplaintHint, type Correction } from '../src/conversation/AnswerWords';
+import { CHANGEABLE_FIELDS, fold, type ChangeableField, type ComplaintHint, type Correction } from '../src/conversation/AnswerWords';
 import { DetailsDialog } from './DetailsDialog';
 import {
   BIRTH_DATE_PROMPT, BOOKING_CONFIRM_WATERFALL, BOOKING_DIALOG, BOOKING_WATERFALL, CHOICE_PROMPT, DETAILS_DIALOG, EMAIL_PROMPT, NAME_PROMPT,
@@ -62,6 +62,10 @@ interface BookingValues {
   sideTyped?: boolean;
   /** Which detail the summary is changing, or the complaint. */
   changing?: ChangeableField;
+  /** The referral question answered at "since when?": whether there is one (see referralGivenEarly). */
+  referralKept?: boolean;
+  /** The complaint's new side (or what it is) at the summary, while "since when?" is asked again. */
+  newSide?: unknown;
 }
 
 /** A waterfall's instance state, as botbuilder keeps it: its options, its values and the step it is at. */
@@ -110,7 +114,7 @@ export class BookingDialog extends InterruptibleDialog {
       ]),
     );
     this.addDialog(new WaterfallDialog(BOOKING_CONFIRM_WATERFALL, [
-      this.summary.bind(this), this.decide.bind(this), this.changeChosen.bind(this), this.complaintSide.bind(this), this.afterChange.bind(this),
+      this.summary.bind(this), this.decide.bind(this), this.changeChosen.bind(this), this.complaintSide.bind(this), this.complaintSince.bind(this), this.afterChange.bind(this),
     ]));
     this.initialDialogId = BOOKING_WATERFALL;
   }
@@ -159,6 +163,8 @@ export class BookingDialog extends InterruptibleDialog {
       if (mistake) return mistake;
       const early = active.id === SINCE_PROMPT ? await this.detailGivenEarly(innerDc, base as DialogInstance<WaterfallState<BookingOptions>>, active, text, locale) : undefined;
       if (early) return early;
+      const referral = active.id === SINCE_PROMPT ? await this.referralGivenEarly(innerDc, base as DialogInstance<WaterfallState<BookingOptions>>, active, text, locale) : undefined;
+      if (referral) return referral;
     }
     if (base.id === BOOKING_CONFIRM_WATERFALL) return this.correctSummary(innerDc, base as DialogInstance<WaterfallState<Draft>>, active, text, counts, locale);
     if (base.id !== BOOKING_WATERFALL) return undefined;
@@ -279,6 +285,25 @@ export class BookingDialog extends InterruptibleDialog {
     }
     draft.details = { ...draft.details, [found.field]: found.value };
     await this.send(innerDc.context, { text: this.t(locale, `booking.since.detailKept.${found.field}`) }, locale);
+    return this.askAgain(innerDc, active);
+  }
+
+  /**
+   * An answer to the referral question typed at "since when?" ("no, no referral", "don't know, I
+   * have no referral"): no duration. It was kept as the complaint's start, shown on the summary,
+   * and the referral was asked again (a fifteenth patient-style test). It is kept for the referral
+   * question, which is then not asked, and "since when?" is asked again. A message with a figure
+   * ("3 weeks, no referral") is left to the question: its duration is in it.
+   */
+  private async referralGivenEarly(
+    innerDc: DialogContext, base: DialogInstance<WaterfallState<BookingOptions>>, active: DialogInstance, text: string, locale: Locale,
+  ): Promise<DialogTurnResult | undefined> {
+    const { answers } = this.deps;
+    if (!base.state.values.draft || /\d/.test(text) || text.includes('?') || !answers.namesReferral(text)) return undefined;
+    const words = fold(text).split(' ');
+    const has = !(words.some((w) => answers.isNegation(w)) || answers.opener(text) === 'no' || answers.saysNotKnown(text));
+    (base.state.values as BookingValues).referralKept = has;
+    await this.send(innerDc.context, { text: this.t(locale, `booking.since.referralKept.${has ? 'yes' : 'no'}`) }, locale);
     return this.askAgain(innerDc, active);
   }
 
@@ -463,6 +488,13 @@ export class BookingDialog extends InterruptibleDialog {
     const locale = await this.locale(step.context);
     const draft = (step.values as BookingValues).draft as Draft;
     draft.complaint.since = freeText(step.result);
+    // Answered already at "since when?" (referralGivenEarly): not asked again.
+    const kept = (step.values as BookingValues).referralKept;
+    if (kept !== undefined) {
+      const labels = this.yesNo(locale).choices.map((c) => c.value);
+      const index = kept ? 0 : 1;
+      return step.next({ value: labels[index], index, score: 1 } satisfies FoundChoice);
+    }
     const ask = `booking.referral.${draft.forOther ? 'askOther' : 'ask'}.${this.deps.knowledge.practice.country}`;
     return step.prompt(CHOICE_PROMPT, {
       prompt: this.promptActivity(this.t(locale, ask, { who: this.otherPerson(locale, draft.relative) }), locale, step.context.activity.channelId),
@@ -621,16 +653,33 @@ export class BookingDialog extends InterruptibleDialog {
     return this.choose(step, locale, this.t(locale, 'booking.side.ask'), 'side');
   }
 
+  /**
+   * The complaint changed from the summary: "since when?" again after its side, so a wrong start
+   * can be put right there too (it could not: a referral answer kept as the start stayed on the
+   * summary, a fifteenth patient-style test).
+   */
+  private async complaintSince(step: WaterfallStepContext<Draft>): Promise<DialogTurnResult> {
+    const values = step.values as BookingValues & { joint?: Complaint['joint'] };
+    if (values.changing !== 'complaint' || !values.joint) return step.next(step.result);
+    values.newSide = step.result;
+    const locale = await this.locale(step.context);
+    const ask = this.t(locale, step.options.forOther ? 'booking.since.askOther' : 'booking.since.ask', { who: this.otherPerson(locale, step.options.relative) });
+    return step.prompt(SINCE_PROMPT, { prompt: this.promptActivity(ask, locale, step.context.activity.channelId) });
+  }
+
   private async afterChange(step: WaterfallStepContext<Draft>): Promise<DialogTurnResult> {
     const draft = { ...step.options };
     const values = step.values as BookingValues & { joint?: Complaint['joint'] };
     const changing = values.changing;
     if (changing === 'complaint' && values.joint) {
       const joint = values.joint;
-      const since = draft.complaint.since;
+      // Asked again after the side (complaintSince); a conversation saved before that step keeps its start.
+      const asked = values.newSide !== undefined;
+      const since = asked ? freeText(step.result) : draft.complaint.since;
+      const side = asked ? values.newSide : step.result;
       draft.complaint = joint === 'other'
-        ? { joint, other: freeText(step.result) || undefined, since }
-        : { joint, side: SIDES[(step.result as FoundChoice).index], since };
+        ? { joint, other: freeText(side) || undefined, since }
+        : { joint, side: SIDES[(side as FoundChoice).index], since };
       return step.replaceDialog(BOOKING_CONFIRM_WATERFALL, draft);
     }
     if (changing && changing !== 'time' && typeof step.result === 'string') {

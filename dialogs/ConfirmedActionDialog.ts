@@ -13,6 +13,13 @@ export interface ConfirmedAction {
   act(context: TurnContext, locale: Locale): Promise<string>;
   /** Locale key of the reply to a no. */
   declinedKey: string;
+  /**
+   * When set, a typed yes counts only when this says it is a clear one; anything else is told
+   * `unclearKey` and asked again. For an action that cannot be undone.
+   */
+  clearYes?: (text: string) => boolean;
+  /** Locale key of the line before the question is asked again after an unclear yes. */
+  unclearKey?: string;
 }
 
 /**
@@ -43,6 +50,10 @@ export class ConfirmedActionDialog extends BaseDialog {
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const yes = (step.result as FoundChoice).index === 0;
+    if (yes && this.action.clearYes && !this.action.clearYes(step.context.activity.text ?? '')) {
+      if (this.action.unclearKey) await this.send(step.context, { text: this.t(locale, this.action.unclearKey) }, locale);
+      return step.replaceDialog(`${this.id}Waterfall`);
+    }
     const text = yes ? await this.action.act(step.context, locale) : this.t(locale, this.action.declinedKey);
     await this.send(step.context, { text }, locale);
     return step.endDialog();
@@ -60,6 +71,11 @@ export function deleteDataDialog(id: string, deps: DialogDeps): ConfirmedActionD
   return new ConfirmedActionDialog(id, deps, {
     ask: (locale) => t(locale, 'privacy.ask'),
     declinedKey: 'privacy.kept',
+    // A yes with more to it ("yes please, tell me") may be a yes to being told, not to deleting:
+    // it deleted the data and cancelled a booking (a fifteenth patient-style test). Only the
+    // button, a bare yes, or a yes with a word of removing ("yes, delete") deletes.
+    clearYes: (text) => deps.answers.isYesOrNo(text) || (deps.answers.yesNo(text) === 'yes' && deps.answers.asksRemoval(text)),
+    unclearKey: 'privacy.unclear',
     act: async (context, locale) => {
       const gone = await deps.forgetUser(context);
       // What went, counted and in words ("1 appointment", "2 callback requests"); kinds with none left out.

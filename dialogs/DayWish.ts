@@ -42,12 +42,20 @@ export function readDayWish(text: string, r: DayWishReader, view?: DaysInView): 
     const words = fold(clause).split(' ');
     const negated = words.some((w, i) => r.answers.isNegation(w) && !bounds.has(`${w} ${words[i + 1] ?? ''}`));
     const q = negated ? ahead(askedTime(r.dateParser.parse(clause, view))) : undefined;
-    if (q) refused.push(q);
+    // Today's weekday refused ("Monday I can't", on the Monday of the appointment being moved) is
+    // read as next week's by the parser, and today was offered (a fifteenth patient-style test):
+    // it means today.
+    if (q) refused.push(q.date === inAWeek(today) && !/\d/.test(clause) ? { ...q, date: today } : q);
     else said.push(clause);
   }
   // What is not refused is read as one (a day, then a time after a comma): the day with its time.
   const wish = ahead(askedTime(r.dateParser.parse(refused.length ? said.join(' ') : text, view)));
   return wish || refused.length ? { ...(wish ? { wish } : {}), refused } : undefined;
+}
+
+/** The ISO date a week after an ISO date. */
+function inAWeek(isoDay: string): string {
+  return new Date(Date.parse(`${isoDay}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Whether a query asked for the same day, or (without a day) the same part of the day, as a refused one: the newer wish wins. */

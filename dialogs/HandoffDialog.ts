@@ -40,7 +40,24 @@ export class HandoffDialog extends BaseDialog {
 
   /** What the call is about typed where the number is asked is taken first (see {@link reasonFirst}). */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.leftOrBooked(innerDc)) ?? (await this.reasonFirst(innerDc)) ?? super.onContinueDialog(innerDc);
+    return (await this.leftOrBooked(innerDc)) ?? (await this.reasonFirst(innerDc)) ?? (await this.numberAtChoice(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * A phone number typed at the choice between waiting in the chat and a call back: the call back,
+   * on that number, and what it is about is asked next. It was not understood (a fifteenth
+   * patient-style test, after the handoff's timeout had said to ask for a call).
+   */
+  private async numberAtChoice(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const values = (innerDc.stack[0]?.state as { values?: { live?: boolean; typedPhone?: string } } | undefined)?.values;
+    if (innerDc.activeDialog?.id !== CHOICE_PROMPT || !values?.live) return undefined;
+    const text = (innerDc.context.activity.text ?? '').trim();
+    if (!/\d/.test(text)) return undefined;
+    const checked = checkPhone(text, this.deps.knowledge.practice.country);
+    if (!checked.ok) return undefined;
+    values.typedPhone = checked.value;
+    const locale = await this.locale(innerDc.context);
+    return innerDc.endDialog({ value: this.t(locale, 'handoff.callback'), index: 1, score: 1 } satisfies FoundChoice);
   }
 
   /**
@@ -98,6 +115,8 @@ export class HandoffDialog extends BaseDialog {
     const open = isPracticeOpen(this.deps.knowledge.practice, this.deps.clock.now());
     const live = open && (await this.deps.staffOnline());
     (step.values as { live?: boolean }).live = live;
+    // "Yes please, call me back" (after the timeout's "type call me back"): the call back, not the choice again.
+    if (live && this.deps.answers.asksCallback(step.context.activity.text ?? '')) return step.next({ value: this.t(locale, 'handoff.callback'), index: 1, score: 1 } satisfies FoundChoice);
     if (live) {
       const choices = ['handoff.wait', 'handoff.callback'].map((k) => this.t(locale, k));
       return step.prompt(CHOICE_PROMPT, {
@@ -139,6 +158,9 @@ export class HandoffDialog extends BaseDialog {
       await this.send(step.context, { text: this.t(locale, 'handoff.noCallback', { hours: this.hours(locale) }) }, locale);
       return step.endDialog();
     }
+    // The number typed at the choice (numberAtChoice): what the call is about is asked next.
+    const typed = (step.values as { typedPhone?: string }).typedPhone;
+    if (typed) return step.next(typed);
     return step.prompt(HANDOFF_PHONE_PROMPT, {
       prompt: this.promptActivity(this.t(locale, 'handoff.askPhone', { days: this.deps.conversationRetentionDays }), locale, step.context.activity.channelId),
     });

@@ -166,8 +166,8 @@ export abstract class InterruptibleDialog extends BaseDialog {
     if (stopAsked) return stopAsked;
     // A button the dialog itself offers (cancel, move), or a way of saying one, is an answer, not a command.
     if (answersOffered(active, text)) return undefined;
-    // "One moment": the question stays open, and the next message is its answer.
-    if (this.deps.answers.isWait(text)) {
+    // "One moment" (also with why: "one moment, my phone is ringing"): the question stays open, and the next message is its answer.
+    if (this.deps.answers.opensWithWait(text)) {
       await this.send(context, { text: this.t(locale, 'booking.wait') }, locale);
       return { status: DialogTurnStatus.waiting };
     }

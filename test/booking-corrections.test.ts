@@ -262,9 +262,11 @@ describe('the summary changes the complaint too', () => {
   });
 
   it.each(LOCALES)('%s: "wijzig de kant" asks the complaint again (joint, then side), the rest kept', async (locale) => {
-    const r = await talk(locale, [...toSlots(locale), '1', ...details(locale), 'wijzig de kant', 'knie', 'de rechtse', 'ja']);
-    expect(r[r.length - 4].text).toMatch(/Over welk gewricht/);
-    expect(r[r.length - 3].text).toMatch(/Aan welke kant/);
+    // "Since when?" is asked with the complaint too (a fifteenth patient-style test); the same answer keeps it.
+    const r = await talk(locale, [...toSlots(locale), '1', ...details(locale), 'wijzig de kant', 'knie', 'de rechtse', 'een paar maanden', 'ja']);
+    expect(r[r.length - 5].text).toMatch(/Over welk gewricht/);
+    expect(r[r.length - 4].text).toMatch(/Aan welke kant/);
+    expect(r[r.length - 3].text).toMatch(/Sinds wanneer/);
     expect(r[r.length - 2].text).toMatch(/Klopt dit\?/);
     const booking = await booked(locale, r[r.length - 1].text);
     expect(booking.complaint).toEqual({ joint: 'knee', side: 'right', since: 'een paar maanden' });
@@ -272,11 +274,11 @@ describe('the summary changes the complaint too', () => {
   });
 
   it.each(LOCALES)('%s: "Gegevens wijzigen" asks which, and only that one is asked again', async (locale) => {
-    const r = await talk(locale, [...toSlots(locale), '1', ...details(locale), 'Gegevens wijzigen', 'klacht', 'heup', 'links', 'ja']);
-    const choice = r[r.length - 5];
+    const r = await talk(locale, [...toSlots(locale), '1', ...details(locale), 'Gegevens wijzigen', 'klacht', 'heup', 'links', 'een paar maanden', 'ja']);
+    const choice = r[r.length - 6];
     expect(choice.text).toMatch(/Wat wil je (wijzigen|aanpassen)\?/);
     expect(choice.actions).toEqual(expect.arrayContaining(['Klacht', 'Naam', 'Telefoonnummer']));
-    expect(r[r.length - 4].text).toMatch(/Over welk gewricht/);
+    expect(r[r.length - 5].text).toMatch(/Over welk gewricht/);
     expect((await booked(locale, r[r.length - 1].text)).complaint).toEqual({ joint: 'hip', side: 'left', since: 'een paar maanden' });
   });
 

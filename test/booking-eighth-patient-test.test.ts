@@ -289,7 +289,7 @@ describe('a deletion asked for during a booking', () => {
     const at = toBirthDate(locale).length;
     const r = await talk(locale, [...toBirthDate(locale), typed]);
     expect(r[at - 1].text).toMatch(/geboortedatum/);
-    expect(r[at].text).toMatch(/^Wil je dat ik verwijder wat deze assistent/);
+    expect(r[at].text).toMatch(/^Wil je dat ik alles verwijder wat deze assistent/);
   });
 
   it.each<[Locale, string, string]>([

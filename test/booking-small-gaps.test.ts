@@ -8,7 +8,7 @@ import { bookingKit, person, type Locale } from './helpers/bookingScript';
 const { talk, booked, bookOne } = bookingKit();
 
 /** The question the deletion asks before it deletes anything. */
-const DELETION_ASKED = /^Wil je dat ik verwijder wat deze assistent van jou (bewaart|bijhoudt)/;
+const DELETION_ASKED = /^Wil je dat ik alles verwijder wat deze assistent van je (bewaart|bijhoudt)/;
 /** The acknowledgement of a never mind with nothing running. */
 const NEVER_MIND = /^Goed, dan laten we het daarbij; ik heb niets veranderd of verwijderd\./;
 /** The question a soft stop asks in a booking. */

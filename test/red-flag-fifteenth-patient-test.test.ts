@@ -1,4 +1,4 @@
-import { bookingKit, no, type Locale } from './helpers/bookingScript';
+import { bookingKit, type Locale } from './helpers/bookingScript';
 
 // A fifteenth patient-style test (tester 15). An angry patient fed up with waiting for a call back
 // asked for a person and got the crisis text, twice: the second time after saying they were not

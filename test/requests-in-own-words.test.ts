@@ -12,7 +12,7 @@ const PHONE: Record<Locale, RegExp> = { 'nl-NL': /030 123 45 67/, 'nl-BE': /03 1
 /** The answer to "when is my appointment again?". */
 const WHERE_TO_FIND = /^Je afspraak staat in je bevestiging/;
 /** The deletion's own question. */
-const ASKS_DELETION = /^Wil je dat ik verwijder wat deze assistent van jou/;
+const ASKS_DELETION = /^Wil je dat ik alles verwijder wat deze assistent van je/;
 /** The cancel flow's question for the code. */
 const ASKS_CODE = /Wat is de referentie van je afspraak/;
 /** The consent question a booking opens with. */

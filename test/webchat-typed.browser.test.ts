@@ -122,7 +122,7 @@ describe('website chat on a phone, typed', () => {
     await page.reload();
     // Typed only once the page has its conversation back (its transcript shows again).
     await botBubbles(/opzij/).first().waitFor(WAIT);
-    await type('verwijder mijn gegevens', /Wil je dat ik verwijder/);
+    await type('verwijder mijn gegevens', /Wil je dat ik alles verwijder/);
     await type('ja', /Klaar/);
     expect(await botBubbles(/Klaar/).first().textContent()).toMatch(/1 afspraak \(die is ook geannuleerd\)/);
     // The row stays for the practice as cancelled, without the patient's details.

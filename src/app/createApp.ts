@@ -173,7 +173,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const confirmationMail = new BookingConfirmationMail(mail, translator, formatter, practice, clock, (reference) => database.bookings.findByReference(reference));
     // Set once the web chat exists, which needs the bot that needs this: the deletion reaches it late.
     const channelTranscripts: { forget?: (conversationId: string) => Promise<void> } = {};
-    const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock, safety, english, days, answers });
+    const responder = new MessageResponder({ router, composer, knowledge, curation: database.curation, clock, safety, english, days, answers, retention: config.retention });
     const flows = createFlowDialogs({
       router, composer, renderer, translator, knowledge, memory, availability, clock, safety,
       bookings,

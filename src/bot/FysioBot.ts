@@ -561,7 +561,18 @@ export class FysioBot extends ActivityHandler {
     // An answer to the choice on screen (the something-else button) is the flow's, whatever else it could mean.
     const offered = answersOffered(waitingPrompt(dialogState), text);
     // At the callback offered within the flow (no code, too many tries), "yes, call me" is its answer, not a new request.
-    const forPerson = command === 'handoff' && !runsHandoff(dialogState);
+    // "One moment, my phone is ringing" waits; its "phone" asks for nobody (a fifteenth patient-style test).
+    const forPerson = command === 'handoff' && !runsHandoff(dialogState) && !answers.opensWithWait(text);
+    if (!offered && this.atLiveHandoffChoice(dialogState, locale)) {
+      if (answers.opensWithWait(text)) {
+        await this.send(context, composer.say(locale, 'booking.wait'), locale);
+        return;
+      }
+      if (this.leavesHandoffChoice(text, command)) {
+        await this.leaveHandoffChoice(context, dialogState, locale);
+        return;
+      }
+    }
     if (parkable && !offered && (answers.isPark(text) || forPerson)) {
       if (forPerson) {
         await this.parkForPerson(context, dialogState, locale);
@@ -624,6 +635,37 @@ export class FysioBot extends ActivityHandler {
     else if (positionOf(dialogState) !== position) {
       pushHistory(history, before, HISTORY_KEPT);
     }
+  }
+
+  /** The handoff's choice between waiting in the chat and a call back is on screen. */
+  private atLiveHandoffChoice(dialogState: DialogState, locale: Locale): boolean {
+    if (this.flowOf(dialogState) !== 'handoff') return false;
+    const choices = (waitingPrompt(dialogState)?.state as { options?: { choices?: ({ value: string } | string)[] } } | undefined)?.options?.choices ?? [];
+    const wait = this.deps.composer.say(locale, 'handoff.wait').text;
+    return choices.some((c) => (typeof c === 'string' ? c : c.value) === wait);
+  }
+
+  /**
+   * The words that end or pause every other question ("stop", "later", "go on", "back", a no):
+   * at the handoff's choice they were refused, nine turns, and only "start again" got out, dropping
+   * the booking set aside (a fifteenth patient-style test).
+   */
+  private leavesHandoffChoice(text: string, command: string | undefined): boolean {
+    const { answers } = this.deps;
+    return command === 'stop' || command === 'cancel-booking' || answers.isPark(text) || answers.isResume(text) || answers.isBack(text)
+      || answers.isSoftStop(text) || answers.yesNo(text) === 'no' || answers.opener(text) === 'no';
+  }
+
+  /** Ends the handoff's choice without a person: back to the flow set aside, if one waits. */
+  private async leaveHandoffChoice(context: TurnContext, dialogState: DialogState, locale: Locale): Promise<void> {
+    await (await this.dialogContext(context)).cancelAllDialogs();
+    const parked = await this.parked.get(context);
+    if (parked) {
+      await this.resume(context, dialogState, parked, locale, 'handoff.notNowResumed');
+      return;
+    }
+    const { composer } = this.deps;
+    await this.send(context, composer.say(locale, 'handoff.notNow', composer.mainActions(locale)), locale);
   }
 
   /** Sets the running flow aside, says so, and brings in a person (the handoff's own offer). */

@@ -151,6 +151,22 @@ export class AnswerWords {
   private readonly noTakenBack: string[];
   /** Phrases of an appointment one has already ("I already have one booked"): `booking.words.alreadyBooked`. */
   private readonly alreadyBooked: string[];
+  /** What a privacy question is about ("my details", "my messages"): `booking.words.privacyNouns`. */
+  private readonly privacyNouns: string[];
+  /** What a privacy question asks is done with it (kept, read, shared): `booking.words.privacyVerbs`. */
+  private readonly privacyVerbs: string[];
+  /** Words that make a privacy question of a sentence anywhere in it ("I'd like to know who ..."): `booking.words.privacyAsks`. */
+  private readonly privacyAsks: string[];
+  /** Words for a referral: `booking.words.referralWords`. */
+  private readonly referralWords: string[];
+  /** Ways of asking for a call back: `booking.words.callback`. */
+  private readonly callbackWords: string[];
+  /** Who says they will call ("I", "we"): `booking.words.willCall.who`. */
+  private readonly willCallWho: Set<string>;
+  /** Calling ("call", "ring"): `booking.words.willCall.verbs`. */
+  private readonly willCallVerbs: Set<string>;
+  /** Words of being called instead ("me", "back"): `booking.words.willCall.not`. */
+  private readonly willCallNot: Set<string>;
 
   constructor(translator: Translator) {
     const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
@@ -218,6 +234,14 @@ export class AnswerWords {
     this.dataNouns = [...list('dataNouns')].filter(Boolean);
     this.dataGone = [...list('dataGone')].filter(Boolean);
     this.alreadyBooked = [...list('alreadyBooked')].filter(Boolean);
+    this.privacyNouns = [...list('privacyNouns')].filter(Boolean);
+    this.privacyVerbs = [...list('privacyVerbs')].filter(Boolean);
+    this.privacyAsks = [...list('privacyAsks')].filter(Boolean);
+    this.referralWords = [...list('referralWords')].filter(Boolean);
+    this.callbackWords = [...list('callback')].filter(Boolean);
+    this.willCallWho = list('willCall.who');
+    this.willCallVerbs = list('willCall.verbs');
+    this.willCallNot = list('willCall.not');
     for (const f of CHANGEABLE_FIELDS) for (const w of list(`change.${f}`)) if (!this.changeWords.has(w)) this.changeWords.set(w, f);
     // A `*` is kept through folding: it marks where a word may go on (a side as the start of a compound, a joint anywhere in one).
     for (const k of COMPLAINT_WORDS) {
@@ -306,6 +330,26 @@ export class AnswerWords {
   asksDataGone(text: string): boolean {
     const t = fold(text);
     return hasPhrase(t, this.dataNouns) && hasPhrase(t, this.dataGone) && !t.split(' ').some((w) => this.negations.has(w));
+  }
+
+  /** The message has a word of removing ("yes, delete it") and no question or negation: said to have something taken away. */
+  asksRemoval(text: string): boolean {
+    const t = fold(text);
+    return hasPhrase(t, this.dataGone) && !this.isQuestion(text) && !t.split(' ').some((w) => this.negations.has(w));
+  }
+
+  /**
+   * A question about what happens to what the patient tells ("what do you do with my details?",
+   * "who can read my messages?"): a word for one's data or privacy and one of keeping, reading or
+   * using it, asked as a question, and no word of removing it. Such a question was read as the
+   * deletion, and a yes to being told deleted the data and cancelled the booking (a fifteenth
+   * patient-style test); it is answered instead.
+   */
+  asksAboutPrivacy(text: string): boolean {
+    const t = fold(text);
+    if (!hasPhrase(t, this.privacyNouns) || !hasPhrase(t, this.privacyVerbs) || hasPhrase(t, this.dataGone)) return false;
+    // A question by its mark or first word, or one that opens with what is done ("do you keep ...").
+    return this.isQuestion(text) || this.privacyVerbs.includes(t.split(' ')[0]) || hasPhrase(t, this.privacyAsks);
   }
 
   /**
@@ -556,6 +600,40 @@ export class AnswerWords {
     return core !== t && this.wait.has(core);
   }
 
+  /**
+   * A message that opens with a wait ("one moment, my phone is ringing", "hold on, the doorbell"):
+   * the rest says why, and asks nothing. It was read as a request for a person for its "phone"
+   * (a fifteenth patient-style test).
+   */
+  opensWithWait(text: string): boolean {
+    if (this.isWait(text)) return true;
+    // "Wait, that number is no longer right": a correction (its negation says so), which the question on screen must hear.
+    if (text.includes('?') || fold(text).split(' ').some((w) => this.negations.has(w))) return false;
+    const first = this.clauses(text)[0];
+    return first !== undefined && first.trim() !== text.trim() && this.isWait(first);
+  }
+
+  /**
+   * The patient says they will call (after an emergency text: "ok we'll call", "ok I'm calling the
+   * GP"): a word for oneself and one of calling, with no one asked to call them and no negation.
+   */
+  saysWillCall(text: string): boolean {
+    const words = fold(text).split(' ');
+    if (text.includes('?') || words.some((w) => this.negations.has(w) || this.willCallNot.has(w))) return false;
+    return words.some((w) => this.willCallWho.has(w)) && words.some((w) => this.willCallVerbs.has(w));
+  }
+
+  /** The message asks to be called back ("yes please, call me back"), without a negation: `booking.words.callback`. */
+  asksCallback(text: string): boolean {
+    const t = fold(text);
+    return hasPhrase(t, this.callbackWords) && !t.split(' ').some((w) => this.negations.has(w));
+  }
+
+  /** The message names a referral ("no referral", the Flemish "voorschrift"): `booking.words.referralWords`. */
+  namesReferral(text: string): boolean {
+    return hasPhrase(fold(text), this.referralWords);
+  }
+
   /** Any time will do ("doesn't matter", "as soon as possible"), said anywhere in the message. */
   isAnyTime(text: string): boolean {
     return hasPhrase(fold(text), this.anyTime);
@@ -681,7 +759,9 @@ export class AnswerWords {
       const n = Number(rest);
       return n >= 1 && n <= labels.length ? n - 1 : undefined;
     }
-    const position = this.positions.get(rest);
+    // A yes-or-no question takes no position word: "the left one" (the left knee) was read as the
+    // leftmost button, the consent's yes, with no yes said (a fifteenth patient-style test).
+    const position = roles.yes !== undefined && roles.no !== undefined ? undefined : this.positions.get(rest);
     if (position) {
       const index = position === 'last' ? labels.length - 1 : POSITIONS.indexOf(position);
       if (index < labels.length) {

@@ -14,7 +14,7 @@ export interface ConversationMemory {
    * of three ways to go on (`miss`), or whether to talk to a person (`missPerson`), so that a bare
    * yes or no answers it. Cleared by every other reply.
    */
-  lastReply?: 'answer' | 'more' | 'day' | 'miss' | 'missPerson';
+  lastReply?: 'answer' | 'more' | 'day' | 'miss' | 'missPerson' | 'lookup';
   /**
    * What a question of the bot's own last reply offered, for the one message after it: a typed
    * yes takes it as tapping its button would (`take`, the button's value), a no is acknowledged.

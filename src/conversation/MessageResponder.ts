@@ -46,6 +46,8 @@ export interface MessageResponderDeps {
   days?: DayQuestion;
   /** Reads a button picked by its position ("the second") after a miss's question. */
   answers?: AnswerWords;
+  /** How long bookings' details and conversations are kept, told in the answer to a privacy question. */
+  retention?: { bookingDays: number; conversationDays: number };
 }
 
 /** Where a clause of a message ends: a comma, a full stop, a semicolon, a question or exclamation mark. */
@@ -55,6 +57,12 @@ const CLAUSE_END = /[,.;!?]+/;
 type Request = 'booking' | 'cancel-booking' | 'handoff';
 const REQUESTS: readonly Request[] = ['booking', 'cancel-booking', 'handoff'];
 const isRequest = (intent: string): intent is Request => (REQUESTS as readonly string[]).includes(intent);
+
+/** Requests a privacy question in the same message does not replace (see {@link MessageResponder.decide}). */
+const PRIVACY_KEEPS: ReadonlySet<string> = new Set(['booking', 'cancel-booking', 'handoff', 'appointment-lookup', 'save-transcript']);
+
+/** The most words of a message that gives the reference asked for after the lookup's answer ("it is KX7-4PM"). */
+const LOOKUP_CODE_WORDS = 5;
 
 /** The most pieces of a question read together: a question typed in more pieces than this is rare. */
 const MAX_PIECES = 3;
@@ -158,6 +166,9 @@ export class MessageResponder {
     // "the second": that button, as if tapped.
     const index = offered.length && this.deps.answers?.position(text) !== undefined ? this.deps.answers.choose(text, offered.map((c) => c.label)) : undefined;
     if (index !== undefined) return this.decide(offered[index].value, memory, locale, []);
+    // The reference typed right after "have you still got your reference? Tap look up": that
+    // lookup, with the code; it got "no good answer" (a fifteenth patient-style test).
+    if (lastReply === 'lookup' && findReferenceCode(text) && text.trim().split(/\s+/).length <= LOOKUP_CODE_WORDS) return { kind: 'flow', flow: 'cancel-booking' };
     if (label === 'rephrase' || label === 'other') {
       await this.recordFeedback(memory, 'none', locale);
       return replies(composer.say(locale, 'nomatch.rephrase'));
@@ -179,6 +190,19 @@ export class MessageResponder {
       // It offers booking here in Dutch: a yes takes that.
       memory.offer = { take: this.deps.composer.action(locale, 'book').value, from: 'english' };
       return replies(...this.deps.english.replies());
+    }
+    // "Ok, we'll call" after an emergency text is the patient doing what it said, no request for a
+    // person: it got the choice of waiting in the chat (a fifteenth patient-style test).
+    if (memory.safetyTier && this.deps.answers?.saysWillCall(text)) {
+      memory.misses = 0;
+      return replies(composer.say(locale, 'safety.willCall'));
+    }
+    // "What do you do with my details?" is answered, never read as the deletion it sounds like to
+    // the router: a yes to being told deleted the data and cancelled the booking (a fifteenth
+    // patient-style test). A request of one's own in it (booking, a person) goes first.
+    if (this.deps.retention && this.deps.answers?.asksAboutPrivacy(text) && !PRIVACY_KEEPS.has(decision.intent) && router.exactIntent(text) !== 'delete-data') {
+      memory.misses = 0;
+      return replies(composer.privacy(locale, this.deps.retention));
     }
     // "Can I come on Sunday?": open or closed that day; an open day with a wish to book starts the booking.
     // Right after such an answer or the opening hours, "and Saturday?" asks the same of another day,
@@ -218,6 +242,7 @@ export class MessageResponder {
         // lookup starts with it and asks the date of birth. It was passed over for where to find
         // the code, and the date of birth typed next got "no good answer" (a fourteenth patient-style test).
         if (findReferenceCode(text)) return { kind: 'flow', flow: 'cancel-booking' };
+        memory.lastReply = 'lookup';
         return replies(composer.say(locale, 'lookup.text', [composer.action(locale, 'lookup'), composer.action(locale, 'person')]));
       case 'faq':
         if (decision.topic && this.alwaysHuman(decision.topic)) return { kind: 'flow', flow: 'handoff', reason: 'always-human' };
