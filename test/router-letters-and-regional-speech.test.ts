@@ -74,6 +74,13 @@ describe('regional speech in writing reaches the same words as standard Dutch', 
   ])('"%s" (%s) is answered with %s', (text, locale, topic) => {
     expect(routed(text, locale)).toEqual({ intent: 'faq', topic });
   });
+
+  it.each<[string, Locale]>([
+    ['afspraak veur mijn knie', 'nl-BE'],
+    ["ik wil graag 'n afspraak veur m'n heup", 'nl-NL'],
+  ])('"%s" (%s) asks for an appointment', (text, locale) => {
+    expect(routed(text, locale).intent).toBe('booking');
+  });
 });
 
 describe("an aside about one's own Dutch or understanding weighs nothing for routing", () => {

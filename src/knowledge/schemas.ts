@@ -238,6 +238,8 @@ export const languageFileSchema = z.strictObject({
   animals: z.array(z.string().trim().min(1)).default([]),
   /** Words that make the animal one's own or the one the request is for ("my", "our", "for"), within three words before it. */
   animalOwners: z.array(z.string().trim().min(1)).default([]),
+  /** The first person's possessives ("my"): a second one beside an animal's names something of the patient's own ("my cat jumped on my knee"). */
+  firstPersonOwners: z.array(z.string().trim().min(1)).default([]),
   /**
    * Words that make the animal company in the patient's own question ("walking with the dog",
    * "taking my dog along", "allergic to cats"): the message is about the patient, not the animal.

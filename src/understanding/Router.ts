@@ -120,9 +120,6 @@ const DISAGREE_LEAD = 0.2;
 /** Messages routed to warm up, and the longest the event loop is held at a time; see {@link Router.warmUp}. */
 const WARM_UP_MESSAGES = 1500;
 const WARM_UP_SLICE_MS = 4;
-/** The first person's possessives (folded): a second one beside an animal's names something of the patient's own. */
-const FIRST_PERSON_OWNERS: ReadonlySet<string> = new Set(['mijn', 'mijne', 'mn', 'my']);
-
 /**
  * How much nearer the first owner's best phrasing must be than the next owner's for a topic
  * without the score's lead to be answered (see {@link Router.decide}); chosen on the folds.
@@ -201,6 +198,8 @@ export class Router {
   private readonly letterFrame: LetterFrame;
   /** Words for animals, their owners' words and the words of the patient's company with one (language.yaml); see {@link forAnimal}. */
   private readonly animals: Set<string>;
+  /** The first person's possessives (language.yaml's firstPersonOwners): a second one beside an animal's names something of the patient's own. */
+  private readonly firstPersonOwners: Set<string>;
   private readonly animalOwners: Set<string>;
   private readonly animalCompany: Set<string>;
   /** Stems of the question words ("waar", "wanneer", "hoe"): they ask, but name nothing. */
@@ -265,6 +264,7 @@ export class Router {
     this.address = new Set(kb.language.addressWords.flatMap(foldAndSplit));
     this.letterFrame = new LetterFrame(kb.language.letterFrame);
     this.animals = new Set(kb.language.animals.flatMap(foldAndSplit));
+    this.firstPersonOwners = new Set(kb.language.firstPersonOwners.flatMap(foldAndSplit));
     this.animalOwners = new Set(kb.language.animalOwners.flatMap(foldAndSplit));
     this.animalCompany = new Set(kb.language.animalCompany.flatMap(foldAndSplit));
     // Every text once, in the order its words enter the vocabulary; the normalizer splits each
@@ -1120,7 +1120,7 @@ export class Router {
     }
     if (!owned) return false;
     // Another "my" than the animal's: the patient names something of their own (a joint, an appointment).
-    return !words.some((w, i) => FIRST_PERSON_OWNERS.has(w) && !words.slice(i + 1, i + 4).some((t) => this.animals.has(t)));
+    return !words.some((w, i) => this.firstPersonOwners.has(w) && !words.slice(i + 1, i + 4).some((t) => this.animals.has(t)));
   }
 
   /**

@@ -444,10 +444,10 @@ export class TextNormalizer {
     if (!words) {
       const rewritten = this.rewrites.get(token) ?? this.rewrites.get(token.replace(/'/g, ''));
       // Flemish and southern speech grows the pronoun onto the verb in writing too ("can-I" as one
-      // word): the verb and the pronoun, as the standard spelling has them.
+      // word): the verb, and the pronoun as language.yaml rewrites the clitic on its own.
       const clitic = rewritten === undefined ? CLITIC_I.exec(token) : null;
       words = clitic
-        ? [...this.tokenWords(clitic[1]), 'ik']
+        ? [...this.tokenWords(clitic[1]), ...this.tokenWords("'k")]
         : (rewritten ?? token).replace(/'/g, '').split(' ').filter(Boolean).flatMap((w) => this.splitCompound(w));
       if (this.tokenCache.size > 50_000) this.tokenCache.clear();
       this.tokenCache.set(token, words);
