@@ -836,7 +836,7 @@ const NO_WORDS: readonly string[] = [];
 const COMPARATIVES = ['ere', 'ste', 'er', 'st'];
 
 /** Dutch and Flemish diminutive endings, longest first. */
-/** A verb with the pronoun "ik" grown onto it as 'k ("kan'k", "mag'k"). */
+/** A verb with the first person's pronoun grown onto it as 'k (Flemish "can-I", "may-I" written as one word). */
 const CLITIC_I = /^([a-z]{2,})'k$/;
 
 const DIMINUTIVES = ['etjes', 'eskes', 'ekes', 'etje', 'eske', 'tjes', 'pjes', 'skes', 'eke', 'tje', 'pje', 'jes', 'ske', 'kes', 'je', 'ke'];
