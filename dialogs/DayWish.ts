@@ -1,6 +1,6 @@
 import type { DateExpressionParser, DaysInView } from '../src/booking/DateExpressionParser';
 import type { SlotQuery } from '../src/booking/SlotQuery';
-import { isoDate, toLocal } from '../src/booking/ZonedTime';
+import { addDays, isoDate, toLocal } from '../src/booking/ZonedTime';
 import { fold, type AnswerWords } from '../src/conversation/AnswerWords';
 import type { DateWords } from '../src/knowledge/types';
 import type { Clock } from '../src/util/Clock';
@@ -33,7 +33,9 @@ export interface DayWishReader {
  * @param view the times on screen and the week asked for, in which a weekday named alone is read
  */
 export function readDayWish(text: string, r: DayWishReader, view?: DaysInView): DayWish | undefined {
-  const today = isoDate(toLocal(r.clock.now(), r.timeZone));
+  const local = toLocal(r.clock.now(), r.timeZone);
+  const today = isoDate(local);
+  const weekAhead = isoDate(addDays(local, 7));
   const bounds = new Set([...r.dateWords.after, ...r.dateWords.before].map(fold));
   const ahead = (q: SlotQuery | undefined) => (q && !(q.date && q.date < today) && !(q.fromDate && q.fromDate < today) ? q : undefined);
   const said: string[] = [];
@@ -45,17 +47,12 @@ export function readDayWish(text: string, r: DayWishReader, view?: DaysInView): 
     // Today's weekday refused ("Monday I can't", on the Monday of the appointment being moved) is
     // read as next week's by the parser, and today was offered (a fifteenth patient-style test):
     // it means today.
-    if (q) refused.push(q.date === inAWeek(today) && !/\d/.test(clause) ? { ...q, date: today } : q);
+    if (q) refused.push(q.date === weekAhead && !/\d/.test(clause) ? { ...q, date: today } : q);
     else said.push(clause);
   }
   // What is not refused is read as one (a day, then a time after a comma): the day with its time.
   const wish = ahead(askedTime(r.dateParser.parse(refused.length ? said.join(' ') : text, view)));
   return wish || refused.length ? { ...(wish ? { wish } : {}), refused } : undefined;
-}
-
-/** The ISO date a week after an ISO date. */
-function inAWeek(isoDay: string): string {
-  return new Date(Date.parse(`${isoDay}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Whether a query asked for the same day, or (without a day) the same part of the day, as a refused one: the newer wish wins. */

@@ -164,16 +164,6 @@ export class ReplyComposer {
   }
 
   /** A simple sentence from the locale file, with the practice's name, phone and hours. */
-  /**
-   * The answer to a question about what happens to the patient's data: what is kept, how long
-   * (the configured retention), who sees it, and the practice's privacy page; with how to ask
-   * for the deletion, which is never started by such a question.
-   */
-  privacy(locale: Locale, retention: { bookingDays: number; conversationDays: number }): Reply {
-    const text = this.t.t(locale, 'privacy.answer', { practiceName: this.kb.practice.name, days: retention.bookingDays, conversationDays: retention.conversationDays });
-    return { text, choices: this.mainActions(locale) };
-  }
-
   say(locale: Locale, key: string, choices?: Choice[]): Reply {
     const id = `${locale}\u0000${key}`;
     let text = this.sentences.get(id);
@@ -184,6 +174,16 @@ export class ReplyComposer {
       this.sentences.set(id, text);
     }
     return { text, choices };
+  }
+
+  /**
+   * The answer to a question about what happens to the patient's data: what is kept, how long
+   * (the configured retention), who sees it, and the practice's privacy page; with how to ask
+   * for the deletion, which is never started by such a question.
+   */
+  privacy(locale: Locale, retention: { bookingDays: number; conversationDays: number }): Reply {
+    const text = this.t.t(locale, 'privacy.answer', { practiceName: this.kb.practice.name, days: retention.bookingDays, conversationDays: retention.conversationDays });
+    return { text, choices: this.mainActions(locale) };
   }
 
   /**

@@ -72,9 +72,9 @@ const INTENT_PREFIX = 'intent:';
 const SOCIAL_OWNERS = [`${INTENT_PREFIX}greeting`, `${INTENT_PREFIX}thanks`] as const;
 /** The commands that switch the language, and to which locale. */
 const LOCALE_SWITCHES: Partial<Record<IntentId, Locale>> = { 'switch-locale-nl': 'nl-NL', 'switch-locale-be': 'nl-BE' };
-/** Intents only meaningful as an answer to a question the bot asked. */
 /** Decisions that say nothing sure of what a message asks: a letter's frame may be what hid it. */
 const WEAK: ReadonlySet<string> = new Set(['none', 'clarify', 'greeting', 'thanks']);
+/** Intents only meaningful as an answer to a question the bot asked. */
 const REPLY_ONLY: ReadonlySet<IntentId> = new Set(['yes', 'no', 'stop', 'release']);
 /**
  * Actions a negation makes of another: "I cannot come tomorrow" is a booking's words turned into
@@ -198,10 +198,10 @@ export class Router {
   private readonly letterFrame: LetterFrame;
   /** Words for animals, their owners' words and the words of the patient's company with one (language.yaml); see {@link forAnimal}. */
   private readonly animals: Set<string>;
-  /** The first person's possessives (language.yaml's firstPersonOwners): a second one beside an animal's names something of the patient's own. */
-  private readonly firstPersonOwners: Set<string>;
   private readonly animalOwners: Set<string>;
   private readonly animalCompany: Set<string>;
+  /** The first person's possessives (language.yaml's firstPersonOwners): a second one beside an animal's names something of the patient's own. */
+  private readonly firstPersonOwners: Set<string>;
   /** Stems of the question words ("waar", "wanneer", "hoe"): they ask, but name nothing. */
   private readonly questionStems: Set<string>;
   /**
@@ -418,8 +418,9 @@ export class Router {
     // are words no topic has, or greetings and thanks, and can put its question out of the domain.
     // When the whole message says nothing sure, what stands between them is read on its own (the
     // safety check has read it all); a message that is thanks with a closing stays thanks.
+    if (!WEAK.has(whole.intent)) return whole;
     const framed = this.letterFrame.inner(text);
-    if (framed === text || !WEAK.has(whole.intent)) return whole;
+    if (framed === text) return whole;
     const inner = this.routeText(framed, { ...context, safetyChecked: true });
     if (!WEAK.has(inner.intent) || (inner.intent === 'clarify' && whole.intent === 'none')) return inner;
     return whole;
