@@ -25,10 +25,12 @@ export const SAFETY_SETS_DIR = join(__dirname, '..', '..', 'knowledge', 'safety-
  * `heldout/` and of the knowledge's `safety-sets/` (`sets`), and the first blind audit's routing
  * set (`audit/routing-audit.jsonl`, made development data once it had been measured). Rules,
  * synonyms, phrasings and thresholds may be tuned on these. So may a tenth writer's routing set
- * (`audit13/routing-audit8.jsonl`, 7 December 2026), scored blind once on 3f2342c and then opened.
+ * (`audit13/routing-audit8.jsonl`, 7 December 2026), scored blind once on 3f2342c and then opened,
+ * and a thirteenth's (`audit15/routing-audit10.jsonl`), scored blind on e461d08 and 4b89258 (top-1
+ * 66.4 %) and opened in round 18.
  */
 export function loadDevSet(dir = __dirname, sets = SAFETY_SETS_DIR): Example[] {
-  return [...readJsonl(dir, /^dev.*\.jsonl$/), ...readJsonlOf([join(dir, 'heldout'), sets], /-dev\.jsonl$/), ...readJsonl(join(dir, 'audit'), /^routing-audit\.jsonl$/), ...readJsonl(join(dir, 'audit13'), /^routing-audit8\.jsonl$/)];
+  return [...readJsonl(dir, /^dev.*\.jsonl$/), ...readJsonlOf([join(dir, 'heldout'), sets], /-dev\.jsonl$/), ...readJsonl(join(dir, 'audit'), /^routing-audit\.jsonl$/), ...readJsonl(join(dir, 'audit13'), /^routing-audit8\.jsonl$/), ...readJsonl(join(dir, 'audit15'), /^routing-audit10\.jsonl$/)];
 }
 
 /**
@@ -42,12 +44,13 @@ export function loadTestSet(dir = __dirname): Example[] {
 
 /**
  * The blind routing sets: questions written beside the red-flag audits by writers who never saw
- * the knowledge base, never tuned on (routing-audit2 is frozen; 3 to 7, 9 and 10 are blind). Scored by
+ * the knowledge base, never tuned on (routing-audit2 is frozen; 3 to 7 and 9 are blind). Scored by
  * `npm run eval` with the test part, aggregates only (routing-audit7, in audit12, is the eighth
- * writer's; routing-audit9, in audit14, the twelfth's; routing-audit10, in audit15, the thirteenth's).
+ * writer's; routing-audit9, in audit14, the twelfth's). routing-audit10, in audit15, the thirteenth
+ * writer's, was opened in round 18 and is development data since.
  */
 export function loadBlindRoutingSets(dir = __dirname): Example[] {
-  const files = [['audit2', 'routing-audit2'], ['audit6', 'routing-audit3'], ['audit7', 'routing-audit4'], ['audit8', 'routing-audit5'], ['audit11', 'routing-audit6'], ['audit12', 'routing-audit7'], ['audit14', 'routing-audit9'], ['audit15', 'routing-audit10']];
+  const files = [['audit2', 'routing-audit2'], ['audit6', 'routing-audit3'], ['audit7', 'routing-audit4'], ['audit8', 'routing-audit5'], ['audit11', 'routing-audit6'], ['audit12', 'routing-audit7'], ['audit14', 'routing-audit9']];
   return files.flatMap(([folder, name]) => readJsonl(join(dir, folder), new RegExp(`^${name}\\.jsonl$`))).filter((e) => e.intent !== 'emergency');
 }
 

@@ -117,14 +117,6 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   // A twelfth writer's routing set (7 December 2026, round 16), written beside the eleventh
   // writer's red flags (opened in round 17, below); still blind.
   { name: 'routing-audit9 (blind ordinary questions)', file: join(HERE, 'audit14', 'routing-audit9.jsonl') },
-  // By a thirteenth writer (7 December 2026, round 17): people for whom Dutch is a second
-  // language, regional speech in writing, formal letters, the sign inside a practical request,
-  // time told loosely; 200 red flags, 200 ordinary messages, 40 bursts and routing-audit10. Scored
-  // on e461d08 before the round's merges and on its final build, aggregates only.
-  { name: 'redflags-audit15 (blind, never tuned on)', file: join(HERE, 'audit15', 'redflags-audit15.jsonl') },
-  { name: 'ordinary-audit15 (blind, alarming words)', file: join(HERE, 'audit15', 'ordinary.jsonl') },
-  { name: 'bursts-audit15 (blind)', file: join(HERE, 'audit15', 'bursts.jsonl') },
-  { name: 'routing-audit10 (blind ordinary questions)', file: join(HERE, 'audit15', 'routing-audit10.jsonl') },
 ];
 
 /**
@@ -168,6 +160,15 @@ export const OPENED_TABLES: { name: string; file: string }[] = [
   { name: 'redflags-audit14 (opened in round 17)', file: join(HERE, 'audit14', 'redflags-audit14.jsonl') },
   { name: 'ordinary-audit14 (opened in round 17)', file: join(HERE, 'audit14', 'ordinary.jsonl') },
   { name: 'bursts-audit14 (opened in round 17)', file: join(HERE, 'audit14', 'bursts.jsonl') },
+  // By a thirteenth writer (7 December 2026, round 17): people for whom Dutch is a second
+  // language, regional speech in writing, formal letters, the sign inside a practical request,
+  // time told loosely. Scored blind on e461d08 and on 4b89258 (112 35/40, crisis 37/40, now 65/70,
+  // soon 42/50, ordinary false alarms 10/200, bursts 25/30 and 1/10), then opened in round 18;
+  // routing-audit10 beside it (blind top-1 66.4 %), development for routing since.
+  { name: 'redflags-audit15 (opened in round 18)', file: join(HERE, 'audit15', 'redflags-audit15.jsonl') },
+  { name: 'ordinary-audit15 (opened in round 18)', file: join(HERE, 'audit15', 'ordinary.jsonl') },
+  { name: 'bursts-audit15 (opened in round 18)', file: join(HERE, 'audit15', 'bursts.jsonl') },
+  { name: 'routing-audit10 (opened in round 18)', file: join(HERE, 'audit15', 'routing-audit10.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
