@@ -44,13 +44,14 @@ export function loadTestSet(dir = __dirname): Example[] {
 
 /**
  * The blind routing sets: questions written beside the red-flag audits by writers who never saw
- * the knowledge base, never tuned on (routing-audit2 is frozen; 3 to 7 and 9 are blind). Scored by
- * `npm run eval` with the test part, aggregates only (routing-audit7, in audit12, is the eighth
- * writer's; routing-audit9, in audit14, the twelfth's). routing-audit10, in audit15, the thirteenth
- * writer's, was opened in round 18 and is development data since.
+ * the knowledge base, never tuned on (routing-audit2 is frozen; 3 to 7, 9 and 11 are blind).
+ * Scored by `npm run eval` with the test part, aggregates only (routing-audit7, in audit12, is the
+ * eighth writer's; routing-audit9, in audit14, the twelfth's; routing-audit11, in audit16, the
+ * fourteenth's). routing-audit10, in audit15, the thirteenth writer's, was opened in round 18 and
+ * is development data since.
  */
 export function loadBlindRoutingSets(dir = __dirname): Example[] {
-  const files = [['audit2', 'routing-audit2'], ['audit6', 'routing-audit3'], ['audit7', 'routing-audit4'], ['audit8', 'routing-audit5'], ['audit11', 'routing-audit6'], ['audit12', 'routing-audit7'], ['audit14', 'routing-audit9']];
+  const files = [['audit2', 'routing-audit2'], ['audit6', 'routing-audit3'], ['audit7', 'routing-audit4'], ['audit8', 'routing-audit5'], ['audit11', 'routing-audit6'], ['audit12', 'routing-audit7'], ['audit14', 'routing-audit9'], ['audit16', 'routing-audit11']];
   return files.flatMap(([folder, name]) => readJsonl(join(dir, folder), new RegExp(`^${name}\\.jsonl$`))).filter((e) => e.intent !== 'emergency');
 }
 

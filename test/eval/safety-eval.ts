@@ -117,6 +117,14 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   // A twelfth writer's routing set (7 December 2026, round 16), written beside the eleventh
   // writer's red flags (opened in round 17, below); still blind.
   { name: 'routing-audit9 (blind ordinary questions)', file: join(HERE, 'audit14', 'routing-audit9.jsonl') },
+  // By a fourteenth writer (7 December 2026, round 18): patients who use medical words, phonetic
+  // spelling, grandchildren typing in youth chat style, questions asking permission, lists and
+  // line breaks; 200 red flags, 200 ordinary messages, 40 bursts and routing-audit11. Scored on
+  // 895fb60 before the round's merges and on its final build, aggregates only.
+  { name: 'redflags-audit16 (blind, never tuned on)', file: join(HERE, 'audit16', 'redflags-audit16.jsonl') },
+  { name: 'ordinary-audit16 (blind, alarming words)', file: join(HERE, 'audit16', 'ordinary.jsonl') },
+  { name: 'bursts-audit16 (blind)', file: join(HERE, 'audit16', 'bursts.jsonl') },
+  { name: 'routing-audit11 (blind ordinary questions)', file: join(HERE, 'audit16', 'routing-audit11.jsonl') },
 ];
 
 /**
