@@ -89,6 +89,14 @@ describe('night pain with weight gone, a new pain after treated cancer, fever wi
   ]);
 });
 
+describe('an event told with a loose past time, over and treated, is no alarm; back again it is', () => {
+  expectTiers([
+    ['mijn buurvrouw is vorig jaar bewusteloos gevonden door haar suiker en nu is ze weer helemaal goed, mag zij mee naar de groepsles?', null],
+    ['vorig jaar had ik een trombosebeen en nu is het weer goed, mag ik hardlopen?', null],
+    ['vorig jaar een trombosebeen, nu weer pijn en dik in mijn kuit', 'now'],
+  ]);
+});
+
 const { talk } = bookingKit();
 const CALL_112 = /Bel nu 112/;
 const CRISIS_LINE = /113|1813/;
