@@ -45,6 +45,8 @@ describe('the will to live gone, in a letter or in dialect', () => {
     ["'k heb gene goesting mi om te leven", 'crisis'],
     ['ik zou liever nie mi wakker worden', 'crisis'],
     ["ich dink d'r aan um d'r oet te stappe", 'crisis'],
+    // A dialect word added for a family must not shadow how another word is read ("leve" is read as "leven").
+    ['ik wil echt nie meer leve zo', 'crisis'],
     ['ik grijp naar een scheermesje als alles me te zwaar wordt', 'crisis'],
     ['I do cutting when it gets too much', 'crisis'],
     // Stopping the exercises, or leaving a club, is no crisis.
