@@ -402,13 +402,15 @@ export class RedFlagDetector {
         ...modifiers.filter((m) => m.concept === PAST),
         ...this.pastYears(words, thisYear).map((i) => ({ concept: PAST, start: i, end: i, at: [i], negative: false })),
       ];
+      // The words of "… and now he is fully well again": that "again" is back to health, no recurrence.
+      const healed = new Set(modifiers.filter((m) => m.concept === PASSED || m.concept === RESOLVED).flatMap((m) => m.at));
       const past = pastMarks.map((m) => {
         const clause = clauseOf(m.start);
         // "…, vier jaar geleden." on its own: the whole sentence so far is that past, unless the
         // story was at now or at a recurrence before it ("nu weer pijn, net als vier jaar geleden").
         const alone = !concepts.some((k) => k.start >= clause.from && k.start < clause.to) && clause.to - clause.from <= m.end - m.start + 3;
         // "…, net als vorig jaar" / "…, vorig jaar ook": the sign is back, now; nothing is set aside.
-        const recurs = words.some((w, i) => i >= clause.from && i < clause.to && (i < m.start || i > m.end) && this.sw.recurrence.has(w));
+        const recurs = words.some((w, i) => i >= clause.from && i < clause.to && (i < m.start || i > m.end) && this.sw.recurrence.has(w) && !healed.has(i));
         // "… die ze vroeger niet had": a past that denies the sign says it is new; nothing is set aside.
         if (recurs || this.negations.has(words[m.end + 1])) return { from: clause.from, to: clause.from };
         // "since [the operation of] last year my knee is red": it dates the start of what goes on
