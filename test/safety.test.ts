@@ -1120,7 +1120,7 @@ describe('emergency.yaml checks', () => {
     ['a review date that is no date', (s) => s.replace('reviewedOn: null', 'reviewedOn: gisteren'), /emergency\.yaml: reviewedOn: expected YYYY-MM-DD/],
     ['a sentence word list left out', (s) => s.replace(/^  nowWords: .*\n/m, ''), /emergency\.yaml: sentenceWords\.nowWords: /],
     ['a sentence word with a capital or a space', (s) => s.replace('clauseBreaks: [maar,', 'clauseBreaks: [Maar ook,'), /emergency\.yaml: sentenceWords\.clauseBreaks\.0: expected one lowercase word/],
-    ['the crisis line after a rule that is not 112', (s) => s.replace('tier: crisis, all: [suicidal] }', 'tier: crisis, all: [suicidal], crisisLine: true }'), /emergency\.yaml: rules\.\d+: `crisisLine` is for 112 rules only/],
+    ['the crisis line after a rule that is not 112', (s) => s.replace('tier: crisis, all: [suicidal], none: [wake-body-eased-saf21] }', 'tier: crisis, all: [suicidal], none: [wake-body-eased-saf21], crisisLine: true }'), /emergency\.yaml: rules\.\d+: `crisisLine` is for 112 rules only/],
     ['a sentence word the normaliser rewrites', (s) => s.replace('personal: [ik,', 'personal: [mn, ik,'), /emergency\.yaml: sentenceWords\.personal: "mn" is read as "mijn"/],
   ])('names the file and field for %s', (_name, fn, expected) => {
     expect(problemsAfter(fn).join('\n')).toMatch(expected);
