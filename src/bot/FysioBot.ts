@@ -513,7 +513,13 @@ export class FysioBot extends ActivityHandler {
       const outcome = await this.deps.responder.respond(said, memory, locale, flag, offer, answersAsked ? [] : earlier.map((s) => s.text));
       // A refused booking does not count among the messages that may still say the crisis text misread them.
       if (misreadLeft && outcome.kind === 'replies' && outcome.replies[0]?.text === safety.bookingBlocked(memory, locale)[0].text) memory.crisisMisreadable = misreadLeft;
-      if (outcome.kind === 'replies') {
+      if (outcome.kind === 'flow' && outcome.flow === 'booking' && this.deps.flows.handoff.hasOneAlready(outcome.said ?? said, locale)) {
+        // "(No,) I already have an appointment", idle or after the handoff's timeout offered a
+        // call: the patient wants to check, move or cancel that one, not book another (a
+        // sixteenth patient-style test got the consent text). "... but I want one more" books.
+        const reply = this.deps.flows.handoff.alreadyBookedReply(locale);
+        await this.send(context, notice ? { ...reply, text: `${reply.text}\n\n${notice}` } : reply, locale);
+      } else if (outcome.kind === 'replies') {
         const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
         await context.sendActivities(replies.map((r) => renderer.render(r, locale, activity.channelId)));
       } else if (parked && parked.dialogStack[0]?.id === this.deps.flows[outcome.flow].id) {

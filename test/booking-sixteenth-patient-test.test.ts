@@ -1,0 +1,46 @@
+import { bookingKit, no, person, screeningNo, type Locale } from './helpers/bookingScript';
+
+// Flows a sixteenth patient-style test and a review left wrong: "(no,) I already have an
+// appointment" starting a new booking. Typed as patients type, the tester's wordings and our
+// own, nl-NL and nl-BE, with the tests' clock.
+
+const { talk } = bookingKit();
+
+const CONSENT = /Voor een afspraak stel ik je/;
+const ALREADY = /geen nieuwe afspraak: je hebt er al een/;
+
+describe('"I already have an appointment" offers to look it up, never a new booking', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik heb al een afspraak'],
+    ['nl-NL', 'nee hoor, ik heb al een afspraak'],
+    ['nl-NL', 'ik heb toch al een afspraak staan bij jullie'],
+    ['nl-BE', 'neen hoor, ik heb al een afspraak'],
+    ['nl-BE', "neen merci, 'k heb al een afspraak"],
+    ['nl-BE', 'ik heb al een afspraak gemaakt hoor'],
+  ])('%s: "%s", idle', async (locale, said) => {
+    const r = await talk(locale, [said]);
+    expect(r[0].text).toMatch(ALREADY);
+    expect(r[0].text).not.toMatch(CONSENT);
+    expect(r[0].actions).toContain('Afspraak opzoeken');
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee hoor, ik heb al een afspraak'],
+    ['nl-BE', 'neen, ik heb al een afspraak'],
+  ])('%s: "%s" after a question was answered, then the lookup', async (locale, said) => {
+    const r = await talk(locale, ['hoe lang duurt een afspraak?', said, 'afspraak opzoeken']);
+    expect(r[1].text).toMatch(ALREADY);
+    expect(r[2].text).toMatch(/referentie/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik heb al een afspraak maar wil er nog een'],
+    ['nl-NL', 'ik heb al een afspraak, maar ik wil nog een afspraak voor mijn andere knie'],
+    ['nl-BE', "'k heb al een afspraak, maar ik wil er nog een afspraak bij maken"],
+  ])('%s: "%s" still books', async (locale, said) => {
+    const p = person(locale);
+    const r = await talk(locale, [said, 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen']);
+    expect(r[0].text).toMatch(CONSENT);
+    expect(r[r.length - 1].text).toMatch(/Klopt dit\?/);
+  });
+});
