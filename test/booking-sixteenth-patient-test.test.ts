@@ -44,3 +44,28 @@ describe('"I already have an appointment" offers to look it up, never a new book
     expect(r[r.length - 1].text).toMatch(/Klopt dit\?/);
   });
 });
+
+describe('a yes to the consent that names the joint keeps it, the joint and side not asked again', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-BE', 'ja, voor de linkse knie', 'knie, links'],
+    ['nl-BE', 'ja hoor, het is voor mijne rechtse heup', 'heup, rechts'],
+    ['nl-NL', 'ja, voor mijn linkerknie', 'knie, links'],
+    ['nl-NL', 'ja prima, het gaat om de rechter heup', 'heup, rechts'],
+  ])('%s: "%s"', async (locale, yes, complaint) => {
+    const p = person(locale);
+    const r = await talk(locale, ['afspraak maken', yes, 'sinds vorig jaar', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen']);
+    expect(r[1].text).toMatch(new RegExp(`Genoteerd: ${complaint}`));
+    expect(r[1].text).toMatch(/Sinds wanneer/);
+    expect(r[1].text).not.toMatch(/Over welk gewricht|Aan welke kant/);
+    expect(r[r.length - 1].cards).toMatch(new RegExp(`${complaint}, sinds vorig jaar`));
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-BE', 'ja, voor de knie'],
+    ['nl-NL', 'ja, het is mijn heup'],
+  ])('%s: "%s" (no side) asks only the side', async (locale, yes) => {
+    const r = await talk(locale, ['afspraak maken', yes]);
+    expect(r[1].text).toMatch(/Aan welke kant|Welke kant/);
+    expect(r[1].text).not.toMatch(/Over welk gewricht/);
+  });
+});
