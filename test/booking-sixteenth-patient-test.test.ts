@@ -6,6 +6,12 @@ import { bookingKit, no, person, screeningNo, type Locale } from './helpers/book
 
 const { talk } = bookingKit();
 
+/** A whole booking of the first free time for the locale's person (a right hip), up to its confirmation. */
+const wholeBooking = (locale: Locale) => {
+  const p = person(locale);
+  return ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja'];
+};
+
 const CONSENT = /Voor een afspraak stel ik je/;
 const ALREADY = /geen nieuwe afspraak: je hebt er al een/;
 
@@ -67,5 +73,23 @@ describe('a yes to the consent that names the joint keeps it, the joint and side
     const r = await talk(locale, ['afspraak maken', yes]);
     expect(r[1].text).toMatch(/Aan welke kant|Welke kant/);
     expect(r[1].text).not.toMatch(/Over welk gewricht/);
+  });
+});
+
+describe('after a confirmation, the Flemish "nie" says a contact detail is wrong as "niet" does', () => {
+  it.each<[Locale, string, string, RegExp]>([
+    ['nl-BE', 'mijn e-mail klopt nie', 'mieke.peeters@voorbeeld.be', /e-mailadres/],
+    ['nl-BE', 'mijn telefoonnummer klopt nie', '0478 99 88 77', /nummer/],
+    ['nl-BE', 'mijn gsm-nummer klopt ni', '0478 99 88 77', /nummer/],
+    ['nl-BE', 'dat e-mailadres is nie juist', 'mieke.peeters@voorbeeld.be', /e-mailadres/],
+    ['nl-NL', 'mijn e-mail klopt niet meer', 'gerda.smit@voorbeeld.nl', /e-mailadres/],
+    ['nl-NL', 'mijn telefoonnummer klopt niet', '06 11223344', /nummer/],
+  ])('%s: "%s", then the right one', async (locale, wrong, right, asked) => {
+    const r = await talk(locale, [...wholeBooking(locale), wrong, right]);
+    const [fix, done] = r.slice(-2);
+    expect(fix.text).toMatch(asked);
+    expect(fix.text).toMatch(/juiste|goede|Wat is/);
+    expect(fix.actions ?? []).not.toContain('Adres en contact');
+    expect(done.text).toMatch(/doorgegeven/);
   });
 });
