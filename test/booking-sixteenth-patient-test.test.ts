@@ -93,3 +93,26 @@ describe('after a confirmation, the Flemish "nie" says a contact detail is wrong
     expect(done.text).toMatch(/doorgegeven/);
   });
 });
+
+describe('at the callback offer with nobody in the chat, a request for a person with a "not" elsewhere is a yes', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik ben niet suicidaal, ik ben boos. geef me gewoon een medewerker'],
+    ['nl-NL', 'dat bedoel ik niet. ik wil gewoon een mens spreken'],
+    ['nl-BE', 'ik ben nie depressief, ik ben kwaad! geef mij gewoon iemand van de praktijk'],
+    ['nl-BE', 'da klopt niet wat ge zegt, ik wil een medewerker spreken'],
+  ])('%s: "%s" asks the number', async (locale, said) => {
+    const r = await talk(locale, ['ik wil iemand spreken', said]);
+    expect(r[0].actions).toContain('Ja');
+    expect(r[1].text).toMatch(/Op welk nummer kunnen we je terugbellen/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee, ik wil geen medewerker'],
+    ['nl-NL', 'nee hoeft niet'],
+    ['nl-BE', 'neen, laat maar, ik bel zelf wel'],
+  ])('%s: "%s" is still a no', async (locale, said) => {
+    const r = await talk(locale, ['ik wil iemand spreken', said]);
+    expect(r[1].text).toMatch(/bellen op/);
+    expect(r[1].text).not.toMatch(/Op welk nummer/);
+  });
+});
