@@ -75,6 +75,19 @@ export abstract class BaseDialog extends ComponentDialog {
     return memory.locale ?? this.deps.knowledge.practice.defaultLocale;
   }
 
+  /**
+   * The message only says the patient is back ("so, I'm back", "here again"), as after a "one
+   * moment": the question on screen is asked again. It was read as the answer ("that does not
+   * look like a name") or not understood at a choice (a sixteenth patient-style test).
+   */
+  saysBackFromWait(text: string, locale: Locale): boolean {
+    if (text.includes('?')) return false;
+    const list = (key: string) => this.deps.translator.list(locale, `booking.words.${key}`).map(fold);
+    const fillers = new Set(list('backFromWaitFillers').flatMap((f) => f.split(' ')));
+    const said = fold(text).split(' ').filter((w) => w && !fillers.has(w)).join(' ');
+    return Boolean(said) && list('backFromWait').includes(said);
+  }
+
   /** A sentence; the practice's name, phone and privacy page are the translator's defaults. */
   protected t(locale: Locale, key: string, vars?: Record<string, unknown>): string {
     return this.deps.translator.t(locale, key, vars);

@@ -171,6 +171,11 @@ export abstract class InterruptibleDialog extends BaseDialog {
       await this.send(context, { text: this.t(locale, 'booking.wait') }, locale);
       return { status: DialogTurnStatus.waiting };
     }
+    if (this.saysBackFromWait(text, locale)) {
+      await this.send(context, { text: this.t(locale, 'booking.backFromWait') }, locale);
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
     const exact = router.exactIntent(text);
     if (exact === 'stop' && this.asksBeforeStopping() && this.deps.answers.isSoftStop(text) && innerDc.stack[0]) {
       (innerDc.stack[0].state as StopState).stopAsked = true;

@@ -4,7 +4,13 @@ import { bookingKit, no, person, screeningNo, type Locale } from './helpers/book
 // appointment" starting a new booking. Typed as patients type, the tester's wordings and our
 // own, nl-NL and nl-BE, with the tests' clock.
 
-const { talk } = bookingKit();
+const { talk, appOf } = bookingKit();
+
+/** A receptionist signed in with the console's live queue open, at both practices: the handoff offers waiting in the chat. */
+const signIn = (locale: Locale) => {
+  void appOf(locale).consoleSessions.create('anna');
+  return appOf(locale).handoff.watch(() => undefined);
+};
 
 /** A whole booking of the first free time for the locale's person (a right hip), up to its confirmation. */
 const wholeBooking = (locale: Locale) => {
@@ -114,5 +120,44 @@ describe('at the callback offer with nobody in the chat, a request for a person 
     const r = await talk(locale, ['ik wil iemand spreken', said]);
     expect(r[1].text).toMatch(/bellen op/);
     expect(r[1].text).not.toMatch(/Op welk nummer/);
+  });
+});
+
+describe('"I\'m back" after "one moment" asks the question on screen again', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-BE', 'momentje, de bel gaat', 'zo, ik ben terug'],
+    ['nl-BE', 'wacht efkes', "allee, 'k ben er terug"],
+    ['nl-NL', 'momentje', 'ben er weer'],
+    ['nl-NL', 'een ogenblikje, de telefoon', 'sorry, daar ben ik weer'],
+  ])('%s: at the name, "%s", then "%s"', async (locale, wait, back) => {
+    const p = person(locale);
+    const r = await talk(locale, [...wholeBooking(locale).slice(0, -5), wait, back, p.name, p.birth]);
+    const [waited, asked, named, birth] = r.slice(-4);
+    expect(waited.text).toMatch(/Geen haast/);
+    expect(asked.text).toMatch(/Fijn, dan/);
+    expect(asked.text).toMatch(/voor- en achternaam/);
+    expect(asked.text).not.toMatch(/geen naam/);
+    expect(named.text).toMatch(/geboortedatum/);
+    expect(birth.text).toMatch(/telefoon/);
+  });
+
+  describe('at the handoff choice', () => {
+    let stops: (() => void)[] = [];
+    beforeEach(() => { stops = [signIn('nl-NL'), signIn('nl-BE')]; });
+    afterEach(() => { for (const stop of stops) stop(); });
+
+    it.each<[Locale, string, string]>([
+      ['nl-NL', 'momentje, de bel gaat', 'ben er weer'],
+      ['nl-NL', 'momentje', 'zo, ik ben terug'],
+      ['nl-BE', 'wacht efkes', 'ik ben er weer hoor'],
+    ])('%s: mid-booking, a person asked for, "%s", then "%s"', async (locale, wait, back) => {
+      const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', 'ik wil een medewerker spreken', wait, back, 'in de chat wachten']);
+      expect(r[4].actions).toEqual(['In de chat wachten', 'Terugbellen']);
+      expect(r[5].text).toMatch(/Geen haast/);
+      expect(r[6].text).toMatch(/Fijn, dan/);
+      expect(r[6].text).toMatch(/meelezen/);
+      expect(r[6].text).not.toMatch(/begreep ik niet/);
+      expect(r[7].text).toMatch(/Ik heb een (medewerker|collega) gevraagd/);
+    });
   });
 });

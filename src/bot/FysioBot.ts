@@ -574,6 +574,12 @@ export class FysioBot extends ActivityHandler {
         await this.send(context, composer.say(locale, 'booking.wait'), locale);
         return;
       }
+      // "So, I'm back" after the wait: the choice again (it is no "go on" with a booking set aside).
+      if (this.deps.flows.handoff.saysBackFromWait(text, locale)) {
+        await this.send(context, composer.say(locale, 'booking.backFromWait'), locale);
+        await (await this.dialogContext(context)).repromptDialog();
+        return;
+      }
       if (this.leavesHandoffChoice(text, command)) {
         await this.leaveHandoffChoice(context, dialogState, locale);
         return;
