@@ -161,3 +161,21 @@ describe('"I\'m back" after "one moment" asks the question on screen again', () 
     });
   });
 });
+
+describe('a no to the deletion asked mid-booking goes back to the booking', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'verwijder mijn gegevens', 'nee toch maar niet'],
+    ['nl-NL', 'wis al mijn gegevens', 'nee laat maar staan'],
+    ['nl-BE', 'verwijder mijn gegevens', 'neen, toch maar nie'],
+    ['nl-BE', 'wis mijn gegevens aub', 'neen merci'],
+  ])('%s: at the referral, "%s", then "%s", then a no to the referral', async (locale, deletion, answer) => {
+    const p = person(locale);
+    const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'links', 'half jaar', deletion, answer, no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen']);
+    expect(r[5].text).toMatch(/^Wil je dat ik alles verwijder/);
+    expect(r[6].text).toMatch(/niets verwijderd/);
+    expect(r[6].text).toMatch(/verwijzing|voorschrift/);
+    expect(r[6].text).not.toMatch(/staat even opzij/);
+    expect(r[7].text).not.toMatch(/Waarmee kan ik je helpen/);
+    expect(r[r.length - 1].cards).toMatch(/heup, links, half jaar/);
+  });
+});

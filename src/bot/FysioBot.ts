@@ -638,7 +638,15 @@ export class FysioBot extends ActivityHandler {
       await (await this.dialogContext(context)).beginDialog(this.deps.flows['delete-data'].id);
       return;
     }
-    if (running === 'delete-data' && !dialogState.dialogStack.length && (await this.parked.get(context))) {
+    const setAside = running === 'delete-data' && !dialogState.dialogStack.length ? await this.parked.get(context) : undefined;
+    if (setAside && (answers.yesNo(text) === 'no' || answers.opener(text) === 'no')) {
+      // "No, rather not" to the deletion asked mid-flow: the flow goes on where it was. It stayed
+      // set aside, and the next "no" (meant for its question) got "how can I help you" (a
+      // sixteenth patient-style test).
+      await this.resume(context, dialogState, setAside, locale, this.flowOf(setAside) === 'booking' ? 'booking.resume' : 'booking.resumed');
+      return;
+    }
+    if (setAside) {
       // Nothing deleted: the flow set aside for the question is still there, and the patient hears so.
       const resume = composer.say(locale, 'booking.resumeButton').text;
       await this.send(context, composer.say(locale, 'booking.parked', [{ label: resume, value: resume }, ...composer.mainActions(locale).slice(0, 1)]), locale);
