@@ -80,6 +80,11 @@ export class HandoffDialog extends BaseDialog {
     }
     if (this.hasOneAlready(text, locale)) return this.alreadyBooked(innerDc.context, locale, () => innerDc.cancelAllDialogs());
     const wanted = exact === 'booking' ? text : this.bookingIn(text, locale);
+    if (wanted === undefined && this.deps.answers.yesNo(text) === 'no') {
+      // "No, not after all": no call back, and how to reach the practice (it got the invalid-number text).
+      await this.send(innerDc.context, { text: this.t(locale, 'handoff.noCallback', { hours: this.hours(locale) }) }, locale);
+      return innerDc.cancelAllDialogs();
+    }
     if (wanted === undefined) return undefined;
     innerDc.context.turnState.set(BOOKING_INSTEAD, wanted);
     return innerDc.cancelAllDialogs();

@@ -179,3 +179,54 @@ describe('a no to the deletion asked mid-booking goes back to the booking', () =
     expect(r[r.length - 1].cards).toMatch(/heup, links, half jaar/);
   });
 });
+
+describe('the contact fix after a confirmation: no e-mail is an answer, and a cancellation reaches the cancel flow', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik heb geen e-mail eigenlijk'],
+    ['nl-NL', 'heb ik niet'],
+    ['nl-NL', 'geen'],
+    ['nl-BE', "'k heb eigenlijk gene mail"],
+    ['nl-BE', 'ik heb geen e-mailadres'],
+  ])('%s: at the right e-mail address, "%s" passes on that it is to go', async (locale, none) => {
+    const r = await talk(locale, [...wholeBooking(locale), 'mijn e-mail klopt niet', none]);
+    const last = r[r.length - 1];
+    expect(last.text).toMatch(/doorgegeven dat het e-mailadres .* niet klopt en eraf mag/);
+    expect(last.text).not.toMatch(/geen geldig e-mailadres/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik heb geen mail ontvangen'],
+    ['nl-BE', 'ik heb nog gene mail gekregen'],
+  ])('%s: "%s" (the confirmation did not arrive) still asks the address, with how to say there is none', async (locale, said) => {
+    const r = await talk(locale, [...wholeBooking(locale), 'mijn e-mail klopt niet', said]);
+    expect(r[r.length - 1].text).toMatch(/geen geldig e-mailadres.*Typ dan "geen"/);
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'mijn e-mail klopt niet', 'ik wil de afspraak toch annuleren'],
+    ['nl-NL', 'mijn telefoonnummer klopt niet', 'laat maar, annuleer de afspraak maar'],
+    ['nl-BE', 'mijn e-mail klopt nie', 'ik wil de afspraak toch annuleren'],
+    ['nl-BE', 'mijn gsm-nummer klopt niet', 'ge moogt de afspraak annuleren'],
+  ])('%s: "%s", then "%s" asks what to do with the appointment, and cancels it', async (locale, wrong, cancel) => {
+    const r = await talk(locale, [...wholeBooking(locale), wrong, cancel, 'annuleren']);
+    const [asked, done] = r.slice(-2);
+    expect(asked.text).not.toMatch(/gestopt/);
+    expect(asked.actions).toContain('Annuleren');
+    expect(done.text).toMatch(/geannuleerd/);
+  });
+});
+
+describe('a no at the callback number leaves it and says how to reach the practice', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee toch niet'],
+    ['nl-NL', 'nee laat maar zitten'],
+    ['nl-BE', 'neen, toch nie'],
+    ['nl-BE', 'neen merci'],
+  ])('%s: "%s"', async (locale, no) => {
+    const r = await talk(locale, ['ik wil iemand spreken', 'ja', no, 'hoe lang duurt een eerste afspraak?']);
+    expect(r[1].text).toMatch(/Op welk nummer kunnen we je terugbellen/);
+    expect(r[2].text).toMatch(/zelf bellen op/);
+    expect(r[2].text).not.toMatch(/geen geldig/);
+    expect(r[3].text).not.toMatch(/geen geldig|nummer/);
+  });
+});
