@@ -1,22 +1,14 @@
-import { bookingKit, no, person, screeningNo, type Locale } from './helpers/bookingScript';
+import { bookingKit, no, person, screeningNo, wholeBooking, type Locale } from './helpers/bookingScript';
 
 // Flows a sixteenth patient-style test and a review left wrong: "(no,) I already have an
-// appointment" starting a new booking. Typed as patients type, the tester's wordings and our
-// own, nl-NL and nl-BE, with the tests' clock.
+// appointment" starting a new booking; the joint of "yes, for the left knee" at the consent asked
+// again; the Flemish "nie" not read as "not" in "my e-mail is not right"; a request for a person
+// with a "not" elsewhere taken as a no to the callback; "I'm back" after "one moment" read as the
+// answer; a no to the deletion mid-booking leaving the booking aside; and at the contact fix and
+// the callback number, "I have no e-mail", "cancel it after all" and a no. Typed as patients
+// type, the tester's wordings and our own, nl-NL and nl-BE, with the tests' clock.
 
-const { talk, appOf } = bookingKit();
-
-/** A receptionist signed in with the console's live queue open, at both practices: the handoff offers waiting in the chat. */
-const signIn = (locale: Locale) => {
-  void appOf(locale).consoleSessions.create('anna');
-  return appOf(locale).handoff.watch(() => undefined);
-};
-
-/** A whole booking of the first free time for the locale's person (a right hip), up to its confirmation. */
-const wholeBooking = (locale: Locale) => {
-  const p = person(locale);
-  return ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja'];
-};
+const { talk, signIn } = bookingKit();
 
 const CONSENT = /Voor een afspraak stel ik je/;
 const ALREADY = /geen nieuwe afspraak: je hebt er al een/;
