@@ -75,6 +75,19 @@ export abstract class BaseDialog extends ComponentDialog {
     return memory.locale ?? this.deps.knowledge.practice.defaultLocale;
   }
 
+  /**
+   * The message only says the patient is back ("so, I'm back", "here again"), as after a "one
+   * moment": the question on screen is asked again. It was read as the answer ("that does not
+   * look like a name") or not understood at a choice (a sixteenth patient-style test).
+   */
+  saysBackFromWait(text: string, locale: Locale): boolean {
+    if (text.includes('?')) return false;
+    const list = (key: string) => this.deps.translator.list(locale, `booking.words.${key}`).map(fold);
+    const fillers = new Set(list('backFromWaitFillers').flatMap((f) => f.split(' ')));
+    const said = fold(text).split(' ').filter((w) => w && !fillers.has(w)).join(' ');
+    return Boolean(said) && list('backFromWait').includes(said);
+  }
+
   /** A sentence; the practice's name, phone and privacy page are the translator's defaults. */
   protected t(locale: Locale, key: string, vars?: Record<string, unknown>): string {
     return this.deps.translator.t(locale, key, vars);
@@ -112,9 +125,17 @@ export abstract class BaseDialog extends ComponentDialog {
         }
         if (read.sides && negated) return false;
       }
+      const requestIsYes = (pc.options.validations as { requestIsYes?: boolean } | undefined)?.requestIsYes;
+      // At the callback offer, a "not" that says no to something else ("I'm not suicidal, I'm
+      // angry. Just give me a staff member") is no no to the call: a sixteenth patient-style
+      // test heard "then call us yourself".
+      if (requestIsYes && pc.recognized.succeeded && pc.recognized.value?.index !== 0 && (await this.asksForPersonInAPart(pc.context))) {
+        pc.recognized.value = { value: (pc.options.choices as BotChoice[])[0].value, index: 0, score: 1 };
+        return true;
+      }
       if (pc.recognized.succeeded) return true;
       // At the callback offer, asking for the call in a sentence ("please call me back") is its yes.
-      if ((pc.options.validations as { requestIsYes?: boolean } | undefined)?.requestIsYes && (await this.asksForPerson(pc.context))) {
+      if (requestIsYes && ((await this.asksForPerson(pc.context)) || (await this.asksForPersonInAPart(pc.context)))) {
         pc.recognized.succeeded = true;
         pc.recognized.value = { value: (pc.options.choices as BotChoice[])[0].value, index: 0, score: 1 };
         return true;
@@ -155,6 +176,19 @@ export abstract class BaseDialog extends ComponentDialog {
    * Whether the message asks for a person or a call in the patient's words, with no word of no
    * or negation in it ("don't call me" is no such request).
    */
+  /**
+   * A part of the message asks for a person with no negation in it, and no part says a plain no
+   * ("no, rather not"): the other parts deny something else.
+   */
+  private async asksForPersonInAPart(context: TurnContext): Promise<boolean> {
+    const { answers, router } = this.deps;
+    const clauses = answers.clauses(context.activity.text ?? '');
+    if (clauses.length < 2 || clauses.some((c) => answers.yesNo(c) === 'no' || answers.opener(c) === 'no')) return false;
+    const locale = await this.locale(context);
+    return clauses.some((c) => !fold(c).split(' ').some((w) => answers.isNegation(w))
+      && (router.exactIntent(c) === 'handoff' || router.route(c, { locale, safetyChecked: true }).intent === 'handoff'));
+  }
+
   private async asksForPerson(context: TurnContext): Promise<boolean> {
     const text = context.activity.text ?? '';
     const { answers, router } = this.deps;

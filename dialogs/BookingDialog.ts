@@ -425,7 +425,12 @@ export class BookingDialog extends InterruptibleDialog {
       await this.send(step.context, { text: this.t(locale, 'booking.consent.declined'), choices: this.deps.composer.mainActions(locale) }, locale);
       return step.endDialog();
     }
-    const hint = (step.options as BookingOptions).hint;
+    const options = step.options as BookingOptions;
+    // "Yes, for the left knee": the yes gives the complaint too, kept as one told before the
+    // booking is (a sixteenth patient-style test heard the joint and side asked again).
+    const told = options.hint?.joint ? {} : this.deps.answers.complaintIn(step.context.activity.text ?? '');
+    if (told.joint) options.hint = { ...options.hint, joint: told.joint, ...(told.side ? { side: told.side } : {}) };
+    const hint = options.hint;
     // Booking for a parent or partner: the questions and details are then about them.
     const values = step.values as BookingValues;
     if (hint?.forOther && !values.toldForOther) {

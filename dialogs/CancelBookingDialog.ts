@@ -374,6 +374,9 @@ export class CancelBookingDialog extends InterruptibleDialog {
   protected override async correct(innerDc: DialogContext, text: string, locale: Locale): Promise<DialogTurnResult | undefined> {
     const base = innerDc.stack[0];
     const active = waitingPrompt({ dialogStack: innerDc.stack });
+    // "Never mind, cancel the appointment" at the contact fix, in words no command is made of.
+    const cancelled = /[\d@]/.test(text) ? undefined : await this.cancelInstead(innerDc, text);
+    if (cancelled) return cancelled;
     // Asked for the code of an appointment one does not have ("I have none yet, I want to make
     // one", or the booking command itself): the wish is a new booking, not a wrong code.
     if (active?.id === REFERENCE_PROMPT && this.asksNewBooking(text, locale)) return this.toBooking(innerDc, locale);
@@ -472,6 +475,22 @@ export class CancelBookingDialog extends InterruptibleDialog {
     const reference = base?.id === CANCEL_BOOKING_WATERFALL ? (base.state as { values?: CancelValues }).values?.reference : undefined;
     if (!reference) return { text: this.t(locale, 'cancelBooking.stoppedNoCode'), choices: this.deps.composer.mainActions(locale) };
     return super.stoppedReply(innerDc, locale);
+  }
+
+  /**
+   * "I want to cancel the appointment after all" where the right phone number or e-mail address
+   * of the appointment just made is asked: that appointment's cancel, move or keep question, not
+   * a stop (a review of round 18 found the wish to cancel dropped with "stopped").
+   */
+  protected override async cancelInstead(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+    const base = innerDc.stack[0];
+    if (base?.id !== CONTACT_FIX_DIALOG || !this.says(text, 'cancel')) return undefined;
+    if (fold(text).split(' ').some((w) => this.deps.answers.isNegation(w))) return undefined;
+    const inner = (base.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack?.[0];
+    const reference = (inner?.state as { options?: Partial<ContactFixOptions> } | undefined)?.options?.reference;
+    if (!reference) return undefined;
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(CANCEL_BOOKING_WATERFALL, { justMade: reference } satisfies CancelOptions);
   }
 
   /**

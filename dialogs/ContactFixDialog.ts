@@ -1,9 +1,14 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { checkEmail } from '../src/booking/PatientDetails';
+import { fold } from '../src/conversation/AnswerWords';
+import { SUPPORTED_LOCALES } from '../src/config/AppConfig';
 import { BaseDialog } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
 import { CONTACT_FIX_DIALOG, CONTACT_FIX_WATERFALL, EMAIL_PROMPT, HANDOFF_DIALOG, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
 import { HandoffDialog, openTicket, type HandoffOptions } from './HandoffDialog';
+
+/** Stands for "I have no e-mail address" at the question for the right one. */
+const NO_EMAIL = '\u0000noEmail';
 
 /** The contact detail of a booking just made that the patient says is wrong, and its new value when the message gave it. */
 export interface ContactFix {
@@ -31,14 +36,29 @@ export class ContactFixDialog extends BaseDialog {
     this.addCheckedTextPrompt(PHONE_PROMPT, this.detailOrNamed('phone'), {
       format: 'booking.details.phoneInvalid', empty: 'booking.details.phoneInvalid', country: 'booking.details.phoneCountry', why: 'booking.details.why.phone',
     }, 'giveUp');
-    // A skip is no new address here ("none" at the booking's own question is): only an address is taken.
+    // An address is taken, or the patient's word that they have none ("I have no e-mail,
+    // actually"): the e-mail is optional, so the wrong one is to go. That got the invalid-address
+    // text three times (a review of round 18).
     this.addCheckedTextPrompt(EMAIL_PROMPT, (t) => {
+      if (this.saysNoEmail(t)) return { ok: true, value: NO_EMAIL };
       const r = checkEmail(t);
       const c = r.ok ? undefined : this.detailCorrection(t);
       return c?.field === 'email' && c.value ? { ok: true, value: c.value } : r;
     }, { format: 'booking.contactFix.emailInvalid', empty: 'booking.contactFix.emailInvalid', why: 'booking.details.why.email' }, 'giveUp');
     this.addDialog(new WaterfallDialog(CONTACT_FIX_WATERFALL, [this.ask.bind(this), this.passOn.bind(this)]));
     this.initialDialogId = CONTACT_FIX_WATERFALL;
+  }
+
+  /** The answer says the patient has no (other) e-mail address: "none", or a negation with a word for e-mail and no "@". */
+  private saysNoEmail(text: string): boolean {
+    if (text.includes('@')) return false;
+    const { answers, translator } = this.deps;
+    if (answers.isSkip(text) || answers.isPlainNo(text)) return true;
+    const t = ` ${fold(text)} `;
+    const listed = (key: string) => SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).some((w) => t.includes(` ${fold(w)} `));
+    // "I got no e-mail" says the confirmation did not arrive: the address is wrong, not absent.
+    if (!listed('noEmailNouns') || listed('noEmailNotThat')) return false;
+    return fold(text).split(' ').some((w) => answers.isNegation(w));
   }
 
   private async ask(step: WaterfallStepContext<ContactFixOptions>): Promise<DialogTurnResult> {
@@ -57,8 +77,15 @@ export class ContactFixDialog extends BaseDialog {
       await this.send(step.context, { text: this.t(locale, 'booking.details.tooManyTries') }, locale);
       return step.replaceDialog(HANDOFF_DIALOG, { reason: 'detail-correction' } satisfies HandoffOptions);
     }
-    const value = String(step.result);
     const booking = await this.deps.bookings.findByReference(reference);
+    if (step.result === NO_EMAIL) {
+      const when = booking ? this.deps.formatter.when(booking.start, locale) : '';
+      const note = this.t(locale, 'booking.contactFix.ticketNote.noEmail', { reference, when });
+      await openTicket(this.deps, step.context, locale, { reason: 'detail-correction', callbackPhone: booking?.phone, note });
+      await this.send(step.context, { text: this.t(locale, 'booking.contactFix.passedOn.noEmail', { reference }), choices: this.deps.composer.mainActions(locale) }, locale);
+      return step.endDialog();
+    }
+    const value = String(step.result);
     const shown = this.shownDetail(field, value);
     const when = booking ? this.deps.formatter.when(booking.start, locale) : '';
     const note = this.t(locale, `booking.contactFix.ticketNote.${field}`, { reference, when, value: shown });

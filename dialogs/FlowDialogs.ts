@@ -14,7 +14,7 @@ import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
  * stack. (There is no main dialog above them: the bot answers one-turn messages itself, and a
  * container dialog would only add a dialog context, with its memory scopes, to every turn.)
  */
-export type FlowDialogs = Record<Flow, Dialog>;
+export type FlowDialogs = Record<Flow, Dialog> & { handoff: HandoffDialog };
 
 /** Builds the flows' dialogs. */
 export function createFlowDialogs(deps: DialogDeps): FlowDialogs {

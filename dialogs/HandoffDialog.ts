@@ -7,6 +7,7 @@ import type { HandoffReason } from '../src/handoff/Ticket';
 import { isPracticeOpen } from '../src/handoff/OpeningHours';
 import { formatOpeningHours } from '../src/conversation/PracticeInfo';
 import { fold } from '../src/conversation/AnswerWords';
+import type { Reply } from '../src/conversation/Reply';
 import { BaseDialog, buttonChoices } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
 import { CHOICE_PROMPT, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT, HANDOFF_WATERFALL, TOO_MANY_TRIES } from './dialogIds';
@@ -79,6 +80,11 @@ export class HandoffDialog extends BaseDialog {
     }
     if (this.hasOneAlready(text, locale)) return this.alreadyBooked(innerDc.context, locale, () => innerDc.cancelAllDialogs());
     const wanted = exact === 'booking' ? text : this.bookingIn(text, locale);
+    if (wanted === undefined && this.deps.answers.yesNo(text) === 'no') {
+      // "No, not after all": no call back, and how to reach the practice (it got the invalid-number text).
+      await this.send(innerDc.context, { text: this.t(locale, 'handoff.noCallback', { hours: this.hours(locale) }) }, locale);
+      return innerDc.cancelAllDialogs();
+    }
     if (wanted === undefined) return undefined;
     innerDc.context.turnState.set(BOOKING_INSTEAD, wanted);
     return innerDc.cancelAllDialogs();
@@ -169,18 +175,28 @@ export class HandoffDialog extends BaseDialog {
   /**
    * The message says the patient has an appointment already, and no part of it without those
    * words asks for another ("no, I already have one, but I want one for my wife too" does).
+   * Also read by the bot where no flow runs: such a message must not start a booking.
    */
-  private hasOneAlready(text: string, locale: 'nl-NL' | 'nl-BE'): boolean {
-    const { answers, router } = this.deps;
+  hasOneAlready(text: string, locale: 'nl-NL' | 'nl-BE'): boolean {
+    const { answers, router, translator } = this.deps;
     const clauses = answers.clauses(text);
     if (!clauses.some((c) => answers.saysAlreadyBooked(c))) return false;
+    // "I have one, but I want another one": the other one is asked for in words the router does
+    // not read as a booking on their own (booking.words.bookingOneMore).
+    const folded = ` ${fold(text)} `;
+    if (translator.list(locale, 'booking.words.bookingOneMore').some((p) => folded.includes(` ${fold(p)} `))) return false;
     return !clauses.some((c) => !answers.saysAlreadyBooked(c) && router.route(c, { locale, safetyChecked: true }).intent === 'booking');
+  }
+
+  /** No new appointment, with the lookup (to check, move or cancel it) of the one the patient has. */
+  alreadyBookedReply(locale: 'nl-NL' | 'nl-BE'): Reply {
+    const { composer } = this.deps;
+    return composer.say(locale, 'handoff.alreadyBooked', [composer.action(locale, 'lookup'), composer.action(locale, 'ask')]);
   }
 
   /** No new appointment, and the lookup of the one the patient has offered (or nothing more). */
   private async alreadyBooked(context: TurnContext, locale: 'nl-NL' | 'nl-BE', end: () => Promise<DialogTurnResult>): Promise<DialogTurnResult> {
-    const { composer } = this.deps;
-    await this.send(context, { text: this.t(locale, 'handoff.alreadyBooked'), choices: [composer.action(locale, 'lookup'), composer.action(locale, 'ask')] }, locale);
+    await this.send(context, this.alreadyBookedReply(locale), locale);
     return end();
   }
 

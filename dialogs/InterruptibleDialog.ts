@@ -79,6 +79,14 @@ export abstract class InterruptibleDialog extends BaseDialog {
     return undefined;
   }
 
+  /**
+   * A request to cancel that the dialog takes on instead of stopping (see CancelBookingDialog's
+   * correction of a contact detail); undefined by default: the dialog stops.
+   */
+  protected async cancelInstead(_innerDc: DialogContext, _text: string): Promise<DialogTurnResult | undefined> {
+    return undefined;
+  }
+
   /** What the dialog says when it stops on the patient's word (locale key): by default that it stopped. */
   protected stoppedKey(): string {
     return 'cancelled.text';
@@ -171,6 +179,11 @@ export abstract class InterruptibleDialog extends BaseDialog {
       await this.send(context, { text: this.t(locale, 'booking.wait') }, locale);
       return { status: DialogTurnStatus.waiting };
     }
+    if (this.saysBackFromWait(text, locale)) {
+      await this.send(context, { text: this.t(locale, 'booking.backFromWait') }, locale);
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
     const exact = router.exactIntent(text);
     if (exact === 'stop' && this.asksBeforeStopping() && this.deps.answers.isSoftStop(text) && innerDc.stack[0]) {
       (innerDc.stack[0].state as StopState).stopAsked = true;
@@ -187,6 +200,8 @@ export abstract class InterruptibleDialog extends BaseDialog {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
+    const instead = exact === 'stop' || exact === 'cancel-booking' ? await this.cancelInstead(innerDc, text) : undefined;
+    if (instead) return instead;
     if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart') {
       await this.send(context, this.stoppedReply(innerDc, locale), locale);
       return innerDc.cancelAllDialogs();

@@ -295,8 +295,6 @@ describe('a deletion asked for during a booking', () => {
   it.each<[Locale, string, string]>([
     ['nl-NL', 'verwijder mijn gegevens', 'stop'],
     ['nl-BE', 'verwijder mijn gegevens, ik vertrouw dit toch niet', 'stoppen'],
-    ['nl-NL', 'wis mijn gegevens maar, ik stop ermee', 'nee'],
-    ['nl-BE', 'verwijder mijn gegevens', 'neen'],
   ])('%s: "%s", then "%s" at the question keeps the booking set aside, and says so', async (locale, typed, answer) => {
     const at = toBirthDate(locale).length;
     const r = await talk(locale, [...toBirthDate(locale), typed, answer, 'verder', person(locale).birth]);
@@ -305,6 +303,18 @@ describe('a deletion asked for during a booking', () => {
     expect(r[at + 1].actions).toContain('Verder met afspraak');
     expect(r[at + 2].text).toMatch(/geboortedatum/);
     expect(r[at + 3].text).toMatch(/telefoon/);
+  });
+
+  // A no to the deletion goes back to the booking's question (a sixteenth patient-style test).
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'wis mijn gegevens maar, ik stop ermee', 'nee'],
+    ['nl-BE', 'verwijder mijn gegevens', 'neen'],
+  ])('%s: "%s", then "%s" at the question goes on with the booking', async (locale, typed, answer) => {
+    const at = toBirthDate(locale).length;
+    const r = await talk(locale, [...toBirthDate(locale), typed, answer, person(locale).birth]);
+    expect(r[at + 1].text).toMatch(/niets verwijderd/);
+    expect(r[at + 1].text).toMatch(/geboortedatum/);
+    expect(r[at + 2].text).toMatch(/telefoon/);
   });
 
   it.each<[Locale, string]>([['nl-NL', 'stop'], ['nl-BE', 'stoppen']])('%s: "%s" at the question without a booking deletes nothing', async (locale, answer) => {

@@ -1,4 +1,4 @@
-import { bookingKit, no, person, screeningNo, type Locale } from './helpers/bookingScript';
+import { bookingKit, no, person, screeningNo, wholeBooking, type Locale } from './helpers/bookingScript';
 import { I18nextTranslator } from '../src/i18n/Translator';
 
 // Flows a fifteenth patient-style test found losing data or stuck: a question about privacy read
@@ -10,19 +10,7 @@ import { I18nextTranslator } from '../src/i18n/Translator';
 // our own, nl-NL and nl-BE, with the tests' clock.
 
 const kit = bookingKit();
-const { talk, booked, appOf } = kit;
-
-/** A receptionist signed in with the console's live queue open, at both practices: the handoff offers waiting in the chat. */
-const signIn = (locale: Locale) => {
-  void appOf(locale).consoleSessions.create('anna');
-  return appOf(locale).handoff.watch(() => undefined);
-};
-
-/** A whole booking of the first free time for the locale's person (a right hip), up to its confirmation. */
-const wholeBooking = (locale: Locale) => {
-  const p = person(locale);
-  return ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja'];
-};
+const { talk, booked, signIn } = kit;
 
 describe('a question about privacy is answered, and deletes nothing', () => {
   it.each<[Locale, string]>([

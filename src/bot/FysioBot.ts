@@ -513,7 +513,13 @@ export class FysioBot extends ActivityHandler {
       const outcome = await this.deps.responder.respond(said, memory, locale, flag, offer, answersAsked ? [] : earlier.map((s) => s.text));
       // A refused booking does not count among the messages that may still say the crisis text misread them.
       if (misreadLeft && outcome.kind === 'replies' && outcome.replies[0]?.text === safety.bookingBlocked(memory, locale)[0].text) memory.crisisMisreadable = misreadLeft;
-      if (outcome.kind === 'replies') {
+      if (outcome.kind === 'flow' && outcome.flow === 'booking' && this.deps.flows.handoff.hasOneAlready(outcome.said ?? said, locale)) {
+        // "(No,) I already have an appointment", idle or after the handoff's timeout offered a
+        // call: the patient wants to check, move or cancel that one, not book another (a
+        // sixteenth patient-style test got the consent text). "... but I want one more" books.
+        const reply = this.deps.flows.handoff.alreadyBookedReply(locale);
+        await this.send(context, notice ? { ...reply, text: `${reply.text}\n\n${notice}` } : reply, locale);
+      } else if (outcome.kind === 'replies') {
         const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
         await context.sendActivities(replies.map((r) => renderer.render(r, locale, activity.channelId)));
       } else if (parked && parked.dialogStack[0]?.id === this.deps.flows[outcome.flow].id) {
@@ -566,6 +572,12 @@ export class FysioBot extends ActivityHandler {
     if (!offered && this.atLiveHandoffChoice(dialogState, locale)) {
       if (answers.opensWithWait(text)) {
         await this.send(context, composer.say(locale, 'booking.wait'), locale);
+        return;
+      }
+      // "So, I'm back" after the wait: the choice again (it is no "go on" with a booking set aside).
+      if (this.deps.flows.handoff.saysBackFromWait(text, locale)) {
+        await this.send(context, composer.say(locale, 'booking.backFromWait'), locale);
+        await (await this.dialogContext(context)).repromptDialog();
         return;
       }
       if (this.leavesHandoffChoice(text, command)) {
@@ -626,7 +638,15 @@ export class FysioBot extends ActivityHandler {
       await (await this.dialogContext(context)).beginDialog(this.deps.flows['delete-data'].id);
       return;
     }
-    if (running === 'delete-data' && !dialogState.dialogStack.length && (await this.parked.get(context))) {
+    const setAside = running === 'delete-data' && !dialogState.dialogStack.length ? await this.parked.get(context) : undefined;
+    if (setAside && (answers.yesNo(text) === 'no' || answers.opener(text) === 'no')) {
+      // "No, rather not" to the deletion asked mid-flow: the flow goes on where it was. It stayed
+      // set aside, and the next "no" (meant for its question) got "how can I help you" (a
+      // sixteenth patient-style test).
+      await this.resume(context, dialogState, setAside, locale, this.flowOf(setAside) === 'booking' ? 'booking.resume' : 'booking.resumed');
+      return;
+    }
+    if (setAside) {
       // Nothing deleted: the flow set aside for the question is still there, and the patient hears so.
       const resume = composer.say(locale, 'booking.resumeButton').text;
       await this.send(context, composer.say(locale, 'booking.parked', [{ label: resume, value: resume }, ...composer.mainActions(locale).slice(0, 1)]), locale);

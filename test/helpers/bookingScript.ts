@@ -31,6 +31,12 @@ export const person = (locale: Locale): Person => (locale === 'nl-NL'
   ? { name: 'Gerda Smit', birth: '3-9-1949', phone: '06 56789012' }
   : { name: 'Mieke Peeters', birth: '3/9/1949', phone: '0478 23 45 67' });
 
+/** A whole booking of the first free time for the locale's {@link person} (a right hip), up to its confirmation, as typed. */
+export const wholeBooking = (locale: Locale): string[] => {
+  const p = person(locale);
+  return ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja'];
+};
+
 /**
  * The two practices of a booking test file (nl-NL patients at the Dutch one, nl-BE at the
  * Belgian one), a conversation with the one of a locale, and the booking a confirmation names.
@@ -50,5 +56,10 @@ export function bookingKit() {
   /** A conversation in a locale at the Dutch or the Belgian practice (a Flemish patient in Utrecht, a Dutch one in Antwerp). */
   const talkAt = (country: 'NL' | 'BE', locale: Locale, messages: string[]): Promise<Turn[]> =>
     talk(locale, messages, testAdapterFor(country === 'NL' ? practices.NL : practices.BE, locale));
-  return { practices, appOf, talk, talkAt, booked, bookOne };
+  /** A receptionist signed in with the console's live queue open at the locale's practice (the handoff offers waiting in the chat); returns the sign-out. */
+  const signIn = (locale: Locale): (() => void) => {
+    void appOf(locale).consoleSessions.create('anna');
+    return appOf(locale).handoff.watch(() => undefined);
+  };
+  return { practices, appOf, talk, talkAt, booked, bookOne, signIn };
 }
