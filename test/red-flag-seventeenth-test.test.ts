@@ -10,7 +10,7 @@ const { talk } = bookingKit();
 const CRISIS_LINE = /113|1813/;
 const CALL_112 = /Bel nu 112/;
 const DOCTOR_NOW = /vandaag nog door een (arts|dokter)|Bel nu je huisarts/;
-const ANY_ALARM = /Bel nu|vandaag nog door een (arts|dokter)|113|1813|huisarts/;
+const ANY_ALARM = /Bel nu|vandaag nog door een (arts|dokter)|113|1813|Dank je dat je dit vertelt/;
 
 describe('a fall after which the leg will not move is a doctor today', () => {
   it.each<[Locale, string]>([
@@ -94,5 +94,32 @@ describe('a low oxygen saturation: with breathlessness 112, under 90 alone a doc
   ])('%s: "%s" → no alarm', async (locale, message) => {
     const [r] = await talk(locale, [message]);
     expect(r.text).not.toMatch(ANY_ALARM);
+  });
+});
+
+// The clinicians' list of things that cannot wait names a blocked artery in a limb but no tier
+// rule held it; it is 112 (a limb is lost within hours).
+describe('a cold, pale or blue, painful foot or leg is 112', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'mijn voet is sinds een half uur ijskoud en spierwit en ik voel mijn tenen niet meer'],
+    ['nl-NL', 'mijn been is ineens ijskoud en wit en doet vreselijk pijn'],
+    ['nl-BE', 'mijn voet is plots ijskoud en helemaal wit, en het doet zo zeer'],
+    ['nl-BE', 'ons moeder haar been is ineens koud en blauw en ze voelt haar tenen nie meer'],
+    ['nl-NL', 'mn voet is opeens zo koud en bleek en ik voel mn tenen niet meer'],
+    ['nl-NL', 'sinds vanochtend is mijn onderbeen koud en lijkbleek, heel pijnlijk'],
+  ])('%s: "%s"', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(CALL_112);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'koude voeten in de winter, kan ik daar iets aan doen?'],
+    ['nl-NL', 'mijn tenen worden wit als het koud is (Raynaud), al jaren'],
+    ['nl-BE', 'ik heb altijd koude handen en witte vingers als het koud is'],
+    ['nl-NL', 'mijn knie is na het koelen nog koud en wat bleek, is dat erg?'],
+    ['nl-NL', 'ik draag witte sokken omdat mijn voeten snel koud worden'],
+  ])('%s: "%s" → no alarm', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).not.toMatch(/Bel nu 112|113|1813/);
   });
 });
