@@ -124,9 +124,9 @@ describe('a cold, pale or blue, painful foot or leg is 112', () => {
   });
 });
 
-// "ik ben er klaar mee" alone is an unsure reading (the learned net): a patient who then says it
-// was meant otherwise is believed, in the words a Dutch patient uses ("ik bedoelde dat niet zo",
-// "nee hoor, ik bedoel ..."), as the Flemish "neenee, ik bedoel ..." already was.
+// "I am done with it" alone is an unsure reading (the learned net): a patient who then says it was
+// meant otherwise is believed, in the words a Dutch patient uses ("I didn't mean it like that",
+// "no no, I mean ..."), as a Flemish "no no, I mean ... and I am not depressed" already was.
 describe('saying the crisis text misread one takes it back', () => {
   it.each<[Locale, string]>([
     ['nl-NL', 'nee ik bedoelde dat niet zo, ik ben niet suïcidaal'],
