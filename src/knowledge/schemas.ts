@@ -245,6 +245,14 @@ export const languageFileSchema = z.strictObject({
    * "taking my dog along", "allergic to cats"): the message is about the patient, not the animal.
    */
   animalCompany: z.array(z.string().trim().min(1)).default([]),
+  /** Words by which an owned animal has a complaint itself ("my dog has osteoarthritis"): see the Router's forAnimal. */
+  animalSuffers: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Places of others (town hall, library, pharmacy): the opening hours or address asked of one are
+   * not the practice's. `topics` are the topics about the practice as a place; `ours` the words
+   * that still make the question about the practice ("the pharmacy next to your practice").
+   */
+  otherPlaces: z.object({ topics: z.array(z.string().trim().min(1)).default([]), words: z.array(z.string().trim().min(1)).default([]), ours: z.array(z.string().trim().min(1)).default([]) }).default({ topics: [], words: [], ours: [] }),
   /** Words by which a patient addresses the practice or the bot after a greeting or thanks ("hello physio"). */
   addressWords: z.array(z.string().trim().min(1)).default([]),
   /**

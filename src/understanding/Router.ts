@@ -200,6 +200,12 @@ export class Router {
   private readonly animals: Set<string>;
   private readonly animalOwners: Set<string>;
   private readonly animalCompany: Set<string>;
+  /** language.yaml's animalSuffers: the animal itself has what the message asks about. */
+  /** language.yaml's otherPlaces: topics about the practice as a place, places of others, and the practice's own words. */
+  private readonly placeTopics: ReadonlySet<string>;
+  private readonly otherPlaces: ReadonlySet<string>;
+  private readonly ourPlace: ReadonlySet<string>;
+  private readonly animalSuffers: Set<string>;
   /** The first person's possessives (language.yaml's firstPersonOwners): a second one beside an animal's names something of the patient's own. */
   private readonly firstPersonOwners: Set<string>;
   /** Stems of the question words ("waar", "wanneer", "hoe"): they ask, but name nothing. */
@@ -267,6 +273,10 @@ export class Router {
     this.firstPersonOwners = new Set(kb.language.firstPersonOwners.flatMap(foldAndSplit));
     this.animalOwners = new Set(kb.language.animalOwners.flatMap(foldAndSplit));
     this.animalCompany = new Set(kb.language.animalCompany.flatMap(foldAndSplit));
+    this.animalSuffers = new Set(kb.language.animalSuffers.flatMap(foldAndSplit));
+    this.placeTopics = new Set(kb.language.otherPlaces.topics);
+    this.otherPlaces = new Set(kb.language.otherPlaces.words.flatMap(foldAndSplit));
+    this.ourPlace = new Set(kb.language.otherPlaces.ours.flatMap(foldAndSplit));
     // Every text once, in the order its words enter the vocabulary; the normalizer splits each
     // text once for the vocabulary, the index, the answers' stems and the labels' keys.
     const texts: string[] = [];
@@ -542,6 +552,8 @@ export class Router {
       if (withContext && faq) faq = this.pointedBack(faq, context.previousTopic!, facts.words);
       readAgainst = withContext;
     }
+    // "Is the town hall open on Saturday?": the practice's hours are no answer to another place's.
+    if (faq && this.elsewhere(faq, facts.words)) faq = undefined;
     if (!faq || !STORY_REQUESTS.has(faq.intent)) {
       const request = this.requestAfterStory(facts.text, facts.words);
       if (request) return request;
@@ -1113,15 +1125,30 @@ export class Router {
    * hard, is that bad for my hip?" asks about the patient's hip).
    */
   private forAnimal(words: readonly string[]): boolean {
-    if (!words.some((w) => this.animals.has(w)) || words.some((w) => this.animalCompany.has(w))) return false;
+    if (!words.some((w) => this.animals.has(w))) return false;
     let owned = false;
+    let suffers = false;
     for (let i = 0; i < words.length; i++) {
-      if (!this.animals.has(words[i])) continue;
-      if (words.slice(Math.max(0, i - 3), i).some((w) => this.animalOwners.has(w))) owned = true;
+      if (!this.animals.has(words[i]) || !words.slice(Math.max(0, i - 3), i).some((w) => this.animalOwners.has(w))) continue;
+      owned = true;
+      if (words.slice(i + 1, i + 3).some((w) => this.animalSuffers.has(w))) suffers = true;
     }
-    if (!owned) return false;
+    // "Walking with my dog" is the patient's own question; but when the animal itself has the
+    // complaint ("my dog has osteoarthritis, which exercises can I do with him?"), the exercises,
+    // like a booking, are the animal's, with or without the patient beside it.
+    if (!owned || (!suffers && words.some((w) => this.animalCompany.has(w)))) return false;
     // Another "my" than the animal's: the patient names something of their own (a joint, an appointment).
     return !words.some((w, i) => this.firstPersonOwners.has(w) && !words.slice(i + 1, i + 4).some((t) => this.animals.has(t)));
+  }
+
+  /**
+   * Whether a question about the practice as a place (its hours, its address) names another
+   * place and nothing of the practice's own: the town hall's opening hours are out of scope.
+   */
+  private elsewhere(d: RouteDecision, words: readonly string[]): boolean {
+    const topic = d.intent === 'faq' ? d.topic : d.intent === 'clarify' ? d.candidates[0]?.topic : undefined;
+    if (!topic || !this.placeTopics.has(topic)) return false;
+    return words.some((w) => this.otherPlaces.has(w)) && !words.some((w) => this.ourPlace.has(w));
   }
 
   /**
