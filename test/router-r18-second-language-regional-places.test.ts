@@ -99,3 +99,14 @@ describe('a closing only ends the letter when no question follows it', () => {
     expect(routed(text, locale)).toEqual({ intent: 'faq', topic });
   });
 });
+
+describe("a letter's second question in a sentence of its own is a question of its own", () => {
+  it.each<[string, number]>([
+    ['Geachte mevrouw, Mag ik nog zwemmen met mijn heup? Verder wil ik graag weten wat een behandeling kost. Met vriendelijke groet, E. Kok', 2],
+    ['Beste, Graag zou ik weten of ik een verwijzing nodig heb. Bovendien vraag ik me af hoe lang de wachttijd is. Groeten, Lies', 2],
+    // A sentence that tells, not asks, is no second question.
+    ['Beste, Ik heb artrose in mijn heup. Ook slaap ik slecht door de pijn. Wat kan ik zelf doen? Groeten, Ann', 1],
+  ])('"%s" has %i question(s)', (text, n) => {
+    expect(router.questionParts(text)).toHaveLength(n);
+  });
+});

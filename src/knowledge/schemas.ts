@@ -171,6 +171,12 @@ export const languageFileSchema = z.strictObject({
   /** Words that join two questions in one message ("may I cycle and how much …"). */
   questionJoins: z.array(z.string().trim().min(1)).default([]),
   /**
+   * A second question in a sentence of its own, as letters ask it ("Besides, I would like to know
+   * whether …"): `openers` start such a sentence, `asks` make a sentence without a question mark
+   * or question word ask (the "whether" of an indirect question).
+   */
+  furtherQuestions: z.object({ openers: z.array(z.string().trim().min(1)).default([]), asks: z.array(z.string().trim().min(1)).default([]) }).default({ openers: [], asks: [] }),
+  /**
    * Words that join two clauses of a statement ("my father had a new knee and now I want an
    * appointment"): where a story may end and a request begin.
    */

@@ -174,6 +174,9 @@ export class Router {
   private readonly index: TopicIndex;
   private readonly exact = new Map<string, IntentId>();
   private readonly joins: Set<string>;
+  /** language.yaml's furtherQuestions: words that open a sentence with a second question, and the indirect question's "whether". */
+  private readonly furtherOpeners: Set<string>;
+  private readonly indirectAsks: Set<string>;
   private readonly questionWords: Set<string>;
   /** Question words that ask wherever they stand (language.yaml's interrogatives: "how", "when"), unlike a verb that asks only where it opens a clause. */
   private readonly interrogatives: Set<string>;
@@ -257,6 +260,8 @@ export class Router {
   constructor(private readonly kb: KnowledgeBase, private readonly options: RouterOptions) {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
     this.joins = new Set(kb.language.questionJoins.map((w) => foldAndSplit(w).join(' ')));
+    this.furtherOpeners = new Set(kb.language.furtherQuestions.openers.flatMap(foldAndSplit));
+    this.indirectAsks = new Set(kb.language.furtherQuestions.asks.flatMap(foldAndSplit));
     this.questionWords = new Set(kb.language.questionWords.flatMap(foldAndSplit));
     this.interrogatives = new Set(kb.language.interrogatives.flatMap(foldAndSplit));
     this.clauseJoins = new Set(kb.language.clauseJoins.flatMap(foldAndSplit));
@@ -870,7 +875,8 @@ export class Router {
    * word ("and") is followed by a question word. One part (the whole text) when it asks one.
    */
   questionParts(text: string): string[] {
-    const cut = (text ?? '').slice(0, this.options.maxChars);
+    // A letter's salutation and closing are no part of its questions (the same reading as route's).
+    const cut = this.letterFrame.inner((text ?? '').slice(0, this.options.maxChars));
     const questions = cut.split(/(?<=\?)\s*/).filter((q) => q.includes('?') && /[a-z]/i.test(q));
     if (questions.length >= 2) return questions;
     const parts: string[] = [];
@@ -885,7 +891,25 @@ export class Router {
       }
     }
     parts.push(words.slice(start).join(' '));
-    return parts.filter((p) => /[a-z]/i.test(p));
+    const asked = parts.filter((p) => /[a-z]/i.test(p));
+    return asked.length >= 2 ? asked : (this.furtherQuestion(cut) ?? asked);
+  }
+
+  /**
+   * A letter's second question in a sentence of its own ("May I cycle? Besides, I would like to
+   * know how much I should move."): the text before that sentence and the text from it, when
+   * both ask something; a story sentence ("Also, my hip hurts at night.") asks nothing.
+   */
+  private furtherQuestion(text: string): string[] | undefined {
+    const sentences = text.split(/(?<=[.?!])\s+/);
+    const asks = (s: string) => s.includes('?') || foldAndSplit(s).some((w) => this.interrogatives.has(w) || this.indirectAsks.has(w));
+    for (let i = 1; i < sentences.length; i++) {
+      if (!this.furtherOpeners.has(foldAndSplit(sentences[i])[0] ?? '')) continue;
+      const before = sentences.slice(0, i).join(' ');
+      const after = sentences.slice(i).join(' ');
+      if (asks(before) && asks(after)) return [before, after];
+    }
+    return undefined;
   }
 
   /**
