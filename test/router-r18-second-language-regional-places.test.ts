@@ -23,6 +23,8 @@ describe('Dutch as a second language, with English words, reaches the topic', ()
     ['how long I must wait for first time fysio?', 'nl-NL', 'first-visit'],
     ['what I wear to fysio, short pants is good?', 'nl-NL', 'what-to-bring'],
     ['mijn knie heel veel pijn doen bij trap, wat doen?', 'nl-NL', 'stairs'],
+    ['my brother and my mother have artrose, is it erfelijk? I get it also?', 'nl-NL', 'heredity'],
+    ['doctor says my knee is bad but I am only 35, I am young for artrose?', 'nl-BE', 'young-age'],
   ])('"%s" (%s) is answered with %s', (text, locale, topic) => {
     expect(routed(text, locale)).toEqual({ intent: 'faq', topic });
   });
@@ -69,6 +71,7 @@ describe("another place's opening hours or address are not the practice's", () =
     ['is de bibliotheek open op zondag?', 'nl-NL'],
     ['tot hoe laat is de apotheek open?', 'nl-NL'],
     ['wat zijn de openingsuren van het zwembad?', 'nl-BE'],
+    ['hoe lang is de wachttijd bij de tandarts?', 'nl-NL'],
   ])('"%s" (%s) gets no opening hours', (text, locale) => {
     expect(routed(text, locale).intent).toBe('none');
   });
@@ -78,6 +81,10 @@ describe("another place's opening hours or address are not the practice's", () =
     ['waar zit de apotheek naast jullie praktijk?', 'nl-NL'],
   ])('"%s" (%s) is about the practice: its hours and address', (text, locale) => {
     expect(routed(text, locale)).toEqual({ intent: 'faq', topic: 'practice-info' });
+  });
+
+  it('"hoe lang moet ik wachten voor een eerste afspraak bij jullie?" gets the practice\'s waiting time', () => {
+    expect(routed('hoe lang moet ik wachten voor een eerste afspraak bij jullie?', 'nl-NL')).toEqual({ intent: 'faq', topic: 'waiting-time' });
   });
 });
 
