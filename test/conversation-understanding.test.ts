@@ -128,6 +128,9 @@ describe('two questions in one message', () => {
     ['mag ik fietsen en hoeveel moet ik bewegen?', 'nl-NL', [[/fietsen/i, 'Welke sport?'], [/beweegnorm/i, 'Beweegnorm']]],
     ['Helpt warmte of ijs? En hoe lig ik het best in bed?', 'nl-NL', [[/warmte/i, 'Warmte of ijs?'], [/kussen tussen/i, 'Slapen en liggen']]],
     ['mag ik nog fietsen en wordt de kine terugbetaald?', 'nl-BE', [[/fietsen/i, 'Welke sport?'], [/ziekenfonds|mutualiteit|basisverzekering|terugbetaal/i, 'Terugbetaling']]],
+    // A letter asks its second question in a sentence of its own (round 18; our own wordings).
+    ['Geachte heer, Ik heb artrose in mijn knie. Mag ik nog fietsen? Daarnaast wil ik graag weten hoeveel ik per week moet bewegen. Met vriendelijke groet, T. Bos', 'nl-NL', [[/fietsen/i, 'Welke sport?'], [/beweegnorm/i, 'Beweegnorm']]],
+    ['Geachte, Graag zou ik weten of de behandeling terugbetaald wordt. Tevens vraag ik mij af of ik een voorschrift nodig heb. Hoogachtend, R. Maes', 'nl-BE', [[/ziekenfonds|mutualiteit|basisverzekering|terugbetaal/i, 'Terugbetaling'], [/voorschrift/i, 'Voorschrift nodig?']]],
   ])('"%s" (%s) gets both answers, or one and the other offered, or a choice between both', async (text, locale, topics) => {
     const adapter = testAdapterFor(app, locale);
     const [reply] = await converse(adapter, [text]);

@@ -171,6 +171,12 @@ export const languageFileSchema = z.strictObject({
   /** Words that join two questions in one message ("may I cycle and how much …"). */
   questionJoins: z.array(z.string().trim().min(1)).default([]),
   /**
+   * A second question in a sentence of its own, as letters ask it ("Besides, I would like to know
+   * whether …"): `openers` start such a sentence, `asks` make a sentence without a question mark
+   * or question word ask (the "whether" of an indirect question).
+   */
+  furtherQuestions: z.object({ openers: z.array(z.string().trim().min(1)).default([]), asks: z.array(z.string().trim().min(1)).default([]) }).default({ openers: [], asks: [] }),
+  /**
    * Words that join two clauses of a statement ("my father had a new knee and now I want an
    * appointment"): where a story may end and a request begin.
    */
@@ -245,6 +251,14 @@ export const languageFileSchema = z.strictObject({
    * "taking my dog along", "allergic to cats"): the message is about the patient, not the animal.
    */
   animalCompany: z.array(z.string().trim().min(1)).default([]),
+  /** Words by which an owned animal has a complaint itself ("my dog has osteoarthritis"): see the Router's forAnimal. */
+  animalSuffers: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Places of others (town hall, library, pharmacy): the opening hours or address asked of one are
+   * not the practice's. `topics` are the topics about the practice as a place; `ours` the words
+   * that still make the question about the practice ("the pharmacy next to your practice").
+   */
+  otherPlaces: z.object({ topics: z.array(z.string().trim().min(1)).default([]), words: z.array(z.string().trim().min(1)).default([]), ours: z.array(z.string().trim().min(1)).default([]) }).default({ topics: [], words: [], ours: [] }),
   /** Words by which a patient addresses the practice or the bot after a greeting or thanks ("hello physio"). */
   addressWords: z.array(z.string().trim().min(1)).default([]),
   /**

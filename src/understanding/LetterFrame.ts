@@ -60,15 +60,35 @@ export class LetterFrame {
     if (tokens.length < FRAME_MIN_WORDS) return text;
     const first = this.afterSalutation(text, tokens);
     let last = tokens.length;
+    /** Closings with a question after them, cut out as word ranges: the letter goes on after them. */
+    const cut: { start: number; end: number }[] = [];
     // Closings may follow each other ("thanking you in advance. Kind regards, Jan"): the last first.
-    for (let at = this.closingBefore(tokens, first, last); at !== undefined; at = this.closingBefore(tokens, first, last)) {
-      if (last - at.end > SIGNATURE_WORDS || text.slice(tokens[at.start].start, tokens[last - 1].end).includes('?')) break;
+    for (let to = last, at = this.closingBefore(tokens, first, to); at !== undefined; at = this.closingBefore(tokens, first, to)) {
+      // "regards, and may I swim too?": a closing only ends the letter when nothing question-like
+      // follows it; with a question after it, the closing's words go and the question stays.
+      if (text.slice(tokens[at.end - 1].end, last < tokens.length ? tokens[last].start : text.length).includes('?')) {
+        // Set apart by a comma or a stop ("regards, and …"); run on ("regards from my mother: …") it is no closing.
+        if (at.end < last && between(text, tokens, at.end, /[,;.!\n]/)) cut.push(at);
+        to = at.start;
+        continue;
+      }
+      if (last - at.end > SIGNATURE_WORDS) break;
       last = at.start;
+      to = last;
     }
-    if (first === 0 && last === tokens.length) return text;
-    if (last - first < 2) return text;
+    const kept = cut.filter((c) => c.start < last);
+    if (first === 0 && last === tokens.length && !kept.length) return text;
+    const words = last - first - kept.reduce((n, c) => n + Math.min(c.end, last) - c.start, 0);
+    if (words < 2) return text;
     // The question mark or full stop after the last word stays; the closing's comma does not matter.
-    return text.slice(tokens[first].start, last < tokens.length ? tokens[last].start : text.length).trim();
+    let out = '';
+    let from = first;
+    for (const c of kept.sort((a, b) => a.start - b.start)) {
+      if (c.start > from) out += text.slice(tokens[from].start, tokens[c.start].start);
+      from = Math.max(from, c.end);
+    }
+    if (from < last) out += text.slice(tokens[from].start, last < tokens.length ? tokens[last].start : text.length);
+    return out.replace(/^[\s,;:.]+/, '').trim();
   }
 
   /** The index of the first word after the salutation and its addressee; 0 when the message opens with none. */
@@ -91,7 +111,8 @@ export class LetterFrame {
    */
   private closingBefore(tokens: readonly Token[], from: number, to: number): { start: number; end: number } | undefined {
     let found: { start: number; end: number } | undefined;
-    for (let i = to - 1; i > from; i--) {
+    // A closing may open the message ("regards, and may I swim too?") when no salutation does.
+    for (let i = to - 1; i > from || (i === 0 && from === 0); i--) {
       if (found && i + this.longest <= found.start) break;
       for (const phrase of this.closings) {
         const end = i + phrase.length;

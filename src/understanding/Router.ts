@@ -174,6 +174,9 @@ export class Router {
   private readonly index: TopicIndex;
   private readonly exact = new Map<string, IntentId>();
   private readonly joins: Set<string>;
+  /** language.yaml's furtherQuestions: words that open a sentence with a second question, and the indirect question's "whether". */
+  private readonly furtherOpeners: Set<string>;
+  private readonly indirectAsks: Set<string>;
   private readonly questionWords: Set<string>;
   /** Question words that ask wherever they stand (language.yaml's interrogatives: "how", "when"), unlike a verb that asks only where it opens a clause. */
   private readonly interrogatives: Set<string>;
@@ -200,6 +203,12 @@ export class Router {
   private readonly animals: Set<string>;
   private readonly animalOwners: Set<string>;
   private readonly animalCompany: Set<string>;
+  /** language.yaml's animalSuffers: the animal itself has what the message asks about. */
+  /** language.yaml's otherPlaces: topics about the practice as a place, places of others, and the practice's own words. */
+  private readonly placeTopics: ReadonlySet<string>;
+  private readonly otherPlaces: ReadonlySet<string>;
+  private readonly ourPlace: ReadonlySet<string>;
+  private readonly animalSuffers: Set<string>;
   /** The first person's possessives (language.yaml's firstPersonOwners): a second one beside an animal's names something of the patient's own. */
   private readonly firstPersonOwners: Set<string>;
   /** Stems of the question words ("waar", "wanneer", "hoe"): they ask, but name nothing. */
@@ -251,6 +260,8 @@ export class Router {
   constructor(private readonly kb: KnowledgeBase, private readonly options: RouterOptions) {
     this.normalizer = new TextNormalizer(kb.language, kb.synonyms);
     this.joins = new Set(kb.language.questionJoins.map((w) => foldAndSplit(w).join(' ')));
+    this.furtherOpeners = new Set(kb.language.furtherQuestions.openers.flatMap(foldAndSplit));
+    this.indirectAsks = new Set(kb.language.furtherQuestions.asks.flatMap(foldAndSplit));
     this.questionWords = new Set(kb.language.questionWords.flatMap(foldAndSplit));
     this.interrogatives = new Set(kb.language.interrogatives.flatMap(foldAndSplit));
     this.clauseJoins = new Set(kb.language.clauseJoins.flatMap(foldAndSplit));
@@ -267,6 +278,10 @@ export class Router {
     this.firstPersonOwners = new Set(kb.language.firstPersonOwners.flatMap(foldAndSplit));
     this.animalOwners = new Set(kb.language.animalOwners.flatMap(foldAndSplit));
     this.animalCompany = new Set(kb.language.animalCompany.flatMap(foldAndSplit));
+    this.animalSuffers = new Set(kb.language.animalSuffers.flatMap(foldAndSplit));
+    this.placeTopics = new Set(kb.language.otherPlaces.topics);
+    this.otherPlaces = new Set(kb.language.otherPlaces.words.flatMap(foldAndSplit));
+    this.ourPlace = new Set(kb.language.otherPlaces.ours.flatMap(foldAndSplit));
     // Every text once, in the order its words enter the vocabulary; the normalizer splits each
     // text once for the vocabulary, the index, the answers' stems and the labels' keys.
     const texts: string[] = [];
@@ -542,6 +557,8 @@ export class Router {
       if (withContext && faq) faq = this.pointedBack(faq, context.previousTopic!, facts.words);
       readAgainst = withContext;
     }
+    // "Is the town hall open on Saturday?": the practice's hours are no answer to another place's.
+    if (faq && this.elsewhere(faq, facts.words)) faq = undefined;
     if (!faq || !STORY_REQUESTS.has(faq.intent)) {
       const request = this.requestAfterStory(facts.text, facts.words);
       if (request) return request;
@@ -858,7 +875,8 @@ export class Router {
    * word ("and") is followed by a question word. One part (the whole text) when it asks one.
    */
   questionParts(text: string): string[] {
-    const cut = (text ?? '').slice(0, this.options.maxChars);
+    // A letter's salutation and closing are no part of its questions (the same reading as route's).
+    const cut = this.letterFrame.inner((text ?? '').slice(0, this.options.maxChars));
     const questions = cut.split(/(?<=\?)\s*/).filter((q) => q.includes('?') && /[a-z]/i.test(q));
     if (questions.length >= 2) return questions;
     const parts: string[] = [];
@@ -873,7 +891,25 @@ export class Router {
       }
     }
     parts.push(words.slice(start).join(' '));
-    return parts.filter((p) => /[a-z]/i.test(p));
+    const asked = parts.filter((p) => /[a-z]/i.test(p));
+    return asked.length >= 2 ? asked : (this.furtherQuestion(cut) ?? asked);
+  }
+
+  /**
+   * A letter's second question in a sentence of its own ("May I cycle? Besides, I would like to
+   * know how much I should move."): the text before that sentence and the text from it, when
+   * both ask something; a story sentence ("Also, my hip hurts at night.") asks nothing.
+   */
+  private furtherQuestion(text: string): string[] | undefined {
+    const sentences = text.split(/(?<=[.?!])\s+/);
+    const asks = (s: string) => s.includes('?') || foldAndSplit(s).some((w) => this.interrogatives.has(w) || this.indirectAsks.has(w));
+    for (let i = 1; i < sentences.length; i++) {
+      if (!this.furtherOpeners.has(foldAndSplit(sentences[i])[0] ?? '')) continue;
+      const before = sentences.slice(0, i).join(' ');
+      const after = sentences.slice(i).join(' ');
+      if (asks(before) && asks(after)) return [before, after];
+    }
+    return undefined;
   }
 
   /**
@@ -1113,15 +1149,30 @@ export class Router {
    * hard, is that bad for my hip?" asks about the patient's hip).
    */
   private forAnimal(words: readonly string[]): boolean {
-    if (!words.some((w) => this.animals.has(w)) || words.some((w) => this.animalCompany.has(w))) return false;
+    if (!words.some((w) => this.animals.has(w))) return false;
     let owned = false;
+    let suffers = false;
     for (let i = 0; i < words.length; i++) {
-      if (!this.animals.has(words[i])) continue;
-      if (words.slice(Math.max(0, i - 3), i).some((w) => this.animalOwners.has(w))) owned = true;
+      if (!this.animals.has(words[i]) || !words.slice(Math.max(0, i - 3), i).some((w) => this.animalOwners.has(w))) continue;
+      owned = true;
+      if (words.slice(i + 1, i + 3).some((w) => this.animalSuffers.has(w))) suffers = true;
     }
-    if (!owned) return false;
+    // "Walking with my dog" is the patient's own question; but when the animal itself has the
+    // complaint ("my dog has osteoarthritis, which exercises can I do with him?"), the exercises,
+    // like a booking, are the animal's, with or without the patient beside it.
+    if (!owned || (!suffers && words.some((w) => this.animalCompany.has(w)))) return false;
     // Another "my" than the animal's: the patient names something of their own (a joint, an appointment).
     return !words.some((w, i) => this.firstPersonOwners.has(w) && !words.slice(i + 1, i + 4).some((t) => this.animals.has(t)));
+  }
+
+  /**
+   * Whether a question about the practice as a place (its hours, its address) names another
+   * place and nothing of the practice's own: the town hall's opening hours are out of scope.
+   */
+  private elsewhere(d: RouteDecision, words: readonly string[]): boolean {
+    const topic = d.intent === 'faq' ? d.topic : d.intent === 'clarify' ? d.candidates[0]?.topic : undefined;
+    if (!topic || !this.placeTopics.has(topic)) return false;
+    return words.some((w) => this.otherPlaces.has(w)) && !words.some((w) => this.ourPlace.has(w));
   }
 
   /**

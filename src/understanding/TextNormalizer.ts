@@ -587,6 +587,9 @@ export class TextNormalizer {
     if (word.length >= 6) for (const suffix of COMPARATIVES) if (word.endsWith(suffix)) bases.push(word.slice(0, -suffix.length));
     // A final -s is a partitive only after "something", "much" and the like; elsewhere it is often part of another word ("along").
     if (word.endsWith('t') || (partitive && word.endsWith('s'))) bases.push(word.slice(0, -1));
+    // West Flemish writes the infinitive as it is spoken, without its "e" ("to step" as "stappn",
+    // "to lay" as "leggn"): a consonant before the final n that no Dutch word ends in so.
+    if (SPOKEN_INFINITIVE.test(word)) bases.push(word.slice(0, -1));
     bases.push(word);
     hit = this.verbFormOf(bases, word) ?? '';
     if (this.inflectionCache.size > 20_000) this.inflectionCache.clear();
@@ -834,6 +837,8 @@ const NO_WORDS: readonly string[] = [];
 
 /** Endings of Dutch comparatives and superlatives ("more painful", "stiffest"), longest first. */
 const COMPARATIVES = ['ere', 'ste', 'er', 'st'];
+/** A spoken infinitive without its "e": a consonant before the final n that standard spelling never has there (not r: "kern"; not w: "own"). */
+const SPOKEN_INFINITIVE = /[^aeiouyrwhjn]n$/;
 
 /** Dutch and Flemish diminutive endings, longest first. */
 /** A verb with the first person's pronoun grown onto it as 'k (Flemish "can-I", "may-I" written as one word). */
