@@ -41,3 +41,22 @@ describe('a word spelt by ear, with a k for a c, is read as the word', () => {
     expect(router.route(text, { locale }).intent).not.toBe('faq');
   });
 });
+
+// A seventeenth patient-style test: the word that greets ("dag") is also the noun ("a day").
+describe('a greeting word after an article or a count is no greeting', () => {
+  it.each<[string, Locale]>([
+    ['is het erg als ik een dag mijn oefeningen oversla?', 'nl-NL'],
+    ['mag ik de oefeningen elke dag doen of is om de dag beter?', 'nl-BE'],
+    ['een hele dag in de tuin gewerkt, nu pijn in mijn knie', 'nl-NL'],
+  ])('"%s" (%s) is not answered as a greeting', (text, locale) => {
+    expect(router.route(text, { locale }).intent).not.toBe('greeting');
+  });
+
+  it.each<[string, Locale]>([
+    ['dag!', 'nl-NL'],
+    ['goeiedag', 'nl-BE'],
+    ['ja dag', 'nl-NL'],
+  ])('"%s" (%s) still greets', (text, locale) => {
+    expect(router.route(text, { locale }).intent).toBe('greeting');
+  });
+});

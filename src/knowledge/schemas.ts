@@ -170,6 +170,7 @@ export const languageFileSchema = z.strictObject({
   compoundParts: phraseList,
   /** Words that join two questions in one message ("may I cycle and how much …"). */
   questionJoins: z.array(z.string().trim().min(1)).default([]),
+  countingWords: z.array(z.string().trim().min(1)).default([]),
   /**
    * Words that join two clauses of a statement ("my father had a new knee and now I want an
    * appointment"): where a story may end and a request begin.
