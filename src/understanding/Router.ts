@@ -177,6 +177,8 @@ export class Router {
   /** language.yaml's furtherQuestions: words that open a sentence with a second question, and the indirect question's "whether". */
   private readonly furtherOpeners: Set<string>;
   private readonly indirectAsks: Set<string>;
+  /** Articles and counts (language.yaml's countingWords): a greeting word after one is a noun ("a day"). */
+  private readonly countingWords: Set<string>;
   private readonly questionWords: Set<string>;
   /** Question words that ask wherever they stand (language.yaml's interrogatives: "how", "when"), unlike a verb that asks only where it opens a clause. */
   private readonly interrogatives: Set<string>;
@@ -262,6 +264,7 @@ export class Router {
     this.joins = new Set(kb.language.questionJoins.map((w) => foldAndSplit(w).join(' ')));
     this.furtherOpeners = new Set(kb.language.furtherQuestions.openers.flatMap(foldAndSplit));
     this.indirectAsks = new Set(kb.language.furtherQuestions.asks.flatMap(foldAndSplit));
+    this.countingWords = new Set(kb.language.countingWords.flatMap(foldAndSplit));
     this.questionWords = new Set(kb.language.questionWords.flatMap(foldAndSplit));
     this.interrogatives = new Set(kb.language.interrogatives.flatMap(foldAndSplit));
     this.clauseJoins = new Set(kb.language.clauseJoins.flatMap(foldAndSplit));
@@ -947,7 +950,8 @@ export class Router {
     const top = ranked[0]?.owner;
     if (top !== SOCIAL_OWNERS[0] && top !== SOCIAL_OWNERS[1]) return ranked;
     const intent = top.slice(INTENT_PREFIX.length);
-    if (words.some((w) => this.exact.get(w) === intent)) return ranked;
+    // A greeting word after an article or a count is the noun it also is ("skip exercises for a day").
+    if (words.some((w, i) => this.exact.get(w) === intent && !(i > 0 && this.countingWords.has(words[i - 1])))) return ranked;
     const isTopic = (owner: string) => !owner.startsWith(INTENT_PREFIX);
     if (!terms.some((q) => this.index.usedBy(q.stem, isTopic) && !this.index.usedBy(q.stem, (o) => o === top))) return ranked;
     return ranked.filter((r) => r.owner !== SOCIAL_OWNERS[0] && r.owner !== SOCIAL_OWNERS[1]);
@@ -1133,9 +1137,9 @@ export class Router {
    * hé", "merci hoor, tot later"): the first word that is one, after fillers only.
    */
   private opener(words: readonly string[]): 'greeting' | 'thanks' | undefined {
-    for (const w of words) {
+    for (const [i, w] of words.entries()) {
       const id = this.exact.get(w);
-      if (id === 'greeting' || id === 'thanks') return id;
+      if ((id === 'greeting' || id === 'thanks') && !(i > 0 && this.countingWords.has(words[i - 1]))) return id;
       if (!this.normalizer.isStopword(w)) return undefined;
     }
     return undefined;

@@ -78,8 +78,9 @@ export class TypoCorrector {
       if (c === exclude) continue;
       if (word.length < SHORT_WORD_CHARS && !vowelLeftOut(word, c)) continue;
       // The first two letters must agree: patients rarely mistype those, and "aftrekken" must
-      // not become "aantrekken".
-      if (c[0] !== word[0] || c[1] !== word[1]) continue;
+      // not become "aantrekken". A c and a k count as one letter: Dutch writes the same sound with
+      // either, and patients who spell by ear write a loanword's c as k ("kortison").
+      if (sameSound(c[0]) !== sameSound(word[0]) || sameSound(c[1]) !== sameSound(word[1])) continue;
       // A letter added at the end is more often another word ("paard" is not "paar") than a
       // slip, unless it doubles the one before it ("kniee").
       if (c.length === word.length - 1 && word.startsWith(c) && word[word.length - 1] !== c[c.length - 1]) continue;
@@ -106,6 +107,11 @@ export class TypoCorrector {
 }
 
 const SUBSTITUTION = 1.5;
+
+/** A letter as it sounds at the start of a word, for the first-letters rule of the lookup. */
+function sameSound(letter: string | undefined): string | undefined {
+  return letter === 'c' ? 'k' : letter;
+}
 /** Shorter words are never corrected. */
 const MIN_WORD_CHARS = 4;
 /** Words shorter than this are corrected only for a letter left out (see {@link TypoCorrector.correct}). */
