@@ -149,7 +149,7 @@ export function lintKnowledge(kb: KnowledgeBase): ContentProblem[] {
     });
   }
   const known = (c: string) => Boolean(kb.emergency.concepts[c]);
-  for (const [list, concepts] of [['history', kb.emergency.history], ['context', kb.emergency.context], ['unconditional', kb.emergency.unconditional]] as const) {
+  for (const [list, concepts] of [['history', kb.emergency.history], ['context', kb.emergency.context], ['unconditional', kb.emergency.unconditional], ['netQuiet.concepts', kb.emergency.netQuiet.concepts]] as const) {
     for (const c of concepts) if (!known(c)) add('emergency.yaml', list, `unknown concept "${c}"`);
   }
   kb.emergency.topicGuards.forEach((g, i) => {

@@ -524,6 +524,12 @@ export const emergencyFileSchema = z.strictObject({
   context: z.array(z.string()).default([]),
   /** Concepts that count even in a hypothetical ("if I do not wake up tomorrow"). */
   unconditional: z.array(z.string()).default([]),
+  /**
+   * What the learned crisis net does not read. `clauses`: whole clauses that only hedge a reply
+   * ("idk", "I don't think so"), matched as the whole clause; `concepts`: a clause holding one of
+   * these concepts (the writer denying suicidal thoughts, waking up stiff). The rules read all.
+   */
+  netQuiet: z.strictObject({ clauses: z.array(z.string().trim().min(1)).default([]), concepts: z.array(z.string()).default([]) }).default({ clauses: [], concepts: [] }),
   concepts: z.record(z.string(), phraseList),
   rules: z.array(
     z

@@ -154,6 +154,9 @@ export class RedFlagDetector {
   private readonly guards: EmergencyData['topicGuards'];
   /** The words a sentence's structure is read with (emergency.yaml `sentenceWords`). */
   private readonly sw: SentenceWordSets;
+  /** emergency.yaml's netQuiet: whole clauses (folded) and concepts whose clause the net does not read. */
+  private readonly quietClauses: Set<string>;
+  private readonly quietConcepts: Set<string>;
   /** The tier of a 112 sign that passed by itself (emergency.yaml `passedTier`); without it such a sign is set aside. */
   private readonly passedTier?: Tier;
   /** The concepts a rule fires on (`all`, `any`); the others only hold a rule back (`none`). */
@@ -186,6 +189,8 @@ export class RedFlagDetector {
     this.context = new Set(data.context);
     this.guards = data.topicGuards;
     this.sw = sentenceWordSets(data.sentenceWords);
+    this.quietClauses = new Set(data.netQuiet.clauses.map(foldClause));
+    this.quietConcepts = new Set(data.netQuiet.concepts);
     this.passedTier = data.passedTier;
     const lists: [string, readonly string[]][] = [
       ...Object.entries(data.concepts),
@@ -258,18 +263,20 @@ export class RedFlagDetector {
   }
 
   /**
-   * The text the net reads: without the clauses in which the writer says they are not suicidal
-   * (concept `crisis-denied`). The net reads the suicide word in "I am not suicidal, I am angry"
-   * as a crisis (0.85 alone), and an angry patient got the crisis text twice (tester 15). Only
-   * that clause goes: "not suicidal, but I cannot go on" is still read for what follows, and the
-   * rules read the whole text as before.
+   * The text the net reads: without the clauses emergency.yaml's `netQuiet` keeps from it. A
+   * clause in which the writer says they are not suicidal (concept `crisis-denied`): the net reads
+   * the suicide word in "I am not suicidal, I am angry" as a crisis (0.85 alone), and an angry
+   * patient got the crisis text twice (tester 15). A clause about waking up stiff, whose "not
+   * any more ... wake" the net reads as the wish not to wake. A whole clause that only hedges a
+   * reply ("idk, I don't think so" scored 0.90 in a booking, tester 17). Only those clauses go:
+   * "not suicidal, but I cannot go on" is still read for what follows, and the rules read the
+   * whole text as before.
    */
   private forNet(text: string): string {
-    if (!this.conceptsIn(text).has(CRISIS_DENIED)) return text;
-    return text
-      .split(this.sw.clause)
-      .filter((clause) => !this.conceptsIn(clause).has(CRISIS_DENIED))
-      .join(', ');
+    const clauses = text.split(this.sw.clause);
+    const quiet = (clause: string) => this.quietClauses.has(foldClause(clause)) || [...this.conceptsIn(clause)].some((c) => this.quietConcepts.has(c));
+    const kept = clauses.filter((clause) => !quiet(clause));
+    return kept.length === clauses.length ? text : kept.join(', ');
   }
 
   /**
@@ -662,4 +669,9 @@ function isTransposition(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** A clause as a whole, for netQuiet's clauses: lower case, letters, digits and apostrophes, single spaces. */
+function foldClause(clause: string): string {
+  return clause.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}'’]+/gu, ' ').trim();
 }
