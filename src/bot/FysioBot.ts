@@ -352,7 +352,9 @@ export class FysioBot extends ActivityHandler {
           const locale = await this.localeOf(context, memory);
           memory.lastReply = undefined;
           await this.dropSetAside(context);
-          for (const reply of safety.alarm(flag, memory, locale)) await this.send(context, reply, locale);
+          const replies = safety.alarm(flag, memory, locale);
+          for (const reply of replies) await this.send(context, reply, locale);
+          await this.deps.handoff.redFlagSeen(held, flag.tier, replies.map((r) => r.text));
         }
       }
       return;
