@@ -142,6 +142,13 @@ export class BookingDialog extends InterruptibleDialog {
     return true;
   }
 
+  /** At the summary every answer is given: its stop button, or any stop, asks first. */
+  protected override stopsFinishedAnswers(innerDc: DialogContext, text: string, locale: Locale): boolean {
+    const base = innerDc.stack[0] as DialogInstance<WaterfallState<Draft>> | undefined;
+    if (base?.id !== BOOKING_CONFIRM_WATERFALL || base.state.stepIndex !== 0 || waitingPrompt({ dialogStack: innerDc.stack })?.id !== CHOICE_PROMPT) return false;
+    return this.deps.router.exactIntent(text) === 'stop' || fold(text) === fold(this.t(locale, 'booking.summary.stop'));
+  }
+
   /**
    * A message that changes an answer given before instead of answering the question on screen:
    * the joint or side ("no wait, the right", "it is the hip after all"), whom the booking is for
