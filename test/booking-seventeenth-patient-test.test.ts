@@ -1,4 +1,6 @@
+import { MemoryStorage } from 'botbuilder';
 import { bookingKit, no, person, screeningNo, type Locale } from './helpers/bookingScript';
+import { buildTestApp, converse, testAdapterFor } from './helpers/testApp';
 
 // Flows a seventeenth patient-style test found losing what was said or stuck: "stop" at the
 // summary threw every answer away at once. Typed as patients type, nl-NL and nl-BE, with the
@@ -35,5 +37,32 @@ describe('a stop at the summary asks first, and a no keeps every answer', () => 
     const r = await talk(locale, [...toSummary(locale), 'stoppen', yes]);
     expect(r.at(-1)!.text).toMatch(/gestopt/);
     expect(r.at(-1)!.text).not.toMatch(/referentie is/);
+  });
+});
+
+// An emergency of someone else at the name step rightly gets 112; booking then stays closed in the
+// chat (README: no booking after 112, crisis or now), but the answers given are kept, not thrown
+// away, and the patient hears the practice's number to book by phone.
+describe('an emergency of someone else mid-booking keeps the answers set aside', () => {
+  it.each<[Locale, string, RegExp]>([
+    ['nl-NL', 'wacht even, mijn opa zakt in elkaar, hij is lijkbleek en reageert nergens meer op', /030 123 45 67/],
+    ['nl-BE', 'wacht, mijn vader is zomaar neergevallen en hij reageert niet meer', /03 /],
+  ])('%s: "%s", then "go on"', async (locale, emergency, phone) => {
+    const memory: Record<string, unknown> = {};
+    const { app } = await buildTestApp(locale === 'nl-BE' ? { PRACTICE_FILE: 'examples/practice-be.yaml' } : {}, new MemoryStorage(memory));
+    try {
+      const r = await converse(testAdapterFor(app, locale), [...toSummary(locale).slice(0, -4), emergency, 'de ambulance is er, kan ik nu verder met mijn afspraak?', 'verder']);
+      expect(r.at(-3)!.text).toMatch(/^Bel nu 112\./);
+      for (const reply of r.slice(-2)) {
+        expect(reply.text).toMatch(phone);
+        expect(reply.actions).not.toContain('Afspraak maken');
+      }
+      // The answers up to the name wait set aside with the conversation (not offered back).
+      const kept = JSON.stringify(Object.values(memory).map((v) => (typeof v === 'string' ? JSON.parse(v) : v)));
+      expect(kept).toMatch(/parkedDialogs/);
+      expect(kept).toMatch(/een paar weken/);
+    } finally {
+      await app.close();
+    }
   });
 });
