@@ -48,7 +48,7 @@ describe('an emergency of someone else mid-booking keeps the answers set aside',
     ['nl-NL', 'wacht even, mijn opa zakt in elkaar, hij is lijkbleek en reageert nergens meer op', /030 123 45 67/],
     ['nl-BE', 'wacht, mijn vader is zomaar neergevallen en hij reageert niet meer', /03 /],
   ])('%s: "%s", then "go on"', async (locale, emergency, phone) => {
-    const memory: Record<string, unknown> = {};
+    const memory: Record<string, string> = {};
     const { app } = await buildTestApp(locale === 'nl-BE' ? { PRACTICE_FILE: 'examples/practice-be.yaml' } : {}, new MemoryStorage(memory));
     try {
       const r = await converse(testAdapterFor(app, locale), [...toSummary(locale).slice(0, -4), emergency, 'de ambulance is er, kan ik nu verder met mijn afspraak?', 'verder']);
@@ -58,11 +58,28 @@ describe('an emergency of someone else mid-booking keeps the answers set aside',
         expect(reply.actions).not.toContain('Afspraak maken');
       }
       // The answers up to the name wait set aside with the conversation (not offered back).
-      const kept = JSON.stringify(Object.values(memory).map((v) => (typeof v === 'string' ? JSON.parse(v) : v)));
+      const kept = Object.values(memory).join('\n');
       expect(kept).toMatch(/parkedDialogs/);
       expect(kept).toMatch(/een paar weken/);
     } finally {
       await app.close();
     }
+  });
+});
+
+// From a seventeenth patient-style test: after a topic choice, every short answer got the bare
+// "how can I help you?", nine times, without a button.
+describe('the bare "how can I help you?" is not said twice in a row', () => {
+  it.each<[Locale, string[]]>([
+    ['nl-NL', ['JA', 'SINDS 2019', 'NEE', 'NEE', 'JA']],
+    ['nl-BE', ['een afspraak voor mijne pa want hij kan nie goe typen', 'ja', 'sinds 2019', 'neen', 'neen']],
+  ])('%s: %j', async (locale, turns) => {
+    const r = await talk(locale, turns);
+    for (const [i, reply] of r.entries()) {
+      if (i && reply.text === 'Waarmee kan ik je helpen?') expect(r[i - 1].text).not.toBe('Waarmee kan ik je helpen?');
+    }
+    const helped = r.filter((reply) => /Stel je vraag gewoon/.test(reply.text));
+    expect(helped.length).toBeGreaterThan(0);
+    for (const reply of helped) expect(reply.actions).toContain('Iemand spreken');
   });
 });
