@@ -40,7 +40,20 @@ export class HandoffDialog extends BaseDialog {
 
   /** What the call is about typed where the number is asked is taken first (see {@link reasonFirst}). */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.leftOrBooked(innerDc)) ?? (await this.reasonFirst(innerDc)) ?? (await this.numberAtChoice(innerDc)) ?? super.onContinueDialog(innerDc);
+    return (await this.leftOrBooked(innerDc)) ?? (await this.reasonFirst(innerDc)) ?? (await this.numberAtChoice(innerDc)) ?? (await this.callbackRefused(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * A refusal of the call back at the choice ("CHAT! not call back, you never do"): the other
+   * choice, waiting in the chat. The choice read the callback's word in it and asked for a number
+   * (a seventeenth patient-style test), and the angry no to that was a number that is no good.
+   */
+  private async callbackRefused(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const values = (innerDc.stack[0]?.state as { values?: { live?: boolean } } | undefined)?.values;
+    if (innerDc.activeDialog?.id !== CHOICE_PROMPT || !values?.live) return undefined;
+    if (!this.deps.answers.refusesCallback(innerDc.context.activity.text ?? '')) return undefined;
+    const locale = await this.locale(innerDc.context);
+    return innerDc.endDialog({ value: this.t(locale, 'handoff.wait'), index: 0, score: 1 } satisfies FoundChoice);
   }
 
   /**

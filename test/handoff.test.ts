@@ -206,3 +206,23 @@ describe('handoff to a person', () => {
     expect(after[0].text).toMatch(/gewicht|afvallen|kilo/i);
   });
 });
+
+// From a seventeenth patient-style test: an angry "CHAT! not call back" at the choice got the
+// number question, and "I don't want to be called" there was a number that is no good.
+describe('a refusal of the call back at the choice is the chat', () => {
+  it.each<[string, string]>([
+    ['nl-NL', 'CHAT!! niet terugbellen, dat gebeurt toch nooit'],
+    ['nl-NL', 'in de chat graag, NIET terugbellen'],
+    ['nl-BE', 'CHAT aub, zeker niet terugbellen'],
+  ])('in %s: "%s" waits in the chat, no number asked', async (locale, refusal) => {
+    signIn();
+    const adapter = testAdapterFor(app, locale);
+    const r = await converse(adapter, ['ik wil een medewerker spreken', refusal]);
+    expect(r[0].actions).toContain('Terugbellen');
+    expect(r[1].text).not.toMatch(/Op welk nummer/);
+    expect(r[1].text).toMatch(/gevraagd/);
+    const ticket = await ticketOf(conversationIdOf(adapter));
+    expect(ticket).toMatchObject({ status: 'waiting' });
+    expect(ticket?.callbackPhone).toBeUndefined();
+  });
+});
