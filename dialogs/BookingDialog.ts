@@ -644,7 +644,7 @@ export class BookingDialog extends InterruptibleDialog {
     const channel = step.context.activity.channelId;
     if (field === 'time') return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
     if (field === 'complaint') return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), 'joint');
-    const key = `booking.${step.options.forOther ? 'detailsOther' : 'details'}.${field}`;
+    const key = this.detailPromptKey(field, step.options.forOther);
     const text = this.t(locale, key, { who: this.otherPerson(locale, step.options.relative) });
     return step.prompt(DETAIL_PROMPTS[field], { prompt: this.promptActivity(text, locale, channel) });
   }

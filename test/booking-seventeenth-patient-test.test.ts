@@ -83,3 +83,14 @@ describe('the bare "how can I help you?" is not said twice in a row', () => {
     for (const reply of helped) expect(reply.actions).toContain('Iemand spreken');
   });
 });
+
+// From a seventeenth patient-style test: for someone else the e-mail question promised a
+// confirmation the practice, without a mail server, never sends.
+describe('the e-mail question for someone else promises no mail without a mail server', () => {
+  it.each<Locale>(['nl-NL', 'nl-BE'])('%s', async (locale) => {
+    const r = await talk(locale, ['afspraak maken voor mijn moeder', 'ja', 'heup', 'links', 'een paar weken', no(locale), ...screeningNo(locale), '1', 'Truus de Boer', '2-2-1940', locale === 'nl-NL' ? '06 12345678' : '0470 12 34 56']);
+    const asked = r.at(-1)!.text;
+    expect(asked).toMatch(/e-mailadres/);
+    expect(asked).not.toMatch(/bevestiging/);
+  });
+});
