@@ -185,7 +185,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     const stopAsked = await this.answerToStop(innerDc, text, locale);
     if (stopAsked) return stopAsked;
     // A finished set of answers is not thrown away on one word: the stop, also the summary's own
-    // stop button, asks first (a seventeenth patient-style test lost 18 answers on "stoppen", and
+    // stop button, asks first (a seventeenth patient-style test lost 18 answers on one "stop", and
     // "oh no, don't stop! go on" could not bring them back).
     if (this.stopsFinishedAnswers(innerDc, text, locale) && innerDc.stack[0]) return this.askBeforeStopping(innerDc, locale);
     // A button the dialog itself offers (cancel, move), or a way of saying one, is an answer, not a command.
