@@ -198,6 +198,16 @@ export abstract class BaseDialog extends ComponentDialog {
   }
 
   /**
+   * The locale key of the question for one of the patient's details, or someone else's. For
+   * someone else the e-mail question promises the confirmation only when mail is configured
+   * (SMTP): without it nothing is sent (a seventeenth patient-style test was promised one).
+   */
+  protected detailPromptKey(field: string, forOther: boolean | undefined): string {
+    if (forOther && field === 'email' && !this.deps.confirmationMail?.configured) return 'booking.detailsOther.emailNoMail';
+    return `booking.${forOther ? 'detailsOther' : 'details'}.${field}`;
+  }
+
+  /**
    * A free-text prompt that checks the answer and re-prompts with a message specific to what is
    * wrong. It never traps the patient: from the third invalid answer on, an optional field is
    * left empty (`onThirdSlip: 'skip'`), a required one gets its help text with a person and

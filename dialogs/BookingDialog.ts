@@ -142,6 +142,13 @@ export class BookingDialog extends InterruptibleDialog {
     return true;
   }
 
+  /** At the summary every answer is given: its stop button, or any stop, asks first. */
+  protected override stopsFinishedAnswers(innerDc: DialogContext, text: string, locale: Locale): boolean {
+    const base = innerDc.stack[0] as DialogInstance<WaterfallState<Draft>> | undefined;
+    if (base?.id !== BOOKING_CONFIRM_WATERFALL || base.state.stepIndex !== 0 || waitingPrompt({ dialogStack: innerDc.stack })?.id !== CHOICE_PROMPT) return false;
+    return this.deps.router.exactIntent(text) === 'stop' || fold(text) === fold(this.t(locale, 'booking.summary.stop'));
+  }
+
   /**
    * A message that changes an answer given before instead of answering the question on screen:
    * the joint or side ("no wait, the right", "it is the hip after all"), whom the booking is for
@@ -642,7 +649,7 @@ export class BookingDialog extends InterruptibleDialog {
     const channel = step.context.activity.channelId;
     if (field === 'time') return step.beginDialog(SLOT_DIALOG, { query: {}, offset: 0, failures: 0 } satisfies SlotOptions);
     if (field === 'complaint') return this.choose(step, locale, this.t(locale, 'booking.joint.ask'), 'joint');
-    const key = `booking.${step.options.forOther ? 'detailsOther' : 'details'}.${field}`;
+    const key = this.detailPromptKey(field, step.options.forOther);
     const text = this.t(locale, key, { who: this.otherPerson(locale, step.options.relative) });
     return step.prompt(DETAIL_PROMPTS[field], { prompt: this.promptActivity(text, locale, channel) });
   }

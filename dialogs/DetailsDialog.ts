@@ -95,7 +95,7 @@ export class DetailsDialog extends BaseDialog {
       const given = step.options.given?.[field];
       if (given) return step.next(given);
       const locale = await this.locale(step.context);
-      const key = `booking.${step.options.forOther ? 'detailsOther' : 'details'}.${field}`;
+      const key = this.detailPromptKey(field, step.options.forOther);
       const text = this.t(locale, key, { who: this.otherPerson(locale, step.options.relative) });
       return step.prompt(prompt, { prompt: this.promptActivity(text, locale, step.context.activity.channelId) });
     };

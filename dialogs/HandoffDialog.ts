@@ -2,7 +2,7 @@ import { EventFactory, TurnContext, type Activity } from 'botbuilder';
 import { escapeMarkdown } from '../src/channels/escapeMarkdown';
 import { DialogReason, DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnSafetyOf } from '../src/bot/TurnSafety';
-import { checkPhone } from '../src/booking/PatientDetails';
+import { checkPhone, phoneForStaff } from '../src/booking/PatientDetails';
 import type { HandoffReason } from '../src/handoff/Ticket';
 import { isPracticeOpen } from '../src/handoff/OpeningHours';
 import { formatOpeningHours } from '../src/conversation/PracticeInfo';
@@ -41,7 +41,20 @@ export class HandoffDialog extends BaseDialog {
 
   /** What the call is about typed where the number is asked is taken first (see {@link reasonFirst}). */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.leftOrBooked(innerDc)) ?? (await this.reasonFirst(innerDc)) ?? (await this.numberAtChoice(innerDc)) ?? super.onContinueDialog(innerDc);
+    return (await this.leftOrBooked(innerDc)) ?? (await this.reasonFirst(innerDc)) ?? (await this.numberAtChoice(innerDc)) ?? (await this.callbackRefused(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * A refusal of the call back at the choice ("CHAT! not call back, you never do"): the other
+   * choice, waiting in the chat. The choice read the callback's word in it and asked for a number
+   * (a seventeenth patient-style test), and the angry no to that was a number that is no good.
+   */
+  private async callbackRefused(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const values = (innerDc.stack[0]?.state as { values?: { live?: boolean } } | undefined)?.values;
+    if (innerDc.activeDialog?.id !== CHOICE_PROMPT || !values?.live) return undefined;
+    if (!this.deps.answers.refusesCallback(innerDc.context.activity.text ?? '')) return undefined;
+    const locale = await this.locale(innerDc.context);
+    return innerDc.endDialog({ value: this.t(locale, 'handoff.wait'), index: 0, score: 1 } satisfies FoundChoice);
   }
 
   /**
@@ -233,7 +246,8 @@ export class HandoffDialog extends BaseDialog {
     const locale = await this.locale(step.context);
     const phone = String((step.values as { phone?: string }).phone);
     await this.openTicket(step.context, step.options.reason, phone);
-    await this.send(step.context, { text: this.t(locale, 'handoff.callbackPlanned', { phone }) }, locale);
+    // Shown as the patient would write it in the practice's country (06 12345678), not as stored (+316…).
+    await this.send(step.context, { text: this.t(locale, 'handoff.callbackPlanned', { phone: this.shown(phone) }) }, locale);
     return step.endDialog();
   }
 
@@ -253,9 +267,14 @@ export class HandoffDialog extends BaseDialog {
     // Before a number was given there is nothing to call back on: the patient hears that the
     // request did not go through, instead of waiting for a call that never comes.
     if (flag.tier !== '112') {
-      const text = pending ? this.t(locale, 'handoff.callbackKept', { phone: pending.phone }) : this.t(locale, 'handoff.requestNotPassed');
+      const text = pending ? this.t(locale, 'handoff.callbackKept', { phone: this.shown(pending.phone) }) : this.t(locale, 'handoff.requestNotPassed');
       await this.send(context, { text }, locale);
     }
+  }
+
+  /** A stored number in the practice country's usual format. */
+  private shown(phone: string): string {
+    return phoneForStaff(phone, this.deps.knowledge.practice.country);
   }
 
   private async openTicket(context: TurnContext, reason: HandoffReason, callbackPhone: string | undefined): Promise<void> {

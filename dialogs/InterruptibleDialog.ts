@@ -52,7 +52,11 @@ export abstract class InterruptibleDialog extends BaseDialog {
     delete state.stopAsked;
     const said = (k: 'yes' | 'no') => fold(text) === fold(this.t(locale, `booking.stopAsk.${k}`));
     const exact = this.deps.router.exactIntent(text);
-    const answer = said('yes') || exact === 'stop' ? 'yes' : said('no') ? 'no' : this.deps.answers.yesNo(text);
+    // A no or a go-on word outranks the stop word it is said with ("oh no, don't stop! go on"),
+    // which the router reads as a stop (a seventeenth patient-style test lost the booking on it).
+    const { answers } = this.deps;
+    const goesOn = answers.opener(text) === 'no' || answers.yesNo(text) === 'no' || answers.clauses(text).some((c) => answers.isResume(c));
+    const answer = said('yes') ? 'yes' : said('no') || goesOn ? 'no' : exact === 'stop' ? 'yes' : answers.yesNo(text);
     if (answer === 'yes') {
       await this.send(innerDc.context, this.stoppedReply(innerDc, locale), locale);
       return innerDc.cancelAllDialogs();
@@ -61,6 +65,22 @@ export abstract class InterruptibleDialog extends BaseDialog {
     await this.send(innerDc.context, { text: this.t(locale, 'booking.stopAsk.goOn') }, locale);
     await innerDc.repromptDialog();
     return { status: DialogTurnStatus.waiting };
+  }
+
+  /** Asks whether to stop; the next message is its answer ({@link answerToStop}). */
+  private async askBeforeStopping(innerDc: DialogContext, locale: Locale): Promise<DialogTurnResult> {
+    (innerDc.stack[0].state as StopState).stopAsked = true;
+    const choices = (['yes', 'no'] as const).map((k) => ({ label: this.t(locale, `booking.stopAsk.${k}`), value: this.t(locale, `booking.stopAsk.${k}`) }));
+    await this.send(innerDc.context, { text: this.t(locale, 'booking.stopAsk.ask'), choices }, locale);
+    return { status: DialogTurnStatus.waiting };
+  }
+
+  /**
+   * True when the message stops a flow whose answers are all given (a booking's summary): even a
+   * plain stop then asks first. False by default.
+   */
+  protected stopsFinishedAnswers(_innerDc: DialogContext, _text: string, _locale: Locale): boolean {
+    return false;
   }
 
   /**
@@ -172,6 +192,10 @@ export abstract class InterruptibleDialog extends BaseDialog {
     const active = waitingPrompt({ dialogStack: innerDc.stack });
     const stopAsked = await this.answerToStop(innerDc, text, locale);
     if (stopAsked) return stopAsked;
+    // A finished set of answers is not thrown away on one word: the stop, also the summary's own
+    // stop button, asks first (a seventeenth patient-style test lost 18 answers on one "stop", and
+    // "oh no, don't stop! go on" could not bring them back).
+    if (this.stopsFinishedAnswers(innerDc, text, locale) && innerDc.stack[0]) return this.askBeforeStopping(innerDc, locale);
     // A button the dialog itself offers (cancel, move), or a way of saying one, is an answer, not a command.
     if (answersOffered(active, text)) return undefined;
     // "One moment" (also with why: "one moment, my phone is ringing"): the question stays open, and the next message is its answer.
@@ -185,12 +209,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
       return { status: DialogTurnStatus.waiting };
     }
     const exact = router.exactIntent(text);
-    if (exact === 'stop' && this.asksBeforeStopping() && this.deps.answers.isSoftStop(text) && innerDc.stack[0]) {
-      (innerDc.stack[0].state as StopState).stopAsked = true;
-      const choices = (['yes', 'no'] as const).map((k) => ({ label: this.t(locale, `booking.stopAsk.${k}`), value: this.t(locale, `booking.stopAsk.${k}`) }));
-      await this.send(context, { text: this.t(locale, 'booking.stopAsk.ask'), choices }, locale);
-      return { status: DialogTurnStatus.waiting };
-    }
+    if (exact === 'stop' && this.asksBeforeStopping() && this.deps.answers.isSoftStop(text) && innerDc.stack[0]) return this.askBeforeStopping(innerDc, locale);
 
     // The flow's own command typed again ("move", at the move's free times) is what the patient is
     // already doing: said so, and the question asked again (it stopped the move: an eleventh patient-style test).

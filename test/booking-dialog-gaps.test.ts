@@ -146,8 +146,8 @@ describe('a relative\'s appointment promised after the writer\'s, when the write
     ['nl-BE', '"stoppen" at "since when?"', (l) => [...toSince(l), 'stoppen']],
     ['nl-NL', '"laat maar", then yes', (l) => [...toSince(l), 'een paar maanden', 'laat maar', 'ja']],
     ['nl-BE', '"laat maar zitten", then yes', (l) => [...toSince(l), 'een paar maanden', 'laat maar zitten', 'ja']],
-    ['nl-NL', 'the summary\'s stop button', (l) => [...toSummary(l), 'Stoppen']],
-    ['nl-BE', 'the summary\'s stop button', (l) => [...toSummary(l), 'Stoppen']],
+    ['nl-NL', 'the summary\'s stop button and its yes', (l) => [...toSummary(l), 'Stoppen', 'Ja, stoppen']],
+    ['nl-BE', 'the summary\'s stop button and its yes', (l) => [...toSummary(l), 'Stoppen', 'ja']],
   ])('%s: stopped by %s, the patient hears neither was made, with the relative\'s button first; it starts that booking', async (locale, _how, turns) => {
     const r = await talk(locale, [...turns(locale), relative(locale).button]);
     expect(r[1].text).toMatch(/^Ik maak eerst jouw afspraak\./);

@@ -230,13 +230,13 @@ describe('a call back asked for, or a number typed at the handoff choice, starts
     expect(r[0].actions).not.toContain('In de chat wachten');
     expect(r[0].text).toMatch(/Op welk nummer/);
     expect(r[1].text).toMatch(/Waarover/);
-    expect(r[2].text).toMatch(/belt je terug op \+3/);
+    expect(r[2].text).toMatch(/belt je terug op 0\d/);
   });
 
   it.each<Locale>(['nl-NL', 'nl-BE'])('%s: a number typed at the choice is the call back on it', async (locale) => {
     const r = await talk(locale, ['ik wil iemand spreken', numberOf(locale), 'geen']);
     expect(r[0].actions).toEqual(['In de chat wachten', 'Terugbellen']);
     expect(r[1].text).toMatch(/Waarover/);
-    expect(r[2].text).toMatch(/belt je terug op \+3/);
+    expect(r[2].text).toMatch(/belt je terug op 0\d/);
   });
 });

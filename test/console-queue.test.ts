@@ -231,3 +231,44 @@ describe('the bookings table', () => {
     expect(((await res.json()) as { error: string }).error).toMatch(/^(day|location):/);
   });
 });
+
+// From a seventeenth patient-style test: a red flag typed while waiting for a receptionist was
+// answered with 112, but the queue row stayed unmarked, at its place, and without the bot's line.
+describe('a red flag typed while a ticket is open', () => {
+  type Full = TicketView & { messages: { from: string; text: string }[] };
+  it.each([
+    ['nl-NL', /^Bel nu 112\./],
+    ['nl-BE', /^Bel nu 112\./],
+  ])('in %s raises the ticket to the most urgent tier, moves it up and shows the bot\'s instruction', async (locale, instruction) => {
+    // One patient waits with a doctor-today tier, another waits without any.
+    const fever = patient(`flag-fever-${locale}`, `fever-${locale}`, locale);
+    expect(await fever('mijn knie is sinds vannacht dik, rood en gloeiend heet en ik heb 39 graden koorts')).toMatch(/arts/);
+    await fever('ik wil een medewerker spreken');
+    await fever('In de chat wachten');
+    clock.advance(60_000);
+    const plain = patient(`flag-plain-${locale}`, `plain-${locale}`, locale);
+    await plain('ik wil een medewerker spreken');
+    await plain('In de chat wachten');
+    const before = await get<TicketView[]>('/console/api/queue');
+    const plainId = (await ticketOf(`flag-plain-${locale}`)).id;
+    const feverId = (await ticketOf(`flag-fever-${locale}`)).id;
+    expect(before.find((t) => t.id === plainId)).toMatchObject({ redFlag: false, safetyTier: null });
+    expect(before.findIndex((t) => t.id === feverId)).toBeLessThan(before.findIndex((t) => t.id === plainId));
+
+    expect(await plain('ik voel ineens een zware druk op mijn borst die naar mijn arm trekt en ik zweet')).toMatch(instruction);
+    const after = await get<TicketView[]>('/console/api/queue');
+    expect(after.find((t) => t.id === plainId)).toMatchObject({ redFlag: true, safetyTier: '112' });
+    // 112 goes above a doctor today, though its ticket came in later.
+    expect(after.findIndex((t) => t.id === plainId)).toBeLessThan(after.findIndex((t) => t.id === feverId));
+    const transcript = (await get<Full>(`/console/api/tickets/${plainId}`)).messages;
+    expect(transcript.at(-1)).toMatchObject({ from: 'bot', text: expect.stringMatching(instruction) });
+
+    // The doctor-today ticket rises too, and a milder sign afterwards does not bring it down.
+    await post(`/console/api/tickets/${feverId}/reply`, { text: 'Ik ben er, vertel.' });
+    expect(await fever('en nu heb ik ook nog pijn op de borst en ben ik heel erg benauwd')).toMatch(instruction);
+    expect((await get<Full>(`/console/api/tickets/${feverId}`))).toMatchObject({ status: 'active', safetyTier: '112' });
+    await fever('mijn knie is sinds vannacht dik, rood en gloeiend heet en ik heb 39 graden koorts');
+    expect((await get<Full>(`/console/api/tickets/${feverId}`)).safetyTier).toBe('112');
+    for (const id of [plainId, feverId]) await post(`/console/api/tickets/${id}/close`);
+  });
+});

@@ -74,7 +74,7 @@ describe('handoff to a person', () => {
     expect(r[0].text).toMatch(/Openingstijden/);
     expect(r[1].text).toMatch(/Op welk nummer/);
     expect(r[2].text).toMatch(/Waarover wil je dat we je terugbellen\?/);
-    expect(r[3].text).toMatch(/belt je terug op \+31612345678/);
+    expect(r[3].text).toMatch(/belt je terug op 06 12345678/);
     const queue = await app.handoff.queue();
     const ticket = queue.find((t) => t.conversationId === conversation);
     expect(ticket?.status).toBe('callback');
@@ -105,7 +105,7 @@ describe('handoff to a person', () => {
     const r = await converse(adapter, ['bel me terug', 'ja', '06 12345678', reason]);
     expect(r[3].text).toMatch(instruction);
     // After 112 nothing else is said.
-    if (told) expect(r[3].text).toMatch(/teruggebeld te worden blijft staan: een medewerker belt je op \+31612345678/);
+    if (told) expect(r[3].text).toMatch(/teruggebeld te worden blijft staan: een medewerker belt je op 06 12345678/);
     else expect(r[3].text).not.toMatch(/teruggebeld/);
     const ticket = await ticketOf(conversationIdOf(adapter));
     expect(ticket?.callbackPhone).toBe('+31612345678');
@@ -204,5 +204,38 @@ describe('handoff to a person', () => {
     await app.handoff.release(ticket!.id);
     const after = await converse(adapter, ['helpt afvallen bij knieartrose?']);
     expect(after[0].text).toMatch(/gewicht|afvallen|kilo/i);
+  });
+});
+
+// From a seventeenth patient-style test: an angry "CHAT! not call back" at the choice got the
+// number question, and "I don't want to be called" there was a number that is no good.
+describe('a refusal of the call back at the choice is the chat', () => {
+  it.each<[string, string]>([
+    ['nl-NL', 'CHAT!! niet terugbellen, dat gebeurt toch nooit'],
+    ['nl-NL', 'in de chat graag, NIET terugbellen'],
+    ['nl-BE', 'CHAT aub, zeker niet terugbellen'],
+  ])('in %s: "%s" waits in the chat, no number asked', async (locale, refusal) => {
+    signIn();
+    const adapter = testAdapterFor(app, locale);
+    const r = await converse(adapter, ['ik wil een medewerker spreken', refusal]);
+    expect(r[0].actions).toContain('Terugbellen');
+    expect(r[1].text).not.toMatch(/Op welk nummer/);
+    expect(r[1].text).toMatch(/gevraagd/);
+    const ticket = await ticketOf(conversationIdOf(adapter));
+    expect(ticket).toMatchObject({ status: 'waiting' });
+    expect(ticket?.callbackPhone).toBeUndefined();
+  });
+});
+
+// From a seventeenth patient-style test: the callback's number was shown as stored, "+31611122233".
+describe('the callback number is shown as it is written in the practice country', () => {
+  it.each<[string, string, RegExp]>([
+    ['nl-NL', '06-11122233', /belt je terug op 06 11122233\b/],
+    ['nl-BE', '+31 6 1112 2233', /belt je terug op 06 11122233\b/],
+  ])('in %s: "%s"', async (locale, typed, shown) => {
+    clock.set(new Date('2026-11-22T12:00:00Z')); // a Sunday: the callback is offered
+    const r = await converse(testAdapterFor(app, locale), ['bel me terug', 'ja', typed, 'over mijn oefeningen']);
+    expect(r[3].text).toMatch(shown);
+    expect(r[3].text).not.toMatch(/\+31/);
   });
 });

@@ -25,6 +25,11 @@ export class BookingConfirmationMail {
     private readonly current?: (reference: string) => Promise<Booking | undefined>,
   ) {}
 
+  /** True when confirmations can be sent at all (SMTP is configured). */
+  get configured(): boolean {
+    return Boolean(this.outbox);
+  }
+
   /** True when this booking gets an e-mail (an address was given and SMTP is configured). */
   willSend(booking: Pick<Booking, 'email'>): boolean {
     return Boolean(this.outbox && booking.email);

@@ -352,7 +352,9 @@ export class FysioBot extends ActivityHandler {
           const locale = await this.localeOf(context, memory);
           memory.lastReply = undefined;
           await this.dropSetAside(context);
-          for (const reply of safety.alarm(flag, memory, locale)) await this.send(context, reply, locale);
+          const replies = safety.alarm(flag, memory, locale);
+          for (const reply of replies) await this.send(context, reply, locale);
+          await this.deps.handoff.redFlagSeen(held, flag.tier, replies.map((r) => r.text));
         }
       }
       return;
@@ -444,6 +446,12 @@ export class FysioBot extends ActivityHandler {
         await this.continueFlow(context, dialogState, text, command, locale);
       } else if (goesOn) {
         await (await this.dialogContext(context)).repromptDialog();
+      } else if (this.flowOf(dialogState) === 'booking' && !(await this.parked.get(context))) {
+        // The booking's answers are kept set aside, never offered back (no booking after such a
+        // tier): an emergency of someone else ("grandpa collapsed") at the name step threw every
+        // answer away (a seventeenth patient-style test). Only a crisis text taken back as
+        // misread opens booking again, and "go on" then picks them up.
+        await this.park(context, dialogState);
       } else {
         if (dialogState.dialogStack.length) await (await this.dialogContext(context)).cancelAllDialogs();
         if (!safety.bookingAllowed(memory)) await this.dropSetAside(context);
@@ -892,8 +900,9 @@ export class FysioBot extends ActivityHandler {
     // After a tier that rules out booking (112, crisis, now), a booking set aside stays closed.
     const memory = await this.deps.memory.get(context, newMemory());
     if (!this.deps.safety.bookingAllowed(memory)) {
-      await this.dropSetAside(context);
-      for (const reply of this.deps.safety.alarm({ tier: memory.safetyTier! }, memory, locale)) await this.send(context, reply, locale);
+      // The answers set aside stay (not offered, not deleted); the patient hears why not here and
+      // the practice's number to book by phone, with the tier's reminder.
+      for (const reply of this.deps.safety.bookingBlocked(memory, locale)) await this.send(context, reply, locale);
       return;
     }
     memory.lastReply = undefined;

@@ -2,7 +2,7 @@ import type { Booking } from '../booking/Booking';
 import type { BookingFormatter } from '../booking/BookingFormatter';
 import type { BookingRepository } from '../booking/BookingRepository';
 import { phoneForStaff } from '../booking/PatientDetails';
-import type { Tier } from '../safety';
+import { TIERS, type Tier } from '../safety';
 import { addDays, fromLocal, isoDate, toLocal } from '../booking/ZonedTime';
 import type { HandoffService } from '../handoff/HandoffService';
 import type { Ticket, TicketMessage } from '../handoff/Ticket';
@@ -29,7 +29,7 @@ export interface TicketView {
   status: Ticket['status'];
   reason: Ticket['reason'];
   redFlag: boolean;
-  /** The conversation's red-flag tier when the ticket was opened (112, crisis, now, soon), or null. */
+  /** The conversation's most urgent red-flag tier (112, crisis, now, soon) when the ticket was opened or since, or null. */
   safetyTier: Tier | null;
   channel: string;
   locale: string;
@@ -83,11 +83,12 @@ export class ConsoleViews {
     private readonly historyDays: number,
   ) {}
 
-  /** Open tickets: red flags first, then the longest waiting. */
+  /** Open tickets: red flags first, the most urgent tier on top (112 before a doctor today), then the longest waiting. */
   async queue(): Promise<TicketView[]> {
     const tickets = await this.handoff.queue();
     const rows = await this.rows(tickets);
-    return rows.sort((a, b) => Number(b.redFlag) - Number(a.redFlag) || a.createdAt.localeCompare(b.createdAt));
+    const rank = (t: TicketView): number => (t.safetyTier ? TIERS.indexOf(t.safetyTier) : TIERS.length);
+    return rows.sort((a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt));
   }
 
   /** One ticket with its transcript, or undefined. */

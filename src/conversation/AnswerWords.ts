@@ -629,6 +629,12 @@ export class AnswerWords {
     return hasPhrase(t, this.callbackWords) && !t.split(' ').some((w) => this.negations.has(w));
   }
 
+  /** The message refuses a call back ("not call me back, I'll wait"): its words with a negation. */
+  refusesCallback(text: string): boolean {
+    const t = fold(text);
+    return hasPhrase(t, this.callbackWords) && t.split(' ').some((w) => this.negations.has(w));
+  }
+
   /** The message names a referral ("no referral", the Flemish "voorschrift"): `booking.words.referralWords`. */
   namesReferral(text: string): boolean {
     return hasPhrase(fold(text), this.referralWords);

@@ -352,6 +352,13 @@ export class MessageResponder {
     const bare = d.intent === 'none' && (d.fragment || this.deps.router.yesNo(text) !== undefined);
     if (bare && this.deps.safety.bookingAllowed(memory)) {
       if (!this.deps.router.yesNo(text)) memory.pieces = Math.min(pieces.length + 1, MAX_PIECES);
+      // A bare yes or no answers nothing: the bare question once, and the next bare message gets
+      // the help with the buttons (a person among them); a seventeenth patient-style test got the
+      // bare question nine times. Parts of a sentence typed one by one still get the short
+      // question each: the patient is still typing.
+      const yesNo = this.deps.router.yesNo(text) ?? this.deps.answers?.yesNo(text);
+      if (lastReply === 'prompt' || (lastReply === 'piece' && yesNo)) return [composer.say(locale, 'help.text', composer.mainActions(locale))];
+      memory.lastReply = yesNo ? 'prompt' : 'piece';
       return [composer.say(locale, 'welcome.prompt')];
     }
     if (d.intent !== 'none') memory.misses = 0;

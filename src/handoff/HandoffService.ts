@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../config/AppConfig';
-import type { Tier } from '../safety';
+import { moreUrgent, type Tier } from '../safety/Tier';
 import type { Clock } from '../util/Clock';
 import type { HandoffReason, Ticket, TicketMessage, TicketStatus } from './Ticket';
 import type { TicketRepository } from './TicketRepository';
@@ -100,6 +100,20 @@ export class HandoffService {
   async patientSays(ticket: Ticket, text: string): Promise<void> {
     await this.tickets.addMessage(ticket.id, { from: 'patient', text, at: this.clock.now().toISOString() }, this.clock.now());
     this.emit('message', ticket.id);
+  }
+
+  /**
+   * A red flag typed while the ticket waits or a person holds it: the ticket's tier rises to the
+   * most urgent one seen (never falls), so the console moves it up, and the bot's own instruction
+   * ("call 112 now") is in the transcript the receptionist reads, who otherwise sees a patient
+   * with chest pain and no sign that anybody answered.
+   */
+  async redFlagSeen(ticket: Ticket, tier: Tier, botLines: string[]): Promise<void> {
+    const now = this.clock.now();
+    const raised = moreUrgent(ticket.safetyTier, tier);
+    if (raised !== ticket.safetyTier) await this.tickets.update(ticket.id, { safetyTier: raised }, now, { status: OPEN });
+    for (const text of botLines) await this.tickets.addMessage(ticket.id, { from: 'bot', text, at: now.toISOString() }, now);
+    this.emit('changed', ticket.id);
   }
 
   /** A receptionist's reply, sent to the patient; refused when the channel cannot deliver it. */

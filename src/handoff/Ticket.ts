@@ -40,6 +40,6 @@ export interface Ticket {
   closedBy?: string;
   /** When it was closed (ISO), for the history. */
   closedAt?: string;
-  /** The conversation's most urgent red-flag tier when the ticket was opened: the console puts such tickets first. */
+  /** The conversation's most urgent red-flag tier, when the ticket was opened or typed while it was open: the console puts such tickets first. */
   safetyTier?: Tier;
 }

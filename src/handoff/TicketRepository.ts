@@ -18,7 +18,7 @@ export interface TicketRepository {
    * Changes a ticket in one step, only while it still meets `onlyIf` (when given): another
    * instance may have changed it since it was read. True when the ticket was changed.
    */
-  update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date, onlyIf?: TicketCondition): Promise<boolean>;
+  update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt' | 'safetyTier'>>, at: Date, onlyIf?: TicketCondition): Promise<boolean>;
   addMessage(id: string, message: TicketMessage, at: Date): Promise<void>;
   /** Tickets that are not closed, oldest first, plus the latest closed ones. */
   list(statuses: TicketStatus[], limit: number): Promise<Ticket[]>;

@@ -38,7 +38,7 @@ export class SqlTicketRepository implements TicketRepository {
     return open.reduce<Ticket | undefined>((a, t) => (a && a.createdAt >= t.createdAt ? a : t), undefined);
   }
 
-  async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt'>>, at: Date, onlyIf?: TicketCondition): Promise<boolean> {
+  async update(id: string, change: Partial<Pick<Ticket, 'status' | 'assignedTo' | 'callbackPhone' | 'timedOut' | 'closedBy' | 'closedAt' | 'safetyTier'>>, at: Date, onlyIf?: TicketCondition): Promise<boolean> {
     const { status, ...rest } = change;
     // The condition is part of the statement, so two instances cannot both act on one ticket
     // (a timeout closing a ticket a receptionist just took).
