@@ -14,9 +14,14 @@ function expectTiers(rows: [string, Tier | null][]): void {
   expectRuleTiers(rows, true);
 }
 
-describe("the reviewer's four: no crisis text", () => {
+// "Hanging oneself" at a bar stays the crisis text, joke or exercise word beside it or not: a
+// second review found the exception also silenced "ik hang me op aan de rekstok na mijn
+// oefeningen". A joke that gets the crisis text can be taken back; a silenced plan cannot.
+describe("the reviewer's four: three get no crisis text; hanging oneself keeps it", () => {
   expectTiers([
-    ['haha ik hang me op aan de rekstok bij de oefeningen', null],
+    ['haha ik hang me op aan de rekstok bij de oefeningen', 'crisis'],
+    ['ik hang me op aan de rekstok in de gym', 'crisis'],
+    ['ik hang me op aan de rekstok na mijn oefeningen', 'crisis'],
     ['ik fiets mijn vrouw achterna maar dat lukt niet meer', null],
     ['mijn zoon gaf me zijn auto voor daarna', null],
     ['ik hoop dat ik morgen niet meer zo stijf wakker word', null],
@@ -30,7 +35,7 @@ describe('the rules alone: a body word between "niet meer" and "wakker", a bar a
     ['ik hoop dat ik morgen niet meer wakker word', 'crisis'],
     ['ik ben zo stijf, ik wil niet meer wakker worden', 'crisis'],
     ['ik hoop niet meer zo stijf wakker te worden, eigenlijk hoop ik gewoon dat ik doodga', 'crisis'],
-    ['haha ik hang me op aan de rekstok bij de oefeningen', null],
+    ['haha ik hang me op aan de rekstok bij de oefeningen', 'crisis'],
     ['ik hang me op aan de rekstok, dan is het klaar', 'crisis'],
     ['mijn zoon gaf me zijn auto voor daarna', null],
     ['de buurman gaf me zijn auto en zijn horloge voor daarna, ik maak me zorgen', 'crisis'],
@@ -68,7 +73,7 @@ describe('waking up stiff or sore, wishes about tomorrow\'s body: no alarm; not 
   ]);
 });
 
-describe('hanging things, or oneself from a bar at the exercises: no alarm; hanging oneself: the crisis', () => {
+describe('hanging things, or hanging from a bar at the exercises: no alarm; hanging oneself: the crisis', () => {
   expectTiers([
     ['ik hang me op, ik kan niet meer', 'crisis'],
     ['ik ga me ophangen aan de balk in de garage', 'crisis'],
