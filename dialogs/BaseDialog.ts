@@ -126,6 +126,13 @@ export abstract class BaseDialog extends ComponentDialog {
         if (read.sides && negated) return false;
       }
       const requestIsYes = (pc.options.validations as { requestIsYes?: boolean } | undefined)?.requestIsYes;
+      // At the callback offer, a part that refuses the call ("don't call me, I'd rather have someone
+      // in the chat") is a no to the call, whatever else it asks for: a review heard the number asked.
+      if (requestIsYes && this.refusesCallInAPart(pc.context.activity.text ?? '')) {
+        pc.recognized.succeeded = true;
+        pc.recognized.value = { value: (pc.options.choices as BotChoice[])[1].value, index: 1, score: 1 };
+        return true;
+      }
       // At the callback offer, a "not" that says no to something else ("I'm not suicidal, I'm
       // angry. Just give me a staff member") is no no to the call: a sixteenth patient-style
       // test heard "then call us yourself".
@@ -187,6 +194,12 @@ export abstract class BaseDialog extends ComponentDialog {
     const locale = await this.locale(context);
     return clauses.some((c) => !fold(c).split(' ').some((w) => answers.isNegation(w))
       && (router.exactIntent(c) === 'handoff' || router.route(c, { locale, safetyChecked: true }).intent === 'handoff'));
+  }
+
+  /** A part of the message refuses a call ("I don't want to be called. Someone may e-mail me"). */
+  private refusesCallInAPart(text: string): boolean {
+    const { answers } = this.deps;
+    return answers.clauses(text).some((c) => answers.refusesCallback(c));
   }
 
   private async asksForPerson(context: TurnContext): Promise<boolean> {
