@@ -229,18 +229,18 @@ export abstract class BaseDialog extends ComponentDialog {
    */
   protected addCheckedTextPrompt(
     id: string,
-    check: (text: string) => Checked<string> | NotAName,
+    check: (text: string, locale: Locale) => Checked<string> | NotAName,
     messages: Partial<Record<DetailProblem | NotAName['problem'], string>> & { help?: string; skipped?: string; why?: string },
     onThirdSlip: 'help' | 'skip' | 'giveUp' = 'help',
   ): void {
     this.addDialog(
       new TextPrompt(id, async (pc: PromptValidatorContext<string>) => {
-        const result = check(pc.recognized.value ?? '');
+        const locale = await this.locale(pc.context);
+        const result = check(pc.recognized.value ?? '', locale);
         if (result.ok) {
           pc.recognized.value = result.value;
           return true;
         }
-        const locale = await this.locale(pc.context);
         // "why do you want to know?": what the practice uses it for, and the question again, not "that is no valid number".
         if (messages.why && this.deps.answers.asksBack(pc.recognized.value ?? '')) {
           await this.send(pc.context, { text: `${this.t(locale, messages.why)}\n\n${questionOf(pc.options)}` }, locale);

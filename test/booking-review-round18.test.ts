@@ -1,7 +1,8 @@
-import { bookingKit, type Locale } from './helpers/bookingScript';
+import { bookingKit, wholeBooking, type Locale } from './helpers/bookingScript';
 
 // Flows a reviewer's round 18 left wrong, typed as patients type, nl-NL and nl-BE, with the
-// tests' clock: a refusal of the call back read as its yes.
+// tests' clock: a refusal of the call back read as its yes; a bare no or "I don't know it by
+// heart" at the right e-mail address passed on as "delete it".
 
 const { talk } = bookingKit();
 
@@ -27,5 +28,33 @@ describe('at the callback offer, a part that refuses the call is a no to it', ()
   ])('%s: "%s" is still a yes', async (locale, yes) => {
     const r = await talk(locale, ['ik wil een medewerker spreken', yes]);
     expect(r[1].text).toMatch(ASKS_NUMBER);
+  });
+});
+
+const DELETE_IT = /niet klopt en eraf mag/;
+
+describe('at the right e-mail address, only "I have none" passes on that it is to go', () => {
+  it.each<[Locale, string, RegExp]>([
+    ['nl-NL', 'nee', /geen geldig e-mailadres/],
+    ['nl-NL', 'ik weet mijn e-mailadres niet uit mijn hoofd', /geen geldig e-mailadres/],
+    ['nl-NL', 'ik heb mijn mail niet bij de hand', /geen geldig e-mailadres/],
+    ['nl-BE', 'neen', /geen geldig e-mailadres/],
+    ['nl-BE', "'k weet mijn mailadres nie vanbuiten", /geen geldig e-mailadres/],
+  ])('%s: "%s" asks again', async (locale, said, asked) => {
+    const r = await talk(locale, [...wholeBooking(locale), 'mijn e-mail klopt niet', said]);
+    const last = r[r.length - 1];
+    expect(last.text).not.toMatch(DELETE_IT);
+    expect(last.text).toMatch(asked);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'geen mail'],
+    ['nl-NL', 'heb ik niet'],
+    ['nl-NL', 'ik heb geen e-mail'],
+    ['nl-BE', 'heb ik nie'],
+    ['nl-BE', 'ik heb gene mail'],
+  ])('%s: "%s" passes on that it is to go', async (locale, none) => {
+    const r = await talk(locale, [...wholeBooking(locale), 'mijn e-mail klopt niet', none]);
+    expect(r[r.length - 1].text).toMatch(DELETE_IT);
   });
 });
