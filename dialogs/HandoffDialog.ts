@@ -193,11 +193,16 @@ export class HandoffDialog extends BaseDialog {
   hasOneAlready(text: string, locale: 'nl-NL' | 'nl-BE'): boolean {
     const { answers, router, translator } = this.deps;
     const clauses = answers.clauses(text);
-    if (!clauses.some((c) => answers.saysAlreadyBooked(c))) return false;
+    const listed = (key: string, clause: string) => translator.list(locale, `booking.words.${key}`).some((p) => ` ${fold(clause)} `.includes(` ${fold(p)} `));
+    // "I had an appointment last week" tells of one that is over (booking.words.appointmentPast):
+    // no appointment the patient has now, and a follow-up after it was refused (a review, round 18).
+    const holds = (c: string) => answers.saysAlreadyBooked(c) && !listed('appointmentPast', c);
+    if (!clauses.some(holds)) return false;
     // "I have one, but I want another one": the other one is asked for in words the router does
-    // not read as a booking on their own (booking.words.bookingOneMore).
-    const folded = ` ${fold(text)} `;
-    if (translator.list(locale, 'booking.words.bookingOneMore').some((p) => folded.includes(` ${fold(p)} `))) return false;
+    // not read as a booking on their own (booking.words.bookingOneMore, each naming the
+    // appointment: "a new knee" is none), in a part without a negation ("no new appointment needed").
+    const wantsAnother = (c: string) => listed('bookingOneMore', c) && !fold(c).split(' ').some((w) => answers.isNegation(w));
+    if (clauses.some(wantsAnother)) return false;
     return !clauses.some((c) => !answers.saysAlreadyBooked(c) && router.route(c, { locale, safetyChecked: true }).intent === 'booking');
   }
 

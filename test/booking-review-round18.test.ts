@@ -2,7 +2,8 @@ import { bookingKit, wholeBooking, type Locale } from './helpers/bookingScript';
 
 // Flows a reviewer's round 18 left wrong, typed as patients type, nl-NL and nl-BE, with the
 // tests' clock: a refusal of the call back read as its yes; a bare no or "I don't know it by
-// heart" at the right e-mail address passed on as "delete it".
+// heart" at the right e-mail address passed on as "delete it"; a past appointment and a follow-up
+// refused as "you have one", and "a new knee" read as a wish for another appointment.
 
 const { talk } = bookingKit();
 
@@ -56,5 +57,30 @@ describe('at the right e-mail address, only "I have none" passes on that it is t
   ])('%s: "%s" passes on that it is to go', async (locale, none) => {
     const r = await talk(locale, [...wholeBooking(locale), 'mijn e-mail klopt niet', none]);
     expect(r[r.length - 1].text).toMatch(DELETE_IT);
+  });
+});
+
+const CONSENT = /Voor een afspraak stel ik je/;
+const ALREADY = /geen nieuwe afspraak: je hebt er al een/;
+
+describe('an appointment that is over, or a wish for another, books; "a new knee" is no such wish', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik heb al een afspraak gehad vorige week, nu wil ik een vervolgafspraak'],
+    ['nl-NL', 'ik heb al een afspraak, maar ik wil graag een tweede afspraak'],
+    ['nl-BE', 'ik heb al een afspraak gehad, nu wil ik een nieuwe afspraak'],
+    ['nl-BE', "'k heb al een afspraak, maar 'k wil nog een afspraak"],
+  ])('%s: "%s" books', async (locale, said) => {
+    const r = await talk(locale, [said]);
+    expect(r[0].text).toMatch(CONSENT);
+    expect(r[0].text).not.toMatch(ALREADY);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik heb al een afspraak, maar ik krijg binnenkort een nieuwe knie'],
+    ['nl-BE', 'ik heb al een afspraak, maar ik krijg binnenkort een nieuwe heup'],
+  ])('%s: "%s" offers the lookup', async (locale, said) => {
+    const r = await talk(locale, [said]);
+    expect(r[0].text).toMatch(ALREADY);
+    expect(r[0].actions).toContain('Afspraak opzoeken');
   });
 });
