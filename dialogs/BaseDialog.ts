@@ -13,6 +13,7 @@ import type { SlotQuery } from '../src/booking/SlotQuery';
 import type { DayWishReader } from './DayWish';
 import type { DialogDeps } from './DialogDeps';
 import { BIRTH_DATE_PROMPT, CHOICE_PROMPT, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, SINCE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
+import { PatientStatements } from './PatientStatements';
 import { SynonymChoicePrompt } from './SynonymChoicePrompt';
 
 /**
@@ -53,8 +54,12 @@ interface NotAName {
 export abstract class BaseDialog extends ComponentDialog {
   private choiceWords?: Map<string, string[]>;
 
+  /** What a message states about the patient ("I'm back", "I have one already"), read as the bot reads it. */
+  protected readonly statements: PatientStatements;
+
   constructor(id: string, protected readonly deps: DialogDeps) {
     super(id);
+    this.statements = new PatientStatements(deps);
   }
 
   /**
@@ -73,19 +78,6 @@ export abstract class BaseDialog extends ComponentDialog {
     if (settled) return settled;
     const memory = await this.deps.memory.get(context, { misses: 0 });
     return memory.locale ?? this.deps.knowledge.practice.defaultLocale;
-  }
-
-  /**
-   * The message only says the patient is back ("so, I'm back", "here again"), as after a "one
-   * moment": the question on screen is asked again. It was read as the answer ("that does not
-   * look like a name") or not understood at a choice (a sixteenth patient-style test).
-   */
-  saysBackFromWait(text: string, locale: Locale): boolean {
-    if (text.includes('?')) return false;
-    const list = (key: string) => this.deps.translator.list(locale, `booking.words.${key}`).map(fold);
-    const fillers = new Set(list('backFromWaitFillers').flatMap((f) => f.split(' ')));
-    const said = fold(text).split(' ').filter((w) => w && !fillers.has(w)).join(' ');
-    return Boolean(said) && list('backFromWait').includes(said);
   }
 
   /** A sentence; the practice's name, phone and privacy page are the translator's defaults. */
@@ -180,10 +172,6 @@ export abstract class BaseDialog extends ComponentDialog {
   }
 
   /**
-   * Whether the message asks for a person or a call in the patient's words, with no word of no
-   * or negation in it ("don't call me" is no such request).
-   */
-  /**
    * A part of the message asks for a person with no negation in it, and no part says a plain no
    * ("no, rather not"): the other parts deny something else.
    */
@@ -202,6 +190,10 @@ export abstract class BaseDialog extends ComponentDialog {
     return answers.clauses(text).some((c) => answers.refusesCallback(c));
   }
 
+  /**
+   * Whether the message asks for a person or a call in the patient's words, with no word of no
+   * or negation in it ("don't call me" is no such request).
+   */
   private async asksForPerson(context: TurnContext): Promise<boolean> {
     const text = context.activity.text ?? '';
     const { answers, router } = this.deps;
