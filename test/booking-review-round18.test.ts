@@ -1,9 +1,10 @@
-import { bookingKit, wholeBooking, type Locale } from './helpers/bookingScript';
+import { bookingKit, no, person, screeningNo, wholeBooking, type Locale } from './helpers/bookingScript';
 
 // Flows a reviewer's round 18 left wrong, typed as patients type, nl-NL and nl-BE, with the
 // tests' clock: a refusal of the call back read as its yes; a bare no or "I don't know it by
 // heart" at the right e-mail address passed on as "delete it"; a past appointment and a follow-up
-// refused as "you have one", and "a new knee" read as a wish for another appointment.
+// refused as "you have one", and "a new knee" read as a wish for another appointment; a
+// question about parking not answered, idle or at the birth date.
 
 const { talk } = bookingKit();
 
@@ -82,5 +83,28 @@ describe('an appointment that is over, or a wish for another, books; "a new knee
     const r = await talk(locale, [said]);
     expect(r[0].text).toMatch(ALREADY);
     expect(r[0].actions).toContain('Afspraak opzoeken');
+  });
+});
+
+describe('a question about parking is answered, idle and mid-booking at the birth date', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'is er parkeerplek?'],
+    ['nl-NL', 'hebben jullie een parkeerplaats?'],
+    ['nl-BE', 'is er parkeergelegenheid bij de praktijk?'],
+  ])('%s: "%s", idle, gets the practice address', async (locale, asked) => {
+    const r = await talk(locale, [asked]);
+    expect(r[0].text).toMatch(/gegevens van/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'is er parkeerplek?'],
+    ['nl-BE', 'zijn er parkeerplaatsen?'],
+  ])('%s: "%s" at the birth date, then the birth date', async (locale, asked) => {
+    const p = person(locale);
+    const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, asked, p.birth]);
+    const [answer, next] = r.slice(-2);
+    expect(answer.text).toMatch(/gegevens van/);
+    expect(answer.text).not.toMatch(/Met de geboortedatum weten we/);
+    expect(next.text).toMatch(/telefoon/);
   });
 });
