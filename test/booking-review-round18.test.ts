@@ -6,7 +6,7 @@ import { bookingKit, no, person, screeningNo, wholeBooking, type Locale } from '
 // refused as "you have one", and "a new knee" read as a wish for another appointment; a
 // question about parking not answered, idle or at the birth date.
 
-const { talk } = bookingKit();
+const { talk, signIn } = bookingKit();
 
 const ASKS_NUMBER = /Op welk nummer kunnen we je terugbellen/;
 
@@ -21,6 +21,22 @@ describe('at the callback offer, a part that refuses the call is a no to it', ()
     expect(r[0].text).toMatch(/terugbelt\?/);
     expect(r[1].text).not.toMatch(ASKS_NUMBER);
     expect(r[1].text).toMatch(/zelf bellen/);
+  });
+
+  describe('with someone of the practice in the chat', () => {
+    let stops: (() => void)[] = [];
+    beforeEach(() => { stops = [signIn('nl-NL'), signIn('nl-BE')]; });
+    afterEach(() => { for (const stop of stops) stop(); });
+
+    it.each<[Locale, string]>([
+      ['nl-NL', 'bel me niet, ik wil liever een medewerker in de chat'],
+      ['nl-BE', 'bel mij nie, ik wacht wel in de chat'],
+    ])('%s: "%s" waits in the chat', async (locale, refusal) => {
+      const r = await talk(locale, ['ik wil een medewerker spreken', refusal]);
+      expect(r[0].actions).toEqual(['In de chat wachten', 'Terugbellen']);
+      expect(r[1].text).not.toMatch(ASKS_NUMBER);
+      expect(r[1].text).toMatch(/Ik heb een (medewerker|collega) gevraagd/);
+    });
   });
 
   it.each<[Locale, string]>([
