@@ -13,6 +13,7 @@ import type { SlotQuery } from '../src/booking/SlotQuery';
 import type { DayWishReader } from './DayWish';
 import type { DialogDeps } from './DialogDeps';
 import { BIRTH_DATE_PROMPT, CHOICE_PROMPT, EMAIL_PROMPT, NAME_PROMPT, PHONE_PROMPT, SINCE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
+import { PatientStatements } from './PatientStatements';
 import { SynonymChoicePrompt } from './SynonymChoicePrompt';
 
 /**
@@ -53,8 +54,12 @@ interface NotAName {
 export abstract class BaseDialog extends ComponentDialog {
   private choiceWords?: Map<string, string[]>;
 
+  /** What a message states about the patient ("I'm back", "I have one already"), read as the bot reads it. */
+  protected readonly statements: PatientStatements;
+
   constructor(id: string, protected readonly deps: DialogDeps) {
     super(id);
+    this.statements = new PatientStatements(deps);
   }
 
   /**
@@ -73,19 +78,6 @@ export abstract class BaseDialog extends ComponentDialog {
     if (settled) return settled;
     const memory = await this.deps.memory.get(context, { misses: 0 });
     return memory.locale ?? this.deps.knowledge.practice.defaultLocale;
-  }
-
-  /**
-   * The message only says the patient is back ("so, I'm back", "here again"), as after a "one
-   * moment": the question on screen is asked again. It was read as the answer ("that does not
-   * look like a name") or not understood at a choice (a sixteenth patient-style test).
-   */
-  saysBackFromWait(text: string, locale: Locale): boolean {
-    if (text.includes('?')) return false;
-    const list = (key: string) => this.deps.translator.list(locale, `booking.words.${key}`).map(fold);
-    const fillers = new Set(list('backFromWaitFillers').flatMap((f) => f.split(' ')));
-    const said = fold(text).split(' ').filter((w) => w && !fillers.has(w)).join(' ');
-    return Boolean(said) && list('backFromWait').includes(said);
   }
 
   /** A sentence; the practice's name, phone and privacy page are the translator's defaults. */
@@ -126,6 +118,13 @@ export abstract class BaseDialog extends ComponentDialog {
         if (read.sides && negated) return false;
       }
       const requestIsYes = (pc.options.validations as { requestIsYes?: boolean } | undefined)?.requestIsYes;
+      // At the callback offer, a part that refuses the call ("don't call me, I'd rather have someone
+      // in the chat") is a no to the call, whatever else it asks for: a review heard the number asked.
+      if (requestIsYes && this.refusesCallInAPart(pc.context.activity.text ?? '')) {
+        pc.recognized.succeeded = true;
+        pc.recognized.value = { value: (pc.options.choices as BotChoice[])[1].value, index: 1, score: 1 };
+        return true;
+      }
       // At the callback offer, a "not" that says no to something else ("I'm not suicidal, I'm
       // angry. Just give me a staff member") is no no to the call: a sixteenth patient-style
       // test heard "then call us yourself".
@@ -173,10 +172,6 @@ export abstract class BaseDialog extends ComponentDialog {
   }
 
   /**
-   * Whether the message asks for a person or a call in the patient's words, with no word of no
-   * or negation in it ("don't call me" is no such request).
-   */
-  /**
    * A part of the message asks for a person with no negation in it, and no part says a plain no
    * ("no, rather not"): the other parts deny something else.
    */
@@ -189,6 +184,16 @@ export abstract class BaseDialog extends ComponentDialog {
       && (router.exactIntent(c) === 'handoff' || router.route(c, { locale, safetyChecked: true }).intent === 'handoff'));
   }
 
+  /** A part of the message refuses a call ("I don't want to be called. Someone may e-mail me"). */
+  private refusesCallInAPart(text: string): boolean {
+    const { answers } = this.deps;
+    return answers.clauses(text).some((c) => answers.refusesCallback(c));
+  }
+
+  /**
+   * Whether the message asks for a person or a call in the patient's words, with no word of no
+   * or negation in it ("don't call me" is no such request).
+   */
   private async asksForPerson(context: TurnContext): Promise<boolean> {
     const text = context.activity.text ?? '';
     const { answers, router } = this.deps;
@@ -216,18 +221,18 @@ export abstract class BaseDialog extends ComponentDialog {
    */
   protected addCheckedTextPrompt(
     id: string,
-    check: (text: string) => Checked<string> | NotAName,
+    check: (text: string, locale: Locale) => Checked<string> | NotAName,
     messages: Partial<Record<DetailProblem | NotAName['problem'], string>> & { help?: string; skipped?: string; why?: string },
     onThirdSlip: 'help' | 'skip' | 'giveUp' = 'help',
   ): void {
     this.addDialog(
       new TextPrompt(id, async (pc: PromptValidatorContext<string>) => {
-        const result = check(pc.recognized.value ?? '');
+        const locale = await this.locale(pc.context);
+        const result = check(pc.recognized.value ?? '', locale);
         if (result.ok) {
           pc.recognized.value = result.value;
           return true;
         }
-        const locale = await this.locale(pc.context);
         // "why do you want to know?": what the practice uses it for, and the question again, not "that is no valid number".
         if (messages.why && this.deps.answers.asksBack(pc.recognized.value ?? '')) {
           await this.send(pc.context, { text: `${this.t(locale, messages.why)}\n\n${questionOf(pc.options)}` }, locale);

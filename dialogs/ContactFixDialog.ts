@@ -1,14 +1,14 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { checkEmail } from '../src/booking/PatientDetails';
 import { fold } from '../src/conversation/AnswerWords';
-import { SUPPORTED_LOCALES } from '../src/config/AppConfig';
+import type { Locale } from '../src/config/AppConfig';
 import { BaseDialog } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
 import { CONTACT_FIX_DIALOG, CONTACT_FIX_WATERFALL, EMAIL_PROMPT, HANDOFF_DIALOG, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
 import { HandoffDialog, openTicket, type HandoffOptions } from './HandoffDialog';
 
-/** Stands for "I have no e-mail address" at the question for the right one. */
-const NO_EMAIL = '\u0000noEmail';
+/** The answer to the question for the right e-mail address: one, or the patient's word that there is none. */
+type EmailAnswer = { kind: 'address'; value: string } | { kind: 'none' };
 
 /** The contact detail of a booking just made that the patient says is wrong, and its new value when the message gave it. */
 export interface ContactFix {
@@ -39,8 +39,9 @@ export class ContactFixDialog extends BaseDialog {
     // An address is taken, or the patient's word that they have none ("I have no e-mail,
     // actually"): the e-mail is optional, so the wrong one is to go. That got the invalid-address
     // text three times (a review of round 18).
-    this.addCheckedTextPrompt(EMAIL_PROMPT, (t) => {
-      if (this.saysNoEmail(t)) return { ok: true, value: NO_EMAIL };
+    this.addCheckedTextPrompt(EMAIL_PROMPT, (t, locale) => {
+      // The patient's words pass on as they are; passOn reads them again (emailAnswer).
+      if (this.saysNoEmail(t, locale)) return { ok: true, value: t };
       const r = checkEmail(t);
       const c = r.ok ? undefined : this.detailCorrection(t);
       return c?.field === 'email' && c.value ? { ok: true, value: c.value } : r;
@@ -49,16 +50,30 @@ export class ContactFixDialog extends BaseDialog {
     this.initialDialogId = CONTACT_FIX_WATERFALL;
   }
 
-  /** The answer says the patient has no (other) e-mail address: "none", or a negation with a word for e-mail and no "@". */
-  private saysNoEmail(text: string): boolean {
+  /**
+   * The answer says the patient has no e-mail address: "none", a whole answer such as "I don't
+   * have one" (`booking.words.noEmailWhole`), or a word of none with a word for e-mail and no "@"
+   * ("I have no e-mail"). A bare no, and "I don't know it by heart" or "not at hand" (a "not",
+   * no "none"), are no such word: the wrong address went to the practice as "to be deleted".
+   */
+  private saysNoEmail(text: string, locale: Locale): boolean {
     if (text.includes('@')) return false;
     const { answers, translator } = this.deps;
-    if (answers.isSkip(text) || answers.isPlainNo(text)) return true;
-    const t = ` ${fold(text)} `;
-    const listed = (key: string) => SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).some((w) => t.includes(` ${fold(w)} `));
+    // The booking's skip words hold "no" (a no to its optional e-mail question); here a bare no
+    // may say the address shown is wrong, so it is asked again.
+    if (answers.isSkip(text) && !answers.isPlainNo(text)) return true;
+    const folded = fold(text);
+    const list = (key: string) => translator.list(locale, `booking.words.${key}`).map(fold);
+    if (list('noEmailWhole').includes(folded)) return true;
+    const t = ` ${folded} `;
+    const listed = (key: string) => list(key).some((w) => t.includes(` ${w} `));
     // "I got no e-mail" says the confirmation did not arrive: the address is wrong, not absent.
-    if (!listed('noEmailNouns') || listed('noEmailNotThat')) return false;
-    return fold(text).split(' ').some((w) => answers.isNegation(w));
+    return listed('noEmailNouns') && listed('noEmailNone') && !listed('noEmailNotThat');
+  }
+
+  /** What the prompt passed on, read: an address, or the patient's word that there is none. */
+  private emailAnswer(result: string, locale: Locale): EmailAnswer {
+    return this.saysNoEmail(result, locale) ? { kind: 'none' } : { kind: 'address', value: result };
   }
 
   private async ask(step: WaterfallStepContext<ContactFixOptions>): Promise<DialogTurnResult> {
@@ -78,14 +93,15 @@ export class ContactFixDialog extends BaseDialog {
       return step.replaceDialog(HANDOFF_DIALOG, { reason: 'detail-correction' } satisfies HandoffOptions);
     }
     const booking = await this.deps.bookings.findByReference(reference);
-    if (step.result === NO_EMAIL) {
+    const answer = field === 'email' ? this.emailAnswer(String(step.result), locale) : undefined;
+    if (answer?.kind === 'none') {
       const when = booking ? this.deps.formatter.when(booking.start, locale) : '';
       const note = this.t(locale, 'booking.contactFix.ticketNote.noEmail', { reference, when });
       await openTicket(this.deps, step.context, locale, { reason: 'detail-correction', callbackPhone: booking?.phone, note });
       await this.send(step.context, { text: this.t(locale, 'booking.contactFix.passedOn.noEmail', { reference }), choices: this.deps.composer.mainActions(locale) }, locale);
       return step.endDialog();
     }
-    const value = String(step.result);
+    const value = answer?.kind === 'address' ? answer.value : String(step.result);
     const shown = this.shownDetail(field, value);
     const when = booking ? this.deps.formatter.when(booking.start, locale) : '';
     const note = this.t(locale, `booking.contactFix.ticketNote.${field}`, { reference, when, value: shown });

@@ -91,7 +91,7 @@ export class HandoffDialog extends BaseDialog {
       await this.send(innerDc.context, { text: this.t(locale, 'handoff.noCallback', { hours: this.hours(locale) }) }, locale);
       return innerDc.cancelAllDialogs();
     }
-    if (this.hasOneAlready(text, locale)) return this.alreadyBooked(innerDc.context, locale, () => innerDc.cancelAllDialogs());
+    if (this.statements.hasOneAlready(text, locale)) return this.alreadyBooked(innerDc.context, locale, () => innerDc.cancelAllDialogs());
     const wanted = exact === 'booking' ? text : this.bookingIn(text, locale);
     if (wanted === undefined && this.deps.answers.yesNo(text) === 'no') {
       // "No, not after all": no call back, and how to reach the practice (it got the invalid-number text).
@@ -165,7 +165,7 @@ export class HandoffDialog extends BaseDialog {
     if (offeredCallbackOnly && index !== 0) {
       // "No thanks, I already have an appointment" names one but asks for none: said so, with the
       // lookup of the one the patient has (a patient-style test got the booking's first question).
-      if (this.hasOneAlready(step.context.activity.text ?? '', locale)) return this.alreadyBooked(step.context, locale, () => step.endDialog());
+      if (this.statements.hasOneAlready(step.context.activity.text ?? '', locale)) return this.alreadyBooked(step.context, locale, () => step.endDialog());
       // "No need, I want to make an appointment": the request after the no is what the patient
       // wants (a thirteenth patient-style test's was dropped, and every booking answer after it got
       // "how can I help you"). The bot starts it when this dialog has ended (bookingAskedInstead).
@@ -183,22 +183,6 @@ export class HandoffDialog extends BaseDialog {
     return step.prompt(HANDOFF_PHONE_PROMPT, {
       prompt: this.promptActivity(this.t(locale, 'handoff.askPhone', { days: this.deps.conversationRetentionDays }), locale, step.context.activity.channelId),
     });
-  }
-
-  /**
-   * The message says the patient has an appointment already, and no part of it without those
-   * words asks for another ("no, I already have one, but I want one for my wife too" does).
-   * Also read by the bot where no flow runs: such a message must not start a booking.
-   */
-  hasOneAlready(text: string, locale: 'nl-NL' | 'nl-BE'): boolean {
-    const { answers, router, translator } = this.deps;
-    const clauses = answers.clauses(text);
-    if (!clauses.some((c) => answers.saysAlreadyBooked(c))) return false;
-    // "I have one, but I want another one": the other one is asked for in words the router does
-    // not read as a booking on their own (booking.words.bookingOneMore).
-    const folded = ` ${fold(text)} `;
-    if (translator.list(locale, 'booking.words.bookingOneMore').some((p) => folded.includes(` ${fold(p)} `))) return false;
-    return !clauses.some((c) => !answers.saysAlreadyBooked(c) && router.route(c, { locale, safetyChecked: true }).intent === 'booking');
   }
 
   /** No new appointment, with the lookup (to check, move or cancel it) of the one the patient has. */

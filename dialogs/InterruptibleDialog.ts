@@ -203,7 +203,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
       await this.send(context, { text: this.t(locale, 'booking.wait') }, locale);
       return { status: DialogTurnStatus.waiting };
     }
-    if (this.saysBackFromWait(text, locale)) {
+    if (this.statements.saysBackFromWait(text, locale)) {
       await this.send(context, { text: this.t(locale, 'booking.backFromWait') }, locale);
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };

@@ -1,6 +1,7 @@
 import type { Storage, TurnContext } from 'botbuilder';
 import { randomInt } from 'node:crypto';
 import { createFlowDialogs } from '../../dialogs/FlowDialogs';
+import { PatientStatements } from '../../dialogs/PatientStatements';
 import { AgendaBookings, createAgendas, initials, TherapistAgendas } from '../agenda';
 import { AvailabilityService } from '../booking/AvailabilityService';
 import { BookingFormatter } from '../booking/BookingFormatter';
@@ -213,6 +214,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const bot = new FysioBot({
       conversationState, userState, memory, flows, router, responder, composer, renderer, logger, defaultLocale, safety,
       maxMessageChars: config.maxMessageChars, handoff, recent, answers, english, turns: database.turns, clock, names,
+      statements: new PatientStatements({ answers, router, translator }),
     });
     // The lines kept for a handoff go once the conversation has been quiet for a few hours; a
     // conversation a person holds keeps them (its ticket has its own copy from the handoff).

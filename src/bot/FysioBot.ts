@@ -34,6 +34,7 @@ import type { RecentLines } from '../handoff/RecentLines';
 import { ConversationBusyError, type ConversationLocks } from '../util/ConversationLocks';
 import { systemClock, type Clock } from '../util/Clock';
 import type { TypedNames } from '../conversation/TypedNames';
+import type { PatientStatements } from '../../dialogs/PatientStatements';
 
 /** What the bot needs; built by the composition root. */
 export interface FysioBotDeps {
@@ -42,6 +43,8 @@ export interface FysioBotDeps {
   memory: StatePropertyAccessor<ConversationMemory>;
   /** The dialogs of the flows a message can start (booking, a person, …). */
   flows: FlowDialogs;
+  /** What a message states about the patient ("I have one already", "I'm back"), read as the flows read it. */
+  statements: PatientStatements;
   router: Router;
   responder: MessageResponder;
   composer: ReplyComposer;
@@ -521,7 +524,7 @@ export class FysioBot extends ActivityHandler {
       const outcome = await this.deps.responder.respond(said, memory, locale, flag, offer, answersAsked ? [] : earlier.map((s) => s.text));
       // A refused booking does not count among the messages that may still say the crisis text misread them.
       if (misreadLeft && outcome.kind === 'replies' && outcome.replies[0]?.text === safety.bookingBlocked(memory, locale)[0].text) memory.crisisMisreadable = misreadLeft;
-      if (outcome.kind === 'flow' && outcome.flow === 'booking' && this.deps.flows.handoff.hasOneAlready(outcome.said ?? said, locale)) {
+      if (outcome.kind === 'flow' && outcome.flow === 'booking' && this.deps.statements.hasOneAlready(outcome.said ?? said, locale)) {
         // "(No,) I already have an appointment", idle or after the handoff's timeout offered a
         // call: the patient wants to check, move or cancel that one, not book another (a
         // sixteenth patient-style test got the consent text). "... but I want one more" books.
@@ -583,7 +586,7 @@ export class FysioBot extends ActivityHandler {
         return;
       }
       // "So, I'm back" after the wait: the choice again (it is no "go on" with a booking set aside).
-      if (this.deps.flows.handoff.saysBackFromWait(text, locale)) {
+      if (this.deps.statements.saysBackFromWait(text, locale)) {
         await this.send(context, composer.say(locale, 'booking.backFromWait'), locale);
         await (await this.dialogContext(context)).repromptDialog();
         return;

@@ -170,6 +170,7 @@ export const languageFileSchema = z.strictObject({
   compoundParts: phraseList,
   /** Words that join two questions in one message ("may I cycle and how much …"). */
   questionJoins: z.array(z.string().trim().min(1)).default([]),
+  /** Articles and counts ("a", "every", "two"): a greeting or thanks word after one is a noun ("a good day"), not a greeting. */
   countingWords: z.array(z.string().trim().min(1)).default([]),
   /**
    * A second question in a sentence of its own, as letters ask it ("Besides, I would like to know

@@ -205,11 +205,11 @@ export class Router {
   private readonly animals: Set<string>;
   private readonly animalOwners: Set<string>;
   private readonly animalCompany: Set<string>;
-  /** language.yaml's animalSuffers: the animal itself has what the message asks about. */
   /** language.yaml's otherPlaces: topics about the practice as a place, places of others, and the practice's own words. */
   private readonly placeTopics: ReadonlySet<string>;
   private readonly otherPlaces: ReadonlySet<string>;
   private readonly ourPlace: ReadonlySet<string>;
+  /** language.yaml's animalSuffers: the animal itself has what the message asks about. */
   private readonly animalSuffers: Set<string>;
   /** The first person's possessives (language.yaml's firstPersonOwners): a second one beside an animal's names something of the patient's own. */
   private readonly firstPersonOwners: Set<string>;
