@@ -510,6 +510,7 @@ export abstract class BaseDialog extends ComponentDialog {
         this.choiceWords.set(this.t(locale, 'booking.side.left'), words(locale, 'booking.words.complaint.left'));
         this.choiceWords.set(this.t(locale, 'booking.side.right'), words(locale, 'booking.words.complaint.right'));
         this.choiceWords.set(this.t(locale, 'booking.side.both'), words(locale, 'booking.words.complaint.bothSides'));
+        this.choiceWords.set(this.t(locale, 'handoff.wait'), words(locale, 'booking.words.chatChoice'));
       }
     }
     return this.choiceWords;

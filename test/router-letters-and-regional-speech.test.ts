@@ -1,19 +1,8 @@
-import { parseConfig } from '../src/config';
-import { loadValidatedKnowledge } from '../src/knowledge';
-import { LetterFrame, Router } from '../src/understanding';
+import { LetterFrame } from '../src/understanding';
+import { kb, routed, type Locale } from './helpers/routerKit';
 
 // Two families a thirteenth writer's styles showed only as aggregates (issue 22): messages written
 // as a letter, and regional speech in writing. The sentences are our own wordings of each family.
-const config = parseConfig({});
-const kb = loadValidatedKnowledge('knowledge');
-const router = new Router(kb, { thresholds: config.router, maxChars: config.maxMessageChars });
-type Locale = 'nl-NL' | 'nl-BE';
-
-/** The decision's intent and topic, as a patient would notice them. */
-function routed(text: string, locale: Locale): { intent: string; topic: string | null } {
-  const d = router.route(text, { locale });
-  return { intent: d.intent, topic: d.topic };
-}
 
 describe('a question written as a letter is read between its salutation and its closing', () => {
   it.each<[string, Locale, string]>([

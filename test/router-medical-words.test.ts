@@ -1,14 +1,8 @@
-import { parseConfig } from '../src/config';
-import { loadValidatedKnowledge } from '../src/knowledge';
-import { Router } from '../src/understanding';
+import { router, type Locale } from './helpers/routerKit';
 
 // Patients who know the medical words (a retired nurse, a carer) or who spell them by ear: a
 // family a fourteenth writer's styles showed only as aggregates (issue 22). The sentences are our
 // own wordings of the family, never the writer's.
-const config = parseConfig({});
-const kb = loadValidatedKnowledge('knowledge');
-const router = new Router(kb, { thresholds: config.router, maxChars: config.maxMessageChars });
-type Locale = 'nl-NL' | 'nl-BE';
 
 describe('a question in the medical words is answered with its topic', () => {
   it.each<[string, Locale, string]>([

@@ -1,21 +1,10 @@
-import { parseConfig } from '../src/config';
-import { loadValidatedKnowledge } from '../src/knowledge';
-import { LetterFrame, Router } from '../src/understanding';
+import { LetterFrame } from '../src/understanding';
+import { kb, routed, router, type Locale } from './helpers/routerKit';
 
 // Round 18 (issue 22): the families a thirteenth writer showed once opened. Dutch as a second
 // language with English words, regional speech written as spoken, an animal that has the
 // complaint itself, another place's opening hours, and a question typed after a closing. The
 // sentences are our own wordings of each family, none taken from an evaluation set.
-const config = parseConfig({});
-const kb = loadValidatedKnowledge('knowledge');
-const router = new Router(kb, { thresholds: config.router, maxChars: config.maxMessageChars });
-type Locale = 'nl-NL' | 'nl-BE';
-
-/** The decision's intent and topic, as a patient would notice them. */
-function routed(text: string, locale: Locale): { intent: string; topic: string | null } {
-  const d = router.route(text, { locale });
-  return { intent: d.intent, topic: d.topic };
-}
 
 describe('Dutch as a second language, with English words, reaches the topic', () => {
   it.each<[string, Locale, string]>([

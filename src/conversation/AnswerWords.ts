@@ -161,6 +161,8 @@ export class AnswerWords {
   private readonly referralWords: string[];
   /** Ways of asking for a call back: `booking.words.callback`. */
   private readonly callbackWords: string[];
+  /** Words that make a callback word a complaint, not a request ("nobody ever calls back"): `booking.words.callbackNobody`. */
+  private readonly callbackNobody: Set<string>;
   /** Who says they will call ("I", "we"): `booking.words.willCall.who`. */
   private readonly willCallWho: Set<string>;
   /** Calling ("call", "ring"): `booking.words.willCall.verbs`. */
@@ -239,6 +241,7 @@ export class AnswerWords {
     this.privacyAsks = [...list('privacyAsks')].filter(Boolean);
     this.referralWords = [...list('referralWords')].filter(Boolean);
     this.callbackWords = [...list('callback')].filter(Boolean);
+    this.callbackNobody = list('callbackNobody');
     this.willCallWho = list('willCall.who');
     this.willCallVerbs = list('willCall.verbs');
     this.willCallNot = list('willCall.not');
@@ -626,7 +629,9 @@ export class AnswerWords {
   /** The message asks to be called back ("yes please, call me back"), without a negation: `booking.words.callback`. */
   asksCallback(text: string): boolean {
     const t = fold(text);
-    return hasPhrase(t, this.callbackWords) && !t.split(' ').some((w) => this.negations.has(w));
+    // "This is the third time nobody calls back": a complaint, not the choice of a call (an
+    // eighteenth patient-style test was asked for a number and never offered the chat).
+    return hasPhrase(t, this.callbackWords) && !t.split(' ').some((w) => this.negations.has(w) || this.callbackNobody.has(w));
   }
 
   /** The message refuses a call back ("not call me back, I'll wait"): its words with a negation. */
