@@ -189,7 +189,7 @@ export class RedFlagDetector {
     this.context = new Set(data.context);
     this.guards = data.topicGuards;
     this.sw = sentenceWordSets(data.sentenceWords);
-    this.quietClauses = new Set(data.netQuiet.clauses.map(foldClause));
+    this.quietClauses = new Set(data.netQuiet.clauses.map((c) => this.clauseKey(c)));
     this.quietConcepts = new Set(data.netQuiet.concepts);
     this.passedTier = data.passedTier;
     const lists: [string, readonly string[]][] = [
@@ -274,9 +274,18 @@ export class RedFlagDetector {
    */
   private forNet(text: string): string {
     const clauses = text.split(this.sw.clause);
-    const quiet = (clause: string) => this.quietClauses.has(foldClause(clause)) || [...this.conceptsIn(clause)].some((c) => this.quietConcepts.has(c));
+    // The net reads nearly every message (it is asked whenever no rule fires): a clause is read
+    // for its concepts only when the whole text holds a quiet one.
+    const quietConcept = (t: string) => [...this.conceptsIn(t)].some((c) => this.quietConcepts.has(c));
+    const anyQuietConcept = quietConcept(text);
+    const quiet = (clause: string) => this.quietClauses.has(this.clauseKey(clause)) || (anyQuietConcept && quietConcept(clause));
     const kept = clauses.filter((clause) => !quiet(clause));
     return kept.length === clauses.length ? text : kept.join(', ');
+  }
+
+  /** A clause as a whole, as netQuiet's clauses are matched: its base words, folded as the rules read them. */
+  private clauseKey(clause: string): string {
+    return this.words.baseWords(clause).join(' ');
   }
 
   /**
@@ -669,9 +678,4 @@ function isTransposition(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-}
-
-/** A clause as a whole, for netQuiet's clauses: lower case, letters, digits and apostrophes, single spaces. */
-function foldClause(clause: string): string {
-  return clause.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}'’]+/gu, ' ').trim();
 }

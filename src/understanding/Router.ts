@@ -951,7 +951,7 @@ export class Router {
     if (top !== SOCIAL_OWNERS[0] && top !== SOCIAL_OWNERS[1]) return ranked;
     const intent = top.slice(INTENT_PREFIX.length);
     // A greeting word after an article or a count is the noun it also is ("skip exercises for a day").
-    if (words.some((w, i) => this.exact.get(w) === intent && !(i > 0 && this.countingWords.has(words[i - 1])))) return ranked;
+    if (words.some((_, i) => this.socialWordAt(words, i) === intent)) return ranked;
     const isTopic = (owner: string) => !owner.startsWith(INTENT_PREFIX);
     if (!terms.some((q) => this.index.usedBy(q.stem, isTopic) && !this.index.usedBy(q.stem, (o) => o === top))) return ranked;
     return ranked.filter((r) => r.owner !== SOCIAL_OWNERS[0] && r.owner !== SOCIAL_OWNERS[1]);
@@ -1133,13 +1133,23 @@ export class Router {
   }
 
   /**
+   * The greeting or thanks the word at `i` is, if any: not after an article or a count
+   * (language.yaml's countingWords), where the word that greets is the noun ("skip a day").
+   */
+  private socialWordAt(words: readonly string[], i: number): 'greeting' | 'thanks' | undefined {
+    const id = this.exact.get(words[i]);
+    if (id !== 'greeting' && id !== 'thanks') return undefined;
+    return i > 0 && this.countingWords.has(words[i - 1]) ? undefined : id;
+  }
+
+  /**
    * A greeting or thanks that opens a message nothing else in it was understood of ("Allez, dag
    * hé", "merci hoor, tot later"): the first word that is one, after fillers only.
    */
   private opener(words: readonly string[]): 'greeting' | 'thanks' | undefined {
     for (const [i, w] of words.entries()) {
-      const id = this.exact.get(w);
-      if ((id === 'greeting' || id === 'thanks') && !(i > 0 && this.countingWords.has(words[i - 1]))) return id;
+      const id = this.socialWordAt(words, i);
+      if (id) return id;
       if (!this.normalizer.isStopword(w)) return undefined;
     }
     return undefined;
