@@ -1,6 +1,6 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { checkEmail } from '../src/booking/PatientDetails';
-import { fold } from '../src/conversation/AnswerWords';
+import { fold, hasPhrase } from '../src/conversation/AnswerWords';
 import type { Locale } from '../src/config/AppConfig';
 import { BaseDialog } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
@@ -65,8 +65,7 @@ export class ContactFixDialog extends BaseDialog {
     const folded = fold(text);
     const list = (key: string) => translator.list(locale, `booking.words.${key}`).map(fold);
     if (list('noEmailWhole').includes(folded)) return true;
-    const t = ` ${folded} `;
-    const listed = (key: string) => list(key).some((w) => t.includes(` ${w} `));
+    const listed = (key: string) => hasPhrase(folded, list(key));
     // "I got no e-mail" says the confirmation did not arrive: the address is wrong, not absent.
     return listed('noEmailNouns') && listed('noEmailNone') && !listed('noEmailNotThat');
   }

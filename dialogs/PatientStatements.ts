@@ -1,5 +1,5 @@
 import type { Locale } from '../src/config/AppConfig';
-import { fold, type AnswerWords } from '../src/conversation/AnswerWords';
+import { fold, hasPhrase, type AnswerWords } from '../src/conversation/AnswerWords';
 import type { Translator } from '../src/i18n/Translator';
 import type { Router } from '../src/understanding/Router';
 
@@ -50,7 +50,6 @@ export class PatientStatements {
 
   /** A phrase of the list stands in the text as whole words. */
   private listed(locale: Locale, key: string, text: string): boolean {
-    const t = ` ${fold(text)} `;
-    return this.list(locale, key).some((p) => t.includes(` ${p} `));
+    return hasPhrase(fold(text), this.list(locale, key));
   }
 }

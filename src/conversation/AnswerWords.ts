@@ -332,13 +332,13 @@ export class AnswerWords {
    */
   asksDataGone(text: string): boolean {
     const t = fold(text);
-    return hasPhrase(t, this.dataNouns) && hasPhrase(t, this.dataGone) && !t.split(' ').some((w) => this.negations.has(w));
+    return hasPhrase(t, this.dataNouns) && hasPhrase(t, this.dataGone) && !this.negates(t);
   }
 
   /** The message has a word of removing ("yes, delete it") and no question or negation: said to have something taken away. */
   asksRemoval(text: string): boolean {
     const t = fold(text);
-    return hasPhrase(t, this.dataGone) && !this.isQuestion(text) && !t.split(' ').some((w) => this.negations.has(w));
+    return hasPhrase(t, this.dataGone) && !this.isQuestion(text) && !this.negates(t);
   }
 
   /**
@@ -522,7 +522,7 @@ export class AnswerWords {
    */
   isWithoutCode(text: string): boolean {
     const t = fold(text);
-    return hasPhrase(t, this.withoutCode) || hasPhrase(t, this.unsure) || (hasPhrase(t, this.codeWords) && t.split(' ').some((w) => this.negations.has(w)));
+    return hasPhrase(t, this.withoutCode) || hasPhrase(t, this.unsure) || (hasPhrase(t, this.codeWords) && this.negates(t));
   }
 
   /**
@@ -570,7 +570,7 @@ export class AnswerWords {
     if (!hasPhrase(t, phrases)) return false;
     // "no, I am not fine", "that was no joke": a negation outside the phrases ("nothing wrong" has
     // its own) turns the words around.
-    return !without(t, phrases).split(' ').some((w) => this.negations.has(w));
+    return !this.negates(without(t, phrases));
   }
 
   /**
@@ -611,7 +611,7 @@ export class AnswerWords {
   opensWithWait(text: string): boolean {
     if (this.isWait(text)) return true;
     // "Wait, that number is no longer right": a correction (its negation says so), which the question on screen must hear.
-    if (text.includes('?') || fold(text).split(' ').some((w) => this.negations.has(w))) return false;
+    if (text.includes('?') || this.negates(fold(text))) return false;
     const first = this.clauses(text)[0];
     return first !== undefined && first.trim() !== text.trim() && this.isWait(first);
   }
@@ -631,13 +631,18 @@ export class AnswerWords {
     const t = fold(text);
     // "This is the third time nobody calls back": a complaint, not the choice of a call (an
     // eighteenth patient-style test was asked for a number and never offered the chat).
-    return hasPhrase(t, this.callbackWords) && !t.split(' ').some((w) => this.negations.has(w) || this.callbackNobody.has(w));
+    return hasPhrase(t, this.callbackWords) && !this.negates(t) && !t.split(' ').some((w) => this.callbackNobody.has(w));
   }
 
   /** The message refuses a call back ("not call me back, I'll wait"): its words with a negation. */
   refusesCallback(text: string): boolean {
     const t = fold(text);
-    return hasPhrase(t, this.callbackWords) && t.split(' ').some((w) => this.negations.has(w));
+    return hasPhrase(t, this.callbackWords) && this.negates(t);
+  }
+
+  /** A word of negation in the folded text. */
+  private negates(folded: string): boolean {
+    return folded.split(' ').some((w) => this.negations.has(w));
   }
 
   /** The message names a referral ("no referral", the Flemish "voorschrift"): `booking.words.referralWords`. */
@@ -1124,7 +1129,8 @@ export class AnswerWords {
 }
 
 /** Whether folded text holds one of the phrases as whole words. */
-function hasPhrase(folded: string, phrases: readonly string[]): boolean {
+/** One of the folded phrases stands in the folded text, as whole words. */
+export function hasPhrase(folded: string, phrases: readonly string[]): boolean {
   const t = ` ${folded} `;
   return phrases.some((p) => t.includes(` ${p} `));
 }
