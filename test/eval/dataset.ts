@@ -26,11 +26,12 @@ export const SAFETY_SETS_DIR = join(__dirname, '..', '..', 'knowledge', 'safety-
  * set (`audit/routing-audit.jsonl`, made development data once it had been measured). Rules,
  * synonyms, phrasings and thresholds may be tuned on these. So may a tenth writer's routing set
  * (`audit13/routing-audit8.jsonl`, 7 December 2026), scored blind once on 3f2342c and then opened,
- * and a thirteenth's (`audit15/routing-audit10.jsonl`), scored blind on e461d08 and 4b89258 (top-1
- * 66.4 %) and opened in round 18.
+ * a thirteenth's (`audit15/routing-audit10.jsonl`), scored blind on e461d08 and 4b89258 (top-1
+ * 66.4 %) and opened in round 18, and a fourteenth's (`audit16/routing-audit11.jsonl`), scored
+ * blind on 895fb60 and e8cd36f (top-1 72.1 %) and opened in round 19.
  */
 export function loadDevSet(dir = __dirname, sets = SAFETY_SETS_DIR): Example[] {
-  return [...readJsonl(dir, /^dev.*\.jsonl$/), ...readJsonlOf([join(dir, 'heldout'), sets], /-dev\.jsonl$/), ...readJsonl(join(dir, 'audit'), /^routing-audit\.jsonl$/), ...readJsonl(join(dir, 'audit13'), /^routing-audit8\.jsonl$/), ...readJsonl(join(dir, 'audit15'), /^routing-audit10\.jsonl$/)];
+  return [...readJsonl(dir, /^dev.*\.jsonl$/), ...readJsonlOf([join(dir, 'heldout'), sets], /-dev\.jsonl$/), ...readJsonl(join(dir, 'audit'), /^routing-audit\.jsonl$/), ...readJsonl(join(dir, 'audit13'), /^routing-audit8\.jsonl$/), ...readJsonl(join(dir, 'audit15'), /^routing-audit10\.jsonl$/), ...readJsonl(join(dir, 'audit16'), /^routing-audit11\.jsonl$/)];
 }
 
 /**
@@ -44,14 +45,14 @@ export function loadTestSet(dir = __dirname): Example[] {
 
 /**
  * The blind routing sets: questions written beside the red-flag audits by writers who never saw
- * the knowledge base, never tuned on (routing-audit2 is frozen; 3 to 7, 9 and 11 are blind).
+ * the knowledge base, never tuned on (routing-audit2 is frozen; 3 to 7 and 9 are blind).
  * Scored by `npm run eval` with the test part, aggregates only (routing-audit7, in audit12, is the
- * eighth writer's; routing-audit9, in audit14, the twelfth's; routing-audit11, in audit16, the
- * fourteenth's). routing-audit10, in audit15, the thirteenth writer's, was opened in round 18 and
- * is development data since.
+ * eighth writer's; routing-audit9, in audit14, the twelfth's). routing-audit10 (audit15) and
+ * routing-audit11 (audit16), the thirteenth and fourteenth writers', were opened in rounds 18 and
+ * 19 and are development data since.
  */
 export function loadBlindRoutingSets(dir = __dirname): Example[] {
-  const files = [['audit2', 'routing-audit2'], ['audit6', 'routing-audit3'], ['audit7', 'routing-audit4'], ['audit8', 'routing-audit5'], ['audit11', 'routing-audit6'], ['audit12', 'routing-audit7'], ['audit14', 'routing-audit9'], ['audit16', 'routing-audit11']];
+  const files = [['audit2', 'routing-audit2'], ['audit6', 'routing-audit3'], ['audit7', 'routing-audit4'], ['audit8', 'routing-audit5'], ['audit11', 'routing-audit6'], ['audit12', 'routing-audit7'], ['audit14', 'routing-audit9']];
   return files.flatMap(([folder, name]) => readJsonl(join(dir, folder), new RegExp(`^${name}\\.jsonl$`))).filter((e) => e.intent !== 'emergency');
 }
 

@@ -117,14 +117,6 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   // A twelfth writer's routing set (7 December 2026, round 16), written beside the eleventh
   // writer's red flags (opened in round 17, below); still blind.
   { name: 'routing-audit9 (blind ordinary questions)', file: join(HERE, 'audit14', 'routing-audit9.jsonl') },
-  // By a fourteenth writer (7 December 2026, round 18): patients who use medical words, phonetic
-  // spelling, grandchildren typing in youth chat style, questions asking permission, lists and
-  // line breaks; 200 red flags, 200 ordinary messages, 40 bursts and routing-audit11. Scored on
-  // 895fb60 before the round's merges and on its final build, aggregates only.
-  { name: 'redflags-audit16 (blind, never tuned on)', file: join(HERE, 'audit16', 'redflags-audit16.jsonl') },
-  { name: 'ordinary-audit16 (blind, alarming words)', file: join(HERE, 'audit16', 'ordinary.jsonl') },
-  { name: 'bursts-audit16 (blind)', file: join(HERE, 'audit16', 'bursts.jsonl') },
-  { name: 'routing-audit11 (blind ordinary questions)', file: join(HERE, 'audit16', 'routing-audit11.jsonl') },
 ];
 
 /**
@@ -177,6 +169,15 @@ export const OPENED_TABLES: { name: string; file: string }[] = [
   { name: 'ordinary-audit15 (opened in round 18)', file: join(HERE, 'audit15', 'ordinary.jsonl') },
   { name: 'bursts-audit15 (opened in round 18)', file: join(HERE, 'audit15', 'bursts.jsonl') },
   { name: 'routing-audit10 (opened in round 18)', file: join(HERE, 'audit15', 'routing-audit10.jsonl') },
+  // By a fourteenth writer (7 December 2026, round 18): patients who use medical words, phonetic
+  // spelling, grandchildren typing in youth chat style, questions asking permission, lists and
+  // line breaks. Scored blind on 895fb60 and on e8cd36f (112 36/40, crisis 36/40, now 63/70, soon
+  // 42/50, ordinary false alarms 16/200, bursts 26/30 and 1/10), then opened in round 19;
+  // routing-audit11 beside it (blind top-1 72.1 %), development for routing since.
+  { name: 'redflags-audit16 (opened in round 19)', file: join(HERE, 'audit16', 'redflags-audit16.jsonl') },
+  { name: 'ordinary-audit16 (opened in round 19)', file: join(HERE, 'audit16', 'ordinary.jsonl') },
+  { name: 'bursts-audit16 (opened in round 19)', file: join(HERE, 'audit16', 'bursts.jsonl') },
+  { name: 'routing-audit11 (opened in round 19)', file: join(HERE, 'audit16', 'routing-audit11.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
