@@ -117,6 +117,14 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   // A twelfth writer's routing set (7 December 2026, round 16), written beside the eleventh
   // writer's red flags (opened in round 17, below); still blind.
   { name: 'routing-audit9 (blind ordinary questions)', file: join(HERE, 'audit14', 'routing-audit9.jsonl') },
+  // By a fifteenth writer (7 December 2026, round 19): numbers and measurements, Belgian French
+  // loanwords and city speech, old and religious idiom, irony, sporty patients, signs typed after
+  // "ok" or "ja" in a flow; 200 red flags, 200 ordinary messages, 40 bursts and routing-audit12.
+  // Scored on ad05cc6 before the round's merges and on its final build, aggregates only.
+  { name: 'redflags-audit17 (blind, never tuned on)', file: join(HERE, 'audit17', 'redflags-audit17.jsonl') },
+  { name: 'ordinary-audit17 (blind, alarming words)', file: join(HERE, 'audit17', 'ordinary.jsonl') },
+  { name: 'bursts-audit17 (blind)', file: join(HERE, 'audit17', 'bursts.jsonl') },
+  { name: 'routing-audit12 (blind ordinary questions)', file: join(HERE, 'audit17', 'routing-audit12.jsonl') },
 ];
 
 /**
