@@ -49,6 +49,7 @@ describe('knowledge base', () => {
     ['a leftover placeholder', edit('topics/sleep.yaml', (s) => s.replace(/answer: \|\n/, 'answer: |\n      TODO nog schrijven.\n')), /leftover placeholder/],
     ['an unknown placeholder', edit('topics/sleep.yaml', (s) => s.replace(/answer: \|\n/, 'answer: |\n      Bel {{telefoon}}.\n')), /unknown placeholder \{\{telefoon\}\}/],
     ['a file that is not YAML', edit('topics/sleep.yaml', () => 'id: sleep\nanswer: [unclosed\n'), /topics\/sleep\.yaml: line 3: not valid YAML: /],
+    ['an empty parking line', edit('practice.yaml', (s) => s.replace(/parking: .*/, "parking: ''")), /practice\.yaml: locations\.0\.parking: /],
     ['a bad opening time in the practice', edit('practice.yaml', (s) => s.replace('"08:00", "18:00"', '"18:00", "08:00"')), /practice\.yaml: locations\.0\.openingHours\.mon\.0: opens at 18:00/],
     ['an age band read as a word no phrasing uses', edit('language.yaml', (s) => s.replace('word: leeftijd }', 'word: levensjaar }')), /language\.yaml: ageOrdinals\.bands\.1\.word: "levensjaar" is in no topic's phrasings/],
     ['an age band read as a stop word', edit('language.yaml', (s) => s.replace('word: jonge }', 'word: mijn }')), /language\.yaml: ageOrdinals\.bands\.0\.word: "mijn" must be one word that is no stop word/],

@@ -14,6 +14,7 @@ export function renderPracticeInfo(practice: Practice, locale: Locale, t: Transl
   const lines: string[] = [];
   for (const loc of practice.locations) {
     lines.push(t.t(locale, 'practice.location', { ...loc }));
+    if (loc.parking) lines.push(t.t(locale, 'practice.parking', { parking: loc.parking }));
     lines.push(t.t(locale, 'practice.hours', { hours: formatOpeningHours(loc.openingHours, locale, t) }));
   }
   lines.push(t.t(locale, 'practice.contact', { phone: practice.phone }));

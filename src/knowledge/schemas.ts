@@ -617,6 +617,8 @@ export const practiceFileSchema = z.strictObject({
         city: z.string().trim().min(1),
         phone: z.string().trim().min(6),
         openingHours: weekHours,
+        /** Where to park or leave a bike, in the practice's own words; shown with the address. */
+        parking: z.string().trim().min(1).optional(),
       }),
     )
     .min(1),
