@@ -244,9 +244,18 @@ export class HandoffDialog extends BaseDialog {
   override async endDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
     const flag = reason === DialogReason.cancelCalled ? turnSafetyOf(context)?.flag : undefined;
     const pending = flag ? pendingCallback(instance) : undefined;
+    const choosing = flag ? pendingLiveChoice(instance) : undefined;
     await super.endDialog(context, instance, reason);
     if (!flag) return;
     const locale = await this.locale(context);
+    if (choosing) {
+      // Asked for a person with a receptionist in the chat, and a red flag typed before choosing:
+      // the request stands as waiting in the chat, with the tier, so the console puts the patient
+      // first (an eighteenth patient-style test heard it had not gone through; nobody saw the sign).
+      await this.openTicket(context, choosing, undefined);
+      if (flag.tier !== '112') await this.send(context, { text: this.t(locale, 'handoff.requestKept') }, locale);
+      return;
+    }
     if (pending) await this.openTicket(context, pending.reason, pending.phone);
     // Before a number was given there is nothing to call back on: the patient hears that the
     // request did not go through, instead of waiting for a call that never comes.
@@ -300,6 +309,14 @@ const BOOKING_INSTEAD = Symbol('fysio-assistent booking asked for instead of a c
  */
 export function bookingAskedInstead(context: TurnContext): string | undefined {
   return context.turnState.get(BOOKING_INSTEAD) as string | undefined;
+}
+
+/** Why the person was asked for, when a dialog instance waits at the live choice between the chat and a call back. */
+function pendingLiveChoice(instance: DialogInstance): HandoffReason | undefined {
+  const stack = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack ?? [];
+  const waterfall = stack.find((d) => d.id === HANDOFF_WATERFALL)?.state as { options?: HandoffOptions; values?: { live?: boolean } } | undefined;
+  if (stack[stack.length - 1]?.id !== CHOICE_PROMPT || !waterfall?.values?.live || !waterfall.options) return undefined;
+  return waterfall.options.reason;
 }
 
 /** The callback a dialog instance waits to hear the reason of: its number was given. */
