@@ -1,5 +1,8 @@
+import { MemoryStorage } from 'botbuilder';
+import type { App } from '../src/app/createApp';
+import { FixedClock } from '../src/util/Clock';
 import { bookingKit, type Locale } from './helpers/bookingScript';
-import { conversationIdOf, converse, testAdapterFor } from './helpers/testApp';
+import { buildTestApp, conversationIdOf, converse, testAdapterFor } from './helpers/testApp';
 
 // Follow-ups of an eighteenth patient-style test of the handoff: a red flag typed at the choice
 // between the chat and a call back was answered, but the request for a person was dropped, so
@@ -37,5 +40,63 @@ describe('a red flag typed at the choice between the chat and a call back', () =
     expect(answer.text).toMatch(/^Bel nu 112\./);
     expect(answer.text).not.toMatch(/doorgegeven/);
     expect(await ticketOf('nl-NL', conversationIdOf(adapter))).toMatchObject({ safetyTier: '112' });
+  });
+});
+
+// After hours, an angry request for a person that refused the call back heard "you can call us
+// yourself", and nothing of it was kept: the practice never read the complaint.
+describe('after hours, a patient who wants the chat and no call back', () => {
+  const closed = {} as Record<Locale, App>;
+  beforeAll(async () => {
+    const sunday = () => new FixedClock(new Date('2026-11-22T12:00:00Z'));
+    ({ app: closed['nl-NL'] } = await buildTestApp({}, new MemoryStorage(), undefined, sunday()));
+    ({ app: closed['nl-BE'] } = await buildTestApp({ PRACTICE_FILE: 'examples/practice-be.yaml' }, new MemoryStorage(), undefined, sunday()));
+  });
+  afterAll(async () => { for (const app of Object.values(closed)) await app.close(); });
+  const ticketAt = async (locale: Locale, conversation: string) =>
+    (await closed[locale].handoff.queue()).find((t) => t.conversationId === conversation);
+
+  it.each<[Locale, string, string, string]>([
+    ['nl-NL', 'IK WIL NU IEMAND SPREKEN!!! dit is al de 3e keer dat niemand terugbelt', 'CHAT! niet terugbellen', 'ja'],
+    ['nl-BE', 'ik wil iemand spreken, er belt nooit iemand terug', 'neen ik wil chatten, niet gebeld worden', 'ja graag'],
+  ])('%s: "%s", then "%s", may leave a message that the practice reads when it opens', async (locale, angry, refusal, yes) => {
+    const adapter = testAdapterFor(closed[locale], locale);
+    const complaint = 'al drie keer beloofd dat er iemand zou bellen en er belt nooit iemand, ik wil een gesprek met de praktijkhouder';
+    const r = await converse(adapter, [angry, refusal, yes, complaint]);
+    expect(r[1].text).toMatch(/bericht achterlaten/);
+    expect(r[1].text).toMatch(/Openings(tijden|uren)/);
+    expect(r[1].actions).toEqual(['Ja', locale === 'nl-NL' ? 'Nee' : 'Neen']);
+    expect(r[2].text).toMatch(/bericht/);
+    expect(r[3].text).toMatch(/bericht/);
+    const ticket = await ticketAt(locale, conversationIdOf(adapter));
+    expect(ticket?.status).toBe('callback');
+    expect(ticket?.callbackPhone).toBeUndefined();
+    expect(ticket?.messages.map((m) => m.text)).toContain(complaint);
+    // The bot is not silent afterwards: nobody reads along before the practice opens.
+    const [next] = await converse(adapter, ['mag ik fietsen met knieartrose?']);
+    expect(next.text).toMatch(/fiets/i);
+  });
+
+  it('a no to leaving a message says how to reach the practice, and keeps nothing', async () => {
+    const adapter = testAdapterFor(closed['nl-NL'], 'nl-NL');
+    const r = await converse(adapter, ['ik wil iemand spreken', 'nee ik wil chatten', 'nee']);
+    expect(r[1].text).toMatch(/bericht achterlaten/);
+    expect(r[2].text).toMatch(/zelf bellen/);
+    expect(await ticketAt('nl-NL', conversationIdOf(adapter))).toBeUndefined();
+  });
+
+  it('a red flag in the message gets its instruction, and the message is kept with the tier', async () => {
+    const adapter = testAdapterFor(closed['nl-NL'], 'nl-NL');
+    const flag = 'ik ben net gevallen en kan niet meer op mijn been staan';
+    const r = await converse(adapter, ['ik wil iemand spreken', 'nee ik wil chatten', 'ja', flag]);
+    expect(r[3].text).toMatch(/vandaag nog door een arts/);
+    expect(r[3].text).toMatch(/bericht is doorgegeven/);
+    expect(await ticketAt('nl-NL', conversationIdOf(adapter))).toMatchObject({ status: 'callback', safetyTier: 'now' });
+  });
+
+  it('a plain no to the call back is still a plain no', async () => {
+    const adapter = testAdapterFor(closed['nl-NL'], 'nl-NL');
+    const r = await converse(adapter, ['ik wil iemand spreken', 'nee']);
+    expect(r[1].text).toMatch(/zelf bellen/);
   });
 });
