@@ -100,3 +100,17 @@ describe('after hours, a patient who wants the chat and no call back', () => {
     expect(r[1].text).toMatch(/zelf bellen/);
   });
 });
+
+// The Flemish lookup said "zoek ik hem op" of the appointment, which is "ze" everywhere else in
+// Flemish ("zoals ze was"); Dutch says "hem" and "hij".
+describe('the appointment is one gender per locale', () => {
+  const { talk } = bookingKit();
+  it.each<[Locale, string, RegExp, RegExp]>([
+    ['nl-NL', 'nee, ik heb al een afspraak', /zoek ik hem op/, /zoek ik ze op/],
+    ['nl-BE', 'neen, ik heb al een afspraak', /zoek ik ze op/, /zoek ik hem op/],
+  ])('%s: "%s" at the call back offer', async (locale, answer, right, wrong) => {
+    const r = await talk(locale, ['ik wil iemand spreken', answer]);
+    expect(r[1].text).toMatch(right);
+    expect(r[1].text).not.toMatch(wrong);
+  });
+});
