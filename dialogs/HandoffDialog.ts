@@ -6,11 +6,11 @@ import { checkPhone, phoneForStaff } from '../src/booking/PatientDetails';
 import type { HandoffReason } from '../src/handoff/Ticket';
 import { isPracticeOpen } from '../src/handoff/OpeningHours';
 import { formatOpeningHours } from '../src/conversation/PracticeInfo';
-import { fold } from '../src/conversation/AnswerWords';
+import { fold, hasPhrase } from '../src/conversation/AnswerWords';
 import type { Reply } from '../src/conversation/Reply';
 import { BaseDialog, buttonChoices } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
-import { CHOICE_PROMPT, HANDOFF_DIALOG, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT, HANDOFF_WATERFALL, TOO_MANY_TRIES } from './dialogIds';
+import { CHOICE_PROMPT, HANDOFF_DIALOG, HANDOFF_MESSAGE_PROMPT, HANDOFF_MESSAGE_WATERFALL, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT, HANDOFF_WATERFALL, TOO_MANY_TRIES } from './dialogIds';
 
 /** Why a person is brought in. */
 export interface HandoffOptions {
@@ -36,6 +36,8 @@ export class HandoffDialog extends BaseDialog {
     // askReason takes the phone number where callback used to: a conversation saved while the
     // number was asked goes on with the question what the call is about.
     this.addDialog(new WaterfallDialog(HANDOFF_WATERFALL, [this.offer.bind(this), this.route.bind(this), this.askReason.bind(this), this.callback.bind(this)]));
+    this.addDialog(new TextPrompt(HANDOFF_MESSAGE_PROMPT));
+    this.addDialog(new WaterfallDialog(HANDOFF_MESSAGE_WATERFALL, [this.offerMessage.bind(this), this.askMessage.bind(this), this.leaveMessage.bind(this)]));
     this.initialDialogId = HANDOFF_WATERFALL;
   }
 
@@ -174,6 +176,11 @@ export class HandoffDialog extends BaseDialog {
         step.context.turnState.set(BOOKING_INSTEAD, wanted);
         return step.endDialog();
       }
+      // "CHAT! not call back": nobody reads the chat now, and a plain "call us yourself" let an
+      // angry complaint vanish (an eighteenth patient-style test). A message for the practice is offered.
+      if (step.options.reason !== 'agenda-unavailable' && this.wantsChatNotCall(step.context.activity.text ?? '', locale)) {
+        return step.replaceDialog(HANDOFF_MESSAGE_WATERFALL, step.options);
+      }
       await this.send(step.context, { text: this.t(locale, 'handoff.noCallback', { hours: this.hours(locale) }) }, locale);
       return step.endDialog();
     }
@@ -183,6 +190,45 @@ export class HandoffDialog extends BaseDialog {
     return step.prompt(HANDOFF_PHONE_PROMPT, {
       prompt: this.promptActivity(this.t(locale, 'handoff.askPhone', { days: this.deps.conversationRetentionDays }), locale, step.context.activity.channelId),
     });
+  }
+
+  /** A no to the call back that refuses the call or asks for the chat ("no, I want to chat"), not a plain no. */
+  private wantsChatNotCall(text: string, locale: 'nl-NL' | 'nl-BE'): boolean {
+    const { answers, translator } = this.deps;
+    return answers.refusesCallback(text) || hasPhrase(fold(text), translator.list(locale, 'booking.words.chatChoice').map(fold));
+  }
+
+  /** When the practice opens (or that it is open), and whether the patient leaves a message for it, kept as long as a call back's number. */
+  private async offerMessage(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
+    const locale = await this.locale(step.context);
+    const open = isPracticeOpen(this.deps.knowledge.practice, this.deps.clock.now());
+    const text = this.t(locale, open ? 'handoff.offerMessageOpen' : 'handoff.offerMessage', { hours: this.hours(locale), days: this.deps.conversationRetentionDays });
+    return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), ...this.yesNo(locale) });
+  }
+
+  private async askMessage(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
+    const locale = await this.locale(step.context);
+    if ((step.result as FoundChoice).index !== 0) {
+      await this.send(step.context, { text: this.t(locale, 'handoff.noCallback', { hours: this.hours(locale) }) }, locale);
+      return step.endDialog();
+    }
+    return step.prompt(HANDOFF_MESSAGE_PROMPT, { prompt: this.promptActivity(this.t(locale, 'handoff.askMessage'), locale, step.context.activity.channelId) });
+  }
+
+  private async leaveMessage(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
+    const locale = await this.locale(step.context);
+    await this.keepMessage(step.context, step.options.reason, locale);
+    await this.send(step.context, { text: this.t(locale, 'handoff.messageLeft') }, locale);
+    return step.endDialog();
+  }
+
+  /**
+   * The message left for the practice: a ticket to be dealt with like a call back (it waits for
+   * the practice to open and never times out, and the bot goes on answering meanwhile), without a
+   * number, with a line that says so for the receptionist.
+   */
+  private async keepMessage(context: TurnContext, reason: HandoffReason, locale: 'nl-NL' | 'nl-BE'): Promise<void> {
+    await openTicket(this.deps, context, locale, { reason, leftMessage: true, note: this.t(locale, 'handoff.messageNote') });
   }
 
   /** No new appointment, with the lookup (to check, move or cancel it) of the one the patient has. */
@@ -244,9 +290,25 @@ export class HandoffDialog extends BaseDialog {
   override async endDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
     const flag = reason === DialogReason.cancelCalled ? turnSafetyOf(context)?.flag : undefined;
     const pending = flag ? pendingCallback(instance) : undefined;
+    const choosing = flag ? pendingLiveChoice(instance) : undefined;
+    const leaving = flag ? pendingMessage(instance) : undefined;
     await super.endDialog(context, instance, reason);
     if (!flag) return;
     const locale = await this.locale(context);
+    if (choosing) {
+      // Asked for a person with a receptionist in the chat, and a red flag typed before choosing:
+      // the request stands as waiting in the chat, with the tier, so the console puts the patient
+      // first (an eighteenth patient-style test heard it had not gone through; nobody saw the sign).
+      await this.openTicket(context, choosing, undefined);
+      if (flag.tier !== '112') await this.send(context, { text: this.t(locale, 'handoff.requestKept') }, locale);
+      return;
+    }
+    if (leaving) {
+      // The message itself holds the red flag: it is kept with its tier, after the instruction.
+      await this.keepMessage(context, leaving, locale);
+      if (flag.tier !== '112') await this.send(context, { text: this.t(locale, 'handoff.messageLeft') }, locale);
+      return;
+    }
     if (pending) await this.openTicket(context, pending.reason, pending.phone);
     // Before a number was given there is nothing to call back on: the patient hears that the
     // request did not go through, instead of waiting for a call that never comes.
@@ -269,23 +331,24 @@ export class HandoffDialog extends BaseDialog {
 /**
  * Opens the conversation's ticket with its recent lines, and a line of the bot's own for the
  * receptionist (`note`, what the patient asked to change) after them. Without a number to call
- * back the patient waits in the chat, and contact centres hear Bot Framework's handoff.initiate.
+ * back or a message left (`leftMessage`) the patient waits in the chat, and contact centres hear
+ * Bot Framework's handoff.initiate.
  */
 export async function openTicket(
   deps: Pick<DialogDeps, 'recent' | 'memory' | 'handoff' | 'clock'>, context: TurnContext, locale: 'nl-NL' | 'nl-BE',
-  ticket: { reason: HandoffReason; callbackPhone?: string; note?: string },
+  ticket: { reason: HandoffReason; callbackPhone?: string; note?: string; leftMessage?: boolean },
 ): Promise<void> {
-  const { reason, callbackPhone, note } = ticket;
+  const { reason, callbackPhone, note, leftMessage } = ticket;
   const recent = await deps.recent.of(context.activity.conversation.id);
   const transcript = note ? [...recent, { from: 'system' as const, text: note, at: deps.clock.now().toISOString() }] : recent;
   const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
   const memory = await deps.memory.get(context, { misses: 0 });
   await deps.handoff.open({
     reason, channel: context.activity.channelId, locale, conversationId: context.activity.conversation.id,
-    reference, transcript, callbackPhone, safetyTier: memory.safetyTier,
+    reference, transcript, callbackPhone, safetyTier: memory.safetyTier, ...(leftMessage ? { leftMessage } : {}),
   });
   memory.ticketOpened = true;
-  if (!callbackPhone && context.activity.channelId !== 'whatsapp') {
+  if (!callbackPhone && !leftMessage && context.activity.channelId !== 'whatsapp') {
     // The agent's view renders Markdown: what the patient typed must stay text, never a link.
     const activities = recent.map((m) => ({ type: 'message', text: m.from === 'patient' ? escapeMarkdown(m.text) : m.text, timestamp: new Date(m.at) }) as Partial<Activity>);
     await context.sendActivity(EventFactory.createHandoffInitiation(context, { reason }, { activities: activities as Activity[] }));
@@ -300,6 +363,22 @@ const BOOKING_INSTEAD = Symbol('fysio-assistent booking asked for instead of a c
  */
 export function bookingAskedInstead(context: TurnContext): string | undefined {
   return context.turnState.get(BOOKING_INSTEAD) as string | undefined;
+}
+
+/** Why the person was asked for, when a dialog instance waits at the live choice between the chat and a call back. */
+function pendingLiveChoice(instance: DialogInstance): HandoffReason | undefined {
+  const stack = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack ?? [];
+  const waterfall = stack.find((d) => d.id === HANDOFF_WATERFALL)?.state as { options?: HandoffOptions; values?: { live?: boolean } } | undefined;
+  if (stack[stack.length - 1]?.id !== CHOICE_PROMPT || !waterfall?.values?.live || !waterfall.options) return undefined;
+  return waterfall.options.reason;
+}
+
+/** Why the person was asked for, when a dialog instance waits for the message the patient agreed to leave. */
+function pendingMessage(instance: DialogInstance): HandoffReason | undefined {
+  const stack = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack ?? [];
+  const waterfall = stack.find((d) => d.id === HANDOFF_MESSAGE_WATERFALL)?.state as { options?: HandoffOptions } | undefined;
+  if (stack[stack.length - 1]?.id !== HANDOFF_MESSAGE_PROMPT || !waterfall?.options) return undefined;
+  return waterfall.options.reason;
 }
 
 /** The callback a dialog instance waits to hear the reason of: its number was given. */

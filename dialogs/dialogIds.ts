@@ -16,6 +16,9 @@ export const CONTACT_FIX_WATERFALL = 'contactFixWaterfall';
 export const HANDOFF_DIALOG = 'handoffDialog';
 export const HANDOFF_WATERFALL = 'handoffWaterfall';
 export const HANDOFF_PHONE_PROMPT = 'handoffPhonePrompt';
+/** A message left for the practice when nobody is in the chat and the patient wants no call back. */
+export const HANDOFF_MESSAGE_WATERFALL = 'handoffMessageWaterfall';
+export const HANDOFF_MESSAGE_PROMPT = 'handoffMessagePrompt';
 export const SAVE_TRANSCRIPT_DIALOG = 'saveTranscriptDialog';
 export const DELETE_DATA_DIALOG = 'deleteDataDialog';
 
@@ -34,7 +37,7 @@ export const HANDOFF_REASON_PROMPT = 'handoffReasonPrompt';
 
 /** Prompts that take free text: a FAQ-looking answer there is an answer, not a question. */
 export const FREE_TEXT_PROMPTS: ReadonlySet<string> = new Set([
-  SINCE_PROMPT, COMPLAINT_PROMPT, SLOT_PROMPT, NAME_PROMPT, BIRTH_DATE_PROMPT, PHONE_PROMPT, EMAIL_PROMPT, REFERENCE_PROMPT, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT,
+  SINCE_PROMPT, COMPLAINT_PROMPT, SLOT_PROMPT, NAME_PROMPT, BIRTH_DATE_PROMPT, PHONE_PROMPT, EMAIL_PROMPT, REFERENCE_PROMPT, HANDOFF_PHONE_PROMPT, HANDOFF_REASON_PROMPT, HANDOFF_MESSAGE_PROMPT,
 ]);
 
 /**

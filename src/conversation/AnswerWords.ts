@@ -97,6 +97,10 @@ export class AnswerWords {
   private readonly lostHeart: string[];
   /** Words that take an opening no back ("no, sometimes I do"): `booking.words.takeBack`. */
   private readonly takeBack: Set<string>;
+  /** Words of correcting oneself in an answer ("after all", "wait"): `booking.words.selfCorrection`. */
+  private readonly selfCorrection: string[];
+  /** Those of them that break the answer off ("wait", "I mean"), where the next part begins: `booking.words.selfCorrectionBreak`. */
+  private readonly correctionBreaks: string[];
   /** Words for oneself ("myself", "with me"): beside a joint, going badly is still about the patient. */
   private readonly selfWords: string[];
   private readonly reassured: string[];
@@ -196,6 +200,9 @@ export class AnswerWords {
     this.goingBadly = [...list('goingBadly')].filter(Boolean);
     this.lostHeart = [...list('lostHeart')].filter(Boolean);
     this.takeBack = list('takeBack');
+    // Longest first: "after all rather" is stripped whole, not its first word only.
+    this.selfCorrection = [...list('selfCorrection')].sort((a, b) => b.length - a.length);
+    this.correctionBreaks = [...list('selfCorrectionBreak')];
     this.selfWords = [...list('selfWords')].filter(Boolean);
     this.reassured = [...list('reassured')].filter(Boolean);
     // Longest first: "so I did not mean it" is taken out whole before "so I meant", leaving no negation behind.
@@ -395,7 +402,51 @@ export class AnswerWords {
     if (!t) return undefined;
     if (this.yes.has(t)) return 'yes';
     if (this.no.has(t)) return 'no';
-    // "yes, that is right", "no thanks": a yes or no phrase first, no word of the other kind after it.
+    return this.selfCorrected(text) ?? this.headYesNo(t);
+  }
+
+  /**
+   * An answer that corrects itself ("no, yes after all, delete it all", "yes, no, rather not after
+   * all", "no wait, yes"): its last part, where a word of correcting oneself is in the message and
+   * its parts answer both ways. The head of the message alone took the first no (a review heard a
+   * booking resumed after "no, yes after all, delete everything" at the deletion question). A part
+   * counts when it is a yes or no as a whole or opens with one; "yes but no" stays unread.
+   */
+  private selfCorrected(text: string): 'yes' | 'no' | undefined {
+    const t = fold(text);
+    if (!hasPhrase(t, this.selfCorrection)) return undefined;
+    // Split at punctuation only: the clause breaks ("but", the Dutch word for "after all, yes") belong to the answer.
+    const parts = text.split(/[,;!?]|\.(?!\d)/).flatMap((c) => this.splitAtCorrection(fold(c)));
+    const answers = parts.map((p) => this.partAnswer(p)).filter((a): a is 'yes' | 'no' => a !== undefined);
+    return answers.includes('yes') && answers.includes('no') ? answers[answers.length - 1] : undefined;
+  }
+
+  /** A part of a self-correcting answer as a yes or no: whole, after its word of correcting ("after all not"), or by the yes or no it opens with. */
+  private partAnswer(part: string): 'yes' | 'no' | undefined {
+    const lead = this.selfCorrection.find((m) => part.startsWith(`${m} `));
+    const rest = lead ? part.slice(lead.length + 1) : part;
+    for (const p of [part, rest]) {
+      if (this.yes.has(p)) return 'yes';
+      if (this.no.has(p)) return 'no';
+    }
+    return this.opener(rest) ? this.headYesNo(rest) : undefined;
+  }
+
+  /** A folded clause split where a word of breaking off stands ("no wait yes" is "no" and "yes"), without that word. */
+  private splitAtCorrection(folded: string): string[] {
+    const words = folded.split(' ').filter(Boolean);
+    const out: string[][] = [[]];
+    for (let i = 0; i < words.length; ) {
+      const marker = this.correctionBreaks.find((m) => m.split(' ').every((w, k) => words[i + k] === w));
+      if (marker) out.push([]);
+      else out[out.length - 1].push(words[i]);
+      i += marker ? marker.split(' ').length : 1;
+    }
+    return out.map((w) => w.join(' ')).filter(Boolean);
+  }
+
+  /** "yes, that is right", "no thanks": a yes or no phrase first, no word of the other kind after it. */
+  private headYesNo(t: string): 'yes' | 'no' | undefined {
     const words = t.split(' ');
     for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
       const head = words.slice(0, n).join(' ');

@@ -375,7 +375,8 @@ export class MessageResponder {
         if (again) return this.answerAgain(topic, locale, memory, lastReply === 'answer', text);
         memory.lastReply = 'answer';
         // A follow-up about the other country ("and in Belgium?") gets that country's answer.
-        const reply = composer.answer(topic, d.answerLocale ?? locale);
+        // The router names the country by its locale; the answer stays in the patient's words.
+        const reply = d.answerLocale ? composer.answerFor(topic, locale, d.answerLocale === 'nl-BE' ? 'BE' : 'NL') : composer.answer(topic, locale);
         this.noteOffer(reply.text, memory, locale);
         const choices = [...(reply.choices ?? []), composer.action(locale, 'book')];
         return [{ text: reply.text }, { text: composer.say(locale, 'faq.more').text, choices }];

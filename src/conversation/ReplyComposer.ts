@@ -1,6 +1,7 @@
 import type { Locale } from '../config/AppConfig';
 import type { Translator } from '../i18n/Translator';
 import { isPracticeField, PRACTICE_FIELDS, PRACTICE_INFO_TOPIC, practiceValue, selectAnswer, type KnowledgeBase } from '../knowledge';
+import type { Country } from '../knowledge/schemas';
 import { SafetyTexts } from '../safety/SafetyTexts';
 import type { Tier } from '../safety/Tier';
 import type { Candidate } from '../understanding/types';
@@ -56,6 +57,27 @@ export class ReplyComposer {
   answer(topicId: string, locale: Locale): Reply {
     const reply = this.composed(topicId, locale);
     return { text: reply.text, choices: reply.choices && [...reply.choices] };
+  }
+
+  /**
+   * A topic's answer for the other country than the practice's ("and in Belgium?" at a Dutch
+   * practice), in the patient's words: the line that the practice lies in its own country, then
+   * that country's text of the topic, or of its `otherCountryFrom` (its own line of where the
+   * practice lies taken off). Not a
+   * case of the practice's configuration (those hold the practice's own fees), and without "meer
+   * weten?", whose text is the practice country's. The practice country's answer when the
+   * country is the practice's or the topic is the same in both.
+   */
+  answerFor(topicId: string, locale: Locale, country: Country): Reply {
+    const own = this.answer(topicId, locale);
+    const from = this.kb.topics.get(topicId)?.otherCountryFrom ?? topicId;
+    const other = this.kb.topics.get(from)?.locales[locale].byCountry?.[country];
+    if (country === this.kb.practice.country || !other) return own;
+    const liesIn = this.t.t(locale, `faq.practiceIn.${country}`);
+    const filled = this.fill(other.answer, locale);
+    const text = filled.startsWith(liesIn) ? filled.slice(liesIn.length).trim() : filled;
+    const more = this.action(locale, 'more').value;
+    return { text: `${this.t.t(locale, `faq.otherCountry.${this.kb.practice.country}`)}\n${text}`, choices: own.choices?.filter((c) => c.value !== more) };
   }
 
   /** The second part of a long answer ("meer weten?"), or undefined when the topic has none. */

@@ -77,12 +77,14 @@ export class HandoffService {
   async open(input: {
     reason: HandoffReason; channel: string; locale: Locale; conversationId: string; reference: Record<string, unknown>;
     transcript: TicketMessage[]; callbackPhone?: string; safetyTier?: Tier;
+    /** A message left when nobody is in the chat: dealt with as a call back (no timeout, the bot goes on), without a number. */
+    leftMessage?: boolean;
   }): Promise<Ticket> {
     const existing = await this.tickets.openFor(input.conversationId);
     if (existing) return existing;
     const now = this.clock.now();
     const ticket: Ticket = {
-      id: randomUUID(), status: input.callbackPhone ? 'callback' : 'waiting', reason: input.reason, channel: input.channel,
+      id: randomUUID(), status: input.callbackPhone || input.leftMessage ? 'callback' : 'waiting', reason: input.reason, channel: input.channel,
       locale: input.locale, conversationId: input.conversationId, reference: input.reference, callbackPhone: input.callbackPhone,
       messages: input.transcript.slice(-TRANSCRIPT_TURNS), earlierLines: Math.min(input.transcript.length, TRANSCRIPT_TURNS), createdAt: now, updatedAt: now,
       ...(input.safetyTier ? { safetyTier: input.safetyTier } : {}),

@@ -60,6 +60,8 @@ export function lintKnowledge(kb: KnowledgeBase): ContentProblem[] {
     if (n < CONTENT_LIMITS.minFollowUps || n > CONTENT_LIMITS.maxFollowUps) {
       add(file, 'followUps', `has ${n} follow-ups; expected ${CONTENT_LIMITS.minFollowUps} to ${CONTENT_LIMITS.maxFollowUps}`);
     }
+    const from = topic.otherCountryFrom;
+    if (from !== undefined && (from === topic.id || !kb.topics.has(from))) add(file, 'otherCountryFrom', `"${from}" is not another known topic id`);
     for (const f of topic.followUps) {
       if (f === topic.id) add(file, 'followUps', 'a topic cannot follow up on itself');
       else if (!kb.topics.has(f)) add(file, 'followUps', `"${f}" is not a known topic id`);

@@ -108,6 +108,13 @@ export const topicFileSchema = z.strictObject({
    * kb:lint and the start check that it names another known topic.
    */
   visitLengthFollowUp: z.string().regex(TOPIC_ID, 'expected a topic id, e.g. treatment-duration').optional(),
+  /**
+   * The topic whose other country's text answers a follow-up about the other country ("and in
+   * Belgium?"), when it is not this one's: the costs' text for the other country speaks of the
+   * practice's own prices, and what differs between the countries is the reimbursement.
+   * kb:lint checks that it names another known topic.
+   */
+  otherCountryFrom: z.string().regex(TOPIC_ID, 'expected a topic id, e.g. reimbursement').optional(),
   alwaysHuman: z.boolean().default(false),
   /** Offer a person beside the answer (costs, complaints). */
   offerPerson: z.boolean().optional(),
