@@ -557,8 +557,8 @@ export class RedFlagDetector {
   /**
    * True when a negation word stands shortly before `start` with no break word between. The
    * negation stops at another red-flag phrase right before this one ("zonder dieet veel gewicht
-   * verloren": only the diet is denied), and at "en"/"of" unless a concept comes right before
-   * it ("geen koorts of roodheid", but not "niks helpt en mijn broek zakt af").
+   * verloren": only the diet is denied), and at "en"/"of" unless a sign or a where/who comes
+   * right before it ("geen koorts of roodheid", but not "niks helpt en mijn broek zakt af").
    */
   private negatedBefore(words: readonly string[], start: number, found: PhraseMatch[], clauseStart: number): boolean {
     for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
@@ -572,7 +572,10 @@ export class RedFlagDetector {
       // The denial of a crisis (concept crisis-denied) opens with the negation it is about: the
       // negation stays the denied sign's ("not suicidal").
       if (this.negations.has(words[i])) return !found.some((m) => m.concept !== CRISIS_DENIED && owns(m));
-      if (this.sw.coordinators.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
+      // (saf25) Only a sign (or a where/who) carries it on: a word that merely holds a rule back is
+      // no item of the list, and its negation is its own ("lost weight without a diet and I have
+      // pain at night": the pain is not denied; tester 19).
+      if (this.sw.coordinators.has(words[i]) && !found.some((m) => m.end === i - 1 && (this.signConcepts.has(m.concept) || this.context.has(m.concept)))) return false;
       const before = found.find((m) => m.end === i && m.start < start);
       if (before && !words.slice(i + 1, start).some((w) => this.sw.coordinators.has(w))) return false;
     }

@@ -1,0 +1,45 @@
+import { bookingKit, type Locale } from './helpers/bookingScript';
+
+// A nineteenth patient-style test (tester 19, issue 20) found emergencies the bot let pass: an
+// elderly person suddenly confused with fever, written with the everyday words for confusion
+// rather than the one the rules knew; a temperature typed with a decimal point, as English phone
+// keyboards type it; and weight lost "without a diet" beside night pain. The wordings here are our
+// own, typed as patients in the Netherlands (nl-NL) and in Belgium (nl-BE, Flemish) type them, each
+// family with the everyday messages that must stay silent. What is asserted is the reply the
+// patient reads: the instruction of the tier, or no alarm at all (null).
+
+type Tier = '112' | 'crisis' | 'now' | 'soon';
+const { talk } = bookingKit();
+const OPENING: Record<Tier, RegExp> = {
+  '112': /^Bel nu 112/,
+  crisis: /^(Dank je dat je dit vertelt|Ik weet niet zeker)/,
+  now: /^Wat je (vertelt|beschrijft),? moet vandaag nog door een (arts|dokter)/,
+  soon: /maak deze week een afspraak bij de (huisarts|dokter)/,
+};
+const ANY_ALARM = /Bel nu 112|vandaag nog door een (arts|dokter)|deze week een afspraak bij de (huisarts|dokter)|113|1813/;
+
+/** One test per message: the reply opens with the tier's instruction (null: no alarm in it). */
+function expectTiers(rows: [Locale, string, Tier | null][]): void {
+  it.each(rows)('%s: "%s" → %s', async (locale, message, tier) => {
+    const [r] = await talk(locale, [message]);
+    if (!tier) return expect(r.text).not.toMatch(ANY_ALARM);
+    expect(r.text).toMatch(OPENING[tier]);
+  });
+}
+
+describe('weight lost without trying, beside pain at night, is the GP this week', () => {
+  expectTiers([
+    ['nl-NL', 'sinds de zomer 6 kilo kwijt zonder op dieet te zijn, en mijn heup houdt me s nachts wakker', 'soon'],
+    ['nl-NL', 'ik eet gewoon normaal maar ben toch 5 kilo lichter en heb nachtpijn in mijn knie', 'soon'],
+    ['nl-NL', 'zonder te lijnen 5 kilo minder en s nachts pijn in de heup', 'soon'],
+    ['nl-NL', "ik ben zonder dieet 6 kilo afgevallen en heb 's nachts veel pijn in mijn knie", 'soon'],
+    ['nl-BE', 'k zijn 6 kilo kwijt zonder dieet en heb snachts pijn aan mijn heup', 'soon'],
+    ['nl-BE', 'ik ben vanzelf 4 kilo kwijtgeraakt en lig s nachts wakker van mijn knie', 'soon'],
+    ['nl-BE', 'ik val zomaar af, al 6 kilo, en s nachts doet mijn heup zeer', 'soon'],
+    // Weight lost on purpose, or asked about as advice: no alarm.
+    ['nl-NL', 'ik ben met een dieet 5 kilo kwijt en mijn knie is beter', null],
+    ['nl-NL', 'hoeveel kilo moet ik afvallen zodat mijn knie s nachts minder pijn doet?', null],
+    ['nl-BE', 'ik wil afvallen zonder dieet, heb s nachts last van mijn heup', null],
+    ['nl-NL', 'ik ben zonder dieet afgevallen en heb geen nachtpijn meer', null],
+  ]);
+});
