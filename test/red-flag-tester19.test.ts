@@ -43,3 +43,29 @@ describe('weight lost without trying, beside pain at night, is the GP this week'
     ['nl-NL', 'ik ben zonder dieet afgevallen en heb geen nachtpijn meer', null],
   ]);
 });
+
+describe('a temperature typed with a decimal point reads as the one typed with a comma', () => {
+  expectTiers([
+    ['nl-NL', 'mijn knie is warm, rood en opgezet en de thermometer geeft 38.8', 'now'],
+    ['nl-NL', 'heup sinds gisteren dik en rood, koorts 39.4', 'now'],
+    ['nl-NL', 'knie opgezet en rood,38.9 gemeten', 'now'],
+    ['nl-NL', 'mijn knie is rood en gezwollen, ik zit op 39.2°', 'now'],
+    ['nl-BE', 'mijne knie staat dik en is rood, ik heb 39.3 graden', 'now'],
+    ['nl-BE', 'ons ma haar heup is rood en warm en ze heeft 38.6C', 'now'],
+    ['nl-BE', 'knie is dik en rood en voelt heet, 39.0 °C gemeten', 'now'],
+    // Dates, times, prices, weights, distances and scores with a point are no temperature.
+    ['nl-NL', 'mijn knie is wat dik en rood na het sporten, afspraak op 12.11 om 20.30 uur?', null],
+    ['nl-NL', 'mijn knie was rood en dik, hoeveel kost de brace, 39.50 euro?', null],
+    ['nl-NL', 'mijn kleindochter weegt 39.5 kg en haar knie is rood en opgezet na het hockeyen', null],
+    ['nl-BE', 'na 40.5 km fietsen is mijn knie wat rood en dik', null],
+    ['nl-BE', 'mijn knie is dik en rood, mijn score op de vragenlijst was 38.5', null],
+  ]);
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'mijn knie is sinds vanochtend rood en opgezet', 'en ik heb 38.9'],
+    ['nl-BE', 'mijn heup is rood en dik', 'temperatuur 39.2'],
+  ])('%s: "%s" then "%s" → a doctor today', async (locale, first, second) => {
+    const replies = await talk(locale, [first, second]);
+    expect(replies.at(-1)?.text).toMatch(/vandaag nog door een (arts|dokter)/);
+  });
+});
