@@ -69,3 +69,31 @@ describe('a temperature typed with a decimal point reads as the one typed with a
     expect(replies.at(-1)?.text).toMatch(/vandaag nog door een (arts|dokter)/);
   });
 });
+
+describe('an elderly person newly confused, or confused with a fever, is a doctor today', () => {
+  expectTiers([
+    ['nl-NL', 'mijn schoonvader (88) is sinds vannacht helemaal in de war en heeft 38,9', 'now'],
+    ['nl-NL', 'oma is erg in de war en gloeit van de koorts', 'now'],
+    ['nl-NL', 'mijn vader herkent ons niet meer sinds vanmiddag', 'now'],
+    ['nl-NL', 'mijn moeder ijlt, ze heeft 39.4', 'now'],
+    ['nl-NL', 'opa zegt sinds vanochtend de vreemdste dingen en heeft koorts', 'now'],
+    ['nl-NL', 'mijn man weet sinds vanmorgen niet meer welke dag het is en is warm en koortsig', 'now'],
+    ['nl-BE', 'onze pa is de kluts totaal kwijt sinds vanmorgen', 'now'],
+    ['nl-BE', 'ons moeder is sinds gisteren precies nie meer mee en ze heeft koorts', 'now'],
+    ['nl-BE', 'mijne vader is helemaal in de knoop sinds deze voormiddag, hij weet niet waar hij is', 'now'],
+    ['nl-BE', 'bomma ziet sinds vannacht beestjes die er nie zijn en heeft 38,6', 'now'],
+    // Known dementia, with a fever only when the confusion is new today.
+    ['nl-NL', 'mijn vader heeft alzheimer en is sinds vanochtend veel verwarder, hij heeft 38,8', 'now'],
+    // Sudden confusion keeps its 112, and so does confusion with stroke signs.
+    ['nl-NL', 'mijn moeder is plots heel verward en heeft koorts', '112'],
+    ['nl-BE', 'mijn pa is sinds een half uur in de war en zijn mond hangt scheef', '112'],
+    // Confused by a leaflet or the exercises, long-standing dementia named in passing: no alarm.
+    ['nl-NL', 'ik raak telkens in de war van al die oefeningen, welke moet ik eerst doen?', null],
+    ['nl-NL', 'de folder over koorts na de operatie brengt me in de war', null],
+    ['nl-NL', 'mijn moeder heeft dementie, mag ze mee naar de eerste afspraak?', null],
+    ['nl-NL', 'mijn vader is dement en vaak in de war, vorige week had hij wat koorts, kan hij toch oefenen?', null],
+    ['nl-BE', 'ik ben de kluts kwijt met al die afspraken, wanneer was de mijne weer?', null],
+    ['nl-BE', 'ik zit wat in de knoop met mijn planning, kan ik verzetten?', null],
+    ['nl-BE', 'ik kan nie meer mee met de groepsles, is er een trager groepje?', null],
+  ]);
+});
