@@ -97,3 +97,20 @@ describe('an elderly person newly confused, or confused with a fever, is a docto
     ['nl-BE', 'ik kan nie meer mee met de groepsles, is er een trager groepje?', null],
   ]);
 });
+
+// A suspected hip fracture after a fall (a leg turned outward or shorter, cannot stand) is a
+// question for the clinicians (112 or a doctor today); until they answer it stays at least a
+// doctor today in every wording.
+describe('a fall with a leg turned or shorter is at least a doctor today', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'oma is uitgegleden en haar been staat naar buiten gedraaid en lijkt korter'],
+    ['nl-NL', 'mijn vader is gevallen, zijn been is korter en draait naar buiten'],
+    ['nl-NL', 'mijn moeder (90) is gevallen en haar been ligt in een rare hoek'],
+    ['nl-NL', 'mijn oma is gevallen en gilt van de pijn in haar heup, ze kan niet meer staan'],
+    ['nl-BE', 'ons moeder is gevallen, haar been ligt scheef en ze kan nie recht'],
+    ['nl-BE', 'bompa is in de badkamer gevallen, zijn voet wijst raar opzij en hij kan nie op zijn been staan'],
+  ])('%s: "%s"', async (locale, message) => {
+    const [r] = await talk(locale, [message]);
+    expect(r.text).toMatch(/^(Bel nu 112|Wat je (vertelt|beschrijft),? moet vandaag nog door een (arts|dokter))/);
+  });
+});
