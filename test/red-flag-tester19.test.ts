@@ -1,4 +1,5 @@
 import { bookingKit, type Locale } from './helpers/bookingScript';
+import { expectReplyTiers } from './helpers/replyTiers';
 
 // A nineteenth patient-style test (tester 19, issue 20) found emergencies the bot let pass: an
 // elderly person suddenly confused with fever, written with the everyday words for confusion
@@ -8,24 +9,9 @@ import { bookingKit, type Locale } from './helpers/bookingScript';
 // family with the everyday messages that must stay silent. What is asserted is the reply the
 // patient reads: the instruction of the tier, or no alarm at all (null).
 
-type Tier = '112' | 'crisis' | 'now' | 'soon';
 const { talk } = bookingKit();
-const OPENING: Record<Tier, RegExp> = {
-  '112': /^Bel nu 112/,
-  crisis: /^(Dank je dat je dit vertelt|Ik weet niet zeker)/,
-  now: /^Wat je (vertelt|beschrijft),? moet vandaag nog door een (arts|dokter)/,
-  soon: /maak deze week een afspraak bij de (huisarts|dokter)/,
-};
-const ANY_ALARM = /Bel nu 112|vandaag nog door een (arts|dokter)|deze week een afspraak bij de (huisarts|dokter)|113|1813/;
-
 /** One test per message: the reply opens with the tier's instruction (null: no alarm in it). */
-function expectTiers(rows: [Locale, string, Tier | null][]): void {
-  it.each(rows)('%s: "%s" → %s', async (locale, message, tier) => {
-    const [r] = await talk(locale, [message]);
-    if (!tier) return expect(r.text).not.toMatch(ANY_ALARM);
-    expect(r.text).toMatch(OPENING[tier]);
-  });
-}
+const expectTiers = (rows: Parameters<typeof expectReplyTiers>[1]): void => expectReplyTiers(talk, rows);
 
 describe('weight lost without trying, beside pain at night, is the GP this week', () => {
   expectTiers([
