@@ -1,4 +1,5 @@
-import { bookingKit, type Locale } from './helpers/bookingScript';
+import { bookingKit } from './helpers/bookingScript';
+import { expectReplyTiers } from './helpers/replyTiers';
 
 // The families an eleventh writer's messages (audit14, opened in round 17) showed missed or false,
 // in wordings of our own: people who play a sign down, carers typing beside the patient, long
@@ -6,26 +7,9 @@ import { bookingKit, type Locale } from './helpers/bookingScript';
 // (nl-BE, Flemish) type them; what is asserted is the reply the patient reads: the instruction of
 // the tier, with the crisis line of the practice's country, or no alarm at all (null).
 
-type Tier = '112' | 'crisis' | 'now' | 'soon';
 const { talk } = bookingKit();
-const OPENING: Record<Tier, RegExp> = {
-  '112': /^Bel nu 112/,
-  crisis: /^(Dank je dat je dit vertelt|Ik weet niet zeker)/,
-  now: /^Wat je (vertelt|beschrijft),? moet vandaag nog door een (arts|dokter)/,
-  soon: /maak deze week een afspraak bij de (huisarts|dokter)/,
-};
-const ANY_ALARM = /Bel nu 112|vandaag nog door een (arts|dokter)|deze week een afspraak bij de (huisarts|dokter)|113|1813/;
-const crisisLine = (locale: Locale) => (locale === 'nl-NL' ? /113/ : /1813/);
-
 /** One test per message: the reply opens with the tier's instruction (null: no alarm in it). */
-function expectTiers(rows: [Locale, string, Tier | null][]): void {
-  it.each(rows)('%s: "%s" → %s', async (locale, message, tier) => {
-    const [r] = await talk(locale, [message]);
-    if (!tier) return expect(r.text).not.toMatch(ANY_ALARM);
-    expect(r.text).toMatch(OPENING[tier]);
-    if (tier === 'crisis') expect(r.text).toMatch(crisisLine(locale));
-  });
-}
+const expectTiers = (rows: Parameters<typeof expectReplyTiers>[1]): void => expectReplyTiers(talk, rows);
 
 describe('a chest that presses or is pointed at, with sweat and too little air', () => {
   expectTiers([

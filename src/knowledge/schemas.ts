@@ -477,6 +477,11 @@ export const sentenceWordsSchema = z.strictObject({
   countWords: sentenceWordList,
   /** Units a number does not skip to reach the next word of a phrase: "at 10 [o'clock] one paracetamol" counts no pills. */
   countUnits: sentenceWordList,
+  /**
+   * (saf25) Words that make a number from 36 to 42 typed with a decimal point no temperature: a
+   * unit right after it ("39.1 kg", "40.5 km"), or a weight or score shortly before it.
+   */
+  notTemperature: sentenceWordList,
 });
 
 export const emergencyFileSchema = z.strictObject({

@@ -69,6 +69,7 @@ interface SentenceWordSets {
   answersNo: ReadonlySet<string>;
   countWords: ReadonlySet<string>;
   countUnits: ReadonlySet<string>;
+  notTemperature: ReadonlySet<string>;
 }
 
 /** A list word read from a typo needs this many letters: shorter words have too many real neighbours. */
@@ -326,7 +327,8 @@ export class RedFlagDetector {
   }
 
   /** What {@link conceptsIn} returns, and the signs set aside as passed by themselves. */
-  private read(text: string): { present: Set<string>; passed: Set<string> } {
+  private read(original: string): { present: Set<string>; passed: Set<string> } {
+    const text = this.withTemperaturesRead(original);
     const present = new Set<string>();
     const passed = new Set<string>();
     const thisYear = this.clock.now().getFullYear();
@@ -490,6 +492,23 @@ export class RedFlagDetector {
     return { present, passed };
   }
 
+  /**
+   * (saf25) The text with a temperature typed with a decimal point ("39.1") written in its comma
+   * form ("39,1"), which the fever phrases read: the point would end the sentence between "39"
+   * and "1", and a red, swollen knee at "temp 39.1" got no answer (tester 19). Not when a unit
+   * follows it or a weight or score comes shortly before it ("39.1 kg", "I weigh 39.5", "score
+   * 38.5": emergency.yaml `notTemperature`).
+   */
+  private withTemperaturesRead(text: string): string {
+    if (!/\d[.°c]/i.test(text)) return text;
+    return text.replace(GLUED_DEGREES, '$1 $2').replace(POINT_DECIMAL, (whole: string, units: string, decimal: string, at: number, all: string) => {
+      const before = this.words.baseWords(all.slice(0, at)).slice(-NOT_TEMPERATURE_BEFORE);
+      const after = this.words.baseWords(all.slice(at + whole.length))[0];
+      const measured = before.some((w) => this.sw.notTemperature.has(w)) || (after !== undefined && this.sw.notTemperature.has(after));
+      return measured ? whole : `${units},${decimal}`;
+    });
+  }
+
   private matchesIn(words: readonly string[]): readonly PhraseMatch[] {
     const key = words.join(' ');
     let found = this.matchCache.get(key);
@@ -557,8 +576,8 @@ export class RedFlagDetector {
   /**
    * True when a negation word stands shortly before `start` with no break word between. The
    * negation stops at another red-flag phrase right before this one ("zonder dieet veel gewicht
-   * verloren": only the diet is denied), and at "en"/"of" unless a concept comes right before
-   * it ("geen koorts of roodheid", but not "niks helpt en mijn broek zakt af").
+   * verloren": only the diet is denied), and at "en"/"of" unless a sign or a where/who comes
+   * right before it ("geen koorts of roodheid", but not "niks helpt en mijn broek zakt af").
    */
   private negatedBefore(words: readonly string[], start: number, found: PhraseMatch[], clauseStart: number): boolean {
     for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
@@ -572,7 +591,10 @@ export class RedFlagDetector {
       // The denial of a crisis (concept crisis-denied) opens with the negation it is about: the
       // negation stays the denied sign's ("not suicidal").
       if (this.negations.has(words[i])) return !found.some((m) => m.concept !== CRISIS_DENIED && owns(m));
-      if (this.sw.coordinators.has(words[i]) && !found.some((m) => m.end === i - 1)) return false;
+      // (saf25) Only a sign (or a where/who) carries it on: a word that merely holds a rule back is
+      // no item of the list, and its negation is its own ("lost weight without a diet and I have
+      // pain at night": the pain is not denied; tester 19).
+      if (this.sw.coordinators.has(words[i]) && !found.some((m) => m.end === i - 1 && (this.signConcepts.has(m.concept) || this.context.has(m.concept)))) return false;
       const before = found.find((m) => m.end === i && m.start < start);
       if (before && !words.slice(i + 1, start).some((w) => this.sw.coordinators.has(w))) return false;
     }
@@ -630,6 +652,18 @@ export class RedFlagDetector {
   }
 }
 
+/**
+ * (saf25) A number from 36 to 42 with one decimal typed with a point ("39.1"), as phones with an
+ * English keyboard type a temperature; no other number or point touches it, and no currency sign
+ * stands before it: a date ("12.11"), a time ("20.30") or a price ("39.50", "€ 39.5") is no such
+ * number. Group 1 is the whole number, group 2 the decimal.
+ */
+const POINT_DECIMAL = /(?<![\d.]|\d,)(?<![€$£]\s?)(3[6-9]|4[0-2])\.(\d)(?![.,]?\d)(?!\s?%)/g;
+/** A degree sign or a "C" glued to a temperature ("39.1C", "38,5°C"): split off, so the number stands as a word. */
+const GLUED_DEGREES = /(?<![\d.]|\d,)((?:3[6-9]|4[0-2])(?:[.,]\d)?)(°?c|°)(?![a-z\d])/gi;
+/** How many words before such a number a weight or a score (emergency.yaml `notTemperature`) is looked for. */
+const NOT_TEMPERATURE_BEFORE = 3;
+
 /** The sentence word lists as sets; the clause breaks as a splitter ("…, maar …" and at a comma). */
 function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSets {
   const set = (words: readonly string[]): ReadonlySet<string> => new Set(words);
@@ -662,6 +696,7 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
     answersNo: set(lists.answersNo),
     countWords: set(lists.countWords),
     countUnits: set(lists.countUnits),
+    notTemperature: set(lists.notTemperature),
   };
 }
 
