@@ -125,11 +125,24 @@ describe('a crisis text taken back does not repeat the crisis line in full', () 
 describe('a correction after the crisis question that tells a plan is no correction', () => {
   it.each<[Locale, string, string]>([
     ['nl-NL', 'ik ben er klaar mee', 'nee zo bedoelde ik het niet, ik heb een touw gekocht'],
-    ['nl-BE', 'ik ben het beu met die knie, elke dag pijn', 'ge verstaat mij verkeerd, ik heb een koord gekocht'],
+    ['nl-BE', "'k ben er klaar mee", 'ge verstaat mij verkeerd, ik heb een koord gekocht'],
   ])('%s: "%s", then "%s": the crisis text, and no booking', async (locale, first, correction) => {
     const r = await talk(locale, [first, correction, 'afspraak maken']);
     expect(r[0].text).toMatch(QUESTION);
     expect(r[1].text).toMatch(CRISIS_TEXT);
     expect(r[2].text).toMatch(/plannen we (nu )?liever/);
+  });
+});
+
+describe('not afraid of death, afraid of the stairs: no crisis text; a wish to die beside it keeps it', () => {
+  it.each<[Locale, string, boolean]>([
+    ['nl-NL', 'Bang voor de dood ben ik niet, wel voor die trap naar boven. Welke oefening helpt?', false],
+    ['nl-BE', 'de dood vrees ik nie, maar vallen op de trap wel. Kan de kine daarbij helpen?', false],
+    ['nl-NL', 'bang voor de dood ben ik niet, ik wil er een eind aan maken', true],
+    ['nl-BE', 'de dood vrees ik niet, ik wil niet meer leven', true],
+  ])('%s: "%s"', async (locale, message, crisis) => {
+    const r = await talk(locale, [message]);
+    if (crisis) expect(r[0].text).toMatch(CRISIS_TEXT);
+    else expect(r[0].text).not.toMatch(CRISIS_TEXT);
   });
 });
