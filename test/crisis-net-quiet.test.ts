@@ -46,7 +46,10 @@ describe('"ik zie het niet meer zitten" about the stairs is asked about, not tol
     ['nl-NL', 'ik zie het niet meer zitten met die steile trap, moeten we verhuizen?'],
     ['nl-BE', 'ik zie da nie meer zitten met onze trappen, moeten we verhuizen?'],
   ])('%s: "%s" can be taken back', async (locale, message) => {
-    const r = await talk(locale, [message, 'nee, ik bedoel alleen de trap']);
-    expect(r[1].text).toMatch(/verkeerd (begrepen|verstaan)/);
+    const r = await talk(locale, [message, 'nee, ik bedoel alleen de trap', 'afspraak maken']);
+    // Since round 19 the crisis line comes as a question (crisis-false-alarms-r19), which the no answers.
+    expect(r[0].text).toMatch(/^Ik weet niet zeker of ik je goed begrijp/);
+    expect(r[1].text).not.toMatch(/^Dank je dat je dit vertelt|^Ik weet niet zeker/);
+    expect(r[2].text).not.toMatch(/plannen we (nu )?liever/);
   });
 });

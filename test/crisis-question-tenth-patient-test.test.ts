@@ -78,7 +78,9 @@ describe('a review of the round: what must stay the crisis text', () => {
     ['nl-BE', 'ik ben er klaar mee, die knie wordt nooit meer iets', 'ge verstaat mij verkeerd, ik heb een koord gekocht'],
   ])('%s: a correction that tells a new sign ("%s", then "%s") is no correction: the crisis line stays, and no booking', async (locale, first, correction) => {
     const r = await talk(locale, [first, correction, 'afspraak maken']);
-    expect(r[0].text).toMatch(CRISIS);
+    // Round 19: done with the knee is asked about (crisis-false-alarms-r19); the line is given either way.
+    expect(r[0].text).toMatch(QUESTION);
+    expect(r[1].text).toMatch(CRISIS);
     expect(r[1].text).toMatch(line(locale));
     expect(r[1].text).not.toMatch(/verkeerd begrepen|verkeerd verstaan/);
     expect(r[2].text).toMatch(/liever samen dan via de chat/);
@@ -89,9 +91,10 @@ describe('a review of the round: what must stay the crisis text', () => {
     ['nl-BE', 'ik ben er klaar mee, die knie wordt nooit meer iets', 'ge verstaat mij verkeerd, het gaat over mijn knie'],
   ])('%s: a plain correction ("%s", then "%s") lets the patient book', async (locale, first, correction) => {
     const r = await talk(locale, [first, correction, 'afspraak maken']);
-    expect(r[0].text).toMatch(CRISIS);
-    expect(r[1].text).toMatch(/verkeerd begrepen|verkeerd verstaan/);
-    expect(r[1].text).toMatch(line(locale));
+    // Round 19: asked about, so the correction answers the question: no crisis text, booking open.
+    expect(r[0].text).toMatch(QUESTION);
+    expect(r[0].text).toMatch(line(locale));
+    expect(r[1].text).not.toMatch(CRISIS);
     expect(r[2].text).not.toMatch(/liever samen dan via de chat/);
   });
 });

@@ -135,10 +135,12 @@ describe('a no taken back right after the booking went on is the crisis question
 });
 
 describe('after a crisis text, a no corrects it; going badly said unasked is a hedge', () => {
+  // Round 19: "ik ben er klaar mee" and "ik ben het beu" alone are asked about (crisis-false-alarms-r19);
+  // a crisis text given for another unsure reading is corrected as before.
   it.each<[Locale, string, string]>([
-    ['nl-NL', 'ik ben er klaar mee', 'nee hoor'],
-    ['nl-NL', 'ik ben er klaar mee', 'haha nee joh'],
-    ['nl-BE', 'ik ben het beu', 'neen hoor'],
+    ['nl-NL', 'ik trek het niet meer', 'nee hoor'],
+    ['nl-NL', 'ik trek het niet meer', 'haha nee joh'],
+    ['nl-BE', 'het hoeft niet meer', 'neen hoor'],
   ])('%s: "%s", then "%s"', async (locale, first, correction) => {
     const r = await talk(locale, [first, correction, 'afspraak maken']);
     expect(r[0].text).toMatch(CRISIS);
@@ -149,9 +151,9 @@ describe('after a crisis text, a no corrects it; going badly said unasked is a h
 
   it.each<[Locale, string, string]>([
     // A bare no, or no thanks, after a crisis text may decline the line: no correction.
-    ['nl-NL', 'ik ben er klaar mee', 'nee dank je'],
-    ['nl-NL', 'ik ben er klaar mee', 'nee'],
-    ['nl-BE', 'ik ben het beu', 'neen merci'],
+    ['nl-NL', 'ik trek het niet meer', 'nee dank je'],
+    ['nl-NL', 'ik trek het niet meer', 'nee'],
+    ['nl-BE', 'het hoeft niet meer', 'neen merci'],
     // The first review of round 16: "no sorry" after the line was offered more likely declines it.
     ['nl-NL', 'ik heb nergens meer zin in', 'nee sorry'],
   ])('%s: "%s", then "%s" takes nothing back', async (locale, first, answer) => {

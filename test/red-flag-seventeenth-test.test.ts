@@ -127,6 +127,8 @@ describe('a cold, pale or blue, painful foot or leg is 112', () => {
 // "I am done with it" alone is an unsure reading (the learned net): a patient who then says it was
 // meant otherwise is believed, in the words a Dutch patient uses ("I didn't mean it like that",
 // "no no, I mean ..."), as a Flemish "no no, I mean ... and I am not depressed" already was.
+// Since round 19 it gets the crisis line as a question (crisis-false-alarms-r19), which such a
+// correction answers: no crisis text, and booking open.
 describe('saying the crisis text misread one takes it back', () => {
   it.each<[Locale, string]>([
     ['nl-NL', 'nee ik bedoelde dat niet zo, ik ben niet suïcidaal'],
@@ -134,9 +136,10 @@ describe('saying the crisis text misread one takes it back', () => {
     ['nl-BE', 'nee ik bedoel het niet zo, ik ben gewoon mijn knie beu'],
     ['nl-BE', 'neenee, ik bedoel klaar met mijn knie'],
   ])('%s: "%s"', async (locale, correction) => {
-    const [first, second] = await talk(locale, ['ik ben er klaar mee', correction]);
+    const [first, second, third] = await talk(locale, ['ik ben er klaar mee', correction, 'afspraak maken']);
     expect(first.text).toMatch(CRISIS_LINE);
-    expect(second.text).toMatch(/^Sorry, dan had ik je verkeerd (begrepen|verstaan)/);
+    expect(second.text).not.toMatch(/^Dank je dat je dit vertelt|^Ik weet niet zeker/);
+    expect(third.text).not.toMatch(/liever samen dan via de chat/);
   });
 
   it('a correction that tells a plan of its own is no correction', async () => {

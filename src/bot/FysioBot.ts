@@ -262,6 +262,10 @@ export class FysioBot extends ActivityHandler {
     const since = memory.crisisQuestionedAt ?? -Infinity;
     const earlier = (await this.saidBefore(activity.conversation.id)).filter((said) => said.at > since);
     let flag = safety.checkInConversation(full, earlier, memory, now);
+    // After the crisis question the message asked about is not read again, so a correction is also
+    // read without its words of correction, as SafetyDesk.mayCorrect reads one after the crisis
+    // text: "you misread me, I bought a rope" hides from the net behind them (round 19).
+    if (!flag && memory.crisisAsked && (this.deps.answers.saysMisread(text) || this.deps.answers.correctsWithNo(text))) flag = safety.check(this.deps.answers.withoutMisread(full));
     if (flag && this.answersFlow(flag, full, await this.dialogState.get(context, { dialogStack: [] }))) flag = undefined;
     // The message right after a no to the crisis question may take that no back ("well, actually
     // yes, sometimes I do think so"): the flow had gone on, and a thirteenth patient-style test's
@@ -830,10 +834,13 @@ export class FysioBot extends ActivityHandler {
    * the net (or an `ask` rule) reads a crisis in it, the two disagree. Stories are left out: a crisis told in one often ends in a practical question
    * (the waiting time, the cost, a referral); in the opened red-flag sets every crisis only the net
    * caught that the router gave a topic had 40 words or more, the ninth patient-style test's
-   * everyday messages 13 at most.
+   * everyday messages 13 at most. Also a short message of heavy words about the body or of being
+   * done with it (AnswerWords.heavyAboutBody: "so tired of it all, the pain never stops"): asked
+   * about, so that "no, I mean the knee" is heard; a sure rule's crisis is never asked about.
    */
   private everydayShort(text: string, locale: Locale): boolean {
     if (text.trim().split(/\s+/).length > SHORT_QUESTION_WORDS) return false;
+    if (this.deps.answers.heavyAboutBody(text)) return true;
     if (this.deps.answers.namesPractical(text)) return true;
     // "never mind, it is not needed any more": its first clause is the stop command.
     if (this.deps.router.exactIntent(text.split(/[,.;!?]/)[0] ?? '') === 'stop') return true;
@@ -870,7 +877,7 @@ export class FysioBot extends ActivityHandler {
   private async crisisMisread(context: TurnContext, memory: ConversationMemory, locale: Locale, text: string, offer: ConversationMemory['offer'], earlier: string[]): Promise<void> {
     const { composer, safety, router, responder } = this.deps;
     safety.correct(memory, (this.deps.clock ?? systemClock).now().getTime());
-    const sorry = `${composer.say(locale, 'booking.mistake.crisisMisread').text}\n${composer.reminder(locale, 'crisis')}`;
+    const sorry = `${composer.say(locale, 'booking.mistake.crisisMisread').text}\n${composer.misreadLine(locale)}`;
     const intent = router.route(text, { locale, safetyChecked: true }).intent;
     // "No, I meant the site is slow", "I'm fine": nothing more to answer than the sorry (a greeting's
     // hello after it would be odd); only a question of the knowledge, or the booking that was refused.

@@ -107,6 +107,12 @@ export class AnswerWords {
   /** The reassured phrases and the ways of saying one was misread (`booking.words.misread`), longest first. */
   private readonly misread: string[];
   private readonly practical: string[];
+  /** A burden of the body: pain, a joint, the stairs (`booking.words.bodyBurden`). */
+  private readonly bodyBurden: string[];
+  /** Words that make such a message more than a burden of the body (`booking.words.bodyBurdenUnless`). */
+  private readonly bodyBurdenUnless: string[];
+  /** Being done with it, said alone (`booking.words.fedUp`). */
+  private readonly fedUp: ReadonlySet<string>;
   private readonly life: string[];
   private readonly correctionMarkers: Set<string>;
   private readonly sentenceWords: Set<string>;
@@ -209,6 +215,9 @@ export class AnswerWords {
     this.misread = [...new Set([...this.reassured, ...list('misread')])].filter(Boolean).sort((a, b) => b.length - a.length);
     this.practical = [...list('practical')].filter(Boolean);
     this.life = [...list('life')].filter(Boolean);
+    this.bodyBurden = [...list('bodyBurden')].filter(Boolean);
+    this.bodyBurdenUnless = [...list('bodyBurdenUnless')].filter(Boolean);
+    this.fedUp = list('fedUp');
     this.correctionMarkers = list('correction');
     this.sentenceWords = list('sentence');
     this.possessives = list('possessive');
@@ -634,6 +643,19 @@ export class AnswerWords {
     // "no wish left for the exercises, nor for life": a message that also names life or death is
     // not an everyday one (`booking.words.life`).
     return hasPhrase(t, this.practical) && !hasPhrase(t, this.life);
+  }
+
+  /**
+   * The message tells a heavy burden of the body ("so tired of it all, the pain never stops", "I
+   * cannot face those stairs any more") or only that the writer is done with it: heavy words, no
+   * plan. A tester and a reviewer (round 19) got the full crisis text for such messages; a
+   * clinician would ask. Not when the message also names life, death or a way out
+   * (`bodyBurdenUnless`): those keep the crisis text.
+   */
+  heavyAboutBody(text: string): boolean {
+    const t = fold(text);
+    if (hasPhrase(t, this.life) || hasPhrase(t, this.bodyBurdenUnless)) return false;
+    return this.fedUp.has(t) || hasPhrase(t, this.bodyBurden);
   }
 
   /**

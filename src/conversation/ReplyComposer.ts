@@ -175,6 +175,11 @@ export class ReplyComposer {
     return { text: this.t.t(locale, this.safety.crisisUnsureKey(again, choices.length > 0), this.safety.variables()), choices };
   }
 
+  /** The short line that follows a crisis text taken back (see {@link SafetyTexts.misreadLineKey}). */
+  misreadLine(locale: Locale): string {
+    return this.t.t(locale, this.safety.misreadLineKey(), this.safety.variables());
+  }
+
   /** The one-line reminder of an earlier red flag, given with later answers. */
   reminder(locale: Locale, tier: Tier): string {
     return this.t.t(locale, this.safety.reminderKey(tier), this.safety.variables());

@@ -33,6 +33,15 @@ export class SafetyTexts {
     return `emergency.${name}.${this.country}`;
   }
 
+  /**
+   * The locale key of the short line after a crisis text taken back ("sorry, I misread you"): the
+   * line is named once more, without its numbers and chat in full (a tester found the full
+   * reminder there a repetition of what was just taken back).
+   */
+  misreadLineKey(): string {
+    return `emergency.misreadLine.${this.country}`;
+  }
+
   /** The locale key of the one-line reminder given with later answers. */
   reminderKey(tier: Tier): string {
     return `emergency.reminder.${tier}.${this.country}`;
