@@ -70,6 +70,16 @@ describe('a fall, the bladder, a hot joint, a new knee, breath: told in English,
   ]);
 });
 
+describe('a joint sign in a doctor\'s word, told as the writer\'s own', () => {
+  expectTiers([
+    ['volgens mij is mijn nieuwe heup geluxeerd, hij staat heel raar', 'now'],
+    ['huisarts denkt aan septische artritis van mijn knie, moet ik dan nog komen?', 'now'],
+    // A question in general, or long ago.
+    ['is een septische artritis erg?', null],
+    ['mijn schouder is vorig jaar geluxeerd, mag ik zwemmen?', null],
+  ]);
+});
+
 describe('weight and cancer in a grandchild\'s or a clinician\'s words, fever with joint pain', () => {
   expectTiers([
     ['oma heeft pijn in haar knie s nachts ook in bed en ze is echt mager geworden idk', 'soon'],
