@@ -91,6 +91,7 @@ describe('weight and cancer in a grandchild\'s or a clinician\'s words, fever wi
     // Weight lost on purpose, a cancer cleared long ago, clothes that fit again.
     ['ik ben door mijn dieet zo dun geworden, en s nachts slaap ik slecht van mijn heup', null],
     ['ik heb de weegschaal gekocht die jullie aanraden, welke oefening doe ik het eerst?', null],
+    ['mijn gewicht staat op 95 en ik heb s nachts pijn in mijn knie, helpt afvallen?', null],
     ['mijn knie is stijf na het fietsen, mag ik morgen weer?', null],
   ]);
 });
