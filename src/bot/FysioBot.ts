@@ -393,10 +393,10 @@ export class FysioBot extends ActivityHandler {
     }
     const dialogState = await this.dialogState.get(context, { dialogStack: [] });
     const cancelFlow = this.deps.flows['cancel-booking'];
-    const contact = justChanged && !flag && !dialogState.dialogStack.length && cancelFlow instanceof CancelBookingDialog ? cancelFlow.contactFixOf(text) : undefined;
+    const contact = justChanged && !flag && !dialogState.dialogStack.length && cancelFlow instanceof CancelBookingDialog ? await cancelFlow.contactFixOf(text, justChanged) : undefined;
     if (contact && cancelFlow) {
-      // "Sorry, I gave the wrong phone number": the right one is asked and passed on with the
-      // booking's reference, not the cancel, move or keep question (the correction was lost).
+      // "Sorry, I gave the wrong phone number" (or name, or date of birth): the right one is asked
+      // and passed on with the booking's reference, not the cancel, move or keep question (the correction was lost).
       await (await this.dialogContext(context)).beginDialog(cancelFlow.id, { justMade: justChanged, contact } satisfies CancelOptions);
       return;
     }
