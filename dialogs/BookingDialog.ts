@@ -594,7 +594,8 @@ export class BookingDialog extends InterruptibleDialog {
       { label: this.t(locale, 'booking.summary.complaint'), value: this.complaintText(d.complaint, locale) },
       { label: this.t(locale, 'booking.summary.name'), value: d.details!.name! },
       { label: this.t(locale, 'booking.summary.birthDate'), value: d.details!.birthDate!.split('-').reverse().join('-') },
-      { label: this.t(locale, 'booking.summary.phone'), value: d.details!.phone! },
+      // The number as the patient dials it (06 12345678), not as it is stored (+31612345678).
+      { label: this.t(locale, 'booking.summary.phone'), value: this.shownDetail('phone', d.details!.phone!) },
       ...(d.details!.email ? [{ label: this.t(locale, 'booking.summary.email'), value: d.details!.email }] : []),
     ];
     const channel = step.context.activity.channelId;

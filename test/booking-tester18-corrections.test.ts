@@ -99,3 +99,18 @@ describe('a mistake right after the booking says what happens, not "no problem"'
     expect(last.text).toMatch(MENU);
   });
 });
+
+describe('the summary card shows the phone number as the patient dials it', () => {
+  it.each<[Locale, string, string, string]>([
+    ['nl-NL', '0612345678', '06 12345678', '+31612345678'],
+    ['nl-NL', '+31 6 12345678', '06 12345678', '+31612345678'],
+    ['nl-BE', '0478123456', '0478 12 34 56', '+32478123456'],
+    ['nl-BE', '+32 478 12 34 56', '0478 12 34 56', '+32478123456'],
+  ])('%s: "%s" is shown as %s and kept as %s', async (locale, typed, shown, kept) => {
+    const r = await talk(locale, [...wholeBooking(locale).slice(0, -3), typed, 'geen', 'ja']);
+    const card = r[r.length - 2].cards;
+    expect(card).toContain(shown);
+    expect(card).not.toContain(kept);
+    expect((await booked(locale, r[r.length - 1].text)).phone).toBe(kept);
+  });
+});
