@@ -7,7 +7,7 @@ import { testAdapterFor } from './helpers/testApp';
 // needed" started a booking. Typed as patients type, in our own wordings of the tester's
 // families, nl-NL and nl-BE, with the tests' clock.
 
-const { talk, appOf } = bookingKit();
+const { talk, appOf, booked } = bookingKit();
 const NOT_UNDERSTOOD = /begreep ik niet|geen goed antwoord/;
 const CONSENT = /Ga je (hiermee|daarmee) akkoord/;
 const SET_ASIDE = /zet ik deze nieuwe afspraak even opzij/;
@@ -72,5 +72,31 @@ describe('"but I want one more" right after the bot heard of an appointment book
   ])('%s: "%s" starts no booking', async (locale, said) => {
     const [r] = await talk(locale, [said]);
     expect(r.text).not.toMatch(CONSENT);
+  });
+});
+
+describe('the same person booked a second time is asked first, from what the practice has stored', () => {
+  it.each<[Locale, string, boolean]>([
+    ['nl-NL', 'ja', true],
+    ['nl-NL', 'nee, dan niet', false],
+    ['nl-BE', 'ja, toch wel', true],
+    ['nl-BE', 'neen', false],
+  ])('%s: a second whole booking, then "%s"', async (locale, answer, books) => {
+    const adapter = testAdapterFor(appOf(locale), locale);
+    const first = await talk(locale, wholeBooking(locale), adapter);
+    const reference = referenceIn(first[first.length - 1].text);
+    const r = await talk(locale, [...wholeBooking(locale), answer], adapter);
+    const [asked, done] = r.slice(-2).map((t) => t.text);
+    expect(asked).toMatch(/staat al een afspraak: \S+ \d+ \S+ om \d/);
+    expect(asked).toMatch(/tweede afspraak/);
+    expect(asked).not.toMatch(/bevestigd/);
+    if (books) {
+      expect(done).toMatch(/bevestigd/);
+      expect(referenceIn(done)).not.toBe(reference);
+    } else {
+      expect(done).not.toMatch(/bevestigd/);
+      expect(done).toMatch(/blijft gewoon staan/);
+    }
+    expect((await booked(locale, first[first.length - 1].text)).status).toBe('confirmed');
   });
 });
