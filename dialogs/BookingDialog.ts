@@ -5,6 +5,7 @@ import type { Activity } from 'botbuilder';
 import type { Booking, Complaint } from '../src/booking/Booking';
 import { calendarEvent } from '../src/booking/CalendarFile';
 import { newReferenceCode } from '../src/booking/ReferenceCode';
+import { upcomingOfSamePatient } from '../src/booking/SamePatient';
 import type { Locale } from '../src/config/AppConfig';
 import { newMemory } from '../src/conversation/ConversationMemory';
 import type { Reply } from '../src/conversation/Reply';
@@ -62,6 +63,8 @@ interface BookingValues {
   sideTyped?: boolean;
   /** Which detail the summary is changing, or the complaint. */
   changing?: ChangeableField;
+  /** The store holds an appointment to come for the same patient: whether a second one is really wanted is asked. */
+  askingSecond?: boolean;
   /** The referral question answered at "since when?": whether there is one (see referralGivenEarly). */
   referralKept?: boolean;
   /** The complaint's new side (or what it is) at the summary, while "since when?" is asked again. */
@@ -594,7 +597,8 @@ export class BookingDialog extends InterruptibleDialog {
       { label: this.t(locale, 'booking.summary.complaint'), value: this.complaintText(d.complaint, locale) },
       { label: this.t(locale, 'booking.summary.name'), value: d.details!.name! },
       { label: this.t(locale, 'booking.summary.birthDate'), value: d.details!.birthDate!.split('-').reverse().join('-') },
-      { label: this.t(locale, 'booking.summary.phone'), value: d.details!.phone! },
+      // The number as the patient dials it (06 12345678), not as it is stored (+31612345678).
+      { label: this.t(locale, 'booking.summary.phone'), value: this.shownDetail('phone', d.details!.phone!) },
       ...(d.details!.email ? [{ label: this.t(locale, 'booking.summary.email'), value: d.details!.email }] : []),
     ];
     const channel = step.context.activity.channelId;
@@ -626,6 +630,23 @@ export class BookingDialog extends InterruptibleDialog {
       await this.send(step.context, alsoFor ? this.relativeNotMade(locale, alsoFor) : { text: this.t(locale, 'cancelled.text'), choices: this.deps.composer.mainActions(locale) }, locale);
       return step.endDialog();
     }
+    const d = step.options;
+    const a = step.context.activity;
+    const earlier = await upcomingOfSamePatient(this.deps.bookings, {
+      name: d.details!.name!, birthDate: d.details!.birthDate!, phone: d.details!.phone!, userKey: `${a.channelId}:${a.from?.id}`,
+    }, this.deps.clock.now());
+    if (earlier) {
+      // The same patient has an appointment to come: a second one only on a yes.
+      (step.values as BookingValues).askingSecond = true;
+      const f = this.deps.formatter;
+      const text = this.t(locale, 'booking.second.ask', { when: f.when(earlier.start, locale), location: f.locationName(earlier.locationId) });
+      return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), ...this.yesNo(locale) });
+    }
+    return this.saveAndSay(step, locale);
+  }
+
+  /** Stores the booking and confirms it; a time someone else took first is chosen again. */
+  private async saveAndSay(step: WaterfallStepContext<Draft>, locale: Locale): Promise<DialogTurnResult> {
     const saved = await this.save(step, locale);
     if (saved === 'slot-taken') {
       await this.send(step.context, { text: this.t(locale, 'booking.slotTaken') }, locale);
@@ -634,9 +655,18 @@ export class BookingDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
+  /** The answer to "you already have one on ..., a second one?": a yes books it, a no keeps only the first. */
+  private async second(step: WaterfallStepContext<Draft>, locale: Locale): Promise<DialogTurnResult> {
+    (step.values as BookingValues).askingSecond = false;
+    if ((step.result as FoundChoice).index === 0) return this.saveAndSay(step, locale);
+    await this.send(step.context, { text: this.t(locale, 'booking.second.no'), choices: this.deps.composer.mainActions(locale) }, locale);
+    return step.endDialog();
+  }
+
   /** The answer to "what would you like to change?"; a change already under way passes on. */
   private async changeChosen(step: WaterfallStepContext<Draft>): Promise<DialogTurnResult> {
     const found = step.result as FoundChoice | undefined;
+    if ((step.values as BookingValues).askingSecond) return this.second(step, await this.locale(step.context));
     // A time or all details changed in a conversation saved by the version whose summary had three steps passes on too.
     if ((step.values as BookingValues).changing || typeof found?.index !== 'number') return step.next(step.result);
     const locale = await this.locale(step.context);

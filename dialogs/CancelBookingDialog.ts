@@ -14,7 +14,7 @@ import {
 import type { BookingOptions } from './BookingDialog';
 import { HandoffDialog, type HandoffOptions } from './HandoffDialog';
 import { ContactFixDialog, type ContactFix, type ContactFixOptions } from './ContactFixDialog';
-import type { BaseDialog } from './BaseDialog';
+import { changeRequested, type BaseDialog } from './BaseDialog';
 import { InterruptibleDialog, waitingPrompt } from './InterruptibleDialog';
 
 /** What the waterfall keeps between its steps. */
@@ -203,14 +203,24 @@ export class CancelBookingDialog extends InterruptibleDialog {
       synonyms: this.wordsOfChoice(k),
     }));
     // "I don't want to cancel (it)" refuses a choice by name: the appointment is kept.
-    return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), choices, validations: { deniedIs: 2 } satisfies ReadsDenial });
+    // A detail of it said to be wrong ("my name is spelled wrong") is passed on (acceptChange),
+    // as right after a booking: it got "I did not quite understand" and was lost.
+    const validations = { deniedIs: 2, acceptChange: true } satisfies ReadsDenial & { acceptChange: boolean };
+    return step.prompt(CHOICE_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId), choices, validations });
   }
 
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
     const reference = String((step.values as { reference?: string }).reference);
     const choice = (step.result as FoundChoice).index;
-    if (choice === 1) {
+    const field = changeRequested(step.result as FoundChoice);
+    // The complaint of a booked appointment is changed by a person (the chat has no way to).
+    if (field === 'complaint') return step.replaceDialog(HANDOFF_DIALOG, { reason: 'detail-correction' } satisfies HandoffOptions);
+    if (field && field !== 'time') {
+      const fix = (await this.contactFixOf(step.context.activity.text ?? '', reference)) ?? { field };
+      return step.replaceDialog(CONTACT_FIX_DIALOG, { reference, ...fix } satisfies ContactFixOptions);
+    }
+    if (choice === 1 || field === 'time') {
       // "move it to Friday" at the question, or the day the opening message named.
       const values = step.values as CancelValues;
       const asked = values.move ? values.query : this.dayQuery(step.context.activity.text ?? '');
@@ -559,16 +569,21 @@ export class CancelBookingDialog extends InterruptibleDialog {
   }
 
   /**
-   * The phone number or e-mail address of the appointment just booked or moved, said to be wrong
-   * ("sorry, wrong phone number given", "my number is not right", "a typo in my e-mail"), with
-   * the new value when the message has one; undefined for any other message (a question about
-   * the e-mail names the address but corrects nothing).
+   * The detail of a booked appointment (its reference) said to be wrong: the phone number or
+   * e-mail address ("sorry, wrong phone number given", "a typo in my e-mail"), the name ("my
+   * first name is Jozef", "his surname should be ...") or the date of birth, with the new value
+   * when the message has one; undefined for any other message (a question about the e-mail names
+   * the address but corrects nothing; "my name is X" with the name the booking has corrects
+   * nothing either). A first name or surname alone is put in the booking's name.
    */
-  contactFixOf(text: string): ContactFix | undefined {
-    const c = this.detailCorrection(text);
-    if (!c || (c.field !== 'phone' && c.field !== 'email')) return undefined;
+  async contactFixOf(text: string, reference: string): Promise<ContactFix | undefined> {
+    const booking = await this.deps.bookings.findByReference(reference);
+    const c = this.detailCorrection(text, booking ? { name: booking.name } : {});
+    if (!c) return undefined;
     const { answers } = this.deps;
     if (!c.value && !answers.isMistake(text) && !answers.isCorrection(text) && answers.changeOf(text) !== c.field) return undefined;
+    const kept = booking ? { name: booking.name, birthDate: booking.birthDate, phone: booking.phone, email: booking.email }[c.field] : undefined;
+    if (c.value && kept !== undefined && fold(c.value) === fold(kept)) return undefined;
     return { field: c.field, ...(c.value ? { value: c.value } : {}) };
   }
 

@@ -2,17 +2,22 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import { checkEmail } from '../src/booking/PatientDetails';
 import { fold, hasPhrase } from '../src/conversation/AnswerWords';
 import type { Locale } from '../src/config/AppConfig';
+import type { DetailField } from '../src/conversation/AnswerWords';
 import { BaseDialog } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
-import { CONTACT_FIX_DIALOG, CONTACT_FIX_WATERFALL, EMAIL_PROMPT, HANDOFF_DIALOG, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
+import { BIRTH_DATE_PROMPT, CONTACT_FIX_DIALOG, CONTACT_FIX_WATERFALL, EMAIL_PROMPT, HANDOFF_DIALOG, NAME_PROMPT, PHONE_PROMPT, TOO_MANY_TRIES } from './dialogIds';
 import { HandoffDialog, openTicket, type HandoffOptions } from './HandoffDialog';
 
 /** The answer to the question for the right e-mail address: one, or the patient's word that there is none. */
 type EmailAnswer = { kind: 'address'; value: string } | { kind: 'none' };
 
-/** The contact detail of a booking just made that the patient says is wrong, and its new value when the message gave it. */
+/**
+ * The detail of a booking just made (or looked up) that the patient says is wrong, and its new
+ * value when the message gave it: a contact detail, or the name or date of birth (a name spelled
+ * wrong was lost, a tester18 report).
+ */
 export interface ContactFix {
-  field: 'phone' | 'email';
+  field: DetailField;
   value?: string;
 }
 
@@ -22,8 +27,8 @@ export interface ContactFixOptions extends ContactFix {
 }
 
 /**
- * "Sorry, I gave the wrong phone number" right after a booking was confirmed: the right number
- * (or e-mail address) is asked and checked as the booking checks it, and goes to the practice
+ * "Sorry, I gave the wrong phone number" right after a booking was confirmed, or at a booking
+ * looked up: the right number (or e-mail address, name, date of birth) is asked and checked as the booking checks it, and goes to the practice
  * with the booking's reference, in a callback ticket (a line of its own in the transcript). The
  * bookings' storage has no way to change a detail of a booking, and a receptionist also has to
  * resend a confirmation that went to a wrong address. The patient hears in one line what was
@@ -33,6 +38,16 @@ export class ContactFixDialog extends BaseDialog {
   constructor(deps: DialogDeps) {
     super(CONTACT_FIX_DIALOG, deps);
     this.addDialog(new HandoffDialog(deps));
+    // The whole name as it should be (a first name or surname alone was said when the message
+    // had no valid value): the booking's name may be someone else's, so the question asks both.
+    this.addCheckedTextPrompt(NAME_PROMPT, this.detailOrNamed('name'), {
+      format: 'booking.details.nameInvalid', empty: 'booking.details.nameInvalid', incomplete: 'booking.contactFix.nameIncomplete',
+      notName: 'booking.contactFix.nameIncomplete', why: 'booking.details.why.name',
+    }, 'giveUp');
+    this.addCheckedTextPrompt(BIRTH_DATE_PROMPT, this.detailOrNamed('birthDate'), {
+      format: 'booking.details.birthDateInvalid', empty: 'booking.details.birthDateInvalid', nonexistent: 'booking.details.birthDateNonexistent',
+      future: 'booking.details.birthDateFuture', implausible: 'booking.details.birthDateImplausible', why: 'booking.details.why.birthDate',
+    }, 'giveUp');
     this.addCheckedTextPrompt(PHONE_PROMPT, this.detailOrNamed('phone'), {
       format: 'booking.details.phoneInvalid', empty: 'booking.details.phoneInvalid', country: 'booking.details.phoneCountry', why: 'booking.details.why.phone',
     }, 'giveUp');
@@ -80,7 +95,8 @@ export class ContactFixDialog extends BaseDialog {
     if (value) return step.next(value);
     const locale = await this.locale(step.context);
     const text = this.t(locale, `booking.contactFix.ask.${field}`);
-    return step.prompt(field === 'phone' ? PHONE_PROMPT : EMAIL_PROMPT, { prompt: this.promptActivity(text, locale, step.context.activity.channelId) });
+    const prompt = { name: NAME_PROMPT, birthDate: BIRTH_DATE_PROMPT, phone: PHONE_PROMPT, email: EMAIL_PROMPT }[field];
+    return step.prompt(prompt, { prompt: this.promptActivity(text, locale, step.context.activity.channelId) });
   }
 
   private async passOn(step: WaterfallStepContext<ContactFixOptions>): Promise<DialogTurnResult> {

@@ -26,9 +26,24 @@ export class PatientStatements {
     // "I have one, but I want another one": the other one is asked for in words the router does
     // not read as a booking on their own (booking.words.bookingOneMore, each naming the
     // appointment: "a new knee" is none), in a part without a negation ("no new appointment needed").
-    const wantsAnother = (c: string) => this.listed(locale, 'bookingOneMore', c) && !fold(c).split(' ').some((w) => answers.isNegation(w));
+    const wantsAnother = (c: string) => this.listed(locale, 'bookingOneMore', c) && !this.negated(c);
     if (clauses.some(wantsAnother)) return false;
-    return !clauses.some((c) => !answers.saysAlreadyBooked(c) && router.route(c, { locale, safetyChecked: true }).intent === 'booking');
+    // A part that denies a booking ("no new appointment needed") asks for none, however the router reads it.
+    return !clauses.some((c) => !answers.saysAlreadyBooked(c) && !this.negated(c) && router.route(c, { locale, safetyChecked: true }).intent === 'booking');
+  }
+
+  /**
+   * The message asks for one more appointment, in a part without a negation: "but I want one
+   * more", "I'd like to make another one". Read only right after the patient said they have one
+   * (`booking.words.bookingOneMore`, and the shorter `oneMoreAfterHasOne` that name no appointment).
+   */
+  wantsAnother(text: string, locale: Locale): boolean {
+    return this.deps.answers.clauses(text).some((c) => !this.negated(c) && (this.listed(locale, 'bookingOneMore', c) || this.listed(locale, 'oneMoreAfterHasOne', c)));
+  }
+
+  /** A word of the part is a negation ("no", "not", "none"). */
+  private negated(clause: string): boolean {
+    return fold(clause).split(' ').some((w) => this.deps.answers.isNegation(w));
   }
 
   /**

@@ -26,8 +26,9 @@ describe('a contact detail corrected in the patient\'s own words is taken', () =
     expect(r[at].text).toContain(p.newPhone);
     expect(r[at].text).toMatch(/e-mailadres\?/);
     expect(r[at].text).not.toMatch(/geldig/);
-    // The summary shows the new number, not the old one.
-    expect(r[at + 1].cards).toContain(p.newPhoneKept);
+    // The summary shows the new number, not the old one, as the patient dials it (kept as +31…).
+    expect(r[at + 1].cards).toContain(p.newPhone);
+    expect(r[at + 1].cards).not.toContain(p.newPhoneKept);
     expect((await booked(locale, r[r.length - 1].text)).phone).toBe(p.newPhoneKept);
   });
 

@@ -13,7 +13,7 @@ const wholeBooking = (locale: Locale) => {
   const p = person(locale);
   return ['afspraak maken', 'ja', 'heup', 'rechts', 'een paar weken', no(locale), ...screeningNo(locale), '1', p.name, p.birth, p.phone, 'geen', 'ja'];
 };
-const CHOICE = /Wat wil je ermee doen/;
+const CHOICE = /annuleren, (verzetten|verplaatsen) of toch laten staan/;
 
 describe('a wrong phone number or e-mail address said right after the booking is passed on, not lost', () => {
   it.each<[Locale, string, string, RegExp, string]>([

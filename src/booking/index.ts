@@ -13,3 +13,4 @@ export * from './BookingFormatter';
 export * from './BookingLookupGuard';
 export * from './PracticeCalendar';
 export * from './BookingConfirmationMail';
+export * from './SamePatient';

@@ -391,16 +391,18 @@ export class FysioBot extends ActivityHandler {
     memory.justBooked = undefined;
     const justChanged = memory.justChanged;
     memory.justChanged = undefined;
+    const toldHasOne = memory.toldHasOne;
+    memory.toldHasOne = undefined;
     if (justBooked && !flag && text.trim().toLowerCase() === composer.say(locale, 'booking.summary.confirm').text.toLowerCase()) {
       await this.send(context, composer.say(locale, 'booking.alreadyConfirmed', composer.mainActions(locale)), locale);
       return;
     }
     const dialogState = await this.dialogState.get(context, { dialogStack: [] });
     const cancelFlow = this.deps.flows['cancel-booking'];
-    const contact = justChanged && !flag && !dialogState.dialogStack.length && cancelFlow instanceof CancelBookingDialog ? cancelFlow.contactFixOf(text) : undefined;
+    const contact = justChanged && !flag && !dialogState.dialogStack.length && cancelFlow instanceof CancelBookingDialog ? await cancelFlow.contactFixOf(text, justChanged) : undefined;
     if (contact && cancelFlow) {
-      // "Sorry, I gave the wrong phone number": the right one is asked and passed on with the
-      // booking's reference, not the cancel, move or keep question (the correction was lost).
+      // "Sorry, I gave the wrong phone number" (or name, or date of birth): the right one is asked
+      // and passed on with the booking's reference, not the cancel, move or keep question (the correction was lost).
       await (await this.dialogContext(context)).beginDialog(cancelFlow.id, { justMade: justChanged, contact } satisfies CancelOptions);
       return;
     }
@@ -496,6 +498,18 @@ export class FysioBot extends ActivityHandler {
         await this.resume(context, dialogState, parked, locale, 'booking.resumed');
         return;
       }
+      if (!flag && toldHasOne && this.deps.statements.wantsAnother(text, locale)) {
+        // "But I want one more", right after the bot heard of the appointment the patient has:
+        // another booking, the one set aside if one waits.
+        if (parked && this.flowOf(parked) === 'booking') {
+          await this.resume(context, dialogState, parked, locale, 'booking.parkedExists');
+        } else if (!safety.bookingAllowed(memory)) {
+          for (const reply of safety.bookingBlocked(memory, locale)) await this.send(context, reply, locale);
+        } else {
+          await (await this.dialogContext(context)).beginDialog(this.deps.flows.booking.id, flowOptions({ kind: 'flow', flow: 'booking' }, locale));
+        }
+        return;
+      }
       if (answersAsked) {
         // The no is heard first, in one line, as inside a flow ("good, we go on where you were"): a
         // fourteenth patient-style test got a topic card for it, unrelated to the message asked about.
@@ -533,6 +547,7 @@ export class FysioBot extends ActivityHandler {
         // call: the patient wants to check, move or cancel that one, not book another (a
         // sixteenth patient-style test got the consent text). "... but I want one more" books.
         const reply = this.deps.flows.handoff.alreadyBookedReply(locale);
+        memory.toldHasOne = true;
         await this.send(context, notice ? { ...reply, text: `${reply.text}\n\n${notice}` } : reply, locale);
       } else if (outcome.kind === 'replies') {
         const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
@@ -608,6 +623,16 @@ export class FysioBot extends ActivityHandler {
       const parking = await this.park(context, dialogState);
       const resume = composer.say(locale, 'booking.resumeButton').text;
       await this.send(context, { text: this.parkedText(locale, 'booking.parked', parking), choices: [{ label: resume, value: resume }, ...composer.mainActions(locale).slice(0, 1)] }, locale);
+      return;
+    }
+    if (parkable && !offered && this.flowOf(dialogState) === 'booking' && this.deps.statements.hasOneAlready(text, locale)) {
+      // "Oh wait, I already have an appointment" at a question of the booking: that one may be
+      // looked up, or this one goes on with "go on" (another one after all). It got "I did not
+      // understand, yes or no" three times (an eighteenth patient-style test).
+      const parking = await this.park(context, dialogState);
+      (await this.deps.memory.get(context, newMemory())).toldHasOne = true;
+      const resume = composer.say(locale, 'booking.resumeButton').text;
+      await this.send(context, { text: this.parkedText(locale, 'booking.hasOneMidway', parking), choices: [composer.action(locale, 'lookup'), { label: resume, value: resume }] }, locale);
       return;
     }
     const history = await this.history.get(context, []);

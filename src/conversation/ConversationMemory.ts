@@ -64,6 +64,11 @@ export interface ConversationMemory {
    */
   justChanged?: string;
   /**
+   * Set for the one message after the bot heard "I already have an appointment" and offered to
+   * look it up: "but I want one more" then asks for another booking (it got "no good answer").
+   */
+  toldHasOne?: boolean;
+  /**
    * Set for the one message after the crisis line was given as a question (SafetyDesk.unsure):
    * 1 the first time, 2 when asked once more. A yes to it is the crisis it asked about.
    */

@@ -107,10 +107,11 @@ function nameValue(text: string, named: { part?: 'first' | 'last'; next: number;
     intro = false;
     const v = p.tokens.slice(at).map((t) => t.replace(/[.,;:!?]+$/, '')).filter((t) => t && t !== ':' && t !== '=');
     while (v.length && words.isValueEnd(v[v.length - 1])) v.pop();
-    if (v.length) value = v;
+    // "the name is fine as it is", "my surname is spelled right": a verdict, not a name. A later
+    // piece may still give it ("my name is spelled wrong, it should be X").
+    if (v.length && !v.some((t) => words.isVerdict(t))) value = v;
   }
-  // "the name is fine as it is", "my surname is spelled right": a verdict, not a name.
-  if (!value || value.some((t) => words.isVerdict(t))) return undefined;
+  if (!value) return undefined;
   const said = value.join(' ');
   if (!named.part) return check(said).ok ? said : undefined;
   if (!before) return undefined;

@@ -1,0 +1,34 @@
+import type { Booking } from './Booking';
+import type { BookingRepository } from './BookingRepository';
+
+/** How far ahead an appointment of the same patient is looked for: further than any free time offered. */
+const AHEAD_MS = 400 * 24 * 60 * 60 * 1000;
+/** The most bookings read for it; a practice's year of appointments. */
+const MOST = 5000;
+
+/** What says two bookings are for the same patient, and where the new one is made. */
+export interface PatientKey {
+  /** The chat user booking (channel:user id, as stored). */
+  userKey: string;
+  name: string;
+  /** YYYY-MM-DD */
+  birthDate: string;
+  /** International format, as stored. */
+  phone: string;
+}
+
+/**
+ * The earliest confirmed appointment still to come that the store holds for the same name (case
+ * and spaces aside), date of birth and phone number, booked by the same chat user; undefined
+ * when there is none. A booking made twice (a patient who forgot, or went through it a second
+ * time) is asked about before it is stored: the same person was booked twice on one day without
+ * a word (a review, round 19). Read from the store, not from the conversation's memory, so an
+ * earlier conversation of the same user counts too. Bookings of other chat users are left out:
+ * a family member or a receptionist books the same person for a series as often as by mistake.
+ */
+export async function upcomingOfSamePatient(bookings: Pick<BookingRepository, 'listStarting'>, who: PatientKey, now: Date): Promise<Booking | undefined> {
+  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  const ahead = await bookings.listStarting(now, new Date(now.getTime() + AHEAD_MS), MOST);
+  return ahead.find((b) => b.status === 'confirmed' && b.birthDate === who.birthDate && b.phone === who.phone && norm(b.name) === norm(who.name)
+    && b.userKey === who.userKey);
+}
