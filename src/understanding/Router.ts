@@ -705,6 +705,11 @@ export class Router {
     // Only a question word beside the appointment ("when is my appointment?") asks about the appointment itself.
     const content = rest.filter((q) => !this.questionStems.has(q.stem));
     if (!content.length) return d;
+    // "Call me back about my appointment": nothing but a call back beside the appointment, no
+    // word of doing something to it (above), asks for a person, who hears what is wanted with it;
+    // the cancellation's phrasings that name a call back also say what to do with the appointment.
+    const person = this.commandStemsOf.get('handoff');
+    if (person && content.every((q) => person.has(q.stem))) return decision('handoff', null, d.score);
     const owner = INTENT_PREFIX + d.intent;
     // An appointment the patient has asks for no new one: the booking does not read the rest ("my
     // appointment to Friday" is a move, though a day alone reads best as a booking).
@@ -1065,11 +1070,21 @@ export class Router {
   private clauseStarts(text: string): number[] {
     const starts: number[] = [];
     let previousEnd = -1;
-    for (const m of text.matchAll(/[\p{L}\p{N}'’]+/gu)) {
+    let previousWord = '';
+    const tokens = [...text.matchAll(/[\p{L}\p{N}'’]+/gu)];
+    for (const [i, m] of tokens.entries()) {
       const at = m.index;
+      const word = foldAndSplit(m[0])[0] ?? '';
       if (previousEnd >= 0 && /[.!;:,\n]/.test(text.slice(previousEnd, at))) starts.push(at);
-      if (previousEnd >= 0 && this.clauseJoins.has(foldAndSplit(m[0])[0] ?? '')) starts.push(at + m[0].length);
+      else if (previousEnd >= 0 && i >= 2 && this.subjects.has(word) && !this.subjects.has(previousWord) &&
+        this.wishes.has(foldAndSplit(tokens[i + 1]?.[0] ?? '')[0] ?? '')) {
+        // A chat message typed without a comma ("I am typing for my grandma she wants an
+        // appointment"): a subject and a word of wanting open a new clause all the same.
+        starts.push(at);
+      }
+      if (previousEnd >= 0 && this.clauseJoins.has(word)) starts.push(at + m[0].length);
       previousEnd = at + m[0].length;
+      previousWord = word;
     }
     return starts;
   }
@@ -1425,6 +1440,14 @@ export class Router {
       return decision(top.owner.slice(INTENT_PREFIX.length) as RouteIntent, null, top.score);
     }
     if (!close.length) return undefined;
+    // Not answered because a topic further down reads more of the message's words ("is climbing
+    // stairs bad for my hip": stairs first, whether exercise is safe reads "bad" too), and that
+    // topic is outside the window: a choice of one and "something else" would not show what the
+    // doubt is, so the topics that disagree are offered beside it (a patient-style test).
+    if (close.length === 1 && !isAction && !agreed) {
+      const disagreeing = candidates.filter((c, i) => i > 0 && (ranked.find((r) => r.owner === c.topic)?.overlap ?? 0) > top.overlap && c.score >= clarifyMin);
+      close.push(...disagreeing.slice(0, 2));
+    }
     return { intent: 'clarify', topic: null, score: round(top.score), candidates: close };
   }
 }
