@@ -38,6 +38,8 @@ export function changeRequested(found: FoundChoice): ChangeableField | undefined
  */
 export interface ReadsComplaint {
   sides?: readonly ('left' | 'right' | 'both')[];
+  /** At the side question, the joint it is asked for: a side named with the other joint is not its answer. */
+  joint?: 'hip' | 'knee' | 'both' | 'other';
   joints?: readonly ('hip' | 'knee' | 'both' | 'other')[];
 }
 
@@ -107,7 +109,7 @@ export abstract class BaseDialog extends ComponentDialog {
       // is the answer to the side or joint question; a side refused ("not the left") is no choice of it.
       if (read?.sides || read?.joints) {
         const text = pc.context.activity.text ?? '';
-        const { side, negated } = this.deps.answers.sideIn(text);
+        const { side, negated } = this.deps.answers.sideIn(text, read.joint);
         const joint = read.joints && !pc.recognized.succeeded ? this.deps.answers.complaintIn(text).joint : undefined;
         const index = read.sides ? (side ? read.sides.indexOf(side) : -1) : joint ? read.joints!.indexOf(joint) : -1;
         if (index >= 0) {

@@ -1070,22 +1070,33 @@ export class AnswerWords {
    * The side a message names, in a word of its own or in a compound ("right-knee", "the left
    * one", "both"), read clause by clause: a side with a negation just before or after it in its
    * clause ("not left", "left not", "no pain on the left") does not count, and `negated` says
-   * one was refused. Left and right both named is both sides.
+   * one was refused. Left and right both named is both sides. With the `joint` the side is asked
+   * for, a side that belongs to the other joint ("my right knee too", "rechterknie") is not this
+   * joint's, and `elsewhere` names that joint (a nineteenth patient-style test's "left, and my
+   * right knee a bit too" was stored as both hips).
    */
-  sideIn(text: string): { side?: 'left' | 'right' | 'both'; negated: boolean } {
+  sideIn(text: string, joint?: 'hip' | 'knee' | 'both' | 'other'): { side?: 'left' | 'right' | 'both'; negated: boolean; elsewhere?: 'hip' | 'knee' } {
     const found = { left: false, right: false, bothSides: false };
     let negated = false;
+    let elsewhere: 'hip' | 'knee' | undefined;
+    const other = joint === 'hip' ? 'knee' : joint === 'knee' ? 'hip' : undefined;
+    const isOther = (w: string | undefined) => other !== undefined && w !== undefined && (this.complaintWords.get(other) ?? []).some((p) => wordMatches(w, p));
     for (const clause of this.clauses(text)) {
       const words = fold(clause).split(' ').filter(Boolean);
       words.forEach((w, i) => {
         const kind = (['left', 'right', 'bothSides'] as const).find((k) => (this.complaintWords.get(k) ?? []).some((p) => wordMatches(w, p)));
         if (!kind) return;
+        // "Left, and my right knee a bit too" at the hip's side question: the right is the knee's.
+        if (isOther(w) || isOther(words[i + 1]) || isOther(words[i - 1])) {
+          elsewhere = other;
+          return;
+        }
         if ([words[i - 1], words[i - 2], words[i + 1]].some((x) => x !== undefined && this.negations.has(x))) negated = true;
         else found[kind] = true;
       });
     }
     const side = found.bothSides || (found.left && found.right) ? 'both' : found.left ? 'left' : found.right ? 'right' : undefined;
-    return { ...(side ? { side } : {}), negated };
+    return { ...(side ? { side } : {}), negated, ...(elsewhere ? { elsewhere } : {}) };
   }
 
   /** A word of the complaint words' kind (a joint, a side, a relative) among the folded words. */
