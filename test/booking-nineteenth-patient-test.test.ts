@@ -39,3 +39,25 @@ describe('another joint named with its own side keeps the side of the joint aske
     expect(r[r.length - 1].cards).toMatch(/heup, beide kanten/);
   });
 });
+
+describe('a relative named first and "can she come?" after it books for the relative', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'Mijn dochter (16) heeft haar meniscus gescheurd met voetbal, kan ze bij jullie terecht?', 'dochter'],
+    ['nl-NL', 'mijn zoon (14) heeft last van zijn knie na het hockeyen. kan hij bij jullie langskomen?', 'zoon'],
+    ['nl-NL', 'mijn vader van 81 loopt slecht door zijn heup, zou hij een afspraak kunnen krijgen?', 'vader'],
+    ['nl-BE', 'ons dochter (15) heeft haar knie verdraaid bij het voetballen, kan ze bij jullie terecht?', 'dochter'],
+    ['nl-BE', 'ik wil een afspraak voor ons dochter, ze heeft haar knie verdraaid', 'dochter'],
+  ])('%s: "%s"', async (locale, opening, relative) => {
+    const r = await talk(locale, [opening, 'ja']);
+    expect(r[0].text).toMatch(new RegExp(`afspraak voor je ${relative}`));
+    expect(r[1].text).toMatch(new RegExp(`Je maakt de afspraak voor je ${relative}`));
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'mijn dochter zegt dat ik moet komen voor mijn knie, kan ik bij jullie terecht?'],
+    ['nl-BE', 'mijn man heeft een nieuwe heup, kan ik ook bij jullie terecht voor mijn knie?'],
+  ])('%s: the writer coming ("%s") is still the writer\'s booking', async (locale, opening) => {
+    const r = await talk(locale, [opening, 'ja']);
+    expect(r[0].text).not.toMatch(/afspraak voor je (dochter|man)/);
+  });
+});

@@ -121,6 +121,8 @@ export class AnswerWords {
   private readonly askBack: string[];
   private readonly forOtherBefore: Set<string>;
   private readonly forOtherWants: Set<string>;
+  /** "She", "he": the relative named in an earlier clause, as the one who wants to come. */
+  private readonly forOtherPronoun: Set<string>;
   private readonly self: Set<string>;
   private readonly also: Set<string>;
   private readonly and: Set<string>;
@@ -217,6 +219,7 @@ export class AnswerWords {
     this.askBack = [...list('askBack')].filter(Boolean);
     this.forOtherBefore = list('forOtherBefore');
     this.forOtherWants = list('forOtherWants');
+    this.forOtherPronoun = list('forOtherPronoun');
     this.self = list('self');
     this.also = list('also');
     this.and = list('and');
@@ -861,6 +864,15 @@ export class AnswerWords {
         const too = [words, ...writerWants].some((w) => w.some((x) => this.also.has(x)));
         return !namedFor && writerWants.length && too ? { relative: words[i], alsoWriter: true } : { relative: words[i] };
       }
+    }
+    // "My daughter (16) tore her meniscus, can she come to you?": the relative of an earlier
+    // clause is the one who wants to come when a later clause says so with "she" or "he" and no
+    // word of the writer's own (a nineteenth patient-style test heard the screening ask the writer).
+    const told = clauses.findIndex((w) => w.some((_, i) => isRelative(w, i)));
+    if (told >= 0) {
+      const relative = clauses[told].find((_, i) => isRelative(clauses[told], i));
+      const asks = clauses.slice(told + 1).some((w) => w.some((x) => this.forOtherPronoun.has(x)) && w.some((x) => this.forOtherWants.has(x)) && !w.some((x) => this.self.has(x)));
+      if (asks && !writerWants.length) return { relative };
     }
     return undefined;
   }
