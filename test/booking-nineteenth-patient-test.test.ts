@@ -61,3 +61,34 @@ describe('a relative named first and "can she come?" after it books for the rela
     expect(r[0].text).not.toMatch(/afspraak voor je (dochter|man)/);
   });
 });
+
+describe('a yes to the offer the bot\'s last answer closed with takes that offer', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'zijn jullie open op 24/12?', 'ja'],
+    ['nl-NL', 'zijn jullie donderdag open?', 'ja graag'],
+    ['nl-BE', 'zijn jullie open op zaterdag 12/12?', 'ja graag'],
+    ['nl-BE', 'zijn jullie woensdag open?', 'ja'],
+  ])('%s: "%s", then "%s" starts the booking', async (locale, question, yes) => {
+    const r = await talk(locale, [question, yes]);
+    expect(r[0].text).toMatch(/Wil je een afspraak maken\?$/);
+    expect(r[1].text).toMatch(/Voor een afspraak stel ik je/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik heb al een afspraak'],
+    ['nl-NL', 'wanneer was mijn afspraak ook alweer?'],
+    ['nl-BE', 'ik heb al een afspraak bij jullie'],
+  ])('%s: "%s", then "ja" starts the lookup', async (locale, said) => {
+    const r = await talk(locale, [said, 'ja']);
+    expect(r[0].actions[0]).toBe('Afspraak opzoeken');
+    expect(r[1].text).toMatch(/Wat is de referentie van je afspraak\?/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee'],
+    ['nl-BE', 'neen, dank u'],
+  ])('%s: a no ("%s") to the day\'s offer books nothing', async (locale, answer) => {
+    const r = await talk(locale, ['zijn jullie open op 24/12?', answer]);
+    expect(r[1].text).not.toMatch(/Voor een afspraak stel ik je|Waarmee kan ik je helpen/);
+  });
+});

@@ -530,9 +530,12 @@ export class FysioBot extends ActivityHandler {
         // sixteenth patient-style test got the consent text). "... but I want one more" books.
         const reply = this.deps.flows.handoff.alreadyBookedReply(locale);
         await this.send(context, notice ? { ...reply, text: `${reply.text}\n\n${notice}` } : reply, locale);
+        this.deps.responder.noteOfferIn([reply], memory, locale);
       } else if (outcome.kind === 'replies') {
         const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
         await context.sendActivities(replies.map((r) => renderer.render(r, locale, activity.channelId)));
+        // A yes next takes what the last reply offered with its question and button.
+        this.deps.responder.noteOfferIn(outcome.replies, memory, locale);
       } else if (parked && parked.dialogStack[0]?.id === this.deps.flows[outcome.flow].id) {
         // A second booking while one waits half done: that one goes on.
         await this.resume(context, dialogState, parked, locale, 'booking.parkedExists');
