@@ -92,3 +92,27 @@ describe('a yes to the offer the bot\'s last answer closed with takes that offer
     expect(r[1].text).not.toMatch(/Voor een afspraak stel ik je|Waarmee kan ik je helpen/);
   });
 });
+
+describe('a yes or no with a question after it takes the yes or no and answers the question', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ja, en trouwens, hoe lang duurt zo\'n eerste afspraak?'],
+    ['nl-NL', 'ja hoor. wat gebeurt er bij de eerste afspraak?'],
+    ['nl-BE', 'ja, en hoe verloopt zo\'n eerste sessie eigenlijk?'],
+  ])('%s: "%s" at the consent', async (locale, typed) => {
+    const r = await talk(locale, ['afspraak maken', typed]);
+    expect(r[1].text).not.toMatch(/Twijfel je/);
+    expect(r[1].text).toMatch(/eerste afspraak (begint|bij de kinesitherapeut start) met een gesprek/);
+    expect(r[1].text).toMatch(/Over welk gewricht gaat het\?/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee, heb ik die nodig? en is er parkeerplek?'],
+    ['nl-BE', 'neen. wat is jullie adres eigenlijk?'],
+  ])('%s: "%s" at the referral question', async (locale, typed) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'links', 'een paar weken', typed]);
+    const last = r[r.length - 1].text;
+    expect(last).not.toMatch(/Twijfel je/);
+    expect(last).toMatch(/Voorbeeld(straat|lei)/);
+    expect(last).toMatch(/gevallen/);
+  });
+});
