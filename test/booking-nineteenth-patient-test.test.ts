@@ -116,3 +116,32 @@ describe('a yes or no with a question after it takes the yes or no and answers t
     expect(last).toMatch(/gevallen/);
   });
 });
+
+describe('a date in a story, or of an appointment one has, is no day asked about', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik wil een afspraak maken voor mijn zoon, hij is 17 en heeft zijn kruisband gescheurd bij het padellen, op 12/11 geopereerd'],
+    ['nl-NL', 'afspraak maken graag, ik ben op 3 november gevallen met de fiets'],
+    ['nl-BE', 'ik wil efkes een afspraak maken voor mijn dochter, op 20/11 geopereerd aan haar knie'],
+  ])('%s: "%s" starts the booking', async (locale, opening) => {
+    const r = await talk(locale, [opening]);
+    expect(r[0].text).not.toMatch(/zijn we open|is de praktijk gesloten/);
+    expect(r[0].text).toMatch(/Voor een afspraak/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik ga dood van de zenuwen voor mijn eerste afspraak morgen, wat moet ik meenemen?'],
+    ['nl-BE', 'ik ben wat zenuwachtig voor mijn eerste afspraak vrijdag, wat moet ik meebrengen?'],
+  ])('%s: "%s" gets what to bring', async (locale, question) => {
+    const r = await talk(locale, [question]);
+    expect(r[0].text).not.toMatch(/zijn we open|is de praktijk gesloten/);
+    expect(r[0].text).toMatch(/(Neem|Breng) dit mee|korte broek/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'kan ik op 24/12 langskomen?'],
+    ['nl-BE', 'zijn jullie open op zaterdag 12/12?'],
+  ])('%s: a day asked for ("%s") still gets that day', async (locale, question) => {
+    const r = await talk(locale, [question]);
+    expect(r[0].text).toMatch(/zijn we open|is de praktijk gesloten/);
+  });
+});
