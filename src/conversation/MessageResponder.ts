@@ -444,7 +444,8 @@ export class MessageResponder {
    */
   noteOfferIn(sent: readonly Reply[], memory: ConversationMemory, locale: Locale): void {
     const last = sent[sent.length - 1];
-    if (memory.offer || !last?.choices?.length) return;
+    // A miss's "rephrase, book or a person?" has a yes of its own: it asks which (see decide).
+    if (memory.offer || !last?.choices?.length || memory.lastReply === 'miss' || memory.lastReply === 'missPerson') return;
     const { composer, answers } = this.deps;
     const [book, lookup] = [composer.action(locale, 'book').value, composer.action(locale, 'lookup').value];
     const has = (value: string) => last.choices!.some((c) => c.value === value);
