@@ -303,7 +303,7 @@ export abstract class BaseDialog extends ComponentDialog {
     const { deps } = this;
     const country = deps.knowledge.practice.country;
     return {
-      name: (t) => (this.notAName(t) ? { ok: false, problem: 'notName' } : checkName(t)),
+      name: (t) => (this.notAName(t) ? { ok: false, problem: 'notName' } : checkName(deps.answers.withoutTitle(t))),
       birthDate: (t) => this.birthDateIn(t),
       phone: (t) => checkPhone(t, country),
       email: (t) => (deps.answers.isSkip(t) || deps.answers.declines(t, 'email') ? { ok: true, value: '' } : checkEmail(t)),
@@ -406,7 +406,10 @@ export abstract class BaseDialog extends ComponentDialog {
           await this.send(pc.context, { text: questionOf(pc.options) }, locale);
           return false;
         }
-        if (answers.asksBack(text) || (answers.isYesOrNo(text) && answers.yesNo(text) === 'yes')) {
+        // A side alone ("both", "left": the side question's answer said again) says no time: it
+        // was kept as the start (a nineteenth patient-style test).
+        const sideAlone = answers.sideIn(text).side !== undefined && !/\d/.test(text) && fold(text).split(' ').length <= 2;
+        if (sideAlone || answers.asksBack(text) || (answers.isYesOrNo(text) && answers.yesNo(text) === 'yes')) {
           await this.send(pc.context, { text: `${this.t(locale, 'booking.since.explain')}\n\n${questionOf(pc.options)}` }, locale);
           return false;
         }

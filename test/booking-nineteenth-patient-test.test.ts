@@ -145,3 +145,28 @@ describe('a date in a story, or of an appointment one has, is no day asked about
     expect(r[0].text).toMatch(/zijn we open|is de praktijk gesloten/);
   });
 });
+
+describe('small things: a side at "since when?", a title before the name', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'beide'],
+    ['nl-NL', 'beide kanten'],
+    ['nl-BE', 'allebei'],
+  ])('%s: "%s" at "since when?" asks it again', async (locale, side) => {
+    const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'beide kanten', side, ...afterSide(locale)]);
+    expect(r[4].text).toMatch(/Sinds wanneer/);
+    expect(r[5].text).not.toMatch(/Sinds wanneer/);
+    expect(r[r.length - 1].cards).toMatch(/heup, beide kanten, (sinds )?een paar weken/);
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'Mevrouw Truus de Boer', 'Truus de Boer'],
+    ['nl-NL', 'dhr. Jan Jansen', 'Jan Jansen'],
+    ['nl-BE', 'meneer Jef Peeters', 'Jef Peeters'],
+  ])('%s: the name "%s" is kept as "%s"', async (locale, typed, kept) => {
+    const p = person(locale);
+    const r = await talk(locale, ['afspraak maken', 'ja', 'heup', 'links', 'een paar weken', no(locale), ...screeningNo(locale), '1', typed, p.birth, p.phone, 'geen']);
+    const card = r[r.length - 1].cards;
+    expect(card).toMatch(new RegExp(kept));
+    expect(card).not.toMatch(/mevrouw|dhr|meneer/i);
+  });
+});

@@ -123,6 +123,8 @@ export class AnswerWords {
   private readonly forOtherWants: Set<string>;
   /** "She", "he": the relative named in an earlier clause, as the one who wants to come. */
   private readonly forOtherPronoun: Set<string>;
+  /** Titles before a name ("Mrs", "Mr"): `booking.words.nameTitle`. */
+  private readonly nameTitles: string[];
   private readonly self: Set<string>;
   private readonly also: Set<string>;
   private readonly and: Set<string>;
@@ -220,6 +222,7 @@ export class AnswerWords {
     this.forOtherBefore = list('forOtherBefore');
     this.forOtherWants = list('forOtherWants');
     this.forOtherPronoun = list('forOtherPronoun');
+    this.nameTitles = [...list('nameTitle')].filter(Boolean).sort((a, b) => b.length - a.length);
     this.self = list('self');
     this.also = list('also');
     this.and = list('and');
@@ -1056,6 +1059,19 @@ export class AnswerWords {
     }
     const fields = new Set(found.map((f) => f.field));
     return fields.size === 1 ? found[0] : undefined;
+  }
+
+  /**
+   * The name typed without a title before it ("Mrs Truus de Boer" is "Truus de Boer"): the title
+   * is no part of the name the practice keeps (a nineteenth patient-style test saw it on the summary).
+   */
+  withoutTitle(name: string): string {
+    const words = name.trim().split(/\s+/);
+    for (const title of this.nameTitles) {
+      const n = title.split(' ').length;
+      if (words.length > n && fold(words.slice(0, n).join(' ')) === title) return words.slice(n).join(' ');
+    }
+    return name;
   }
 
   /** A word that says the value follows ("is", "should be"). */
