@@ -330,6 +330,16 @@ export abstract class BaseDialog extends ComponentDialog {
       const r = check(tail.replace(/[.!?]+$/, ''));
       if (r.ok || r.problem !== 'format') return r;
     }
+    // The date with a few words after it ("oops, 3 May 2009 I mean"): its first words are read,
+    // when no digit stands anywhere else (a nineteenth patient-style test got "I do not know that date").
+    const last = afterSentence.trim().split(/\s+/);
+    for (const n of [3, 1]) {
+      const head = last.slice(0, n).join(' ');
+      const others = `${text.trim().slice(0, text.trim().length - afterSentence.length)} ${last.slice(n).join(' ')}`;
+      if (last.length <= n || !/\d/.test(head) || /\d/.test(others)) continue;
+      const r = check(head);
+      if (r.ok) return r;
+    }
     return whole;
   }
 

@@ -6,7 +6,7 @@ import { bookingKit, no, person, screeningNo, type Locale } from './helpers/book
 // bot's own offer lost; a yes or no with a question read as doubt. Typed as patients type,
 // the tester's wordings and our own, nl-NL and nl-BE, with the tests' clock.
 
-const { talk } = bookingKit();
+const { talk, bookOne } = bookingKit();
 
 /** The rest of a booking after the side, up to its summary card. */
 const afterSide = (locale: Locale): string[] => {
@@ -168,5 +168,19 @@ describe('small things: a side at "since when?", a title before the name', () =>
     const card = r[r.length - 1].cards;
     expect(card).toMatch(new RegExp(kept));
     expect(card).not.toMatch(/mevrouw|dhr|meneer/i);
+  });
+});
+
+describe('at the lookup, a date of birth with words after it is read', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'oei, 3 september 1949 bedoel ik'],
+    ['nl-NL', 'oeps, 3-9-1949 moest het zijn'],
+    ['nl-BE', 'oei, 3 september 1949 bedoel ik'],
+  ])('%s: "%s" finds the booking', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, ['afspraak annuleren', reference, typed]);
+    expect(r[2].text).not.toMatch(/Die datum herken ik niet/);
+    expect(r[2].actions.length).toBeGreaterThan(0);
+    expect(r[2].text).toMatch(/afspraak gevonden/);
   });
 });
