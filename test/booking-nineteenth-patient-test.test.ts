@@ -184,3 +184,16 @@ describe('at the lookup, a date of birth with words after it is read', () => {
     expect(r[2].text).toMatch(/afspraak gevonden/);
   });
 });
+
+describe('"I have one already" with its code looks that booking up', () => {
+  it.each<[Locale, (code: string) => string]>([
+    ['nl-NL', (code) => `Ze heeft al een afspraak, ${code}. Kan het telefoonnummer veranderd worden?`],
+    ['nl-NL', (code) => `ik heb al een afspraak, code ${code}`],
+    ['nl-BE', (code) => `ik heb al een afspraak bij jullie, ${code}, maar ik weet niet meer wanneer`],
+  ])('%s', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, [typed(reference), person(locale).birth]);
+    expect(r[0].text).not.toMatch(/Tik dan op "Afspraak opzoeken"/);
+    expect(r[1].text).toMatch(/afspraak gevonden/);
+  });
+});

@@ -524,7 +524,14 @@ export class FysioBot extends ActivityHandler {
       const outcome = await this.deps.responder.respond(said, memory, locale, flag, offer, answersAsked ? [] : earlier.map((s) => s.text));
       // A refused booking does not count among the messages that may still say the crisis text misread them.
       if (misreadLeft && outcome.kind === 'replies' && outcome.replies[0]?.text === safety.bookingBlocked(memory, locale)[0].text) memory.crisisMisreadable = misreadLeft;
-      if (outcome.kind === 'flow' && outcome.flow === 'booking' && this.deps.statements.hasOneAlready(outcome.said ?? said, locale)) {
+      const hasOne = outcome.kind === 'flow' && outcome.flow === 'booking' && this.deps.statements.hasOneAlready(outcome.said ?? said, locale);
+      if (hasOne && findReferenceCode(said)) {
+        // "She has one already, BNA-Q4J": that booking looked up with the code given (it was
+        // passed over for where to find the code: a nineteenth patient-style test).
+        if (notice) await this.send(context, { text: notice }, locale);
+        memory.lastReply = undefined;
+        await (await this.dialogContext(context)).beginDialog(this.deps.flows['cancel-booking'].id, flowOptions({ kind: 'flow', flow: 'cancel-booking' }, locale));
+      } else if (hasOne) {
         // "(No,) I already have an appointment", idle or after the handoff's timeout offered a
         // call: the patient wants to check, move or cancel that one, not book another (a
         // sixteenth patient-style test got the consent text). "... but I want one more" books.
