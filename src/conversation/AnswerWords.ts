@@ -1099,7 +1099,7 @@ export class AnswerWords {
    * one", "both"), read clause by clause: a side with a negation just before or after it in its
    * clause ("not left", "left not", "no pain on the left") does not count, and `negated` says
    * one was refused. Left and right both named is both sides. With the `joint` the side is asked
-   * for, a side that belongs to the other joint ("my right knee too", "rechterknie") is not this
+   * for, a side that belongs to the other joint ("my right knee too", "right-knee" as one word) is not this
    * joint's, and `elsewhere` names that joint (a nineteenth patient-style test's "left, and my
    * right knee a bit too" was stored as both hips).
    */
