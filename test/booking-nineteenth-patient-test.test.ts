@@ -197,3 +197,16 @@ describe('"I have one already" with its code looks that booking up', () => {
     expect(r[1].text).toMatch(/afspraak gevonden/);
   });
 });
+
+describe('after the lookup, a new phone number goes to the contact fix', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'het telefoonnummer moet 06-12345678 worden'],
+    ['nl-BE', 'mijn telefoonnummer is veranderd, het is nu 0470 11 22 33'],
+  ])('%s: "%s"', async (locale, typed) => {
+    const reference = await bookOne(locale);
+    const r = await talk(locale, ['afspraak opzoeken', reference, person(locale).birth, typed]);
+    expect(r[2].text).toMatch(/afspraak gevonden/);
+    expect(r[3].text).not.toMatch(/Tik op een knop/);
+    expect(r[3].text).toMatch(/telefoonnummer .* heb ik aan de praktijk doorgegeven/);
+  });
+});
