@@ -38,6 +38,8 @@ export function changeRequested(found: FoundChoice): ChangeableField | undefined
  */
 export interface ReadsComplaint {
   sides?: readonly ('left' | 'right' | 'both')[];
+  /** At the side question, the joint it is asked for: a side named with the other joint is not its answer. */
+  joint?: 'hip' | 'knee' | 'both' | 'other';
   joints?: readonly ('hip' | 'knee' | 'both' | 'other')[];
 }
 
@@ -107,7 +109,7 @@ export abstract class BaseDialog extends ComponentDialog {
       // is the answer to the side or joint question; a side refused ("not the left") is no choice of it.
       if (read?.sides || read?.joints) {
         const text = pc.context.activity.text ?? '';
-        const { side, negated } = this.deps.answers.sideIn(text);
+        const { side, negated } = this.deps.answers.sideIn(text, read.joint);
         const joint = read.joints && !pc.recognized.succeeded ? this.deps.answers.complaintIn(text).joint : undefined;
         const index = read.sides ? (side ? read.sides.indexOf(side) : -1) : joint ? read.joints!.indexOf(joint) : -1;
         if (index >= 0) {
@@ -301,7 +303,7 @@ export abstract class BaseDialog extends ComponentDialog {
     const { deps } = this;
     const country = deps.knowledge.practice.country;
     return {
-      name: (t) => (this.notAName(t) ? { ok: false, problem: 'notName' } : checkName(t)),
+      name: (t) => (this.notAName(t) ? { ok: false, problem: 'notName' } : checkName(deps.answers.withoutTitle(t))),
       birthDate: (t) => this.birthDateIn(t),
       phone: (t) => checkPhone(t, country),
       email: (t) => (deps.answers.isSkip(t) || deps.answers.declines(t, 'email') ? { ok: true, value: '' } : checkEmail(t)),
@@ -327,6 +329,16 @@ export abstract class BaseDialog extends ComponentDialog {
       if (!/\d/.test(tail) || /\d/.test(before) || tail.length === text.trim().length) continue;
       const r = check(tail.replace(/[.!?]+$/, ''));
       if (r.ok || r.problem !== 'format') return r;
+    }
+    // The date with a few words after it ("oops, 3 May 2009 I mean"): its first words are read,
+    // when no digit stands anywhere else (a nineteenth patient-style test got "I do not know that date").
+    const last = afterSentence.trim().split(/\s+/);
+    for (const n of [3, 1]) {
+      const head = last.slice(0, n).join(' ');
+      const others = `${text.trim().slice(0, text.trim().length - afterSentence.length)} ${last.slice(n).join(' ')}`;
+      if (last.length <= n || !/\d/.test(head) || /\d/.test(others)) continue;
+      const r = check(head);
+      if (r.ok) return r;
     }
     return whole;
   }
@@ -404,7 +416,10 @@ export abstract class BaseDialog extends ComponentDialog {
           await this.send(pc.context, { text: questionOf(pc.options) }, locale);
           return false;
         }
-        if (answers.asksBack(text) || (answers.isYesOrNo(text) && answers.yesNo(text) === 'yes')) {
+        // A side alone ("both", "left": the side question's answer said again) says no time: it
+        // was kept as the start (a nineteenth patient-style test).
+        const sideAlone = answers.sideIn(text).side !== undefined && !/\d/.test(text) && fold(text).split(' ').length <= 2;
+        if (sideAlone || answers.asksBack(text) || (answers.isYesOrNo(text) && answers.yesNo(text) === 'yes')) {
           await this.send(pc.context, { text: `${this.t(locale, 'booking.since.explain')}\n\n${questionOf(pc.options)}` }, locale);
           return false;
         }

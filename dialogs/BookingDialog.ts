@@ -409,13 +409,13 @@ export class BookingDialog extends InterruptibleDialog {
   }
 
   /** The joint question, or the side question: a joint or side the patient writes in a sentence counts too. */
-  private async choose(step: WaterfallStepContext, locale: Locale, text: string, question: 'joint' | 'side'): Promise<DialogTurnResult> {
+  private async choose(step: WaterfallStepContext, locale: Locale, text: string, question: 'joint' | 'side', joint?: Complaint['joint']): Promise<DialogTurnResult> {
     const values = question === 'joint' ? JOINTS : SIDES;
     return step.prompt(CHOICE_PROMPT, {
       prompt: this.promptActivity(text, locale, step.context.activity.channelId),
       choices: buttonChoices(values.map((v) => this.t(locale, `booking.${question}.${v}`))),
       // A joint the practice does not book for ("my ankle") hears which it does, and of "something else".
-      validations: (question === 'joint' ? { joints: JOINTS, retryKey: 'booking.joint.retry' } : { sides: SIDES }) satisfies ReadsComplaint & { retryKey?: string },
+      validations: (question === 'joint' ? { joints: JOINTS, retryKey: 'booking.joint.retry' } : { sides: SIDES, ...(joint ? { joint } : {}) }) satisfies ReadsComplaint & { retryKey?: string },
     });
   }
 
@@ -474,7 +474,7 @@ export class BookingDialog extends InterruptibleDialog {
     if (typed) (step.values as BookingValues).sideTyped = true;
     const side = hint?.side ?? typed;
     if (side) return step.next({ value: side, index: SIDES.indexOf(side), score: 1 } satisfies FoundChoice);
-    return this.choose(step, locale, this.noted(step, locale, this.t(locale, 'booking.side.ask')), 'side');
+    return this.choose(step, locale, this.noted(step, locale, this.t(locale, 'booking.side.ask')), 'side', joint);
   }
 
   private async askSince(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -483,7 +483,11 @@ export class BookingDialog extends InterruptibleDialog {
     if (draft.complaint.joint === 'other') draft.complaint.other = freeText(step.result) || undefined;
     else if (step.result) draft.complaint.side = SIDES[(step.result as FoundChoice).index];
     const ask = this.t(locale, draft.forOther ? 'booking.since.askOther' : 'booking.since.ask', { who: this.otherPerson(locale, draft.relative) });
-    return step.prompt(SINCE_PROMPT, { prompt: this.promptActivity(this.noted(step, locale, ask), locale, step.context.activity.channelId) });
+    // "Left, and my right knee a bit too": this booking keeps the joint asked for; the other one
+    // is said to be for the talk with the therapist, so the patient knows it was not lost.
+    const { elsewhere } = this.deps.answers.sideIn(step.context.activity.text ?? '', draft.complaint.joint);
+    const also = elsewhere ? `${this.t(locale, 'booking.side.otherJoint', { complaint: this.complaintLabel(draft.complaint, locale), joint: this.t(locale, `booking.jointLabels.${elsewhere}`) })}\n\n` : '';
+    return step.prompt(SINCE_PROMPT, { prompt: this.promptActivity(also + this.noted(step, locale, ask), locale, step.context.activity.channelId) });
   }
 
   /** The next question, after what was taken from the opening message, so the patient sees it was heard. */
@@ -692,7 +696,7 @@ export class BookingDialog extends InterruptibleDialog {
     const joint = JOINTS[(step.result as FoundChoice).index];
     values.joint = joint;
     if (joint === 'other') return step.prompt(COMPLAINT_PROMPT, { prompt: this.promptActivity(this.t(locale, 'booking.joint.otherAsk'), locale, step.context.activity.channelId) });
-    return this.choose(step, locale, this.t(locale, 'booking.side.ask'), 'side');
+    return this.choose(step, locale, this.t(locale, 'booking.side.ask'), 'side', joint);
   }
 
   /**

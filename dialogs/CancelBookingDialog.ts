@@ -56,7 +56,7 @@ export interface CancelOptions {
 }
 
 /** The waterfall's steps that wait for an answer, by the index botbuilder counts. */
-const STEP = { act: 3, confirmMove: 4 } as const;
+const STEP = { verify: 2, act: 3, confirmMove: 4 } as const;
 /** The most words a message that only refuses to cancel or move has ("no, I really don't want to cancel it"). */
 const REFUSAL_WORDS = 8;
 import { askedTime, readDayWish } from './DayWish';
@@ -407,6 +407,15 @@ export class CancelBookingDialog extends InterruptibleDialog {
     }
     if (base?.id !== CANCEL_BOOKING_WATERFALL || active?.id !== CHOICE_PROMPT) return undefined;
     const state = base.state as { stepIndex: number };
+    // "The phone number must become 06-…" at "what would you like to do?" after the lookup: the
+    // contact fix for that booking, as right after booking (a nineteenth patient-style test got
+    // "tap a button, for example 'the first'").
+    const reference = (base.state as { values?: CancelValues }).values?.reference;
+    const contact = state.stepIndex === STEP.verify && reference ? this.contactFixOf(text) : undefined;
+    if (contact && reference) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(CONTACT_FIX_DIALOG, { reference, ...contact } satisfies ContactFixOptions);
+    }
     if (state.stepIndex !== STEP.confirmMove || this.deps.answers.yesNo(text) === 'yes') return undefined;
     const asked = this.dayQuery(text);
     if (!asked) return undefined;

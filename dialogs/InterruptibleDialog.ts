@@ -183,6 +183,41 @@ export abstract class InterruptibleDialog extends BaseDialog {
 
   private locationNames?: LocationNames;
 
+  /**
+   * At a yes-or-no question, a yes or no with a question after it ("yes, and by the way, how
+   * long does a first visit take?", "no, do I need one? and can I park there?"): the question
+   * is answered and the yes or no is left as the whole message for the question on screen, which
+   * then goes on. Both were read as doubt and neither taken (a nineteenth patient-style test).
+   * True when it answered; only a question the router places with a topic counts.
+   */
+  private async answeredBesideYesNo(innerDc: DialogContext, active: DialogInstance | undefined, text: string, locale: Locale): Promise<boolean> {
+    const { answers, router, composer } = this.deps;
+    const said = answers.opener(text);
+    if (!said) return false;
+    const choices = (active?.state as { options?: { choices?: (Choice | string)[] } } | undefined)?.options?.choices ?? [];
+    const labels = choices.map((c) => (typeof c === 'string' ? c : c.value));
+    const label = labels.find((l) => answers.yesNo(l) === said);
+    if (!label || !labels.some((l) => answers.yesNo(l) === (said === 'yes' ? 'no' : 'yes'))) return false;
+    const rest = text.trim().replace(/^[^\s,.!:;?]+[\s,.!:;]*/u, '');
+    if (!rest || !rest.includes('?')) return false;
+    // Each question on its own, also without what leads into it ("and by the way, how long ...?"
+    // is placed by its last part only).
+    const topicOf = (q: string) => {
+      const d = router.route(q, { locale, safetyChecked: true });
+      return d.intent === 'faq' && d.topic ? d.topic : undefined;
+    };
+    const questions = rest.split(/(?<=\?)/u).map((q) => q.trim()).filter((q) => q.includes('?'));
+    const topics = [...new Set(questions.map((q) => topicOf(q) ?? topicOf(q.slice(q.lastIndexOf(',') + 1))).filter((t): t is string => t !== undefined))];
+    if (!topics.length) return false;
+    for (const topic of topics) {
+      const answer = composer.answer(topic, locale).text;
+      await this.send(innerDc.context, { text: this.withoutButtonPointer(answers.withoutBookingOffer(answer), locale) }, locale);
+    }
+    // The question on screen reads only the yes or no, as if that was all that was typed.
+    innerDc.context.activity.text = label;
+    return true;
+  }
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const context = innerDc.context;
     const text = (context.activity.text ?? '').trim();
@@ -265,6 +300,7 @@ export abstract class InterruptibleDialog extends BaseDialog {
     // "No wait, the right one": an answer given before is changed, and the question on screen asked again.
     const corrected = await this.correct(innerDc, text, locale);
     if (corrected) return corrected;
+    if (await this.answeredBesideYesNo(innerDc, active, text, locale)) return undefined;
     const decision = router.route(text, { locale, safetyChecked: true });
     // A FAQ question mid-flow is answered; an answer to the question on screen never is. At a
     // choice, what the choice understands (a joint with its side) is an answer; otherwise only a

@@ -542,16 +542,26 @@ export class FysioBot extends ActivityHandler {
       const outcome = await this.deps.responder.respond(said, memory, locale, flag, offer, answersAsked ? [] : earlier.map((s) => s.text));
       // A refused booking does not count among the messages that may still say the crisis text misread them.
       if (misreadLeft && outcome.kind === 'replies' && outcome.replies[0]?.text === safety.bookingBlocked(memory, locale)[0].text) memory.crisisMisreadable = misreadLeft;
-      if (outcome.kind === 'flow' && outcome.flow === 'booking' && this.deps.statements.hasOneAlready(outcome.said ?? said, locale)) {
+      const hasOne = outcome.kind === 'flow' && outcome.flow === 'booking' && this.deps.statements.hasOneAlready(outcome.said ?? said, locale);
+      if (hasOne && findReferenceCode(said)) {
+        // "She has one already, BNA-Q4J": that booking looked up with the code given (it was
+        // passed over for where to find the code: a nineteenth patient-style test).
+        if (notice) await this.send(context, { text: notice }, locale);
+        memory.lastReply = undefined;
+        await (await this.dialogContext(context)).beginDialog(this.deps.flows['cancel-booking'].id, flowOptions({ kind: 'flow', flow: 'cancel-booking' }, locale));
+      } else if (hasOne) {
         // "(No,) I already have an appointment", idle or after the handoff's timeout offered a
         // call: the patient wants to check, move or cancel that one, not book another (a
         // sixteenth patient-style test got the consent text). "... but I want one more" books.
         const reply = this.deps.flows.handoff.alreadyBookedReply(locale);
         memory.toldHasOne = true;
         await this.send(context, notice ? { ...reply, text: `${reply.text}\n\n${notice}` } : reply, locale);
+        this.deps.responder.noteOfferIn([reply], memory, locale);
       } else if (outcome.kind === 'replies') {
         const replies = notice && outcome.replies.length ? [{ ...outcome.replies[0], text: `${outcome.replies[0].text}\n\n${notice}` }, ...outcome.replies.slice(1)] : outcome.replies;
         await context.sendActivities(replies.map((r) => renderer.render(r, locale, activity.channelId)));
+        // A yes next takes what the last reply offered with its question and button.
+        this.deps.responder.noteOfferIn(outcome.replies, memory, locale);
       } else if (parked && parked.dialogStack[0]?.id === this.deps.flows[outcome.flow].id) {
         // A second booking while one waits half done: that one goes on.
         await this.resume(context, dialogState, parked, locale, 'booking.parkedExists');

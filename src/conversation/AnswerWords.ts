@@ -131,6 +131,10 @@ export class AnswerWords {
   private readonly askBack: string[];
   private readonly forOtherBefore: Set<string>;
   private readonly forOtherWants: Set<string>;
+  /** "She", "he": the relative named in an earlier clause, as the one who wants to come. */
+  private readonly forOtherPronoun: Set<string>;
+  /** Titles before a name ("Mrs", "Mr"): `booking.words.nameTitle`. */
+  private readonly nameTitles: string[];
   private readonly self: Set<string>;
   private readonly also: Set<string>;
   private readonly and: Set<string>;
@@ -233,6 +237,8 @@ export class AnswerWords {
     this.askBack = [...list('askBack')].filter(Boolean);
     this.forOtherBefore = list('forOtherBefore');
     this.forOtherWants = list('forOtherWants');
+    this.forOtherPronoun = list('forOtherPronoun');
+    this.nameTitles = [...list('nameTitle')].filter(Boolean).sort((a, b) => b.length - a.length);
     this.self = list('self');
     this.also = list('also');
     this.and = list('and');
@@ -935,6 +941,15 @@ export class AnswerWords {
         return !namedFor && writerWants.length && too ? { relative: words[i], alsoWriter: true } : { relative: words[i] };
       }
     }
+    // "My daughter (16) tore her meniscus, can she come to you?": the relative of an earlier
+    // clause is the one who wants to come when a later clause says so with "she" or "he" and no
+    // word of the writer's own (a nineteenth patient-style test heard the screening ask the writer).
+    const told = clauses.findIndex((w) => w.some((_, i) => isRelative(w, i)));
+    if (told >= 0) {
+      const relative = clauses[told].find((_, i) => isRelative(clauses[told], i));
+      const asks = clauses.slice(told + 1).some((w) => w.some((x) => this.forOtherPronoun.has(x)) && w.some((x) => this.forOtherWants.has(x)) && !w.some((x) => this.self.has(x)));
+      if (asks && !writerWants.length) return { relative };
+    }
     return undefined;
   }
 
@@ -1119,6 +1134,19 @@ export class AnswerWords {
     return fields.size === 1 ? found[0] : undefined;
   }
 
+  /**
+   * The name typed without a title before it ("Mrs Truus de Boer" is "Truus de Boer"): the title
+   * is no part of the name the practice keeps (a nineteenth patient-style test saw it on the summary).
+   */
+  withoutTitle(name: string): string {
+    const words = name.trim().split(/\s+/);
+    for (const title of this.nameTitles) {
+      const n = title.split(' ').length;
+      if (words.length > n && fold(words.slice(0, n).join(' ')) === title) return words.slice(n).join(' ');
+    }
+    return name;
+  }
+
   /** A word that says the value follows ("is", "should be"). */
   isValueIntro(word: string): boolean {
     return this.valueIntros.has(fold(word)) || word.trim() === '=' || word.trim() === ':';
@@ -1143,22 +1171,33 @@ export class AnswerWords {
    * The side a message names, in a word of its own or in a compound ("right-knee", "the left
    * one", "both"), read clause by clause: a side with a negation just before or after it in its
    * clause ("not left", "left not", "no pain on the left") does not count, and `negated` says
-   * one was refused. Left and right both named is both sides.
+   * one was refused. Left and right both named is both sides. With the `joint` the side is asked
+   * for, a side that belongs to the other joint ("my right knee too", "right-knee" as one word) is not this
+   * joint's, and `elsewhere` names that joint (a nineteenth patient-style test's "left, and my
+   * right knee a bit too" was stored as both hips).
    */
-  sideIn(text: string): { side?: 'left' | 'right' | 'both'; negated: boolean } {
+  sideIn(text: string, joint?: 'hip' | 'knee' | 'both' | 'other'): { side?: 'left' | 'right' | 'both'; negated: boolean; elsewhere?: 'hip' | 'knee' } {
     const found = { left: false, right: false, bothSides: false };
     let negated = false;
+    let elsewhere: 'hip' | 'knee' | undefined;
+    const other = joint === 'hip' ? 'knee' : joint === 'knee' ? 'hip' : undefined;
+    const isOther = (w: string | undefined) => other !== undefined && w !== undefined && (this.complaintWords.get(other) ?? []).some((p) => wordMatches(w, p));
     for (const clause of this.clauses(text)) {
       const words = fold(clause).split(' ').filter(Boolean);
       words.forEach((w, i) => {
         const kind = (['left', 'right', 'bothSides'] as const).find((k) => (this.complaintWords.get(k) ?? []).some((p) => wordMatches(w, p)));
         if (!kind) return;
+        // "Left, and my right knee a bit too" at the hip's side question: the right is the knee's.
+        if (isOther(w) || isOther(words[i + 1]) || isOther(words[i - 1])) {
+          elsewhere = other;
+          return;
+        }
         if ([words[i - 1], words[i - 2], words[i + 1]].some((x) => x !== undefined && this.negations.has(x))) negated = true;
         else found[kind] = true;
       });
     }
     const side = found.bothSides || (found.left && found.right) ? 'both' : found.left ? 'left' : found.right ? 'right' : undefined;
-    return { ...(side ? { side } : {}), negated };
+    return { ...(side ? { side } : {}), negated, ...(elsewhere ? { elsewhere } : {}) };
   }
 
   /** A word of the complaint words' kind (a joint, a side, a relative) among the folded words. */

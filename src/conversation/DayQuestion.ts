@@ -5,7 +5,7 @@ import { weekdayOf } from '../booking/ZonedTime';
 import { SUPPORTED_LOCALES, type Locale } from '../config/AppConfig';
 import type { Translator } from '../i18n/Translator';
 import { WEEKDAYS, type Practice } from '../knowledge';
-import { fold } from './AnswerWords';
+import { fold, hasPhrase } from './AnswerWords';
 import { formatOpeningHours } from './PracticeInfo';
 
 /** Words a follow-up on a day may have besides the day ("en", "dan"). */
@@ -19,6 +19,10 @@ const FOLLOW_UP_WORDS = 2;
  */
 export class DayQuestion {
   private readonly visit: Set<string>;
+  /** Words of a story around a date ("operated on", "since"): `booking.words.dayStory`. */
+  private readonly story: Set<string>;
+  /** An appointment the patient has already ("my first appointment"): `booking.words.ownAppointment`. */
+  private readonly ownAppointment: string[];
 
   constructor(
     private readonly parser: DateExpressionParser,
@@ -26,7 +30,10 @@ export class DayQuestion {
     private readonly formatter: BookingFormatter,
     private readonly translator: Translator,
   ) {
-    this.visit = new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, 'booking.words.visit')).map(fold));
+    const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
+    this.visit = list('visit');
+    this.story = list('dayStory');
+    this.ownAppointment = [...list('ownAppointment')].filter(Boolean);
   }
 
   /** Whether the message names a day ("morgen", "zaterdag", "26 december"). */
@@ -49,6 +56,20 @@ export class DayQuestion {
   }
 
   /**
+   * Whether the date stands in a part of the message that tells rather than asks: a story ("on
+   * 12/11 I was operated on", "fell since Monday") or an appointment the patient has already
+   * ("my first appointment tomorrow, what do I bring?"). A nineteenth patient-style test got the
+   * opening hours of those days, and lost the booking or the question.
+   */
+  private toldNotWished(text: string): boolean {
+    const part = text.split(/[,;!?]|\.(?!\d)/u).find((p) => this.parser.parse(p)?.date !== undefined);
+    if (!part) return false;
+    const words = fold(part).split(' ').filter(Boolean);
+    if (words.some((w) => this.story.has(w))) return true;
+    return hasPhrase(words.join(' '), this.ownAppointment);
+  }
+
+  /**
    * The day the message asks about and whether the practice is open then, or undefined when it asks no such thing.
    *
    * @param sameQuestion the message follows up on a day just answered ("en zaterdag?"), or was
@@ -58,7 +79,7 @@ export class DayQuestion {
   answer(text: string, locale: Locale, sameQuestion = false): { open: boolean; text: string } | undefined {
     if (!sameQuestion && !fold(text).split(' ').some((w) => this.visit.has(w))) return undefined;
     const date = this.parser.parse(text)?.date;
-    if (!date) return undefined;
+    if (!date || this.toldNotWished(text)) return undefined;
     const [year, month, day] = date.split('-').map(Number);
     const closure = PracticeCalendar.of(this.practice).closure({ year, month, day });
     const label = this.formatter.dateLabel(date, locale);

@@ -434,6 +434,26 @@ export class MessageResponder {
     return [composer.sayAbout(locale, 'faq.same', topic, [person, ...followUps, book])];
   }
 
+  /**
+   * The offer the last of the replies just sent makes with a question of its own, kept for the
+   * next message when no other is: the opening hours of a day closing with "do you want an
+   * appointment?" and its button, or "do you want to check, move or cancel it?" with the lookup
+   * as its first button. A yes to them got "how can I help you?" or the address page (a
+   * nineteenth patient-style test).
+   *
+   * @param sent the replies as they were sent, the last one the patient answers
+   */
+  noteOfferIn(sent: readonly Reply[], memory: ConversationMemory, locale: Locale): void {
+    const last = sent[sent.length - 1];
+    // A miss's "rephrase, book or a person?" has a yes of its own: it asks which (see decide).
+    if (memory.offer || !last?.choices?.length || memory.lastReply === 'miss' || memory.lastReply === 'missPerson') return;
+    const { composer, answers } = this.deps;
+    const [book, lookup] = [composer.action(locale, 'book').value, composer.action(locale, 'lookup').value];
+    const has = (value: string) => last.choices!.some((c) => c.value === value);
+    if (has(book) && answers?.closesWithBookingOffer(last.text)) memory.offer = { take: book, from: 'answer' };
+    else if (last.choices[0].value === lookup && last.text.includes('?')) memory.offer = { take: lookup, from: 'answer' };
+  }
+
   /** An answer that closes with an offer to book ("do you want an appointment? You can make one here"): a yes next takes it. */
   private noteOffer(answer: string, memory: ConversationMemory, locale: Locale): void {
     if (this.deps.answers?.closesWithBookingOffer(answer)) memory.offer = { take: this.deps.composer.action(locale, 'book').value, from: 'answer' };
