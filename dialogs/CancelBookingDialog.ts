@@ -411,7 +411,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
     // contact fix for that booking, as right after booking (a nineteenth patient-style test got
     // "tap a button, for example 'the first'").
     const reference = (base.state as { values?: CancelValues }).values?.reference;
-    const contact = state.stepIndex === STEP.verify && reference ? this.contactFixOf(text) : undefined;
+    const contact = state.stepIndex === STEP.verify && reference ? await this.contactFixOf(text, reference) : undefined;
     if (contact && reference) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(CONTACT_FIX_DIALOG, { reference, ...contact } satisfies ContactFixOptions);
