@@ -91,6 +91,12 @@ describe.each(backends)('one SQL client for the repositories (%s)', (_name, open
     expect(t).toMatchObject({ status: 'active', assignedTo: 'anna', callbackPhone: '+31612345678', reason: 'requested', updatedAt: later });
     expect(t?.messages.map((m) => m.text)).toEqual(['hallo']);
     expect((await repo.openFor('conv-t1'))?.id).toBe('t1');
+    // A callback request is found only when asked for by its status (the bot is not silent then).
+    expect(await repo.openFor('conv-t1', ['callback'])).toBeUndefined();
+    await repo.update('t1', { status: 'callback' }, later);
+    expect((await repo.openFor('conv-t1', ['callback']))?.id).toBe('t1');
+    expect(await repo.openFor('conv-t1')).toBeUndefined();
+    await repo.update('t1', { status: 'active' }, later);
 
     for (let i = 1; i <= 501; i++) await repo.addMessage('t1', { from: 'bot', text: `line ${i}`, at: later.toISOString() }, later);
     const lines = (await repo.get('t1'))!.messages.map((m) => m.text);

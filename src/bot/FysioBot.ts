@@ -447,6 +447,14 @@ export class FysioBot extends ActivityHandler {
       const goesOn = this.parkable(dialogState) && safety.bookingAllowed(memory);
       // The instruction first: a flow that ends may still say what it kept (a callback asked for).
       await context.sendActivities(replies.map((r) => renderer.render(goesOn ? { text: r.text } : r, locale, activity.channelId)));
+      // A callback asked for earlier is not held, so the bot answered: the receptionist who calls
+      // back reads the sign and the instruction in the ticket (a nineteenth patient-style test's
+      // thick warm calf after surgery left the ticket without a tier).
+      const callback = memory.ticketOpened ? await this.deps.handoff.callbackOf(activity.conversation.id) : undefined;
+      if (callback) {
+        await this.deps.handoff.patientSays(callback, text);
+        await this.deps.handoff.redFlagSeen(callback, flag.tier, replies.map((r) => r.text));
+      }
       if (goesOn && waitingPrompt(dialogState)?.id === SINCE_PROMPT) {
         // "Three weeks, and I'm losing weight and have pain at night": the message answers the
         // question on screen too. The question reads its answer part, or asks again saying so;

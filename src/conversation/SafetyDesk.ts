@@ -2,6 +2,7 @@ import { SUPPORTED_LOCALES, type Locale } from '../config/AppConfig';
 import { CRISIS_NET_RULE } from '../safety/CrisisNet';
 import { joinFlags, type RedFlag, type RedFlagDetector } from '../safety/RedFlagDetector';
 import { besideOf, moreUrgent, type Tier } from '../safety/Tier';
+import { withoutBookingInvitation } from './BookingInvitation';
 import type { ConversationMemory } from './ConversationMemory';
 import type { Reply } from './Reply';
 import type { ReplyComposer } from './ReplyComposer';
@@ -211,6 +212,8 @@ export class SafetyDesk {
     const out = replies.map((r) => (r.choices ? { ...r, choices: this.offerable(r.choices, memory) } : r));
     // The instruction itself, asked for again, needs no reminder of it.
     if (out[0].text === this.composer.emergency(locale, tier).text) return out;
+    // The buttons are not all: answers written in knowledge/ end with the offer in words too.
+    if (!this.bookingAllowed(memory)) out[0] = { ...out[0], text: withoutBookingInvitation(out[0].text, this.composer.list(locale, 'emergency.bookingInvitations')) };
     out[0] = { ...out[0], text: `${out[0].text}\n${this.composer.reminder(locale, tier)}` };
     return out;
   }

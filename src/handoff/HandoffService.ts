@@ -99,6 +99,15 @@ export class HandoffService {
     return this.tickets.openFor(conversationId);
   }
 
+  /**
+   * The conversation's callback request still open (a number left, or a message for when the
+   * practice opens). The bot goes on answering meanwhile, so a red flag typed after it reaches the
+   * ticket through {@link redFlagSeen}: a receptionist calling back must know.
+   */
+  async callbackOf(conversationId: string): Promise<Ticket | undefined> {
+    return this.tickets.openFor(conversationId, ['callback']);
+  }
+
   async patientSays(ticket: Ticket, text: string): Promise<void> {
     await this.tickets.addMessage(ticket.id, { from: 'patient', text, at: this.clock.now().toISOString() }, this.clock.now());
     this.emit('message', ticket.id);

@@ -12,8 +12,8 @@ export interface TicketCondition {
 export interface TicketRepository {
   create(ticket: Ticket): Promise<void>;
   get(id: string): Promise<Ticket | undefined>;
-  /** The open ticket (waiting or active) of a conversation, if any. */
-  openFor(conversationId: string): Promise<Ticket | undefined>;
+  /** The latest ticket of a conversation in one of `statuses` (waiting or active unless given), if any. */
+  openFor(conversationId: string, statuses?: TicketStatus[]): Promise<Ticket | undefined>;
   /**
    * Changes a ticket in one step, only while it still meets `onlyIf` (when given): another
    * instance may have changed it since it was read. True when the ticket was changed.

@@ -33,8 +33,9 @@ export class SqlTicketRepository implements TicketRepository {
   }
 
   /** Asked every turn, so without ORDER BY: SQLite's sort cost 25 µs even with no match (and there is at most one). */
-  async openFor(conversationId: string): Promise<Ticket | undefined> {
-    const open = await this.select("WHERE conversation_id = $1 AND status IN ('waiting', 'active')", [conversationId]);
+  async openFor(conversationId: string, statuses: TicketStatus[] = ['waiting', 'active']): Promise<Ticket | undefined> {
+    if (!statuses.length) return undefined;
+    const open = await this.select(`WHERE conversation_id = $1 AND status IN (${placeholders(statuses, 2)})`, [conversationId, ...statuses]);
     return open.reduce<Ticket | undefined>((a, t) => (a && a.createdAt >= t.createdAt ? a : t), undefined);
   }
 
