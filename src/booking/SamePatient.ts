@@ -1,10 +1,6 @@
 import type { Booking } from './Booking';
 import type { BookingRepository } from './BookingRepository';
 
-/** How far ahead an appointment of the same patient is looked for: further than any free time offered. */
-const AHEAD_MS = 400 * 24 * 60 * 60 * 1000;
-/** The most bookings read for it; a practice's year of appointments. */
-const MOST = 5000;
 
 /** What says two bookings are for the same patient, and where the new one is made. */
 export interface PatientKey {
@@ -26,9 +22,11 @@ export interface PatientKey {
  * earlier conversation of the same user counts too. Bookings of other chat users are left out:
  * a family member or a receptionist books the same person for a series as often as by mistake.
  */
-export async function upcomingOfSamePatient(bookings: Pick<BookingRepository, 'listStarting'>, who: PatientKey, now: Date): Promise<Booking | undefined> {
+export async function upcomingOfSamePatient(bookings: Pick<BookingRepository, 'findForUser'>, who: PatientKey, now: Date): Promise<Booking | undefined> {
   const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-  const ahead = await bookings.listStarting(now, new Date(now.getTime() + AHEAD_MS), MOST);
-  return ahead.find((b) => b.status === 'confirmed' && b.birthDate === who.birthDate && b.phone === who.phone && norm(b.name) === norm(who.name)
-    && b.userKey === who.userKey);
+  // The chat user's own bookings only (an index lookup), not every appointment to come.
+  const own = await bookings.findForUser(who.userKey);
+  return own
+    .filter((b) => b.status === 'confirmed' && b.start.getTime() > now.getTime() && b.birthDate === who.birthDate && b.phone === who.phone && norm(b.name) === norm(who.name))
+    .sort((a, b) => a.start.getTime() - b.start.getTime())[0];
 }

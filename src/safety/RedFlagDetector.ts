@@ -577,7 +577,7 @@ export class RedFlagDetector {
    * True when a negation word stands shortly before `start` with no break word between. The
    * negation stops at another red-flag phrase right before this one ("zonder dieet veel gewicht
    * verloren": only the diet is denied), and at "en"/"of" unless a sign or a where/who comes
-   * right before it ("geen koorts of roodheid", but not "niks helpt en mijn broek zakt af").
+   * right before it ("no fever or redness", but not "nothing helps and my trousers fall down").
    */
   private negatedBefore(words: readonly string[], start: number, found: PhraseMatch[], clauseStart: number): boolean {
     for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
