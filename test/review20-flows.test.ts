@@ -1,6 +1,10 @@
+import { MemoryStorage } from 'botbuilder';
+import type { App } from '../src/app/createApp';
 import { AnswerWords } from '../src/conversation/AnswerWords';
 import { I18nextTranslator } from '../src/i18n/Translator';
+import { FixedClock } from '../src/util/Clock';
 import { bookingKit, type Locale } from './helpers/bookingScript';
+import { buildTestApp, conversationIdOf, converse, testAdapterFor } from './helpers/testApp';
 
 // Round 19's review and last tester: small flow findings, each typed the way patients type.
 const words = new AnswerWords(new I18nextTranslator('locales'));
@@ -31,5 +35,45 @@ describe('a habitual yes or ok after a clear no is no consent', () => {
   ])('%s: "%s" at the booking consent takes no consent', async (locale, answer) => {
     const r = await talk(locale, ['afspraak maken', answer]);
     expect(r[1].text).not.toMatch(/Over welk gewricht/);
+  });
+});
+
+// After hours, a yes to leaving a message, then "no" or "stop" as the message: it was passed on
+// and a callback ticket stored.
+describe('after hours, taking back the yes to leaving a message', () => {
+  const closed = {} as Record<Locale, App>;
+  beforeAll(async () => {
+    const sunday = () => new FixedClock(new Date('2026-11-22T12:00:00Z'));
+    ({ app: closed['nl-NL'] } = await buildTestApp({}, new MemoryStorage(), undefined, sunday()));
+    ({ app: closed['nl-BE'] } = await buildTestApp({ PRACTICE_FILE: 'examples/practice-be.yaml' }, new MemoryStorage(), undefined, sunday()));
+  });
+  afterAll(async () => { for (const app of Object.values(closed)) await app.close(); });
+  const ticketAt = async (locale: Locale, conversation: string) =>
+    (await closed[locale].handoff.queue()).find((t) => t.conversationId === conversation);
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'nee ik wil chatten', 'nee'],
+    ['nl-NL', 'nee ik wil chatten', 'laat maar, toch niet'],
+    ['nl-NL', 'nee ik wil chatten', 'stop'],
+    ['nl-BE', 'neen ik wil chatten', 'neen'],
+    ['nl-BE', 'neen, ik wil chatten', 'neen hoor, laat maar'],
+    ['nl-BE', 'neen ik wil chatten', 'stop'],
+  ])('%s: "%s", yes, then "%s" as the message keeps nothing', async (locale, chat, withdrawal) => {
+    const adapter = testAdapterFor(closed[locale], locale);
+    const r = await converse(adapter, ['ik wil iemand spreken', chat, 'ja', withdrawal]);
+    expect(r[2].text).toMatch(/Wat wil je de praktijk laten weten/);
+    expect(r[3].text).not.toMatch(/doorgegeven aan de praktijk\. Een/);
+    expect(r[3].text).toMatch(/geen bericht doorgegeven/);
+    expect(await ticketAt(locale, conversationIdOf(adapter))).toBeUndefined();
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee, ik ben niet tevreden over hoe het ging bij de laatste behandeling'],
+    ['nl-BE', 'neen hoor, ik wil graag dat de praktijkhouder mij mailt over de factuur'],
+  ])('%s: a message that opens with a no ("%s") is still passed on', async (locale, message) => {
+    const adapter = testAdapterFor(closed[locale], locale);
+    const r = await converse(adapter, ['ik wil iemand spreken', 'nee ik wil chatten', 'ja', message]);
+    expect(r[3].text).toMatch(/je bericht is doorgegeven/);
+    expect((await ticketAt(locale, conversationIdOf(adapter)))?.messages.map((m) => m.text)).toContain(message);
   });
 });

@@ -822,6 +822,17 @@ export class AnswerWords {
     return this.whatMeant.some((p) => t === p || (p.includes(' ') && t.startsWith(`${p} `) && words - p.split(' ').length <= WHAT_MEANT_MORE));
   }
 
+  /**
+   * The message only says no or gives up ("no", "never mind, not after all", "no, forget it"):
+   * every clause a plain no or a soft stop. Where a free text is asked, a message that opens with
+   * a no and goes on ("no, I am not happy with ...") is a text, not a refusal.
+   */
+  onlyWithdraws(text: string): boolean {
+    // Split at punctuation only: "but" (a clause break elsewhere) belongs to "never mind".
+    const clauses = text.split(/[,;!?]|\.(?!\d)/).map(fold).filter(Boolean);
+    return clauses.length > 0 && clauses.every((c) => this.no.has(c) || this.softStop.has(c));
+  }
+
   /** A soft way of giving up ("never mind", "forget it"): asked whether the flow should stop, not stopped at once. */
   isSoftStop(text: string): boolean {
     return this.softStop.has(fold(text));
