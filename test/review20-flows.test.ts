@@ -77,3 +77,18 @@ describe('after hours, taking back the yes to leaving a message', () => {
     expect((await ticketAt(locale, conversationIdOf(adapter)))?.messages.map((m) => m.text)).toContain(message);
   });
 });
+
+// At the consent, a yes with a question after it led in without a comma ("and by the way how
+// long ...?") was read as doubt; with a comma after "by the way" it was taken.
+describe('a yes with a question led in by an aside', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', "ja, en trouwens hoe lang duurt zo'n eerste afspraak?"],
+    ['nl-BE', "ja en trouwens hoe lang duurt zo'n eerste afspraak?"],
+    ['nl-NL', 'ja graag, oh ja trouwens hoe lang duurt een eerste afspraak?'],
+  ])('%s: "%s" at the consent answers the question and takes the yes', async (locale, answer) => {
+    const r = await talk(locale, ['afspraak maken', answer]);
+    expect(r[1].text).not.toMatch(/Twijfel je/);
+    expect(r[1].text).toMatch(/onderzoek/);
+    expect(r[1].text).toMatch(/Over welk gewricht/);
+  });
+});

@@ -145,6 +145,8 @@ export class AnswerWords {
   private readonly goOn: Set<string>;
   private readonly duration: Set<string>;
   private readonly softStop: Set<string>;
+  /** Words that lead into an aside before a question ("and by the way"): `booking.words.asideLeads`, longest first. */
+  private readonly asideLeads: string[];
   /** Ways of asking what the question on screen means ("what do you mean?"): `booking.words.whatMeant`. */
   private readonly whatMeant: string[];
   /** Yes words that say yes only alone ("good", "indeed"): after a no ("no, but the left one is good") they are no yes. */
@@ -250,6 +252,7 @@ export class AnswerWords {
     this.goOn = list('goOn');
     this.duration = list('duration');
     this.softStop = list('softStop');
+    this.asideLeads = [...list('asideLeads')].filter(Boolean).sort((a, b) => b.split(' ').length - a.split(' ').length);
     this.whatMeant = [...list('whatMeant')].filter(Boolean);
     this.yesOnlyAlone = list('yesOnlyAlone');
     this.bookingOffer = list('bookingOffer');
@@ -831,6 +834,23 @@ export class AnswerWords {
     // Split at punctuation only: "but" (a clause break elsewhere) belongs to "never mind".
     const clauses = text.split(/[,;!?]|\.(?!\d)/).map(fold).filter(Boolean);
     return clauses.length > 0 && clauses.every((c) => this.no.has(c) || this.softStop.has(c));
+  }
+
+  /**
+   * The text without the words that lead into an aside at its start ("and by the way, how long
+   * ...?" is "how long ...?"): the router scores the question lower with them (round 19: a yes
+   * with such a question at the consent was read as doubt). The text itself when none lead.
+   */
+  withoutAsideLead(text: string): string {
+    let words = text.trim().split(/\s+/);
+    for (;;) {
+      const lead = this.asideLeads.find((l) => {
+        const n = l.split(' ').length;
+        return words.length > n && fold(words.slice(0, n).join(' ')) === l;
+      });
+      if (!lead) return words.join(' ');
+      words = words.slice(lead.split(' ').length);
+    }
   }
 
   /** A soft way of giving up ("never mind", "forget it"): asked whether the flow should stop, not stopped at once. */
