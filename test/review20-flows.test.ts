@@ -92,3 +92,32 @@ describe('a yes with a question led in by an aside', () => {
     expect(r[1].text).toMatch(/Over welk gewricht/);
   });
 });
+
+// After the crisis question, "no, I mean the stairs" heard "good to hear" and the stairs went
+// unanswered: the question misread the message, and what was meant is answered.
+describe('a no after the crisis question that says what was meant', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee, ik bedoel de trap'],
+    ['nl-BE', 'neen ik bedoelde de trap'],
+  ])('%s: "%s" gets a short sorry and the stairs', async (locale, answer) => {
+    const r = await talk(locale, ['ik ben er klaar mee', answer]);
+    expect(r[0].text).toMatch(/113|1813|zelfmoord/i);
+    expect(r[1].text).toMatch(/verkeerd (begrepen|verstaan)/);
+    expect(r[1].text).not.toMatch(/goed om te horen/);
+    expect(r[1].text).toMatch(/trap/i);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee ik bedoel met mijn knie'],
+    ['nl-BE', 'neen, ik bedoel met mijn knie'],
+  ])('%s: "%s" gets a short sorry and the choices, no "good to hear"', async (locale, answer) => {
+    const r = await talk(locale, ['ik ben er klaar mee', answer]);
+    expect(r[1].text).toMatch(/verkeerd (begrepen|verstaan)/);
+    expect(r[1].text).not.toMatch(/goed om te horen/);
+  });
+
+  it.each<[Locale, string]>([['nl-NL', 'nee hoor'], ['nl-BE', 'neen']])('%s: a plain "%s" still hears it is good to hear', async (locale, answer) => {
+    const r = await talk(locale, ['ik ben er klaar mee', answer]);
+    expect(r[1].text).toMatch(/goed om te horen/);
+  });
+});

@@ -147,6 +147,8 @@ export class AnswerWords {
   private readonly softStop: Set<string>;
   /** Words that lead into an aside before a question ("and by the way"): `booking.words.asideLeads`, longest first. */
   private readonly asideLeads: string[];
+  /** Small words before what was meant ("the", "with my"): `booking.words.meantFillers`. */
+  private readonly meantFillers: ReadonlySet<string>;
   /** Ways of asking what the question on screen means ("what do you mean?"): `booking.words.whatMeant`. */
   private readonly whatMeant: string[];
   /** Yes words that say yes only alone ("good", "indeed"): after a no ("no, but the left one is good") they are no yes. */
@@ -252,6 +254,7 @@ export class AnswerWords {
     this.goOn = list('goOn');
     this.duration = list('duration');
     this.softStop = list('softStop');
+    this.meantFillers = list('meantFillers');
     this.asideLeads = [...list('asideLeads')].filter(Boolean).sort((a, b) => b.split(' ').length - a.split(' ').length);
     this.whatMeant = [...list('whatMeant')].filter(Boolean);
     this.yesOnlyAlone = list('yesOnlyAlone');
@@ -851,6 +854,21 @@ export class AnswerWords {
       if (!lead) return words.join(' ');
       words = words.slice(lead.split(' ').length);
     }
+  }
+
+  /**
+   * What a no says was meant instead ("no, I mean the stairs" is "stairs", "no I mean with my knee"
+   * is "knee"): the words after a word of meaning (`meant`), without the small words before them
+   * (`meantFillers`); undefined without a no, a word of meaning or words after it.
+   */
+  meantInstead(text: string): string | undefined {
+    const words = fold(text).split(' ').filter(Boolean);
+    if (!words.some((w) => this.no.has(w))) return undefined;
+    const at = words.findIndex((w) => this.meant.includes(w));
+    if (at < 0) return undefined;
+    let rest = words.slice(at + 1);
+    while (rest.length && this.meantFillers.has(rest[0])) rest = rest.slice(1);
+    return rest.length ? rest.join(' ') : undefined;
   }
 
   /** A soft way of giving up ("never mind", "forget it"): asked whether the flow should stop, not stopped at once. */
