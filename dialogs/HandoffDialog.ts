@@ -217,6 +217,14 @@ export class HandoffDialog extends BaseDialog {
 
   private async leaveMessage(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
     const locale = await this.locale(step.context);
+    // "No", "stop", "never mind, not after all" typed as the message takes the yes back: nothing is
+    // kept (round 19's tester got "your message has been passed on" and a ticket for "no").
+    const text = step.context.activity.text ?? '';
+    const exact = this.deps.router.exactIntent(text);
+    if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart' || this.deps.answers.onlyWithdraws(text)) {
+      await this.send(step.context, { text: this.t(locale, 'handoff.messageNotLeft', { hours: this.hours(locale) }) }, locale);
+      return step.endDialog();
+    }
     await this.keepMessage(step.context, step.options.reason, locale);
     await this.send(step.context, { text: this.t(locale, 'handoff.messageLeft') }, locale);
     return step.endDialog();
@@ -365,28 +373,31 @@ export function bookingAskedInstead(context: TurnContext): string | undefined {
   return context.turnState.get(BOOKING_INSTEAD) as string | undefined;
 }
 
+/**
+ * The state of a handoff waterfall (`waterfall`) in a dialog instance's stack, when the active
+ * dialog (the last of the stack) is the prompt `prompt`; undefined otherwise or without options.
+ */
+function waitingAt<V>(instance: DialogInstance, waterfall: string, prompt: string): { options: HandoffOptions; values?: V } | undefined {
+  const stack = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack ?? [];
+  const state = stack.find((d) => d.id === waterfall)?.state as { options?: HandoffOptions; values?: V } | undefined;
+  if (stack[stack.length - 1]?.id !== prompt || !state?.options) return undefined;
+  return { options: state.options, values: state.values };
+}
+
 /** Why the person was asked for, when a dialog instance waits at the live choice between the chat and a call back. */
 function pendingLiveChoice(instance: DialogInstance): HandoffReason | undefined {
-  const stack = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack ?? [];
-  const waterfall = stack.find((d) => d.id === HANDOFF_WATERFALL)?.state as { options?: HandoffOptions; values?: { live?: boolean } } | undefined;
-  if (stack[stack.length - 1]?.id !== CHOICE_PROMPT || !waterfall?.values?.live || !waterfall.options) return undefined;
-  return waterfall.options.reason;
+  const waiting = waitingAt<{ live?: boolean }>(instance, HANDOFF_WATERFALL, CHOICE_PROMPT);
+  return waiting?.values?.live ? waiting.options.reason : undefined;
 }
 
 /** Why the person was asked for, when a dialog instance waits for the message the patient agreed to leave. */
 function pendingMessage(instance: DialogInstance): HandoffReason | undefined {
-  const stack = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack ?? [];
-  const waterfall = stack.find((d) => d.id === HANDOFF_MESSAGE_WATERFALL)?.state as { options?: HandoffOptions } | undefined;
-  if (stack[stack.length - 1]?.id !== HANDOFF_MESSAGE_PROMPT || !waterfall?.options) return undefined;
-  return waterfall.options.reason;
+  return waitingAt(instance, HANDOFF_MESSAGE_WATERFALL, HANDOFF_MESSAGE_PROMPT)?.options.reason;
 }
 
 /** The callback a dialog instance waits to hear the reason of: its number was given. */
 function pendingCallback(instance: DialogInstance): { reason: HandoffReason; phone: string } | undefined {
-  const stack = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack ?? [];
-  const waterfall = stack.find((d) => d.id === HANDOFF_WATERFALL)?.state as { options?: HandoffOptions; values?: { phone?: string } } | undefined;
-  const phone = waterfall?.values?.phone;
-  // The active dialog is the last of the stack.
-  if (stack[stack.length - 1]?.id !== HANDOFF_REASON_PROMPT || !phone || !waterfall?.options) return undefined;
-  return { reason: waterfall.options.reason, phone };
+  const waiting = waitingAt<{ phone?: string }>(instance, HANDOFF_WATERFALL, HANDOFF_REASON_PROMPT);
+  const phone = waiting?.values?.phone;
+  return waiting && phone ? { reason: waiting.options.reason, phone } : undefined;
 }

@@ -207,7 +207,9 @@ export abstract class InterruptibleDialog extends BaseDialog {
       return d.intent === 'faq' && d.topic ? d.topic : undefined;
     };
     const questions = rest.split(/(?<=\?)/u).map((q) => q.trim()).filter((q) => q.includes('?'));
-    const topics = [...new Set(questions.map((q) => topicOf(q) ?? topicOf(q.slice(q.lastIndexOf(',') + 1))).filter((t): t is string => t !== undefined))];
+    // Without a comma the words that lead in ("and by the way how long ...?") are taken off.
+    const placed = (q: string) => topicOf(q) ?? topicOf(q.slice(q.lastIndexOf(',') + 1)) ?? topicOf(answers.withoutAsideLead(q));
+    const topics = [...new Set(questions.map(placed).filter((t): t is string => t !== undefined))];
     if (!topics.length) return false;
     for (const topic of topics) {
       const answer = composer.answer(topic, locale).text;

@@ -518,17 +518,21 @@ export class FysioBot extends ActivityHandler {
         }
         return;
       }
+      // "No, I mean the stairs": the question misread the message, and what was meant is the topic
+      // (round 19 heard "good to hear" for it, and the stairs went unanswered).
+      const meant = answersAsked ? this.deps.answers.meantInstead(text) : undefined;
+      const meantSure = meant !== undefined && this.sureAbout(meant, locale);
       if (answersAsked) {
         // The no is heard first, in one line, as inside a flow ("good, we go on where you were"): a
         // fourteenth patient-style test got a topic card for it, unrelated to the message asked about.
-        await this.send(context, composer.say(locale, 'booking.crisisDeclined'), locale);
-        if (!this.sureAbout(askedAbout, locale)) {
+        await this.send(context, composer.say(locale, meant !== undefined ? 'booking.mistake.crisisMisread' : 'booking.crisisDeclined'), locale);
+        if (!meantSure && !this.sureAbout(askedAbout, locale)) {
           await this.send(context, composer.say(locale, 'welcome.prompt', composer.mainActions(locale)), locale);
           return;
         }
       }
       // The message the crisis question was about is answered now, as if no flag had been raised.
-      const said = answersAsked ? askedAbout : text;
+      const said = meantSure ? meant : answersAsked ? askedAbout : text;
       // Going on with the booking, when none waits set aside (it expired, or an alarm dropped
       // it): the booking starts again, where booking is allowed; it is never read as a wish to
       // cancel one. A bare resume word is not a question about how artrose goes on: the bot

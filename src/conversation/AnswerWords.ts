@@ -101,6 +101,8 @@ export class AnswerWords {
   private readonly selfCorrection: string[];
   /** Those of them that break the answer off ("wait", "I mean"), where the next part begins: `booking.words.selfCorrectionBreak`. */
   private readonly correctionBreaks: string[];
+  /** Words that break the answer off when a yes or no follows them ("yes, or no"), which stays: `booking.words.selfCorrectionOr`. */
+  private readonly correctionOr: ReadonlySet<string>;
   /** Words for oneself ("myself", "with me"): beside a joint, going badly is still about the patient. */
   private readonly selfWords: string[];
   private readonly reassured: string[];
@@ -143,6 +145,10 @@ export class AnswerWords {
   private readonly goOn: Set<string>;
   private readonly duration: Set<string>;
   private readonly softStop: Set<string>;
+  /** Words that lead into an aside before a question ("and by the way"): `booking.words.asideLeads`, longest first. */
+  private readonly asideLeads: string[];
+  /** Small words before what was meant ("the", "with my"): `booking.words.meantFillers`. */
+  private readonly meantFillers: ReadonlySet<string>;
   /** Ways of asking what the question on screen means ("what do you mean?"): `booking.words.whatMeant`. */
   private readonly whatMeant: string[];
   /** Yes words that say yes only alone ("good", "indeed"): after a no ("no, but the left one is good") they are no yes. */
@@ -213,6 +219,7 @@ export class AnswerWords {
     // Longest first: "after all rather" is stripped whole, not its first word only.
     this.selfCorrection = [...list('selfCorrection')].sort((a, b) => b.length - a.length);
     this.correctionBreaks = [...list('selfCorrectionBreak')];
+    this.correctionOr = list('selfCorrectionOr');
     this.selfWords = [...list('selfWords')].filter(Boolean);
     this.reassured = [...list('reassured')].filter(Boolean);
     // Longest first: "so I did not mean it" is taken out whole before "so I meant", leaving no negation behind.
@@ -247,6 +254,8 @@ export class AnswerWords {
     this.goOn = list('goOn');
     this.duration = list('duration');
     this.softStop = list('softStop');
+    this.meantFillers = list('meantFillers');
+    this.asideLeads = [...list('asideLeads')].filter(Boolean).sort((a, b) => b.split(' ').length - a.split(' ').length);
     this.whatMeant = [...list('whatMeant')].filter(Boolean);
     this.yesOnlyAlone = list('yesOnlyAlone');
     this.bookingOffer = list('bookingOffer');
@@ -426,14 +435,37 @@ export class AnswerWords {
    * its parts answer both ways. The head of the message alone took the first no (a review heard a
    * booking resumed after "no, yes after all, delete everything" at the deletion question). A part
    * counts when it is a yes or no as a whole or opens with one; "yes but no" stays unread.
+   * A later part overrules the first answer only when it corrects: it comes right after a word
+   * that breaks the answer off ("no wait, yes") or carries its own word of correcting ("yes, no
+   * not after all"). A bare "yes" or "ok" trailing a clear no is a habit of speech, not a
+   * correction: round 19's review saw "no, rather not after all, yes sorry" save a conversation.
    */
   private selfCorrected(text: string): 'yes' | 'no' | undefined {
     const t = fold(text);
-    if (!hasPhrase(t, this.selfCorrection)) return undefined;
     // Split at punctuation only: the clause breaks ("but", the Dutch word for "after all, yes") belong to the answer.
-    const parts = text.split(/[,;!?]|\.(?!\d)/).flatMap((c) => this.splitAtCorrection(fold(c)));
-    const answers = parts.map((p) => this.partAnswer(p)).filter((a): a is 'yes' | 'no' => a !== undefined);
-    return answers.includes('yes') && answers.includes('no') ? answers[answers.length - 1] : undefined;
+    const clauses = text.split(/[,;!?]|\.(?!\d)/);
+    const opensWithOr = clauses.some((c) => {
+      const [first, second] = fold(c).split(' ');
+      return this.breaksOffBefore(first, second);
+    });
+    if (!hasPhrase(t, this.selfCorrection) && !opensWithOr) return undefined;
+    // A break that ends a clause ("no wait, yes") carries over to the next one.
+    const parts: { text: string; afterBreak: boolean }[] = [];
+    let pending = false;
+    for (const clause of clauses) {
+      const split = this.splitAtCorrection(fold(clause));
+      if (!split.parts.length) continue;
+      if (pending) split.parts[0].afterBreak = true;
+      parts.push(...split.parts);
+      pending = split.endsWithBreak;
+    }
+    const answered = parts
+      .map((p) => ({ answer: this.partAnswer(p.text), corrects: p.afterBreak || hasPhrase(p.text, this.selfCorrection) }))
+      .filter((p): p is { answer: 'yes' | 'no'; corrects: boolean } => p.answer !== undefined);
+    const answers = answered.map((p) => p.answer);
+    if (!answers.includes('yes') || !answers.includes('no')) return undefined;
+    const counted = answered.filter((p, i) => i === 0 || p.corrects);
+    return counted[counted.length - 1].answer;
   }
 
   /** A part of a self-correcting answer as a yes or no: whole, after its word of correcting ("after all not"), or by the yes or no it opens with. */
@@ -447,17 +479,31 @@ export class AnswerWords {
     return this.opener(rest) ? this.headYesNo(rest) : undefined;
   }
 
-  /** A folded clause split where a word of breaking off stands ("no wait yes" is "no" and "yes"), without that word. */
-  private splitAtCorrection(folded: string): string[] {
+  /**
+   * A folded clause split where a word of breaking off stands ("no wait yes" is "no" and "yes"),
+   * without that word; each part says whether such a word stood right before it.
+   */
+  private splitAtCorrection(folded: string): { parts: { text: string; afterBreak: boolean }[]; endsWithBreak: boolean } {
     const words = folded.split(' ').filter(Boolean);
-    const out: string[][] = [[]];
+    const out: { words: string[]; afterBreak: boolean }[] = [{ words: [], afterBreak: false }];
     for (let i = 0; i < words.length; ) {
       const marker = this.correctionBreaks.find((m) => m.split(' ').every((w, k) => words[i + k] === w));
-      if (marker) out.push([]);
-      else out[out.length - 1].push(words[i]);
+      // "yes, or no": an "or" that opens a clause breaks off, the no after it is the new answer ("yes or no" asks back).
+      const or = !marker && i === 0 && this.breaksOffBefore(words[i], words[i + 1]);
+      if (marker || or) out.push({ words: [], afterBreak: true });
+      else out[out.length - 1].words.push(words[i]);
       i += marker ? marker.split(' ').length : 1;
     }
-    return out.map((w) => w.join(' ')).filter(Boolean);
+    const last = out[out.length - 1];
+    return {
+      parts: out.filter((p) => p.words.length > 0).map((p) => ({ text: p.words.join(' '), afterBreak: p.afterBreak })),
+      endsWithBreak: last.afterBreak && last.words.length === 0,
+    };
+  }
+
+  /** "or" right before a bare yes or no ("or no"): a word that breaks the answer off when it opens a clause. */
+  private breaksOffBefore(word: string, next: string | undefined): boolean {
+    return this.correctionOr.has(word) && next !== undefined && (this.yes.has(next) || this.no.has(next));
   }
 
   /** "yes, that is right", "no thanks": a yes or no phrase first, no word of the other kind after it. */
@@ -780,6 +826,49 @@ export class AnswerWords {
     const words = t.split(' ').length;
     // A word alone ("pardon", "huh") only as the whole message: "pardon, may I cycle?" asks a question.
     return this.whatMeant.some((p) => t === p || (p.includes(' ') && t.startsWith(`${p} `) && words - p.split(' ').length <= WHAT_MEANT_MORE));
+  }
+
+  /**
+   * The message only says no or gives up ("no", "never mind, not after all", "no, forget it"):
+   * every clause a plain no or a soft stop. Where a free text is asked, a message that opens with
+   * a no and goes on ("no, I am not happy with ...") is a text, not a refusal.
+   */
+  onlyWithdraws(text: string): boolean {
+    // Split at punctuation only: "but" (a clause break elsewhere) belongs to "never mind".
+    const clauses = text.split(/[,;!?]|\.(?!\d)/).map(fold).filter(Boolean);
+    return clauses.length > 0 && clauses.every((c) => this.no.has(c) || this.softStop.has(c));
+  }
+
+  /**
+   * The text without the words that lead into an aside at its start ("and by the way, how long
+   * ...?" is "how long ...?"): the router scores the question lower with them (round 19: a yes
+   * with such a question at the consent was read as doubt). The text itself when none lead.
+   */
+  withoutAsideLead(text: string): string {
+    let words = text.trim().split(/\s+/);
+    for (;;) {
+      const lead = this.asideLeads.find((l) => {
+        const n = l.split(' ').length;
+        return words.length > n && fold(words.slice(0, n).join(' ')) === l;
+      });
+      if (!lead) return words.join(' ');
+      words = words.slice(lead.split(' ').length);
+    }
+  }
+
+  /**
+   * What a no says was meant instead ("no, I mean the stairs" is "stairs", "no I mean with my knee"
+   * is "knee"): the words after a word of meaning (`meant`), without the small words before them
+   * (`meantFillers`); undefined without a no, a word of meaning or words after it.
+   */
+  meantInstead(text: string): string | undefined {
+    const words = fold(text).split(' ').filter(Boolean);
+    if (!words.some((w) => this.no.has(w))) return undefined;
+    const at = words.findIndex((w) => this.meant.includes(w));
+    if (at < 0) return undefined;
+    let rest = words.slice(at + 1);
+    while (rest.length && this.meantFillers.has(rest[0])) rest = rest.slice(1);
+    return rest.length ? rest.join(' ') : undefined;
   }
 
   /** A soft way of giving up ("never mind", "forget it"): asked whether the flow should stop, not stopped at once. */
