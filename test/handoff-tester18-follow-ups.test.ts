@@ -1,8 +1,6 @@
-import { MemoryStorage } from 'botbuilder';
-import type { App } from '../src/app/createApp';
-import { FixedClock } from '../src/util/Clock';
 import { bookingKit, type Locale } from './helpers/bookingScript';
-import { buildTestApp, conversationIdOf, converse, testAdapterFor } from './helpers/testApp';
+import { closedPractices } from './helpers/closedPractices';
+import { conversationIdOf, converse, testAdapterFor } from './helpers/testApp';
 
 // Follow-ups of an eighteenth patient-style test of the handoff: a red flag typed at the choice
 // between the chat and a call back was answered, but the request for a person was dropped, so
@@ -46,15 +44,7 @@ describe('a red flag typed at the choice between the chat and a call back', () =
 // After hours, an angry request for a person that refused the call back heard "you can call us
 // yourself", and nothing of it was kept: the practice never read the complaint.
 describe('after hours, a patient who wants the chat and no call back', () => {
-  const closed = {} as Record<Locale, App>;
-  beforeAll(async () => {
-    const sunday = () => new FixedClock(new Date('2026-11-22T12:00:00Z'));
-    ({ app: closed['nl-NL'] } = await buildTestApp({}, new MemoryStorage(), undefined, sunday()));
-    ({ app: closed['nl-BE'] } = await buildTestApp({ PRACTICE_FILE: 'examples/practice-be.yaml' }, new MemoryStorage(), undefined, sunday()));
-  });
-  afterAll(async () => { for (const app of Object.values(closed)) await app.close(); });
-  const ticketAt = async (locale: Locale, conversation: string) =>
-    (await closed[locale].handoff.queue()).find((t) => t.conversationId === conversation);
+  const { closed, ticketAt } = closedPractices();
 
   it.each<[Locale, string, string, string]>([
     ['nl-NL', 'IK WIL NU IEMAND SPREKEN!!! dit is al de 3e keer dat niemand terugbelt', 'CHAT! niet terugbellen', 'ja'],

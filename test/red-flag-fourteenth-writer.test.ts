@@ -1,4 +1,5 @@
-import { bookingKit, type Locale } from './helpers/bookingScript';
+import { expectReplyTiers } from './helpers/replyTiers';
+import { bookingKit } from './helpers/bookingScript';
 import { expectTiers } from './helpers/redFlagTiers';
 
 // The fourteenth writer's families (audit16, issue 20): patients who use a clinician's words
@@ -97,20 +98,14 @@ describe('weight and cancer in a grandchild\'s or a clinician\'s words, fever wi
 });
 
 const { talk } = bookingKit();
-const CALL_112 = /Bel nu 112/;
-const CRISIS_LINE = /113|1813/;
-const DOCTOR_NOW = /vandaag nog door een (arts|dokter)|Bel nu je huisarts/;
 
 describe('the bot answers these families in either country', () => {
-  it.each<[Locale, string, RegExp]>([
-    ['nl-NL', 'mijn vrouw ligt op de grond en is buite bewust zijn', CALL_112],
-    ['nl-BE', 'mn tong doet vreemd en mijn rechterarm wil niet', CALL_112],
-    ['nl-NL', 'ik heb al weken een doodswens en het wordt sterker', CRISIS_LINE],
-    ['nl-BE', 'ik heb mijn eigen gesneden met een mesje, ik kan het niet meer aan', CRISIS_LINE],
-    ['nl-NL', 'gevallen op de trap en ik kan no way op die voet steunen', DOCTOR_NOW],
-    ['nl-BE', 'mn ehup is heet en rood en ik heb koorts', DOCTOR_NOW],
-  ])('%s: "%s"', async (locale, message, expected) => {
-    const [r] = await talk(locale, [message]);
-    expect(r.text).toMatch(expected);
-  });
+  expectReplyTiers(talk, [
+    ['nl-NL', 'mijn vrouw ligt op de grond en is buite bewust zijn', '112'],
+    ['nl-BE', 'mn tong doet vreemd en mijn rechterarm wil niet', '112'],
+    ['nl-NL', 'ik heb al weken een doodswens en het wordt sterker', 'crisis'],
+    ['nl-BE', 'ik heb mijn eigen gesneden met een mesje, ik kan het niet meer aan', 'crisis'],
+    ['nl-NL', 'gevallen op de trap en ik kan no way op die voet steunen', 'now'],
+    ['nl-BE', 'mn ehup is heet en rood en ik heb koorts', 'now'],
+  ]);
 });

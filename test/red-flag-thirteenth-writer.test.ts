@@ -1,4 +1,5 @@
-import { bookingKit, type Locale } from './helpers/bookingScript';
+import { expectReplyTiers } from './helpers/replyTiers';
+import { bookingKit } from './helpers/bookingScript';
 import { expectTiers } from './helpers/redFlagTiers';
 
 // The thirteenth writer's families (audit15, issue 20): people for whom Dutch is a second
@@ -100,20 +101,14 @@ describe('an event told with a loose past time, over and treated, is no alarm; b
 });
 
 const { talk } = bookingKit();
-const CALL_112 = /Bel nu 112/;
-const CRISIS_LINE = /113|1813/;
-const DOCTOR_NOW = /vandaag nog door een (arts|dokter)|Bel nu je huisarts/;
 
 describe('the bot answers these families in either country', () => {
-  it.each<[Locale, string, RegExp]>([
-    ['nl-NL', 'excuus voor mijn taal, mijn zus viel van de stoel, ze is niet wakker en praat niet', CALL_112],
-    ['nl-BE', 'mijn vent zijn rechterkant zakt plots weg, zijn tong is zo dik', CALL_112],
-    ['nl-NL', 'Geachte heer, mevrouw. Ik heb geen kracht meer om verder te gaan met het leven. Hoogachtend', CRISIS_LINE],
-    ["nl-BE", "'k heb gene goesting mi om te leven", CRISIS_LINE],
-    ['nl-NL', 'al een week rugpijn en sinds vanmiddag ben ik mijn plas niet meer de baas', DOCTOR_NOW],
-    ['nl-BE', 'rugpijn en ik ben mijn stoelgang ni meer de baas', DOCTOR_NOW],
-  ])('%s: "%s"', async (locale, message, expected) => {
-    const [r] = await talk(locale, [message]);
-    expect(r.text).toMatch(expected);
-  });
+  expectReplyTiers(talk, [
+    ['nl-NL', 'excuus voor mijn taal, mijn zus viel van de stoel, ze is niet wakker en praat niet', '112'],
+    ['nl-BE', 'mijn vent zijn rechterkant zakt plots weg, zijn tong is zo dik', '112'],
+    ['nl-NL', 'Geachte heer, mevrouw. Ik heb geen kracht meer om verder te gaan met het leven. Hoogachtend', 'crisis'],
+    ["nl-BE", "'k heb gene goesting mi om te leven", 'crisis'],
+    ['nl-NL', 'al een week rugpijn en sinds vanmiddag ben ik mijn plas niet meer de baas', 'now'],
+    ['nl-BE', 'rugpijn en ik ben mijn stoelgang ni meer de baas', 'now'],
+  ]);
 });

@@ -1,10 +1,8 @@
-import { MemoryStorage } from 'botbuilder';
-import type { App } from '../src/app/createApp';
 import { AnswerWords } from '../src/conversation/AnswerWords';
 import { I18nextTranslator } from '../src/i18n/Translator';
-import { FixedClock } from '../src/util/Clock';
 import { bookingKit, type Locale } from './helpers/bookingScript';
-import { buildTestApp, conversationIdOf, converse, testAdapterFor } from './helpers/testApp';
+import { closedPractices } from './helpers/closedPractices';
+import { conversationIdOf, converse, testAdapterFor } from './helpers/testApp';
 
 // Round 19's review and last tester: small flow findings, each typed the way patients type.
 const words = new AnswerWords(new I18nextTranslator('locales'));
@@ -41,15 +39,7 @@ describe('a habitual yes or ok after a clear no is no consent', () => {
 // After hours, a yes to leaving a message, then "no" or "stop" as the message: it was passed on
 // and a callback ticket stored.
 describe('after hours, taking back the yes to leaving a message', () => {
-  const closed = {} as Record<Locale, App>;
-  beforeAll(async () => {
-    const sunday = () => new FixedClock(new Date('2026-11-22T12:00:00Z'));
-    ({ app: closed['nl-NL'] } = await buildTestApp({}, new MemoryStorage(), undefined, sunday()));
-    ({ app: closed['nl-BE'] } = await buildTestApp({ PRACTICE_FILE: 'examples/practice-be.yaml' }, new MemoryStorage(), undefined, sunday()));
-  });
-  afterAll(async () => { for (const app of Object.values(closed)) await app.close(); });
-  const ticketAt = async (locale: Locale, conversation: string) =>
-    (await closed[locale].handoff.queue()).find((t) => t.conversationId === conversation);
+  const { closed, ticketAt } = closedPractices();
 
   it.each<[Locale, string, string]>([
     ['nl-NL', 'nee ik wil chatten', 'nee'],
