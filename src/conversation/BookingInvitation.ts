@@ -1,6 +1,6 @@
-import { fold } from './AnswerWords';
+import { fold, hasPhrase } from './AnswerWords';
 
-/** A sentence with its end mark ("Wil je een afspraak maken?"), and whether it asks something. */
+/** A sentence with its end mark ("Would you like an appointment?"), and whether it asks something. */
 interface Sentence {
   text: string;
   asks: boolean;
@@ -20,9 +20,9 @@ function sentencesOf(line: string): Sentence[] {
  * it? Book with the physio, ..."). Lines without an invitation are kept as written.
  */
 export function withoutBookingInvitation(text: string, phrases: readonly string[]): string {
-  const folded = phrases.map((p) => ` ${fold(p)} `).filter((p) => p.trim());
+  const folded = phrases.map(fold).filter(Boolean);
   if (!folded.length) return text;
-  const invites = (s: Sentence) => folded.some((p) => ` ${fold(s.text)} `.includes(p));
+  const invites = (s: Sentence) => hasPhrase(fold(s.text), folded);
   const kept: string[] = [];
   for (const line of text.split('\n')) {
     const sentences = sentencesOf(line);
