@@ -1,4 +1,5 @@
-import { withoutBookingInvitation } from '../src/conversation/BookingInvitation';
+import { AnswerWords } from '../src/conversation/AnswerWords';
+import { I18nextTranslator } from '../src/i18n/Translator';
 import { bookingKit, type Locale } from './helpers/bookingScript';
 import { conversationIdOf, converse, testAdapterFor } from './helpers/testApp';
 
@@ -36,15 +37,14 @@ describe('no invitation to book in words after a tier that rules booking out', (
   });
 });
 
-describe('withoutBookingInvitation', () => {
-  const phrases = ['wil je een afspraak', 'maak een afspraak', 'maak je hier een afspraak'];
+describe("an answer's closing booking offer, taken off", () => {
+  const answers = new AnswerWords(new I18nextTranslator('locales'));
   it.each([
     ['Uitleg.\nWil je een afspraak maken? Dat kan hier in de chat.', 'Uitleg.'],
     ['Uitleg. Wil je dit laten bekijken? Maak een afspraak, dat kan hier in de chat.', 'Uitleg.'],
-    ['Eerst dit. Kun je wel komen? Dan maak je hier een afspraak.\nTweede regel.', 'Eerst dit.\nTweede regel.'],
     ['Geen aanbod hier. Vraag het gerust?', 'Geen aanbod hier. Vraag het gerust?'],
   ])('%j -> %j', (text, expected) => {
-    expect(withoutBookingInvitation(text, phrases)).toBe(expected);
+    expect(answers.withoutBookingOffer(text)).toBe(expected);
   });
 });
 

@@ -118,8 +118,8 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     const net = router.crisisNet?.training;
     if (net && !net.converged) logger.warn({ event: 'crisis_net_not_converged', steps: net.steps }, 'the crisis net stopped before converging: check knowledge/crisis-examples.yaml (npm run eval:crisis-net)');
     const composer = new ReplyComposer(knowledge, translator);
-    const safety = new SafetyDesk(router.redFlags, composer);
     const answers = new AnswerWords(translator);
+    const safety = new SafetyDesk(router.redFlags, composer, answers);
     const names = new TypedNames(router.normalizer, answers, Object.values(knowledge.crisisExamples?.crisis ?? {}).flat());
     const renderer = new ActivityRenderer();
     const defaultLocale: Locale = config.defaultLocale ?? knowledge.practice.defaultLocale;

@@ -181,11 +181,6 @@ export class ReplyComposer {
   }
 
   /** The one-line reminder of an earlier red flag, given with later answers. */
-  /** A word list of the locale files (the phrases of an invitation to book, ...). */
-  list(locale: Locale, key: string): string[] {
-    return this.t.list(locale, key);
-  }
-
   reminder(locale: Locale, tier: Tier): string {
     return this.t.t(locale, this.safety.reminderKey(tier), this.safety.variables());
   }

@@ -2,7 +2,7 @@ import { SUPPORTED_LOCALES, type Locale } from '../config/AppConfig';
 import { CRISIS_NET_RULE } from '../safety/CrisisNet';
 import { joinFlags, type RedFlag, type RedFlagDetector } from '../safety/RedFlagDetector';
 import { besideOf, moreUrgent, type Tier } from '../safety/Tier';
-import { withoutBookingInvitation } from './BookingInvitation';
+import type { AnswerWords } from './AnswerWords';
 import type { ConversationMemory } from './ConversationMemory';
 import type { Reply } from './Reply';
 import type { ReplyComposer } from './ReplyComposer';
@@ -46,7 +46,8 @@ export const MISREAD_MESSAGES = 2;
  * now). Framework-free: text and memory in, replies out.
  */
 export class SafetyDesk {
-  constructor(private readonly detector: RedFlagDetector, private readonly composer: ReplyComposer) {}
+  /** `answers` takes an answer's closing booking offer off, as it does for an answer given mid-flow. */
+  constructor(private readonly detector: RedFlagDetector, private readonly composer: ReplyComposer, private readonly answers: Pick<AnswerWords, 'withoutBookingOffer'>) {}
 
   /**
    * The message's most urgent red flag, if any. Run once per message, on the whole message as
@@ -213,7 +214,7 @@ export class SafetyDesk {
     // The instruction itself, asked for again, needs no reminder of it.
     if (out[0].text === this.composer.emergency(locale, tier).text) return out;
     // The buttons are not all: answers written in knowledge/ end with the offer in words too.
-    if (!this.bookingAllowed(memory)) out[0] = { ...out[0], text: withoutBookingInvitation(out[0].text, this.composer.list(locale, 'emergency.bookingInvitations')) };
+    if (!this.bookingAllowed(memory)) out[0] = { ...out[0], text: this.answers.withoutBookingOffer(out[0].text) };
     out[0] = { ...out[0], text: `${out[0].text}\n${this.composer.reminder(locale, tier)}` };
     return out;
   }
