@@ -28,10 +28,12 @@ export const SAFETY_SETS_DIR = join(__dirname, '..', '..', 'knowledge', 'safety-
  * (`audit13/routing-audit8.jsonl`, 7 December 2026), scored blind once on 3f2342c and then opened,
  * a thirteenth's (`audit15/routing-audit10.jsonl`), scored blind on e461d08 and 4b89258 (top-1
  * 66.4 %) and opened in round 18, and a fourteenth's (`audit16/routing-audit11.jsonl`), scored
- * blind on 895fb60 and e8cd36f (top-1 72.1 %) and opened in round 19.
+ * blind on 895fb60 and e8cd36f (top-1 72.1 %) and opened in round 19, and a fifteenth's
+ * (`audit17/routing-audit12.jsonl`), scored blind on ad05cc6 and 9a0ae48 (top-1 68.6 %, then
+ * 68.9 %) and opened in round 20.
  */
 export function loadDevSet(dir = __dirname, sets = SAFETY_SETS_DIR): Example[] {
-  return [...readJsonl(dir, /^dev.*\.jsonl$/), ...readJsonlOf([join(dir, 'heldout'), sets], /-dev\.jsonl$/), ...readJsonl(join(dir, 'audit'), /^routing-audit\.jsonl$/), ...readJsonl(join(dir, 'audit13'), /^routing-audit8\.jsonl$/), ...readJsonl(join(dir, 'audit15'), /^routing-audit10\.jsonl$/), ...readJsonl(join(dir, 'audit16'), /^routing-audit11\.jsonl$/)];
+  return [...readJsonl(dir, /^dev.*\.jsonl$/), ...readJsonlOf([join(dir, 'heldout'), sets], /-dev\.jsonl$/), ...readJsonl(join(dir, 'audit'), /^routing-audit\.jsonl$/), ...readJsonl(join(dir, 'audit13'), /^routing-audit8\.jsonl$/), ...readJsonl(join(dir, 'audit15'), /^routing-audit10\.jsonl$/), ...readJsonl(join(dir, 'audit16'), /^routing-audit11\.jsonl$/), ...readJsonl(join(dir, 'audit17'), /^routing-audit12\.jsonl$/)];
 }
 
 /**
@@ -45,15 +47,14 @@ export function loadTestSet(dir = __dirname): Example[] {
 
 /**
  * The blind routing sets: questions written beside the red-flag audits by writers who never saw
- * the knowledge base, never tuned on (routing-audit2 is frozen; 3 to 7, 9 and 12 are blind).
+ * the knowledge base, never tuned on (routing-audit2 is frozen; 3 to 7 and 9 are blind).
  * Scored by `npm run eval` with the test part, aggregates only (routing-audit7, in audit12, is the
- * eighth writer's; routing-audit9, in audit14, the twelfth's; routing-audit12, in audit17, the
- * fifteenth's). routing-audit10 (audit15) and
- * routing-audit11 (audit16), the thirteenth and fourteenth writers', were opened in rounds 18 and
- * 19 and are development data since.
+ * eighth writer's; routing-audit9, in audit14, the twelfth's). routing-audit10 (audit15),
+ * routing-audit11 (audit16) and routing-audit12 (audit17), the thirteenth to fifteenth writers',
+ * were opened in rounds 18 to 20 and are development data since.
  */
 export function loadBlindRoutingSets(dir = __dirname): Example[] {
-  const files = [['audit2', 'routing-audit2'], ['audit6', 'routing-audit3'], ['audit7', 'routing-audit4'], ['audit8', 'routing-audit5'], ['audit11', 'routing-audit6'], ['audit12', 'routing-audit7'], ['audit14', 'routing-audit9'], ['audit17', 'routing-audit12']];
+  const files = [['audit2', 'routing-audit2'], ['audit6', 'routing-audit3'], ['audit7', 'routing-audit4'], ['audit8', 'routing-audit5'], ['audit11', 'routing-audit6'], ['audit12', 'routing-audit7'], ['audit14', 'routing-audit9']];
   return files.flatMap(([folder, name]) => readJsonl(join(dir, folder), new RegExp(`^${name}\\.jsonl$`))).filter((e) => e.intent !== 'emergency');
 }
 

@@ -117,14 +117,6 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   // A twelfth writer's routing set (7 December 2026, round 16), written beside the eleventh
   // writer's red flags (opened in round 17, below); still blind.
   { name: 'routing-audit9 (blind ordinary questions)', file: join(HERE, 'audit14', 'routing-audit9.jsonl') },
-  // By a fifteenth writer (7 December 2026, round 19): numbers and measurements, Belgian French
-  // loanwords and city speech, old and religious idiom, irony, sporty patients, signs typed after
-  // "ok" or "ja" in a flow; 200 red flags, 200 ordinary messages, 40 bursts and routing-audit12.
-  // Scored on ad05cc6 before the round's merges and on its final build, aggregates only.
-  { name: 'redflags-audit17 (blind, never tuned on)', file: join(HERE, 'audit17', 'redflags-audit17.jsonl') },
-  { name: 'ordinary-audit17 (blind, alarming words)', file: join(HERE, 'audit17', 'ordinary.jsonl') },
-  { name: 'bursts-audit17 (blind)', file: join(HERE, 'audit17', 'bursts.jsonl') },
-  { name: 'routing-audit12 (blind ordinary questions)', file: join(HERE, 'audit17', 'routing-audit12.jsonl') },
 ];
 
 /**
@@ -186,6 +178,16 @@ export const OPENED_TABLES: { name: string; file: string }[] = [
   { name: 'ordinary-audit16 (opened in round 19)', file: join(HERE, 'audit16', 'ordinary.jsonl') },
   { name: 'bursts-audit16 (opened in round 19)', file: join(HERE, 'audit16', 'bursts.jsonl') },
   { name: 'routing-audit11 (opened in round 19)', file: join(HERE, 'audit16', 'routing-audit11.jsonl') },
+  // By a fifteenth writer (7 December 2026, round 19): numbers and measurements, Belgian French
+  // loanwords and city speech, old and religious idiom, irony, sporty patients, signs typed after
+  // "ok" or "ja" in a flow. Scored blind on ad05cc6 and on 9a0ae48 (the same: 112 37/40, crisis
+  // 36/40, now 67/70, soon 45/50, ordinary false alarms 6/200, bursts 29/30 and 1/10), then
+  // opened in round 20; routing-audit12 beside it (blind top-1 68.6 %, then 68.9 %), development
+  // for routing since.
+  { name: 'redflags-audit17 (opened in round 20)', file: join(HERE, 'audit17', 'redflags-audit17.jsonl') },
+  { name: 'ordinary-audit17 (opened in round 20)', file: join(HERE, 'audit17', 'ordinary.jsonl') },
+  { name: 'bursts-audit17 (opened in round 20)', file: join(HERE, 'audit17', 'bursts.jsonl') },
+  { name: 'routing-audit12 (opened in round 20)', file: join(HERE, 'audit17', 'routing-audit12.jsonl') },
 ];
 
 /** Reads a JSON-lines table; a line with `tier` keeps it, else intent `emergency` is `any`. */
