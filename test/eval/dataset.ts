@@ -47,14 +47,15 @@ export function loadTestSet(dir = __dirname): Example[] {
 
 /**
  * The blind routing sets: questions written beside the red-flag audits by writers who never saw
- * the knowledge base, never tuned on (routing-audit2 is frozen; 3 to 7 and 9 are blind).
+ * the knowledge base, never tuned on (routing-audit2 is frozen; 3 to 7, 9 and 13 are blind).
  * Scored by `npm run eval` with the test part, aggregates only (routing-audit7, in audit12, is the
- * eighth writer's; routing-audit9, in audit14, the twelfth's). routing-audit10 (audit15),
+ * eighth writer's; routing-audit9, in audit14, the twelfth's; routing-audit13, in audit18, the
+ * sixteenth's). routing-audit10 (audit15),
  * routing-audit11 (audit16) and routing-audit12 (audit17), the thirteenth to fifteenth writers',
  * were opened in rounds 18 to 20 and are development data since.
  */
 export function loadBlindRoutingSets(dir = __dirname): Example[] {
-  const files = [['audit2', 'routing-audit2'], ['audit6', 'routing-audit3'], ['audit7', 'routing-audit4'], ['audit8', 'routing-audit5'], ['audit11', 'routing-audit6'], ['audit12', 'routing-audit7'], ['audit14', 'routing-audit9']];
+  const files = [['audit2', 'routing-audit2'], ['audit6', 'routing-audit3'], ['audit7', 'routing-audit4'], ['audit8', 'routing-audit5'], ['audit11', 'routing-audit6'], ['audit12', 'routing-audit7'], ['audit14', 'routing-audit9'], ['audit18', 'routing-audit13']];
   return files.flatMap(([folder, name]) => readJsonl(join(dir, folder), new RegExp(`^${name}\\.jsonl$`))).filter((e) => e.intent !== 'emergency');
 }
 

@@ -117,6 +117,15 @@ export const BLIND_TABLES: { name: string; file: string }[] = [
   // A twelfth writer's routing set (7 December 2026, round 16), written beside the eleventh
   // writer's red flags (opened in round 17, below); still blind.
   { name: 'routing-audit9 (blind ordinary questions)', file: join(HERE, 'audit14', 'routing-audit9.jsonl') },
+  // By a sixteenth writer (7 December 2026, round 20): emoji, autocorrect and swipe-typing
+  // mistakes, angry and anxious patients, home-care nurses writing about a client, Surinamese and
+  // street Dutch, strong dialect, hypothetical and quoted advice, forwarded text; 200 red flags,
+  // 200 ordinary messages, 40 bursts and routing-audit13. Scored on 9de4e63 before the round's
+  // merges and on its final build, aggregates only.
+  { name: 'redflags-audit18 (blind, never tuned on)', file: join(HERE, 'audit18', 'redflags-audit18.jsonl') },
+  { name: 'ordinary-audit18 (blind, alarming words)', file: join(HERE, 'audit18', 'ordinary.jsonl') },
+  { name: 'bursts-audit18 (blind)', file: join(HERE, 'audit18', 'bursts.jsonl') },
+  { name: 'routing-audit13 (blind ordinary questions)', file: join(HERE, 'audit18', 'routing-audit13.jsonl') },
 ];
 
 /**
