@@ -482,6 +482,11 @@ export const sentenceWordsSchema = z.strictObject({
    * unit right after it ("39.1 kg", "40.5 km"), or a weight or score shortly before it.
    */
   notTemperature: sentenceWordList,
+  /**
+   * (saf26) Subject pronouns that follow their verb in a main clause after a fronted one ("… kan
+   * voetballen snij ik …"): a negation in the fronted clause does not deny a sign opening with that verb.
+   */
+  invertedSubjects: sentenceWordList,
 });
 
 export const emergencyFileSchema = z.strictObject({

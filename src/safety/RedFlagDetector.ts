@@ -70,6 +70,7 @@ interface SentenceWordSets {
   countWords: ReadonlySet<string>;
   countUnits: ReadonlySet<string>;
   notTemperature: ReadonlySet<string>;
+  invertedSubjects: ReadonlySet<string>;
 }
 
 /** A list word read from a typo needs this many letters: shorter words have too many real neighbours. */
@@ -463,7 +464,7 @@ export class RedFlagDetector {
       for (const m of concepts) {
         const clause = clauseOf(m.start);
         const canDeny = !m.negative && !this.context.has(m.concept);
-        if (canDeny && (this.negatedBefore(words, m.start, concepts, clause.from) || this.deniedAfter(words, m.end, clause.to))) continue;
+        if (canDeny && (this.negatedBefore(words, m.start, concepts, clause.from, m.end) || this.deniedAfter(words, m.end, clause.to))) continue;
         // A crisis sign is never over, assessed or passed ("I want to die, I don't think it will ever
         // be fine again" keeps its alarm; a review found such words set it aside).
         const lasting = this.crisisSigns.has(m.concept);
@@ -579,9 +580,18 @@ export class RedFlagDetector {
    * verloren": only the diet is denied), and at "en"/"of" unless a sign or a where/who comes
    * right before it ("no fever or redness", but not "nothing helps and my trousers fall down").
    */
-  private negatedBefore(words: readonly string[], start: number, found: PhraseMatch[], clauseStart: number): boolean {
+  private negatedBefore(words: readonly string[], start: number, found: PhraseMatch[], clauseStart: number, end = start): boolean {
+    // (saf26) A sign whose phrase opens with a verb and its subject right after it ("… cannot walk
+    // any more [verb] I [into my arm]") heads a main clause after a fronted one without a comma: a
+    // negation before another word of that fronted clause is that clause's own. Straight before the
+    // verb it still denies ("never [verb] I …"). The subject must lie inside the sign's phrase: a
+    // sign that ends its clause ("not swollen or warm, I …") is followed by the next clause's words.
+    const inverted = start + 1 < end && this.sw.invertedSubjects.has(words[start + 1]);
+    let wordBetween = false;
     for (let i = start - 1; i >= Math.max(clauseStart, start - NEGATION_REACH); i--) {
       if (this.breaks.has(words[i])) return false;
+      if (inverted && this.negations.has(words[i]) && wordBetween) return false;
+      if (!this.negations.has(words[i]) && !this.sw.afterNegation.has(words[i])) wordBetween = true;
       // A negation inside an earlier sign ("rest does not help and I am losing weight") is that sign's own,
       // also one that opens it and ends before this one ("cannot walk any more and talks oddly": the
       // "not" is the walking's; in "no pressure on the chest" a phrase "no pressure on" shares the
@@ -697,6 +707,7 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
     countWords: set(lists.countWords),
     countUnits: set(lists.countUnits),
     notTemperature: set(lists.notTemperature),
+    invertedSubjects: set(lists.invertedSubjects),
   };
 }
 
