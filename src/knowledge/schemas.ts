@@ -482,6 +482,12 @@ export const sentenceWordsSchema = z.strictObject({
    * unit right after it ("39.1 kg", "40.5 km"), or a weight or score shortly before it.
    */
   notTemperature: sentenceWordList,
+  /**
+   * (saf27) Words for degrees written after a number from 36 to 42, glued or not ("39graden",
+   * "39 gr"): with a degree sign ("39°", "39 °C") they are read as the first of them, the word the
+   * fever phrases know.
+   */
+  degreeWords: sentenceWordList,
 });
 
 export const emergencyFileSchema = z.strictObject({
