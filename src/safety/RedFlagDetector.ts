@@ -469,8 +469,11 @@ export class RedFlagDetector {
       const told = modifiers
         .filter((m) => m.concept === STORY)
         .map((m) => {
-          // Its own clause at most: "a video of exercises, then chest pain" is the writer's.
-          const end = clauseOf(m.start).to;
+          // Up to the sentence's end (saf27: "my horse has a warm, swollen knee and a fever" lists the
+          // horse's signs over a comma); the story ends sooner where the writer, the writer's own
+          // people, now or what came after it come in ("a video of exercises, then a hot knee").
+          // Chest pain after a story is the writer's all the same (urgentConcepts).
+          const end = words.length;
           let to = m.end + 1;
           while (to < end && !this.sw.firstPerson.has(words[to]) && !this.sw.nowWords.has(words[to]) && !this.sw.storyEnds.has(words[to])) to++;
           return { from: m.end, to };
