@@ -487,6 +487,12 @@ export const sentenceWordsSchema = z.strictObject({
    * voetballen snij ik …"): a negation in the fronted clause does not deny a sign opening with that verb.
    */
   invertedSubjects: sentenceWordList,
+  /**
+   * (saf27) Words for degrees written after a number from 36 to 42, glued or not ("39graden",
+   * "39 gr"): with a degree sign ("39°", "39 °C") they are read as the first of them, the word the
+   * fever phrases know.
+   */
+  degreeWords: sentenceWordList,
 });
 
 export const emergencyFileSchema = z.strictObject({

@@ -71,6 +71,9 @@ interface SentenceWordSets {
   countUnits: ReadonlySet<string>;
   notTemperature: ReadonlySet<string>;
   invertedSubjects: ReadonlySet<string>;
+  /** The degree words after a temperature, glued or not; the first is the one the fever phrases read. */
+  degrees: RegExp;
+  degreeWord: string;
 }
 
 /** A list word read from a typo needs this many letters: shorter words have too many real neighbours. */
@@ -159,6 +162,8 @@ export class RedFlagDetector {
   /** emergency.yaml's netQuiet: whole clauses (folded) and concepts whose clause the net does not read. */
   private readonly quietClauses: Set<string>;
   private readonly quietConcepts: Set<string>;
+  /** (saf27) The quiet concepts no rule names: markers for the net, which no checking phrase sets aside. */
+  private readonly netOnly: ReadonlySet<string>;
   /** The tier of a 112 sign that passed by itself (emergency.yaml `passedTier`); without it such a sign is set aside. */
   private readonly passedTier?: Tier;
   /** The concepts a rule fires on (`all`, `any`); the others only hold a rule back (`none`). */
@@ -217,6 +222,8 @@ export class RedFlagDetector {
     }
     this.crisisSigns = new Set(data.rules.filter((r) => r.tier === 'crisis').flatMap((r) => r.all));
     this.signConcepts = new Set(data.rules.flatMap((r) => [...r.all, ...r.any]));
+    const named = new Set(data.rules.flatMap((r) => [...r.all, ...r.any, ...r.none]));
+    this.netOnly = new Set([...this.quietConcepts].filter((c) => !named.has(c)));
     this.urgentConcepts = new Set(data.rules.filter((r) => r.tier === 'crisis' || r.tier === '112').flatMap((r) => [...r.all, ...r.any]));
     // Within a tier, a rule that is asked about comes last: a crisis sign of another rule in the same
     // message (a plan, a means) is the flag, not the everyday wording beside it.
@@ -281,7 +288,15 @@ export class RedFlagDetector {
     const quietConcept = (t: string) => [...this.conceptsIn(t)].some((c) => this.quietConcepts.has(c));
     const anyQuietConcept = quietConcept(text);
     const quiet = (clause: string) => this.quietClauses.has(this.clauseKey(clause)) || (anyQuietConcept && quietConcept(clause));
-    const kept = clauses.filter((clause) => !quiet(clause));
+    // (saf27) A quiet phrase may reach over a comma ("ending it, that running" names the sport after
+    // it): two clauses that hold one only together are both kept from the net.
+    const across = new Set<number>();
+    if (anyQuietConcept) {
+      for (let i = 0; i + 1 < clauses.length; i++) {
+        if (!quietConcept(clauses[i]) && !quietConcept(clauses[i + 1]) && quietConcept(`${clauses[i]}, ${clauses[i + 1]}`)) across.add(i).add(i + 1);
+      }
+    }
+    const kept = clauses.filter((clause, i) => !across.has(i) && !quiet(clause));
     return kept.length === clauses.length ? text : kept.join(', ');
   }
 
@@ -372,7 +387,8 @@ export class RedFlagDetector {
       const matches = this.matchesIn(words);
       // "koorts meten": the sign is named, not had.
       const checks = matches.filter((m) => m.concept === CHECKING);
-      const concepts = matches.filter((m) => !m.concept.startsWith('\u0000') && !checks.some((c) => c.start <= m.start && m.end <= c.end));
+      // A concept only the net's quiet reads (no rule names it) stays: it names what the checking phrase names.
+      const concepts = matches.filter((m) => !m.concept.startsWith('\u0000') && (this.netOnly.has(m.concept) || !checks.some((c) => c.start <= m.start && m.end <= c.end)));
       // A modifier sharing a word with a concept's phrase is part of that phrase; words one of
       // them only skips over are no one's ("heeft [vroeger een] trombose" is a past thrombosis,
       // "als [mijn knie] ooit" still asks what if).
@@ -454,8 +470,11 @@ export class RedFlagDetector {
       const told = modifiers
         .filter((m) => m.concept === STORY)
         .map((m) => {
-          // Its own clause at most: "a video of exercises, then chest pain" is the writer's.
-          const end = clauseOf(m.start).to;
+          // Up to the sentence's end (saf27: "my horse has a warm, swollen knee and a fever" lists the
+          // horse's signs over a comma); the story ends sooner where the writer, the writer's own
+          // people, now or what came after it come in ("a video of exercises, then a hot knee").
+          // Chest pain after a story is the writer's all the same (urgentConcepts).
+          const end = words.length;
           let to = m.end + 1;
           while (to < end && !this.sw.firstPerson.has(words[to]) && !this.sw.nowWords.has(words[to]) && !this.sw.storyEnds.has(words[to])) to++;
           return { from: m.end, to };
@@ -499,14 +518,20 @@ export class RedFlagDetector {
    * and "1", and a red, swollen knee at "temp 39.1" got no answer (tester 19). Not when a unit
    * follows it or a weight or score comes shortly before it ("39.1 kg", "I weigh 39.5", "score
    * 38.5": emergency.yaml `notTemperature`).
+   * (saf27) Such a measure typed with a comma ("38,5 km", "average 38,5") is given the point form,
+   * so it is no fever either (a cycling speed beside a swollen knee got the doctor-today alarm);
+   * and a degree sign or a degree word glued to a temperature ("39°", "39 °C", "39gr") is written
+   * as the degree word the fever phrases read (`degreeWords`): "39°" with joint pain was no fever
+   * where "39,1" was (tester 20).
    */
   private withTemperaturesRead(text: string): string {
-    if (!/\d[.°c]/i.test(text)) return text;
-    return text.replace(GLUED_DEGREES, '$1 $2').replace(POINT_DECIMAL, (whole: string, units: string, decimal: string, at: number, all: string) => {
+    if (!/\d\s?[.,°a-z]/i.test(text)) return text;
+    return text.replace(this.sw.degrees, `$1 ${this.sw.degreeWord}`).replace(ONE_DECIMAL, (whole: string, units: string, _mark: string, decimal: string, at: number, all: string) => {
       const before = this.words.baseWords(all.slice(0, at)).slice(-NOT_TEMPERATURE_BEFORE);
       const after = this.words.baseWords(all.slice(at + whole.length))[0];
-      const measured = before.some((w) => this.sw.notTemperature.has(w)) || (after !== undefined && this.sw.notTemperature.has(after));
-      return measured ? whole : `${units},${decimal}`;
+      // A unit of time or distance before it counts what came before ("for two days 38,4"): only after it is it the number's unit.
+      const measured = before.some((w) => this.sw.notTemperature.has(w) && !this.sw.countUnits.has(w)) || (after !== undefined && this.sw.notTemperature.has(after));
+      return measured ? `${units}.${decimal}` : `${units},${decimal}`;
     });
   }
 
@@ -664,13 +689,14 @@ export class RedFlagDetector {
 
 /**
  * (saf25) A number from 36 to 42 with one decimal typed with a point ("39.1"), as phones with an
- * English keyboard type a temperature; no other number or point touches it, and no currency sign
- * stands before it: a date ("12.11"), a time ("20.30") or a price ("39.50", "€ 39.5") is no such
- * number. Group 1 is the whole number, group 2 the decimal.
+ * English keyboard type a temperature, or with a comma (saf27); no other number or point touches
+ * it, and no currency sign stands before it: a date ("12.11"), a time ("20.30") or a price
+ * ("39.50", "€ 39.5") is no such number. Group 1 is the whole number, group 2 the mark, group 3
+ * the decimal.
  */
-const POINT_DECIMAL = /(?<![\d.]|\d,)(?<![€$£]\s?)(3[6-9]|4[0-2])\.(\d)(?![.,]?\d)(?!\s?%)/g;
-/** A degree sign or a "C" glued to a temperature ("39.1C", "38,5°C"): split off, so the number stands as a word. */
-const GLUED_DEGREES = /(?<![\d.]|\d,)((?:3[6-9]|4[0-2])(?:[.,]\d)?)(°?c|°)(?![a-z\d])/gi;
+const ONE_DECIMAL = /(?<![\d.]|\d,)(?<![€$£]\s?)(3[6-9]|4[0-2])([.,])(\d)(?![.,]?\d)(?!\s?%)/g;
+/** A temperature from 36 to 42, with or without its decimal, that no other number or point touches; group 1. */
+const TEMPERATURE = /(?<![\d.]|\d,)((?:3[6-9]|4[0-2])(?:[.,]\d)?)/;
 /** How many words before such a number a weight or a score (emergency.yaml `notTemperature`) is looked for. */
 const NOT_TEMPERATURE_BEFORE = 3;
 
@@ -708,6 +734,9 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
     countUnits: set(lists.countUnits),
     notTemperature: set(lists.notTemperature),
     invertedSubjects: set(lists.invertedSubjects),
+    // A degree sign, a "C" glued to the number, or a degree word of the list, glued or not.
+    degrees: new RegExp(`${TEMPERATURE.source}(?:\\s?°\\s?c?|c|\\s?(?:${lists.degreeWords.join('|')}))(?![a-z\\d])`, 'gi'),
+    degreeWord: lists.degreeWords[0],
   };
 }
 
