@@ -154,6 +154,10 @@ export class AnswerWords {
   /** Yes words that say yes only alone ("good", "indeed"): after a no ("no, but the left one is good") they are no yes. */
   private readonly yesOnlyAlone: Set<string>;
   private readonly bookingOffer: Set<string>;
+  /** Phrases that invite to book in this chat anywhere in an answer (`booking.words.bookingInvite`). */
+  private readonly bookingInvites: string[];
+  /** Words that join an inviting clause to the rest of its sentence (`booking.words.bookingInviteJoin`). */
+  private readonly inviteJoins: Set<string>;
   /** The plain yes and no words an answer opens with (not "ok", "no one", "not"): `booking.words.answerOpeners`. */
   private readonly answerOpeners: Set<string>;
   private readonly detailFillers: Set<string>;
@@ -259,6 +263,8 @@ export class AnswerWords {
     this.whatMeant = [...list('whatMeant')].filter(Boolean);
     this.yesOnlyAlone = list('yesOnlyAlone');
     this.bookingOffer = list('bookingOffer');
+    this.bookingInvites = [...list('bookingInvite')].filter(Boolean);
+    this.inviteJoins = list('bookingInviteJoin');
     this.detailFillers = list('detailFillers');
     this.noBefore = list('noBefore');
     this.noAfter = [...list('noAfter')].filter(Boolean).sort((a, b) => b.split(' ').length - a.split(' ').length);
@@ -805,13 +811,48 @@ export class AnswerWords {
    * here."), for an answer given while a booking or another flow runs: the rest of its last line stays.
    */
   withoutBookingOffer(answer: string): string {
-    if (!this.closesWithBookingOffer(answer)) return answer;
-    const lines = answer.trimEnd().split('\n');
-    const last = lines.pop() ?? '';
-    const before = last.split('?')[0];
-    const end = Math.max(...['. ', '! ', ': ', '; '].map((m) => before.lastIndexOf(m)));
-    const kept = end >= 0 ? last.slice(0, end + 1).trimEnd() : '';
-    return [...lines, ...(kept ? [kept] : [])].join('\n').trimEnd();
+    let text = answer;
+    if (this.closesWithBookingOffer(answer)) {
+      const lines = answer.trimEnd().split('\n');
+      const last = lines.pop() ?? '';
+      const before = last.split('?')[0];
+      const end = Math.max(...['. ', '! ', ': ', '; '].map((m) => before.lastIndexOf(m)));
+      const kept = end >= 0 ? last.slice(0, end + 1).trimEnd() : '';
+      text = [...lines, ...(kept ? [kept] : [])].join('\n').trimEnd();
+    }
+    // An invitation elsewhere: in a last line that asks two things ("swollen joints? See your GP.
+    // Want to start exercising? Book."), which the closing offer above leaves alone, or on an
+    // earlier line ("which times are free you see at once when you book here").
+    const before = text.split('\n');
+    // A line left empty by it goes; a blank line the answer had stays.
+    return before.map((line) => this.withoutInvites(line)).filter((line, i) => line.trim() || !before[i].trim()).join('\n').trimEnd();
+  }
+
+  /**
+   * One line without its sentences that invite to book here (`booking.words.bookingInvite`), and
+   * the question right before such a sentence, which leads into it ("Want to start exercising?
+   * Book."). An invitation in a clause joined on by a word of `bookingInviteJoin` ("ask your
+   * health fund, or book here") takes only that clause off; the other sentences stay as they are.
+   */
+  private withoutInvites(line: string): string {
+    const sentences = line.split(/(?<=[.!?])\s+/);
+    const invites = (s: string) => this.bookingInvites.some((p) => ` ${fold(s)} `.includes(` ${p} `));
+    if (!sentences.some(invites)) return line;
+    const kept: string[] = [];
+    for (const sentence of sentences) {
+      if (!invites(sentence)) {
+        kept.push(sentence);
+        continue;
+      }
+      const clauses = sentence.split(/,\s+/);
+      const at = clauses.findIndex((c, i) => i > 0 && invites(c) && this.inviteJoins.has(fold(c).split(' ')[0]));
+      if (at > 0 && !clauses.slice(0, at).some(invites)) {
+        kept.push(`${clauses.slice(0, at).join(', ').replace(/[,;:]$/, '')}.`);
+        continue;
+      }
+      if (kept.length && kept[kept.length - 1].trimEnd().endsWith('?')) kept.pop();
+    }
+    return kept.join(' ');
   }
 
   /**
@@ -1226,12 +1267,18 @@ export class AnswerWords {
   /**
    * The name typed without a title before it ("Mrs Truus de Boer" is "Truus de Boer"): the title
    * is no part of the name the practice keeps (a nineteenth patient-style test saw it on the summary).
+   * A surname that reads as a title of several words (the Dutch "Mr" is also a surname) is not cut (round 20).
    */
   withoutTitle(name: string): string {
     const words = name.trim().split(/\s+/);
     for (const title of this.nameTitles) {
       const n = title.split(' ').length;
-      if (words.length > n && fold(words.slice(0, n).join(' ')) === title) return words.slice(n).join(' ');
+      if (words.length <= n || fold(words.slice(0, n).join(' ')) !== title) continue;
+      // A title of several words is also a surname with its prefix (the Dutch "Mr"): written with a
+      // capital after its first word, or set apart by a comma as a surname put first ("Mr, Anna"),
+      // it is the name, which is kept whole; losing a surname is worse than keeping a title.
+      if (n > 1 && (words.slice(1, n).some((w) => /^\p{Lu}/u.test(w)) || words[n - 1].endsWith(','))) return name;
+      return words.slice(n).join(' ');
     }
     return name;
   }

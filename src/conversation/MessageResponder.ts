@@ -243,7 +243,8 @@ export class MessageResponder {
         // the code, and the date of birth typed next got "no good answer" (a fourteenth patient-style test).
         if (findReferenceCode(text)) return { kind: 'flow', flow: 'cancel-booking' };
         memory.lastReply = 'lookup';
-        return replies(composer.say(locale, 'lookup.text', [composer.action(locale, 'lookup'), composer.action(locale, 'person')]));
+        // "May my appointment stay?": it stands, with the lookup to change it (round 20).
+        return replies(composer.say(locale, decision.keeps ? 'lookup.keeps' : 'lookup.text', [composer.action(locale, 'lookup'), composer.action(locale, 'person')]));
       case 'faq':
         if (decision.topic && this.alwaysHuman(decision.topic)) return { kind: 'flow', flow: 'handoff', reason: 'always-human' };
         break;

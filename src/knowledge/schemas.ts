@@ -304,6 +304,21 @@ export const languageFileSchema = z.strictObject({
    * appointment is ("my appointment is on Tuesday, isn't it?").
    */
   appointmentChecks: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Phrases that ask whether an appointment stays as it is ("may it stay", "can it go ahead"): a
+   * question with one that names an appointment and does nothing to it asks about the patient's
+   * own appointment, which stands; `appointmentKeepsLast` are such words only as the message's
+   * last word ("does my session go ahead?").
+   */
+  appointmentKeeps: z.array(z.string().trim().min(1)).default([]),
+  appointmentKeepsLast: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words before a word of `appointmentActions` that make it name which appointment, not what to
+   * do with it ("the appointment for later").
+   */
+  appointmentWhich: z.array(z.string().trim().min(1)).default([]),
+  /** Words before an appointment word that make it one the patient has ("my", "the"), not one to make. */
+  appointmentOwn: z.array(z.string().trim().min(1)).default([]),
   /** Words of a time an appointment may be moved to besides those of date-words.yaml ("day", "moment"). */
   appointmentTimes: z.array(z.string().trim().min(1)).default([]),
   /**

@@ -237,6 +237,13 @@ export class Router {
   private readonly clockWords: ReadonlySet<string>;
   /** Words that ask whether something is so (language.yaml's appointmentChecks); see {@link unlessOnlyNamed}. */
   private readonly checkWords: ReadonlySet<string>;
+  /** Phrases and last words that ask whether an appointment stays (language.yaml's appointmentKeeps, appointmentKeepsLast); see {@link asksToKeep}. */
+  private readonly keepPhrases: readonly string[];
+  private readonly keepLast: ReadonlySet<string>;
+  /** Words that make an action word name which appointment (language.yaml's appointmentWhich); see {@link asksToKeep}. */
+  private readonly whichWords: ReadonlySet<string>;
+  /** Words before an appointment one has ("my", "the": language.yaml's appointmentOwn); see {@link asksToKeep}. */
+  private readonly ownWords: ReadonlySet<string>;
   /** Words of a day or a time (date-words.yaml and language.yaml's appointmentTimes); see {@link movesTo}. */
   private readonly timeWords: ReadonlySet<string>;
   /**
@@ -335,6 +342,10 @@ export class Router {
     this.moveToWords = new Set(kb.language.appointmentMoveTo.flatMap(foldAndSplit));
     this.appointmentWordSet = new Set(kb.language.appointmentWords.flatMap(foldAndSplit));
     this.checkWords = new Set(kb.language.appointmentChecks.flatMap(foldAndSplit));
+    this.keepPhrases = kb.language.appointmentKeeps.map((p) => foldAndSplit(p).join(' ')).filter(Boolean);
+    this.keepLast = new Set(kb.language.appointmentKeepsLast.flatMap(foldAndSplit));
+    this.whichWords = new Set(kb.language.appointmentWhich.flatMap(foldAndSplit));
+    this.ownWords = new Set(kb.language.appointmentOwn.flatMap(foldAndSplit));
     const dates = kb.dateWords;
     // A weekday's short forms are everyday words too ("zo", "vrij"): only the full names.
     const weekdays = Object.keys(dates.weekdays).filter((w) => w.length > 4);
@@ -478,6 +489,9 @@ export class Router {
     // "hello physio", "thanks team": small talk addressed to the practice, not a question about it.
     const addressed = this.addressedSocial(facts.words);
     if (addressed) return decision(addressed, null, 1);
+    // "May my appointment next week stay?": a question about the patient's own appointment, which
+    // stands; read as a cancellation it asked for the code without saying so (round 20).
+    if (this.asksToKeep(facts)) return { ...decision('appointment-lookup', null, 1), keeps: true };
 
     const terms = meaning.terms;
     // Not for a message that goes on from the last answer ("and Monday?" after the opening hours or
@@ -769,6 +783,26 @@ export class Router {
     const { answerMin, clarifyMin } = this.options.thresholds;
     if (!cancel || cancel.score < (d ? clarifyMin : (answerMin + clarifyMin) / 2)) return d;
     return decision('cancel-booking', null, cancel.score);
+  }
+
+  /**
+   * Whether the message asks if an appointment stays as it is or can go ahead: a question that
+   * names an appointment the patient has (appointmentWords after one of appointmentOwn) with a
+   * phrase of keeping it after it (appointmentKeeps, or appointmentKeepsLast as its last word), no negation ("can it not go ahead" cancels), no move
+   * to a day or time ({@link movesTo}) and no word of doing something to it, except one that only
+   * names which appointment after a word of appointmentWhich ("the appointment for later").
+   */
+  private asksToKeep(facts: TextFacts): boolean {
+    const { words } = facts;
+    // The appointment one has ("my", "the": appointmentOwn), not one to make ("an appointment").
+    const at = words.findIndex((w, i) => this.appointmentWordSet.has(w) && this.ownWords.has(words[i - 1] ?? ''));
+    if (at < 0 || !this.asks(facts)) return false;
+    // Said of the appointment, after it: "may I keep standing at the appointment" is no such question.
+    const after = ` ${words.slice(at + 1).join(' ')} `;
+    const last = words[words.length - 1];
+    if (!this.keepPhrases.some((p) => after.includes(` ${p} `)) && !(at < words.length - 1 && this.keepLast.has(last))) return false;
+    if (words.some((w) => this.negationStems.has(this.normalizer.stem(w))) || this.movesTo(words)) return false;
+    return !words.some((w, i) => this.appointmentActionStems.has(this.normalizer.stem(w)) && !this.whichWords.has(words[i - 1] ?? ''));
   }
 
   /**

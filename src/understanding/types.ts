@@ -32,6 +32,11 @@ export interface RouteDecision {
    * nothing yet; the bot asks for the question instead of saying it cannot answer.
    */
   fragment?: boolean;
+  /**
+   * For `appointment-lookup`: the question asks whether the patient's own appointment stays as it
+   * is ("may my appointment stay?"), not where to find it.
+   */
+  keeps?: boolean;
   /** The red-flag rule that fired, for emergencies. */
   emergencyRule?: string;
 }
