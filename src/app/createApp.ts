@@ -34,6 +34,7 @@ import { newMemory, type ConversationMemory } from '../conversation/Conversation
 import { MessageResponder } from '../conversation/MessageResponder';
 import { ReplyComposer } from '../conversation/ReplyComposer';
 import { SafetyDesk } from '../conversation/SafetyDesk';
+import { CareQuestion } from '../safety/CareQuestion';
 import { I18nextTranslator, resolveLocale } from '../i18n/Translator';
 import { lintReviews, loadValidatedKnowledge, type KnowledgeBase } from '../knowledge';
 import { pseudonym, type Logger } from '../logging/Logger';
@@ -119,7 +120,7 @@ export async function createApp(config: AppConfig, logger: Logger, overrides: Ap
     if (net && !net.converged) logger.warn({ event: 'crisis_net_not_converged', steps: net.steps }, 'the crisis net stopped before converging: check knowledge/crisis-examples.yaml (npm run eval:crisis-net)');
     const composer = new ReplyComposer(knowledge, translator);
     const answers = new AnswerWords(translator);
-    const safety = new SafetyDesk(router.redFlags, composer, answers);
+    const safety = new SafetyDesk(router.redFlags, composer, answers, new CareQuestion(knowledge.emergency.careQuestions));
     const names = new TypedNames(router.normalizer, answers, Object.values(knowledge.crisisExamples?.crisis ?? {}).flat());
     const renderer = new ActivityRenderer();
     const defaultLocale: Locale = config.defaultLocale ?? knowledge.practice.defaultLocale;

@@ -6,7 +6,7 @@ import { CancelBookingDialog, type CancelOptions } from '../../dialogs/CancelBoo
 import { answersOffered, deletionAsked, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
 import { BaseDialog } from '../../dialogs/BaseDialog';
 import type { ReadsHedges } from '../../dialogs/SynonymChoicePrompt';
-import { MEMORY_PROMPTS, NAME_PROMPT, SINCE_PROMPT } from '../../dialogs/dialogIds';
+import { CHOICE_PROMPT, FREE_TEXT_PROMPTS, MEMORY_PROMPTS, NAME_PROMPT, SINCE_PROMPT } from '../../dialogs/dialogIds';
 import { RECONNECTED_EVENT } from '../channels/directline/DirectLineRoutes';
 import type { Locale } from '../config/AppConfig';
 import type { ActivityRenderer } from '../channels/ActivityRenderer';
@@ -637,6 +637,7 @@ export class FysioBot extends ActivityHandler {
         return;
       }
     }
+    if (!offered && (await this.questionAtPrompt(context, dialogState, text, locale))) return;
     if (parkable && !offered && (answers.isPark(text) || forPerson)) {
       if (forPerson) {
         await this.parkForPerson(context, dialogState, locale);
@@ -683,15 +684,7 @@ export class FysioBot extends ActivityHandler {
     const wanted = bookingAskedInstead(context);
     if (wanted !== undefined && !dialogState.dialogStack.length) {
       // A no to the callback that asks for an appointment instead: the booking, or the one set aside.
-      const parked = await this.parked.get(context);
-      const memory = await this.deps.memory.get(context, newMemory());
-      if (!this.deps.safety.bookingAllowed(memory)) {
-        for (const reply of this.deps.safety.bookingBlocked(memory, locale)) await this.send(context, reply, locale);
-      } else if (parked && this.flowOf(parked) === 'booking') {
-        await this.resume(context, dialogState, parked, locale, 'booking.parkedExists');
-      } else {
-        await (await this.dialogContext(context)).beginDialog(this.deps.flows.booking.id, flowOptions({ kind: 'flow', flow: 'booking' }, locale, answers.complaintIn(wanted)));
-      }
+      await this.bookInstead(context, dialogState, locale, wanted);
       return;
     }
     if (deletionAsked(context)) {
@@ -717,6 +710,56 @@ export class FysioBot extends ActivityHandler {
     else if (positionOf(dialogState) !== position) {
       pushHistory(history, before, HISTORY_KEPT);
     }
+  }
+
+  /**
+   * The booking asked for instead of what the flow on screen offered: the one set aside if one
+   * waits, a new one where booking is allowed, and otherwise why not now.
+   */
+  private async bookInstead(context: TurnContext, dialogState: DialogState, locale: Locale, wanted: string): Promise<void> {
+    const parked = await this.parked.get(context);
+    const memory = await this.deps.memory.get(context, newMemory());
+    if (!this.deps.safety.bookingAllowed(memory)) {
+      for (const reply of this.deps.safety.bookingBlocked(memory, locale)) await this.send(context, reply, locale);
+    } else if (parked && this.flowOf(parked) === 'booking') {
+      await this.resume(context, dialogState, parked, locale, 'booking.parkedExists');
+    } else {
+      await (await this.dialogContext(context)).beginDialog(this.deps.flows.booking.id, flowOptions({ kind: 'flow', flow: 'booking' }, locale, this.deps.answers.complaintIn(wanted)));
+    }
+  }
+
+  /**
+   * A question asked at a question of the flow that the flow's prompt cannot read: where to get a
+   * doctor now (SafetyDesk.careAnswer), at any question; and at the handoff's own choices (the
+   * callback offer, chat or call), a question about a topic or about booking. The handoff runs
+   * without the interruptions of the booking's questions, and took every question for doubt
+   * ("do you doubt? choose yes or no", a twenty-first patient-style test). The topic is answered,
+   * with the reminder of an earlier alarm, and the prompt asked again; a wish to book ends the
+   * handoff for the booking, or says why not now while the prompt stays.
+   */
+  private async questionAtPrompt(context: TurnContext, dialogState: DialogState, text: string, locale: Locale): Promise<boolean> {
+    const { answers, composer, router, safety } = this.deps;
+    const memory = await this.deps.memory.get(context, newMemory());
+    const waiting = waitingPrompt(dialogState)?.id ?? '';
+    const asks = answers.isQuestion(text);
+    const care = !FREE_TEXT_PROMPTS.has(waiting) || asks ? safety.careAnswer(text, memory, locale) : undefined;
+    let replies: Reply[] | undefined = care ? safety.afterwards([care], memory, locale) : undefined;
+    if (!replies && this.flowOf(dialogState) === 'handoff' && waiting === CHOICE_PROMPT && asks && !answers.opener(text) && !answers.saysUnsure(text)) {
+      const d = router.route(text, { locale, safetyChecked: true });
+      if (d.intent === 'faq' && d.topic) {
+        replies = safety.afterwards([{ text: answers.withoutBookingOffer(composer.answer(d.topic, locale).text) }], memory, locale);
+      } else if (d.intent === 'booking' && !safety.bookingAllowed(memory)) {
+        replies = safety.bookingBlocked(memory, locale);
+      } else if (d.intent === 'booking') {
+        await (await this.dialogContext(context)).cancelAllDialogs();
+        await this.bookInstead(context, dialogState, locale, text);
+        return true;
+      }
+    }
+    if (!replies) return false;
+    for (const reply of replies) await this.send(context, reply, locale);
+    await (await this.dialogContext(context)).repromptDialog();
+    return true;
   }
 
   /** The handoff's choice between waiting in the chat and a call back is on screen. */
@@ -753,6 +796,13 @@ export class FysioBot extends ActivityHandler {
   /** Sets the running flow aside, says so, and brings in a person (the handoff's own offer). */
   private async parkForPerson(context: TurnContext, dialogState: DialogState, locale: Locale): Promise<void> {
     const parking = await this.park(context, dialogState);
+    // "Never mind, I'll call myself" reads as a wish for a person, and got the callback offer (a
+    // twenty-first patient-style test): the flow is set aside all the same, with the number to call.
+    if (this.deps.answers.saysWillCall(context.activity.text ?? '')) {
+      const resume = this.deps.composer.say(locale, 'booking.resumeButton').text;
+      await this.send(context, { text: this.parkedText(locale, 'booking.parkedWillCall', parking), choices: [{ label: resume, value: resume }] }, locale);
+      return;
+    }
     await this.send(context, { text: this.parkedText(locale, 'booking.parkedForPerson', parking) }, locale);
     const dc = await this.dialogContext(context);
     await dc.beginDialog(this.deps.flows.handoff.id, flowOptions({ kind: 'flow', flow: 'handoff', reason: 'requested' }, locale));

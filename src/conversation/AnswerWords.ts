@@ -93,6 +93,8 @@ export class AnswerWords {
   private readonly hedgedNo: string[];
   /** The crisis question's other half ("it is going very badly", "I'm having a hard time"): `booking.words.goingBadly`. */
   private readonly goingBadly: string[];
+  /** Sadness or despair without words of a crisis ("so sad", "nobody helps me"): `booking.words.distress`. */
+  private readonly distress: string[];
   /** Having lost heart or wish ("no wish for anything any more"): `booking.words.lostHeart`. */
   private readonly lostHeart: string[];
   /** Words that take an opening no back ("no, sometimes I do"): `booking.words.takeBack`. */
@@ -219,6 +221,7 @@ export class AnswerWords {
     this.hedgedNo = [...list('hedgedNo')].filter(Boolean);
     this.goingBadly = [...list('goingBadly')].filter(Boolean);
     this.lostHeart = [...list('lostHeart')].filter(Boolean);
+    this.distress = [...list('distress')].filter(Boolean);
     this.takeBack = list('takeBack');
     // Longest first: "after all rather" is stripped whole, not its first word only.
     this.selfCorrection = [...list('selfCorrection')].sort((a, b) => b.length - a.length);
@@ -404,6 +407,14 @@ export class AnswerWords {
     // About the writer ("with me"), or that alone ("it is going badly"); "which exercise, I don't
     // know any more" is about something else.
     return !aboutJoint && (hasPhrase(t, this.selfWords) || words.length <= GOING_BADLY_ALONE);
+  }
+
+  /**
+   * The message says the writer is sad or at a loss (`booking.words.distress`), in words that are
+   * no crisis: the crisis net and rules read those first. An answer to it opens with a warm line.
+   */
+  saysDistress(text: string): boolean {
+    return hasPhrase(fold(text), this.distress);
   }
 
   /**

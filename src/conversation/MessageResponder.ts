@@ -191,6 +191,14 @@ export class MessageResponder {
       memory.offer = { take: this.deps.composer.action(locale, 'book').value, from: 'english' };
       return replies(...this.deps.english.replies());
     }
+    // "Who do I call now?" after a doctor's instruction, or the after-hours GP's number at any time,
+    // asks where to get a doctor: the country's services, never the practice's callback (a
+    // twenty-first patient-style test got the callback offer, then "do you doubt?", then a fallback).
+    const care = this.deps.safety.careAnswer(text, memory, locale);
+    if (care) {
+      memory.misses = 0;
+      return replies(care);
+    }
     // "Ok, we'll call" after an emergency text is the patient doing what it said, no request for a
     // person: it got the choice of waiting in the chat (a fifteenth patient-style test).
     if (memory.safetyTier && this.deps.answers?.saysWillCall(text)) {
@@ -230,6 +238,8 @@ export class MessageResponder {
         return { kind: 'flow', flow: decision.intent };
       case 'handoff':
         memory.misses = 0;
+        // "I'll call you myself" is no wish to be called back (it got the callback offer): the number, and the hours.
+        if (this.deps.answers?.saysWillCall(text)) return replies(composer.say(locale, 'handoff.willCallSelf', composer.mainActions(locale)));
         return { kind: 'flow', flow: 'handoff', reason: 'requested' };
       case 'booking':
       case 'cancel-booking':
@@ -380,6 +390,12 @@ export class MessageResponder {
         const reply = d.answerLocale ? composer.answerFor(topic, locale, d.answerLocale === 'nl-BE' ? 'BE' : 'NL') : composer.answer(topic, locale);
         this.noteOffer(reply.text, memory, locale);
         const choices = [...(reply.choices ?? []), composer.action(locale, 'book')];
+        // Sadness told with the question ("so sad, nobody helps me with this pain") is heard first,
+        // with a person offered: a twenty-first patient-style test got sleeping tips alone.
+        if (this.deps.answers?.saysDistress(text)) {
+          const person = composer.action(locale, 'person');
+          return [composer.say(locale, 'faq.empathy'), { text: reply.text }, { text: composer.say(locale, 'faq.more').text, choices: [person, ...choices] }];
+        }
         return [{ text: reply.text }, { text: composer.say(locale, 'faq.more').text, choices }];
       }
       case 'clarify':

@@ -180,7 +180,17 @@ export class ReplyComposer {
     return this.t.t(locale, this.safety.misreadLineKey(), this.safety.variables());
   }
 
-  /** The one-line reminder of an earlier red flag, given with later answers. */
+  /**
+   * Where to get a doctor now, by day, out of hours and when life is in danger, with the services
+   * of the practice's country (and its own region's after-hours service, when practice.yaml names one).
+   */
+  care(locale: Locale): Reply {
+    const local = this.kb.practice.localAfterHours;
+    const vars = { ...this.safety.variables(), ...(local ? { localName: local.name, localPhone: local.phone } : {}) };
+    return { text: this.t.t(locale, this.safety.careKey(Boolean(local)), vars) };
+  }
+
+  /** The one-line reminder of a tier given with later answers. */
   reminder(locale: Locale, tier: Tier): string {
     return this.t.t(locale, this.safety.reminderKey(tier), this.safety.variables());
   }

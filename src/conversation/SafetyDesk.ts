@@ -3,6 +3,7 @@ import { CRISIS_NET_RULE } from '../safety/CrisisNet';
 import { joinFlags, type RedFlag, type RedFlagDetector } from '../safety/RedFlagDetector';
 import { besideOf, moreUrgent, type Tier } from '../safety/Tier';
 import type { AnswerWords } from './AnswerWords';
+import type { CareQuestion } from '../safety/CareQuestion';
 import type { ConversationMemory } from './ConversationMemory';
 import type { Reply } from './Reply';
 import type { ReplyComposer } from './ReplyComposer';
@@ -47,7 +48,25 @@ export const MISREAD_MESSAGES = 2;
  */
 export class SafetyDesk {
   /** `answers` takes an answer's closing booking offer off, as it does for an answer given mid-flow. */
-  constructor(private readonly detector: RedFlagDetector, private readonly composer: ReplyComposer, private readonly answers: Pick<AnswerWords, 'withoutBookingOffer'>) {}
+  constructor(
+    private readonly detector: RedFlagDetector,
+    private readonly composer: ReplyComposer,
+    private readonly answers: Pick<AnswerWords, 'withoutBookingOffer'>,
+    private readonly care?: CareQuestion,
+  ) {}
+
+  /**
+   * The answer to a question about where to get a doctor now (see {@link CareQuestion}), without
+   * the reminder ({@link afterwards} adds it): after 112 its instruction once more, otherwise the
+   * country's services. "Who do I call?" counts as one only after a doctor's instruction (now,
+   * 112): elsewhere it asks for the practice. Undefined when the message asks no such thing.
+   */
+  careAnswer(text: string, memory: ConversationMemory, locale: Locale): Reply | undefined {
+    const tier = memory.safetyTier;
+    const afterAlarm = tier === 'now' || tier === '112';
+    if (!this.care?.asks(text, afterAlarm)) return undefined;
+    return tier === '112' ? this.composer.emergency(locale, tier) : this.composer.care(locale);
+  }
 
   /**
    * The message's most urgent red flag, if any. Run once per message, on the whole message as

@@ -545,6 +545,22 @@ export const emergencyFileSchema = z.strictObject({
   }),
   /** The tier of a 112 sign that passed by itself (a TIA, angina): a doctor still sees it today. */
   passedTier: tierId.optional(),
+  /**
+   * Questions about where to get a doctor now (see CareQuestion): `services` name such a service
+   * (the after-hours GP, the emergency department), `asks` make a message naming one a question
+   * about reaching it (its number, going there), `none` make it a story (having been there);
+   * `afterAlarm` ask who to call or what to do at all, which after a doctor's instruction asks
+   * for that instruction. Phrases: words in this order, at most two others between them; a word
+   * ending in * matches every word starting with it.
+   */
+  careQuestions: z
+    .strictObject({
+      services: z.array(z.string().trim().min(1)).default([]),
+      asks: z.array(z.string().trim().min(1)).default([]),
+      none: z.array(z.string().trim().min(1)).default([]),
+      afterAlarm: z.array(z.string().trim().min(1)).default([]),
+    })
+    .default({ services: [], asks: [], none: [], afterAlarm: [] }),
   sentenceWords: sentenceWordsSchema,
   /** Concepts that are background by nature (a prosthesis, cancer): past and resolved words leave them. */
   history: z.array(z.string()).default([]),
@@ -713,6 +729,17 @@ export const practiceFileSchema = z.strictObject({
   alwaysHumanTopics: z.array(z.string()).default([]),
   /** Who works when, and where their calendar is (see {@link agendaSchema}). */
   agenda: agendaSchema.default({ phoneInCalendar: false, therapists: [] }),
+  /**
+   * The after-hours GP service of the practice's own region (NL: the huisartsenpost's number is
+   * regional), named in the answer to "what is the number of the after-hours GP?". Optional:
+   * without it the answer says where patients find their region's number.
+   */
+  localAfterHours: z
+    .strictObject({
+      name: z.string().trim().min(3),
+      phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{2,18}[0-9]$/, 'expected a phone number such as "0900 123 45 67"'),
+    })
+    .optional(),
 });
 export type PracticeFile = z.infer<typeof practiceFileSchema>;
 export type Weekday = (typeof WEEKDAYS)[number];

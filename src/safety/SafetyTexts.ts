@@ -42,6 +42,14 @@ export class SafetyTexts {
     return `emergency.misreadLine.${this.country}`;
   }
 
+  /**
+   * The locale key of the answer to "who do I call now?" (see CareQuestion): the country's
+   * services, with the practice's own regional after-hours service when practice.yaml names one.
+   */
+  careKey(local: boolean): string {
+    return `emergency.care.${this.country}${local ? 'local' : ''}`;
+  }
+
   /** The locale key of the one-line reminder given with later answers. */
   reminderKey(tier: Tier): string {
     return `emergency.reminder.${tier}.${this.country}`;
