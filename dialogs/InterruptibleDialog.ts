@@ -289,6 +289,15 @@ export abstract class InterruptibleDialog extends BaseDialog {
       for (const reply of this.deps.safety.alarm(flag, memory, locale)) await this.send(context, reply, locale);
       return innerDc.cancelAllDialogs();
     }
+    // Impatience with the questions at a choice ("pfff, this takes far too long"), with no yes or no
+    // in it: acknowledged, and the same question again (it got "I did not quite understand"). At a
+    // free-text question "it has taken too long" may be the answer (since when?).
+    const { answers } = this.deps;
+    if (active && !FREE_TEXT_PROMPTS.has(active.id) && answers.isImpatient(text) && !answers.opener(text) && !answers.yesNo(text)) {
+      await this.send(context, { text: this.t(locale, 'booking.impatient') }, locale);
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
     // "What do you mean?" at a question is about that question: no answer (the code's question
     // read a bare "?" as a code it did not know) and no topic ("what do you mean?" got what
     // osteoarthritis is, at the booking's first question). A question that explains itself (why

@@ -143,6 +143,10 @@ export class AnswerWords {
   private readonly wait: Set<string>;
   private readonly anyTime: string[];
   private readonly goOn: Set<string>;
+  /** Words of impatience with the questions ("this takes too long"): `booking.words.impatience`. */
+  private readonly impatience: string[];
+  /** Signs that say yes or okay: `booking.words.yesSigns`. */
+  private readonly yesSigns: Set<string>;
   private readonly duration: Set<string>;
   private readonly softStop: Set<string>;
   /** Words that lead into an aside before a question ("and by the way"): `booking.words.asideLeads`, longest first. */
@@ -194,6 +198,7 @@ export class AnswerWords {
     const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
     this.yes = list('yes');
     this.no = list('no');
+    this.yesSigns = new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, 'booking.words.yesSigns')).map(bareSign));
     this.answerOpeners = list('answerOpeners');
     this.fillers = list('fillers');
     this.back = list('back');
@@ -215,6 +220,7 @@ export class AnswerWords {
     this.hedgedNo = [...list('hedgedNo')].filter(Boolean);
     this.goingBadly = [...list('goingBadly')].filter(Boolean);
     this.lostHeart = [...list('lostHeart')].filter(Boolean);
+    this.impatience = [...list('impatience')].filter(Boolean);
     this.takeBack = list('takeBack');
     // Longest first: "after all rather" is stripped whole, not its first word only.
     this.selfCorrection = [...list('selfCorrection')].sort((a, b) => b.length - a.length);
@@ -423,7 +429,7 @@ export class AnswerWords {
   /** The locale lists' ways of saying yes ("yes", "right", "go ahead") or no ("no", "rather not"); anything else undefined. */
   yesNo(text: string): 'yes' | 'no' | undefined {
     const t = fold(text);
-    if (!t) return undefined;
+    if (!t) return this.isYesSign(text) ? 'yes' : undefined;
     if (this.yes.has(t)) return 'yes';
     if (this.no.has(t)) return 'no';
     return this.selfCorrected(text) ?? this.headYesNo(t);
@@ -782,7 +788,20 @@ export class AnswerWords {
 
   /** A word of going on ("ok", "next", "go on") that answers no open question: the question is asked again. */
   isGoOn(text: string): boolean {
-    return this.goOn.has(fold(text)) || this.resume.has(fold(text));
+    return this.goOn.has(fold(text)) || this.resume.has(fold(text)) || this.isYesSign(text);
+  }
+
+  /** The message sighs at the questions ("this takes far too long", "hurry up"), anywhere in it. */
+  isImpatient(text: string): boolean {
+    return hasPhrase(fold(text), this.impatience);
+  }
+
+  /**
+   * A sign alone that says yes or okay (a thumbs up, `booking.words.yesSigns`), in any skin tone:
+   * folding drops it, and a patient who sent it to "do you agree?" was told they were not understood.
+   */
+  isYesSign(text: string): boolean {
+    return this.yesSigns.has(bareSign(text));
   }
 
   /**
@@ -928,7 +947,7 @@ export class AnswerWords {
    */
   choose(text: string, labels: string[], roles: { yes?: number; no?: number } = {}): number | undefined {
     const t = fold(text);
-    if (!t) return undefined;
+    if (!t) return this.isYesSign(text) ? roles.yes : undefined;
     const folded = labels.map(fold);
     const exact = folded.indexOf(t);
     if (exact >= 0) return exact;
@@ -1350,6 +1369,11 @@ function wordMatches(word: string, pattern: string): boolean {
 /** Folded text with each of `phrases` taken out where it stands as whole words. */
 function without(folded: string, phrases: readonly string[]): string {
   return phrases.reduce((left, phrase) => left.split(` ${phrase} `).join(' '), ` ${folded} `);
+}
+
+/** A sign without its skin tone or presentation selector, and without spaces around it. */
+function bareSign(text: string): string {
+  return text.replace(/[\u{1F3FB}-\u{1F3FF}\uFE0F\s]/gu, '');
 }
 
 /** Lowercase, without accents or punctuation, single spaces ("Café!" → "cafe"). */

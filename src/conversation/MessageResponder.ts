@@ -213,6 +213,14 @@ export class MessageResponder {
     // A question about the practice that names a day ("anything on Saturday?") asks
     // about that day: whether the practice is open then, not all its details.
     const onPractice = decision.intent === 'faq' && decision.topic === PRACTICE_INFO_TOPIC;
+    // A reference code with a clause that cancels or moves ("I can't make it on Saturday, my
+    // reference is …"): that appointment, not the day's opening hours, which a Flemish sentence got
+    // when the words around the code pulled the whole away from a cancellation (a twenty-first
+    // patient-style test; the date of birth typed next then got the hours of that date).
+    if (findReferenceCode(text) && this.requestInClauses(text, decision, locale) === 'cancel-booking') {
+      memory.misses = 0;
+      return { kind: 'flow', flow: 'cancel-booking' };
+    }
     const day = DAY_INTENTS.has(decision.intent) ? this.deps.days?.answer(text, locale, sameQuestion || onPractice) : undefined;
     if (day && !(day.open && decision.intent === 'booking')) {
       memory.misses = 0;
