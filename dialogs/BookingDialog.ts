@@ -1,5 +1,5 @@
 import {
-  DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Activity } from 'botbuilder';
 import type { Booking, Complaint } from '../src/booking/Booking';
@@ -821,6 +821,17 @@ function answersScreen(active: DialogInstance, text: string, answers: DialogDeps
     ...(options?.prompt?.suggestedActions?.actions ?? []).map((a) => String(a.value)),
   ];
   return labels.length > 0 && answers.choose(text, labels) !== undefined;
+}
+
+/**
+ * Whether a booking waits at its summary ("is this right?") in the bot's dialog state: every
+ * answer given, one tap from being made. A red flag there ends it unmade, which the bot then says
+ * (a twenty-first patient-style test asked how to cancel an appointment that did not exist).
+ */
+export function bookingAtSummary(state: Partial<DialogState> | undefined): boolean {
+  const booking = state?.dialogStack?.[0];
+  if (booking?.id !== BOOKING_DIALOG) return false;
+  return (booking.state as { dialogs?: Partial<DialogState> } | undefined)?.dialogs?.dialogStack?.[0]?.id === BOOKING_CONFIRM_WATERFALL;
 }
 
 /**

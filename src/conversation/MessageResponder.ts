@@ -242,6 +242,11 @@ export class MessageResponder {
       case 'booking':
       case 'cancel-booking':
         memory.misses = 0;
+        // Right after a red flag ended a booking unmade, cancelling without a code is about that
+        // booking: there is none, said so (the code's question asked for one never given).
+        if (decision.intent === 'cancel-booking' && lastReply === 'notBooked' && !findReferenceCode(text)) {
+          return replies(composer.say(locale, 'booking.noneToCancel', composer.mainActions(locale)));
+        }
         return { kind: 'flow', flow: decision.intent };
       case 'appointment-lookup':
         // Where to find the day and time; looked up here only with the code and the date of birth.
