@@ -1013,6 +1013,17 @@ export class AnswerWords {
   }
 
   /**
+   * The message says the appointment is for the writer ("it is for me", "no, for myself after
+   * all"): a word of `forOtherBefore` right before a word of the writer's own (`self`), and no
+   * relative booked for ({@link bookedFor}).
+   */
+  forSelf(text: string): boolean {
+    const clauses = this.clauses(text).map((c) => fold(c).split(' ').filter(Boolean));
+    const saysSelf = clauses.some((w) => w.some((x, i) => i > 0 && this.forOtherBefore.has(w[i - 1]) && this.self.has(x)));
+    return saysSelf && this.bookedFor(text) === undefined;
+  }
+
+  /**
    * Whom a message books for, when it is a relative of the writer: "(an appointment) for my
    * mother", "on behalf of my father" (a word of `forOtherBefore` before the relative), or the
    * relative as the one who wants or needs it ("my mother wants / needs one", "can our mum get
