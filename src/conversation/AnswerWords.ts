@@ -796,6 +796,12 @@ export class AnswerWords {
     return hasPhrase(fold(text), this.impatience);
   }
 
+  /** Only a word of going on, with fillers ("fine then", "ok sure"): an acknowledgement, no greeting. */
+  isAcknowledgement(text: string): boolean {
+    const core = fold(text).split(' ').filter((w) => w && !this.fillers.has(w)).join(' ');
+    return Boolean(core) && this.isGoOn(core);
+  }
+
   /**
    * A sign alone that says yes or okay (a thumbs up, `booking.words.yesSigns`), in any skin tone:
    * folding drops it, and a patient who sent it to "do you agree?" was told they were not understood.

@@ -397,6 +397,8 @@ export class MessageResponder {
       case 'clarify':
         return [composer.clarify(d.candidates, locale)];
       case 'greeting':
+        // "Fine then" after a reply acknowledges it: no fresh "hello" (a twenty-first patient-style test).
+        if (this.deps.answers?.isAcknowledgement(text)) return [composer.say(locale, 'greeting.acknowledged')];
         return [composer.say(locale, 'greeting.reply', composer.mainActions(locale))];
       case 'thanks':
         return [composer.say(locale, 'thanks.reply')];
