@@ -256,7 +256,8 @@ export abstract class InterruptibleDialog extends BaseDialog {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
-    const instead = exact === 'stop' || exact === 'cancel-booking' ? await this.cancelInstead(innerDc, text) : undefined;
+    // "Never mind, just cancel it" reads as starting over; its cancel word may still be the wish.
+    const instead = exact === 'stop' || exact === 'cancel-booking' || exact === 'restart' ? await this.cancelInstead(innerDc, text) : undefined;
     if (instead) return instead;
     if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart') {
       await this.send(context, this.stoppedReply(innerDc, locale), locale);
