@@ -1,5 +1,5 @@
 import {
-  DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+  DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogInstance, type DialogState, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Activity } from 'botbuilder';
 import type { Booking, Complaint } from '../src/booking/Booking';
@@ -180,6 +180,8 @@ export class BookingDialog extends InterruptibleDialog {
     if (base.id !== BOOKING_WATERFALL) return undefined;
     const state = (base as DialogInstance<WaterfallState<BookingOptions>>).state;
     const draft = state.values.draft;
+    const self = await this.forSelfAfterAll(innerDc, state, active, text, locale);
+    if (self) return self;
     const day = counts || state.stepIndex !== STEP.details || !draft ? undefined : await this.dayWish(innerDc, text, locale);
     if (day && draft) {
       // A new time while the details are asked: the times on that day (or on others than the one
@@ -250,6 +252,50 @@ export class BookingDialog extends InterruptibleDialog {
       screening.waterfall.state.options = { ...screening.waterfall.state.options, forOther: true, ...(draft.relative ? { relative: draft.relative } : {}) };
       const q = this.deps.knowledge.screening[locale].questions[screening.index];
       if (q) return this.askAgain(innerDc, active, questionAbout(q.textOther, this.otherPerson(locale, draft.relative)));
+    }
+    return this.askAgain(innerDc, active);
+  }
+
+  /**
+   * "No sorry, the appointment is for me" in a booking for someone else, before the details: the
+   * booking becomes the writer's own, said so, and the question on screen is asked again about
+   * the writer (a joint or side named with it is changed too). It was taken for the answer to
+   * "since when?", and the questions went on about the relative (a twenty-first patient-style test).
+   */
+  private async forSelfAfterAll(
+    innerDc: DialogContext, state: WaterfallState<BookingOptions>, active: DialogInstance, text: string, locale: Locale,
+  ): Promise<DialogTurnResult | undefined> {
+    const { answers } = this.deps;
+    const draft = state.values.draft;
+    const forOther = draft ? draft.forOther : state.options.hint?.forOther;
+    if (!forOther || state.stepIndex >= STEP.details || !answers.forSelf(text)) return undefined;
+    const named = answers.complaintIn(text);
+    await this.send(innerDc.context, { text: this.t(locale, 'booking.forSelfAfterAll') }, locale);
+    if (!draft || state.stepIndex <= STEP.joint) {
+      const { forOther: _o, relative: _r, ...hint } = { ...state.options.hint, ...(named.joint ? { joint: named.joint } : {}), ...(named.side ? { side: named.side } : {}) };
+      state.options = { ...state.options, hint };
+      return this.askAgain(innerDc, active);
+    }
+    delete draft.forOther;
+    delete draft.relative;
+    const complaint = { ...draft.complaint };
+    if (named.joint && named.joint !== complaint.joint) {
+      complaint.joint = named.joint;
+      delete complaint.other;
+    }
+    if (named.side && state.stepIndex > STEP.side) complaint.side = named.side;
+    if (complaint.joint !== draft.complaint.joint || complaint.side !== draft.complaint.side) {
+      draft.complaint = complaint;
+      await this.send(innerDc.context, { text: this.t(locale, 'booking.corrected', { complaint: this.complaintLabel(complaint, locale) }) }, locale);
+    }
+    if (active.id === SINCE_PROMPT) return this.askAgain(innerDc, active, this.t(locale, 'booking.since.ask'));
+    if (state.stepIndex === STEP.referral) return this.askAgain(innerDc, active, this.t(locale, `booking.referral.ask.${this.deps.knowledge.practice.country}`));
+    const screening = questionOnScreen(innerDc.stack[1]);
+    if (screening) {
+      const { forOther: _o, relative: _r, ...own } = screening.waterfall.state.options;
+      screening.waterfall.state.options = own;
+      const q = this.deps.knowledge.screening[locale].questions[screening.index];
+      if (q) return this.askAgain(innerDc, active, q.text);
     }
     return this.askAgain(innerDc, active);
   }
@@ -821,6 +867,17 @@ function answersScreen(active: DialogInstance, text: string, answers: DialogDeps
     ...(options?.prompt?.suggestedActions?.actions ?? []).map((a) => String(a.value)),
   ];
   return labels.length > 0 && answers.choose(text, labels) !== undefined;
+}
+
+/**
+ * Whether a booking waits at its summary ("is this right?") in the bot's dialog state: every
+ * answer given, one tap from being made. A red flag there ends it unmade, which the bot then says
+ * (a twenty-first patient-style test asked how to cancel an appointment that did not exist).
+ */
+export function bookingAtSummary(state: Partial<DialogState> | undefined): boolean {
+  const booking = state?.dialogStack?.[0];
+  if (booking?.id !== BOOKING_DIALOG) return false;
+  return (booking.state as { dialogs?: Partial<DialogState> } | undefined)?.dialogs?.dialogStack?.[0]?.id === BOOKING_CONFIRM_WATERFALL;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { TextPrompt, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { TextPrompt, WaterfallDialog, type DialogContext, type PromptOptions, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { fold } from '../src/conversation/AnswerWords';
 import { calendarEvent } from '../src/booking/CalendarFile';
 import { findReferenceCode, normalizeReferenceCode, spacedReferenceCodeAfter, spelledReferenceCode, withoutReferenceCode } from '../src/booking/ReferenceCode';
@@ -54,6 +55,9 @@ export interface CancelOptions {
   /** A contact detail of that appointment said to be wrong ("sorry, wrong phone number"): it is corrected, nothing else asked. */
   contact?: ContactFix;
 }
+
+/** An hour in milliseconds, for the practice's notice of cancellation. */
+const HOUR_MS = 3_600_000;
 
 /** The waterfall's steps that wait for an answer, by the index botbuilder counts. */
 const STEP = { verify: 2, act: 3, confirmMove: 4 } as const;
@@ -235,26 +239,48 @@ export class CancelBookingDialog extends InterruptibleDialog {
     // I cancel?" or "my wife wants to cancel but I don't" hold the word and mean something else (a review).
     if (!this.saysOnly(step.context.activity.text ?? '', 'cancel')) {
       (step.values as CancelValues).confirmingCancel = true;
-      const found = await this.deps.bookings.findByReference(reference);
-      const text = this.t(locale, 'cancelBooking.confirmCancel', { when: found ? this.deps.formatter.when(found.start, locale) : '' });
-      // Its yes carries the words of cancelling and its no those of keeping: "cancel it" confirms
-      // and "leave it" keeps, where the cancel word read as a command stopped the flow instead.
-      const [yes, no] = this.yesNo(locale).choices;
-      return step.prompt(CHOICE_PROMPT, {
-        prompt: this.promptActivity(text, locale, step.context.activity.channelId),
-        choices: [{ ...yes, synonyms: this.wordsOfChoice('cancel') }, { ...no, synonyms: this.wordsOfChoice('keep') }],
-        validations: { deniedIs: 1 } satisfies ReadsDenial,
-      });
+      return step.prompt(CHOICE_PROMPT, await this.cancelQuestion(step.context, reference, locale));
     }
     return this.cancelNow(step, reference, locale);
   }
 
-  /** Cancels the appointment and says so. */
+  /**
+   * "Cancel your appointment of …, is that right?": its yes carries the words of cancelling and its
+   * no those of keeping: "cancel it" confirms and "leave it" keeps, where the cancel word read as a
+   * command stopped the flow instead.
+   */
+  private async cancelQuestion(context: TurnContext, reference: string, locale: Locale): Promise<PromptOptions & { validations: ReadsDenial }> {
+    const found = await this.deps.bookings.findByReference(reference);
+    const text = this.t(locale, 'cancelBooking.confirmCancel', { when: found ? this.deps.formatter.when(found.start, locale) : '' });
+    const [yes, no] = this.yesNo(locale).choices;
+    return {
+      prompt: this.promptActivity(text, locale, context.activity.channelId),
+      choices: [{ ...yes, synonyms: this.wordsOfChoice('cancel') }, { ...no, synonyms: this.wordsOfChoice('keep') }],
+      validations: { deniedIs: 1 },
+    };
+  }
+
+  /**
+   * Cancels the appointment and says so; within the practice's notice (cancellationHours), also
+   * that its late-cancellation fee may apply and to call for something unforeseen, as its FAQ says
+   * (a patient cancelling the same morning heard nothing of it). A yes next takes up the closing
+   * offer to book again.
+   */
   private async cancelNow(step: WaterfallStepContext, reference: string, locale: Locale): Promise<DialogTurnResult> {
     const booking = await this.deps.bookings.findByReference(reference);
-    await this.deps.bookings.cancel(reference, this.deps.clock.now());
+    const now = this.deps.clock.now();
+    await this.deps.bookings.cancel(reference, now);
     const when = booking ? this.deps.formatter.when(booking.start, locale) : '';
-    await this.send(step.context, { text: this.t(locale, 'cancelBooking.cancelled', { when }), choices: this.deps.composer.mainActions(locale) }, locale);
+    const { practice } = this.deps.knowledge;
+    const hours = practice.cancellationHours;
+    const late = booking && hours && booking.start.getTime() - now.getTime() < hours * HOUR_MS;
+    const fee = practice.fees.missedAppointment;
+    const key = !late ? 'cancelBooking.cancelled' : fee === undefined ? 'cancelBooking.cancelledLateNoAmount' : 'cancelBooking.cancelledLate';
+    const text = this.t(locale, key, {
+      when, hours, phone: practice.phone, fee: fee === undefined ? '' : new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(fee),
+    });
+    await this.send(step.context, { text, choices: this.deps.composer.mainActions(locale) }, locale);
+    (await this.deps.memory.get(step.context, newMemory())).offer = { take: this.deps.composer.action(locale, 'book').value, from: 'answer' };
     return step.endDialog();
   }
 
@@ -503,6 +529,8 @@ export class CancelBookingDialog extends InterruptibleDialog {
    */
   protected override async cancelInstead(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
     const base = innerDc.stack[0];
+    const switched = await this.cancelDuringMove(innerDc, text);
+    if (switched) return switched;
     if (base?.id !== CONTACT_FIX_DIALOG || !this.says(text, 'cancel')) return undefined;
     if (fold(text).split(' ').some((w) => this.deps.answers.isNegation(w))) return undefined;
     const inner = (base.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack?.[0];
@@ -510,6 +538,28 @@ export class CancelBookingDialog extends InterruptibleDialog {
     if (!reference) return undefined;
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(CANCEL_BOOKING_WATERFALL, { justMade: reference } satisfies CancelOptions);
+  }
+
+  /**
+   * "Cancel it after all" during a move (at its free times, or at "move it to …, is that right?"):
+   * the appointment's own cancellation, asked once more, not the move stopped with the appointment
+   * kept (a twenty-first patient-style test was told it stays, and would have believed it
+   * cancelled). A word of moving or a negation in it ("cancel the move", "don't cancel") is no
+   * such wish: the move stops as before.
+   */
+  private async cancelDuringMove(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+    const base = innerDc.stack[0];
+    if (base?.id !== CANCEL_BOOKING_WATERFALL || !this.says(text, 'cancel') || this.says(text, 'move')) return undefined;
+    if (fold(text).split(' ').some((w) => this.deps.answers.isNegation(w))) return undefined;
+    const state = base.state as { stepIndex: number; values?: CancelValues };
+    const values = state.values;
+    const moving = (state.stepIndex === STEP.act && innerDc.stack[1]?.id === SLOT_DIALOG) || (state.stepIndex === STEP.confirmMove && !values?.confirmingCancel);
+    if (!moving || !values?.reference) return undefined;
+    const locale = await this.locale(innerDc.context);
+    values.confirmingCancel = true;
+    // The answer goes to the step after the act, which reads the confirmation of a cancel.
+    state.stepIndex = STEP.act;
+    return innerDc.replaceDialog(CHOICE_PROMPT, await this.cancelQuestion(innerDc.context, values.reference, locale));
   }
 
   /**

@@ -256,7 +256,8 @@ export abstract class InterruptibleDialog extends BaseDialog {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
-    const instead = exact === 'stop' || exact === 'cancel-booking' ? await this.cancelInstead(innerDc, text) : undefined;
+    // "Never mind, just cancel it" reads as starting over; its cancel word may still be the wish.
+    const instead = exact === 'stop' || exact === 'cancel-booking' || exact === 'restart' ? await this.cancelInstead(innerDc, text) : undefined;
     if (instead) return instead;
     if (exact === 'stop' || exact === 'cancel-booking' || exact === 'restart') {
       await this.send(context, this.stoppedReply(innerDc, locale), locale);
@@ -288,6 +289,15 @@ export abstract class InterruptibleDialog extends BaseDialog {
       const memory = await this.deps.memory.get(context, newMemory());
       for (const reply of this.deps.safety.alarm(flag, memory, locale)) await this.send(context, reply, locale);
       return innerDc.cancelAllDialogs();
+    }
+    // Impatience with the questions at a choice ("pfff, this takes far too long"), with no yes or no
+    // in it: acknowledged, and the same question again (it got "I did not quite understand"). At a
+    // free-text question "it has taken too long" may be the answer (since when?).
+    const { answers } = this.deps;
+    if (active && !FREE_TEXT_PROMPTS.has(active.id) && answers.isImpatient(text) && !answers.opener(text) && !answers.yesNo(text)) {
+      await this.send(context, { text: this.t(locale, 'booking.impatient') }, locale);
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
     }
     // "What do you mean?" at a question is about that question: no answer (the code's question
     // read a bare "?" as a code it did not know) and no topic ("what do you mean?" got what

@@ -1,7 +1,7 @@
 import { WaterfallDialog, type DialogInstance, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { BaseDialog } from './BaseDialog';
 import type { DialogDeps } from './DialogDeps';
-import type { ReadsHedges } from './SynonymChoicePrompt';
+import type { ReadsAcknowledgement, ReadsHedges } from './SynonymChoicePrompt';
 import { CHOICE_PROMPT, SCREENING_DIALOG, SCREENING_WATERFALL } from './dialogIds';
 
 /** Where the screening starts (the first question to ask), and the answers given before it. */
@@ -75,7 +75,11 @@ export class ScreeningDialog extends BaseDialog {
       prompt: this.promptActivity(forOther ? questionAbout(q.textOther, this.otherPerson(locale, step.options.relative)) : q.text, locale, step.context.activity.channelId),
       ...this.yesNo(locale),
       // A sign that is there a little is there: a partial yes is the yes, and doubt leads to the safe side.
-      validations: { clearAnswerOnly: true, hedgeIsYes: true, unsureKey: 'booking.screeningUnsure', redFlag: q.redFlag } satisfies ReadsHedges & { clearAnswerOnly: boolean },
+      // The first comes with the intro's "answer yes or no": an "ok" then acknowledges the intro.
+      validations: {
+        clearAnswerOnly: true, hedgeIsYes: true, unsureKey: 'booking.screeningUnsure', redFlag: q.redFlag,
+        ...(index === 0 ? { acknowledgedKey: 'booking.screeningAcknowledged' } : {}),
+      } satisfies ReadsHedges & ReadsAcknowledgement & { clearAnswerOnly: boolean },
     });
   }
 

@@ -38,6 +38,11 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     const choices = ChoiceFactory.toChoices(options.choices);
     const text = context.activity.text ?? '';
     const labels = choices.map((c) => c.value);
+    // Right after instructions, "ok" (or a thumbs up) acknowledges them and answers nothing
+    // (ReadsAcknowledgement): a twenty-first patient-style test got a red flag's instruction on it.
+    const acknowledged = Boolean((options.validations as ReadsAcknowledgement | undefined)?.acknowledgedKey) && this.typed.words.isGoOn(text);
+    (state as AcknowledgedState).acknowledged = acknowledged;
+    if (acknowledged) return { succeeded: false };
     const roles = { yes: labels.findIndex((v) => this.typed.roleOf(v) === 'yes'), no: labels.findIndex((v) => this.typed.roleOf(v) === 'no') };
     const hedged = roles.yes >= 0 && (options.validations as ReadsHedges | undefined)?.hedgeIsYes ? this.hedgedAnswer(text, state as UnsureState) : undefined;
     if (hedged === 'yes') return { succeeded: true, value: { value: labels[roles.yes], index: roles.yes, score: 1, synonym: text } };
@@ -118,7 +123,8 @@ export class SynonymChoicePrompt extends ChoicePrompt {
       const yesNo = ChoiceFactory.toChoices(options.choices).some((c) => this.typed.roleOf(c.value) !== undefined);
       // A red-flag question's own line after doubt tells what doubt said again means: not after a question asked back.
       const said = (state as UnsureState).doubtSaid;
-      const validations = said ? options.validations : { ...(options.validations as object | undefined), unsureKey: undefined };
+      const ack = (state as AcknowledgedState).acknowledged ? (options.validations as ReadsAcknowledgement | undefined)?.acknowledgedKey : undefined;
+      const validations = ack ? { retryKey: ack } : said ? options.validations : { ...(options.validations as object | undefined), unsureKey: undefined };
       const text = await this.typed.retryText(context, attempts, (state as UnsureState).unsure, validations, yesNo);
       const prompt = typeof options.prompt === 'object' ? options.prompt : { type: 'message', text: options.prompt };
       // The question again below the line, with its buttons; a summary's card is not repeated.
@@ -127,6 +133,20 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     }
     return super.onPrompt(context, state, options, isRetry);
   }
+}
+
+/**
+ * A question asked in the same message as instructions (the screening's first, after "answer
+ * yes or no"): a word of going on or a thumbs up acknowledges those, and is no answer; the
+ * question is asked again after the line `acknowledgedKey`.
+ */
+export interface ReadsAcknowledgement {
+  acknowledgedKey?: string;
+}
+
+/** Where the prompt keeps, for its retry, that the last message only acknowledged. */
+interface AcknowledgedState {
+  acknowledged?: boolean;
 }
 
 /**

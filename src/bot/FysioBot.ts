@@ -3,6 +3,7 @@ import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dial
 import { flowOptions, type FlowDialogs } from '../../dialogs/FlowDialogs';
 import { bookingAskedInstead } from '../../dialogs/HandoffDialog';
 import { CancelBookingDialog, type CancelOptions } from '../../dialogs/CancelBookingDialog';
+import { bookingAtSummary } from '../../dialogs/BookingDialog';
 import { answersOffered, deletionAsked, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
 import { BaseDialog } from '../../dialogs/BaseDialog';
 import type { ReadsHedges } from '../../dialogs/SynonymChoicePrompt';
@@ -464,6 +465,12 @@ export class FysioBot extends ActivityHandler {
       } else if (goesOn) {
         await (await this.dialogContext(context)).repromptDialog();
       } else if (this.flowOf(dialogState) === 'booking' && !(await this.parked.get(context))) {
+        // At the summary the patient was about to confirm: that nothing was booked is said, and
+        // "must I cancel it then?" next hears that there is nothing to cancel.
+        if (bookingAtSummary(dialogState)) {
+          await this.send(context, composer.say(locale, 'booking.notMadeAfterAlarm'), locale);
+          memory.lastReply = 'notBooked';
+        }
         // The booking's answers are kept set aside, never offered back (no booking after such a
         // tier): an emergency of someone else ("grandpa collapsed") at the name step threw every
         // answer away (a seventeenth patient-style test). Only a crisis text taken back as

@@ -145,6 +145,10 @@ export class AnswerWords {
   private readonly wait: Set<string>;
   private readonly anyTime: string[];
   private readonly goOn: Set<string>;
+  /** Words of impatience with the questions ("this takes too long"): `booking.words.impatience`. */
+  private readonly impatience: string[];
+  /** Signs that say yes or okay: `booking.words.yesSigns`. */
+  private readonly yesSigns: Set<string>;
   private readonly duration: Set<string>;
   private readonly softStop: Set<string>;
   /** Words that lead into an aside before a question ("and by the way"): `booking.words.asideLeads`, longest first. */
@@ -200,6 +204,7 @@ export class AnswerWords {
     const list = (key: string) => new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, `booking.words.${key}`)).map(fold));
     this.yes = list('yes');
     this.no = list('no');
+    this.yesSigns = new Set(SUPPORTED_LOCALES.flatMap((l) => translator.list(l, 'booking.words.yesSigns')).map(bareSign));
     this.answerOpeners = list('answerOpeners');
     this.fillers = list('fillers');
     this.back = list('back');
@@ -222,6 +227,7 @@ export class AnswerWords {
     this.goingBadly = [...list('goingBadly')].filter(Boolean);
     this.lostHeart = [...list('lostHeart')].filter(Boolean);
     this.distress = [...list('distress')].filter(Boolean);
+    this.impatience = [...list('impatience')].filter(Boolean);
     this.takeBack = list('takeBack');
     // Longest first: "after all rather" is stripped whole, not its first word only.
     this.selfCorrection = [...list('selfCorrection')].sort((a, b) => b.length - a.length);
@@ -440,7 +446,7 @@ export class AnswerWords {
   /** The locale lists' ways of saying yes ("yes", "right", "go ahead") or no ("no", "rather not"); anything else undefined. */
   yesNo(text: string): 'yes' | 'no' | undefined {
     const t = fold(text);
-    if (!t) return undefined;
+    if (!t) return this.isYesSign(text) ? 'yes' : undefined;
     if (this.yes.has(t)) return 'yes';
     if (this.no.has(t)) return 'no';
     return this.selfCorrected(text) ?? this.headYesNo(t);
@@ -799,7 +805,26 @@ export class AnswerWords {
 
   /** A word of going on ("ok", "next", "go on") that answers no open question: the question is asked again. */
   isGoOn(text: string): boolean {
-    return this.goOn.has(fold(text)) || this.resume.has(fold(text));
+    return this.goOn.has(fold(text)) || this.resume.has(fold(text)) || this.isYesSign(text);
+  }
+
+  /** The message sighs at the questions ("this takes far too long", "hurry up"), anywhere in it. */
+  isImpatient(text: string): boolean {
+    return hasPhrase(fold(text), this.impatience);
+  }
+
+  /** Only a word of going on, with fillers ("fine then", "ok sure"): an acknowledgement, no greeting. */
+  isAcknowledgement(text: string): boolean {
+    const core = fold(text).split(' ').filter((w) => w && !this.fillers.has(w)).join(' ');
+    return Boolean(core) && this.isGoOn(core);
+  }
+
+  /**
+   * A sign alone that says yes or okay (a thumbs up, `booking.words.yesSigns`), in any skin tone:
+   * folding drops it, and a patient who sent it to "do you agree?" was told they were not understood.
+   */
+  isYesSign(text: string): boolean {
+    return this.yesSigns.has(bareSign(text));
   }
 
   /**
@@ -980,7 +1005,7 @@ export class AnswerWords {
    */
   choose(text: string, labels: string[], roles: { yes?: number; no?: number } = {}): number | undefined {
     const t = fold(text);
-    if (!t) return undefined;
+    if (!t) return this.isYesSign(text) ? roles.yes : undefined;
     const folded = labels.map(fold);
     const exact = folded.indexOf(t);
     if (exact >= 0) return exact;
@@ -1043,6 +1068,17 @@ export class AnswerWords {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The message says the appointment is for the writer ("it is for me", "no, for myself after
+   * all"): a word of `forOtherBefore` right before a word of the writer's own (`self`), and no
+   * relative booked for ({@link bookedFor}).
+   */
+  forSelf(text: string): boolean {
+    const clauses = this.clauses(text).map((c) => fold(c).split(' ').filter(Boolean));
+    const saysSelf = clauses.some((w) => w.some((x, i) => i > 0 && this.forOtherBefore.has(w[i - 1]) && this.self.has(x)));
+    return saysSelf && this.bookedFor(text) === undefined;
   }
 
   /**
@@ -1408,6 +1444,11 @@ function wordMatches(word: string, pattern: string): boolean {
 /** Folded text with each of `phrases` taken out where it stands as whole words. */
 function without(folded: string, phrases: readonly string[]): string {
   return phrases.reduce((left, phrase) => left.split(` ${phrase} `).join(' '), ` ${folded} `);
+}
+
+/** A sign without its skin tone or presentation selector, and without spaces around it. */
+function bareSign(text: string): string {
+  return text.replace(/[\u{1F3FB}-\u{1F3FF}\uFE0F\s]/gu, '');
 }
 
 /** Lowercase, without accents or punctuation, single spaces ("Café!" → "cafe"). */

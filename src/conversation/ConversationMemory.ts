@@ -13,10 +13,11 @@ export interface ConversationMemory {
    * so that "and Saturday?" asks the same of another day), or a miss that asked a question: which
    * of three ways to go on (`miss`), or whether to talk to a person (`missPerson`), so that a bare
    * yes or no answers it; or the bare "how can I help you?" after a bare yes or no (`prompt`) or
-   * after part of a sentence (`piece`), which a yes or no is not given again. Cleared by every
-   * other reply.
+   * after part of a sentence (`piece`), which a yes or no is not given again; or a red flag that
+   * ended a booking at its summary, unmade (`notBooked`), so that "must I cancel it then?" hears
+   * there is none. Cleared by every other reply.
    */
-  lastReply?: 'answer' | 'more' | 'day' | 'miss' | 'missPerson' | 'lookup' | 'prompt' | 'piece';
+  lastReply?: 'answer' | 'more' | 'day' | 'miss' | 'missPerson' | 'lookup' | 'prompt' | 'piece' | 'notBooked';
   /**
    * What a question of the bot's own last reply offered, for the one message after it: a typed
    * yes takes it as tapping its button would (`take`, the button's value), a no is acknowledged.

@@ -221,6 +221,14 @@ export class MessageResponder {
     // A question about the practice that names a day ("anything on Saturday?") asks
     // about that day: whether the practice is open then, not all its details.
     const onPractice = decision.intent === 'faq' && decision.topic === PRACTICE_INFO_TOPIC;
+    // A reference code with a clause that cancels or moves ("I can't make it on Saturday, my
+    // reference is …"): that appointment, not the day's opening hours, which a Flemish sentence got
+    // when the words around the code pulled the whole away from a cancellation (a twenty-first
+    // patient-style test; the date of birth typed next then got the hours of that date).
+    if (findReferenceCode(text) && this.requestInClauses(text, decision, locale) === 'cancel-booking') {
+      memory.misses = 0;
+      return { kind: 'flow', flow: 'cancel-booking' };
+    }
     const day = DAY_INTENTS.has(decision.intent) ? this.deps.days?.answer(text, locale, sameQuestion || onPractice) : undefined;
     if (day && !(day.open && decision.intent === 'booking')) {
       memory.misses = 0;
@@ -244,6 +252,11 @@ export class MessageResponder {
       case 'booking':
       case 'cancel-booking':
         memory.misses = 0;
+        // Right after a red flag ended a booking unmade, cancelling without a code is about that
+        // booking: there is none, said so (the code's question asked for one never given).
+        if (decision.intent === 'cancel-booking' && lastReply === 'notBooked' && !findReferenceCode(text)) {
+          return replies(composer.say(locale, 'booking.noneToCancel', composer.mainActions(locale)));
+        }
         return { kind: 'flow', flow: decision.intent };
       case 'appointment-lookup':
         // Where to find the day and time; looked up here only with the code and the date of birth.
@@ -401,6 +414,8 @@ export class MessageResponder {
       case 'clarify':
         return [composer.clarify(d.candidates, locale)];
       case 'greeting':
+        // "Fine then" after a reply acknowledges it: no fresh "hello" (a twenty-first patient-style test).
+        if (this.deps.answers?.isAcknowledgement(text)) return [composer.say(locale, 'greeting.acknowledged')];
         return [composer.say(locale, 'greeting.reply', composer.mainActions(locale))];
       case 'thanks':
         return [composer.say(locale, 'thanks.reply')];
