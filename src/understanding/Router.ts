@@ -554,6 +554,7 @@ export class Router {
       // "What do I bring to my appointment?" names the appointment, and asks about something else.
       faq = this.unlessOnlyNamed(faq, terms, facts.words, !statement, redo);
       faq = this.negatedBooking(faq, ranked, facts.words);
+      faq = this.personAboutAppointment(faq, ranked, terms);
       // "What does the appointment cost?": a question about a topic, read without the marker of an
       // appointment the patient has, which only tells a cancellation from a booking.
       if ((faq?.intent === 'faq' || faq?.intent === 'clarify') && terms.some((q) => this.markerStems.has(q.stem))) {
@@ -989,6 +990,22 @@ export class Router {
     return rest;
   }
 
+  /**
+   * "Can I talk to someone about my appointment?": a request for a person that names the
+   * appointment, which pulls the cancellation level with it or ahead, so nothing leads clearly. Without the
+   * appointment's words the message asks for a person with confidence: the appointment is what the
+   * person is to hear about. Left as it was when anything but no decision or a choice was read.
+   */
+  private personAboutAppointment(d: RouteDecision | undefined, ranked: readonly Ranked[], terms: readonly QueryTerm[]): RouteDecision | undefined {
+    const person = `${INTENT_PREFIX}handoff`;
+    const [first, second] = ranked.slice(0, 2).map((r) => r.owner).sort();
+    if ((d && d.intent !== 'clarify') || first !== `${INTENT_PREFIX}cancel-booking` || second !== person) return d;
+    const rest = terms.filter((q) => !this.appointmentStems.has(q.stem) && !this.markerStems.has(q.stem));
+    if (!rest.length || rest.length === terms.length) return d;
+    const read = this.index.rank(rest, 3);
+    return read[0]?.owner === person && this.confident(read) ? decision('handoff', null, ranked[0].score) : d;
+  }
+
   /** Whether a question of a few words follows the message's first clause ("thanks. and may I …?"). */
   private asksAfterOpening(text: string): boolean {
     const end = text.search(/[,.;!]/);
@@ -1017,7 +1034,7 @@ export class Router {
       // A question after a story asks about it ("I have wear in my back, can I come to you"): the
       // whole message answers it. A part that opens with a word of asking and then one of wanting
       // ("… and would like to drop by"), in a message without a question mark, is a wish, not a question.
-      if (this.opensQuestion(said) && !this.wishes.has(said[1] ?? '')) continue;
+      if (this.opensQuestion(said) && !(this.wishes.has(said[1] ?? '') && !this.questionWords.has(said[1]))) continue;
       // "now I want one myself": in a request after a story, "myself" is whom it is for.
       const tailWords = said.filter((w) => !this.contrast.has(w));
       const command = this.commandOf(tailWords);
