@@ -463,7 +463,27 @@ export class MessageResponder {
       this.noteOffer(more.text, memory, locale);
       return [{ text: more.text, choices: [...(more.choices ?? []), book] }];
     }
+    // A follow-up that alone could also mean a topic this answer lists as its own next step
+    // ("even without the supplementary insurance?" after what is reimbursed: what it costs then):
+    // that topic says something the answer just read did not, where "no separate answer" says nothing.
+    const next = this.listedNext(topic, text, locale);
+    if (next) {
+      memory.previousTopic = next;
+      memory.answeredTopic = next;
+      memory.lastReply = 'answer';
+      const reply = composer.answer(next, locale);
+      this.noteOffer(reply.text, memory, locale);
+      return [{ text: reply.text }, { text: composer.say(locale, 'faq.more').text, choices: [...(reply.choices ?? []), book] }];
+    }
     return [composer.sayAbout(locale, 'faq.same', topic, [person, ...followUps, book])];
+  }
+
+  /** The first of the topic's follow-ups (its content's `followUps`) the message alone reads as, or offers as a choice. */
+  private listedNext(topic: string, text: string, locale: Locale): string | undefined {
+    const listed = this.deps.knowledge.topics.get(topic)?.followUps ?? [];
+    const alone = this.deps.router.route(text, { locale, safetyChecked: true });
+    const read = alone.intent === 'faq' ? [alone.topic] : alone.intent === 'clarify' ? alone.candidates.map((c) => c.topic) : [];
+    return read.find((t): t is string => t !== null && t !== topic && listed.includes(t));
   }
 
   /**

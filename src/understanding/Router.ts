@@ -89,6 +89,8 @@ const OWN_REQUESTS: ReadonlySet<string> = new Set<IntentId>(['booking', 'cancel-
 const STORY_TAILS = 3;
 /** A follow-up this short is read against the previous topic. */
 const SHORT_FOLLOW_UP_STEMS = 4;
+/** The fewest words of a question after thanks that make it one ("dank je. en mag ik nog zwemmen?"), not a polite tag. */
+const MIN_ASKED_WORDS = 3;
 /**
  * In a story of several sentences the question carries the meaning: stems found only in the
  * other sentences count this much (tuned with `npm run eval`: 0.55–0.7 best, 1 = no weighting).
@@ -535,8 +537,15 @@ export class Router {
       const statement = this.states(facts);
       const points = this.pointsBack(facts.words);
       const alone = context.previousTopic ? this.decide(ranked, this.mayAnswer(meaning), meaning.knownShare > this.choiceCoverMin, statement) : undefined;
+      // A follow-up none of whose words the previous topic uses ("is that reimbursed?" after how
+      // long a treatment takes, "and what if it gets worse?") names a question of its own: what it
+      // reads as alone, an answer or a choice, stands, pointing back or not. The previous topic
+      // only decides for a message that could be about it.
+      const previous = context.previousTopic;
+      const foreign = previous !== undefined && !terms.some((q) => this.index.usedBy(q.stem, (o) => o === previous));
       const standsAlone =
-        (alone?.intent === 'faq' && alone.topic !== context.previousTopic && !points) ||
+        (alone?.intent === 'faq' && alone.topic !== context.previousTopic && (!points || foreign)) ||
+        (alone?.intent === 'clarify' && foreign && !alone.candidates.some((c) => c.topic === previous)) ||
         (alone !== undefined && OWN_REQUESTS.has(alone.intent) && !this.joins.has(facts.words[0]) && (statement || !points));
       if (context.previousTopic && terms.length <= SHORT_FOLLOW_UP_STEMS && !standsAlone && (marked || !this.confident(ranked))) {
         const extra = (this.titleStems.get(context.previousTopic) ?? []).map((stem) => ({ stem, weight: 1 }));
@@ -559,6 +568,7 @@ export class Router {
       // "What do I bring to my appointment?" names the appointment, and asks about something else.
       faq = this.unlessOnlyNamed(faq, terms, facts.words, !statement, redo);
       faq = this.negatedBooking(faq, ranked, facts.words);
+      faq = this.personAboutAppointment(faq, ranked, terms);
       // "What does the appointment cost?": a question about a topic, read without the marker of an
       // appointment the patient has, which only tells a cancellation from a booking.
       if ((faq?.intent === 'faq' || faq?.intent === 'clarify') && terms.some((q) => this.markerStems.has(q.stem))) {
@@ -586,7 +596,9 @@ export class Router {
     if (faq && !(fragment && (faq.intent === 'faq' || faq.intent === 'clarify'))) return faq;
 
     const opener = this.opener(facts.words);
-    if (opener && this.onlySmallTalk(opened, terms)) return decision(opener, null, 0.5);
+    // "Thanks. And may I still ...?": a question after the thanks is what the message is for;
+    // one the bot cannot place is a miss to say so about, not thanks to acknowledge.
+    if (opener && this.onlySmallTalk(opened, terms) && !(opener === 'thanks' && this.asksAfterOpening(facts.text))) return decision(opener, null, 0.5);
     return { intent: 'none', topic: null, score: round(ranked[0]?.score ?? 0), candidates: [], ...(fragment ? { fragment } : {}) };
   }
 
@@ -1013,6 +1025,30 @@ export class Router {
   }
 
   /**
+   * "Can I talk to someone about my appointment?": a request for a person that names the
+   * appointment, which pulls the cancellation level with it or ahead, so nothing leads clearly. Without the
+   * appointment's words the message asks for a person with confidence: the appointment is what the
+   * person is to hear about. Left as it was when anything but no decision or a choice was read.
+   */
+  private personAboutAppointment(d: RouteDecision | undefined, ranked: readonly Ranked[], terms: readonly QueryTerm[]): RouteDecision | undefined {
+    const person = `${INTENT_PREFIX}handoff`;
+    const [first, second] = ranked.slice(0, 2).map((r) => r.owner).sort();
+    if ((d && d.intent !== 'clarify') || first !== `${INTENT_PREFIX}cancel-booking` || second !== person) return d;
+    const rest = terms.filter((q) => !this.appointmentStems.has(q.stem) && !this.markerStems.has(q.stem));
+    if (!rest.length || rest.length === terms.length) return d;
+    const read = this.index.rank(rest, 3);
+    return read[0]?.owner === person && this.confident(read) ? decision('handoff', null, ranked[0].score) : d;
+  }
+
+  /** Whether a question of a few words follows the message's first clause ("thanks. and may I …?"). */
+  private asksAfterOpening(text: string): boolean {
+    const end = text.search(/[,.;!]/);
+    if (end < 0) return false;
+    const rest = text.slice(end);
+    return rest.includes('?') && this.normalizer.baseWords(rest).length >= MIN_ASKED_WORDS;
+  }
+
+  /**
    * A story that ends in a request ("my father-in-law had his knee operated on last year, now I
    * would like an appointment for my hip myself"): the story's words (the relative, the operation,
    * the new knee) pull the whole message towards a topic or spread it over several, while its last
@@ -1030,8 +1066,9 @@ export class Router {
       const said = this.normalizer.baseWords(tail);
       if (!said.length || said.length === words.length) continue;
       // A question after a story asks about it ("I have wear in my back, can I come to you"): the
-      // whole message answers it.
-      if (this.opensQuestion(said)) continue;
+      // whole message answers it. A part that opens with a word of asking and then one of wanting
+      // ("… and would like to drop by"), in a message without a question mark, is a wish, not a question.
+      if (this.opensQuestion(said) && !(this.wishes.has(said[1] ?? '') && !this.questionWords.has(said[1]))) continue;
       // "now I want one myself": in a request after a story, "myself" is whom it is for.
       const tailWords = said.filter((w) => !this.contrast.has(w));
       const command = this.commandOf(tailWords);
