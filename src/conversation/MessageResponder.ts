@@ -478,11 +478,15 @@ export class MessageResponder {
     return [composer.sayAbout(locale, 'faq.same', topic, [person, ...followUps, book])];
   }
 
-  /** The first of the topic's follow-ups (its content's `followUps`) the message alone reads as, or offers as a choice. */
+  /**
+   * The topic's follow-up (its content's `followUps`) the message alone reads as, or leads a choice
+   * with. Only the choice's lead: a joint alone ("and for the knee?") offers several topics, and one
+   * further down says nothing the message asked.
+   */
   private listedNext(topic: string, text: string, locale: Locale): string | undefined {
     const listed = this.deps.knowledge.topics.get(topic)?.followUps ?? [];
     const alone = this.deps.router.route(text, { locale, safetyChecked: true });
-    const read = alone.intent === 'faq' ? [alone.topic] : alone.intent === 'clarify' ? alone.candidates.map((c) => c.topic) : [];
+    const read = alone.intent === 'faq' ? [alone.topic] : alone.intent === 'clarify' ? alone.candidates.slice(0, 1).map((c) => c.topic) : [];
     return read.find((t): t is string => t !== null && t !== topic && listed.includes(t));
   }
 

@@ -89,6 +89,11 @@ const OWN_REQUESTS: ReadonlySet<string> = new Set<IntentId>(['booking', 'cancel-
 const STORY_TAILS = 3;
 /** A follow-up this short is read against the previous topic. */
 const SHORT_FOLLOW_UP_STEMS = 4;
+/**
+ * Below this weight a stem is one nearly every topic uses (0.11 for "knie", 0.16 for "heup"; a
+ * word of one topic weighs 2 to 3.8): it does not make a follow-up a question of its own.
+ */
+const GENERIC_STEM_WEIGHT = 0.5;
 /** The fewest words of a question after thanks that make it one ("dank je. en mag ik nog zwemmen?"), not a polite tag. */
 const MIN_ASKED_WORDS = 3;
 /**
@@ -541,8 +546,10 @@ export class Router {
       // long a treatment takes, "and what if it gets worse?") names a question of its own: what it
       // reads as alone, an answer or a choice, stands, pointing back or not. The previous topic
       // only decides for a message that could be about it.
+      // Words nearly every topic uses (a joint: "and for the knee?") tell no new question apart.
       const previous = context.previousTopic;
-      const foreign = previous !== undefined && !terms.some((q) => this.index.usedBy(q.stem, (o) => o === previous));
+      const telling = terms.filter((q) => this.index.weightOf(q.stem) >= GENERIC_STEM_WEIGHT);
+      const foreign = previous !== undefined && telling.length > 0 && !terms.some((q) => this.index.usedBy(q.stem, (o) => o === previous));
       const standsAlone =
         (alone?.intent === 'faq' && alone.topic !== context.previousTopic && (!points || foreign)) ||
         (alone?.intent === 'clarify' && foreign && !alone.candidates.some((c) => c.topic === previous)) ||
