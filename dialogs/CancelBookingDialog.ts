@@ -612,7 +612,6 @@ export class CancelBookingDialog extends InterruptibleDialog {
     return this.wordsOfChoice(choice).some((w) => fold(w) === t);
   }
 
-  /** Whether the message says one of the choices' words ("move", "cancel") in any locale. */
   /**
    * What a message right after a booking or a move was confirmed asks of that appointment: a day
    * or time with a word of correcting or of moving ("can I put it back to Tuesday after all") is a
@@ -646,6 +645,7 @@ export class CancelBookingDialog extends InterruptibleDialog {
     return { field: c.field, ...(c.value ? { value: c.value } : {}) };
   }
 
+  /** Whether the message says one of the choices' words ("move", "cancel") in any locale. */
   private says(text: string, choice: 'cancel' | 'move'): boolean {
     const t = ` ${fold(text)} `;
     return this.wordsOfChoice(choice).some((w) => t.includes(` ${fold(w)} `));
