@@ -19,7 +19,6 @@ describe('said of something else, quoted or over: no alarm', () => {
       // A warning someone gave, quoted.
       ['Mijn huisarts zegt dat je bij een dikke rode knie met koorts meteen moet bellen. Mijn knie is alleen stijf, verder niks.', null],
       ['de kinesist zei vorige week bij koorts en een warme knie direct bellen, is dat ook zo na een prothese?', null],
-      ['Bij een warme, opgezette knie met koorts moet je direct bellen, las ik. Geldt dat ook voor mijn heup?', null],
       ['Onze fysio noemde een dikke, pijnlijke kuit na de operatie als alarmsignaal. Hoe vaak gebeurt zoiets?', null],
       // A leaflet, someone already in hospital.
       ['In de brochure van de kliniek stond iets over een ontstoken knieprothese. Komt dat vaak voor?', null],
@@ -76,3 +75,35 @@ describe('the same words with a sign of the writer or of someone in their care: 
     true,
   );
 });
+
+// fix20a (review of saf27): the phrases that set a sign aside reached too far and silenced these.
+// The alarm is back; the silent sentences beside them stay silent.
+describe('fix20a: an ending of oneself, bleeding that goes on, a quoted warning one has now, a relative beside a story, an average beside a fever', () => {
+  expectTiers(
+    [
+      ['ik maak er morgen een einde aan, aan al dat gezeur en aan mezelf', 'crisis'],
+      ['ik ga er een eind aan maken, aan het wachten en aan alles', 'crisis'],
+      ['ik maak er vanavond een eind aan, aan al dat gezeur en die pijn', 'crisis'],
+      ['ik maak er een eind aan, aan het tennis en aan mezelf', 'crisis'],
+      ['ik maak er een eind aan met het tennis', null],
+      ['ik maak er een eind aan, aan dat hardlopen', null],
+      ['hoe lang duurt het voor het stopt met bloeden? het blijft maar stromen uit mijn been', '112'],
+      ['is nog steeds niet gestopt met bloeden', '112'],
+      ['de wond is gestopt met bloeden, mag ik douchen?', null],
+      ['39 graden koorts bij een gezwollen warme knie, moet je dan meteen bellen of kan het tot maandag wachten?', 'now'],
+      ['heb hoge koorts bij een rode knie na mijn operatie, moet je dan direct komen?', 'now'],
+      ['de fysio zei dat ik bij koorts en een rode knie direct moest bellen. Dat is nu zo.', 'now'],
+      ['bij een rode warme knie en koorts moet je meteen bellen toch? Dat heb ik sinds vanmorgen', 'now'],
+      ['de fysio zei dat ik bij koorts en een rode knie direct moest bellen, klopt dat?', null],
+      ['onze hond mankt, en oma heeft een warme dikke kuit na haar operatie', 'now'],
+      ['in de folder staat iets over trombose, kuit is dik rood en warm sinds gisteren', 'now'],
+      ['mijn paard heeft een warme, dikke knie en koorts', null],
+      ['ik heb gemiddeld 38,6 gemeten vandaag en mijn knie is rood en warm', 'now'],
+      // As typed in Flanders.
+      ['ik maak er morgen een einde aan, aan al dat gedoe en aan mezelf', 'crisis'],
+      ['hoe lang duurt het tot het stopt met bloeden? het blijft maar stromen uit mijn been', '112'],
+    ],
+    true,
+  );
+});
+

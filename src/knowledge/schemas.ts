@@ -482,6 +482,11 @@ export const sentenceWordsSchema = z.strictObject({
   referBack: sentenceWordList,
   /** Besides `firstPerson` and `nowWords`, words where a book's or film's story ends: the writer's own people ("my", "our"). */
   storyEnds: sentenceWordList,
+  /** (fix20a) People who end a story (`modifiers.story`) when no article of `storyArticles` stands right before them. */
+  storyPersons: sentenceWordList.default([]),
+  storyArticles: sentenceWordList.default([]),
+  /** (fix20a) A clause after a comma holding one of these (or a `nowWords` word) tells a sign of its own: a story ends at that comma. */
+  storyClauseVerbs: sentenceWordList.default([]),
   /** Small words that may open a clause before a care phrase (`modifiers.inCare`) besides `referBack`: a clause naming anyone else is about someone else. */
   careLeads: sentenceWordList,
   /** Words of which one must stand in a care phrase's clause: care said of someone ("he", "her"), not of a subject left out. */
@@ -553,6 +558,13 @@ export const emergencyFileSchema = z.strictObject({
     inCare: phraseList.default([]),
     /** A book, film or the news telling of someone else: its signs are set aside within its clause, up to the writer (`firstPerson`); crisis and 112 signs stay. */
     story: phraseList.default([]),
+    /**
+     * Checking phrases that name a sign only in a message without one of their `unless` phrases
+     * anywhere in it: ending a sport is no ending of oneself unless the message also names oneself,
+     * everything or a day; a quoted instruction is no report unless the message goes on to say the
+     * writer has it now.
+     */
+    guardedChecking: z.array(z.strictObject({ phrases: phraseList, unless: phraseList })).default([]),
   }),
   /** The tier of a 112 sign that passed by itself (a TIA, angina): a doctor still sees it today. */
   passedTier: tierId.optional(),

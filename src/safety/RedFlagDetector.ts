@@ -58,6 +58,9 @@ interface SentenceWordSets {
   firstPerson: ReadonlySet<string>;
   referBack: ReadonlySet<string>;
   storyEnds: ReadonlySet<string>;
+  storyPersons: ReadonlySet<string>;
+  storyArticles: ReadonlySet<string>;
+  storyClauseVerbs: ReadonlySet<string>;
   careLeads: ReadonlySet<string>;
   careSubjects: ReadonlySet<string>;
   careFails: ReadonlySet<string>;
@@ -116,6 +119,9 @@ const CHECKING = '\u0000checking';
 const CLEARED = '\u0000cleared';
 const IN_CARE = '\u0000inCare';
 const STORY = '\u0000story';
+/** A guarded checking phrase (emergency.yaml `modifiers.guardedChecking`) and the phrases that void it, numbered alike. */
+const GUARDED = '\u0000guarded:';
+const UNLESS = '\u0000unless:';
 /** The concept of a writer saying they are not suicidal; its clause is not the net's to read (see forNet). */
 const CRISIS_DENIED = 'crisis-denied';
 
@@ -209,6 +215,10 @@ export class RedFlagDetector {
       [CLEARED, data.modifiers.cleared],
       [IN_CARE, data.modifiers.inCare],
       [STORY, data.modifiers.story],
+      ...data.modifiers.guardedChecking.flatMap((g, i): [string, readonly string[]][] => [
+        [`${GUARDED}${i}`, g.phrases],
+        [`${UNLESS}${i}`, g.unless],
+      ]),
     ];
     this.patterns = new PhrasePatterns(lists, (token) => this.readToken(token), {
       negations: this.negations,
@@ -355,6 +365,12 @@ export class RedFlagDetector {
     const own = new Set<string>();
     const toldIn = new Map<string, number>();
     let sentenceAt = -1;
+    // The guarded checking phrases the whole message voids (read only once one is found: most messages have none).
+    let voided: ReadonlySet<string> | undefined;
+    const voids = (concept: string) => {
+      voided ??= new Set(this.matchesIn(this.wordsOf(text)).filter((m) => m.concept.startsWith(UNLESS)).map((m) => GUARDED + m.concept.slice(UNLESS.length)));
+      return voided.has(concept);
+    };
     for (const [, sentence, end] of text.matchAll(SENTENCE_WITH_END)) {
       // A clause opening with "is …" is a question in general when it opens the sentence or the
       // sentence asks it: "gevallen, kan niet meer staan" is a telegraphic report, not a question.
@@ -386,7 +402,8 @@ export class RedFlagDetector {
       };
       const matches = this.matchesIn(words);
       // "koorts meten": the sign is named, not had.
-      const checks = matches.filter((m) => m.concept === CHECKING);
+      // A guarded one counts only where nothing in the message voids it ("…, and an end to myself").
+      const checks = matches.filter((m) => m.concept === CHECKING || (m.concept.startsWith(GUARDED) && !voids(m.concept)));
       // A concept only the net's quiet reads (no rule names it) stays: it names what the checking phrase names.
       const concepts = matches.filter((m) => !m.concept.startsWith('\u0000') && (this.netOnly.has(m.concept) || !checks.some((c) => c.start <= m.start && m.end <= c.end)));
       // A modifier sharing a word with a concept's phrase is part of that phrase; words one of
@@ -474,9 +491,20 @@ export class RedFlagDetector {
           // horse's signs over a comma); the story ends sooner where the writer, the writer's own
           // people, now or what came after it come in ("a video of exercises, then a hot knee").
           // Chest pain after a story is the writer's all the same (urgentConcepts).
+          // (fix20a) It also ends at a relative named without an article ("…, and grandma has …") and
+          // at a comma whose clause tells a sign of its own ("…, calf is swollen since yesterday").
           const end = words.length;
+          const endsAt = (i: number) => {
+            const w = words[i];
+            if (this.sw.firstPerson.has(w) || this.sw.nowWords.has(w) || this.sw.storyEnds.has(w)) return true;
+            // An article one word further back too: "a [old] woman" is the story's.
+            if (this.sw.storyPersons.has(w) && !this.sw.storyArticles.has(words[i - 1]) && !this.sw.storyArticles.has(words[i - 2])) return true;
+            if (!starts.includes(i)) return false;
+            const clause = words.slice(i, clauseOf(i).to);
+            return clause.some((c) => this.sw.storyClauseVerbs.has(c) || this.sw.nowWords.has(c));
+          };
           let to = m.end + 1;
-          while (to < end && !this.sw.firstPerson.has(words[to]) && !this.sw.nowWords.has(words[to]) && !this.sw.storyEnds.has(words[to])) to++;
+          while (to < end && !endsAt(to)) to++;
           return { from: m.end, to };
         });
       const added: string[] = [];
@@ -721,6 +749,9 @@ function sentenceWordSets(lists: EmergencyData['sentenceWords']): SentenceWordSe
     firstPerson: set(lists.firstPerson),
     referBack: set(lists.referBack),
     storyEnds: set(lists.storyEnds),
+    storyPersons: set(lists.storyPersons),
+    storyArticles: set(lists.storyArticles),
+    storyClauseVerbs: set(lists.storyClauseVerbs),
     careLeads: set(lists.careLeads),
     careSubjects: set(lists.careSubjects),
     careFails: set(lists.careFails),
