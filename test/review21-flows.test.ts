@@ -1,0 +1,54 @@
+import { bookingKit, no, type Locale } from './helpers/bookingScript';
+
+// Round 21's review: flows the round's merged change left going wrong. A screening yes with a
+// question of the patient's own, a question about the services after the crisis text, a switch to
+// "it is for me" halfway through the screening, ordinary questions that name a service, "may I go
+// on with ... after the appointment", and a greeting reply after an alarm. Typed as patients type.
+
+const { talk } = bookingKit();
+
+/** A knee booking up to the screening's second question (the chest), with a no to the first. */
+const toChestQuestion = (locale: Locale): string[] => ['ik wil een afspraak maken', 'ja', 'knie', 'links', 'een maand', no(locale), no(locale)];
+
+describe('a yes at a screening question, with a question after it, is the yes', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ja, moet ik dan naar de spoedeisende hulp?'],
+    ['nl-NL', 'ja, moet ik nu de huisartsenpost bellen?'],
+    ['nl-BE', 'ja, moet ik dan naar de spoed?'],
+    ['nl-BE', 'ja, moet ik naar de huisartsenwachtpost?'],
+  ])('%s: "%s" at the chest question gets 112 at once', async (locale, answer) => {
+    const r = await talk(locale, [...toChestQuestion(locale), answer]);
+    expect(r[r.length - 2].text).toMatch(/borst/);
+    const last = r[r.length - 1];
+    expect(last.text).toMatch(/Bel nu 112/);
+    expect(last.text).not.toMatch(/alleen als de huisarts/);
+    expect(last.text).not.toMatch(/borst/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'nee, maar moet ik niet eerst naar de huisarts?'],
+    ['nl-BE', 'neen, moet ik eerst naar de huisarts?'],
+  ])('%s: "%s" is the no, and the screening goes on', async (locale, answer) => {
+    const r = await talk(locale, [...toChestQuestion(locale), answer]);
+    const last = r[r.length - 1];
+    expect(last.text).not.toMatch(/Bel nu 112/);
+    expect(last.text).not.toMatch(/borst/);
+  });
+});
+
+describe('after the crisis text, a question about where to go gets the crisis line again', () => {
+  it.each<[Locale, string, RegExp]>([
+    ['nl-NL', 'moet ik dan naar de spoedeisende hulp?', /113/],
+    ['nl-NL', 'wie moet ik bellen?', /113/],
+    ['nl-NL', 'moet ik de huisartsenpost bellen?', /113/],
+    ['nl-BE', 'moet ik dan naar de spoed?', /1813/],
+    ['nl-BE', 'wie moet ik bellen?', /1813/],
+  ])('%s: "%s"', async (locale, question, line) => {
+    const [crisis, answer] = await talk(locale, ['ik zie het leven niet meer zitten en heb de pillen al klaargelegd', question]);
+    expect(crisis.text).toMatch(line);
+    expect(answer.text).toMatch(line);
+    expect(answer.text).toMatch(/112/);
+    expect(answer.text).not.toMatch(/huisartsenpost van je regio|eigen huisarts/);
+    expect(answer.text).not.toMatch(/terugbelt/);
+  });
+});
