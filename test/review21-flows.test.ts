@@ -1,4 +1,4 @@
-import { bookingKit, no, type Locale } from './helpers/bookingScript';
+import { bookingKit, no, screening, type Locale } from './helpers/bookingScript';
 
 // Round 21's review: flows the round's merged change left going wrong. A screening yes with a
 // question of the patient's own, a question about the services after the crisis text, a switch to
@@ -50,5 +50,32 @@ describe('after the crisis text, a question about where to go gets the crisis li
     expect(answer.text).toMatch(/112/);
     expect(answer.text).not.toMatch(/huisartsenpost van je regio|eigen huisarts/);
     expect(answer.text).not.toMatch(/terugbelt/);
+  });
+});
+
+describe('"it is for me after all" halfway through the screening starts from "since when" again', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'ik wil een afspraak maken voor mijn moeder', 'oh nee, het is voor mezelf'],
+    ['nl-NL', 'kan mijn man een afspraak krijgen?', 'sorry, de afspraak is toch voor mij'],
+    ['nl-BE', 'ik wil een afspraak maken voor mijn vader', 'oei, het is eigenlijk voor mezelf'],
+  ])('%s: "%s" … "%s" at the third screening question', async (locale, opening, switchBack) => {
+    const first = screening[locale].questions[0].text;
+    const r = await talk(locale, [opening, 'ja', 'knie', 'links', 'twee weken', no(locale), no(locale), no(locale), switchBack, 'drie dagen', no(locale)]);
+    const switched = r[8];
+    expect(switched.text).toMatch(/afspraak voor jezelf/);
+    expect(switched.text).toMatch(/Sinds wanneer heb je (deze|die) klachten/);
+    expect(r[9].text).toMatch(/verwijzing|voorschrift/);
+    expect(r[9].text).not.toMatch(/je (moeder|man|vader)/);
+    // The screening from its first question, about the writer.
+    expect(r[10].text).toContain(first);
+  });
+
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'ik wil een afspraak maken voor mijn moeder', 'nee sorry, het is voor mij'],
+    ['nl-BE', 'ik wil een afspraak maken voor mijn vader', 'oei, het is eigenlijk voor mezelf'],
+  ])('%s: at the referral question, "%s" … "%s" asks "since when" again', async (locale, opening, switchBack) => {
+    const r = await talk(locale, [opening, 'ja', 'heup', 'rechts', 'een maand', switchBack]);
+    expect(r[5].text).toMatch(/afspraak voor jezelf/);
+    expect(r[5].text).toMatch(/Sinds wanneer heb je (deze|die) klachten/);
   });
 });
