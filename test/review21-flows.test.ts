@@ -79,3 +79,29 @@ describe('"it is for me after all" halfway through the screening starts from "si
     expect(r[5].text).toMatch(/Sinds wanneer heb je (deze|die) klachten/);
   });
 });
+
+describe('without an alarm, a service named in passing gets no after-hours text', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'ik moest van de eerste hulp naar de fysio, kan ik volgende week een afspraak maken?'],
+    ['nl-NL', 'mag ik na een bezoek aan de spoedeisende hulp gewoon sporten?'],
+    ['nl-NL', 'de huisartsenpost stuurde me door naar jullie, moet ik dan een verwijzing hebben?'],
+    ['nl-NL', 'ik werk zelf als ambulance chauffeur, kan ik s avonds terecht?'],
+    ['nl-NL', 'na mijn val op de spoedeisende hulp gezegd dat ik naar de fysio moest, kan dat bij jullie?'],
+    ['nl-BE', 'de spoed heeft me naar hier gestuurd, kan ik volgende week langskomen?'],
+    ['nl-BE', 'mijn vrouw werkt op de spoed, mag ik haar meebrengen naar de sessie?'],
+  ])('%s: "%s"', async (locale, message) => {
+    const [reply] = await talk(locale, [message]);
+    expect(reply.text).not.toMatch(/huisartsenpost van je regio|wachtpost via 1733/);
+  });
+
+  it.each<[Locale, string, RegExp]>([
+    ['nl-NL', 'wat is het nummer van de huisartsenpost?', /huisartsenpost van je regio/],
+    ['nl-NL', 'moet ik naar de eerste hulp?', /huisartsenpost van je regio/],
+    ['nl-NL', 'is de huisartsenpost nu open?', /huisartsenpost van je regio/],
+    ['nl-BE', 'wat is het nummer van de wachtpost?', /wachtpost via 1733/],
+    ['nl-BE', 'moet ik de wachtpost bellen?', /wachtpost via 1733/],
+  ])('%s: "%s" still asks about the service and gets it', async (locale, message, answer) => {
+    const [reply] = await talk(locale, [message]);
+    expect(reply.text).toMatch(answer);
+  });
+});

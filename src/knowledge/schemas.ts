@@ -558,8 +558,11 @@ export const emergencyFileSchema = z.strictObject({
   passedTier: tierId.optional(),
   /**
    * Questions about where to get a doctor now (see CareQuestion): `services` name such a service
-   * (the after-hours GP, the emergency department), `asks` make a message naming one a question
-   * about reaching it (its number, going there), `none` make it a story (having been there);
+   * (the after-hours GP, the emergency department); `asks` standing right before a service
+   * (at most three words between) and `asksAfter` right after one make the message a question
+   * about reaching it (its number, going there, whether it is open); elsewhere in the message
+   * they ask about something else ("can I book after the emergency room sent me here?"). After an
+   * alarm any message naming a service counts. `none` make it a story (having been there);
    * `afterAlarm` ask who to call or what to do at all, which after a doctor's instruction asks
    * for that instruction. Phrases: words in this order, at most two others between them; a word
    * ending in * matches every word starting with it.
@@ -568,10 +571,11 @@ export const emergencyFileSchema = z.strictObject({
     .strictObject({
       services: z.array(z.string().trim().min(1)).default([]),
       asks: z.array(z.string().trim().min(1)).default([]),
+      asksAfter: z.array(z.string().trim().min(1)).default([]),
       none: z.array(z.string().trim().min(1)).default([]),
       afterAlarm: z.array(z.string().trim().min(1)).default([]),
     })
-    .default({ services: [], asks: [], none: [], afterAlarm: [] }),
+    .default({ services: [], asks: [], asksAfter: [], none: [], afterAlarm: [] }),
   sentenceWords: sentenceWordsSchema,
   /** Concepts that are background by nature (a prosthesis, cancer): past and resolved words leave them. */
   history: z.array(z.string()).default([]),
