@@ -105,3 +105,22 @@ describe('without an alarm, a service named in passing gets no after-hours text'
     expect(reply.text).toMatch(answer);
   });
 });
+
+describe('going on with an activity after the appointment is no question whether it stays', () => {
+  it.each<[Locale, string]>([
+    ['nl-NL', 'mag ik na de afspraak gewoon doorgaan met fietsen?'],
+    ['nl-NL', 'kan ik na mijn afspraak doorgaan met sporten?'],
+    ['nl-BE', 'mag ik na mijne sessie gewoon doorgaan met lopen?'],
+  ])('%s: "%s"', async (locale, message) => {
+    const [reply] = await talk(locale, [message]);
+    expect(reply.text).not.toMatch(/Je afspraak blijft gewoon staan/);
+  });
+
+  it.each<[Locale, string]>([
+    ['nl-NL', 'mag mijn afspraak van dinsdag blijven staan?'],
+    ['nl-BE', 'gaat mijne sessie van vrijdag gewoon door?'],
+  ])('%s: "%s" still asks whether the appointment stays', async (locale, message) => {
+    const [reply] = await talk(locale, [message]);
+    expect(reply.text).toMatch(/Je afspraak blijft gewoon staan/);
+  });
+});

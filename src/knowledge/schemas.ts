@@ -323,6 +323,8 @@ export const languageFileSchema = z.strictObject({
    */
   appointmentKeeps: z.array(z.string().trim().min(1)).default([]),
   appointmentKeepsLast: z.array(z.string().trim().min(1)).default([]),
+  /** Words right after a keep phrase that make it go on with an activity, not keep an appointment ("go on with cycling"). */
+  appointmentKeepsNotBefore: z.array(z.string().trim().min(1)).default([]),
   /**
    * Words before a word of `appointmentActions` that make it name which appointment, not what to
    * do with it ("the appointment for later").
