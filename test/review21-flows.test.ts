@@ -124,3 +124,21 @@ describe('going on with an activity after the appointment is no question whether
     expect(reply.text).toMatch(/Je afspraak blijft gewoon staan/);
   });
 });
+
+describe('an "ok" after an alarm gets no "glad to hear"', () => {
+  it.each<[Locale, string, string]>([
+    ['nl-NL', 'mijn vader is in elkaar gezakt en reageert niet', 'goed hoor'],
+    ['nl-NL', 'mijn vrouw heeft ineens een scheve mond en praat raar', 'ok prima'],
+    ['nl-BE', 'mijne pa is in mekaar gezakt en reageert niet', 'goed hoor'],
+  ])('%s: "%s", then "%s"', async (locale, emergency, ack) => {
+    const [alarm, reply] = await talk(locale, [emergency, ack]);
+    expect(alarm.text).toMatch(/112/);
+    expect(reply.text).not.toMatch(/^(Fijn|Oké)\b/);
+    expect(reply.text).toMatch(/112/);
+  });
+
+  it('nl-NL: without an alarm the acknowledgement stays as it was', async () => {
+    const [, reply] = await talk('nl-NL', ['hoe lang duurt een behandeling?', 'goed hoor']);
+    expect(reply.text).toMatch(/^Fijn/);
+  });
+});

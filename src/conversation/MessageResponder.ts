@@ -418,7 +418,9 @@ export class MessageResponder {
         return [composer.clarify(d.candidates, locale)];
       case 'greeting':
         // "Fine then" after a reply acknowledges it: no fresh "hello" (a twenty-first patient-style test).
-        if (this.deps.answers?.isAcknowledgement(text)) return [composer.say(locale, 'greeting.acknowledged')];
+        // After an alarm, no "glad to hear": the alarm was about someone in danger; a neutral line
+        // (the reminder follows it), round 21's review.
+        if (this.deps.answers?.isAcknowledgement(text)) return [composer.say(locale, memory.safetyTier ? 'greeting.acknowledgedAfterAlarm' : 'greeting.acknowledged')];
         return [composer.say(locale, 'greeting.reply', composer.mainActions(locale))];
       case 'thanks':
         return [composer.say(locale, 'thanks.reply')];
