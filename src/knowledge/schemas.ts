@@ -511,13 +511,13 @@ export const sentenceWordsSchema = z.strictObject({
    */
   notTemperature: sentenceWordList,
   /**
-   * (saf26) Subject pronouns that follow their verb in a main clause after a fronted one ("… kan
-   * voetballen snij ik …"): a negation in the fronted clause does not deny a sign opening with that verb.
+   * (saf26) Subject pronouns that follow their verb in a main clause after a fronted one ("… [while I]
+   * can play football, cut I [my finger] …", in the locale's words): a negation in the fronted clause does not deny a sign opening with that verb.
    */
   invertedSubjects: sentenceWordList,
   /**
-   * (saf27) Words for degrees written after a number from 36 to 42, glued or not ("39graden",
-   * "39 gr"): with a degree sign ("39°", "39 °C") they are read as the first of them, the word the
+   * (saf27) Words for degrees written after a number from 36 to 42, glued or not (the locale's
+   * "39degrees", "39 deg"): with a degree sign ("39°", "39 °C") they are read as the first of them, the word the
    * fever phrases know.
    */
   degreeWords: sentenceWordList,
@@ -747,7 +747,7 @@ export const practiceFileSchema = z.strictObject({
   /** Who works when, and where their calendar is (see {@link agendaSchema}). */
   agenda: agendaSchema.default({ phoneInCalendar: false, therapists: [] }),
   /**
-   * The after-hours GP service of the practice's own region (NL: the huisartsenpost's number is
+   * The after-hours GP service of the practice's own region (NL: the after-hours GP post's number is
    * regional), named in the answer to "what is the number of the after-hours GP?". Optional:
    * without it the answer says where patients find their region's number.
    */

@@ -93,11 +93,11 @@ const KEEP_NEAR = 4;
 /** A follow-up this short is read against the previous topic. */
 const SHORT_FOLLOW_UP_STEMS = 4;
 /**
- * Below this weight a stem is one nearly every topic uses (0.11 for "knie", 0.16 for "heup"; a
+ * Below this weight a stem is one nearly every topic uses (0.11 for the knee's stem, 0.16 for the hip's; a
  * word of one topic weighs 2 to 3.8): it does not make a follow-up a question of its own.
  */
 const GENERIC_STEM_WEIGHT = 0.5;
-/** The fewest words of a question after thanks that make it one ("dank je. en mag ik nog zwemmen?"), not a polite tag. */
+/** The fewest words of a question after thanks that make it one ("thanks. and may I still swim?"), not a polite tag. */
 const MIN_ASKED_WORDS = 3;
 /**
  * In a story of several sentences the question carries the meaning: stems found only in the
