@@ -261,6 +261,8 @@ export class BookingDialog extends InterruptibleDialog {
    * booking becomes the writer's own, said so, and the question on screen is asked again about
    * the writer (a joint or side named with it is changed too). It was taken for the answer to
    * "since when?", and the questions went on about the relative (a twenty-first patient-style test).
+   * Once "since when" is answered (at the referral or in the screening), the booking goes back to
+   * "since when" and asks it, the referral and the whole screening again, about the writer.
    */
   private async forSelfAfterAll(
     innerDc: DialogContext, state: WaterfallState<BookingOptions>, active: DialogInstance, text: string, locale: Locale,
@@ -289,13 +291,17 @@ export class BookingDialog extends InterruptibleDialog {
       await this.send(innerDc.context, { text: this.t(locale, 'booking.corrected', { complaint: this.complaintLabel(complaint, locale) }) }, locale);
     }
     if (active.id === SINCE_PROMPT) return this.askAgain(innerDc, active, this.t(locale, 'booking.since.ask'));
-    if (state.stepIndex === STEP.referral) return this.askAgain(innerDc, active, this.t(locale, `booking.referral.ask.${this.deps.knowledge.practice.country}`));
-    const screening = questionOnScreen(innerDc.stack[1]);
-    if (screening) {
-      const { forOther: _o, relative: _r, ...own } = screening.waterfall.state.options;
-      screening.waterfall.state.options = own;
-      const q = this.deps.knowledge.screening[locale].questions[screening.index];
-      if (q) return this.askAgain(innerDc, active, q.text);
+    if (state.stepIndex === STEP.referral || state.stepIndex === STEP.screening) {
+      // "Since when" (and the referral) were answered for the relative, and the screening's first
+      // questions too: from "since when" on again, about the writer. It went on from the question
+      // on screen, and the writer was never asked the first ones (round 21's review).
+      delete draft.complaint.since;
+      delete draft.hasReferral;
+      delete state.values.referralKept;
+      draft.screening = {};
+      state.stepIndex = STEP.side;
+      const side = complaint.joint === 'other' ? (complaint.other ?? '') : complaint.side ? { value: complaint.side, index: SIDES.indexOf(complaint.side), score: 1 } satisfies FoundChoice : undefined;
+      return innerDc.endDialog(side);
     }
     return this.askAgain(innerDc, active);
   }

@@ -47,6 +47,12 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     const hedged = roles.yes >= 0 && (options.validations as ReadsHedges | undefined)?.hedgeIsYes ? this.hedgedAnswer(text, state as UnsureState) : undefined;
     if (hedged === 'yes') return { succeeded: true, value: { value: labels[roles.yes], index: roles.yes, score: 1, synonym: text } };
     if (hedged === 'doubt') return { succeeded: false };
+    // At a red-flag question, a yes or no that opens the message before a question of the patient's
+    // own ("yes, should I go to the emergency room then?") is the answer: it was asked again as
+    // doubt, and a yes reached its instruction only a turn later (round 21's review).
+    const lead = (options.validations as { clearAnswerOnly?: boolean } | undefined)?.clearAnswerOnly ? leadAnswer(text, this.typed.words) : undefined;
+    const leadIndex = lead === 'yes' ? roles.yes : lead === 'no' ? roles.no : -1;
+    if (leadIndex >= 0) return { succeeded: true, value: { value: labels[leadIndex], index: leadIndex, score: 1, synonym: text } };
     // Doubt is no answer to a question with a yes (least of all a screening question's no, or the summary's confirm button): asked again.
     const unsure = roles.yes >= 0 && this.typed.words.isUnsure(text);
     // Where not knowing is an answer ("do you have a referral?", which none needs), it is the no; a question is still asked again.
@@ -133,6 +139,18 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     }
     return super.onPrompt(context, state, options, isRetry);
   }
+}
+
+/**
+ * The yes or no that opens a message and is followed by a question of its own: the first clause
+ * is that answer as a whole, the message ends with a question mark, and the whole message reads
+ * the same way (a correction later on, "no wait, yes", wins as everywhere).
+ */
+export function leadAnswer(text: string, words: AnswerWords): 'yes' | 'no' | undefined {
+  const clauses = text.trim().split(/[,;:.!]/);
+  if (clauses.length < 2 || !text.trim().endsWith('?')) return undefined;
+  const head = words.yesNo(clauses[0]);
+  return head && fold(clauses[0]).split(' ').length <= 2 && words.yesNo(text) === head ? head : undefined;
 }
 
 /**

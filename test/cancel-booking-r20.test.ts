@@ -106,10 +106,10 @@ describe('a red flag at the summary says no appointment was made', () => {
 describe('"it is for me after all" makes a booking for someone else the writer\'s own', () => {
   it.each<[Locale, string[], string, RegExp]>([
     ['nl-NL', ['afspraak voor mijn man, heup', 'ja', 'links'], 'nee sorry, de afspraak is voor mij zelf', /Sinds wanneer heb je deze klachten/],
-    ['nl-NL', ['afspraak voor mijn moeder, knie', 'ja', 'rechts', 'een jaar'], 'het is voor mij!', /Heb je een verwijzing van je huisarts/],
-    ['nl-NL', ['afspraak voor mijn vader, heup', 'ja', 'rechts', 'een jaar', 'nee'], 'oh nee, het is voor mezelf', new RegExp(question('nl-NL', 0).slice(0, 30))],
+    ['nl-NL', ['afspraak voor mijn moeder, knie', 'ja', 'rechts', 'een jaar'], 'het is voor mij!', /Sinds wanneer heb je deze klachten/],
+    ['nl-NL', ['afspraak voor mijn vader, heup', 'ja', 'rechts', 'een jaar', 'nee'], 'oh nee, het is voor mezelf', /Sinds wanneer heb je deze klachten/],
     ['nl-BE', ['ik wil een afspraak maken voor mijn man, hij heeft last van zijn heup', 'ja', 'links'], 'nee wacht, het is toch voor mezelf, mijn knie', /Sinds wanneer heb je die klachten/],
-    ['nl-BE', ['afspraak voor ons ma, knie', 'ja', 'links', 'twee maand'], 'pardon, de afspraak is voor mij', /Heb je een voorschrift/],
+    ['nl-BE', ['afspraak voor ons ma, knie', 'ja', 'links', 'twee maand'], 'pardon, de afspraak is voor mij', /Sinds wanneer heb je die klachten/],
   ])('%s: %j then "%s"', async (locale, before, words, question) => {
     const r = await talk(locale, [...before, words]);
     const reply = r[before.length].text;

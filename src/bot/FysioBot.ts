@@ -6,7 +6,7 @@ import { CancelBookingDialog, type CancelOptions } from '../../dialogs/CancelBoo
 import { bookingAtSummary } from '../../dialogs/BookingDialog';
 import { answersOffered, deletionAsked, parkForPersonThisTurn, personAsked, runsHandoff, waitingPrompt } from '../../dialogs/InterruptibleDialog';
 import { BaseDialog } from '../../dialogs/BaseDialog';
-import type { ReadsHedges } from '../../dialogs/SynonymChoicePrompt';
+import { leadAnswer, type ReadsHedges } from '../../dialogs/SynonymChoicePrompt';
 import { CHOICE_PROMPT, FREE_TEXT_PROMPTS, MEMORY_PROMPTS, NAME_PROMPT, SINCE_PROMPT } from '../../dialogs/dialogIds';
 import { RECONNECTED_EVENT } from '../channels/directline/DirectLineRoutes';
 import type { Locale } from '../config/AppConfig';
@@ -749,7 +749,11 @@ export class FysioBot extends ActivityHandler {
     const memory = await this.deps.memory.get(context, newMemory());
     const waiting = waitingPrompt(dialogState)?.id ?? '';
     const asks = answers.isQuestion(text);
-    const care = !FREE_TEXT_PROMPTS.has(waiting) || asks ? safety.careAnswer(text, memory, locale) : undefined;
+    // A yes or no at a red-flag question is the prompt's answer, a question after it included: a
+    // screening yes with "should I go to the emergency room then?" got the care text and the
+    // screening question again, and the tier's instruction only after another yes (round 21's review).
+    const answered = this.atRedFlagQuestion(dialogState) && leadAnswer(text, answers) !== undefined;
+    const care = !answered && (!FREE_TEXT_PROMPTS.has(waiting) || asks) ? safety.careAnswer(text, memory, locale) : undefined;
     let replies: Reply[] | undefined = care ? safety.afterwards([care], memory, locale) : undefined;
     if (!replies && this.flowOf(dialogState) === 'handoff' && waiting === CHOICE_PROMPT && asks && !answers.opener(text) && !answers.saysUnsure(text)) {
       const d = router.route(text, { locale, safetyChecked: true });
@@ -767,6 +771,12 @@ export class FysioBot extends ActivityHandler {
     for (const reply of replies) await this.send(context, reply, locale);
     await (await this.dialogContext(context)).repromptDialog();
     return true;
+  }
+
+  /** The question on screen is a red-flag question (the screening's, which takes a clear yes or no only). */
+  private atRedFlagQuestion(dialogState: DialogState): boolean {
+    const prompt = waitingPrompt(dialogState);
+    return prompt?.id === CHOICE_PROMPT && (prompt.state as { options?: { validations?: { clearAnswerOnly?: boolean } } } | undefined)?.options?.validations?.clearAnswerOnly === true;
   }
 
   /** The handoff's choice between waiting in the chat and a call back is on screen. */

@@ -194,7 +194,10 @@ export class MessageResponder {
     // "Who do I call now?" after a doctor's instruction, or the after-hours GP's number at any time,
     // asks where to get a doctor: the country's services, never the practice's callback (a
     // twenty-first patient-style test got the callback offer, then "do you doubt?", then a fallback).
-    const care = this.deps.safety.careAnswer(text, memory, locale);
+    // Without an alarm, a wish to book or a topic asked about in the same message wins: the
+    // service is then named in passing ("the ER sent me here, can I book?", round 21's review).
+    const ownRequest = !memory.safetyTier && (decision.intent === 'booking' || (decision.intent === 'faq' && Boolean(decision.topic)));
+    const care = ownRequest ? undefined : this.deps.safety.careAnswer(text, memory, locale);
     if (care) {
       memory.misses = 0;
       return replies(care);
@@ -415,7 +418,9 @@ export class MessageResponder {
         return [composer.clarify(d.candidates, locale)];
       case 'greeting':
         // "Fine then" after a reply acknowledges it: no fresh "hello" (a twenty-first patient-style test).
-        if (this.deps.answers?.isAcknowledgement(text)) return [composer.say(locale, 'greeting.acknowledged')];
+        // After an alarm, no "glad to hear": the alarm was about someone in danger; a neutral line
+        // (the reminder follows it), round 21's review.
+        if (this.deps.answers?.isAcknowledgement(text)) return [composer.say(locale, memory.safetyTier ? 'greeting.acknowledgedAfterAlarm' : 'greeting.acknowledged')];
         return [composer.say(locale, 'greeting.reply', composer.mainActions(locale))];
       case 'thanks':
         return [composer.say(locale, 'thanks.reply')];

@@ -57,15 +57,17 @@ export class SafetyDesk {
 
   /**
    * The answer to a question about where to get a doctor now (see {@link CareQuestion}), without
-   * the reminder ({@link afterwards} adds it): after 112 its instruction once more, otherwise the
-   * country's services. "Who do I call?" counts as one only after a doctor's instruction (now,
-   * 112): elsewhere it asks for the practice. Undefined when the message asks no such thing.
+   * the reminder ({@link afterwards} adds it): after 112 or the crisis text that instruction once
+   * more (the crisis line, with 112 when in danger now: the doctors' services are no answer to a
+   * crisis, round 21's review), otherwise the country's services. "Who do I call?" counts as one
+   * only after an instruction (now, 112, crisis): elsewhere it asks for the practice. Undefined
+   * when the message asks no such thing.
    */
   careAnswer(text: string, memory: ConversationMemory, locale: Locale): Reply | undefined {
     const tier = memory.safetyTier;
-    const afterAlarm = tier === 'now' || tier === '112';
+    const afterAlarm = tier === 'now' || tier === '112' || tier === 'crisis';
     if (!this.care?.asks(text, afterAlarm)) return undefined;
-    return tier === '112' ? this.composer.emergency(locale, tier) : this.composer.care(locale);
+    return tier === '112' || tier === 'crisis' ? this.composer.emergency(locale, tier) : this.composer.care(locale);
   }
 
   /**

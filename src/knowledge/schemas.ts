@@ -323,6 +323,8 @@ export const languageFileSchema = z.strictObject({
    */
   appointmentKeeps: z.array(z.string().trim().min(1)).default([]),
   appointmentKeepsLast: z.array(z.string().trim().min(1)).default([]),
+  /** Words right after a keep phrase that make it go on with an activity, not keep an appointment ("go on with cycling"). */
+  appointmentKeepsNotBefore: z.array(z.string().trim().min(1)).default([]),
   /**
    * Words before a word of `appointmentActions` that make it name which appointment, not what to
    * do with it ("the appointment for later").
@@ -514,13 +516,13 @@ export const sentenceWordsSchema = z.strictObject({
    */
   notTemperature: sentenceWordList,
   /**
-   * (saf26) Subject pronouns that follow their verb in a main clause after a fronted one ("… kan
-   * voetballen snij ik …"): a negation in the fronted clause does not deny a sign opening with that verb.
+   * (saf26) Subject pronouns that follow their verb in a main clause after a fronted one ("… [while I]
+   * can play football, cut I [my finger] …", in the locale's words): a negation in the fronted clause does not deny a sign opening with that verb.
    */
   invertedSubjects: sentenceWordList,
   /**
-   * (saf27) Words for degrees written after a number from 36 to 42, glued or not ("39graden",
-   * "39 gr"): with a degree sign ("39°", "39 °C") they are read as the first of them, the word the
+   * (saf27) Words for degrees written after a number from 36 to 42, glued or not (the locale's
+   * "39degrees", "39 deg"): with a degree sign ("39°", "39 °C") they are read as the first of them, the word the
    * fever phrases know.
    */
   degreeWords: sentenceWordList,
@@ -570,8 +572,11 @@ export const emergencyFileSchema = z.strictObject({
   passedTier: tierId.optional(),
   /**
    * Questions about where to get a doctor now (see CareQuestion): `services` name such a service
-   * (the after-hours GP, the emergency department), `asks` make a message naming one a question
-   * about reaching it (its number, going there), `none` make it a story (having been there);
+   * (the after-hours GP, the emergency department); `asks` standing right before a service
+   * (at most three words between) and `asksAfter` right after one make the message a question
+   * about reaching it (its number, going there, whether it is open); elsewhere in the message
+   * they ask about something else ("can I book after the emergency room sent me here?"). After an
+   * alarm any message naming a service counts. `none` make it a story (having been there);
    * `afterAlarm` ask who to call or what to do at all, which after a doctor's instruction asks
    * for that instruction. Phrases: words in this order, at most two others between them; a word
    * ending in * matches every word starting with it.
@@ -580,10 +585,11 @@ export const emergencyFileSchema = z.strictObject({
     .strictObject({
       services: z.array(z.string().trim().min(1)).default([]),
       asks: z.array(z.string().trim().min(1)).default([]),
+      asksAfter: z.array(z.string().trim().min(1)).default([]),
       none: z.array(z.string().trim().min(1)).default([]),
       afterAlarm: z.array(z.string().trim().min(1)).default([]),
     })
-    .default({ services: [], asks: [], none: [], afterAlarm: [] }),
+    .default({ services: [], asks: [], asksAfter: [], none: [], afterAlarm: [] }),
   sentenceWords: sentenceWordsSchema,
   /** Concepts that are background by nature (a prosthesis, cancer): past and resolved words leave them. */
   history: z.array(z.string()).default([]),
@@ -753,7 +759,7 @@ export const practiceFileSchema = z.strictObject({
   /** Who works when, and where their calendar is (see {@link agendaSchema}). */
   agenda: agendaSchema.default({ phoneInCalendar: false, therapists: [] }),
   /**
-   * The after-hours GP service of the practice's own region (NL: the huisartsenpost's number is
+   * The after-hours GP service of the practice's own region (NL: the after-hours GP post's number is
    * regional), named in the answer to "what is the number of the after-hours GP?". Optional:
    * without it the answer says where patients find their region's number.
    */

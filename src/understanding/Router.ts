@@ -87,14 +87,17 @@ const STORY_REQUESTS: ReadonlySet<string> = new Set<IntentId>(['booking', 'cance
 const OWN_REQUESTS: ReadonlySet<string> = new Set<IntentId>(['booking', 'cancel-booking', 'handoff', 'delete-data', 'save-transcript']);
 /** How many of a story's last parts are read on their own as a request (each costs a ranking). */
 const STORY_TAILS = 3;
+
+/** How many words may stand between an appointment word and the phrase asking whether it stays ("my appointment *of next week* stay"). */
+const KEEP_NEAR = 4;
 /** A follow-up this short is read against the previous topic. */
 const SHORT_FOLLOW_UP_STEMS = 4;
 /**
- * Below this weight a stem is one nearly every topic uses (0.11 for "knie", 0.16 for "heup"; a
+ * Below this weight a stem is one nearly every topic uses (0.11 for the knee's stem, 0.16 for the hip's; a
  * word of one topic weighs 2 to 3.8): it does not make a follow-up a question of its own.
  */
 const GENERIC_STEM_WEIGHT = 0.5;
-/** The fewest words of a question after thanks that make it one ("dank je. en mag ik nog zwemmen?"), not a polite tag. */
+/** The fewest words of a question after thanks that make it one ("thanks. and may I still swim?"), not a polite tag. */
 const MIN_ASKED_WORDS = 3;
 /**
  * In a story of several sentences the question carries the meaning: stems found only in the
@@ -247,6 +250,7 @@ export class Router {
   /** Phrases and last words that ask whether an appointment stays (language.yaml's appointmentKeeps, appointmentKeepsLast); see {@link asksToKeep}. */
   private readonly keepPhrases: readonly string[];
   private readonly keepLast: ReadonlySet<string>;
+  private readonly keepNotBefore: ReadonlySet<string>;
   /** Words that make an action word name which appointment (language.yaml's appointmentWhich); see {@link asksToKeep}. */
   private readonly whichWords: ReadonlySet<string>;
   /** Words before an appointment one has ("my", "the": language.yaml's appointmentOwn); see {@link asksToKeep}. */
@@ -351,6 +355,7 @@ export class Router {
     this.checkWords = new Set(kb.language.appointmentChecks.flatMap(foldAndSplit));
     this.keepPhrases = kb.language.appointmentKeeps.map((p) => foldAndSplit(p).join(' ')).filter(Boolean);
     this.keepLast = new Set(kb.language.appointmentKeepsLast.flatMap(foldAndSplit));
+    this.keepNotBefore = new Set(kb.language.appointmentKeepsNotBefore.flatMap(foldAndSplit));
     this.whichWords = new Set(kb.language.appointmentWhich.flatMap(foldAndSplit));
     this.ownWords = new Set(kb.language.appointmentOwn.flatMap(foldAndSplit));
     const dates = kb.dateWords;
@@ -816,10 +821,16 @@ export class Router {
     // The appointment one has ("my", "the": appointmentOwn), not one to make ("an appointment").
     const at = words.findIndex((w, i) => this.appointmentWordSet.has(w) && this.ownWords.has(words[i - 1] ?? ''));
     if (at < 0 || !this.asks(facts)) return false;
-    // Said of the appointment, after it: "may I keep standing at the appointment" is no such question.
-    const after = ` ${words.slice(at + 1).join(' ')} `;
-    const last = words[words.length - 1];
-    if (!this.keepPhrases.some((p) => after.includes(` ${p} `)) && !(at < words.length - 1 && this.keepLast.has(last))) return false;
+    // Said of the appointment, close after it: "may I keep standing at the appointment" is no such
+    // question, and neither is going on with an activity after it ("may I go on cycling after the
+    // appointment", round 21's review): a keep phrase followed by appointmentKeepsNotBefore.
+    const keeps = this.keepPhrases.some((p) => {
+      const phrase = p.split(' ');
+      return Array.from({ length: KEEP_NEAR + 1 }, (_, i) => at + 1 + i).some((start) => phrase.every((w, j) => words[start + j] === w)
+        && !this.keepNotBefore.has(words[start + phrase.length] ?? ''));
+    });
+    const last = words.length - 1;
+    if (!keeps && !(at < last && last - at - 1 <= KEEP_NEAR && this.keepLast.has(words[last]))) return false;
     if (words.some((w) => this.negationStems.has(this.normalizer.stem(w))) || this.movesTo(words)) return false;
     return !words.some((w, i) => this.appointmentActionStems.has(this.normalizer.stem(w)) && !this.whichWords.has(words[i - 1] ?? ''));
   }
