@@ -218,12 +218,6 @@ export const languageFileSchema = z.strictObject({
    */
   partitiveAfter: z.array(z.string().trim().min(1)).default([]),
   /**
-   * Words of a sum ("times", "plus", "percent"): a number in digits beside one is what the
-   * message asks about, and stays a word of its own (unknown to the knowledge base), where any
-   * other number in digits is no word for routing, like the numbers written out in `stopwords`.
-   */
-  sumWords: z.array(z.string().trim().min(1)).default([]),
-  /**
    * Idioms of intensity ("I am dying of the pain", "it drives me mad", "I am fed up with it"):
    * they say how bad something is, not what is asked, and weigh nothing for routing. Each phrase
    * is a run of words; stop words and `between` words ("almost", "really") may stand between its
@@ -240,11 +234,6 @@ export const languageFileSchema = z.strictObject({
    * understand"): phrases like intensityIdioms', which weigh nothing for routing.
    */
   languageAsides: z.array(z.string().trim().min(1)).default([]),
-  /**
-   * The polite wrapper of a formal question ("could you tell me what …", "to what extent …"):
-   * phrases like intensityIdioms', which weigh nothing for routing; what they wrap is the question.
-   */
-  questionFrames: z.array(z.string().trim().min(1)).default([]),
   /**
    * The frame of a message written as a letter ("Dear Sir or Madam, ... Kind regards, J. Smith"):
    * routing reads what stands between the salutation and the closing. Routing only.

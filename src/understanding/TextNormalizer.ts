@@ -41,15 +41,6 @@ interface AgeOrdinals {
   bands: { from: number; to: number; word: readonly string[]; plainNumber: 'word' | 'none' }[];
 }
 
-/**
- * A number in digits, with at most a short unit glued to it (a count, a time, a sum, a dose:
- * "9", "16u", "2x"): no word for matching. It sets the scene of a question and names no topic;
- * as an unknown word it weighed as much as the rarest known one and sent questions with a
- * figure in them out of scope, and a number that one phrasing happens to name tied the message
- * to that topic. Ages are read before this (ageOrdinals).
- */
-const COUNT = /^\d+[a-z]{0,2}$/;
-
 /** A synonym variant as word ids, and the word ids it stands for. */
 interface InternedSynonym {
   words: Int32Array;
@@ -91,8 +82,6 @@ export class TextNormalizer {
   private readonly tokenCache = new Map<string, readonly string[]>();
   /** Words after which an adjective takes a partitive -s (language.yaml's partitiveAfter). */
   private readonly partitiveAfter: Set<string>;
-  /** Words of a sum (language.yaml's sumWords): a number beside one stays a word; see {@link stemsOf}. */
-  private readonly sumWords: Set<string>;
   /** An unknown word → the vocabulary word it is an inflection of ('' for none); see {@link inflectionOf}. */
   private readonly inflectionCache = new Map<string, string>();
   private typos?: TypoCorrector;
@@ -104,7 +93,7 @@ export class TextNormalizer {
   private vocabularyStems = new Set<string>();
   /** Ages said as ordinals after a possessive, and the words they are read as; absent when not configured. */
   private readonly ages?: AgeOrdinals;
-  /** language.yaml's intensityIdioms, languageAsides and questionFrames by their first word; see {@link withoutIdioms}. */
+  /** language.yaml's intensityIdioms and languageAsides by their first word; see {@link withoutIdioms}. */
   private readonly idioms = new Map<string, string[][]>();
   /** Words that may stand between an idiom's words ("almost", "really"). */
   private readonly idiomBetween: Set<string>;
@@ -116,10 +105,9 @@ export class TextNormalizer {
     this.rewrites = new Map(Object.entries(language.rewrites).map(([k, v]) => [foldKey(k), v]));
     this.compoundParts = new Set(language.compoundParts.flatMap(foldAndSplit));
     this.partitiveAfter = new Set((language.partitiveAfter ?? []).flatMap(foldAndSplit));
-    this.sumWords = new Set((language.sumWords ?? []).flatMap(foldAndSplit));
     const idioms = language.intensityIdioms ?? { between: [], phrases: [] };
     this.idiomBetween = new Set(idioms.between.flatMap(foldAndSplit));
-    for (const phrase of [...idioms.phrases, ...(language.languageAsides ?? []), ...(language.questionFrames ?? [])]) {
+    for (const phrase of [...idioms.phrases, ...(language.languageAsides ?? [])]) {
       const words = this.baseWords(phrase);
       if (words.length) this.idioms.set(words[0], [...(this.idioms.get(words[0]) ?? []), words]);
     }
@@ -149,10 +137,9 @@ export class TextNormalizer {
 
   /**
    * The words an age said as an ordinal is read as ("mijn" "35ste" → the word of its band), or
-   * undefined when `word`, following `previous`, is no such age. A plain number with a word of a
-   * sum after it ("is 17 keer 23") is a term of the sum, not an age.
+   * undefined when `word`, following `previous`, is no such age.
    */
-  private ageAt(previous: string | undefined, word: string, next?: string): readonly string[] | undefined {
+  private ageAt(previous: string | undefined, word: string): readonly string[] | undefined {
     const ages = this.ages;
     if (!ages || previous === undefined) return undefined;
     let n: number | undefined;
@@ -161,7 +148,7 @@ export class TextNormalizer {
       const m = n === undefined ? ages.digits.exec(word) : null;
       if (m) n = Number(m[1]);
     }
-    if (n === undefined && ages.cardinalAfter.has(previous) && /^\d{1,3}$/.test(word) && !(next !== undefined && this.sumWords.has(next))) {
+    if (n === undefined && ages.cardinalAfter.has(previous) && /^\d{1,3}$/.test(word)) {
       const age = Number(word);
       const band = ages.bands.find((b) => age >= b.from && age <= b.to);
       return band && band.plainNumber === 'none' ? NO_WORDS : band?.word;
@@ -337,7 +324,7 @@ export class TextNormalizer {
       const to = wordStart[i + 1];
       if (flags[i] & LEARN.stems) {
         for (let k = from; k < to; ) {
-          const age = k > from ? this.ageAt(words[wordsOf[k - 1]], words[wordsOf[k]], k + 1 < to ? words[wordsOf[k + 1]] : undefined) : undefined;
+          const age = k > from ? this.ageAt(words[wordsOf[k - 1]], words[wordsOf[k]]) : undefined;
           if (age) {
             for (const id of ageWords.get(age) ?? []) emit(id);
             k += 1;
@@ -528,8 +515,7 @@ export class TextNormalizer {
    * the message away from its question or out of the domain. Asides about one's own Dutch or
    * understanding ("sorry for my Dutch", "I don't understand it well", language.yaml's
    * languageAsides) are dropped the same way: their "not" and "well" read as a question about
-   * what is not good. The polite wrapper of a formal question (language.yaml's questionFrames:
-   * "could you tell me") goes too. The same array when none occurs. Only for routing: the safety check reads
+   * what is not good. The same array when none occurs. Only for routing: the safety check reads
    * the message with its own lists.
    */
   withoutIdioms(words: readonly string[]): readonly string[] {
@@ -675,43 +661,21 @@ export class TextNormalizer {
     return this.stemsOf(this.baseWords(text));
   }
 
-  /**
-   * The matching stems of (already corrected) words: synonyms applied, stop words dropped, the
-   * rest stemmed. A number in digits is dropped too ({@link COUNT}) unless a word of a sum stands
-   * beside it: "15 times 17" asks for the sum, which no topic answers, so its numbers stay words
-   * the knowledge base does not know. The index's phrasings ({@link learn}) have no sums and
-   * drop every number.
-   */
+  /** The matching stems of (already corrected) words: synonyms applied, stop words dropped, the rest stemmed. */
   stemsOf(words: readonly string[]): string[] {
     const stems: string[] = [];
-    const read = this.applySynonyms(words);
-    for (let i = 0; i < read.length; i++) {
-      const w = read[i];
+    for (const w of this.applySynonyms(words)) {
       const st = this.matchStem(w);
       if (st !== null) stems.push(st);
-      else if (COUNT.test(w) && this.inSum(read, i)) stems.push(w);
     }
     return stems;
-  }
-
-  /**
-   * Whether the number at `i` is a term of a sum: a sum word beside it and another number at most
-   * two words beyond that ("15 keer 17", "15 procent van 240"); "3 keer per week" is a count.
-   */
-  private inSum(words: readonly string[], i: number): boolean {
-    const number = (w: string | undefined) => w !== undefined && COUNT.test(w);
-    for (const side of [-1, 1]) {
-      if (!this.sumWords.has(words[i + side])) continue;
-      if (number(words[i + 2 * side]) || number(words[i + 3 * side])) return true;
-    }
-    return false;
   }
 
   /** The stem matching uses for one word (aliases applied), or null for a stop word. */
   private matchStem(w: string): string | null {
     let st = this.matchStems.get(w);
     if (st === undefined) {
-      st = this.stopwords.has(w) || COUNT.test(w) ? null : this.stem(w);
+      st = this.stopwords.has(w) ? null : this.stem(w);
       if (st !== null) st = this.stemAliases.get(st) ?? st;
       if (this.matchStems.size > 50_000) this.matchStems.clear();
       this.matchStems.set(w, st);
@@ -748,7 +712,7 @@ export class TextNormalizer {
   private applySynonyms(words: readonly string[]): readonly string[] {
     let out: string[] | undefined;
     for (let i = 0; i < words.length; ) {
-      const age = this.ages && this.ageAt(words[i - 1], words[i], words[i + 1]);
+      const age = this.ages && this.ageAt(words[i - 1], words[i]);
       if (age) {
         out ??= words.slice(0, i);
         out.push(...age);
