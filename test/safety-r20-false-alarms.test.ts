@@ -33,6 +33,10 @@ describe('said of something else, quoted or over: no alarm', () => {
       ['ik maak er een eind aan, met dat hardlopen, wat kan ik beter doen voor mijn knie?', null],
       ["'k maak er nen einde aan, aan dat voetballen", null],
       ['ik wil een einde aan het tennissen maken met mijn knie, welke sport kan nog wel?', null],
+      // Who a booking is for, said while booking for someone else (the crisis net read a wish).
+      ['neen, toch voor mezelf', null],
+      ['wacht even, het is voor mezelf', null],
+      ['sorry, het is toch voor mij', null],
       // A speed or a distance typed with a comma or glued: no temperature.
       ['38,5 km/u gemiddeld gefietst en nu is mijn knie wat dik', null],
       ['mijn tempo was 38.5 kmh, sindsdien is mijn knie gezwollen', null],
@@ -48,6 +52,8 @@ describe('the same words with a sign of the writer or of someone in their care: 
   expectTiers(
     [
       ['ik ben iedereen tot last, ik wil er niet meer zijn', 'crisis'],
+      ['ik wil het voor mezelf beëindigen', 'crisis'],
+      ['het is voor mezelf, ik wil er niet meer zijn', 'crisis'],
       ["'k wil niemand nog tot last zijn, mijn pillen liggen klaar", 'crisis'],
       ['mijn vrouw moppert dat ik haar tot last ben, en ik wil er gewoon niet meer zijn', 'crisis'],
       ['ik maak er een eind aan, aan mijn leven', 'crisis'],
