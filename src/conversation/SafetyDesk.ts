@@ -59,7 +59,7 @@ export class SafetyDesk {
    * The answer to a question about where to get a doctor now (see {@link CareQuestion}), without
    * the reminder ({@link afterwards} adds it): after 112 or the crisis text that instruction once
    * more (the crisis line, with 112 when in danger now: the doctors' services are no answer to a
-   * crisis, round 21's review), otherwise the country's services. "Who do I call?" counts as one
+   * crisis, round 20's review), otherwise the country's services. "Who do I call?" counts as one
    * only after an instruction (now, 112, crisis): elsewhere it asks for the practice. Undefined
    * when the message asks no such thing.
    */
