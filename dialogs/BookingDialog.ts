@@ -294,7 +294,7 @@ export class BookingDialog extends InterruptibleDialog {
     if (state.stepIndex === STEP.referral || state.stepIndex === STEP.screening) {
       // "Since when" (and the referral) were answered for the relative, and the screening's first
       // questions too: from "since when" on again, about the writer. It went on from the question
-      // on screen, and the writer was never asked the first ones (round 21's review).
+      // on screen, and the writer was never asked the first ones (round 20's review).
       delete draft.complaint.since;
       delete draft.hasReferral;
       delete state.values.referralKept;

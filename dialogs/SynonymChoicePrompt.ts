@@ -49,7 +49,7 @@ export class SynonymChoicePrompt extends ChoicePrompt {
     if (hedged === 'doubt') return { succeeded: false };
     // At a red-flag question, a yes or no that opens the message before a question of the patient's
     // own ("yes, should I go to the emergency room then?") is the answer: it was asked again as
-    // doubt, and a yes reached its instruction only a turn later (round 21's review).
+    // doubt, and a yes reached its instruction only a turn later (round 20's review).
     const lead = (options.validations as { clearAnswerOnly?: boolean } | undefined)?.clearAnswerOnly ? leadAnswer(text, this.typed.words) : undefined;
     const leadIndex = lead === 'yes' ? roles.yes : lead === 'no' ? roles.no : -1;
     if (leadIndex >= 0) return { succeeded: true, value: { value: labels[leadIndex], index: leadIndex, score: 1, synonym: text } };

@@ -751,7 +751,7 @@ export class FysioBot extends ActivityHandler {
     const asks = answers.isQuestion(text);
     // A yes or no at a red-flag question is the prompt's answer, a question after it included: a
     // screening yes with "should I go to the emergency room then?" got the care text and the
-    // screening question again, and the tier's instruction only after another yes (round 21's review).
+    // screening question again, and the tier's instruction only after another yes (round 20's review).
     const answered = this.atRedFlagQuestion(dialogState) && leadAnswer(text, answers) !== undefined;
     const care = !answered && (!FREE_TEXT_PROMPTS.has(waiting) || asks) ? safety.careAnswer(text, memory, locale) : undefined;
     let replies: Reply[] | undefined = care ? safety.afterwards([care], memory, locale) : undefined;

@@ -195,7 +195,7 @@ export class MessageResponder {
     // asks where to get a doctor: the country's services, never the practice's callback (a
     // twenty-first patient-style test got the callback offer, then "do you doubt?", then a fallback).
     // Without an alarm, a wish to book or a topic asked about in the same message wins: the
-    // service is then named in passing ("the ER sent me here, can I book?", round 21's review).
+    // service is then named in passing ("the ER sent me here, can I book?", round 20's review).
     const ownRequest = !memory.safetyTier && (decision.intent === 'booking' || (decision.intent === 'faq' && Boolean(decision.topic)));
     const care = ownRequest ? undefined : this.deps.safety.careAnswer(text, memory, locale);
     if (care) {
@@ -419,7 +419,7 @@ export class MessageResponder {
       case 'greeting':
         // "Fine then" after a reply acknowledges it: no fresh "hello" (a twenty-first patient-style test).
         // After an alarm, no "glad to hear": the alarm was about someone in danger; a neutral line
-        // (the reminder follows it), round 21's review.
+        // (the reminder follows it), round 20's review.
         if (this.deps.answers?.isAcknowledgement(text)) return [composer.say(locale, memory.safetyTier ? 'greeting.acknowledgedAfterAlarm' : 'greeting.acknowledged')];
         return [composer.say(locale, 'greeting.reply', composer.mainActions(locale))];
       case 'thanks':

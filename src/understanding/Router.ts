@@ -823,7 +823,7 @@ export class Router {
     if (at < 0 || !this.asks(facts)) return false;
     // Said of the appointment, close after it: "may I keep standing at the appointment" is no such
     // question, and neither is going on with an activity after it ("may I go on cycling after the
-    // appointment", round 21's review): a keep phrase followed by appointmentKeepsNotBefore.
+    // appointment", round 20's review): a keep phrase followed by appointmentKeepsNotBefore.
     const keeps = this.keepPhrases.some((p) => {
       const phrase = p.split(' ');
       return Array.from({ length: KEEP_NEAR + 1 }, (_, i) => at + 1 + i).some((start) => phrase.every((w, j) => words[start + j] === w)
