@@ -339,18 +339,14 @@ export class MessageResponder {
     const { first, second } = two;
     const choice = (topic: string) => composer.clarify([{ topic, score: 1 }], locale).choices!.slice(0, 1);
     if (first.sure && second.sure) {
-      memory.previousTopic = second.topic;
-      memory.answeredTopic = second.topic;
-      memory.lastReply = 'answer';
+      this.answered(memory, second.topic);
       const a = composer.answer(first.topic, locale);
       const b = composer.answer(second.topic, locale);
       this.noteOffer(b.text, memory, locale);
       return [{ text: a.text }, { text: b.text }, { text: composer.say(locale, 'faq.more').text, choices: [...(b.choices ?? []), composer.action(locale, 'book')] }];
     }
     if (first.sure) {
-      memory.previousTopic = first.topic;
-      memory.answeredTopic = first.topic;
-      memory.lastReply = 'answer';
+      this.answered(memory, first.topic);
       return [{ text: composer.answer(first.topic, locale).text }, { text: composer.say(locale, 'clarify.also').text, choices: [...choice(second.topic), composer.action(locale, 'book')] }];
     }
     return [{ text: composer.say(locale, 'clarify.two').text, choices: [...choice(first.topic), ...choice(second.topic), composer.action(locale, 'other')] }];
@@ -471,16 +467,23 @@ export class MessageResponder {
     // A follow-up that alone could also mean a topic this answer lists as its own next step
     // ("even without the supplementary insurance?" after what is reimbursed: what it costs then):
     // that topic says something the answer just read did not, where "no separate answer" says nothing.
-    const next = this.listedNext(topic, text, locale);
-    if (next) {
-      memory.previousTopic = next;
-      memory.answeredTopic = next;
-      memory.lastReply = 'answer';
+    const listed = this.listedNext(topic, text, locale);
+    if (listed) {
+      // The topic guard holds here as for any answer: no "a new hip is not the first step" to someone who has one.
+      const next = this.deps.safety.guardTopic(text, listed);
+      this.answered(memory, next);
       const reply = composer.answer(next, locale);
       this.noteOffer(reply.text, memory, locale);
       return [{ text: reply.text }, { text: composer.say(locale, 'faq.more').text, choices: [...(reply.choices ?? []), book] }];
     }
     return [composer.sayAbout(locale, 'faq.same', topic, [person, ...followUps, book])];
+  }
+
+  /** Remembers that the topic was just answered: follow-ups read against it. */
+  private answered(memory: ConversationMemory, topic: string): void {
+    memory.previousTopic = topic;
+    memory.answeredTopic = topic;
+    memory.lastReply = 'answer';
   }
 
   /**
