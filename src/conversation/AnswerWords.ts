@@ -872,7 +872,7 @@ export class AnswerWords {
    */
   private withoutInvites(line: string): string {
     const sentences = line.split(/(?<=[.!?])\s+/);
-    const invites = (s: string) => this.bookingInvites.some((p) => ` ${fold(s)} `.includes(` ${p} `));
+    const invites = (s: string) => hasPhrase(fold(s), this.bookingInvites);
     if (!sentences.some(invites)) return line;
     const kept: string[] = [];
     for (const sentence of sentences) {
